@@ -1,0 +1,43 @@
+"""Text normalisation, done once when the model is built so every writer gets clean text.
+
+Unicode NFC; line endings to `\\n`; characters XML 1.0 forbids (NUL, VT, FF, ESC, BEL and the
+other C0 controls, U+FFFE/U+FFFF, lone surrogates) removed, with a warning naming what went, since
+python-docx raises on them and python-pptx writes them as `_x0000_`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]"
+)
+_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL"}
+# Zero-width and soft-hyphen characters are invisible in the source but split words in search,
+# in pdftotext output and in hyphenation; the byte-order mark is an artefact of file encodings.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def _describe(char: str) -> str:
+    return _NAMES.get(char, f"U+{ord(char):04X}")
+
+
+def normalise_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Return `text` normalised, and warnings describing what was removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = _ILLEGAL.findall(text)
+    warnings: tuple[str, ...] = ()
+    if found:
+        kinds = sorted({_describe(c) for c in found})
+        warnings = (f"removed {len(found)} control character(s): {', '.join(kinds)}",)
+        # A form feed is a page break in old dumps: keep it as a paragraph break, not a join.
+        text = text.replace("\x0c", "\n\n")
+        text = _ILLEGAL.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", text), warnings
+
+
+def clean_inline(text: str) -> str:
+    """Return one line of text with runs of white space collapsed (for titles, names, cells)."""
+    return " ".join(normalise_text(text)[0].split())

@@ -1,0 +1,125 @@
+"""Readers: a source file's bytes in, an `Article` out.
+
+The format is picked by content, not only by extension: a PDF by its `%PDF-` header, a DOCX by the
+members of its ZIP archive, HTML by its markup, Markdown by its suffix or front matter, anything
+else that decodes as text is a raw text dump. Each reader module exposes
+`read(data: bytes, path: str, limits: ReadLimits) -> Article`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import LimitError, SourceError
+from ..model import Article
+
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf")
+"""File suffixes a folder given on the command line is searched for."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadLimits:
+    """Input limits; each is documented in the README and settable from the CLI."""
+
+    max_bytes: int = 50_000_000
+    """Largest source file read."""
+    max_paragraphs: int = 50_000
+    """Most body paragraphs in one article."""
+    max_words: int = 2_000_000
+    """Most words in one article."""
+    max_archive_members: int = 2_000
+    """Most members in a DOCX archive."""
+    max_unpacked_bytes: int = 200_000_000
+    """Most bytes a DOCX archive may inflate to."""
+    max_compression_ratio: float = 200.0
+    """Highest ratio of unpacked to packed size for any archive member."""
+
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+                         re.IGNORECASE | re.DOTALL)
+_FRONT_MATTER = re.compile(rb"^(\xef\xbb\xbf)?---\s*\r?\n")
+
+
+def sniff(data: bytes, path: str) -> str:
+    """Return the reader name for `data`: `pdf`, `docx`, `html`, `markdown` or `text`."""
+    suffix = Path(path).suffix.lower()
+    head = data[:4096]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:200_000] or b"[Content_Types].xml" in data[:200_000]:
+            return "docx"
+        raise SourceError(path, "is a ZIP archive but not a Word document")
+    if suffix in (".docx", ".pdf"):
+        kind = "Word document" if suffix == ".docx" else "PDF"
+        raise SourceError(path, f"is named {suffix} but is not a {kind}")
+    if _HTML_START.match(head) or suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown") or _FRONT_MATTER.match(head):
+        return "markdown"
+    return "text"
+
+
+def read_bytes(path: Path, display: str, limits: ReadLimits) -> bytes:
+    """Return the bytes of `path`, refusing what is missing, empty or over the size limit."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LimitError(display, f"is {size:,} bytes; the limit is {limits.max_bytes:,} "
+                                      "(--max-bytes)")
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise SourceError(display, "is a folder, not a file") from exc
+    except FileNotFoundError as exc:
+        raise SourceError(display, "no such file") from exc
+    except PermissionError as exc:
+        raise SourceError(display, "permission denied") from exc
+    except OSError as exc:
+        raise SourceError(display, f"cannot be read: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise SourceError(display, "is empty")
+    return data
+
+
+def read_article(path: Path, *, display: str | None = None,
+                 limits: ReadLimits | None = None) -> Article:
+    """Return the article in the file at `path` (named `display` in messages and the model)."""
+    limits = limits or ReadLimits()
+    name = display if display is not None else str(path)
+    data = read_bytes(path, name, limits)
+    return read_data(data, name, limits)
+
+
+def read_data(data: bytes, name: str, limits: ReadLimits | None = None) -> Article:
+    """Return the article in `data`, read by the reader its content calls for."""
+    limits = limits or ReadLimits()
+    kind = sniff(data, name)
+    if kind == "pdf":
+        from . import pdf as reader
+    elif kind == "docx":
+        from . import docx as reader  # type: ignore[no-redef]
+    elif kind == "html":
+        from . import html as reader  # type: ignore[no-redef]
+    elif kind == "markdown":
+        from . import markdown as reader  # type: ignore[no-redef]
+    else:
+        from . import text as reader  # type: ignore[no-redef]
+    article = reader.read(data, name, limits)
+    if not article.paragraphs:
+        raise SourceError(name, "has no body text")
+    if len(article.paragraphs) > limits.max_paragraphs:
+        raise LimitError(name, f"has {len(article.paragraphs):,} paragraphs; the limit is "
+                               f"{limits.max_paragraphs:,} (--max-paragraphs)")
+    words = sum(len(p.text.split()) for p in article.paragraphs)
+    if words > limits.max_words:
+        raise LimitError(name, f"has {words:,} words; the limit is {limits.max_words:,} "
+                               "(--max-words)")
+    return article
+
+
+def source_hash(data: bytes) -> str:
+    """Return the SHA-256 of a source's bytes (recorded in the model and the cache key)."""
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,65 @@
+"""Bytes to text for the text-based formats (plain text, Markdown, HTML).
+
+BOMs are honoured first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then charset-normalizer picks
+among legacy encodings, preferring cp1252 over latin-1 for the same bytes (cp1252 is latin-1 with
+curly quotes and dashes where latin-1 has invisible C1 controls). Binary data is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from ..errors import SourceError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Return True for data no text encoding explains: NULs or many control bytes."""
+    sample = data[:65536]
+    if not sample:
+        return False
+    if any(sample.startswith(bom) for bom, _ in _BOMS[:2] + _BOMS[3:]):
+        return False  # UTF-16/32 text has NULs by design.
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls / len(sample) > 0.05
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Return (text, encoding name) for `data`; raise `SourceError` naming `path` if binary."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise SourceError(path, f"has a {encoding} byte-order mark but is not "
+                                        f"valid {encoding} (byte {exc.start})") from exc
+    if looks_binary(data):
+        raise SourceError(path, "is binary data, not text (an image or archive renamed?)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:1_000_000], cp_isolation=None).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    # charset-normalizer often names latin-1 or a sibling for Western text; cp1252 decodes the
+    # same letters and also the quotes and dashes, so prefer it whenever it decodes cleanly.
+    if encoding in ("latin_1", "iso8859_1", "iso8859_15", "cp1250", "cp1252", "mac_roman"):
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "latin-1"
