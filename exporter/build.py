@@ -1,0 +1,327 @@
+"""Orchestration: source files in, output files out. The only module that writes files.
+
+For each article: read → analyse → render every template → write every format, all in memory;
+only when every output of an article has rendered are its files written, each atomically
+(a temporary file in the same folder, then a rename), so a failure or a kill never leaves a
+half-written file and never replaces a good one. Articles run in a process pool; one article's
+failure is reported and the others carry on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import traceback
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, templating, writers
+from .analysis import analyse
+from .errors import ConfigError, ExportError, SourceError
+from .model import Briefing, to_data
+from .options import RenderOptions
+from .readers import SUFFIXES, ReadLimits, read_bytes, read_data
+
+DEFAULT_FORMATS = ("pdf", "docx", "md", "pptx")
+CACHE_FILE = ".exporter-cache.json"
+MAX_NAME_BYTES = 255
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildConfig:
+    """Everything that decides what a build writes (and so goes into the cache key)."""
+
+    out_dir: Path
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    templates: str | None = None
+    """A user's template folder, searched before the built-ins."""
+    options: RenderOptions = field(default_factory=RenderOptions)
+    limits: ReadLimits = field(default_factory=ReadLimits)
+    jobs: int = 1
+    use_cache: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleResult:
+    """What happened to one source file."""
+
+    source: str
+    """The file as named on the command line."""
+    out_dir: str | None = None
+    """Folder its outputs went to, relative to the output directory."""
+    outputs: tuple[str, ...] = ()
+    """Files written (or found current in the cache)."""
+    error: str | None = None
+    """One-line error (`<file>: <category>: <message>`) when it failed."""
+    bug: str | None = None
+    """Traceback of an unexpected exception: a bug in the tool, not in the input."""
+    warnings: tuple[str, ...] = ()
+    """Things repaired or missing (control characters removed, glyphs the fonts lack)."""
+    cached: bool = False
+    """True when nothing changed since the last build and no file was rewritten."""
+    title: str | None = None
+    briefing: Briefing | None = None
+    """The analysed article (kept for packs; None when it failed)."""
+
+    @property
+    def ok(self) -> bool:
+        """Return True when the article exported."""
+        return self.error is None and self.bug is None
+
+
+# --- sources and names -------------------------------------------------------------------------
+
+
+def collect_sources(paths: Iterable[str]) -> list[tuple[Path, str]]:
+    """Return (path, display name) for each file given or found in each folder given.
+
+    Folders are searched recursively for the readable suffixes, in sorted order; sidecar
+    metadata files and hidden files are skipped. A missing path is kept so it is reported.
+    """
+    found: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") or part.endswith("_files") for part in rel.parts):
+                    continue
+                if child.is_file() and child.suffix.lower() in SUFFIXES \
+                        and ".meta." not in child.name:
+                    found.append((child, str(Path(raw) / rel)))
+        else:
+            found.append((path, raw))
+    return found
+
+
+def safe_dir_name(stem: str) -> str:
+    """Return `stem` made safe as one folder name: no separators, `..`, leading `-`/`.`."""
+    text = unicodedata.normalize("NFC", stem)
+    text = "".join("_" if (unicodedata.category(c)[0] == "C" or c in '/\\:*?"<>|') else c
+                   for c in text)
+    text = " ".join(text.split()).strip(" .-_") or "article"
+    encoded = text.encode("utf-8")[: MAX_NAME_BYTES - 8]  # room for a collision suffix
+    return encoded.decode("utf-8", "ignore").rstrip(" .") or "article"
+
+
+def assign_dir_names(sources: list[tuple[Path, str]]) -> list[str]:
+    """Return one distinct folder name per source; collisions get `-2`, `-3` in input order."""
+    taken: set[str] = set()
+    names = []
+    for path, _ in sources:
+        base = safe_dir_name(path.stem)
+        name, n = base, 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def inside(base: Path, target: Path) -> Path:
+    """Return `target`, refusing any path that would resolve outside `base`."""
+    resolved = target.resolve()
+    if not resolved.is_relative_to(base.resolve()):
+        raise ConfigError(f"refusing to write outside the output folder: {target.name}")
+    return target
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def template_context(briefing: Briefing, options: RenderOptions) -> dict[str, Any]:
+    """Return the plain data every template receives."""
+    stamp = dt.datetime.fromtimestamp(options.timestamp, tz=dt.timezone.utc)
+    return {
+        **to_data(briefing),
+        "tool": {"name": "exporter", "version": __version__},
+        "generated": f"{stamp.day} {stamp:%B %Y}",
+        "options": {"paper": options.paper, "classification": options.classification,
+                    "duplex": options.duplex},
+    }
+
+
+def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
+    """Return file name → bytes for every requested format; raise on the first failure."""
+    context = template_context(briefing, config.options)
+    documents: dict[str, Any] = {}
+    outputs: dict[str, bytes] = {}
+    for name in config.formats:
+        writer = writers.get(name)
+        if writer.template not in documents:
+            documents[writer.template] = templating.render(writer.template, context,
+                                                           user_dir=config.templates)
+        outputs[writer.output] = writer.write(documents[writer.template], config.options)
+    return outputs
+
+
+def cache_key(data: bytes, config: BuildConfig) -> str:
+    """Return a hash of everything an article's outputs depend on."""
+    digest = hashlib.sha256()
+    digest.update(__version__.encode())
+    digest.update(data)
+    options = asdict(config.options)
+    if options.get("pptx_template"):
+        options["pptx_template"] = _file_hash(Path(options["pptx_template"]))
+    digest.update(json.dumps({"formats": config.formats, "options": options,
+                              "limits": asdict(config.limits)}, sort_keys=True).encode())
+    for folder in (config.templates, str(templating.builtin_template_dir())):
+        if folder:
+            for template in sorted(Path(folder).glob("*.j2")):
+                digest.update(template.name.encode())
+                digest.update(template.read_bytes())
+    return digest.hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def _cached(folder: Path, key: str) -> tuple[str, ...] | None:
+    """Return the outputs recorded for `key` when they are all still there, unchanged."""
+    try:
+        record = json.loads((folder / CACHE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if record.get("key") != key:
+        return None
+    files: dict[str, str] = record.get("files", {})
+    for name, digest in files.items():
+        if _file_hash(folder / name) != digest:
+            return None
+    return tuple(files)
+
+
+def export_article(path: Path, display: str, dir_name: str, config: BuildConfig,
+                   keep_briefing: bool = False) -> ArticleResult:
+    """Read, analyse, render and write one article; never raise for a bad input."""
+    try:
+        data = read_bytes(path, display, config.limits)
+        folder = inside(config.out_dir, config.out_dir / dir_name)
+        key = cache_key(data, config)
+        if config.use_cache and not keep_briefing:
+            files = _cached(folder, key)
+            if files is not None:
+                return ArticleResult(source=display, out_dir=dir_name, outputs=files,
+                                     cached=True)
+        article = read_data(data, display, config.limits)
+        article = _apply_sidecar(path, article)
+        briefing = analyse(article)
+        outputs = render_outputs(briefing, config)
+        warnings = list(article.warnings) + _glyph_warnings(briefing)
+        for name, blob in outputs.items():
+            atomic_write(inside(config.out_dir, folder / name), blob)
+        record = {"key": key, "files": {n: hashlib.sha256(b).hexdigest()
+                                        for n, b in outputs.items()}}
+        atomic_write(folder / CACHE_FILE, json.dumps(record, indent=1).encode())
+        return ArticleResult(source=display, out_dir=dir_name, outputs=tuple(outputs),
+                             warnings=tuple(warnings), title=article.title,
+                             briefing=briefing if keep_briefing else None)
+    except ExportError as exc:
+        if exc.subject is None:
+            exc.subject = display
+        return ArticleResult(source=display, error=exc.one_line())
+    except Exception:  # a bug: keep the other articles going, show the traceback at the end
+        return ArticleResult(source=display, error=f"{display}: internal error (a bug)",
+                             bug=traceback.format_exc())
+
+
+def _apply_sidecar(path: Path, article: Any) -> Any:
+    """Apply `<stem>.meta.yaml` / `.toml` overrides beside the source, when present."""
+    try:
+        from .readers import sidecar
+    except ImportError:
+        return article
+    overrides = sidecar.load_sidecar(path)
+    return sidecar.apply_overrides(article, overrides) if overrides else article
+
+
+def _glyph_warnings(briefing: Briefing) -> list[str]:
+    """Return a warning naming the characters the embedded fonts cannot draw."""
+    try:
+        from .fonts import uncovered_characters
+    except ImportError:
+        return []
+    texts = [briefing.article.title, *(p.text for p in briefing.article.paragraphs)]
+    missing = uncovered_characters(texts)
+    if not missing:
+        return []
+    shown = " ".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing)[:12])
+    more = f" and {len(missing) - 12} more" if len(missing) > 12 else ""
+    return [f"the PDF fonts have no glyph for {len(missing)} character(s): {shown}{more}; "
+            "they are drawn as empty boxes"]
+
+
+def build(sources: list[tuple[Path, str]], config: BuildConfig,
+          on_done: Callable[[ArticleResult], None] | None = None,
+          keep_briefings: bool = False) -> list[ArticleResult]:
+    """Export every source; return one result per source in input order."""
+    names = assign_dir_names(sources)
+    jobs = max(1, min(config.jobs, len(sources)))
+    results: list[ArticleResult] = []
+    for result in _run(sources, names, config, jobs, keep_briefings):
+        if on_done is not None:
+            on_done(result)
+        results.append(result)
+    return results
+
+
+def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig, jobs: int,
+         keep: bool) -> Iterator[ArticleResult]:
+    if jobs == 1:
+        for (path, display), name in zip(sources, names, strict=True):
+            yield export_article(path, display, name, config, keep)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(export_article, path, display, name, config, keep)
+                   for (path, display), name in zip(sources, names, strict=True)]
+        for future in futures:
+            yield future.result()
+
+
+def load_briefing(path: Path, display: str, limits: ReadLimits) -> Briefing:
+    """Return the analysed article in `path` (for `inspect`)."""
+    data = read_bytes(path, display, limits)
+    article = _apply_sidecar(path, read_data(data, display, limits))
+    return analyse(article)
+
+
+__all__ = [
+    "ArticleResult",
+    "BuildConfig",
+    "SourceError",
+    "atomic_write",
+    "build",
+    "collect_sources",
+    "load_briefing",
+    "safe_dir_name",
+]

@@ -1,0 +1,162 @@
+"""Command line: argument parsing and error display only.
+
+`ExportError`s become `exporter: <file>: <category>: <message>` on standard error and exit status
+1; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .build import BuildConfig, build, collect_sources, load_briefing
+from .errors import ExportError
+from .model import to_data
+from .options import RenderOptions, build_timestamp
+from .readers import ReadLimits
+
+_paper = click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4",
+                      show_default=True, help="Page size of PDF and DOCX outputs.")
+_classification = click.option("--classification", metavar="TEXT", default=None,
+                               help="Protective marking printed at the top and bottom of "
+                                    "every page (e.g. OFFICIAL-SENSITIVE).")
+_templates = click.option("--templates", "templates", metavar="DIR",
+                          type=click.Path(exists=True, file_okay=False),
+                          help="Folder of templates that override the built-in ones by name.")
+_jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Articles exported in parallel (default: all cores).")
+_no_cache = click.option("--no-cache", is_flag=True,
+                         help="Re-export even when nothing changed since the last build.")
+_out = click.option("-o", "--output", "output", metavar="DIR", default="out",
+                    show_default=True, help="Folder the outputs are written to.")
+
+
+def _limits(max_bytes: int, max_words: int) -> ReadLimits:
+    return ReadLimits(max_bytes=max_bytes, max_words=max_words)
+
+
+_max_bytes = click.option("--max-bytes", type=click.IntRange(min=1), default=50_000_000,
+                          show_default=True, help="Largest input file read.")
+_max_words = click.option("--max-words", type=click.IntRange(min=1), default=2_000_000,
+                          show_default=True, help="Most words in one article.")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"exporter: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="exporter")
+def main() -> None:
+    """Turn articles into briefing PDFs, DOCX summaries and slide decks."""
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, required=True)
+@_out
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(["pdf", "docx", "md", "pptx"]),
+              help="Output formats (repeatable; default: all).")
+@_templates
+@_paper
+@click.option("--duplex", is_flag=True, help="Mirror margins for double-sided printing.")
+@_classification
+@click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
+              help="A .pptx whose theme and layouts the slide deck uses.")
+@_jobs
+@_no_cache
+@_max_bytes
+@_max_words
+def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
+                  templates: str | None, paper: str, duplex: bool, classification: str | None,
+                  pptx_template: str | None, jobs: int | None, no_cache: bool, max_bytes: int,
+                  max_words: int) -> None:
+    """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
+
+    Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
+    """
+    try:
+        options = RenderOptions(paper=paper, duplex=duplex,  # type: ignore[arg-type]
+                                classification=classification, timestamp=build_timestamp(),
+                                pptx_template=pptx_template)
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(2)
+    config = BuildConfig(out_dir=Path(output), formats=formats or BuildConfig.formats,
+                         templates=templates, options=options,
+                         limits=_limits(max_bytes, max_words),
+                         jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
+    sources = collect_sources(paths)
+    if not sources:
+        _fail("no articles found in " + ", ".join(paths))
+        sys.exit(1)
+    results = _with_progress(sources, config)
+    failed = [r for r in results if not r.ok]
+    for result in results:
+        for warning in result.warnings:
+            click.echo(f"exporter: {result.source}: warning: {warning}", err=True)
+        if result.bug:
+            click.echo(result.bug, err=True)
+        if result.error:
+            _fail(result.error)
+    done = len(results) - len(failed)
+    cached = sum(1 for r in results if r.cached)
+    note = f" ({cached} unchanged)" if cached else ""
+    summary = f"{done} of {len(results)} article(s) exported to {output}{note}"
+    if failed:
+        summary += f"; {len(failed)} failed: " + ", ".join(r.source for r in failed)
+    click.echo(summary, err=bool(failed))
+    sys.exit(1 if failed else 0)
+
+
+def _with_progress(sources: list[Any], config: BuildConfig) -> list[Any]:
+    """Run the build with a progress bar on a terminal, quietly otherwise."""
+    if not sys.stderr.isatty() or len(sources) < 2:
+        return build(sources, config)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Exporting", total=len(sources))
+        return build(sources, config, on_done=lambda _: progress.advance(task))
+
+
+@main.command("inspect")
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON.")
+@_max_bytes
+@_max_words
+def inspect_command(file: str, as_json: bool, max_bytes: int, max_words: int) -> None:
+    """Print what exporter reads and finds in FILE."""
+    try:
+        briefing = load_briefing(Path(file), file, _limits(max_bytes, max_words))
+    except ExportError as exc:
+        if exc.subject is None:
+            exc.subject = file
+        _fail(exc.one_line())
+        sys.exit(1)
+    data = to_data(briefing)
+    for warning in briefing.article.warnings:
+        click.echo(f"exporter: {file}: warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    meta = data["meta"]
+    click.echo(f"{data['title']}{'  (inferred title)' if data['title_inferred'] else ''}")
+    details = [f"{k}: {meta[k]}" for k in ("publication", "volume", "issue", "date") if meta[k]]
+    if details:
+        click.echo("  " + ", ".join(details))
+    click.echo(f"  {len(data['paragraphs'])} paragraphs, {len(data['headings'])} headings, "
+               f"{len(data['quotes'])} quotations, {len(data['questions'])} questions, "
+               f"{len(data['timeline'])} dated events, {len(data['actors'])} actors")
+    for point in data["key_points"]:
+        click.echo(f"  • {point['text']} (¶{point['paragraph']})")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
