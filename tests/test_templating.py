@@ -1,0 +1,83 @@
+"""Templates: sandbox, strict undefined, user overrides extending the built-ins, escaping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exporter import blocks, templating
+from exporter.build import template_context
+from exporter.errors import TemplateError
+from exporter.model import Article, Author, Briefing, Meta, Paragraph, Source
+from exporter.options import RenderOptions
+
+HOSTILE = ('<b>bold</b> </para> <font color="red">x</font> <img src="/etc/passwd"/> '
+           '<a href="javascript:alert(1)">y</a> {{ 7*7 }} {% for x in y %} &amp;')
+
+
+def context(text: str = "Plain text.", title: str = "A title") -> dict[str, Any]:
+    article = Article(title=title, title_inferred=False, meta=Meta(date="2017-07"),
+                      authors=(Author(name=None, bio="The writer is a tester."),),
+                      paragraphs=(Paragraph(n=1, text=text),), headings=(),
+                      source=Source(path="x.txt", format="text"))
+    return template_context(Briefing(article=article), RenderOptions(timestamp=1_500_000_000))
+
+
+@pytest.mark.parametrize("name", ["briefing.xml.j2", "summary.xml.j2", "slides.xml.j2"])
+def test_hostile_text_stays_text(name: str) -> None:
+    doc = templating.render(name, context(HOSTILE, title=HOSTILE))
+    texts = [blocks.plain(b.content) for b in blocks.walk(doc.blocks)
+             if isinstance(b, blocks.Para)]
+    assert any(HOSTILE in t for t in texts) or doc.meta.title == HOSTILE
+    assert doc.meta.title == HOSTILE
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    (folder / name).write_text(text, encoding="utf-8")
+    return str(folder)
+
+
+def test_user_template_extends_builtin_and_replaces_one_block(tmp_path: Path) -> None:
+    user = write(tmp_path, "briefing.xml.j2",
+                 '{% extends "builtin/briefing.xml.j2" %}'
+                 '{% block source %}<p style="small">Custom footer</p>{% endblock %}')
+    doc = templating.render("briefing.xml.j2", context(), user_dir=user)
+    texts = [blocks.plain(b.content) for b in doc.blocks if isinstance(b, blocks.Para)]
+    assert texts[-1] == "Custom footer"
+    assert "A title" in texts  # the rest of the built-in template is still there
+
+
+def test_undefined_variable_names_template_and_line(tmp_path: Path) -> None:
+    user = write(tmp_path, "summary.xml.j2", '<document kind="s">\n\n{{ no_such_thing }}\n'
+                 '</document>')
+    with pytest.raises(TemplateError) as info:
+        templating.render("summary.xml.j2", context(), user_dir=user)
+    assert info.value.one_line().startswith("summary.xml.j2:3: template:")
+
+
+def test_syntax_error_names_line(tmp_path: Path) -> None:
+    user = write(tmp_path, "slides.xml.j2", '<document kind="s">\n{% if %}\n</document>')
+    with pytest.raises(TemplateError) as info:
+        templating.render("slides.xml.j2", context(), user_dir=user)
+    assert info.value.line == 2
+
+
+@pytest.mark.parametrize("payload", [
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ title.__class__ }}",
+    "{% set x = paragraphs.append(1) %}",
+    "{{ cycler.__init__.__globals__ }}",
+])
+def test_sandbox_blocks_escapes(tmp_path: Path, payload: str) -> None:
+    user = write(tmp_path, "summary.xml.j2", f'<document kind="s"><p>{payload}</p></document>')
+    with pytest.raises(TemplateError):
+        templating.render("summary.xml.j2", context(), user_dir=user)
+
+
+def test_filters() -> None:
+    assert templating.human_date("2017-07") == "July 2017"
+    assert templating.human_date("2017-06-06") == "6 June 2017"
+    assert templating.human_date("195X") == "the 1950s"
+    assert templating.join_paragraphs([1, 2, 3, 5, 9, 8]) == "1–3, 5, 8–9"
