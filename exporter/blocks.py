@@ -20,7 +20,8 @@ The XML vocabulary (attributes in brackets are optional)::
     <toc [title]/>                                         table of contents (packs)
     <slide [title] [layout]>...blocks... <notes>inline</notes></slide>
 
-Inline content is text with <b>, <i>, <a href>, <ref n/> (a link to body paragraph n) and <br/>.
+Inline content is text with <b>, <i>, <a href>, <ref n [target]/> (a link to body paragraph n, or
+to the anchor `target`), <pageref target/> (the page an anchor lands on) and <br/>.
 """
 
 from __future__ import annotations
@@ -61,11 +62,22 @@ class Inline:
     """External link (http, https, mailto only)."""
     ref: int | None = None
     """Internal link to body paragraph `ref`."""
+    target: str | None = None
+    """Anchor a `ref` links to when it is not `paragraph_anchor(ref)` (packs prefix anchors)."""
+    pageref: str | None = None
+    """Show the page number the anchor `pageref` lands on (PDF), or a PAGEREF field (DOCX)."""
     newline: bool = False
     """A line break inside the block."""
 
 
 Inlines: TypeAlias = tuple[Inline, ...]
+
+
+def ref_anchor(run: Inline) -> str:
+    """Return the anchor an internal `ref` run links to."""
+    if run.target:
+        return run.target
+    return paragraph_anchor(run.ref or 0)
 
 
 def plain(inlines: Inlines) -> str:
@@ -375,6 +387,12 @@ class _Parser:
                 if n is None:
                     raise self.fail(child, "<ref> needs n")
                 runs.append(Inline(text=child.text or f"¶{n}", ref=n, strong=strong,
+                                   emphasis=emphasis, target=child.get("target") or None))
+            elif tag == "pageref":
+                target = child.get("target")
+                if not target:
+                    raise self.fail(child, "<pageref> needs target")
+                runs.append(Inline(text=child.text or "", pageref=target, strong=strong,
                                    emphasis=emphasis))
             elif tag == "br":
                 runs.append(Inline(newline=True))
@@ -390,7 +408,7 @@ def _normalise_space(runs: list[Inline]) -> Inlines:
     """Collapse template indentation: runs of white space become one space, ends are trimmed."""
     out: list[Inline] = []
     for run in runs:
-        if run.newline or run.ref is not None:
+        if run.newline or run.ref is not None or run.pageref is not None:
             out.append(run)
             continue
         text = " ".join(run.text.split())
@@ -406,7 +424,8 @@ def _normalise_space(runs: list[Inline]) -> Inlines:
     for run in out:
         prev = merged[-1] if merged else None
         if (prev is not None and not prev.newline and not run.newline and prev.ref is None
-                and run.ref is None and (prev.strong, prev.emphasis, prev.href)
+                and run.ref is None and prev.pageref is None and run.pageref is None
+                and (prev.strong, prev.emphasis, prev.href)
                 == (run.strong, run.emphasis, run.href)):
             text = prev.text + run.text
             merged[-1] = Inline(text=text.replace("  ", " "), strong=run.strong,
@@ -414,7 +433,7 @@ def _normalise_space(runs: list[Inline]) -> Inlines:
         else:
             merged.append(run)
     for i, run in enumerate(merged):
-        if run.newline or run.ref is not None:
+        if run.newline or run.ref is not None or run.pageref is not None:
             continue
         text = run.text
         if i == 0 or merged[i - 1].newline:
@@ -422,7 +441,8 @@ def _normalise_space(runs: list[Inline]) -> Inlines:
         if i == len(merged) - 1 or merged[i + 1].newline:
             text = text.rstrip()
         merged[i] = Inline(text=text, strong=run.strong, emphasis=run.emphasis, href=run.href)
-    return tuple(run for run in merged if run.newline or run.ref is not None or run.text)
+    return tuple(run for run in merged
+                 if run.newline or run.ref is not None or run.pageref is not None or run.text)
 
 
 def _attr(el: etree._Element, name: str) -> str:

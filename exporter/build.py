@@ -158,8 +158,10 @@ def atomic_write(path: Path, data: bytes) -> None:
 def template_context(briefing: Briefing, options: RenderOptions) -> dict[str, Any]:
     """Return the plain data every template receives."""
     stamp = dt.datetime.fromtimestamp(options.timestamp, tz=dt.timezone.utc)
+    data = to_data(briefing)
     return {
-        **to_data(briefing),
+        **data,
+        "article": data,
         "tool": {"name": "exporter", "version": __version__},
         "generated": f"{stamp.day} {stamp:%B %Y}",
         "options": {"paper": options.paper, "classification": options.classification,
