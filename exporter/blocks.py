@@ -277,7 +277,7 @@ class _Parser:
     def block(self, el: etree._Element) -> Block:
         tag = el.tag
         if tag == "heading":
-            level = self.int_attr(el, "level", 1)
+            level = self.int_attr(el, "level", 1) or 1
             if not 1 <= level <= 3:
                 raise self.fail(el, f"heading level {level} is outside 1-3")
             return Heading(level=level, content=self.inlines(el), anchor=el.get("anchor"),
@@ -287,7 +287,7 @@ class _Parser:
             if style not in PARA_STYLES:
                 raise self.fail(el, f"unknown paragraph style {style!r}")
             number = self.int_attr(el, "number", None)
-            return Para(content=self.inlines(el), style=style,  # type: ignore[arg-type]
+            return Para(content=self.inlines(el), style=style,
                         number=number, anchor=el.get("anchor"))
         if tag == "list":
             self.expect_no_text(el)
@@ -315,7 +315,7 @@ class _Parser:
             parity = el.get("parity", "any")
             if parity not in ("any", "right"):
                 raise self.fail(el, f"unknown page parity {parity!r}")
-            return PageBreak(parity=parity)  # type: ignore[arg-type]
+            return PageBreak(parity=parity)
         if tag == "toc":
             return Toc(title=el.get("title", "Contents"))
         if tag == "box":

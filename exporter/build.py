@@ -155,18 +155,21 @@ def atomic_write(path: Path, data: bytes) -> None:
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def template_context(briefing: Briefing, options: RenderOptions) -> dict[str, Any]:
-    """Return the plain data every template receives."""
+def shared_context(options: RenderOptions) -> dict[str, Any]:
+    """Return the template data that does not depend on an article."""
     stamp = dt.datetime.fromtimestamp(options.timestamp, tz=dt.timezone.utc)
-    data = to_data(briefing)
     return {
-        **data,
-        "article": data,
         "tool": {"name": "exporter", "version": __version__},
         "generated": f"{stamp.day} {stamp:%B %Y}",
         "options": {"paper": options.paper, "classification": options.classification,
                     "duplex": options.duplex},
     }
+
+
+def template_context(briefing: Briefing, options: RenderOptions) -> dict[str, Any]:
+    """Return the plain data every article template receives (also as `article`)."""
+    data = to_data(briefing)
+    return {**data, "article": data, **shared_context(options)}
 
 
 def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
@@ -283,14 +286,35 @@ def _glyph_warnings(briefing: Briefing) -> list[str]:
             "they are drawn as empty boxes"]
 
 
+def analyse_article(path: Path, display: str, dir_name: str, config: BuildConfig,
+                    keep_briefing: bool = True) -> ArticleResult:
+    """Read and analyse one article without writing anything (for packs)."""
+    del dir_name, keep_briefing
+    try:
+        briefing = load_briefing(path, display, config.limits)
+    except ExportError as exc:
+        if exc.subject is None:
+            exc.subject = display
+        return ArticleResult(source=display, error=exc.one_line())
+    except Exception:
+        return ArticleResult(source=display, error=f"{display}: internal error (a bug)",
+                             bug=traceback.format_exc())
+    return ArticleResult(source=display, title=briefing.article.title, briefing=briefing,
+                         warnings=tuple(briefing.article.warnings) + tuple(
+                             _glyph_warnings(briefing)))
+
+
+Worker = Callable[[Path, str, str, BuildConfig, bool], ArticleResult]
+
+
 def build(sources: list[tuple[Path, str]], config: BuildConfig,
           on_done: Callable[[ArticleResult], None] | None = None,
-          keep_briefings: bool = False) -> list[ArticleResult]:
-    """Export every source; return one result per source in input order."""
+          keep_briefings: bool = False, worker: Worker = export_article) -> list[ArticleResult]:
+    """Run `worker` (by default: export) on every source; return results in input order."""
     names = assign_dir_names(sources)
     jobs = max(1, min(config.jobs, len(sources)))
     results: list[ArticleResult] = []
-    for result in _run(sources, names, config, jobs, keep_briefings):
+    for result in _run(sources, names, config, jobs, keep_briefings, worker):
         if on_done is not None:
             on_done(result)
         results.append(result)
@@ -298,13 +322,13 @@ def build(sources: list[tuple[Path, str]], config: BuildConfig,
 
 
 def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig, jobs: int,
-         keep: bool) -> Iterator[ArticleResult]:
+         keep: bool, worker: Worker) -> Iterator[ArticleResult]:
     if jobs == 1:
         for (path, display), name in zip(sources, names, strict=True):
-            yield export_article(path, display, name, config, keep)
+            yield worker(path, display, name, config, keep)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(export_article, path, display, name, config, keep)
+        futures = [pool.submit(worker, path, display, name, config, keep)
                    for (path, display), name in zip(sources, names, strict=True)]
         for future in futures:
             yield future.result()

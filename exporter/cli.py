@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .build import BuildConfig, build, collect_sources, load_briefing
+from .build import DEFAULT_FORMATS, BuildConfig, build, collect_sources, load_briefing
 from .errors import ExportError
 from .model import to_data
 from .options import RenderOptions, build_timestamp
@@ -88,7 +88,7 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     except ExportError as exc:
         _fail(exc.one_line())
         sys.exit(2)
-    config = BuildConfig(out_dir=Path(output), formats=formats or BuildConfig.formats,
+    config = BuildConfig(out_dir=Path(output), formats=formats or DEFAULT_FORMATS,
                          templates=templates, options=options,
                          limits=_limits(max_bytes, max_words),
                          jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
@@ -124,6 +124,68 @@ def _with_progress(sources: list[Any], config: BuildConfig) -> list[Any]:
     with Progress(transient=True) as progress:
         task = progress.add_task("Exporting", total=len(sources))
         return build(sources, config, on_done=lambda _: progress.advance(task))
+
+
+@main.command("pack")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--title", required=True, help="Title of the pack (cover, headers, deck).")
+@_out
+@_templates
+@_paper
+@click.option("--duplex", is_flag=True,
+              help="Start each article on a right-hand page and mirror the margins.")
+@click.option("--per-page", type=click.Choice(["1", "2", "3", "4", "6"]), default="3",
+              show_default=True, help="Slides per handout page.")
+@_classification
+@click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
+              help="A .pptx whose theme and layouts the deck uses.")
+@_jobs
+@_no_cache
+@_max_bytes
+@_max_words
+def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
+                 paper: str, duplex: bool, per_page: str, classification: str | None,
+                 pptx_template: str | None, jobs: int | None, no_cache: bool, max_bytes: int,
+                 max_words: int) -> None:
+    """Bundle the articles in PATHS into one briefing pack in OUTPUT.
+
+    Writes pack.pdf, pack.docx, pack-slides.pptx, pack-slides.md and handouts.pdf.
+    """
+    from .pack import build_pack
+
+    try:
+        options = RenderOptions(paper=paper, duplex=duplex,  # type: ignore[arg-type]
+                                classification=classification, timestamp=build_timestamp(),
+                                per_page=int(per_page), pptx_template=pptx_template)
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(2)
+    config = BuildConfig(out_dir=Path(output), templates=templates, options=options,
+                         limits=_limits(max_bytes, max_words),
+                         jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
+    sources = collect_sources(paths)
+    if not sources:
+        _fail("no articles found in " + ", ".join(paths))
+        sys.exit(1)
+    result = build_pack(sources, config, title)
+    for article in result.articles:
+        for warning in article.warnings:
+            click.echo(f"exporter: {article.source}: warning: {warning}", err=True)
+        if article.bug:
+            click.echo(article.bug, err=True)
+        if article.error:
+            _fail(article.error)
+    if result.error:
+        _fail(f"{title}: {result.error}")
+        sys.exit(1)
+    failed = [a for a in result.articles if not a.ok]
+    if result.cached:
+        click.echo(f"pack in {output} is up to date")
+    else:
+        included = len(result.articles) - len(failed)
+        click.echo(f"pack of {included} article(s) written to {output}: "
+                   + ", ".join(result.outputs), err=bool(failed))
+    sys.exit(1 if failed else 0)
 
 
 @main.command("inspect")

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .blocks import Document, parse
 from .errors import TemplateError
@@ -61,7 +62,7 @@ def join_paragraphs(numbers: Iterable[int]) -> str:
     values = sorted(set(numbers))
     parts: list[str] = []
     start = prev = None
-    for n in values + [None]:  # type: ignore[list-item]
+    for n in [*values, None]:
         if start is None:
             start = prev = n
             continue

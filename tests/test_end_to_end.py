@@ -1,4 +1,4 @@
-"""End to end: `exporter build` on the sample, outputs checked with real readers and golden files."""
+"""End to end: `exporter build` on the sample, checked with real readers and golden files."""
 
 from __future__ import annotations
 

@@ -1,0 +1,143 @@
+"""Briefing packs: many source files in, one pack (PDF, DOCX, deck, handouts) out.
+
+Articles are read and analysed in a process pool; a failed article is listed on the cover and
+the pack comes out with the rest. The pack's templates (`pack.xml.j2`, `pack-summary.xml.j2`,
+`pack-slides.xml.j2`) receive every article's data, with anchors prefixed per article so links
+stay apart, and an index of actors across the pack. A rebuild where nothing changed (same
+sources, templates, options, title and tool version) writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import templating, writers
+from .build import (
+    ArticleResult,
+    BuildConfig,
+    _cached,
+    analyse_article,
+    atomic_write,
+    build,
+    cache_key,
+    shared_context,
+)
+from .errors import ExportError
+from .model import to_data
+
+PACK_OUTPUTS: dict[str, tuple[str, str]] = {
+    "pack.pdf": ("pack.xml.j2", "pdf"),
+    "pack.docx": ("pack-summary.xml.j2", "docx"),
+    "pack-slides.pptx": ("pack-slides.xml.j2", "pptx"),
+    "pack-slides.md": ("pack-slides.xml.j2", "md"),
+    "handouts.pdf": ("pack-slides.xml.j2", "handout"),
+}
+"""Output file → (template, writer name)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PackResult:
+    """What a pack build did."""
+
+    articles: list[ArticleResult]
+    outputs: tuple[str, ...] = ()
+    cached: bool = False
+    error: str | None = None
+
+
+def actor_index(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the actors across the pack, each with the articles (and first ¶) they appear in.
+
+    Actors are merged by kind and case-folded name, and also when one's name is another's alias
+    (an article that says only "Moscow" joins "Russia"). People and organisations come first.
+    """
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    alias_of: dict[tuple[str, str], tuple[str, str]] = {}
+    for a in articles:
+        for actor in a["actors"]:
+            key = (actor["kind"], actor["name"].casefold())
+            key = alias_of.get(key, key)
+            entry = merged.setdefault(key, {"name": actor["name"], "kind": actor["kind"],
+                                            "entries": []})
+            for alias in actor.get("aliases", []):
+                alias_of.setdefault((actor["kind"], alias.casefold()), key)
+            first = actor["paragraphs"][0] if actor["paragraphs"] else None
+            target = f"{a['prefix']}p{first}" if first else a["anchor"]
+            entry["entries"].append({"article": a["number"], "title": a["title"],
+                                     "paragraph": first, "target": target})
+    order = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
+    return sorted(merged.values(), key=lambda e: (order.get(e["kind"], 9), e["name"].casefold()))
+
+
+def pack_context(title: str, results: list[ArticleResult], config: BuildConfig) -> dict[str, Any]:
+    """Return the plain data the pack templates receive."""
+    articles: list[dict[str, Any]] = []
+    for result in results:
+        if result.briefing is None:
+            continue
+        number = len(articles) + 1
+        data = to_data(result.briefing)
+        articles.append({**data, "number": number, "anchor": f"a{number}",
+                         "prefix": f"a{number}-"})
+    failed = [{"source": r.source, "error": (r.error or "").split(": ", 1)[-1]}
+              for r in results if not r.ok]
+    return {
+        **shared_context(config.options),
+        "pack": {"title": title},
+        "articles": articles,
+        "failed": failed,
+        "index": actor_index(articles),
+    }
+
+
+def _pack_key(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
+              formats: tuple[str, ...]) -> str:
+    digest = hashlib.sha256(json.dumps([title, formats]).encode())
+    for path, display in sources:
+        digest.update(display.encode())
+        try:
+            digest.update(cache_key(path.read_bytes(), config).encode())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
+               formats: tuple[str, ...] = tuple(PACK_OUTPUTS),
+               on_done: Callable[[ArticleResult], None] | None = None) -> PackResult:
+    """Analyse every source and write the pack outputs into `config.out_dir`."""
+    folder = config.out_dir
+    key = _pack_key(sources, config, title, formats)
+    if config.use_cache:
+        files = _cached(folder, key)
+        if files is not None:
+            return PackResult(articles=[], outputs=files, cached=True)
+    results = build(sources, config, on_done=on_done, keep_briefings=True,
+                    worker=analyse_article)
+    if not any(r.ok for r in results):
+        return PackResult(articles=results, error="no article could be read")
+    context = pack_context(title, results, config)
+    documents: dict[str, Any] = {}
+    outputs: dict[str, bytes] = {}
+    try:
+        for name in formats:
+            template, writer_name = PACK_OUTPUTS[name]
+            if template not in documents:
+                documents[template] = templating.render(template, context,
+                                                        user_dir=config.templates)
+            outputs[name] = writers.get(writer_name).write(documents[template], config.options)
+    except ExportError as exc:
+        return PackResult(articles=results, error=exc.one_line())
+    for name, blob in outputs.items():
+        atomic_write(folder / name, blob)
+    record = {"key": key, "files": {n: hashlib.sha256(b).hexdigest() for n, b in outputs.items()}}
+    atomic_write(folder / ".exporter-cache.json", json.dumps(record, indent=1).encode())
+    return PackResult(articles=results, outputs=tuple(outputs))
+
+
+__all__ = ["PACK_OUTPUTS", "PackResult", "actor_index", "build_pack", "pack_context"]
