@@ -25,13 +25,14 @@ REPO = Path(__file__).resolve().parents[1]
 
 def floor_job(folder: Path) -> None:
     """Write a PDF and a DOCX per article with the libraries alone."""
+    from xml.sax.saxutils import escape
+
     import docx
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     fonts = REPO / "exporter" / "fonts"
     pdfmetrics.registerFont(TTFont("DejaVuSerif", str(fonts / "DejaVuSerif.ttf")))
