@@ -1,0 +1,166 @@
+"""HTML reader: body structure, page metadata with fallbacks, and no network access ever."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from exporter.errors import SourceError
+from exporter.readers import read_article, read_data
+from exporter.readers.html import strip_site_name
+
+BODY = """
+<p>Pakistan and Russia have moved closer over the last decade, analysts in Islamabad say,
+with joint military exercises, a gas pipeline agreement and regular high-level visits.</p>
+<p>The relationship was <b>frosty</b> for most of the Cold War, when Pakistan sided with the
+<i>United States</i>; see <a href="https://example.org/history">the history</a> and
+<a href="javascript:alert(1)">this</a>.</p>
+<h2>Energy</h2>
+<p>The North-South gas pipeline from Karachi to Lahore is the largest project under
+discussion, and officials expect construction to begin within two years of signing.</p>
+<ul><li>Pipeline agreement signed in 2015 after long talks.</li>
+<li>Military exercises held every year since 2016.</li></ul>
+<blockquote><p>Our relations have never been better than they are today.</p></blockquote>
+<p>Trade between the two countries remains small, at under one billion dollars a year, which
+economists in both capitals describe as far below its potential.</p>
+<p>&lt;b&gt;literal&lt;/b&gt; and {{ 7*7 }} stay text.</p>
+"""
+
+PAGE = f"""<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Pakistan and Russia grow closer | The Daily Review</title>
+<meta property="og:title" content="Pakistan and Russia grow closer">
+<meta property="og:site_name" content="The Daily Review">
+<meta property="og:url" content="https://review.example.com/2021/pakistan-russia">
+<link rel="canonical" href="https://review.example.com/2021/pakistan-russia">
+<link rel="stylesheet" href="http://127.0.0.1:9/style.css">
+<script type="application/ld+json">
+{{"@context": "https://schema.org", "@type": "NewsArticle",
+  "headline": "Pakistan and Russia grow closer",
+  "author": [{{"@type": "Person", "name": "Amina Khan"}}],
+  "datePublished": "2021-03-04T08:00:00Z",
+  "publisher": {{"@type": "Organization", "name": "The Daily Review"}}}}
+</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Pakistan and Russia grow closer</h1>
+<img src="http://127.0.0.1:9/photo.jpg" alt="photo">
+{BODY}
+</article>
+<footer>Copyright The Daily Review. All rights reserved. Subscribe to our newsletter.</footer>
+</body></html>"""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any attempt to open a connection while the HTML reader runs."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_metadata_from_json_ld_and_opengraph() -> None:
+    article = read_data(PAGE.encode(), "page.html")
+    assert article.title == "Pakistan and Russia grow closer"
+    assert not article.title_inferred
+    assert [a.name for a in article.authors] == ["Amina Khan"]
+    assert article.meta.date == "2021-03-04"
+    assert article.meta.publication == "The Daily Review"
+    assert article.meta.url == "https://review.example.com/2021/pakistan-russia"
+    assert article.meta.language == "en-GB"
+    assert article.source.format == "html"
+
+
+def test_body_structure() -> None:
+    article = read_data(PAGE.encode(), "page.html")
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith("Pakistan and Russia have moved closer")
+    assert not any("Home" in t or "Subscribe" in t for t in texts)
+    assert [h.text for h in article.headings] == ["Energy"]
+    items = [p for p in article.paragraphs if p.kind == "list_item"]
+    assert len(items) == 2 and items[0].list_id == items[1].list_id
+    assert [p.kind for p in article.paragraphs].count("quote") == 1
+    second = article.paragraphs[1]
+    assert any(s.strong and s.text == "frosty" for s in second.spans)
+    assert any(s.emphasis and s.text == "United States" for s in second.spans)
+    hrefs = {s.href for s in second.spans if s.href}
+    assert hrefs == {"https://example.org/history"}
+    assert texts[-1] == "<b>literal</b> and {{ 7*7 }} stay text."
+
+
+@pytest.mark.parametrize(("title", "site", "url", "expected"), [
+    ("Grow closer | The Daily Review", "The Daily Review", None, "Grow closer"),
+    ("Grow closer - Daily Review", None, "https://www.dailyreview.com/x", "Grow closer"),
+    ("Grow closer \u2014 The Daily Review", "The Daily Review", None, "Grow closer"),
+    ("The Daily Review | Grow closer", "The Daily Review", None, "Grow closer"),
+    ("Part one - Part two", "The Daily Review", None, "Part one - Part two"),
+    ("No separator here", "Site", None, "No separator here"),
+])
+def test_site_name_suffix(title: str, site: str | None, url: str | None, expected: str) -> None:
+    assert strip_site_name(title, site, url) == expected
+
+
+def test_fallback_to_h1_without_metadata() -> None:
+    page = ("<html><head></head><body><h1>A plain heading title</h1>"
+            + BODY + "</body></html>")
+    article = read_data(page.encode(), "bare.html")
+    assert article.title == "A plain heading title"
+
+
+def test_saved_page_with_files_folder(tmp_path: Path) -> None:
+    (tmp_path / "story_files").mkdir()
+    (tmp_path / "story_files" / "style.css").write_text("body { color: red }", encoding="utf-8")
+    (tmp_path / "story.html").write_text(PAGE, encoding="utf-8")
+    article = read_article(tmp_path / "story.html", display="story.html")
+    assert article.title == "Pakistan and Russia grow closer"
+
+
+def test_legacy_charset_declared_in_meta() -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1252"><title>Caf\xe9</title></head><body>'
+            + BODY.replace("Lahore", "S\xe3o Paulo \x93quoted\x94") + "</body></html>")
+    article = read_data(page.encode("latin-1"), "legacy.html")
+    assert any("S\u00e3o Paulo \u201cquoted\u201d" in p.text for p in article.paragraphs)
+
+
+def test_page_without_article_text() -> None:
+    with pytest.raises(SourceError, match="no article text found"):
+        read_data(b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+                  "empty.html")
+
+
+def test_loopback_server_gets_no_request() -> None:
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        page = PAGE.replace("http://127.0.0.1:9", base).replace(
+            "</head>", f'<script src="{base}/app.js"></script>'
+                       f'<link rel="icon" href="{base}/favicon.ico"></head>')
+        read_data(page.encode(), "remote.html")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert hits == []
