@@ -1,14 +1,39 @@
 """Analysis: an `Article` in, a `Briefing` out (key points, summary, quotations, questions,
 timeline, actors, figures, keywords), every item carrying the paragraph it came from.
 
-Deterministic and offline: the same article always gives the same briefing.
+One module per kind of fact; this module only runs them in order (actors first, since key
+points and keywords weigh named actors). Deterministic and offline: the same article always
+gives the same briefing.
 """
 
 from __future__ import annotations
 
 from ..model import Article, Briefing
+from .actors import find_actors
+from .figures import find_figures
+from .keypoints import find_key_points
+from .keywords import find_keywords
+from .questions import find_questions
+from .quotes import find_quotes
+from .summary import summarise
+from .timeline import find_events
 
 
 def analyse(article: Article) -> Briefing:
     """Return the briefing for `article`."""
-    return Briefing(article=article)
+    actors = find_actors(article)
+    key_points = find_key_points(article, actors)
+    return Briefing(
+        article=article,
+        key_points=key_points,
+        summary=summarise(article, key_points),
+        quotes=find_quotes(article),
+        questions=find_questions(article),
+        timeline=find_events(article),
+        actors=actors,
+        figures=find_figures(article),
+        keywords=find_keywords(article, actors),
+    )
+
+
+__all__ = ["analyse"]
