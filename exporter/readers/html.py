@@ -1,11 +1,259 @@
-"""Reader for html sources (not written yet)."""
+"""HTML reader: a saved web page in, its article (not its menus, ads and comments) out.
+
+trafilatura finds the main text and the page metadata (it reads JSON-LD, OpenGraph and other meta
+tags, then falls back to `<title>` and `<h1>`); this module maps its structured output (`p`, `head`,
+`list`/`item`, `quote`, `table`, with `hi` and `ref` inline) onto the model, removes the site name
+from the title, and keeps only http, https and mailto links.
+
+Nothing is ever fetched: trafilatura is handed the decoded markup, never a URL, and images,
+stylesheets and the `_files` folder of a saved page are not looked at.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+from typing import TYPE_CHECKING
+
+import trafilatura
+from lxml import etree
+
 from ..errors import SourceError
-from ..model import Article
+from ..model import Article, Author, Meta, Source, Span
+from ..normalise import clean_inline
+from . import source_hash
+from .assemble import Builder, attribution_of
+from .decode import decode, looks_binary
+
+if TYPE_CHECKING:
+    from . import ReadLimits
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)""",
+                   re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile("\\s+(?:\\||-|\u2013|\u2014|::|\u00b7|\u2022|\u00bb)\\s+")
+# trafilatura's last-resort fallback can hand back page furniture as the "body".
+_BOILERPLATE = ("nav", "header", "footer", "aside", "menu", "form", "button", "select")
+_BOOLEAN_REND = {"#b": "strong", "#strong": "strong", "#i": "emphasis", "#em": "emphasis"}
 
 
-def read(data: bytes, path: str, limits: object) -> Article:
-    """Return the article in `data`."""
-    raise SourceError(path, "html input is not supported yet")
+def decode_html(data: bytes, path: str) -> tuple[str, str]:
+    """Return the page's text and encoding, honouring a `<meta charset>` declaration."""
+    if looks_binary(data):
+        raise SourceError(path, "is binary data, not an HTML page")
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        match = _CHARSET.search(data[:4096])
+        if match:
+            try:
+                name = codecs.lookup(match.group(1).decode("ascii")).name
+            except (LookupError, UnicodeDecodeError):
+                name = ""
+            # Pages often declare latin-1 and mean cp1252 (what browsers do too).
+            if name in ("latin-1", "iso8859-1", "ascii"):
+                name = "cp1252"
+            if name and not name.startswith("utf-16"):
+                try:
+                    return data.decode(name), name
+                except UnicodeDecodeError:
+                    pass
+    return decode(data, path)
+
+
+def strip_site_name(title: str, site: str | None, url: str | None) -> str:
+    """Return `title` without a `| Site`, `- Site` or `Site |` part naming the site."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names: set[str] = set()
+    if site:
+        names.add(_squash(site))
+    if url:
+        host = re.sub(r"^[a-z]+://(www\d?\.)?", "", url.lower()).split("/")[0]
+        names.update((_squash(host.rsplit(".", 1)[0]), _squash(host)))
+    names.discard("")
+
+    def is_site(part: str) -> bool:
+        squashed = _squash(part)
+        if len(part.split()) > 6 or len(squashed) < 2:
+            return False
+        return squashed in names or (len(squashed) >= 4 and any(
+            len(n) >= 4 and (squashed.startswith(n) or n.startswith(squashed)) for n in names))
+
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if is_site(parts[-1]):
+        return title[: separators[-1].start()]
+    if is_site(parts[0]):
+        return title[separators[0].end():]
+    return title
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _runs(element: etree._Element, strong: bool = False, emphasis: bool = False,
+          href: str | None = None) -> list[Span]:
+    """Return the inline runs inside `element` (its tail not included)."""
+    runs: list[Span] = []
+    if element.text:
+        runs.append(Span(text=element.text, strong=strong, emphasis=emphasis, href=href))
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "lb":
+            runs.append(Span(text="\n"))
+        elif tag in ("list", "table", "graphic"):
+            pass  # block-level content nested in an inline context is read by the caller
+        else:
+            s, e, h = strong, emphasis, href
+            if tag == "hi":
+                for rend in (child.get("rend") or "").split():
+                    kind = _BOOLEAN_REND.get(rend)
+                    s = s or kind == "strong"
+                    e = e or kind == "emphasis"
+            elif tag == "ref":
+                h = child.get("target") or href
+            runs.extend(_runs(child, s, e, h))
+        if child.tail:
+            runs.append(Span(text=child.tail, strong=strong, emphasis=emphasis, href=href))
+    return runs
+
+
+def _plain(runs: list[Span]) -> str:
+    return "".join(r.text for r in runs)
+
+
+class _Walker:
+    """Map trafilatura's body elements onto numbered blocks."""
+
+    def __init__(self, builder: Builder, skip: set[str]) -> None:
+        self.builder = builder
+        self.skip = skip
+        """Squashed texts of headings to drop (the title and standfirst repeated in the body)."""
+        self.dropped: set[str] = set()
+
+    def block(self, element: etree._Element, quote: bool = False) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        b = self.builder
+        if tag == "head":
+            text = _plain(_runs(element))
+            if _squash(text) in self.skip and not b.paragraphs:
+                self.dropped.add(_squash(text))
+                return
+            rend = element.get("rend") or "h2"
+            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+            b.add_heading(text, level)
+        elif tag == "list":
+            self.items(element, b.new_list(), element.get("rend") == "ol")
+        elif tag == "quote":
+            if any(isinstance(c.tag, str) and c.tag in ("p", "list", "head", "quote", "table")
+                   for c in element):
+                if element.text and element.text.strip():
+                    self.quote(_runs_text(element.text))
+                for child in element:
+                    self.block(child, quote=True)
+                    if child.tail and child.tail.strip():
+                        self.quote(_runs_text(child.tail))
+            else:
+                self.quote(_runs(element))
+        elif tag == "table":
+            for row in element.iter("row"):
+                cells = [clean_inline("".join(c.itertext())) for c in row if c.tag == "cell"]
+                b.add_paragraph(" | ".join(c for c in cells if c))
+        elif tag in ("p", "code"):
+            runs = _runs(element)
+            who = attribution_of(_plain(runs))
+            if quote:
+                self.quote(runs)
+            elif who is not None and b.set_attribution(who):
+                pass
+            else:
+                b.add_paragraph("", runs=runs)
+            for child in element:
+                if isinstance(child.tag, str) and child.tag in ("list", "table"):
+                    self.block(child)
+        elif tag in ("div", "main", "body", "section"):
+            for child in element:
+                self.block(child, quote)
+        elif tag and tag not in ("graphic", "lb", *_BOILERPLATE):
+            b.add_paragraph("", runs=_runs(element))
+
+    def quote(self, runs: list[Span]) -> None:
+        text = _plain(runs)
+        head, sep, last = text.rpartition("\n")
+        who = attribution_of(last) if sep and head.strip() else None
+        if who is not None:
+            runs = _cut(runs, len(head))
+        elif (alone := attribution_of(text)) is not None and self.builder.set_attribution(alone):
+            return
+        self.builder.add_paragraph("", kind="quote", runs=runs, attribution=who)
+
+    def items(self, element: etree._Element, list_id: int, ordered: bool) -> None:
+        for item in element:
+            if item.tag != "item":
+                continue
+            self.builder.add_paragraph("", kind="list_item", runs=_runs(item), list_id=list_id,
+                                       ordered=ordered)
+            for child in item:
+                if child.tag == "list":
+                    self.items(child, self.builder.new_list(), child.get("rend") == "ol")
+
+
+def _runs_text(text: str) -> list[Span]:
+    return [Span(text=text)]
+
+
+def _cut(runs: list[Span], keep: int) -> list[Span]:
+    kept: list[Span] = []
+    used = 0
+    for run in runs:
+        if used >= keep:
+            break
+        kept.append(Span(text=run.text[: keep - used], strong=run.strong,
+                         emphasis=run.emphasis, href=run.href))
+        used += len(run.text)
+    return kept
+
+
+def extract(markup: str) -> trafilatura.settings.Document | None:
+    """Return trafilatura's structured extraction of `markup` (a string: nothing is fetched)."""
+    result = trafilatura.bare_extraction(
+        markup, url=None, with_metadata=True, include_formatting=True, include_links=True,
+        include_tables=True, include_comments=False, include_images=False, deduplicate=False)
+    return result if isinstance(result, trafilatura.settings.Document) else None
+
+
+def read(data: bytes, path: str, limits: ReadLimits) -> Article:
+    """Return the article in the HTML page `data`."""
+    markup, encoding = decode_html(data, path)
+    try:
+        doc = extract(markup)
+    except (ValueError, etree.LxmlError) as exc:
+        raise SourceError(path, f"is not a readable HTML page ({exc})") from exc
+    if doc is None or doc.body is None:
+        raise SourceError(path, "no article text found")
+    site = clean_inline(doc.sitename) if doc.sitename else None
+    url = doc.url if doc.url and re.match(r"^https?://", doc.url) else None
+    title = strip_site_name(clean_inline(doc.title), site, url) if doc.title else None
+    description = clean_inline(doc.description) if doc.description else None
+    skip = {_squash(t) for t in (title, description) if t}
+    builder = Builder(path)
+    walker = _Walker(builder, skip)
+    walker.block(doc.body)
+    if not builder.paragraphs:
+        raise SourceError(path, "no article text found")
+    # The meta description is a standfirst only when the page shows it above the body.
+    standfirst = description if description and _squash(description) in walker.dropped else None
+    authors = tuple(Author(name=n) for n in _names(doc.author))
+    lang = _LANG.search(markup[:4096])
+    meta = Meta(publication=site, date=doc.date or None, url=url, subtitle=standfirst,
+                language=lang.group(1) if lang else None)
+    return builder.article(
+        title=title, meta=meta, authors=authors,
+        source=Source(path=path, format="html", encoding=encoding, sha256=source_hash(data)))
+
+
+def _names(author: str | None) -> list[str]:
+    if not author:
+        return []
+    names = [clean_inline(n) for n in re.split(r"\s*;\s*", author)]
+    return list(dict.fromkeys(n for n in names if n))

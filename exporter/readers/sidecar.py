@@ -1,0 +1,194 @@
+"""Front-matter fields and sidecar files: metadata a person wrote down, over what a reader found.
+
+Markdown front matter and a sidecar `<stem>.meta.yaml` / `<stem>.meta.yml` / `<stem>.meta.toml`
+beside any source use the same keys: `title`, `subtitle`, `author` / `authors` (a name, a list of
+names, or mappings with `name` and `bio`), `date`, `publication`, `volume`, `issue`, `source` /
+`url`, `rights`, `classification`, `language`. A key given here wins over what the reader read or
+inferred, and the field is no longer marked as inferred.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import SourceError
+from ..model import Article, Author
+from ..normalise import clean_inline
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.toml")
+"""Sidecar names tried, in this order, beside `<stem>.<suffix>`."""
+
+KEYS = frozenset({"title", "subtitle", "author", "authors", "date", "publication", "volume",
+                  "issue", "source", "url", "rights", "classification", "language"})
+"""Keys understood; others are reported in a warning and ignored."""
+
+_MAX_SIDECAR = 1_000_000
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+
+
+def sidecar_path(path: Path) -> Path | None:
+    """Return the sidecar beside the source at `path`, or None when there is none."""
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_name(path.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_sidecar(path: Path) -> dict[str, Any] | None:
+    """Return the overrides in the sidecar of the source at `path`, or None if it has none."""
+    found = sidecar_path(path)
+    if found is None:
+        return None
+    display = str(path.with_name(found.name))
+    try:
+        raw = found.read_bytes()
+    except OSError as exc:
+        raise SourceError(display, f"cannot be read: {exc.strerror or exc}") from exc
+    if len(raw) > _MAX_SIDECAR:
+        raise SourceError(display, f"is larger than {_MAX_SIDECAR:,} bytes")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(display, "is not UTF-8 text") from exc
+    if found.name.endswith(".toml"):
+        return parse_toml(text, display)
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> dict[str, Any]:
+    """Return the mapping in YAML `text` (safe loader only); raise `SourceError` otherwise."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        line = None
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            line = int(mark.line) + 1
+        raise SourceError(display, f"invalid YAML metadata: {getattr(exc, 'problem', exc)}",
+                          line=line) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourceError(display, "metadata must be a mapping of keys to values")
+    return {str(k): v for k, v in data.items()}
+
+
+def parse_toml(text: str, display: str) -> dict[str, Any]:
+    """Return the table in TOML `text`; raise `SourceError` otherwise."""
+    try:
+        return dict(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceError(display, f"invalid TOML metadata: {exc}") from exc
+
+
+def iso_date(value: object) -> str | None:
+    """Return `value` as ISO 8601 at the precision it gives (`2017`, `2017-07`, `2017-07-14`)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = match.groups()
+        return "-".join(p for p in (year, month, day) if p)
+    from dateparser.date import DateDataParser  # slow import, only for free-form dates
+
+    data = DateDataParser(languages=["en"]).get_date_data(text[:100])
+    if data.date_obj is None:
+        return None
+    if data.period == "year":
+        return f"{data.date_obj.year:04d}"
+    if data.period == "month":
+        return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
+    return str(data.date_obj.date().isoformat())
+
+
+def _text(value: object) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = clean_inline(str(value))
+    return text or None
+
+
+def _number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def authors_of(value: object) -> tuple[Author, ...]:
+    """Return the authors given as a name, a list of names, or mappings with `name` and `bio`."""
+    items = value if isinstance(value, list) else [value]
+    authors: list[Author] = []
+    for item in items:
+        if isinstance(item, dict):
+            name, bio = _text(item.get("name")), _text(item.get("bio"))
+            if name or bio:
+                authors.append(Author(name=name, bio=bio))
+        elif (name := _text(item)) is not None:
+            authors.append(Author(name=name))
+    return tuple(authors)
+
+
+def apply_overrides(article: Article, data: dict[str, Any]) -> Article:
+    """Return `article` with the fields given in `data` (front matter or a sidecar) replaced."""
+    meta: dict[str, Any] = {}
+    overridden: set[str] = set()
+    changes: dict[str, Any] = {}
+    warnings: list[str] = []
+    unknown = sorted(k for k in data if k not in KEYS)
+    if unknown:
+        warnings.append(f"ignored metadata key(s): {', '.join(unknown)}")
+    if (title := _text(data.get("title"))) is not None:
+        changes["title"] = title
+        changes["title_inferred"] = False
+    for key in ("author", "authors"):
+        if key in data and (authors := authors_of(data[key])):
+            changes["authors"] = authors
+    for key in ("subtitle", "publication", "rights", "classification", "language"):
+        if (text := _text(data.get(key))) is not None:
+            meta[key] = text
+    for key in ("source", "url"):
+        if (text := _text(data.get(key))) is not None:
+            meta["url"] = text
+    for key in ("volume", "issue"):
+        if key in data:
+            if (number := _number(data[key])) is not None:
+                meta[key] = number
+            else:
+                warnings.append(f"ignored metadata {key}: {data[key]!r} is not a whole number")
+    if "date" in data:
+        if (date := iso_date(data["date"])) is not None:
+            meta["date"] = date
+        else:
+            warnings.append(f"ignored metadata date: {data['date']!r} is not a date")
+    overridden.update(meta)
+    if meta or overridden:
+        inferred = tuple(f for f in article.meta.inferred if f not in overridden)
+        changes["meta"] = dataclasses.replace(article.meta, **meta, inferred=inferred)
+    if warnings:
+        changes["warnings"] = (*article.warnings, *warnings)
+    return dataclasses.replace(article, **changes) if changes else article
+

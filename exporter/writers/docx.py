@@ -1,0 +1,1023 @@
+"""DOCX writer: block document in, an editable Word document (bytes) out, in Word's own styles.
+
+Blocks map onto Word's built-in styles (Title, Subtitle, Heading 1-3, List Bullet, List Number,
+Quote, Caption, TOC 1-3) so the result restyles like any Word document; the few looks Word has no
+style for (lead, small print, ¶-numbered paragraphs, panels) get named custom styles. Fonts are
+not embedded in DOCX, so the writer names fonts every Office install has (Calibri) and leaves East
+Asian text to the theme's East Asian font.
+
+Output is byte-reproducible: no wall-clock time, no random ids; the zip is rewritten by
+`ooxml.reproducible_zip`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import docx
+from docx.blkcntnr import BlockItemContainer
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.section import Section
+from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.styles.style import ParagraphStyle
+from docx.table import Table as WordTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+from typing_extensions import assert_never
+
+from ..blocks import (
+    SAFE_LINK_SCHEMES,
+    Block,
+    Box,
+    Document,
+    Fields,
+    Heading,
+    Inline,
+    Inlines,
+    ListBlock,
+    PageBreak,
+    Para,
+    Quote,
+    Slide,
+    Table,
+    Toc,
+    paragraph_anchor,
+    plain,
+    walk,
+)
+from ..options import RenderOptions
+from . import ooxml
+
+# --- look ----------------------------------------------------------------------------------------
+
+FONT = "Calibri"
+"""Body and heading font: on every Windows and Mac Office install since 2007."""
+INK = RGBColor(0x26, 0x26, 0x26)
+ACCENT = RGBColor(0x1F, 0x38, 0x64)
+MUTED = RGBColor(0x59, 0x59, 0x59)
+LINK = RGBColor(0x05, 0x63, 0xC1)
+ACCENT_HEX = "1F3864"
+RULE_HEX = "BFBFBF"
+HEADER_FILL = "D9E2F3"
+KEY_FILL = "EEF2F8"
+BOX_FILL = "F2F5FA"
+BAND_FILL = "F7F9FC"
+
+MARGIN_TOP = Cm(2.2)
+MARGIN_BOTTOM = Cm(2.2)
+MARGIN_SIDE = Cm(2.3)
+MARGIN_INSIDE = Cm(2.6)
+"""With duplex (mirrored margins) the binding side gets more room."""
+MARGIN_OUTSIDE = Cm(2.0)
+
+MAX_PROPERTY = 255
+"""python-docx refuses core properties longer than this."""
+MAX_HEADER = 110
+"""Longest running header; a 3,000-character title would fill the page top."""
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def clean(text: str) -> str:
+    """Return `text` without the characters XML 1.0 forbids (lxml raises on them)."""
+    return _ILLEGAL.sub("", text)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(clean(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- outline: which blocks are headings of the table of contents -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One line of the table of contents, in document order."""
+
+    level: int
+    text: str
+
+
+class _Outline:
+    """Decide which blocks are listed headings; shared by `toc_entries` and the renderer.
+
+    The first title-style paragraph is the document's Title; later ones (each article of a pack)
+    become Heading 1, so they are listed, and the headings after them move one level down, so
+    an article's sections nest under its title. `segment` counts title paragraphs so that the
+    same ¶ anchor in two articles of a pack gets two bookmarks and each citation finds its own.
+    """
+
+    def __init__(self) -> None:
+        self.titles = 0
+
+    @property
+    def segment(self) -> int:
+        return self.titles
+
+    def level(self, block: Block) -> int | None:
+        """Return the outline level of `block` (None: not listed); call once per block, in order."""
+        match block:
+            case Heading():
+                return self.heading_level(block) if block.toc else None
+            case Para(style="title"):
+                self.titles += 1
+                return 1 if self.titles > 1 else None
+            case Slide():
+                if not block.title.strip():
+                    return None
+                return 1 if block.layout in ("title", "section") else 2
+            case _:
+                return None
+
+
+    def heading_level(self, block: Heading) -> int:
+        """Return the Word heading level of `block`, one down inside a pack's articles."""
+        return min(block.level + 1, 3) if self.titles > 1 else block.level
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Slide):
+        return block.title
+    if isinstance(block, (Heading, Para)):
+        return plain(block.content)
+    return ""
+
+
+def toc_entries(doc: Document) -> list[TocEntry]:
+    """Return the entries the DOCX table of contents lists, so a caller can supply their pages."""
+    outline = _Outline()
+    entries = []
+    for block in walk(doc.blocks):
+        level = outline.level(block)
+        if level is not None:
+            entries.append(TocEntry(level, _clip(_block_text(block), 1000)))
+    return entries
+
+
+# --- XML helpers --------------------------------------------------------------------------------
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    element: etree._Element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _border(tag: str, *, val: str = "single", size: int = 4, color: str = RULE_HEX,
+            space: int = 0) -> etree._Element:
+    return _el(tag, val=val, sz=str(size), space=str(space), color=color)
+
+
+def _shade(fill: str) -> etree._Element:
+    return _el("w:shd", val="clear", color="auto", fill=fill)
+
+
+def _set_fonts(rpr: etree._Element) -> None:
+    """Name the Latin and complex-script font outright; keep the theme's East Asian font."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = _el("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn(f"w:{attr}"), FONT)
+    fonts.set(qn("w:eastAsiaTheme"), "minorEastAsia")
+
+
+def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """Append a complex field (`PAGE`, `NUMPAGES`) whose cached result is `shown`."""
+    p = paragraph._p
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None),
+                       (None, shown), ("end", None)):
+        r = _el("w:r")
+        if kind is not None:
+            r.append(_el("w:fldChar", fldCharType=kind))
+        elif text == shown:
+            t = _el("w:t")
+            t.text = text
+            r.append(t)
+        else:
+            instr = _el("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = text
+            r.append(instr)
+        p.append(r)
+
+
+_PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange",
+)
+"""Schema order of paragraph properties: Word reports a file as damaged when it is broken."""
+
+
+def _set_ppr(ppr: etree._Element, element: etree._Element) -> None:
+    """Put `element` into paragraph properties `ppr` at its schema position, replacing any."""
+    tag = etree.QName(element).localname
+    rank = _PPR_ORDER.index(tag)
+    for old in ppr.findall(qn(f"w:{tag}")):
+        ppr.remove(old)
+    for index, child in enumerate(ppr):
+        name = etree.QName(child).localname
+        if name in _PPR_ORDER and _PPR_ORDER.index(name) > rank:
+            ppr.insert(index, element)
+            return
+    ppr.append(element)
+
+
+def _bookmark(p: CT_P, name: str, ident: int) -> None:
+    """Wrap the content of `p` in a bookmark called `name`."""
+    start = _el("w:bookmarkStart", id=str(ident), name=name)
+    ppr = p.pPr
+    p.insert(1 if ppr is not None else 0, start)
+    p.append(_el("w:bookmarkEnd", id=str(ident)))
+
+
+_BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
+
+
+def _bookmark_name(anchor: str) -> str:
+    """Return `anchor` as a valid Word bookmark name: a letter first, at most 40 characters."""
+    name = _BOOKMARK_BAD.sub("_", anchor)
+    if not name[:1].isalpha():
+        name = "a" + name
+    return name[:40]
+
+
+# --- the writer ----------------------------------------------------------------------------------
+
+
+class DocxWriter:
+    """Render a block document as an editable DOCX in Word's own styles."""
+
+    name = "docx"
+    suffix = ".docx"
+    template = "summary.xml.j2"
+    output = "summary.docx"
+
+    def write(self, doc: Document, options: RenderOptions, *,
+              toc_pages: Sequence[int | None] | None = None) -> bytes:
+        """Return `doc` as DOCX bytes.
+
+        `toc_pages` gives, for each entry of `toc_entries(doc)`, the page it starts on (when the
+        caller knows it, e.g. from the PDF of the same pack), so a pre-filled table of contents
+        reads right before anyone updates its field; entries without a page show none.
+        """
+        return _Renderer(doc, options, toc_pages or ()).render()
+
+
+@dataclass(slots=True)
+class _TocSlot:
+    placeholder: CT_P
+    entries: list[tuple[int, str, str]]
+
+
+class _Renderer:
+    """One rendering of one document; holds the python-docx document while it is built."""
+
+    def __init__(self, doc: Document, options: RenderOptions,
+                 toc_pages: Sequence[int | None]) -> None:
+        self.doc = doc
+        self.options = options
+        self.toc_pages = toc_pages
+        self.word: WordDocument = docx.Document()
+        self.outline = _Outline()
+        self.bookmark_id = 0
+        self.has_toc = any(isinstance(b, Toc) for b in walk(doc.blocks))
+        self.toc_entries: list[tuple[int, str, str]] = []
+        self.toc_slots: list[_TocSlot] = []
+        self.anchors = self._collect_anchors()
+        self.break_before = False
+        self.numbering_abstract: int | None = None
+        self.styles: dict[str, ParagraphStyle] = {}
+        self.bookmarked: set[str] = set()
+
+    # --- document set-up --------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        self._drop_thumbnail()
+        self._setup_styles()
+        section = self.word.sections[0]
+        self._setup_page(section)
+        self._setup_settings()
+        body = self.word._body
+        for block in self.doc.blocks:
+            self.block(body, block)
+        self._fill_tocs()
+        self._link_headers()
+        self._properties()
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return ooxml.reproducible_zip(buffer.getvalue(), self.options.timestamp,
+                                      replace={"docProps/app.xml": self._app_xml()})
+
+    def _drop_thumbnail(self) -> None:
+        # python-docx's template carries a picture of a blank page as the file-browser preview.
+        rels = self.word.part.package.rels
+        for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
+            rels.pop(rid)
+
+    def _setup_settings(self) -> None:
+        settings = self.word.settings.element
+        if self.options.duplex:
+            mirror = _el("w:mirrorMargins")
+            anchor = settings.find(qn("w:proofState"))
+            if anchor is not None:
+                anchor.addprevious(mirror)
+            else:
+                settings.insert(0, mirror)
+        # Compatibility mode 14 makes Word 2013+ show "[Compatibility Mode]" in the title bar.
+        for setting in settings.iter(qn("w:compatSetting")):
+            if setting.get(qn("w:name")) == "compatibilityMode":
+                setting.set(qn("w:val"), "15")
+
+    def _setup_page(self, section: Section) -> None:
+        width, height = self.options.page_size
+        section.page_width = Twips(round(width * 20))
+        section.page_height = Twips(round(height * 20))
+        section.top_margin = MARGIN_TOP
+        section.bottom_margin = MARGIN_BOTTOM
+        if self.options.duplex:
+            section.left_margin, section.right_margin = MARGIN_INSIDE, MARGIN_OUTSIDE
+        else:
+            section.left_margin = section.right_margin = MARGIN_SIDE
+        section.header_distance = Cm(1.0)
+        section.footer_distance = Cm(1.0)
+        section.different_first_page_header_footer = True
+        marking = _clip(self.options.classification or "", 200)
+        header_text = _clip(self.doc.meta.header, MAX_HEADER)
+
+        # First page: the title block already names the document, so no running header.
+        self._marking(section.first_page_header.paragraphs[0], marking)
+        running = section.header.paragraphs[0]
+        if marking:
+            self._marking(running, marking)
+            running = section.header.add_paragraph()
+        if header_text:
+            running.add_run(header_text)
+            running.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _set_ppr(running._p.get_or_add_pPr(), self._bottom_rule())
+        for footer in (section.footer, section.first_page_footer):
+            self._page_numbers(footer.paragraphs[0])
+            if marking:
+                self._marking(footer.add_paragraph(), marking)
+
+    def _link_headers(self) -> None:
+        """Point every section at the first section's headers and footers.
+
+        Word inherits them from the previous section, LibreOffice does not, and python-docx's
+        new sections carry no references. Only the first section gets a distinct first page:
+        in a pack the running header names the pack, not the article, and LibreOffice shows
+        the first-page header on every page of a later section that asks for one.
+        """
+        kinds = (qn("w:headerReference"), qn("w:footerReference"))
+        sections = self.word.element.body.xpath(".//w:sectPr")
+        refs = next(([r for r in sect if r.tag in kinds] for sect in sections
+                     if any(r.tag in kinds for r in sect)), [])
+        for number, sect in enumerate(sections):
+            if not any(r.tag in kinds for r in sect):
+                for index, ref in enumerate(refs):
+                    sect.insert(index, copy.deepcopy(ref))
+            if number > 0:
+                for title_page in sect.findall(qn("w:titlePg")):
+                    sect.remove(title_page)
+
+    def _bottom_rule(self) -> etree._Element:
+        borders = _el("w:pBdr")
+        borders.append(_border("w:bottom", size=4, color=RULE_HEX, space=4))
+        return borders
+
+    def _marking(self, paragraph: Paragraph, marking: str) -> None:
+        if not marking:
+            return
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(marking)
+        run.bold = True
+        run.font.size = Pt(10)
+        run.font.color.rgb = RGBColor(0x9C, 0x00, 0x06)
+
+    def _page_numbers(self, paragraph: Paragraph) -> None:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("Page ")
+        _add_field(paragraph, "PAGE", "1")
+        paragraph.add_run(" of ")
+        _add_field(paragraph, "NUMPAGES", "1")
+
+    def _setup_styles(self) -> None:
+        styles = self.word.styles
+        root = styles.element
+        defaults = root.find(qn("w:docDefaults"))
+        if defaults is not None:
+            for rpr in defaults.iter(qn("w:rPr")):
+                _set_fonts(rpr)
+
+        def para(name: str, *, base: str | None = None, size: float | None = None,
+                 bold: bool | None = None, italic: bool | None = None,
+                 color: RGBColor | None = None, before: float | None = None,
+                 after: float | None = None, keep: bool | None = None) -> ParagraphStyle:
+            try:
+                style = styles[name]
+            except KeyError:
+                # Word's own names (toc 1) must not be flagged as custom styles.
+                style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH,
+                                         builtin=name.startswith("toc "))
+                style.base_style = styles[base or "Normal"]
+                style.quick_style = True
+            assert isinstance(style, ParagraphStyle)
+            _set_fonts(style.element.get_or_add_rPr())
+            font, fmt = style.font, style.paragraph_format
+            if size is not None:
+                font.size = Pt(size)
+            if bold is not None:
+                font.bold = bold
+            if italic is not None:
+                font.italic = italic
+            if color is not None:
+                font.color.rgb = color
+            if before is not None:
+                fmt.space_before = Pt(before)
+            if after is not None:
+                fmt.space_after = Pt(after)
+            if keep is not None:
+                fmt.keep_with_next = keep
+            self.styles[name] = style
+            return style
+
+        normal = para("Normal", size=10.5, color=INK, after=6)
+        normal.paragraph_format.line_spacing = 1.12
+        lang = self.doc.meta.lang if _LANG.fullmatch(self.doc.meta.lang or "") else ""
+        if lang:
+            rpr = normal.element.get_or_add_rPr()
+            rpr.append(_el("w:lang", val=lang))
+
+        title = para("Title", size=24, color=ACCENT, after=4)
+        title.font.bold = True
+        title.paragraph_format.keep_with_next = True
+        subtitle = para("Subtitle", size=13, italic=False, color=MUTED, after=6, keep=True)
+        for style in (title, subtitle):
+            # The template's letter-spacing and kerning look dated; plain set type reads better.
+            rpr = style.element.get_or_add_rPr()
+            for tag in ("w:spacing", "w:kern"):
+                for old in rpr.findall(qn(tag)):
+                    rpr.remove(old)
+        for rule in title.element.iter(qn("w:bottom")):
+            rule.set(qn("w:color"), ACCENT_HEX)
+            for attr in ("themeColor", "themeShade"):
+                rule.attrib.pop(qn(f"w:{attr}"), None)
+        numpr = subtitle.element.pPr.find(qn("w:numPr")) if subtitle.element.pPr is not None \
+            else None
+        if numpr is not None:
+            numpr.getparent().remove(numpr)  # a numbering level with no list: confuses LibreOffice
+        for level, size, before in ((1, 15, 16), (2, 12.5, 12), (3, 11, 10)):
+            para(f"Heading {level}", size=size, bold=True, color=ACCENT, before=before, after=4,
+                 keep=True)
+            # The same look, kept out of the navigation pane and the table of contents.
+            unlisted = para(f"Heading {level} Unlisted", base=f"Heading {level}")
+            unlisted.paragraph_format.keep_with_next = True
+            _set_ppr(unlisted.element.get_or_add_pPr(), _el("w:outlineLvl", val="9"))
+        para("TOC Heading", size=15, bold=True, color=ACCENT, before=0, after=10)
+
+        para("List Bullet", after=3)
+        para("List Number", after=3)
+        quote = para("Quote", size=10.5, italic=True, color=INK, before=4, after=2, keep=True)
+        qfmt = quote.paragraph_format
+        qfmt.left_indent = qfmt.right_indent = Cm(0.7)
+        borders = _el("w:pBdr")
+        borders.append(_border("w:left", size=18, color=ACCENT_HEX, space=8))
+        _set_ppr(quote.element.get_or_add_pPr(), borders)
+        attribution = para("Quote Attribution", base="Normal", size=9.5, italic=True,
+                           color=MUTED, after=8)
+        attribution.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        attribution.paragraph_format.right_indent = Cm(0.7)
+
+        para("Lead", size=12, color=INK, after=8)
+        para("Summary", size=10.5, after=6)
+        para("Meta", size=10, color=MUTED, after=10)
+        para("Small", size=8.5, color=MUTED, before=10, after=2)
+        para("Note", size=9.5, italic=True, color=MUTED)
+        para("Caption", size=9, bold=True, color=ACCENT, before=6, after=3, keep=True)
+        para("Table Text", size=9.5, before=0, after=0).paragraph_format.line_spacing = 1.0
+        para("Box Title", size=11, bold=True, color=ACCENT, before=0, after=4, keep=True)
+        numbered = para("Numbered Paragraph")
+        nfmt = numbered.paragraph_format
+        nfmt.left_indent = Cm(0.8)
+        nfmt.first_line_indent = Cm(-0.8)
+        nfmt.tab_stops.add_tab_stop(Cm(0.8))
+        for name in ("Header", "Footer"):
+            para(name, size=8.5, color=MUTED)
+
+        text_width = self._text_width_twips()
+        for level in (1, 2, 3):
+            toc = para(f"toc {level}", base="Normal", after=2 if level > 1 else 4,
+                       bold=level == 1)
+            # Word knows the TOC styles by these built-in names and ids.
+            toc.style_id = f"TOC{level}"
+            toc.paragraph_format.left_indent = Cm(0.5 * (level - 1))
+            tabs = _el("w:tabs")
+            tabs.append(_el("w:tab", val="right", leader="dot", pos=str(text_width)))
+            _set_ppr(toc.element.get_or_add_pPr(), tabs)
+
+        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
+        link.font.color.rgb = LINK
+        link.font.underline = True
+        self.link_style = link
+
+    def _text_width_twips(self) -> int:
+        width = round(self.options.page_size[0] * 20)
+        side = (MARGIN_INSIDE + MARGIN_OUTSIDE) if self.options.duplex else 2 * MARGIN_SIDE
+        return width - int(side) // 635
+
+    # --- anchors and bookmarks ----------------------------------------------------------------
+
+    def _collect_anchors(self) -> dict[tuple[int, str], str]:
+        """Map (article segment, anchor) to a unique bookmark name, in document order."""
+        outline = _Outline()
+        found: dict[tuple[int, str], str] = {}
+        used: set[str] = set()
+        for block in walk(self.doc.blocks):
+            outline.level(block)
+            anchor = _anchor_of(block)
+            if anchor is None or (outline.segment, anchor) in found:
+                continue
+            base = _bookmark_name(anchor)
+            name, k = base, 1
+            while name in used:
+                k += 1
+                suffix = f"_{k}"
+                name = base[: 40 - len(suffix)] + suffix
+            used.add(name)
+            found[(outline.segment, anchor)] = name
+        return found
+
+    def _next_bookmark(self) -> int:
+        self.bookmark_id += 1
+        return self.bookmark_id
+
+    # --- blocks -------------------------------------------------------------------------------
+
+    def bare_paragraph(self, container: BlockItemContainer, style: str) -> Paragraph:
+        """Add an empty paragraph in `style` at the end of `container`.
+
+        Bypasses python-docx's `add_paragraph`: it scans every body child for the section mark
+        and every style for the default on each call, which made book-length input quadratic.
+        """
+        p = OxmlElement("w:p")
+        p.style = self.styles[style].style_id
+        parent = container._element
+        last = _last_child(parent)
+        if last is not None and last.tag == qn("w:sectPr"):
+            last.addprevious(p)
+        else:
+            parent.append(p)
+        return Paragraph(p, container)
+
+    def paragraph(self, container: BlockItemContainer, style: str) -> Paragraph:
+        """Add a paragraph in `style`, honouring a pending page break."""
+        last = _last_block_element(container)
+        paragraph = self.bare_paragraph(container, style)
+        if last is not None and last.tag == qn("w:tbl") and not style.startswith("Heading"):
+            # Tables have no space after them; give the text below room to breathe.
+            paragraph.paragraph_format.space_before = Pt(8)
+        if self.break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_before = False
+        return paragraph
+
+    def block(self, container: BlockItemContainer, block: Block) -> None:
+        level = self.outline.level(block)
+        match block:
+            case Heading():
+                word_level = self.outline.heading_level(block)
+                style = f"Heading {word_level}" if block.toc else f"Heading {word_level} Unlisted"
+                p = self.paragraph(container, style)
+                self.inlines(p, block.content)
+                self._mark(p, block, level)
+            case Para():
+                self.para(container, block, level)
+            case ListBlock():
+                self.list_block(container, block)
+            case Quote():
+                self.quote(container, block)
+            case Table():
+                self.table(container, block)
+            case Fields():
+                self.fields(container, block)
+            case PageBreak():
+                self.page_break(container, block)
+            case Toc():
+                self.toc(container, block)
+            case Box():
+                self.box(container, block)
+            case Slide():
+                self.slide(container, block, level)
+            case _:
+                assert_never(block)
+
+    def _mark(self, p: Paragraph, block: Block, level: int | None) -> None:
+        """Add the bookmarks `block` needs: its anchor, and its TOC entry."""
+        anchor = _anchor_of(block)
+        if anchor is not None:
+            name = self.anchors.get((self.outline.segment, anchor))
+            # An anchor repeated within one article (a template slip) keeps its first target.
+            if name is not None and name not in self.bookmarked:
+                self.bookmarked.add(name)
+                _bookmark(p._p, name, self._next_bookmark())
+        if level is not None:
+            ident = self._next_bookmark()
+            name = f"_Toc{len(self.toc_entries) + 1:08d}"
+            if self.has_toc:
+                _bookmark(p._p, name, ident)
+            self.toc_entries.append((level, _clip(_block_text(block), 1000), name))
+
+    def para(self, container: BlockItemContainer, block: Para, level: int | None) -> None:
+        if block.style == "title":
+            style = "Title" if level is None else "Heading 1"
+        else:
+            style = {"body": "Normal", "lead": "Lead", "summary": "Summary", "small": "Small",
+                     "meta": "Meta", "subtitle": "Subtitle", "note": "Note"}[block.style]
+        if block.number is not None and block.style == "body":
+            style = "Numbered Paragraph"
+        p = self.paragraph(container, style)
+        if block.number is not None:
+            run = p.add_run(str(block.number))
+            run.font.size = Pt(8)
+            run.font.color.rgb = MUTED
+            run.add_tab()
+        self.inlines(p, block.content)
+        self._mark(p, block, level)
+
+    def list_block(self, container: BlockItemContainer, block: ListBlock) -> None:
+        style = "List Number" if block.ordered else "List Bullet"
+        num_id = self._restart_numbering() if block.ordered else None
+        for item in block.items:
+            p = self.paragraph(container, style)
+            if num_id is not None:
+                numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+                numpr.get_or_add_ilvl().val = 0
+                numpr.get_or_add_numId().val = num_id
+            self.inlines(p, item.content)
+            if item.ref is not None:
+                self._cite(p, item.ref)
+
+    def _restart_numbering(self) -> int:
+        """Return a new numbering instance of List Number that starts again at 1.
+
+        Every List Number paragraph shares one counter in Word, so a second numbered list would
+        go on from where the first stopped.
+        """
+        numbering = self.word.part.numbering_part.element
+        if self.numbering_abstract is None:
+            style_num = self.styles["List Number"].element.pPr
+            num_id = int(style_num.numPr.numId.val)
+            num = numbering.num_having_numId(num_id)
+            self.numbering_abstract = int(num.abstractNumId.val)
+        num = numbering.add_num(self.numbering_abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+    def quote(self, container: BlockItemContainer, block: Quote) -> None:
+        p = self.paragraph(container, "Quote")
+        self.inlines(p, block.content)
+        if block.attribution or block.ref is not None:
+            credit = self.paragraph(container, "Quote Attribution")
+            if block.attribution:
+                credit.add_run("— " + clean(block.attribution))
+            if block.ref is not None:
+                self._cite(credit, block.ref)
+        else:
+            p.paragraph_format.keep_with_next = False
+
+    def _cite(self, p: Paragraph, n: int) -> None:
+        """Append a citation of body paragraph `n`, linked when that paragraph is here."""
+        p.add_run(" ")
+        self.inlines(p, (Inline(text=f"¶{n}", ref=n),), small=True)
+
+    def page_break(self, container: BlockItemContainer, block: PageBreak) -> None:
+        if block.parity == "right" and self.options.duplex and container is self.word._body:
+            # A section that starts on an odd page; headers and footers carry over unchanged.
+            self.word.add_section(WD_SECTION.ODD_PAGE)
+            self.break_before = False
+        else:
+            self.break_before = True
+
+    def _before_table(self, container: BlockItemContainer) -> None:
+        """Keep tables apart and honour a pending page break before a table."""
+        last = _last_block_element(container)
+        if self.break_before:
+            p = self.bare_paragraph(container, "Table Text")
+            p.add_run().add_break(WD_BREAK.PAGE)
+            self.break_before = False
+        elif last is not None and last.tag == qn("w:tbl"):
+            # Word merges two tables that touch into one.
+            self.bare_paragraph(container, "Table Text")
+
+    def _new_table(self, container: BlockItemContainer, rows: int, widths: Sequence[float],
+                   *, borders: dict[str, etree._Element]) -> WordTable:
+        """Add a table with column widths in proportion to `widths`, filling the text width."""
+        self._before_table(container)
+        total_width = self._container_width(container)
+        # NaN, infinite or non-positive widths from a template fall back to an equal share.
+        weights = [w if 0 < w < 1e6 else 1.0 for w in widths]
+        cols = [int(total_width * w / sum(weights)) for w in weights]
+        # BlockItemContainer.add_table directly: _Cell.add_table appends a paragraph we manage.
+        table = BlockItemContainer.add_table(container, rows, len(cols), Twips(sum(cols)))
+        tbl = table._tbl
+        tblpr = tbl.tblPr
+        for child in list(tblpr):
+            if child.tag != qn("w:tblStyle"):
+                tblpr.remove(child)
+        tblpr.append(_el("w:tblW", w=str(sum(cols)), type="dxa"))
+        border_el = _el("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            border_el.append(borders.get(side, _el(f"w:{side}", val="nil")))
+        tblpr.append(border_el)
+        # Fixed layout: a 20,000-character token wraps inside its column instead of widening it.
+        tblpr.append(_el("w:tblLayout", type="fixed"))
+        margins = _el("w:tblCellMar")
+        for side, size in (("top", 50), ("left", 100), ("bottom", 50), ("right", 100)):
+            margins.append(_el(f"w:{side}", w=str(size), type="dxa"))
+        tblpr.append(margins)
+        tblpr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
+                         lastColumn="0", noHBand="1", noVBand="1"))
+        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, cols, strict=True):
+            grid_col.w = Twips(width)
+        for tr in tbl.tr_lst:
+            for tc, width in zip(tr.tc_lst, cols, strict=True):
+                tc.width = Twips(width)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        return table
+
+    def _container_width(self, container: BlockItemContainer) -> int:
+        if isinstance(container, _Cell):
+            width = container.width
+            return max(int(width) // 635 - 400, 1000) if width is not None else 4000
+        return self._text_width_twips()
+
+    def _cell(self, cell: _Cell, content: Inlines, *, fill: str | None = None,
+              bold: bool = False) -> None:
+        p = cell.paragraphs[0]
+        p._p.style = self.styles["Table Text"].style_id
+        self.inlines(p, content, bold=bold)
+        if fill is not None:
+            cell._tc.get_or_add_tcPr().append(_shade(fill))
+
+    def table(self, container: BlockItemContainer, block: Table) -> None:
+        ncols = max([len(r) for r in block.rows] + [len(block.header or ())] + [1])
+        widths = list(block.widths or ())[:ncols]
+        widths += [sum(widths) / len(widths) if widths else 1.0] * (ncols - len(widths))
+        if block.caption:
+            caption = self.paragraph(container, "Caption")
+            caption.add_run(clean(block.caption))
+        rows = ([block.header] if block.header is not None else []) + list(block.rows)
+        if not rows:
+            return
+        grid = {side: _border(f"w:{side}", color=RULE_HEX) for side in
+                ("top", "left", "bottom", "right", "insideH", "insideV")}
+        table = self._new_table(container, len(rows), widths, borders=grid)
+        for index, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+            header = block.header is not None and index == 0
+            if header:
+                # Repeat the header row at the top of every page the table runs onto.
+                row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+            banded = not header and (index - (block.header is not None)) % 2 == 1
+            fill = HEADER_FILL if header else (BAND_FILL if banded else None)
+            for cell, content in zip(row.cells, list(cells) + [()] * (ncols - len(cells)),
+                                     strict=True):
+                self._cell(cell, content, fill=fill, bold=header)
+
+    def fields(self, container: BlockItemContainer, block: Fields) -> None:
+        if not block.rows:
+            return
+        grid = {side: _border(f"w:{side}", color=RULE_HEX) for side in
+                ("top", "bottom", "insideH")}
+        table = self._new_table(container, len(block.rows), (1.0, 3.0), borders=grid)
+        for row, (name, value) in zip(table.rows, block.rows, strict=True):
+            key, val = row.cells
+            self._cell(key, (Inline(text=name),), fill=KEY_FILL, bold=True)
+            self._cell(val, value)
+
+    def box(self, container: BlockItemContainer, block: Box) -> None:
+        accent = {"left": _border("w:left", size=24, color=ACCENT_HEX)}
+        table = self._new_table(container, 1, (1.0,), borders=accent)
+        cell = table.cell(0, 0)
+        cell._tc.get_or_add_tcPr().append(_shade(BOX_FILL))
+        margins = _el("w:tcMar")
+        for side, size in (("top", 120), ("left", 200), ("bottom", 60), ("right", 200)):
+            margins.append(_el(f"w:{side}", w=str(size), type="dxa"))
+        cell._tc.get_or_add_tcPr().append(margins)
+        first = cell.paragraphs[0]
+        first_p = first._p
+        if block.title:
+            first._p.style = self.styles["Box Title"].style_id
+            first.add_run(clean(block.title))
+        for child in block.children:
+            self.block(cell, child)
+        if not block.title and len(cell._tc.xpath("./w:p | ./w:tbl")) > 1:
+            cell._tc.remove(first_p)
+        last = _last_block_element(cell)
+        if last is None or last.tag != qn("w:p"):
+            self.bare_paragraph(cell, "Table Text")
+        else:
+            Paragraph(last, cell).paragraph_format.space_after = Pt(2)
+
+    def slide(self, container: BlockItemContainer, block: Slide, level: int | None) -> None:
+        if block.title.strip():
+            style = "Heading 1" if block.layout in ("title", "section") else "Heading 2"
+            p = self.paragraph(container, style)
+            p.add_run(clean(block.title))
+            self._mark(p, block, level)
+        for child in block.children:
+            self.block(container, child)
+        if block.notes:
+            note = self.paragraph(container, "Note")
+            lead = note.add_run("Speaker notes: ")
+            lead.bold = True
+            self.inlines(note, block.notes)
+
+    def toc(self, container: BlockItemContainer, block: Toc) -> None:
+        heading = self.paragraph(container, "TOC Heading")
+        heading.add_run(clean(block.title))
+        placeholder = self.bare_paragraph(container, "toc 1")
+        self.toc_slots.append(_TocSlot(placeholder._p, self.toc_entries))
+
+    def _fill_tocs(self) -> None:
+        """Replace each TOC placeholder with a TOC field pre-filled with every listed heading."""
+        for slot in self.toc_slots:
+            parent = slot.placeholder.getparent()
+            entries = slot.entries
+            made: list[CT_P] = []
+            for index, (level, text, bookmark) in enumerate(entries):
+                p = Paragraph(OxmlElement("w:p"), self.word._body)
+                p._p.style = self.styles[f"toc {min(level, 3)}"].style_id
+                if index == 0:
+                    self._toc_field_start(p)
+                link = _el("w:hyperlink", anchor=bookmark, history="1")
+                p._p.append(link)
+                run = p.add_run(text)
+                link.append(run._r)
+                page = self.toc_pages[index] if index < len(self.toc_pages) else None
+                if page is not None:
+                    tab = p.add_run()
+                    tab.add_tab()
+                    link.append(tab._r)
+                    start = len(p._p)
+                    _add_field(p, f"PAGEREF {bookmark} \\h", str(page))
+                    for r in list(p._p)[start:]:
+                        link.append(r)
+                made.append(p._p)
+            if not made:
+                p = Paragraph(OxmlElement("w:p"), self.word._body)
+                p._p.style = self.styles["toc 1"].style_id
+                self._toc_field_start(p)
+                p.add_run("No headings.")
+                made.append(p._p)
+            made[-1].append(_el("w:r"))
+            made[-1][-1].append(_el("w:fldChar", fldCharType="end"))
+            for p_el in made:
+                slot.placeholder.addprevious(p_el)
+            parent.remove(slot.placeholder)
+
+    def _toc_field_start(self, p: Paragraph) -> None:
+        for kind, text in (("begin", None), (None, ' TOC \\o "1-3" \\h \\z \\u '),
+                           ("separate", None)):
+            r = _el("w:r")
+            if kind is not None:
+                r.append(_el("w:fldChar", fldCharType=kind))
+            else:
+                instr = _el("w:instrText")
+                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                instr.text = text
+                r.append(instr)
+            p._p.append(r)
+
+    # --- inline -------------------------------------------------------------------------------
+
+    def inlines(self, p: Paragraph, content: Inlines, *, bold: bool = False,
+                small: bool = False) -> None:
+        """Append `content` to `p` as runs, links and line breaks."""
+        for item in content:
+            if item.newline:
+                p.add_run().add_break()
+                continue
+            text = clean(item.text)
+            if not text:
+                continue
+            target: etree._Element | None = None
+            if item.ref is not None:
+                bookmark = self.anchors.get((self.outline.segment, paragraph_anchor(item.ref)))
+                if bookmark is not None:
+                    target = _el("w:hyperlink", anchor=bookmark, history="1")
+            elif item.href is not None and item.href.lower().startswith(SAFE_LINK_SCHEMES):
+                rid = p.part.relate_to(item.href, RT.HYPERLINK, is_external=True)
+                target = _el("w:hyperlink", history="1")
+                target.set(qn("r:id"), rid)
+            if target is not None:
+                p._p.append(target)
+            run = _run(p, text)
+            if item.strong or bold:
+                run.bold = True
+            if item.emphasis:
+                run.italic = True
+            if small:
+                run.font.size = Pt(8.5)
+                run.font.color.rgb = MUTED
+            if target is not None:
+                run.style = self.link_style
+                target.append(run._r)
+
+    # --- properties ---------------------------------------------------------------------------
+
+    def _properties(self) -> None:
+        meta = self.doc.meta
+        props = self.word.core_properties
+        when = dt.datetime.fromtimestamp(self.options.timestamp, tz=dt.timezone.utc)
+        props.title = _clip(meta.title, MAX_PROPERTY)
+        props.subject = _clip(meta.subject, MAX_PROPERTY)
+        props.keywords = _clip("; ".join(meta.keywords), MAX_PROPERTY)
+        props.author = _clip(meta.author or self.options.generator, MAX_PROPERTY)
+        props.last_modified_by = _clip(self.options.generator, MAX_PROPERTY)
+        props.comments = ""
+        props.category = ""
+        props.content_status = ""
+        props.identifier = ""
+        props.version = ""
+        props.language = meta.lang if _LANG.fullmatch(meta.lang or "") else ""
+        props.created = props.modified = props.last_printed = when
+        props.revision = 1
+
+    def _app_xml(self) -> bytes:
+        application = escape(_clip(self.options.generator, MAX_PROPERTY))
+        return (
+            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties">'
+            f"<Application>{application}</Application><DocSecurity>0</DocSecurity>"
+            "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+            "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+            "</Properties>"
+        ).encode()
+
+
+def _anchor_of(block: Block) -> str | None:
+    """Return the anchor `block` is the target of, if any."""
+    if isinstance(block, Para):
+        if block.anchor:
+            return block.anchor
+        return paragraph_anchor(block.number) if block.number is not None else None
+    if isinstance(block, Heading):
+        return block.anchor
+    return None
+
+
+def _last_child(element: etree._Element) -> etree._Element | None:
+    # len() on an lxml element counts every child; indexing from the end does not.
+    try:
+        return element[-1]
+    except IndexError:
+        return None
+
+
+def _run(p: Paragraph, text: str) -> Run:
+    """Append a run of `text` to `p`.
+
+    Inline text has its white space collapsed already, so the run needs no tabs or breaks;
+    python-docx's `add_run` examines the text one character at a time to find them.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        return p.add_run(text)
+    r = p._p.add_r()
+    r.add_t(text)
+    return Run(r, p)
+
+
+def _last_block_element(container: BlockItemContainer) -> etree._Element | None:
+    """Return the last paragraph or table of `container` (the body's section mark excluded)."""
+    element = container._element
+    for child in reversed(element):
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            return child
+    return None

@@ -1,0 +1,56 @@
+"""Office Open XML packages (DOCX, PPTX): a saved package in, the same package reproducible out.
+
+python-docx and python-pptx stamp every zip entry with the wall-clock time and the host's
+operating system, so two runs never give the same bytes. `reproducible_zip` rewrites the archive
+with one fixed entry time, a fixed member order and fixed compression, so the same document and
+options give byte-identical output (issue 6, `SOURCE_DATE_EPOCH`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Mapping
+
+_CONTENT_TYPES = "[Content_Types].xml"
+_FIRST = (_CONTENT_TYPES, "_rels/.rels")
+"""Members written first: readers that stream the package expect the content types up front."""
+
+_DOS_EPOCH = (1980, 1, 1, 0, 0, 0)
+_DOS_LAST = (2107, 12, 31, 23, 59, 58)
+
+
+def zip_time(timestamp: int) -> tuple[int, int, int, int, int, int]:
+    """Return `timestamp` (seconds since the epoch) as a UTC zip entry time within DOS range."""
+    stamp = dt.datetime.fromtimestamp(timestamp, tz=dt.timezone.utc)
+    fields = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    return max(_DOS_EPOCH, min(_DOS_LAST, fields))
+
+
+def reproducible_zip(data: bytes, timestamp: int, *,
+                     replace: Mapping[str, bytes] | None = None) -> bytes:
+    """Return the zip archive `data` rewritten byte-reproducibly, with entries dated `timestamp`.
+
+    `replace` maps member names to new contents (e.g. a rewritten `docProps/app.xml`); a name not
+    already in the archive is an error, since adding a part also needs a content type.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()
+                   if not info.is_dir()}
+    for name, content in (replace or {}).items():
+        if name not in members:
+            raise KeyError(f"{name} is not a member of the package")
+        members[name] = content
+    order = [n for n in _FIRST if n in members] + sorted(n for n in members if n not in _FIRST)
+    date_time = zip_time(timestamp)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            # ZipInfo defaults these from the host OS; pin them so Linux and Windows agree.
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, members[name], compresslevel=6)
+    return out.getvalue()
