@@ -1,0 +1,534 @@
+"""Score the analysis against gold files: quotations, questions, timeline, actors, figures, ROUGE.
+
+Cases are `../shared/gold/pakistan-russia-relations.json` with
+`source/pakistan-russia-relations.txt` (skipped when ../shared is absent) and every
+`tests/articles/NAME.json` with its article `tests/articles/NAME.*`. For each case it runs
+`exporter.analysis.analyse(exporter.load(path))` and reports precision and recall per kind of
+fact, ROUGE-1/2/L of the key points beside LEAD-3 and sumy's LexRank (fed our own sentence
+splitter and tokenizer), and the analysis time.
+
+Matching rules (gold items marked `"optional": true` count when found, never against recall):
+quotations and questions match on token F1 >= 0.8; a speaker is right when its name tokens
+match the gold speaker's; timeline events need the same date and paragraph; people match on
+their normalised name, their role on token overlap >= 0.5 (or a shorter role all of whose words
+are in the gold one); organisations on their name, acronym or expansion; figures on paragraph
+and the numbers they contain.
+
+    python bench/quality.py [--only NAME] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.rouge import Score, rouge_l, rouge_n
+from bench.rouge import tokens as rouge_tokens
+from exporter.model import Actor, ActorKind, Article, Briefing, Paragraph, Source
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO / ".." / "shared"
+ARTICLES = REPO / "tests" / "articles"
+MATCH_F1 = 0.8
+ROLE_OVERLAP = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A gold file and the article it describes."""
+
+    name: str
+    gold: Path
+    article: Path
+
+
+@dataclass
+class Tally:
+    """Counts for precision and recall of one kind of fact."""
+
+    found: int = 0
+    """Items the analysis produced."""
+    correct: int = 0
+    """Produced items matching a gold item (optional ones included)."""
+    gold: int = 0
+    """Required gold items."""
+    recalled: int = 0
+    """Required gold items matched."""
+
+    def add(self, other: Tally) -> None:
+        """Add `other`'s counts to these."""
+        self.found += other.found
+        self.correct += other.correct
+        self.gold += other.gold
+        self.recalled += other.recalled
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.found if self.found else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.recalled / self.gold if self.gold else None
+
+
+@dataclass
+class Result:
+    """Everything measured on one case."""
+
+    name: str
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    rouge: dict[str, dict[str, Score]] = field(default_factory=dict)
+    ms: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+# --- text matching ----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+")
+_NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "hundred", "thousand", "million", "billion", "half", "third", "quarter",
+    "fifth", "dozen",
+}
+
+
+def _fold(text: str) -> str:
+    """Return `text` lower-cased, without accents, with curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(_fold(text))
+
+
+def token_f1(a: str, b: str) -> float:
+    """Return the F1 of the token multisets of `a` and `b`."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    common = sum(min(ta.count(t), tb.count(t)) for t in set(ta))
+    if not common:
+        return 0.0
+    p, r = common / len(ta), common / len(tb)
+    return 2 * p * r / (p + r)
+
+
+def _overlap(gold: str, found: str) -> float:
+    """Return the share of `gold`'s content tokens present in `found`."""
+    stop = {"the", "a", "an", "of", "in", "at", "for", "and", "s", "its", "his", "her"}
+    g = [t for t in _tokens(gold) if t not in stop]
+    f = set(_tokens(found))
+    return sum(t in f for t in g) / len(g) if g else 0.0
+
+
+def _norm_name(name: str) -> str:
+    """Return a person's or body's name reduced for comparison (`Z.A. Bhutto` → `z a bhutto`)."""
+    words = [w for w in _tokens(name) if w not in {"the", "mr", "mrs", "ms", "dr", "prof"}]
+    return " ".join(words)
+
+
+def _same_name(gold: str, found: str) -> bool:
+    """Return True if two names denote the same speaker or person."""
+    g, f = _norm_name(gold), _norm_name(found)
+    if not g or not f:
+        return False
+    if g == f:
+        return True
+    gs, fs = set(g.split()), set(f.split())
+    return gs <= fs or (len(fs) >= 2 and fs <= gs)
+
+
+def _match(gold: Sequence[dict[str, Any]], found: Sequence[Any],
+           similar: Callable[[dict[str, Any], Any], float], threshold: float,
+           ) -> tuple[Tally, list[tuple[dict[str, Any], Any]]]:
+    """Return the tally and the one-to-one pairs of a greedy best-first matching."""
+    pairs: list[tuple[float, int, int]] = []
+    for gi, g in enumerate(gold):
+        for fi, f in enumerate(found):
+            value = similar(g, f)
+            if value >= threshold:
+                pairs.append((value, gi, fi))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_g: set[int] = set()
+    used_f: set[int] = set()
+    matched: list[tuple[dict[str, Any], Any]] = []
+    for _, gi, fi in pairs:
+        if gi in used_g or fi in used_f:
+            continue
+        used_g.add(gi)
+        used_f.add(fi)
+        matched.append((gold[gi], found[fi]))
+    tally = Tally(found=len(found), correct=len(matched),
+                  gold=sum(not g.get("optional") for g in gold),
+                  recalled=sum(not g.get("optional") for g, _ in matched))
+    return tally, matched
+
+
+# --- scoring of each kind of fact ------------------------------------------------------------
+
+
+def score_quotes(gold: dict[str, Any], briefing: Briefing) -> dict[str, Tally]:
+    """Return tallies for quotations and for quotations with the right speaker."""
+    items = gold.get("quotations", [])
+    tally, matched = _match(items, briefing.quotes,
+                            lambda g, f: token_f1(g["text"], f.text), MATCH_F1)
+    right = [(g, f) for g, f in matched if f.speaker and _same_name(g["speaker"], f.speaker)]
+    speakers = Tally(found=tally.found, correct=len(right), gold=tally.gold,
+                     recalled=sum(not g.get("optional") for g, _ in right))
+    return {"quotes": tally, "speakers": speakers}
+
+
+def score_questions(gold: dict[str, Any], briefing: Briefing) -> Tally:
+    """Return the tally for questions."""
+    tally, _ = _match(gold.get("questions", []), briefing.questions,
+                      lambda g, f: token_f1(g["text"], f.text), MATCH_F1)
+    return tally
+
+
+def score_timeline(gold: dict[str, Any], briefing: Briefing) -> Tally:
+    """Return the tally for timeline events (same date and paragraph)."""
+    def same(g: dict[str, Any], f: Any) -> float:
+        return 1.0 if g["date"] == f.date and g["paragraph"] == f.paragraph else 0.0
+    tally, _ = _match(gold.get("timeline", []), briefing.timeline, same, 1.0)
+    return tally
+
+
+def _kind(actor: Actor, kind: ActorKind) -> bool:
+    return actor.kind == kind or getattr(actor.kind, "value", None) == kind.value
+
+
+def _role_ok(gold: str, found: str) -> bool:
+    """Return True if `found` gives the gold role: most of its words, or a shorter true form.
+
+    `cooperative's president` is right for `president of the Café Serra Azul cooperative`.
+    """
+    if _overlap(gold, found) >= ROLE_OVERLAP:
+        return True
+    return _overlap(found, gold) == 1.0 and len(set(_tokens(found)) - {"the", "s", "of"}) >= 2
+
+
+def score_people(gold: dict[str, Any], briefing: Briefing) -> dict[str, Tally]:
+    """Return tallies for people and for people with the right role."""
+    people = [a for a in briefing.actors if _kind(a, ActorKind.PERSON)]
+    items = gold.get("actors", {}).get("people", [])
+    tally, matched = _match(items, people,
+                            lambda g, f: 1.0 if _same_name(g["name"], f.name) else 0.0, 1.0)
+    right = [(g, f) for g, f in matched if g.get("role") and f.role and _role_ok(g["role"], f.role)]
+    roles = Tally(found=len(people), correct=len(right),
+                  gold=sum(bool(g.get("role")) and not g.get("optional") for g in items),
+                  recalled=sum(not g.get("optional") for g, _ in right))
+    return {"people": tally, "roles": roles}
+
+
+_ACRONYM = re.compile(r"^(?P<long>.*?)\s*\((?P<short>[^)]+)\)\s*$")
+
+
+def _org_forms(name: str) -> set[str]:
+    """Return the forms an organisation may be named by: full, expansion and acronym."""
+    forms = {_norm_name(name)}
+    match = _ACRONYM.match(name)
+    if match:
+        forms |= {_norm_name(match["long"]), _norm_name(match["short"])}
+    return {f for f in forms if f}
+
+
+def score_organisations(gold: dict[str, Any], briefing: Briefing) -> Tally:
+    """Return the tally for organisations (name, acronym or expansion)."""
+    orgs = [a for a in briefing.actors if _kind(a, ActorKind.ORGANISATION)]
+
+    def same(g: dict[str, Any], f: Actor) -> float:
+        gold_forms = _org_forms(g["name"])
+        found_forms = set().union(*(_org_forms(n) for n in (f.name, *f.aliases)))
+        if gold_forms & found_forms:
+            return 1.0
+        return max((token_f1(a, b) for a in gold_forms for b in found_forms), default=0.0)
+
+    items = [{"name": o} if isinstance(o, str) else o
+             for o in gold.get("actors", {}).get("organisations", [])]
+    tally, _ = _match(items, orgs, same, MATCH_F1)
+    return tally
+
+
+def _numbers(text: str) -> set[str]:
+    """Return the numeric tokens of a figure (`$9 billion` → {'9', 'billion'})."""
+    return {t for t in _tokens(text.replace(",", "")) if any(c.isdigit() for c in t)
+            or t in _NUMBER_WORDS}
+
+
+def score_figures(gold: dict[str, Any], briefing: Briefing) -> Tally:
+    """Return the tally for figures (same paragraph, same numbers)."""
+    def same(g: dict[str, Any], f: Any) -> float:
+        if g["paragraph"] != f.paragraph:
+            return 0.0
+        wanted = _numbers(g["text"])
+        if wanted and wanted <= _numbers(f.text):
+            return 0.5 + 0.5 * token_f1(g["text"], f.text)
+        return token_f1(g["text"], f.text) if not wanted else 0.0
+    tally, _ = _match(gold.get("figures", []), briefing.figures, same, 0.5)
+    return tally
+
+
+# --- key point baselines ----------------------------------------------------------------------
+
+
+def lead3(article: Article) -> list[str]:
+    """Return the first three sentences of the body."""
+    from exporter.analysis.sentences import article_sentences
+    return [s.text for s in article_sentences(article)[:3]]
+
+
+def lexrank_sumy(article: Article, count: int) -> list[str]:
+    """Return `count` sentences chosen by sumy's LexRank over our sentences and tokens."""
+    from sumy.nlp.stemmers import null_stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from exporter.analysis.sentences import split_sentences
+    from exporter.analysis.terms import STOP_WORDS, words
+
+    class Tokenizer:
+        """sumy's tokenizer interface, backed by our splitter (sumy's needs NLTK data)."""
+
+        language = "english"
+
+        def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+            return tuple(paragraph[a:b] for a, b in split_sentences(paragraph))
+
+        def to_words(self, sentence: str) -> tuple[str, ...]:
+            return tuple(words(sentence))
+
+    text = "\n\n".join(p.text for p in article.paragraphs)
+    parser = PlaintextParser.from_string(text, Tokenizer())
+    summarizer = LexRankSummarizer(null_stemmer)
+    summarizer.stop_words = STOP_WORDS
+    return [str(s) for s in summarizer(parser.document, count)]
+
+
+def _rouge(candidate: Sequence[str], reference: Sequence[str]) -> dict[str, Score]:
+    return {"R1": rouge_n(candidate, reference, 1), "R2": rouge_n(candidate, reference, 2),
+            "RL": rouge_l(candidate, reference)}
+
+
+# --- running the analysis ---------------------------------------------------------------------
+
+
+def _try(module: str, names: Iterable[str]) -> Callable[..., Any] | None:
+    """Return the first of `names` defined in `exporter.analysis.<module>`, if it imports."""
+    try:
+        mod = importlib.import_module(f"exporter.analysis.{module}")
+    except ImportError:
+        return None
+    for name in names:
+        if callable(getattr(mod, name, None)):
+            return getattr(mod, name)  # type: ignore[no-any-return]
+    return None
+
+
+def _call(fn: Callable[..., Any] | None, *args: Any) -> tuple[Any, ...]:
+    """Call `fn` with as many leading `args` as it takes; () when it is missing or fails."""
+    if fn is None:
+        return ()
+    for n in range(len(args), 0, -1):
+        try:
+            return tuple(fn(*args[:n]))
+        except TypeError:
+            continue
+    return ()
+
+
+def analyse(article: Article) -> Briefing:
+    """Return `exporter.analysis.analyse(article)`, filling fields it leaves empty from the modules.
+
+    Until every analysis module is wired in, the bench assembles what imports, so each part can
+    be measured on its own.
+    """
+    from exporter.analysis import analyse as wired
+    briefing = wired(article)
+    fill: dict[str, Any] = {}
+    actors = briefing.actors or _call(_try("actors", ["find_actors"]), article)
+    if not briefing.actors and actors:
+        fill["actors"] = actors
+    if not briefing.quotes:
+        fill["quotes"] = _call(_try("quotes", ["find_quotes", "find_quotations"]), article, actors)
+    if not briefing.questions:
+        fill["questions"] = _call(_try("questions", ["find_questions"]), article)
+    if not briefing.timeline:
+        fill["timeline"] = _call(_try("timeline", ["find_events"]), article)
+    if not briefing.figures:
+        fill["figures"] = _call(_try("figures", ["find_figures"]), article)
+    if not briefing.key_points:
+        fill["key_points"] = _call(_try("keypoints", ["find_key_points"]), article, actors)
+    if not briefing.summary:
+        from exporter.analysis.summary import summarise
+        fill["summary"] = summarise(article, fill.get("key_points", briefing.key_points))
+    if not briefing.keywords:
+        fill["keywords"] = _call(_try("keywords", ["find_keywords"]), article, actors)
+    return dataclasses.replace(briefing, **{k: v for k, v in fill.items() if v})
+
+
+def load(case: Case, gold: dict[str, Any], notes: list[str]) -> Article:
+    """Return the case's article as `exporter.load` reads it, or as the gold file lays it out.
+
+    The fallback (blocks matched to the gold paragraphs' first words) only lets the analysis be
+    measured while a reader is unfinished; the report says when it was used.
+    """
+    import exporter
+    from exporter.errors import ExportError
+    try:
+        return exporter.load(case.article, display=case.article.name)
+    except ExportError as exc:
+        notes.append(f"reader failed ({exc}); gold-guided paragraphs used")
+    return gold_article(case.article, gold)
+
+
+def gold_article(path: Path, gold: dict[str, Any]) -> Article:
+    """Return an article whose paragraphs are the source's blocks that the gold file numbers."""
+    from exporter.model import Meta
+    from exporter.normalise import normalise_text
+    from exporter.readers.decode import decode
+
+    text, encoding = decode(path.read_bytes(), path.name)
+    text, _ = normalise_text(text)
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    joined: list[str] = []
+    for block in blocks:
+        # A page break leaves a paragraph in two blocks, the second starting in lower case.
+        if joined and block[:1].islower():
+            prev = joined.pop()
+            block = prev[:-1] + block if prev.endswith("-") else prev + " " + block
+        joined.append(" ".join(block.split()))
+    starts = [_fold(w) for w in gold["paragraphs"]["first_words"]]
+    paragraphs: list[Paragraph] = []
+    for block in joined:
+        body = re.sub(r"^[A-Z][A-Z .'-]+, [^—]{4,40}—\s*", "", block).lstrip("•-* ")
+        if len(paragraphs) < len(starts) and _fold(body).startswith(starts[len(paragraphs)]):
+            paragraphs.append(Paragraph(n=len(paragraphs) + 1, text=body))
+    title = gold.get("title", {})
+    meta = gold.get("meta", {})
+    return Article(
+        title=title.get("text") or "", title_inferred=not title.get("in_source", False),
+        meta=Meta(date=meta.get("date"), volume=meta.get("volume"), issue=meta.get("issue"),
+                  publication=meta.get("publication")),
+        authors=(), paragraphs=tuple(paragraphs), headings=(),
+        source=Source(path=path.name, format="text", encoding=encoding))
+
+
+def run_case(case: Case, repeat: int = 3) -> Result:
+    """Return the measurements of one case."""
+    gold = json.loads(case.gold.read_text(encoding="utf-8"))
+    result = Result(name=case.name)
+    article = load(case, gold, result.notes)
+    times: list[float] = []
+    briefing = analyse(article)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        briefing = analyse(article)
+        times.append((time.perf_counter() - start) * 1000)
+    result.ms = statistics.median(times)
+    tallies = result.tallies
+    tallies.update(score_quotes(gold, briefing))
+    tallies["questions"] = score_questions(gold, briefing)
+    tallies["timeline"] = score_timeline(gold, briefing)
+    tallies.update(score_people(gold, briefing))
+    tallies["orgs"] = score_organisations(gold, briefing)
+    tallies["figures"] = score_figures(gold, briefing)
+    reference = gold.get("key_points", [])
+    ours = [k.text for k in briefing.key_points]
+    if reference:
+        result.rouge["ours"] = _rouge(ours, reference)
+        result.rouge["LEAD-3"] = _rouge(lead3(article), reference)
+        result.rouge["LexRank"] = _rouge(lexrank_sumy(article, max(len(ours), 3)), reference)
+    return result
+
+
+def cases(only: str | None = None) -> list[Case]:
+    """Return the cases to score: the shared sample (if present) and tests/articles."""
+    found: list[Case] = []
+    gold = SHARED / "gold" / "pakistan-russia-relations.json"
+    source = REPO / "source" / "pakistan-russia-relations.txt"
+    if gold.is_file() and source.is_file():
+        found.append(Case("pakistan-russia-relations", gold, source))
+    for path in sorted(ARTICLES.glob("*.json")):
+        article = next((p for p in sorted(ARTICLES.glob(path.stem + ".*")) if p != path), None)
+        if article is not None:
+            found.append(Case(path.stem, path, article))
+    return [c for c in found if only is None or only in c.name]
+
+
+# --- report -----------------------------------------------------------------------------------
+
+KINDS = ("quotes", "speakers", "questions", "timeline", "people", "roles", "orgs", "figures")
+
+
+def _pct(value: float | None) -> str:
+    return "  – " if value is None else f"{value:.2f}"
+
+
+def report(results: Sequence[Result]) -> str:
+    """Return the Markdown tables of the results, per article and overall."""
+    total = {k: Tally() for k in KINDS}
+    for r in results:
+        for k in KINDS:
+            total[k].add(r.tallies.get(k, Tally()))
+    lines = ["| article | " + " | ".join(f"{k} P/R" for k in KINDS) + " | ms |",
+             "|---" * (len(KINDS) + 2) + "|"]
+    for name, tallies, ms in [*((r.name, r.tallies, f"{r.ms:.0f}") for r in results),
+                              ("**overall**", total,
+                               f"{statistics.mean(r.ms for r in results):.0f}" if results
+                               else "–")]:
+        cells = [f"{_pct(tallies[k].precision)}/{_pct(tallies[k].recall)}" for k in KINDS]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ms} |")
+    systems = ("ours", "LEAD-3", "LexRank")
+    lines += ["", "| article | " + " | ".join(f"{s} R1/R2/RL" for s in systems) + " |",
+              "|---" * (len(systems) + 1) + "|"]
+    scored = [r for r in results if r.rouge]
+    for r in scored:
+        cells = ["/".join(f"{r.rouge[s][m].f1:.3f}" for m in ("R1", "R2", "RL")) for s in systems]
+        lines.append(f"| {r.name} | " + " | ".join(cells) + " |")
+    if scored:
+        cells = ["/".join(f"{statistics.mean(r.rouge[s][m].f1 for r in scored):.3f}"
+                          for m in ("R1", "R2", "RL")) for s in systems]
+        lines.append("| **mean** | " + " | ".join(cells) + " |")
+    for r in results:
+        lines += [f"- {r.name}: {note}" for note in r.notes]
+    return "\n".join(lines)
+
+
+def to_json(results: Sequence[Result]) -> list[dict[str, Any]]:
+    """Return the results as plain data."""
+    return [{"name": r.name, "ms": round(r.ms, 2), "notes": r.notes,
+             "tallies": {k: dataclasses.asdict(t) for k, t in r.tallies.items()},
+             "rouge": {s: {m: dataclasses.asdict(v) for m, v in ms.items()}
+                       for s, ms in r.rouge.items()}} for r in results]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Score every case and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="score only cases whose name contains this")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    args = parser.parse_args(argv)
+    results = [run_case(c) for c in cases(args.only)]
+    print(json.dumps(to_json(results), indent=1) if args.json else report(results))
+    return 0
+
+
+__all__ = ["Case", "Result", "Tally", "cases", "report", "rouge_tokens", "run_case", "token_f1"]
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The quality bench: ROUGE arithmetic and one tiny gold file scored end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.quality import Case, Tally, report, run_case, token_f1
+from bench.rouge import rouge_l, rouge_n
+
+ARTICLE = """Dam plan approved
+
+By Ana Test
+
+LIMA, 3 May 2021 — The water ministry approved a $2 billion dam on Monday, officials said.
+
+"This dam will feed the whole valley," said Rosa Quispe, the minister of water. \
+Critics asked: who will pay for it?
+
+Work is due to start in 2022 and will employ 3,000 people.
+"""
+
+GOLD = {
+    "meta": {"date": "2021-05-03"},
+    "title": {"in_source": True, "text": "Dam plan approved"},
+    "paragraphs": {"count": 3, "first_words": ["The water ministry", "\"This dam", "Work is due"]},
+    "quotations": [{"paragraph": 2, "text": "This dam will feed the whole valley,",
+                    "speaker": "Rosa Quispe", "speaker_kind": "person"}],
+    "questions": [{"paragraph": 2, "text": "Who will pay for it?"}],
+    "timeline": [{"date": "2021-05-03", "paragraph": 1, "event": "Dam approved"},
+                 {"date": "2022", "paragraph": 3, "event": "Work starts", "optional": True}],
+    "actors": {"people": [{"name": "Rosa Quispe", "role": "minister of water"}],
+               "organisations": ["water ministry"], "countries": []},
+    "figures": [{"paragraph": 1, "text": "$2 billion"}, {"paragraph": 3, "text": "3,000 people"}],
+    "key_points": ["The water ministry approved a $2 billion dam.",
+                   "Work is due to start in 2022 and will employ 3,000 people."],
+}
+
+
+def test_rouge_identical_and_disjoint() -> None:
+    text = ["the dam was approved on monday"]
+    assert rouge_n(text, text, 1).f1 == pytest.approx(1.0)
+    assert rouge_n(text, text, 2).f1 == pytest.approx(1.0)
+    assert rouge_l(text, text).f1 == pytest.approx(1.0)
+    assert rouge_l(["nothing shared here"], text).f1 == 0.0
+
+
+def test_rouge_l_known_value() -> None:
+    # LCS of "a b c d" and "a c e d" is "a c d": P = R = 3/4.
+    score = rouge_l(["a c e d"], ["a b c d"])
+    assert score.precision == pytest.approx(0.75)
+    assert score.recall == pytest.approx(0.75)
+    assert rouge_n(["a c e d"], ["a b c d"], 2).f1 == 0.0
+
+
+def test_token_f1() -> None:
+    assert token_f1("Who will pay for it?", "who will pay for it") == pytest.approx(1.0)
+    assert token_f1("one two", "three four") == 0.0
+
+
+def test_tally_precision_and_recall() -> None:
+    tally = Tally(found=4, correct=3, gold=5, recalled=2)
+    assert tally.precision == pytest.approx(0.75)
+    assert tally.recall == pytest.approx(0.4)
+    assert Tally().precision is None
+
+
+def test_scores_a_tiny_gold_file(tmp_path: Path) -> None:
+    article = tmp_path / "dam.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    gold = tmp_path / "dam.json"
+    gold.write_text(json.dumps(GOLD), encoding="utf-8")
+    result = run_case(Case("dam", gold, article), repeat=1)
+    assert set(result.tallies) >= {"quotes", "speakers", "questions", "timeline", "people",
+                                   "roles", "orgs", "figures"}
+    assert result.tallies["timeline"].gold == 1  # the optional event does not count
+    assert set(result.rouge) == {"ours", "LEAD-3", "LexRank"}
+    assert result.rouge["ours"]["RL"].f1 > 0.3
+    assert result.ms > 0
+    table = report([result])
+    assert "| dam |" in table and "LexRank" in table
