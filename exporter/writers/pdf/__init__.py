@@ -1,0 +1,62 @@
+"""The PDF writer: block document in, briefing PDF bytes out (ReportLab platypus).
+
+Modules: `styles` (the look), `markup` (inline runs to escaped paragraph markup, glyph fallback,
+long-paragraph pieces), `flowables` (margin ¶ numbers, right-page breaks), `page` (page
+templates, bookmarks, deferred "Page N of M" decorations), `render` (one case per block type).
+
+Output is reproducible: ReportLab's invariant mode, and the creation date taken from
+`RenderOptions.timestamp`, so the same input and SOURCE_DATE_EPOCH give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus import Spacer
+from reportlab.platypus.doctemplate import LayoutError
+
+from ... import fonts
+from ...blocks import Document
+from ...errors import RenderError
+from ...options import RenderOptions
+from .page import BriefingDocTemplate, Decor, canvas_maker
+from .render import Renderer
+from .styles import styles
+
+__all__ = ["PdfWriter"]
+
+MAX_PASSES = 6
+"""Layout passes allowed for the table of contents to settle (two is usual)."""
+
+
+class PdfWriter:
+    """Render a block document as a paginated, bookmarked PDF with embedded fonts."""
+
+    name = "pdf"
+    suffix = ".pdf"
+    template = "briefing.xml.j2"
+    output = "briefing.pdf"
+
+    def write(self, doc: Document, options: RenderOptions) -> bytes:
+        """Return `doc` rendered as PDF bytes."""
+        fonts.register()
+        decor = Decor(page_size=options.page_size, duplex=options.duplex,
+                      header=doc.meta.header, classification=options.classification or None)
+        meta = doc.meta
+        buffer = io.BytesIO()
+        template = BriefingDocTemplate(
+            buffer, decor=decor, title=meta.title, author=meta.author or options.generator,
+            subject=meta.subject, keywords=list(meta.keywords), creator=options.generator,
+            producer=options.generator, lang=meta.lang or None, invariant=1,
+            pageCompression=1, initialFontName=fonts.SERIF, initialFontSize=10,
+            initialLeading=12, displayDocTitle=1,
+        )
+        story = Renderer(doc, template, styles(), duplex=options.duplex).story(doc.blocks)
+        if not story:
+            story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.
+        try:
+            template.multiBuild(story, maxPasses=MAX_PASSES,
+                                canvasmaker=canvas_maker(decor, options.timestamp))
+        except (LayoutError, IndexError) as exc:
+            raise RenderError("pdf", f"layout failed: {exc}") from exc
+        return buffer.getvalue()

@@ -1,0 +1,67 @@
+"""The few flowables ReportLab lacks: margin ¶ numbers, outline entries, right-page breaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import Paragraph
+from reportlab.platypus.doctemplate import BaseDocTemplate, FrameActionFlowable
+from reportlab.platypus.flowables import PageBreak
+
+from ... import fonts
+from .styles import GREY
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A heading's place in the bookmarks and the table of contents."""
+
+    level: int
+    """0 for a level-1 heading."""
+    text: str
+    """Plain text, for the bookmark."""
+    markup: str
+    """Escaped markup, for the table of contents (which parses it)."""
+    key: str
+    """Destination name the bookmark and contents line jump to."""
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A paragraph that may carry a ¶ number in the left margin and an outline entry.
+
+    Both stay with the first fragment when ReportLab splits the paragraph across pages.
+    """
+
+    label: str | None = None
+    entry: Entry | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            parts[0].label, parts[0].entry = self.label, self.entry
+            parts[1].label = parts[1].entry = None
+        return parts
+
+    def draw(self) -> None:
+        super().draw()
+        if self.label:
+            canv = self.canv
+            canv.saveState()
+            canv.setFont(fonts.SANS, 7.5)
+            canv.setFillColor(GREY)
+            # On the first line's baseline, just left of the text column.
+            first_baseline = self.height - self.style.fontSize * 0.95
+            canv.drawRightString(-7, first_baseline, self.label)
+            canv.restoreState()
+
+
+class RightPageGuard(FrameActionFlowable):  # type: ignore[misc]
+    """After a page break, add a blank page when the new page is a left-hand (even) one."""
+
+    def __init__(self, doc: BaseDocTemplate) -> None:
+        self.doc = doc
+
+    def frameAction(self, frame: Any) -> None:
+        if self.doc.page % 2 == 0:
+            frame.add_generated_content(PageBreak())

@@ -1,0 +1,197 @@
+"""Pages: templates with mirrored margins, outline entries, and the decorations of every page.
+
+The running header, "Page N of M" and the classification marking are drawn when the document is
+saved, once the page count is known (the deferred-canvas technique), so the count is right
+however many passes the table of contents needs and however long a pack grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import cm as _cm
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ... import fonts
+from .flowables import Para
+from .markup import drawable
+from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, Geometry
+
+
+@dataclass(frozen=True, slots=True)
+class Decor:
+    """What every page shows besides its content."""
+
+    page_size: tuple[float, float]
+    duplex: bool
+    header: str
+    classification: str | None
+    geometry: Geometry = GEOMETRY
+
+    def margins(self, page: int) -> tuple[float, float]:
+        """Return (left, right) margins of `page`; even pages are mirrored in duplex."""
+        g = self.geometry
+        if self.duplex and page % 2 == 0:
+            return g.outer, g.inner
+        return g.inner, g.outer
+
+    def draw(self, canv: Canvas, page: int, total: int) -> None:
+        """Draw the marking, running header and footer of `page` of `total`."""
+        width, height = self.page_size
+        left, right = self.margins(page)
+        outer_is_left = self.duplex and page % 2 == 0
+        canv.saveState()
+        if self.classification:
+            face = fonts.face_name(fonts.SANS, bold=True)
+            marking = drawable(" ".join(self.classification.upper().split()), face)
+            canv.setFont(face, 9)
+            canv.setFillColor(MARKING)
+            text = _fit(marking, face, 9, width - left - right)
+            canv.drawCentredString(width / 2, height - 0.95 * _cm, text)
+            canv.drawCentredString(width / 2, 0.7 * _cm, text)
+        canv.setFillColor(GREY)
+        canv.setStrokeColor(LIGHT_GREY)
+        canv.setLineWidth(0.5)
+        if page > 1 and self.header:
+            canv.setFont(fonts.SANS, 8)
+            y = height - self.geometry.top + 0.75 * _cm
+            text = _fit(drawable(" ".join(self.header.split()), fonts.SANS), fonts.SANS, 8,
+                        (width - left - right) * 0.8)
+            if outer_is_left:
+                canv.drawString(left, y, text)
+            else:
+                canv.drawRightString(width - right, y, text)
+            canv.line(left, y - 5, width - right, y - 5)
+        canv.setFont(fonts.SANS, 8)
+        label = f"Page {page} of {total}"
+        y = self.geometry.bottom - 0.85 * _cm
+        if outer_is_left:
+            canv.drawString(left, y, label)
+        else:
+            canv.drawRightString(width - right, y, label)
+        canv.restoreState()
+
+
+def _fit(text: str, face: str, size: float, room: float) -> str:
+    """Return `text` cut with an ellipsis to fit `room` points (a 3,000-character title)."""
+    if stringWidth(text, face, size) <= room:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid] + "…", face, size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+class DeferredCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that holds its pages until `save`, then decorates each knowing the total."""
+
+    def __init__(self, *args: Any, decor: Decor, timestamp: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decor = decor
+        self._pages: list[dict[str, Any]] = []
+        # The date and the file ID come from `timestamp` alone: ReportLab would otherwise
+        # seed them from the process's SOURCE_DATE_EPOCH, making output depend on the env.
+        self._doc._timeStamp = _timestamp(timestamp)
+        self._doc.signature = hashlib.md5(b"exporter", usedforsecurity=False)
+        self._doc.signature.update(str(timestamp).encode("ascii"))
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        # Bookmarks and links made on the next page must point at it, though pages only
+        # reach the PDF document in `save`; its page counter names the current page.
+        self._doc.pageCounter += 1
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        self._doc.pageCounter = 1
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._decor.draw(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def _timestamp(seconds: int) -> TimeStamp:
+    """Return ReportLab's timestamp object for `seconds` since the epoch, in UTC."""
+    stamp = TimeStamp(invariant=1)
+    stamp.t = seconds
+    stamp.lt = time.gmtime(seconds)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
+
+
+def canvas_maker(decor: Decor, timestamp: int) -> Callable[..., Canvas]:
+    """Return the canvas factory `BaseDocTemplate.build` calls once per pass."""
+
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        return DeferredCanvas(*args, decor=decor, timestamp=timestamp, **kwargs)
+
+    return make
+
+
+class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """Page templates for simplex or mirrored duplex pages, plus bookmarks and contents."""
+
+    def __init__(self, target: Any, *, decor: Decor, **kwargs: Any) -> None:
+        g = decor.geometry
+        super().__init__(target, pagesize=decor.page_size, leftMargin=g.inner,
+                         rightMargin=g.outer, topMargin=g.top, bottomMargin=g.bottom, **kwargs)
+        width, height = decor.page_size
+        frame_height = height - g.top - g.bottom
+        frame_width = width - g.inner - g.outer
+
+        def frame(page: int) -> Frame:
+            left, _ = decor.margins(page)
+            return Frame(left, g.bottom, frame_width, frame_height, id=f"body{page % 2}",
+                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+        self.addPageTemplates([PageTemplate(id="odd", frames=[frame(1)]),
+                               PageTemplate(id="even", frames=[frame(2)])])
+        self._duplex = decor.duplex
+        self._outline_level = -1
+
+    def handle_pageBegin(self) -> None:
+        # Choose by parity rather than with autoNextPageTemplate chains: a page's template
+        # then follows from its number alone, blank pages included.
+        self.pageTemplate = self.pageTemplates[self.page % 2 if self._duplex else 0]
+        super().handle_pageBegin()
+
+    def handle_documentBegin(self) -> None:
+        # Called once per multiBuild pass: each pass starts a new canvas and a new outline.
+        self._outline_level = -1
+        super().handle_documentBegin()
+
+    def afterFlowable(self, flowable: Any) -> None:
+        entry = flowable.entry if isinstance(flowable, Para) else None
+        if entry is None:
+            return
+        # The outline cannot skip a level (a level-2 heading right after the title).
+        level = min(entry.level, self._outline_level + 1)
+        self._outline_level = level
+        self.canv.bookmarkPage(entry.key)
+        self.canv.addOutlineEntry(entry.text, entry.key, level=level, closed=level > 0)
+        if entry.level <= 1:
+            self.notify("TOCEntry", (entry.level, entry.markup, self.page, entry.key))
+
+
+def contents(levels: tuple[Any, ...]) -> TableOfContents:
+    """Return the table-of-contents flowable, filled in by `multiBuild`'s later passes."""
+    toc = TableOfContents(dotsMinLevel=0, rightColumnWidth=40)
+    toc.levelStyles = list(levels)
+    return toc

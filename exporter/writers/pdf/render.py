@@ -1,0 +1,281 @@
+"""Blocks -> ReportLab flowables: how each block of the block document looks in the PDF."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from reportlab.lib.units import cm
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import NotAtTopPageBreak
+from reportlab.platypus.flowables import HRFlowable
+
+from ... import blocks as b
+from ... import fonts
+from .flowables import Entry, Para, RightPageGuard
+from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
+from .page import BriefingDocTemplate, contents
+from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable
+
+if sys.version_info >= (3, 11):
+    from typing import assert_never
+else:  # pragma: no cover - Python 3.10
+
+    def assert_never(value: NoReturn) -> NoReturn:
+        """Fail when a block type has no case (mypy flags the gap before this runs)."""
+        raise AssertionError(f"unhandled block: {type(value).__name__}")
+
+
+TITLE_BLOCK = frozenset({"title", "subtitle", "meta", "note"})
+"""Paragraph styles that make up a title block; a rule closes the block after the title."""
+
+_CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF)
+"""Tables set their cells' default font on the canvas even when every cell holds paragraphs;
+without this ReportLab's Helvetica would be referenced, unembedded."""
+
+SHORT_QUOTE = 600
+"""Quotations up to this many characters are kept on one page with their attribution."""
+
+
+def collect_anchors(blocks: tuple[b.Block, ...]) -> Anchors:
+    """Return the anchors of `blocks` by position in `blocks.walk` order."""
+    anchors = Anchors()
+    for position, block in enumerate(b.walk(blocks)):
+        if isinstance(block, (b.Para, b.Heading)) and block.anchor:
+            anchors.add(block.anchor, position)
+        elif isinstance(block, b.Quote) and block.ref is not None:
+            # A quotation in the full text is the paragraph it cites; used when that
+            # paragraph has no anchor of its own.
+            anchors.add(b.paragraph_anchor(block.ref), position, weak=True)
+    return anchors
+
+
+class Renderer:
+    """Turn one document's blocks into flowables, in `blocks.walk` order."""
+
+    def __init__(self, doc: b.Document, template: BriefingDocTemplate, styles: Styles,
+                 *, duplex: bool) -> None:
+        self.doc = doc
+        self.template = template
+        self.styles = styles
+        self.duplex = duplex
+        self.anchors = collect_anchors(doc.blocks)
+        self.position = -1
+        self.headings = 0
+        self.title_open = False
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def markup(self, runs: b.Inlines, style: ParagraphStyle) -> str:
+        return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position)
+
+    def paragraphs(self, runs: b.Inlines, style: ParagraphStyle, *, prefix: str = "",
+                   suffix: str = "", label: str | None = None,
+                   bullet: str | None = None) -> list[Flowable]:
+        """Return `runs` as one paragraph, or several pieces when it is very long.
+
+        `prefix` (an anchor) and `label` (the margin ¶ number) and `bullet` go on the first
+        piece, `suffix` (a ¶ citation) on the last.
+        """
+        parts = pieces(runs) or [()]
+        out: list[Flowable] = []
+        for i, part in enumerate(parts):
+            first, last = i == 0, i == len(parts) - 1
+            text = self.markup(part, style)
+            if first:
+                text = prefix + text
+            if last:
+                text += suffix
+            para = Para(text, continued(style, first=first, last=last),
+                        bulletText=bullet if first else None)
+            if first:
+                para.label = label
+            out.append(para)
+        return out
+
+    def destination(self, name: str | None) -> str:
+        return anchor_tag(self.anchors.destination(name, self.position) if name else None)
+
+    # --- blocks --------------------------------------------------------------------------------
+
+    def story(self, blocks: tuple[b.Block, ...], *, top: bool = True) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            in_title = isinstance(block, b.Para) and block.style in TITLE_BLOCK
+            if top and self.title_open and not in_title:
+                # A rule closes the title block, as on a printed briefing's first page.
+                out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY,
+                                      spaceBefore=8, spaceAfter=2))
+                self.title_open = False
+            if top and isinstance(block, b.Para) and block.style == "title":
+                self.title_open = True
+            out.extend(self.block(block, top=top))
+        return out
+
+    def block(self, block: b.Block, *, top: bool) -> list[Flowable]:
+        self.position += 1
+        s = self.styles
+        match block:
+            case b.Heading():
+                return [self.heading(block.level, block.content, block.anchor, toc=block.toc)]
+            case b.Para():
+                style = s.para[block.style]
+                label = str(block.number) if block.number is not None else None
+                return self.paragraphs(block.content, style, label=label,
+                                       prefix=self.destination(block.anchor))
+            case b.ListBlock():
+                return self.list_block(block)
+            case b.Quote():
+                return self.quote(block)
+            case b.Table():
+                return self.table(block)
+            case b.Fields():
+                return self.fields(block)
+            case b.PageBreak():
+                if not top:
+                    return []
+                out: list[Flowable] = [NotAtTopPageBreak()]
+                if block.parity == "right" and self.duplex:
+                    out.append(RightPageGuard(self.template))
+                return out
+            case b.Toc():
+                title = Para(glyph_safe(block.title, s.toc_title.fontName), s.toc_title)
+                return [title, contents(s.toc_levels), Spacer(1, 0.4 * cm)]
+            case b.Box():
+                return self.box(block)
+            case b.Slide():
+                # Not expected in a briefing; shown as a section so nothing is lost.
+                flow = [self.heading(2, (b.Inline(text=block.title),), None, toc=True)]
+                flow.extend(self.story(block.children, top=False))
+                if block.notes:
+                    flow.extend(self.paragraphs(block.notes, s.para["note"]))
+                return flow
+            case _:
+                assert_never(block)
+
+    def heading(self, level: int, content: b.Inlines, anchor: str | None, *,
+                toc: bool) -> Flowable:
+        style = self.styles.heading[level]
+        markup = self.markup(content, style)
+        para = Para(self.destination(anchor) + markup, style)
+        if toc:
+            self.headings += 1
+            text = plain_text(content)[:200]
+            toc_face = self.styles.toc_levels[min(level, 2) - 1].fontName
+            para.entry = Entry(level=level - 1, text=text, markup=glyph_safe(text, toc_face),
+                               key=f"_h{self.headings}")
+        return para
+
+    def ref_tag(self, n: int | None) -> str:
+        """Return the small ¶ citation appended to list items and attributions."""
+        if n is None:
+            return ""
+        label = self.markup((b.Inline(text=f"¶{n}", ref=n),), self.styles.attribution)
+        return f'&#160;<font face="{fonts.SANS}" size="7.5" color="#5F6B78">{label}</font>'
+
+    def list_block(self, block: b.ListBlock) -> list[Flowable]:
+        out: list[Flowable] = []
+        for number, item in enumerate(block.items, start=1):
+            out.extend(self.paragraphs(item.content, self.styles.list_item,
+                                       bullet=f"{number}." if block.ordered else "•",
+                                       suffix=self.ref_tag(item.ref)))
+        return out
+
+    def quote(self, block: b.Quote) -> list[Flowable]:
+        s = self.styles
+        body = self.paragraphs(block.content, s.quote)
+        who = f"— {glyph_safe(block.attribution, s.attribution.fontName)}" \
+            if block.attribution else ""
+        ref = self.ref_tag(block.ref)
+        flow = list(body)
+        if who or ref:
+            flow.append(Para(who + ref, s.attribution))
+        else:
+            flow.append(Spacer(1, s.attribution.spaceAfter))
+        chars = sum(len(r.text) for r in block.content)
+        return [KeepTogether(flow)] if chars <= SHORT_QUOTE else flow
+
+    def cell(self, runs: b.Inlines, style: ParagraphStyle) -> list[Flowable]:
+        return self.paragraphs(runs, style)
+
+    def table(self, block: b.Table) -> list[Flowable]:
+        s = self.styles
+        rows: list[list[Any]] = []
+        if block.header is not None:
+            rows.append([self.cell(c, s.header_cell) for c in block.header])
+        rows.extend([self.cell(c, s.cell) for c in row] for row in block.rows)
+        columns = max((len(r) for r in rows), default=0)
+        if columns == 0:
+            return []
+        for row in rows:
+            row.extend([] for _ in range(columns - len(row)))
+        widths = _widths(block.widths, columns, self.template.width)
+        header = 1 if block.header is not None else 0
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), _CELL_FONT,
+            ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.6, NAVY),
+            ("ROWBACKGROUNDS", (0, header), (-1, -1), ["white", ZEBRA]),
+        ]
+        if header:
+            commands += [("BACKGROUND", (0, 0), (-1, 0), NAVY)]
+        table = Table(rows, colWidths=widths, repeatRows=header, splitInRow=1,
+                      style=TableStyle(commands), hAlign="LEFT", spaceBefore=4, spaceAfter=10)
+        if block.caption:
+            return [Para(glyph_safe(block.caption, s.caption.fontName), s.caption), table]
+        return [table]
+
+    def fields(self, block: b.Fields) -> list[Flowable]:
+        s = self.styles
+        if not block.rows:
+            return []
+        rows = [[Para(glyph_safe(name, s.field_name.fontName), s.field_name),
+                 self.cell(value, s.field_value)] for name, value in block.rows]
+        width = self.template.width
+        table = Table(rows, colWidths=[0.26 * width, 0.74 * width], splitInRow=1,
+                      hAlign="LEFT", spaceBefore=2, spaceAfter=10, style=TableStyle([
+                          ("VALIGN", (0, 0), (-1, -1), "TOP"), _CELL_FONT, _CELL_FONT,
+                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                          ("TOPPADDING", (0, 0), (-1, -1), 4),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                          ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
+                      ]))
+        return [table]
+
+    def box(self, block: b.Box) -> list[Flowable]:
+        s = self.styles
+        rows: list[list[Any]] = []
+        if block.title:
+            rows.append([Para(glyph_safe(block.title.upper(), s.box_title.fontName),
+                              s.box_title)])
+        # One row per child flowable, so a long panel can break between its items.
+        rows.extend([flowable] for flowable in self.story(block.children, top=False))
+        if not rows:
+            return []
+        table = Table(rows, colWidths=[self.template.width], splitInRow=1, hAlign="LEFT",
+                      spaceBefore=2, spaceAfter=12, style=TableStyle([
+                          ("BACKGROUND", (0, 0), (-1, -1), PANEL), _CELL_FONT,
+                          ("LINEBEFORE", (0, 0), (0, -1), 3, NAVY),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                          ("TOPPADDING", (0, 0), (-1, -1), 1),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                          ("TOPPADDING", (0, 0), (-1, 0), 9),
+                          ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+                      ]))
+        return [table]
+
+
+def _widths(relative: tuple[float, ...] | None, columns: int, total: float) -> list[float]:
+    """Return column widths in points from relative widths (equal when absent or unusable)."""
+    if relative is None or len(relative) != columns or any(w <= 0 for w in relative):
+        relative = (1.0,) * columns
+    scale = total / sum(relative)
+    return [w * scale for w in relative]
+

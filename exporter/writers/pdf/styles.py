@@ -1,0 +1,141 @@
+"""The briefing's look: palette, page geometry and paragraph styles, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+
+from ... import fonts
+
+NAVY = colors.HexColor("#1F3A5F")
+INK = colors.HexColor("#1C1C1C")
+GREY = colors.HexColor("#5F6B78")
+LIGHT_GREY = colors.HexColor("#C5CCD4")
+PANEL = colors.HexColor("#EEF2F7")
+ZEBRA = colors.HexColor("#F4F6F9")
+LINK = colors.HexColor("#1F4E8C")
+MARKING = colors.HexColor("#B00020")
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Margins in points; `inner` is the binding side (left on simplex and right-hand pages)."""
+
+    inner: float = 2.4 * cm
+    outer: float = 2.0 * cm
+    top: float = 2.4 * cm
+    bottom: float = 2.1 * cm
+
+
+GEOMETRY = Geometry()
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """Every paragraph style the writer uses, by role."""
+
+    para: dict[str, ParagraphStyle]
+    """Block paragraph styles by `Para.style` name."""
+    heading: dict[int, ParagraphStyle]
+    list_item: ParagraphStyle
+    quote: ParagraphStyle
+    attribution: ParagraphStyle
+    cell: ParagraphStyle
+    header_cell: ParagraphStyle
+    field_name: ParagraphStyle
+    field_value: ParagraphStyle
+    box_title: ParagraphStyle
+    caption: ParagraphStyle
+    toc_title: ParagraphStyle
+    toc_levels: tuple[ParagraphStyle, ...]
+
+
+def _style(name: str, **kw: object) -> ParagraphStyle:
+    # No widows or orphans anywhere; long words (URLs, 20,000-character tokens) are broken
+    # across lines rather than running off the page.
+    base: dict[str, object] = {
+        "fontName": fonts.SERIF, "fontSize": 10, "leading": 14.4, "textColor": INK,
+        "allowWidows": 0, "allowOrphans": 0, "splitLongWords": 1, "alignment": TA_LEFT,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+@cache
+def styles() -> Styles:
+    """Return the style sheet (built once; fonts are registered first)."""
+    fonts.register()
+    sans, sans_bold = fonts.SANS, fonts.face_name(fonts.SANS, bold=True)
+    italic = fonts.face_name(fonts.SERIF, italic=True)
+    para = {
+        "body": _style("body", alignment=TA_JUSTIFY, spaceAfter=7),
+        "lead": _style("lead", fontSize=11.5, leading=16.5, spaceAfter=9),
+        "summary": _style("summary", fontSize=10.5, leading=15.5, spaceAfter=8,
+                          alignment=TA_JUSTIFY),
+        "small": _style("small", fontSize=8.5, leading=11.5, spaceAfter=4),
+        "meta": _style("meta", fontName=sans, fontSize=9, leading=12.5, textColor=GREY,
+                       spaceAfter=2),
+        "title": _style("title", fontName=sans_bold, fontSize=22, leading=27,
+                        textColor=NAVY, spaceBefore=4, spaceAfter=6),
+        "subtitle": _style("subtitle", fontName=sans, fontSize=13, leading=17, textColor=GREY,
+                           spaceAfter=6),
+        "note": _style("note", fontName=italic, fontSize=9, leading=12.5, textColor=GREY,
+                       spaceBefore=4, spaceAfter=4),
+    }
+    heading = {
+        1: _style("h1", fontName=sans_bold, fontSize=13.5, leading=17, textColor=NAVY,
+                  spaceBefore=16, spaceAfter=7, keepWithNext=1),
+        2: _style("h2", fontName=sans_bold, fontSize=11.5, leading=15, textColor=NAVY,
+                  spaceBefore=12, spaceAfter=5, keepWithNext=1),
+        3: _style("h3", fontName=sans_bold, fontSize=10, leading=13.5, textColor=INK,
+                  spaceBefore=9, spaceAfter=4, keepWithNext=1),
+    }
+    return Styles(
+        para=para,
+        heading=heading,
+        list_item=_style("item", leftIndent=16, bulletIndent=3, spaceAfter=4,
+                         bulletFontName=fonts.SERIF),
+        quote=_style("quote", fontName=italic, fontSize=10.5, leading=15, leftIndent=18,
+                     rightIndent=18, spaceBefore=4, spaceAfter=2),
+        attribution=_style("attribution", fontName=sans, fontSize=8.5, leading=11.5,
+                           textColor=GREY, leftIndent=18, spaceAfter=9),
+        cell=_style("cell", fontSize=8.8, leading=11.6),
+        header_cell=_style("header-cell", fontName=sans_bold, fontSize=8.3, leading=11,
+                           textColor=colors.white),
+        field_name=_style("field-name", fontName=sans_bold, fontSize=8.3, leading=11.6,
+                          textColor=GREY),
+        field_value=_style("field-value", fontSize=9.2, leading=12.4),
+        box_title=_style("box-title", fontName=sans_bold, fontSize=9, leading=12,
+                         textColor=NAVY, spaceAfter=2),
+        caption=_style("caption", fontName=sans, fontSize=8.5, leading=11, textColor=GREY,
+                       spaceBefore=4, spaceAfter=3, keepWithNext=1),
+        toc_title=_style("toc-title", fontName=sans_bold, fontSize=16, leading=20,
+                         textColor=NAVY, spaceAfter=10),
+        toc_levels=(
+            _style("toc0", fontName=sans_bold, fontSize=10.5, leading=14, leftIndent=0,
+                   firstLineIndent=0, spaceBefore=6),
+            _style("toc1", fontSize=10, leading=13.5, leftIndent=14, firstLineIndent=0),
+        ),
+    )
+
+
+def continued(style: ParagraphStyle, *, first: bool, last: bool) -> ParagraphStyle:
+    """Return `style` for one piece of a paragraph split for layout: no gaps between pieces."""
+    if first and last:
+        return style
+    return _continued(style, first, last)
+
+
+@cache
+def _continued(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"{style.name}-{int(first)}{int(last)}", parent=style,
+        spaceBefore=style.spaceBefore if first else 0,
+        spaceAfter=style.spaceAfter if last else 0,
+        firstLineIndent=style.firstLineIndent if first else 0,
+    )
