@@ -35,12 +35,15 @@ class Para(Paragraph):  # type: ignore[misc]
 
     label: str | None = None
     entry: Entry | None = None
+    anchor: str | None = None
+    """Anchor name whose page <pageref> runs show."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
         if len(parts) == 2:
             parts[0].label, parts[0].entry = self.label, self.entry
-            parts[1].label = parts[1].entry = None
+            parts[0].anchor = self.anchor
+            parts[1].label = parts[1].entry = parts[1].anchor = None
         return parts
 
     def draw(self) -> None:

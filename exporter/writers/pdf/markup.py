@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reportlab.lib.fonts import ps2tt
 
@@ -108,9 +108,9 @@ class Anchors:
         index = found.index(position)
         return name if index == 0 else f"{name}~{index + 1}"
 
-    def resolve(self, n: int, position: int) -> str | None:
-        """Return the destination a ref to paragraph `n` made at `position` links to."""
-        name = paragraph_anchor(n)
+    def resolve(self, n: int, position: int, name: str | None = None) -> str | None:
+        """Return the destination a ref to paragraph `n` (or anchor `name`) at `position`."""
+        name = name or paragraph_anchor(n)
         found = self._positions(name)
         if not found:
             return None
@@ -120,7 +120,7 @@ class Anchors:
 
 
 def inline_markup(runs: Iterable[Inline], face: str, *, anchors: Anchors,
-                  position: int) -> str:
+                  position: int, pages: Mapping[str, int] | None = None) -> str:
     """Return markup for `runs` set in `face` (its weight and slant are the base)."""
     family, bold, italic = ps2tt(face)
     parts: list[str] = []
@@ -130,13 +130,21 @@ def inline_markup(runs: Iterable[Inline], face: str, *, anchors: Anchors,
             continue
         run_face = fonts.face_name(_family(family), bold=bool(bold) or run.strong,
                                    italic=bool(italic) or run.emphasis)
+        if run.pageref is not None:
+            # Until a layout pass has placed the anchor, reserve the width of a page number.
+            page = (pages or {}).get(run.pageref)
+            target = anchors.resolve(0, position, run.pageref)
+            label = escape(str(page) if page is not None else "000")
+            parts.append(f'<a href="#{escape(target)}" color="#1F4E8C">{label}</a>'
+                         if target is not None and page is not None else label)
+            continue
         text = glyph_safe(run.text, run_face)
         if run.strong:
             text = f"<b>{text}</b>"
         if run.emphasis:
             text = f"<i>{text}</i>"
         if run.ref is not None:
-            target = anchors.resolve(run.ref, position)
+            target = anchors.resolve(run.ref, position, run.target)
             if target is not None:
                 text = f'<a href="#{escape(target)}" color="#1F4E8C">{text}</a>'
         elif _linkable(run.href):

@@ -165,6 +165,8 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
                                PageTemplate(id="even", frames=[frame(2)])])
         self._duplex = decor.duplex
         self._outline_level = -1
+        self.anchor_pages: dict[str, int] = {}
+        """Page each anchored paragraph landed on in the latest pass."""
 
     def handle_pageBegin(self) -> None:
         # Choose by parity rather than with autoNextPageTemplate chains: a page's template
@@ -178,6 +180,8 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         super().handle_documentBegin()
 
     def afterFlowable(self, flowable: Any) -> None:
+        if isinstance(flowable, Para) and flowable.anchor:
+            self.anchor_pages[flowable.anchor] = self.page
         entry = flowable.entry if isinstance(flowable, Para) else None
         if entry is None:
             return

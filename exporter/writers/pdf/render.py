@@ -58,8 +58,10 @@ class Renderer:
     """Turn one document's blocks into flowables, in `blocks.walk` order."""
 
     def __init__(self, doc: b.Document, template: BriefingDocTemplate, styles: Styles,
-                 *, duplex: bool) -> None:
+                 *, duplex: bool, pages: dict[str, int] | None = None) -> None:
         self.doc = doc
+        self.pages = pages or {}
+        """Page of each anchor from an earlier layout, for <pageref> runs."""
         self.template = template
         self.styles = styles
         self.duplex = duplex
@@ -71,11 +73,12 @@ class Renderer:
     # --- helpers -------------------------------------------------------------------------------
 
     def markup(self, runs: b.Inlines, style: ParagraphStyle) -> str:
-        return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position)
+        return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position,
+                             pages=self.pages)
 
     def paragraphs(self, runs: b.Inlines, style: ParagraphStyle, *, prefix: str = "",
                    suffix: str = "", label: str | None = None,
-                   bullet: str | None = None) -> list[Flowable]:
+                   bullet: str | None = None, anchor: str | None = None) -> list[Flowable]:
         """Return `runs` as one paragraph, or several pieces when it is very long.
 
         `prefix` (an anchor) and `label` (the margin ¶ number) and `bullet` go on the first
@@ -94,6 +97,7 @@ class Renderer:
                         bulletText=bullet if first else None)
             if first:
                 para.label = label
+                para.anchor = anchor
             out.append(para)
         return out
 
@@ -126,7 +130,8 @@ class Renderer:
                 style = s.para[block.style]
                 label = str(block.number) if block.number is not None else None
                 return self.paragraphs(block.content, style, label=label,
-                                       prefix=self.destination(block.anchor))
+                                       prefix=self.destination(block.anchor),
+                                       anchor=block.anchor)
             case b.ListBlock():
                 return self.list_block(block)
             case b.Quote():
@@ -162,6 +167,7 @@ class Renderer:
         style = self.styles.heading[level]
         markup = self.markup(content, style)
         para = Para(self.destination(anchor) + markup, style)
+        para.anchor = anchor
         if toc:
             self.headings += 1
             text = plain_text(content)[:200]
