@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import NotAtTopPageBreak
 from reportlab.platypus.flowables import HRFlowable
 
@@ -37,6 +37,10 @@ _CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF)
 """Tables set their cells' default font on the canvas even when every cell holds paragraphs;
 without this ReportLab's Helvetica would be referenced, unembedded."""
 
+TABLE_START = 110
+"""Points a table's heading needs below it (the heading, the header row, two rows)."""
+SHORT_LIST = 1500
+"""Lists up to this many characters (and 8 items) are kept together on one page."""
 SHORT_QUOTE = 600
 """Quotations up to this many characters are kept on one page with their attribution."""
 
@@ -108,7 +112,7 @@ class Renderer:
 
     def story(self, blocks: tuple[b.Block, ...], *, top: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
             in_title = isinstance(block, b.Para) and block.style in TITLE_BLOCK
             if top and self.title_open and not in_title:
                 # A rule closes the title block, as on a printed briefing's first page.
@@ -117,6 +121,17 @@ class Renderer:
                 self.title_open = False
             if top and isinstance(block, b.Para) and block.style == "title":
                 self.title_open = True
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(block, b.Heading) and isinstance(following, b.Table):
+                # keepWithNext would move a heading and a long table to the next page whole,
+                # leaving half a page empty: ask instead for room for the heading and a few
+                # rows, and let the table split (its header row repeats).
+                out.append(CondPageBreak(TABLE_START))
+                flowables = self.block(block, top=top)
+                for flowable in flowables:
+                    flowable.keepWithNext = 0
+                out.extend(flowables)
+                continue
             out.extend(self.block(block, top=top))
         return out
 
@@ -133,7 +148,7 @@ class Renderer:
                                        prefix=self.destination(block.anchor),
                                        anchor=block.anchor)
             case b.ListBlock():
-                return self.list_block(block)
+                return self.list_block(block, top=top)
             case b.Quote():
                 return self.quote(block)
             case b.Table():
@@ -183,13 +198,17 @@ class Renderer:
         label = self.markup((b.Inline(text=f"¶{n}", ref=n),), self.styles.attribution)
         return f'&#160;<font face="{fonts.SANS}" size="7.5" color="#5F6B78">{label}</font>'
 
-    def list_block(self, block: b.ListBlock) -> list[Flowable]:
+    def list_block(self, block: b.ListBlock, *, top: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
         for number, item in enumerate(block.items, start=1):
             out.extend(self.paragraphs(item.content, self.styles.list_item,
                                        bullet=f"{number}." if block.ordered else "•",
                                        suffix=self.ref_tag(item.ref)))
-        return out
+        # A short list is kept on one page, so no item is stranded alone on the next one.
+        chars = sum(len(r.text) for item in block.items for r in item.content)
+        # (Only at the top level: inside a box's table cell there is no page to keep to.)
+        short = len(block.items) <= 8 and chars <= SHORT_LIST
+        return [KeepTogether(out)] if top and short else out
 
     def quote(self, block: b.Quote) -> list[Flowable]:
         s = self.styles
