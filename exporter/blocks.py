@@ -26,8 +26,9 @@ to the anchor `target`), <pageref target/> (the page an anchor lands on) and <br
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Literal, NoReturn, TypeAlias
 
 from lxml import etree
 
@@ -38,6 +39,15 @@ PARA_STYLES: frozenset[str] = frozenset(ParaStyle.__args__)  # type: ignore[attr
 
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
 """The only link targets any output may carry; everything else is dropped to plain text."""
+
+
+if sys.version_info >= (3, 11):
+    from typing import assert_never
+else:  # pragma: no cover - Python 3.10
+
+    def assert_never(value: NoReturn) -> NoReturn:
+        """Fail when a block type has no case (mypy flags the gap before this runs)."""
+        raise AssertionError(f"unhandled block: {type(value).__name__}")
 
 
 def paragraph_anchor(n: int) -> str:

@@ -39,7 +39,6 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
-from typing_extensions import assert_never
 
 from ..blocks import (
     SAFE_LINK_SCHEMES,
@@ -57,6 +56,7 @@ from ..blocks import (
     Slide,
     Table,
     Toc,
+    assert_never,
     paragraph_anchor,
     plain,
     walk,

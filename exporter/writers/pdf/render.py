@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
@@ -21,13 +20,6 @@ if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Flowable
 
-if sys.version_info >= (3, 11):
-    from typing import assert_never
-else:  # pragma: no cover - Python 3.10
-
-    def assert_never(value: NoReturn) -> NoReturn:
-        """Fail when a block type has no case (mypy flags the gap before this runs)."""
-        raise AssertionError(f"unhandled block: {type(value).__name__}")
 
 
 TITLE_BLOCK = frozenset({"title", "subtitle", "meta", "note"})
@@ -175,7 +167,7 @@ class Renderer:
                     flow.extend(self.paragraphs(block.notes, s.para["note"]))
                 return flow
             case _:
-                assert_never(block)
+                b.assert_never(block)
 
     def heading(self, level: int, content: b.Inlines, anchor: str | None, *,
                 toc: bool) -> Flowable:

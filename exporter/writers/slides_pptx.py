@@ -1,0 +1,559 @@
+"""The PPTX deck: a slide document in, a python-pptx presentation out (bytes).
+
+Each `Slide` block is laid out by `textfit` (measured, shrunk, split over "(cont.)" slides) and
+drawn into the matching layout's placeholders: "Title Slide", "Title and Content", "Section
+Header", found by name in the built-in or the user's `--pptx-template`, else by their placeholder
+types. Every run names its font and size and every paragraph its exact line spacing, so what is
+drawn is what was measured. Every slide has speaker notes. Output is byte-reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.exc import InvalidXmlError, PackageNotFoundError
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from ..blocks import Document, Slide
+from ..errors import ConfigError
+from ..options import RenderOptions
+from .ooxml import reproducible_zip
+from .textfit import CELL_MARGIN_X as _CELL_X
+from .textfit import CELL_MARGIN_Y as _CELL_Y
+from .textfit import (
+    CONSERVATIVE,
+    FONT_NAME,
+    LEADING,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    Geometry,
+    Item,
+    Page,
+    PlacedItem,
+    Rect,
+    Run,
+    TableFrame,
+    TextFrame,
+    deck_slides,
+    default_geometry,
+    fit_title,
+    inline_text,
+    layout_slide,
+    plain_text,
+    slide_text,
+)
+
+_EMU_PER_PT = 12700
+
+LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title slide",),
+    "section": ("section header", "section title", "section"),
+    "content": ("title and content", "title and body", "title, content", "content"),
+}
+"""Layout names tried first (case-insensitive), per slide layout of the block document."""
+
+_TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+_BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+
+
+def _rgb(hex_code: str) -> RGBColor:
+    color: RGBColor = RGBColor.from_string(hex_code)  # type: ignore[no-untyped-call]
+    return color
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Colours of the built-in deck (None: leave to the user's template)."""
+
+    ink: RGBColor | None
+    muted: RGBColor | None
+    title: RGBColor | None
+    dark_title: RGBColor | None
+    """Title colour on a dark (title, section) slide."""
+    dark_body: RGBColor | None
+    header_fill: RGBColor | None
+    band_fill: RGBColor | None
+
+
+BUILTIN = Palette(ink=_rgb("1F2937"), muted=_rgb("6B7280"),
+                  title=_rgb("142F4F"), dark_title=_rgb("FFFFFF"),
+                  dark_body=_rgb("D6E2F0"), header_fill=_rgb("142F4F"),
+                  band_fill=_rgb("EEF2F7"))
+USER = Palette(ink=None, muted=_rgb("6B7280"), title=None, dark_title=None,
+               dark_body=None, header_fill=None, band_fill=None)
+_NAVY = _rgb("142F4F")
+_GOLD = _rgb("C9A227")
+_RULE = _rgb("D0D7E1")
+_MARKING = _rgb("B00020")
+
+
+class PptxWriter:
+    """Render a slide document as a PowerPoint deck with speaker notes."""
+
+    name = "pptx"
+    suffix = ".pptx"
+    template = "slides.xml.j2"
+    output = "slides.pptx"
+
+    def write(self, doc: Document, options: RenderOptions) -> bytes:
+        """Return the deck for `doc` as .pptx bytes, the same bytes for the same input."""
+        deck = _Deck(doc, options)
+        slides = deck_slides(doc)
+        agenda = tuple(s.title for s in slides if s.layout == "section")
+        pages = [(slide, page) for slide in slides for page in deck.layout(slide, agenda)]
+        for number, (slide, page) in enumerate(pages, start=1):
+            deck.draw(slide, page, number, len(pages))
+        return deck.save(len(pages))
+
+
+# --- the deck ----------------------------------------------------------------------------------
+
+
+class _Deck:
+    """A presentation being filled: the template, its layouts, and the geometry they imply."""
+
+    def __init__(self, doc: Document, options: RenderOptions) -> None:
+        self.doc = doc
+        self.options = options
+        self.builtin = options.pptx_template is None
+        self.prs = _open(options.pptx_template)
+        if self.builtin:
+            _widen_builtin(self.prs)
+        self.palette = BUILTIN if self.builtin else USER
+        self.width = self.prs.slide_width / _EMU_PER_PT
+        self.height = self.prs.slide_height / _EMU_PER_PT
+        self.layouts = {kind: _choose_layout(self.prs, kind) for kind in LAYOUT_NAMES}
+
+    def geometry(self, kind: str) -> Geometry:
+        """Return where `kind` slides put title and body: built-in boxes or the template's."""
+        base = default_geometry(kind)
+        if self.builtin:
+            return base
+        layout = self.layouts[_kind(kind)]
+        title = _rect(_placeholder(layout.placeholders, _TITLE_TYPES))
+        body = _rect(_placeholder(layout.placeholders, _BODY_TYPES))
+        margin = self.width * 0.05
+        if title is None:
+            title = Rect(margin, self.height * 0.04, self.width - 2 * margin, self.height * 0.16)
+        if body is None:
+            top = title.y + title.h + 12
+            body = Rect(title.x, top, title.w, max(self.height * 0.92 - top, 36))
+        return Geometry(title=title, body=body, title_sizes=base.title_sizes,
+                        body_sizes=base.body_sizes, title_anchor=base.title_anchor)
+
+    def layout(self, slide: Slide, agenda: Sequence[str]) -> list[Page]:
+        """Return the measured pages of `slide` for this deck's geometry."""
+        return layout_slide(slide, self.width, self.height, metrics=CONSERVATIVE,
+                            geometry=self.geometry(slide.layout), agenda=agenda)
+
+    def draw(self, slide: Slide, page: Page, number: int, total: int) -> None:
+        """Add one page as a slide: decoration, title, body frames, footer and notes."""
+        kind = _kind(page.layout)
+        out = self.prs.slides.add_slide(self.layouts[kind])
+        dark = self.builtin and kind in ("title", "section")
+        if self.builtin:
+            self.decorate(out, kind)
+        placeholders = list(out.placeholders)
+        title_ph = _placeholder(placeholders, _TITLE_TYPES)
+        body_ph = _placeholder(placeholders, _BODY_TYPES)
+        used: set[int] = set()
+        title_color = self.palette.dark_title if dark else self.palette.title
+        if title_ph is not None:
+            _place(title_ph, page.title.rect)
+            _fill(title_ph.text_frame, page.title, anchor=MSO_ANCHOR.BOTTOM,
+                  color=title_color, muted=self.palette.muted)
+            used.add(id(title_ph))
+        else:
+            box = out.shapes.add_textbox(*_emu_rect(page.title.rect))
+            _fill(box.text_frame, page.title, anchor=MSO_ANCHOR.BOTTOM, color=title_color,
+                  muted=self.palette.muted)
+        body_color = self.palette.dark_body if dark else self.palette.ink
+        for frame in page.body:
+            if isinstance(frame, TableFrame):
+                self.table(out, frame)
+                continue
+            rect = frame.rect
+            anchor = MSO_ANCHOR.TOP
+            if body_ph is not None and id(body_ph) not in used:
+                # The placeholder spans the whole body area when it holds all the text.
+                if len(page.body) == 1:
+                    rect = self.geometry(page.layout).body
+                    if all(p.item.kind in ("quote", "attribution") for p in frame.items):
+                        anchor = MSO_ANCHOR.MIDDLE  # a quotation stands in the middle
+                _place(body_ph, rect)
+                _fill(body_ph.text_frame, frame, anchor=anchor, color=body_color,
+                      muted=self.palette.muted)
+                used.add(id(body_ph))
+            else:
+                box = out.shapes.add_textbox(*_emu_rect(rect))
+                _fill(box.text_frame, frame, anchor=MSO_ANCHOR.TOP, color=body_color,
+                      muted=self.palette.muted)
+        # Empty placeholders would show "Click to add text" in the editor; drop them.
+        for ph in placeholders:
+            if id(ph) not in used:
+                ph._element.getparent().remove(ph._element)
+        if self.builtin and kind == "content":
+            self.footer(out, number, total)
+        if self.options.classification:
+            self.marking(out, self.options.classification, dark=dark)
+        notes = out.notes_slide.notes_text_frame
+        notes.text = _notes(slide, page)
+
+    # decoration of the built-in deck
+
+    def decorate(self, out: Any, kind: str) -> None:
+        """Draw the built-in deck's background and rules behind the placeholders."""
+        if kind in ("title", "section"):
+            fill = out.background.fill
+            fill.solid()
+            fill.fore_color.rgb = _NAVY
+            geo = default_geometry(kind)
+            _bar(out, Rect(geo.title.x, geo.body.y - 14, 96, 4), _GOLD)
+            _bar(out, Rect(0, self.height - 6, self.width, 6), _GOLD)
+        else:
+            geo = default_geometry("content")
+            rule_y = geo.title.y + geo.title.h + 8
+            _bar(out, Rect(geo.title.x, rule_y, geo.title.w, 1.5), _RULE)
+            _bar(out, Rect(geo.title.x, rule_y - 1, 72, 3.5), _GOLD)
+            _bar(out, Rect(0, 0, 10, self.height), _NAVY)
+
+    def footer(self, out: Any, number: int, total: int) -> None:
+        """Draw the running title and the slide number along the bottom."""
+        size = 10.0
+        y = self.height - 36
+        label = f"{number} / {total}"
+        width = CONSERVATIVE.width(label, size, False) + 16
+        right = Rect(self.width - 48 - width, y, width, size * LEADING)
+        header = self.doc.meta.header or self.doc.meta.title
+        if header:
+            rect = Rect(48, y, right.x - 48 - 24, size * LEADING)
+            frame = fit_title(header, rect, (size, size), CONSERVATIVE)
+            frame = _restyle(frame, bold=False)
+            box = out.shapes.add_textbox(*_emu_rect(rect))
+            _fill(box.text_frame, frame, anchor=MSO_ANCHOR.TOP, color=self.palette.muted,
+                  muted=self.palette.muted)
+        page = fit_title(label, right, (size, size), CONSERVATIVE)
+        box = out.shapes.add_textbox(*_emu_rect(right))
+        _fill(box.text_frame, _restyle(page, bold=False), anchor=MSO_ANCHOR.TOP,
+              color=self.palette.muted, muted=self.palette.muted, align=PP_ALIGN.RIGHT)
+
+    def marking(self, out: Any, text: str, *, dark: bool) -> None:
+        """Print the protective marking centred at the top and bottom of the slide."""
+        size = 11.0
+        color = _rgb("FFFFFF") if dark else _MARKING
+        # Above the title and below the footer line, clear of both.
+        for y in (3.0, self.height - size * LEADING - 8):
+            rect = Rect(self.width * 0.2, y, self.width * 0.6, size * LEADING)
+            frame = fit_title(text, rect, (size, size), CONSERVATIVE)
+            box = out.shapes.add_textbox(*_emu_rect(rect))
+            _fill(box.text_frame, frame, anchor=MSO_ANCHOR.TOP, color=color,
+                  muted=color, align=PP_ALIGN.CENTER)
+
+    # tables
+
+    def table(self, out: Any, frame: TableFrame) -> None:
+        """Draw a measured table as a real PowerPoint table."""
+        rows, cols = len(frame.rows), len(frame.widths)
+        if rows == 0 or cols == 0:
+            return
+        shape = out.shapes.add_table(rows, cols, *_emu_rect(frame.rect))
+        table = shape.table
+        table.first_row = frame.header
+        table.horz_banding = not frame.key_column
+        for c, width in enumerate(frame.widths):
+            table.columns[c].width = Emu(round(width * _EMU_PER_PT))
+        for r, (cells, height) in enumerate(zip(frame.rows, frame.heights, strict=True)):
+            table.rows[r].height = Emu(round(height * _EMU_PER_PT))
+            header = frame.header and r == 0
+            for c, cell in enumerate(cells):
+                target = table.cell(r, c)
+                target.margin_left = target.margin_right = Pt(_CELL_X)
+                target.margin_top = target.margin_bottom = Pt(_CELL_Y)
+                target.vertical_anchor = MSO_ANCHOR.TOP
+                runs = tuple(run for line in cell.lines for run in line.runs)
+                key = frame.key_column and c == 0
+                if key:
+                    runs = tuple(Run(run.text, bold=True, italic=run.italic, muted=run.muted,
+                                     href=run.href) for run in runs)
+                item = PlacedItem(item=Item("para", runs), size=frame.size, lines=cell.lines,
+                                  indent=0.0, space_before=0.0)
+                color = self.palette.ink
+                if header and self.palette.header_fill is not None:
+                    target.fill.solid()
+                    target.fill.fore_color.rgb = self.palette.header_fill
+                    color = _rgb("FFFFFF")
+                elif self.palette.band_fill is not None:
+                    target.fill.solid()
+                    banded = (r - (1 if frame.header else 0)) % 2 == 0
+                    target.fill.fore_color.rgb = (self.palette.band_fill
+                                                  if banded or key else _rgb("FFFFFF"))
+                tf = target.text_frame
+                tf.word_wrap = True
+                _paragraphs(tf, (item,), color=color, muted=self.palette.muted)
+
+    def save(self, count: int) -> bytes:
+        """Return the finished package with reproducible properties and zip entries."""
+        props = self.prs.core_properties
+        meta = self.doc.meta
+        stamp = dt.datetime.fromtimestamp(self.options.timestamp, tz=dt.timezone.utc)
+        stamp = stamp.replace(tzinfo=None)
+        props.title = meta.title[:1000]
+        props.subject = meta.subject[:1000]
+        props.keywords = "; ".join(meta.keywords)[:1000]
+        props.author = self.options.generator
+        props.last_modified_by = self.options.generator
+        props.comments = ""
+        props.category = ""
+        props.language = meta.lang
+        props.revision = 1
+        props.created = stamp
+        props.modified = stamp
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        data = buffer.getvalue()
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+        replace: dict[str, bytes] = {}
+        if "docProps/app.xml" in names:
+            replace["docProps/app.xml"] = _app_xml(self.options.generator, count,
+                                                   self.width / self.height)
+        return reproducible_zip(data, self.options.timestamp, replace=replace)
+
+
+# --- template handling -------------------------------------------------------------------------
+
+
+def _open(path: str | None) -> Any:
+    if path is None:
+        prs = Presentation()
+        prs.slide_width = Emu(round(SLIDE_WIDTH * _EMU_PER_PT))
+        prs.slide_height = Emu(round(SLIDE_HEIGHT * _EMU_PER_PT))
+        return prs
+    if not Path(path).is_file():
+        raise ConfigError(f"--pptx-template {path}: no such file")
+    try:
+        prs = Presentation(path)
+    except (PackageNotFoundError, InvalidXmlError, zipfile.BadZipFile, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:
+        raise ConfigError(f"--pptx-template {path}: not a PowerPoint file ({exc})") from exc
+    # The template's own slides are examples, not content: drop them and their parts.
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+    if not prs.slide_layouts:
+        raise ConfigError(f"--pptx-template {path}: the template has no slide layouts")
+    return prs
+
+
+def _widen_builtin(prs: Any) -> None:
+    """Stretch python-pptx's 4:3 master and layouts to 16:9 so slides added later fit too."""
+    factor = SLIDE_WIDTH / 720.0
+    parts = [prs.slide_master, *prs.slide_layouts]
+    for part in parts:
+        for shape in part.shapes:
+            if shape.left is not None and shape.width is not None:
+                shape.left = Emu(round(shape.left * factor))
+                shape.width = Emu(round(shape.width * factor))
+
+
+def _kind(layout: str) -> str:
+    return layout if layout in LAYOUT_NAMES else "content"
+
+
+def _choose_layout(prs: Any, kind: str) -> Any:
+    """Return the layout for `kind`: by name first, then by the placeholders it offers."""
+    layouts = list(prs.slide_layouts)
+    for wanted in LAYOUT_NAMES[kind]:
+        for layout in layouts:
+            if " ".join(layout.name.lower().split()) == wanted:
+                return layout
+
+    def types(layout: Any) -> set[Any]:
+        return {ph.placeholder_format.type for ph in layout.placeholders}
+
+    def has_title(layout: Any) -> bool:
+        return bool(types(layout) & set(_TITLE_TYPES))
+
+    preferences: list[set[Any]]
+    if kind == "title":
+        preferences = [{PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE}]
+    elif kind == "section":
+        preferences = [{PP_PLACEHOLDER.BODY}]
+    else:
+        preferences = [{PP_PLACEHOLDER.OBJECT}, {PP_PLACEHOLDER.BODY}]
+    for wanted_types in preferences:
+        for layout in layouts:
+            if has_title(layout) and wanted_types <= types(layout):
+                return layout
+    if kind != "content":
+        return _choose_layout(prs, "content")
+    for layout in layouts:
+        if has_title(layout) and types(layout) & set(_BODY_TYPES):
+            return layout
+    for layout in layouts:
+        if has_title(layout):
+            return layout
+    return layouts[0]
+
+
+def _placeholder(placeholders: Any, kinds: tuple[Any, ...]) -> Any:
+    found = [ph for ph in placeholders if ph.placeholder_format.type in kinds]
+    return min(found, key=lambda ph: ph.placeholder_format.idx) if found else None
+
+
+def _rect(shape: Any) -> Rect | None:
+    if shape is None:
+        return None
+    dims = (shape.left, shape.top, shape.width, shape.height)
+    if any(d is None for d in dims) or shape.width <= 0 or shape.height <= 0:
+        return None
+    return Rect(*(d / _EMU_PER_PT for d in dims))
+
+
+def _emu_rect(rect: Rect) -> tuple[Emu, Emu, Emu, Emu]:
+    return (Emu(round(rect.x * _EMU_PER_PT)), Emu(round(rect.y * _EMU_PER_PT)),
+            Emu(round(rect.w * _EMU_PER_PT)), Emu(round(rect.h * _EMU_PER_PT)))
+
+
+def _place(shape: Any, rect: Rect) -> None:
+    shape.left, shape.top, shape.width, shape.height = _emu_rect(rect)
+
+
+def _bar(out: Any, rect: Rect, color: RGBColor) -> None:
+    shape = out.shapes.add_shape(MSO_SHAPE.RECTANGLE, *_emu_rect(rect))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = color
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def _restyle(frame: TextFrame, *, bold: bool) -> TextFrame:
+    items = []
+    for placed in frame.items:
+        runs = tuple(Run(r.text, bold=bold, italic=r.italic, muted=r.muted, href=r.href)
+                     for r in placed.item.runs)
+        lines = tuple(type(line)(tuple(Run(r.text, bold=bold, italic=r.italic, muted=r.muted,
+                                           href=r.href) for r in line.runs), line.width,
+                                 line.hard) for line in placed.lines)
+        items.append(replace(placed, item=replace(placed.item, runs=runs), lines=lines))
+    return TextFrame(frame.rect, frame.size, tuple(items))
+
+
+def _fill(tf: Any, frame: TextFrame, *, anchor: MSO_ANCHOR, color: RGBColor | None,
+          muted: RGBColor | None, align: PP_ALIGN = PP_ALIGN.LEFT) -> None:
+    """Write a measured text frame into `tf` with everything that affects layout explicit."""
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = Emu(0)
+    tf.vertical_anchor = anchor
+    _paragraphs(tf, frame.items, color=color, muted=muted, align=align)
+
+
+def _paragraphs(tf: Any, items: Sequence[PlacedItem], *, color: RGBColor | None,
+                muted: RGBColor | None, align: PP_ALIGN = PP_ALIGN.LEFT) -> None:
+    for n, placed in enumerate(items):
+        para = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
+        para.alignment = align
+        para.line_spacing = Pt(placed.leading)
+        para.space_before = Pt(placed.space_before)
+        para.space_after = Pt(0)
+        _bullet(para, placed)
+        # Write the item's own runs (not the wrapped lines) so the renderer re-wraps them.
+        for run in placed.item.runs:
+            parts = run.text.split("\n")
+            for k, part in enumerate(parts):
+                if k:
+                    para.add_line_break()
+                if not part:
+                    continue
+                out = para.add_run()
+                out.text = part
+                font = out.font
+                font.name = FONT_NAME
+                font.size = Pt(placed.size)
+                font.bold = run.bold
+                font.italic = run.italic
+                # Templates may set all caps (the built-in section title does): that would
+                # draw wider text than was measured.
+                out._r.get_or_add_rPr().set("cap", "none")
+                rgb = muted if run.muted else color
+                if rgb is not None:
+                    font.color.rgb = rgb
+                if run.href:
+                    out.hyperlink.address = run.href
+        # An empty paragraph still needs its size, or the renderer uses the template's.
+        end = para._p.get_or_add_endParaRPr()
+        end.set("sz", str(round(placed.size * 100)))
+
+
+def _bullet(para: Any, placed: PlacedItem) -> None:
+    """Set indent and bullet explicitly: the template's own would change the measured width."""
+    ppr = para._p.get_or_add_pPr()
+    indent = round(placed.indent * _EMU_PER_PT)
+    item = placed.item
+    ppr.set("marL", str(indent))
+    hanging = item.kind in ("bullet", "number") and not item.continued
+    ppr.set("indent", str(-indent if hanging else 0))
+    for tag in ("a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    # Bullet elements must follow line/space spacing in the schema's order.
+    if hanging and item.kind == "bullet":
+        font = etree.SubElement(ppr, qn("a:buFont"))
+        font.set("typeface", FONT_NAME)
+        char = etree.SubElement(ppr, qn("a:buChar"))
+        char.set("char", "•")
+    elif hanging:
+        auto = etree.SubElement(ppr, qn("a:buAutoNum"))
+        auto.set("type", "arabicPeriod")
+        auto.set("startAt", str(item.number or 1))
+    else:
+        etree.SubElement(ppr, qn("a:buNone"))
+
+
+def _notes(slide: Slide, page: Page) -> str:
+    """Return the speaker notes: the template's notes, else the slide's own text with ¶ refs."""
+    notes = inline_text(slide.notes).strip() or slide_text(slide)
+    if page.continued:
+        notes = f"Continues “{slide.title}”.\n{notes}"
+    title = plain_text(page.title.items[0].item.runs) if page.title.items else ""
+    if title != page.title_text:
+        # The title was cut to fit: the presenter still gets it whole.
+        notes = f"{page.title_text}\n{notes}"
+    return notes or slide.title or "(no notes)"
+
+
+def _app_xml(generator: str, slides: int, ratio: float) -> bytes:
+    shape = "16:9" if abs(ratio - 16 / 9) < 0.01 else ("4:3" if abs(ratio - 4 / 3) < 0.01
+                                                        else "Custom")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes"><Application>{escape(generator)}</Application>'
+        f"<PresentationFormat>On-screen Show ({shape})</PresentationFormat>"
+        f"<Slides>{slides}</Slides><Notes>{slides}</Notes><HiddenSlides>0</HiddenSlides>"
+        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+        "</Properties>"
+    ).encode()
+
+
+__all__ = ["LAYOUT_NAMES", "PptxWriter"]
