@@ -17,7 +17,7 @@ The XML vocabulary (attributes in brackets are optional)::
     <fields><field name>inline</field>...</fields>        key/value rows (a table of key facts)
     <box [title] [style]>...blocks...</box>                a panel (key points, summary)
     <pagebreak [parity]/>                                  parity="right": start on a right page
-    <toc [title]/>                                         table of contents (packs)
+    <toc [title] [depth]/>                                 table of contents (packs)
     <slide [title] [layout]>...blocks... <notes>inline</notes></slide>
 
 Inline content is text with <b>, <i>, <a href>, <ref n [target]/> (a link to body paragraph n, or
@@ -176,6 +176,8 @@ class Toc:
     """A table of contents built from the document's headings."""
 
     title: str = "Contents"
+    depth: int = 2
+    """Heading levels listed (1: sections only; 2: sections and their subsections)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -327,7 +329,10 @@ class _Parser:
                 raise self.fail(el, f"unknown page parity {parity!r}")
             return PageBreak(parity=parity)
         if tag == "toc":
-            return Toc(title=el.get("title", "Contents"))
+            depth = self.int_attr(el, "depth", 2) or 2
+            if not 1 <= depth <= 3:
+                raise self.fail(el, f"toc depth {depth} is outside 1-3")
+            return Toc(title=el.get("title", "Contents"), depth=depth)
         if tag == "box":
             return Box(title=el.get("title") or None, children=self.blocks(el),
                        style=el.get("style", "panel"))

@@ -294,6 +294,7 @@ class DocxWriter:
 class _TocSlot:
     placeholder: CT_P
     entries: list[tuple[int, str, str]]
+    depth: int = 3
 
 
 class _Renderer:
@@ -862,19 +863,19 @@ class _Renderer:
         heading = self.paragraph(container, "TOC Heading")
         heading.add_run(clean(block.title))
         placeholder = self.bare_paragraph(container, "toc 1")
-        self.toc_slots.append(_TocSlot(placeholder._p, self.toc_entries))
+        self.toc_slots.append(_TocSlot(placeholder._p, self.toc_entries, block.depth))
 
     def _fill_tocs(self) -> None:
         """Replace each TOC placeholder with a TOC field pre-filled with every listed heading."""
         for slot in self.toc_slots:
             parent = slot.placeholder.getparent()
-            entries = slot.entries
+            entries = [entry for entry in slot.entries if entry[0] <= slot.depth]
             made: list[CT_P] = []
             for index, (level, text, bookmark) in enumerate(entries):
                 p = Paragraph(OxmlElement("w:p"), self.word._body)
                 p._p.style = self.styles[f"toc {min(level, 3)}"].style_id
                 if index == 0:
-                    self._toc_field_start(p)
+                    self._toc_field_start(p, slot.depth)
                 link = _el("w:hyperlink", anchor=bookmark, history="1")
                 p._p.append(link)
                 run = p.add_run(text)
@@ -892,7 +893,7 @@ class _Renderer:
             if not made:
                 p = Paragraph(OxmlElement("w:p"), self.word._body)
                 p._p.style = self.styles["toc 1"].style_id
-                self._toc_field_start(p)
+                self._toc_field_start(p, slot.depth)
                 p.add_run("No headings.")
                 made.append(p._p)
             made[-1].append(_el("w:r"))
@@ -901,8 +902,8 @@ class _Renderer:
                 slot.placeholder.addprevious(p_el)
             parent.remove(slot.placeholder)
 
-    def _toc_field_start(self, p: Paragraph) -> None:
-        for kind, text in (("begin", None), (None, ' TOC \\o "1-3" \\h \\z \\u '),
+    def _toc_field_start(self, p: Paragraph, depth: int) -> None:
+        for kind, text in (("begin", None), (None, f' TOC \\o "1-{depth}" \\h \\z \\u '),
                            ("separate", None)):
             r = _el("w:r")
             if kind is not None:

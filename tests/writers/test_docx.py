@@ -199,7 +199,7 @@ def test_table_header_repeats_and_widths_follow_relative_widths(sample: bytes) -
 def toc_doc() -> Document:
     return Document(kind="pack", meta=DocMeta(title="Pack"), blocks=(
         Para(content=(Inline(text="Pack"),), style="title"),
-        Toc(title="Contents"),
+        Toc(title="Contents", depth=3),
         Para(content=(Inline(text="First article"),), style="title"),
         Heading(level=1, content=(Inline(text="Key points"),)),
         Heading(level=2, content=(Inline(text="Hidden"),), toc=False),

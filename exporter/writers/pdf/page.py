@@ -165,6 +165,8 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
                                PageTemplate(id="even", frames=[frame(2)])])
         self._duplex = decor.duplex
         self._outline_level = -1
+        self.toc_depth = 2
+        """Heading levels the table of contents lists (set by the Toc block)."""
         self.anchor_pages: dict[str, int] = {}
         """Page each anchored paragraph landed on in the latest pass."""
 
@@ -190,7 +192,7 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self._outline_level = level
         self.canv.bookmarkPage(entry.key)
         self.canv.addOutlineEntry(entry.text, entry.key, level=level, closed=level > 0)
-        if entry.level <= 1:
+        if entry.level < self.toc_depth:
             self.notify("TOCEntry", (entry.level, entry.markup, self.page, entry.key))
 
 

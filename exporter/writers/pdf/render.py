@@ -155,6 +155,7 @@ class Renderer:
                     out.append(RightPageGuard(self.template))
                 return out
             case b.Toc():
+                self.template.toc_depth = block.depth
                 title = Para(glyph_safe(block.title, s.toc_title.fontName), s.toc_title)
                 return [title, contents(s.toc_levels), Spacer(1, 0.4 * cm)]
             case b.Box():
