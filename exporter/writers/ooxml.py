@@ -54,3 +54,13 @@ def reproducible_zip(data: bytes, timestamp: int, *,
             info.external_attr = 0
             target.writestr(info, members[name], compresslevel=6)
     return out.getvalue()
+
+
+MAX_CORE_PROPERTY = 255
+"""python-docx and python-pptx refuse longer core-property values (title, subject, keywords)."""
+
+
+def core_property(text: str, limit: int = MAX_CORE_PROPERTY) -> str:
+    """Return `text` on one line, cut with an ellipsis to fit a core property."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

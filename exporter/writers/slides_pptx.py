@@ -30,7 +30,7 @@ from pptx.util import Emu, Pt
 from ..blocks import Document, Slide
 from ..errors import ConfigError
 from ..options import RenderOptions
-from .ooxml import reproducible_zip
+from .ooxml import core_property, reproducible_zip
 from .textfit import CELL_MARGIN_X as _CELL_X
 from .textfit import CELL_MARGIN_Y as _CELL_Y
 from .textfit import (
@@ -310,9 +310,9 @@ class _Deck:
         meta = self.doc.meta
         stamp = dt.datetime.fromtimestamp(self.options.timestamp, tz=dt.timezone.utc)
         stamp = stamp.replace(tzinfo=None)
-        props.title = meta.title[:1000]
-        props.subject = meta.subject[:1000]
-        props.keywords = "; ".join(meta.keywords)[:1000]
+        props.title = core_property(meta.title)
+        props.subject = core_property(meta.subject)
+        props.keywords = core_property("; ".join(meta.keywords))
         props.author = self.options.generator
         props.last_modified_by = self.options.generator
         props.comments = ""

@@ -1,0 +1,113 @@
+"""Time and measure `exporter pack` on generated packs of 50 and 200 articles.
+
+The articles are variations of the sample and the test articles (paragraphs rotated, a numbered
+title line added, digits changed), so every one is distinct and the cache cannot help the first
+build. Reports wall time and peak memory per size, how both grow from the smallest to the
+largest pack, and the time of a rebuild where nothing changed.
+
+    python bench/pack.py [--sizes 50 200] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+_MEASURE = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+    "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def seeds() -> list[str]:
+    """Return the texts variations are made from."""
+    paths = [REPO / "source" / "pakistan-russia-relations.txt",
+             *sorted((REPO / "tests" / "articles").glob("*.txt"))]
+    texts = []
+    for path in paths:
+        data = path.read_bytes()
+        for encoding in ("utf-8", "cp1252"):
+            try:
+                texts.append(data.decode(encoding).replace("\r\n", "\n"))
+                break
+            except UnicodeDecodeError:
+                continue
+    return texts
+
+
+def variation(text: str, number: int, rng: random.Random) -> str:
+    """Return a distinct article made from `text`."""
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    head, body = blocks[:1], blocks[1:]
+    cut = rng.randrange(1, max(2, len(body)))
+    body = body[cut:] + body[:cut]
+    digits = str.maketrans("0123456789", "".join(rng.sample("0123456789", 10)))
+    body = [b.translate(digits) if rng.random() < 0.3 else b for b in body]
+    return "\n\n".join([*head, f"Briefing note {number}", *body]) + "\n"
+
+
+def run(args: list[str]) -> tuple[float, int]:
+    """Return (wall seconds, peak RSS in MiB) of a command."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *args], check=True,
+                          capture_output=True, text=True)
+    return time.perf_counter() - start, int(done.stdout.split()[-1]) // 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    rng = random.Random(2017)
+    texts = seeds()
+    work = Path(tempfile.mkdtemp(prefix="exporter-pack-bench-"))
+    rows = []
+    try:
+        for size in args.sizes:
+            src = work / f"in-{size}"
+            src.mkdir()
+            for i in range(size):
+                text = variation(texts[i % len(texts)], i + 1, rng)
+                (src / f"article-{i:04d}.txt").write_text(text, encoding="utf-8")
+            out = work / f"out-{size}"
+            command = [sys.executable, "-m", "exporter.cli", "pack", str(src), "--title",
+                       f"Bench pack of {size}", "-o", str(out), "--jobs", str(args.jobs)]
+            wall, peak = run(command)
+            again, _ = run(command)
+            pages = _pages(out / "pack.pdf")
+            rows.append({"articles": size, "wall_s": round(wall, 1), "peak_mib": peak,
+                         "pack_pdf_pages": pages, "no_change_rebuild_s": round(again, 2)})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    first, last = rows[0], rows[-1]
+    factor = last["articles"] / first["articles"]
+    report = {
+        "jobs": args.jobs,
+        "runs": rows,
+        "time_growth": f"{last['wall_s'] / first['wall_s']:.2f}x for {factor:.0f}x articles",
+        "memory_growth": f"{last['peak_mib'] / first['peak_mib']:.2f}x for {factor:.0f}x articles",
+    }
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+def _pages(pdf: Path) -> int | None:
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return None
+    return len(PdfReader(pdf).pages) if pdf.exists() else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
