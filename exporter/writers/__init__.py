@@ -62,8 +62,10 @@ def _ensure_builtins() -> None:
     if _REGISTRY:
         return
     from .docx import DocxWriter
+    from .handout import HandoutWriter
     from .pdf import PdfWriter
     from .slides import MarkdownSlidesWriter, PptxWriter
 
-    for writer in (PdfWriter(), DocxWriter(), MarkdownSlidesWriter(), PptxWriter()):
+    for writer in (PdfWriter(), DocxWriter(), MarkdownSlidesWriter(), PptxWriter(),
+                   HandoutWriter()):
         register(writer)

@@ -104,7 +104,7 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         self._pages: list[dict[str, Any]] = []
         # The date and the file ID come from `timestamp` alone: ReportLab would otherwise
         # seed them from the process's SOURCE_DATE_EPOCH, making output depend on the env.
-        self._doc._timeStamp = _timestamp(timestamp)
+        self._doc._timeStamp = pdf_timestamp(timestamp)
         self._doc.signature = hashlib.md5(b"exporter", usedforsecurity=False)
         self._doc.signature.update(str(timestamp).encode("ascii"))
 
@@ -125,7 +125,7 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-def _timestamp(seconds: int) -> TimeStamp:
+def pdf_timestamp(seconds: int) -> TimeStamp:
     """Return ReportLab's timestamp object for `seconds` since the epoch, in UTC."""
     stamp = TimeStamp(invariant=1)
     stamp.t = seconds

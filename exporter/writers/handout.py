@@ -1,0 +1,442 @@
+"""The handout writer: a slide document in, N-up handout PDF bytes out (ReportLab canvas).
+
+Handouts print the deck the way presentation tools do: `RenderOptions.per_page` slides to a sheet,
+each a framed 16:9 miniature with ruled lines for notes. The miniatures are the deck's own pages:
+`textfit.layout_slide` measures, shrinks and splits every slide exactly as the PPTX writer does,
+so a slide continued over two deck pages is two miniatures and the handout has
+ceil(deck slides / per page) sheets. Each page is drawn at deck size (960 × 540 pt) under a scale
+transform, in the shipped DejaVu Sans, whose widths never exceed the metrics it was measured with.
+
+Sheet layouts: 1 — the slide across the upper half, lines below; 2 and 3 — a row per slide, the
+slide on the left, lines on the right; 4 and 6 — a two-column grid, lines below each slide.
+Slides run left to right, then down.
+
+Text reaches the PDF only as canvas strings, never as paragraph markup, so article text such as
+`<font color=red>` is drawn literally. Output is reproducible: invariant mode, and the creation
+date from `RenderOptions.timestamp`.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import fonts
+from ..blocks import Document
+from ..errors import ConfigError
+from ..options import RenderOptions
+from .pdf.markup import drawable
+from .pdf.page import pdf_timestamp
+from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
+from .textfit import (
+    CELL_MARGIN_X,
+    CELL_MARGIN_Y,
+    LEADING,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    Page,
+    PlacedItem,
+    Run,
+    TableFrame,
+    TextFrame,
+    deck_slides,
+    default_geometry,
+    layout_slide,
+)
+
+PER_PAGE = (1, 2, 3, 4, 6)
+"""Slides per sheet that have a layout."""
+
+ASPECT = SLIDE_HEIGHT / SLIDE_WIDTH
+
+# The built-in deck's palette (slides_pptx), so a miniature looks like the slide it shows.
+NAVY = colors.HexColor("#142F4F")
+GOLD = colors.HexColor("#C9A227")
+RULE = colors.HexColor("#D0D7E1")
+SLIDE_INK = colors.HexColor("#1F2937")
+SLIDE_MUTED = colors.HexColor("#6B7280")
+DARK_BODY = colors.HexColor("#D6E2F0")
+BAND = colors.HexColor("#EEF2F7")
+FRAME = colors.HexColor("#8A96A3")
+DARK_MARKING = colors.HexColor("#FF9E9E")
+"""The marking on navy slides, where the deck's dark red would not read at handout size."""
+
+MARGIN_X = 1.7 * cm
+TOP = 2.2 * cm
+"""From the sheet's top edge to the top of the first slide."""
+BOTTOM = 2.2 * cm
+"""From the sheet's bottom edge to the bottom of the content."""
+RULE_PITCH = 21.0
+"""Distance between ruled note lines (about 7.4 mm, a college-ruled pitch)."""
+GUTTER = 18.0
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on the sheet in PDF coordinates (origin bottom left)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Where one slide and its note lines go on a sheet."""
+
+    slide: Box
+    lines: Box
+
+
+def cells(per_page: int, area: Box) -> list[Cell]:
+    """Return the cells of a sheet holding `per_page` slides in `area`, in reading order."""
+    top = area.y + area.h
+    if per_page == 1:
+        w = min(area.w, area.h * 0.5 / ASPECT)
+        h = w * ASPECT
+        slide = Box(area.x + (area.w - w) / 2, top - h, w, h)
+        return [Cell(slide, Box(area.x, area.y, area.w, slide.y - GUTTER - area.y))]
+    if per_page in (2, 3):
+        row = (area.h - GUTTER * (per_page - 1)) / per_page
+        w = min(area.w * (0.58 if per_page == 2 else 0.5), row / ASPECT)
+        out = []
+        for n in range(per_page):
+            row_top = top - n * (row + GUTTER)
+            slide = Box(area.x, row_top - w * ASPECT, w, w * ASPECT)
+            lines = Box(area.x + w + GUTTER, row_top - row, area.w - w - GUTTER, row)
+            out.append(Cell(slide, lines))
+        return out
+    if per_page in (4, 6):
+        rows = per_page // 2
+        col_w = (area.w - GUTTER) / 2
+        row_h = (area.h - GUTTER * (rows - 1)) / rows
+        w = min(col_w, row_h * 0.62 / ASPECT)
+        out = []
+        for n in range(per_page):
+            r, c = divmod(n, 2)
+            x = area.x + c * (col_w + GUTTER)
+            row_top = top - r * (row_h + GUTTER)
+            slide = Box(x + (col_w - w) / 2, row_top - w * ASPECT, w, w * ASPECT)
+            lines = Box(x, row_top - row_h, col_w, slide.y - (row_top - row_h) - 8)
+            out.append(Cell(slide, lines))
+        return out
+    raise ConfigError(f"--per-page {per_page}: handouts take "
+                      f"{', '.join(str(n) for n in PER_PAGE)} slides to a page")
+
+
+def deck_pages(doc: Document) -> list[tuple[str, Page]]:
+    """Return the deck's pages as the PPTX writer lays them out, each with its slide's title."""
+    slides = deck_slides(doc)
+    agenda = tuple(s.title for s in slides if s.layout == "section")
+    return [(slide.title, page) for slide in slides for page in layout_slide(slide, agenda=agenda)]
+
+
+class HandoutWriter:
+    """Render a slide document as printed handouts: N framed slides and note lines a sheet."""
+
+    name = "handout"
+    suffix = ".pdf"
+    template = "pack-slides.xml.j2"
+    output = "handouts.pdf"
+
+    def write(self, doc: Document, options: RenderOptions) -> bytes:
+        """Return the handouts of `doc` as PDF bytes, the same bytes for the same input."""
+        per_page = options.per_page
+        width, height = options.page_size
+        layout = cells(per_page, Box(MARGIN_X, BOTTOM, width - 2 * MARGIN_X,
+                                     height - TOP - BOTTOM))
+        fonts.register()
+        pages = deck_pages(doc)
+        sheets = max(math.ceil(len(pages) / per_page), 1)
+        buffer = io.BytesIO()
+        meta = doc.meta
+        # The initial font is written into every page's content stream: name a shipped face so
+        # Helvetica is never referenced.
+        canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1,
+                      initialFontName=fonts.SANS, initialFontSize=10, initialLeading=12,
+                      lang=meta.lang or None)
+        canv._doc._timeStamp = pdf_timestamp(options.timestamp)
+        canv.setTitle(meta.title)
+        canv.setAuthor(meta.author or options.generator)
+        canv.setSubject(meta.subject)
+        canv.setKeywords(", ".join(meta.keywords))
+        canv.setCreator(options.generator)
+        canv.setProducer(options.generator)
+        sheet = _Sheet(canv, (width, height), meta.header or meta.title,
+                       options.classification or None)
+        painter = _SlidePainter(canv, meta.header or meta.title, len(pages),
+                                options.classification or None)
+        outline = _Outline(canv)
+        for n in range(sheets):
+            chunk = pages[n * per_page:(n + 1) * per_page]
+            first = n * per_page + 1
+            sheet.decorate(n + 1, sheets, first, first + len(chunk) - 1, len(pages))
+            for k, (cell, (title, page)) in enumerate(zip(layout, chunk, strict=False)):
+                number = first + k
+                outline.add(number, title, page)
+                painter.draw(page, number, cell.slide)
+                _ruled_lines(canv, cell.lines)
+            canv.showPage()
+        canv.save()
+        return buffer.getvalue()
+
+
+# --- the sheet ---------------------------------------------------------------------------------
+
+
+class _Sheet:
+    """The decorations of every handout sheet: header, slide range, page number, marking."""
+
+    def __init__(self, canv: Canvas, size: tuple[float, float], header: str,
+                 classification: str | None) -> None:
+        self.canv = canv
+        self.width, self.height = size
+        self.header = " ".join(header.split())
+        self.classification = classification
+
+    def decorate(self, number: int, total: int, first: int, last: int, slides: int) -> None:
+        """Draw header, footer and marking of sheet `number` showing slides `first`-`last`."""
+        canv, width, height = self.canv, self.width, self.height
+        room = width - 2 * MARGIN_X
+        canv.saveState()
+        bold = fonts.face_name(fonts.SANS, bold=True)
+        if self.classification:
+            marking = drawable(" ".join(self.classification.upper().split()), bold)
+            marking = _fit(marking, bold, 9, room * 0.6)
+            canv.setFont(bold, 9)
+            canv.setFillColor(MARKING)
+            canv.drawCentredString(width / 2, height - 0.85 * cm, marking)
+            canv.drawCentredString(width / 2, 0.6 * cm, marking)
+        y = height - 1.45 * cm
+        if slides == 0:
+            span = "No slides"
+        elif first == last:
+            span = f"Slide {first} of {slides}"
+        else:
+            span = f"Slides {first}–{last} of {slides}"
+        canv.setFont(fonts.SANS, 8.5)
+        canv.setFillColor(GREY)
+        canv.drawRightString(width - MARGIN_X, y, span)
+        span_w = stringWidth(span, fonts.SANS, 8.5)
+        canv.setFont(bold, 9)
+        canv.setFillColor(INK)
+        canv.drawString(MARGIN_X, y, _fit(drawable(self.header, bold), bold, 9,
+                                          room - span_w - GUTTER))
+        canv.setStrokeColor(LIGHT_GREY)
+        canv.setLineWidth(0.6)
+        canv.line(MARGIN_X, y - 5, width - MARGIN_X, y - 5)
+        foot = 1.25 * cm
+        canv.line(MARGIN_X, foot + 10, width - MARGIN_X, foot + 10)
+        canv.setFont(fonts.SANS, 8)
+        canv.setFillColor(GREY)
+        canv.drawRightString(width - MARGIN_X, foot, f"Page {number} of {total}")
+        canv.restoreState()
+
+
+def _ruled_lines(canv: Canvas, box: Box) -> None:
+    """Rule `box` with lines for handwritten notes, the first a pitch below its top."""
+    count = int(box.h // RULE_PITCH)
+    if count < 1 or box.w < 24:
+        return
+    canv.saveState()
+    canv.setStrokeColor(LIGHT_GREY)
+    canv.setLineWidth(0.6)
+    top = box.y + box.h
+    for n in range(1, count + 1):
+        y = top - n * RULE_PITCH
+        canv.line(box.x, y, box.x + box.w, y)
+    canv.restoreState()
+
+
+class _Outline:
+    """Bookmarks: title and section slides at the top level, content slides below them."""
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv = canv
+        self.has_parent = False
+
+    def add(self, number: int, title: str, page: Page) -> None:
+        if page.continued:
+            return
+        key = f"slide{number}"
+        top = page.layout in ("title", "section")
+        level = 1 if self.has_parent and not top else 0
+        self.has_parent = self.has_parent or top
+        label = " ".join(title.split()) or f"Slide {number}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(f"{number}. {label}"[:300], key, level=level, closed=True)
+
+
+def _fit(text: str, face: str, size: float, room: float) -> str:
+    """Return `text` cut with an ellipsis to fit `room` points."""
+    if stringWidth(text, face, size) <= room:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid] + "…", face, size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+# --- the slides --------------------------------------------------------------------------------
+
+
+class _SlidePainter:
+    """Draw laid-out deck pages as miniatures, in deck coordinates under a scale transform."""
+
+    def __init__(self, canv: Canvas, header: str, total: int,
+                 classification: str | None) -> None:
+        self.canv = canv
+        self.header = " ".join(header.split())
+        self.total = total
+        self.classification = classification
+
+    def draw(self, page: Page, number: int, box: Box) -> None:
+        """Draw `page` as slide `number`, scaled into `box`, inside a thin frame."""
+        canv = self.canv
+        canv.saveState()
+        canv.translate(box.x, box.y)
+        canv.scale(box.w / SLIDE_WIDTH, box.h / SLIDE_HEIGHT)
+        clip = canv.beginPath()
+        clip.rect(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT)
+        canv.clipPath(clip, stroke=0, fill=0)
+        dark = page.layout in ("title", "section")
+        self.background(page.layout)
+        self.text(page.title, NAVY if not dark else colors.white, anchor_bottom=True)
+        for frame in page.body:
+            if isinstance(frame, TableFrame):
+                self.table(frame)
+            else:
+                self.text(frame, DARK_BODY if dark else SLIDE_INK)
+        self.footer(number, dark)
+        if self.classification:
+            self.marking(self.classification, DARK_MARKING if dark else MARKING)
+        canv.restoreState()
+        canv.saveState()
+        canv.setStrokeColor(FRAME)
+        canv.setLineWidth(0.7)
+        canv.rect(box.x, box.y, box.w, box.h, stroke=1, fill=0)
+        canv.restoreState()
+
+    def rect(self, x: float, top: float, w: float, h: float, color: colors.Color) -> None:
+        """Fill a rectangle given in deck coordinates (from the top left)."""
+        self.canv.setFillColor(color)
+        self.canv.rect(x, SLIDE_HEIGHT - top - h, w, h, stroke=0, fill=1)
+
+    def background(self, layout: str) -> None:
+        """Draw the built-in deck's background, bars and rules (see `slides_pptx.decorate`)."""
+        if layout in ("title", "section"):
+            geo = default_geometry(layout)
+            self.rect(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, NAVY)
+            self.rect(geo.title.x, geo.body.y - 14, 96, 4, GOLD)
+            self.rect(0, SLIDE_HEIGHT - 10, SLIDE_WIDTH, 10, GOLD)
+            return
+        geo = default_geometry("content")
+        self.rect(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, colors.white)
+        rule_y = geo.title.y + geo.title.h + 8
+        self.rect(geo.title.x, rule_y, geo.title.w, 1.5, RULE)
+        self.rect(geo.title.x, rule_y - 1, 72, 3.5, GOLD)
+        self.rect(0, 0, 10, SLIDE_HEIGHT, NAVY)
+
+    def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False) -> None:
+        """Draw a measured text frame: items stacked from the top (titles sit on the bottom)."""
+        rect = frame.rect
+        top = rect.y + rect.h - frame.height if anchor_bottom else rect.y
+        for placed in frame.items:
+            top += placed.space_before
+            self.marker(placed, rect.x, top, color)
+            for line in placed.lines:
+                self.runs(line.runs, rect.x + placed.indent, top, placed.size, color)
+                top += placed.leading
+
+    def marker(self, placed: PlacedItem, x: float, top: float, color: colors.Color) -> None:
+        """Draw the bullet or number hanging in an item's indent."""
+        item = placed.item
+        if item.continued or item.kind not in ("bullet", "number"):
+            return
+        label = "•" if item.kind == "bullet" else f"{item.number or 1}."
+        self.runs((Run(label),), x, top, placed.size, color)
+
+    def runs(self, runs: Sequence[Run], x: float, top: float, size: float,
+             color: colors.Color, *, muted: colors.Color = SLIDE_MUTED) -> None:
+        """Draw styled runs on one line whose top is `top` (deck coordinates)."""
+        canv = self.canv
+        # The baseline sits where a line of exact spacing puts it for DejaVu's ascent.
+        baseline = SLIDE_HEIGHT - top - size * 0.93
+        for run in runs:
+            text = run.text.replace("\n", "")
+            if not text:
+                continue
+            face = fonts.face_name(fonts.SANS, bold=run.bold, italic=run.italic)
+            text = drawable(text, face)
+            canv.setFont(face, size)
+            canv.setFillColor(muted if run.muted else color)
+            canv.drawString(x, baseline, text)
+            x += stringWidth(text, face, size)
+
+    def table(self, frame: TableFrame) -> None:
+        """Draw a measured table: navy header row, banded body rows, bold key column."""
+        top = frame.rect.y
+        for r, (cells, height) in enumerate(zip(frame.rows, frame.heights, strict=True)):
+            header = frame.header and r == 0
+            banded = (r - (1 if frame.header else 0)) % 2 == 0
+            x = frame.rect.x
+            for c, (cell, width) in enumerate(zip(cells, frame.widths, strict=False)):
+                key = frame.key_column and c == 0
+                fill = NAVY if header else (BAND if banded or key else colors.white)
+                self.rect(x, top, width, height, fill)
+                ink = colors.white if header else SLIDE_INK
+                line_top = top + CELL_MARGIN_Y
+                for line in cell.lines:
+                    runs = line.runs
+                    if key:
+                        runs = tuple(Run(run.text, bold=True, italic=run.italic,
+                                         muted=run.muted) for run in runs)
+                    self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
+                              muted=colors.white if header else SLIDE_MUTED)
+                    line_top += frame.size * LEADING
+                x += width
+            top += height
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.75)
+        self.canv.rect(frame.rect.x, SLIDE_HEIGHT - top, sum(frame.widths),
+                       top - frame.rect.y, stroke=1, fill=0)
+
+    def footer(self, number: int, dark: bool) -> None:
+        """Draw the slide number in the corner, with the running title on content slides."""
+        size = 10.0
+        top = SLIDE_HEIGHT - 34
+        label = f"{number} / {self.total}"
+        width = stringWidth(label, fonts.SANS, size)
+        if dark:
+            # Title and divider slides carry no footer in the deck; a handout still numbers them.
+            self.runs((Run(label),), SLIDE_WIDTH - 48 - width, top, size, DARK_BODY)
+            return
+        self.runs((Run(label),), SLIDE_WIDTH - 48 - width, top, size, SLIDE_MUTED)
+        if self.header:
+            room = SLIDE_WIDTH - 48 - width - 24 - 48
+            text = _fit(drawable(self.header, fonts.SANS), fonts.SANS, size, room)
+            self.runs((Run(text),), 48, top, size, SLIDE_MUTED)
+
+    def marking(self, text: str, color: colors.Color) -> None:
+        """Print the deck's protective marking at the top and bottom of the slide."""
+        size = 11.0
+        face = fonts.face_name(fonts.SANS, bold=True)
+        label = _fit(drawable(" ".join(text.split()), face), face, size, SLIDE_WIDTH * 0.6)
+        x = (SLIDE_WIDTH - stringWidth(label, face, size)) / 2
+        for top in (3.0, SLIDE_HEIGHT - size * LEADING - 14):
+            self.runs((Run(label, bold=True),), x, top, size, color)
+
+
+__all__ = ["PER_PAGE", "HandoutWriter", "cells", "deck_pages"]
