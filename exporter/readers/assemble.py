@@ -4,19 +4,41 @@ The Markdown, HTML, DOCX and PDF readers each walk their own structure and hand 
 find to a `Builder`, which normalises the text once (`normalise_text`), numbers the paragraphs in
 reading order, anchors headings to the paragraph that follows them, merges inline runs, and keeps
 only http, https and mailto links.
+
+The body is then read for what the text reader finds in a raw dump (`front_and_closing`): a
+masthead, date line or byline at the top, a dateline opening the first paragraph, and the bio,
+rights and credits at the end. They leave the body and fill the fields the format's own
+structure or metadata left empty: metadata wins, and an author's name is only ever one the
+text gives.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..model import Article, Author, BlockKind, Heading, Meta, Paragraph, Source, Span
+from ..model import Article, Author, BlockKind, Dateline, Heading, Meta, Paragraph, Source, Span
 from ..normalise import normalise_text
+from .closing import Closing, attach_bios, publication_from_rights, split_closing
+from .masthead import (
+    Masthead,
+    agency_of,
+    find_date,
+    parse_byline,
+    parse_dateline,
+    parse_masthead,
+    parse_signature,
+)
 
 _SAFE_HREF = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _ATTRIBUTION = re.compile(r"^\s*(?:[\u2014\u2015\u2013]|--?)\s*(?P<who>\S.*?)\s*$")
+_MAX_HEAD_PARAGRAPHS = 4
+_MAX_HEAD_CHARS = 200
+# Stands for the last block that is not a plain paragraph, which closing matter never is.
+_SENTINEL = ["\x00"]
 
 
 def safe_href(href: str | None) -> str | None:
@@ -128,6 +150,7 @@ class Builder:
     def article(self, *, title: str | None, meta: Meta, authors: tuple[Author, ...],
                 source: Source, warnings: tuple[str, ...] = ()) -> Article:
         """Return the article; without a title one is inferred from the body."""
+        meta, authors = self.front_and_closing(meta, authors, titled=bool(title))
         headings = _relevel(self.headings)
         clean_title = self.clean(title) if title else ""
         inferred = not clean_title
@@ -137,6 +160,130 @@ class Builder:
             title=clean_title, title_inferred=inferred, meta=meta, authors=authors,
             paragraphs=tuple(self.paragraphs), headings=headings, source=source,
             warnings=tuple(dict.fromkeys((*self.warnings, *warnings))))
+
+
+    def front_and_closing(self, meta: Meta, authors: tuple[Author, ...], *, titled: bool
+                          ) -> tuple[Meta, tuple[Author, ...]]:
+        """Take head and closing matter out of the body; return the metadata it completes."""
+        masthead, byline, dated = self._take_head(titled)
+        year_from = meta.date or (masthead.date if masthead else None) or dated
+        dateline = self._take_dateline(int(year_from[:4]) if year_from else None) \
+            if meta.dateline is None else None
+        closing = self._take_closing()
+        if not any((masthead, byline, dated, dateline, closing.rights, closing.credits,
+                    closing.bios)):
+            return meta, authors
+        self._renumber()
+        fill: dict[str, Any] = {}
+        inferred = list(meta.inferred)
+        if masthead is not None:
+            for key in ("publication", "volume", "issue"):
+                if getattr(meta, key) is None and getattr(masthead, key) is not None:
+                    fill[key] = getattr(masthead, key)
+        date = (masthead.date if masthead else None) or dated or (dateline.date if dateline
+                                                                   else None)
+        if meta.date is None and date is not None:
+            fill["date"] = date
+        rights = " ".join(closing.rights) or None
+        if meta.rights is None and rights is not None:
+            fill["rights"] = rights
+        if not meta.credits and closing.credits:
+            fill["credits"] = tuple(closing.credits)
+        if dateline is not None:
+            fill["dateline"] = dateline
+        if meta.publication is None and "publication" not in fill:
+            guess = (publication_from_rights(rights) if rights else None) \
+                or (agency_of(dateline) if dateline else None)
+            if guess is not None:
+                fill["publication"] = guess
+                inferred.append("publication")
+        if not authors and byline:
+            authors = tuple(Author(name=n) for n in byline)
+        authors = attach_bios(authors, closing)
+        return dataclasses.replace(meta, **fill, inferred=tuple(inferred)), authors
+
+    def _take_head(self, titled: bool) -> tuple[Masthead | None, tuple[str, ...] | None,
+                                                  str | None]:
+        """Remove leading masthead, date and byline paragraphs; return what they gave."""
+        masthead: Masthead | None = None
+        byline: tuple[str, ...] | None = None
+        dated: str | None = None
+        taken = 0
+        for paragraph in self.paragraphs[:_MAX_HEAD_PARAGRAPHS]:
+            text = paragraph.text
+            if paragraph.kind != "paragraph" or len(text) > _MAX_HEAD_CHARS:
+                break
+            found = parse_masthead(text)
+            if found is not None and (found.certain or (titled and taken == 0)):
+                if found.volume is None and found.issue is None and not found.publication:
+                    if dated is not None:
+                        break
+                    dated = found.date
+                elif masthead is None:
+                    masthead = found
+                else:
+                    break
+            elif byline is None and (names := parse_byline(text)) is not None:
+                byline, dated = names, dated or find_date(text)
+            elif byline is None and (titled or masthead) and (name := parse_signature(text)):
+                byline, dated = (name,), dated or find_date(text)
+            else:
+                break
+            taken += 1
+        if taken == len(self.paragraphs):
+            return None, None, None  # a text that is all head matter is really body
+        del self.paragraphs[:taken]
+        return masthead, byline, dated
+
+    def _take_dateline(self, year: int | None) -> Dateline | None:
+        """Remove a dateline opening the first paragraph and return it."""
+        if not self.paragraphs or self.paragraphs[0].kind != "paragraph":
+            return None
+        first = self.paragraphs[0]
+        found = parse_dateline(first.text, year)
+        if found is None:
+            return None
+        dateline, rest = found
+        cut = len(first.text) - len(rest)
+        self.paragraphs[0] = dataclasses.replace(first, text=rest,
+                                                 spans=_cut_spans(first.spans, cut))
+        return dateline
+
+    def _take_closing(self) -> Closing:
+        """Remove the bio, rights and credits paragraphs that end the body, and return them."""
+        start = len(self.paragraphs)
+        while start > 0 and self.paragraphs[start - 1].kind == "paragraph":
+            start -= 1
+        run = [[p.text] for p in self.paragraphs[start:]]
+        blocks = [_SENTINEL, *run] if start > 0 else run
+        body, closing = split_closing(blocks)
+        del self.paragraphs[len(self.paragraphs) - (len(blocks) - len(body)):]
+        return closing
+
+    def _renumber(self) -> None:
+        """Number the paragraphs from 1 again and keep each heading before its paragraph."""
+        old = [p.n for p in self.paragraphs]
+        self.paragraphs = [dataclasses.replace(p, n=i) for i, p in enumerate(self.paragraphs, 1)]
+        after = len(self.paragraphs) + 1
+        self.headings = [dataclasses.replace(
+            h, paragraph=next((i for i, n in enumerate(old, 1) if n >= h.paragraph), after))
+            for h in self.headings]
+
+
+def _cut_spans(spans: tuple[Span, ...], cut: int) -> tuple[Span, ...]:
+    """Return `spans` without their first `cut` characters (and the space after them)."""
+    out: list[Span] = []
+    for span in spans:
+        if cut >= len(span.text):
+            cut -= len(span.text)
+            continue
+        text = span.text[cut:]
+        cut = 0
+        if not out:
+            text = text.lstrip()
+        if text:
+            out.append(dataclasses.replace(span, text=text))
+    return tuple(out) if any(s.strong or s.emphasis or s.href for s in out) else ()
 
 
 def _relevel(headings: list[Heading]) -> tuple[Heading, ...]:

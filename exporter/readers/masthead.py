@@ -105,14 +105,39 @@ class Masthead:
     volume: int | None
     issue: int | None
     date: str | None
+    series: str | None = None
+    """A genre or series label beside the name (`Policy Brief`), not kept in the model."""
+    certain: bool = True
+    """False for `Name – date` alone, which a headline could also be; the caller decides."""
 
 
 # The keyword is case-insensitive, the number is not: a roman volume must be upper case.
-_VOLUME = re.compile(r"\b(?i:vol(?:ume)?)\b\.?\s*(\d{1,4}|[IVXLC]{1,8}\b)", re.ASCII)
-_ISSUE = re.compile(r"(?:\b(?i:issue|iss|no|nr|number)\b\.?|#)\s*(\d{1,4})\b", re.ASCII)
+_VOLUME = re.compile(r"(?:\b(?i:vol(?:ume)?)\b\.?|\bV\.)\s*(\d{1,4}|[IVXLC]{1,8}\b)", re.ASCII)
+_ISSUE = re.compile(r"(?:\b(?i:iss(?:ue)?)\b\.?\s*(?:(?i:no|number)\b\.?\s*|#\s*)?"
+                    r"|\b(?i:no|nr|number)\b\.?\s*|#\s*)(\d{1,4})\b", re.ASCII)
+# A date inside a longer line; the same forms as `parse_date`, a year required.
+_DATE_SEARCH = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?:{p.pattern})" for p, order in _DATE_FORMS if order not in ("md", "dm"))
+    + r")(?![\w-])", _FLAGS)
+_DATE_LABEL = re.compile(
+    r"(?:\b(?:first\s+|last\s+|originally\s+)?(?P<label>published|posted|updated|modified|"
+    r"dated?|issued|released|revised)(?:\s+(?:on|at|in))?\s*:?\s*)$", _FLAGS)
+_TIME = re.compile(r"(?:\bat\s+)?\b\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?\b"
+                   r"|\b\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?!\w)", re.IGNORECASE)
 _SEPARATORS = " \t,;:|·•/—–-"
-_PIECE_SPLIT = re.compile(r"\s*[|·•]\s*|\s+[—–-]\s+")
+_PIECE_SPLIT = re.compile(r"\s*[|·•,;—–]\s*|\s+/\s+|\s+-+\s+|^-+\s*|\s*-+$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Labels for a kind of publication rather than its name: `Policy Brief`, `Working Paper`.
+_SERIES_WORDS = frozenset({
+    "policy", "brief", "briefs", "briefing", "paper", "papers", "working", "discussion",
+    "occasional", "special", "report", "reports", "commentary", "analysis", "note", "notes",
+    "newsletter", "bulletin", "edition", "series", "research", "insight", "insights",
+    "backgrounder", "opinion", "op-ed", "feature", "features", "digest", "weekly", "monthly",
+    "quarterly", "daily", "print", "online", "web", "exclusive", "explainer", "interview",
+    "editorial", "column", "essay", "review", "dispatch", "update", "memo", "issue", "issues",
+    "supplement", "magazine", "journal", "news", "comment", "perspective", "perspectives",
+})
 
 
 def _roman(text: str) -> int | None:
@@ -137,63 +162,108 @@ def _name_like(text: str) -> bool:
             and sum(c.isalpha() for c in text) >= 2)
 
 
+def _masthead_name(text: str) -> bool:
+    """Return True for a name a masthead prints: each word capitalised but the small links."""
+    if not _name_like(text):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_LINKS
+               for w in text.split())
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le", "des",
+                         "di", "del", "der", "und", "&", "at", "to", "a", "an"})
+
+
+def _is_series(text: str) -> bool:
+    return all(w.lower().strip(".") in _SERIES_WORDS for w in text.split())
+
+
 def parse_masthead(line: str) -> Masthead | None:
-    """Return the masthead in `line` (`Vol. 9, No. 4 | April 2021`), or None if it is not one."""
-    if len(line) > 160:
+    """Return the masthead in `line` (`Vol. 9, No. 4 | April 2021`), or None if it is not one.
+
+    Segments may come in any order, separated by dashes, bars, bullets, slashes or commas: names
+    (the first is the publication, a genre label such as `Policy Brief` is the series), a volume,
+    an issue, and dates at any precision, optionally labelled (`Published: …`, `Updated …`; the
+    publication date wins over the update). A line of names and a date only, with no number and
+    no label, is returned with `certain=False`.
+    """
+    if len(line) > 200 or not line.strip():
         return None
+    spans: list[tuple[int, int]] = []
     volume = _VOLUME.search(line)
     issue = _ISSUE.search(line)
-    if volume is None and issue is None:
+    for match in (volume, issue):
+        if match is not None:
+            spans.append(match.span())
+    if len(spans) == 2 and max(s[0] for s in spans) < min(s[1] for s in spans):
         return None
-    spans = sorted(m.span() for m in (volume, issue) if m is not None)
-    if len(spans) == 2 and spans[0][1] > spans[1][0]:
+    dates: dict[str, str] = {}
+    # Blank the numbers out first, so that `Issue 7 July 2017` leaves `July 2017` to be found.
+    masked = line
+    for start, end in spans:
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    for match in _DATE_SEARCH.finditer(masked):
+        start, end = match.span()
+        found = parse_date(match.group(0))
+        if found is None:
+            return None
+        label = _DATE_LABEL.search(masked, 0, start)
+        kind = "plain"
+        if label is not None:
+            kind = "updated" if label["label"].lower() in ("updated", "modified", "revised") \
+                else "published"
+            start = label.start()
+        dates.setdefault(kind, found)
+        spans.append((start, end))
+    spans.extend(m.span() for m in _TIME.finditer(line)
+                 if not any(s < m.end() and m.start() < e for s, e in spans))
+    if not spans:
         return None
-    # Everything outside the volume and issue must be a date, a name, or separators.
-    pieces = [line[: spans[0][0]]]
-    if len(spans) == 2:
-        pieces.append(line[spans[0][1]: spans[1][0]])
-    pieces.append(line[spans[-1][1]:])
-    publication: str | None = None
-    date: str | None = None
-    for position, chunk in enumerate(pieces):
+    spans.sort()
+    leftovers: list[str] = []
+    position = 0
+    for start, end in spans:
+        leftovers.append(line[position:start])
+        position = max(position, end)
+    leftovers.append(line[position:])
+    names: list[str] = []
+    for chunk in leftovers:
         for piece in _PIECE_SPLIT.split(chunk):
             piece = piece.strip(_SEPARATORS)
             if not piece:
                 continue
-            found = parse_date(piece)
-            if found is not None and date is None:
-                date = found
-            elif position == 0 and publication is None and _name_like(piece):
-                publication = piece
-            elif date is None and (split := _name_then_date(piece)) is not None:
-                publication = publication or split[0]
-                date = split[1]
-            else:
+            if not _masthead_name(piece):
                 return None
+            names.append(piece)
+    date = dates.get("published") or dates.get("plain") or dates.get("updated")
+    labelled = "published" in dates or "updated" in dates
+    if volume is None and issue is None and date is None:
+        return None
+    series = next((n for n in names if _is_series(n)), None)
+    publication = next((n for n in names if n != series), None)
+    if len(names) > 3 or (len(names) - (series is not None) > 1 and volume is None
+                          and issue is None):
+        return None
     return Masthead(
         publication=publication,
         volume=_number(volume.group(1)) if volume else None,
         issue=int(issue.group(1)) if issue else None,
         date=date,
+        series=series,
+        certain=volume is not None or issue is not None or labelled or not names,
     )
-
-
-def _name_then_date(piece: str) -> tuple[str | None, str] | None:
-    """Split `The Review, March 2019` into a name and a date."""
-    head, sep, tail = piece.rpartition(",")
-    if not sep:
-        return None
-    found = parse_date(tail)
-    if found is None:
-        return None
-    head = head.strip(_SEPARATORS)
-    return (head if _name_like(head) else None), found
 
 
 # --- byline -------------------------------------------------------------------------------------
 
-_BYLINE = re.compile(r"^(?:written\s+)?by\b\s*[:\-–—]?\s*(?P<names>\S.*)$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bwith\b)\s*", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:written|story|words|text|article|reporting|reported|interview|analysis|report)\s+)?"
+    r"by\b\s*[:\-–—]?\s*(?P<names>\S.*)$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||·|•|\s[—–-]\s|\band\b|\bwith\b)\s*", re.IGNORECASE)
+# `Jane Doe in Kabul`, `Jane Doe (@janedoe)`: where or how to reach the writer, not the name.
+_NAME_TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
+# `Jane Doe | Reuters`, `Jane Doe — Staff Writer`: a name, a bar or dash, then who they write for.
+_SIGNATURE = re.compile(r"^(?P<name>[^|·•—–]+?)\s*[|·•—–]\s*(?P<org>[^|·•—–]+?)$")
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "ibn",
                         "el", "di", "du", "dos", "das", "ter", "den", "y"})
 _ROLE_WORDS = frozenset({
@@ -225,10 +295,10 @@ def is_name(text: str) -> bool:
 def parse_byline(line: str) -> tuple[str, ...] | None:
     """Return the names in a `By …` line (possibly none, as in `By Our Correspondent`), or None."""
     match = _BYLINE.match(line)
-    if match is None or len(line.split()) > 16 or line.endswith((".", "?", "!", ":")):
+    if match is None or len(line.split()) > 24 or line.endswith((".", "?", "!", ":")):
         return None
-    parts = [p.strip(" .") for p in _NAME_SPLIT.split(match["names"])]
-    names = tuple(p for p in parts if p and is_name(p))
+    parts = [_NAME_TAIL.sub("", p.strip(" .")) for p in _NAME_SPLIT.split(match["names"])]
+    names = tuple(dict.fromkeys(p for p in parts if p and is_name(p)))
     # `By the end of the year …` is a sentence: a byline starts with a name or a role.
     first = parts[0] if parts else ""
     if not first or not first[0].isupper():
@@ -240,12 +310,44 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     return None
 
 
+def parse_signature(line: str) -> str | None:
+    """Return the name in a `Jane Doe | Reuters` line (a byline without `By`), or None.
+
+    Both sides must be short capitalised names, and the name two to four words, so that a
+    headline such as `Brexit | What happens next` is not taken for one.
+    """
+    match = _SIGNATURE.match(line.strip())
+    if match is None or len(line) > 80:
+        return None
+    name, org = match["name"].strip(" ,"), match["org"].strip(" ,")
+    name = _NAME_TAIL.sub("", name)
+    if not 2 <= len(name.split()) <= 4 or not is_name(name):
+        return None
+    if find_date(org) is not None:
+        return name
+    if not (_masthead_name(org) or all(w.lower() in _ROLE_WORDS for w in org.split())) \
+            or len(org.split()) > 5:
+        return None
+    return name
+
+
+def find_date(line: str) -> str | None:
+    """Return the first date with a year in `line` (`By Jane Doe, 3 March 2022`), or None."""
+    for match in _DATE_SEARCH.finditer(line):
+        found = parse_date(match.group(0))
+        if found is not None:
+            return found
+    return None
+
+
 # --- dateline -----------------------------------------------------------------------------------
 
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]{1,2}[^\W\d_]+){0,3}\.?)"
-    r"(?:\s*,\s*(?P<date>[^,:;()—–\n]{3,30}?))?"
-    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
+    # `KABUL, Afghanistan (AP) —`, `WASHINGTON, D.C. —`: a region after a shouted place.
+    r"(?:\s*,\s*(?P<region>[A-Z][\w.'’-]*\.?(?:\s+[A-Z][\w.'’-]*){0,2})(?=\s*[,(—–:/-]))?"
+    r"(?:\s*,\s*(?P<date>[^,:;()—–\n]{3,30}?(?:,\s*\d{4})?))?"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\)|\s*/(?P<wire>[^/\s][^/\n]{0,38})/)?"
     r"(?P<sep>\s*[—–:]|\s+--?)\s+"
 )
 
@@ -269,6 +371,10 @@ def parse_dateline(text: str, year: int | None = None) -> tuple[Dateline, str] |
     place = match["place"].rstrip(".")
     letters = [c for c in place if c.isalpha()]
     shouting = len(letters) >= 3 and place.isupper()
+    region = match["region"]
+    if region is not None and (not shouting or parse_date(f"{region} 1", 2000) is not None
+                               or parse_date(region, 2000) is not None):
+        return None  # a month is a date, not a region; a titled place takes no region
     date_text = match["date"]
     date: str | None = None
     if date_text is not None:
@@ -278,8 +384,17 @@ def parse_dateline(text: str, year: int | None = None) -> tuple[Dateline, str] |
     titled = all(w[0].isupper() for w in place.replace("-", " ").split())
     if not (shouting or (titled and date_text is not None)):
         return None
-    if match["agency"] is not None and not shouting and date_text is None:
+    if (match["agency"] or match["wire"]) is not None and not shouting and date_text is None:
         return None
     dateline = Dateline(place=_place_case(place), date=date,
                         text=text[: match.end()].strip())
     return dateline, rest
+
+
+def agency_of(dateline: Dateline) -> str | None:
+    """Return the news agency a dateline names (`LONDON (Reuters) -` → `Reuters`), or None."""
+    match = _DATELINE.match(dateline.text + " X")
+    if match is None:
+        return None
+    agency = (match["agency"] or match["wire"] or "").strip()
+    return agency if _masthead_name(agency) and parse_date(agency, 2000) is None else None

@@ -23,9 +23,18 @@ from ..errors import LimitError
 from ..model import Article, Author, Dateline, Heading, Meta, Paragraph, Source
 from ..normalise import normalise_text
 from . import ReadLimits, source_hash
-from .closing import Closing, publication_from_rights, split_closing
+from .closing import Closing, attach_bios, publication_from_rights, split_closing
 from .decode import decode
-from .masthead import Masthead, parse_byline, parse_date, parse_dateline, parse_masthead
+from .masthead import (
+    Masthead,
+    agency_of,
+    find_date,
+    parse_byline,
+    parse_date,
+    parse_dateline,
+    parse_masthead,
+    parse_signature,
+)
 from .title import infer_title, is_generic_heading
 
 _UNICODE = ("utf-8", "utf-16", "utf-32")
@@ -123,7 +132,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
         title=title,
         title_inferred=head.title is None,
         meta=meta,
-        authors=_authors(head.byline or (), closing),
+        authors=attach_bios(tuple(Author(name=n) for n in head.byline or ()), closing),
         paragraphs=tuple(paragraphs),
         headings=tuple(headings),
         source=Source(path=path, format="text", encoding=encoding, sha256=source_hash(data)),
@@ -265,10 +274,15 @@ def _split_head(blocks: list[_Block]) -> tuple[_Head, list[list[str]]]:
 
 def _take_head_line(head: _Head, line: str, following: str | None, *, same_block: bool) -> bool:
     """Record `line` in `head` if it is head matter; return False where the body starts."""
-    if head.masthead is None and head.byline is None:
-        masthead = parse_masthead(line)
-        if masthead is not None:
-            head.masthead = masthead
+    masthead = parse_masthead(line)
+    # `Name – date` alone could be a headline: it is a masthead only as the first line, with
+    # a title under it.
+    if masthead is not None and (masthead.certain or (
+            head.masthead is None and not head.lines and head.byline is None
+            and following is not None and _title_like(following))):
+        merged = _merge_masthead(head.masthead, masthead)
+        if merged is not None:
+            head.masthead = merged
             return True
     if head.date is None and (dated := _DATE_LINE.match(line)) is not None:
         head.date = parse_date(dated["date"])
@@ -276,8 +290,11 @@ def _take_head_line(head: _Head, line: str, following: str | None, *, same_block
             return True
     if head.byline is None:
         names = parse_byline(line)
+        if names is None and head.title is not None and (signed := parse_signature(line)):
+            names = (signed,)
         if names is not None:
             head.byline = names
+            head.date = head.date or find_date(line)
             return True
     if head.byline is not None or following is None:
         return False
@@ -293,6 +310,20 @@ def _take_head_line(head: _Head, line: str, following: str | None, *, same_block
         head.lines.append(line)
         return True
     return False
+
+
+def _merge_masthead(old: Masthead | None, new: Masthead) -> Masthead | None:
+    """Return `old` completed by `new` (a date line under `Vol. 3, No. 2`), or None on a clash."""
+    if old is None:
+        return new
+    pairs = ((old.publication, new.publication), (old.volume, new.volume),
+             (old.issue, new.issue), (old.date, new.date))
+    if any(a is not None and b is not None for a, b in pairs):
+        return None
+    return Masthead(publication=old.publication or new.publication,
+                    volume=old.volume if old.volume is not None else new.volume,
+                    issue=old.issue if old.issue is not None else new.issue,
+                    date=old.date or new.date, series=old.series or new.series)
 
 
 # --- body ---------------------------------------------------------------------------------------
@@ -390,8 +421,10 @@ def _meta(head: _Head, closing: Closing, dateline: Dateline | None) -> Meta:
     inferred: list[str] = []
     if publication is None and rights is not None:
         publication = publication_from_rights(rights)
-        if publication is not None:
-            inferred.append("publication")
+    if publication is None and dateline is not None:
+        publication = agency_of(dateline)  # a wire story is published by its agency
+    if publication is not None and (masthead is None or masthead.publication is None):
+        inferred.append("publication")
     date = masthead.date if masthead else None
     if date is None:
         date = head.date
@@ -408,18 +441,3 @@ def _meta(head: _Head, closing: Closing, dateline: Dateline | None) -> Meta:
         subtitle=head.subtitle,
         inferred=tuple(inferred),
     )
-
-
-def _authors(names: tuple[str, ...], closing: Closing) -> tuple[Author, ...]:
-    """Return the byline's authors with the closing bios attached where they clearly belong."""
-    authors = [Author(name=name) for name in names]
-    for name, bio in closing.bios:
-        index = next((i for i, a in enumerate(authors) if name is not None and a.name == name),
-                     None)
-        if index is None and name is None and len(authors) == 1 and authors[0].bio is None:
-            index = 0  # `The writer is …` under a one-name byline is about that name
-        if index is None:
-            authors.append(Author(name=name, bio=bio))
-        else:
-            authors[index] = Author(name=authors[index].name, bio=bio)
-    return tuple(authors)
