@@ -128,3 +128,14 @@ def test_failed_article_is_listed_and_exit_is_nonzero(tmp_path: Path) -> None:
     assert "broken.txt" in result.stderr
     cover = page_texts(tmp_path / "out" / "pack.pdf")[0]
     assert "broken.txt" in cover
+
+
+def test_index_page_numbers_show_the_actor(built: Path) -> None:
+    texts = page_texts(built / "pack.pdf")
+    index = " ".join(t for t in texts if "Index of actors" in t or "Appears in (page)" in t)
+    rows = re.findall(r"(?:\(page\)|;|\d)\s+([A-Z][\w.\- ]+?)\s+(?:Person|Organisation|Group|"
+                      r"Country|Place)\s+.+?, p\. (\d+)", index)
+    assert len(rows) >= 5, index[:500]
+    for name, page in rows[:12]:
+        surname = name.split()[-1]
+        assert surname in texts[int(page) - 1], f"{name} is not on page {page}"

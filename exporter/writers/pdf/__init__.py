@@ -16,19 +16,7 @@ from reportlab.platypus import Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from ... import fonts
-from ...blocks import (
-    Block,
-    Document,
-    Fields,
-    Heading,
-    Inlines,
-    ListBlock,
-    Para,
-    Quote,
-    Slide,
-    Table,
-    walk,
-)
+from ...blocks import Document
 from ...errors import RenderError
 from ...options import RenderOptions
 from .page import BriefingDocTemplate, Decor, canvas_maker
@@ -54,18 +42,9 @@ class PdfWriter:
         fonts.register()
         decor = Decor(page_size=options.page_size, duplex=options.duplex,
                       header=doc.meta.header, classification=options.classification or None)
-        pages: dict[str, int] = {}
-        buffer = self._layout(doc, options, decor, pages)
-        if _has_pagerefs(doc):
-            # Page references (the pack's actor index) need the pages anchors landed on:
-            # lay out once more with them. They sit after what they point at, so the numbers
-            # they print cannot move the anchors.
-            pages = dict(buffer[1])
-            buffer = self._layout(doc, options, decor, pages)
-        return buffer[0]
+        return self._layout(doc, options, decor)
 
-    def _layout(self, doc: Document, options: RenderOptions, decor: Decor,
-                pages: dict[str, int]) -> tuple[bytes, dict[str, int]]:
+    def _layout(self, doc: Document, options: RenderOptions, decor: Decor) -> bytes:
         meta = doc.meta
         out = io.BytesIO()
         template = BriefingDocTemplate(
@@ -75,8 +54,7 @@ class PdfWriter:
             pageCompression=1, initialFontName=fonts.SERIF, initialFontSize=10,
             initialLeading=12, displayDocTitle=1,
         )
-        story = Renderer(doc, template, styles(), duplex=options.duplex,
-                         pages=pages).story(doc.blocks)
+        story = Renderer(doc, template, styles(), duplex=options.duplex).story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.
         try:
@@ -84,29 +62,4 @@ class PdfWriter:
                                 canvasmaker=canvas_maker(decor, options.timestamp))
         except (LayoutError, IndexError) as exc:
             raise RenderError("pdf", f"layout failed: {exc}") from exc
-        return out.getvalue(), template.anchor_pages
-
-
-def _has_pagerefs(doc: Document) -> bool:
-    for block in walk(doc.blocks):
-        for runs in _inline_groups(block):
-            if any(run.pageref for run in runs):
-                return True
-    return False
-
-
-def _inline_groups(block: Block) -> list[Inlines]:
-    """Return every inline sequence a block holds (cells, items, content, notes)."""
-    match block:
-        case Table():
-            return [*(block.header or ()), *(cell for row in block.rows for cell in row)]
-        case ListBlock():
-            return [item.content for item in block.items]
-        case Fields():
-            return [value for _, value in block.rows]
-        case Heading() | Para() | Quote():
-            return [block.content]
-        case Slide():
-            return [block.notes]
-        case _:
-            return []
+        return out.getvalue()

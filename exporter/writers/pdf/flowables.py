@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, FrameActionFlowable
 from reportlab.platypus.flowables import PageBreak
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ... import fonts
 from .styles import GREY
@@ -57,6 +59,27 @@ class Para(Paragraph):  # type: ignore[misc]
             first_baseline = self.height - self.style.fontSize * 0.95
             canv.drawRightString(-7, first_baseline, self.label)
             canv.restoreState()
+
+
+class PageRefPara(Para):
+    """A paragraph showing the pages anchors landed on, filled in when it is laid out.
+
+    `make_text` reads the page numbers recorded so far in the current layout pass; the index
+    that holds these paragraphs comes after every anchor it cites, so by the time it is laid
+    out the numbers are this pass's own, and no extra layout of the whole document is needed.
+    """
+
+    def __init__(self, make_text: Callable[[], str] | str, style: Any, **kwargs: Any) -> None:
+        # ReportLab's split() makes the pieces with the fragments' text: those stay as they are.
+        self._make_text = make_text if callable(make_text) else None
+        super().__init__(make_text() if callable(make_text) else make_text, style, **kwargs)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        text = self._make_text() if self._make_text is not None else self.text
+        if text != self.text:
+            self._setup(text, self.style, self.bulletText, None, cleanBlockQuotedText)
+        result: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return result
 
 
 class RightPageGuard(FrameActionFlowable):  # type: ignore[misc]

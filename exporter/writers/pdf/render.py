@@ -11,7 +11,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ... import blocks as b
 from ... import fonts
-from .flowables import Entry, Para, RightPageGuard
+from .flowables import Entry, PageRefPara, Para, RightPageGuard
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
 from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued
@@ -54,10 +54,8 @@ class Renderer:
     """Turn one document's blocks into flowables, in `blocks.walk` order."""
 
     def __init__(self, doc: b.Document, template: BriefingDocTemplate, styles: Styles,
-                 *, duplex: bool, pages: dict[str, int] | None = None) -> None:
+                 *, duplex: bool) -> None:
         self.doc = doc
-        self.pages = pages or {}
-        """Page of each anchor from an earlier layout, for <pageref> runs."""
         self.template = template
         self.styles = styles
         self.duplex = duplex
@@ -69,8 +67,7 @@ class Renderer:
     # --- helpers -------------------------------------------------------------------------------
 
     def markup(self, runs: b.Inlines, style: ParagraphStyle) -> str:
-        return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position,
-                             pages=self.pages)
+        return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position)
 
     def paragraphs(self, runs: b.Inlines, style: ParagraphStyle, *, prefix: str = "",
                    suffix: str = "", label: str | None = None,
@@ -218,6 +215,14 @@ class Renderer:
         return [KeepTogether(flow)] if chars <= SHORT_QUOTE else flow
 
     def cell(self, runs: b.Inlines, style: ParagraphStyle) -> list[Flowable]:
+        if any(run.pageref for run in runs):
+            position, pages = self.position, self.template.anchor_pages
+
+            def make_text() -> str:
+                return inline_markup(runs, style.fontName, anchors=self.anchors,
+                                     position=position, pages=pages)
+
+            return [PageRefPara(make_text, style)]
         return self.paragraphs(runs, style)
 
     def table(self, block: b.Table) -> list[Flowable]:
