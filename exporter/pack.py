@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import templating, writers
+from .blocks import Document
 from .build import (
     ArticleResult,
     BuildConfig,
@@ -29,6 +31,7 @@ from .build import (
 )
 from .errors import ExportError
 from .model import to_data
+from .options import RenderOptions
 
 PACK_OUTPUTS: dict[str, tuple[str, str]] = {
     "pack.pdf": ("pack.xml.j2", "pdf"),
@@ -107,6 +110,27 @@ def _pack_key(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
     return digest.hexdigest()
 
 
+def _write_one(writer_name: str, document: Document, options: RenderOptions) -> bytes:
+    """Return one pack output (a process-pool task)."""
+    return writers.get(writer_name).write(document, options)
+
+
+def _write_all(formats: tuple[str, ...], documents: dict[str, Document],
+               config: BuildConfig) -> dict[str, bytes]:
+    """Return every pack output, rendered side by side when more than one job is allowed.
+
+    The pack PDF of a large pack takes as long as all the other outputs together, so running
+    them in parallel roughly halves the time on two cores.
+    """
+    tasks = [(name, PACK_OUTPUTS[name][1], documents[PACK_OUTPUTS[name][0]]) for name in formats]
+    if config.jobs <= 1 or len(tasks) <= 1:
+        return {name: _write_one(writer, doc, config.options) for name, writer, doc in tasks}
+    with ProcessPoolExecutor(max_workers=min(config.jobs, len(tasks))) as pool:
+        futures = {name: pool.submit(_write_one, writer, doc, config.options)
+                   for name, writer, doc in tasks}
+        return {name: future.result() for name, future in futures.items()}
+
+
 def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
                formats: tuple[str, ...] = tuple(PACK_OUTPUTS),
                on_done: Callable[[ArticleResult], None] | None = None) -> PackResult:
@@ -122,15 +146,10 @@ def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
     if not any(r.ok for r in results):
         return PackResult(articles=results, error="no article could be read")
     context = pack_context(title, results, config)
-    documents: dict[str, Any] = {}
-    outputs: dict[str, bytes] = {}
     try:
-        for name in formats:
-            template, writer_name = PACK_OUTPUTS[name]
-            if template not in documents:
-                documents[template] = templating.render(template, context,
-                                                        user_dir=config.templates)
-            outputs[name] = writers.get(writer_name).write(documents[template], config.options)
+        documents = {template: templating.render(template, context, user_dir=config.templates)
+                     for template in dict.fromkeys(PACK_OUTPUTS[name][0] for name in formats)}
+        outputs = _write_all(formats, documents, config)
     except ExportError as exc:
         return PackResult(articles=results, error=exc.one_line())
     for name, blob in outputs.items():
