@@ -1,7 +1,7 @@
 """Score the analysis against gold files: quotations, questions, timeline, actors, figures, ROUGE.
 
 Cases are `../shared/gold/pakistan-russia-relations.json` with
-`source/pakistan-russia-relations.txt` (skipped when ../shared is absent) and every
+`../shared/articles/pakistan-russia-relations.txt` (skipped when ../shared is absent) and every
 `tests/articles/NAME.json` with its article `tests/articles/NAME.*`. For each case it runs
 `exporter.analysis.analyse(exporter.load(path))` and reports precision and recall per kind of
 fact, ROUGE-1/2/L of the key points beside LEAD-3 and sumy's LexRank (fed our own sentence
@@ -54,6 +54,8 @@ class Case:
     name: str
     gold: Path
     article: Path
+    held_out: bool = False
+    """The gold file says `"held_out": true`: never used to tune, reported apart."""
 
 
 @dataclass
@@ -90,6 +92,7 @@ class Result:
     """Everything measured on one case."""
 
     name: str
+    held_out: bool = False
     tallies: dict[str, Tally] = field(default_factory=dict)
     rouge: dict[str, dict[str, Score]] = field(default_factory=dict)
     ms: float = 0.0
@@ -431,7 +434,7 @@ def gold_article(path: Path, gold: dict[str, Any]) -> Article:
 def run_case(case: Case, repeat: int = 3) -> Result:
     """Return the measurements of one case."""
     gold = json.loads(case.gold.read_text(encoding="utf-8"))
-    result = Result(name=case.name)
+    result = Result(name=case.name, held_out=case.held_out or bool(gold.get("held_out")))
     article = load(case, gold, result.notes)
     times: list[float] = []
     briefing = analyse(article)
@@ -460,13 +463,18 @@ def cases(only: str | None = None) -> list[Case]:
     """Return the cases to score: the shared sample (if present) and tests/articles."""
     found: list[Case] = []
     gold = SHARED / "gold" / "pakistan-russia-relations.json"
-    source = REPO / "source" / "pakistan-russia-relations.txt"
-    if gold.is_file() and source.is_file():
+    source = next((p for p in (SHARED / "articles" / "pakistan-russia-relations.txt",
+                               REPO / "source" / "pakistan-russia-relations.txt") if p.is_file()),
+                  None)
+    if gold.is_file() and source is not None:
         found.append(Case("pakistan-russia-relations", gold, source))
     for path in sorted(ARTICLES.glob("*.json")):
-        article = next((p for p in sorted(ARTICLES.glob(path.stem + ".*")) if p != path), None)
+        # Any format the readers take (.txt, .md, .html, .docx, ...); sidecars are not articles.
+        article = next((p for p in sorted(ARTICLES.glob(path.stem + ".*"))
+                        if p != path and not p.name.startswith(f"{path.stem}.meta.")), None)
         if article is not None:
-            found.append(Case(path.stem, path, article))
+            held_out = bool(json.loads(path.read_text(encoding="utf-8")).get("held_out"))
+            found.append(Case(path.stem, path, article, held_out))
     return [c for c in found if only is None or only in c.name]
 
 
@@ -493,25 +501,40 @@ def report(results: Sequence[Result]) -> str:
                                else "–")]:
         cells = [f"{_pct(tallies[k].precision)}/{_pct(tallies[k].recall)}" for k in KINDS]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {ms} |")
-    systems = ("ours", "LEAD-3", "LexRank")
-    lines += ["", "| article | " + " | ".join(f"{s} R1/R2/RL" for s in systems) + " |",
-              "|---" * (len(systems) + 1) + "|"]
-    scored = [r for r in results if r.rouge]
-    for r in scored:
-        cells = ["/".join(f"{r.rouge[s][m].f1:.3f}" for m in ("R1", "R2", "RL")) for s in systems]
-        lines.append(f"| {r.name} | " + " | ".join(cells) + " |")
-    if scored:
-        cells = ["/".join(f"{statistics.mean(r.rouge[s][m].f1 for r in scored):.3f}"
-                          for m in ("R1", "R2", "RL")) for s in systems]
-        lines.append("| **mean** | " + " | ".join(cells) + " |")
+    lines += ["", *rouge_table(results)]
     for r in results:
         lines += [f"- {r.name}: {note}" for note in r.notes]
     return "\n".join(lines)
 
 
+SYSTEMS = ("ours", "LEAD-3", "LexRank")
+
+
+def rouge_table(results: Sequence[Result]) -> list[str]:
+    """Return the ROUGE table: development articles and their mean, then held-out ones apart.
+
+    Held-out articles were never used to tune the ranking, so their mean is the honest estimate
+    of how the key points do on articles nobody has seen.
+    """
+    lines = ["| article | " + " | ".join(f"{s} R1/R2/RL" for s in SYSTEMS) + " |",
+             "|---" * (len(SYSTEMS) + 1) + "|"]
+    for held_out, label in ((False, "**dev mean**"), (True, "**held-out mean**")):
+        scored = [r for r in results if r.rouge and r.held_out == held_out]
+        for r in scored:
+            cells = ["/".join(f"{r.rouge[s][m].f1:.3f}" for m in ("R1", "R2", "RL"))
+                     for s in SYSTEMS]
+            tag = " (held out)" if held_out else ""
+            lines.append(f"| {r.name}{tag} | " + " | ".join(cells) + " |")
+        if scored:
+            cells = ["/".join(f"{statistics.mean(r.rouge[s][m].f1 for r in scored):.3f}"
+                              for m in ("R1", "R2", "RL")) for s in SYSTEMS]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def to_json(results: Sequence[Result]) -> list[dict[str, Any]]:
     """Return the results as plain data."""
-    return [{"name": r.name, "ms": round(r.ms, 2), "notes": r.notes,
+    return [{"name": r.name, "held_out": r.held_out, "ms": round(r.ms, 2), "notes": r.notes,
              "tallies": {k: dataclasses.asdict(t) for k, t in r.tallies.items()},
              "rouge": {s: {m: dataclasses.asdict(v) for m, v in ms.items()}
                        for s, ms in r.rouge.items()}} for r in results]
@@ -528,7 +551,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["Case", "Result", "Tally", "cases", "report", "rouge_tokens", "run_case", "token_f1"]
+__all__ = ["Case", "Result", "Tally", "cases", "report", "rouge_table", "rouge_tokens", "run_case",
+           "token_f1"]
 
 if __name__ == "__main__":
     sys.exit(main())

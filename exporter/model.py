@@ -194,6 +194,8 @@ class KeyPoint:
     """True when the wording was cut from a longer sentence."""
     score: float = 0.0
     """Ranking score (higher is more important), for inspection."""
+    speaker: str | None = None
+    """Who says it, when the point is taken from inside a quotation."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+import exporter
 from exporter.analysis.keypoints import MAX_POINTS, MIN_POINTS, find_key_points, lexrank, trim
 from exporter.analysis.terms import tfidf
 
 from . import make_article
-from ._gold import ARTICLES, load
+from ._gold import ARTICLES
 
 BODY = (
     "The government announced on Monday a plan to build 40 new dams across the northern "
@@ -81,7 +83,52 @@ def test_lexrank_is_a_distribution() -> None:
 @pytest.mark.parametrize("name", sorted(p.stem for p in ARTICLES.glob("*.json")))
 def test_each_test_article_gives_three_to_six_points(name: str) -> None:
     gold = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
-    article = load(next(p for p in ARTICLES.glob(f"{name}.*") if p.suffix != ".json"), gold)
+    source: Path = next(p for p in ARTICLES.glob(f"{name}.*") if p.suffix != ".json")
+    article = exporter.load(source)
     points = find_key_points(article, ())
     assert MIN_POINTS <= len(points) <= MAX_POINTS
     assert all(1 <= p.paragraph <= len(article.paragraphs) for p in points)
+    assert gold["key_points"]
+
+
+def test_trim_cuts_a_leading_subordinate_clause() -> None:
+    long = ("Since 1950, when the prime minister chose to visit Washington instead of accepting "
+            "the invitation to Moscow, relations between the two countries remained cold and "
+            "distant for most of the following four decades of the Cold War.")
+    text, trimmed = trim(long)
+    assert trimmed
+    assert text.startswith("Relations between the two countries remained cold")
+
+
+def test_dateline_is_not_part_of_a_point() -> None:
+    article = make_article(
+        "LUSAKA, Zambia (Wire) — Thousands of miners at the country's largest copper mine went "
+        "on strike on Monday to demand a 25 percent pay rise from the mine's owners.",
+        *BODY[1:])
+    points = find_key_points(article, ())
+    assert not any("LUSAKA" in p.text for p in points)
+
+
+def test_quoted_argument_is_a_candidate_with_its_speaker() -> None:
+    quote = ("He wrote, “A renaissance in relations between the two countries started in 2014 "
+             "when the embargo on arms sales was lifted by the government. In 2015 the two "
+             "countries agreed to hold joint military drills in the mountains for the first "
+             "time. The rapprochement has surprised many observers in the region.”")
+    article = make_article(
+        "According to Anna Petrova, a Moscow-based analyst, relations between the two "
+        "countries have changed beyond recognition since the end of the arms embargo.",
+        quote, *BODY)
+    cut, trimmed = trim(quote)
+    assert not trimmed and cut.startswith("He wrote")
+    points = find_key_points(article, ())
+    quoted = [p for p in points if p.paragraph == 2]
+    for point in quoted:
+        assert not point.text.startswith("He wrote")
+        assert point.trimmed
+
+
+def test_more_points_for_longer_articles() -> None:
+    short = find_key_points(make_article(*BODY), ())
+    long = find_key_points(make_article(*BODY, *(b.replace("dams", "canals") for b in BODY),
+                                        *(b.replace("dams", "wells") for b in BODY)), ())
+    assert len(short) <= len(long)

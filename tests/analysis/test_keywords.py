@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import exporter
+from exporter.analysis.actors import find_actors
 from exporter.analysis.keywords import find_keywords
+from exporter.analysis.terms import stem
 from exporter.model import Actor, ActorKind
 
 from . import make_article, sample_article
+from ._gold import ARTICLES
 from .test_keypoints import BODY
 
 RUSSIA_TEXT = (
@@ -47,3 +53,14 @@ def test_sample_keywords_name_the_topic() -> None:
         pytest.skip("../shared is not present")
     keywords = find_keywords(article, ())
     assert {"Russia", "Pakistan"} <= set(keywords)
+
+
+@pytest.mark.parametrize("source", sorted(p for p in ARTICLES.iterdir()
+                                          if p.suffix in {".txt", ".md", ".html", ".docx"}),
+                         ids=lambda p: p.name)
+def test_test_articles_give_five_to_ten_distinct_keywords(source: Path) -> None:
+    article = exporter.load(source)
+    keywords = find_keywords(article, find_actors(article))
+    assert 5 <= len(keywords) <= 10
+    heads = [stem(k.lower().split()[-1]) for k in keywords]
+    assert len(set(heads)) == len(heads), keywords  # no `dam` beside `dams`

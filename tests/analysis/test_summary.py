@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
+
+import exporter
+from exporter.analysis.actors import find_actors
 from exporter.analysis.keypoints import find_key_points
 from exporter.analysis.summary import SUMMARY_WORDS, summarise
 from exporter.model import KeyPoint
 
 from . import make_article
+from ._gold import ARTICLES
 from .test_keypoints import BODY
+
+JOINING = {"and", "but", "while", "also", "the", "a", "of", "in", "to", "so", "then", "as"}
+"""Words a summary may add to join points although the article lacks them."""
 
 
 def _words(text: str) -> set[str]:
@@ -39,3 +48,14 @@ def test_summary_follows_source_order() -> None:
 
 def test_no_points_no_summary() -> None:
     assert summarise(make_article("x"), ()) == ""
+
+
+@pytest.mark.parametrize("source", sorted(p for p in ARTICLES.iterdir()
+                                          if p.suffix in {".txt", ".md", ".html", ".docx"}),
+                         ids=lambda p: p.name)
+def test_every_summary_word_occurs_in_its_article(source: Path) -> None:
+    article = exporter.load(source)
+    summary = summarise(article, find_key_points(article, find_actors(article)))
+    assert summary
+    body = _words(" ".join(p.text for p in article.paragraphs))
+    assert _words(summary) - JOINING <= body
