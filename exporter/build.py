@@ -27,6 +27,7 @@ from . import __version__, templating, writers
 from .analysis import analyse
 from .errors import ConfigError, ExportError, SourceError
 from .model import Briefing, to_data
+from .normalise import display_name
 from .options import RenderOptions
 from .readers import SUFFIXES, ReadLimits, read_bytes, read_data
 
@@ -85,6 +86,7 @@ def collect_sources(paths: Iterable[str]) -> list[tuple[Path, str]]:
 
     Folders are searched recursively for the readable suffixes, in sorted order; sidecar
     metadata files and hidden files are skipped. A missing path is kept so it is reported.
+    Display names have control characters and undecodable bytes escaped (`display_name`).
     """
     found: list[tuple[Path, str]] = []
     for raw in paths:
@@ -96,9 +98,9 @@ def collect_sources(paths: Iterable[str]) -> list[tuple[Path, str]]:
                     continue
                 if child.is_file() and child.suffix.lower() in SUFFIXES \
                         and ".meta." not in child.name:
-                    found.append((child, str(Path(raw) / rel)))
+                    found.append((child, display_name(str(Path(raw) / rel))))
         else:
-            found.append((path, raw))
+            found.append((path, display_name(raw)))
     return found
 
 
@@ -202,6 +204,9 @@ def cache_key(data: bytes, config: BuildConfig) -> str:
     digest.update(__version__.encode())
     digest.update(data)
     options = asdict(config.options)
+    # The timestamp is "now" unless SOURCE_DATE_EPOCH is set; outputs that are otherwise
+    # identical are not rebuilt just to carry a newer date.
+    options.pop("timestamp")
     if options.get("pptx_template"):
         options["pptx_template"] = _file_hash(Path(options["pptx_template"]))
     digest.update(json.dumps({"formats": config.formats, "options": options,

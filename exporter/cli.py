@@ -18,6 +18,7 @@ from . import __version__
 from .build import DEFAULT_FORMATS, BuildConfig, build, collect_sources, load_briefing
 from .errors import ExportError
 from .model import to_data
+from .normalise import display_name
 from .options import RenderOptions, build_timestamp
 from .readers import ReadLimits
 
@@ -189,14 +190,15 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
 
 
 @main.command("inspect")
-@click.argument("file")
+@click.argument("path", metavar="FILE")
 @click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON.")
 @_max_bytes
 @_max_words
-def inspect_command(file: str, as_json: bool, max_bytes: int, max_words: int) -> None:
+def inspect_command(path: str, as_json: bool, max_bytes: int, max_words: int) -> None:
     """Print what exporter reads and finds in FILE."""
+    file = display_name(path)
     try:
-        briefing = load_briefing(Path(file), file, _limits(max_bytes, max_words))
+        briefing = load_briefing(Path(path), file, _limits(max_bytes, max_words))
     except ExportError as exc:
         if exc.subject is None:
             exc.subject = file

@@ -41,3 +41,27 @@ def normalise_text(text: str) -> tuple[str, tuple[str, ...]]:
 def clean_inline(text: str) -> str:
     """Return one line of text with runs of white space collapsed (for titles, names, cells)."""
     return " ".join(normalise_text(text)[0].split())
+
+
+# C0/C1 controls, non-characters, lone surrogates (how Python hands over file-name bytes that are
+# not UTF-8) and the bidirectional overrides that can make a name read backwards on a terminal.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: show the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def display_name(name: str) -> str:
+    """Return a file name safe to print and to place in outputs, odd characters as escapes.
+
+    A name comes from the file system, not the article, but it reaches the terminal (where an
+    ESC starts a control sequence), the templates (where a control character is not XML) and
+    the UTF-8 outputs (which cannot hold an undecodable byte); escaping keeps it recognisable.
+    """
+    return _UNPRINTABLE.sub(_escape, name)
