@@ -25,7 +25,7 @@ from typing import Any
 
 from . import __version__, templating, writers
 from .analysis import analyse
-from .errors import ConfigError, ExportError, SourceError
+from .errors import ConfigError, ExportError, OutputError, SourceError
 from .model import Briefing, to_data
 from .normalise import display_name
 from .options import RenderOptions
@@ -258,11 +258,7 @@ def export_article(path: Path, display: str, dir_name: str, config: BuildConfig,
         briefing = analyse(article)
         outputs = render_outputs(briefing, config)
         warnings = list(article.warnings) + _glyph_warnings(briefing)
-        for name, blob in outputs.items():
-            atomic_write(inside(config.out_dir, folder / name), blob)
-        record = {"key": key, "files": {n: hashlib.sha256(b).hexdigest()
-                                        for n, b in outputs.items()}}
-        atomic_write(folder / CACHE_FILE, json.dumps(record, indent=1).encode())
+        write_outputs(folder, outputs, key, config.out_dir)
         return ArticleResult(source=display, out_dir=dir_name, outputs=tuple(outputs),
                              warnings=tuple(warnings), title=article.title,
                              briefing=briefing if keep_briefing else None)
@@ -273,6 +269,27 @@ def export_article(path: Path, display: str, dir_name: str, config: BuildConfig,
     except Exception:  # a bug: keep the other articles going, show the traceback at the end
         return ArticleResult(source=display, error=f"{display}: internal error (a bug)",
                              bug=traceback.format_exc())
+
+
+def write_outputs(folder: Path, outputs: dict[str, bytes], key: str, base: Path) -> None:
+    """Write every output of one article (or pack) and its cache record, atomically each."""
+    _remove_stale_temporaries(folder)
+    try:
+        for name, blob in outputs.items():
+            atomic_write(inside(base, folder / name), blob)
+        record = {"key": key, "files": {n: hashlib.sha256(b).hexdigest()
+                                        for n, b in outputs.items()}}
+        atomic_write(folder / CACHE_FILE, json.dumps(record, indent=1).encode())
+    except OSError as exc:
+        where = exc.filename or folder
+        raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from exc
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files a killed earlier run left (`.<name>.<random>.tmp`)."""
+    if folder.is_dir():
+        for stale in folder.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
 
 
 def _apply_sidecar(path: Path, article: Any) -> Any:
@@ -298,7 +315,7 @@ def _glyph_warnings(briefing: Briefing) -> list[str]:
     shown = " ".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing)[:12])
     more = f" and {len(missing) - 12} more" if len(missing) > 12 else ""
     return [f"the PDF fonts have no glyph for {len(missing)} character(s): {shown}{more}; "
-            "they are drawn as empty boxes"]
+            "the PDF shows them as \ufffd (the text stays searchable in the other formats)"]
 
 
 def analyse_article(path: Path, display: str, dir_name: str, config: BuildConfig,

@@ -70,6 +70,12 @@ class RenderError(ExportError):
         self.block = block
 
 
+class OutputError(ExportError):
+    """An output cannot be written (disk full, permission denied, read-only folder)."""
+
+    category = "cannot write"
+
+
 class ConfigError(ExportError):
     """Options or configuration that contradict each other or name what does not exist."""
 

@@ -24,10 +24,10 @@ from .build import (
     BuildConfig,
     _cached,
     analyse_article,
-    atomic_write,
     build,
     cache_key,
     shared_context,
+    write_outputs,
 )
 from .errors import ExportError
 from .model import to_data
@@ -152,10 +152,10 @@ def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
         outputs = _write_all(formats, documents, config)
     except ExportError as exc:
         return PackResult(articles=results, error=exc.one_line())
-    for name, blob in outputs.items():
-        atomic_write(folder / name, blob)
-    record = {"key": key, "files": {n: hashlib.sha256(b).hexdigest() for n, b in outputs.items()}}
-    atomic_write(folder / ".exporter-cache.json", json.dumps(record, indent=1).encode())
+    try:
+        write_outputs(folder, outputs, key, folder)
+    except ExportError as exc:
+        return PackResult(articles=results, error=exc.one_line())
     return PackResult(articles=results, outputs=tuple(outputs))
 
 

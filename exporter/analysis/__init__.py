@@ -15,12 +15,16 @@ from .keypoints import find_key_points
 from .keywords import find_keywords
 from .questions import find_questions
 from .quotes import find_quotes
+from .sentences import article_sentences
 from .summary import summarise
 from .timeline import find_events
 
 
 def analyse(article: Article) -> Briefing:
     """Return the briefing for `article`."""
+    # Split once up front: the splitter is chosen for the whole article (a book-length text
+    # goes to the linear one) and every stage then reuses the cached sentences.
+    article_sentences(article)
     actors = find_actors(article)
     key_points = find_key_points(article, actors)
     return Briefing(

@@ -420,7 +420,10 @@ class _Finder:
         return self._merge_capitals(sorted(self.mentions, key=lambda m: (m.paragraph, m.start)))
 
     # A phrase followed by its acronym in brackets: `Shanghai Cooperation Organization (SCO)`.
-    _DEFINITION = re.compile(r"((?:[\w\u2019'-]+\s+){1,8}?)\(([A-Z][A-Za-z.&]{1,9})\)")
+    # The lookbehind anchors each try at a word start: without it a 20,000-character token
+    # is retried from every offset (quadratic time).
+    _DEFINITION = re.compile(r"(?<![\w\u2019'-])((?:[\w\u2019'-]+\s+){1,8}?)"
+                             r"\(([A-Z][A-Za-z.&]{1,9})\)")
 
     def _acronym_definitions(self, n: int, text: str) -> None:
         for m in self._DEFINITION.finditer(text):

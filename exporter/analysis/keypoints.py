@@ -136,7 +136,7 @@ class _Candidate:
 
 def find_key_points(article: Article, actors: tuple[Actor, ...]) -> tuple[KeyPoint, ...]:
     """Return 3 to 6 key points of `article`, free of redundancy, in source order."""
-    candidates = [c for c in _candidates(article) if _eligible(c.text)]
+    candidates = _bounded([c for c in _candidates(article) if _eligible(c.text)])
     if not candidates:
         return ()
     vectors = tfidf([terms(c.text) for c in candidates])
@@ -152,6 +152,23 @@ def find_key_points(article: Article, actors: tuple[Actor, ...]) -> tuple[KeyPoi
                  speaker=speakers.get(i))
         for i in sorted(chosen)
     )
+
+
+MAX_CANDIDATES = 600
+"""Most sentences ranked. The sentence graph is quadratic in their number (a book of 8,000
+paragraphs would need gigabytes), so a longer text is ranked on its paragraphs' topic sentences,
+sampled evenly across the text."""
+
+
+def _bounded(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Return at most MAX_CANDIDATES candidates, keeping topic sentences spread over the text."""
+    if len(candidates) <= MAX_CANDIDATES:
+        return candidates
+    topic = [c for c in candidates if c.sentence.start == 0] or candidates
+    if len(topic) <= MAX_CANDIDATES:
+        return topic
+    step = len(topic) / MAX_CANDIDATES
+    return [topic[int(i * step)] for i in range(MAX_CANDIDATES)]
 
 
 def _candidates(article: Article) -> list[_Candidate]:
@@ -318,10 +335,10 @@ def _cue_hits(text: str) -> list[str]:
 
 def _inside_quote(article: Article, sentence: Sentence) -> bool:
     """Return True if the sentence sits inside quotation marks (direct speech, not narrative)."""
-    para = next((p for p in article.paragraphs if p.n == sentence.paragraph), None)
-    if para is None:
+    index = sentence.paragraph - 1  # paragraphs are numbered from 1 in order
+    if not 0 <= index < len(article.paragraphs):
         return False
-    before = para.text[: sentence.start]
+    before = article.paragraphs[index].text[: sentence.start]
     opened = before.count("“") - before.count("”")
     if opened > 0:
         return True
@@ -331,9 +348,10 @@ def _inside_quote(article: Article, sentence: Sentence) -> bool:
 
 def _in_long_quote(article: Article, sentence: Sentence) -> bool:
     """Return True if the sentence is part of a quotation of two sentences or more."""
-    para = next((p for p in article.paragraphs if p.n == sentence.paragraph), None)
-    if para is None:
+    index = sentence.paragraph - 1  # paragraphs are numbered from 1 in order
+    if not 0 <= index < len(article.paragraphs):
         return False
+    para = article.paragraphs[index]
     opened = para.text.rfind("“", 0, sentence.end)
     if opened < 0:
         opened = para.text.rfind('"', 0, sentence.start + 1)

@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Article
+from ..model import Article, Paragraph
 
 with warnings.catch_warnings():
     # pysbd 0.3.4 has non-raw regex strings; compiling them warns on newer Pythons.
@@ -156,15 +156,38 @@ def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return `(start, end)` offsets of the sentences of `text`, whitespace excluded."""
+    known = _BOOK_SPANS.get(text)
+    if known is not None:
+        return list(known)
     return list(_split_cached(text))
+
+
+PYSBD_MAX_ARTICLE_CHARS = 200_000
+"""Above this body length (about 30,000 words) every paragraph goes to the linear regex splitter:
+pysbd costs some 3 ms a paragraph, which is half a minute for a book."""
 
 
 def article_sentences(article: Article) -> tuple[Sentence, ...]:
     """Return every sentence of the article's body, in reading order."""
+    return _article_sentences(article.paragraphs)
+
+
+_BOOK_SPANS: dict[str, tuple[tuple[int, int], ...]] = {}
+"""Spans of the paragraphs of the last book-length article, so that stages which split one
+paragraph at a time (`split_sentences`) use the same fast splitter for it."""
+
+
+@lru_cache(maxsize=8)
+def _article_sentences(paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    # Cached per article: every analysis stage asks for the same sentences.
+    book = sum(len(p.text) for p in paragraphs) > PYSBD_MAX_ARTICLE_CHARS
+    if book:
+        _BOOK_SPANS.clear()
+        _BOOK_SPANS.update((p.text, tuple(regex_spans(p.text))) for p in paragraphs)
     return tuple(
         Sentence(text=para.text[start:end], paragraph=para.n, start=start, end=end)
-        for para in article.paragraphs
-        for start, end in _split_cached(para.text)
+        for para in paragraphs
+        for start, end in (_BOOK_SPANS[para.text] if book else _split_cached(para.text))
     )
 
 

@@ -29,7 +29,9 @@ def looks_binary(data: bytes) -> bool:
         return False
     if any(sample.startswith(bom) for bom, _ in _BOMS[:2] + _BOMS[3:]):
         return False  # UTF-16/32 text has NULs by design.
-    if b"\x00" in sample:
+    # A stray NUL in a text dump is an artefact to remove (with a warning) when the model is
+    # built; NULs in quantity mean an image, an archive or a BOM-less UTF-16 file.
+    if sample.count(b"\x00") / len(sample) > 0.01:
         return True
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls / len(sample) > 0.05

@@ -117,8 +117,9 @@ def _open(data: bytes, path: str, limits: ReadLimits) -> Any:
         raise SourceError(path, "is a ZIP archive but not a Word document")
     try:
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile,
-            etree.LxmlError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError,
+            zipfile.BadZipFile, etree.LxmlError) as exc:
+        # python-docx raises AttributeError/TypeError on parts that are XML but not OOXML.
         raise SourceError(path, f"is not a readable Word document ({exc})") from exc
 
 

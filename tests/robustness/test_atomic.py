@@ -98,9 +98,6 @@ def test_rename_failure_leaves_whole_files_only(tmp_path: Path,
     assert temp_files(tmp_path) == []
 
 
-@pytest.mark.xfail(strict=True, reason="build.export_article reports an OSError while writing "
-                   "(disk full, permission denied) as 'internal error (a bug)' with a "
-                   "traceback instead of a one-line error")
 def test_write_error_is_a_one_line_error(tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     src = tmp_path / "story.txt"

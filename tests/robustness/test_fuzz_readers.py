@@ -62,8 +62,6 @@ def test_zip_that_claims_to_be_docx_only_raises_source_errors(document: bytes,
         read_data(_zip(members), "x.docx", LIMITS)
 
 
-@pytest.mark.xfail(strict=True, reason="readers/docx.py lets python-docx's AttributeError "
-                   "escape for a [Content_Types].xml without the OPC namespace")
 def test_docx_with_foreign_content_types_is_a_source_error() -> None:
     data = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b""})
     with contextlib.suppress(SourceError):

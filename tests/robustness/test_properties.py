@@ -126,8 +126,6 @@ def test_rendering_twice_gives_the_same_bytes(text: str) -> None:
         assert first[name] == second[name], f"{name} differs between two renders"
 
 
-@pytest.mark.xfail(strict=True, reason="decode.looks_binary refuses any NUL byte, so a text "
-                   "with one stray NUL is rejected instead of cleaned with a warning")
 def test_a_stray_nul_is_removed_with_a_warning() -> None:
     text = "Title line\n\n" + "A perfectly ordinary paragraph of text. " * 40 + "\x00 end.\n"
     article = read_data(text.encode(), "stray-nul.txt")

@@ -108,8 +108,6 @@ def test_long_token_wraps_and_survives(tmp_path: Path) -> None:
     assert token in flat
 
 
-@pytest.mark.xfail(strict=True, reason="analysis/actors.py _DEFINITION regex backtracks "
-                   "quadratically over a long token (20k chars: ~4 s, 40k: ~16 s)")
 def test_long_token_analysis_is_linear() -> None:
     code = ("import time; from exporter.readers import read_data; "
             "from exporter.analysis import analyse; "
