@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from lxml import etree
 
 from exporter.cli import main
 
-from .conftest import SAMPLE
+from .conftest import REPO, SAMPLE
 
 EPOCH = "1500000000"
 
@@ -27,8 +28,19 @@ def tool(name: str) -> str:
     return path
 
 
+SAMPLE_ARG = str(SAMPLE.relative_to(REPO))
+"""The sample as a user names it, from the repository: golden files must not hold this
+machine's paths."""
+
+
 def run(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, args, env={"SOURCE_DATE_EPOCH": EPOCH, **(env or {})})
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        result = CliRunner().invoke(main, args,
+                                    env={"SOURCE_DATE_EPOCH": EPOCH, **(env or {})})
+    finally:
+        os.chdir(cwd)
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr
@@ -37,7 +49,7 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str, s
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    code, _, err = run(["build", str(SAMPLE), "-o", str(out), "--jobs", "1"])
+    code, _, err = run(["build", SAMPLE_ARG, "-o", str(out), "--jobs", "1"])
     assert code == 0, err
     return out / SAMPLE.stem
 
@@ -124,14 +136,14 @@ def test_pptx_has_notes_on_every_slide(built: Path) -> None:
 
 
 def test_same_epoch_gives_identical_bytes(built: Path, tmp_path: Path) -> None:
-    code, _, err = run(["build", str(SAMPLE), "-o", str(tmp_path), "--no-cache"])
+    code, _, err = run(["build", SAMPLE_ARG, "-o", str(tmp_path), "--no-cache"])
     assert code == 0, err
     for name in ("briefing.pdf", "summary.docx", "slides.md", "slides.pptx"):
         assert (tmp_path / SAMPLE.stem / name).read_bytes() == (built / name).read_bytes(), name
 
 
 def test_inspect_json_contract(golden: object) -> None:
-    code, out, err = run(["inspect", str(SAMPLE), "--json"])
+    code, out, err = run(["inspect", SAMPLE_ARG, "--json"])
     assert code == 0, err
     data = json.loads(out)
     assert data["meta"]["volume"] == 21 and data["meta"]["issue"] == 7
@@ -167,7 +179,7 @@ def test_golden_outputs(built: Path, golden: object) -> None:
 def test_unchanged_rebuild_uses_cache(built: Path) -> None:
     out = built.parent
     before = {p.name: p.stat().st_mtime_ns for p in built.iterdir()}
-    code, stdout, err = run(["build", str(SAMPLE), "-o", str(out)])
+    code, stdout, err = run(["build", SAMPLE_ARG, "-o", str(out)])
     assert code == 0, err
     assert "1 unchanged" in stdout
     assert before == {p.name: p.stat().st_mtime_ns for p in built.iterdir()}
