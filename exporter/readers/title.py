@@ -88,7 +88,11 @@ def infer_title(paragraphs: list[str], path: str) -> str:
     text = "\n".join(paragraphs[:_MAX_PARAGRAPHS])[:_MAX_CHARS]
     found = _phrases(text)
     counts = Counter(p for p, _ in found)
-    compound = [(n, p) for p, n in counts.items() if n >= 2 and _is_compound(p)]
+    # A pair of names joined by a hyphen ("Tajikistan-Uzbekistan") names the subject of the
+    # piece when both names also recur on their own: the rarer one's mentions count towards it.
+    compound = [(n + min(counts.get(part, 0) for part in p.split("-")) if "-" in p else n, p)
+                for p, n in counts.items() if _is_compound(p)]
+    compound = [(score, p) for score, p in compound if score >= 2]
     if compound:
         # The most frequent wins; ties go to the longer phrase, then to the first seen.
         order = {p: i for i, (p, _) in reversed(list(enumerate(found)))}
@@ -117,7 +121,7 @@ def _extend(phrase: str, found: list[tuple[str, str]]) -> str:
     if not followers:
         return phrase
     word, n = followers.most_common(1)[0]
-    if n >= 2 and 2 * n >= total and word.lower() not in _STOP and len(word) >= 3 \
+    if n >= min(2, total) and 2 * n >= total and word.lower() not in _STOP and len(word) >= 3 \
             and not word.endswith(("ly", "ed")):
         return f"{phrase} {word}"
     return phrase
