@@ -300,3 +300,16 @@ def infer(paragraphs: list[Paragraph], path: str) -> str:
     from .title import infer_title  # the text reader's inference, shared by every format
 
     return infer_title([p.text for p in paragraphs], path)
+
+
+PLACEHOLDER_AUTHORS = frozenset({
+    "python-docx", "microsoft office user", "administrator", "user", "author", "unknown",
+    "anonymous", "(anonymous)", "reportlab", "(unspecified)", "unspecified",
+})
+"""Author names that tools write by default; they name no one and are never taken."""
+
+
+def real_author(name: str) -> bool:
+    """Return True when `name` (from file metadata) is a person's name, not a tool default."""
+    return bool(name.strip()) and name.strip().lower() not in PLACEHOLDER_AUTHORS
+

@@ -34,7 +34,7 @@ from ..model import Article, Author, Meta, Source, Span
 from ..normalise import clean_inline
 from . import source_hash
 from .archive import open_zip
-from .assemble import Builder, attribution_of
+from .assemble import Builder, attribution_of, real_author
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -44,8 +44,6 @@ _QUOTE_STYLES = frozenset({"quote", "intense quote", "block text"})
 _HEADING = re.compile(r"^heading\s+([1-9])$", re.IGNORECASE)
 _NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Values generators put in core properties that say nothing about the article.
-_PLACEHOLDER_AUTHORS = frozenset({"python-docx", "microsoft office user", "administrator",
-                                  "user", "author", "unknown"})
 _PLACEHOLDER_TITLES = frozenset({"word document", "untitled", "document"})
 _TEMPLATE_DATE = "2013-12-23"  # python-docx's default template creation date
 
@@ -207,7 +205,7 @@ def _core_title(document: Any) -> str | None:
 def _authors(document: Any) -> tuple[Author, ...]:
     names = re.split(r"\s*;\s*", document.core_properties.author or "")
     return tuple(Author(name=n) for n in (clean_inline(n) for n in names)
-                 if n and n.lower() not in _PLACEHOLDER_AUTHORS)
+                 if real_author(n))
 
 
 def _meta(document: Any, subtitle: str | None) -> Meta:

@@ -37,7 +37,7 @@ from ..errors import LimitError, SourceError
 from ..model import Article, Author, Meta, Source
 from ..normalise import clean_inline
 from . import source_hash
-from .assemble import Builder
+from .assemble import Builder, real_author
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -412,7 +412,8 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     info = _info(data)
     if title is None and info.get("Title") and not _JUNK_TITLES.match(info["Title"]):
         title = info["Title"]
-    authors = tuple(Author(name=n) for n in re.split(r"\s*;\s*", info.get("Author", "")) if n)
+    authors = tuple(Author(name=n) for n in re.split(r"\s*;\s*", info.get("Author", ""))
+                    if real_author(n))
     # CreationDate dates the file (often a conversion), not the article: taking it as the
     # article's date would misplace every relative date ("this year") in the timeline.
     meta = Meta(subtitle=info.get("Subject") or None)
