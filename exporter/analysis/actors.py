@@ -124,8 +124,23 @@ ORG_HEADS = frozenset([
     "programme", "program", "initiative", "coalition", "club", "times", "post", "tribune", "herald",
     "journal", "gazette", "magazine", "review", "news", "express", "telegraph", "observer",
     "monitor", "press", "daily", "dawn", "diplomat", "brigade", "corps", "force", "forces",
-    "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange"
+    "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
+    # Company names end in their trade as often as in a legal form.
+    "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
+    "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
+    "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv"
 ])
+# A single capitalised word that an appositive or a preceding noun calls a company (`Iberdrola,
+# Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
+_COMPANY_NOUN = (r"(?:company|companies|firm|utility|operator|developer|miner|producer|lender|"
+                 r"insurer|consultancy|start-?up|manufacturer|retailer|cooperative|co-operative|"
+                 r"broker|supplier|carrier|conglomerate|giant|bank|group|agency|"
+                 r"(?:research|analytics|data|consulting) (?:firm|group|company|provider))")
+_COMPANY_AFTER = re.compile(r",\s+(?:(?:a|an|the|its|[A-Z][\w-]*['’]s)\s+)?"
+                            r"(?:[\w-]+\s+){0,3}?" + _COMPANY_NOUN + r"\b")
+_COMPANY_BEFORE = re.compile(r"\b(?:the|a|an|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                             + _COMPANY_NOUN + r",?\s+$")
+_COMPANY_FOLLOWS = re.compile(r"\s+" + _COMPANY_NOUN + r"\b")
 # Institutional words that make a phrase an organisation wherever they stand.
 ORG_WORDS = frozenset({"ministry", "bank", "council", "chamber", "university", "institute",
                        "commission", "committee", "agency", "organization", "organisation",
@@ -394,6 +409,8 @@ class _Finder:
         self.mentions: list[Mention] = []
         self.persons: dict[str, str | None] = {}
         self.acronyms: dict[str, str] = {}
+        self.companies: set[str] = set()
+        """Single-word names a text has called a company once; later mentions need no cue."""
         self.terms: set[str] = set()
         self.consumed: set[tuple[int, int]] = set()
         """(paragraph, offset) of words already explained by an earlier look-ahead."""
@@ -439,6 +456,19 @@ class _Finder:
                     else:
                         self.terms.add(acronym)
                     break
+            else:
+                # An acronym from another language ("Supreme Federal Court (STF)") does not
+                # match the English initials; right after an organisation's name it is still
+                # that organisation's.
+                name: list[str] = []
+                for w in reversed(words):
+                    if not (_is_cap(w) or (name and w.lower() in CONNECTORS)):
+                        break
+                    name.insert(0, w)
+                while name and name[0].lower() in CONNECTORS:
+                    name = name[1:]
+                if len(name) >= 2 and name[-1].lower() in ORG_HEADS:
+                    self.acronyms[acronym] = " ".join(name)
 
     def _run(self, n: int, text: str, run: _Run) -> list[tuple[str, int, int]]:
         """Record what a run names; return its words that are still unexplained."""
@@ -599,9 +629,11 @@ class _Finder:
             entry = whole[1]
             self.add(entry.canonical, entry.kind, n, start, end, text, entry.form)
             return []
-        # Organisations: a head word at the end (or an institutional word anywhere).
-        if (low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)) \
-                and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2:
+        # Organisations: a head word at the end (or an institutional word anywhere), or a
+        # name the text calls a company (`the Café Serra Azul cooperative`).
+        if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
+             or _COMPANY_FOLLOWS.match(text, end))
+                and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2):
             key = " ".join(names)
             self.add(key, ActorKind.ORGANISATION, n, start, end, text)
             return []
@@ -646,6 +678,10 @@ class _Finder:
                 self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif _looks_acronym(w) and w not in self.terms and w.lower() not in STOP:
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
+            elif w in self.companies or (w.lower() not in STOP and (
+                    _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, 0, a))):
+                self.companies.add(w)
+                self.add(w, ActorKind.ORGANISATION, n, a, b, text, "company")
 
     def _merge_capitals(self, mentions: list[Mention]) -> list[Mention]:
         """Turn a capital into its country when the country is named (a demonym will do);
