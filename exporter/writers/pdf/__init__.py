@@ -16,7 +16,7 @@ from reportlab.platypus import Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from ... import fonts
-from ...blocks import Document
+from ...blocks import Document, Toc
 from ...errors import RenderError
 from ...options import RenderOptions
 from .page import BriefingDocTemplate, Decor, canvas_maker
@@ -57,9 +57,14 @@ class PdfWriter:
         story = Renderer(doc, template, styles(), duplex=options.duplex).story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.
+        maker = canvas_maker(decor, options.timestamp)
         try:
-            template.multiBuild(story, maxPasses=MAX_PASSES,
-                                canvasmaker=canvas_maker(decor, options.timestamp))
+            if any(isinstance(block, Toc) for block in doc.blocks):
+                # A table of contents needs passes until its page numbers settle.
+                template.multiBuild(story, maxPasses=MAX_PASSES, canvasmaker=maker)
+            else:
+                # "Page N of M" is drawn when the file is saved, so one pass is enough.
+                template.build(story, canvasmaker=maker)
         except (LayoutError, IndexError) as exc:
             raise RenderError("pdf", f"layout failed: {exc}") from exc
         return out.getvalue()
