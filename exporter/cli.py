@@ -15,7 +15,14 @@ from typing import Any
 import click
 
 from . import __version__
-from .build import DEFAULT_FORMATS, BuildConfig, build, collect_sources, load_briefing
+from .build import (
+    DEFAULT_FORMATS,
+    ArticleResult,
+    BuildConfig,
+    build,
+    collect_sources,
+    load_briefing,
+)
 from .errors import ExportError
 from .model import to_data
 from .normalise import display_name
@@ -52,6 +59,40 @@ def _fail(message: str) -> None:
     click.echo(f"exporter: {message}", err=True)
 
 
+def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool,
+            max_bytes: int, max_words: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
+            **options: Any) -> BuildConfig:
+    """Return the build configuration the options describe; exit 2 when they are invalid."""
+    try:
+        render = RenderOptions(timestamp=build_timestamp(), **options)
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(2)
+    return BuildConfig(out_dir=Path(output), formats=formats, templates=templates,
+                       options=render, limits=_limits(max_bytes, max_words),
+                       jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
+
+
+def _sources(paths: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """Return the articles found in `paths`; exit 1 when there are none."""
+    sources = collect_sources(paths)
+    if not sources:
+        _fail("no articles found in " + ", ".join(display_name(p) for p in paths))
+        sys.exit(1)
+    return sources
+
+
+def _report(results: list[ArticleResult]) -> None:
+    """Print each article's warnings, errors and (for bugs) tracebacks to standard error."""
+    for result in results:
+        for warning in result.warnings:
+            click.echo(f"exporter: {result.source}: warning: {warning}", err=True)
+        if result.bug:
+            click.echo(result.bug, err=True)
+        if result.error:
+            _fail(result.error)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exporter")
 def main() -> None:
@@ -82,30 +123,13 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
 
     Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
     """
-    try:
-        options = RenderOptions(paper=paper, duplex=duplex,  # type: ignore[arg-type]
-                                classification=classification, timestamp=build_timestamp(),
-                                pptx_template=pptx_template)
-    except ExportError as exc:
-        _fail(exc.one_line())
-        sys.exit(2)
-    config = BuildConfig(out_dir=Path(output), formats=formats or DEFAULT_FORMATS,
-                         templates=templates, options=options,
-                         limits=_limits(max_bytes, max_words),
-                         jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
-    sources = collect_sources(paths)
-    if not sources:
-        _fail("no articles found in " + ", ".join(paths))
-        sys.exit(1)
+    config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
+                     formats=formats or DEFAULT_FORMATS, paper=paper, duplex=duplex,
+                     classification=classification, pptx_template=pptx_template)
+    sources = _sources(paths)
     results = _with_progress(sources, config)
     failed = [r for r in results if not r.ok]
-    for result in results:
-        for warning in result.warnings:
-            click.echo(f"exporter: {result.source}: warning: {warning}", err=True)
-        if result.bug:
-            click.echo(result.bug, err=True)
-        if result.error:
-            _fail(result.error)
+    _report(results)
     done = len(results) - len(failed)
     cached = sum(1 for r in results if r.cached)
     note = f" ({cached} unchanged)" if cached else ""
@@ -154,28 +178,12 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
     """
     from .pack import build_pack
 
-    try:
-        options = RenderOptions(paper=paper, duplex=duplex,  # type: ignore[arg-type]
-                                classification=classification, timestamp=build_timestamp(),
-                                per_page=int(per_page), pptx_template=pptx_template)
-    except ExportError as exc:
-        _fail(exc.one_line())
-        sys.exit(2)
-    config = BuildConfig(out_dir=Path(output), templates=templates, options=options,
-                         limits=_limits(max_bytes, max_words),
-                         jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
-    sources = collect_sources(paths)
-    if not sources:
-        _fail("no articles found in " + ", ".join(paths))
-        sys.exit(1)
+    config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
+                     paper=paper, duplex=duplex, classification=classification,
+                     per_page=int(per_page), pptx_template=pptx_template)
+    sources = _sources(paths)
     result = build_pack(sources, config, title)
-    for article in result.articles:
-        for warning in article.warnings:
-            click.echo(f"exporter: {article.source}: warning: {warning}", err=True)
-        if article.bug:
-            click.echo(article.bug, err=True)
-        if article.error:
-            _fail(article.error)
+    _report(result.articles)
     if result.error:
         _fail(f"{title}: {result.error}")
         sys.exit(1)

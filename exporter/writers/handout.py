@@ -33,7 +33,7 @@ from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
 from .pdf.markup import drawable
-from .pdf.page import pdf_timestamp
+from .pdf.page import fit_text, pdf_timestamp
 from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
 from .textfit import (
     CELL_MARGIN_X,
@@ -210,7 +210,7 @@ class _Sheet:
         bold = fonts.face_name(fonts.SANS, bold=True)
         if self.classification:
             marking = drawable(" ".join(self.classification.upper().split()), bold)
-            marking = _fit(marking, bold, 9, room * 0.6)
+            marking = fit_text(marking, bold, 9, room * 0.6)
             canv.setFont(bold, 9)
             canv.setFillColor(MARKING)
             canv.drawCentredString(width / 2, height - 0.85 * cm, marking)
@@ -228,7 +228,7 @@ class _Sheet:
         span_w = stringWidth(span, fonts.SANS, 8.5)
         canv.setFont(bold, 9)
         canv.setFillColor(INK)
-        canv.drawString(MARGIN_X, y, _fit(drawable(self.header, bold), bold, 9,
+        canv.drawString(MARGIN_X, y, fit_text(drawable(self.header, bold), bold, 9,
                                           room - span_w - GUTTER))
         canv.setStrokeColor(LIGHT_GREY)
         canv.setLineWidth(0.6)
@@ -273,20 +273,6 @@ class _Outline:
         label = " ".join(title.split()) or f"Slide {number}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(f"{number}. {label}"[:300], key, level=level, closed=True)
-
-
-def _fit(text: str, face: str, size: float, room: float) -> str:
-    """Return `text` cut with an ellipsis to fit `room` points."""
-    if stringWidth(text, face, size) <= room:
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if stringWidth(text[:mid] + "…", face, size) <= room:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low].rstrip() + "…"
 
 
 # --- the slides --------------------------------------------------------------------------------
@@ -426,14 +412,14 @@ class _SlidePainter:
         self.runs((Run(label),), SLIDE_WIDTH - 48 - width, top, size, SLIDE_MUTED)
         if self.header:
             room = SLIDE_WIDTH - 48 - width - 24 - 48
-            text = _fit(drawable(self.header, fonts.SANS), fonts.SANS, size, room)
+            text = fit_text(drawable(self.header, fonts.SANS), fonts.SANS, size, room)
             self.runs((Run(text),), 48, top, size, SLIDE_MUTED)
 
     def marking(self, text: str, color: colors.Color) -> None:
         """Print the deck's protective marking at the top and bottom of the slide."""
         size = 11.0
         face = fonts.face_name(fonts.SANS, bold=True)
-        label = _fit(drawable(" ".join(text.split()), face), face, size, SLIDE_WIDTH * 0.6)
+        label = fit_text(drawable(" ".join(text.split()), face), face, size, SLIDE_WIDTH * 0.6)
         x = (SLIDE_WIDTH - stringWidth(label, face, size)) / 2
         for top in (3.0, SLIDE_HEIGHT - size * LEADING - 14):
             self.runs((Run(label, bold=True),), x, top, size, color)

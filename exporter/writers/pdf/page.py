@@ -55,7 +55,7 @@ class Decor:
             marking = drawable(" ".join(self.classification.upper().split()), face)
             canv.setFont(face, 9)
             canv.setFillColor(MARKING)
-            text = _fit(marking, face, 9, width - left - right)
+            text = fit_text(marking, face, 9, width - left - right)
             canv.drawCentredString(width / 2, height - 0.95 * _cm, text)
             canv.drawCentredString(width / 2, 0.7 * _cm, text)
         canv.setFillColor(GREY)
@@ -64,7 +64,7 @@ class Decor:
         if page > 1 and self.header:
             canv.setFont(fonts.SANS, 8)
             y = height - self.geometry.top + 0.75 * _cm
-            text = _fit(drawable(" ".join(self.header.split()), fonts.SANS), fonts.SANS, 8,
+            text = fit_text(drawable(" ".join(self.header.split()), fonts.SANS), fonts.SANS, 8,
                         (width - left - right) * 0.8)
             if outer_is_left:
                 canv.drawString(left, y, text)
@@ -81,7 +81,7 @@ class Decor:
         canv.restoreState()
 
 
-def _fit(text: str, face: str, size: float, room: float) -> str:
+def fit_text(text: str, face: str, size: float, room: float) -> str:
     """Return `text` cut with an ellipsis to fit `room` points (a 3,000-character title)."""
     if stringWidth(text, face, size) <= room:
         return text
