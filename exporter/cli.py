@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +129,8 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
                      formats=formats or DEFAULT_FORMATS, paper=paper, duplex=duplex,
                      classification=classification, pptx_template=pptx_template)
     sources = _sources(paths)
-    results = _with_progress(sources, config)
+    with _progress(len(sources), "Exporting") as advance:
+        results = build(sources, config, on_done=advance)
     failed = [r for r in results if not r.ok]
     _report(results)
     done = len(results) - len(failed)
@@ -140,15 +143,17 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     sys.exit(1 if failed else 0)
 
 
-def _with_progress(sources: list[Any], config: BuildConfig) -> list[Any]:
-    """Run the build with a progress bar on a terminal, quietly otherwise."""
-    if not sys.stderr.isatty() or len(sources) < 2:
-        return build(sources, config)
+@contextlib.contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None] | None]:
+    """Yield a callback advancing a progress bar on a terminal; None (quiet) otherwise."""
+    if not sys.stderr.isatty() or total < 2:
+        yield None
+        return
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
-        task = progress.add_task("Exporting", total=len(sources))
-        return build(sources, config, on_done=lambda _: progress.advance(task))
+        task = progress.add_task(label, total=total)
+        yield lambda _: progress.advance(task)
 
 
 @main.command("pack")
@@ -182,7 +187,8 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
                      paper=paper, duplex=duplex, classification=classification,
                      per_page=int(per_page), pptx_template=pptx_template)
     sources = _sources(paths)
-    result = build_pack(sources, config, title)
+    with _progress(len(sources), "Reading and analysing") as advance:
+        result = build_pack(sources, config, title, on_done=advance)
     _report(result.articles)
     if result.error:
         _fail(f"{title}: {result.error}")
