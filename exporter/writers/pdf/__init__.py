@@ -54,7 +54,7 @@ class PdfWriter:
             pageCompression=1, initialFontName=fonts.SERIF, initialFontSize=10,
             initialLeading=12, displayDocTitle=1,
         )
-        story = Renderer(doc, template, styles(), duplex=options.duplex).story(doc.blocks)
+        story = Renderer(doc, template, styles(), duplex=options.duplex).lazy_story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.
         maker = canvas_maker(decor, options.timestamp)

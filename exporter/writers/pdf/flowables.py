@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, FrameActionFlowable
 from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paragraph import cleanBlockQuotedText
@@ -80,6 +80,19 @@ class PageRefPara(Para):
             self._setup(text, self.style, self.bulletText, None, cleanBlockQuotedText)
         result: tuple[float, float] = super().wrap(availWidth, availHeight)
         return result
+
+
+class LazyChunk(Flowable):  # type: ignore[misc]
+    """A stretch of the document (one pack article) turned into flowables only when reached.
+
+    The document template expands it in `filterFlowables` just before layout gets to it, so
+    the flowables of the stretches already drawn can be freed: the memory a pack needs no
+    longer grows with the number of articles. Never wrapped or drawn itself.
+    """
+
+    def __init__(self, expand: Callable[[], list[Any]]) -> None:
+        super().__init__()
+        self.expand = expand
 
 
 class RightPageGuard(FrameActionFlowable):  # type: ignore[misc]

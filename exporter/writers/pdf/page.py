@@ -22,7 +22,7 @@ from reportlab.platypus.frames import Frame
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ... import fonts
-from .flowables import Para
+from .flowables import LazyChunk, Para
 from .markup import drawable
 from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, Geometry
 
@@ -175,6 +175,11 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         # then follows from its number alone, blank pages included.
         self.pageTemplate = self.pageTemplates[self.page % 2 if self._duplex else 0]
         super().handle_pageBegin()
+
+    def filterFlowables(self, flowables: list[Any]) -> None:
+        # Expand lazy stretches in place, just before layout reaches them (see LazyChunk).
+        while flowables and isinstance(flowables[0], LazyChunk):
+            flowables[0:1] = flowables[0].expand()
 
     def handle_documentBegin(self) -> None:
         # Called once per multiBuild pass: each pass starts a new canvas and a new outline.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import cm
@@ -11,7 +13,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ... import blocks as b
 from ... import fonts
-from .flowables import Entry, PageRefPara, Para, RightPageGuard
+from .flowables import Entry, LazyChunk, PageRefPara, Para, RightPageGuard
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
 from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued
@@ -98,6 +100,42 @@ class Renderer:
         return anchor_tag(self.anchors.destination(name, self.position) if name else None)
 
     # --- blocks --------------------------------------------------------------------------------
+
+    def lazy_story(self, blocks: tuple[b.Block, ...]) -> list[Flowable]:
+        """Return the document's flowables, each page-broken stretch after the first left to
+        be made when layout reaches it (a `LazyChunk`), so long packs lay out in flat memory.
+
+        A stretch made later must see the renderer as the eager walk would have left it: the
+        block position (anchor resolution) and the bookmark count are restored from a count
+        of the blocks before it.
+        """
+        # Everything up to the contents is made at once: multiBuild finds the table of
+        # contents among the flowables it is given.
+        tocs = [i for i, block in enumerate(blocks) if isinstance(block, b.Toc)]
+        eager = tocs[-1] + 1 if tocs else 1
+        starts = [i for i, block in enumerate(blocks)
+                  if isinstance(block, b.PageBreak) and i >= eager]
+        if len(starts) < 3:
+            return self.story(blocks)
+        bounds = [0, *starts, len(blocks)]
+        out: list[Flowable] = self.story(blocks[bounds[0]:bounds[1]])
+        position, headings = self.position, self.headings
+        for start, end in itertools.pairwise(bounds[1:]):
+            chunk = blocks[start:end]
+            out.append(LazyChunk(self._expander(chunk, position, headings)))
+            walked = b.walk(chunk)
+            position += len(walked)
+            headings += sum(1 for x in walked
+                            if (isinstance(x, b.Heading) and x.toc) or isinstance(x, b.Slide))
+        return out
+
+    def _expander(self, chunk: tuple[b.Block, ...], position: int,
+                  headings: int) -> Callable[[], list[Flowable]]:
+        def expand() -> list[Flowable]:
+            self.position, self.headings, self.title_open = position, headings, False
+            return self.story(chunk)
+
+        return expand
 
     def story(self, blocks: tuple[b.Block, ...], *, top: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
