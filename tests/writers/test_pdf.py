@@ -363,3 +363,25 @@ def test_through_the_briefing_template(tmp_path: Path) -> None:
     for paragraph in briefing_data.article.paragraphs:
         missing = [w for w in paragraph.text.split() if w not in extracted]
         assert not missing, missing[:10]
+
+
+def test_lazy_stretches_give_the_same_bytes_as_one_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exporter.writers.pdf import render
+
+    def stretch(n: int) -> tuple[b.Block, ...]:
+        return (b.PageBreak(), b.Heading(level=1, content=(b.Inline(text=f"Part {n}"),),
+                                             anchor=f"a{n}"),
+                *(b.Para(content=(b.Inline(text=f"Paragraph {i} of part {n}. " * 20),),
+                           number=i, anchor=f"a{n}-p{i}") for i in range(1, 9)))
+
+    body: tuple[b.Block, ...] = (b.Para(content=(b.Inline(text="Pack"),), style="title"),
+                                   b.PageBreak(), b.Toc())
+    for n in range(1, 6):
+        body += stretch(n)
+    body += (b.Table(header=None, rows=(((b.Inline(text="see p. "),
+                                            b.Inline(pageref="a3-p5")),),)),)
+    doc = b.Document(kind="pack", meta=b.DocMeta(title="Pack"), blocks=body)
+    options = RenderOptions(timestamp=1_500_000_000)
+    lazy = PdfWriter().write(doc, options)
+    monkeypatch.setattr(render.Renderer, "lazy_story", lambda self, blocks: self.story(blocks))
+    assert PdfWriter().write(doc, options) == lazy
