@@ -73,9 +73,12 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 _CONNECTIVE = re.compile(
-    r"^(however|yet|but|and|still|moreover|furthermore|in addition|meanwhile|unfortunately|"
-    r"indeed|thus|therefore|also|first|second|third|finally|earlier|now|lately|instead|"
-    r"in contrast|for now|of course|in fact)\s*,?\s+(?=\S)",
+    r"^(?:(?:however|yet|but|and|moreover|furthermore|in addition|meanwhile|unfortunately|"
+    r"indeed|thus|therefore|instead|in contrast|of course|in fact)\s*,?"
+    # These also open ordinary noun phrases ("Second paragraph", "Still considered"): only
+    # with their comma are they connectives.
+    r"|(?:still|also|first|second|third|finally|earlier|now|lately|for now)\s*,)"
+    r"\s+(?=\S)",
     re.IGNORECASE,
 )
 # A wire or newspaper dateline opening the first paragraph: `LUSAKA, Zambia (Wire) — `.
