@@ -7,14 +7,35 @@ writers → files). The command line in `exporter.cli` is a thin layer over thes
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from .analysis import analyse
 from .model import Article, Briefing, to_data
 from .readers import read_article as load
+
+if TYPE_CHECKING:
+    from .build import ArticleResult
 
 try:
     __version__ = version("exporter")
 except PackageNotFoundError:  # running from a source checkout that was never installed
     __version__ = "0.0.0+source"
 
-__all__ = ["Article", "Briefing", "__version__", "analyse", "load", "to_data"]
+
+def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[ArticleResult]:
+    """Export the articles in `paths` (files or folders) to `out_dir`, as `exporter build` does.
+
+    `options` are `RenderOptions` fields (`paper`, `classification`, …); the result holds one
+    `ArticleResult` per source, with its outputs or its one-line error.
+    """
+    from pathlib import Path
+
+    # Imported here: the build module needs `__version__`, set above.
+    from .build import BuildConfig, build, collect_sources
+    from .options import RenderOptions, build_timestamp
+
+    render = RenderOptions(timestamp=build_timestamp(), **options)
+    return build(collect_sources(paths), BuildConfig(out_dir=Path(out_dir), options=render))
+
+
+__all__ = ["Article", "Briefing", "__version__", "analyse", "export", "load", "to_data"]
