@@ -10,7 +10,7 @@ from .conftest import SAMPLE
 
 
 def test_load_analyse_and_export(tmp_path: Path) -> None:
-    article = exporter.load(SAMPLE)
+    article = exporter.load(str(SAMPLE))
     briefing = exporter.analyse(article)
     assert exporter.to_data(briefing)["title"] == article.title
     [result] = exporter.export([str(SAMPLE)], str(tmp_path), paper="letter")

@@ -84,12 +84,12 @@ def read_bytes(path: Path, display: str, limits: ReadLimits) -> bytes:
     return data
 
 
-def read_article(path: Path, *, display: str | None = None,
+def read_article(path: Path | str, *, display: str | None = None,
                  limits: ReadLimits | None = None) -> Article:
     """Return the article in the file at `path` (named `display` in messages and the model)."""
     limits = limits or ReadLimits()
     name = display if display is not None else str(path)
-    data = read_bytes(path, name, limits)
+    data = read_bytes(Path(path), name, limits)
     return read_data(data, name, limits)
 
 
