@@ -213,9 +213,26 @@ def cache_key(data: bytes, config: BuildConfig) -> str:
                               "limits": asdict(config.limits)}, sort_keys=True).encode())
     for folder in (config.templates, str(templating.builtin_template_dir())):
         if folder:
-            for template in sorted(Path(folder).glob("*.j2")):
-                digest.update(template.name.encode())
-                digest.update(template.read_bytes())
+            digest.update(_templates_hash(folder, _stamps(folder)).encode())
+    return digest.hexdigest()
+
+
+def _stamps(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """Return (name, mtime, size) of each template in `folder`: what invalidates its hash."""
+    out = []
+    for template in sorted(Path(folder).glob("*.j2")):
+        stat = template.stat()
+        out.append((template.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _templates_hash(folder: str, stamps: tuple[tuple[str, int, int], ...]) -> str:
+    """Return a hash of the templates in `folder`, read once per process while unchanged."""
+    digest = hashlib.sha256()
+    for name, _, _ in stamps:
+        digest.update(name.encode())
+        digest.update((Path(folder) / name).read_bytes())
     return digest.hexdigest()
 
 

@@ -574,14 +574,18 @@ class _Finder:
         names = [w for w, _, _ in words]
         i = 0
         while i < len(names):
-            hit = _lookup(names, i)
-            if hit:
-                size, entry = hit
-                self.add(entry.canonical, entry.kind, n, words[i][1], words[i + size - 1][2], text,
-                         entry.form)
-                i += size
-            else:
-                i += 1
+            i += self._add_known(n, text, words, names, i) or 1
+
+    def _add_known(self, n: int, text: str, words: list[tuple[str, int, int]],
+                   names: list[str], i: int) -> int:
+        """Record the gazetteer name starting at word `i`; return its length (0: none)."""
+        hit = _lookup(names, i)
+        if not hit:
+            return 0
+        size, entry = hit
+        self.add(entry.canonical, entry.kind, n, words[i][1], words[i + size - 1][2], text,
+                 entry.form)
+        return size
 
     def _person(self, n: int, text: str, words: list[tuple[str, int, int]],
                 role: str | None) -> None:
@@ -645,11 +649,8 @@ class _Finder:
         leftover: list[tuple[str, int, int]] = []
         i = 0
         while i < len(names):
-            hit = _lookup(names, i)
-            if hit:
-                size, entry = hit
-                self.add(entry.canonical, entry.kind, n, words[i][1], words[i + size - 1][2], text,
-                         entry.form)
+            size = self._add_known(n, text, words, names, i)
+            if size:
                 i += size
                 continue
             # Hyphenated compounds: `Pakistan-Russia`, `Sino-Russian`, `US-backed`.
