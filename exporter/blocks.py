@@ -27,6 +27,7 @@ to the anchor `target`), <pageref target/> (the page an anchor lands on) and <br
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, NoReturn, TypeAlias
 
@@ -220,11 +221,16 @@ class DocMeta:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
-    """What a template produced: metadata and a flat sequence of blocks."""
+    """What a template produced: metadata and a flat sequence of blocks.
+
+    `blocks` is a tuple for one article, or a `SpooledBlocks` for a pack: a sequence read back
+    from a temporary file, so that a writer holds one article's blocks at a time. Writers
+    iterate it (as often as they need) and never copy the whole of it into a list.
+    """
 
     kind: str
     meta: DocMeta
-    blocks: tuple[Block, ...]
+    blocks: Sequence[Block]
 
 
 # --- parsing -----------------------------------------------------------------------------------
@@ -469,11 +475,18 @@ def parse(xml: str, *, template: str) -> Document:
     return _Parser(template).document(xml)
 
 
-def walk(blocks: tuple[Block, ...]) -> list[Block]:
+def walk(blocks: Iterable[Block]) -> list[Block]:
     """Return every block in document order, descending into boxes and slides."""
-    found: list[Block] = []
+    return list(iter_walk(blocks))
+
+
+def iter_walk(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Yield every block in document order, descending into boxes and slides.
+
+    Use this over a whole document: a pack's blocks are streamed from disk, and a list of all
+    of them would hold the whole pack in memory again.
+    """
     for block in blocks:
-        found.append(block)
+        yield block
         if isinstance(block, (Box, Slide)):
-            found.extend(walk(block.children))
-    return found
+            yield from iter_walk(block.children)

@@ -134,7 +134,7 @@ def cells(per_page: int, area: Box) -> list[Cell]:
 
 def deck_pages(doc: Document) -> list[tuple[str, Page]]:
     """Return the deck's pages as the PPTX writer lays them out, each with its slide's title."""
-    slides = deck_slides(doc)
+    slides = list(deck_slides(doc))
     agenda = tuple(s.title for s in slides if s.layout == "section")
     return [(slide.title, page) for slide in slides for page in layout_slide(slide, agenda=agenda)]
 

@@ -41,7 +41,7 @@ class MarkdownSlidesWriter:
 
     def write(self, doc: Document, options: RenderOptions) -> bytes:
         """Return the slide outline for `doc` as UTF-8 Markdown."""
-        slides = deck_slides(doc)
+        slides = list(deck_slides(doc))
         agenda = tuple(s.title for s in slides if s.layout == "section")
         body = "\n---\n\n".join(slide_markdown(slide, agenda) for slide in slides)
         return (front_matter(doc, options) + "\n" + body).rstrip("\n").encode("utf-8") + b"\n"

@@ -111,7 +111,7 @@ class PptxWriter:
     def write(self, doc: Document, options: RenderOptions) -> bytes:
         """Return the deck for `doc` as .pptx bytes, the same bytes for the same input."""
         deck = _Deck(doc, options)
-        slides = deck_slides(doc)
+        slides = list(deck_slides(doc))
         agenda = tuple(s.title for s in slides if s.layout == "section")
         pages = [(slide, page) for slide in slides for page in deck.layout(slide, agenda)]
         for number, (slide, page) in enumerate(pages, start=1):

@@ -17,7 +17,7 @@ machine without either falls back to), so the measured width is never less than 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -976,24 +976,22 @@ def _scaled(geo: Geometry, sx: float, sy: float) -> Geometry:
     return replace(geo, title=scale(geo.title), body=scale(geo.body))
 
 
-def deck_slides(doc: Document) -> list[Slide]:
-    """Return the slides of `doc`; blocks outside any slide become slides of their own."""
-    slides: list[Slide] = []
+def deck_slides(doc: Document) -> Iterator[Slide]:
+    """Yield the slides of `doc`; blocks outside any slide become slides of their own.
+
+    A generator, so a pack's deck is laid out one slide at a time.
+    """
     loose: list[Block] = []
-
-    def flush() -> None:
-        if loose:
-            slides.append(Slide(title=doc.meta.title, children=tuple(loose)))
-            loose.clear()
-
     for block in doc.blocks:
         if isinstance(block, Slide):
-            flush()
-            slides.append(block)
+            if loose:
+                yield Slide(title=doc.meta.title, children=tuple(loose))
+                loose = []
+            yield block
         else:
             loose.append(block)
-    flush()
-    return slides
+    if loose:
+        yield Slide(title=doc.meta.title, children=tuple(loose))
 
 
 def slide_text(slide: Slide, agenda: Sequence[str] = ()) -> str:
