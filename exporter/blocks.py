@@ -27,7 +27,7 @@ to the anchor `target`), <pageref target/> (the page an anchor lands on) and <br
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import Literal, NoReturn, TypeAlias
 
@@ -259,16 +259,51 @@ class _Parser:
         return TemplateError(self.template, f"output is not a valid block document: {message}",
                              line=line)
 
-    def document(self, xml: str) -> Document:
-        if "<!DOCTYPE" in xml or "<!ENTITY" in xml:
-            raise self.fail(None, "DOCTYPE and entity declarations are not allowed")
+    def document(self, chunks: Iterable[str], emit: Callable[[Block], None]) -> tuple[str, DocMeta]:
+        """Parse the XML arriving in `chunks`, handing each top-level block to `emit` as soon
+        as it is complete; return the document's kind and metadata.
+
+        Parsing is incremental (a pull parser, fed as the template renders), and each
+        top-level element is dropped once it has become a block, so a pack's XML is never
+        held whole.
+        """
+        parser = etree.XMLPullParser(events=("start", "end"), **_PARSER_OPTIONS)
+        root: etree._Element | None = None
+        previous: etree._Element | None = None
+        depth = 0
+        tail = ""
         try:
-            root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(**_PARSER_OPTIONS))
+            for chunk in chunks:
+                # Checked across chunk boundaries: a declaration split between two chunks.
+                window = tail + chunk
+                if "<!DOCTYPE" in window or "<!ENTITY" in window:
+                    raise self.fail(None, "DOCTYPE and entity declarations are not allowed")
+                tail = window[-8:]
+                parser.feed(chunk.encode("utf-8"))
+                for event, el in parser.read_events():
+                    if event == "start":
+                        depth += 1
+                        if depth == 1:
+                            root = el
+                            if root.tag != "document":
+                                raise self.fail(root, f"root element is <{root.tag}>, "
+                                                      "expected <document>")
+                        elif depth == 2:
+                            self._release(root, previous, first=el)
+                            previous = None
+                        continue
+                    depth -= 1
+                    if depth == 1:
+                        if el.tag != "notes":
+                            emit(self.block(el))
+                        previous = el
+            parser.close()
         except etree.XMLSyntaxError as exc:
             raise TemplateError(self.template, f"output is not well-formed XML: {exc.msg}",
                                 line=exc.lineno) from exc
-        if root.tag != "document":
-            raise self.fail(root, f"root element is <{root.tag}>, expected <document>")
+        if root is None:  # pragma: no cover - close() raises first
+            raise self.fail(None, "empty document")
+        self._release(root, previous, first=None)
         self.expect_no_text(root)
         meta = DocMeta(
             title=_attr(root, "title"),
@@ -278,8 +313,25 @@ class _Parser:
             header=_attr(root, "header"),
             lang=_attr(root, "lang") or "en",
         )
-        return Document(kind=_attr(root, "kind") or "document", meta=meta,
-                        blocks=self.blocks(root))
+        return _attr(root, "kind") or "document", meta
+
+    def _release(self, root: etree._Element | None, done: etree._Element | None, *,
+                 first: etree._Element | None) -> None:
+        """Check the text around a finished top-level element, then drop it from the tree.
+
+        Its tail (text up to the next block) is only complete once the next block starts.
+        """
+        if root is None:
+            return
+        if first is not None and done is None and root.index(first) == 0:
+            loose = (root.text or "").strip()
+            if loose:
+                raise self.fail(root, f"text outside a block in <document>: {loose[:60]!r}")
+        if done is not None:
+            loose = (done.tail or "").strip()
+            if loose:
+                raise self.fail(root, f"text outside a block in <document>: {loose[:60]!r}")
+            root.remove(done)
 
     def expect_no_text(self, element: etree._Element) -> None:
         """Reject loose text between blocks: it would silently vanish from every output."""
@@ -472,7 +524,17 @@ def _attr(el: etree._Element, name: str) -> str:
 
 def parse(xml: str, *, template: str) -> Document:
     """Return the block document in `xml`; raise `TemplateError` naming `template` if invalid."""
-    return _Parser(template).document(xml)
+    return parse_stream((xml,), template=template)
+
+
+def parse_stream(chunks: Iterable[str], *, template: str,
+                 into: MutableSequence[Block] | None = None) -> Document:
+    """Return the block document whose XML arrives in `chunks` (a template's output as it is
+    rendered). Blocks are appended to `into` (a `SpooledBlocks`, say) or kept in a tuple."""
+    found: MutableSequence[Block] = [] if into is None else into
+    kind, meta = _Parser(template).document(chunks, found.append)
+    blocks: Sequence[Block] = tuple(found) if into is None else found
+    return Document(kind=kind, meta=meta, blocks=blocks)
 
 
 def walk(blocks: Iterable[Block]) -> list[Block]:

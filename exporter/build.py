@@ -70,7 +70,9 @@ class ArticleResult:
     """True when nothing changed since the last build and no file was rewritten."""
     title: str | None = None
     briefing: Briefing | None = None
-    """The analysed article (kept for packs; None when it failed)."""
+    """The analysed article (when asked to keep it; None when it failed)."""
+    data_file: str | None = None
+    """For packs: the JSON file holding the article's template data (see `article_store`)."""
 
     @property
     def ok(self) -> bool:

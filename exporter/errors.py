@@ -21,6 +21,11 @@ class ExportError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (pack outputs render in a process pool); the
+        # subclasses' constructors differ, so rebuild from the instance's fields instead.
+        return _rebuild, (type(self), self.args, dict(self.__dict__))
+
     def one_line(self) -> str:
         """Return `<subject>: <category>: <message>` on one line, with no traceback."""
         text = " ".join(self.message.split())
@@ -80,3 +85,12 @@ class ConfigError(ExportError):
     """Options or configuration that contradict each other or name what does not exist."""
 
     category = "config"
+
+
+def _rebuild(cls: type[ExportError], args: tuple[object, ...],
+             state: dict[str, object]) -> ExportError:
+    """Return an unpickled `ExportError` of class `cls` (see `ExportError.__reduce__`)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error

@@ -5,33 +5,36 @@ the pack comes out with the rest. The pack's templates (`pack.xml.j2`, `pack-sum
 `pack-slides.xml.j2`) receive every article's data, with anchors prefixed per article so links
 stay apart, and an index of actors across the pack. A rebuild where nothing changed (same
 sources, templates, options, title and tool version) writes nothing.
+
+Memory does not grow with the number of articles: analysed articles wait on disk
+(`article_store`), each output's process renders its template as a stream of blocks spooled to
+disk (`templating.render_spooled`), and the writers work through it an article at a time.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import templating, writers
-from .blocks import Document
+from .article_store import ArticleList, store_article
 from .build import (
     ArticleResult,
     BuildConfig,
     _cached,
-    analyse_article,
     build,
     cache_key,
     shared_context,
     write_outputs,
 )
 from .errors import ExportError
-from .model import to_data
-from .options import RenderOptions
 
 PACK_OUTPUTS: dict[str, tuple[str, str]] = {
     "pack.pdf": ("pack.xml.j2", "pdf"),
@@ -53,7 +56,7 @@ class PackResult:
     error: str | None = None
 
 
-def actor_index(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def actor_index(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the actors across the pack, each with the articles (and first ¶) they appear in.
 
     Actors are merged by kind and case-folded name, and also when one's name is another's alias
@@ -78,15 +81,12 @@ def actor_index(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def pack_context(title: str, results: list[ArticleResult], config: BuildConfig) -> dict[str, Any]:
-    """Return the plain data the pack templates receive."""
-    articles: list[dict[str, Any]] = []
-    for result in results:
-        if result.briefing is None:
-            continue
-        number = len(articles) + 1
-        data = to_data(result.briefing)
-        articles.append({**data, "number": number, "anchor": f"a{number}",
-                         "prefix": f"a{number}-"})
+    """Return the plain data the pack templates receive.
+
+    `articles` loads each article from the file its analysis left (`ArticleResult.data_file`)
+    when a template reaches it.
+    """
+    articles = ArticleList([r.data_file for r in results if r.ok and r.data_file])
     failed = [{"source": r.source, "error": (r.error or "").split(": ", 1)[-1]}
               for r in results if not r.ok]
     return {
@@ -110,25 +110,33 @@ def _pack_key(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
     return digest.hexdigest()
 
 
-def _write_one(writer_name: str, document: Document, options: RenderOptions) -> bytes:
-    """Return one pack output (a process-pool task)."""
-    return writers.get(writer_name).write(document, options)
+def _write_one(writer_name: str, template: str, context: dict[str, Any],
+               config: BuildConfig) -> bytes:
+    """Render one pack output (a process-pool task): its template streamed into spooled
+    blocks, then the writer working through them."""
+    document = templating.render_spooled(template, context, user_dir=config.templates)
+    try:
+        return writers.get(writer_name).write(document, config.options)
+    finally:
+        document.blocks.close()  # type: ignore[attr-defined]
 
 
-def _write_all(formats: tuple[str, ...], documents: dict[str, Document],
+def _write_all(formats: tuple[str, ...], context: dict[str, Any],
                config: BuildConfig) -> dict[str, bytes]:
     """Return every pack output, rendered side by side when more than one job is allowed.
 
-    The pack PDF of a large pack takes as long as all the other outputs together, so running
-    them in parallel roughly halves the time on two cores.
+    Each output renders its own template in its own process: the pack PDF of a large pack
+    takes as long as all the other outputs together, so running them in parallel roughly
+    halves the time on two cores, and no process ever holds more than one block document.
     """
-    tasks = [(name, PACK_OUTPUTS[name][1], documents[PACK_OUTPUTS[name][0]]) for name in formats]
+    tasks = [(name, *reversed(PACK_OUTPUTS[name])) for name in formats]
     if config.jobs <= 1 or len(tasks) <= 1:
-        return {name: _write_one(writer, doc, config.options) for name, writer, doc in tasks}
+        return {name: _write_one(writer, template, context, config)
+                for name, writer, template in tasks}
     with ProcessPoolExecutor(max_workers=min(config.jobs, len(tasks))) as pool:
-        futures = {name: pool.submit(_write_one, writer, doc, config.options)
-                   for name, writer, doc in tasks}
-        return {name: future.result() for name, future in futures.items()}
+        futures = {name: pool.submit(_write_one, writer, template, context, config)
+                   for name, writer, template in tasks}
+        return {name: futures[name].result() for name in formats}
 
 
 def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
@@ -141,17 +149,16 @@ def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
         files = _cached(folder, key)
         if files is not None:
             return PackResult(articles=[], outputs=files, cached=True)
-    results = build(sources, config, on_done=on_done, keep_briefings=True,
-                    worker=analyse_article)
-    if not any(r.ok for r in results):
-        return PackResult(articles=results, error="no article could be read")
-    context = pack_context(title, results, config)
-    try:
-        documents = {template: templating.render(template, context, user_dir=config.templates)
-                     for template in dict.fromkeys(PACK_OUTPUTS[name][0] for name in formats)}
-        outputs = _write_all(formats, documents, config)
-    except ExportError as exc:
-        return PackResult(articles=results, error=exc.one_line())
+    with tempfile.TemporaryDirectory(prefix="exporter-pack-") as store:
+        results = build(sources, config, on_done=on_done,
+                        worker=functools.partial(store_article, store))
+        if not any(r.ok for r in results):
+            return PackResult(articles=results, error="no article could be read")
+        context = pack_context(title, results, config)
+        try:
+            outputs = _write_all(formats, context, config)
+        except ExportError as exc:
+            return PackResult(articles=results, error=exc.one_line())
     try:
         write_outputs(folder, outputs, key, folder)
     except ExportError as exc:

@@ -11,7 +11,7 @@ also reachable as `builtin/<name>` so a user template can extend one and replace
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,9 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .blocks import Document, parse
+from .blocks import Document, parse, parse_stream
 from .errors import TemplateError
+from .spool import SpooledBlocks
 
 
 def builtin_template_dir() -> Path:
@@ -125,10 +126,28 @@ def environment(user_dir: str | None = None) -> ImmutableSandboxedEnvironment:
 
 def render(name: str, context: dict[str, Any], *, user_dir: str | None = None) -> Document:
     """Render template `name` with `context` and return the block document it produces."""
+    return parse("".join(_generate(name, context, user_dir)), template=name)
+
+
+def render_spooled(name: str, context: dict[str, Any], *,
+                   user_dir: str | None = None) -> Document:
+    """Render template `name` into a block document whose blocks are spooled to disk.
+
+    For packs: the template's output is parsed as Jinja2 produces it, and each finished block
+    goes to a temporary file, so neither the XML nor the blocks of the whole pack are ever in
+    memory at once. The context's article list may itself load articles on demand.
+    """
+    return parse_stream(_generate(name, context, user_dir), template=name,
+                        into=SpooledBlocks())
+
+
+def _generate(name: str, context: dict[str, Any], user_dir: str | None) -> Iterator[str]:
+    """Yield the output of template `name`, turning every template failure into a
+    `TemplateError` that names the template file and line."""
     env = environment(user_dir)
     try:
         template = env.get_template(name)
-        xml = template.render(**context)
+        yield from template.generate(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(exc.filename or exc.name or name, exc.message or str(exc),
                             line=exc.lineno) from exc
@@ -138,7 +157,6 @@ def render(name: str, context: dict[str, Any], *, user_dir: str | None = None) -
             KeyError, IndexError, ZeroDivisionError) as exc:
         where, line = _template_frame(exc, name)
         raise TemplateError(where, f"{type(exc).__name__}: {exc}", line=line) from exc
-    return parse(xml, template=name)
 
 
 def _template_frame(exc: BaseException, default: str) -> tuple[str, int | None]:

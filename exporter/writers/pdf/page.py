@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -109,7 +110,13 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         self._doc.signature.update(str(timestamp).encode("ascii"))
 
     def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # A page's drawing operators are most of its weight: keep them compressed until
+        # `save`, so a thousand-page pack does not hold them all as strings. ReportLab joins
+        # the operators with newlines, so one joined string gives the same page.
+        state["_code"] = (zlib.compress("\n".join(self._code).encode("utf-8"), 1)
+                          if self._code else None)
+        self._pages.append(state)
         # Bookmarks and links made on the next page must point at it, though pages only
         # reach the PDF document in `save`; its page counter names the current page.
         self._doc.pageCounter += 1
@@ -118,7 +125,10 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
     def save(self) -> None:
         total = len(self._pages)
         self._doc.pageCounter = 1
-        for number, state in enumerate(self._pages, start=1):
+        pages, self._pages = self._pages, []
+        for number, state in enumerate(pages, start=1):
+            code = state["_code"]
+            state["_code"] = [zlib.decompress(code).decode("utf-8")] if code else []
             self.__dict__.update(state)
             self._decor.draw(self, number, total)
             super().showPage()
@@ -179,7 +189,34 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def filterFlowables(self, flowables: list[Any]) -> None:
         # Expand lazy stretches in place, just before layout reaches them (see LazyChunk).
         while flowables and isinstance(flowables[0], LazyChunk):
-            flowables[0:1] = flowables[0].expand()
+            made = flowables[0].expand()
+            for flowable in made:
+                flowable._made_lazily = True
+            flowables[0:1] = made
+
+    # multiBuild records an undo step each time layout changes a flowable (keepWithNext
+    # cleared, "postponed" set) so the next pass starts from the story as given. Flowables a
+    # LazyChunk made are made afresh on every pass, so their undo steps would only keep every
+    # drawn flowable of the pack alive until the end: they are not recorded.
+
+    @property
+    def _multiBuildEdits(self) -> Callable[[tuple[Any, ...]], None]:
+        try:
+            return self._record_edit
+        except AttributeError:
+            raise AttributeError("_multiBuildEdits") from None
+
+    @_multiBuildEdits.setter
+    def _multiBuildEdits(self, record: Callable[[tuple[Any, ...]], None]) -> None:
+        def record_unless_lazy(edit: tuple[Any, ...]) -> None:
+            if not getattr(edit[1], "_made_lazily", False):
+                record(edit)
+
+        self._record_edit = record_unless_lazy
+
+    @_multiBuildEdits.deleter
+    def _multiBuildEdits(self) -> None:
+        del self._record_edit
 
     def handle_documentBegin(self) -> None:
         # Called once per multiBuild pass: each pass starts a new canvas and a new outline.

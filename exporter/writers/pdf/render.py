@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import cm
@@ -39,10 +39,10 @@ SHORT_QUOTE = 600
 """Quotations up to this many characters are kept on one page with their attribution."""
 
 
-def collect_anchors(blocks: tuple[b.Block, ...]) -> Anchors:
+def collect_anchors(blocks: Iterable[b.Block]) -> Anchors:
     """Return the anchors of `blocks` by position in `blocks.walk` order."""
     anchors = Anchors()
-    for position, block in enumerate(b.walk(blocks)):
+    for position, block in enumerate(b.iter_walk(blocks)):
         if isinstance(block, (b.Para, b.Heading)) and block.anchor:
             anchors.add(block.anchor, position)
         elif isinstance(block, b.Quote) and block.ref is not None:
@@ -101,39 +101,48 @@ class Renderer:
 
     # --- blocks --------------------------------------------------------------------------------
 
-    def lazy_story(self, blocks: tuple[b.Block, ...]) -> list[Flowable]:
+    def lazy_story(self, blocks: Sequence[b.Block]) -> list[Flowable]:
         """Return the document's flowables, each page-broken stretch after the first left to
         be made when layout reaches it (a `LazyChunk`), so long packs lay out in flat memory.
 
+        Neither the flowables nor the blocks of a stretch exist before layout reaches it (a
+        pack's blocks are read back from disk then), and both are dropped once it is drawn.
         A stretch made later must see the renderer as the eager walk would have left it: the
-        block position (anchor resolution) and the bookmark count are restored from a count
-        of the blocks before it.
+        block position (anchor resolution) and the bookmark count are restored from counts
+        taken in one streaming pass.
         """
         # Everything up to the contents is made at once: multiBuild finds the table of
         # contents among the flowables it is given.
-        tocs = [i for i, block in enumerate(blocks) if isinstance(block, b.Toc)]
-        eager = tocs[-1] + 1 if tocs else 1
-        starts = [i for i, block in enumerate(blocks)
-                  if isinstance(block, b.PageBreak) and i >= eager]
+        counts: list[tuple[int, int]] = []  # per top-level block: (blocks walked, bookmarks)
+        starts: list[int] = []
+        last_toc = -1
+        for index, block in enumerate(blocks):
+            walked = list(b.iter_walk((block,)))
+            counts.append((len(walked), sum(1 for x in walked if (isinstance(x, b.Heading)
+                                                                   and x.toc)
+                                            or isinstance(x, b.Slide))))
+            if isinstance(block, b.Toc):
+                last_toc = index
+            elif isinstance(block, b.PageBreak):
+                starts.append(index)
+        eager = last_toc + 1 if last_toc >= 0 else 1
+        starts = [i for i in starts if i >= eager]
         if len(starts) < 3:
-            return self.story(blocks)
+            return self.story(tuple(blocks))
         bounds = [0, *starts, len(blocks)]
-        out: list[Flowable] = self.story(blocks[bounds[0]:bounds[1]])
+        out: list[Flowable] = self.story(tuple(blocks[bounds[0]:bounds[1]]))
         position, headings = self.position, self.headings
         for start, end in itertools.pairwise(bounds[1:]):
-            chunk = blocks[start:end]
-            out.append(LazyChunk(self._expander(chunk, position, headings)))
-            walked = b.walk(chunk)
-            position += len(walked)
-            headings += sum(1 for x in walked
-                            if (isinstance(x, b.Heading) and x.toc) or isinstance(x, b.Slide))
+            out.append(LazyChunk(self._expander(blocks, start, end, position, headings)))
+            position += sum(n for n, _ in counts[start:end])
+            headings += sum(h for _, h in counts[start:end])
         return out
 
-    def _expander(self, chunk: tuple[b.Block, ...], position: int,
+    def _expander(self, blocks: Sequence[b.Block], start: int, end: int, position: int,
                   headings: int) -> Callable[[], list[Flowable]]:
         def expand() -> list[Flowable]:
             self.position, self.headings, self.title_open = position, headings, False
-            return self.story(chunk)
+            return self.story(tuple(blocks[start:end]))
 
         return expand
 
