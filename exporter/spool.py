@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+import weakref
 from array import array
 from collections.abc import Iterator, MutableSequence
 from typing import overload
@@ -31,6 +32,8 @@ class SpooledBlocks(MutableSequence[Block]):
         # Deleted by the OS when closed or when the process ends, whatever happens.
         self._file = tempfile.TemporaryFile(prefix="exporter-blocks-")  # noqa: SIM115
         self._offsets = array("q", [0])
+        # Closed when the spool is collected too (after a template error, say), quietly.
+        self._closer = weakref.finalize(self, self._file.close)
 
     def append(self, value: Block) -> None:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -72,7 +75,7 @@ class SpooledBlocks(MutableSequence[Block]):
 
     def close(self) -> None:
         """Delete the temporary file now rather than when the object is collected."""
-        self._file.close()
+        self._closer()
 
     def __setitem__(self, index: object, value: object) -> None:
         raise TypeError("spooled blocks are append-only")
