@@ -193,6 +193,8 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             for flowable in made:
                 flowable._made_lazily = True
             flowables[0:1] = made
+        if not flowables:
+            flowables.append(None)  # the stretch made nothing; ReportLab skips a None
 
     # multiBuild records an undo step each time layout changes a flowable (keepWithNext
     # cleared, "postponed" set) so the next pass starts from the story as given. Flowables a

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import cm
@@ -102,73 +102,85 @@ class Renderer:
     # --- blocks --------------------------------------------------------------------------------
 
     def lazy_story(self, blocks: Sequence[b.Block]) -> list[Flowable]:
-        """Return the document's flowables, each page-broken stretch after the first left to
-        be made when layout reaches it (a `LazyChunk`), so long packs lay out in flat memory.
+        """Return the document's flowables: the opening made now, the rest a `LazyChunk` that
+        makes them a block at a time as layout reaches them, so long documents and packs lay
+        out in flat memory.
 
-        Neither the flowables nor the blocks of a stretch exist before layout reaches it (a
-        pack's blocks are read back from disk then), and both are dropped once it is drawn.
-        A stretch made later must see the renderer as the eager walk would have left it: the
-        block position (anchor resolution) and the bookmark count are restored from counts
-        taken in one streaming pass.
+        The blocks too are read only then (a pack's come back from disk), and both blocks and
+        flowables are dropped once drawn. Everything up to the table of contents is made at
+        once: multiBuild finds the contents among the flowables it is given, and each layout
+        pass reuses them; the lazy rest is made afresh on every pass.
         """
-        # Everything up to the contents is made at once: multiBuild finds the table of
-        # contents among the flowables it is given.
-        counts: list[tuple[int, int]] = []  # per top-level block: (blocks walked, bookmarks)
-        starts: list[int] = []
+        restarts: set[int] = set()
         last_toc = -1
         for index, block in enumerate(blocks):
-            walked = list(b.iter_walk((block,)))
-            counts.append((len(walked), sum(1 for x in walked if (isinstance(x, b.Heading)
-                                                                   and x.toc)
-                                            or isinstance(x, b.Slide))))
             if isinstance(block, b.Toc):
                 last_toc = index
             elif isinstance(block, b.PageBreak):
-                starts.append(index)
+                restarts.add(index)
         eager = last_toc + 1 if last_toc >= 0 else 1
-        starts = [i for i in starts if i >= eager]
-        if len(starts) < 3:
-            return self.story(tuple(blocks))
-        bounds = [0, *starts, len(blocks)]
-        out: list[Flowable] = self.story(tuple(blocks[bounds[0]:bounds[1]]))
-        position, headings = self.position, self.headings
-        for start, end in itertools.pairwise(bounds[1:]):
-            out.append(LazyChunk(self._expander(blocks, start, end, position, headings)))
-            position += sum(n for n, _ in counts[start:end])
-            headings += sum(h for _, h in counts[start:end])
+        first = min((i for i in restarts if i >= eager), default=len(blocks))
+        out: list[Flowable] = self.story(tuple(blocks[i] for i in range(first)))
+        if first < len(blocks):
+            out.append(LazyChunk(self._expander(blocks, first, restarts)))
         return out
 
-    def _expander(self, blocks: Sequence[b.Block], start: int, end: int, position: int,
-                  headings: int) -> Callable[[], list[Flowable]]:
+    def _expander(self, blocks: Sequence[b.Block], first: int,
+                  restarts: set[int]) -> Callable[[], list[Flowable]]:
+        position, headings = self.position, self.headings
+
         def expand() -> list[Flowable]:
+            # Each layout pass starts the rest afresh, from the state the opening left.
             self.position, self.headings, self.title_open = position, headings, False
-            return self.story(tuple(blocks[start:end]))
+            return _pull(self._steps(blocks, first, restarts))
 
         return expand
+
+    def _steps(self, blocks: Sequence[b.Block], first: int,
+               restarts: set[int]) -> Iterator[list[Flowable]]:
+        """Yield the flowables of each block from `first` on, with one block of lookahead.
+
+        A page break starts a fresh stretch, as if the stretch were a story of its own: the
+        title rule is not carried over it, and the block before it has nothing following.
+        """
+        upcoming = (blocks[i] for i in range(first, len(blocks)))
+        index, block = first, next(upcoming, None)
+        while block is not None:
+            following = next(upcoming, None)
+            if index in restarts:
+                self.title_open = False
+            yield self.step(block, None if index + 1 in restarts else following, top=True)
+            index, block = index + 1, following
 
     def story(self, blocks: tuple[b.Block, ...], *, top: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
         for index, block in enumerate(blocks):
-            in_title = isinstance(block, b.Para) and block.style in TITLE_BLOCK
-            if top and self.title_open and not in_title:
-                # A rule closes the title block, as on a printed briefing's first page.
-                out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY,
-                                      spaceBefore=8, spaceAfter=2))
-                self.title_open = False
-            if top and isinstance(block, b.Para) and block.style == "title":
-                self.title_open = True
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if isinstance(block, b.Heading) and isinstance(following, b.Table):
-                # keepWithNext would move a heading and a long table to the next page whole,
-                # leaving half a page empty: ask instead for room for the heading and a few
-                # rows, and let the table split (its header row repeats).
-                out.append(CondPageBreak(TABLE_START))
-                flowables = self.block(block, top=top)
-                for flowable in flowables:
-                    flowable.keepWithNext = 0
-                out.extend(flowables)
-                continue
-            out.extend(self.block(block, top=top))
+            out.extend(self.step(block, following, top=top))
+        return out
+
+    def step(self, block: b.Block, following: b.Block | None, *, top: bool) -> list[Flowable]:
+        """Return the flowables of one block of a story, given the block after it."""
+        out: list[Flowable] = []
+        in_title = isinstance(block, b.Para) and block.style in TITLE_BLOCK
+        if top and self.title_open and not in_title:
+            # A rule closes the title block, as on a printed briefing's first page.
+            out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY,
+                                  spaceBefore=8, spaceAfter=2))
+            self.title_open = False
+        if top and isinstance(block, b.Para) and block.style == "title":
+            self.title_open = True
+        if isinstance(block, b.Heading) and isinstance(following, b.Table):
+            # keepWithNext would move a heading and a long table to the next page whole,
+            # leaving half a page empty: ask instead for room for the heading and a few
+            # rows, and let the table split (its header row repeats).
+            out.append(CondPageBreak(TABLE_START))
+            flowables = self.block(block, top=top)
+            for flowable in flowables:
+                flowable.keepWithNext = 0
+            out.extend(flowables)
+            return out
+        out.extend(self.block(block, top=top))
         return out
 
     def block(self, block: b.Block, *, top: bool) -> list[Flowable]:
@@ -340,6 +352,25 @@ class Renderer:
                           ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
                       ]))
         return [table]
+
+
+def _pull(steps: Iterator[list[Flowable]], pending: list[Flowable] | None = None
+          ) -> list[Flowable]:
+    """Return the next blocks' flowables and a `LazyChunk` for the rest of `steps`.
+
+    Enough blocks are taken that the last flowable is not kept with the next (ReportLab
+    groups a keepWithNext run with what follows it, which must not be the placeholder), and
+    one more is looked at: a placeholder is left only when something does follow, because
+    a flowable still queued after a page break makes ReportLab begin another page.
+    """
+    made: list[Flowable] = list(pending or ())
+    for step in steps:
+        if made and not made[-1].getKeepWithNext():
+            if step:
+                return [*made, LazyChunk(functools.partial(_pull, steps, step))]
+            continue
+        made.extend(step)
+    return made
 
 
 def _widths(relative: tuple[float, ...] | None, columns: int, total: float) -> list[float]:
