@@ -189,17 +189,21 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def filterFlowables(self, flowables: list[Any]) -> None:
         # Expand lazy stretches in place, just before layout reaches them (see LazyChunk).
         while flowables and isinstance(flowables[0], LazyChunk):
-            made = flowables[0].expand()
-            for flowable in made:
-                flowable._made_lazily = True
-            flowables[0:1] = made
+            flowables[0:1] = flowables[0].expand()
         if not flowables:
             flowables.append(None)  # the stretch made nothing; ReportLab skips a None
 
     # multiBuild records an undo step each time layout changes a flowable (keepWithNext
-    # cleared, "postponed" set) so the next pass starts from the story as given. Flowables a
-    # LazyChunk made are made afresh on every pass, so their undo steps would only keep every
-    # drawn flowable of the pack alive until the end: they are not recorded.
+    # cleared, "postponed" set) so that the next pass starts from the story as given. Only
+    # the flowables of the story itself are laid out again; those a LazyChunk made, and the
+    # pieces split off any flowable, are made afresh on every pass, and recording their undo
+    # steps would only keep every drawn flowable of a pack alive until the end.
+
+    def multiBuild(self, story: list[Any], *args: Any, **kwargs: Any) -> int:
+        for flowable in story:
+            flowable._in_story = True
+        passes: int = super().multiBuild(story, *args, **kwargs)
+        return passes
 
     @property
     def _multiBuildEdits(self) -> Callable[[tuple[Any, ...]], None]:
@@ -210,11 +214,11 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     @_multiBuildEdits.setter
     def _multiBuildEdits(self, record: Callable[[tuple[Any, ...]], None]) -> None:
-        def record_unless_lazy(edit: tuple[Any, ...]) -> None:
-            if not getattr(edit[1], "_made_lazily", False):
+        def record_for_story(edit: tuple[Any, ...]) -> None:
+            if getattr(edit[1], "_in_story", False):
                 record(edit)
 
-        self._record_edit = record_unless_lazy
+        self._record_edit = record_for_story
 
     @_multiBuildEdits.deleter
     def _multiBuildEdits(self) -> None:
