@@ -8,6 +8,10 @@ Asian text to the theme's East Asian font.
 
 Output is byte-reproducible: no wall-clock time, no random ids; the zip is rewritten by
 `ooxml.reproducible_zip`.
+
+Memory stays flat in the length of the document: blocks are read once per pass, one at a time,
+and body content the renderer is done with leaves python-docx's tree for a temporary file
+(`_BodySpool`) until the package is saved.
 """
 
 from __future__ import annotations
@@ -15,8 +19,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import os
 import re
-from collections.abc import Sequence
+import tempfile
+import weakref
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -28,6 +35,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
@@ -57,9 +65,9 @@ from ..blocks import (
     Table,
     Toc,
     assert_never,
+    iter_walk,
     paragraph_anchor,
     plain,
-    walk,
 )
 from ..options import RenderOptions
 from . import ooxml
@@ -165,7 +173,7 @@ def toc_entries(doc: Document) -> list[TocEntry]:
     """Return the entries the DOCX table of contents lists, so a caller can supply their pages."""
     outline = _Outline()
     entries = []
-    for block in walk(doc.blocks):
+    for block in iter_walk(doc.blocks):
         level = outline.level(block)
         if level is not None:
             entries.append(TocEntry(level, _clip(_block_text(block), 1000)))
@@ -268,6 +276,92 @@ def _bookmark_name(anchor: str) -> str:
     return name[:40]
 
 
+# --- body spooling: finished content waits in a temporary file, not in the tree ------------------
+
+SPOOL_EVERY = 64
+"""Top-level blocks between two spoolings when no page break comes first (one long article)."""
+
+_MARKER = "exporter-spooled-body"
+_MARKER_XML = f"<!--{_MARKER}-->".encode()
+
+
+class _BodySpool:
+    """Body XML the renderer is done with, kept in an anonymous temporary file until save.
+
+    python-docx holds the whole body as an lxml tree until `save`; for a pack of hundreds of
+    articles that is tens of megabytes. `spool` serializes a run of finished body children to
+    the file and leaves one comment (a marker) where they stood; `splice` puts the XML back in
+    place of each marker in the serialized part. A comment is a safe marker: the body has none
+    of its own, and `<!--` never comes out of text or attribute values, which are escaped.
+    """
+
+    def __init__(self, body: etree._Element) -> None:
+        # Deleted by the OS when closed or when the process ends, whatever happens.
+        self._file = tempfile.TemporaryFile(prefix="exporter-docx-")  # noqa: SIM115
+        self._closer = weakref.finalize(self, self._file.close)
+        # Serialized under the same namespace declarations as in the part, the children come
+        # out byte for byte as python-docx would have written them.
+        self._nsmap = body.nsmap
+        self._size = 0
+        self._ranges: list[list[int]] = []
+        """[start, end] in the file, for each marker in document order."""
+        self._last_marker: etree._Element | None = None
+
+    def spool(self, run: Sequence[etree._Element]) -> None:
+        """Move `run`, adjacent children of the body, to the file and mark where they stood."""
+        first = run[0]
+        if first.getprevious() is not None and first.getprevious() is self._last_marker:
+            # Straight after the previous run: its marker and its stretch of the file grow.
+            self._ranges[-1][1] += self._write(run)
+            return
+        marker = etree.Comment(_MARKER)
+        first.addprevious(marker)
+        self._last_marker = marker
+        start = self._size
+        self._ranges.append([start, start + self._write(run)])
+
+    def _write(self, run: Sequence[etree._Element]) -> int:
+        wrapper = etree.Element(qn("w:body"), nsmap=self._nsmap)
+        for element in run:
+            wrapper.append(element)  # moves it out of the document
+        xml = etree.tostring(wrapper, encoding="UTF-8", xml_declaration=False)
+        end_tag = b"</w:body>"
+        if not xml.endswith(end_tag):
+            raise AssertionError("spooled body XML has no closing tag")
+        content = memoryview(xml)[xml.index(b">") + 1: len(xml) - len(end_tag)]
+        self._file.write(content)
+        self._size += len(content)
+        return len(content)
+
+    def splice(self, part_xml: bytes) -> bytes:
+        """Return `part_xml` (the serialized document part) with the spooled XML back in."""
+        out = io.BytesIO()
+        for chunk in self.chunks(part_xml):
+            out.write(chunk)
+        return out.getvalue()
+
+    def chunks(self, part_xml: bytes) -> Iterator[bytes]:
+        """Yield `part_xml` with the spooled XML back in, a slice at a time."""
+        pieces = part_xml.split(_MARKER_XML)
+        if len(pieces) != len(self._ranges) + 1:
+            raise AssertionError("a spooled-body marker is missing from the document part")
+        self._file.flush()  # read back through the descriptor, past the file's buffer
+        for piece, (start, end) in zip(pieces, self._ranges, strict=False):
+            yield piece
+            while start < end:
+                # In slices: the whole stretch read at once would be a second copy of the body.
+                chunk = os.pread(self._file.fileno(), min(end - start, 1 << 20), start)
+                if not chunk:
+                    raise AssertionError("the body spool file is shorter than written")
+                yield chunk
+                start += len(chunk)
+        yield pieces[-1]
+
+    def close(self) -> None:
+        """Delete the temporary file now rather than when the object is collected."""
+        self._closer()
+
+
 # --- the writer ----------------------------------------------------------------------------------
 
 
@@ -308,10 +402,13 @@ class _Renderer:
         self.word: WordDocument = docx.Document()
         self.outline = _Outline()
         self.bookmark_id = 0
-        self.has_toc = any(isinstance(b, Toc) for b in walk(doc.blocks))
+        self.has_toc = False
         self.toc_entries: list[tuple[int, str, str]] = []
         self.toc_slots: list[_TocSlot] = []
         self.anchors = self._collect_anchors()
+        self.spool = _BodySpool(self.word.element.body)
+        self.section_refs: list[etree._Element] | None = None
+        self.sections_linked = 0
         self.break_before = False
         self.numbering_abstract: int | None = None
         self.styles: dict[str, ParagraphStyle] = {}
@@ -320,21 +417,67 @@ class _Renderer:
     # --- document set-up --------------------------------------------------------------------
 
     def render(self) -> bytes:
+        try:
+            package, document = self._build()
+        finally:
+            self.spool.close()
+        return ooxml.reproducible_zip(package, self.options.timestamp, replace={
+            self.word.part.partname.membername: document,
+            "docProps/app.xml": self._app_xml(),
+        })
+
+    def _build(self) -> tuple[bytes, bytes]:
+        """Render the document; return python-docx's package and its main part's whole XML."""
         self._drop_thumbnail()
         self._setup_styles()
         section = self.word.sections[0]
         self._setup_page(section)
         self._setup_settings()
         body = self.word._body
+        since_spooled = 0
         for block in self.doc.blocks:
             self.block(body, block)
+            since_spooled += 1
+            # A top-level page break ends an article of a pack: what came before is finished.
+            if isinstance(block, PageBreak) or since_spooled >= SPOOL_EVERY:
+                self._spool_body()
+                since_spooled = 0
         self._fill_tocs()
-        self._link_headers()
+        self._link_headers(self.word.element.body)
         self._properties()
         buffer = io.BytesIO()
+        # python-docx writes the body as it stands, a marker where each spooled stretch goes;
+        # the whole part replaces it as `render` makes the package reproducible.
         self.word.save(buffer)
-        return ooxml.reproducible_zip(buffer.getvalue(), self.options.timestamp,
-                                      replace={"docProps/app.xml": self._app_xml()})
+        return buffer.getvalue(), self.spool.splice(serialize_part_xml(self.word.element))
+
+    def _spool_body(self) -> None:
+        """Move the body children the renderer is done with to the spool.
+
+        Kept in the tree: the last paragraph or table (the next block looks at it), the
+        section mark, and whatever holds a TOC placeholder (`_fill_tocs` replaces it at the end).
+        """
+        body = self.word.element.body
+        keep = {_last_block_element(self.word._body)}
+        for slot in self.toc_slots:
+            holder = slot.placeholder
+            while holder.getparent() is not body:
+                holder = holder.getparent()
+            keep.add(holder)
+        run: list[etree._Element] = []
+        for child in list(body):
+            if child in keep or child.tag in (etree.Comment, qn("w:sectPr")):
+                self._spool_run(run)
+                run = []
+            else:
+                run.append(child)
+        self._spool_run(run)
+
+    def _spool_run(self, run: list[etree._Element]) -> None:
+        if run:
+            for element in run:
+                self._link_headers(element)  # sections in document order, before they leave
+            self.spool.spool(run)
 
     def _drop_thumbnail(self) -> None:
         # python-docx's template carries a picture of a blank page as the file-browser preview.
@@ -387,25 +530,30 @@ class _Renderer:
             if marking:
                 self._marking(footer.add_paragraph(), marking)
 
-    def _link_headers(self) -> None:
-        """Point every section at the first section's headers and footers.
+    def _link_headers(self, element: etree._Element) -> None:
+        """Point every section in `element` at the first section's headers and footers.
 
         Word inherits them from the previous section, LibreOffice does not, and python-docx's
         new sections carry no references. Only the first section gets a distinct first page:
         in a pack the running header names the pack, not the article, and LibreOffice shows
         the first-page header on every page of a later section that asks for one.
+
+        Called for each stretch of the body in document order (as it is spooled, then for the
+        rest at the end), so every section is seen once. The first section always has the
+        references (`_setup_page` made them before any section break copied its mark).
         """
         kinds = (qn("w:headerReference"), qn("w:footerReference"))
-        sections = self.word.element.body.xpath(".//w:sectPr")
-        refs = next(([r for r in sect if r.tag in kinds] for sect in sections
-                     if any(r.tag in kinds for r in sect)), [])
-        for number, sect in enumerate(sections):
-            if not any(r.tag in kinds for r in sect):
-                for index, ref in enumerate(refs):
+        for sect in element.iter(qn("w:sectPr")):
+            own = [r for r in sect if r.tag in kinds]
+            if self.section_refs is None and own:
+                self.section_refs = [copy.deepcopy(r) for r in own]
+            if not own:
+                for index, ref in enumerate(self.section_refs or ()):
                     sect.insert(index, copy.deepcopy(ref))
-            if number > 0:
+            if self.sections_linked > 0:
                 for title_page in sect.findall(qn("w:titlePg")):
                     sect.remove(title_page)
+            self.sections_linked += 1
 
     def _bottom_rule(self) -> etree._Element:
         borders = _el("w:pBdr")
@@ -555,11 +703,16 @@ class _Renderer:
     # --- anchors and bookmarks ----------------------------------------------------------------
 
     def _collect_anchors(self) -> dict[tuple[int, str], str]:
-        """Map (article segment, anchor) to a unique bookmark name, in document order."""
+        """Map (article segment, anchor) to a unique bookmark name, in document order.
+
+        The one pass before rendering (a pack's blocks are read from disk on each pass), so it
+        also notes whether the document has a table of contents.
+        """
         outline = _Outline()
         found: dict[tuple[int, str], str] = {}
         used: set[str] = set()
-        for block in walk(self.doc.blocks):
+        for block in iter_walk(self.doc.blocks):
+            self.has_toc = self.has_toc or isinstance(block, Toc)
             outline.level(block)
             anchor = _anchor_of(block)
             if anchor is None or (outline.segment, anchor) in found:
