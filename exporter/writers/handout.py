@@ -14,17 +14,37 @@ Slides run left to right, then down.
 Text reaches the PDF only as canvas strings, never as paragraph markup, so article text such as
 `<font color=red>` is drawn literally. Output is reproducible: invariant mode, and the creation
 date from `RenderOptions.timestamp`.
+
+The deck is streamed, so a pack of hundreds of articles takes about as much memory as a few:
+slides are laid out and drawn one at a time, and a sheet is finished as soon as its slides are
+drawn. Two numbers are known only at the end: the slide total ("Slides 4–6 of 95", "5 / 95") and
+the sheet total ("Page 2 of 32"). Counting them first would mean laying out every slide twice
+(layout is most of the writer's time), so each total is a Form XObject (`_Totals`) that pages
+use by name and that is defined just before the PDF is saved. Labels ending in a total are placed
+as if it had as many digits as its lower bound, the count of slides before any is split
+(DejaVu's digits share one width, so that is the exact position unless continuations carry the
+total past a power of ten; the handouts are then drawn once more, with the true widths).
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFBase85Encode,
+    PDFName,
+    PDFStream,
+    PDFZCompress,
+)
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -132,11 +152,46 @@ def cells(per_page: int, area: Box) -> list[Cell]:
                       f"{', '.join(str(n) for n in PER_PAGE)} slides to a page")
 
 
+def survey(doc: Document) -> tuple[tuple[str, ...], int]:
+    """Return the deck's agenda (its section titles) and its slide count, laying none out.
+
+    A cheap pass over the blocks: a `<toc/>` on an early slide lists every section, so the
+    agenda must be known before the first slide is laid out. The count is a lower bound of the
+    number of deck pages (a long slide continues over several).
+    """
+    agenda: list[str] = []
+    count = 0
+    for slide in deck_slides(doc):
+        count += 1
+        if slide.layout == "section":
+            agenda.append(slide.title)
+    return tuple(agenda), count
+
+
+def iter_deck_pages(doc: Document,
+                    agenda: Sequence[str] | None = None) -> Iterator[tuple[str, Page]]:
+    """Yield the deck's pages as the PPTX writer lays them out, each with its slide's title.
+
+    One slide is laid out at a time. `agenda` is `survey(doc)[0]`, found here when not given.
+    """
+    if agenda is None:
+        agenda = survey(doc)[0]
+    for slide in deck_slides(doc):
+        for page in layout_slide(slide, agenda=agenda):
+            yield slide.title, page
+
+
 def deck_pages(doc: Document) -> list[tuple[str, Page]]:
-    """Return the deck's pages as the PPTX writer lays them out, each with its slide's title."""
-    slides = list(deck_slides(doc))
-    agenda = tuple(s.title for s in slides if s.layout == "section")
-    return [(slide.title, page) for slide in slides for page in layout_slide(slide, agenda=agenda)]
+    """Return all the deck's pages at once (for checks on small decks; the writer streams)."""
+    return list(iter_deck_pages(doc))
+
+
+def _batches(pages: Iterable[tuple[str, Page]],
+             size: int) -> Iterator[list[tuple[str, Page]]]:
+    """Yield `pages` in lists of `size` (the last may be shorter): one list per sheet."""
+    it = iter(pages)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
 
 
 class HandoutWriter:
@@ -148,14 +203,30 @@ class HandoutWriter:
     output = "handouts.pdf"
 
     def write(self, doc: Document, options: RenderOptions) -> bytes:
-        """Return the handouts of `doc` as PDF bytes, the same bytes for the same input."""
+        """Return the handouts of `doc` as PDF bytes, the same bytes for the same input.
+
+        Two passes over the slides: `survey` for the agenda and a lower bound of the totals,
+        then one that lays out and draws a sheet's slides at a time; the totals are filled in
+        by `_Totals.define` before saving. Labels ending in a total are placed for the lower
+        bound's number of digits; in the rare deck whose split slides carry a total past a
+        power of ten, the handouts are drawn once more with the true totals' widths.
+        """
+        agenda, least = survey(doc)
+        least_sheets = max(math.ceil(least / options.per_page), 1)
+        data, slides, sheets = self._render(doc, options, agenda, least, least_sheets)
+        if (len(str(slides)), len(str(sheets))) != (len(str(least)), len(str(least_sheets))):
+            data, _, _ = self._render(doc, options, agenda, slides, sheets)
+        return data
+
+    def _render(self, doc: Document, options: RenderOptions, agenda: tuple[str, ...],
+                least_slides: int, least_sheets: int) -> tuple[bytes, int, int]:
+        """Return the handouts, with labels placed for totals as wide as the given ones, and
+        the true slide and sheet totals."""
         per_page = options.per_page
         width, height = options.page_size
         layout = cells(per_page, Box(MARGIN_X, BOTTOM, width - 2 * MARGIN_X,
                                      height - TOP - BOTTOM))
         fonts.register()
-        pages = deck_pages(doc)
-        sheets = max(math.ceil(len(pages) / per_page), 1)
         buffer = io.BytesIO()
         meta = doc.meta
         # The initial font is written into every page's content stream: name a shipped face so
@@ -170,23 +241,109 @@ class HandoutWriter:
         canv.setKeywords(", ".join(meta.keywords))
         canv.setCreator(options.generator)
         canv.setProducer(options.generator)
+        totals = _Totals(canv, least_slides=least_slides, least_sheets=least_sheets)
         sheet = _Sheet(canv, (width, height), meta.header or meta.title,
-                       options.classification or None)
-        painter = _SlidePainter(canv, meta.header or meta.title, len(pages),
+                       options.classification or None, totals)
+        painter = _SlidePainter(canv, meta.header or meta.title, totals,
                                 options.classification or None)
         outline = _Outline(canv)
-        for n in range(sheets):
-            chunk = pages[n * per_page:(n + 1) * per_page]
-            first = n * per_page + 1
-            sheet.decorate(n + 1, sheets, first, first + len(chunk) - 1, len(pages))
-            for k, (cell, (title, page)) in enumerate(zip(layout, chunk, strict=False)):
-                number = first + k
+        number = sheets = 0
+        for chunk in _batches(iter_deck_pages(doc, agenda), per_page):
+            sheets += 1
+            sheet.decorate(sheets, number + 1, number + len(chunk))
+            for cell, (title, page) in zip(layout, chunk, strict=False):
+                number += 1
                 outline.add(number, title, page)
                 painter.draw(page, number, cell.slide)
                 _ruled_lines(canv, cell.lines)
             canv.showPage()
+            _seal_last_page(canv)
+        if not sheets:
+            # An empty deck still makes one sheet, which says so.
+            sheets = 1
+            sheet.decorate(1, 1, 0)
+            canv.showPage()
+        totals.define(slides=number, sheets=sheets)
         canv.save()
-        return buffer.getvalue()
+        return buffer.getvalue(), number, sheets
+
+
+def _seal_last_page(canv: Canvas) -> None:
+    """Compress the content stream of the page just shown, now rather than at `save`.
+
+    ReportLab keeps every finished page's operators as text until it writes the file, about
+    9 KB a sheet here; encoded the way `save` would encode them (same filters, so the same
+    bytes) a sheet keeps about a quarter of that. Pages that ReportLab's own rules leave as they
+    are (no page compression, or contents already set) are not touched.
+    """
+    page = canv._doc.Pages.pages[-1]
+    if not page.compression or page.Contents or not isinstance(page.stream, str):
+        return
+    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+    content: str | bytes = page.stream
+    for codec in reversed(filters):
+        content = codec.encode(content)
+    stream = PDFStream(content=content)
+    # A stream whose dictionary names its filters is written as it is (`PDFStream.format`).
+    stream.dictionary["Filter"] = PDFArray([PDFName(codec.pdfname) for codec in filters])
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    page.stream = None
+
+
+# --- the totals --------------------------------------------------------------------------------
+
+
+class _Totals:
+    """The slide and sheet totals, drawn before they are known: one Form XObject each.
+
+    A label such as "Page 2 of " is drawn on the page; the total after it is the form, used by
+    name and defined by `define` when the last sheet is done. The form draws its digits at size 1
+    from its origin, so one form serves every font size (the caller scales) and takes the fill
+    colour in force where it is used. Where the total goes is worked out with `least` digits, a
+    lower bound; the total may be longer, never shorter, so a longer one only reaches further
+    right, over nothing.
+    """
+
+    SLIDES = "ST"
+    SHEETS = "PT"
+
+    def __init__(self, canv: Canvas, *, least_slides: int, least_sheets: int) -> None:
+        self.canv = canv
+        self.least = {self.SLIDES: str(least_slides), self.SHEETS: str(least_sheets)}
+
+    def label_width(self, prefix: str, which: str, face: str, size: float) -> float:
+        """Return the width of `prefix` and the total as placed (with its lower bound's digits)."""
+        width: float = stringWidth(prefix + self.least[which], face, size)
+        return width
+
+    def draw(self, which: str, x: float, y: float, size: float) -> None:
+        """Draw total `which` (`SLIDES` or `SHEETS`) at `size`, its baseline starting at (x, y)."""
+        # Raw q/cm/Q rather than saveState/translate/scale: the same PDF, without the canvas's
+        # bookkeeping of a transform that ends right after the form.
+        self.canv.addLiteral(f"q {fp_str(size, 0, 0, size, x, y)} cm")
+        self.canv.doForm(which)
+        self.canv.addLiteral("Q")
+
+    def draw_after(self, prefix: str, which: str, right: float, y: float, face: str,
+                   size: float) -> None:
+        """Draw `prefix` and then total `which`, the pair right-aligned at `right`."""
+        x = right - self.label_width(prefix, which, face, size)
+        self.canv.setFont(face, size)
+        self.canv.drawString(x, y, prefix)
+        self.draw(which, x + stringWidth(prefix, face, size), y, size)
+
+    def define(self, *, slides: int, sheets: int) -> None:
+        """Define the forms now that the totals are known (before `save`)."""
+        canv = self.canv
+        for name, value in ((self.SLIDES, slides), (self.SHEETS, sheets)):
+            text = str(value)
+            # The box clips the form: room for the digits at size 1, descenders included.
+            canv.beginForm(name, lowerx=-1, lowery=-1,
+                           upperx=stringWidth(text, fonts.SANS, 1) + 1, uppery=2)
+            canv.setFont(fonts.SANS, 1)
+            canv.drawString(0, 0, text)
+            canv.endForm()
 
 
 # --- the sheet ---------------------------------------------------------------------------------
@@ -196,14 +353,18 @@ class _Sheet:
     """The decorations of every handout sheet: header, slide range, page number, marking."""
 
     def __init__(self, canv: Canvas, size: tuple[float, float], header: str,
-                 classification: str | None) -> None:
+                 classification: str | None, totals: _Totals) -> None:
         self.canv = canv
         self.width, self.height = size
         self.header = " ".join(header.split())
         self.classification = classification
+        self.totals = totals
 
-    def decorate(self, number: int, total: int, first: int, last: int, slides: int) -> None:
-        """Draw header, footer and marking of sheet `number` showing slides `first`-`last`."""
+    def decorate(self, number: int, first: int, last: int) -> None:
+        """Draw header, footer and marking of sheet `number` showing slides `first`-`last`.
+
+        An empty deck's one sheet has `last` < `first`. Both totals are drawn as `_Totals`.
+        """
         canv, width, height = self.canv, self.width, self.height
         room = width - 2 * MARGIN_X
         canv.saveState()
@@ -216,16 +377,16 @@ class _Sheet:
             canv.drawCentredString(width / 2, height - 0.85 * cm, marking)
             canv.drawCentredString(width / 2, 0.6 * cm, marking)
         y = height - 1.45 * cm
-        if slides == 0:
-            span = "No slides"
-        elif first == last:
-            span = f"Slide {first} of {slides}"
-        else:
-            span = f"Slides {first}–{last} of {slides}"
-        canv.setFont(fonts.SANS, 8.5)
+        totals = self.totals
         canv.setFillColor(GREY)
-        canv.drawRightString(width - MARGIN_X, y, span)
-        span_w = stringWidth(span, fonts.SANS, 8.5)
+        if last < first:
+            span_w = stringWidth("No slides", fonts.SANS, 8.5)
+            canv.setFont(fonts.SANS, 8.5)
+            canv.drawRightString(width - MARGIN_X, y, "No slides")
+        else:
+            span = f"Slide {first} of " if first == last else f"Slides {first}–{last} of "
+            span_w = totals.label_width(span, totals.SLIDES, fonts.SANS, 8.5)
+            totals.draw_after(span, totals.SLIDES, width - MARGIN_X, y, fonts.SANS, 8.5)
         canv.setFont(bold, 9)
         canv.setFillColor(INK)
         canv.drawString(MARGIN_X, y, fit_text(drawable(self.header, bold), bold, 9,
@@ -235,9 +396,9 @@ class _Sheet:
         canv.line(MARGIN_X, y - 5, width - MARGIN_X, y - 5)
         foot = 1.25 * cm
         canv.line(MARGIN_X, foot + 10, width - MARGIN_X, foot + 10)
-        canv.setFont(fonts.SANS, 8)
         canv.setFillColor(GREY)
-        canv.drawRightString(width - MARGIN_X, foot, f"Page {number} of {total}")
+        totals.draw_after(f"Page {number} of ", totals.SHEETS, width - MARGIN_X, foot,
+                          fonts.SANS, 8)
         canv.restoreState()
 
 
@@ -281,11 +442,11 @@ class _Outline:
 class _SlidePainter:
     """Draw laid-out deck pages as miniatures, in deck coordinates under a scale transform."""
 
-    def __init__(self, canv: Canvas, header: str, total: int,
+    def __init__(self, canv: Canvas, header: str, totals: _Totals,
                  classification: str | None) -> None:
         self.canv = canv
         self.header = " ".join(header.split())
-        self.total = total
+        self.totals = totals
         self.classification = classification
 
     def draw(self, page: Page, number: int, box: Box) -> None:
@@ -358,9 +519,9 @@ class _SlidePainter:
              color: colors.Color, *, muted: colors.Color = SLIDE_MUTED) -> None:
         """Draw styled runs on one line whose top is `top` (deck coordinates)."""
         canv = self.canv
-        # The baseline sits where a line of exact spacing puts it for DejaVu's ascent.
-        baseline = SLIDE_HEIGHT - top - size * 0.93
-        for run in runs:
+        baseline = _baseline(top, size)
+        last = len(runs) - 1
+        for n, run in enumerate(runs):
             text = run.text.replace("\n", "")
             if not text:
                 continue
@@ -369,7 +530,8 @@ class _SlidePainter:
             canv.setFont(face, size)
             canv.setFillColor(muted if run.muted else color)
             canv.drawString(x, baseline, text)
-            x += stringWidth(text, face, size)
+            if n < last:  # measuring is a good part of drawing: skip it where nothing follows
+                x += stringWidth(text, face, size)
 
     def table(self, frame: TableFrame) -> None:
         """Draw a measured table: navy header row, banded body rows, bold key column."""
@@ -403,13 +565,18 @@ class _SlidePainter:
         """Draw the slide number in the corner, with the running title on content slides."""
         size = 10.0
         top = SLIDE_HEIGHT - 34
-        label = f"{number} / {self.total}"
-        width = stringWidth(label, fonts.SANS, size)
+        prefix = f"{number} / "
+        totals = self.totals
+        width = totals.label_width(prefix, totals.SLIDES, fonts.SANS, size)
+        # Title and divider slides carry no footer in the deck; a handout still numbers them.
+        color = DARK_BODY if dark else SLIDE_MUTED
+        x = SLIDE_WIDTH - 48 - width
+        # `runs` leaves `color` as the fill colour, which the form's digits take.
+        self.runs((Run(prefix),), x, top, size, color)
+        totals.draw(totals.SLIDES, x + stringWidth(prefix, fonts.SANS, size),
+                    _baseline(top, size), size)
         if dark:
-            # Title and divider slides carry no footer in the deck; a handout still numbers them.
-            self.runs((Run(label),), SLIDE_WIDTH - 48 - width, top, size, DARK_BODY)
             return
-        self.runs((Run(label),), SLIDE_WIDTH - 48 - width, top, size, SLIDE_MUTED)
         if self.header:
             room = SLIDE_WIDTH - 48 - width - 24 - 48
             text = fit_text(drawable(self.header, fonts.SANS), fonts.SANS, size, room)
@@ -425,4 +592,10 @@ class _SlidePainter:
             self.runs((Run(label, bold=True),), x, top, size, color)
 
 
-__all__ = ["PER_PAGE", "HandoutWriter", "cells", "deck_pages"]
+def _baseline(top: float, size: float) -> float:
+    """Return the baseline of a line whose top is `top` (deck coordinates, from the top)."""
+    # The baseline sits where a line of exact spacing puts it for DejaVu's ascent.
+    return SLIDE_HEIGHT - top - size * 0.93
+
+
+__all__ = ["PER_PAGE", "HandoutWriter", "cells", "deck_pages", "iter_deck_pages", "survey"]
