@@ -419,14 +419,14 @@ class _Renderer:
     def render(self) -> bytes:
         try:
             package, document = self._build()
+            return ooxml.reproducible_zip(package, self.options.timestamp, replace={
+                self.word.part.partname.membername: document,
+                "docProps/app.xml": self._app_xml(),
+            })
         finally:
             self.spool.close()
-        return ooxml.reproducible_zip(package, self.options.timestamp, replace={
-            self.word.part.partname.membername: document,
-            "docProps/app.xml": self._app_xml(),
-        })
 
-    def _build(self) -> tuple[bytes, bytes]:
+    def _build(self) -> tuple[bytes, Iterator[bytes]]:
         """Render the document; return python-docx's package and its main part's whole XML."""
         self._drop_thumbnail()
         self._setup_styles()
@@ -449,7 +449,7 @@ class _Renderer:
         # python-docx writes the body as it stands, a marker where each spooled stretch goes;
         # the whole part replaces it as `render` makes the package reproducible.
         self.word.save(buffer)
-        return buffer.getvalue(), self.spool.splice(serialize_part_xml(self.word.element))
+        return buffer.getvalue(), self.spool.chunks(serialize_part_xml(self.word.element))
 
     def _spool_body(self) -> None:
         """Move the body children the renderer is done with to the spool.

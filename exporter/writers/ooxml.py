@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 _CONTENT_TYPES = "[Content_Types].xml"
 _FIRST = (_CONTENT_TYPES, "_rels/.rels")
@@ -29,31 +30,46 @@ def zip_time(timestamp: int) -> tuple[int, int, int, int, int, int]:
 
 
 def reproducible_zip(data: bytes, timestamp: int, *,
-                     replace: Mapping[str, bytes] | None = None) -> bytes:
+                     replace: Mapping[str, bytes | Iterable[bytes]] | None = None) -> bytes:
     """Return the zip archive `data` rewritten byte-reproducibly, with entries dated `timestamp`.
 
-    `replace` maps member names to new contents (e.g. a rewritten `docProps/app.xml`); a name not
-    already in the archive is an error, since adding a part also needs a content type.
+    `replace` maps member names to new contents (e.g. a rewritten `docProps/app.xml`), as bytes
+    or as an iterable of byte chunks (a long part streamed, never whole in memory); a name not
+    already in the archive is an error, since adding a part also needs a content type. Members
+    are copied a slice at a time, so no whole uncompressed part is held at once.
     """
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        members = {info.filename: source.read(info) for info in source.infolist()
-                   if not info.is_dir()}
-    for name, content in (replace or {}).items():
-        if name not in members:
-            raise KeyError(f"{name} is not a member of the package")
-        members[name] = content
-    order = [n for n in _FIRST if n in members] + sorted(n for n in members if n not in _FIRST)
-    date_time = zip_time(timestamp)
+    replace = replace or {}
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in order:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            # ZipInfo defaults these from the host OS; pin them so Linux and Windows agree.
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, members[name], compresslevel=6)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        infos = {info.filename: info for info in source.infolist() if not info.is_dir()}
+        for name in replace:
+            if name not in infos:
+                raise KeyError(f"{name} is not a member of the package")
+        order = [n for n in _FIRST if n in infos] + sorted(n for n in infos if n not in _FIRST)
+        date_time = zip_time(timestamp)
+        with zipfile.ZipFile(out, "w") as target:
+            for name in order:
+                info = zipfile.ZipInfo(name, date_time=date_time)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                # ZipInfo defaults these from the host OS; pin them so Linux and Windows agree.
+                info.create_system = 0
+                info.external_attr = 0
+                # Left unset, the compression level is zlib's default, 6: the level the
+                # archive has always been written with.
+                with target.open(info, "w") as dest:
+                    content = replace.get(name)
+                    if content is None:
+                        with source.open(infos[name]) as member:
+                            shutil.copyfileobj(member, dest, _CHUNK)
+                    elif isinstance(content, bytes):
+                        dest.write(content)
+                    else:
+                        for chunk in content:
+                            dest.write(chunk)
     return out.getvalue()
+
+
+_CHUNK = 1 << 20
 
 
 MAX_CORE_PROPERTY = 255
