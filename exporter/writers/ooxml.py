@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
+import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 _CONTENT_TYPES = "[Content_Types].xml"
 _FIRST = (_CONTENT_TYPES, "_rels/.rels")
@@ -39,14 +39,34 @@ def reproducible_zip(data: bytes, timestamp: int, *,
     are copied a slice at a time, so no whole uncompressed part is held at once.
     """
     replace = replace or {}
-    out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         infos = {info.filename: info for info in source.infolist() if not info.is_dir()}
         for name in replace:
             if name not in infos:
                 raise KeyError(f"{name} is not a member of the package")
-        order = [n for n in _FIRST if n in infos] + sorted(n for n in infos if n not in _FIRST)
-        date_time = zip_time(timestamp)
+
+        def content(name: str) -> bytes | Iterable[bytes]:
+            if name in replace:
+                return replace[name]
+            return _read_in_slices(source, infos[name])
+
+        return write_package(infos, content, timestamp)
+
+
+def write_package(names: Iterable[str], content: Callable[[str], bytes | Iterable[bytes]],
+                  timestamp: int) -> bytes:
+    """Return a zip of the members `names`, written the reproducible way: content types and
+    package relationships first, the rest in the order given, entries dated `timestamp`, the
+    host's operating system left out, deflate at level 6.
+
+    `content(name)` gives a member's bytes, whole or in chunks, when it is written, so members
+    kept on disk are read back one at a time.
+    """
+    names = list(names)
+    order = [n for n in _FIRST if n in names] + sorted(n for n in names if n not in _FIRST)
+    date_time = zip_time(timestamp)
+    # Written to a file and read back once: a growing BytesIO would hold the package twice.
+    with tempfile.TemporaryFile(prefix="exporter-package-") as out:
         with zipfile.ZipFile(out, "w") as target:
             for name in order:
                 info = zipfile.ZipInfo(name, date_time=date_time)
@@ -55,18 +75,20 @@ def reproducible_zip(data: bytes, timestamp: int, *,
                 info.create_system = 0
                 info.external_attr = 0
                 # Left unset, the compression level is zlib's default, 6: the level the
-                # archive has always been written with.
+                # packages have always been written with.
                 with target.open(info, "w") as dest:
-                    content = replace.get(name)
-                    if content is None:
-                        with source.open(infos[name]) as member:
-                            shutil.copyfileobj(member, dest, _CHUNK)
-                    elif isinstance(content, bytes):
-                        dest.write(content)
-                    else:
-                        for chunk in content:
-                            dest.write(chunk)
-    return out.getvalue()
+                    data = content(name)
+                    for chunk in ((data,) if isinstance(data, bytes) else data):
+                        dest.write(chunk)
+        out.seek(0)
+        package: bytes = out.read()
+    return package
+
+
+def _read_in_slices(source: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with source.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            yield chunk
 
 
 _CHUNK = 1 << 20

@@ -5,16 +5,24 @@ drawn into the matching layout's placeholders: "Title Slide", "Title and Content
 Header", found by name in the built-in or the user's `--pptx-template`, else by their placeholder
 types. Every run names its font and size and every paragraph its exact line spacing, so what is
 drawn is what was measured. Every slide has speaker notes. Output is byte-reproducible.
+
+The deck is streamed, so a pack of hundreds of articles takes as much memory as a few: slides are
+laid out and drawn one at a time, and each finished slide and its notes are serialized to a
+temporary file (`_Spool`) and dropped from python-pptx's tree; the package is assembled from
+that file at the end. The one fact known only then, the slide total in the footer ("12 / 340"),
+is written as a placeholder and filled in when the package is assembled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import itertools
+import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -24,13 +32,20 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.exc import InvalidXmlError, PackageNotFoundError
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part, _Relationship
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.util import Emu, Pt
 
 from ..blocks import Document, Slide
 from ..errors import ConfigError
 from ..options import RenderOptions
-from .ooxml import core_property, reproducible_zip
+from .ooxml import core_property, write_package
 from .textfit import CELL_MARGIN_X as _CELL_X
 from .textfit import CELL_MARGIN_Y as _CELL_Y
 from .textfit import (
@@ -109,14 +124,31 @@ class PptxWriter:
     output = "slides.pptx"
 
     def write(self, doc: Document, options: RenderOptions) -> bytes:
-        """Return the deck for `doc` as .pptx bytes, the same bytes for the same input."""
-        deck = _Deck(doc, options)
-        slides = list(deck_slides(doc))
-        agenda = tuple(s.title for s in slides if s.layout == "section")
-        pages = [(slide, page) for slide in slides for page in deck.layout(slide, agenda)]
-        for number, (slide, page) in enumerate(pages, start=1):
-            deck.draw(slide, page, number, len(pages))
-        return deck.save(len(pages))
+        """Return the deck for `doc` as .pptx bytes, the same bytes for the same input.
+
+        Two passes over the slides: a cheap one for the agenda (a `<toc/>` lists every section)
+        and the slide count, then one that lays out, draws and spools a slide at a time.
+        """
+        agenda, slides = _survey(doc)
+        with tempfile.TemporaryFile() as scratch:
+            deck = _Deck(doc, options, _Spool(scratch), least_total=slides)
+            number = 0
+            for slide in deck_slides(doc):
+                for page in deck.layout(slide, agenda):
+                    number += 1
+                    deck.draw(slide, page, number)
+            return deck.save(number)
+
+
+def _survey(doc: Document) -> tuple[tuple[str, ...], int]:
+    """Return the section titles (the agenda) and the number of slides, laying none out."""
+    agenda: list[str] = []
+    count = 0
+    for slide in deck_slides(doc):
+        count += 1
+        if slide.layout == "section":
+            agenda.append(slide.title)
+    return tuple(agenda), count
 
 
 # --- the deck ----------------------------------------------------------------------------------
@@ -125,17 +157,26 @@ class PptxWriter:
 class _Deck:
     """A presentation being filled: the template, its layouts, and the geometry they imply."""
 
-    def __init__(self, doc: Document, options: RenderOptions) -> None:
+    def __init__(self, doc: Document, options: RenderOptions, spool: _Spool, *,
+                 least_total: int = 1) -> None:
         self.doc = doc
         self.options = options
+        self.spool = spool
+        self.least_total = least_total
+        """A lower bound of the slide total (the slide count before splitting): the footer
+        reserves room for a total of at least as many digits."""
         self.builtin = options.pptx_template is None
         self.prs = _open(options.pptx_template)
+        _number_notes_by_counting(self.prs.part.package)
         if self.builtin:
             _widen_builtin(self.prs)
         self.palette = BUILTIN if self.builtin else USER
         self.width = self.prs.slide_width / _EMU_PER_PT
         self.height = self.prs.slide_height / _EMU_PER_PT
         self.layouts = {kind: _choose_layout(self.prs, kind) for kind in LAYOUT_NAMES}
+        self.slide_ids = self.prs.slides._sldIdLst
+        used = [int(n) for n in self.slide_ids.xpath("./p:sldId/@id")]
+        self.next_slide_id = max([_MIN_SLIDE_ID - 1, *used]) + 1
 
     def geometry(self, kind: str) -> Geometry:
         """Return where `kind` slides put title and body: built-in boxes or the template's."""
@@ -159,10 +200,10 @@ class _Deck:
         return layout_slide(slide, self.width, self.height, metrics=CONSERVATIVE,
                             geometry=self.geometry(slide.layout), agenda=agenda)
 
-    def draw(self, slide: Slide, page: Page, number: int, total: int) -> None:
-        """Add one page as a slide: decoration, title, body frames, footer and notes."""
+    def draw(self, slide: Slide, page: Page, number: int) -> None:
+        """Add one page as slide `number`: decoration, title, body, footer and notes; spool it."""
         kind = _kind(page.layout)
-        out = self.prs.slides.add_slide(self.layouts[kind])
+        out, rid = self.new_slide(self.layouts[kind])
         dark = self.builtin and kind in ("title", "section")
         if self.builtin:
             self.decorate(out, kind)
@@ -205,12 +246,59 @@ class _Deck:
         for ph in placeholders:
             if id(ph) not in used:
                 ph._element.getparent().remove(ph._element)
+        slot = None
         if self.builtin and kind == "content":
-            self.footer(out, number, total)
+            slot = self.footer(out, number)
         if self.options.classification:
             self.marking(out, self.options.classification, dark=dark)
         notes = out.notes_slide.notes_text_frame
         notes.text = _notes(slide, page)
+        self.retire(rid, slot)  # the XML tree goes when the last proxy (`out`...) does
+
+    def new_slide(self, layout: Any) -> tuple[Any, str]:
+        """Add a slide as python-pptx's `Slides.add_slide` does, minus its scans of every slide.
+
+        add_slide looks through all the presentation's slide relationships for one to reuse and
+        through all slide ids for the largest: O(n²) over a deck. A new slide part cannot be
+        related yet, and ids are counted on from the largest found once, so the partname, rId
+        and id come out as python-pptx would choose them.
+        """
+        presentation = self.prs.part
+        partname = PackURI(f"/ppt/slides/slide{len(self.slide_ids) + 1}.xml")
+        part = SlidePart.new(partname, presentation.package,  # type: ignore[no-untyped-call]
+                             layout.part)
+        rid = presentation.rels._add_relationship(RT.SLIDE, part)
+        slide = part.slide
+        slide.shapes.clone_layout_placeholders(layout)
+        if self.next_slide_id > _MAX_SLIDE_ID:  # python-pptx then reuses a free id
+            self.next_slide_id = self.slide_ids._next_id
+        self.slide_ids._add_sldId(id=self.next_slide_id, rId=rid)
+        self.next_slide_id += 1
+        return slide, rid
+
+    def retire(self, rid: str, slot: _TotalSlot | None) -> None:
+        """Spool the finished slide `rid` and its notes and cut them out of the part graph.
+
+        Nothing touches a finished slide again. The presentation's relationship to it now
+        points at a `_Retired` stand-in (name and content type, all that writing the
+        presentation's own parts needs), so the slide and notes parts and their XML trees are
+        freed at once, not kept until the package is saved.
+        """
+        rels = self.prs.part.rels
+        slide = rels[rid].target_part
+        notes = slide.part_related_by(RT.NOTES_SLIDE)
+        self.spool.put_part(slide, slot)
+        self.spool.put_part(notes)
+        rels._rels[rid] = _Relationship(rels._base_uri, rid, RT.SLIDE, RTM.INTERNAL,
+                                        _Retired(slide.partname, slide.content_type))
+        # Empty the parts and the proxies they cache (a Slide and its SlideShapes refer to each
+        # other, as do the parts through their relationships): reference counting then frees
+        # the XML trees here, not whenever the cyclic collector runs. Using them now fails.
+        proxies = [vars(part).get(name) for part in (slide, notes)
+                   for name in ("slide", "notes_slide")]
+        for thing in (slide, notes, *proxies):
+            if thing is not None:
+                vars(thing).clear()
 
     # decoration of the built-in deck
 
@@ -230,11 +318,19 @@ class _Deck:
             _bar(out, Rect(geo.title.x, rule_y - 1, 72, 3.5), _GOLD)
             _bar(out, Rect(0, 0, 10, self.height), _NAVY)
 
-    def footer(self, out: Any, number: int, total: int) -> None:
-        """Draw the running title and the slide number along the bottom."""
+    def footer(self, out: Any, number: int) -> _TotalSlot | None:
+        """Draw the running title and "number / total" along the bottom.
+
+        The total is not known yet: the label is measured with the widest digits for a total
+        of as many digits as the slide count before splitting (a lower bound, and the total's
+        own digit count unless continuations carry it past a power of ten), and its text is a
+        slot that `_Spool` fills in when the package is written. An extra digit or two still
+        fits the label box's 16 pt of slack.
+        """
         size = 10.0
         y = self.height - 36
-        label = f"{number} / {total}"
+        digits = max(len(str(self.least_total)), len(str(number)))
+        label = f"{number} / {_widest_digit(size) * digits}"
         width = CONSERVATIVE.width(label, size, False) + 16
         right = Rect(self.width - 48 - width, y, width, size * LEADING)
         header = self.doc.meta.header or self.doc.meta.title
@@ -249,6 +345,10 @@ class _Deck:
         box = out.shapes.add_textbox(*_emu_rect(right))
         _fill(box.text_frame, _restyle(page, bold=False), anchor=MSO_ANCHOR.TOP,
               color=self.palette.muted, muted=self.palette.muted, align=PP_ALIGN.RIGHT)
+        runs = [run for para in box.text_frame.paragraphs for run in para.runs]
+        if len(runs) != 1 or runs[0].text != label:
+            return None  # cut to fit (cannot happen at this width): nothing to fill in
+        return _TotalSlot(runs[0], f"{number} / ")
 
     def marking(self, out: Any, text: str, *, dark: bool) -> None:
         """Print the protective marking centred at the top and bottom of the slide."""
@@ -305,7 +405,11 @@ class _Deck:
                 _paragraphs(tf, (item,), color=color, muted=self.palette.muted)
 
     def save(self, count: int) -> bytes:
-        """Return the finished package with reproducible properties and zip entries."""
+        """Return the package of `count` slides with reproducible properties and zip entries.
+
+        What python-pptx's save and `ooxml.reproducible_zip` would write, byte for byte, but
+        assembled here so that the spooled slides are read back one at a time.
+        """
         props = self.prs.core_properties
         meta = self.doc.meta
         stamp = dt.datetime.fromtimestamp(self.options.timestamp, tz=dt.timezone.utc)
@@ -321,16 +425,175 @@ class _Deck:
         props.revision = 1
         props.created = stamp
         props.modified = stamp
-        buffer = io.BytesIO()
-        self.prs.save(buffer)
-        data = buffer.getvalue()
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-        replace: dict[str, bytes] = {}
-        if "docProps/app.xml" in names:
-            replace["docProps/app.xml"] = _app_xml(self.options.generator, count,
-                                                   self.width / self.height)
-        return reproducible_zip(data, self.options.timestamp, replace=replace)
+        live = _live_members(self.prs.part.package, self.spool)
+        if "docProps/app.xml" in live:
+            live["docProps/app.xml"] = _app_xml(self.options.generator, count,
+                                                self.width / self.height)
+        total = str(count).encode("ascii")
+
+        def content(name: str) -> bytes:
+            found = live.get(name)
+            return found if found is not None else self.spool.read(name, total)
+
+        return write_package(sorted({*live, *self.spool.names()}), content,
+                             self.options.timestamp)
+
+
+# --- streaming the package ---------------------------------------------------------------------
+
+_NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
+_MIN_SLIDE_ID, _MAX_SLIDE_ID = 256, 2147483647
+"""The range of slide ids (p:sldId/@id) python-pptx chooses from."""
+"""Zip members written first, as `ooxml.reproducible_zip` does."""
+
+
+@dataclass(frozen=True, slots=True)
+class _TotalSlot:
+    """The footer run that is to end with the slide total, and the text before the total."""
+
+    run: Any
+    prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Spooled:
+    """Where a member's bytes are in the spool file, and where in them the total goes."""
+
+    offset: int
+    length: int
+    content_type: str = ""
+    """The part's content type; empty for a relationships member."""
+    slot: int = -1
+    """Byte offset of the total's placeholder in the member, or -1 for none."""
+    slot_length: int = 0
+
+
+class _Spool:
+    """Finished slide and notes parts, serialized to a temporary file until the package is written.
+
+    Each part is one member (and one for its relationships, if it has any), the same bytes
+    python-pptx's PackageWriter would write for it.
+    """
+
+    def __init__(self, file: Any) -> None:
+        self.file = file
+        self.end = 0
+        self.members: dict[str, _Spooled] = {}
+
+    def names(self) -> list[str]:
+        return list(self.members)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.members
+
+    def parts(self) -> Iterator[_Retired]:
+        """Yield stand-ins for the spooled parts (for the package's content types)."""
+        for name, entry in self.members.items():
+            if entry.content_type:
+                yield _Retired(PackURI("/" + name), entry.content_type)
+
+    def put_part(self, part: Any, slot: _TotalSlot | None = None) -> None:
+        """Spool `part` and its relationships as its package members."""
+        if slot is None:
+            blob, at, length = serialize_part_xml(part._element), -1, 0
+        else:
+            blob, at, length = _serialize_with_slot(part._element, slot)
+        self.put(part.partname.membername, blob, part.content_type, at, length)
+        if part._rels:  # as python-pptx writes them: only a part with relationships has .rels
+            self.put(part.partname.rels_uri.membername, part.rels.xml)
+
+    def put(self, name: str, data: bytes, content_type: str = "", slot: int = -1,
+            slot_length: int = 0) -> None:
+        self.file.seek(self.end)
+        self.file.write(data)
+        self.members[name] = _Spooled(self.end, len(data), content_type, slot, slot_length)
+        self.end += len(data)
+
+    def read(self, name: str, total: bytes) -> bytes:
+        """Return member `name`'s bytes, with `total` in place of the slot if it has one."""
+        entry = self.members[name]
+        self.file.seek(entry.offset)
+        data: bytes = self.file.read(entry.length)
+        if entry.slot >= 0:
+            data = data[: entry.slot] + total + data[entry.slot + entry.slot_length:]
+        return data
+
+
+class _Retired(Part):
+    """Stands in python-pptx's part graph for a spooled part: a name and type, no relationships."""
+
+    def __init__(self, partname: PackURI, content_type: str) -> None:
+        super().__init__(partname, content_type, package=None)  # type: ignore[arg-type]
+
+    @property
+    def rels(self) -> Mapping[str, Any]:  # type: ignore[override]
+        return _NO_RELATIONSHIPS
+
+    @property  # type: ignore[misc]  # read-only on purpose: nothing may set it
+    def blob(self) -> bytes:
+        raise AssertionError(f"{self.partname} is spooled: read it from the spool")
+
+
+_NO_RELATIONSHIPS: Mapping[str, Any] = MappingProxyType({})
+
+
+def _serialize_with_slot(element: Any, slot: _TotalSlot) -> tuple[bytes, int, int]:
+    """Serialize `element` with a placeholder after the slot's prefix; return it and its place.
+
+    The placeholder (private-use characters) must occur exactly once in the XML, so one that
+    the slide's own text happens to contain is passed over for the next.
+    """
+    for n in itertools.count():
+        token = f"\ue000{n}\ue001"
+        slot.run.text = slot.prefix + token
+        blob: bytes = serialize_part_xml(element)
+        mark = token.encode("utf-8")
+        if blob.count(mark) == 1:
+            return blob, blob.index(mark), len(mark)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _live_members(package: Any, spool: _Spool) -> dict[str, bytes]:
+    """Return the package members not in `spool`, as python-pptx's PackageWriter makes them."""
+    parts = [part for part in package.iter_parts() if part.partname.membername not in spool]
+    # Only iterated: a generator keeps the stand-ins from all existing at once.
+    types = _ContentTypesItem.xml_for(itertools.chain(parts, spool.parts()))  # type: ignore[arg-type]
+    members = {"[Content_Types].xml": serialize_part_xml(types), "_rels/.rels": package._rels.xml}
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if part._rels:
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return members
+
+
+def _number_notes_by_counting(package: Any) -> None:
+    """Give `package` a next_partname that numbers notes slides from a count, not a scan.
+
+    python-pptx finds a new notes slide's name by walking every part of the package, which
+    makes a deck of n slides cost O(n²) (most of the time of a 1,000-slide deck). Here the
+    notes slide names are collected by one walk, at the first notes slide, and then kept up to
+    date; the name chosen is the one python-pptx's own rule picks (the highest free number up
+    to one more than the count), so the output does not change. Other templates are passed on.
+    """
+    original = package.next_partname
+    taken: set[str] | None = None
+
+    def next_partname(tmpl: str) -> PackURI:
+        nonlocal taken
+        if tmpl != _NOTES_PARTNAME:
+            return original(tmpl)  # type: ignore[no-any-return]
+        if taken is None:
+            prefix = tmpl[: (tmpl % 42).find("42")]
+            taken = {str(p.partname) for p in package.iter_parts()
+                     if p.partname.startswith(prefix)}
+        for n in range(len(taken) + 1, 0, -1):
+            candidate = tmpl % n
+            if candidate not in taken:
+                taken.add(candidate)
+                return PackURI(candidate)
+        raise AssertionError("no free notes slide name")  # pragma: no cover
+
+    package.next_partname = next_partname
 
 
 # --- template handling -------------------------------------------------------------------------
@@ -357,6 +620,11 @@ def _open(path: str | None) -> Any:
     if not prs.slide_layouts:
         raise ConfigError(f"--pptx-template {path}: the template has no slide layouts")
     return prs
+
+
+def _widest_digit(size: float) -> str:
+    """Return the digit the deck's metrics measure widest (a total's width is reserved in it)."""
+    return max("0123456789", key=lambda digit: CONSERVATIVE.width(digit, size, False))
 
 
 def _widen_builtin(prs: Any) -> None:
