@@ -34,17 +34,9 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import cm
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFBase85Encode,
-    PDFName,
-    PDFStream,
-    PDFZCompress,
-)
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -53,7 +45,7 @@ from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
 from .pdf.markup import drawable
-from .pdf.page import fit_text, pdf_timestamp
+from .pdf.page import fit_text, pdf_timestamp, seal_last_page
 from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
 from .textfit import (
     CELL_MARGIN_X,
@@ -257,7 +249,7 @@ class HandoutWriter:
                 painter.draw(page, number, cell.slide)
                 _ruled_lines(canv, cell.lines)
             canv.showPage()
-            _seal_last_page(canv)
+            seal_last_page(canv)
         if not sheets:
             # An empty deck still makes one sheet, which says so.
             sheets = 1
@@ -266,29 +258,6 @@ class HandoutWriter:
         totals.define(slides=number, sheets=sheets)
         canv.save()
         return buffer.getvalue(), number, sheets
-
-
-def _seal_last_page(canv: Canvas) -> None:
-    """Compress the content stream of the page just shown, now rather than at `save`.
-
-    ReportLab keeps every finished page's operators as text until it writes the file, about
-    9 KB a sheet here; encoded the way `save` would encode them (same filters, so the same
-    bytes) a sheet keeps about a quarter of that. Pages that ReportLab's own rules leave as they
-    are (no page compression, or contents already set) are not touched.
-    """
-    page = canv._doc.Pages.pages[-1]
-    if not page.compression or page.Contents or not isinstance(page.stream, str):
-        return
-    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
-    content: str | bytes = page.stream
-    for codec in reversed(filters):
-        content = codec.encode(content)
-    stream = PDFStream(content=content)
-    # A stream whose dictionary names its filters is written as it is (`PDFStream.format`).
-    stream.dictionary["Filter"] = PDFArray([PDFName(codec.pdfname) for codec in filters])
-    stream.__Comment__ = "page stream"
-    page.Contents = stream
-    page.stream = None
 
 
 # --- the totals --------------------------------------------------------------------------------
