@@ -17,6 +17,7 @@ import functools
 import hashlib
 import json
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -57,10 +58,11 @@ class PackResult:
 
 
 def actor_index(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the actors across the pack, each with the articles (and first ¶) they appear in.
+    """Return the actors across the pack in alphabetical order, each with the articles (and
+    first ¶) they appear in and its `initial`, the letter it is filed under.
 
     Actors are merged by kind and case-folded name, and also when one's name is another's alias
-    (an article that says only "Moscow" joins "Russia"). People and organisations come first.
+    (an article that says only "Moscow" joins "Russia").
     """
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     alias_of: dict[tuple[str, str], tuple[str, str]] = {}
@@ -69,6 +71,7 @@ def actor_index(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             key = (actor["kind"], actor["name"].casefold())
             key = alias_of.get(key, key)
             entry = merged.setdefault(key, {"name": actor["name"], "kind": actor["kind"],
+                                            "initial": _initial(actor["name"]),
                                             "entries": []})
             for alias in actor.get("aliases", []):
                 alias_of.setdefault((actor["kind"], alias.casefold()), key)
@@ -77,7 +80,19 @@ def actor_index(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             entry["entries"].append({"article": a["number"], "title": a["title"],
                                      "paragraph": first, "target": target})
     order = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
-    return sorted(merged.values(), key=lambda e: (order.get(e["kind"], 9), e["name"].casefold()))
+    return sorted(merged.values(), key=lambda e: (e["initial"], e["name"].casefold(),
+                                                   order.get(e["kind"], 9)))
+
+
+def _initial(name: str) -> str:
+    """Return the letter an index files `name` under: its first letter without accents
+    (Ö under O), or # for a name that starts with a digit or a sign."""
+    for char in unicodedata.normalize("NFKD", name):
+        if char.isalpha():
+            return char.upper()
+        if not unicodedata.combining(char) and not char.isspace():
+            break
+    return "#"
 
 
 def pack_context(title: str, results: list[ArticleResult], config: BuildConfig) -> dict[str, Any]:
