@@ -1,11 +1,14 @@
 """The handout writer: a slide document in, N-up handout PDF bytes out (ReportLab canvas).
 
 Handouts print the deck the way presentation tools do: `RenderOptions.per_page` slides to a sheet,
-each a framed 16:9 miniature with ruled lines for notes. The miniatures are the deck's own pages:
+each a framed miniature with ruled lines for notes. The miniatures are the deck's own pages:
 `textfit.layout_slide` measures, shrinks and splits every slide exactly as the PPTX writer does,
-so a slide continued over two deck pages is two miniatures and the handout has
-ceil(deck slides / per page) sheets. Each page is drawn at deck size (960 × 540 pt) under a scale
-transform, in the shipped DejaVu Sans, whose widths never exceed the metrics it was measured with.
+with the same `deck_shape.DeckShape` (the built-in 16:9 deck, or the `--pptx-template`'s slide
+size and placeholder boxes), so a slide continued over two deck pages is two miniatures and the
+handout has ceil(deck slides / per page) sheets. Each page is drawn at deck size (960 × 540 pt
+built in) under a uniform scale transform, in the shipped DejaVu Sans, whose widths never exceed
+the metrics it was measured with. A template's own colours and artwork are not reproduced: its
+slides are drawn plain (white, dark text, no built-in bands or footer).
 
 Sheet layouts: 1 — the slide across the upper half, lines below; 2 and 3 — a row per slide, the
 slide on the left, lines on the right; 4 and 6 — a two-column grid, lines below each slide.
@@ -44,12 +47,14 @@ from .. import fonts
 from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
+from .deck_shape import BUILTIN, DeckShape, deck_shape
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
 from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
 from .textfit import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
+    CONSERVATIVE,
     LEADING,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
@@ -67,6 +72,7 @@ PER_PAGE = (1, 2, 3, 4, 6)
 """Slides per sheet that have a layout."""
 
 ASPECT = SLIDE_HEIGHT / SLIDE_WIDTH
+"""Height over width of the built-in deck's slides."""
 
 # The built-in deck's palette (slides_pptx), so a miniature looks like the slide it shows.
 NAVY = colors.HexColor("#142F4F")
@@ -79,6 +85,8 @@ BAND = colors.HexColor("#EEF2F7")
 FRAME = colors.HexColor("#8A96A3")
 DARK_MARKING = colors.HexColor("#FF9E9E")
 """The marking on navy slides, where the deck's dark red would not read at handout size."""
+PLAIN_HEADER = colors.HexColor("#E5E7EB")
+"""A table's header row on a template's slide, whose table style the handout does not know."""
 
 MARGIN_X = 1.7 * cm
 TOP = 2.2 * cm
@@ -108,21 +116,24 @@ class Cell:
     lines: Box
 
 
-def cells(per_page: int, area: Box) -> list[Cell]:
-    """Return the cells of a sheet holding `per_page` slides in `area`, in reading order."""
+def cells(per_page: int, area: Box, aspect: float = ASPECT) -> list[Cell]:
+    """Return the cells of a sheet holding `per_page` slides in `area`, in reading order.
+
+    `aspect` is the slides' height over their width (a template's may not be 16:9).
+    """
     top = area.y + area.h
     if per_page == 1:
-        w = min(area.w, area.h * 0.5 / ASPECT)
-        h = w * ASPECT
+        w = min(area.w, area.h * 0.5 / aspect)
+        h = w * aspect
         slide = Box(area.x + (area.w - w) / 2, top - h, w, h)
         return [Cell(slide, Box(area.x, area.y, area.w, slide.y - GUTTER - area.y))]
     if per_page in (2, 3):
         row = (area.h - GUTTER * (per_page - 1)) / per_page
-        w = min(area.w * (0.58 if per_page == 2 else 0.5), row / ASPECT)
+        w = min(area.w * (0.58 if per_page == 2 else 0.5), row / aspect)
         out = []
         for n in range(per_page):
             row_top = top - n * (row + GUTTER)
-            slide = Box(area.x, row_top - w * ASPECT, w, w * ASPECT)
+            slide = Box(area.x, row_top - w * aspect, w, w * aspect)
             lines = Box(area.x + w + GUTTER, row_top - row, area.w - w - GUTTER, row)
             out.append(Cell(slide, lines))
         return out
@@ -130,13 +141,13 @@ def cells(per_page: int, area: Box) -> list[Cell]:
         rows = per_page // 2
         col_w = (area.w - GUTTER) / 2
         row_h = (area.h - GUTTER * (rows - 1)) / rows
-        w = min(col_w, row_h * 0.62 / ASPECT)
+        w = min(col_w, row_h * 0.62 / aspect)
         out = []
         for n in range(per_page):
             r, c = divmod(n, 2)
             x = area.x + c * (col_w + GUTTER)
             row_top = top - r * (row_h + GUTTER)
-            slide = Box(x + (col_w - w) / 2, row_top - w * ASPECT, w, w * ASPECT)
+            slide = Box(x + (col_w - w) / 2, row_top - w * aspect, w, w * aspect)
             lines = Box(x, row_top - row_h, col_w, slide.y - (row_top - row_h) - 8)
             out.append(Cell(slide, lines))
         return out
@@ -160,22 +171,25 @@ def survey(doc: Document) -> tuple[tuple[str, ...], int]:
     return tuple(agenda), count
 
 
-def iter_deck_pages(doc: Document,
-                    agenda: Sequence[str] | None = None) -> Iterator[tuple[str, Page]]:
+def iter_deck_pages(doc: Document, agenda: Sequence[str] | None = None,
+                    shape: DeckShape = BUILTIN) -> Iterator[tuple[str, Page]]:
     """Yield the deck's pages as the PPTX writer lays them out, each with its slide's title.
 
-    One slide is laid out at a time. `agenda` is `survey(doc)[0]`, found here when not given.
+    One slide is laid out at a time, with the call `slides_pptx._Deck.layout` makes, for the
+    deck of `shape` (`deck_shape(options)`). `agenda` is `survey(doc)[0]`, found here when not
+    given.
     """
     if agenda is None:
         agenda = survey(doc)[0]
     for slide in deck_slides(doc):
-        for page in layout_slide(slide, agenda=agenda):
+        for page in layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
+                                 geometry=shape.geometry(slide.layout), agenda=agenda):
             yield slide.title, page
 
 
-def deck_pages(doc: Document) -> list[tuple[str, Page]]:
+def deck_pages(doc: Document, shape: DeckShape = BUILTIN) -> list[tuple[str, Page]]:
     """Return all the deck's pages at once (for checks on small decks; the writer streams)."""
-    return list(iter_deck_pages(doc))
+    return list(iter_deck_pages(doc, shape=shape))
 
 
 def _batches(pages: Iterable[tuple[str, Page]],
@@ -203,21 +217,23 @@ class HandoutWriter:
         bound's number of digits; in the rare deck whose split slides carry a total past a
         power of ten, the handouts are drawn once more with the true totals' widths.
         """
+        shape = deck_shape(options)  # the deck's own: same pages, split the same way
         agenda, least = survey(doc)
         least_sheets = max(math.ceil(least / options.per_page), 1)
-        data, slides, sheets = self._render(doc, options, agenda, least, least_sheets)
+        data, slides, sheets = self._render(doc, options, shape, agenda, least, least_sheets)
         if (len(str(slides)), len(str(sheets))) != (len(str(least)), len(str(least_sheets))):
-            data, _, _ = self._render(doc, options, agenda, slides, sheets)
+            data, _, _ = self._render(doc, options, shape, agenda, slides, sheets)
         return data
 
-    def _render(self, doc: Document, options: RenderOptions, agenda: tuple[str, ...],
-                least_slides: int, least_sheets: int) -> tuple[bytes, int, int]:
+    def _render(self, doc: Document, options: RenderOptions, shape: DeckShape,
+                agenda: tuple[str, ...], least_slides: int,
+                least_sheets: int) -> tuple[bytes, int, int]:
         """Return the handouts, with labels placed for totals as wide as the given ones, and
         the true slide and sheet totals."""
         per_page = options.per_page
         width, height = options.page_size
         layout = cells(per_page, Box(MARGIN_X, BOTTOM, width - 2 * MARGIN_X,
-                                     height - TOP - BOTTOM))
+                                     height - TOP - BOTTOM), shape.height / shape.width)
         fonts.register()
         buffer = io.BytesIO()
         meta = doc.meta
@@ -236,11 +252,11 @@ class HandoutWriter:
         totals = _Totals(canv, least_slides=least_slides, least_sheets=least_sheets)
         sheet = _Sheet(canv, (width, height), meta.header or meta.title,
                        options.classification or None, totals)
-        painter = _SlidePainter(canv, meta.header or meta.title, totals,
+        painter = _SlidePainter(canv, shape, meta.header or meta.title, totals,
                                 options.classification or None)
         outline = _Outline(canv)
         number = sheets = 0
-        for chunk in _batches(iter_deck_pages(doc, agenda), per_page):
+        for chunk in _batches(iter_deck_pages(doc, agenda, shape), per_page):
             sheets += 1
             sheet.decorate(sheets, number + 1, number + len(chunk))
             for cell, (title, page) in zip(layout, chunk, strict=False):
@@ -409,33 +425,47 @@ class _Outline:
 
 
 class _SlidePainter:
-    """Draw laid-out deck pages as miniatures, in deck coordinates under a scale transform."""
+    """Draw laid-out deck pages as miniatures, in deck coordinates under a scale transform.
 
-    def __init__(self, canv: Canvas, header: str, totals: _Totals,
+    The built-in deck's pages get its navy and gold decoration and footer; a template's pages
+    are drawn plain, since its artwork is not reproduced and would not match the bands.
+    """
+
+    def __init__(self, canv: Canvas, shape: DeckShape, header: str, totals: _Totals,
                  classification: str | None) -> None:
         self.canv = canv
+        self.shape = shape
+        self.width = shape.width
+        self.height = shape.height
         self.header = " ".join(header.split())
         self.totals = totals
         self.classification = classification
 
-    def draw(self, page: Page, number: int, box: Box) -> None:
-        """Draw `page` as slide `number`, scaled into `box`, inside a thin frame."""
+    def draw(self, page: Page, number: int, cell: Box) -> None:
+        """Draw `page` as slide `number`, scaled into `cell`, inside a thin frame."""
         canv = self.canv
+        box, (sx, sy) = self.fit(cell)
         canv.saveState()
         canv.translate(box.x, box.y)
-        canv.scale(box.w / SLIDE_WIDTH, box.h / SLIDE_HEIGHT)
+        canv.scale(sx, sy)
         clip = canv.beginPath()
-        clip.rect(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT)
+        clip.rect(0, 0, self.width, self.height)
         canv.clipPath(clip, stroke=0, fill=0)
-        dark = page.layout in ("title", "section")
-        self.background(page.layout)
-        self.text(page.title, NAVY if not dark else colors.white, anchor_bottom=True)
+        builtin = self.shape.builtin
+        dark = builtin and page.layout in ("title", "section")
+        if builtin:
+            self.background(page.layout)
+            title_color = NAVY if not dark else colors.white
+        else:
+            title_color = SLIDE_INK
+        self.text(page.title, title_color, anchor_bottom=True)
         for frame in page.body:
             if isinstance(frame, TableFrame):
                 self.table(frame)
             else:
                 self.text(frame, DARK_BODY if dark else SLIDE_INK)
-        self.footer(number, dark)
+        if builtin:  # a template's deck has no footer either
+            self.footer(number, dark)
         if self.classification:
             self.marking(self.classification, DARK_MARKING if dark else MARKING)
         canv.restoreState()
@@ -445,25 +475,39 @@ class _SlidePainter:
         canv.rect(box.x, box.y, box.w, box.h, stroke=1, fill=0)
         canv.restoreState()
 
+    def fit(self, cell: Box) -> tuple[Box, tuple[float, float]]:
+        """Return where the slide goes in `cell` and the scale from deck points to the sheet.
+
+        `cells` makes cells of the deck's aspect, so the slide fills its cell; one of another
+        shape gets the slide scaled uniformly and centred (letterboxed), never distorted.
+        """
+        sx, sy = cell.w / self.width, cell.h / self.height
+        if math.isclose(sx, sy, rel_tol=1e-9):
+            return cell, (sx, sy)
+        scale = min(sx, sy)
+        w, h = self.width * scale, self.height * scale
+        return Box(cell.x + (cell.w - w) / 2, cell.y + (cell.h - h) / 2, w, h), (scale, scale)
+
     def rect(self, x: float, top: float, w: float, h: float, color: colors.Color) -> None:
         """Fill a rectangle given in deck coordinates (from the top left)."""
         self.canv.setFillColor(color)
-        self.canv.rect(x, SLIDE_HEIGHT - top - h, w, h, stroke=0, fill=1)
+        self.canv.rect(x, self.height - top - h, w, h, stroke=0, fill=1)
 
     def background(self, layout: str) -> None:
         """Draw the built-in deck's background, bars and rules (see `slides_pptx.decorate`)."""
+        width, height = self.width, self.height
         if layout in ("title", "section"):
             geo = default_geometry(layout)
-            self.rect(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, NAVY)
+            self.rect(0, 0, width, height, NAVY)
             self.rect(geo.title.x, geo.body.y - 14, 96, 4, GOLD)
-            self.rect(0, SLIDE_HEIGHT - 10, SLIDE_WIDTH, 10, GOLD)
+            self.rect(0, height - 10, width, 10, GOLD)
             return
         geo = default_geometry("content")
-        self.rect(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, colors.white)
+        self.rect(0, 0, width, height, colors.white)
         rule_y = geo.title.y + geo.title.h + 8
         self.rect(geo.title.x, rule_y, geo.title.w, 1.5, RULE)
         self.rect(geo.title.x, rule_y - 1, 72, 3.5, GOLD)
-        self.rect(0, 0, 10, SLIDE_HEIGHT, NAVY)
+        self.rect(0, 0, 10, height, NAVY)
 
     def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False) -> None:
         """Draw a measured text frame: items stacked from the top (titles sit on the bottom)."""
@@ -488,7 +532,7 @@ class _SlidePainter:
              color: colors.Color, *, muted: colors.Color = SLIDE_MUTED) -> None:
         """Draw styled runs on one line whose top is `top` (deck coordinates)."""
         canv = self.canv
-        baseline = _baseline(top, size)
+        baseline = self.baseline(top, size)
         last = len(runs) - 1
         for n, run in enumerate(runs):
             text = run.text.replace("\n", "")
@@ -503,17 +547,20 @@ class _SlidePainter:
                 x += stringWidth(text, face, size)
 
     def table(self, frame: TableFrame) -> None:
-        """Draw a measured table: navy header row, banded body rows, bold key column."""
+        """Draw a measured table: header row (navy built in, grey on a template's slide),
+        banded body rows, bold key column."""
         top = frame.rect.y
+        header_fill, header_ink = ((NAVY, colors.white) if self.shape.builtin
+                                   else (PLAIN_HEADER, SLIDE_INK))
         for r, (cells, height) in enumerate(zip(frame.rows, frame.heights, strict=True)):
             header = frame.header and r == 0
             banded = (r - (1 if frame.header else 0)) % 2 == 0
             x = frame.rect.x
             for c, (cell, width) in enumerate(zip(cells, frame.widths, strict=False)):
                 key = frame.key_column and c == 0
-                fill = NAVY if header else (BAND if banded or key else colors.white)
+                fill = header_fill if header else (BAND if banded or key else colors.white)
                 self.rect(x, top, width, height, fill)
-                ink = colors.white if header else SLIDE_INK
+                ink = header_ink if header else SLIDE_INK
                 line_top = top + CELL_MARGIN_Y
                 for line in cell.lines:
                     runs = line.runs
@@ -521,33 +568,33 @@ class _SlidePainter:
                         runs = tuple(Run(run.text, bold=True, italic=run.italic,
                                          muted=run.muted) for run in runs)
                     self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
-                              muted=colors.white if header else SLIDE_MUTED)
+                              muted=header_ink if header else SLIDE_MUTED)
                     line_top += frame.size * LEADING
                 x += width
             top += height
         self.canv.setStrokeColor(RULE)
         self.canv.setLineWidth(0.75)
-        self.canv.rect(frame.rect.x, SLIDE_HEIGHT - top, sum(frame.widths),
+        self.canv.rect(frame.rect.x, self.height - top, sum(frame.widths),
                        top - frame.rect.y, stroke=1, fill=0)
 
     def footer(self, number: int, dark: bool) -> None:
         """Draw the slide number in the corner, with the running title on content slides."""
         size = 10.0
-        top = SLIDE_HEIGHT - 34
+        top = self.height - 34
         prefix = f"{number} / "
         totals = self.totals
         width = totals.label_width(prefix, totals.SLIDES, fonts.SANS, size)
         # Title and divider slides carry no footer in the deck; a handout still numbers them.
         color = DARK_BODY if dark else SLIDE_MUTED
-        x = SLIDE_WIDTH - 48 - width
+        x = self.width - 48 - width
         # `runs` leaves `color` as the fill colour, which the form's digits take.
         self.runs((Run(prefix),), x, top, size, color)
         totals.draw(totals.SLIDES, x + stringWidth(prefix, fonts.SANS, size),
-                    _baseline(top, size), size)
+                    self.baseline(top, size), size)
         if dark:
             return
         if self.header:
-            room = SLIDE_WIDTH - 48 - width - 24 - 48
+            room = self.width - 48 - width - 24 - 48
             text = fit_text(drawable(self.header, fonts.SANS), fonts.SANS, size, room)
             self.runs((Run(text),), 48, top, size, SLIDE_MUTED)
 
@@ -555,16 +602,15 @@ class _SlidePainter:
         """Print the deck's protective marking at the top and bottom of the slide."""
         size = 11.0
         face = fonts.face_name(fonts.SANS, bold=True)
-        label = fit_text(drawable(" ".join(text.split()), face), face, size, SLIDE_WIDTH * 0.6)
-        x = (SLIDE_WIDTH - stringWidth(label, face, size)) / 2
-        for top in (3.0, SLIDE_HEIGHT - size * LEADING - 14):
+        label = fit_text(drawable(" ".join(text.split()), face), face, size, self.width * 0.6)
+        x = (self.width - stringWidth(label, face, size)) / 2
+        for top in (3.0, self.height - size * LEADING - 14):
             self.runs((Run(label, bold=True),), x, top, size, color)
 
-
-def _baseline(top: float, size: float) -> float:
-    """Return the baseline of a line whose top is `top` (deck coordinates, from the top)."""
-    # The baseline sits where a line of exact spacing puts it for DejaVu's ascent.
-    return SLIDE_HEIGHT - top - size * 0.93
+    def baseline(self, top: float, size: float) -> float:
+        """Return the baseline of a line whose top is `top` (deck coordinates, from the top)."""
+        # The baseline sits where a line of exact spacing puts it for DejaVu's ascent.
+        return self.height - top - size * 0.93
 
 
 __all__ = ["PER_PAGE", "HandoutWriter", "cells", "deck_pages", "iter_deck_pages", "survey"]

@@ -18,20 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import tempfile
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
 from lxml import etree
-from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.exc import InvalidXmlError, PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
@@ -43,8 +39,14 @@ from pptx.parts.slide import SlidePart
 from pptx.util import Emu, Pt
 
 from ..blocks import Document, Slide
-from ..errors import ConfigError
 from ..options import RenderOptions
+from .deck_shape import BUILTIN as BUILTIN_SHAPE
+from .deck_shape import EMU_PER_PT as _EMU_PER_PT
+from .deck_shape import LAYOUT_NAMES, body_types, shape_of, title_types
+from .deck_shape import choose_layout as _choose_layout
+from .deck_shape import kind_of as _kind
+from .deck_shape import open_presentation as _open
+from .deck_shape import placeholder as _placeholder
 from .ooxml import core_property, write_package
 from .textfit import CELL_MARGIN_X as _CELL_X
 from .textfit import CELL_MARGIN_Y as _CELL_Y
@@ -52,7 +54,6 @@ from .textfit import (
     CONSERVATIVE,
     FONT_NAME,
     LEADING,
-    SLIDE_HEIGHT,
     SLIDE_WIDTH,
     Geometry,
     Item,
@@ -71,17 +72,8 @@ from .textfit import (
     slide_text,
 )
 
-_EMU_PER_PT = 12700
-
-LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title slide",),
-    "section": ("section header", "section title", "section"),
-    "content": ("title and content", "title and body", "title, content", "content"),
-}
-"""Layout names tried first (case-insensitive), per slide layout of the block document."""
-
-_TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
-_BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+_TITLE_TYPES = title_types()
+_BODY_TYPES = body_types()
 
 
 def _rgb(hex_code: str) -> RGBColor:
@@ -165,14 +157,16 @@ class _Deck:
         self.least_total = least_total
         """A lower bound of the slide total (the slide count before splitting): the footer
         reserves room for a total of at least as many digits."""
-        self.builtin = options.pptx_template is None
         self.prs = _open(options.pptx_template)
+        # The handouts lay slides out with the same shape (`deck_shape.deck_shape(options)`).
+        self.shape = BUILTIN_SHAPE if options.pptx_template is None else shape_of(self.prs)
+        self.builtin = self.shape.builtin
         _number_notes_by_counting(self.prs.part.package)
         if self.builtin:
             _widen_builtin(self.prs)
         self.palette = BUILTIN if self.builtin else USER
-        self.width = self.prs.slide_width / _EMU_PER_PT
-        self.height = self.prs.slide_height / _EMU_PER_PT
+        self.width = self.shape.width
+        self.height = self.shape.height
         self.layouts = {kind: _choose_layout(self.prs, kind) for kind in LAYOUT_NAMES}
         self.slide_ids = self.prs.slides._sldIdLst
         used = [int(n) for n in self.slide_ids.xpath("./p:sldId/@id")]
@@ -180,20 +174,7 @@ class _Deck:
 
     def geometry(self, kind: str) -> Geometry:
         """Return where `kind` slides put title and body: built-in boxes or the template's."""
-        base = default_geometry(kind)
-        if self.builtin:
-            return base
-        layout = self.layouts[_kind(kind)]
-        title = _rect(_placeholder(layout.placeholders, _TITLE_TYPES))
-        body = _rect(_placeholder(layout.placeholders, _BODY_TYPES))
-        margin = self.width * 0.05
-        if title is None:
-            title = Rect(margin, self.height * 0.04, self.width - 2 * margin, self.height * 0.16)
-        if body is None:
-            top = title.y + title.h + 12
-            body = Rect(title.x, top, title.w, max(self.height * 0.92 - top, 36))
-        return Geometry(title=title, body=body, title_sizes=base.title_sizes,
-                        body_sizes=base.body_sizes, title_anchor=base.title_anchor)
+        return self.shape.geometry(kind)
 
     def layout(self, slide: Slide, agenda: Sequence[str]) -> list[Page]:
         """Return the measured pages of `slide` for this deck's geometry."""
@@ -599,29 +580,6 @@ def _number_notes_by_counting(package: Any) -> None:
 # --- template handling -------------------------------------------------------------------------
 
 
-def _open(path: str | None) -> Any:
-    if path is None:
-        prs = Presentation()
-        prs.slide_width = Emu(round(SLIDE_WIDTH * _EMU_PER_PT))
-        prs.slide_height = Emu(round(SLIDE_HEIGHT * _EMU_PER_PT))
-        return prs
-    if not Path(path).is_file():
-        raise ConfigError(f"--pptx-template {path}: no such file")
-    try:
-        prs = Presentation(path)
-    except (PackageNotFoundError, InvalidXmlError, zipfile.BadZipFile, KeyError, ValueError,
-            etree.XMLSyntaxError) as exc:
-        raise ConfigError(f"--pptx-template {path}: not a PowerPoint file ({exc})") from exc
-    # The template's own slides are examples, not content: drop them and their parts.
-    id_list = prs.slides._sldIdLst
-    for slide_id in list(id_list):
-        prs.part.drop_rel(slide_id.rId)
-        id_list.remove(slide_id)
-    if not prs.slide_layouts:
-        raise ConfigError(f"--pptx-template {path}: the template has no slide layouts")
-    return prs
-
-
 def _widest_digit(size: float) -> str:
     """Return the digit the deck's metrics measure widest (a total's width is reserved in it)."""
     return max("0123456789", key=lambda digit: CONSERVATIVE.width(digit, size, False))
@@ -636,60 +594,6 @@ def _widen_builtin(prs: Any) -> None:
             if shape.left is not None and shape.width is not None:
                 shape.left = Emu(round(shape.left * factor))
                 shape.width = Emu(round(shape.width * factor))
-
-
-def _kind(layout: str) -> str:
-    return layout if layout in LAYOUT_NAMES else "content"
-
-
-def _choose_layout(prs: Any, kind: str) -> Any:
-    """Return the layout for `kind`: by name first, then by the placeholders it offers."""
-    layouts = list(prs.slide_layouts)
-    for wanted in LAYOUT_NAMES[kind]:
-        for layout in layouts:
-            if " ".join(layout.name.lower().split()) == wanted:
-                return layout
-
-    def types(layout: Any) -> set[Any]:
-        return {ph.placeholder_format.type for ph in layout.placeholders}
-
-    def has_title(layout: Any) -> bool:
-        return bool(types(layout) & set(_TITLE_TYPES))
-
-    preferences: list[set[Any]]
-    if kind == "title":
-        preferences = [{PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE}]
-    elif kind == "section":
-        preferences = [{PP_PLACEHOLDER.BODY}]
-    else:
-        preferences = [{PP_PLACEHOLDER.OBJECT}, {PP_PLACEHOLDER.BODY}]
-    for wanted_types in preferences:
-        for layout in layouts:
-            if has_title(layout) and wanted_types <= types(layout):
-                return layout
-    if kind != "content":
-        return _choose_layout(prs, "content")
-    for layout in layouts:
-        if has_title(layout) and types(layout) & set(_BODY_TYPES):
-            return layout
-    for layout in layouts:
-        if has_title(layout):
-            return layout
-    return layouts[0]
-
-
-def _placeholder(placeholders: Any, kinds: tuple[Any, ...]) -> Any:
-    found = [ph for ph in placeholders if ph.placeholder_format.type in kinds]
-    return min(found, key=lambda ph: ph.placeholder_format.idx) if found else None
-
-
-def _rect(shape: Any) -> Rect | None:
-    if shape is None:
-        return None
-    dims = (shape.left, shape.top, shape.width, shape.height)
-    if any(d is None for d in dims) or shape.width <= 0 or shape.height <= 0:
-        return None
-    return Rect(*(d / _EMU_PER_PT for d in dims))
 
 
 def _emu_rect(rect: Rect) -> tuple[Emu, Emu, Emu, Emu]:
