@@ -7,6 +7,7 @@ can never become Markdown, HTML, math, a citation or a Marp directive, in either
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Sequence
@@ -41,10 +42,14 @@ class MarkdownSlidesWriter:
 
     def write(self, doc: Document, options: RenderOptions) -> bytes:
         """Return the slide outline for `doc` as UTF-8 Markdown."""
-        slides = list(deck_slides(doc))
-        agenda = tuple(s.title for s in slides if s.layout == "section")
-        body = "\n---\n\n".join(slide_markdown(slide, agenda) for slide in slides)
-        return (front_matter(doc, options) + "\n" + body).rstrip("\n").encode("utf-8") + b"\n"
+        # Two passes over the slides, never all of them at once: the section titles first
+        # (an agenda slide lists them), then the Markdown, encoded slide by slide.
+        agenda = tuple(s.title for s in deck_slides(doc) if s.layout == "section")
+        out = io.BytesIO()
+        out.write((front_matter(doc, options) + "\n").encode("utf-8"))
+        for n, slide in enumerate(deck_slides(doc)):
+            out.write((("\n---\n\n" if n else "") + slide_markdown(slide, agenda)).encode("utf-8"))
+        return out.getvalue().rstrip(b"\n") + b"\n"
 
 
 # --- escaping ----------------------------------------------------------------------------------
