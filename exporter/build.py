@@ -204,6 +204,7 @@ def cache_key(data: bytes, config: BuildConfig) -> str:
     """Return a hash of everything an article's outputs depend on."""
     digest = hashlib.sha256()
     digest.update(__version__.encode())
+    digest.update(_code_hash().encode())
     digest.update(data)
     options = asdict(config.options)
     # The timestamp is "now" unless SOURCE_DATE_EPOCH is set; outputs that are otherwise
@@ -216,6 +217,22 @@ def cache_key(data: bytes, config: BuildConfig) -> str:
     for folder in (config.templates, str(templating.builtin_template_dir())):
         if folder:
             digest.update(_templates_hash(folder, _stamps(folder)).encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_hash() -> str:
+    """Return a hash of the package's own code and data files, read once per process.
+
+    The version alone would let a checkout or an install from an unreleased commit serve
+    outputs that older code made.
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -68,3 +68,12 @@ def test_collect_sources_skips_sidecars_and_hidden(tmp_path: Path) -> None:
     (tmp_path / "image.png").write_bytes(b"x")
     found = [display for _, display in build.collect_sources([str(tmp_path)])]
     assert found == [str(tmp_path / "a.txt")]
+
+
+def test_cache_key_follows_the_code_not_only_the_version(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    config = build.BuildConfig(out_dir=tmp_path)
+    before = build.cache_key(b"an article", config)
+    assert build.cache_key(b"an article", config) == before
+    monkeypatch.setattr(build, "_code_hash", lambda: "other code")
+    assert build.cache_key(b"an article", config) != before
