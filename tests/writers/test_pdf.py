@@ -385,3 +385,14 @@ def test_lazy_stretches_give_the_same_bytes_as_one_story(monkeypatch: pytest.Mon
     lazy = PdfWriter().write(doc, options)
     monkeypatch.setattr(render.Renderer, "lazy_story", lambda self, blocks: self.story(blocks))
     assert PdfWriter().write(doc, options) == lazy
+
+
+def test_heading_just_before_a_page_break_keeps_what_follows() -> None:
+    # The rest of the document after a page break is made lazily; a heading (kept with what
+    # follows it) right before the break must not swallow it.
+    blocks: list[b.Block] = [body(1)]
+    for n in range(2, 6):
+        blocks += [b.Heading(level=2, content=text(f"Section {n}")), b.PageBreak(), body(n)]
+    texts = " ".join(page_texts(render(document(*blocks))))
+    for n in range(1, 6):
+        assert f"Paragraph {n}" in texts and (n == 1 or f"Section {n}" in texts), n

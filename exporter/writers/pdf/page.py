@@ -214,9 +214,18 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         super().handle_pageBegin()
 
     def filterFlowables(self, flowables: list[Any]) -> None:
-        # Expand lazy stretches in place, just before layout reaches them (see LazyChunk).
-        while flowables and isinstance(flowables[0], LazyChunk):
-            flowables[0:1] = flowables[0].expand()
+        # Expand lazy stretches in place, just before layout reaches them (see LazyChunk): at
+        # the head of the list, and after a run of flowables kept with what follows them,
+        # since ReportLab groups such a run with the next flowable, which must be real.
+        index = 0
+        while index < len(flowables):
+            flowable = flowables[index]
+            if isinstance(flowable, LazyChunk):
+                flowables[index:index + 1] = flowable.expand()
+            elif flowable is not None and flowable.getKeepWithNext():
+                index += 1
+            else:
+                break
         if not flowables:
             flowables.append(None)  # the stretch made nothing; ReportLab skips a None
 

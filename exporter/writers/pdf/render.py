@@ -118,20 +118,20 @@ class Renderer:
                 last_toc = index
             elif isinstance(block, b.PageBreak):
                 restarts.add(index)
-        eager = last_toc + 1 if last_toc >= 0 else 1
-        first = min((i for i in restarts if i >= eager), default=len(blocks))
-        out: list[Flowable] = self.story(tuple(blocks[i] for i in range(first)))
+        first = min(last_toc + 1 if last_toc >= 0 else 1, len(blocks))
+        upcoming = blocks[first] if first < len(blocks) else None
+        out: list[Flowable] = self.story(tuple(blocks[i] for i in range(first)), after=upcoming)
         if first < len(blocks):
             out.append(LazyChunk(self._expander(blocks, first, restarts)))
         return out
 
     def _expander(self, blocks: Sequence[b.Block], first: int,
                   restarts: set[int]) -> Callable[[], list[Flowable]]:
-        position, headings = self.position, self.headings
+        position, headings, title_open = self.position, self.headings, self.title_open
 
         def expand() -> list[Flowable]:
             # Each layout pass starts the rest afresh, from the state the opening left.
-            self.position, self.headings, self.title_open = position, headings, False
+            self.position, self.headings, self.title_open = position, headings, title_open
             return _pull(self._steps(blocks, first, restarts))
 
         return expand
@@ -152,10 +152,12 @@ class Renderer:
             yield self.step(block, None if index + 1 in restarts else following, top=True)
             index, block = index + 1, following
 
-    def story(self, blocks: tuple[b.Block, ...], *, top: bool = True) -> list[Flowable]:
+    def story(self, blocks: tuple[b.Block, ...], *, top: bool = True,
+              after: b.Block | None = None) -> list[Flowable]:
+        """Return the flowables of `blocks`; `after` is the block that follows the last one."""
         out: list[Flowable] = []
         for index, block in enumerate(blocks):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            following = blocks[index + 1] if index + 1 < len(blocks) else after
             out.extend(self.step(block, following, top=top))
         return out
 
