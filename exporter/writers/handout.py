@@ -64,6 +64,7 @@ from .textfit import (
     TableFrame,
     TextFrame,
     deck_slides,
+    deck_survey,
     default_geometry,
     layout_slide,
 )
@@ -155,20 +156,8 @@ def cells(per_page: int, area: Box, aspect: float = ASPECT) -> list[Cell]:
                       f"{', '.join(str(n) for n in PER_PAGE)} slides to a page")
 
 
-def survey(doc: Document) -> tuple[tuple[str, ...], int]:
-    """Return the deck's agenda (its section titles) and its slide count, laying none out.
-
-    A cheap pass over the blocks: a `<toc/>` on an early slide lists every section, so the
-    agenda must be known before the first slide is laid out. The count is a lower bound of the
-    number of deck pages (a long slide continues over several).
-    """
-    agenda: list[str] = []
-    count = 0
-    for slide in deck_slides(doc):
-        count += 1
-        if slide.layout == "section":
-            agenda.append(slide.title)
-    return tuple(agenda), count
+survey = deck_survey
+"""The deck's agenda and a lower bound of its slide count (see `textfit.deck_survey`)."""
 
 
 def iter_deck_pages(doc: Document, agenda: Sequence[str] | None = None,

@@ -29,7 +29,7 @@ from ..blocks import (
     assert_never,
 )
 from ..options import RenderOptions
-from .textfit import deck_slides, inline_text, slide_text
+from .textfit import deck_slides, deck_survey, inline_text, slide_text
 
 
 class MarkdownSlidesWriter:
@@ -44,7 +44,7 @@ class MarkdownSlidesWriter:
         """Return the slide outline for `doc` as UTF-8 Markdown."""
         # Two passes over the slides, never all of them at once: the section titles first
         # (an agenda slide lists them), then the Markdown, encoded slide by slide.
-        agenda = tuple(s.title for s in deck_slides(doc) if s.layout == "section")
+        agenda, _ = deck_survey(doc)
         out = io.BytesIO()
         out.write((front_matter(doc, options) + "\n").encode("utf-8"))
         for n, slide in enumerate(deck_slides(doc)):

@@ -64,6 +64,7 @@ from .textfit import (
     TableFrame,
     TextFrame,
     deck_slides,
+    deck_survey,
     default_geometry,
     fit_title,
     inline_text,
@@ -121,7 +122,7 @@ class PptxWriter:
         Two passes over the slides: a cheap one for the agenda (a `<toc/>` lists every section)
         and the slide count, then one that lays out, draws and spools a slide at a time.
         """
-        agenda, slides = _survey(doc)
+        agenda, slides = deck_survey(doc)
         with tempfile.TemporaryFile() as scratch:
             deck = _Deck(doc, options, _Spool(scratch), least_total=slides)
             number = 0
@@ -130,17 +131,6 @@ class PptxWriter:
                     number += 1
                     deck.draw(slide, page, number)
             return deck.save(number)
-
-
-def _survey(doc: Document) -> tuple[tuple[str, ...], int]:
-    """Return the section titles (the agenda) and the number of slides, laying none out."""
-    agenda: list[str] = []
-    count = 0
-    for slide in deck_slides(doc):
-        count += 1
-        if slide.layout == "section":
-            agenda.append(slide.title)
-    return tuple(agenda), count
 
 
 # --- the deck ----------------------------------------------------------------------------------

@@ -994,6 +994,22 @@ def deck_slides(doc: Document) -> Iterator[Slide]:
         yield Slide(title=doc.meta.title, children=tuple(loose))
 
 
+def deck_survey(doc: Document) -> tuple[tuple[str, ...], int]:
+    """Return the deck's agenda (its section titles) and its slide count, laying none out.
+
+    A cheap pass over the blocks: a `<toc/>` on an early slide lists every section, so the
+    agenda must be known before the first slide is laid out. The count is a lower bound of the
+    number of deck pages (a long slide continues over several).
+    """
+    agenda: list[str] = []
+    count = 0
+    for slide in deck_slides(doc):
+        count += 1
+        if slide.layout == "section":
+            agenda.append(slide.title)
+    return tuple(agenda), count
+
+
 def slide_text(slide: Slide, agenda: Sequence[str] = ()) -> str:
     """Return the slide's body as plain text, one line per item or table row (for notes)."""
     lines: list[str] = []
@@ -1032,6 +1048,7 @@ __all__ = [
     "TableFrame",
     "TextFrame",
     "deck_slides",
+    "deck_survey",
     "default_geometry",
     "fit_title",
     "inline_text",
