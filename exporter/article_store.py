@@ -18,14 +18,13 @@ from .build import ArticleResult, BuildConfig, analyse_article
 from .model import to_data
 
 
-def store_article(folder: str, path: Path, display: str, dir_name: str, config: BuildConfig,
-                  keep_briefing: bool = False) -> ArticleResult:
+def store_article(folder: str, path: Path, display: str, dir_name: str,
+                  config: BuildConfig) -> ArticleResult:
     """Analyse one article and write its template data to `folder` (a process-pool task).
 
     The result carries the file's path in `data_file` and no briefing, so nothing but a
     title and a path travels back to the parent process.
     """
-    del keep_briefing
     result = analyse_article(path, display, dir_name, config)
     if result.briefing is None:
         return result

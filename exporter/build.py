@@ -70,7 +70,7 @@ class ArticleResult:
     """True when nothing changed since the last build and no file was rewritten."""
     title: str | None = None
     briefing: Briefing | None = None
-    """The analysed article (when asked to keep it; None when it failed)."""
+    """The analysed article, from `analyse_article` (None from an export or a failure)."""
     data_file: str | None = None
     """For packs: the JSON file holding the article's template data (see `article_store`)."""
 
@@ -277,14 +277,14 @@ def _cached(folder: Path, key: str) -> tuple[str, ...] | None:
     return tuple(files)
 
 
-def export_article(path: Path, display: str, dir_name: str, config: BuildConfig,
-                   keep_briefing: bool = False) -> ArticleResult:
+def export_article(path: Path, display: str, dir_name: str,
+                   config: BuildConfig) -> ArticleResult:
     """Read, analyse, render and write one article; never raise for a bad input."""
     try:
         data = read_bytes(path, display, config.limits)
         folder = inside(config.out_dir, config.out_dir / dir_name)
         key = cache_key(data, config)
-        if config.use_cache and not keep_briefing:
+        if config.use_cache:
             files = _cached(folder, key)
             if files is not None:
                 return ArticleResult(source=display, out_dir=dir_name, outputs=files,
@@ -296,8 +296,7 @@ def export_article(path: Path, display: str, dir_name: str, config: BuildConfig,
         warnings = list(article.warnings) + _glyph_warnings(briefing)
         write_outputs(folder, outputs, key, config.out_dir)
         return ArticleResult(source=display, out_dir=dir_name, outputs=tuple(outputs),
-                             warnings=tuple(warnings), title=article.title,
-                             briefing=briefing if keep_briefing else None)
+                             warnings=tuple(warnings), title=article.title)
     except ExportError as exc:
         if exc.subject is None:
             exc.subject = display
@@ -354,10 +353,10 @@ def _glyph_warnings(briefing: Briefing) -> list[str]:
             "the PDF shows them as \ufffd (the text stays searchable in the other formats)"]
 
 
-def analyse_article(path: Path, display: str, dir_name: str, config: BuildConfig,
-                    keep_briefing: bool = True) -> ArticleResult:
+def analyse_article(path: Path, display: str, dir_name: str,
+                    config: BuildConfig) -> ArticleResult:
     """Read and analyse one article without writing anything (for packs)."""
-    del dir_name, keep_briefing
+    del dir_name
     try:
         briefing = load_briefing(path, display, config.limits)
     except ExportError as exc:
@@ -372,17 +371,17 @@ def analyse_article(path: Path, display: str, dir_name: str, config: BuildConfig
                              _glyph_warnings(briefing)))
 
 
-Worker = Callable[[Path, str, str, BuildConfig, bool], ArticleResult]
+Worker = Callable[[Path, str, str, BuildConfig], ArticleResult]
 
 
 def build(sources: list[tuple[Path, str]], config: BuildConfig,
           on_done: Callable[[ArticleResult], None] | None = None,
-          keep_briefings: bool = False, worker: Worker = export_article) -> list[ArticleResult]:
+          worker: Worker = export_article) -> list[ArticleResult]:
     """Run `worker` (by default: export) on every source; return results in input order."""
     names = assign_dir_names(sources)
     jobs = max(1, min(config.jobs, len(sources)))
     results: list[ArticleResult] = []
-    for result in _run(sources, names, config, jobs, keep_briefings, worker):
+    for result in _run(sources, names, config, jobs, worker):
         if on_done is not None:
             on_done(result)
         results.append(result)
@@ -390,13 +389,13 @@ def build(sources: list[tuple[Path, str]], config: BuildConfig,
 
 
 def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig, jobs: int,
-         keep: bool, worker: Worker) -> Iterator[ArticleResult]:
+         worker: Worker) -> Iterator[ArticleResult]:
     if jobs == 1:
         for (path, display), name in zip(sources, names, strict=True):
-            yield worker(path, display, name, config, keep)
+            yield worker(path, display, name, config)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(worker, path, display, name, config, keep)
+        futures = [pool.submit(worker, path, display, name, config)
                    for (path, display), name in zip(sources, names, strict=True)]
         for future in futures:
             yield future.result()
