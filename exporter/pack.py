@@ -6,9 +6,10 @@ the pack comes out with the rest. The pack's templates (`pack.xml.j2`, `pack-sum
 stay apart, and an index of actors across the pack. A rebuild where nothing changed (same
 sources, templates, options, title and tool version) writes nothing.
 
-Memory does not grow with the number of articles: analysed articles wait on disk
+Memory hardly grows with the number of articles: analysed articles wait on disk
 (`article_store`), each output's process renders its template as a stream of blocks spooled to
-disk (`templating.render_spooled`), and the writers work through it an article at a time.
+disk (`templating.render_spooled`), and the writers work through it an article at a time. (What
+still grows is the PDF document ReportLab holds until it writes the file.)
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def _write_all(formats: tuple[str, ...], context: dict[str, Any],
     takes as long as all the other outputs together, so running them in parallel roughly
     halves the time on two cores, and no process ever holds more than one block document.
     """
-    tasks = [(name, *reversed(PACK_OUTPUTS[name])) for name in formats]
+    tasks = [(name, PACK_OUTPUTS[name][1], PACK_OUTPUTS[name][0]) for name in formats]
     if config.jobs <= 1 or len(tasks) <= 1:
         return {name: _write_one(writer, template, context, config)
                 for name, writer, template in tasks}
