@@ -105,3 +105,19 @@ def test_spooled_render_gives_the_same_document(tmp_path: Path, template: str) -
     assert spooled.meta == whole.meta
     assert list(spooled.blocks) == list(whole.blocks)
     assert any(isinstance(block, b.PageBreak | b.Slide) for block in spooled.blocks)
+
+
+def test_index_of_a_long_pack_names_articles_by_number(tmp_path: Path) -> None:
+    config = BuildConfig(out_dir=tmp_path)
+    results = [store_article(str(tmp_path), SAMPLE, SAMPLE.name, f"a{i}", config)
+               for i in range(7)]
+    doc = templating.render("pack.xml.j2", pack_context("Long pack", results, config))
+    index = next(i for i, block in enumerate(doc.blocks)
+                 if isinstance(block, b.Heading) and b.plain(block.content) == "Index of actors")
+    tables = [block for block in doc.blocks[index:] if isinstance(block, b.Table)]
+    cells = " ".join(b.plain(row[2]) for table in tables for row in table.rows)
+    assert "No. 7, p." in cells and "No. 1, p." in cells
+    assert "Pakistan-Russia Relations" not in cells
+    initials = [b.plain(block.content) for block in doc.blocks[index + 1:]
+                if isinstance(block, b.Heading)]
+    assert initials == sorted(initials) and len(initials) == len(tables) > 3
