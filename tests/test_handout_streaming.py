@@ -17,7 +17,8 @@ from exporter.blocks import DocMeta, Document, Inline, ListBlock, ListItem, Para
 from exporter.options import RenderOptions
 from exporter.spool import SpooledBlocks
 from exporter.writers import handout, textfit
-from exporter.writers.handout import HandoutWriter, deck_pages, iter_deck_pages, survey
+from exporter.writers.handout import HandoutWriter, deck_pages, iter_deck_pages
+from exporter.writers.textfit import deck_survey as survey
 
 pypdf = pytest.importorskip("pypdf")
 

@@ -290,7 +290,7 @@ class _BodySpool:
 
     python-docx holds the whole body as an lxml tree until `save`; for a pack of hundreds of
     articles that is tens of megabytes. `spool` serializes a run of finished body children to
-    the file and leaves one comment (a marker) where they stood; `splice` puts the XML back in
+    the file and leaves one comment (a marker) where they stood; `chunks` puts the XML back in
     place of each marker in the serialized part. A comment is a safe marker: the body has none
     of its own, and `<!--` never comes out of text or attribute values, which are escaped.
     """
@@ -332,13 +332,6 @@ class _BodySpool:
         self._file.write(content)
         self._size += len(content)
         return len(content)
-
-    def splice(self, part_xml: bytes) -> bytes:
-        """Return `part_xml` (the serialized document part) with the spooled XML back in."""
-        out = io.BytesIO()
-        for chunk in self.chunks(part_xml):
-            out.write(chunk)
-        return out.getvalue()
 
     def chunks(self, part_xml: bytes) -> Iterator[bytes]:
         """Yield `part_xml` with the spooled XML back in, a slice at a time."""

@@ -156,20 +156,16 @@ def cells(per_page: int, area: Box, aspect: float = ASPECT) -> list[Cell]:
                       f"{', '.join(str(n) for n in PER_PAGE)} slides to a page")
 
 
-survey = deck_survey
-"""The deck's agenda and a lower bound of its slide count (see `textfit.deck_survey`)."""
-
-
 def iter_deck_pages(doc: Document, agenda: Sequence[str] | None = None,
                     shape: DeckShape = BUILTIN) -> Iterator[tuple[str, Page]]:
     """Yield the deck's pages as the PPTX writer lays them out, each with its slide's title.
 
     One slide is laid out at a time, with the call `slides_pptx._Deck.layout` makes, for the
-    deck of `shape` (`deck_shape(options)`). `agenda` is `survey(doc)[0]`, found here when not
+    deck of `shape` (`deck_shape(options)`). `agenda` is `deck_survey(doc)[0]`, found here when not
     given.
     """
     if agenda is None:
-        agenda = survey(doc)[0]
+        agenda = deck_survey(doc)[0]
     for slide in deck_slides(doc):
         for page in layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
                                  geometry=shape.geometry(slide.layout), agenda=agenda):
@@ -200,14 +196,14 @@ class HandoutWriter:
     def write(self, doc: Document, options: RenderOptions) -> bytes:
         """Return the handouts of `doc` as PDF bytes, the same bytes for the same input.
 
-        Two passes over the slides: `survey` for the agenda and a lower bound of the totals,
+        Two passes over the slides: `deck_survey` for the agenda and a lower bound of the totals,
         then one that lays out and draws a sheet's slides at a time; the totals are filled in
         by `_Totals.define` before saving. Labels ending in a total are placed for the lower
         bound's number of digits; in the rare deck whose split slides carry a total past a
         power of ten, the handouts are drawn once more with the true totals' widths.
         """
         shape = deck_shape(options)  # the deck's own: same pages, split the same way
-        agenda, least = survey(doc)
+        agenda, least = deck_survey(doc)
         least_sheets = max(math.ceil(least / options.per_page), 1)
         data, slides, sheets = self._render(doc, options, shape, agenda, least, least_sheets)
         if (len(str(slides)), len(str(sheets))) != (len(str(least)), len(str(least_sheets))):
@@ -275,8 +271,8 @@ class _Totals:
     name and defined by `define` when the last sheet is done. The form draws its digits at size 1
     from its origin, so one form serves every font size (the caller scales) and takes the fill
     colour in force where it is used. Where the total goes is worked out with `least` digits, a
-    lower bound; the total may be longer, never shorter, so a longer one only reaches further
-    right, over nothing.
+    lower bound; the total may be longer, never shorter, and `HandoutWriter.write` then draws
+    the handouts again with the true totals as the bounds.
     """
 
     SLIDES = "ST"
@@ -602,4 +598,4 @@ class _SlidePainter:
         return self.height - top - size * 0.93
 
 
-__all__ = ["PER_PAGE", "HandoutWriter", "cells", "deck_pages", "iter_deck_pages", "survey"]
+__all__ = ["PER_PAGE", "HandoutWriter", "cells", "deck_pages", "iter_deck_pages"]

@@ -415,7 +415,6 @@ class _Deck:
 _NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
 _MIN_SLIDE_ID, _MAX_SLIDE_ID = 256, 2147483647
 """The range of slide ids (p:sldId/@id) python-pptx chooses from."""
-"""Zip members written first, as `ooxml.reproducible_zip` does."""
 
 
 @dataclass(frozen=True, slots=True)

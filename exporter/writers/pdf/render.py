@@ -358,19 +358,17 @@ class Renderer:
 
 def _pull(steps: Iterator[list[Flowable]], pending: list[Flowable] | None = None
           ) -> list[Flowable]:
-    """Return the next blocks' flowables and a `LazyChunk` for the rest of `steps`.
+    """Return the next block's flowables and a `LazyChunk` for the rest of `steps`.
 
-    Enough blocks are taken that the last flowable is not kept with the next (ReportLab
-    groups a keepWithNext run with what follows it, which must not be the placeholder), and
-    one more is looked at: a placeholder is left only when something does follow, because
-    a flowable still queued after a page break makes ReportLab begin another page.
+    One more block is looked at: a placeholder is left only when something does follow,
+    because a flowable still queued after a page break makes ReportLab begin another page.
+    (A placeholder after a keepWithNext run is expanded by the document template's
+    `filterFlowables` before ReportLab groups the run.)
     """
     made: list[Flowable] = list(pending or ())
     for step in steps:
-        if made and not made[-1].getKeepWithNext():
-            if step:
-                return [*made, LazyChunk(functools.partial(_pull, steps, step))]
-            continue
+        if made and step:
+            return [*made, LazyChunk(functools.partial(_pull, steps, step))]
         made.extend(step)
     return made
 
