@@ -21,9 +21,9 @@ from pptx.parts.slide import SlidePart
 from exporter.blocks import DocMeta, Document, Inline, ListBlock, ListItem, Para, Slide
 from exporter.options import RenderOptions
 from exporter.writers import slides_pptx
+from exporter.writers.deck.metrics import CONSERVATIVE
 from exporter.writers.ooxml import reproducible_zip
 from exporter.writers.slides_pptx import PptxWriter
-from exporter.writers.textfit import CONSERVATIVE
 
 OPTIONS = RenderOptions(timestamp=1_500_000_000)
 

@@ -2,8 +2,8 @@
 
 Handouts print the deck the way presentation tools do: `RenderOptions.per_page` slides to a sheet,
 each a framed miniature with ruled lines for notes. The miniatures are the deck's own pages:
-`textfit.layout_slide` measures, shrinks and splits every slide exactly as the PPTX writer does,
-with the same `deck_shape.DeckShape` (the built-in 16:9 deck, or the `--pptx-template`'s slide
+`deck.paginate.layout_slide` measures, shrinks and splits every slide as the PPTX writer does,
+with the same `deck.shape.DeckShape` (the built-in 16:9 deck, or the `--pptx-template`'s slide
 size and placeholder boxes), so a slide continued over two deck pages is two miniatures and the
 handout has ceil(deck slides / per page) sheets. Each page is drawn at deck size (960 × 540 pt
 built in) under a uniform scale transform, in the shipped DejaVu Sans, whose widths never exceed
@@ -47,27 +47,21 @@ from .. import fonts
 from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
-from .deck_shape import BUILTIN, DeckShape, deck_shape
+from .deck.metrics import CONSERVATIVE
+from .deck.outline import Run, deck_slides, deck_survey
+from .deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, Page, TableFrame, TextFrame, layout_slide
+from .deck.shape import (
+    BUILTIN,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    DeckShape,
+    deck_shape,
+    default_geometry,
+)
+from .deck.wrap import LEADING, PlacedItem
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
 from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
-from .textfit import (
-    CELL_MARGIN_X,
-    CELL_MARGIN_Y,
-    CONSERVATIVE,
-    LEADING,
-    SLIDE_HEIGHT,
-    SLIDE_WIDTH,
-    Page,
-    PlacedItem,
-    Run,
-    TableFrame,
-    TextFrame,
-    deck_slides,
-    deck_survey,
-    default_geometry,
-    layout_slide,
-)
 
 PER_PAGE = (1, 2, 3, 4, 6)
 """Slides per sheet that have a layout."""

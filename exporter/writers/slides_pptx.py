@@ -1,10 +1,11 @@
 """The PPTX deck: a slide document in, a python-pptx presentation out (bytes).
 
-Each `Slide` block is laid out by `textfit` (measured, shrunk, split over "(cont.)" slides) and
-drawn into the matching layout's placeholders: "Title Slide", "Title and Content", "Section
-Header", found by name in the built-in or the user's `--pptx-template`, else by their placeholder
-types. Every run names its font and size and every paragraph its exact line spacing, so what is
-drawn is what was measured. Every slide has speaker notes. Output is byte-reproducible.
+Each `Slide` block is laid out by `deck.paginate` (measured, shrunk, split over "(cont.)"
+slides) and drawn into the matching layout's placeholders: "Title Slide", "Title and Content",
+"Section Header", found by name in the built-in or the user's `--pptx-template`, else by their
+placeholder types. Every run names its font and size and every paragraph its exact line
+spacing, so what is drawn is what was measured. Every slide has speaker notes. Output is
+byte-reproducible.
 
 The deck is streamed, so a pack of hundreds of articles takes as much memory as a few: slides are
 laid out and drawn one at a time, and each finished slide and its notes are serialized to a
@@ -40,38 +41,29 @@ from pptx.util import Emu, Pt
 
 from ..blocks import Document, Slide
 from ..options import RenderOptions
-from .deck_shape import BUILTIN as BUILTIN_SHAPE
-from .deck_shape import EMU_PER_PT as _EMU_PER_PT
-from .deck_shape import LAYOUT_NAMES, body_types, shape_of, title_types
-from .deck_shape import choose_layout as _choose_layout
-from .deck_shape import kind_of as _kind
-from .deck_shape import open_presentation as _open
-from .deck_shape import placeholder as _placeholder
-from .ooxml import core_property, write_package
-from .textfit import CELL_MARGIN_X as _CELL_X
-from .textfit import CELL_MARGIN_Y as _CELL_Y
-from .textfit import (
-    CONSERVATIVE,
-    FONT_NAME,
-    LEADING,
+from .deck.metrics import CONSERVATIVE, FONT_NAME
+from .deck.outline import Item, Run, deck_slides, deck_survey, inline_text, plain_text, slide_text
+from .deck.paginate import CELL_MARGIN_X as _CELL_X
+from .deck.paginate import CELL_MARGIN_Y as _CELL_Y
+from .deck.paginate import Page, TableFrame, TextFrame, fit_title, layout_slide
+from .deck.shape import BUILTIN as BUILTIN_SHAPE
+from .deck.shape import EMU_PER_PT as _EMU_PER_PT
+from .deck.shape import (
+    LAYOUT_NAMES,
     SLIDE_WIDTH,
     Geometry,
-    Item,
-    Page,
-    PlacedItem,
     Rect,
-    Run,
-    TableFrame,
-    TextFrame,
-    deck_slides,
-    deck_survey,
+    body_types,
     default_geometry,
-    fit_title,
-    inline_text,
-    layout_slide,
-    plain_text,
-    slide_text,
+    shape_of,
+    title_types,
 )
+from .deck.shape import choose_layout as _choose_layout
+from .deck.shape import kind_of as _kind
+from .deck.shape import open_presentation as _open
+from .deck.shape import placeholder as _placeholder
+from .deck.wrap import LEADING, PlacedItem
+from .ooxml import core_property, write_package
 
 _TITLE_TYPES = title_types()
 _BODY_TYPES = body_types()
@@ -148,7 +140,7 @@ class _Deck:
         """A lower bound of the slide total (the slide count before splitting): the footer
         reserves room for a total of at least as many digits."""
         self.prs = _open(options.pptx_template)
-        # The handouts lay slides out with the same shape (`deck_shape.deck_shape(options)`).
+        # The handouts lay slides out with the same shape (`deck.shape.deck_shape(options)`).
         self.shape = BUILTIN_SHAPE if options.pptx_template is None else shape_of(self.prs)
         self.builtin = self.shape.builtin
         _number_notes_by_counting(self.prs.part.package)

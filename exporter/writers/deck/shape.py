@@ -1,6 +1,6 @@
 """The deck's shape: its slide size and where each slide layout puts title and body.
 
-Both the PPTX deck and the handouts lay every slide out with `textfit.layout_slide`; they must
+Both the PPTX deck and the handouts lay every slide out with `paginate.layout_slide`; they must
 do so with the same shape, or the handouts would show a different number of slides, split
 differently, from the deck they print. The shape is the built-in 16:9 one, or, with
 `--pptx-template`, the template's slide size and the title and body placeholders of the layouts
@@ -19,13 +19,58 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
-from ..errors import ConfigError
-from ..options import RenderOptions
-from .textfit import SLIDE_HEIGHT, SLIDE_WIDTH, Geometry, Rect, default_geometry
+from ...errors import ConfigError
+from ...options import RenderOptions
 
+SLIDE_WIDTH = 960.0
+"""16:9 deck width in points (13.333 in)."""
+SLIDE_HEIGHT = 540.0
+"""16:9 deck height in points (7.5 in)."""
 EMU_PER_PT = 12700
+
+# --- boxes -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A box in points from the slide's top-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Where a layout puts its title and its body."""
+
+    title: Rect
+    body: Rect
+    title_sizes: tuple[float, float]
+    """Largest and floor title size."""
+    body_sizes: tuple[float, float]
+    """Largest and floor body size."""
+    title_anchor: Literal["top", "middle", "bottom"] = "bottom"
+
+
+def default_geometry(layout: str) -> Geometry:
+    """Return the built-in deck's geometry for a slide layout (`title`, `section`, `content`)."""
+    if layout == "title":
+        return Geometry(title=Rect(64, 118, 832, 190), body=Rect(64, 332, 832, 150),
+                        title_sizes=(44, 24), body_sizes=(24, 14))
+    if layout == "section":
+        return Geometry(title=Rect(64, 150, 832, 150), body=Rect(64, 324, 832, 150),
+                        title_sizes=(40, 24), body_sizes=(22, 14))
+    return Geometry(title=Rect(48, 26, 864, 76), body=Rect(48, 124, 864, 368),
+                    title_sizes=(34, 22), body_sizes=(24, 14))
+
+
+
+# --- the deck's shape ----------------------------------------------------------------------
+
 
 LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title slide",),
@@ -204,5 +249,5 @@ def placeholder_rect(shape: Any) -> Rect | None:
     return Rect(*(d / EMU_PER_PT for d in dims))
 
 
-__all__ = ["BUILTIN", "LAYOUT_NAMES", "DeckShape", "deck_shape", "open_presentation",
-           "shape_of"]
+__all__ = ["BUILTIN", "EMU_PER_PT", "LAYOUT_NAMES", "SLIDE_HEIGHT", "SLIDE_WIDTH", "DeckShape",
+           "Geometry", "Rect", "deck_shape", "default_geometry", "open_presentation", "shape_of"]
