@@ -7,8 +7,8 @@ differently, from the deck they print. The shape is the built-in 16:9 one, or, w
 the deck uses ("Title Slide", "Title and Content", "Section Header", found by name, else by their
 placeholder types).
 
-python-pptx is imported only to read a template (or make the built-in presentation), so a writer
-that needs just the built-in shape does not pay for it.
+python-pptx is imported only to read a template, through its public API, so a writer that needs
+just the built-in shape does not pay for it.
 """
 
 from __future__ import annotations
@@ -146,8 +146,8 @@ def _template_geometry(layout: Any, kind: str, width: float, height: float) -> G
 # --- reading a template ------------------------------------------------------------------------
 
 
-def open_presentation(path: str | None) -> Any:
-    """Return the template at `path` without its example slides, or the built-in presentation.
+def open_presentation(path: str) -> Any:
+    """Return the template at `path` as python-pptx reads it (to be read, never changed).
 
     Raises a one-line `ConfigError` when `path` is missing, not a PowerPoint file, or has no
     slide layouts.
@@ -155,13 +155,7 @@ def open_presentation(path: str | None) -> Any:
     from lxml import etree
     from pptx import Presentation
     from pptx.exc import InvalidXmlError, PackageNotFoundError
-    from pptx.util import Emu
 
-    if path is None:
-        prs = Presentation()
-        prs.slide_width = Emu(round(SLIDE_WIDTH * EMU_PER_PT))
-        prs.slide_height = Emu(round(SLIDE_HEIGHT * EMU_PER_PT))
-        return prs
     if not Path(path).is_file():
         raise ConfigError(f"--pptx-template {path}: no such file")
     try:
@@ -169,11 +163,6 @@ def open_presentation(path: str | None) -> Any:
     except (PackageNotFoundError, InvalidXmlError, zipfile.BadZipFile, KeyError, ValueError,
             etree.XMLSyntaxError) as exc:
         raise ConfigError(f"--pptx-template {path}: not a PowerPoint file ({exc})") from exc
-    # The template's own slides are examples, not content: drop them and their parts.
-    id_list = prs.slides._sldIdLst
-    for slide_id in list(id_list):
-        prs.part.drop_rel(slide_id.rId)
-        id_list.remove(slide_id)
     if not prs.slide_layouts:
         raise ConfigError(f"--pptx-template {path}: the template has no slide layouts")
     return prs

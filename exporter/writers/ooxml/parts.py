@@ -74,15 +74,17 @@ class ContentTypes:
         return self.defaults.get(posixpath.splitext(member)[1].lstrip(".").lower(), "")
 
     def xml(self, members: Iterable[str]) -> bytes:
-        """Return `[Content_Types].xml` for a package of `members`: the defaults, and an
-        override for each member whose type no default gives."""
-        defaults = dict(self.defaults)
+        """Return `[Content_Types].xml` for a package of `members`: the defaults its members'
+        extensions use, and an override for each member whose type no default gives."""
+        members = sorted(members)
+        used = {posixpath.splitext(m)[1].lstrip(".").lower() for m in members}
+        defaults = {ext: kind for ext, kind in self.defaults.items() if ext in used}
         defaults.setdefault("rels", RELS_TYPE)
         defaults.setdefault("xml", "application/xml")
         out = [f'<Types xmlns="{_CT_NS}">']
         out += [f"<Default Extension={quoteattr(ext)} ContentType={quoteattr(kind)}/>"
                 for ext, kind in sorted(defaults.items())]
-        for member in sorted(members):
+        for member in members:
             kind = self.overrides.get(member)
             extension = posixpath.splitext(member)[1].lstrip(".").lower()
             if kind is not None and kind != defaults.get(extension):
