@@ -179,3 +179,30 @@ def test_libreoffice_converts_the_deck_and_the_template_deck(tmp_path: Path) -> 
         assert pages == len(Presentation(io.BytesIO(data)).slides)
         for words in ("Deck title", "Part one", "A linked point", "Source", "DJ", "A Speaker"):
             assert words in shown, (name, words)
+
+
+def test_template_custom_shows_and_sections_naming_its_slides_go(tmp_path: Path) -> None:
+    path = Path(template(tmp_path / "t.pptx", notes=False))
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    xml = members["ppt/presentation.xml"].decode()
+    rid = re.search(r'<p:sldId id="256" r:id="(rId\d+)"/>', xml)
+    assert rid is not None
+    shows = (f'<p:custShowLst><p:custShow name="Short" id="0"><p:sldLst>'
+             f'<p:sld r:id="{rid.group(1)}"/></p:sldLst></p:custShow></p:custShowLst>')
+    sections = ('<p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}">'
+                '<p14:sectionLst xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/'
+                'main"><p14:section name="Intro" id="{00000000-0000-0000-0000-000000000001}">'
+                '<p14:sldIdLst><p14:sldId id="256"/></p14:sldIdLst></p14:section>'
+                "</p14:sectionLst></p:ext></p:extLst>")
+    xml = xml.replace("<p:defaultTextStyle>", shows + "<p:defaultTextStyle>")
+    xml = xml.replace("</p:presentation>", sections + "</p:presentation>")
+    members["ppt/presentation.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    data = write(RenderOptions(timestamp=1, pptx_template=str(path)))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        presentation = package.read("ppt/presentation.xml").decode()
+    assert "custShow" not in presentation and "sectionLst" not in presentation
+    assert len(Presentation(io.BytesIO(data)).slides) >= 6

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from xml.sax.saxutils import quoteattr
 
 from ...blocks import Document, Slide
 from ...options import RenderOptions
@@ -205,13 +206,13 @@ class Painter:
         ref = self.reference
         shapes = []
         if ref.notes_image is not None:
-            attrs = "".join(f' {k}="{v}"' for k, v in ref.notes_image.attrs)
+            attrs = "".join(f" {k}={quoteattr(v)}" for k, v in ref.notes_image.attrs)
             shapes.append('<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/>'
                           '<p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/>'
                           f"</p:cNvSpPr><p:nvPr><p:ph{attrs}/></p:nvPr></p:nvSpPr><p:spPr/>"
                           "</p:sp>")
         body_ph = ref.notes_body or Placeholder("Notes", (("type", "body"), ("idx", "1")), "body")
-        attrs = "".join(f' {k}="{v}"' for k, v in body_ph.attrs)
+        attrs = "".join(f" {k}={quoteattr(v)}" for k, v in body_ph.attrs)
         # As python-pptx's text setter writes notes: a paragraph per line, \v a line break.
         paras = "".join(
             "<a:p>" + "<a:br/>".join(f"<a:r><a:t>{drawing.text(part)}</a:t></a:r>"

@@ -48,6 +48,8 @@ BUILTIN_FILE = Path(__file__).resolve().parent / "builtin.pptx"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PH = f"{{{P_NS}}}ph"
+_SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+"""The extension that lists a presentation's sections (`p14:sectionLst`)."""
 _OWN = ("docProps/core.xml", "docProps/app.xml")
 """Members every deck writes anew."""
 
@@ -138,8 +140,13 @@ def _read(data: bytes, *, builtin: bool) -> Reference:
     pres_rels = Relationships.parse(members.pop(rels_member(main)))
     pres_rels = pres_rels.without(r.rid for r in pres_rels.of_type(RT + "slide"))
     root = etree.fromstring(members.pop(main))
-    for old in root.findall(f"{{{P_NS}}}sldIdLst"):
+    # The slide list goes, and with it what names the example slides: custom shows and
+    # PowerPoint's sections (an extension listing slide ids).
+    for old in root.findall(f"{{{P_NS}}}sldIdLst") + root.findall(f"{{{P_NS}}}custShowLst"):
         root.remove(old)
+    for ext in root.findall(f"{{{P_NS}}}extLst/{{{P_NS}}}ext"):
+        if ext.get("uri") == _SECTIONS:
+            ext.getparent().remove(ext)
 
     masters = pres_rels.of_type(RT + "notesMaster")
     if masters:
