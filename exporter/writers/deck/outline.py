@@ -87,16 +87,21 @@ def runs_of(inlines: Inlines, *, bold: bool = False, italic: bool = False,
 
 
 def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
+    """Return `runs` without empty ones, neighbours in the same style joined into one."""
     out: list[Run] = []
+    texts: list[list[str]] = []
+    """The texts each run of `out` joins (joined once at the end: linear in the characters)."""
     for run in runs:
         if not run.text:
             continue
         if out and (out[-1].bold, out[-1].italic, out[-1].muted, out[-1].href) == (
                 run.bold, run.italic, run.muted, run.href):
-            out[-1] = replace(out[-1], text=out[-1].text + run.text)
+            texts[-1].append(run.text)
         else:
             out.append(run)
-    return tuple(out)
+            texts.append([run.text])
+    return tuple(run if len(parts) == 1 else replace(run, text="".join(parts))
+                 for run, parts in zip(out, texts, strict=True))
 
 
 def plain_text(runs: Iterable[Run]) -> str:

@@ -68,6 +68,8 @@ class Painter:
         self.palette = decor.BUILTIN if self.builtin else decor.USER
         self.least_total = least_total
         """A lower bound of the slide total: the footer reserves room for as many digits."""
+        self._notes_of: tuple[Slide, str] | None = None
+        """The slide last painted and its notes."""
 
     def paint(self, slide: Slide, page: Page, number: int) -> Painted:
         """Return page `number` of the deck as its slide and notes parts."""
@@ -140,8 +142,11 @@ class Painter:
             tail: bytes | None = (after + "".join(shapes[at + 1:]) + end).encode()
         else:
             head_bytes, tail = (head + "".join(shapes) + end).encode(), None
+        if self._notes_of is None or self._notes_of[0] is not slide:
+            # Once per slide, not per page: a long slide continues over many pages.
+            self._notes_of = (slide, inline_text(slide.notes).strip() or slide_text(slide))
         return Painted(head=head_bytes, tail=tail, rels=rels.xml(),
-                       notes=self._notes(_notes_text(slide, page)),
+                       notes=self._notes(_notes_text(slide, page, self._notes_of[1])),
                        notes_rels=self._notes_rels(number))
 
     # --- pieces ---------------------------------------------------------------------------------
@@ -237,9 +242,9 @@ class Painter:
         return rels.xml()
 
 
-def _notes_text(slide: Slide, page: Page) -> str:
-    """Return the speaker notes: the template's notes, else the slide's own text with ¶ refs."""
-    notes = inline_text(slide.notes).strip() or slide_text(slide)
+def _notes_text(slide: Slide, page: Page, notes: str) -> str:
+    """Return the speaker notes of `page`: the slide's `notes` (the template's notes, else the
+    slide's own text with ¶ refs), saying what a continued or cut title leaves out."""
     if page.continued:
         notes = f"Continues “{slide.title}”.\n{notes}"
     title = plain_text(page.title.items[0].item.runs) if page.title.items else ""
