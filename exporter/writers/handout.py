@@ -47,6 +47,7 @@ from .. import fonts
 from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
+from .deck import decor
 from .deck.metrics import CONSERVATIVE
 from .deck.outline import Run, deck_slides, deck_survey
 from .deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, Page, TableFrame, TextFrame, layout_slide
@@ -69,14 +70,14 @@ PER_PAGE = (1, 2, 3, 4, 6)
 ASPECT = SLIDE_HEIGHT / SLIDE_WIDTH
 """Height over width of the built-in deck's slides."""
 
-# The built-in deck's palette (slides_pptx), so a miniature looks like the slide it shows.
-NAVY = colors.HexColor("#142F4F")
-GOLD = colors.HexColor("#C9A227")
-RULE = colors.HexColor("#D0D7E1")
-SLIDE_INK = colors.HexColor("#1F2937")
-SLIDE_MUTED = colors.HexColor("#6B7280")
-DARK_BODY = colors.HexColor("#D6E2F0")
-BAND = colors.HexColor("#EEF2F7")
+# The built-in deck's palette (deck.decor), so a miniature looks like the slide it shows.
+NAVY = colors.HexColor("#" + decor.NAVY)
+GOLD = colors.HexColor("#" + decor.GOLD)
+RULE = colors.HexColor("#" + decor.RULE)
+SLIDE_INK = colors.HexColor(f"#{decor.BUILTIN.ink}")
+SLIDE_MUTED = colors.HexColor(f"#{decor.BUILTIN.muted}")
+DARK_BODY = colors.HexColor(f"#{decor.BUILTIN.dark_body}")
+BAND = colors.HexColor(f"#{decor.BUILTIN.band_fill}")
 FRAME = colors.HexColor("#8A96A3")
 DARK_MARKING = colors.HexColor("#FF9E9E")
 """The marking on navy slides, where the deck's dark red would not read at handout size."""

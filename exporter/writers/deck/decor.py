@@ -77,5 +77,5 @@ MARKING_SIZE = 11.0
 
 
 __all__ = ["BUILTIN", "FOOTER_MARGIN", "FOOTER_RISE", "FOOTER_SIZE", "GOLD", "MARKING",
-           "MARKING_SIZE", "NAVY", "USER", "WHITE", "Bar", "Palette", "background", "bars",
+           "MARKING_SIZE", "NAVY", "RULE", "USER", "WHITE", "Bar", "Palette", "background", "bars",
            "dark"]
