@@ -98,7 +98,8 @@ class Painter:
             next_id(), layout.title or _TITLE, page.title.rect,
             self._body(page.title, "b", title_color, link)))
         body_color = palette.dark_body if dark else palette.ink
-        body_free = layout.body is not None
+        free_body = layout.body
+        """The layout's body placeholder until the first text frame fills it."""
         for frame in page.body:
             if isinstance(frame, TableFrame):
                 shapes.append(drawing.table(
@@ -106,8 +107,8 @@ class Painter:
                     header_fill=palette.header_fill, header_ink=decor.WHITE,
                     band_fill=palette.band_fill, plain_fill=decor.WHITE, link=link))
                 continue
-            if body_free and layout.body is not None:
-                body_free = False
+            if free_body is not None:
+                placeholder, free_body = free_body, None
                 rect = frame.rect
                 anchor: Anchor = "t"
                 # The placeholder spans the whole body area when it holds all the text.
@@ -115,7 +116,7 @@ class Painter:
                     rect = self.shape.geometry(page.layout).body
                     if all(p.item.kind in ("quote", "attribution") for p in frame.items):
                         anchor = "ctr"  # a quotation stands in the middle
-                shapes.append(drawing.placeholder(next_id(), layout.body, rect,
+                shapes.append(drawing.placeholder(next_id(), placeholder, rect,
                                                   self._body(frame, anchor, body_color, link)))
             else:
                 shapes.append(drawing.textbox(next_id(), f"Text {next_id()}", frame.rect,
