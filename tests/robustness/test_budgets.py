@@ -1,0 +1,70 @@
+"""Budgets per worker: a task over its time or memory comes back as one line, the pool carries
+on with a fresh worker, and the other tasks' results are unchanged and in order."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exporter.pool import Budget, Overrun, run_tasks
+
+from . import _tasks
+
+BODY = "A paragraph of the article, ordinary prose long enough to be a body paragraph.\n\n"
+
+
+def test_a_task_over_time_is_stopped_and_the_rest_run() -> None:
+    budget = Budget(seconds=1.5, memory=None)
+    tasks = [(0.0,), (60.0,), (0.0,), (0.1,)]
+    results = list(run_tasks(_tasks.sleep, tasks, jobs=2, budget=budget))
+    assert results[0] == 0.0 and results[2] == 0.0 and results[3] == 0.1
+    assert isinstance(results[1], Overrun)
+    assert results[1].reason == "took longer than 1.5 s, the limit (--max-seconds)"
+
+
+def test_a_task_over_memory_is_stopped_and_the_next_gets_a_fresh_worker() -> None:
+    budget = Budget(seconds=60, memory=200_000_000)
+    tasks = [(1000,), (4_000_000_000,), (50_000_000,)]
+    results = list(run_tasks(_tasks.allocate, tasks, jobs=1, budget=budget))
+    assert results[0] == 1000 and results[2] == 50_000_000
+    assert isinstance(results[1], Overrun)
+    assert "(--max-memory)" in results[1].reason and "200 MB" in results[1].reason
+
+
+def test_a_killed_worker_is_reported_and_replaced() -> None:
+    results = list(run_tasks(_tasks.die, [(), ()], jobs=1, budget=Budget()))
+    assert all(isinstance(r, Overrun) and "signal 9" in r.reason for r in results)
+    assert list(run_tasks(_tasks.echo, [(1,), (2,), (3,)], jobs=2, budget=Budget())) == [1, 2, 3]
+
+
+def test_a_tasks_exception_is_raised_in_the_caller() -> None:
+    with pytest.raises(ValueError, match="boom"):
+        list(run_tasks(_tasks.fail, [("boom",)], jobs=1, budget=Budget()))
+
+
+def test_without_a_budget_one_job_runs_in_this_process() -> None:
+    assert list(run_tasks(os.getpid, [()], jobs=1, budget=None)) == [os.getpid()]
+
+
+def test_an_article_over_its_budget_is_one_line_and_the_others_are_written(
+        tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "small.txt").write_text("Small\n\n" + BODY, encoding="utf-8")
+    sentence = "The minister said on 12 March 2017 that Moscow and Islamabad would talk. "
+    (src / "zbig.txt").write_text("Big\n\n" + (sentence * 8 + "\n\n") * 4000, encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1500000000"}
+    done = subprocess.run([sys.executable, "-m", "exporter.cli", "build", str(src), "-o",
+                           str(out), "--format", "md", "--jobs", "1", "--max-seconds", "4"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert f"exporter: {src / 'zbig.txt'}: too large: took longer than 4 s, the limit " \
+           "(--max-seconds)" in lines, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (out / "small" / "slides.md").is_file()
+    assert not (out / "zbig").exists()
