@@ -27,11 +27,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-PRELOAD = ["numpy", "exporter.build", "exporter.pack", "exporter.analysis", "exporter.readers.html",
-           "exporter.readers.pdf", "exporter.readers.docx", "exporter.readers.markdown",
-           "exporter.writers.pdf", "exporter.writers.docx", "exporter.writers.slides",
-           "exporter.writers.handout"]
-"""Modules the fork server imports once, so each new worker starts with them loaded."""
+PRELOAD = ["exporter.build", "exporter.pack", "numpy", "exporter.writers.pdf",
+           "exporter.writers.docx", "exporter.writers.slides"]
+"""Modules the fork server imports once, so each new worker starts with them loaded: what
+nearly every task needs (a reader for one format is imported by the worker that needs it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,7 +115,7 @@ def test_two_runs_into_one_folder_at_once_both_succeed(tmp_path: Path) -> None:
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True) for _ in range(2)]
     for run in runs:
-        stdout, stderr = run.communicate(timeout=240)
+        _, stderr = run.communicate(timeout=240)
         assert run.returncode == 0, stderr
     assert sorted(p.name for p in out.iterdir()) == [f"story{i}" for i in range(4)]
     assert [p for p in out.rglob("*") if p.name.endswith(".tmp")] == []
