@@ -23,13 +23,12 @@ from typing import Any
 from . import __version__, templating, writers
 from .analysis import analyse
 from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
-from .errors import ConfigError, ExportError, LimitError, OutputError, SourceError
+from .errors import ConfigError, ExportError, LimitError, SourceError
 from .fs import (
     LOCK_WAIT,
-    WRITE_ERRNOS,
     atomic_write,
     folder_lock,
-    os_error_message,
+    os_error,
     remove_stale_temporaries,
     write_error,
 )
@@ -267,10 +266,8 @@ def failed(display: str, exc: Exception) -> ArticleResult:
     """
     if isinstance(exc, MemoryError):
         exc = LimitError(display, "needs more memory than is available (--max-memory)")
-    elif isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS:
-        exc = OutputError(f"a temporary or output file: {os_error_message(exc)}")
     elif isinstance(exc, OSError):
-        exc = ExportError(f"file system: {os_error_message(exc)}")
+        exc = os_error(exc)
     if isinstance(exc, ExportError):
         if exc.subject is None:
             exc.subject = display

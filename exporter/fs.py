@@ -27,7 +27,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import ExportError, OutputError
 
 TEMP_TAG = "exporter"
 """Word every temporary name we make carries, with our process id after it."""
@@ -55,6 +55,15 @@ def os_error_message(exc: OSError) -> str:
 def write_error(exc: OSError, where: str | os.PathLike[str]) -> OutputError:
     """Return the one-line `cannot write` error for an `OSError` raised while writing `where`."""
     return OutputError(f"{where}: {os_error_message(exc)}")
+
+
+def os_error(exc: OSError) -> ExportError:
+    """Return the categorised error for an `OSError` raised somewhere inside a task: a disk
+    that refused a write (full TMPDIR, `ulimit -f`) is `cannot write`, anything else is a
+    file-system error; never a traceback."""
+    if exc.errno in WRITE_ERRNOS:
+        return OutputError(f"a temporary or output file: {os_error_message(exc)}")
+    return ExportError(f"file system: {os_error_message(exc)}")
 
 
 # --- atomic writes -----------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from .article_store import ArticleList, store_article
 from .build import ArticleResult, BuildConfig, build, shared_context, write_outputs
 from .cache import cache_key, cached_outputs
 from .errors import ExportError, LimitError
-from .fs import folder_lock, pack_store
+from .fs import folder_lock, os_error, pack_store
 from .pool import Overrun, run_tasks
 from .readers import read_bytes
 from .readers.sidecar import read_sidecar
@@ -128,11 +128,14 @@ def _write_one(writer_name: str, template: str, context: dict[str, Any],
                config: BuildConfig) -> bytes:
     """Render one pack output (a process-pool task): its template streamed into spooled
     blocks, then the writer working through them."""
-    document = templating.render_spooled(template, context, user_dir=config.templates)
     try:
-        return writers.get(writer_name).write(document, config.options)
-    finally:
-        document.blocks.close()  # type: ignore[attr-defined]
+        document = templating.render_spooled(template, context, user_dir=config.templates)
+        try:
+            return writers.get(writer_name).write(document, config.options)
+        finally:
+            document.blocks.close()  # type: ignore[attr-defined]
+    except OSError as exc:  # the spooled blocks' temporary file: a full TMPDIR, `ulimit -f`
+        raise os_error(exc) from exc
 
 
 def _write_all(formats: tuple[str, ...], context: dict[str, Any],
