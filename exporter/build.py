@@ -10,6 +10,7 @@ failure is reported and the others carry on.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import stat
@@ -37,7 +38,7 @@ from .normalise import display_name
 from .options import RenderOptions
 from .pool import Budget, Overrun, run_tasks
 from .readers import SUFFIXES, ReadLimits, read_bytes, read_data
-from .readers.sidecar import linked_sidecars, load_sidecar, read_sidecar
+from .readers.sidecar import apply_overrides, linked_sidecars, load_sidecar, read_sidecar
 
 DEFAULT_FORMATS = ("pdf", "docx", "md", "pptx")
 MAX_NAME_BYTES = 255
@@ -265,7 +266,7 @@ def failed(display: str, exc: Exception) -> ArticleResult:
     anything else is a bug and keeps its traceback.
     """
     if isinstance(exc, MemoryError):
-        exc = LimitError(display, "needs more memory than is available (--max-memory)")
+        exc = LimitError(display, "needs more memory than its budget (--max-memory)")
     elif isinstance(exc, OSError):
         exc = os_error(exc)
     if isinstance(exc, ExportError):
@@ -295,13 +296,9 @@ def _apply_sidecar(path: Path, article: Any,
     """
     overrides = load_sidecar(path, sidecar)
     if overrides:
-        from .readers import sidecar as module
-
-        article = module.apply_overrides(article, overrides)
+        article = apply_overrides(article, overrides)
     links = linked_sidecars(path)
     if links:
-        import dataclasses
-
         note = f"ignored sidecar {', '.join(links)}: a symbolic link is not followed"
         article = dataclasses.replace(article, warnings=(*article.warnings, note))
     return article

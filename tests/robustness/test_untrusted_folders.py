@@ -143,3 +143,20 @@ def test_messages_show_paths_as_given(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [r.source for r in results] == ["src/empty.txt", "src/story.txt"]
     assert results[0].error == "src/empty.txt: unreadable: is empty"
     assert str(tmp_path).encode() not in all_bytes(Path("out"))
+
+
+def test_a_pack_into_its_own_source_folder_does_not_grow(tmp_path: Path) -> None:
+    from exporter.pack import build_pack
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "story.txt").write_text("Story\n\n" + BODY, encoding="utf-8")
+    config = BuildConfig(out_dir=src / "pack", options=OPTIONS, use_cache=False)
+    for _ in range(2):
+        found = collect_sources([str(src)], out_dir=config.out_dir)
+        assert [d for _, d in found] == [str(src / "story.txt")]
+        result = build_pack(found, config, "P", formats=("pack-slides.md",))
+        assert result.error is None, result.error
+    # Even as someone else's output folder, a folder holding a pack is not an input.
+    assert collect_sources([str(src)], out_dir=tmp_path / "elsewhere") == [
+        (src / "story.txt", str(src / "story.txt"))]
