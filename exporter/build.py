@@ -1,10 +1,12 @@
-"""Orchestration: source files in, output files out. The only module that writes files.
+"""Orchestration: source files in, output files out; the only module that writes outputs.
 
 For each article: read → analyse → render every template → write every format, all in memory;
 only when every output of an article has rendered are its files written, each atomically
 (a temporary file in the same folder, then a rename), so a failure or a kill never leaves a
-half-written file and never replaces a good one. Articles run in a process pool; one article's
-failure is reported and the others carry on.
+half-written file and never replaces a good one. Articles run in worker processes, each under a
+time and memory budget (`pool`); one article's failure or overrun is reported and the others
+carry on. One run at a time writes into an output folder (`fs.folder_lock`), and only the cache
+record's own shape and files are trusted (`cache`).
 """
 
 from __future__ import annotations

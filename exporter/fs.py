@@ -208,7 +208,7 @@ def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise FolderBusyError(
-                        f"another exporter run is writing to {folder} (waited {wait:g} s)",
+                        f"another exporter run is writing to this folder (waited {wait:g} s)",
                         subject=str(folder)) from None
                 time.sleep(0.1)
             except OSError:

@@ -98,7 +98,8 @@ def test_a_second_run_into_a_locked_folder_fails_with_one_line(tmp_path: Path) -
     config = BuildConfig(out_dir=out, formats=("md",), options=OPTIONS, lock_wait=0.3)
     with fs.folder_lock(out), pytest.raises(fs.FolderBusyError) as caught:
         build(sources(tmp_path), config)
-    assert "another exporter run is writing to" in caught.value.one_line()
+    assert caught.value.one_line() == f"{out}: cannot write: another exporter run is writing " \
+                                      "to this folder (waited 0.3 s)"
     with fs.folder_lock(out):
         pack = build_pack(sources(tmp_path), config, "P", formats=("pack-slides.md",))
     assert pack.error is not None and "another exporter run" in pack.error

@@ -130,7 +130,7 @@ def test_a_long_source_name_exports(tmp_path: Path) -> None:
     (src / name).write_text("Story\n\n" + BODY, encoding="utf-8")
     out = tmp_path / "out"
     assert export(src, out) == [str(src / name)]
-    assert (out / ("n" * 246)[:247] / "slides.md").is_file() or any(out.iterdir())
+    assert (out / ("n" * 246) / "slides.md").is_file()
 
 
 def test_messages_show_paths_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
