@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from .errors import ExportError
+from .fs import os_error_message
+
 PRELOAD = ["exporter.build", "exporter.pack", "numpy", "exporter.writers.pdf",
            "exporter.writers.docx", "exporter.writers.slides"]
 """Modules the fork server imports once, so each new worker starts with them loaded: what
@@ -103,8 +106,9 @@ class _Pool:
                     worker.index = pending.popleft()
                     worker.deadline = (time.monotonic() + self.budget.seconds
                                        if self.budget.seconds else float("inf"))
-                    worker.conn.send((self.fn, self.tasks[worker.index]))
                     busy.append(worker)
+                    with contextlib.suppress(OSError):  # a worker that died at once: polled
+                        worker.conn.send((self.fn, self.tasks[worker.index]))
                 self._wait(busy)
                 for worker in list(busy):
                     outcome = self._poll(worker)
@@ -133,8 +137,13 @@ class _Pool:
         process = self.context.Process(target=_worker_main,
                                        args=(child, self.lifeline[0], self.budget.memory),
                                        daemon=True, name="exporter-worker")
-        process.start()
-        child.close()
+        try:
+            process.start()
+        except OSError as exc:  # out of processes or memory before any task ran
+            raise ExportError(f"cannot start a worker process: {os_error_message(exc)}") \
+                from exc
+        finally:
+            child.close()
         return _Worker(process=process, conn=parent)
 
     def _wait(self, busy: list[_Worker]) -> None:

@@ -68,3 +68,45 @@ def test_an_article_over_its_budget_is_one_line_and_the_others_are_written(
     assert "Traceback" not in done.stderr
     assert (out / "small" / "slides.md").is_file()
     assert not (out / "zbig").exists()
+
+
+def processes_marked(mark: str) -> list[int]:
+    """Return the ids of live processes whose environment holds `mark`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if mark.encode() in environ and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    import signal
+    import time
+    import uuid
+
+    src = tmp_path / "big.txt"
+    sentence = "The minister said on 12 March 2017 that Moscow and Islamabad would talk. "
+    src.write_text("Big\n\n" + (sentence * 8 + "\n\n") * 4000, encoding="utf-8")
+    mark = f"EXPORTER_TEST_{uuid.uuid4().hex}"
+    env = {**os.environ, mark: "1"}
+    run = subprocess.Popen([sys.executable, "-m", "exporter.cli", "build", str(src), "-o",
+                            str(tmp_path / "out"), "--format", "md"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(processes_marked(mark)) < 3 and time.monotonic() < deadline:  # run, server, worker
+        time.sleep(0.2)
+    assert len(processes_marked(mark)) >= 3
+    run.send_signal(signal.SIGKILL)
+    run.wait(timeout=10)
+    deadline = time.monotonic() + 20
+    while processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_marked(mark) == [], "a worker outlived its run"
