@@ -366,9 +366,12 @@ def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig,
          worker: Worker) -> Iterator[ArticleResult]:
     tasks = [(path, display, name, config)
              for (path, display), name in zip(sources, names, strict=True)]
-    for (_, display), result in zip(sources, run_tasks(worker, tasks, jobs=jobs,
-                                                        budget=config.budget), strict=True):
+    for (_, display, name, _), result in zip(tasks, run_tasks(worker, tasks, jobs=jobs,
+                                                             budget=config.budget),
+                                             strict=True):
         if isinstance(result, Overrun):
+            # A worker stopped while writing leaves a temporary file; its process is gone.
+            remove_stale_temporaries(config.out_dir / name)
             yield ArticleResult(source=display,
                                 error=f"{display}: {LimitError.category}: {result.reason}")
         else:
