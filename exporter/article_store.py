@@ -34,7 +34,7 @@ def store_article(folder: str, path: Path, display: str, dir_name: str,
                           encoding="utf-8")
     except OSError as exc:  # a full temporary folder, `ulimit -f`
         target.unlink(missing_ok=True)
-        return failed(display, exc)
+        return failed(display, exc, config.budget)
     return ArticleResult(source=result.source, title=result.title, warnings=result.warnings,
                          data_file=str(target))
 

@@ -257,10 +257,10 @@ def export_article(path: Path, display: str, dir_name: str,
         return ArticleResult(source=display, out_dir=dir_name, outputs=tuple(outputs),
                              warnings=tuple(warnings), title=article.title)
     except Exception as exc:
-        return failed(display, exc)
+        return failed(display, exc, config.budget)
 
 
-def failed(display: str, exc: Exception) -> ArticleResult:
+def failed(display: str, exc: Exception, budget: Budget | None = None) -> ArticleResult:
     """Return the result of an article that raised `exc`: a one-line error, categorised.
 
     Expected failures carry their category; an `OSError` at the file-system boundary (a full
@@ -268,7 +268,8 @@ def failed(display: str, exc: Exception) -> ArticleResult:
     anything else is a bug and keeps its traceback.
     """
     if isinstance(exc, MemoryError):
-        exc = LimitError(display, "needs more memory than its budget (--max-memory)")
+        exc = LimitError(display, budget.describe("memory") if budget and budget.memory
+                         else "ran out of memory")
     elif isinstance(exc, OSError):
         exc = os_error(exc)
     if isinstance(exc, ExportError):
@@ -329,7 +330,7 @@ def analyse_article(path: Path, display: str, dir_name: str,
     try:
         briefing = load_briefing(path, display, config.limits)
     except Exception as exc:
-        return failed(display, exc)
+        return failed(display, exc, config.budget)
     return ArticleResult(source=display, title=briefing.article.title, briefing=briefing,
                          warnings=tuple(briefing.article.warnings) + tuple(
                              _glyph_warnings(briefing)))

@@ -110,3 +110,25 @@ def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
     while processes_marked(mark) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert processes_marked(mark) == [], "a worker outlived its run"
+
+
+def test_a_memory_bomb_is_one_line_and_the_others_are_written(tmp_path: Path) -> None:
+    """A 500-byte YAML alias bomb as a sidecar's `volume:` (expanded by whatever touches it)."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for name in ("bomb", "other"):
+        (src / f"{name}.txt").write_text(f"{name}\n\n" + BODY, encoding="utf-8")
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (src / "bomb.meta.yaml").write_text("\n".join([*lines, "volume: *a9"]) + "\n",
+                                        encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1500000000"}
+    done = subprocess.run([sys.executable, "-m", "exporter.cli", "build", str(src), "-o",
+                           str(out), "--format", "md", "--jobs", "1", "--max-memory", "300"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
+    assert (out / "other" / "slides.md").is_file()
+    if done.returncode:  # until the reader stops expanding it, the budget stops the worker
+        assert f"exporter: {src / 'bomb.txt'}: too large: needs more than 300 MB of memory, " \
+               "the limit (--max-memory)" in done.stderr.splitlines(), done.stderr
+        assert not (out / "bomb").exists()
