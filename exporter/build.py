@@ -119,7 +119,8 @@ def collect_sources(paths: Iterable[str], *, out_dir: Path | None = None,
             found.append((path, display_name(raw)))
             continue
         if _identity(path) == skip or (path / CACHE_FILE).exists():
-            notes.append((display_name(raw), "skipped: it holds exporter outputs"))
+            notes.append((display_name(raw), "skipped: it is the output folder or holds "
+                                              "exporter outputs (use another -o folder)"))
             continue
         in_folder: list[tuple[Path, str]] = []
         for root, dirs, files in os.walk(path, followlinks=False):
