@@ -33,7 +33,9 @@ TEMP_TAG = "exporter"
 """Word every temporary name we make carries, with our process id after it."""
 _TEMP_FILE = re.compile(rf"^\..+\.{TEMP_TAG}-(\d+)-[A-Za-z0-9_]+\.tmp$")
 PACK_STORE_PREFIX = f"{TEMP_TAG}-pack-"
-_PACK_STORE = re.compile(rf"^{PACK_STORE_PREFIX}(\d+)-[A-Za-z0-9_]+$")
+_PACK_STORE = re.compile(rf"^{PACK_STORE_PREFIX}(?:(\d+)-[A-Za-z0-9_]+|[a-z0-9_]{{8}})$")
+"""`exporter-pack-<pid>-<random>`, or `exporter-pack-<random>` as releases before the process id
+named them (stale only once a day old)."""
 STALE_AFTER = 24 * 3600
 """Seconds after which a temporary file of ours is stale even if its process id is in use
 (process ids are reused, and a folder may be shared between machines)."""
@@ -172,7 +174,8 @@ def remove_stale_pack_stores(tmp: Path) -> None:
             owner = entry.stat(follow_symlinks=False).st_uid
         except OSError:
             continue
-        if owner == os.getuid() and _stale(entry, int(match.group(1)), now):
+        pid = int(match.group(1)) if match.group(1) else 0
+        if owner == os.getuid() and _stale(entry, pid, now):
             shutil.rmtree(entry.path, ignore_errors=True)
 
 

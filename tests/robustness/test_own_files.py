@@ -84,12 +84,15 @@ def test_stale_pack_stores_of_ours_are_removed(tmp_path: Path,
     stale = tmp_path / f"exporter-pack-{dead_pid()}-zz9"
     live = tmp_path / f"exporter-pack-{os.getppid()}-zz8"
     other = tmp_path / "exporter-pack-notours"
-    for folder in (stale, live, other):
+    old_style, old_fresh = tmp_path / "exporter-pack-ab12cd_3", tmp_path / "exporter-pack-x1y2z3w4"
+    for folder in (stale, live, other, old_style, old_fresh):
         (folder / "sub").mkdir(parents=True)
+    os.utime(old_style, (0, 0))  # named before names carried the process id: a day old
     with fs.pack_store() as store:
         assert Path(store).parent == tmp_path
         assert Path(store).name.startswith(f"exporter-pack-{os.getpid()}-")
     assert not stale.exists() and live.exists() and other.exists()
+    assert not old_style.exists() and old_fresh.exists()
     assert not Path(store).exists()
 
 
