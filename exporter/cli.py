@@ -22,14 +22,15 @@ from .build import (
     ArticleResult,
     Budget,
     BuildConfig,
+    analyse_article,
     build,
     collect_sources,
-    load_briefing,
 )
-from .errors import ExportError
+from .errors import ExportError, LimitError
 from .model import to_data
 from .normalise import display_name
 from .options import RenderOptions, build_timestamp
+from .pool import Overrun, run_tasks
 from .readers import ReadLimits
 
 _paper = click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4",
@@ -248,17 +249,24 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
 @main.command("inspect")
 @click.argument("path", metavar="FILE")
 @click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON.")
+@_budget_options
 @_limit_options
-def inspect_command(path: str, as_json: bool, **limits: Any) -> None:
+def inspect_command(path: str, as_json: bool, max_seconds: float, max_memory: int,
+                    **limits: Any) -> None:
     """Print what exporter reads and finds in FILE."""
     file = display_name(path)
-    try:
-        briefing = load_briefing(Path(path), file, _limits(limits))
-    except ExportError as exc:
-        if exc.subject is None:
-            exc.subject = file
-        _fail(exc.one_line())
+    # Read and analysed in a worker under the budget, as `build` does: FILE may be hostile.
+    budget = Budget(seconds=max_seconds, memory=max_memory * 1_000_000)
+    config = BuildConfig(out_dir=Path("."), limits=_limits(limits), budget=budget)
+    [result] = run_tasks(analyse_article, [(Path(path), file, "", config)], jobs=1,
+                         budget=budget)
+    if isinstance(result, Overrun):
+        _fail(f"{file}: {LimitError.category}: {result.reason}")
         sys.exit(1)
+    if result.briefing is None:
+        _report([result])
+        sys.exit(1)
+    briefing = result.briefing
     data = to_data(briefing)
     for warning in briefing.article.warnings:
         click.echo(f"exporter: {file}: warning: {warning}", err=True)

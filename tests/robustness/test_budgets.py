@@ -132,3 +132,17 @@ def test_a_memory_bomb_is_one_line_and_the_others_are_written(tmp_path: Path) ->
         assert f"exporter: {src / 'bomb.txt'}: too large: needs more than 300 MB of memory, " \
                "the limit (--max-memory)" in done.stderr.splitlines(), done.stderr
         assert not (out / "bomb").exists()
+
+
+def test_inspect_runs_under_the_budget_too(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    big = tmp_path / "big.txt"
+    sentence = "The minister said on 12 March 2017 that Moscow and Islamabad would talk. "
+    big.write_text("Big\n\n" + (sentence * 8 + "\n\n") * 8000, encoding="utf-8")
+    result = CliRunner().invoke(main, ["inspect", str(big), "--max-seconds", "3"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"exporter: {big}: too large: took longer than 3 s, "
+                                     "the limit (--max-seconds)")
