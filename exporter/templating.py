@@ -10,18 +10,21 @@ also reachable as `builtin/<name>` so a user template can extend one and replace
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .blocks import Document, parse, parse_stream
 from .errors import TemplateError
+from .fs import TooLarge, os_error_message, read_bounded
 from .spool import SpooledBlocks
 
 
@@ -99,13 +102,61 @@ FILTERS: dict[str, Any] = {
 # --- environment -------------------------------------------------------------------------------
 
 
+MAX_TEMPLATE_BYTES = 5_000_000
+"""Largest template file read (a template is text a person wrote)."""
+
+
+class FolderLoader(jinja2.FileSystemLoader):
+    """A `FileSystemLoader` that reads only regular files that resolve inside its folder.
+
+    The sandbox stops template code, not file reads: without this, a template folder holding a
+    symbolic link (`key.txt -> ~/.ssh/id_rsa`) and `{% include "key.txt" %}` would put any
+    local file into the outputs. A link that stays inside the folder is fine; one that leads
+    out, a device or a FIFO is refused, and reads are bounded.
+    """
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            root = os.path.realpath(searchpath)
+            filename = os.path.normpath(os.path.join(searchpath, *pieces))
+            if not os.path.lexists(filename):
+                continue
+            real = os.path.realpath(filename)
+            if os.path.commonpath([root, real]) != root:
+                raise TemplateError(template, "refused: it leads outside the templates folder "
+                                              "(a symbolic link)")
+            try:
+                raw = read_bounded(Path(real), MAX_TEMPLATE_BYTES, regular_only=True)
+                mtime = os.path.getmtime(real)
+            except TooLarge as exc:
+                raise TemplateError(template, f"is larger than {MAX_TEMPLATE_BYTES:,} "
+                                              "bytes") from exc
+            except OSError as exc:
+                raise TemplateError(template, f"cannot be read: {os_error_message(exc)}") \
+                    from exc
+            try:
+                text = raw.decode(self.encoding)
+            except UnicodeDecodeError as exc:
+                raise TemplateError(template, "is not UTF-8 text") from exc
+
+            def uptodate(real: str = real, mtime: float = mtime) -> bool:
+                try:
+                    return os.path.getmtime(real) == mtime
+                except OSError:
+                    return False
+            return text, filename, uptodate
+        raise jinja2.TemplateNotFound(template)
+
+
 @cache
 def environment(user_dir: str | None = None) -> ImmutableSandboxedEnvironment:
     """Return the sandboxed environment for `user_dir` (None: built-in templates only)."""
-    builtin = jinja2.FileSystemLoader(str(builtin_template_dir()))
+    builtin = FolderLoader(str(builtin_template_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(user_dir))
+        loaders.append(FolderLoader(user_dir))
     loaders.append(builtin)
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"builtin": builtin}, delimiter="/"),

@@ -9,9 +9,11 @@ inferred, and the field is no longer marked as inferred.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from typing import Any
 import yaml
 
 from ..errors import SourceError
+from ..fs import TooLarge, read_bounded
 from ..model import Article, Author
 from ..normalise import clean_inline
 
@@ -39,31 +42,66 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
 def sidecar_path(path: Path) -> Path | None:
-    """Return the sidecar beside the source at `path`, or None when there is none."""
+    """Return the sidecar beside the source at `path`, or None when there is none.
+
+    Only a regular file counts: a symbolic link (which could lead anywhere), a folder or a
+    device is not a sidecar. A source whose name leaves no room for a sidecar's longer name
+    simply has none.
+    """
     for suffix in SIDECAR_SUFFIXES:
         candidate = path.with_name(path.stem + suffix)
-        if candidate.is_file():
-            return candidate
+        try:
+            if stat.S_ISREG(candidate.lstat().st_mode):
+                return candidate
+        except (OSError, ValueError):
+            continue
     return None
 
 
-def load_sidecar(path: Path) -> dict[str, Any] | None:
-    """Return the overrides in the sidecar of the source at `path`, or None if it has none."""
+def linked_sidecars(path: Path) -> list[str]:
+    """Return the names of sidecars beside `path` that are symbolic links (ignored)."""
+    found = []
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_name(path.stem + suffix)
+        with contextlib.suppress(OSError, ValueError):
+            if candidate.is_symlink():
+                found.append(candidate.name)
+    return found
+
+
+def read_sidecar(path: Path) -> tuple[Path, bytes] | None:
+    """Return the sidecar of the source at `path` and its bytes, or None if it has none.
+
+    Read without following a link and at most `_MAX_SIDECAR` + 1 bytes.
+    """
     found = sidecar_path(path)
     if found is None:
         return None
     display = str(path.with_name(found.name))
     try:
-        raw = found.read_bytes()
+        raw = read_bounded(found, _MAX_SIDECAR, follow=False, regular_only=True)
+    except TooLarge as exc:
+        raise SourceError(display, f"is larger than {_MAX_SIDECAR:,} bytes") from exc
     except OSError as exc:
         raise SourceError(display, f"cannot be read: {exc.strerror or exc}") from exc
-    if len(raw) > _MAX_SIDECAR:
-        raise SourceError(display, f"is larger than {_MAX_SIDECAR:,} bytes")
+    return found, raw
+
+
+def load_sidecar(path: Path, found: tuple[Path, bytes] | None = None) -> dict[str, Any] | None:
+    """Return the overrides in the sidecar of the source at `path`, or None if it has none.
+
+    `found` is what `read_sidecar(path)` returned, when the caller has read it already.
+    """
+    found = found or read_sidecar(path)
+    if found is None:
+        return None
+    file, raw = found
+    display = str(path.with_name(file.name))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError(display, "is not UTF-8 text") from exc
-    if found.name.endswith(".toml"):
+    if file.name.endswith(".toml"):
         return parse_toml(text, display)
     return parse_yaml(text, display)
 
