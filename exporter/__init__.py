@@ -15,6 +15,7 @@ from .readers import read_article as load
 
 if TYPE_CHECKING:
     from .build import ArticleResult
+    from .pack import PackResult
 
 try:
     __version__ = version("exporter")
@@ -24,6 +25,9 @@ except PackageNotFoundError:  # running from a source checkout that was never in
 
 def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[ArticleResult]:
     """Export the articles in `paths` (files or folders) to `out_dir`, as `exporter build` does.
+
+    A path may be a briefing JSON file (`inspect --json` output, perhaps corrected): it is
+    rendered as it stands, without reading or analysing the article again.
 
     `options` are `RenderOptions` fields (`paper`, `classification`, …); the result holds one
     `ArticleResult` per source, with its outputs or its one-line error.
@@ -38,4 +42,23 @@ def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[Artic
     return build(collect_sources(paths), BuildConfig(out_dir=Path(out_dir), options=render))
 
 
-__all__ = ["Article", "Briefing", "__version__", "analyse", "export", "load", "to_data"]
+def pack(paths: list[str], out_dir: str = "out", *, title: str, **options: Any) -> PackResult:
+    """Bundle the articles in `paths` into one briefing pack in `out_dir`, as `exporter pack`.
+
+    `paths` may hold sources, folders and briefing JSON files (`inspect --json` output, perhaps
+    corrected); `options` are `RenderOptions` fields (`paper`, `per_page`, …). The result lists
+    the outputs written, each article's result, and the pack's one-line error if it failed.
+    """
+    from pathlib import Path
+
+    from .build import BuildConfig, collect_sources
+    from .options import RenderOptions, build_timestamp
+    from .pack import build_pack
+
+    render = RenderOptions(timestamp=build_timestamp(), **options)
+    config = BuildConfig(out_dir=Path(out_dir), options=render)
+    return build_pack(collect_sources(paths, out_dir=Path(out_dir)), config, title)
+
+
+__all__ = ["Article", "Briefing", "__version__", "analyse", "export", "load", "pack",
+           "to_data"]

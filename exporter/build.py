@@ -26,6 +26,7 @@ from typing import Any
 from . import __version__, templating, writers
 from .analysis import analyse
 from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
+from .contract import looks_like_briefing, read_briefing
 from .errors import ConfigError, ExportError, LimitError, SourceError
 from .fs import (
     LOCK_WAIT,
@@ -183,7 +184,9 @@ def assign_dir_names(sources: list[tuple[Path, str]]) -> list[str]:
     taken: set[str] = set()
     names = []
     for path, _ in sources:
-        base = safe_dir_name(path.stem)
+        # `x.briefing.json` (a corrected `inspect --json`) writes where `x.txt` did.
+        stem = path.stem.removesuffix(".briefing") if path.suffix == ".json" else path.stem
+        base = safe_dir_name(stem)
         name, n = base, 1
         while name.casefold() in taken:
             n += 1
@@ -241,7 +244,8 @@ def export_article(path: Path, display: str, dir_name: str,
     try:
         data = read_bytes(path, display, config.limits)
         folder = inside(config.out_dir, config.out_dir / dir_name)
-        sidecar = read_sidecar(path)
+        # A briefing JSON file is the corrected result of analysis: no sidecar applies to it.
+        sidecar = None if looks_like_briefing(data) else read_sidecar(path)
         key = cache_key(data, config, display=display,
                         sidecar=None if sidecar is None else sidecar[1])
         if config.use_cache:
@@ -249,14 +253,12 @@ def export_article(path: Path, display: str, dir_name: str,
             if files is not None:
                 return ArticleResult(source=display, out_dir=dir_name, outputs=files,
                                      cached=True)
-        article = read_data(data, display, config.limits)
-        article = _apply_sidecar(path, article, sidecar)
-        briefing = analyse(article)
+        briefing = _briefing_of(path, display, data, config.limits, sidecar)
         outputs = render_outputs(briefing, config)
-        warnings = list(article.warnings) + _glyph_warnings(briefing)
+        warnings = list(briefing.article.warnings) + _glyph_warnings(briefing)
         write_outputs(folder, outputs, key, config.out_dir)
         return ArticleResult(source=display, out_dir=dir_name, outputs=tuple(outputs),
-                             warnings=tuple(warnings), title=article.title)
+                             warnings=tuple(warnings), title=briefing.article.title)
     except Exception as exc:
         return failed(display, exc, config.budget)
 
@@ -381,9 +383,18 @@ def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig,
 
 
 def load_briefing(path: Path, display: str, limits: ReadLimits) -> Briefing:
-    """Return the analysed article in `path` (for `inspect`)."""
+    """Return the analysed article in `path` (for `inspect` and packs)."""
     data = read_bytes(path, display, limits)
-    article = _apply_sidecar(path, read_data(data, display, limits))
+    return _briefing_of(path, display, data, limits)
+
+
+def _briefing_of(path: Path, display: str, data: bytes, limits: ReadLimits,
+                 sidecar: tuple[Path, bytes] | None = None) -> Briefing:
+    """Return the briefing of a source's bytes: read from a briefing JSON file as it stands
+    (a person's corrections are never analysed away), else read, overridden and analysed."""
+    if looks_like_briefing(data):
+        return read_briefing(data, display)
+    article = _apply_sidecar(path, read_data(data, display, limits), sidecar)
     return analyse(article)
 
 

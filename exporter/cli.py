@@ -285,5 +285,13 @@ def inspect_command(path: str, as_json: bool, max_seconds: float, max_memory: in
         click.echo(f"  • {point['text']} (¶{point['paragraph']})")
 
 
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of `inspect --json` output (what `build` accepts as a .json)."""
+    from .contract import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
