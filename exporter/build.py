@@ -27,6 +27,7 @@ from . import __version__, templating, writers
 from .analysis import analyse
 from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
 from .contract import looks_like_briefing, read_briefing
+from .corrections import apply_corrections
 from .errors import ConfigError, ExportError, LimitError, SourceError
 from .fs import (
     LOCK_WAIT,
@@ -294,13 +295,15 @@ def write_outputs(folder: Path, outputs: dict[str, bytes], key: str, base: Path)
         raise write_error(exc, exc.filename or folder) from exc
 
 
-def _apply_sidecar(path: Path, article: Any,
-                   sidecar: tuple[Path, bytes] | None = None) -> Any:
+def _apply_sidecar(path: Path, article: Any, sidecar: tuple[Path, bytes] | None = None,
+                   overrides: dict[str, Any] | None = None) -> Any:
     """Apply `<stem>.meta.yaml` / `.toml` overrides beside the source, when present.
 
-    A sidecar that is a symbolic link is not followed (a warning says so).
+    `overrides` is the sidecar as loaded, when the caller has loaded it. A sidecar that is a
+    symbolic link is not followed (a warning says so).
     """
-    overrides = load_sidecar(path, sidecar)
+    if overrides is None:
+        overrides = load_sidecar(path, sidecar)
     if overrides:
         article = apply_overrides(article, overrides)
     links = linked_sidecars(path)
@@ -394,8 +397,10 @@ def _briefing_of(path: Path, display: str, data: bytes, limits: ReadLimits,
     (a person's corrections are never analysed away), else read, overridden and analysed."""
     if looks_like_briefing(data):
         return read_briefing(data, display)
-    article = _apply_sidecar(path, read_data(data, display, limits), sidecar)
-    return analyse(article)
+    overrides = load_sidecar(path, sidecar) or {}
+    article = _apply_sidecar(path, read_data(data, display, limits), overrides=overrides)
+    # The sidecar's corrections of the analysis, in one place, before any template.
+    return apply_corrections(analyse(article), overrides)
 
 
 __all__ = [

@@ -4,7 +4,8 @@ Markdown front matter and a sidecar `<stem>.meta.yaml` / `<stem>.meta.yml` / `<s
 beside any source use the same keys: `title`, `subtitle`, `author` / `authors` (a name, a list of
 names, or mappings with `name` and `bio`), `date`, `publication`, `volume`, `issue`, `source` /
 `url`, `rights`, `classification`, `language`. A key given here wins over what the reader read or
-inferred, and the field is no longer marked as inferred.
+inferred, and the field is no longer marked as inferred. A sidecar may also correct the analysis
+(`speakers`, `drop_actors`, `key_points`, `drop_timeline`: see `exporter.corrections`).
 """
 
 from __future__ import annotations
@@ -33,8 +34,13 @@ else:  # pragma: no cover - Python 3.10
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.toml")
 """Sidecar names tried, in this order, beside `<stem>.<suffix>`."""
 
+CORRECTION_KEYS = frozenset({"speakers", "drop_actors", "key_points", "drop_timeline"})
+"""Keys that correct the analysis rather than the article (applied by `exporter.corrections`
+after analysis, from a sidecar file only)."""
+
 KEYS = frozenset({"title", "subtitle", "author", "authors", "date", "publication", "volume",
-                  "issue", "source", "url", "rights", "classification", "language"})
+                  "issue", "source", "url", "rights", "classification", "language",
+                  *CORRECTION_KEYS})
 """Keys understood; others are reported in a warning and ignored."""
 
 _MAX_SIDECAR = 1_000_000
