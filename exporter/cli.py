@@ -201,10 +201,13 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 
 @main.command("pack")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--title", required=True, help="Title of the pack (cover, headers, deck).")
+@click.option("--title", default=None,
+              help="Title of the pack (cover, headers, deck); required unless a settings "
+                   "file gives one.")
 @_out
 @_templates
-@_paper
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+              help="Page size of PDF and DOCX outputs (default: the settings file's, or a4).")
 @click.option("--duplex", is_flag=True,
               help="Start each article on a right-hand page and mirror the margins.")
 @click.option("--per-page", type=click.Choice(["1", "2", "3", "4", "6"]), default="3",
@@ -216,22 +219,41 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_no_cache
 @_budget_options
 @_limit_options
-def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
-                 paper: str, duplex: bool, per_page: str, classification: str | None,
-                 pptx_template: str | None, jobs: int | None, no_cache: bool,
-                 max_seconds: float, max_memory: int, **limits: Any) -> None:
+def pack_command(paths: tuple[str, ...], title: str | None, output: str,
+                 templates: str | None, paper: str | None, duplex: bool, per_page: str,
+                 classification: str | None, pptx_template: str | None, jobs: int | None,
+                 no_cache: bool, max_seconds: float, max_memory: int, **limits: Any) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
 
-    Writes pack.pdf, pack.docx, pack-slides.pptx, pack-slides.md and handouts.pdf.
+    PATHS may instead be one settings file (pack.yaml) giving the title, the sections and
+    their articles; options given here win over it. Writes pack.pdf, pack.docx,
+    pack-slides.pptx, pack-slides.md and handouts.pdf.
     """
     from .pack import build_pack
+    from .pack_settings import PackSettings, is_settings_file, load_settings
 
+    settings: PackSettings | None = None
+    if len(paths) == 1 and is_settings_file(paths[0]):
+        try:
+            settings = load_settings(paths[0])
+        except ExportError as exc:
+            _fail(exc.one_line())
+            sys.exit(1)
+    elif any(is_settings_file(p) for p in paths):
+        _fail("a pack settings file must be the only PATH")
+        sys.exit(2)
+    title = title or (settings.title if settings else None)
+    if not title:
+        _fail("the pack needs a title: --title TEXT, or `title:` in its settings file")
+        sys.exit(2)
     config = _config(output, templates, jobs, no_cache, _limits(limits), max_seconds,
-                     max_memory, paper=paper, duplex=duplex, classification=classification,
+                     max_memory, paper=paper or (settings and settings.paper) or "a4",
+                     duplex=duplex,
+                     classification=classification or (settings and settings.classification),
                      per_page=int(per_page), pptx_template=pptx_template)
-    sources = _sources(paths, output)
+    sources = settings.sources() if settings is not None else _sources(paths, output)
     with _progress(len(sources), "Reading and analysing") as advance:
-        result = build_pack(sources, config, title, on_done=advance)
+        result = build_pack(sources, config, title, on_done=advance, settings=settings)
     _report(result.articles)
     if result.error:
         _fail(f"{title}: {result.error}")

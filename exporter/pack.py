@@ -29,6 +29,7 @@ from .build import ArticleResult, BuildConfig, build, shared_context, write_outp
 from .cache import cache_key, cached_outputs
 from .errors import ExportError, LimitError
 from .fs import folder_lock, os_error, pack_store
+from .pack_settings import PackSettings
 from .pool import Overrun, run_tasks
 from .readers import read_bytes
 from .readers.sidecar import read_sidecar
@@ -91,27 +92,61 @@ def _initial(name: str) -> str:
     return "#"
 
 
-def pack_context(title: str, results: list[ArticleResult], config: BuildConfig) -> dict[str, Any]:
+def pack_context(title: str, results: list[ArticleResult], config: BuildConfig,
+                 settings: PackSettings | None = None) -> dict[str, Any]:
     """Return the plain data the pack templates receive.
 
     `articles` loads each article from the file its analysis left (`ArticleResult.data_file`)
-    when a template reaches it.
+    when a template reaches it. `groups` orders them under headings: the settings file's
+    sections, or one group without a heading.
     """
     articles = ArticleList([r.data_file for r in results if r.ok and r.data_file])
     failed = [{"source": r.source, "error": (r.error or "").split(": ", 1)[-1]}
               for r in results if not r.ok]
+    settings = settings or PackSettings()
     return {
         **shared_context(config.options),
-        "pack": {"title": title},
+        "pack": {"title": title, "subtitle": settings.subtitle,
+                 "organisation": settings.organisation, "meeting": settings.meeting},
         "articles": articles,
+        "groups": article_groups(results, settings),
         "failed": failed,
         "index": actor_index(articles),
     }
 
 
+def article_groups(results: list[ArticleResult],
+                   settings: PackSettings) -> list[dict[str, Any]]:
+    """Return the headings the pack's articles sit under, each with its articles' numbers.
+
+    `results` are in the order of `settings.sources()`; a failed article has no number, and a
+    section left with no article is dropped.
+    """
+    numbers: list[int | None] = []
+    count = 0
+    for result in results:
+        if result.ok and result.data_file:
+            count += 1
+            numbers.append(count)
+        else:
+            numbers.append(None)
+    if not settings.sections:
+        return [{"heading": None, "anchor": None, "numbers": [n for n in numbers if n]}]
+    groups = []
+    start = 0
+    for i, (heading, size) in enumerate(settings.section_sizes(), 1):
+        kept = [n for n in numbers[start:start + size] if n]
+        start += size
+        if kept:
+            groups.append({"heading": heading, "anchor": f"s{i}", "numbers": kept})
+    return groups
+
+
 def _pack_key(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
-              formats: tuple[str, ...]) -> str:
-    digest = hashlib.sha256(json.dumps([title, formats]).encode())
+              formats: tuple[str, ...], settings: PackSettings | None) -> str:
+    shape = None if settings is None else [
+        settings.subtitle, settings.organisation, settings.meeting, settings.section_sizes()]
+    digest = hashlib.sha256(json.dumps([title, formats, shape]).encode())
     for path, display in sources:
         digest.update(display.encode())
         try:
@@ -160,24 +195,28 @@ def _write_all(formats: tuple[str, ...], context: dict[str, Any],
 
 def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
                formats: tuple[str, ...] = tuple(PACK_OUTPUTS),
-               on_done: Callable[[ArticleResult], None] | None = None) -> PackResult:
+               on_done: Callable[[ArticleResult], None] | None = None, *,
+               settings: PackSettings | None = None) -> PackResult:
     """Analyse every source and write the pack outputs into `config.out_dir`.
+
+    With `settings` that have sections, `sources` must be `settings.sources()`.
 
     The output folder is locked for the whole run (`folder_lock`): a second pack or build into
     it waits, or fails with one line.
     """
     try:
         with folder_lock(config.out_dir, config.lock_wait):
-            return _build_pack(sources, config, title, formats, on_done)
+            return _build_pack(sources, config, title, formats, on_done, settings)
     except ExportError as exc:
         return PackResult(articles=[], error=exc.one_line())
 
 
 def _build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
                 formats: tuple[str, ...],
-                on_done: Callable[[ArticleResult], None] | None) -> PackResult:
+                on_done: Callable[[ArticleResult], None] | None,
+                settings: PackSettings | None) -> PackResult:
     folder = config.out_dir
-    key = _pack_key(sources, config, title, formats)
+    key = _pack_key(sources, config, title, formats, settings)
     if config.use_cache:
         files = cached_outputs(folder, key)
         if files is not None:
@@ -187,7 +226,7 @@ def _build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str
                         worker=functools.partial(store_article, store), lock=False)
         if not any(r.ok for r in results):
             return PackResult(articles=results, error="no article could be read")
-        context = pack_context(title, results, config)
+        context = pack_context(title, results, config, settings)
         try:
             outputs = _write_all(formats, context, config)
         except ExportError as exc:
@@ -199,4 +238,5 @@ def _build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str
     return PackResult(articles=results, outputs=tuple(outputs))
 
 
-__all__ = ["PACK_OUTPUTS", "PackResult", "actor_index", "build_pack", "pack_context"]
+__all__ = ["PACK_OUTPUTS", "PackResult", "actor_index", "article_groups", "build_pack",
+           "pack_context"]
