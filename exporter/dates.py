@@ -256,7 +256,7 @@ _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _NUMBER_WORDS = {w: i for i, w in enumerate(_ONES, start=1)} | {
     w: i for i, w in enumerate(_TEENS, start=10)} | {
-    w: i for i, w in enumerate(_TENS, start=2)} | {"a": 1, "an": 1}
+    w: 10 * i for i, w in enumerate(_TENS, start=2)} | {"a": 1, "an": 1}
 _TENS_VALUE = {w: 10 * i for i, w in enumerate(_TENS, start=2)}
 _ONE = "|".join(_ONES)
 _SPELLED_TAIL = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{_ONE}))?|{'|'.join(_TEENS)}"
@@ -276,6 +276,13 @@ _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(
             r"|(?:the\s+)?Fourth\s+of\s+July|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|May\s+Day|Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?"
             r"|Good\s+Friday|Easter\s+Monday)")
+_HOLIDAY_THINGS = frozenset({
+    "egg", "eggs", "shopping", "tree", "trees", "card", "cards", "dinner", "lunch", "party",
+    "parties", "present", "presents", "gift", "gifts", "decorations", "lights", "market",
+    "markets", "pudding", "carol", "carols", "songs", "spirit", "bonus", "sales", "special",
+    "number", "album", "film", "movie", "story", "bunny", "rising", "offensive", "agreement",
+    "accord", "deal", "parade"})
+"""Words after a holiday's name that make it a thing, not a day: "Christmas shopping"."""
 _HOLIDAY_PREP = r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from)"
 # Weekday names inside names of days, not dates of this week: "Black Friday", "Super Tuesday".
 _NAMED_DAYS = frozenset({"black", "good", "holy", "easter", "palm", "ash", "super", "cyber",
@@ -306,8 +313,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"|eighties|nineties))\b)"),
         ("fiscal", rf"\b(?:FY\s?|(?i:fiscal)(?:[- ]year)?[- ])(?P<fy>{_YEAR}|\d{{2}})\b"
                    r"(?:[-–/]\d{2,4}\b)?"),
-        ("ago", rf"\b(?P<n>{_COUNT}|(?i:a\s+few|several|some))\s+(?P<unit>(?i:years?|decades?"
-                r"|months?|days?))\s+(?i:ago)\b"),
+        ("ago", rf"\b(?P<n>(?i:{_COUNT}|a\s+few|several|some))\s+(?P<unit>(?i:years?|decades?"
+                r"|months?|days?))\s+(?i:ago)\b(?P<tail>\s+(?i:today|this\s+(?:spring|summer|autumn"
+                r"|fall|winter|month|week)))?"),
+        ("anchored_n", rf"\b(?P<n>(?i:{_COUNT}))\s+(?P<unit>(?i:years?|months?|days?))\s+"
+                       r"(?P<tail>(?i:later|earlier|afterwards))\b"),
         ("anchored", r"\b(?P<phrase>(?i:the\s+(?:following|next|previous|preceding|same)"
                      r"|that|(?:a|one)|the)\s+(?P<unit>(?i:year|month|day))"
                      r"(?P<tail>\s+(?i:before|after|later|earlier))?)\b"),
@@ -345,6 +355,8 @@ _CAPITALISED_OK = {
     "Late", "Mid", "Spring", "Summer", "Autumn", "Fall", "Winter", "Of", "And", "Or", "To", "On",
     "Around", "About", "Between", "Through", "Throughout", "The", "Christmas", "Easter",
 }
+_MORE_COUNT_NOUNS = frozenset({"staff", "crore", "lakh", "rupees", "shares", "barrels",
+                               "tonnes", "acres", "metres", "feet", "cars", "flights"})
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 
@@ -391,7 +403,7 @@ def _is_year(text: str, start: int, end: int) -> bool:
     if after is not None:
         word = after.group(1).lower()
         gap = text[end:after.start(1)]
-        if "\n" not in gap and word in _measure_words():
+        if "\n" not in gap and (word in _measure_words() or word in _MORE_COUNT_NOUNS):
             return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
@@ -447,17 +459,23 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         name = " ".join(g["name"].lower().replace("’", "'").split())
         name = name.removeprefix("the ")
         rel = (g["rel"] or "").lower()
-        bare = name in ("christmas", "thanksgiving", "easter", "halloween", "may day")
-        if bare and not rel and g["y"] is None and name != "halloween":
-            return None  # "Christmas shopping", "Easter eggs": a season or a thing
-        if name == "may day" and not rel:
+        # Names that also name things ("the Good Friday agreement", "Easter eggs") count only
+        # after a preposition or a determiner, or with a year.
+        bare = name in ("christmas", "thanksgiving", "easter", "may day", "good friday",
+                        "easter sunday", "easter monday")
+        if bare and not rel and g["y"] is None:
+            return None
+        after = _WORD_AFTER.match(text, e, min(len(text), e + 30))
+        if g["y"] is None and after is not None and after.group(1) in _HOLIDAY_THINGS:
             return None
         start = s if rel in _OFFSETS else m.start("name")
         if g["y"] is not None:
             day = _holiday(name, int(g["y"]))
             return Mention(start, e, kind, PartialDate(*day)) if day else None
+        # "before Easter" in a past-tense sentence is still the coming Easter: the nearest.
         direction = {"last": "past", "next": "future", "this": "this", "since": "past",
-                     "until": "future", "till": "future"}.get(rel, "")
+                     "until": "future", "till": "future", "before": "nearest",
+                     "around": "nearest"}.get(rel, "")
         return Mention(start, e, kind, unit="holiday", name=name, direction=direction)
     if kind == "spelled_year":
         century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["c"].lower()]
@@ -496,7 +514,16 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         unit = g["unit"].lower().rstrip("s")
         if unit == "decade":
             unit, n = "year", n * 10
+        if (g["tail"] or "").strip().lower() == "today":
+            unit = "year_today"  # "a year ago today": the same day, N years back
         return Mention(s, e, kind, unit="ago", grain=unit, offset=-n)
+    if kind == "anchored_n":
+        n = _count(g["n"])
+        if n is None or n > 200:
+            return None
+        sign = -1 if g["tail"].lower() == "earlier" else 1
+        return Mention(s, e, kind, unit="anchored", grain=g["unit"].lower().rstrip("s"),
+                       offset=sign * n)
     if kind == "anchored":
         phrase = " ".join(g["phrase"].lower().split())
         tail = (g["tail"] or "").strip().lower()
@@ -583,23 +610,33 @@ Tense = Literal["past", "future", "present", "report", ""]
 _FUTURE_WORDS = frozenset({
     "will", "shall", "would", "wo", "could", "may", "might", "going", "plans", "plan",
     "planned", "planning", "scheduled", "expected", "expects", "due", "aims", "intends",
-    "hopes", "upcoming", "next", "set", "proposed", "until", "til"})
-# "until" counts only where no verb is nearer: "had until Thursday" is past.
+    "hopes", "upcoming", "next", "proposed"})
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "met", "left", "came", "went", "took",
     "gave", "made", "began", "became", "held", "won", "lost", "sent", "found", "saw", "fell",
-    "rose", "hit", "brought", "bought", "sold", "spoke", "wrote", "ran", "led", "paid", "kept",
+    "rose", "brought", "bought", "sold", "spoke", "wrote", "ran", "led", "paid", "kept",
     "struck", "fled", "got", "built", "broke", "chose", "drew", "drove", "fought", "flew",
     "forgot", "froze", "grew", "heard", "hid", "knew", "laid", "lay", "lent", "meant", "rode",
     "rang", "sank", "sat", "shook", "shot", "shut", "slid", "spent", "spread", "stood", "stole",
     "swore", "taught", "thought", "threw", "understood", "woke", "wore", "withdrew", "overtook",
-    "sought", "sprang", "swam", "tore", "upheld", "undertook", "felt", "quit", "cut", "beat",
-    "announced", "died", "killed"})
+    "sought", "sprang", "swam", "tore", "upheld", "undertook", "felt", "announced", "died",
+    "killed"})
+"""Past forms; those that are also present or base forms (cut, hit, put, set) are left out."""
 _REPORT_WORDS = frozenset({"says", "tells", "announces", "reports", "confirms", "insists",
                            "warns", "admits", "denies"})
-_PRESENT_WORDS = frozenset({"is", "are", "am", "has", "have", "does", "do", "remains", "stays",
-                            "runs", "begins", "starts", "opens", "ends", "closes", "meets",
-                            "takes", "expires", "comes", "goes", "lasts", "continues"})
+_PRESENT_WORDS = frozenset({
+    "is", "are", "am", "has", "have", "does", "do", "remains", "stays", "runs", "begins",
+    "starts", "opens", "ends", "closes", "meets", "takes", "expires", "comes", "goes", "lasts",
+    "continues", "meet", "begin", "start", "open", "close", "resume", "vote", "return",
+    "gather", "arrive", "resumes", "votes", "returns", "arrives", "gathers"})
+"""Present forms; scheduled events in news take them: "The summit opens Tuesday"."""
+_AUX_BEFORE_PARTICIPLE: dict[str, Tense] = {
+    "is": "present", "are": "present", "am": "present", "has": "present", "have": "present",
+    "was": "past", "were": "past", "had": "past"}
+_MODALS = frozenset({"will", "would", "shall", "could", "may", "might", "should", "must",
+                     "can", "wo"})
+_SKIPPED_ADVERBS = frozenset({"not", "also", "already", "just", "still", "now", "since",
+                              "then", "later", "first", "n't", "yet", "never"})
 _NOT_VERBS_ED = frozenset({
     "red", "bed", "need", "speed", "feed", "hundred", "seed", "proceed", "exceed", "indeed",
     "shed", "united", "based", "concerned", "limited", "related", "alleged", "detailed",
@@ -630,7 +667,44 @@ def _marker(word: str) -> Tense:
     return ""
 
 
-def _nearest(tokens: list[tuple[int, str]], at: int) -> Tense:
+def _aspect(words: list[str], markers: list[Tense]) -> list[Tense]:
+    """Return the markers with each participle after a form of "be" or "have" given the tense
+    of its auxiliary: "will be released" is future, "has been postponed" present, "had been
+    closed" past."""
+    out = list(markers)
+    for i, marker in enumerate(markers):
+        if not marker or i == 0:
+            continue
+        if marker != "past":
+            j = i - 1
+            while j >= 0 and words[j] in _SKIPPED_ADVERBS:
+                j -= 1
+            if j >= 0 and (words[j] in _MODALS or words[j].endswith("'ll")):
+                out[i] = "future"  # "will return", "would meet"
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in _SKIPPED_ADVERBS:
+            j -= 1
+        if j < 0:
+            continue
+        aux = words[j]
+        if aux in ("be", "been", "being"):
+            k = j - 1
+            while k >= 0 and words[k] in _SKIPPED_ADVERBS:
+                k -= 1
+            before = words[k] if k >= 0 else ""
+            if before in _MODALS or before.endswith("'ll") or aux == "be":
+                out[i] = "future" if before != "to" else ""
+            elif before in _AUX_BEFORE_PARTICIPLE:
+                out[i] = _AUX_BEFORE_PARTICIPLE[before]
+        elif aux in _AUX_BEFORE_PARTICIPLE:
+            out[i] = _AUX_BEFORE_PARTICIPLE[aux]
+        elif aux in _MODALS:
+            out[i] = "future"
+    return out
+
+
+def _nearest(tokens: list[tuple[int, Tense]], at: int) -> Tense:
     """Return the tense of the marker nearest (in words) to the token index `at`, the left one
     on a tie: auxiliaries come before the verb."""
     left = [(at - i, t) for i, (_, t) in enumerate(tokens[:at]) if t]
@@ -656,9 +730,11 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int) -> Tense:
     right_match = _CLAUSE_RIGHT.search(text, end, hi)
     right = right_match.start() if right_match else hi
     for a, b in ((left, right), (lo, hi)):
-        before = [(t.start(), _marker(t.group())) for t in _TOKEN.finditer(text, a, start)]
-        after = [(t.start(), _marker(t.group())) for t in _TOKEN.finditer(text, end, b)]
-        tense = _nearest([*before, (start, ""), *after], len(before))
+        before = [t.group() for t in _TOKEN.finditer(text, a, start)]
+        after = [t.group() for t in _TOKEN.finditer(text, end, b)]
+        words = [w.lower().replace("’", "'") for w in (*before, "", *after)]
+        markers = _aspect(words, [_marker(w) if w else "" for w in (*before, "", *after)])
+        tense = _nearest(list(enumerate(markers)), len(before))  # type: ignore[arg-type]
         if tense:
             return tense
     return ""
@@ -732,8 +808,10 @@ def _pick_year(month: int, day: int | None, ref: PartialDate, direction: str) ->
 
 def _direction(mention: Mention, tense: Tense) -> str:
     """Return `past`, `future`, `this` or `` for a mention said without its year or week."""
-    if mention.direction:
+    if mention.direction and mention.direction != "nearest":
         return mention.direction
+    if mention.direction == "nearest":
+        return ""
     if tense == "future":
         return "future"
     if tense in ("past", "report"):
@@ -807,6 +885,11 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
         found = _holiday(mention.name, year)
         return PartialDate(*found) if found else None
     if unit == "ago":
+        if mention.grain == "year_today" and ref.day is not None and ref.month is not None:
+            year = ref.year + mention.offset
+            if valid(year, ref.month, ref.day):
+                return PartialDate(year, ref.month, ref.day)
+            return None
         if mention.grain == "year":
             return PartialDate(ref.year + mention.offset)
         if mention.grain == "month" and ref.month is not None:
