@@ -341,6 +341,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# A pattern runs only where a cheap test finds the word it needs in the lower-cased text:
+# most paragraphs hold no holiday, no "ago" and no weekday, and scanning for them is the cost.
+_MONTH_GATE = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_GATES: dict[str, tuple[str, ...]] = {
+    "dmy": _MONTH_GATE, "mdy": _MONTH_GATE, "my": _MONTH_GATE, "md": _MONTH_GATE,
+    "dm": _MONTH_GATE, "bare_month": _MONTH_GATE,
+    "month_rel": ("this year", "last year", "next year"),
+    "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
+                "bastille", "fourth of july", "veterans", "armistice", "remembrance", "may day",
+                "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday"),
+    "spelled_year": ("nineteen", "eighteen", "twenty"), "spelled_2000": ("thousand",),
+    "short_decade": ("0s", "0’s", "0's", "ties"), "fiscal": ("fy", "fiscal"), "ago": ("ago",),
+    "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
+    "year_end": ("year",), "in_the_day": ("in the day",), "rel_period": ("year", "month"),
+    "season": ("spring", "summer", "autumn", "fall"), "weekday": ("day",),
+    "deictic": ("yesterday", "today", "tonight", "tomorrow"),
+}
+
 # Words before a four-digit number that make it a label, not a year.
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:no|nos|page|pages|p|pp|vol|volume|issue|number|section|article|resolution|room"
@@ -584,6 +602,9 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
     return None
 
 
+_NEEDS_DIGITS = frozenset({"iso", "numeric", "decade", "year"})
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Return the date expressions in `text`, non-overlapping, in order of position.
 
@@ -591,7 +612,14 @@ def find_mentions(text: str) -> list[Mention]:
     """
     taken = bytearray(len(text) + 1)
     found: list[Mention] = []
+    lower = text.lower()
+    digits = any(c.isdigit() for c in text)
     for kind, pattern in _PATTERNS:
+        gate = _GATES.get(kind)
+        if gate is None and not digits and kind in _NEEDS_DIGITS:
+            continue
+        if gate is not None and not any(word in lower for word in gate):
+            continue
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
