@@ -244,8 +244,9 @@ def human_date(value: str | None) -> str:
 # --- dates in running text ---------------------------------------------------------------------
 
 # Month names are matched case-sensitively: "may" and "march" in lower case are verbs.
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# A full name takes no dot: "… on 24 November." ends the sentence.
+_MONTH = ("(?:" + "|".join(MONTH_NAMES)
+          + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
 _MONTH_FULL = "(?:" + "|".join(MONTH_NAMES) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -308,7 +309,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("spelled_2000", r"\b(?P<prep>(?i:in|since|of|by|until|from|year))\s+(?i:two\s+thousand)"
                          rf"(?:\s+(?:and\s+)?(?P<r>(?i:{_ONE}|{'|'.join(_TEENS)})))?\b"),
         ("decade", r"\b(?:(?:early|mid|late)[- ])?(?P<dec>1[5-9]\d|20\d)0[’']?s\b"),
-        ("short_decade", r"\b(?i:the)\s+(?:(?i:early|mid|late)[- ])?(?:[’']?(?P<d2>[1-9])0[’']?s\b"
+        # "the '90s", "the nineties"; not "the 90s", which is mostly a temperature or an age.
+        ("short_decade", r"\b(?i:the)\s+(?:(?i:early|mid|late)[- ])?(?:[’'](?P<d2>[1-9])0[’']?s\b"
                          r"|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
                          r"|eighties|nineties))\b)"),
         ("fiscal", rf"\b(?:FY\s?|(?i:fiscal)(?:[- ]year)?[- ])(?P<fy>{_YEAR}|\d{{2}})\b"
@@ -324,10 +326,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year_end", r"\b(?i:(?:at|by|before|until|till|towards?)\s+(?:the\s+)?)"
                      r"(?:(?i:year[- ]end)|(?i:end\s+of\s+(?:the|this)\s+year))\b"),
         ("in_the_day", r"\b(?i:(?:earlier|later)\s+in\s+the\s+day)\b"),
-        ("md", rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\d|\s*(?:%|per|[ap]\.?m\b))"),
-        ("dm", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?![\w.]\w)"),
+        ("md", rf"\b(?P<asof>(?i:as\s+of)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\d|\s*(?:%|per|[ap]\.?m\b))"),
+        # "18-24 November": the first day.
+        ("dm", rf"\b(?:(?P<d0>{_DAY})\s*[-–]\s*)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})"
+               r"(?![\w.]\w)"),
         ("year", rf"(?<![\d.,$€£¥©#])\b(?P<y>{_YEAR})\b(?![.,]\d|\s*(?:%|per\s?cent))"),
-        ("rel_period", r"\b(?:(?i:early|earlier|late|later|mid)[- ](?:in[- ])?)?"
+        # Not after "the": "over the last year", "in the next month" are spans of time.
+        ("rel_period", r"(?<![Tt]he\s)\b(?:(?i:early|earlier|late|later|mid)[- ](?:in[- ])?)?"
                        rf"(?P<rel>{_RELATIVE_WORD})\s+(?:(?i:fiscal|calendar)\s+)?"
                        r"(?P<unit>(?i:year|month))\b"),
         ("season", rf"\b(?P<rel>{_RELATIVE_WORD})\s+(?:spring|summer|autumn|fall)\b"),
@@ -561,10 +566,13 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
     if kind == "in_the_day":
         return Mention(s, e, kind, unit="day")
     if kind in ("dm", "md"):
-        d = int(re.sub(r"\D", "", g["d"]))
+        d = int(re.sub(r"\D", "", g.get("d0") or g["d"]))
         mo = month_number(g["mon"])
-        return Mention(s, e, kind, month=mo, day=d, unit="monthday") if valid(2000, mo, d) \
-            else None
+        if not valid(2000, mo, d):
+            return None
+        # "as of March 20" is a date passed: a count or a stake held then.
+        return Mention(m.start("mon"), e, kind, month=mo, day=d, unit="monthday",
+                       direction="past" if g.get("asof") else "")
     if kind == "year":
         if not _is_year(text, s, e):
             return None
@@ -575,6 +583,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         return Mention(s, e, kind, offset=_OFFSETS[g["rel"].lower()], unit="year")
     if kind == "bare_month":
         prep = g["prep"].lower()
+        if g["mon"] == "May" and prep in ("to", "of", "for", "between"):
+            return None  # "spoke to May", "the resignation of May": a name
         # "this March" / "last March" / "next March" fix the direction outright.
         direction = ("future" if prep in ("next", "until", "till") else
                      "past" if prep in ("since", "last") else "this" if prep == "this" else "")
@@ -585,8 +595,7 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
     if kind == "weekday":
         rel = " ".join((g["rel"] or "").lower().split())
         before = _WORD_BEFORE.search(text, max(0, s - 30), s)
-        if not rel and before is not None and before.group(1).lower() in _NAMED_DAYS \
-                and before.group(1)[:1].isupper():
+        if not rel and before is not None and before.group(1).lower() in _NAMED_DAYS:
             return None  # "Black Friday", "Super Tuesday": a named day
         direction = ("future" if rel in ("next", "as early as", "as soon as") else
                      "past" if rel in ("last", "since") else "")
@@ -597,6 +606,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         word = g["deixis"].lower()
         if word in ("today", "tonight") and _NOT_TODAY_BEFORE.search(text, max(0, s - 12), s):
             return None
+        if g["deixis"][0].isupper() and not _opens_sentence(text, s):
+            return None  # "USA Today", "the Today programme": a name
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
         return Mention(s, e, kind, offset=offset, unit="day")
     return None
@@ -658,6 +669,11 @@ _PRESENT_WORDS = frozenset({
     "continues", "meet", "begin", "start", "open", "close", "resume", "vote", "return",
     "gather", "arrive", "resumes", "votes", "returns", "arrives", "gathers"})
 """Present forms; scheduled events in news take them: "The summit opens Tuesday"."""
+_BASE_FORMS = frozenset({"meet", "begin", "start", "open", "close", "resume", "vote", "return",
+                         "gather", "arrive"})
+"""Present forms that are also nouns ("the close", "a vote"): verbs only after no determiner."""
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+                          "of", "to", "for", "my", "your", "early", "late"})
 _AUX_BEFORE_PARTICIPLE: dict[str, Tense] = {
     "is": "present", "are": "present", "am": "present", "has": "present", "have": "present",
     "was": "past", "were": "past", "had": "past"}
@@ -672,9 +688,9 @@ _NOT_VERBS_ED = frozenset({
     "interested", "skilled", "talented", "aged", "bred", "sacred", "wicked", "naked",
     "deed", "creed", "greed", "breed", "weed", "reed", "fled", "led", "wed", "bled"})
 _CLAUSE_LEFT = re.compile(r"[;:—–]|,\s|\b(?:that|which|who|whom|because|while|although|but"
-                          r"|when|whereas|unless|if)\b")
+                          r"|when|whereas|unless|if|how|why|whether|what)\b")
 _CLAUSE_RIGHT = re.compile(r"[;:,.—–]|\b(?:that|which|who|whom|because|while|although|but"
-                           r"|when|and|whereas|unless|if)\b")
+                           r"|when|and|whereas|unless|if|how|why|whether|what)\b")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _WINDOW = 240
 """Characters looked at either side of an expression when judging its tense."""
@@ -702,6 +718,9 @@ def _aspect(words: list[str], markers: list[Tense]) -> list[Tense]:
     out = list(markers)
     for i, marker in enumerate(markers):
         if not marker or i == 0:
+            continue
+        if words[i] in _BASE_FORMS and words[i - 1] in _DETERMINERS:
+            out[i] = ""  # "towards the close", "to vote": no finite verb
             continue
         if marker != "past":
             j = i - 1
@@ -834,6 +853,21 @@ def _pick_year(month: int, day: int | None, ref: PartialDate, direction: str) ->
         - (1 if month > ref.month and gap >= 7 else 0)
 
 
+def _not_a_year_off(year: int, month: int, day: int, ref: PartialDate) -> int:
+    """Return `year`, or the year next to it when the tense put a day almost a year away and
+    the other reading is within a month: "planned for Oct. 15" in a November article is the
+    October just gone, "Come November 19" said on 18 November the next day."""
+    base = ref.as_date()
+    if base is None or not valid(year, month, day):
+        return year
+    gap = (dt.date(year, month, day) - base).days
+    other = year - 1 if gap > 0 else year + 1
+    if abs(gap) > 320 and valid(other, month, day) \
+            and abs((dt.date(other, month, day) - base).days) < 35:
+        return other
+    return year
+
+
 def _direction(mention: Mention, tense: Tense) -> str:
     """Return `past`, `future`, `this` or `` for a mention said without its year or week."""
     if mention.direction and mention.direction != "nearest":
@@ -845,7 +879,7 @@ def _direction(mention: Mention, tense: Tense) -> str:
     if tense in ("past", "report"):
         return "past"
     if tense == "present" and mention.unit == "weekday":
-        return "future"  # "The summit opens Tuesday", "has until Thursday"
+        return "present"  # "The summit opens Tuesday": the coming one, or today
     return "past" if mention.unit == "weekday" else ""
 
 
@@ -860,15 +894,19 @@ def resolve(mention: Mention, ref: PartialDate | None, tense: Tense = "",
         return mention.when, "absolute"
     unit = mention.unit
     if unit == "anchored":
-        return _resolve_anchored(mention, anchor)
+        return _resolve_anchored(mention, anchor, ref)
     if ref is None:
         return None
     found = _resolve_relative(mention, ref, _direction(mention, tense))
     return (found, "article-date") if found is not None else None
 
 
-def _resolve_anchored(mention: Mention, anchor: PartialDate | None
+def _resolve_anchored(mention: Mention, anchor: PartialDate | None, ref: PartialDate | None
                       ) -> tuple[PartialDate, Anchor] | None:
+    if (anchor is None or anchor.decade) and mention.offset < 0 and ref is not None:
+        # "from a year earlier" with no date before it: earlier than the article's date.
+        found = _resolve_anchored(mention, ref, None)
+        return (found[0], "article-date") if found else None
     if anchor is None or anchor.decade:
         return None
     if mention.grain == "year":
@@ -900,6 +938,8 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
     if unit in ("monthday", "bare_month"):
         assert mention.month is not None
         year = _pick_year(mention.month, mention.day, ref, direction)
+        if mention.day is not None:
+            year = _not_a_year_off(year, mention.month, mention.day, ref)
         if unit == "bare_month" and mention.offset < 0 and mention.month == ref.month:
             year = ref.year - 1  # "last June", said in June
         if mention.day is not None and not valid(year, mention.month, mention.day):
@@ -930,7 +970,9 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
         day = base + dt.timedelta(days=mention.offset)
     elif unit == "weekday":
         assert mention.day is not None
-        if direction == "future":
+        if direction == "present" and mention.day == base.weekday():
+            day = base  # "Wednesday's hearing is …", said on a Wednesday
+        elif direction in ("future", "present"):
             day = base + dt.timedelta(days=(mention.day - base.weekday()) % 7 or 7)
         else:
             back = (base.weekday() - mention.day) % 7
