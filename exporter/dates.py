@@ -325,6 +325,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"(?P<tail>\s+(?i:before|after|later|earlier))?)\b"),
         ("year_end", r"\b(?i:(?:at|by|before|until|till|towards?)\s+(?:the\s+)?)"
                      r"(?:(?i:year[- ]end)|(?i:end\s+of\s+(?:the|this)\s+year))\b"),
+        ("month_end", r"\b(?i:(?:at|by|before|until|till|towards?)\s+(?:the\s+)?end\s+of\s+"
+                      r"(?:the|this)\s+month)\b"),
         ("in_the_day", r"\b(?i:(?:earlier|later)\s+in\s+the\s+day)\b"),
         ("md", rf"\b(?P<asof>(?i:as\s+of)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\d|\s*(?:%|per|[ap]\.?m\b))"),
         # "18-24 November": the first day.
@@ -337,7 +339,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"(?P<unit>(?i:year|month))\b"),
         ("season", rf"\b(?P<rel>{_RELATIVE_WORD})\s+(?:spring|summer|autumn|fall)\b"),
         ("bare_month", r"\b(?P<prep>(?i:in|since|during|until|till|by|from|before|after|early"
-                       r"|late|mid-|last|next|this|for|through|throughout|of|to|between))\s+"
+                       r"|late|mid-|last|next|this|for|through|throughout|of|to|between))(?:\s+|(?<=-))"
                        rf"(?:(?i:early|late|mid)[- ])?(?P<mon>{_MONTH_FULL})\b(?!\s*\d)"),
         ("weekday", r"\b(?:(?P<rel>(?i:last|next|this|on|from|since|by|until|till|before"
                     rf"|as\s+early\s+as|as\s+soon\s+as))\s+)?(?P<wd>{_WD})\b"
@@ -359,7 +361,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "spelled_year": ("nineteen", "eighteen", "twenty"), "spelled_2000": ("thousand",),
     "short_decade": ("0s", "0’s", "0's", "ties"), "fiscal": ("fy", "fiscal"), "ago": ("ago",),
     "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
-    "year_end": ("year",), "in_the_day": ("in the day",), "rel_period": ("year", "month"),
+    "year_end": ("year",), "month_end": ("month",), "in_the_day": ("in the day",), "rel_period": ("year", "month"),
     "season": ("spring", "summer", "autumn", "fall"), "weekday": ("day",),
     "deictic": ("yesterday", "today", "tonight", "tomorrow"),
 }
@@ -563,6 +565,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         return Mention(s, e, kind, unit="anchored", grain=g["unit"].lower(), offset=offset)
     if kind == "year_end":
         return Mention(s, e, kind, unit="year_end")
+    if kind == "month_end":
+        return Mention(s, e, kind, unit="month")
     if kind == "in_the_day":
         return Mention(s, e, kind, unit="day")
     if kind in ("dm", "md"):
@@ -711,12 +715,40 @@ def _marker(word: str) -> Tense:
     return ""
 
 
+_NOT_INFINITIVES = frozenset({
+    "school", "work", "court", "church", "bed", "war", "power", "office", "market", "trial",
+    "jail", "prison", "date", "town", "sea", "hospital", "college", "parliament", "congress",
+    "home", "be", "have", "a", "an", "the", "this", "that", "his", "her", "its", "their", "our",
+    "my", "your", "them", "him", "me", "us", "it", "what", "which", "whom", "about", "around",
+    "all", "some", "each", "every", "one", "two", "three", "more", "less", "zero", "nearly"})
+
+
+_DIRECTIVES = frozenset({
+    "urge", "urged", "urges", "ask", "asked", "asks", "want", "wanted", "wants", "agree",
+    "agreed", "agrees", "promise", "promised", "promises", "vow", "vowed", "vows", "pledge",
+    "pledged", "pledges", "intend", "intended", "intends", "seek", "sought", "seeks",
+    "threaten", "threatened", "threatens", "order", "ordered", "orders", "invite", "invited",
+    "invites", "plan", "plans", "planned", "expect", "expected", "expects", "aim", "aims",
+    "hope", "hoped", "hopes", "prepare", "prepared", "prepares", "told", "tell", "tells"})
+"""Verbs whose "to" complement is still to come: "urged both sides to return on Tuesday"."""
+
+
+def _infinitive(word: str) -> bool:
+    """Return True for a word after "to" that reads as a verb (`return`), not a noun phrase."""
+    return (word.isalpha() and word.islower() and word not in _NOT_INFINITIVES
+            and not word.endswith(("s", "ed", "ing", "ly")))
+
+
 def _aspect(words: list[str], markers: list[Tense]) -> list[Tense]:
     """Return the markers with each participle after a form of "be" or "have" given the tense
     of its auxiliary: "will be released" is future, "has been postponed" present, "had been
     closed" past."""
     out = list(markers)
     for i, marker in enumerate(markers):
+        if i > 1 and words[i - 1] == "to" and _infinitive(words[i]) \
+                and any(w in _DIRECTIVES for w in words[max(0, i - 6):i - 1]):
+            out[i] = "future"  # "urged both sides to return on Tuesday": not yet done
+            continue
         if not marker or i == 0:
             continue
         if words[i] in _BASE_FORMS and words[i - 1] in _DETERMINERS:
