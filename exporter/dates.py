@@ -302,8 +302,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("my", rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![-–/]\d)"),
         ("month_rel",
          rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>{_RELATIVE_WORD})\s+year\b"),
-        ("holiday", rf"(?:\b(?P<rel>{_RELATIVE_WORD}|(?i:{_HOLIDAY_PREP}))\s+)?\b(?P<name>{_HOLIDAY})"
-                    rf"\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
+        ("holiday", rf"(?:\b(?P<rel>{_RELATIVE_WORD}|(?i:{_HOLIDAY_PREP}))\s+)?"
+                    rf"\b(?P<name>{_HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
         ("spelled_year", rf"\b(?P<c>(?i:nineteen|eighteen|twenty))[- ](?P<r>(?i:{_SPELLED_TAIL}))\b"
                          rf"(?![- ](?i:{_ONE}|percent|per|years?|times))"),
         ("spelled_2000", r"\b(?P<prep>(?i:in|since|of|by|until|from|year))\s+(?i:two\s+thousand)"
@@ -328,7 +328,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_end", r"\b(?i:(?:at|by|before|until|till|towards?)\s+(?:the\s+)?end\s+of\s+"
                       r"(?:the|this)\s+month)\b"),
         ("in_the_day", r"\b(?i:(?:earlier|later)\s+in\s+the\s+day)\b"),
-        ("md", rf"\b(?P<asof>(?i:as\s+of)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\d|\s*(?:%|per|[ap]\.?m\b))"),
+        ("md", rf"\b(?P<asof>(?i:as\s+of)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b"
+               r"(?![,.]?\d|\s*(?:%|per|[ap]\.?m\b))"),
         # "18-24 November": the first day.
         ("dm", rf"\b(?:(?P<d0>{_DAY})\s*[-–]\s*)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})"
                r"(?![\w.]\w)"),
@@ -361,7 +362,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     "spelled_year": ("nineteen", "eighteen", "twenty"), "spelled_2000": ("thousand",),
     "short_decade": ("0s", "0’s", "0's", "ties"), "fiscal": ("fy", "fiscal"), "ago": ("ago",),
     "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
-    "year_end": ("year",), "month_end": ("month",), "in_the_day": ("in the day",), "rel_period": ("year", "month"),
+    "year_end": ("year",), "month_end": ("month",), "in_the_day": ("in the day",),
+    "rel_period": ("year", "month"),
     "season": ("spring", "summer", "autumn", "fall"), "weekday": ("day",),
     "deictic": ("yesterday", "today", "tonight", "tomorrow"),
 }
@@ -385,10 +387,6 @@ _MORE_COUNT_NOUNS = frozenset({"staff", "crore", "lakh", "rupees", "shares", "ba
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 
-Unit = Literal["", "year", "month", "month_of_year", "monthday", "bare_month", "weekday", "day",
-               "holiday", "decade2", "ago", "anchored", "year_end", "dateline_day"]
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A date expression found in a text, resolved or awaiting its reference date."""
@@ -401,7 +399,7 @@ class Mention:
     month: int | None = None
     day: int | None = None
     offset: int = 0
-    unit: Unit = ""
+    unit: str = ""
     """What a relative expression counts in (`year`, `monthday`, `weekday`, `ago`…)."""
     grain: str = ""
     """For `ago` and `anchored`: `year`, `month` or `day`."""
@@ -553,10 +551,10 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         phrase = " ".join(g["phrase"].lower().split())
         tail = (g["tail"] or "").strip().lower()
         first = phrase.split()[0] if phrase.split() else ""
-        if first in ("a", "one", "the") and phrase.split()[1:2] == [g["unit"].lower()]:
-            # "a year later", "the day before": only with a direction word.
-            if not tail:
-                return None
+        # "a year later", "the day before": only with a direction word.
+        if first in ("a", "one", "the") and phrase.split()[1:2] == [g["unit"].lower()] \
+                and not tail:
+            return None
         offset = 0
         if "following" in phrase or "next" in phrase or tail in ("after", "later"):
             offset = 1
@@ -791,10 +789,10 @@ def _nearest(tokens: list[tuple[int, Tense]], at: int) -> Tense:
     best_left = min(left, default=None)
     best_right = min(right, default=None)
     if best_left is None:
-        return best_right[1] if best_right else ""  # type: ignore[return-value]
+        return best_right[1] if best_right else ""
     if best_right is None or best_left[0] <= best_right[0]:
-        return best_left[1]  # type: ignore[return-value]
-    return best_right[1]  # type: ignore[return-value]
+        return best_left[1]
+    return best_right[1]
 
 
 def clause_tense(text: str, lo: int, hi: int, start: int, end: int) -> Tense:
@@ -813,7 +811,7 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int) -> Tense:
         after = [t.group() for t in _TOKEN.finditer(text, end, b)]
         words = [w.lower().replace("’", "'") for w in (*before, "", *after)]
         markers = _aspect(words, [_marker(w) if w else "" for w in (*before, "", *after)])
-        tense = _nearest(list(enumerate(markers)), len(before))  # type: ignore[arg-type]
+        tense = _nearest(list(enumerate(markers)), len(before))
         if tense:
             return tense
     return ""
