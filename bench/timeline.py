@@ -2,8 +2,9 @@
 
 For each article of tests/articles (and the shared sample when ../shared is there) it reports
 the best-of-N time of the whole analysis (`exporter.analysis.analyse`) and of `find_events` alone,
-then the time `find_events` takes on one paragraph of repeated dated sentences at growing
-sizes, which shows whether it stays linear (the old finder took 88 s on 480 KB).
+then the time `find_events` takes on one paragraph of repeated dated sentences, and on one
+"sentence" of dates separated by commas, at growing sizes: it shows whether it stays linear
+(the old finder took 88 s on 480 KB of dates).
 
     python bench/timeline.py [--repeat N] [--sizes 60000,120000,480000]
 
@@ -47,9 +48,16 @@ def articles() -> list[Path]:
     return ([SHARED_SAMPLE] if SHARED_SAMPLE.is_file() else []) + found
 
 
-def one_paragraph(size: int) -> Article:
-    """Return an article of one paragraph of about `size` characters of dated sentences."""
-    text = SENTENCE * max(1, size // len(SENTENCE))
+def one_paragraph(size: int, run_on: bool = False) -> Article:
+    """Return an article of one paragraph of about `size` characters of dated sentences, or
+    (`run_on`) of dates separated by commas only: one sentence as long as the paragraph."""
+    if run_on:
+        text, d = "", 0
+        while len(text) < size:
+            text += f"{d % 28 + 1} March {1950 + d % 70}, "
+            d += 1
+    else:
+        text = SENTENCE * max(1, size // len(SENTENCE))
     return Article(title="", title_inferred=False, meta=Meta(date="2020-10-16"), authors=(),
                    paragraphs=(Paragraph(n=1, text=text),), headings=(),
                    source=Source(path="bench.txt", format="text"))
@@ -73,12 +81,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         totals.append(whole)
         print(f"| {path.name} | {whole:.1f} | {events:.2f} |")
     print(f"| **mean** | {statistics.mean(totals):.1f} | |\n")
-    print("| one paragraph, characters | find_events s |\n|---|---|")
+    print("| one paragraph, characters | sentences: find_events s | one run-on sentence: s |\n"
+          "|---|---|---|")
     for size in (int(s) for s in args.sizes.split(",")):
-        article = one_paragraph(size)
-        start = time.perf_counter()
-        find_events(article)
-        print(f"| {size:,} | {time.perf_counter() - start:.2f} |")
+        cells = []
+        for run_on in (False, True):
+            article = one_paragraph(size, run_on)
+            start = time.perf_counter()
+            find_events(article)
+            cells.append(f"{time.perf_counter() - start:.2f}")
+        print(f"| {size:,} | {cells[0]} | {cells[1]} |")
     return 0
 
 

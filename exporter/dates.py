@@ -289,6 +289,8 @@ _HOLIDAY_PREP = r"(?:on|at|by|before|after|since|until|till|over|around|for|duri
 _NAMED_DAYS = frozenset({"black", "good", "holy", "easter", "palm", "ash", "super", "cyber",
                          "bloody", "maundy", "shrove", "whit", "giving", "ruby", "man"})
 
+_WEEKDAY_THINGS = frozenset({"prayers", "prayer", "school", "edition", "editions", "newspaper",
+                             "publication", "supplement", "magazine", "paper", "papers"})
 _RELATIVE_WORD = r"(?i:this|last|next)"
 
 # Each pattern names its groups; `_mention` reads them. Order matters: earlier patterns claim
@@ -599,6 +601,11 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         before = _WORD_BEFORE.search(text, max(0, s - 30), s)
         if not rel and before is not None and before.group(1).lower() in _NAMED_DAYS:
             return None  # "Black Friday", "Super Tuesday": a named day
+        after = _WORD_AFTER.match(text, e, min(len(text), e + 30))
+        if not rel and after is not None and after.start(1) == e + 1 and (
+                after.group(1) in _WEEKDAY_THINGS
+                or (after.group(1)[:1].isupper() and after.group(1)[:3].lower() not in MONTHS)):
+            return None  # "the Sunday Times", "Friday prayers": a name or a thing
         direction = ("future" if rel in ("next", "as early as", "as soon as") else
                      "past" if rel in ("last", "since") else "")
         start = s if rel in ("last", "next", "this") else m.start("wd")

@@ -217,6 +217,8 @@ _NOTICE = re.compile(
 # ("1967 Of Israel, and instead …"), not a sentence.
 _BROKEN_OPENING = re.compile(r"^\S+\s+(?:Of|And|Or|But|To|For|With|The|A|An|In|On|At|By)\s")
 _MIN_EVENT_WORDS = 4
+_WINDOW = 600
+"""Characters of a long sentence kept either side of a date when cutting its event text."""
 # A year is an adverbial anchor for a later month only after one of these (or as "last year").
 _ANCHOR_PREP = re.compile(
     r"(?:^|\b(?:in|since|during|by|of|from|until|till|through|throughout|early|late|mid|around"
@@ -266,9 +268,19 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
                 anchor = when
             # Inside a quotation that opens within this sentence, the event is the quotation's.
             begin = quote[0] + 1 if quote is not None and quote[0] >= s_start else s_start
-            sentence = text[begin:s_end]
-            words = event_text(sentence, mention.start - begin)
-            if when.iso() in seen or _is_fragment(sentence, words):
+            if when.iso() in seen:
+                continue
+            # A run-on "sentence" (a list of dates with no full stop) is cut to a window around
+            # the date, so each event costs the same however long the sentence is.
+            lo, hi = begin, s_end
+            if mention.start - begin > _WINDOW:
+                cut = text.rfind(" ", begin, mention.start - _WINDOW)
+                lo = cut + 1 if cut >= 0 else mention.start - _WINDOW
+            if s_end - mention.end > _WINDOW:
+                cut = text.find(" ", mention.end + _WINDOW, s_end)
+                hi = cut if cut > 0 else s_end
+            words = event_text(text[lo:hi], mention.start - lo)
+            if _is_fragment(text[begin:begin + 40], words):
                 continue
             seen.add(when.iso())
             yield Event(
@@ -286,26 +298,26 @@ def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | N
     """Give a month without a year ("in March") the year of a year-level date said before it
     in the same sentence as an adverbial ("Last year, … in March"), and drop that year-level
     date, now more precise. "The 1953 team" is no adverbial; "last June" needs none."""
-    out = list(mentions)
-    anchor: Mention | None = None
+    out: list[Mention | None] = list(mentions)
+    anchor: tuple[int, Mention] | None = None
     for i, mention in enumerate(mentions):
         if mention.unit == "year" or (mention.when is not None and mention.when.month is None
                                       and not mention.when.decade):
             adverbial = mention.unit == "year" or mention.kind == "fiscal" or bool(
                 _ANCHOR_PREP.search(text, max(0, mention.start - 24), mention.start))
-            anchor = mention if adverbial else None
+            anchor = (i, mention) if adverbial else None
             continue
         if anchor is None or mention.unit not in ("bare_month", "monthday", "holiday") \
                 or mention.direction in ("past", "future", "this") or mention.offset:
             continue
-        year = anchor.when.year if anchor.when is not None else (
-            ref.year + anchor.offset if ref is not None else None)
+        at, said = anchor
+        year = said.when.year if said.when is not None else (
+            ref.year + said.offset if ref is not None else None)
         if year is None or mention.month is None:
             continue
         out[i] = replace(mention, when=PartialDate(year, mention.month, mention.day))
-        if anchor in out:
-            out.remove(anchor)
-    return out
+        out[at] = None
+    return [m for m in out if m is not None]
 
 
 def find_events(article: Article) -> tuple[Event, ...]:
