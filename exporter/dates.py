@@ -385,7 +385,10 @@ _CAPITALISED_OK = {
     "Around", "About", "Between", "Through", "Throughout", "The", "Christmas", "Easter",
 }
 _MORE_COUNT_NOUNS = frozenset({"staff", "crore", "lakh", "rupees", "shares", "barrels",
-                               "tonnes", "acres", "metres", "feet", "cars", "flights"})
+                               "tonnes", "acres", "metres", "feet", "cars", "flights",
+                               # "at 1530 GMT": a clock time in wire copy
+                               "gmt", "utc", "est", "edt", "cet", "bst", "ist", "hrs", "hours",
+                               "local"})
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 

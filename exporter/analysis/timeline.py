@@ -216,7 +216,10 @@ _NOTICE = re.compile(
 # A capitalised function word right after a date opening the text: a line broken mid-sentence
 # ("1967 Of Israel, and instead …"), not a sentence.
 _BROKEN_OPENING = re.compile(r"^\S+\s+(?:Of|And|Or|But|To|For|With|The|A|An|In|On|At|By)\s")
-_MIN_EVENT_WORDS = 4
+_MIN_EVENT_WORDS = 3
+_FUNCTION_WORDS = frozenset({"of", "and", "or", "but", "to", "for", "with", "the", "a", "an",
+                             "in", "on", "at", "by", "from", "which", "who", "that", "as",
+                             "than", "into", "nor", "so", "yet"})
 _WINDOW = 600
 """Characters of a long sentence kept either side of a date when cutting its event text."""
 # A year is an adverbial anchor for a later month only after one of these (or as "last year").
@@ -230,7 +233,11 @@ def _is_fragment(sentence: str, words: str) -> bool:
     if _words(words) < _MIN_EVENT_WORDS or not re.search(r"[^\W\d_]{3}", words):
         return True
     stripped = sentence.lstrip(" “\"‘'(")
-    return bool(stripped[:1].islower() or _BROKEN_OPENING.match(stripped))
+    first = stripped.split(maxsplit=1)[0].lower() if stripped.split() else ""
+    # A sentence opening on a lower-case function word was broken off ("in 1967 and after");
+    # one opening on a lower-case name ("eBay said Monday") was not.
+    return bool((stripped[:1].islower() and first in _FUNCTION_WORDS)
+                or _BROKEN_OPENING.match(stripped))
 
 
 def _paragraph_events(para: Paragraph, ref: PartialDate | None
