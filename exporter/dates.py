@@ -284,7 +284,8 @@ _HOLIDAY_THINGS = frozenset({
     "number", "album", "film", "movie", "story", "bunny", "rising", "offensive", "agreement",
     "accord", "deal", "parade"})
 """Words after a holiday's name that make it a thing, not a day: "Christmas shopping"."""
-_HOLIDAY_PREP = r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from)"
+_HOLIDAY_PREP = (r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from"
+                 r"|ahead\s+of)")
 # Weekday names inside names of days, not dates of this week: "Black Friday", "Super Tuesday".
 _NAMED_DAYS = frozenset({"black", "good", "holy", "easter", "palm", "ash", "super", "cyber",
                          "bloody", "maundy", "shrove", "whit", "giving", "ruby", "man"})
@@ -433,6 +434,8 @@ def _is_year(text: str, start: int, end: int) -> bool:
         gap = text[end:after.start(1)]
         if "\n" not in gap and (word in _measure_words() or word in _MORE_COUNT_NOUNS):
             return False
+    if re.match(r" [A-Z]{1,3}\d", text[end:end + 5]):
+        return False  # "2012 DA14": a designation
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = before.group(1)
@@ -486,7 +489,7 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
     if kind == "holiday":
         name = " ".join(g["name"].lower().replace("’", "'").split())
         name = name.removeprefix("the ")
-        rel = (g["rel"] or "").lower()
+        rel = " ".join((g["rel"] or "").lower().split())
         # Names that also name things ("the Good Friday agreement", "Easter eggs") count only
         # after a preposition or a determiner, or with a year.
         bare = name in ("christmas", "thanksgiving", "easter", "may day", "good friday",
@@ -503,7 +506,7 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         # "before Easter" in a past-tense sentence is still the coming Easter: the nearest.
         direction = {"last": "past", "next": "future", "this": "this", "since": "past",
                      "until": "future", "till": "future", "before": "nearest",
-                     "around": "nearest"}.get(rel, "")
+                     "ahead of": "nearest", "around": "nearest"}.get(rel, "")
         return Mention(start, e, kind, unit="holiday", name=name, direction=direction)
     if kind == "spelled_year":
         century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["c"].lower()]
@@ -1010,8 +1013,11 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
         day = base + dt.timedelta(days=mention.offset)
     elif unit == "weekday":
         assert mention.day is not None
-        if direction == "present" and mention.day == base.weekday():
-            day = base  # "Wednesday's hearing is …", said on a Wednesday
+        if direction in ("present", "future") and mention.day == base.weekday() \
+                and mention.direction != "future":
+            # "The House is expected to vote Friday", said on a Friday: wire copy names today
+            # by its weekday; a week ahead would be "next Friday".
+            day = base
         elif direction in ("future", "present"):
             day = base + dt.timedelta(days=(mention.day - base.weekday()) % 7 or 7)
         else:
