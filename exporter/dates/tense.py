@@ -28,10 +28,14 @@ _PRESENT_WORDS = frozenset({
     "is", "are", "am", "has", "have", "does", "do", "remains", "stays", "runs", "begins",
     "starts", "opens", "ends", "closes", "meets", "takes", "expires", "comes", "goes", "lasts",
     "continues", "meet", "begin", "start", "open", "close", "resume", "vote", "return",
-    "gather", "arrive", "resumes", "votes", "returns", "arrives", "gathers"})
+    "gather", "arrive", "resumes", "votes", "returns", "arrives", "gathers", "take", "play",
+    "face", "host", "visit", "hold", "head", "travel", "decide", "plays", "faces", "hosts",
+    "visits", "holds", "heads", "travels", "decides"})
 """Present forms; scheduled events in news take them: "The summit opens Tuesday"."""
 _BASE_FORMS = frozenset({"meet", "begin", "start", "open", "close", "resume", "vote", "return",
-                         "gather", "arrive"})
+                         "gather", "arrive", "take", "play", "face", "host", "visit", "hold",
+                         "head", "travel", "decide", "plays", "faces", "visits", "holds",
+                         "heads", "travels"})
 """Present forms that are also nouns ("the close", "a vote"): verbs only after no determiner."""
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
                           "of", "to", "for", "my", "your", "early", "late"})

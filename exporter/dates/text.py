@@ -479,6 +479,14 @@ def resolve(mention: Mention, ref: PartialDate | None, tense: Tense = "",
     """
     if mention.when is not None:
         return mention.when, "absolute"
+    try:
+        return _resolve(mention, ref, tense, anchor)
+    except (OverflowError, ValueError):
+        return None  # a reference date at the edge of the calendar (year 1 or 9999)
+
+
+def _resolve(mention: Mention, ref: PartialDate | None, tense: Tense,
+             anchor: PartialDate | None) -> tuple[PartialDate, Anchor] | None:
     unit = mention.unit
     if unit == "anchored":
         return _resolve_anchored(mention, anchor, ref)
