@@ -62,6 +62,8 @@ _WINDOW = 240
 
 
 def _marker(word: str) -> Tense:
+    if word[:1].isupper() and not word.endswith(("'ll", "’ll")):
+        return ""  # "May 10", "Will Smith", "Said": a name or a month, not a verb
     low = word.lower().replace("’", "'")
     if low.endswith("'ll") or low in _FUTURE_WORDS:
         return "future"
