@@ -39,6 +39,9 @@ _BASE_FORMS = frozenset({"meet", "begin", "start", "open", "close", "resume", "v
 """Present forms that are also nouns ("the close", "a vote"): verbs only after no determiner."""
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
                           "of", "to", "for", "my", "your", "early", "late"})
+_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "does", "do",
+                          "did", "will", "would", "shall", "could", "may", "might", "wo",
+                          "be", "been"})
 _AUX_BEFORE_PARTICIPLE: dict[str, Tense] = {
     "is": "present", "are": "present", "am": "present", "has": "present", "have": "present",
     "was": "past", "were": "past", "had": "past"}
@@ -114,8 +117,10 @@ def _aspect(words: list[str], markers: list[Tense]) -> list[Tense]:
             continue
         if not marker or i == 0:
             continue
-        if words[i] in _BASE_FORMS and words[i - 1] in _DETERMINERS:
-            out[i] = ""  # "towards the close", "to vote": no finite verb
+        before = words[i - 1]
+        if words[i] not in _AUXILIARIES and (
+                before in _DETERMINERS or (before.endswith("'s") and len(before) > 2)):
+            out[i] = ""  # "towards the close", "its plans", "Trump's visit": a noun
             continue
         if marker != "past":
             j = i - 1

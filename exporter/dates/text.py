@@ -174,6 +174,8 @@ class Mention:
     """`past`, `future`, `this`, or `` (decide from the clause) without a year."""
     name: str = ""
     """For holidays: the holiday's name, lower case."""
+    possessive: bool = False
+    """For weekdays: "Monday's announcement", which a present tense elsewhere does not date."""
 
     @property
     def absolute(self) -> bool:
@@ -377,7 +379,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
                      "past" if rel in ("last", "since") else "")
         start = s if rel in ("last", "next", "this") else m.start("wd")
         return Mention(start, e, kind, day=WEEKDAYS[g["wd"].lower()], unit="weekday",
-                       direction=direction, offset=-1 if rel == "last" else 0)
+                       direction=direction, offset=-1 if rel == "last" else 0,
+                       possessive=text[e:e + 2] in ("'s", "’s"))
     if kind == "deictic":
         word = g["deixis"].lower()
         if word in ("today", "tonight") and _NOT_TODAY_BEFORE.search(text, max(0, s - 12), s):
@@ -465,6 +468,8 @@ def _direction(mention: Mention, tense: Tense) -> str:
         return "future"
     if tense in ("past", "report"):
         return "past"
+    if tense == "present" and mention.possessive:
+        return "past"  # "Monday's announcement comes as lawmakers are debating …"
     if tense == "present" and mention.unit == "weekday":
         return "present"  # "The summit opens Tuesday": the coming one, or today
     return "past" if mention.unit == "weekday" else ""
