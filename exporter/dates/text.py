@@ -49,7 +49,7 @@ _HOLIDAY_PREP = (r"(?:on|at|by|before|after|since|until|till|over|around|for|dur
                  r"|ahead\s+of)")
 # Weekday names inside names of days, not dates of this week: "Black Friday", "Super Tuesday".
 _NAMED_DAYS = frozenset({"black", "good", "holy", "easter", "palm", "ash", "super", "cyber",
-                         "bloody", "maundy", "shrove", "whit", "giving", "ruby", "man"})
+                         "bloody", "maundy", "shrove", "whit", "giving"})
 
 _WEEKDAY_THINGS = frozenset({"prayers", "prayer", "school", "edition", "editions", "newspaper",
                              "publication", "supplement", "magazine", "paper", "papers"})
