@@ -5,56 +5,28 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .wordlists import word_lists
+
 Tense = Literal["past", "future", "present", "report", ""]
 
-_FUTURE_WORDS = frozenset({
-    "will", "shall", "would", "wo", "could", "may", "might", "going", "plans", "plan",
-    "planned", "planning", "scheduled", "expected", "expects", "due", "aims", "intends",
-    "hopes", "upcoming", "next", "proposed"})
-_PAST_WORDS = frozenset({
-    "was", "were", "had", "did", "said", "told", "ago", "met", "left", "came", "went", "took",
-    "gave", "made", "began", "became", "held", "won", "lost", "sent", "found", "saw", "fell",
-    "rose", "brought", "bought", "sold", "spoke", "wrote", "ran", "led", "paid", "kept",
-    "struck", "fled", "got", "built", "broke", "chose", "drew", "drove", "fought", "flew",
-    "forgot", "froze", "grew", "heard", "hid", "knew", "laid", "lay", "lent", "meant", "rode",
-    "rang", "sank", "sat", "shook", "shot", "shut", "slid", "spent", "spread", "stood", "stole",
-    "swore", "taught", "thought", "threw", "understood", "woke", "wore", "withdrew", "overtook",
-    "sought", "sprang", "swam", "tore", "upheld", "undertook", "felt", "announced", "died",
-    "killed"})
-"""Past forms; those that are also present or base forms (cut, hit, put, set) are left out."""
-_REPORT_WORDS = frozenset({"says", "tells", "announces", "reports", "confirms", "insists",
-                           "warns", "admits", "denies"})
-_PRESENT_WORDS = frozenset({
-    "is", "are", "am", "has", "have", "does", "do", "remains", "stays", "runs", "begins",
-    "starts", "opens", "ends", "closes", "meets", "takes", "expires", "comes", "goes", "lasts",
-    "continues", "meet", "begin", "start", "open", "close", "resume", "vote", "return",
-    "gather", "arrive", "resumes", "votes", "returns", "arrives", "gathers", "take", "play",
-    "face", "host", "visit", "hold", "head", "travel", "decide", "plays", "faces", "hosts",
-    "visits", "holds", "heads", "travels", "decides"})
-"""Present forms; scheduled events in news take them: "The summit opens Tuesday"."""
-_BASE_FORMS = frozenset({"meet", "begin", "start", "open", "close", "resume", "vote", "return",
-                         "gather", "arrive", "take", "play", "face", "host", "visit", "hold",
-                         "head", "travel", "decide", "plays", "faces", "visits", "holds",
-                         "heads", "travels"})
-"""Present forms that are also nouns ("the close", "a vote"): verbs only after no determiner."""
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
-                          "of", "to", "for", "my", "your", "early", "late"})
-_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "does", "do",
-                          "did", "will", "would", "shall", "could", "may", "might", "wo",
-                          "be", "been"})
+_WORDS = word_lists("tense")
+"""The word lists of `words.toml` (future, past, present… forms), read once."""
+
+_FUTURE_WORDS = _WORDS["future"]
+_PAST_WORDS = _WORDS["past"]
+_REPORT_WORDS = _WORDS["report"]
+_PRESENT_WORDS = _WORDS["present"]
+_BASE_FORMS = _WORDS["noun_too"]
+_DETERMINERS = _WORDS["determiners"]
+_AUXILIARIES = _WORDS["auxiliaries"]
 _AUX_BEFORE_PARTICIPLE: dict[str, Tense] = {
     "is": "present", "are": "present", "am": "present", "has": "present", "have": "present",
     "was": "past", "were": "past", "had": "past"}
-_MODALS = frozenset({"will", "would", "shall", "could", "may", "might", "should", "must",
-                     "can", "wo"})
-_SKIPPED_ADVERBS = frozenset({"not", "also", "already", "just", "still", "now", "since",
-                              "then", "later", "first", "n't", "yet", "never"})
-_NOT_VERBS_ED = frozenset({
-    "red", "bed", "need", "speed", "feed", "hundred", "seed", "proceed", "exceed", "indeed",
-    "shed", "united", "based", "concerned", "limited", "related", "alleged", "detailed",
-    "advanced", "experienced", "armed", "embattled", "troubled", "so-called", "supposed",
-    "interested", "skilled", "talented", "aged", "bred", "sacred", "wicked", "naked",
-    "deed", "creed", "greed", "breed", "weed", "reed", "fled", "led", "wed", "bled"})
+_MODALS = _WORDS["modals"]
+_SKIPPED_ADVERBS = _WORDS["skipped_adverbs"]
+_NOT_VERBS_ED = _WORDS["not_verbs_ed"]
+_NOT_INFINITIVES = _WORDS["not_infinitives"]
+_DIRECTIVES = _WORDS["directives"]
 _CLAUSE_LEFT = re.compile(r"[;:—–]|,\s|\b(?:that|which|who|whom|because|while|although|but"
                           r"|when|whereas|unless|if|how|why|whether|what)\b")
 _CLAUSE_RIGHT = re.compile(r"[;:,.—–]|\b(?:that|which|who|whom|because|while|although|but"
@@ -79,24 +51,6 @@ def _marker(word: str) -> Tense:
     if low.endswith("ed") and len(low) > 4 and low not in _NOT_VERBS_ED and word[:1].islower():
         return "past"
     return ""
-
-
-_NOT_INFINITIVES = frozenset({
-    "school", "work", "court", "church", "bed", "war", "power", "office", "market", "trial",
-    "jail", "prison", "date", "town", "sea", "hospital", "college", "parliament", "congress",
-    "home", "be", "have", "a", "an", "the", "this", "that", "his", "her", "its", "their", "our",
-    "my", "your", "them", "him", "me", "us", "it", "what", "which", "whom", "about", "around",
-    "all", "some", "each", "every", "one", "two", "three", "more", "less", "zero", "nearly"})
-
-
-_DIRECTIVES = frozenset({
-    "urge", "urged", "urges", "ask", "asked", "asks", "want", "wanted", "wants", "agree",
-    "agreed", "agrees", "promise", "promised", "promises", "vow", "vowed", "vows", "pledge",
-    "pledged", "pledges", "intend", "intended", "intends", "seek", "sought", "seeks",
-    "threaten", "threatened", "threatens", "order", "ordered", "orders", "invite", "invited",
-    "invites", "plan", "plans", "planned", "expect", "expected", "expects", "aim", "aims",
-    "hope", "hoped", "hopes", "prepare", "prepared", "prepares", "told", "tell", "tells"})
-"""Verbs whose "to" complement is still to come: "urged both sides to return on Tuesday"."""
 
 
 def _infinitive(word: str) -> bool:

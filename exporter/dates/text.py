@@ -11,6 +11,10 @@ from functools import cache
 from .holidays import holiday_date as _holiday
 from .strings import MONTH_NAMES, MONTHS, WEEKDAYS, Anchor, PartialDate, month_number, valid
 from .tense import Tense
+from .wordlists import word_lists
+
+_WORDS = word_lists("text")
+"""The word lists of `words.toml` that make a date-like expression something else."""
 
 # Month names are matched case-sensitively: "may" and "march" in lower case are verbs.
 # A full name takes no dot: "… on 24 November." ends the sentence.
@@ -38,21 +42,13 @@ _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(
             r"|(?:the\s+)?Fourth\s+of\s+July|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|May\s+Day|Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?"
             r"|Good\s+Friday|Easter\s+Monday)")
-_HOLIDAY_THINGS = frozenset({
-    "egg", "eggs", "shopping", "tree", "trees", "card", "cards", "dinner", "lunch", "party",
-    "parties", "present", "presents", "gift", "gifts", "decorations", "lights", "market",
-    "markets", "pudding", "carol", "carols", "songs", "spirit", "bonus", "sales", "special",
-    "number", "album", "film", "movie", "story", "bunny", "rising", "offensive", "agreement",
-    "accord", "deal", "parade"})
-"""Words after a holiday's name that make it a thing, not a day: "Christmas shopping"."""
+_HOLIDAY_THINGS = _WORDS["holiday_things"]
 _HOLIDAY_PREP = (r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from"
                  r"|ahead\s+of)")
 # Weekday names inside names of days, not dates of this week: "Black Friday", "Super Tuesday".
-_NAMED_DAYS = frozenset({"black", "good", "holy", "easter", "palm", "ash", "super", "cyber",
-                         "bloody", "maundy", "shrove", "whit", "giving"})
+_NAMED_DAYS = _WORDS["named_days"]
 
-_WEEKDAY_THINGS = frozenset({"prayers", "prayer", "school", "edition", "editions", "newspaper",
-                             "publication", "supplement", "magazine", "paper", "papers"})
+_WEEKDAY_THINGS = _WORDS["weekday_things"]
 _RELATIVE_WORD = r"(?i:this|last|next)"
 
 # Each pattern names its groups; `_mention` reads them. Order matters: earlier patterns claim
@@ -146,11 +142,7 @@ _CAPITALISED_OK = {
     "Late", "Mid", "Spring", "Summer", "Autumn", "Fall", "Winter", "Of", "And", "Or", "To", "On",
     "Around", "About", "Between", "Through", "Throughout", "The", "Christmas", "Easter",
 }
-_MORE_COUNT_NOUNS = frozenset({"staff", "crore", "lakh", "rupees", "shares", "barrels",
-                               "tonnes", "acres", "metres", "feet", "cars", "flights",
-                               # "at 1530 GMT": a clock time in wire copy
-                               "gmt", "utc", "est", "edt", "cet", "bst", "ist", "hrs", "hours",
-                               "local"})
+_MORE_COUNT_NOUNS = _WORDS["count_nouns"]
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 
