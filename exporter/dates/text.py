@@ -211,6 +211,15 @@ def _measure_words() -> frozenset[str]:
     return frozenset(COUNT_NOUNS) | frozenset(UNIT_WORDS)
 
 
+def _word_before(text: str, at: int) -> str:
+    before = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    return before.group(1).lower() if before is not None else ""
+
+
+_SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expected", "pencilled",
+                        "penciled", "booked", "proposed", "earmarked", "targeted"})
+
+
 def _opens_sentence(text: str, at: int) -> bool:
     prefix = text[max(0, at - 4):at].rstrip()
     return not prefix or prefix[-1] in ".!?“\"(:;"
@@ -353,6 +362,10 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         # "this March" / "last March" / "next March" fix the direction outright.
         direction = ("future" if prep in ("next", "until", "till") else
                      "past" if prep in ("since", "last") else "this" if prep == "this" else "")
+        if prep == "for" and _word_before(text, s) not in _SCHEDULED:
+            # "sales for March will be released": the month the figures cover, the nearest;
+            # "scheduled for March" keeps the tense's reading.
+            direction = "nearest"
         start = s if prep in ("last", "next", "this", "early", "late", "mid-") \
             else m.start("mon")
         return Mention(start, e, kind, month=month_number(g["mon"]), unit="bare_month",
