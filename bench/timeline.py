@@ -1,7 +1,7 @@
 """Time the timeline: analysis per article, `find_events` alone, and one paragraph of dates.
 
 For each article of tests/articles (and the shared sample when ../shared is there) it reports
-the best-of-N time of the whole analysis (`exporter.analysis.analyse`) and of `find_events` alone,
+the least CPU time over N runs of the whole analysis (`exporter.analysis.analyse`) and of `find_events` alone,
 then the time `find_events` takes on one paragraph of repeated dated sentences, and on one
 "sentence" of dates separated by commas, at growing sizes: it shows whether it stays linear
 (the old finder took 88 s on 480 KB of dates).
@@ -32,13 +32,15 @@ SENTENCE = ("On 12 March 2020, the council met and said on Friday it would decid
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
+    """Return the least CPU time of `repeat` runs: on a shared machine, wall time measures the
+    neighbours as much as the code."""
     fn()
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return min(times)  # the least disturbed run: the machine is shared
+        times.append((time.process_time() - start) * 1000)
+    return min(times)
 
 
 def articles() -> list[Path]:
