@@ -208,9 +208,9 @@ def _tidy(text: str) -> str:
 # Notices about the article itself, not events: "Clarification: …", "This story has been updated".
 _NOTICE = re.compile(
     r"^\W*(?:correction|clarification|editor[’']?s\s+note|update|updated|corrected)\b\s*[:.—–-]"
-    r"|\b(?:this|an\s+earlier\s+version\s+of\s+this|a\s+previous\s+version\s+of\s+this)"
-    r"\s+(?:story|article|report|post|piece|version)\s+(?:has\s+been|was|have\s+been|incorrectly"
-    r"|misstated|misidentified|said|stated|gave|reported)\b",
+    r"|\b(?:this|the)\s+(?:story|article|report|post|piece)\s+(?:has\s+been|was|have\s+been)"
+    r"\s+(?:updated|corrected|amended|changed|revised|clarified)\b"
+    r"|\b(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|post|piece)\b",
     re.IGNORECASE,
 )
 # A capitalised function word right after a date opening the text: a line broken mid-sentence
