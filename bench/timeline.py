@@ -1,10 +1,10 @@
 """Time the timeline: analysis per article, `find_events` alone, and one paragraph of dates.
 
 For each article of tests/articles (and the shared sample when ../shared is there) it reports
-the least CPU time over N runs of the whole analysis (`exporter.analysis.analyse`) and of `find_events` alone,
-then the time `find_events` takes on one paragraph of repeated dated sentences, and on one
-"sentence" of dates separated by commas, at growing sizes: it shows whether it stays linear
-(the old finder took 88 s on 480 KB of dates).
+the least CPU time over N runs of the whole analysis (`exporter.analysis.analyse`) and of
+`find_events` alone, then the time `find_events` takes on one paragraph of repeated dated
+sentences, and on one "sentence" of dates separated by commas, at growing sizes: it shows
+whether it stays linear (the old finder took 88 s on 480 KB of dates).
 
     python bench/timeline.py [--repeat N] [--sizes 60000,120000,480000]
 
