@@ -54,6 +54,14 @@ def holiday_date(name: str, year: int) -> tuple[int, int, int] | None:
         found = _easter(year) - dt.timedelta(days=2)
     elif name == "easter monday":
         found = _easter(year) + dt.timedelta(days=1)
+    elif name == "black friday":
+        found = _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1)
+    elif name == "cyber monday":
+        found = _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=4)
+    elif name == "ash wednesday":
+        found = _easter(year) - dt.timedelta(days=46)
+    elif name == "palm sunday":
+        found = _easter(year) - dt.timedelta(days=7)
     return (found.year, found.month, found.day) if found else None
 
 

@@ -41,10 +41,11 @@ _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(
             r"|Valentine[’']s\s+Day|Halloween|St\.?\s+Patrick[’']s\s+Day|Bastille\s+Day"
             r"|(?:the\s+)?Fourth\s+of\s+July|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|May\s+Day|Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?"
-            r"|Good\s+Friday|Easter\s+Monday)")
+            r"|Good\s+Friday|Easter\s+Monday|Black\s+Friday|Cyber\s+Monday|Ash\s+Wednesday"
+            r"|Palm\s+Sunday)")
 _HOLIDAY_THINGS = _WORDS["holiday_things"]
 _HOLIDAY_PREP = (r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from"
-                 r"|ahead\s+of)")
+                 r"|through|throughout|to|past|ahead\s+of)")
 # Weekday names inside names of days, not dates of this week: "Black Friday", "Super Tuesday".
 _NAMED_DAYS = _WORDS["named_days"]
 
@@ -118,7 +119,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     "month_rel": ("this year", "last year", "next year"),
     "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
                 "bastille", "fourth of july", "veterans", "armistice", "remembrance", "may day",
-                "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday"),
+                "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday",
+                "black friday", "cyber monday", "ash wednesday", "palm sunday"),
     "spelled_year": ("nineteen", "eighteen", "twenty"), "spelled_2000": ("thousand",),
     "short_decade": ("0s", "0’s", "0's", "ties"), "fiscal": ("fy", "fiscal"), "ago": ("ago",),
     "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
@@ -257,7 +259,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         # Names that also name things ("the Good Friday agreement", "Easter eggs") count only
         # after a preposition or a determiner, or with a year.
         bare = name in ("christmas", "thanksgiving", "easter", "may day", "good friday",
-                        "easter sunday", "easter monday")
+                        "easter sunday", "easter monday", "black friday", "cyber monday",
+                        "ash wednesday", "palm sunday")
         if bare and not rel and g["y"] is None:
             return None
         after = _WORD_AFTER.match(text, e, min(len(text), e + 30))
