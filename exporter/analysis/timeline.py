@@ -254,8 +254,8 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
     quote_starts = [a for a, _ in quotes]
     anchor: PartialDate | None = None
     for s_start, s_end in split_sentences(text) or [(0, len(text))]:
-        lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-        inside = _anchor_bare_months(text, mentions[lo:hi], ref)
+        first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        inside = _anchor_bare_months(text, mentions[first:last], ref)
         seen: set[str] = set()
         for mention in inside:
             q = bisect.bisect_left(quote_starts, mention.start) - 1
@@ -279,14 +279,14 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
                 continue
             # A run-on "sentence" (a list of dates with no full stop) is cut to a window around
             # the date, so each event costs the same however long the sentence is.
-            lo, hi = begin, s_end
+            left, right = begin, s_end
             if mention.start - begin > _WINDOW:
                 cut = text.rfind(" ", begin, mention.start - _WINDOW)
-                lo = cut + 1 if cut >= 0 else mention.start - _WINDOW
+                left = cut + 1 if cut >= 0 else mention.start - _WINDOW
             if s_end - mention.end > _WINDOW:
                 cut = text.find(" ", mention.end + _WINDOW, s_end)
-                hi = cut if cut > 0 else s_end
-            words = event_text(text[lo:hi], mention.start - lo)
+                right = cut if cut > 0 else s_end
+            words = event_text(text[left:right], mention.start - left)
             if _is_fragment(text[begin:begin + 40], words):
                 continue
             seen.add(when.iso())
