@@ -7,20 +7,34 @@ writers → files). The command line in `exporter.cli` is a thin layer over thes
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis import analyse
 from .model import Article, Briefing, to_data
-from .readers import read_article as load
+from .readers import read_article
 
 if TYPE_CHECKING:
     from .build import ArticleResult
     from .pack import PackResult
+    from .readers import ReadLimits
 
 try:
     __version__ = version("exporter")
 except PackageNotFoundError:  # running from a source checkout that was never installed
     __version__ = "0.0.0+source"
+
+
+def load(path: Path | str, *, display: str | None = None,
+         limits: ReadLimits | None = None) -> Article:
+    """Return the article in the file at `path`, with its `<stem>.meta.yaml` / `.toml` sidecar
+    applied as `exporter build` applies it (the sidecar's date is what relative dates such as
+    "last year" are read against)."""
+    from .readers import sidecar
+
+    article = read_article(path, display=display, limits=limits)
+    overrides = sidecar.load_sidecar(Path(path))
+    return sidecar.apply_overrides(article, overrides) if overrides else article
 
 
 def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[ArticleResult]:
@@ -32,8 +46,6 @@ def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[Artic
     `options` are `RenderOptions` fields (`paper`, `classification`, …); the result holds one
     `ArticleResult` per source, with its outputs or its one-line error.
     """
-    from pathlib import Path
-
     # Imported here: the build module needs `__version__`, set above.
     from .build import BuildConfig, build, collect_sources
     from .options import RenderOptions, build_timestamp
@@ -49,8 +61,6 @@ def pack(paths: list[str], out_dir: str = "out", *, title: str, **options: Any) 
     corrected); `options` are `RenderOptions` fields (`paper`, `per_page`, …). The result lists
     the outputs written, each article's result, and the pack's one-line error if it failed.
     """
-    from pathlib import Path
-
     from .build import BuildConfig, collect_sources
     from .options import RenderOptions, build_timestamp
     from .pack import build_pack

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .dates import iso_date
 from .errors import ConfigError, SourceError
 from .fs import TooLarge, read_bounded
 from .normalise import clean_inline, display_name
 from .readers import SUFFIXES
-from .readers.sidecar import iso_date, parse_yaml
+from .readers.sidecar import parse_yaml
 
 SETTINGS_SUFFIXES = (".yaml", ".yml")
 """A single pack PATH with one of these suffixes is a settings file, not an article."""

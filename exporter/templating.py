@@ -11,7 +11,6 @@ also reachable as `builtin/<name>` so a user template can extend one and replace
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .blocks import Document, parse, parse_stream
+from .dates import human_date
 from .errors import TemplateError
 from .fs import TooLarge, os_error_message, read_bounded
 from .spool import SpooledBlocks
@@ -37,29 +37,6 @@ def builtin_template_dir() -> Path:
 
 
 # --- filters -----------------------------------------------------------------------------------
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def human_date(iso: str | None) -> str:
-    """Return `2017-07` as `July 2017`, `2017-06-06` as `6 June 2017`, `195X` as `the 1950s`."""
-    if not iso:
-        return ""
-    match = re.fullmatch(r"(\d{3})X", iso)
-    if match:
-        return f"the {match.group(1)}0s"
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso)
-    if not match:
-        return iso
-    year, month, day = match.groups()
-    if month is None:
-        return year
-    name = _MONTHS[int(month) - 1]
-    if day is None:
-        return f"{name} {year}"
-    return f"{int(day)} {name} {year}"
-
 
 def join_paragraphs(numbers: Iterable[int]) -> str:
     """Return `1, 3–5, 9` for the paragraph numbers given."""

@@ -1,5 +1,6 @@
 """Head matter of a raw text article: masthead, byline, dateline, and the dates inside them.
 
+Dates are read by `exporter.dates` (`parse_date`, `search_date`), as everywhere in the tool.
 Each parser takes one line (or the start of the first paragraph) and returns what it found, or None
 when the text is not that kind of line, so the text reader can try them in turn. Dates are returned
 as ISO 8601 at the precision the text gives (`2017`, `2017-07`, `2017-07-14`).
@@ -7,91 +8,14 @@ as ISO 8601 at the precision the text gives (`2017`, `2017-07`, `2017-07-14`).
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
+from ..dates import DATE_SEARCH, parse_date, search_date
 from ..model import Dateline
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
-    "december": 12,
-}
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(1[6-9]\d\d|2[01]\d\d)"
 # ASCII only: under Unicode case folding `Auguſt` would match and miss the month table.
 _FLAGS = re.IGNORECASE | re.ASCII
-_WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+",
-                      _FLAGS)
-_DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, _FLAGS), order) for pattern, order in (
-        (rf"{_YEAR}-(\d\d?)(?:-(\d\d?))?", "ymd"),
-        (rf"{_YEAR}/(\d\d?)/(\d\d?)", "ymd"),
-        (rf"(\d\d?){_ORD}\s+(?:of\s+)?({_MONTH}),?\s+{_YEAR}", "dmy"),
-        (rf"({_MONTH})\s+(\d\d?){_ORD},?\s+{_YEAR}", "mdy"),
-        # `July-August 2017`: a double issue is dated by its first month.
-        (rf"({_MONTH})(?:\s*[-/–]\s*{_MONTH})?,?\s+{_YEAR}", "my"),
-        (rf"(?:spring|summer|autumn|fall|winter)\s+{_YEAR}", "y"),
-        (_YEAR, "y"),
-        (rf"({_MONTH})\s+(\d\d?){_ORD}", "md"),
-        (rf"(\d\d?){_ORD}\s+(?:of\s+)?({_MONTH})", "dm"),
-    )
-)
-
-
-def _month(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
-
-
-def parse_date(text: str, year: int | None = None) -> str | None:
-    """Return `text` (the whole of it) as an ISO date at its precision, or None.
-
-    A date without a year (`June 6`) takes `year` when given, and is None otherwise.
-    """
-    text = _WEEKDAY.sub("", text.strip().strip(",").strip())
-    for pattern, order in _DATE_FORMS:
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        groups = match.groups()
-        y: int | None
-        m: int | None = None
-        d: int | None = None
-        if order == "ymd":
-            y, m = int(groups[0]), int(groups[1])
-            d = int(groups[2]) if groups[2] else None
-        elif order == "dmy":
-            d, m, y = int(groups[0]), _month(groups[1]), int(groups[2])
-        elif order == "mdy":
-            m, d, y = _month(groups[0]), int(groups[1]), int(groups[2])
-        elif order == "my":
-            m, y = _month(groups[0]), int(groups[1])
-        elif order == "y":
-            y = int(groups[0])
-        elif order == "md":
-            m, d, y = _month(groups[0]), int(groups[1]), year
-        else:
-            d, m, y = int(groups[0]), _month(groups[1]), year
-        return _iso(y, m, d)
-    return None
-
-
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 # --- masthead -----------------------------------------------------------------------------------
@@ -115,11 +39,6 @@ class Masthead:
 _VOLUME = re.compile(r"(?:\b(?i:vol(?:ume)?)\b\.?|\bV\.)\s*(\d{1,4}|[IVXLC]{1,8}\b)", re.ASCII)
 _ISSUE = re.compile(r"(?:\b(?i:iss(?:ue)?)\b\.?\s*(?:(?i:no|number)\b\.?\s*|#\s*)?"
                     r"|\b(?i:no|nr|number)\b\.?\s*|#\s*)(\d{1,4})\b", re.ASCII)
-# A date inside a longer line; the same forms as `parse_date`, a year required.
-_DATE_SEARCH = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?:{p.pattern})" for p, order in _DATE_FORMS if order not in ("md", "dm"))
-    + r")(?![\w-])", _FLAGS)
 _DATE_LABEL = re.compile(
     r"(?:\b(?:first\s+|last\s+|originally\s+)?(?P<label>published|posted|updated|modified|"
     r"dated?|issued|released|revised)(?:\s+(?:on|at|in))?\s*:?\s*)$", _FLAGS)
@@ -202,7 +121,7 @@ def parse_masthead(line: str) -> Masthead | None:
     masked = line
     for start, end in spans:
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    for match in _DATE_SEARCH.finditer(masked):
+    for match in DATE_SEARCH.finditer(masked):
         start, end = match.span()
         found = parse_date(match.group(0))
         if found is None:
@@ -333,11 +252,7 @@ def parse_signature(line: str) -> str | None:
 
 def find_date(line: str) -> str | None:
     """Return the first date with a year in `line` (`By Jane Doe, 3 March 2022`), or None."""
-    for match in _DATE_SEARCH.finditer(line):
-        found = parse_date(match.group(0))
-        if found is not None:
-            return found
-    return None
+    return search_date(line)
 
 
 # --- dateline -----------------------------------------------------------------------------------

@@ -365,13 +365,6 @@ def _info(data: bytes) -> dict[str, str]:
     return info
 
 
-def _info_date(value: str | None) -> str | None:
-    match = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", value or "")
-    if not match:
-        return None
-    return "-".join(p for p in match.groups() if p)
-
-
 def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     """Return the article in the PDF `data`."""
     pages = _pages(data, path)

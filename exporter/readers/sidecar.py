@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
-import re
 import stat
 import sys
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from ..dates import iso_date
 from ..errors import SourceError
 from ..fs import TooLarge, read_bounded
 from ..model import Article, Author
@@ -44,7 +43,6 @@ KEYS = frozenset({"title", "subtitle", "author", "authors", "date", "publication
 """Keys understood; others are reported in a warning and ignored."""
 
 _MAX_SIDECAR = 1_000_000
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
 def sidecar_path(path: Path) -> Path | None:
@@ -136,33 +134,6 @@ def parse_toml(text: str, display: str) -> dict[str, Any]:
         return dict(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
         raise SourceError(display, f"invalid TOML metadata: {exc}") from exc
-
-
-def iso_date(value: object) -> str | None:
-    """Return `value` as ISO 8601 at the precision it gives (`2017`, `2017-07`, `2017-07-14`)."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    match = _ISO.match(text)
-    if match:
-        year, month, day = match.groups()
-        return "-".join(p for p in (year, month, day) if p)
-    from dateparser.date import DateDataParser  # slow import, only for free-form dates
-
-    data = DateDataParser(languages=["en"]).get_date_data(text[:100])
-    if data.date_obj is None:
-        return None
-    if data.period == "year":
-        return f"{data.date_obj.year:04d}"
-    if data.period == "month":
-        return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
-    return str(data.date_obj.date().isoformat())
 
 
 def _text(value: object) -> str | None:

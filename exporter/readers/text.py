@@ -19,6 +19,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..dates import parse_date
 from ..errors import LimitError
 from ..model import Article, Author, Dateline, Heading, Meta, Paragraph, Source
 from ..normalise import normalise_text
@@ -30,7 +31,6 @@ from .masthead import (
     agency_of,
     find_date,
     parse_byline,
-    parse_date,
     parse_dateline,
     parse_masthead,
     parse_signature,
