@@ -215,7 +215,7 @@ def shared_context(options: RenderOptions) -> dict[str, Any]:
         "tool": {"name": "exporter", "version": __version__},
         "generated": f"{stamp.day} {stamp:%B %Y}",
         "options": {"paper": options.paper, "classification": options.classification,
-                    "duplex": options.duplex},
+                    "duplex": options.duplex, "briefings_only": options.briefings_only},
     }
 
 

@@ -212,6 +212,11 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
               help="Start each article on a right-hand page and mirror the margins.")
 @click.option("--per-page", type=click.Choice(["1", "2", "3", "4", "6"]), default="3",
               show_default=True, help="Slides per handout page.")
+@click.option("--dedupe", is_flag=True,
+              help="Keep only the fullest report of each story (articles sharing most of "
+                   "their text).")
+@click.option("--briefings-only", is_flag=True,
+              help="Leave the articles' full texts out of pack.pdf (short packs for print).")
 @_classification
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the deck uses.")
@@ -221,8 +226,9 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_limit_options
 def pack_command(paths: tuple[str, ...], title: str | None, output: str,
                  templates: str | None, paper: str | None, duplex: bool, per_page: str,
-                 classification: str | None, pptx_template: str | None, jobs: int | None,
-                 no_cache: bool, max_seconds: float, max_memory: int, **limits: Any) -> None:
+                 dedupe: bool, briefings_only: bool, classification: str | None,
+                 pptx_template: str | None, jobs: int | None, no_cache: bool,
+                 max_seconds: float, max_memory: int, **limits: Any) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
 
     PATHS may instead be one settings file (pack.yaml) giving the title, the sections and
@@ -250,7 +256,8 @@ def pack_command(paths: tuple[str, ...], title: str | None, output: str,
                      max_memory, paper=paper or (settings and settings.paper) or "a4",
                      duplex=duplex,
                      classification=classification or (settings and settings.classification),
-                     per_page=int(per_page), pptx_template=pptx_template)
+                     per_page=int(per_page), pptx_template=pptx_template, dedupe=dedupe,
+                     briefings_only=briefings_only)
     sources = settings.sources() if settings is not None else _sources(paths, output)
     with _progress(len(sources), "Reading and analysing") as advance:
         result = build_pack(sources, config, title, on_done=advance, settings=settings)

@@ -29,6 +29,10 @@ class RenderOptions:
     """Slides per handout page."""
     pptx_template: str | None = None
     """A user's .pptx whose layouts and theme the deck uses."""
+    dedupe: bool = False
+    """Packs: keep only the fullest report of each story."""
+    briefings_only: bool = False
+    """Packs: leave the articles' full texts out of pack.pdf."""
     generator: str = "exporter"
     """Name written as the producing application / author of the outputs."""
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import templating, writers
+from .analysis.pack import find_stories, fingerprint, fullest, overview
 from .article_store import ArticleList, store_article
 from .build import ArticleResult, BuildConfig, build, shared_context, write_outputs
 from .cache import cache_key, cached_outputs
@@ -97,49 +98,79 @@ def pack_context(title: str, results: list[ArticleResult], config: BuildConfig,
     """Return the plain data the pack templates receive.
 
     `articles` loads each article from the file its analysis left (`ArticleResult.data_file`)
-    when a template reaches it. `groups` orders them under headings: the settings file's
-    sections, or one group without a heading.
+    when a template reaches it, in the order the pack shows them: by section, and the reports
+    of one story together (the fullest first; with `dedupe`, only the fullest). `groups` are
+    the headings they sit under: the settings file's sections, else one per story of several
+    reports. `overview` is the pack overview (`analysis.pack.overview`).
     """
-    articles = ArticleList([r.data_file for r in results if r.ok and r.data_file])
+    settings = settings or PackSettings()
     failed = [{"source": r.source, "error": (r.error or "").split(": ", 1)[-1]}
               for r in results if not r.ok]
-    settings = settings or PackSettings()
+    files, groups, story_of, reports = _arrange(results, settings,
+                                                dedupe=config.options.dedupe)
+    articles = ArticleList(files)
+    index = actor_index(articles)
     return {
         **shared_context(config.options),
         "pack": {"title": title, "subtitle": settings.subtitle,
                  "organisation": settings.organisation, "meeting": settings.meeting},
         "articles": articles,
-        "groups": article_groups(results, settings),
+        "groups": groups,
+        "overview": overview(articles, story_of, reports, index),
         "failed": failed,
-        "index": actor_index(articles),
+        "index": index,
     }
 
 
-def article_groups(results: list[ArticleResult],
-                   settings: PackSettings) -> list[dict[str, Any]]:
-    """Return the headings the pack's articles sit under, each with its articles' numbers.
-
-    `results` are in the order of `settings.sources()`; a failed article has no number, and a
-    section left with no article is dropped.
-    """
-    numbers: list[int | None] = []
-    count = 0
-    for result in results:
-        if result.ok and result.data_file:
-            count += 1
-            numbers.append(count)
-        else:
-            numbers.append(None)
-    if not settings.sections:
-        return [{"heading": None, "anchor": None, "numbers": [n for n in numbers if n]}]
-    groups = []
+def _arrange(results: list[ArticleResult], settings: PackSettings, *,
+             dedupe: bool) -> tuple[list[str], list[dict[str, Any]], dict[int, int],
+                                    dict[int, int]]:
+    """Return the data files in pack order, the groups (heading, anchor, article numbers,
+    reports), each article number's story (the number of its fullest report) and each
+    story's number of reports (counting those `dedupe` leaves out)."""
+    # The sections' share of `results` (which follow `settings.sources()`), or one section.
+    sizes: list[tuple[str | None, int]] = [*settings.section_sizes()] or [(None, len(results))]
+    files: list[str] = []
+    groups: list[dict[str, Any]] = []
+    story_of: dict[int, int] = {}
+    reports: dict[int, int] = {}
     start = 0
-    for i, (heading, size) in enumerate(settings.section_sizes(), 1):
-        kept = [n for n in numbers[start:start + size] if n]
+    for s, (heading, size) in enumerate(sizes, 1):
+        mine = [r.data_file for r in results[start:start + size] if r.ok and r.data_file]
         start += size
-        if kept:
-            groups.append({"heading": heading, "anchor": f"s{i}", "numbers": kept})
-    return groups
+        titles: list[str] = []
+        prints = []
+        for file in mine:
+            data = _load(file)
+            titles.append(data["title"])
+            prints.append(fingerprint(data))
+        numbers: list[int] = []
+        for story in find_stories(prints):
+            best = fullest(story, prints)
+            members = [best] if dedupe else [best, *(i for i in story if i != best)]
+            first = len(files) + 1
+            for i in members:
+                files.append(mine[i])
+                story_of[len(files)] = first
+            reports[first] = len(story)
+            story_numbers = list(range(first, len(files) + 1))
+            if heading is None and len(members) > 1:
+                groups.append({"heading": f"{titles[best]}: {len(story)} reports",
+                               "anchor": f"story{first}", "numbers": story_numbers,
+                               "reports": len(story)})
+            elif heading is None:
+                groups.append({"heading": None, "anchor": None, "numbers": story_numbers,
+                               "reports": len(story)})
+            numbers.extend(story_numbers)
+        if heading is not None and numbers:
+            groups.append({"heading": heading, "anchor": f"s{s}", "numbers": numbers,
+                           "reports": len(numbers)})
+    return files, groups, story_of, reports
+
+
+def _load(file: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(Path(file).read_text(encoding="utf-8"))
+    return data
 
 
 def _pack_key(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
@@ -238,5 +269,4 @@ def _build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str
     return PackResult(articles=results, outputs=tuple(outputs))
 
 
-__all__ = ["PACK_OUTPUTS", "PackResult", "actor_index", "article_groups", "build_pack",
-           "pack_context"]
+__all__ = ["PACK_OUTPUTS", "PackResult", "actor_index", "build_pack", "pack_context"]

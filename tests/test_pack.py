@@ -57,8 +57,9 @@ def test_toc_entries_point_at_their_articles(built: Path) -> None:
     texts = page_texts(built / "pack.pdf")
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     contents = next(i for i, t in enumerate(texts) if "Contents" in t[:200])
-    toc = texts[contents]
-    article_titles = [t for t in titles if t not in ("Contents", "Index of actors")]
+    toc = texts[contents] + texts[contents + 1]  # may run onto a second page
+    article_titles = [t for t in titles
+                      if t not in ("Contents", "Overview", "Index of actors")]
     assert len(article_titles) == 4
     for title in article_titles:
         match = re.search(re.escape(title[:30]) + r".*?(\d+)", toc)

@@ -1,0 +1,102 @@
+"""The pack overview, stories grouped, `--dedupe` and `--briefings-only`.
+
+The pack holds one story three times (an article, a shorter reprint under another headline,
+a wire copy with one paragraph rewritten) and one other story.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pypdf import PdfReader
+
+from exporter.cli import main
+
+ARTICLES = Path(__file__).parent / "articles"
+STORY = "Zambian copper miners strike over pay as government counts on output"
+
+
+def _sources(folder: Path) -> Path:
+    folder.mkdir()
+    text = (ARTICLES / "zambia-copper-strike.txt").read_text(encoding="utf-8")
+    parts = text.split("\n\n")
+    (folder / "a-zambia.txt").write_text(text, encoding="utf-8")
+    reprint = "\n\n".join(["Copper strike halts Zambian mine", *parts[1:8]])
+    (folder / "b-reprint.txt").write_text(reprint, encoding="utf-8")
+    parts[2] = "Union leaders said the walkout would go on until the company improved its offer."
+    (folder / "c-wire.txt").write_text("\n\n".join(parts), encoding="utf-8")
+    shutil.copy(ARTICLES / "sahel-hunger-appeal.txt", folder / "d-sahel.txt")
+    return folder
+
+
+def _pack(tmp: Path, *options: str) -> Path:
+    out = tmp / "out"
+    result = CliRunner().invoke(main, ["pack", str(tmp / "in"), "--title", "Stories",
+                                       "-o", str(out), *options])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("overview")
+    _sources(tmp / "in")
+    return _pack(tmp)
+
+
+def _pages(pdf: Path) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+
+
+def test_overview_follows_the_contents(built: Path) -> None:
+    pages = _pages(built / "pack.pdf")
+    contents = next(i for i, t in enumerate(pages) if "Contents" in t[:200])
+    after = [i for i, t in enumerate(pages) if "Overview Main developments" in t]
+    assert after and after[0] in (contents + 1, contents + 2)  # contents may take two pages
+    overview = pages[after[0]]
+    bullets = overview.split("Timeline across the pack")[0].count("•")
+    assert 1 <= bullets <= 8
+    assert "3 reports" in overview
+    assert re.search(r"\(No\. \d+, ¶\d+", overview), "each development cites article and ¶"
+
+
+def test_merged_timeline_lists_every_report(built: Path) -> None:
+    pages = _pages(built / "pack.pdf")
+    overview = next(t for t in pages if "Timeline across the pack" in t)
+    # The strike's events are in several reports: one row naming each of them.
+    assert re.search(r"No\. \d, ¶\d+; No\. \d, ¶\d+", overview)
+    assert overview.count("The last major strike at the mine") == 1
+
+
+def test_reports_of_one_story_sit_under_one_heading(built: Path) -> None:
+    outline = PdfReader(built / "pack.pdf").outline
+    tops = [item.title for item in outline if not isinstance(item, list)]
+    story = [t for t in tops if t.endswith("3 reports")]
+    assert story == [f"{STORY}: 3 reports"]
+    at = outline.index(next(i for i in outline if getattr(i, "title", "") == story[0]))
+    children = [c.title for c in outline[at + 1] if not isinstance(c, list)]
+    assert len(children) == 3 and children[0] == STORY  # the fullest report first
+
+
+def test_deck_second_slide_is_the_overview(built: Path) -> None:
+    deck = Presentation(str(built / "pack-slides.pptx"))
+    second = deck.slides[1]
+    assert second.shapes.title is not None and second.shapes.title.text == "Overview"
+
+
+def test_dedupe_keeps_the_fullest_report(tmp_path: Path) -> None:
+    _sources(tmp_path / "in")
+    out = _pack(tmp_path, "--dedupe", "--briefings-only")
+    outline = PdfReader(out / "pack.pdf").outline
+    tops = [item.title for item in outline if not isinstance(item, list)]
+    assert tops.count(STORY) == 1 and "Copper strike halts Zambian mine" not in tops
+    text = " ".join(_pages(out / "pack.pdf"))
+    assert "3 reports" in text  # the overview still says how often it was reported
+    nested = [c.title for item in outline if isinstance(item, list) for c in item
+              if not isinstance(c, list)]
+    assert "Full text" not in nested  # --briefings-only
