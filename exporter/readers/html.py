@@ -1,9 +1,9 @@
 """HTML reader: a saved web page in, its article (not its menus, ads and comments) out.
 
-trafilatura finds the main text and the page metadata (it reads JSON-LD, OpenGraph and other meta
-tags, then falls back to `<title>` and `<h1>`); this module maps its structured output (`p`, `head`,
-`list`/`item`, `quote`, `table`, with `hi` and `ref` inline) onto the model, removes the site name
-from the title, and keeps only http, https and mailto links.
+trafilatura finds the main text; this module maps its structured output (`p`, `head`,
+`list`/`item`, `quote`, `table`, with `hi` and `ref` inline) onto the model and keeps only http,
+https and mailto links. The page metadata (headline, date, authors) is read by `webmeta`, with
+trafilatura's own findings as its fallback.
 
 Nothing is ever fetched: trafilatura is handed the decoded markup, never a URL, and images,
 stylesheets and the `_files` folder of a saved page are not looked at.
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import trafilatura
 from lxml import etree
+from trafilatura.utils import load_html
 
 from ..errors import SourceError
 from ..model import Article, Author, Meta, Source, Span
@@ -24,6 +25,7 @@ from ..normalise import clean_inline
 from . import source_hash
 from .assemble import Builder, attribution_of
 from .decode import decode, looks_binary
+from .webmeta import read_page_meta
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)""",
                    re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile("\\s+(?:\\||-|\u2013|\u2014|::|\u00b7|\u2022|\u00bb)\\s+")
 # trafilatura's last-resort fallback can hand back page furniture as the "body".
 _BOILERPLATE = ("nav", "header", "footer", "aside", "menu", "form", "button", "select")
 _BOOLEAN_REND = {"#b": "strong", "#strong": "strong", "#i": "emphasis", "#em": "emphasis"}
@@ -57,34 +58,6 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
                 except UnicodeDecodeError:
                     pass
     return decode(data, path)
-
-
-def strip_site_name(title: str, site: str | None, url: str | None) -> str:
-    """Return `title` without a `| Site`, `- Site` or `Site |` part naming the site."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    names: set[str] = set()
-    if site:
-        names.add(_squash(site))
-    if url:
-        host = re.sub(r"^[a-z]+://(www\d?\.)?", "", url.lower()).split("/")[0]
-        names.update((_squash(host.rsplit(".", 1)[0]), _squash(host)))
-    names.discard("")
-
-    def is_site(part: str) -> bool:
-        squashed = _squash(part)
-        if len(part.split()) > 6 or len(squashed) < 2:
-            return False
-        return squashed in names or (len(squashed) >= 4 and any(
-            len(n) >= 4 and (squashed.startswith(n) or n.startswith(squashed)) for n in names))
-
-    separators = list(_TITLE_SEPARATORS.finditer(title))
-    if is_site(parts[-1]):
-        return title[: separators[-1].start()]
-    if is_site(parts[0]):
-        return title[separators[0].end():]
-    return title
 
 
 def _squash(text: str) -> str:
@@ -214,8 +187,8 @@ def _cut(runs: list[Span], keep: int) -> list[Span]:
     return kept
 
 
-def extract(markup: str) -> trafilatura.settings.Document | None:
-    """Return trafilatura's structured extraction of `markup` (a string: nothing is fetched)."""
+def extract(markup: str | etree._Element) -> trafilatura.settings.Document | None:
+    """Return trafilatura's structured extraction of `markup` (nothing is fetched)."""
     result = trafilatura.bare_extraction(
         markup, url=None, with_metadata=True, include_formatting=True, include_links=True,
         include_tables=True, include_comments=False, include_images=False, deduplicate=False)
@@ -226,16 +199,19 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     """Return the article in the HTML page `data`."""
     markup, encoding = decode_html(data, path)
     try:
-        doc = extract(markup)
+        tree = load_html(markup)
+        doc = extract(tree) if tree is not None else None
     except (ValueError, etree.LxmlError) as exc:
         raise SourceError(path, f"is not a readable HTML page ({exc})") from exc
-    if doc is None or doc.body is None:
+    if doc is None or doc.body is None or tree is None:
         raise SourceError(path, "no article text found")
-    site = clean_inline(doc.sitename) if doc.sitename else None
     url = doc.url if doc.url and re.match(r"^https?://", doc.url) else None
-    title = strip_site_name(clean_inline(doc.title), site, url) if doc.title else None
+    page = read_page_meta(tree, title=doc.title, date=doc.date, author=doc.author,
+                          site=clean_inline(doc.sitename) if doc.sitename else None, url=url)
+    site = clean_inline(doc.sitename) if doc.sitename else None
+    title = page.title
     description = clean_inline(doc.description) if doc.description else None
-    skip = {_squash(t) for t in (title, description) if t}
+    skip = {_squash(t) for t in (*page.headlines, description) if t}
     builder = Builder(path)
     walker = _Walker(builder, skip)
     walker.block(doc.body)
@@ -243,17 +219,10 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
         raise SourceError(path, "no article text found")
     # The meta description is a standfirst only when the page shows it above the body.
     standfirst = description if description and _squash(description) in walker.dropped else None
-    authors = tuple(Author(name=n) for n in _names(doc.author))
+    authors = tuple(Author(name=n) for n in page.authors)
     lang = _LANG.search(markup[:4096])
-    meta = Meta(publication=site, date=doc.date or None, url=url, subtitle=standfirst,
+    meta = Meta(publication=site, date=page.date, url=url, subtitle=standfirst,
                 language=lang.group(1) if lang else None)
     return builder.article(
         title=title, meta=meta, authors=authors,
         source=Source(path=path, format="html", encoding=encoding, sha256=source_hash(data)))
-
-
-def _names(author: str | None) -> list[str]:
-    if not author:
-        return []
-    names = [clean_inline(n) for n in re.split(r"\s*;\s*", author)]
-    return list(dict.fromkeys(n for n in names if n))

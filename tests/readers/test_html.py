@@ -9,7 +9,7 @@ import pytest
 
 from exporter.errors import SourceError
 from exporter.readers import read_article, read_data
-from exporter.readers.html import strip_site_name
+from exporter.readers.webmeta import strip_site
 
 BODY = """
 <p>Pakistan and Russia have moved closer over the last decade, analysts in Islamabad say,
@@ -103,7 +103,11 @@ def test_body_structure() -> None:
     ("No separator here", "Site", None, "No separator here"),
 ])
 def test_site_name_suffix(title: str, site: str | None, url: str | None, expected: str) -> None:
-    assert strip_site_name(title, site, url) == expected
+    names = [n for n in (site,) if n]
+    if url:
+        host = url.split("//")[1].split("/")[0].removeprefix("www.")
+        names += [host, host.rsplit(".", 1)[0]]
+    assert strip_site(title, names) == expected
 
 
 def test_fallback_to_h1_without_metadata() -> None:
