@@ -24,8 +24,10 @@ _CUT = re.compile(r"\S+@\S+|(?<!\w)@\w+|https?://\S+|\b(?:last\s+)?(?:updated|pu
 _SPLIT = re.compile(r"\s*(?:,|;|&|\||·|•|\s/\s|\s[—–-]\s|\band\b|\bwith\b|\bund\b|\bet\b)\s*"
                     r"|(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
-    r"(?:[\s,]+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
-    r"dec)[a-z]*\.?)+[\s,]*$", re.IGNORECASE)
+    r"(?:[\s,]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|"
+    r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?)+[\s,]*$",
+    re.IGNORECASE)
 _TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "ibn",
                         "el", "di", "du", "dos", "das", "ter", "den", "y"})
@@ -68,12 +70,13 @@ def credit_names(credit: str) -> list[str]:
     text = _LABEL.sub("", text, count=1)
     if (cut := _CUT.search(text)) is not None:
         text = text[: cut.start()]
-    text = _TRAILING_DATE.sub("", text)
+        if cut.group(0).isdigit():  # `Reuters, Nov 20 2019`: the month before the day too
+            text = re.sub(r"\s+(?:on|at|the)\s*$", "", _TRAILING_DATE.sub("", text))
     parts = [p.strip(" .,:;-–—") for p in _SPLIT.split(text)]
     names: list[str] = []
     for index, part in enumerate(parts):
         name = _head_name(_TAIL.sub("", part), first=index == 0)
-        if not name or name.split()[0].lower() in ("the", "a", "an"):
+        if not name:
             continue
         # `Victor Tangermann, Futurism`, `Reuters, Washington`: one word after the first
         # credit is where they write or file from, not another writer.
@@ -125,6 +128,8 @@ def _head_name(part: str, *, first: bool) -> str | None:
 def is_organisation(name: str, sites: list[str]) -> bool:
     """Return True when `name` is an agency, the site itself or another organisation."""
     squashed = _squash(name)
+    if name.split()[0].lower() in ("the", "a", "an"):
+        return True  # no person's name starts with an article
     if squashed in _agencies() or _DOMAIN.search(name):
         return True
     _, orgs = _words("byline_words.txt")

@@ -54,6 +54,7 @@ _DATE_CLASS = re.compile(r"date|time|byline|publish|posted|dateline", re.IGNOREC
 _NOT_BYLINE = re.compile(r"comment|related|recommend|footer|share|social|avatar|image|photo",
                          re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$")
+_BY = re.compile(r"^by\s+[^\W\d_]", re.IGNORECASE)
 _FURNITURE = ("nav", "footer", "aside", "form")
 
 
@@ -299,11 +300,12 @@ def _authors(tree: etree._Element, metas: dict[str, list[str]], article: dict[st
     """Return the people credited, or the one organisation credited when no person is."""
     sources: list[list[str]] = [
         _ld_credits(article, nodes),
-        [v for k in _AUTHOR_KEYS for v in metas.get(k, ()) if not re.match(r"https?:", v)],
-        _byline_texts(tree),
+        *([v for v in metas.get(k, ()) if not re.match(r"https?:", v)] for k in _AUTHOR_KEYS),
+        _byline_text(tree),
         [n for n in (found or "").split(";") if n.strip()],
     ]
     organisations: list[str] = []
+    found_people: list[list[str]] = []
     for credits in sources:
         people: list[str] = []
         for credit in credits:
@@ -312,9 +314,18 @@ def _authors(tree: etree._Element, metas: dict[str, list[str]], article: dict[st
                     organisations.append(name)
                 elif name not in people:
                     people.append(name)
-        if people:
-            return tuple(people)
-    return tuple(organisations[:1])
+        found_people.append(people)
+    # trafilatura's list (the last source) only votes, or speaks when no other source does.
+    ranked = [people for people in found_people[:-1] if people]
+    if not ranked:
+        return tuple(found_people[-1]) or tuple(organisations[:1])
+    # Sources disagree when `meta author` names a web producer or the publisher: the people
+    # most sources name win, then those the printed byline names, then the more trusted source.
+    keys = [{squash(n) for n in people} for people in found_people if people]
+    printed = {squash(n) for n in found_people[-2]}
+    support = [sum(1 for other in keys if other & mine) + 0.5 * bool(printed & mine)
+               for mine in ({squash(n) for n in people} for people in ranked)]
+    return tuple(ranked[support.index(max(support))])
 
 
 def _ld_credits(article: dict[str, Any] | None, nodes: dict[str, dict[str, Any]]) -> list[str]:
@@ -332,8 +343,16 @@ def _ld_credits(article: dict[str, Any] | None, nodes: dict[str, dict[str, Any]]
     return names
 
 
-def _byline_texts(tree: etree._Element) -> list[str]:
-    """Return the text of the first byline element of the page that has any."""
+def _byline_text(tree: etree._Element) -> list[str]:
+    """Return the first byline on the page that names anyone, if it names a person."""
+    for text in _byline_candidates(tree):
+        if names := credit_names(text):
+            return [text] if any(not is_organisation(n, []) for n in names) else []
+    return []
+
+
+def _byline_candidates(tree: etree._Element) -> Iterator[str]:
+    """Yield the short texts of elements marked as bylines, then of `By Jane Doe …` lines."""
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("body", "html", "article"):
             continue
@@ -346,5 +365,8 @@ def _byline_texts(tree: etree._Element) -> list[str]:
             continue
         text = _text(element)
         if 2 < len(text) <= 120:
-            return [text]
-    return []
+            yield text
+    for element in tree.iter("p", "div", "span", "h3", "h4", "h5", "h6"):
+        text = _text(element)
+        if len(text) <= 120 and _BY.match(text) and not _in_furniture(element):
+            yield text
