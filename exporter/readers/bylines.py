@@ -16,8 +16,11 @@ from importlib import resources
 from ..normalise import clean_inline
 from .masthead import is_name, parse_dateline
 
-_LABEL = re.compile(r"^(?:(?:written|story|words|text|reported|reporting|posted|article|"
-                    r"photos?|video)\s+)?by\b\s*[:\-–—]?\s*|^[^\W\d_]+\s*:\s+", re.IGNORECASE)
+# `By`, `Written by`, `Analysis by`, `Text:`: a label before the names.
+_LABEL = re.compile(r"^(?:[^\W\d_]+\s+)?by\b\s*[:\-–—]?\s*|^[^\W\d_]+\s*:\s+", re.IGNORECASE)
+# A picture's credit, not the article's.
+_PICTURE = re.compile(r"^\(?(?:photo(?:graph)?|image|picture|graphic|illustration|video|"
+                      r"credit)s?\b", re.IGNORECASE)
 # Where a credit stops naming people: an address, a handle, a date stamp, any digit.
 _CUT = re.compile(r"\S+@\S+|(?<!\w)@\w+|https?://\S+|\b(?:last\s+)?(?:updated|published|"
                   r"posted|modified)\b|\d", re.IGNORECASE)
@@ -65,7 +68,7 @@ def _squash(text: str) -> str:
 def credit_names(credit: str) -> list[str]:
     """Return the names in one author credit, people and organisations alike, in order."""
     text = clean_inline(html.unescape(credit))
-    if not text or _is_dateline(text):
+    if not text or _is_dateline(text) or _PICTURE.match(text):
         return []
     text = _LABEL.sub("", text, count=1)
     if (cut := _CUT.search(text)) is not None:
@@ -101,12 +104,20 @@ def _head_name(part: str, *, first: bool) -> str | None:
     A role word ends the name in the first part (`Saima Sidik Author …`); any later part that
     holds one is a role itself (`Tom Krisher, AP Auto Writer`).
     """
-    stops, _ = _words("byline_words.txt")
+    stops, orgs = _words("byline_words.txt")
     kept: list[str] = []
-    for word in part.split():
-        if word.lower().strip(".") in stops:
+    words = part.split()
+    for i, word in enumerate(words):
+        key = word.lower().strip(".").split("-")[0]
+        if key in orgs and i == len(words) - 1 and kept:
+            kept.append(word)  # `HNN Staff`, `News Nation Bureau`: an organisation's credit
+            break
+        if key in stops:
             if not first:
                 return None
+            break
+        # `DANICA KIRKA Associated Press`: a shouted name ends where the shouting does.
+        if len(kept) >= 2 and all(w.isupper() for w in kept) and not word.isupper():
             break
         if not (word[:1].isupper() or word.lower() in _PARTICLES
                 or re.split(r"[-'’]", word)[-1][:1].isupper()):

@@ -49,11 +49,13 @@ _PUBLISHED_KEYS = re.compile(
     r"dcterms\.(?:date|issued|created)|date|sailthru\.date|parsely-pub-date|"
     r"datecreated|article\.created|cxenseparse:recs:publishtime|[\w.:-]*post-date)$")
 _SEPARATORS = re.compile("\\s+(?:\\||-|\u2013|\u2014|::|\u00b7|\u2022|\u00bb|/)\\s+|:\\s+")
-_BYLINE_CLASS = re.compile(r"byline|author|writer|contributor|\bcredit", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 _DATE_CLASS = re.compile(r"date|time|byline|publish|posted|dateline", re.IGNORECASE)
-_NOT_BYLINE = re.compile(r"comment|related|recommend|footer|share|social|avatar|image|photo",
+_NOT_BYLINE = re.compile(r"comment|related|recommend|footer|share|social|avatar|image|photo|"
+                         r"caption|gallery|credit",
                          re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$")
+_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 _BY = re.compile(r"^by\s+[^\W\d_]", re.IGNORECASE)
 _FURNITURE = ("nav", "footer", "aside", "form")
 
@@ -267,8 +269,7 @@ def _local_day(tree: etree._Element, url: str | None, day: str, local: list[str]
 
 
 def _printed_days(tree: etree._Element, url: str | None) -> Iterator[str]:
-    if url and (match := re.search(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)", url)):
-        yield "-".join(match.groups())
+    """Yield the days printed in the page's date and byline elements, then its address's."""
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
@@ -276,11 +277,15 @@ def _printed_days(tree: etree._Element, url: str | None) -> Iterator[str]:
             continue
         if _in_furniture(element):
             continue
-        text = _text(element)
-        if len(text) > 150 or re.search(r"\b(?:updated|modified|edited)\b", text, re.I):
+        # `November 18, 2019 at 2:26 PM - Updated November 18`: only what precedes the label.
+        text = _UPDATED.split(_text(element))[0]
+        if len(text) > 150:
             continue
         if (found := printed_day(text)) is not None:
             yield found
+    # An address made from a UTC timestamp can be a day off too, so it comes last.
+    if url and (match := re.search(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)", url)):
+        yield "-".join(match.groups())
 
 
 def _in_furniture(element: etree._Element) -> bool:
@@ -318,7 +323,8 @@ def _authors(tree: etree._Element, metas: dict[str, list[str]], article: dict[st
     # trafilatura's list (the last source) only votes, or speaks when no other source does.
     ranked = [people for people in found_people[:-1] if people]
     if not ranked:
-        return tuple(found_people[-1]) or tuple(organisations[:1])
+        # An organisation the page credits beats a person trafilatura guessed (a photographer).
+        return tuple(organisations[:1]) or tuple(found_people[-1])
     # Sources disagree when `meta author` names a web producer or the publisher: the people
     # most sources name win, then those the printed byline names, then the more trusted source.
     keys = [{squash(n) for n in people} for people in found_people if people]
