@@ -25,6 +25,7 @@ from ..normalise import clean_inline
 from . import source_hash
 from .assemble import Builder, attribution_of
 from .decode import decode, looks_binary
+from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ class _Walker:
         self.skip = skip
         """Squashed texts of headings to drop (the title and standfirst repeated in the body)."""
         self.dropped: set[str] = set()
+        self.clutter = Clutter()
 
     def block(self, element: etree._Element, quote: bool = False) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -111,6 +113,8 @@ class _Walker:
             text = _plain(_runs(element))
             if _squash(text) in self.skip and not b.paragraphs:
                 self.dropped.add(_squash(text))
+                return
+            if not self.clutter.heading(text):
                 return
             rend = element.get("rend") or "h2"
             level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
@@ -131,24 +135,40 @@ class _Walker:
         elif tag == "table":
             for row in element.iter("row"):
                 cells = [clean_inline("".join(c.itertext())) for c in row if c.tag == "cell"]
-                b.add_paragraph(" | ".join(c for c in cells if c))
+                cells = [c for c in cells if c and not is_caption(c)]
+                b.add_paragraph(" | ".join(cells))
         elif tag in ("p", "code"):
             runs = _runs(element)
             who = attribution_of(_plain(runs))
-            if quote:
-                self.quote(runs)
+            kept = runs if quote else self.article_runs(runs)
+            if kept is None:
+                pass  # web furniture (or a note, filed for the metadata)
+            elif quote:
+                self.quote(kept)
             elif who is not None and b.set_attribution(who):
                 pass
             else:
-                b.add_paragraph("", runs=runs)
+                b.add_paragraph("", runs=kept)
             for child in element:
                 if isinstance(child.tag, str) and child.tag in ("list", "table"):
                     self.block(child)
         elif tag in ("div", "main", "body", "section"):
             for child in element:
                 self.block(child, quote)
-        elif tag and tag not in ("graphic", "lb", *_BOILERPLATE):
-            b.add_paragraph("", runs=_runs(element))
+        elif tag and tag not in ("graphic", "lb", *_BOILERPLATE) \
+                and (kept := self.article_runs(_runs(element))) is not None:
+            b.add_paragraph("", runs=kept)
+
+    def article_runs(self, runs: list[Span]) -> list[Span] | None:
+        """Return `runs` without tweet buttons and picture credits; None for web furniture."""
+        text = _plain(runs)
+        if is_caption(text):
+            return None
+        for start, end in reversed(strip_spans(text)):
+            runs = _cut_range(runs, start, end)
+        text = _plain(runs)
+        linked = bool(text.strip()) and all(r.href for r in runs if r.text.strip())
+        return runs if self.clutter.keep(text, linked) else None
 
     def quote(self, runs: list[Span]) -> None:
         text = _plain(runs)
@@ -164,8 +184,10 @@ class _Walker:
         for item in element:
             if item.tag != "item":
                 continue
-            self.builder.add_paragraph("", kind="list_item", runs=_runs(item), list_id=list_id,
-                                       ordered=ordered)
+            runs = self.article_runs(_runs(item))
+            if runs is not None:
+                self.builder.add_paragraph("", kind="list_item", runs=runs, list_id=list_id,
+                                           ordered=ordered)
             for child in item:
                 if child.tag == "list":
                     self.items(child, self.builder.new_list(), child.get("rend") == "ol")
@@ -173,6 +195,22 @@ class _Walker:
 
 def _runs_text(text: str) -> list[Span]:
     return [Span(text=text)]
+
+
+def _cut_range(runs: list[Span], start: int, end: int) -> list[Span]:
+    """Return `runs` without the characters from `start` to `end` of their joined text."""
+    out: list[Span] = []
+    position = 0
+    for run in runs:
+        low, high = position, position + len(run.text)
+        position = high
+        if high <= start or low >= end:
+            out.append(run)
+            continue
+        text = run.text[: max(0, start - low)] + run.text[max(0, end - low):]
+        if text:
+            out.append(Span(text=text, strong=run.strong, emphasis=run.emphasis, href=run.href))
+    return out
 
 
 def _cut(runs: list[Span], keep: int) -> list[Span]:
@@ -222,7 +260,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     authors = tuple(Author(name=n) for n in page.authors)
     lang = _LANG.search(markup[:4096])
     meta = Meta(publication=site, date=page.date, url=url, subtitle=standfirst,
-                language=lang.group(1) if lang else None)
+                language=lang.group(1) if lang else None, notes=tuple(walker.clutter.notes))
     return builder.article(
         title=title, meta=meta, authors=authors,
         source=Source(path=path, format="html", encoding=encoding, sha256=source_hash(data)))
