@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
 import pytest
 
 from exporter.errors import SourceError
+from exporter.model import Briefing, to_data
 from exporter.readers import read_article, read_data
 from exporter.readers.webmeta import strip_site
+
+from .casecheck import check_case, match
 
 BODY = """
 <p>Pakistan and Russia have moved closer over the last decade, analysts in Islamabad say,
@@ -168,3 +172,22 @@ def test_loopback_server_gets_no_request() -> None:
         server.server_close()
         thread.join()
     assert hits == []
+
+
+# --- data cases: page metadata and web clutter in the styles of common publishing systems -------
+
+HTML_CASES = Path(__file__).resolve().parent / "cases" / "html"
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in HTML_CASES.glob("*.json")))
+def test_html_case(case: str) -> None:
+    expected = json.loads((HTML_CASES / f"{case}.json").read_text(encoding="utf-8"))
+    article = read_data((HTML_CASES / f"{case}.html").read_bytes(), f"{case}.html")
+    data = to_data(Briefing(article=article))
+    check_case(expected.pop("_checks", {}), data)
+    match(expected, data, case)
+
+
+def test_every_html_case_has_expectations() -> None:
+    pages = {p.stem for p in HTML_CASES.glob("*.html")}
+    assert pages and pages == {p.stem for p in HTML_CASES.glob("*.json")}
