@@ -259,7 +259,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     standfirst = description if description and _squash(description) in walker.dropped else None
     authors = tuple(Author(name=n) for n in page.authors)
     lang = _LANG.search(markup[:4096])
-    meta = Meta(publication=site, date=page.date, url=url, subtitle=standfirst,
+    meta = Meta(publication=site, date=page.date, url=page.url, subtitle=standfirst,
                 language=lang.group(1) if lang else None, notes=tuple(walker.clutter.notes))
     return builder.article(
         title=title, meta=meta, authors=authors,

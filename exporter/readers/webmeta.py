@@ -56,6 +56,7 @@ _NOT_BYLINE = re.compile(r"comment|related|recommend|footer|share|social|avatar|
                          re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$")
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+_BY_WORD = re.compile(r"^\s*by\b", re.IGNORECASE)
 _BY = re.compile(r"^by\s+[^\W\d_]", re.IGNORECASE)
 _FURNITURE = ("nav", "footer", "aside", "form")
 
@@ -67,6 +68,8 @@ class PageMeta:
     title: str | None
     date: str | None
     authors: tuple[str, ...]
+    url: str | None
+    """The article's canonical address (`<link rel=canonical>`, then og:url)."""
     site: str | None
     headlines: tuple[str, ...]
     """Every form of the headline the page gives, so the body can drop its repeat."""
@@ -87,7 +90,7 @@ def read_page_meta(tree: etree._Element, *, title: str | None, date: str | None,
     return PageMeta(
         title=chosen, date=_date(tree, metas, article, url) or (day_of(date) if date else None),
         authors=_authors(tree, metas, article, nodes, sites, author),
-        site=sites[0] if sites else None,
+        url=_address(tree, metas) or url, site=sites[0] if sites else None,
         headlines=tuple(dict.fromkeys(
             t for t in (chosen, *h1s[:1], *(strip_site(c, sites) for c in candidates)) if t)))
 
@@ -161,6 +164,14 @@ def _site_names(metas: dict[str, list[str]], article: dict[str, Any] | None, sit
         host = re.sub(r"^[a-z]+://(www\d?\.)?", "", url.lower()).split("/")[0]
         names.extend((host, host.rsplit(".", 1)[0]))
     return list(dict.fromkeys(n for n in names if n and not n.startswith("http")))
+
+
+def _address(tree: etree._Element, metas: dict[str, list[str]]) -> str | None:
+    """Return the canonical address the page gives itself, if an absolute http(s) one."""
+    links: list[str] = [str(link.get("href") or "") for link in tree.iter("link")
+                        if "canonical" in str(link.get("rel") or "").lower().split()]
+    candidates: list[str] = [*links, *metas.get("og:url", ())]
+    return next((h.strip() for h in candidates if re.match(r"^https?://\S+$", h.strip())), None)
 
 
 # --- title ----------------------------------------------------------------------------------
@@ -373,6 +384,9 @@ def _byline_candidates(tree: etree._Element) -> Iterator[str]:
         if 2 < len(text) <= 120:
             yield text
     for element in tree.iter("p", "div", "span", "h3", "h4", "h5", "h6"):
+        # Only elements whose own text opens with "By" (reading every div's text is quadratic).
+        if not _BY_WORD.match(element.text or "") or _in_furniture(element):
+            continue
         text = _text(element)
-        if len(text) <= 120 and _BY.match(text) and not _in_furniture(element):
+        if len(text) <= 120 and _BY.match(text):
             yield text
