@@ -67,8 +67,14 @@ def classify(text: str) -> Kind | None:
 def strip_spans(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) ranges of `text` to cut out: tweet buttons, picture credits."""
     patterns = _patterns()
-    return sorted(m.span() for p in (*patterns["strip"], *patterns["credit"])
-                  for m in p.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(m.span() for p in (*patterns["strip"], *patterns["credit"])
+                             for m in p.finditer(text)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # overlapping matches: one cut
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def is_caption(text: str) -> bool:

@@ -12,9 +12,11 @@ can name the publisher. The rules here, in order of trust:
   `DC.date`…, `<time itemprop=datePublished>`), never a modified or "Updated" stamp; trafilatura's
   htmldate finding when there is none. A timestamp gives way to the day printed on the page or in
   its address when the two are one day apart: the timestamp is in another time zone.
-- **authors**: JSON-LD authors, then `meta author` and kin, then byline elements, then
-  trafilatura's; each credit split on "and", commas and bars, without "By", roles, handles,
-  dates or a bio. An agency or the site itself counts only when no person is credited.
+- **authors**: each source (JSON-LD authors, each `meta author` kin, the first byline element,
+  trafilatura's finding) gives its people, each credit split on "and", commas and bars, without
+  "By", roles, handles, dates or a bio; the people most sources agree on win (a `meta author`
+  can name a web producer), then the printed byline's, then the more trusted source's. An agency
+  or the site itself counts only when no person is credited.
 
 Nothing here fetches anything; the tree is the page as given.
 """
@@ -352,8 +354,9 @@ def _ld_credits(article: dict[str, Any] | None, nodes: dict[str, dict[str, Any]]
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
-        if isinstance(item, dict) and "name" not in item and item.get("@id") in nodes:
-            item = nodes[item["@id"]]
+        ref = item.get("@id") if isinstance(item, dict) else None
+        if isinstance(item, dict) and "name" not in item and isinstance(ref, str) and ref in nodes:
+            item = nodes[ref]
         name = item.get("name") if isinstance(item, dict) else item
         if (text := _clean(name)) is not None:
             names.append(text)
