@@ -58,6 +58,7 @@ _NOT_BYLINE = re.compile(r"comment|related|recommend|footer|share|social|avatar|
                          re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$")
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+_UPDATED_MARK = re.compile(r"updated|modified|lastmod", re.IGNORECASE)
 _BY_WORD = re.compile(r"^\s*by\b", re.IGNORECASE)
 _BY = re.compile(r"^by\s+[^\W\d_]", re.IGNORECASE)
 _FURNITURE = ("nav", "footer", "aside", "form")
@@ -286,10 +287,12 @@ def _printed_days(tree: etree._Element, url: str | None) -> Iterator[str]:
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag != "time" and not _DATE_CLASS.search(element.get("class") or ""):
+        marks = " ".join(filter(None, (element.get("class"), element.get("itemprop"))))
+        if element.tag != "time" and not _DATE_CLASS.search(marks):
             continue
-        if _in_furniture(element):
-            continue
+        if (_UPDATED_MARK.search(marks) and "publish" not in marks.lower()) \
+                or _in_furniture(element):
+            continue  # `<time class="updated">`: when it changed, not when it appeared
         # `November 18, 2019 at 2:26 PM - Updated November 18`: only what precedes the label.
         text = _UPDATED.split(_text(element))[0]
         if len(text) > 150:
