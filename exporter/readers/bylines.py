@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..normalise import clean_inline
-from .masthead import is_name, parse_dateline
+from .masthead import is_name, name_word, parse_dateline, strip_name_tail
 
 # `By`, `Written by`, `Analysis by`, `Text:`: a label before the names.
 _LABEL = re.compile(r"^(?:[^\W\d_]+\s+)?by\b\s*[:\-–—]?\s*|^[^\W\d_]+\s*:\s+", re.IGNORECASE)
@@ -31,9 +31,6 @@ _TRAILING_DATE = re.compile(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|"
     r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?)+[\s,]*$",
     re.IGNORECASE)
-_TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
-_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "ibn",
-                        "el", "di", "du", "dos", "das", "ter", "den", "y"})
 _DOMAIN = re.compile(r"\.(?:com|org|net|info|news|co|tv|media|[a-z]{2})$", re.IGNORECASE)
 
 
@@ -57,12 +54,13 @@ def _words(name: str) -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _agencies() -> frozenset[str]:
     raw = (resources.files(__package__) / "data" / "agencies.txt").read_text(encoding="utf-8")
-    return frozenset(_squash(line) for line in raw.splitlines()
+    return frozenset(squash(line) for line in raw.splitlines()
                      if line.strip() and not line.startswith("#"))
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+def squash(text: str) -> str:
+    """Return `text` reduced to lower-case letters and digits: the key two forms of a name share."""
+    return re.sub(r"[\W_]+", "", html.unescape(text).lower())
 
 
 def credit_names(credit: str) -> list[str]:
@@ -78,7 +76,7 @@ def credit_names(credit: str) -> list[str]:
     parts = [p.strip(" .,:;-–—") for p in _SPLIT.split(text)]
     names: list[str] = []
     for index, part in enumerate(parts):
-        name = _head_name(_TAIL.sub("", part), first=index == 0)
+        name = _head_name(strip_name_tail(part), first=index == 0)
         if not name:
             continue
         # `Victor Tangermann, Futurism`, `Reuters, Washington`: one word after the first
@@ -119,8 +117,7 @@ def _head_name(part: str, *, first: bool) -> str | None:
         # `DANICA KIRKA Associated Press`: a shouted name ends where the shouting does.
         if len(kept) >= 2 and all(w.isupper() for w in kept) and not word.isupper():
             break
-        if not (word[:1].isupper() or word.lower() in _PARTICLES
-                or re.split(r"[-'’]", word)[-1][:1].isupper()):
+        if not name_word(word):
             return None  # `the Russian and Syrian defense ministries`: a description
         kept.append(word)
     # `Saima Sidik Saima Sidik`: a name printed twice (beside a photo, then as a link).
@@ -138,7 +135,7 @@ def _head_name(part: str, *, first: bool) -> str | None:
 
 def is_organisation(name: str, sites: list[str]) -> bool:
     """Return True when `name` is an agency, the site itself or another organisation."""
-    squashed = _squash(name)
+    squashed = squash(name)
     if name.split()[0].lower() in ("the", "a", "an"):
         return True  # no person's name starts with an article
     if squashed in _agencies() or _DOMAIN.search(name):
@@ -147,7 +144,7 @@ def is_organisation(name: str, sites: list[str]) -> bool:
     if any(w.lower().strip(".") in orgs for w in name.split()):
         return True
     for site in sites:
-        key = _squash(site)
+        key = squash(site)
         if len(key) >= 3 and (squashed == key or (len(squashed) >= 4 and (
                 key.startswith(squashed) or squashed.startswith(key)))):
             return True

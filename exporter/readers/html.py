@@ -24,6 +24,7 @@ from ..model import Article, Author, Meta, Source, Span
 from ..normalise import clean_inline
 from . import source_hash
 from .assemble import Builder, attribution_of
+from .bylines import squash
 from .decode import decode, looks_binary
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
@@ -59,10 +60,6 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
                 except UnicodeDecodeError:
                     pass
     return decode(data, path)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def _runs(element: etree._Element, strong: bool = False, emphasis: bool = False,
@@ -111,8 +108,8 @@ class _Walker:
         b = self.builder
         if tag == "head":
             text = _plain(_runs(element))
-            if _squash(text) in self.skip and not b.paragraphs:
-                self.dropped.add(_squash(text))
+            if squash(text) in self.skip and not b.paragraphs:
+                self.dropped.add(squash(text))
                 return
             if not self.clutter.heading(text):
                 return
@@ -249,14 +246,14 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     site = clean_inline(doc.sitename) if doc.sitename else None
     title = page.title
     description = clean_inline(doc.description) if doc.description else None
-    skip = {_squash(t) for t in (*page.headlines, description) if t}
+    skip = {squash(t) for t in (*page.headlines, description) if t}
     builder = Builder(path)
     walker = _Walker(builder, skip)
     walker.block(doc.body)
     if not builder.paragraphs:
         raise SourceError(path, "no article text found")
     # The meta description is a standfirst only when the page shows it above the body.
-    standfirst = description if description and _squash(description) in walker.dropped else None
+    standfirst = description if description and squash(description) in walker.dropped else None
     authors = tuple(Author(name=n) for n in page.authors)
     lang = _LANG.search(markup[:4096])
     meta = Meta(publication=site, date=page.date, url=page.url, subtitle=standfirst,

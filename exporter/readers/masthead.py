@@ -286,11 +286,21 @@ def is_name(text: str) -> bool:
         lower = word.lower().strip(".")
         if lower in _ROLE_WORDS:
             return False
-        # `al-Haddad`, `d'Estaing`: a lower-case particle joined to a capitalised name.
-        if not word[0].isupper() and lower not in _PARTICLES \
-                and not re.split(r"[-'’]", word)[-1][:1].isupper():
+        if not name_word(word):
             return False
     return True
+
+
+def name_word(word: str) -> bool:
+    """Return True for a word a name can hold: capitalised, or a particle (`van`, `al-Haddad`)."""
+    # `al-Haddad`, `d'Estaing`: a lower-case particle joined to a capitalised name.
+    return word[:1].isupper() or word.lower().strip(".") in _PARTICLES \
+        or re.split(r"[-'’]", word)[-1][:1].isupper()
+
+
+def strip_name_tail(text: str) -> str:
+    """Return a byline name without where or how to reach the writer (`Jane Doe in Kabul`)."""
+    return _NAME_TAIL.sub("", text)
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:

@@ -33,7 +33,7 @@ from typing import Any
 from lxml import etree
 
 from ..normalise import clean_inline
-from .bylines import credit_names, is_organisation
+from .bylines import credit_names, is_organisation, squash
 from .pagedate import day_of, days_apart, has_time, printed_day
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report|LiveBlogPosting|Review|Posting)$")
@@ -178,11 +178,6 @@ def _address(tree: etree._Element, metas: dict[str, list[str]]) -> str | None:
 
 
 # --- title ----------------------------------------------------------------------------------
-
-
-def squash(text: str) -> str:
-    """Return `text` reduced to lower-case letters and digits, for comparing forms of a name."""
-    return re.sub(r"[\W_]+", "", html.unescape(text).lower())
 
 
 def strip_site(title: str, sites: list[str]) -> str:
