@@ -342,7 +342,13 @@ def _authors(tree: etree._Element, metas: dict[str, list[str]], article: dict[st
     printed = {squash(n) for n in found_people[-2]}
     support = [sum(1 for other in keys if other & mine) + 0.5 * bool(printed & mine)
                for mine in ({squash(n) for n in people} for people in ranked)]
-    return tuple(ranked[support.index(max(support))])
+    best = ranked[support.index(max(support))]
+    # A source that names the same people and more (JSON-LD often keeps only the first) is
+    # the complete credit.
+    chosen = {squash(n) for n in best}
+    fuller: list[list[str]] = sorted((p for p in ranked if {squash(n) for n in p} > chosen),
+                                     key=len)
+    return tuple(fuller[-1] if fuller else best)
 
 
 def _ld_credits(article: dict[str, Any] | None, nodes: dict[str, dict[str, Any]]) -> list[str]:
@@ -362,14 +368,30 @@ def _ld_credits(article: dict[str, Any] | None, nodes: dict[str, dict[str, Any]]
 
 
 def _byline_text(tree: etree._Element) -> list[str]:
-    """Return the first byline on the page that names anyone, if it names a person."""
-    for text in _byline_candidates(tree):
-        if names := credit_names(text):
-            return [text] if any(not is_organisation(n, []) for n in names) else []
+    """Return the first byline on the page that names anyone, if it names a person.
+
+    A byline element often holds the names in elements of their own (`<span class=author>`)
+    beside an affiliation and a date; when one inside it names more people, it is the credit.
+    """
+    candidates = list(_byline_candidates(tree))
+    for index, (element, text) in enumerate(candidates):
+        if not credit_names(text):
+            continue
+        people = _people_in(text)
+        if not people:
+            return []
+        for inner, inner_text in candidates[index + 1:]:
+            if element in inner.iterancestors() and _people_in(inner_text) > people:
+                return [inner_text]
+        return [text]
     return []
 
 
-def _byline_candidates(tree: etree._Element) -> Iterator[str]:
+def _people_in(credit: str) -> int:
+    return sum(1 for name in credit_names(credit) if not is_organisation(name, []))
+
+
+def _byline_candidates(tree: etree._Element) -> Iterator[tuple[etree._Element, str]]:
     """Yield the short texts of elements marked as bylines, then of `By Jane Doe …` lines."""
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("body", "html", "article"):
@@ -383,11 +405,11 @@ def _byline_candidates(tree: etree._Element) -> Iterator[str]:
             continue
         text = _text(element)
         if 2 < len(text) <= 120:
-            yield text
+            yield element, text
     for element in tree.iter("p", "div", "span", "h3", "h4", "h5", "h6"):
         # Only elements whose own text opens with "By" (reading every div's text is quadratic).
         if not _BY_WORD.match(element.text or "") or _in_furniture(element):
             continue
         text = _text(element)
         if len(text) <= 120 and _BY.match(text):
-            yield text
+            yield element, text
