@@ -262,8 +262,9 @@ _BYLINE = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||·|•|\s[—–-]\s|\band\b|\bwith\b)\s*", re.IGNORECASE)
 # `Jane Doe in Kabul`, `Jane Doe (@janedoe)`: where or how to reach the writer, not the name.
 _NAME_TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
+STAMP = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised|edited)\b", re.IGNORECASE)
+"""The label of an update stamp (`Updated Dec 4`): what follows dates a change, not the article."""
 # `Jane Doe | Reuters`, `Jane Doe — Staff Writer`: a name, a bar or dash, then who they write for.
-_STAMP = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised)\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?P<name>[^|·•—–]+?)\s*[|·•—–]\s*(?P<org>[^|·•—–]+?)$")
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "ibn",
                         "el", "di", "du", "dos", "das", "ter", "den", "y"})
@@ -309,7 +310,7 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if match is None or len(line.split()) > 24 or line.endswith((".", "?", "!", ":")):
         return None
     # `By AFP, Updated Dec 4`: a stamp after the names is no name.
-    names_text = _STAMP.split(match["names"])[0]
+    names_text = STAMP.split(match["names"])[0]
     parts = [_NAME_TAIL.sub("", p.strip(" .")) for p in _NAME_SPLIT.split(names_text)]
     names = tuple(dict.fromkeys(p for p in parts if p and is_name(p)))
     # `By the end of the year …` is a sentence: a byline starts with a name or a role.
@@ -325,7 +326,7 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
 
 def byline_date(line: str) -> str | None:
     """Return the date a byline gives for the article: never one after `Updated`."""
-    return find_date(_STAMP.split(line)[0])
+    return find_date(STAMP.split(line)[0])
 
 
 def parse_signature(line: str) -> str | None:

@@ -34,6 +34,7 @@ from lxml import etree
 
 from ..normalise import clean_inline
 from .bylines import credit_names, is_organisation, squash
+from .masthead import STAMP
 from .pagedate import day_of, days_apart, has_time, printed_day
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report|LiveBlogPosting|Review|Posting)$")
@@ -57,7 +58,6 @@ _NOT_BYLINE = re.compile(r"comment|related|recommend|footer|share|social|avatar|
                          r"caption|gallery|credit",
                          re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$")
-_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 _UPDATED_MARK = re.compile(r"updated|modified|lastmod", re.IGNORECASE)
 _BY_WORD = re.compile(r"^\s*by\b", re.IGNORECASE)
 _BY = re.compile(r"^by\s+[^\W\d_]", re.IGNORECASE)
@@ -289,7 +289,7 @@ def _printed_days(tree: etree._Element, url: str | None) -> Iterator[str]:
                 or _in_furniture(element):
             continue  # `<time class="updated">`: when it changed, not when it appeared
         # `November 18, 2019 at 2:26 PM - Updated November 18`: only what precedes the label.
-        text = _UPDATED.split(_text(element))[0]
+        text = STAMP.split(_text(element))[0]
         if len(text) > 150:
             continue
         if (found := printed_day(text)) is not None:
