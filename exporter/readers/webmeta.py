@@ -84,12 +84,14 @@ def read_page_meta(tree: etree._Element, *, title: str | None, date: str | None,
     metas = _meta_tags(tree)
     article, nodes = _json_ld(tree)
     sites = _site_names(metas, article, site, url)
-    h1s = [t for t in (_text(h) for h in tree.iter("h1")) if t]
+    h1s = [t for h in tree.iter("h1") if (t := _text(h))]
+    # Headlines a reader sees: not in navigation, footers or asides (`Popular stories`).
+    shown = [t for h in tree.iter("h1") if (t := _text(h)) and not _in_furniture(h)]
     meta_titles = [t for k in _TITLE_KEYS for t in metas.get(k, ())]
     headline = _clean(article.get("headline")) if article else None
     window = [_text(t) for t in tree.iter("title")][:1]
     candidates = [t for t in (*meta_titles[:2], headline, *meta_titles[2:], *window, title) if t]
-    chosen = _headline(h1s, candidates, sites)
+    chosen = _headline(h1s, shown, candidates, sites)
     return PageMeta(
         title=chosen, date=_date(tree, metas, article, url) or (day_of(date) if date else None),
         authors=_authors(tree, metas, article, nodes, sites, author),
@@ -220,19 +222,21 @@ def _agrees(h1: str, title: str) -> bool:
     return len(key) >= 12 and (whole.startswith(key) or whole.endswith(key))
 
 
-def _headline(h1s: list[str], candidates: list[str], sites: list[str]) -> str | None:
-    """Return the article's headline: the agreeing h1, else the first metadata title."""
+def _headline(h1s: list[str], shown: list[str], candidates: list[str], sites: list[str]
+              ) -> str | None:
+    """Return the article's headline: the h1 a metadata title agrees with, else the first h1
+    shown as a headline, else the first metadata title without the site's name."""
     site_keys = {squash(s) for s in sites}
     h1s = [h for h in h1s if squash(h) not in site_keys]
     for h1 in h1s:
         if any(_agrees(h1, c) for c in candidates):
             return h1
+    # No metadata title agrees (og:title is often a social-media rewrite): the page's own
+    # headline is what it shows, when it shows one of a headline's length.
+    shown = [h for h in shown if squash(h) not in site_keys and len(h.split()) >= 3]
+    if shown:
+        return shown[0]
     stripped = [strip_site(c, sites) for c in candidates]
-    # One h1 headline that shares several words with the metadata title is the page's own.
-    if len(h1s) == 1 and len(h1s[0].split()) >= 3 and stripped:
-        words = {w for w in re.findall(r"\w{2,}", h1s[0].lower())}
-        if len(words & set(re.findall(r"\w{2,}", stripped[0].lower()))) >= 3:
-            return h1s[0]
     if stripped:
         # A metadata title that another one contains whole is the headline without decoration.
         first = stripped[0]

@@ -1,6 +1,6 @@
 """Web page metadata on real pages: the hand-made gold (`web_meta_gold.json`) must stay met.
 
-The gold says what a person reads off 102 pages of the article-extraction benchmark in
+The gold says what a person reads off 114 pages of the article-extraction benchmark in
 `../shared/corpus/`; these tests skip where that folder is absent. `python bench/inputs.py --misses`
 prints the same scores with trafilatura's beside them, and lists the misses.
 """
