@@ -6,8 +6,9 @@ carries the site name or a section label, og:title may be a social-media rewrite
 can name the publisher. The rules here, in order of trust:
 
 - **title**: the page's `<h1>` when a metadata title (og:title, JSON-LD headline, the window
-  title…) agrees with it, since that is the headline the reader sees; otherwise the first
-  metadata title, without the site's name before or after it.
+  title…) agrees with it, since that is the headline the reader sees; when none agrees, the
+  first h1 the page shows as a headline (og:title is often a rewrite for social media);
+  otherwise the first metadata title, without the site's name before or after it.
 - **date**: statements of publication only (JSON-LD `datePublished`, `article:published_time`,
   `DC.date`…, `<time itemprop=datePublished>`), never a modified or "Updated" stamp; trafilatura's
   htmldate finding when there is none. A timestamp gives way to the day printed on the page or in
