@@ -95,6 +95,9 @@ class Meta:
     """Dateline at the head of the body, if any."""
     credits: tuple[str, ...] = ()
     """Closing credits such as `Reporting by …`, as written."""
+    notes: tuple[str, ...] = ()
+    """Corrections, clarifications and editor's notes the source carries beside the article
+    (`Correction: An earlier version …`), as written; never part of the body."""
     subtitle: str | None = None
     """Standfirst or subtitle."""
     url: str | None = None

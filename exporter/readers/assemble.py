@@ -25,7 +25,7 @@ from .closing import Closing, attach_bios, publication_from_rights, split_closin
 from .masthead import (
     Masthead,
     agency_of,
-    find_date,
+    byline_date,
     parse_byline,
     parse_dateline,
     parse_masthead,
@@ -224,9 +224,9 @@ class Builder:
                 else:
                     break
             elif byline is None and (names := parse_byline(text)) is not None:
-                byline, dated = names, dated or find_date(text)
+                byline, dated = names, dated or byline_date(text)
             elif byline is None and (titled or masthead) and (name := parse_signature(text)):
-                byline, dated = (name,), dated or find_date(text)
+                byline, dated = (name,), dated or byline_date(text)
             else:
                 break
             taken += 1
@@ -240,6 +240,12 @@ class Builder:
         if not self.paragraphs or self.paragraphs[0].kind != "paragraph":
             return None
         first = self.paragraphs[0]
+        # `SHANGHAI:` standing alone, the story in the next paragraph (a page's markup split them).
+        if len(self.paragraphs) > 1 and len(first.text) <= 60 \
+                and (alone := parse_dateline(first.text + " X", year)) is not None \
+                and alone[1] == "X":
+            del self.paragraphs[0]
+            return alone[0]
         found = parse_dateline(first.text, year)
         if found is None:
             return None

@@ -151,8 +151,8 @@ def parse_masthead(line: str) -> Masthead | None:
             piece = piece.strip(_SEPARATORS)
             if not piece:
                 continue
-            if not _masthead_name(piece):
-                return None
+            if not _masthead_name(piece) or _BYLINE.match(piece):
+                return None  # `By AFP, Updated Dec 4, 2023` is a byline
             names.append(piece)
     date = dates.get("published") or dates.get("plain") or dates.get("updated")
     labelled = "published" in dates or "updated" in dates
@@ -181,6 +181,8 @@ _BYLINE = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||·|•|\s[—–-]\s|\band\b|\bwith\b)\s*", re.IGNORECASE)
 # `Jane Doe in Kabul`, `Jane Doe (@janedoe)`: where or how to reach the writer, not the name.
 _NAME_TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
+STAMP = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised|edited)\b", re.IGNORECASE)
+"""The label of an update stamp (`Updated Dec 4`): what follows dates a change, not the article."""
 # `Jane Doe | Reuters`, `Jane Doe — Staff Writer`: a name, a bar or dash, then who they write for.
 _SIGNATURE = re.compile(r"^(?P<name>[^|·•—–]+?)\s*[|·•—–]\s*(?P<org>[^|·•—–]+?)$")
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "ibn",
@@ -204,11 +206,21 @@ def is_name(text: str) -> bool:
         lower = word.lower().strip(".")
         if lower in _ROLE_WORDS:
             return False
-        # `al-Haddad`, `d'Estaing`: a lower-case particle joined to a capitalised name.
-        if not word[0].isupper() and lower not in _PARTICLES \
-                and not re.split(r"[-'’]", word)[-1][:1].isupper():
+        if not name_word(word):
             return False
     return True
+
+
+def name_word(word: str) -> bool:
+    """Return True for a word a name can hold: capitalised, or a particle (`van`, `al-Haddad`)."""
+    # `al-Haddad`, `d'Estaing`: a lower-case particle joined to a capitalised name.
+    return word[:1].isupper() or word.lower().strip(".") in _PARTICLES \
+        or re.split(r"[-'’]", word)[-1][:1].isupper()
+
+
+def strip_name_tail(text: str) -> str:
+    """Return a byline name without where or how to reach the writer (`Jane Doe in Kabul`)."""
+    return _NAME_TAIL.sub("", text)
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:
@@ -216,7 +228,9 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     match = _BYLINE.match(line)
     if match is None or len(line.split()) > 24 or line.endswith((".", "?", "!", ":")):
         return None
-    parts = [_NAME_TAIL.sub("", p.strip(" .")) for p in _NAME_SPLIT.split(match["names"])]
+    # `By AFP, Updated Dec 4`: a stamp after the names is no name.
+    names_text = STAMP.split(match["names"])[0]
+    parts = [_NAME_TAIL.sub("", p.strip(" .")) for p in _NAME_SPLIT.split(names_text)]
     names = tuple(dict.fromkeys(p for p in parts if p and is_name(p)))
     # `By the end of the year …` is a sentence: a byline starts with a name or a role.
     first = parts[0] if parts else ""
@@ -227,6 +241,11 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if any(w.lower().strip(".") in _ROLE_WORDS for w in match["names"].split()):
         return ()
     return None
+
+
+def byline_date(line: str) -> str | None:
+    """Return the date a byline gives for the article: never one after `Updated`."""
+    return find_date(STAMP.split(line)[0])
 
 
 def parse_signature(line: str) -> str | None:
