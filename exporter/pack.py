@@ -59,27 +59,57 @@ def actor_index(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the actors across the pack in alphabetical order, each with the articles (and
     first ¶) they appear in and its `initial`, the letter it is filed under.
 
-    Actors are merged by kind and case-folded name, and also when one's name is another's alias
-    (an article that says only "Moscow" joins "Russia").
+    One entity is one entry: actors are merged by case-folded name whatever kind each article
+    gave them, when one's name is another's alias (an article that says only "Moscow" joins
+    "Russia"), and a person named by one word joins the one person in the pack whose full name
+    ends with it ("Trump" joins "Donald Trump"; with two such people it stays apart). Each
+    article appears once in an entry.
     """
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
-    alias_of: dict[tuple[str, str], tuple[str, str]] = {}
+    merged: dict[str, dict[str, Any]] = {}
+    alias_of: dict[str, str] = {}
     for a in articles:
         for actor in a["actors"]:
-            key = (actor["kind"], actor["name"].casefold())
+            key = actor["name"].casefold()
             key = alias_of.get(key, key)
             entry = merged.setdefault(key, {"name": actor["name"], "kind": actor["kind"],
                                             "initial": _initial(actor["name"]),
                                             "entries": []})
             for alias in actor.get("aliases", []):
-                alias_of.setdefault((actor["kind"], alias.casefold()), key)
+                alias_of.setdefault(alias.casefold(), key)
+            if any(e["article"] == a["number"] for e in entry["entries"]):
+                continue
             first = actor["paragraphs"][0] if actor["paragraphs"] else None
             target = f"{a['prefix']}p{first}" if first else a["anchor"]
             entry["entries"].append({"article": a["number"], "title": a["title"],
-                                     "paragraph": first, "target": target})
+                                     "paragraph": first, "target": target,
+                                     "anchor": a["anchor"]})
+    _merge_surnames(merged)
     order = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
     return sorted(merged.values(), key=lambda e: (e["initial"], e["name"].casefold(),
                                                    order.get(e["kind"], 9)))
+
+
+def _merge_surnames(merged: dict[str, dict[str, Any]]) -> None:
+    """Fold one-word person entries into the only full name ending with that word, and a
+    plural into its singular (`SUVs` into `SUV`)."""
+    for key in [k for k in merged if k.endswith("s") and k[:-1] in merged]:
+        _fold_into(merged, key, key[:-1])
+    by_surname: dict[str, list[str]] = {}
+    for key, entry in merged.items():
+        words = key.split()
+        if entry["kind"] == "person" and len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(key)
+    for key in [k for k, e in merged.items() if e["kind"] == "person" and " " not in k]:
+        fuller = by_surname.get(key, [])
+        if len(fuller) == 1:
+            _fold_into(merged, key, fuller[0])
+
+
+def _fold_into(merged: dict[str, dict[str, Any]], key: str, into: str) -> None:
+    target = merged[into]
+    seen = {e["article"] for e in target["entries"]}
+    target["entries"].extend(e for e in merged.pop(key)["entries"] if e["article"] not in seen)
+    target["entries"].sort(key=lambda e: e["article"])
 
 
 def _initial(name: str) -> str:

@@ -11,6 +11,7 @@ also reachable as `builtin/<name>` so a user template can extend one and replace
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -68,7 +69,18 @@ def title_case_kind(kind: str) -> str:
     return kind[:1].upper() + kind[1:]
 
 
+_HASHED = re.compile(r"[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", re.IGNORECASE)
+
+
+def file_label(path: str) -> str:
+    """Return a source's file name as readers may be shown it, or "" when its name is a hash
+    or an id (`inbox/05a586a4….html`), which tells a reader nothing."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return "" if _HASHED.search(name.split(".", 1)[0]) else path
+
+
 FILTERS: dict[str, Any] = {
+    "file_label": file_label,
     "human_date": human_date,
     "paragraph_list": join_paragraphs,
     "truncate_words": truncate_words,

@@ -16,6 +16,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from exporter.cli import main
+from exporter.pack import actor_index
 
 ARTICLES = Path(__file__).parent / "articles"
 STORY = "Zambian copper miners strike over pay as government counts on output"
@@ -100,3 +101,52 @@ def test_dedupe_keeps_the_fullest_report(tmp_path: Path) -> None:
     nested = [c.title for item in outline if isinstance(item, list) for c in item
               if not isinstance(c, list)]
     assert "Full text" not in nested  # --briefings-only
+
+
+def test_index_has_each_entity_once() -> None:
+    def article(n: int, *actors: tuple[str, str]) -> dict[str, object]:
+        return {"number": n, "anchor": f"a{n}", "prefix": f"a{n}-", "title": f"T{n}",
+                "actors": [{"name": name, "kind": kind, "aliases": [], "paragraphs": [1, 4]}
+                           for name, kind in actors]}
+
+    index = actor_index([
+        article(1, ("Donald Trump", "person"), ("Reuters", "organisation"), ("SUV", "group")),
+        article(2, ("Trump", "person"), ("Reuters", "person"), ("SUVs", "group")),
+        article(3, ("Lee", "person"), ("Ann Lee", "person"), ("Bo Lee", "person")),
+    ])
+    names = [e["name"] for e in index]
+    assert len({n.casefold() for n in names}) == len(names)
+    by_name = {e["name"]: [x["article"] for x in e["entries"]] for e in index}
+    assert by_name["Donald Trump"] == [1, 2] and "Trump" not in by_name
+    assert by_name["Reuters"] == [1, 2]  # one entity whatever kind an article gave it
+    assert by_name["SUV"] == [1, 2]
+    assert "Lee" in by_name  # two people named Lee: the surname alone stays apart
+
+
+def test_corpus_pack_overview_and_index(shared_dir: Path) -> None:
+    """25 real web pages: the overview has content and the index no entity twice."""
+    import gzip
+    import json
+
+    from exporter import analyse
+    from exporter.analysis.pack import find_stories, fingerprint, overview
+    from exporter.model import to_data
+    from exporter.readers import read_data
+
+    pages = sorted((shared_dir / "corpus" / "article-extraction-benchmark" / "html").glob("*"))
+    articles = []
+    for n, page in enumerate(pages[:25], 1):
+        with gzip.open(page) as raw:  # the corpus is stored gzipped
+            html = raw.read()
+        data = json.loads(json.dumps(to_data(analyse(read_data(html, page.stem)))))
+        data.update(number=n, anchor=f"a{n}", prefix=f"a{n}-")
+        articles.append(data)
+    index = actor_index(articles)
+    names = [e["name"].casefold() for e in index]
+    assert len(set(names)) == len(names)
+    stories = find_stories([fingerprint(a) for a in articles])
+    assert sum(len(s) for s in stories) == len(articles)
+    result = overview(articles, {a["number"]: a["number"] for a in articles},
+                      {a["number"]: 1 for a in articles}, index)
+    assert 1 <= len(result["developments"]) <= 8
+    assert result["timeline"] and result["actors"]

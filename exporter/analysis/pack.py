@@ -135,10 +135,11 @@ def overview(articles: Iterable[dict[str, Any]], story_of: dict[int, int],
         candidates.setdefault(story, []).extend(
             {"text": k["text"], "article": number, "title": a["title"],
              "paragraph": k["paragraph"], "target": f"{prefix}p{k['paragraph']}",
+             "anchor": a["anchor"],
              "reports": reports.get(story, 1), "score": k["score"]}
             for k in a["key_points"])
         for event in a["timeline"]:
-            _merge_event(rows, event, number, prefix)
+            _merge_event(rows, event, number, prefix, a["anchor"])
     return {"developments": _developments(list(candidates.values())),
             "timeline": _timeline(rows), "actors": _common_actors(index)}
 
@@ -167,24 +168,30 @@ def _developments(candidates: list[list[dict[str, Any]]]) -> list[dict[str, Any]
 
 
 def _merge_event(rows: list[dict[str, Any]], event: dict[str, Any], number: int,
-                 prefix: str) -> None:
+                 prefix: str, anchor: str) -> None:
     words = content_words(event["text"])
     report = {"article": number, "paragraph": event["paragraph"],
-              "target": f"{prefix}p{event['paragraph']}"}
+              "target": f"{prefix}p{event['paragraph']}", "anchor": anchor}
     for row in rows:
         if row["date"] == event["date"] and _jaccard(words, row["words"]) >= SAME_EVENT:
             if all(r["article"] != number for r in row["reports"]):
                 row["reports"].append(report)
             return
+    rank = sum(1 for row in rows if row["reports"][0]["article"] == number)
     rows.append({"date": event["date"], "text": event["text"], "words": words,
-                 "reports": [report]})
+                 "reports": [report], "rank": rank})
 
 
 def _timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the rows most articles report (at most `MAX_TIMELINE`), by date."""
-    ranked = sorted(range(len(rows)), key=lambda i: (-len(rows[i]["reports"]), i))
+    """Return the rows most articles report (at most `MAX_TIMELINE`), by date.
+
+    Among rows reported equally often, each article's first events come before any article's
+    second, so a pack of unrelated articles does not fill the table from its first one.
+    """
+    ranked = sorted(range(len(rows)),
+                    key=lambda i: (-len(rows[i]["reports"]), rows[i]["rank"], i))
     kept = sorted(ranked[:MAX_TIMELINE], key=lambda i: (rows[i]["date"], i))
-    return [{k: v for k, v in rows[i].items() if k != "words"} for i in kept]
+    return [{k: v for k, v in rows[i].items() if k not in ("words", "rank")} for i in kept]
 
 
 def _common_actors(index: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
