@@ -273,7 +273,8 @@ class Briefing:
     key_points: tuple[KeyPoint, ...] = ()
     """3 to 6 key points in a useful order."""
     summary: str = ""
-    """A short extractive paragraph built from the key points."""
+    """At most 90 words of the article's own opening sentences (who, what, when, where), none
+    of them a key point."""
     quotes: tuple[Quote, ...] = ()
     """Quotations with speakers."""
     questions: tuple[Question, ...] = ()

@@ -30,7 +30,7 @@ def analyse(article: Article) -> Briefing:
     return Briefing(
         article=article,
         key_points=key_points,
-        summary=summarise(article, key_points),
+        summary=summarise(article, key_points, actors),
         quotes=find_quotes(article),
         questions=find_questions(article),
         timeline=find_events(article),

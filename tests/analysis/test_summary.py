@@ -1,4 +1,4 @@
-"""Summary: extractive, short, in source order, empty without key points."""
+"""Summary: extractive, at most 90 words, in source order, never repeating a key point."""
 
 from __future__ import annotations
 
@@ -32,22 +32,30 @@ def test_summary_uses_only_the_article_words() -> None:
     assert _words(summary) <= _words(" ".join(BODY))
 
 
-def test_summary_is_short_and_keeps_the_best_point() -> None:
-    points = tuple(KeyPoint(text=f"Point {i} " + "word " * 30, paragraph=i, score=float(i))
-                   for i in range(1, 6))
-    summary = summarise(make_article("x"), points)
-    assert "Point 5" in summary
-    assert len(summary.split()) <= SUMMARY_WORDS + 35
+def test_summary_is_short_and_repeats_no_key_point() -> None:
+    article = make_article(*BODY)
+    points = find_key_points(article, ())
+    summary = summarise(article, points)
+    assert len(summary.split()) <= SUMMARY_WORDS
+    for point in points:
+        assert point.text.rstrip(".") not in summary
 
 
-def test_summary_follows_source_order() -> None:
-    points = (KeyPoint(text="first point here", paragraph=1, score=0.1),
-              KeyPoint(text="second point here", paragraph=2, score=0.9))
-    assert summarise(make_article("x"), points) == "First point here. Second point here."
+def test_summary_follows_source_order_and_skips_points() -> None:
+    article = make_article("The council met in Leeds on Monday to vote on the budget plan.",
+                           "The vote was delayed by a dispute over the cost of new housing.",
+                           "Members of the council will meet again in March to try again.")
+    points = (KeyPoint(text="The vote was delayed by a dispute over the cost of new housing.",
+                       paragraph=2, score=1.0),)
+    assert summarise(article, points) == (
+        "The council met in Leeds on Monday to vote on the budget plan. "
+        "Members of the council will meet again in March to try again.")
 
 
-def test_no_points_no_summary() -> None:
-    assert summarise(make_article("x"), ()) == ""
+def test_summary_is_empty_when_every_sentence_is_a_point() -> None:
+    text = "The council met in Leeds on Monday to vote on the budget plan."
+    article = make_article(text)
+    assert summarise(article, (KeyPoint(text=text, paragraph=1),)) == ""
 
 
 @pytest.mark.parametrize("source", sorted(p for p in ARTICLES.iterdir()
@@ -55,7 +63,11 @@ def test_no_points_no_summary() -> None:
                          ids=lambda p: p.name)
 def test_every_summary_word_occurs_in_its_article(source: Path) -> None:
     article = exporter.load(source)
-    summary = summarise(article, find_key_points(article, find_actors(article)))
+    actors = find_actors(article)
+    points = find_key_points(article, actors)
+    summary = summarise(article, points, actors)
     assert summary
+    assert len(summary.split()) <= SUMMARY_WORDS
+    assert not any(point.text.rstrip(".") in summary for point in points)
     body = _words(" ".join(p.text for p in article.paragraphs))
     assert _words(summary) - JOINING <= body
