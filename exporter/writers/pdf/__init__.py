@@ -21,6 +21,7 @@ from ...errors import RenderError
 from ...options import RenderOptions
 from .page import BriefingDocTemplate, Decor, canvas_maker
 from .render import Renderer
+from .structure import add_structure
 from .styles import styles
 
 __all__ = ["PdfWriter"]
@@ -54,10 +55,11 @@ class PdfWriter:
             pageCompression=1, initialFontName=fonts.SERIF, initialFontSize=10,
             initialLeading=12, displayDocTitle=1,
         )
-        story = Renderer(doc, template, styles(), duplex=options.duplex).lazy_story(doc.blocks)
+        renderer = Renderer(doc, template, styles(), duplex=options.duplex)
+        story = renderer.lazy_story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.
-        maker = canvas_maker(decor, options.timestamp)
+        maker = canvas_maker(decor, options.timestamp, renderer.describe)
         try:
             if any(isinstance(block, Toc) for block in doc.blocks):
                 # A table of contents needs passes until its page numbers settle.
@@ -67,4 +69,8 @@ class PdfWriter:
                 template.build(story, canvasmaker=maker)
         except (LayoutError, IndexError) as exc:
             raise RenderError("pdf", f"layout failed: {exc}") from exc
-        return out.getvalue()
+        # The last pass's canvas drew the file: its tagger has the structure.
+        tagger = maker.last[0].tagger  # type: ignore[attr-defined]
+        return add_structure(out.getvalue(), tagger, title=meta.title, lang=meta.lang or "en",
+                             timestamp=options.timestamp, generator=options.generator,
+                             pdfa=options.pdfa)
