@@ -25,7 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 from reportlab.platypus.paragraph import Paragraph
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, defaultTableStyle
+from reportlab.platypus.tables import TableStyle
 
 from ... import fonts
 from .flowables import LazyChunk, Para
@@ -303,7 +304,11 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
 def contents(levels: tuple[Any, ...], tag: Tag) -> TableOfContents:
     """Return the table-of-contents flowable, filled in by `multiBuild`'s later passes."""
-    toc = Contents(tag, dotsMinLevel=0, rightColumnWidth=40)
+    # The contents table names a shipped face for its cells, as the writer's tables do:
+    # ReportLab's default would reference Helvetica, unembedded (PDF/A forbids it).
+    style = TableStyle([*defaultTableStyle.getCommands(),
+                        ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF)])
+    toc = Contents(tag, dotsMinLevel=0, rightColumnWidth=40, tableStyle=style)
     toc.levelStyles = list(levels)
     return toc
 

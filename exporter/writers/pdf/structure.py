@@ -4,10 +4,11 @@
 each link annotation belongs to; here that record becomes the PDF's `/StructTreeRoot` (with the
 `/ParentTree` from MCIDs and annotations back to elements), and the catalogue gets what PDF/UA-1
 asks for: `/MarkInfo`, `/Lang`, `/ViewerPreferences /DisplayDocTitle`, `/Tabs /S` on each page
-and XMP metadata with dc:title and `pdfuaid:part 1`. With `pdfa`, the file is also made PDF/A-2b
-(pikepdf's `pdfa.prepare`: the sRGB output intent, shipped with pikepdf, the XMP `pdfaid`
-declaration, print flags on annotations); ReportLab already embeds every font and writes no
-page transitions. Dates and IDs come from the document alone, so the bytes are reproducible.
+and XMP metadata with dc:title and `pdfuaid:part 1`. With `pdfa`, the file is made PDF/A-2b
+instead of claiming PDF/UA (pikepdf's `pdfa.prepare`: the sRGB output intent, the profile
+shipped with pikepdf under the zlib licence; the XMP `pdfaid` declaration; print flags on
+annotations), still tagged; ReportLab embeds every font, and the empty page transitions it
+writes are dropped. Dates and IDs come from the document alone, so the bytes are reproducible.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def add_structure(data: bytes, tagger: Tagger, *, title: str, lang: str, timesta
         root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         for page in pages:
             page.obj.Tabs = Name.S
+            if Name.Trans in page.obj:
+                del page.obj[Name.Trans]  # ReportLab's empty transition: PDF/A allows none
         _metadata(pdf, title=title, timestamp=timestamp, generator=generator, pdfa=pdfa)
         out = io.BytesIO()
         # The file ID is a digest of the content: the same document, the same bytes.
@@ -120,6 +123,8 @@ def _metadata(pdf: pikepdf.Pdf, *, title: str, timestamp: int, generator: str,
               pdfa: bool) -> None:
     """Write the XMP packet (from the document information) and the conformance claims."""
     if pdfa:
+        import pikepdf.pdfa  # only for --pdfa: it loads the validator's data
+
         pikepdf.pdfa.prepare(pdf, PDFA_FLAVOUR)
     when = dt.datetime.fromtimestamp(timestamp, tz=dt.timezone.utc).isoformat()
     if Name.Trapped in pdf.docinfo:
@@ -128,7 +133,11 @@ def _metadata(pdf: pikepdf.Pdf, *, title: str, timestamp: int, generator: str,
         if not pdfa:
             xmp.load_from_docinfo(pdf.docinfo)
         xmp["dc:title"] = title
-        xmp["pdfuaid:part"] = "1"
+        if not pdfa:
+            # PDF/A admits this property only with an extension schema declaring it, which
+            # pikepdf's validator does not read: a --pdfa file claims PDF/A-2b alone (it is
+            # tagged all the same).
+            xmp["pdfuaid:part"] = "1"
         # `prepare` records pikepdf and the time of the run: the document's own, for
         # reproducible bytes.
         for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
