@@ -50,7 +50,7 @@ from ..options import RenderOptions
 from .deck_shape import BUILTIN, DeckShape, deck_shape
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
-from .pdf.structure import add_structure
+from .pdf.structure import attach, make_pdfa
 from .pdf.tagging import Tag, TaggingCanvas
 from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
 from .textfit import (
@@ -228,9 +228,10 @@ class HandoutWriter:
         # Helvetica is never referenced.
         canv = TaggingCanvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1,
                              initialFontName=fonts.SANS, initialFontSize=10, initialLeading=12,
-                             lang=meta.lang or None, displayDocTitle=1)
+                             lang=meta.lang or "en")
         canv._doc._timeStamp = pdf_timestamp(options.timestamp)
         canv.setTitle(meta.title)
+        canv.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
         canv.setAuthor(meta.author or options.generator)
         canv.setSubject(meta.subject)
         canv.setKeywords(", ".join(meta.keywords))
@@ -261,10 +262,12 @@ class HandoutWriter:
             canv.tagger.finish_page(canv)
             canv.showPage()
         totals.define(slides=number, sheets=sheets)
+        attach(canv, canv.tagger, title=meta.title, timestamp=options.timestamp,
+               generator=options.generator, claim_pdfua=not options.pdfa)
         canv.save()
-        data = add_structure(buffer.getvalue(), canv.tagger, title=meta.title,
-                             lang=meta.lang or "en", timestamp=options.timestamp,
-                             generator=options.generator, pdfa=options.pdfa)
+        data = buffer.getvalue()
+        if options.pdfa:
+            data = make_pdfa(data, timestamp=options.timestamp, generator=options.generator)
         return data, number, sheets
 
 

@@ -19,9 +19,9 @@ from ... import fonts
 from ...blocks import Document, Toc
 from ...errors import RenderError
 from ...options import RenderOptions
-from .page import BriefingDocTemplate, Decor, canvas_maker
+from .page import BriefingDocTemplate, Decor, DeferredCanvas, canvas_maker
 from .render import Renderer
-from .structure import add_structure
+from .structure import attach, make_pdfa
 from .styles import styles
 
 __all__ = ["PdfWriter"]
@@ -51,7 +51,7 @@ class PdfWriter:
         template = BriefingDocTemplate(
             out, decor=decor, title=meta.title, author=meta.author or options.generator,
             subject=meta.subject, keywords=list(meta.keywords), creator=options.generator,
-            producer=options.generator, lang=meta.lang or None, invariant=1,
+            producer=options.generator, lang=meta.lang or "en", invariant=1,
             pageCompression=1, initialFontName=fonts.SERIF, initialFontSize=10,
             initialLeading=12, displayDocTitle=1,
         )
@@ -59,7 +59,12 @@ class PdfWriter:
         story = renderer.lazy_story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.
-        maker = canvas_maker(decor, options.timestamp, renderer.describe)
+
+        def finish(canv: DeferredCanvas) -> None:
+            attach(canv, canv.tagger, title=meta.title, timestamp=options.timestamp,
+                   generator=options.generator, claim_pdfua=not options.pdfa)
+
+        maker = canvas_maker(decor, options.timestamp, renderer.describe, finish)
         try:
             if any(isinstance(block, Toc) for block in doc.blocks):
                 # A table of contents needs passes until its page numbers settle.
@@ -69,8 +74,7 @@ class PdfWriter:
                 template.build(story, canvasmaker=maker)
         except (LayoutError, IndexError) as exc:
             raise RenderError("pdf", f"layout failed: {exc}") from exc
-        # The last pass's canvas drew the file: its tagger has the structure.
-        tagger = maker.last[0].tagger  # type: ignore[attr-defined]
-        return add_structure(out.getvalue(), tagger, title=meta.title, lang=meta.lang or "en",
-                             timestamp=options.timestamp, generator=options.generator,
-                             pdfa=options.pdfa)
+        if options.pdfa:
+            return make_pdfa(out.getvalue(), timestamp=options.timestamp,
+                             generator=options.generator)
+        return out.getvalue()

@@ -110,10 +110,12 @@ class DeferredCanvas(TaggingCanvas):
     """
 
     def __init__(self, *args: Any, decor: Decor, timestamp: int,
-                 describe: Callable[[str], str] | None = None, **kwargs: Any) -> None:
+                 describe: Callable[[str], str] | None = None,
+                 finish: Callable[[DeferredCanvas], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if describe is not None:
             self.tagger.describe = describe
+        self._finish = finish
         self._decor = decor
         self._pages: list[dict[str, Any]] = []
         # The date and the file ID come from `timestamp` alone: ReportLab would otherwise
@@ -149,6 +151,8 @@ class DeferredCanvas(TaggingCanvas):
             self._code.append("EMC")
             super().showPage()
             seal_last_page(self)
+        if self._finish is not None:
+            self._finish(self)
         super().save()
 
 
@@ -187,20 +191,17 @@ def pdf_timestamp(seconds: int) -> TimeStamp:
     return stamp
 
 
-def canvas_maker(decor: Decor, timestamp: int,
-                 describe: Callable[[str], str] | None = None) -> Callable[..., DeferredCanvas]:
+def canvas_maker(decor: Decor, timestamp: int, describe: Callable[[str], str] | None = None,
+                 finish: Callable[[DeferredCanvas], None] | None = None
+                 ) -> Callable[..., DeferredCanvas]:
     """Return the canvas factory `BaseDocTemplate.build` calls once per pass (each pass has a
-    canvas, so a tagger, of its own); `describe` says what a link to a destination is."""
-
-    made: list[DeferredCanvas] = []
+    canvas, so a tagger, of its own); `describe` says what a link to a destination is, and
+    `finish` is called with the canvas when its pages are done, just before it saves."""
 
     def make(*args: Any, **kwargs: Any) -> DeferredCanvas:
-        canv = DeferredCanvas(*args, decor=decor, timestamp=timestamp, describe=describe,
-                              **kwargs)
-        made[:] = [canv]
-        return canv
+        return DeferredCanvas(*args, decor=decor, timestamp=timestamp, describe=describe,
+                              finish=finish, **kwargs)
 
-    make.last = made  # type: ignore[attr-defined]
     return make
 
 

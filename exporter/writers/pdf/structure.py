@@ -1,146 +1,199 @@
-"""Tagged PDF, part two: the structure tree and the catalogue entries, added after writing.
+"""Tagged PDF, part two: the structure tree and the catalogue entries, added as the file is saved.
 
 `tagging.Tagger` wrote marked content into the pages and recorded which element each MCID and
-each link annotation belongs to; here that record becomes the PDF's `/StructTreeRoot` (with the
-`/ParentTree` from MCIDs and annotations back to elements), and the catalogue gets what PDF/UA-1
-asks for: `/MarkInfo`, `/Lang`, `/ViewerPreferences /DisplayDocTitle`, `/Tabs /S` on each page
-and XMP metadata with dc:title and `pdfuaid:part 1`. With `pdfa`, the file is made PDF/A-2b
-instead of claiming PDF/UA (pikepdf's `pdfa.prepare`: the sRGB output intent, the profile
-shipped with pikepdf under the zlib licence; the XMP `pdfaid` declaration; print flags on
-annotations), still tagged; ReportLab embeds every font, and the empty page transitions it
-writes are dropped. Dates and IDs come from the document alone, so the bytes are reproducible.
+each link annotation belongs to; `attach` turns that record into ReportLab PDF objects just
+before the canvas saves: the `/StructTreeRoot` (with the `/ParentTree` from MCIDs and
+annotations back to elements), each page's `/StructParents` and `/Tabs /S`, each link's
+`/StructParent` and print flag, `/MarkInfo`, and XMP metadata with dc:title and `pdfuaid:part 1`.
+(`/Lang` and `/ViewerPreferences /DisplayDocTitle` are ReportLab's own options.) Written by
+ReportLab in the same pass, the tree costs no second parse of the file.
+
+`make_pdfa` is the `--pdfa` step, after saving: pikepdf's `pdfa.prepare` (the sRGB output
+intent, its profile shipped with pikepdf under the zlib licence; the XMP `pdfaid` declaration;
+XMP and document information made to agree). Such a file claims PDF/A-2b instead of PDF/UA:
+PDF/A admits `pdfuaid` only with an extension schema, which pikepdf's validator does not accept;
+it is tagged all the same. Fonts are all embedded by ReportLab, and the empty page transitions
+it writes are dropped. Dates and IDs come from the document alone: the bytes are reproducible.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
+from xml.sax.saxutils import escape
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from reportlab.pdfbase.pdfdoc import (
+    XMP,
+    PDFDictionary,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFString,
+)
+from reportlab.pdfgen.canvas import Canvas
 
 from .tagging import Content, Element, Tagger
 
 PDFA_FLAVOUR = "2b"
+TRUE = b"true"
+"""A PDF boolean, as ReportLab writes bytes: its `format` would spell Python's `True`."""
+
+PAGE_KEYS = ["StructParents", "Tabs"]
+"""Page entries ReportLab's `PDFPage` does not list (it writes only the keys it knows)."""
 
 
-def add_structure(data: bytes, tagger: Tagger, *, title: str, lang: str, timestamp: int,
-                  generator: str, pdfa: bool = False) -> bytes:
-    """Return the PDF `data` with the structure `tagger` recorded, tagged for PDF/UA-1."""
+def attach(canv: Canvas, tagger: Tagger, *, title: str, timestamp: int, generator: str,
+           claim_pdfua: bool = True) -> None:
+    """Add the structure `tagger` recorded to the document `canv` is about to save."""
+    doc = canv._doc
+    pages = doc.Pages.pages
+    page_refs = [PDFObjectReference(f"Page{n}") for n in range(1, len(pages) + 1)]
+    tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    root_ref = doc.Reference(tree_root)
+    refs: dict[int, PDFObjectReference] = {}
+    objects: dict[int, _Raw] = {}
+    _element(doc, tagger.root, root_ref, page_refs, refs, objects)
+    tree_root["K"] = refs[id(tagger.root)]
+    nums: list[bytes | PDFObject] = [b"["]
+    for index, page in enumerate(pages):
+        marked = tagger.marked[index] if index < len(tagger.marked) else []
+        page.__NoDefault__ = [*type(page).__NoDefault__, *PAGE_KEYS]
+        page.StructParents = index
+        page.Tabs = PDFName("S")
+        page.Trans = None  # no page transitions (PDF/A)
+        nums.append(b"%d [" % index)
+        for element in marked:
+            nums += [refs[id(element)], b" "]
+        nums.append(b"]\n")
+    key = len(pages)
+    for index, links in enumerate(tagger.links[:len(pages)]):
+        for element in links:
+            assert element.annotation is not None
+            entries, name = element.annotation
+            entries["StructParent"] = key
+            entries["F"] = 4  # printed: print and screen agree, and readers get it
+            objects[id(element)].parts[-1:] = [
+                b" /K << /Type /OBJR /Obj ", PDFObjectReference(name), b" /Pg ",
+                page_refs[index], b" >> >>"]
+            nums += [b"%d " % key, refs[id(element)], b"\n"]
+            key += 1
+    nums.append(b"]")
+    tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": _Raw(nums)}))
+    tree_root["ParentTreeNextKey"] = key
+    catalog = doc.Catalog
+    catalog.StructTreeRoot = root_ref
+    catalog.MarkInfo = PDFDictionary({"Marked": TRUE})
+    info = doc.info
+    packet = _xmp(title=title, author=info.author, subject=info.subject,
+                  keywords=info.keywords, creator=info.creator, producer=generator,
+                  timestamp=timestamp, claim_pdfua=claim_pdfua)
+    metadata = XMP(creator=lambda _doc: packet.encode("utf-8"))
+    metadata.filters = []  # PDF/A: the metadata stays readable, unfiltered
+    catalog.Metadata = doc.Reference(metadata)
+
+
+class _Raw(PDFObject):  # type: ignore[misc]
+    """A PDF object written as its parts: bytes as they are, PDF objects (references, strings)
+    formatted. A structure tree has an object per paragraph and cell; ReportLab's dictionaries
+    would take several times as long to write them."""
+
+    def __init__(self, parts: list[bytes | PDFObject]) -> None:
+        self.parts = parts
+
+    def format(self, document: Any) -> bytes:
+        return b"".join(p if isinstance(p, bytes) else p.format(document) for p in self.parts)
+
+
+def _element(doc: Any, element: Element, parent: PDFObjectReference,
+             page_refs: list[PDFObjectReference], refs: dict[int, PDFObjectReference],
+             objects: dict[int, _Raw]) -> None:
+    """Make `element` and its kids PDF objects, their references recorded in `refs`."""
+    parts: list[bytes | PDFObject] = [b"<< /Type /StructElem /S /%s /P " % element.role.encode(),
+                                      parent]
+    made = _Raw(parts)
+    ref = doc.Reference(made)
+    refs[id(element)] = ref
+    objects[id(element)] = made
+    if element.scope:
+        parts.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode())
+    alt = element.contents or element.alt
+    if alt:
+        # A Link's text lies in its paragraph's content, not inside the Link: its
+        # description stands for it (what a reader announces for the link).
+        parts += [b" /Alt ", PDFString(alt)]
+    kids: list[bytes | PDFObject] = []
+    page: int | None = None
+    for kid in element.kids:
+        if isinstance(kid, Content):
+            if kid.annot >= 0:
+                continue  # a Link's annotation: an OBJR, made with the parent tree
+            if page is None:
+                page = kid.page
+                parts += [b" /Pg ", page_refs[page]]
+            if kid.page == page:
+                kids.append(b"%d" % kid.mcid)
+            else:
+                kids.append(_Raw([b"<< /Type /MCR /Pg ", page_refs[kid.page],
+                                  b" /MCID %d >>" % kid.mcid]))
+        else:
+            _element(doc, kid, ref, page_refs, refs, objects)
+            kids.append(refs[id(kid)])
+    if len(kids) == 1:
+        parts += [b" /K ", kids[0]]  # one kid written as itself (some readers want no array)
+    elif kids:
+        parts.append(b" /K [")
+        for kid_part in kids:
+            parts += [kid_part, b" "]
+        parts.append(b"]")
+    parts.append(b" >>")
+
+
+def _xmp(*, title: str, author: str, subject: str, keywords: str, creator: str, producer: str,
+         timestamp: int, claim_pdfua: bool) -> str:
+    """Return the XMP packet: the document information, and the PDF/UA claim."""
+    when = dt.datetime.fromtimestamp(timestamp, tz=dt.timezone.utc).isoformat()
+
+    def text(value: str) -> str:
+        return escape(value or "")
+
+    pdfua = "<pdfuaid:part>1</pdfuaid:part>" if claim_pdfua else ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+        'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text(title)}</rdf:li></rdf:Alt>'
+        f"</dc:title><dc:creator><rdf:Seq><rdf:li>{text(author)}</rdf:li></rdf:Seq>"
+        '</dc:creator><dc:description><rdf:Alt><rdf:li xml:lang="x-default">'
+        f"{text(subject)}</rdf:li></rdf:Alt></dc:description>"
+        f"<pdf:Keywords>{text(keywords)}</pdf:Keywords><pdf:Producer>{text(producer)}"
+        f"</pdf:Producer><xmp:CreatorTool>{text(creator)}</xmp:CreatorTool>"
+        f"<xmp:CreateDate>{when}</xmp:CreateDate><xmp:ModifyDate>{when}</xmp:ModifyDate>"
+        f"<xmp:MetadataDate>{when}</xmp:MetadataDate>{pdfua}"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+
+
+def make_pdfa(data: bytes, *, timestamp: int, generator: str) -> bytes:
+    """Return the tagged PDF `data` made PDF/A-2b (see the module's docstring)."""
+    import pikepdf
+    import pikepdf.pdfa  # only for --pdfa: it loads the validator's data
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        pages = list(pdf.pages)
-        tree = _Tree(pdf, pages)
-        root = pdf.Root
-        root.StructTreeRoot = tree.build(tagger)
-        root.MarkInfo = Dictionary(Marked=True)
-        root.Lang = String(lang)
-        root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-        for page in pages:
-            page.obj.Tabs = Name.S
-            if Name.Trans in page.obj:
-                del page.obj[Name.Trans]  # ReportLab's empty transition: PDF/A allows none
-        _metadata(pdf, title=title, timestamp=timestamp, generator=generator, pdfa=pdfa)
+        if pikepdf.Name.Trapped in pdf.docinfo:
+            del pdf.docinfo[pikepdf.Name.Trapped]  # "not trapped": no XMP equivalent
+        pikepdf.pdfa.prepare(pdf, PDFA_FLAVOUR)
+        when = dt.datetime.fromtimestamp(timestamp, tz=dt.timezone.utc).isoformat()
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            # `prepare` records pikepdf and the time of the run: the document's own instead.
+            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                xmp[key] = when
+            xmp["pdf:Producer"] = generator
+        pdf.docinfo[pikepdf.Name.Producer] = pikepdf.String(generator)
         out = io.BytesIO()
         # The file ID is a digest of the content: the same document, the same bytes.
-        pdf.save(out, deterministic_id=True, compress_streams=True)
+        pdf.save(out, deterministic_id=True)
         return out.getvalue()
-
-
-class _Tree:
-    """The structure tree of one document, as PDF objects."""
-
-    def __init__(self, pdf: pikepdf.Pdf, pages: list[pikepdf.Page]) -> None:
-        self.pdf = pdf
-        self.pages = pages
-        self.objects: dict[int, pikepdf.Object] = {}
-        self.annots: list[tuple[int, pikepdf.Object]] = []
-
-    def build(self, tagger: Tagger) -> pikepdf.Object:
-        pdf = self.pdf
-        tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-        document = self.element(tagger.root, tree_root)
-        tree_root.K = document
-        nums: list[object] = []
-        for index, page in enumerate(self.pages):
-            marked = tagger.marked[index] if index < len(tagger.marked) else []
-            page.obj.StructParents = index
-            nums += [index, Array([self.objects[id(e)] for e in marked])]
-        key = len(self.pages)
-        for index, page in enumerate(self.pages):
-            links = tagger.links[index] if index < len(tagger.links) else []
-            annots = [a for a in page.obj.get("/Annots", Array())
-                      if a.get("/Subtype") == Name.Link]
-            if len(annots) != len(links):
-                raise RuntimeError(f"page {index + 1}: {len(annots)} link annotations, "
-                                   f"{len(links)} recorded while drawing")
-            for annot, element in zip(annots, links, strict=True):
-                annot.StructParent = key
-                annot.F = 4  # printed: print and screen agree, and readers get it
-                link = self.objects[id(element)]
-                link.K = Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)
-                nums += [key, link]
-                key += 1
-        tree_root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
-        tree_root.ParentTreeNextKey = key
-        return tree_root
-
-    def element(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        made = self.pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + element.role),
-                                                 P=parent))
-        self.objects[id(element)] = made
-        if element.scope:
-            made.A = Dictionary(O=Name.Table, Scope=Name("/" + element.scope))
-        if element.alt:
-            made.Alt = String(element.alt)
-        if element.contents:
-            # The link's text lies in its paragraph's content, not inside the Link: the
-            # description stands for it (what a reader announces for the link).
-            made.Alt = String(element.contents)
-        kids: list[object] = []
-        page: int | None = None
-        for kid in element.kids:
-            if isinstance(kid, Content):
-                if kid.annot >= 0:
-                    continue  # a Link's annotation: given as an OBJR with the annotations
-                if page is None:
-                    page = kid.page
-                    made.Pg = self.pages[page].obj
-                if kid.page == page:
-                    kids.append(kid.mcid)
-                else:
-                    kids.append(Dictionary(Type=Name.MCR, Pg=self.pages[kid.page].obj,
-                                           MCID=kid.mcid))
-            else:
-                kids.append(self.element(kid, made))
-        if len(kids) == 1:
-            made.K = kids[0]  # one kid written as itself (some readers expect no array)
-        elif kids:
-            made.K = Array(kids)
-        return made
-
-
-def _metadata(pdf: pikepdf.Pdf, *, title: str, timestamp: int, generator: str,
-              pdfa: bool) -> None:
-    """Write the XMP packet (from the document information) and the conformance claims."""
-    if pdfa:
-        import pikepdf.pdfa  # only for --pdfa: it loads the validator's data
-
-        pikepdf.pdfa.prepare(pdf, PDFA_FLAVOUR)
-    when = dt.datetime.fromtimestamp(timestamp, tz=dt.timezone.utc).isoformat()
-    if Name.Trapped in pdf.docinfo:
-        del pdf.docinfo[Name.Trapped]  # ReportLab's "not trapped" has no XMP equivalent
-    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-        if not pdfa:
-            xmp.load_from_docinfo(pdf.docinfo)
-        xmp["dc:title"] = title
-        if not pdfa:
-            # PDF/A admits this property only with an extension schema declaring it, which
-            # pikepdf's validator does not read: a --pdfa file claims PDF/A-2b alone (it is
-            # tagged all the same).
-            xmp["pdfuaid:part"] = "1"
-        # `prepare` records pikepdf and the time of the run: the document's own, for
-        # reproducible bytes.
-        for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
-            xmp[key] = when
-        xmp["pdf:Producer"] = generator
-    pdf.docinfo[Name.Producer] = String(generator)

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -64,6 +64,8 @@ class Element:
     alt: str | None = None
     contents: str | None = None
     """A Link's description."""
+    annotation: tuple[dict[str, Any], str] | None = None
+    """A Link's annotation: its entries (set when the tree is made) and its object name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +190,10 @@ class Tagger:
         self.marked.append([])
         self.links.append([])
 
-    def link(self, description: str) -> None:
+    def link(self, description: str, annotation: tuple[dict[str, Any], str]) -> None:
         """Record a link annotation just added to the page, inside the open element."""
         parent = self._open or self.root
-        element = Element("Link", parent, contents=description)
+        element = Element("Link", parent, contents=description, annotation=annotation)
         links = self.links[self.page]
         element.kids.append(Content(self.page, annot=len(links)))
         parent.kids.append(element)
@@ -258,11 +260,22 @@ class TaggingCanvas(Canvas):  # type: ignore[misc]
                  **kwargs: Any) -> Any:
         description = self.tagger.describe(destinationname)
         result = super().linkRect(description, destinationname, *args, **kwargs)
-        self.tagger.link(description)
+        self.tagger.link(description, self._last_annotation())
         return result
 
     def linkURL(self, url: str, rect: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N802
         description = self.tagger.describe(url)
         kwargs["Contents"] = PDFString(description)
         super().linkURL(url, rect, *args, **kwargs)
-        self.tagger.link(description)
+        self.tagger.link(description, self._last_annotation())
+
+    def _last_annotation(self) -> tuple[dict[str, Any], str]:
+        """Return the entries and object name of the annotation just added (ReportLab names
+        the n-th one `Annot.NUMBERn`): a URL link is a dictionary, an internal one a
+        `LinkAnnotation` whose extra entries it keeps in `otherkw` and checks on writing."""
+        name = self._doc.annotationName(f"NUMBER{self._annotationCount}")
+        annotation = self._doc.idToObject[name]
+        if isinstance(annotation, PDFDictionary):
+            return annotation.dict, name
+        annotation.permitted = (*annotation.permitted, "StructParent")
+        return annotation.otherkw, name
