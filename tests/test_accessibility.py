@@ -15,6 +15,7 @@ Not run here: veraPDF (the reference validator), PAC, and a screen reader.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -164,7 +165,7 @@ def test_headings_in_order_none_skipped(tagged: list[Path]) -> None:
         with pikepdf.open(pdf) as doc:
             levels = [int(str(e.S)[2:]) for e in elements(doc) if re.fullmatch(r"/H\d", str(e.S))]
         assert levels and levels[0] == 1, pdf.name
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), pdf.name
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), pdf.name
 
 
 def test_every_link_annotation_is_a_described_link_element(tagged: list[Path]) -> None:

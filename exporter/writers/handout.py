@@ -51,8 +51,8 @@ from .deck_shape import BUILTIN, DeckShape, deck_shape
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
 from .pdf.structure import attach, make_pdfa
-from .pdf.tagging import Tag, TaggingCanvas
 from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
+from .pdf.tagging import Tag, TaggingCanvas
 from .textfit import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,

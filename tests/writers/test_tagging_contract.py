@@ -13,6 +13,7 @@ import io
 import re
 
 import pikepdf
+import pytest
 import reportlab
 from reportlab.lib.styles import ParagraphStyle
 
@@ -110,7 +111,8 @@ def test_default_descriptions() -> None:
 
 
 def test_page_streams_balance_marked_content() -> None:
-    """Every page of a tagged document opens as many sequences as it closes."""
+    """Every page of a tagged document opens as many sequences as it closes; a long table's
+    repeated header row is drawn, not tagged, again."""
     from exporter import blocks as b
     from exporter.options import RenderOptions
     from exporter.writers.pdf import PdfWriter
@@ -128,3 +130,62 @@ def test_page_streams_balance_marked_content() -> None:
             text = page.Contents.read_bytes().decode("latin-1")
             opened = len(re.findall(r"\bBDC\b|\bBMC\b", text))
             assert opened == len(re.findall(r"\bEMC\b", text))
+        # The header row repeated on later pages is an artifact: one header row in the tree.
+        table = document.Root.StructTreeRoot.K.K
+        assert table.S == "/Table" and len(table.K) == 81
+        assert [cell.S for cell in table.K[0].K] == ["/TH", "/TH"]
+        assert all(cell.S == "/TD" for row in table.K[1:] for cell in row.K)
+
+
+def test_contents_entry_end_draws_what_reportlab_draws_in_two_pieces() -> None:
+    """The dot leader (an artifact) and the page number (tagged) of a contents entry are where
+    ReportLab's `drawPageNumbers` puts its single string of dots and number."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus.tableofcontents import drawPageNumbers
+
+    from exporter.writers.pdf.page import _entry_end
+
+    fonts.register()
+    entry_style = ParagraphStyle("toc", fontName=fonts.SERIF, fontSize=10, leading=12)
+
+    def operators(draw: object) -> str:
+        canv = TaggingCanvas(io.BytesIO(), pagesize=(400, 400), invariant=1,
+                             initialFontName=fonts.SERIF)
+        canv._curr_tx_info = {"cur_x": 123.5, "cur_y": 200}
+        draw(canv)  # type: ignore[operator]
+        return "\n".join(canv._code)
+
+    theirs = operators(lambda c: drawPageNumbers(c, entry_style, [(17, None)], 300, 400))
+    ours = operators(lambda c: _entry_end(c, c.tagger, Tag("TOCI"), entry_style, "17", None,
+                                          300))
+    (x, text), = re.findall(r"1 0 0 1 ([\d.]+) 200 Tm .*?\((.*?)\) Tj", theirs)
+    dots_at, number_at = (float(v) for v in re.findall(r"1 0 0 1 ([\d.]+) 200 Tm", ours))
+    assert float(x) == pytest.approx(dots_at)
+    dots = text[:-2]
+    assert number_at == pytest.approx(dots_at + stringWidth(dots, fonts.SERIF, 10))
+    assert "/Reference <</MCID 0>> BDC" in ours
+
+
+def test_pack_contents_are_a_toc_of_entries_with_text_and_page_number() -> None:
+    from exporter import blocks as b
+    from exporter.options import RenderOptions
+    from exporter.writers.pdf import PdfWriter
+
+    def runs(value: str) -> tuple[b.Inline, ...]:
+        return (b.Inline(text=value),)
+
+    doc = b.Document(kind="pack", meta=b.DocMeta(title="Pack"), blocks=(
+        b.Para(content=runs("Pack"), style="title"), b.Toc(title="Contents", depth=2),
+        b.PageBreak(), b.Heading(level=1, content=runs("First"), anchor="first"),
+        b.Heading(level=2, content=runs("Key points")), b.Para(content=runs("Text.")),
+    ))
+    pdf = PdfWriter().write(doc, RenderOptions(timestamp=1500000000))
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        tree = document.Root.StructTreeRoot.K
+        toc = next(k for k in tree.K if k.S == "/TOC")
+        entries = list(toc.K) if isinstance(toc.K, pikepdf.Array) else [toc.K]
+        assert len(entries) == 2
+        for entry in entries:
+            assert [k.S for k in entry.K] == ["/P", "/Reference"]
+        page = document.pages[0].obj
+        assert page.StructParents == 0 and page.Tabs == "/S" and "/Trans" not in page

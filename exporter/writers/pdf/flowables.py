@@ -58,7 +58,7 @@ class Para(Paragraph):  # type: ignore[misc]
             parts[1].continues = self.continues
         return parts
 
-    def beginText(self, x: float, y: float) -> Any:  # noqa: N802 (ReportLab's name)
+    def beginText(self, x: float, y: float) -> Any:
         return LineEndText(self.canv, x, y, lines=len(self.blPara.lines),
                            continues=self.continues)
 

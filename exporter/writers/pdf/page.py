@@ -11,8 +11,8 @@ import hashlib
 import re
 import time
 import zlib
-from collections.abc import Callable
 from ast import literal_eval
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,9 +30,9 @@ from reportlab.platypus.tables import TableStyle
 
 from ... import fonts
 from .flowables import LazyChunk, Para
-from .tagging import Tag, Tagger, TaggingCanvas
 from .markup import drawable
 from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, Geometry
+from .tagging import Tag, Tagger, TaggingCanvas
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +328,7 @@ class Contents(TableOfContents):  # type: ignore[misc]
         super().__init__(**kwargs)
         self.tag = tag
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         canv = self.canv
         tagger: Tagger | None = getattr(canv, "tagger", None)

@@ -11,14 +11,18 @@ running header); this module is the one place that turns that into PDF/UA taggin
   drawn outside a tagged element is an artifact: each page's stream is wrapped in
   `/Artifact BMC … EMC`, closed around tagged content. So rules, panel and row backgrounds,
   dot leaders and ¶ margin numbers need no call of their own.
-- `TaggingCanvas` holds the ReportLab hooks the tagger needs (the only code here that relies on
-  ReportLab internals; `tests/writers/test_tagging_contract.py` pins them, and pyproject.toml
-  pins the minor version): the operator order of a bulleted paragraph (the bullet's text object
-  comes first), the `/Contents` of link annotations, and the space ReportLab drops at each line
-  break, written back as a trailing space on the line (a space draws nothing, so the page looks
-  the same, but the extracted text reads "cautious cooperation", not "cautiouscooperation").
+- `TaggingCanvas` holds the ReportLab hooks the tagger needs: the operator order of a bulleted
+  paragraph (the bullet's text object comes first), the `/Contents` of link annotations and the
+  annotation objects ReportLab names, and the space ReportLab drops at each line break, written
+  back as a trailing space on the line (a space draws nothing, so the page looks the same, but
+  the extracted text reads "cautious cooperation", not "cautiouscooperation").
 
-`structure.add_structure` turns the record into the structure tree after the PDF is written.
+These hooks, and the two others tagging needs (`page.Contents`: the table of contents' entry
+paragraphs and page-number callback; `structure.attach`: page entries ReportLab's `PDFPage`
+does not know), are the code that relies on ReportLab internals:
+`tests/writers/test_tagging_contract.py` pins them, and pyproject.toml pins the minor version.
+
+`structure.attach` turns the record into the structure tree as the canvas saves.
 """
 
 from __future__ import annotations
@@ -228,7 +232,7 @@ class LineEndText(PDFTextObject):  # type: ignore[misc]
         self._lines_left = lines
         self._continues = continues
 
-    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N803 (ReportLab's name)
+    def _textOut(self, text: str, TStar: int = 0) -> None:
         if TStar:
             self._lines_left -= 1
             if self._lines_left > 0 or self._continues:
@@ -250,20 +254,20 @@ class TaggingCanvas(Canvas):  # type: ignore[misc]
         """Call `action` right after the next text object is drawn (a list item's bullet)."""
         self._after_text = action
 
-    def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803 (ReportLab's names)
+    def drawText(self, aTextObject: Any) -> None:
         super().drawText(aTextObject)
         action, self._after_text = self._after_text, None
         if action is not None:
             action()
 
-    def linkRect(self, contents: str, destinationname: str, *args: Any,  # noqa: N802, N803
+    def linkRect(self, contents: str, destinationname: str, *args: Any,
                  **kwargs: Any) -> Any:
         description = self.tagger.describe(destinationname)
         result = super().linkRect(description, destinationname, *args, **kwargs)
         self.tagger.link(description, self._last_annotation())
         return result
 
-    def linkURL(self, url: str, rect: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+    def linkURL(self, url: str, rect: Any, *args: Any, **kwargs: Any) -> None:
         description = self.tagger.describe(url)
         kwargs["Contents"] = PDFString(description)
         super().linkURL(url, rect, *args, **kwargs)
