@@ -60,6 +60,7 @@ from .textfit import (
     LEADING,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
+    Line,
     Page,
     PlacedItem,
     Run,
@@ -382,6 +383,13 @@ class _Sheet:
         canv.restoreState()
 
 
+def _needs_space(line: Line) -> bool:
+    """Return whether a wrapped line needs a space written back at its end, so that its last
+    word and the next line's first stay two words in the text layer (a line that keeps the
+    space it was wrapped at has one already)."""
+    return not line.text[-1:].isspace()
+
+
 def _ruled_lines(canv: Canvas, box: Box) -> None:
     """Rule `box` with lines for handwritten notes, the first a pitch below its top."""
     count = int(box.h // RULE_PITCH)
@@ -539,9 +547,8 @@ class _SlidePainter:
             last = len(placed.lines) - 1
             with tagger.tagged(self.canv, body):
                 for n, line in enumerate(placed.lines):
-                    # A wrapped line ends a word: the space the wrap took is written back.
                     self.runs(line.runs, rect.x + placed.indent, top, placed.size, color,
-                              space=n < last)
+                              space=n < last and _needs_space(line))
                     top += placed.leading
 
     def marker(self, placed: PlacedItem, x: float, top: float, color: colors.Color) -> None:
@@ -603,7 +610,8 @@ class _SlidePainter:
                             runs = tuple(Run(run.text, bold=True, italic=run.italic,
                                              muted=run.muted) for run in runs)
                         self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
-                                  muted=header_ink if header else SLIDE_MUTED, space=n < last)
+                                  muted=header_ink if header else SLIDE_MUTED,
+                                  space=n < last and _needs_space(line))
                         line_top += frame.size * LEADING
                 x += width
             top += height
