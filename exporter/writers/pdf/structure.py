@@ -33,7 +33,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from .tagging import Content, Element, Tagger
+from .tagging import Element, Tagger, page_and_mcid
 
 PDFA_FLAVOUR = "2b"
 TRUE = b"true"
@@ -51,10 +51,8 @@ def attach(canv: Canvas, tagger: Tagger, *, title: str, timestamp: int, generato
     page_refs = [PDFObjectReference(f"Page{n}") for n in range(1, len(pages) + 1)]
     tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root_ref = doc.Reference(tree_root)
-    refs: dict[int, PDFObjectReference] = {}
-    objects: dict[int, _Raw] = {}
-    _element(doc, tagger.root, root_ref, page_refs, refs, objects)
-    tree_root["K"] = refs[id(tagger.root)]
+    _register(doc, tagger.root, root_ref, page_refs)
+    tree_root["K"] = tagger.root.ref
     nums: list[bytes | PDFObject] = [b"["]
     for index, page in enumerate(pages):
         marked = tagger.marked[index] if index < len(tagger.marked) else []
@@ -64,19 +62,16 @@ def attach(canv: Canvas, tagger: Tagger, *, title: str, timestamp: int, generato
         page.Trans = None  # no page transitions (PDF/A)
         nums.append(b"%d [" % index)
         for element in marked:
-            nums += [refs[id(element)], b" "]
+            nums += [element.ref, b" "]
         nums.append(b"]\n")
     key = len(pages)
-    for index, links in enumerate(tagger.links[:len(pages)]):
+    for links in tagger.links[:len(pages)]:
         for element in links:
             assert element.annotation is not None
-            entries, name = element.annotation
+            entries = element.annotation[0]
             entries["StructParent"] = key
             entries["F"] = 4  # printed: print and screen agree, and readers get it
-            objects[id(element)].parts[-1:] = [
-                b" /K << /Type /OBJR /Obj ", PDFObjectReference(name), b" /Pg ",
-                page_refs[index], b" >> >>"]
-            nums += [b"%d " % key, refs[id(element)], b"\n"]
+            nums += [b"%d " % key, element.ref, b"\n"]
             key += 1
     nums.append(b"]")
     tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": _Raw(nums)}))
@@ -95,8 +90,7 @@ def attach(canv: Canvas, tagger: Tagger, *, title: str, timestamp: int, generato
 
 class _Raw(PDFObject):  # type: ignore[misc]
     """A PDF object written as its parts: bytes as they are, PDF objects (references, strings)
-    formatted. A structure tree has an object per paragraph and cell; ReportLab's dictionaries
-    would take several times as long to write them."""
+    formatted."""
 
     def __init__(self, parts: list[bytes | PDFObject]) -> None:
         self.parts = parts
@@ -105,48 +99,66 @@ class _Raw(PDFObject):  # type: ignore[misc]
         return b"".join(p if isinstance(p, bytes) else p.format(document) for p in self.parts)
 
 
-def _element(doc: Any, element: Element, parent: PDFObjectReference,
-             page_refs: list[PDFObjectReference], refs: dict[int, PDFObjectReference],
-             objects: dict[int, _Raw]) -> None:
-    """Make `element` and its kids PDF objects, their references recorded in `refs`."""
-    parts: list[bytes | PDFObject] = [b"<< /Type /StructElem /S /%s /P " % element.role.encode(),
-                                      parent]
-    made = _Raw(parts)
-    ref = doc.Reference(made)
-    refs[id(element)] = ref
-    objects[id(element)] = made
-    if element.scope:
-        parts.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode())
-    alt = element.contents or element.alt
-    if alt:
-        # A Link's text lies in its paragraph's content, not inside the Link: its
-        # description stands for it (what a reader announces for the link).
-        parts += [b" /Alt ", PDFString(alt)]
-    kids: list[bytes | PDFObject] = []
-    page: int | None = None
-    for kid in element.kids:
-        if isinstance(kid, Content):
-            if kid.annot >= 0:
-                continue  # a Link's annotation: an OBJR, made with the parent tree
-            if page is None:
-                page = kid.page
-                parts += [b" /Pg ", page_refs[page]]
-            if kid.page == page:
-                kids.append(b"%d" % kid.mcid)
+class _StructElem(PDFObject):  # type: ignore[misc]
+    """A structure element, written from its `Element` when ReportLab writes the file.
+
+    A structure tree has an object per paragraph and cell (100,000 in a thousand-page pack):
+    each is made into bytes only as it is written, and ReportLab's dictionaries, which would
+    take several times as long, are not used.
+    """
+
+    def __init__(self, element: Element, parent: PDFObjectReference,
+                 page_refs: list[PDFObjectReference]) -> None:
+        self.element = element
+        self.parent = parent
+        self.page_refs = page_refs
+
+    def format(self, document: Any) -> bytes:
+        element, page_refs = self.element, self.page_refs
+        out = [b"<< /Type /StructElem /S /%s /P %s" % (element.role.encode(),
+                                                      self.parent.format(document))]
+        if element.scope:
+            out.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode())
+        alt = element.contents or element.alt
+        if alt:
+            # A Link's text lies in its paragraph's content, not inside the Link: its
+            # description stands for it (what a reader announces for the link).
+            out += [b" /Alt ", PDFString(alt).format(document)]
+        if element.annotation is not None:
+            _, name, page = element.annotation
+            out.append(b" /K << /Type /OBJR /Obj %s /Pg %s >> >>" % (
+                PDFObjectReference(name).format(document), page_refs[page].format(document)))
+            return b"".join(out)
+        kids: list[bytes] = []
+        first_page: int | None = None
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                kids.append(kid.ref.format(document))
+                continue
+            page, mcid = page_and_mcid(kid)
+            if first_page is None:
+                first_page = page
+                out.append(b" /Pg " + page_refs[page].format(document))
+            if page == first_page:
+                kids.append(b"%d" % mcid)
             else:
-                kids.append(_Raw([b"<< /Type /MCR /Pg ", page_refs[kid.page],
-                                  b" /MCID %d >>" % kid.mcid]))
-        else:
-            _element(doc, kid, ref, page_refs, refs, objects)
-            kids.append(refs[id(kid)])
-    if len(kids) == 1:
-        parts += [b" /K ", kids[0]]  # one kid written as itself (some readers want no array)
-    elif kids:
-        parts.append(b" /K [")
-        for kid_part in kids:
-            parts += [kid_part, b" "]
-        parts.append(b"]")
-    parts.append(b" >>")
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (
+                    page_refs[page].format(document), mcid))
+        if len(kids) == 1:
+            out += [b" /K ", kids[0]]  # one kid written as itself (some readers want no array)
+        elif kids:
+            out += [b" /K [", b" ".join(kids), b"]"]
+        out.append(b" >>")
+        return b"".join(out)
+
+
+def _register(doc: Any, element: Element, parent: PDFObjectReference,
+              page_refs: list[PDFObjectReference]) -> None:
+    """Register `element` and its descendants as PDF objects; each gets its `ref`."""
+    element.ref = doc.Reference(_StructElem(element, parent, page_refs))
+    for kid in element.kids:
+        if isinstance(kid, Element):
+            _register(doc, kid, element.ref, page_refs)
 
 
 def _xmp(*, title: str, author: str, subject: str, keywords: str, creator: str, producer: str,

@@ -40,7 +40,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 HEADINGS = ("H1", "H2", "H3", "H4", "H5", "H6")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Tag:
     """A structure element as the renderer sees it: a role and the element it belongs to.
 
@@ -55,31 +55,41 @@ class Tag:
     """`Column` or `Row` for a table header cell."""
     alt: str | None = None
     """Alternative text (a Figure)."""
+    made: tuple[Tagger, Element] | None = field(default=None, repr=False)
+    """The element a tagger made of this tag in its pass (none kept once the tag is gone)."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
-    """A structure element of one layout pass, with its kids in reading order."""
+    """A structure element of one layout pass, with its kids in reading order: elements, and
+    marked content as `content(page, mcid)` numbers (a thousand-page pack has ~100,000)."""
 
     role: str
     parent: Element | None
-    kids: list[Element | Content] = field(default_factory=list)
+    kids: list[Element | int] = field(default_factory=list)
     scope: str | None = None
     alt: str | None = None
     contents: str | None = None
     """A Link's description."""
-    annotation: tuple[dict[str, Any], str] | None = None
-    """A Link's annotation: its entries (set when the tree is made) and its object name."""
+    annotation: tuple[dict[str, Any], str, int] | None = None
+    """A Link's annotation: its entries (set when the tree is made), its object name and the
+    index of its page."""
+    ref: Any = None
+    """Its PDF object reference, once the tree is made."""
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
-    """A kid of an element on a page: marked content (`mcid`) or a link annotation (`annot`,
-    its index among the page's annotations)."""
+PAGE_SHIFT = 20
+"""Marked content is `page << PAGE_SHIFT | mcid` in an element's kids."""
 
-    page: int
-    mcid: int = -1
-    annot: int = -1
+
+def content(page: int, mcid: int) -> int:
+    """Return the kid that stands for marked content `mcid` of `page` (0-based)."""
+    return page << PAGE_SHIFT | mcid
+
+
+def page_and_mcid(kid: int) -> tuple[int, int]:
+    """Return the page and MCID of the marked-content kid `kid`."""
+    return kid >> PAGE_SHIFT, kid & ((1 << PAGE_SHIFT) - 1)
 
 
 class Tagger:
@@ -93,7 +103,6 @@ class Tagger:
         """For each page, the element of each MCID (the parent tree)."""
         self.links: list[list[Element]] = [[]]
         """For each page, the Link element of each annotation, in the page's order."""
-        self._elements: dict[int, tuple[Tag, Element]] = {}
         self._open: Element | None = None
         self._opened_at = 0
         self._state = "artifact"
@@ -105,9 +114,9 @@ class Tagger:
 
     def element(self, tag: Tag) -> Element:
         """Return this pass's element for `tag`, made (with its ancestors) on first use."""
-        found = self._elements.get(id(tag))
-        if found is not None:
-            return found[1]
+        made = tag.made
+        if made is not None and made[0] is self:
+            return made[1]
         parent = self.element(tag.parent) if tag.parent is not None else self.root
         role = tag.role
         if role == "H":
@@ -115,11 +124,10 @@ class Tagger:
             level = max(1, min(tag.level, self._heading_level + 1, 6))
             self._heading_level = level
             role = HEADINGS[level - 1]
-        made = Element(role, parent, scope=tag.scope, alt=tag.alt)
-        parent.kids.append(made)
-        # The tag is kept alive with the element, so its id is not reused in this pass.
-        self._elements[id(tag)] = (tag, made)
-        return made
+        element = Element(role, parent, scope=tag.scope, alt=tag.alt)
+        parent.kids.append(element)
+        tag.made = (self, element)
+        return element
 
     # --- marked content ------------------------------------------------------------------------
 
@@ -132,7 +140,7 @@ class Tagger:
             # list item's label, whose body follows).
             canv._code.append("EMC")
         marked = self.marked[self.page]
-        element.kids.append(Content(self.page, mcid=len(marked)))
+        element.kids.append(content(self.page, len(marked)))
         marked.append(element)
         canv._code.append(f"/{element.role} <</MCID {len(marked) - 1}>> BDC")
         self._open, self._state = element, "element"
@@ -156,7 +164,7 @@ class Tagger:
         canv._code.pop()  # its BDC: what was open before was closed, nothing is open now
         marked = self.marked[self.page]
         marked.pop()
-        element.kids.remove(Content(self.page, mcid=len(marked)))
+        element.kids.remove(content(self.page, len(marked)))
         self._state = "none"
 
     @contextmanager
@@ -197,11 +205,10 @@ class Tagger:
     def link(self, description: str, annotation: tuple[dict[str, Any], str]) -> None:
         """Record a link annotation just added to the page, inside the open element."""
         parent = self._open or self.root
-        element = Element("Link", parent, contents=description, annotation=annotation)
-        links = self.links[self.page]
-        element.kids.append(Content(self.page, annot=len(links)))
+        element = Element("Link", parent, contents=description,
+                          annotation=(*annotation, self.page))
         parent.kids.append(element)
-        links.append(element)
+        self.links[self.page].append(element)
 
 
 def default_description(destination: str) -> str:
