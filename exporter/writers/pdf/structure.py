@@ -51,8 +51,9 @@ def attach(canv: Canvas, tagger: Tagger, *, title: str, timestamp: int, generato
     page_refs = [PDFObjectReference(f"Page{n}") for n in range(1, len(pages) + 1)]
     tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root_ref = doc.Reference(tree_root)
-    _register(doc, tagger.root, root_ref, page_refs)
-    tree_root["K"] = tagger.root.ref
+    _register(doc, tagger.root, page_refs)
+    tagger.root.parent_ref = root_ref.name
+    tree_root["K"] = PDFObjectReference(tagger.root.ref)
     nums: list[bytes | PDFObject] = [b"["]
     for index, page in enumerate(pages):
         marked = tagger.marked[index] if index < len(tagger.marked) else []
@@ -61,8 +62,7 @@ def attach(canv: Canvas, tagger: Tagger, *, title: str, timestamp: int, generato
         page.Tabs = PDFName("S")
         page.Trans = None  # no page transitions (PDF/A)
         nums.append(b"%d [" % index)
-        for element in marked:
-            nums += [element.ref, b" "]
+        nums.append(_Refs([element.ref for element in marked]))
         nums.append(b"]\n")
     key = len(pages)
     for links in tagger.links[:len(pages)]:
@@ -71,7 +71,7 @@ def attach(canv: Canvas, tagger: Tagger, *, title: str, timestamp: int, generato
             entries = element.annotation[0]
             entries["StructParent"] = key
             entries["F"] = 4  # printed: print and screen agree, and readers get it
-            nums += [b"%d " % key, element.ref, b"\n"]
+            nums += [b"%d " % key, _Refs([element.ref]), b"\n"]
             key += 1
     nums.append(b"]")
     tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": _Raw(nums)}))
@@ -99,6 +99,21 @@ class _Raw(PDFObject):  # type: ignore[misc]
         return b"".join(p if isinstance(p, bytes) else p.format(document) for p in self.parts)
 
 
+class _Refs(PDFObject):  # type: ignore[misc]
+    """References to objects by name, written space-separated."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def format(self, document: Any) -> bytes:
+        return b" ".join(_ref(document, name) for name in self.names)
+
+
+def _ref(document: Any, name: str) -> bytes:
+    """Return the reference to the object ReportLab registered as `name` (`n 0 R`)."""
+    return b"%d %d R" % document.idToObjectNumberAndVersion[name]
+
+
 class _StructElem(PDFObject):  # type: ignore[misc]
     """A structure element, written from its `Element` when ReportLab writes the file.
 
@@ -107,16 +122,15 @@ class _StructElem(PDFObject):  # type: ignore[misc]
     take several times as long, are not used.
     """
 
-    def __init__(self, element: Element, parent: PDFObjectReference,
-                 page_refs: list[PDFObjectReference]) -> None:
+    def __init__(self, element: Element, page_refs: list[PDFObjectReference]) -> None:
         self.element = element
-        self.parent = parent
         self.page_refs = page_refs
 
     def format(self, document: Any) -> bytes:
         element, page_refs = self.element, self.page_refs
+        parent = element.parent.ref if element.parent is not None else element.parent_ref
         out = [b"<< /Type /StructElem /S /%s /P %s" % (element.role.encode(),
-                                                      self.parent.format(document))]
+                                                      _ref(document, parent))]
         if element.scope:
             out.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode())
         alt = element.contents or element.alt
@@ -133,7 +147,7 @@ class _StructElem(PDFObject):  # type: ignore[misc]
         first_page: int | None = None
         for kid in element.kids:
             if isinstance(kid, Element):
-                kids.append(kid.ref.format(document))
+                kids.append(_ref(document, kid.ref))
                 continue
             page, mcid = page_and_mcid(kid)
             if first_page is None:
@@ -152,13 +166,13 @@ class _StructElem(PDFObject):  # type: ignore[misc]
         return b"".join(out)
 
 
-def _register(doc: Any, element: Element, parent: PDFObjectReference,
-              page_refs: list[PDFObjectReference]) -> None:
-    """Register `element` and its descendants as PDF objects; each gets its `ref`."""
-    element.ref = doc.Reference(_StructElem(element, parent, page_refs))
+def _register(doc: Any, element: Element, page_refs: list[PDFObjectReference]) -> None:
+    """Register `element` and its descendants as PDF objects; each gets its `ref` (the name
+    ReportLab gave the object: one string each, no reference objects held)."""
+    element.ref = doc.Reference(_StructElem(element, page_refs)).name
     for kid in element.kids:
         if isinstance(kid, Element):
-            _register(doc, kid, element.ref, page_refs)
+            _register(doc, kid, page_refs)
 
 
 def _xmp(*, title: str, author: str, subject: str, keywords: str, creator: str, producer: str,

@@ -74,8 +74,10 @@ class Element:
     annotation: tuple[dict[str, Any], str, int] | None = None
     """A Link's annotation: its entries (set when the tree is made), its object name and the
     index of its page."""
-    ref: Any = None
-    """Its PDF object reference, once the tree is made."""
+    ref: str = ""
+    """The name of its PDF object, once the tree is made."""
+    parent_ref: str = ""
+    """The name of the structure tree root's object, for the root element."""
 
 
 PAGE_SHIFT = 20
