@@ -2,7 +2,12 @@
 
 Modules: `styles` (the look), `markup` (inline runs to escaped paragraph markup, glyph fallback,
 long-paragraph pieces), `flowables` (margin ¶ numbers, right-page breaks), `page` (page
-templates, bookmarks, deferred "Page N of M" decorations), `render` (one case per block type).
+templates, bookmarks, deferred "Page N of M" decorations), `render` (one case per block type),
+`tagging` (marked content while drawing, and the ReportLab hooks it needs) and `structure` (the
+structure tree written as the file is saved; PDF/A-2b with `--pdfa`).
+
+Every PDF is tagged (PDF/UA-1): the renderer gives each flowable a `tagging.Tag`, and whatever
+is drawn without one is an artifact.
 
 Output is reproducible: ReportLab's invariant mode, and the creation date taken from
 `RenderOptions.timestamp`, so the same input and SOURCE_DATE_EPOCH give the same bytes.
