@@ -144,7 +144,7 @@ class _Interpreter(PDFPageInterpreter):
     def dup(self) -> PDFPageInterpreter:
         return _Interpreter(self.rsrcmgr, self.device, self.budget, self.depth + 1)
 
-    def do_Do(self, xobjid_arg: Any) -> None:  # noqa: N802 - pdfminer's operator name
+    def do_Do(self, xobjid_arg: Any) -> None:
         self.budget.spend(self.depth)
         super().do_Do(xobjid_arg)
 

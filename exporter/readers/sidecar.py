@@ -84,7 +84,7 @@ class _MetadataLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in metadata", event.start_mark)
         self.depth += 1
@@ -92,7 +92,7 @@ class _MetadataLoader(yaml.SafeLoader):
             if self.depth > _MAX_DEPTH:
                 raise yaml.composer.ComposerError(
                     None, None, f"nested more than {_MAX_DEPTH} levels deep",
-                    self.peek_event().start_mark)
+                    self.peek_event().start_mark)  # type: ignore[no-untyped-call]
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -101,7 +101,7 @@ class _MetadataLoader(yaml.SafeLoader):
 def parse_yaml(text: str, display: str) -> dict[str, Any]:
     """Return the mapping in YAML `text` (safe loader only); raise `SourceError` otherwise."""
     try:
-        data = yaml.load(text, Loader=_MetadataLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_MetadataLoader)
     except yaml.YAMLError as exc:
         line = None
         mark = getattr(exc, "problem_mark", None)
