@@ -167,3 +167,28 @@ def test_pptx_template_bomb_is_refused_before_python_pptx_opens_it(tmp_path: Pat
         open_presentation(str(template))
     assert info.value.one_line() == (f"{template}: too large: archive inflates to more than "
                                      "200,000,000 bytes (--max-unpacked-bytes)")
+
+
+# --- invisible controls ------------------------------------------------------------------------
+
+CONTROLS = "\u202e\u200d\u009b\u2066\u200f"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("a.txt", f"Title {CONTROLS}evil\n\nBody text of the article, {CONTROLS}kept as written.\n"
+     .encode()),
+    ("a.md", f'---\ntitle: "Title {CONTROLS}evil"\npublication: "Pub{CONTROLS}"\n'
+             f'author: "Ana {CONTROLS}Test"\n---\n\nBody text.\n'.encode()),
+    ("a.html", f"<html><head><title>Title {CONTROLS}evil</title></head><body><article>"
+               f"<h1>Title {CONTROLS}evil</h1><p>Body text of the article, long enough to be "
+               f"an article body for the extractor to keep.</p></article></body></html>"
+     .encode()),
+])
+def test_controls_are_removed_from_titles_and_metadata(name: str, data: bytes) -> None:
+    article = read_data(data, name)
+    assert article.title == "Title evil"
+    fields = [article.meta.publication or "", *(a.name or "" for a in article.authors)]
+    assert not any(c in text for text in fields for c in CONTROLS)
+    if name == "a.md":
+        assert article.meta.publication == "Pub"
+        assert [a.name for a in article.authors] == ["Ana Test"]
