@@ -172,13 +172,14 @@ def test_pptx_template_bomb_is_refused_before_python_pptx_opens_it(tmp_path: Pat
 # --- invisible controls ------------------------------------------------------------------------
 
 CONTROLS = "\u202e\u200d\u009b\u2066\u200f"
+ESCAPED = "".join(f"\\u{ord(c):04X}" for c in CONTROLS)  # YAML refuses raw C1 controls
 
 
 @pytest.mark.parametrize("name, data", [
     ("a.txt", f"Title {CONTROLS}evil\n\nBody text of the article, {CONTROLS}kept as written.\n"
      .encode()),
-    ("a.md", f'---\ntitle: "Title {CONTROLS}evil"\npublication: "Pub{CONTROLS}"\n'
-             f'author: "Ana {CONTROLS}Test"\n---\n\nBody text.\n'.encode()),
+    ("a.md", f'---\ntitle: "Title {ESCAPED}evil"\npublication: "Pub{ESCAPED}"\n'
+             f'author: "Ana {ESCAPED}Test"\n---\n\nBody text.\n'.encode()),
     ("a.html", f"<html><head><title>Title {CONTROLS}evil</title></head><body><article>"
                f"<h1>Title {CONTROLS}evil</h1><p>Body text of the article, long enough to be "
                f"an article body for the extractor to keep.</p></article></body></html>"
