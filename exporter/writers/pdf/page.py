@@ -27,7 +27,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from ... import fonts
 from .flowables import LazyChunk, Para
 from .markup import drawable
-from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, Geometry
+from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, TOC_NUMBER_ROOM, Geometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +282,6 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
 def contents(levels: tuple[Any, ...]) -> TableOfContents:
     """Return the table-of-contents flowable, filled in by `multiBuild`'s later passes."""
-    toc = TableOfContents(dotsMinLevel=0, rightColumnWidth=40)
+    toc = TableOfContents(dotsMinLevel=0, rightColumnWidth=TOC_NUMBER_ROOM)
     toc.levelStyles = list(levels)
     return toc
