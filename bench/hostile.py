@@ -104,8 +104,10 @@ def pdf_self_form() -> bytes:
 
 def pdf_deflate_bomb(inflated: int, streams: int = 1) -> bytes:
     """Return a PDF whose page content streams inflate to `inflated` bytes each (white space)."""
-    chunk = zlib.compressobj(9)
-    packed = chunk.compress(b" " * inflated) + chunk.flush()
+    packer = zlib.compressobj(9)
+    block = b" " * min(inflated, 1 << 20)
+    pieces = [packer.compress(block) for _ in range(inflated // len(block))]
+    packed = b"".join(pieces) + packer.compress(b" " * (inflated % len(block))) + packer.flush()
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT]
     contents = []
     for _ in range(streams):
