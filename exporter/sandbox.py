@@ -38,14 +38,15 @@ class SandboxLimit(SecurityError):
 class Budget:
     """The steps left to one render."""
 
-    def __init__(self, steps: int = MAX_STEPS) -> None:
-        self.left = steps
+    def __init__(self, steps: int | None = None) -> None:
+        self.steps = MAX_STEPS if steps is None else steps
+        self.left = self.steps
 
     def spend(self, steps: int = 1) -> None:
         """Take `steps` from the budget; raise `SandboxLimit` once it is spent."""
         self.left -= steps
         if self.left < 0:
-            raise SandboxLimit(f"the template does more than {MAX_STEPS:,} loop steps and "
+            raise SandboxLimit(f"the template does more than {self.steps:,} loop steps and "
                                "calls (a loop or a macro without end?)")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter import templating
+from exporter import sandbox, templating
 from exporter.errors import TemplateError
 
 from ..test_templating import context, write
@@ -59,3 +59,17 @@ def test_ordinary_template_arithmetic_still_works(tmp_path: Path, payload: str,
 
     texts = [blocks.plain(b.content) for b in doc.blocks if isinstance(b, blocks.Para)]
     assert texts == [expected]
+
+
+def test_each_render_gets_a_fresh_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sandbox, "MAX_STEPS", 1_000)
+    loop = "{% for i in range(STEPS) %}{% for j in range(STEPS) %}{% endfor %}{% endfor %}done"
+    user = write(tmp_path, "summary.xml.j2", f'<document kind="s"><p>{loop}</p></document>'
+                 .replace("STEPS", "20"))
+    for _ in range(3):  # 420 steps fit one render's budget; renders in a row must not add up
+        templating.render("summary.xml.j2", context(), user_dir=user)
+    write(tmp_path, "summary.xml.j2", f'<document kind="s"><p>{loop}</p></document>'
+          .replace("STEPS", "40"))
+    templating.environment.cache_clear()
+    with pytest.raises(TemplateError, match="more than 1,000 loop steps"):
+        templating.render("summary.xml.j2", context(), user_dir=user)
