@@ -1,5 +1,6 @@
 """PDF layout at the edges (issue 10): a contents entry filling its line keeps its page number,
-and a token longer than a line (a 20,000-character URL) breaks inside the text column."""
+and a token longer than a line (a 20,000-character URL) breaks inside the text column, in a
+paragraph or a heading (which once never finished laying out)."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def test_long_url_breaks_inside_the_text_column(alignment: str) -> None:
         rng.choice("abcdefghijklmnopqrstuvwxyzWM0123456789-_.?=&%/") for _ in range(20_000))
     doc = document(b.Para(content=text(f"Before the token {url} and after."), style=alignment),
                    b.Para(content=(b.Inline(text="A link", href=url),)),
-                   b.Heading(level=1, content=text(url[:1_000])))
+                   b.Heading(level=1, content=text(url)), b.Para(content=text("After.")))
     pdf = render(doc)
     page_width = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.width)
     left, right = GEOMETRY.inner, page_width - GEOMETRY.outer

@@ -16,7 +16,7 @@ from ... import fonts
 from .flowables import Entry, LazyChunk, PageRefPara, Para, RightPageGuard
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
-from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued
+from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued, unkept
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -37,6 +37,8 @@ SHORT_LIST = 1500
 """Lists up to this many characters (and 8 items) are kept together on one page."""
 SHORT_QUOTE = 600
 """Quotations up to this many characters are kept on one page with their attribution."""
+HEADING_CHARS = 1_000
+"""Longer headings are laid out as paragraphs in the heading's type, not kept with the next."""
 
 
 def collect_anchors(blocks: Iterable[b.Block]) -> Anchors:
@@ -190,7 +192,7 @@ class Renderer:
         s = self.styles
         match block:
             case b.Heading():
-                return [self.heading(block.level, block.content, block.anchor, toc=block.toc)]
+                return self.heading(block.level, block.content, block.anchor, toc=block.toc)
             case b.Para():
                 style = s.para[block.style]
                 label = str(block.number) if block.number is not None else None
@@ -220,7 +222,7 @@ class Renderer:
                 return self.box(block)
             case b.Slide():
                 # Not expected in a briefing; shown as a section so nothing is lost.
-                flow = [self.heading(2, (b.Inline(text=block.title),), None, toc=True)]
+                flow = self.heading(2, (b.Inline(text=block.title),), None, toc=True)
                 flow.extend(self.story(block.children, top=False))
                 if block.notes:
                     flow.extend(self.paragraphs(block.notes, s.para["note"]))
@@ -229,18 +231,24 @@ class Renderer:
                 b.assert_never(block)
 
     def heading(self, level: int, content: b.Inlines, anchor: str | None, *,
-                toc: bool) -> Flowable:
+                toc: bool) -> list[Flowable]:
         style = self.styles.heading[level]
-        markup = self.markup(content, style)
-        para = Para(self.destination(anchor) + markup, style)
-        para.anchor = anchor
+        if sum(len(run.text) for run in content) > HEADING_CHARS:
+            # A heading taller than a page cannot be kept with what follows: ReportLab moves
+            # it to a fresh page again and again, splitting its long words each time (a
+            # 4,000-character token never finished). Lay it out as a long paragraph instead.
+            flow = self.paragraphs(content, unkept(style), prefix=self.destination(anchor),
+                                   anchor=anchor)
+        else:
+            flow = [Para(self.destination(anchor) + self.markup(content, style), style)]
+            flow[0].anchor = anchor
         if toc:
             self.headings += 1
             text = plain_text(content)[:200]
             toc_face = self.styles.toc_levels[min(level, 2) - 1].fontName
-            para.entry = Entry(level=level - 1, text=text, markup=glyph_safe(text, toc_face),
-                               key=f"_h{self.headings}")
-        return para
+            flow[0].entry = Entry(level=level - 1, text=text, markup=glyph_safe(text, toc_face),
+                                  key=f"_h{self.headings}")
+        return flow
 
     def ref_tag(self, n: int | None) -> str:
         """Return the small ¶ citation appended to list items and attributions."""

@@ -145,3 +145,9 @@ def _continued(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle
         spaceAfter=style.spaceAfter if last else 0,
         firstLineIndent=style.firstLineIndent if first else 0,
     )
+
+
+@cache
+def unkept(style: ParagraphStyle) -> ParagraphStyle:
+    """Return `style` without keep-with-next (for a heading too long to be kept with anything)."""
+    return ParagraphStyle(f"{style.name}-unkept", parent=style, keepWithNext=0)
