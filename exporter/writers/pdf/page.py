@@ -31,7 +31,7 @@ from reportlab.platypus.tables import TableStyle
 from ... import fonts
 from .flowables import LazyChunk, Para
 from .markup import drawable
-from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, Geometry
+from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, TOC_NUMBER_ROOM, Geometry
 from .tagging import Tag, Tagger, TaggingCanvas
 
 
@@ -309,7 +309,7 @@ def contents(levels: tuple[Any, ...], tag: Tag) -> TableOfContents:
     # ReportLab's default would reference Helvetica, unembedded (PDF/A forbids it).
     style = TableStyle([*defaultTableStyle.getCommands(),
                         ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF)])
-    toc = Contents(tag, dotsMinLevel=0, rightColumnWidth=40, tableStyle=style)
+    toc = Contents(tag, dotsMinLevel=0, rightColumnWidth=TOC_NUMBER_ROOM, tableStyle=style)
     toc.levelStyles = list(levels)
     return toc
 

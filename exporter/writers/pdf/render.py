@@ -16,7 +16,7 @@ from ... import fonts
 from .flowables import Entry, LazyChunk, PageRefPara, Para, RightPageGuard, TagMark
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
-from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued
+from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued, unkept
 from .tagging import Tag, default_description
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ SHORT_LIST = 1500
 """Lists up to this many characters (and 8 items) are kept together on one page."""
 SHORT_QUOTE = 600
 """Quotations up to this many characters are kept on one page with their attribution."""
+HEADING_CHARS = 1_000
+"""Longer headings are laid out as paragraphs in the heading's type, not kept with the next."""
 
 
 def collect_anchors(blocks: Iterable[b.Block]) -> Anchors:
@@ -213,7 +215,7 @@ class Renderer:
         s = self.styles
         match block:
             case b.Heading():
-                return [self.heading(block.level, block.content, block.anchor, toc=block.toc)]
+                return self.heading(block.level, block.content, block.anchor, toc=block.toc)
             case b.Para():
                 style = s.para[block.style]
                 label = str(block.number) if block.number is not None else None
@@ -246,7 +248,7 @@ class Renderer:
                 return self.box(block)
             case b.Slide():
                 # Not expected in a briefing; shown as a section so nothing is lost.
-                flow = [self.heading(2, (b.Inline(text=block.title),), None, toc=True)]
+                flow = self.heading(2, (b.Inline(text=block.title),), None, toc=True)
                 flow.extend(self.story(block.children, top=False))
                 if block.notes:
                     flow.extend(self.paragraphs(block.notes, s.para["note"]))
@@ -255,23 +257,31 @@ class Renderer:
                 b.assert_never(block)
 
     def heading(self, level: int, content: b.Inlines, anchor: str | None, *,
-                toc: bool) -> Flowable:
+                toc: bool) -> list[Flowable]:
         style = self.styles.heading[level]
-        markup = self.markup(content, style)
         destination = self.anchors.destination(anchor, self.position) if anchor else None
-        para = Para(anchor_tag(destination) + markup, style)
-        para.anchor = anchor
-        para.tag = self.tag("H", level=level + self.heading_shift)
+        tag = self.tag("H", level=level + self.heading_shift)
         text = plain_text(content)[:200]
         if destination:
             self.link_labels[destination] = text
+        if sum(len(run.text) for run in content) > HEADING_CHARS:
+            # A heading taller than a page cannot be kept with what follows: ReportLab moves
+            # it to a fresh page again and again, splitting its long words each time (a
+            # 4,000-character token never finished). Lay it out as a long paragraph instead.
+            flow = self.paragraphs(content, unkept(style), prefix=anchor_tag(destination),
+                                   anchor=anchor, tag=tag)
+        else:
+            para = Para(anchor_tag(destination) + self.markup(content, style), style)
+            para.anchor = anchor
+            para.tag = tag
+            flow = [para]
         if toc:
             self.headings += 1
             toc_face = self.styles.toc_levels[min(level, 2) - 1].fontName
-            para.entry = Entry(level=level - 1, text=text, markup=glyph_safe(text, toc_face),
-                               key=f"_h{self.headings}")
-            self.link_labels[para.entry.key] = text
-        return para
+            flow[0].entry = Entry(level=level - 1, text=text, markup=glyph_safe(text, toc_face),
+                                  key=f"_h{self.headings}")
+            self.link_labels[flow[0].entry.key] = text
+        return flow
 
     def ref_tag(self, n: int | None) -> str:
         """Return the small ¶ citation appended to list items and attributions."""
