@@ -41,6 +41,8 @@ _classification = click.option("--classification", metavar="TEXT", default=None,
 _templates = click.option("--templates", "templates", metavar="DIR",
                           type=click.Path(exists=True, file_okay=False),
                           help="Folder of templates that override the built-in ones by name.")
+_pdfa = click.option("--pdfa", is_flag=True,
+                     help="Make the PDFs PDF/A-2b (archival) as well as tagged (PDF/UA-1).")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
 _no_cache = click.option("--no-cache", is_flag=True,
@@ -152,13 +154,14 @@ def main() -> None:
 @_classification
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the slide deck uses.")
+@_pdfa
 @_jobs
 @_no_cache
 @_budget_options
 @_limit_options
 def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
                   templates: str | None, paper: str, duplex: bool, classification: str | None,
-                  pptx_template: str | None, jobs: int | None, no_cache: bool,
+                  pptx_template: str | None, pdfa: bool, jobs: int | None, no_cache: bool,
                   max_seconds: float, max_memory: int, **limits: Any) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
 
@@ -166,7 +169,8 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     """
     config = _config(output, templates, jobs, no_cache, _limits(limits), max_seconds,
                      max_memory, formats=formats or DEFAULT_FORMATS, paper=paper,
-                     duplex=duplex, classification=classification, pptx_template=pptx_template)
+                     duplex=duplex, classification=classification, pptx_template=pptx_template,
+                     pdfa=pdfa)
     sources = _sources(paths, output)
     try:
         with _progress(len(sources), "Exporting") as advance:
@@ -220,6 +224,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_classification
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the deck uses.")
+@_pdfa
 @_jobs
 @_no_cache
 @_budget_options
@@ -227,7 +232,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 def pack_command(paths: tuple[str, ...], title: str | None, output: str,
                  templates: str | None, paper: str | None, duplex: bool, per_page: str,
                  dedupe: bool, briefings_only: bool, classification: str | None,
-                 pptx_template: str | None, jobs: int | None, no_cache: bool,
+                 pptx_template: str | None, pdfa: bool, jobs: int | None, no_cache: bool,
                  max_seconds: float, max_memory: int, **limits: Any) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
 
@@ -256,8 +261,8 @@ def pack_command(paths: tuple[str, ...], title: str | None, output: str,
                      max_memory, paper=paper or (settings and settings.paper) or "a4",
                      duplex=duplex,
                      classification=classification or (settings and settings.classification),
-                     per_page=int(per_page), pptx_template=pptx_template, dedupe=dedupe,
-                     briefings_only=briefings_only)
+                     per_page=int(per_page), pptx_template=pptx_template, pdfa=pdfa,
+                     dedupe=dedupe, briefings_only=briefings_only)
     sources = settings.sources() if settings is not None else _sources(paths, output)
     with _progress(len(sources), "Reading and analysing") as advance:
         result = build_pack(sources, config, title, on_done=advance, settings=settings)

@@ -33,6 +33,8 @@ class RenderOptions:
     """Packs: keep only the fullest report of each story."""
     briefings_only: bool = False
     """Packs: leave the articles' full texts out of pack.pdf."""
+    pdfa: bool = False
+    """Make PDFs PDF/A-2b (archival) as well as tagged."""
     generator: str = "exporter"
     """Name written as the producing application / author of the outputs."""
 

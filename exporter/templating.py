@@ -20,12 +20,12 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .blocks import Document, parse, parse_stream
 from .dates import human_date
 from .errors import TemplateError
 from .fs import TooLarge, os_error_message, read_bounded
+from .sandbox import BoundedSandbox, SandboxLimit, Spending
 from .spool import SpooledBlocks
 
 
@@ -140,7 +140,7 @@ class FolderLoader(jinja2.FileSystemLoader):
 
 
 @cache
-def environment(user_dir: str | None = None) -> ImmutableSandboxedEnvironment:
+def environment(user_dir: str | None = None) -> BoundedSandbox:
     """Return the sandboxed environment for `user_dir` (None: built-in templates only)."""
     builtin = FolderLoader(str(builtin_template_dir()))
     loaders: list[jinja2.BaseLoader] = []
@@ -151,7 +151,7 @@ def environment(user_dir: str | None = None) -> ImmutableSandboxedEnvironment:
         jinja2.PrefixLoader({"builtin": builtin}, delimiter="/"),
         *loaders,
     ])
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -187,16 +187,24 @@ def _generate(name: str, context: dict[str, Any], user_dir: str | None) -> Itera
     env = environment(user_dir)
     try:
         template = env.get_template(name)
-        yield from template.generate(**context)
+        with Spending():
+            yield from template.generate(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(exc.filename or exc.name or name, exc.message or str(exc),
                             line=exc.lineno) from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(name, f"template not found: {exc.name}") from exc
-    except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError,
-            KeyError, IndexError, ZeroDivisionError) as exc:
+    except RecursionError as exc:  # a macro calling itself without end
         where, line = _template_frame(exc, name)
-        raise TemplateError(where, f"{type(exc).__name__}: {exc}", line=line) from exc
+        raise TemplateError(where, "macros or includes call themselves too deeply",
+                            line=line) from exc
+    except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError,
+            KeyError, IndexError, ZeroDivisionError, OverflowError, MemoryError) as exc:
+        where, line = _template_frame(exc, name)
+        text = " ".join(str(exc).split())[:200]
+        if not isinstance(exc, SandboxLimit):
+            text = f"{type(exc).__name__}: {text}"
+        raise TemplateError(where, text, line=line) from exc
 
 
 def _template_frame(exc: BaseException, default: str) -> tuple[str, int | None]:

@@ -117,7 +117,9 @@ def read_data(data: bytes, name: str, limits: ReadLimits | None = None) -> Artic
         from . import markdown as reader  # type: ignore[no-redef]
     else:
         from . import text as reader  # type: ignore[no-redef]
-    article = reader.read(data, name, limits)
+    from .assemble import without_controls
+
+    article = without_controls(reader.read(data, name, limits))
     if not article.paragraphs:
         raise SourceError(name, "has no body text")
     if len(article.paragraphs) > limits.max_paragraphs:

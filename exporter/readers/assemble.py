@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Author, BlockKind, Dateline, Heading, Meta, Paragraph, Source, Span
-from ..normalise import normalise_text
+from ..normalise import normalise_text, strip_controls
 from .closing import Closing, attach_bios, publication_from_rights, split_closing
 from .masthead import (
     Masthead,
@@ -55,6 +55,34 @@ def attribution_of(line: str) -> str | None:
     if not match or len(line) > 200:
         return None
     return match.group("who")
+
+
+def without_controls(article: Article) -> Article:
+    """Return `article` with invisible controls removed from its title, authors and metadata.
+
+    Every reader's result passes here once (see `normalise.strip_controls` for why); the body
+    keeps its text as written.
+    """
+    changes: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    for item in dataclasses.fields(article.meta):
+        value = getattr(article.meta, item.name)
+        if isinstance(value, str) and (clean := strip_controls(value)) != value:
+            meta[item.name] = clean
+    if any(strip_controls(c) != c for c in article.meta.credits):
+        meta["credits"] = tuple(strip_controls(c) for c in article.meta.credits)
+    if meta:
+        changes["meta"] = dataclasses.replace(article.meta, **meta)
+    if (title := strip_controls(article.title)) != article.title:
+        changes["title"] = " ".join(title.split())
+    authors = tuple(Author(name=_strip(a.name), bio=_strip(a.bio)) for a in article.authors)
+    if authors != article.authors:
+        changes["authors"] = authors
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+def _strip(text: str | None) -> str | None:
+    return " ".join(strip_controls(text).split()) or None if text is not None else None
 
 
 @dataclass

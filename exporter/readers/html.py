@@ -25,7 +25,7 @@ from ..normalise import clean_inline
 from . import source_hash
 from .assemble import Builder, attribution_of
 from .bylines import squash
-from .decode import decode, looks_binary
+from .decode import decode, looks_binary, text_codec
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
 
@@ -40,26 +40,38 @@ _BOILERPLATE = ("nav", "header", "footer", "aside", "menu", "form", "button", "s
 _BOOLEAN_REND = {"#b": "strong", "#strong": "strong", "#i": "emphasis", "#em": "emphasis"}
 
 
-def decode_html(data: bytes, path: str) -> tuple[str, str]:
-    """Return the page's text and encoding, honouring a `<meta charset>` declaration."""
+def _known(codec: str) -> bool:
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        return False
+    return True
+
+
+def decode_html(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Return the page's text and encoding, honouring a `<meta charset>` declaration, and a
+    warning when the declared encoding is not one text can be in (so it was detected)."""
     if looks_binary(data):
         raise SourceError(path, "is binary data, not an HTML page")
+    warnings: tuple[str, ...] = ()
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         match = _CHARSET.search(data[:4096])
         if match:
-            try:
-                name = codecs.lookup(match.group(1).decode("ascii")).name
-            except (LookupError, UnicodeDecodeError):
-                name = ""
+            declared = match.group(1).decode("ascii", errors="replace")[:40]
+            name = text_codec(declared) or ""
+            if not name and _known(declared):  # an unknown name is a typo, ignored as before
+                warnings = (f"ignored the page's declared encoding {declared!r}: not a text "
+                            "encoding; detected it instead",)
             # Pages often declare latin-1 and mean cp1252 (what browsers do too).
             if name in ("latin-1", "iso8859-1", "ascii"):
                 name = "cp1252"
             if name and not name.startswith("utf-16"):
                 try:
-                    return data.decode(name), name
-                except UnicodeDecodeError:
+                    return data.decode(name), name, warnings
+                except UnicodeError:
                     pass
-    return decode(data, path)
+    text, encoding = decode(data, path)
+    return text, encoding, warnings
 
 
 def _runs(element: etree._Element, strong: bool = False, emphasis: bool = False,
@@ -232,7 +244,7 @@ def extract(markup: str | etree._Element) -> trafilatura.settings.Document | Non
 
 def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     """Return the article in the HTML page `data`."""
-    markup, encoding = decode_html(data, path)
+    markup, encoding, warnings = decode_html(data, path)
     try:
         tree = load_html(markup)
         doc = extract(tree) if tree is not None else None
@@ -259,5 +271,5 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     meta = Meta(publication=site, date=page.date, url=page.url, subtitle=standfirst,
                 language=lang.group(1) if lang else None, notes=tuple(walker.clutter.notes))
     return builder.article(
-        title=title, meta=meta, authors=authors,
+        title=title, meta=meta, authors=authors, warnings=warnings,
         source=Source(path=path, format="html", encoding=encoding, sha256=source_hash(data)))
