@@ -16,7 +16,6 @@ from .readers import read_article
 
 if TYPE_CHECKING:
     from .build import ArticleResult
-    from .pack import PackResult
     from .readers import ReadLimits
 
 try:
@@ -54,7 +53,14 @@ def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[Artic
     return build(collect_sources(paths), BuildConfig(out_dir=Path(out_dir), options=render))
 
 
-def pack(paths: list[str], out_dir: str = "out", *, title: str, **options: Any) -> PackResult:
+# The submodule `exporter.pack` is loaded here, before the function of the same name is
+# defined: importing a submodule binds it as an attribute of its package, so a first
+# `import exporter.pack` anywhere later would replace the function `exporter.pack` with it.
+from . import pack as _pack_module  # noqa: E402
+
+
+def pack(paths: list[str], out_dir: str = "out", *, title: str,
+         **options: Any) -> _pack_module.PackResult:
     """Bundle the articles in `paths` into one briefing pack in `out_dir`, as `exporter pack`.
 
     `paths` may hold sources, folders and briefing JSON files (`inspect --json` output, perhaps
@@ -63,11 +69,10 @@ def pack(paths: list[str], out_dir: str = "out", *, title: str, **options: Any) 
     """
     from .build import BuildConfig, collect_sources
     from .options import RenderOptions, build_timestamp
-    from .pack import build_pack
 
     render = RenderOptions(timestamp=build_timestamp(), **options)
     config = BuildConfig(out_dir=Path(out_dir), options=render)
-    return build_pack(collect_sources(paths, out_dir=Path(out_dir)), config, title)
+    return _pack_module.build_pack(collect_sources(paths, out_dir=Path(out_dir)), config, title)
 
 
 __all__ = ["Article", "Briefing", "__version__", "analyse", "export", "load", "pack",
