@@ -24,7 +24,8 @@ from exporter.contract import from_data, json_schema
 from exporter.model import to_data
 
 HERE = Path(__file__).parent
-ARTICLES = sorted(p for p in (HERE / "articles").iterdir() if p.suffix in (".txt", ".md"))
+ARTICLES = [*sorted(p for p in (HERE / "articles").iterdir() if p.suffix in (".txt", ".md")),
+            HERE.parent / "source" / "pakistan-russia-relations.txt"]
 CASES = json.loads((HERE / "contract" / "invalid-briefings.json").read_text(encoding="utf-8"))
 FORMATS = ("briefing.pdf", "summary.docx", "slides.md", "slides.pptx")
 
