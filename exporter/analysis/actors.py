@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Actor, ActorKind, Article
+from . import lexicon
 from .sentences import split_sentences
 
 # --- gazetteer ----------------------------------------------------------------------------------
@@ -100,6 +101,9 @@ TITLE_HEADS = frozenset([
     "president-elect"
 ])
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+# Abbreviated ranks and honorifics (`Col.`, `Sen.`, `Lt.`) head a title like the words they stand
+# for; `St.`, `Jr.` and `Sr.` are parts of names.
+TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {"mp", "mep"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
@@ -331,6 +335,8 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their|then|current|for
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|argued|noted)\s+$")
 _OWNER = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[\u2019']s)\s+$")
 _ACCORDING = re.compile(r"according\s+to\s+$", re.IGNORECASE)
+# `Central Bank governor Godwin Emefiele`: a lower-case role noun right before the name.
+_ROLE_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s+$")
 _PRE_ROLE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)\s+|^|[,;:]\s+)"
                        r"((?:[\w\u2019'-]+\s+){0,4}?"
                        r"(?:" + "|".join(sorted(ROLE_NOUNS)) + r")"
@@ -539,7 +545,8 @@ class _Finder:
             return []
 
         # Persons without a title: evidence from the context.
-        if _name_ok(names) and (len(names) >= 2 or _INITIALS.fullmatch(names[0])):
+        if _name_ok(names) and (len(names) >= 2 or (
+                _INITIALS.fullmatch(names[0]) and len(names[0].replace(".", "")) >= 2)):
             found_role = _role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
             pre = _PRE_ROLE.search(before)
@@ -551,6 +558,9 @@ class _Finder:
                 or bool(_ACCORDING.search(before))
                 or bool(_SAID_BEFORE.search(before))
                 or bool(_INITIALS.match(names[0]))
+                or bool(_ROLE_NOUN_BEFORE.search(before))
+                or (names[0].lower() in lexicon.FIRST_NAMES and len(names) <= 3
+                    and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS)
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
@@ -636,7 +646,7 @@ class _Finder:
         # Organisations: a head word at the end (or an institutional word anywhere), or a
         # name the text calls a company (`the Café Serra Azul cooperative`).
         if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
-             or _COMPANY_FOLLOWS.match(text, end))
+             or _COMPANY_FOLLOWS.match(text, end) or _COMPANY_AFTER.match(text, end))
                 and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2):
             key = " ".join(names)
             self.add(key, ActorKind.ORGANISATION, n, start, end, text)
@@ -750,4 +760,6 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     return tuple(a for _, a in sorted(actors, key=lambda x: x[0]))
 
 
-__all__ = ["Gazetteer", "Mention", "find_actors", "find_mentions", "gazetteer"]
+lookup = _lookup
+
+__all__ = ["Gazetteer", "Mention", "find_actors", "find_mentions", "gazetteer", "lookup"]

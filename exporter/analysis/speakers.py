@@ -1,0 +1,564 @@
+"""Speakers: the words around a quotation in, who said it out (or silence).
+
+Two parts. `Cast` is the explicit state of one article: the people and organisations
+`actors.find_mentions` found, indexed by surname and first name, their genders where a title or
+a common first name tells, and the speakers attributed so far. The phrase rules below read the
+noun phrase next to a speech verb (`Sen. Tammy Baldwin (D-Wis.)`, `Flynn, a top Trump
+surrogate,`, `the company's chief executive, John Hale`, `she`) and `Cast.resolve` turns it into a
+speaker: a full name introduced in the article, or the name as written when it is introduced
+only here. Anything doubtful gives no speaker: a place, a platform, a single letter, a surname two
+people share with nothing in the paragraph to choose between them, a pronoun with no compatible
+person before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model import ActorKind
+from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, STOP, Mention
+from .actors import lookup as gazetteer_lookup
+from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, TITLES, Gender
+
+SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+Attribution = Literal["explicit", "resolved"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said a quotation, and how the text told us."""
+
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    attribution: Attribution = "explicit"
+    named: bool = True
+    """False for a speaker described, not named (`one diplomat`, `analysts`)."""
+
+
+AMBIGUOUS = Speaker(name="", kind="unknown")
+"""The text names a speaker we cannot tell apart from another: the quotation stays silent."""
+
+_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "she": "f"}
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+# Titles that make a one-word name whole (`Pope Francis`, `King Charles`).
+_SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", "sheikh",
+                         "sheikha", "sultan", "shah", "emperor", "empress"})
+_LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
+                               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
+# Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
+_JOINERS = frozenset({"of", "for", "the", "and", "&"})
+# Words after which a name is an object, not the speaker (`a spokesman for Smith said`).
+_PREPOSITIONS = frozenset({"from", "to", "with", "about", "for", "by", "of", "on", "at", "in",
+                           "against", "than", "like", "toward", "towards", "under", "over",
+                           "into", "onto", "upon", "via", "at", "near", "behind", "after",
+                           "before", "told", "asked", "and", "or", "nor", "&"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+                          "who", "which", "whose", "then", "now", "also", "himself", "herself"})
+_PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|"
+                        r"[A-Z]{1,3}[-–][A-Z][\w. ]{0,20}|Democrat|Republican|Independent|"
+                        r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)")
+_OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
+_PAIR = re.compile(r"\b([A-Z][a-z][\w\u2019'-]*)\s+([A-Z][a-z][\w-]*)\b(?![\u2019']s?\b\s+[A-Z])")
+_TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
+_POSSESSIVE = re.compile(r"[\u2019']s?$")
+_INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
+_GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|diplomats|"
+                          r"residents|people|economists|commentators|sources|scholars|"
+                          r"historians|leaders|activists|witnesses|protesters|lawmakers|"
+                          r"members|officers|soldiers|farmers|traders|businessmen|workers|"
+                          r"researchers|scientists|investigators|prosecutors|doctors)\b", re.I)
+_ANAPHOR = re.compile(r"^(?:the\s+)(agency|company|ministry|bank|court|organisation|organization|"
+                      r"group|charity|council|commission|committee|government|regulator|"
+                      r"institute|university|firm|fund|party|union|department|campaign|"
+                      r"network|board|authority|office|association|embassy|hospital)$",
+                      re.IGNORECASE)
+_DOCUMENT = re.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|"
+                       r"study|survey|letter|analysis|filing|document|release|post|transcript|"
+                       r"assessment|memo|note|message|complaint|lawsuit|ruling|judgment|"
+                       r"indictment|affidavit)\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def mask_party_tags(text: str) -> str:
+    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) blanked, offsets kept."""
+    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or bool(re.match(r"[dlDL]['\u2019][A-Z]", word))
+
+
+def _is_title(word: str) -> bool:
+    low = _bare(word)
+    return low in TITLES or low in HONORIFICS or low in ROLE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name as the text writes it next to a speech verb, split from its title."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    title: tuple[str, ...] = ()
+    gender: Gender | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word, a, b = m.group(), m.start(), m.end()
+        # A full stop ends the word unless it makes an abbreviation or an initial.
+        if word.endswith(".") and not (_bare(word) in HONORIFICS or _INITIAL.fullmatch(word)
+                                       or re.fullmatch(r"(?:[A-Za-z]\.)+", word)):
+            word, b = word[:-1], b - 1
+        word = word.strip("\u2014\u2013-")
+        if word:
+            out.append((word, a, b))
+    return out
+
+
+def _name_word(word: str) -> bool:
+    return _is_cap(word) or word in _LOWER_CONNECTORS
+
+
+def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
+    """Return the name a run of capitalised words makes, its title split off."""
+    while run and (_bare(run[0][0]) in STOP or run[0][0] in _LOWER_CONNECTORS):
+        run = run[1:]
+    while run and run[-1][0] in _LOWER_CONNECTORS:
+        run = run[:-1]
+    title: list[str] = []
+    gender: Gender | None = None
+    # Everything up to the last title word is the title (`Deputy Agriculture Minister`).
+    last = max((i for i in range(len(run) - 1) if _is_title(run[i][0])), default=-1)
+    for word, _, _ in run[:last + 1]:
+        low = _bare(word)
+        gender = HONORIFICS.get(low) or TITLES.get(low) or gender
+        title.append(word)
+    run = run[last + 1:]
+    while run and run[0][0] in CONNECTORS:
+        run = run[1:]
+    if not run:
+        return None
+    words = [w for w, _, _ in run]
+    if any(w.lower() in {"and", "&"} for w in words) and _bare(words[-1]) not in ORG_HEADS:
+        return None  # `Smith and Jones`: two speakers
+    if any(_POSSESSIVE.search(w) and len(w) > 2 for w in words):
+        return None  # `Smith's spokesman`: Smith owns, does not speak
+    if len(words) == 1 and title and _bare(title[-1]) in _SOVEREIGNS:
+        words = [title[-1], *words]
+    if len(words) > 5:
+        return None
+    return Name(words=tuple(words), start=run[0][1], end=run[-1][2], title=tuple(title),
+                gender=gender)
+
+
+def name_at_end(text: str, start: int, end: int) -> Name | None:
+    """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
+    unless a preposition makes it an object (`a spokesman for Smith`)."""
+    toks = _tokens(text, start, end)
+    i = len(toks)
+    while i > 0 and (_name_word(toks[i - 1][0]) or (
+            i < len(toks) and toks[i - 1][0].lower() in _JOINERS and i > 1
+            and _is_cap(toks[i - 2][0]))):
+        i -= 1
+    if i == len(toks):
+        return None
+    if i > 0 and toks[i - 1][0].lower() in _PREPOSITIONS:
+        return None
+    return _name_of(toks[i:])
+
+
+def name_at_start(text: str, start: int, end: int) -> Name | None:
+    """Return the name that opens `text[start:end]` (`Dr. Anthony Fauci`, `Ana Lopez on …`)."""
+    toks = _tokens(text, start, end)
+    j = 0
+    while j < len(toks) and (_name_word(toks[j][0]) or (
+            j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
+            and _is_cap(toks[j + 1][0]))):
+        j += 1
+    return _name_of(toks[:j]) if j else None
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the comma- or dash-separated parts of `text[start:end]`, stripped, brackets kept
+    whole."""
+    out: list[tuple[int, int]] = []
+    depth, cursor = 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in ",;\u2014\u2013" or (ch == "-" and text[i - 1:i] == " ")):
+            out.append((cursor, i))
+            cursor = i + 1
+    out.append((cursor, end))
+    stripped = []
+    for a, b in out:
+        while a < b and text[a] in " \u00a0":
+            a += 1
+        while b > a and text[b - 1] in " \u00a0.":
+            b -= 1
+        if a < b:
+            stripped.append((a, b))
+    return stripped
+
+
+def _pronoun(text: str, start: int, end: int, at_end: bool) -> str | None:
+    """Return the pronoun a short phrase is (`he`, `But she`), or None."""
+    words = text[start:end].lower().split()
+    if not words or len(words) > 3:
+        return None
+    word = words[-1] if at_end else words[0]
+    if word not in _PRONOUNS:
+        return None
+    if any(w not in STOP and w not in _PRONOUNS for w in words):
+        return None
+    return word
+
+
+def _appositive(text: str, start: int, end: int) -> bool:
+    """Return True if a phrase describes rather than names (`a top Trump surrogate`)."""
+    toks = _tokens(text, start, end)
+    if not toks:
+        return False
+    first = toks[0][0]
+    return first.lower() in _DETERMINERS or first[:1].islower() or bool(
+        _POSSESSIVE.search(first) and len(toks) > 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What the words next to a speech verb are: a name, a pronoun, or a description."""
+
+    name: Name | None = None
+    pronoun: str | None = None
+    description: str | None = None
+    role: str | None = None
+    """A role the phrase gives a name (`the company's chief executive`)."""
+
+
+def subject_before(text: str, start: int, end: int) -> Phrase | None:
+    """Return the subject of a speech verb standing right after `text[start:end]`
+    (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
+    segs = segments(text, start, end)
+    if not segs:
+        return None
+    a, b = segs[-1]
+    pronoun = _pronoun(text, a, b, at_end=True)
+    if pronoun:
+        return Phrase(pronoun=pronoun)
+    name = name_at_end(text, a, b)
+    if name is None:
+        # `Capt. Maria Ruiz of the fire department`: a name with where it works.
+        first = name_at_start(text, a, b)
+        if first is not None and _OF_PLACE.match(text, first.end, b):
+            return Phrase(name=first, role=text[first.end:b].strip())
+    if name is not None:
+        role = None
+        if len(segs) >= 2 and _appositive(text, *segs[-2]):
+            role = text[segs[-2][0]:segs[-2][1]]
+        return Phrase(name=name, role=role)
+    if len(segs) >= 2 and _appositive(text, a, b):
+        pa, pb = segs[-2]
+        pronoun = _pronoun(text, pa, pb, at_end=True)
+        if pronoun:
+            return Phrase(pronoun=pronoun)
+        name = name_at_end(text, pa, pb)
+        if name is not None:
+            return Phrase(name=name, role=text[a:b])
+        if re.match(r"(?:who|which|whose)\b", text[a:b]):
+            # `One senior official, who spoke on condition of anonymity,`.
+            return Phrase(description=text[pa:pb])
+    return Phrase(description=text[a:b])
+
+
+def speaker_after(text: str, start: int, end: int) -> Phrase | None:
+    """Return the speaker named after a speech verb (`said Dr. Anthony Fauci, the top …`,
+    `said the company's chief executive, John Hale`, `said she`)."""
+    segs = segments(text, start, end)
+    if not segs:
+        return None
+    a, b = segs[0]
+    pronoun = _pronoun(text, a, b, at_end=False)
+    if pronoun:
+        return Phrase(pronoun=pronoun)
+    name = name_at_start(text, a, b)
+    if name is not None:
+        role = text[segs[1][0]:segs[1][1]] if len(segs) >= 2 and _appositive(
+            text, *segs[1]) else None
+        return Phrase(name=name, role=role)
+    if len(segs) >= 2:
+        na, nb = segs[1]
+        name = name_at_start(text, na, nb)
+        if name is not None and name.end >= nb - 1:
+            return Phrase(name=name, role=text[a:b])
+    doc = _DOCUMENT.match(text, a, b)
+    if doc:
+        name = name_at_start(text, doc.end(), b)
+        if name is not None:
+            return Phrase(name=name)
+    return Phrase(description=text[a:b])
+
+
+# --- the cast of one article ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    key: str
+    kind: ActorKind
+    paragraph: int
+    start: int
+    gender: Gender | None
+
+
+@dataclass
+class Cast:
+    """The people and organisations of one article, and the speakers attributed so far."""
+
+    mentions: tuple[Mention, ...]
+    roles: dict[str, str | None]
+    quoted: dict[int, list[tuple[int, int]]]
+    """Per paragraph, the quoted spans: a person named inside a quotation is no antecedent."""
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+    genders: dict[str, Gender | None] = field(default_factory=dict)
+    by_paragraph: dict[int, list[Mention]] = field(default_factory=dict)
+    said: list[_Seen] = field(default_factory=list)
+    """Speakers attributed so far, in reading order (`find_quotes` adds them)."""
+    texts: dict[int, str] = field(default_factory=dict)
+    pairs: dict[str, list[str]] = field(default_factory=dict)
+    """Every `First Last` pair of capitalised words the article writes, by last word: people
+    the mentions missed still keep a shared surname ambiguous."""
+
+    @classmethod
+    def of(cls, mentions: tuple[Mention, ...], roles: dict[str, str | None],
+           texts: dict[int, str], quoted: dict[int, list[tuple[int, int]]]) -> Cast:
+        cast = cls(mentions=mentions, roles=roles, quoted=quoted, texts=texts)
+        for text in texts.values():
+            for m in _PAIR.finditer(text):
+                first, last = m.group(1), m.group(2)
+                low = _bare(first)
+                if low in STOP or _is_title(first) or low in CONNECTORS or \
+                        gazetteer_lookup([first], 0) or gazetteer_lookup([last], 0):
+                    continue
+                firsts = cast.pairs.setdefault(last, [])
+                if first not in firsts:
+                    firsts.append(first)
+        for m in mentions:
+            cast.by_paragraph.setdefault(m.paragraph, []).append(m)
+            if m.kind is not ActorKind.PERSON:
+                continue
+            words = m.key.split()
+            if m.key not in cast.genders:
+                cast.genders[m.key] = FIRST_NAMES.get(words[0].lower()) if len(words) > 1 \
+                    else None
+            before = texts.get(m.paragraph, "")[max(0, m.start - 14):m.start].split()
+            if before:
+                low = _bare(before[-1])
+                told = HONORIFICS.get(low) or TITLES.get(low)
+                if told and cast.genders.get(m.key) is None:
+                    cast.genders[m.key] = told
+            if len(words) > 1:
+                for index, word in ((cast.by_last, words[-1]), (cast.by_first, words[0])):
+                    keys = index.setdefault(word, [])
+                    if m.key not in keys:
+                        keys.append(m.key)
+        return cast
+
+    def gender(self, key: str) -> Gender | None:
+        """Return the gender a person's title or first name tells, if any."""
+        return self.genders.get(key) or FIRST_NAMES.get(key.split()[0].lower())
+
+    def _in_quote(self, paragraph: int, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted.get(paragraph, ()))
+
+    def _choose(self, keys: list[str], paragraph: int, offset: int,
+                gender: Gender | None) -> str | None:
+        """Return the one of `keys` the context names: the only one, the only one of the
+        title's gender, or the only one named in full in the paragraph before `offset`."""
+        if gender is not None:
+            fits = [k for k in keys if self.gender(k) in (gender, None)]
+            keys = fits or keys
+        if len(keys) == 1:
+            return keys[0]
+        before = self.texts.get(paragraph, "")[:offset]
+        near = [k for k in keys if k in before]
+        return near[0] if len(near) == 1 else None
+
+    def resolve(self, name: Name, paragraph: int) -> Speaker | None:
+        """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or
+        None when it cannot speak (a place, a platform, a letter)."""
+        words = list(name.words)
+        if not _can_speak(words):
+            return None
+        text = " ".join(words)
+        at = [m for m in self.by_paragraph.get(paragraph, ())
+              if m.start <= name.start < m.end or name.start <= m.start < name.end]
+        for m in at:
+            if m.kind in (ActorKind.COUNTRY, ActorKind.PLACE) and m.start <= name.start \
+                    and m.end >= name.end:
+                return None
+        hit = gazetteer_lookup(words, 0)
+        if hit and hit[0] == len(words):
+            entry = hit[1]
+            if entry.kind is not ActorKind.ORGANISATION:
+                return None
+            return Speaker(entry.canonical, "organisation")
+        if len(words) > 1:
+            for m in at:
+                if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
+                        len(m.key.split()) >= len(words):
+                    return self._person(m.key, "explicit")
+                if m.kind is ActorKind.ORGANISATION and m.start == name.start:
+                    return Speaker(m.key, "organisation")
+            full = [k for k in self.by_last.get(words[-1], ())
+                    if k.split()[0] == words[0]]
+            if len(full) == 1:
+                return self._person(full[0], "explicit")
+            low = [_bare(w) for w in words]
+            if low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low):
+                return Speaker(text, "organisation")
+            return self._person(text, "explicit", name.title)
+        word = words[0]
+        if _is_acronym(word):
+            org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
+            return Speaker(org.key if org else word, "organisation")
+        for index in (self.by_last, self.by_first):
+            keys = list(index.get(word, ()))
+            if index is self.by_last:
+                for first in self.pairs.get(word, ()):
+                    full = f"{first} {word}"
+                    if not any(k.split()[0] == first for k in keys):
+                        keys.append(full)
+            if keys:
+                key = self._choose(keys, paragraph, name.start, name.gender)
+                if key is None:
+                    return AMBIGUOUS
+                return self._person(key, "resolved")
+        org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
+        if org is not None:
+            return Speaker(org.key, "organisation")
+        kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
+        return Speaker(word, kind, _title_role(name.title), "explicit")
+
+    def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
+        return Speaker(key, "person", self.roles.get(key) or _title_role(title), how)
+
+    def antecedent(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the nearest person before `offset` a pronoun can point at: named outside a
+        quotation in this or the two paragraphs before, of a compatible gender."""
+        gender = _PRONOUN_GENDER.get(pronoun)
+        if gender is None:
+            return None
+        seen: list[_Seen] = []
+        for p in range(max(1, paragraph - 2), paragraph + 1):
+            for m in self.by_paragraph.get(p, ()):
+                if m.kind is ActorKind.PERSON and (p < paragraph or m.start < offset) \
+                        and not self._in_quote(p, m.start):
+                    seen.append(_Seen(m.key, m.kind, p, m.start, self.genders.get(m.key)))
+        seen += [s for s in self.said if s.kind is ActorKind.PERSON
+                 and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
+        seen.sort(key=lambda s: (s.paragraph, s.start))
+        for s in reversed(seen):
+            if s.gender in (gender, None):
+                return self._person(s.key, "resolved")
+        return None
+
+    def organisation(self, head: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the organisation `the <head>` points at: the last one named before, one whose
+        name holds the head word first."""
+        before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
+                  if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
+        headed = [m for m in before if head.lower() in m.key.lower()]
+        pool = headed or before
+        return Speaker(pool[-1].key, "organisation", attribution="resolved") if pool else None
+
+    def note(self, speaker: Speaker, paragraph: int, offset: int) -> None:
+        """Record an attributed speaker, so a later `he`/`she` may point at it."""
+        if speaker.kind != "person" or not speaker.named or speaker is AMBIGUOUS:
+            return
+        gender = self.genders.get(speaker.name)
+        if gender is None and " " not in speaker.name:
+            gender = FIRST_NAMES.get(speaker.name.lower())
+        self.said.append(_Seen(speaker.name, ActorKind.PERSON, paragraph, offset, gender))
+
+
+def _title_role(title: tuple[str, ...]) -> str | None:
+    words = [w for w in title if _bare(w) not in HONORIFICS or _bare(w) not in
+             {"mr", "mrs", "ms", "mme", "mlle", "messrs", "dr"}]
+    if not words or all(_bare(w) in {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
+                        for w in words):
+        return None
+    return " ".join(words)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _can_speak(words: list[str]) -> bool:
+    """Return True unless the words are a letter, an initial, a code, a web word or a
+    platform."""
+    if not words:
+        return False
+    low = [_bare(w) for w in words]
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if all(w in NOT_SPEAKERS for w in low):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        letters = word.replace(".", "")
+        if len(letters) < 2 or _INITIAL.fullmatch(word) and not _is_acronym(word):
+            return False
+        if low[0] in STOP or low[0] in TITLES or low[0] in HONORIFICS or low[0] in _PRONOUNS:
+            return False
+        if letters.isupper() and len(letters) > 5:
+            return False  # `WATCH`, `BREAKING`: shouted web words, not acronyms
+    return all(_is_cap(w) or w in _LOWER_CONNECTORS or _bare(w) in CONNECTORS for w in words)
+
+
+def description_speaker(phrase: str) -> Speaker | None:
+    """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
+    words = phrase.lower().split()
+    group = _GROUP_NOUNS.search(phrase)
+    if group and len(words) <= 8:
+        return Speaker(_trim(phrase), "group", named=False)
+    nouns = [w.strip(",.") for w in words]
+    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS for w in nouns) and \
+            nouns[0] in {"a", "an", "one", "the", "another", "two", "three", "several"}:
+        return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
+                       named=False)
+    return None
+
+
+def anaphor_head(phrase: str) -> str | None:
+    """Return the head of `the ministry`, `the company`: an organisation named before."""
+    m = _ANAPHOR.match(phrase.strip())
+    return m.group(1) if m else None
+
+
+def _trim(np: str) -> str:
+    np = np.strip(" ,.")
+    return re.sub(r"^(?:the|a|an|some|many|several|most)\s+", "", np, flags=re.I)
+
+
+__all__ = ["AMBIGUOUS", "Cast", "Name", "Phrase", "Speaker", "anaphor_head",
+           "description_speaker", "mask_party_tags", "name_at_end", "name_at_start", "segments",
+           "speaker_after", "subject_before"]
