@@ -129,6 +129,7 @@ ORG_HEADS = frozenset([
     "journal", "gazette", "magazine", "review", "news", "express", "telegraph", "observer",
     "monitor", "press", "daily", "dawn", "diplomat", "brigade", "corps", "force", "forces",
     "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
+    "directorate", "administration", "ministries", "agencies", "institutes", "records",
     # Company names end in their trade as often as in a legal form.
     "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",

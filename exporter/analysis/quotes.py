@@ -437,7 +437,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = _resolved(carried)
             if speaker is not None and speaker is not AMBIGUOUS:
-                cast.note(speaker, para.n, span.start)
+                # Noted at the end of its sentence: the last speaker is the likeliest `he`.
+                cast.note(speaker, para.n, place.sentence_end)
             first = False
             pending = _Pending(words, speaker, span.close)
         if pending:

@@ -62,6 +62,7 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?
                         r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
 _PAIR = re.compile(r"\b([A-Z][a-z][\w\u2019'-]*)\s+([A-Z][a-z][\w-]*)\b(?![\u2019']s?\b\s+[A-Z])")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
 _INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
@@ -461,7 +462,8 @@ class Cast:
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
         """Return the nearest person before `offset` a pronoun can point at: named outside a
-        quotation in this or the two paragraphs before, of a compatible gender."""
+        quotation in this or the two paragraphs before, of a compatible gender, with no other
+        name between them that the mentions could not place."""
         gender = _PRONOUN_GENDER.get(pronoun)
         if gender is None:
             return None
@@ -470,14 +472,43 @@ class Cast:
             for m in self.by_paragraph.get(p, ()):
                 if m.kind is ActorKind.PERSON and (p < paragraph or m.start < offset) \
                         and not self._in_quote(p, m.start):
-                    seen.append(_Seen(m.key, m.kind, p, m.start, self.genders.get(m.key)))
+                    seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key)))
         seen += [s for s in self.said if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
         seen.sort(key=lambda s: (s.paragraph, s.start))
-        for s in reversed(seen):
-            if s.gender in (gender, None):
-                return self._person(s.key, "resolved")
-        return None
+        fits = [s for s in reversed(seen) if s.gender in (gender, None)]
+        if not fits:
+            return None
+        nearest = fits[0]
+        if nearest.gender is None and any(s.gender == gender and s.key != nearest.key
+                                          for s in fits):
+            return None  # `she` after `Taylor Swift … Big Machine`: the gender does not settle it
+        if self._unplaced_name(nearest, paragraph, offset):
+            return None
+        return self._person(nearest.key, "resolved")
+
+    def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int) -> bool:
+        """Return True if a capitalised word between an antecedent and its pronoun may name
+        another person (`Carlineo` where only `James Kennedy Jr.` is known)."""
+        own = set(seen.key.split())
+        for p in range(seen.paragraph, paragraph + 1):
+            text = self.texts.get(p, "")
+            start = seen.start if p == seen.paragraph else 0
+            end = offset if p == paragraph else len(text)
+            spans = [(m.start, m.end) for m in self.by_paragraph.get(p, ())]
+            spans += self.quoted.get(p, [])
+            for m in _CAPITALISED.finditer(text, start, end):
+                word = _POSSESSIVE.sub("", m.group())
+                if word in own or _bare(word) in STOP or _is_title(word) or \
+                        _bare(word) in NOT_SPEAKERS or any(a <= m.start() < b for a, b in spans):
+                    continue
+                before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+                if not before or before[-1] in ".!?:\u2014":
+                    continue  # a sentence opener
+                if gazetteer_lookup([word], 0):
+                    continue
+                return True
+        return False
 
     def organisation(self, head: str, paragraph: int, offset: int) -> Speaker | None:
         """Return the organisation `the <head>` points at: the last one named before, one whose
@@ -492,9 +523,7 @@ class Cast:
         """Record an attributed speaker, so a later `he`/`she` may point at it."""
         if speaker.kind != "person" or not speaker.named or speaker is AMBIGUOUS:
             return
-        gender = self.genders.get(speaker.name)
-        if gender is None and " " not in speaker.name:
-            gender = FIRST_NAMES.get(speaker.name.lower())
+        gender = self.gender(speaker.name)
         self.said.append(_Seen(speaker.name, ActorKind.PERSON, paragraph, offset, gender))
 
 
