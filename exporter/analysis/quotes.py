@@ -137,8 +137,8 @@ def _is_statement(text: str, span: _Span) -> bool:
         return False
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
     title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    if title_cased and not final:
-        return False
+    if title_cased and inner[-1:] not in ".!?\u2026":
+        return False  # a title (`“Listen To The Music,”`), not a statement
     if final:
         return len(words) >= 2
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8

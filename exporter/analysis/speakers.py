@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import ActorKind
-from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, STOP, Mention
+from .actors import (
+    CONNECTORS,
+    NOT_ORG_ACRONYMS,
+    ORG_HEADS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    STOP,
+    Mention,
+)
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, TITLES, Gender
 
@@ -62,6 +71,11 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?
                         r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
 _PAIR = re.compile(r"\b([A-Z][a-z][\w\u2019'-]*)\s+([A-Z][a-z][\w-]*)\b(?![\u2019']s?\b\s+[A-Z])")
+# Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words before a name that describe the person without being a role: `43-year-old`, `former`.
+_MODIFIER = re.compile(r"\d+-year-old|former|retired|veteran|late|then|fellow|young|elderly")
+_ROLE_THEN_NAME = re.compile(r"[\u2019']?s?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -178,12 +192,19 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         return None
     if i > 0 and toks[i - 1][0].lower() in _PREPOSITIONS:
         return None
+    if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
+            _bare(w) not in STOP for w, _, _ in toks[:i - 1]):
+        # `the U.S. attorney for the Southern District`: a name inside a description.
+        return None
     return _name_of(toks[i:])
 
 
 def name_at_start(text: str, start: int, end: int) -> Name | None:
-    """Return the name that opens `text[start:end]` (`Dr. Anthony Fauci`, `Ana Lopez on …`)."""
+    """Return the name that opens `text[start:end]` (`Dr. Anthony Fauci`, `Ana Lopez on …`,
+    `43-year-old Martin Taylor of …`)."""
     toks = _tokens(text, start, end)
+    while toks and _MODIFIER.fullmatch(toks[0][0]):
+        toks = toks[1:]
     j = 0
     while j < len(toks) and (_name_word(toks[j][0]) or (
             j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
@@ -299,10 +320,18 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
         return Phrase(pronoun=pronoun)
     name = name_at_start(text, a, b)
     if name is not None:
+        # `NASA administrator Jim Bridenstine`: the first name is whose role it is.
+        owned = _ROLE_THEN_NAME.match(text, name.end, b)
+        if owned and any(_bare(w) in ROLE_NOUNS or _bare(w) in TITLES
+                         for w in owned.group(1).split()):
+            person = name_at_start(text, owned.end(1), b)
+            if person is not None:
+                return Phrase(name=person, role=text[name.start:owned.end(1)].strip())
         role = text[segs[1][0]:segs[1][1]] if len(segs) >= 2 and _appositive(
             text, *segs[1]) else None
         return Phrase(name=name, role=role)
-    if len(segs) >= 2:
+    if len(segs) >= 2 and any(_bare(w) in ROLE_NOUNS or _bare(w) in TITLES
+                              for w in text[a:b].split()):
         na, nb = segs[1]
         name = name_at_start(text, na, nb)
         if name is not None and name.end >= nb - 1:
@@ -364,7 +393,7 @@ class Cast:
             cast.by_paragraph.setdefault(m.paragraph, []).append(m)
             if m.kind is not ActorKind.PERSON:
                 continue
-            words = m.key.split()
+            words = [w for w in m.key.split() if _bare(w) not in _SUFFIXES]
             if m.key not in cast.genders:
                 cast.genders[m.key] = FIRST_NAMES.get(words[0].lower()) if len(words) > 1 \
                     else None
@@ -423,7 +452,8 @@ class Cast:
         if len(words) > 1:
             for m in at:
                 if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
-                        len(m.key.split()) >= len(words):
+                        len(m.key.split()) >= len(words) and \
+                        not any(_is_title(w) for w in m.key.split()[:-1]):
                     return self._person(m.key, "explicit")
                 if m.kind is ActorKind.ORGANISATION and m.start == name.start:
                     return Speaker(m.key, "organisation")
@@ -538,7 +568,8 @@ def _title_role(title: tuple[str, ...]) -> str | None:
 
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and \
+        letters not in NOT_ORG_ACRONYMS
 
 
 def _can_speak(words: list[str]) -> bool:
@@ -570,8 +601,10 @@ def description_speaker(phrase: str) -> Speaker | None:
     if group and len(words) <= 8:
         return Speaker(_trim(phrase), "group", named=False)
     nouns = [w.strip(",.") for w in words]
+    # `the president`, `the company's chief executive`: one person the article names elsewhere,
+    # which the description alone does not tell; `a diplomat`, `one official` is all we know.
     if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS for w in nouns) and \
-            nouns[0] in {"a", "an", "one", "the", "another", "two", "three", "several"}:
+            nouns[0] in {"a", "an", "one", "another", "two", "three", "several"}:
         return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
                        named=False)
     return None
