@@ -408,6 +408,11 @@ def _acronym_matches(acronym: str, words: list[str]) -> bool:
     return letters in ("".join(initials), "".join(all_initials), "".join(parts))
 
 
+_AHEAD = 200
+"""Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 class _Finder:
     """Collect the mentions of one article."""
 
@@ -439,8 +444,13 @@ class _Finder:
                 if rest:
                     deferred.append((n, text, rest, run.sentence_start))
         # Surnames and acronyms are resolved once every full name and expansion is known.
-        for n, text, words, sentence_start in deferred:
-            self._leftover(n, text, words, sentence_start)
+        surnames = self._surnames()
+        named: dict[int, set[str]] = {}
+        for m in self.mentions:
+            if m.kind is ActorKind.PERSON and m.form == "name":
+                named.setdefault(m.paragraph, set()).add(m.key)
+        for n, text, words, _ in deferred:
+            self._leftover(n, text, words, surnames, named.get(n, set()))
         return self._merge_capitals(sorted(self.mentions, key=lambda m: (m.paragraph, m.start)))
 
     # A phrase followed by its acronym in brackets: `Shanghai Cooperation Organization (SCO)`.
@@ -530,7 +540,9 @@ class _Finder:
                 # A role alone, maybe followed by `, Name`: `the Prime Minister of Pakistan, X`.
                 follow = re.match(r",\s+", text[end:])
                 if follow:
-                    nxt = _runs(text[end + follow.end():], whole=False)[:1]
+                    # A bounded look-ahead: the next run is all we need (linear time).
+                    nxt = _runs(text[end + follow.end():end + follow.end() + _AHEAD],
+                                whole=False)[:1]
                     if nxt and nxt[0].words[0][1] == 0:
                         # Offsets of the look-ahead are relative to the text after the comma.
                         off = end + follow.end()
@@ -616,7 +628,8 @@ class _Finder:
     def _its_owner(self, n: int, text: str, start: int) -> str | None:
         """Return the country or organisation `its` refers to: the last one named before it in the
         same sentence, as written."""
-        sentence_start = max((a for a, _ in split_sentences(text) if a <= start), default=0)
+        sentence_start = max([a for a, _ in split_sentences(text) if a <= start] + [0])
+        sentence_start = max(sentence_start, start - _AHEAD)
         best: tuple[int, str] | None = None
         for run in _runs(text[sentence_start:start], whole=False):
             names = [w for w, _, _ in run.words]
@@ -680,18 +693,37 @@ class _Finder:
             i += 1
         return leftover
 
+    def _surnames(self) -> dict[str, list[str]]:
+        """Return the people known by full name, by surname (generational suffixes skipped)."""
+        out: dict[str, list[str]] = {}
+        for person in self.persons:
+            words = [w for w in person.split() if w.lower().rstrip(".") not in _SUFFIXES]
+            if len(words) > 1:
+                out.setdefault(words[-1], []).append(person)
+        return out
+
     def _leftover(self, n: int, text: str, words: list[tuple[str, int, int]],
-                  sentence_start: bool) -> None:
-        surnames = {p.split()[-1]: p for p in self.persons if len(p.split()) > 1}
+                  surnames: dict[str, list[str]], named_here: set[str]) -> None:
+        """Record the surnames, acronyms and company names among words no run explained.
+
+        A surname two people share (Mary Trump, Donald Trump) goes to the one the paragraph
+        names in full, or to nobody. Look-behinds are bounded, so a paragraph of any length is
+        read in linear time.
+        """
         for w, a, b in words:
             if w in surnames:
-                self.add(surnames[w], ActorKind.PERSON, n, a, b, text, "surname")
+                owners = surnames[w]
+                if len(owners) > 1:
+                    owners = [p for p in owners if p in named_here]
+                if len(owners) == 1:
+                    self.add(owners[0], ActorKind.PERSON, n, a, b, text, "surname")
             elif w in self.acronyms:
                 self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif _looks_acronym(w) and w not in self.terms and w.lower() not in STOP:
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif w in self.companies or (w.lower() not in STOP and (
-                    _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, 0, a))):
+                    _COMPANY_AFTER.match(text, b)
+                    or _COMPANY_BEFORE.search(text, max(0, a - _AHEAD), a))):
                 self.companies.add(w)
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "company")
 

@@ -20,13 +20,14 @@ word or an earlier paragraph gave it, `none` when nothing did.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable
 
 from ..model import ActorKind, Article, Quote
 from .actors import STOP as _STOP
-from .actors import find_actors, find_mentions
-from .lexicon import SPEECH_VERBS
+from .actors import ROLE_NOUNS, find_actors, find_mentions
+from .lexicon import SPEECH_VERBS, TITLES
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
@@ -180,6 +181,8 @@ _THIS_IS_HOW = re.compile(
     r"^\s*(?:This|That)\s+(?:is|was)\s+(?:what|how)\s+(?P<np>(?:a|an|the|one)\s+[\w\s-]{2,60}?)"
     r"\s+(?:\w+ly\s+|once\s+|had\s+|has\s+)?(?:described|put|called|said|summed|saw|"
     r"phrased|characterised|characterized)\b")
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
+                        re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 
@@ -212,8 +215,7 @@ class _Attributor:
         if phrase.name is not None:
             found = self.cast.resolve(phrase.name, paragraph)
             if found is not None and found is not AMBIGUOUS and found.role is None \
-                    and phrase.role and found.kind == "person" and description_speaker(
-                        "a " + phrase.role.split(" ", 1)[-1]) is not None:
+                    and phrase.role and found.kind == "person" and _ROLE_WORD.search(phrase.role):
                 found = Speaker(found.name, found.kind, _role(phrase.role), found.attribution)
             return found
         if phrase.description:
@@ -239,7 +241,7 @@ class _Attributor:
             return None
         masked = mask_party_tags(body[:-1])
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
-        start = max(start, _previous_close(masked, len(masked) + 1))
+        start = _previous_close(masked, len(masked) + 1, start)
         return self._before(paragraph, masked, start, len(masked), max_tail=40)
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
@@ -286,7 +288,7 @@ def _subject_after(att: _Attributor, place: _Place) -> Speaker | None:
 
 def _according_before(att: _Attributor, place: _Place) -> Speaker | None:
     """`According to X, “…”`."""
-    start = max(place.sentence_start, _previous_close(place.text, place.span.start))
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
     end = place.span.start - 1
     found = None
     for found in _ACCORDING.finditer(place.text, start, end):
@@ -299,7 +301,7 @@ def _according_before(att: _Attributor, place: _Place) -> Speaker | None:
 
 def _verb_before(att: _Attributor, place: _Place) -> Speaker | None:
     """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`."""
-    start = max(place.sentence_start, _previous_close(place.text, place.span.start))
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
     return att._before(place.paragraph, place.text, start, place.span.start - 1, max_tail=150)
 
 
@@ -333,13 +335,14 @@ def _attribution_follows(place: _Place) -> bool:
         after[:1].islower()
 
 
-def _post_end(text: str, span: _Span, sentences: list[tuple[int, int]]) -> int:
-    """Return where the words after a quotation's closing mark end for attribution."""
-    ends = sorted(b for _, b in sentences if b >= span.close)
-    end = ends[0] if ends else len(text)
+def _post_end(text: str, span: _Span, ends: list[int]) -> int:
+    """Return where the words after a quotation's closing mark end for attribution (`ends`:
+    the sentence ends, ascending)."""
+    i = bisect_left(ends, span.close)
+    end = ends[i] if i < len(ends) else len(text)
     inner = text[span.start:span.end].rstrip()
-    if not text[span.close:end].strip() and inner[-1:] in "?!" and len(ends) > 1:
-        return ends[1]
+    if not text[span.close:end].strip() and inner[-1:] in "?!" and i + 1 < len(ends):
+        return ends[i + 1]
     return end
 
 
@@ -347,10 +350,11 @@ def _role(phrase: str) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
 
 
-def _previous_close(text: str, start: int) -> int:
-    """Return the offset after the last closing quotation mark before `start` (or 0)."""
-    k = max(text.rfind(c, 0, max(0, start - 1)) for c in (_CLOSE_DOUBLE, '"'))
-    return k + 1 if k >= 0 else 0
+def _previous_close(text: str, start: int, floor: int = 0) -> int:
+    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
+    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
+    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (_CLOSE_DOUBLE, '"'))
+    return k + 1 if k >= 0 else floor
 
 
 def _trim_np(np: str) -> str:
@@ -412,15 +416,18 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         text = para.text
         masked = mask_party_tags(text)
         sentences = split_sentences(text)
+        starts = [a for a, _ in sentences]
+        ends = sorted(b for _, b in sentences)
         pending: _Pending | None = None
         first = True
         for span in spans[para.n]:
             if not _is_statement(text, span):
                 continue
             words = text[span.start:span.end].strip().rstrip(",").strip()
+            first_sentence = bisect_right(starts, span.start - 1) - 1
             place = _Place(para.n, masked, span,
-                           max((a for a, _ in sentences if a <= span.start - 1), default=0),
-                           _post_end(text, span, sentences))
+                           starts[first_sentence] if first_sentence >= 0 else 0,
+                           _post_end(text, span, ends))
             speaker = attributor.attribute(place)
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
             gap = text[pending.close:span.start - 1] if pending else ""

@@ -14,6 +14,7 @@ person before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -76,6 +77,10 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words before a name that describe the person without being a role: `43-year-old`, `former`.
 _MODIFIER = re.compile(r"\d+-year-old|former|retired|veteran|late|then|fellow|young|elderly")
 _ROLE_THEN_NAME = re.compile(r"[\u2019']?s?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
+_AROUND = 200
+"""How far before a name a mention covering it may start."""
+_NEAREST = 30
+"""Mentions looked at, nearest first, for a pronoun's antecedent."""
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -368,6 +373,7 @@ class Cast:
     by_first: dict[str, list[str]] = field(default_factory=dict)
     genders: dict[str, Gender | None] = field(default_factory=dict)
     by_paragraph: dict[int, list[Mention]] = field(default_factory=dict)
+    starts: dict[int, list[int]] = field(default_factory=dict)
     said: list[_Seen] = field(default_factory=list)
     """Speakers attributed so far, in reading order (`find_quotes` adds them)."""
     texts: dict[int, str] = field(default_factory=dict)
@@ -408,6 +414,7 @@ class Cast:
                     keys = index.setdefault(word, [])
                     if m.key not in keys:
                         keys.append(m.key)
+        cast.starts = {p: [m.start for m in ms] for p, ms in cast.by_paragraph.items()}
         return cast
 
     def gender(self, key: str) -> Gender | None:
@@ -415,7 +422,16 @@ class Cast:
         return self.genders.get(key) or FIRST_NAMES.get(key.split()[0].lower())
 
     def _in_quote(self, paragraph: int, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.quoted.get(paragraph, ()))
+        spans = self.quoted.get(paragraph, [])
+        i = bisect_left(spans, (offset + 1, 0)) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    def _between(self, paragraph: int, start: int, end: int) -> list[Mention]:
+        """Return the paragraph's mentions starting in `[start, end)` (by bisection: a long
+        paragraph full of names stays linear)."""
+        ms = self.by_paragraph.get(paragraph, [])
+        starts = self.starts.get(paragraph, [])
+        return ms[bisect_left(starts, start):bisect_left(starts, end)]
 
     def _choose(self, keys: list[str], paragraph: int, offset: int,
                 gender: Gender | None) -> str | None:
@@ -437,7 +453,7 @@ class Cast:
         if not _can_speak(words):
             return None
         text = " ".join(words)
-        at = [m for m in self.by_paragraph.get(paragraph, ())
+        at = [m for m in self._between(paragraph, name.start - _AROUND, name.end)
               if m.start <= name.start < m.end or name.start <= m.start < name.end]
         for m in at:
             if m.kind in (ActorKind.COUNTRY, ActorKind.PLACE) and m.start <= name.start \
@@ -499,11 +515,11 @@ class Cast:
             return None
         seen: list[_Seen] = []
         for p in range(max(1, paragraph - 2), paragraph + 1):
-            for m in self.by_paragraph.get(p, ()):
-                if m.kind is ActorKind.PERSON and (p < paragraph or m.start < offset) \
-                        and not self._in_quote(p, m.start):
+            # The nearest few mentions are enough, and keep a long paragraph linear.
+            for m in self._between(p, 0, offset if p == paragraph else 1 << 62)[-_NEAREST:]:
+                if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start):
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key)))
-        seen += [s for s in self.said if s.kind is ActorKind.PERSON
+        seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
         seen.sort(key=lambda s: (s.paragraph, s.start))
         fits = [s for s in reversed(seen) if s.gender in (gender, None)]
@@ -525,7 +541,7 @@ class Cast:
             text = self.texts.get(p, "")
             start = seen.start if p == seen.paragraph else 0
             end = offset if p == paragraph else len(text)
-            spans = [(m.start, m.end) for m in self.by_paragraph.get(p, ())]
+            spans = [(m.start, m.end) for m in self._between(p, start - _AROUND, end)]
             spans += self.quoted.get(p, [])
             for m in _CAPITALISED.finditer(text, start, end):
                 word = _POSSESSIVE.sub("", m.group())
