@@ -42,8 +42,13 @@ class Gazetteer:
     longest: int
 
 
+def _fold(word: str) -> str:
+    """Return a word as the gazetteer keys it: lower case, full stops dropped (`U.N.` = `UN`)."""
+    return word.lower().replace(".", "")
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w, _, _ in _tokens(text))
+    return tuple(_fold(w) for w, _, _ in _tokens(text))
 
 
 @lru_cache(maxsize=1)
@@ -300,6 +305,8 @@ def _runs(text: str, whole: bool = True) -> list[_Run]:
             k = j
             while k < len(toks) and toks[k][0].lower() in CONNECTORS and k - j < 2:
                 k += 1
+            if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
+                break  # `the Council and the United Nations`: two names
             if k > j and k < len(toks) and _is_cap(toks[k][0]) and all(
                 text[toks[m][2]:toks[m + 1][1]].strip() == "" for m in range(j - 1, k)
             ):
@@ -325,7 +332,7 @@ def _lookup(words: list[str], i: int) -> tuple[int, _Entry] | None:
     """Return the longest gazetteer match at `words[i]` as (length, entry)."""
     gaz = gazetteer()
     for n in range(min(gaz.longest, len(words) - i), 0, -1):
-        entry = gaz.entries.get(tuple(w.lower() for w in words[i:i + n]))
+        entry = gaz.entries.get(tuple(_fold(w) for w in words[i:i + n]))
         if entry is not None:
             return n, entry
     return None
@@ -396,7 +403,13 @@ def _name_ok(words: list[str]) -> bool:
 
 
 def _looks_acronym(word: str) -> bool:
-    return bool(_ACRONYM.fullmatch(word)) and word not in NOT_ORG_ACRONYMS
+    """Return True if a word may be an organisation's acronym: not a plural common noun
+    (`EVs`, `SUVs`), not a product code or model (`ES8`, `RS-25`), not a web word (`WATCH`)."""
+    if not _ACRONYM.fullmatch(word) or word in NOT_ORG_ACRONYMS:
+        return False
+    if word.endswith("s") or any(c.isdigit() for c in word):
+        return False
+    return word.lower() not in lexicon.NOT_SPEAKERS
 
 
 def _acronym_matches(acronym: str, words: list[str]) -> bool:
@@ -429,6 +442,8 @@ class _Finder:
 
     def add(self, key: str, kind: ActorKind, para: int, start: int, end: int, text: str,
             form: str = "name", role: str | None = None) -> None:
+        if len(key.replace(".", "").strip()) < 2:
+            return  # a letter or an initial (`X.`, `C.`) names nobody
         self.mentions.append(Mention(key=key, kind=kind, paragraph=para, start=start, end=end,
                                      text=text[start:end], form=form, role=role))
         self.consumed.add((para, start))
