@@ -176,7 +176,8 @@ def _overlap(gold: str, found: str) -> float:
 
 def _norm_name(name: str) -> str:
     """Return a person's or body's name reduced for comparison (`Z.A. Bhutto` → `z a bhutto`)."""
-    words = [w for w in _tokens(name) if w not in {"the", "mr", "mrs", "ms", "dr", "prof"}]
+    words = [w for w in _tokens(name.replace(".", "")) if w not in {"the", "mr", "mrs", "ms",
+                                                                    "dr", "prof"}]
     return " ".join(words)
 
 

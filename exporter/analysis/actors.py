@@ -108,7 +108,8 @@ TITLE_HEADS = frozenset([
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
 # Abbreviated ranks and honorifics (`Col.`, `Sen.`, `Lt.`) head a title like the words they stand
 # for; `St.`, `Jr.` and `Sr.` are parts of names.
-TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {"mp", "mep"}
+TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {
+    "mp", "mep", "attorney", "executive", "administrator", "coach", "manager"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
@@ -135,6 +136,7 @@ ORG_HEADS = frozenset([
     "monitor", "press", "daily", "dawn", "diplomat", "brigade", "corps", "force", "forces",
     "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
     "directorate", "administration", "ministries", "agencies", "institutes", "records",
+    "observatory", "studio", "studios", "media", "partners", "capital", "design", "insider",
     # Company names end in their trade as often as in a legal form.
     "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
@@ -205,14 +207,8 @@ STOP = frozenset([
     "often", "sometimes", "usually", "especially", "particularly", "chapter", "section", "part",
     "figure", "table", "page", "note", "notes", "source", "sources", "photo", "image"
 ])
-# Acronyms that name things, not actors.
-NOT_ORG_ACRONYMS = frozenset([
-    "GDP", "GNP", "GNI", "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PM", "AM", "TV", "OK", "ID",
-    "IT", "AI", "HIV", "AIDS", "COVID", "LNG", "LPG", "CNG", "SME", "SMEs", "FDI", "NGO", "NGOs",
-    "UAV", "UAVs", "PhD", "MBA", "BBQ", "USD", "EUR", "GBP", "PKR", "INR", "RUB", "CNY", "JPY",
-    "KM", "KG", "CO2", "PDF", "FAQ", "DIY", "VIP", "CCTV", "ICT", "GPS", "UFO", "IQ", "DNA", "RNA",
-    "FY", "Q1", "Q2", "Q3", "Q4", "AD", "BC", "BCE", "CE"
-])
+# Acronyms that name things, measures or times, not actors (data/not_org_acronyms.txt).
+NOT_ORG_ACRONYMS = frozenset(r[0] for r in lexicon.rows("not_org_acronyms.txt"))
 # Words that may precede a title in `Russian Foreign Minister` (but not `Russian Army …`).
 _TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "defence", "defense", "interior",
                               "finance", "deputy", "crown", "planning", "trade", "chief"})
@@ -404,12 +400,24 @@ def _name_ok(words: list[str]) -> bool:
 
 def _looks_acronym(word: str) -> bool:
     """Return True if a word may be an organisation's acronym: not a plural common noun
-    (`EVs`, `SUVs`), not a product code or model (`ES8`, `RS-25`), not a web word (`WATCH`)."""
+    (`EVs`, `SUVs`), not a product code or model (`ES8`, `RS-25`), not a web word (`WATCH`),
+    not a shouted word (`VIZZION`, `CRUISES`: undefined acronyms past four letters are rare and
+    the long ones that matter are in the gazetteer)."""
     if not _ACRONYM.fullmatch(word) or word in NOT_ORG_ACRONYMS:
         return False
     if word.endswith("s") or any(c.isdigit() for c in word):
         return False
+    if len(word.replace(".", "")) > 4:
+        return False
     return word.lower() not in lexicon.NOT_SPEAKERS
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Return True if the capitals at `text[start:end]` stand next to other capitals: a
+    headline or a slogan (`GET OUT and VOTE`, `VW ID. SPACE VIZZION`), not an acronym."""
+    before = re.search(r"([A-Z]{2,})[.:!]?\s+$", text[max(0, start - 20):start])
+    after = re.match(r"[.:!]?\s+([A-Z]{2,})\b", text[end:end + 20])
+    return before is not None or after is not None
 
 
 def _acronym_matches(acronym: str, words: list[str]) -> bool:
@@ -588,7 +596,8 @@ class _Finder:
                 or bool(_INITIALS.match(names[0]))
                 or bool(_ROLE_NOUN_BEFORE.search(before))
                 or (names[0].lower() in lexicon.FIRST_NAMES and len(names) <= 3
-                    and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS)
+                    and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS
+                    and not names[-1].endswith("s") and _lookup(names[:1], 0) is None)
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
@@ -734,7 +743,8 @@ class _Finder:
                     self.add(owners[0], ActorKind.PERSON, n, a, b, text, "surname")
             elif w in self.acronyms:
                 self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
-            elif _looks_acronym(w) and w not in self.terms and w.lower() not in STOP:
+            elif _looks_acronym(w) and w not in self.terms and w.lower() not in STOP \
+                    and not _shouted(text, a, b):
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif w in self.companies or (w.lower() not in STOP and (
                     _COMPANY_AFTER.match(text, b)

@@ -405,10 +405,13 @@ class _Pending:
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Return the quotations of the article with their speakers, in reading order."""
     spans = {p.n: _statement_spans(p.text) for p in article.paragraphs}
+    actors = find_actors(article)
     cast = Cast.of(find_mentions(article),
-                   {a.name: a.role for a in find_actors(article) if a.kind is ActorKind.PERSON},
+                   {a.name: a.role for a in actors if a.kind is ActorKind.PERSON},
                    {p.n: p.text for p in article.paragraphs},
                    {n: [(s.start, s.close) for s in ss] for n, ss in spans.items()})
+    cast.display = {name: a.name for a in actors if a.kind is ActorKind.ORGANISATION
+                    for name in (a.name, *a.aliases)}
     attributor = _Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None

@@ -376,6 +376,9 @@ class Cast:
     starts: dict[int, list[int]] = field(default_factory=dict)
     said: list[_Seen] = field(default_factory=list)
     """Speakers attributed so far, in reading order (`find_quotes` adds them)."""
+    display: dict[str, str] = field(default_factory=dict)
+    """An organisation's name as the actor list shows it (`FBI` when the article never spells
+    out `Federal Bureau of Investigation`), by each of its names."""
     texts: dict[int, str] = field(default_factory=dict)
     pairs: dict[str, list[str]] = field(default_factory=dict)
     """Every `First Last` pair of capitalised words the article writes, by last word: people
@@ -464,7 +467,7 @@ class Cast:
             entry = hit[1]
             if entry.kind is not ActorKind.ORGANISATION:
                 return None
-            return Speaker(entry.canonical, "organisation")
+            return Speaker(self.display.get(entry.canonical, entry.canonical), "organisation")
         if len(words) > 1:
             for m in at:
                 if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
@@ -484,7 +487,8 @@ class Cast:
         word = words[0]
         if _is_acronym(word):
             org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
-            return Speaker(org.key if org else word, "organisation")
+            key = org.key if org else word
+            return Speaker(self.display.get(key, key), "organisation")
         for index in (self.by_last, self.by_first):
             keys = list(index.get(word, ()))
             if index is self.by_last:
