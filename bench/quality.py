@@ -175,7 +175,7 @@ def _overlap(gold: str, found: str) -> float:
 
 
 def _norm_name(name: str) -> str:
-    """Return a person's or body's name reduced for comparison (`Z.A. Bhutto` → `z a bhutto`)."""
+    """Return a person's or body's name reduced for comparison (`Z.A. Bhutto` → `za bhutto`)."""
     words = [w for w in _tokens(name.replace(".", "")) if w not in {"the", "mr", "mrs", "ms",
                                                                     "dr", "prof"}]
     return " ".join(words)

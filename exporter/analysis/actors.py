@@ -109,7 +109,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", 
 # Abbreviated ranks and honorifics (`Col.`, `Sen.`, `Lt.`) head a title like the words they stand
 # for; `St.`, `Jr.` and `Sr.` are parts of names.
 TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {
-    "mp", "mep", "attorney", "executive", "administrator", "coach", "manager"}
+    "mp", "mep", "attorney", "executive", "administrator", "coach", "manager", "officer",
+    "employee"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
@@ -137,6 +138,7 @@ ORG_HEADS = frozenset([
     "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
     "directorate", "administration", "ministries", "agencies", "institutes", "records",
     "observatory", "studio", "studios", "media", "partners", "capital", "design", "insider",
+    "securities", "equities", "chronicle", "inquirer", "examiner", "sentinel", "courier",
     # Company names end in their trade as often as in a legal form.
     "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
@@ -593,7 +595,7 @@ class _Finder:
                 or pre is not None
                 or bool(_ACCORDING.search(before))
                 or bool(_SAID_BEFORE.search(before))
-                or bool(_INITIALS.match(names[0]))
+                or (bool(_INITIALS.match(names[0])) and _lookup(names[:1], 0) is None)
                 or bool(_ROLE_NOUN_BEFORE.search(before))
                 or (names[0].lower() in lexicon.FIRST_NAMES and len(names) <= 3
                     and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS
@@ -797,6 +799,7 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     groups: dict[tuple[ActorKind, str], list[Mention]] = {}
     for m in find_mentions(article):
         groups.setdefault((m.kind, m.key), []).append(m)
+    groups = _merge_variants(groups)
     actors: list[tuple[tuple[int, int, int], Actor]] = []
     for (kind, key), ms in groups.items():
         aliases: list[str] = []
@@ -808,7 +811,7 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
         role = _best_role([m.role for m in ms if m.role]) if kind is ActorKind.PERSON else None
         name = key
         if kind is ActorKind.ORGANISATION and all(m.form in {"alias", "acronym"} for m in ms) \
-                and _looks_acronym(ms[0].text):
+                and _ACRONYM.fullmatch(ms[0].text):
             # Only the acronym is written (`CENTO`): show it, with the expansion as an alias.
             name = ms[0].text
             aliases = [key, *(x for x in aliases if x != name)]
@@ -816,6 +819,42 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
                       paragraphs=tuple(sorted({m.paragraph for m in ms})))
         actors.append(((_KIND_ORDER[kind], ms[0].paragraph, ms[0].start), actor))
     return tuple(a for _, a in sorted(actors, key=lambda x: x[0]))
+
+
+def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]],
+                    ) -> dict[tuple[ActorKind, str], list[Mention]]:
+    """Return the groups with one entity's variants joined: a person named by part of one other
+    person's full name (`Trump` by title, `Xi`, `Hawk Sawyer`) and an undefined acronym made of
+    the initials of one other name (`JPL`, `NY`). A part two people share stays apart."""
+    people = [key for kind, key in groups if kind is ActorKind.PERSON and len(key.split()) > 1]
+    named = [(kind, key) for kind, key in groups
+             if kind is not ActorKind.PERSON and len(key.split()) > 1]
+    target: dict[tuple[ActorKind, str], tuple[ActorKind, str]] = {}
+    for kind, key in groups:
+        words = key.split()
+        if kind is ActorKind.PERSON:
+            owners = [p for p in people if p != key and _part_of(words, p.split())]
+            if len(owners) == 1:
+                target[(kind, key)] = (ActorKind.PERSON, owners[0])
+        elif kind is ActorKind.ORGANISATION and len(words) == 1 and _ACRONYM.fullmatch(key):
+            owners = [(k, n) for k, n in named if _acronym_matches(key, n.split())]
+            if len(owners) == 1:
+                target[(kind, key)] = owners[0]
+    merged: dict[tuple[ActorKind, str], list[Mention]] = {}
+    for group, ms in groups.items():
+        kind, key = target.get(group, group)
+        merged.setdefault((kind, key), []).extend(
+            ms if group not in target else
+            [Mention(key=key, kind=kind, paragraph=m.paragraph, start=m.start, end=m.end,
+                     text=m.text, form="surname" if kind is ActorKind.PERSON else "acronym",
+                     role=m.role) for m in ms])
+    return {k: sorted(v, key=lambda m: (m.paragraph, m.start)) for k, v in merged.items()}
+
+
+def _part_of(part: list[str], whole: list[str]) -> bool:
+    """Return True if `part` opens or closes `whole` (`Trump`, `Xi`, `Hawk Sawyer`)."""
+    n = len(part)
+    return n < len(whole) and (whole[:n] == part or whole[-n:] == part)
 
 
 lookup = _lookup
