@@ -259,8 +259,7 @@ class _Attributor:
                 np_end = adverbs.start()
             if np_end <= start:
                 return None
-            found = self.speaker(subject_before(text, start, np_end), paragraph, start)
-            return found
+            return self.speaker(subject_before(text, start, np_end), paragraph, np_end)
         return None
 
 

@@ -81,6 +81,12 @@ _AROUND = 200
 """How far before a name a mention covering it may start."""
 _NEAREST = 30
 """Mentions looked at, nearest first, for a pronoun's antecedent."""
+_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+_OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask", "called",
+                           "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
+                           "sued", "fired", "hired", "replaced", "succeeded", "defeated",
+                           "interviewed", "visited", "joined", "against", "than", "as"})
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -155,6 +161,8 @@ def _name_word(word: str) -> bool:
 def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     """Return the name a run of capitalised words makes, its title split off."""
     while run and (_bare(run[0][0]) in STOP or run[0][0] in _LOWER_CONNECTORS):
+        if run[0][0] in {"He", "She"} and len(run) > 1 and _bare(run[1][0]) not in STOP:
+            break  # `He Jianxiong`: a surname, not a pronoun, before a capitalised name
         run = run[1:]
     while run and run[-1][0] in _LOWER_CONNECTORS:
         run = run[:-1]
@@ -167,11 +175,19 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         gender = HONORIFICS.get(low) or TITLES.get(low) or gender
         title.append(word)
     run = run[last + 1:]
+    if run and run[0][0] in _JOINERS:
+        return None  # `High Commissioner for Human Rights`, `CEO of Take-Two`: an office
     while run and run[0][0] in CONNECTORS:
         run = run[1:]
     if not run:
         return None
     words = [w for w, _, _ in run]
+    joined = [i for i, w in enumerate(words) if w in _JOINERS]
+    if joined and not any(_bare(w) in ORG_HEADS for w in words):
+        # `Martin Taylor of Aberdeenshire`: a person and where they are from.
+        words, run = words[:joined[0]], run[:joined[0]]
+        if not words:
+            return None
     if any(w.lower() in {"and", "&"} for w in words) and _bare(words[-1]) not in ORG_HEADS:
         return None  # `Smith and Jones`: two speakers
     if any(_POSSESSIVE.search(w) and len(w) > 2 for w in words):
@@ -200,6 +216,10 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
     if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
             _bare(w) not in STOP for w, _, _ in toks[:i - 1]):
         # `the U.S. attorney for the Southern District`: a name inside a description.
+        return None
+    if toks[0][0].lower() in _DETERMINERS and any(
+            w.lower() in _PREPOSITIONS or w.endswith("ed") for w, _, _ in toks[1:i]):
+        # `The authors of the research published in the journal JAMA Psychiatry`.
         return None
     return _name_of(toks[i:])
 
@@ -263,8 +283,8 @@ def _appositive(text: str, start: int, end: int) -> bool:
     if not toks:
         return False
     first = toks[0][0]
-    return first.lower() in _DETERMINERS or first[:1].islower() or bool(
-        _POSSESSIVE.search(first) and len(toks) > 1)
+    return first.lower() in _DETERMINERS or first[:1].islower() or _is_title(first) or \
+        first.upper() == first or bool(_POSSESSIVE.search(first) and len(toks) > 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +400,8 @@ class Cast:
     """An organisation's name as the actor list shows it (`FBI` when the article never spells
     out `Federal Bureau of Investigation`), by each of its names."""
     texts: dict[int, str] = field(default_factory=dict)
+    proper: set[str] = field(default_factory=set)
+    """Words the article capitalises inside a sentence: names even where they open one."""
     pairs: dict[str, list[str]] = field(default_factory=dict)
     """Every `First Last` pair of capitalised words the article writes, by last word: people
     the mentions missed still keep a shared surname ambiguous."""
@@ -389,6 +411,8 @@ class Cast:
            texts: dict[int, str], quoted: dict[int, list[tuple[int, int]]]) -> Cast:
         cast = cls(mentions=mentions, roles=roles, quoted=quoted, texts=texts)
         for text in texts.values():
+            for m in _MID_CAPITAL.finditer(text):
+                cast.proper.add(m.group(1))
             for m in _PAIR.finditer(text):
                 first, last = m.group(1), m.group(2)
                 low = _bare(first)
@@ -521,7 +545,8 @@ class Cast:
         for p in range(max(1, paragraph - 2), paragraph + 1):
             # The nearest few mentions are enough, and keep a long paragraph linear.
             for m in self._between(p, 0, offset if p == paragraph else 1 << 62)[-_NEAREST:]:
-                if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start):
+                if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) \
+                        and not self._object(p, m.start):
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key)))
         seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
@@ -536,6 +561,19 @@ class Cast:
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _object(self, paragraph: int, start: int) -> bool:
+        """Return True if the person named at `start` is an object (`asked about Trump`,
+        `praised Smith`): a pronoun subject rarely points back at one."""
+        before = _LAST_WORD.search(self.texts.get(paragraph, ""), max(0, start - 30), start)
+        if before is None:
+            return False
+        word = before.group(1).lower()
+        if word == "by" or (word == "to" and self.texts.get(paragraph, "")[
+                max(0, start - 16):start].rstrip().lower().endswith("according to")):
+            return False  # `brought by X`, `according to X`: the agent, not an object
+        return word in _PREPOSITIONS or word in _OBJECT_VERBS or (
+            word.endswith(("ed", "ing")) and word not in _DETERMINERS)
 
     def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int) -> bool:
         """Return True if a capitalised word between an antecedent and its pronoun may name
@@ -553,8 +591,8 @@ class Cast:
                         _bare(word) in NOT_SPEAKERS or any(a <= m.start() < b for a, b in spans):
                     continue
                 before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
-                if not before or before[-1] in ".!?:\u2014":
-                    continue  # a sentence opener
+                if (not before or before[-1] in ".!?:\u2014") and word not in self.proper:
+                    continue  # a sentence opener the article never capitalises elsewhere
                 if gazetteer_lookup([word], 0):
                     continue
                 return True
