@@ -30,7 +30,7 @@ from .actors import (
     Mention,
 )
 from .actors import lookup as gazetteer_lookup
-from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, TITLES, Gender
+from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATIONS, TITLES, Gender
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
 Attribution = Literal["explicit", "resolved"]
@@ -216,6 +216,13 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
     if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
             _bare(w) not in STOP for w, _, _ in toks[:i - 1]):
         # `the U.S. attorney for the Southern District`: a name inside a description.
+        return None
+    prev = toks[i - 1][0] if i > 0 else ""
+    if prev[:1].islower() and prev.lower() not in STOP and not _is_title(prev) and \
+            _bare(prev) not in ROLE_NOUNS and _bare(prev) not in RELATIONS and \
+            not prev.endswith("ly") and \
+            not _POSSESSIVE.search(prev):
+        # `the letter Mike wrote`: a name after a common noun is inside a clause.
         return None
     if toks[0][0].lower() in _DETERMINERS and any(
             w.lower() in _PREPOSITIONS or w.endswith("ed") for w, _, _ in toks[1:i]):
