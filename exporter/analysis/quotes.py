@@ -66,6 +66,11 @@ def _double_spans(text: str) -> list[_Span]:
         if ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
             closer = _CLOSE_DOUBLE if ch != '"' else '"'
             j = text.find(closer, i + 1)
+            # Pages mix their marks (`“…,"`, `"…”`): the other kind of closing mark counts too.
+            other = text.find('"' if ch != '"' else _CLOSE_DOUBLE, i + 1)
+            if other != -1 and (j == -1 or other < j) and ch != "\u201e" and \
+                    not text[other - 1].isspace() and not text[other + 1:other + 2].isalnum():
+                j = other
             if ch == "\u201e":
                 # German marks: „…“ (or „…” in some fonts), whichever closes first.
                 ends = [k for k in (text.find("\u201c", i + 1), j) if k != -1]
@@ -331,7 +336,7 @@ def _attribution_follows(place: _Place) -> bool:
     inner = place.text[place.span.start:place.span.end].rstrip()
     after = place.text[place.span.close:place.sentence_end].lstrip()
     return inner[-1:] in ",?!\u2014\u2013-\u2026" or after[:1] in ",\u2014\u2013" or \
-        after[:1].islower()
+        after[:1].islower() or inner[-1:].isalnum()
 
 
 def _post_end(text: str, span: _Span, ends: list[int]) -> int:
@@ -340,7 +345,8 @@ def _post_end(text: str, span: _Span, ends: list[int]) -> int:
     i = bisect_left(ends, span.close)
     end = ends[i] if i < len(ends) else len(text)
     inner = text[span.start:span.end].rstrip()
-    if not text[span.close:end].strip() and inner[-1:] in "?!" and i + 1 < len(ends):
+    if not text[span.close:end].strip() and (inner[-1:] in "?!" or inner[-1:].isalnum()) \
+            and i + 1 < len(ends):
         return ends[i + 1]
     return end
 

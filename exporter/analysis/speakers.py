@@ -87,6 +87,8 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
                            "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
                            "sued", "fired", "hired", "replaced", "succeeded", "defeated",
                            "interviewed", "visited", "joined", "against", "than", "as"})
+# Nouns for what someone does (`geologist`, `researcher`, `spokeswoman`).
+_AGENT_NOUN = re.compile(r"[a-z-]{2,}(?:ist|er|or|ian|man|woman|person)")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -183,7 +185,8 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         return None
     words = [w for w, _, _ in run]
     joined = [i for i, w in enumerate(words) if w in _JOINERS]
-    if joined and not any(_bare(w) in ORG_HEADS for w in words):
+    if joined and not any(_bare(w) in ORG_HEADS or _bare(w) in ORG_WORDS
+                          for w in words[:joined[0]]):
         # `Martin Taylor of Aberdeenshire`: a person and where they are from.
         words, run = words[:joined[0]], run[:joined[0]]
         if not words:
@@ -219,13 +222,15 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         return None
     prev = toks[i - 1][0] if i > 0 else ""
     if prev[:1].islower() and prev.lower() not in STOP and not _is_title(prev) and \
+            "-" not in prev and not _MODIFIER.fullmatch(prev) and \
             _bare(prev) not in ROLE_NOUNS and _bare(prev) not in RELATIONS and \
             not prev.endswith("ly") and \
             not _POSSESSIVE.search(prev):
         # `the letter Mike wrote`: a name after a common noun is inside a clause.
         return None
     if toks[0][0].lower() in _DETERMINERS and any(
-            w.lower() in _PREPOSITIONS or w.endswith("ed") for w, _, _ in toks[1:i]):
+            w.lower() in _PREPOSITIONS or (w.endswith("ed") and "-" not in w)
+            for w, _, _ in toks[1:i]):
         # `The authors of the research published in the journal JAMA Psychiatry`.
         return None
     return _name_of(toks[i:])
@@ -237,6 +242,15 @@ def name_at_start(text: str, start: int, end: int) -> Name | None:
     toks = _tokens(text, start, end)
     while toks and _MODIFIER.fullmatch(toks[0][0]):
         toks = toks[1:]
+    # `planetary geologist Rosaly Lopes`: a few lower-case words of role before the name.
+    lead = 0
+    while lead < min(len(toks), 5) and toks[lead][0][:1].islower() and \
+            toks[lead][0].lower() not in _PREPOSITIONS and toks[lead][0].lower() not in STOP:
+        lead += 1
+    if 0 < lead < len(toks) and _is_cap(toks[lead][0]) and any(
+            _bare(w) in ROLE_NOUNS or _bare(w) in TITLES or _bare(w) in RELATIONS
+            or _AGENT_NOUN.fullmatch(w) for w, _, _ in toks[:lead]):
+        toks = toks[lead:]
     j = 0
     while j < len(toks) and (_name_word(toks[j][0]) or (
             j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
@@ -326,6 +340,12 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         if len(segs) >= 2 and _appositive(text, *segs[-2]):
             role = text[segs[-2][0]:segs[-2][1]]
         return Phrase(name=name, role=role)
+    if len(segs) >= 3 and _appositive(text, *segs[1]):
+        # `Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water`:
+        # commas inside the appositive.
+        first = name_at_end(text, *segs[0])
+        if first is not None and first.start == segs[0][0]:
+            return Phrase(name=first, role=text[segs[1][0]:b])
     if len(segs) >= 2 and _appositive(text, a, b):
         pa, pb = segs[-2]
         pronoun = _pronoun(text, pa, pb, at_end=True)
@@ -418,14 +438,19 @@ class Cast:
            texts: dict[int, str], quoted: dict[int, list[tuple[int, int]]]) -> Cast:
         cast = cls(mentions=mentions, roles=roles, quoted=quoted, texts=texts)
         for text in texts.values():
-            for m in _MID_CAPITAL.finditer(text):
-                cast.proper.add(m.group(1))
+            cast.proper.update(m.group(1) for m in _MID_CAPITAL.finditer(text))
+        for text in texts.values():
             for m in _PAIR.finditer(text):
                 first, last = m.group(1), m.group(2)
                 low = _bare(first)
                 if low in STOP or _is_title(first) or low in CONNECTORS or \
                         gazetteer_lookup([first], 0) or gazetteer_lookup([last], 0):
                     continue
+                opener = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+                if (not opener or opener[-1] in ".!?:") and low not in FIRST_NAMES and \
+                        first not in cast.proper and (
+                            low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
+                    continue  # `Hosting Cook, …`: a sentence's first word, not a first name
                 firsts = cast.pairs.setdefault(last, [])
                 if first not in firsts:
                     firsts.append(first)
@@ -505,7 +530,8 @@ class Cast:
                         len(m.key.split()) >= len(words) and \
                         not any(_is_title(w) for w in m.key.split()[:-1]):
                     return self._person(m.key, "explicit")
-                if m.kind is ActorKind.ORGANISATION and m.start == name.start:
+                if m.kind is ActorKind.ORGANISATION and m.start == name.start and \
+                        m.end <= name.end:
                     return Speaker(m.key, "organisation")
             full = [k for k in self.by_last.get(words[-1], ())
                     if k.split()[0] == words[0]]
@@ -557,6 +583,7 @@ class Cast:
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key)))
         seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
+        seen += self._speakers_named(paragraph, offset)
         seen.sort(key=lambda s: (s.paragraph, s.start))
         fits = [s for s in reversed(seen) if s.gender in (gender, None)]
         if not fits:
@@ -568,6 +595,23 @@ class Cast:
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
+        """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are
+        named again, as subjects, in this or the two paragraphs before `offset`: the mentions
+        do not hold them."""
+        keys = {s.key: s.gender for s in self.said[-_NEAREST:] if " " not in s.key}
+        if not keys:
+            return []
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?![\u2019']s)")
+        out: list[_Seen] = []
+        for p in range(max(1, paragraph - 2), paragraph + 1):
+            text = self.texts.get(p, "")
+            for m in pattern.finditer(text, max(0, (offset if p == paragraph else len(text))
+                                              - 2000), offset if p == paragraph else len(text)):
+                if not self._in_quote(p, m.start()) and not self._object(p, m.start()):
+                    out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)]))
+        return out
 
     def _object(self, paragraph: int, start: int) -> bool:
         """Return True if the person named at `start` is an object (`asked about Trump`,
@@ -616,7 +660,8 @@ class Cast:
 
     def note(self, speaker: Speaker, paragraph: int, offset: int) -> None:
         """Record an attributed speaker, so a later `he`/`she` may point at it."""
-        if speaker.kind != "person" or not speaker.named or speaker is AMBIGUOUS:
+        if speaker.kind not in ("person", "unknown") or not speaker.named or \
+                speaker is AMBIGUOUS:
             return
         gender = self.gender(speaker.name)
         self.said.append(_Seen(speaker.name, ActorKind.PERSON, paragraph, offset, gender))
