@@ -276,7 +276,7 @@ def _after_verb(att: _Attributor, place: _Place) -> Speaker | None:
     if not m:
         return None
     phrase = speaker_after(place.text, m.end(), place.sentence_end)
-    return att.speaker(phrase, place.paragraph, place.span.start) or AMBIGUOUS
+    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
 
 def _subject_after(att: _Attributor, place: _Place) -> Speaker | None:
@@ -287,7 +287,15 @@ def _subject_after(att: _Attributor, place: _Place) -> Speaker | None:
     if not m:
         return None
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
-    return att.speaker(phrase, place.paragraph, place.span.start) or AMBIGUOUS
+    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
+
+
+def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
+    """Return the speaker found next to the verb; when the phrase names someone (or is a
+    pronoun) who cannot be resolved, AMBIGUOUS, so no later rule guesses another."""
+    if found is None and phrase is not None and (phrase.name is not None or phrase.pronoun):
+        return AMBIGUOUS
+    return found
 
 
 def _according_before(att: _Attributor, place: _Place) -> Speaker | None:
@@ -333,10 +341,10 @@ _RULES: tuple[Callable[[_Attributor, _Place], Speaker | None], ...] = (
 def _attribution_follows(place: _Place) -> bool:
     """Return True if the words after the closing mark may attribute the quotation: the quoted
     words end with a comma, dash, `?` or `!`, or the sentence goes on after it."""
-    inner = place.text[place.span.start:place.span.end].rstrip()
+    inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
     after = place.text[place.span.close:place.sentence_end].lstrip()
     return inner[-1:] in ",?!\u2014\u2013-\u2026" or after[:1] in ",\u2014\u2013" or \
-        after[:1].islower() or inner[-1:].isalnum()
+        after[:1].islower() or (inner[-1:].isalnum() and after[:1].isupper())
 
 
 def _post_end(text: str, span: _Span, ends: list[int]) -> int:

@@ -89,6 +89,7 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
                            "interviewed", "visited", "joined", "against", "than", "as"})
 # Nouns for what someone does (`geologist`, `researcher`, `spokeswoman`).
 _AGENT_NOUN = re.compile(r"[a-z-]{2,}(?:ist|er|or|ian|man|woman|person)")
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -383,7 +384,7 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
             text, *segs[1]) else None
         return Phrase(name=name, role=role)
     if len(segs) >= 2 and any(_bare(w) in ROLE_NOUNS or _bare(w) in TITLES
-                              for w in text[a:b].split()):
+                              or _bare(w) in RELATIONS for w in text[a:b].split()):
         na, nb = segs[1]
         name = name_at_start(text, na, nb)
         if name is not None and name.end >= nb - 1:
@@ -474,7 +475,29 @@ class Cast:
                     if m.key not in keys:
                         keys.append(m.key)
         cast.starts = {p: [m.start for m in ms] for p, ms in cast.by_paragraph.items()}
+        cast._genders_from_pronouns()
         return cast
+
+    def _genders_from_pronouns(self) -> None:
+        """Learn the gender of people no title or first name tells from the pronoun that
+        follows them in their sentence (`Volker disputed that he had …`) when no other person
+        comes between; people the pronouns disagree about stay unknown."""
+        told: dict[str, set[Gender]] = {}
+        for p, ms in self.by_paragraph.items():
+            text = self.texts.get(p, "")
+            for i, m in enumerate(ms):
+                if m.kind is not ActorKind.PERSON or self.gender(m.key) is not None:
+                    continue
+                stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
+                window = text[m.end:min(stop, m.end + 120)]
+                window = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)[0]
+                hit = _GENDERED.search(window)
+                if hit:
+                    told.setdefault(m.key, set()).add(
+                        "m" if hit.group().lower() in {"he", "his", "him", "himself"} else "f")
+        for key, genders in told.items():
+            if len(genders) == 1:
+                self.genders[key] = next(iter(genders))
 
     def gender(self, key: str) -> Gender | None:
         """Return the gender a person's title or first name tells, if any."""
