@@ -236,7 +236,7 @@ class _Attributor:
         for rule in _RULES:
             found = rule(self, place)
             if found is not None:
-                return found
+                return _not_named_inside(found, place)
         return None
 
     def intro(self, paragraph: int, text: str) -> Speaker | None:
@@ -338,6 +338,17 @@ _RULES: tuple[Callable[[_Attributor, _Place], Speaker | None], ...] = (
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
+def _not_named_inside(found: Speaker, place: _Place) -> Speaker:
+    """Return AMBIGUOUS for a speaker a pronoun or a surname led to who is named inside the
+    quotation itself (`“… easy for Mary Steenburgen to …,” she said`): people seldom speak of
+    themselves by name, so the pronoun more likely points at someone else."""
+    if found.attribution != "resolved" or found.kind != "person":
+        return found
+    inner = place.text[place.span.start:place.span.end]
+    surname = found.name.split()[-1]
+    return AMBIGUOUS if re.search(r"\b" + re.escape(surname) + r"\b", inner) else found
+
+
 def _attribution_follows(place: _Place) -> bool:
     """Return True if the words after the closing mark may attribute the quotation: the quoted
     words end with a comma, dash, `?` or `!`, or the sentence goes on after it."""
@@ -423,8 +434,10 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                    {a.name: a.role for a in actors if a.kind is ActorKind.PERSON},
                    {p.n: p.text for p in article.paragraphs},
                    {n: [(s.start, s.close) for s in ss] for n, ss in spans.items()})
-    cast.display = {name: a.name for a in actors if a.kind is ActorKind.ORGANISATION
-                    for name in (a.name, *a.aliases)}
+    cast.display = {name: a.name for a in actors
+                    if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
+                    for name in (a.name, *a.aliases) if " " in name or
+                    a.kind is ActorKind.ORGANISATION}
     attributor = _Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None

@@ -90,6 +90,10 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
 # Nouns for what someone does (`geologist`, `researcher`, `spokeswoman`).
 _AGENT_NOUN = re.compile(r"[a-z-]{2,}(?:ist|er|or|ian|man|woman|person)")
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_REACH = 1000
+"""Characters a pronoun may reach back for its person (two or three news paragraphs)."""
+_CLAUSE_OPENERS = frozenset({"while", "and", "but", "as", "when", "after", "because", "although",
+                             "whereas", "then", "though", "since", "so", "that", "before"})
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -402,11 +406,15 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
 
 @dataclass(frozen=True, slots=True)
 class _Seen:
+    """A person a pronoun may point at: where the text last named them (`start`: the end of
+    the name), and whether there as the subject of a clause."""
+
     key: str
     kind: ActorKind
     paragraph: int
     start: int
     gender: Gender | None
+    subject: bool = True
 
 
 @dataclass
@@ -425,8 +433,9 @@ class Cast:
     said: list[_Seen] = field(default_factory=list)
     """Speakers attributed so far, in reading order (`find_quotes` adds them)."""
     display: dict[str, str] = field(default_factory=dict)
-    """An organisation's name as the actor list shows it (`FBI` when the article never spells
-    out `Federal Bureau of Investigation`), by each of its names."""
+    """An actor's name as the actor list shows it (`FBI` when the article never spells out
+    `Federal Bureau of Investigation`; `Kathleen Hawk Sawyer` for `Hawk Sawyer`), by each of
+    its names."""
     texts: dict[int, str] = field(default_factory=dict)
     proper: set[str] = field(default_factory=set)
     """Words the article capitalises inside a sentence: names even where they open one."""
@@ -588,6 +597,7 @@ class Cast:
         return Speaker(word, kind, _title_role(name.title), "explicit")
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
+        key = self.display.get(key, key)
         return Speaker(key, "person", self.roles.get(key) or _title_role(title), how)
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
@@ -603,21 +613,54 @@ class Cast:
             for m in self._between(p, 0, offset if p == paragraph else 1 << 62)[-_NEAREST:]:
                 if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) \
                         and not self._object(p, m.start):
-                    seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key)))
+                    seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
+                                      self._subject(p, m.start)))
         seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
         seen += self._speakers_named(paragraph, offset)
         seen.sort(key=lambda s: (s.paragraph, s.start))
-        fits = [s for s in reversed(seen) if s.gender in (gender, None)]
+        fits = [s for s in reversed(seen) if s.gender in (gender, None)
+                and self._distance(s, paragraph, offset) <= _REACH]
         if not fits:
             return None
         nearest = fits[0]
+        subject = next((s for s in fits if s.subject), None)
+        if not nearest.subject and subject is not None:
+            # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
+            # a clause loses to the subject before it, unless its gender is the pronoun's (then
+            # nothing settles it).
+            if nearest.gender == gender and subject.key != nearest.key:
+                return None
+            nearest = subject
         if nearest.gender is None and any(s.gender == gender and s.key != nearest.key
                                           for s in fits):
             return None  # `she` after `Taylor Swift … Big Machine`: the gender does not settle it
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _distance(self, seen: _Seen, paragraph: int, offset: int) -> int:
+        """Return how many characters lie between where `seen` was named and `offset`."""
+        if seen.paragraph == paragraph:
+            return offset - seen.start
+        between = sum(len(self.texts.get(p, "")) for p in range(seen.paragraph + 1, paragraph))
+        return len(self.texts.get(seen.paragraph, "")) - seen.start + between + offset
+
+    def _subject(self, paragraph: int, start: int) -> bool:
+        """Return True if the name at `start` opens its clause (`Figgins declined …`, `while
+        Central Bank governor Godwin Emefiele stayed`): only titles, roles, capitalised words
+        and determiners stand between it and the clause's start."""
+        text = self.texts.get(paragraph, "")
+        before = text[max(0, start - 80):start]
+        cut = max(before.rfind(c) for c in ".;:!?,\u201c\u201d\"(\u2014")
+        words = before[cut + 1:].split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower() in _CLAUSE_OPENERS:
+                words = words[i + 1:]
+                break
+        return all(_is_cap(w) or _bare(w) in STOP or _bare(w) in ROLE_NOUNS or _is_title(w)
+                   or _bare(w) in RELATIONS or "-" in w or _AGENT_NOUN.fullmatch(w)
+                   for w in words)
 
     def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
         """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are
@@ -633,7 +676,8 @@ class Cast:
             for m in pattern.finditer(text, max(0, (offset if p == paragraph else len(text))
                                               - 2000), offset if p == paragraph else len(text)):
                 if not self._in_quote(p, m.start()) and not self._object(p, m.start()):
-                    out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)]))
+                    out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)],
+                                     self._subject(p, m.start())))
         return out
 
     def _object(self, paragraph: int, start: int) -> bool:
@@ -669,6 +713,8 @@ class Cast:
                     continue  # a sentence opener the article never capitalises elsewhere
                 if gazetteer_lookup([word], 0):
                     continue
+                if seen.subject and not self._subject(p, m.start()):
+                    continue  # `on the night Anders Kolb died`: inside a clause, not a rival
                 return True
         return False
 
