@@ -317,6 +317,26 @@ def _runs(text: str, whole: bool = True) -> list[_Run]:
     return runs
 
 
+def _split_at_titles(run: _Run) -> list[_Run]:
+    """Return a run cut before each `and` that a title follows: `Ambassador Gordon Sondland and
+    Energy Secretary Rick Perry` names two people, each with a role."""
+    parts: list[_Run] = []
+    words = run.words
+    start = 0
+    for i in range(1, len(words) - 1):
+        if words[i][0].lower() in {"and", "&"} and (
+                words[i + 1][0].lower().rstrip(".") in TITLE_HEADS
+                or any(w[0].lower().rstrip(".") in TITLE_HEADS for w in words[i + 1:i + 4])):
+            if i > start:
+                parts.append(_Run(words=words[start:i],
+                                  sentence_start=run.sentence_start if not parts else False))
+            start = i + 1
+    if not parts:
+        return [run]
+    parts.append(_Run(words=words[start:], sentence_start=False))
+    return parts
+
+
 def _opens_sentence(text: str, start: int, starts: set[int]) -> bool:
     """Return True if only quotation marks or brackets stand between a sentence start and
     `start`."""
@@ -464,10 +484,11 @@ class _Finder:
             self._acronym_definitions(n, text)
         deferred: list[tuple[int, str, list[tuple[str, int, int]], bool]] = []
         for n, text in paras:
-            for run in _runs(text):
-                rest = self._run(n, text, run)
-                if rest:
-                    deferred.append((n, text, rest, run.sentence_start))
+            for whole in _runs(text):
+                for run in _split_at_titles(whole):
+                    rest = self._run(n, text, run)
+                    if rest:
+                        deferred.append((n, text, rest, run.sentence_start))
         # Surnames and acronyms are resolved once every full name and expansion is known.
         surnames = self._surnames()
         named: dict[int, set[str]] = {}
@@ -720,12 +741,19 @@ class _Finder:
         return leftover
 
     def _surnames(self) -> dict[str, list[str]]:
-        """Return the people known by full name, by surname (generational suffixes skipped)."""
+        """Return the people known by full name, by surname (generational suffixes skipped),
+        with the other `First Surname` pairs the text writes (people the runs did not take for
+        people) so that a shared surname stays ambiguous."""
         out: dict[str, list[str]] = {}
         for person in self.persons:
             words = [w for w in person.split() if w.lower().rstrip(".") not in _SUFFIXES]
             if len(words) > 1:
                 out.setdefault(words[-1], []).append(person)
+        text = "\n".join(p.text for p in self.article.paragraphs)
+        for surname, owners in out.items():
+            firsts = {o.split()[0] for o in owners}
+            out[surname] = owners + sorted(f"{f} {surname}" for f in _firsts(text, surname)
+                                           if f not in firsts)
         return out
 
     def _leftover(self, n: int, text: str, words: list[tuple[str, int, int]],
@@ -799,7 +827,7 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     groups: dict[tuple[ActorKind, str], list[Mention]] = {}
     for m in find_mentions(article):
         groups.setdefault((m.kind, m.key), []).append(m)
-    groups = _merge_variants(groups)
+    groups = _merge_variants(groups, "\n".join(p.text for p in article.paragraphs))
     actors: list[tuple[tuple[int, int, int], Actor]] = []
     for (kind, key), ms in groups.items():
         aliases: list[str] = []
@@ -821,12 +849,19 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     return tuple(a for _, a in sorted(actors, key=lambda x: x[0]))
 
 
-def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]],
+def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: str,
                     ) -> dict[tuple[ActorKind, str], list[Mention]]:
     """Return the groups with one entity's variants joined: a person named by part of one other
     person's full name (`Trump` by title, `Xi`, `Hawk Sawyer`) and an undefined acronym made of
-    the initials of one other name (`JPL`, `NY`). A part two people share stays apart."""
+    the initials of one other name (`JPL`, `NY`). A part two people share stays apart, also
+    when the text (`text`, the whole body) writes the other person's full name without the
+    mentions knowing them (`Vice President Biden` next to `Hunter Biden` and `Joe Biden`)."""
     people = [key for kind, key in groups if kind is ActorKind.PERSON and len(key.split()) > 1]
+    for kind, key in groups:
+        if kind is ActorKind.PERSON and len(key.split()) == 1:
+            people += [f"{first} {key}" for first in _firsts(text, key)
+                       if f"{first} {key}" not in people]
+    roles = {key: {m.role for m in ms if m.role} for (_, key), ms in groups.items()}
     named = [(kind, key) for kind, key in groups
              if kind is not ActorKind.PERSON and len(key.split()) > 1]
     target: dict[tuple[ActorKind, str], tuple[ActorKind, str]] = {}
@@ -834,7 +869,10 @@ def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]],
         words = key.split()
         if kind is ActorKind.PERSON:
             owners = [p for p in people if p != key and _part_of(words, p.split())]
-            if len(owners) == 1:
+            if len(owners) == 1 and roles.get(key) and not roles[key] & roles.get(owners[0],
+                                                                                 set()):
+                continue  # `Vice President Biden` is not `Hunter Biden`, who holds no such title
+            if len(owners) == 1 and (ActorKind.PERSON, owners[0]) in groups:
                 target[(kind, key)] = (ActorKind.PERSON, owners[0])
         elif kind is ActorKind.ORGANISATION and len(words) == 1 and _ACRONYM.fullmatch(key):
             owners = [(k, n) for k, n in named if _acronym_matches(key, n.split())]
@@ -849,6 +887,15 @@ def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]],
                      text=m.text, form="surname" if kind is ActorKind.PERSON else "acronym",
                      role=m.role) for m in ms])
     return {k: sorted(v, key=lambda m: (m.paragraph, m.start)) for k, v in merged.items()}
+
+
+def _firsts(text: str, surname: str) -> set[str]:
+    """Return the capitalised words the text writes right before `surname` that may be first
+    names (not titles, roles, function words or places)."""
+    return {m.group(1) for m in re.finditer(
+        r"\b([A-Z][a-z][\w'-]*)\s+" + re.escape(surname) + r"\b", text)
+        if m.group(1).lower() not in STOP and m.group(1).lower() not in TITLE_HEADS
+        and m.group(1).lower() not in ROLE_WORDS and _lookup([m.group(1)], 0) is None}
 
 
 def _part_of(part: list[str], whole: list[str]) -> bool:
