@@ -869,8 +869,8 @@ def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: st
         words = key.split()
         if kind is ActorKind.PERSON:
             owners = [p for p in people if p != key and _part_of(words, p.split())]
-            if len(owners) == 1 and roles.get(key) and not roles[key] & roles.get(owners[0],
-                                                                                 set()):
+            if len(owners) == 1 and roles.get(key) and not _same_title(
+                    roles[key], roles.get(owners[0], set())):
                 continue  # `Vice President Biden` is not `Hunter Biden`, who holds no such title
             if len(owners) == 1 and (ActorKind.PERSON, owners[0]) in groups:
                 target[(kind, key)] = (ActorKind.PERSON, owners[0])
@@ -889,12 +889,21 @@ def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: st
     return {k: sorted(v, key=lambda m: (m.paragraph, m.start)) for k, v in merged.items()}
 
 
+def _same_title(part: set[str], whole: set[str]) -> bool:
+    """Return True if a title the part was given is among the full name's roles (`President`
+    in `President of the United States`)."""
+    titles = {w.lower().rstrip(".") for role in part for w in role.split()} & TITLE_HEADS
+    held = {w.lower().rstrip(".") for role in whole for w in role.split()}
+    return not titles or bool(titles & held)
+
+
 def _firsts(text: str, surname: str) -> set[str]:
     """Return the capitalised words the text writes right before `surname` that may be first
     names (not titles, roles, function words or places)."""
     return {m.group(1) for m in re.finditer(
         r"\b([A-Z][a-z][\w'-]*)\s+" + re.escape(surname) + r"\b", text)
         if m.group(1).lower() not in STOP and m.group(1).lower() not in TITLE_HEADS
+        and not re.search(r"-[a-z]", m.group(1))
         and m.group(1).lower() not in ROLE_WORDS and _lookup([m.group(1)], 0) is None}
 
 
