@@ -875,9 +875,9 @@ def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: st
             if len(owners) == 1 and (ActorKind.PERSON, owners[0]) in groups:
                 target[(kind, key)] = (ActorKind.PERSON, owners[0])
         elif kind is ActorKind.ORGANISATION and len(words) == 1 and _ACRONYM.fullmatch(key):
-            owners = [(k, n) for k, n in named if _acronym_matches(key, n.split())]
-            if len(owners) == 1:
-                target[(kind, key)] = owners[0]
+            expansions = [(k, n) for k, n in named if _acronym_matches(key, n.split())]
+            if len(expansions) == 1:
+                target[(kind, key)] = expansions[0]
     merged: dict[tuple[ActorKind, str], list[Mention]] = {}
     for group, ms in groups.items():
         kind, key = target.get(group, group)

@@ -33,12 +33,14 @@ TITLES: dict[str, Gender | None] = _genders("titles.tsv")
 """Title and rank words written before a name (`president`, `pope`, `foreign`)."""
 FIRST_NAMES: dict[str, Gender] = {k: v for k, v in _genders("first_names.tsv").items() if v}
 """Common first names and the gender they usually mark."""
-SPEECH_VERBS: dict[str, bool] = {" ".join(r[:-1]) if r[-1] == "!" else " ".join(r): r[-1] == "!"
-                                 for r in rows("speech_verbs.txt")}
+SPEECH_VERBS: dict[str, bool] = {
+    " ".join(r[:-1]) if r[-1] == "!" else " ".join(r): r[-1] == "!"
+    for r in rows("speech_verbs.txt")}
 """Verbs that attribute a quotation, and whether the speaker may follow them (`said Smith`)."""
 RELATIONS: frozenset[str] = frozenset(r[0] for r in rows("relation_nouns.txt"))
 """Nouns for the people around someone (`daughter`, `colleague`), written before a name."""
 NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 """Capitalised words that never speak (platforms, web words, units)."""
 
-__all__ = ["FIRST_NAMES", "HONORIFICS", "NOT_SPEAKERS", "RELATIONS", "SPEECH_VERBS", "TITLES", "Gender", "rows"]
+__all__ = ["FIRST_NAMES", "HONORIFICS", "NOT_SPEAKERS", "RELATIONS", "SPEECH_VERBS", "TITLES",
+           "Gender", "rows"]

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import ActorKind, Article, Quote
-from .actors import STOP as _STOP
 from .actors import ROLE_NOUNS, find_actors, find_mentions
+from .actors import STOP as _STOP
 from .lexicon import SPEECH_VERBS, TITLES
 from .sentences import split_sentences
 from .speakers import (
@@ -129,7 +129,8 @@ def _single_spans(text: str, taken: list[_Span]) -> list[_Span]:
 _TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
                         r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as)\s*$",
                         re.IGNORECASE)
-_SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r"|according|that))\s*$",
+_SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
+                         + r"|according|that))\s*$",
                          re.IGNORECASE)
 _WORD = re.compile(r"[\w\u2019'-]+")
 
@@ -302,12 +303,12 @@ def _according_before(att: _Attributor, place: _Place) -> Speaker | None:
     """`According to X, “…”`."""
     start = _previous_close(place.text, place.span.start, place.sentence_start)
     end = place.span.start - 1
-    found = None
-    for found in _ACCORDING.finditer(place.text, start, end):
+    last = None
+    for last in _ACCORDING.finditer(place.text, start, end):  # noqa: B007 (the last one wins)
         pass
-    if found is None or len(place.text[found.end():end]) > 120:
+    if last is None or len(place.text[last.end():end]) > 120:
         return None
-    phrase = speaker_after(place.text, found.end(), end)
+    phrase = speaker_after(place.text, last.end(), end)
     return att.speaker(phrase, place.paragraph, place.span.start)
 
 

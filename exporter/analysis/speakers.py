@@ -63,7 +63,7 @@ _JOINERS = frozenset({"of", "for", "the", "and", "&"})
 # Words after which a name is an object, not the speaker (`a spokesman for Smith said`).
 _PREPOSITIONS = frozenset({"from", "to", "with", "about", "for", "by", "of", "on", "at", "in",
                            "against", "than", "like", "toward", "towards", "under", "over",
-                           "into", "onto", "upon", "via", "at", "near", "behind", "after",
+                           "into", "onto", "upon", "via", "near", "behind", "after",
                            "before", "told", "asked", "and", "or", "nor", "&"})
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
                           "who", "which", "whose", "then", "now", "also", "himself", "herself"})
@@ -450,13 +450,13 @@ class Cast:
         for text in texts.values():
             cast.proper.update(m.group(1) for m in _MID_CAPITAL.finditer(text))
         for text in texts.values():
-            for m in _PAIR.finditer(text):
-                first, last = m.group(1), m.group(2)
+            for pair in _PAIR.finditer(text):
+                first, last = pair.group(1), pair.group(2)
                 low = _bare(first)
                 if low in STOP or _is_title(first) or low in CONNECTORS or \
                         gazetteer_lookup([first], 0) or gazetteer_lookup([last], 0):
                     continue
-                opener = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+                opener = text[:pair.start()].rstrip(" \u201c\u2018\"'(")
                 if (not opener or opener[-1] in ".!?:") and low not in FIRST_NAMES and \
                         first not in cast.proper and (
                             low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
@@ -579,17 +579,16 @@ class Cast:
             key = org.key if org else word
             return Speaker(self.display.get(key, key), "organisation")
         for index in (self.by_last, self.by_first):
-            keys = list(index.get(word, ()))
+            candidates = list(index.get(word, ()))
             if index is self.by_last:
                 for first in self.pairs.get(word, ()):
-                    full = f"{first} {word}"
-                    if not any(k.split()[0] == first for k in keys):
-                        keys.append(full)
-            if keys:
-                key = self._choose(keys, paragraph, name.start, name.gender)
-                if key is None:
+                    if not any(k.split()[0] == first for k in candidates):
+                        candidates.append(f"{first} {word}")
+            if candidates:
+                chosen = self._choose(candidates, paragraph, name.start, name.gender)
+                if chosen is None:
                     return AMBIGUOUS
-                return self._person(key, "resolved")
+                return self._person(chosen, "resolved")
         org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
         if org is not None:
             return Speaker(org.key, "organisation")
@@ -764,7 +763,7 @@ def _can_speak(words: list[str]) -> bool:
     if len(words) == 1:
         word = words[0]
         letters = word.replace(".", "")
-        if len(letters) < 2 or _INITIAL.fullmatch(word) and not _is_acronym(word):
+        if len(letters) < 2 or (_INITIAL.fullmatch(word) and not _is_acronym(word)):
             return False
         if low[0] in STOP or low[0] in TITLES or low[0] in HONORIFICS or low[0] in _PRONOUNS:
             return False
