@@ -39,6 +39,7 @@ from .speakers import (
     mask_party_tags,
     speaker_after,
     subject_before,
+    title_head,
 )
 
 _OPEN_DOUBLE = "\u201c\u201e"
@@ -228,6 +229,9 @@ class _Attributor:
             head = anaphor_head(phrase.description)
             if head:
                 return self.cast.organisation(head, paragraph, offset)
+            title = title_head(phrase.description)
+            if title:
+                return self.cast.titled(title)
             return description_speaker(phrase.description)
         return None
 
@@ -445,7 +449,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     for para in article.paragraphs:
         text = para.text
         masked = mask_party_tags(text)
-        sentences = split_sentences(text)
+        # Split with the tags blanked: `Rep. Adam Schiff, D-Calif., said` is one sentence.
+        sentences = split_sentences(masked)
         starts = [a for a, _ in sentences]
         ends = sorted(b for _, b in sentences)
         pending: _Pending | None = None

@@ -69,7 +69,9 @@ _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our",
                           "who", "which", "whose", "then", "now", "also", "himself", "herself"})
 _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|"
                         r"[A-Z]{1,3}[-–][A-Z][\w. ]{0,20}|Democrat|Republican|Independent|"
-                        r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)")
+                        r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)"
+                        # AP style between commas: `Rep. Adam Schiff, D-Calif., said`.
+                        r"|(?<=,)\s*[DRI][-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
 _PAIR = re.compile(r"\b([A-Z][a-z][\w\u2019'-]*)\s+([A-Z][a-z][\w-]*)\b(?![\u2019']s?\b\s+[A-Z])")
 # Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
@@ -717,6 +719,18 @@ class Cast:
                 return True
         return False
 
+    def titled(self, title: str) -> Speaker | None:
+        """Return the one person the article gives `title` (`the president` → the only
+        person called President), or None when nobody or several are."""
+        holders = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
+                   and title in {_bare(w) for w in m.role.split()}}
+        holders |= {key for key, role in self.roles.items()
+                    if role and title in {_bare(w) for w in role.split()}}
+        holders = {self.display.get(k, k) for k in holders}
+        if len(holders) != 1:
+            return None
+        return self._person(next(iter(holders)), "resolved")
+
     def organisation(self, head: str, paragraph: int, offset: int) -> Speaker | None:
         """Return the organisation `the <head>` points at: the last one named before, one whose
         name holds the head word first."""
@@ -788,6 +802,16 @@ def description_speaker(phrase: str) -> Speaker | None:
     return None
 
 
+def title_head(phrase: str) -> str | None:
+    """Return the title of `the president`, `the senator`: a description that is only a
+    definite article and one title word."""
+    m = re.fullmatch(r"the\s+([a-z-]+)", phrase.strip(), re.IGNORECASE)
+    if m and (m.group(1).lower() in TITLES or m.group(1).lower() in ROLE_NOUNS) and \
+            m.group(1).lower() not in {"head", "chief", "leader", "member", "officer"}:
+        return m.group(1).lower()
+    return None
+
+
 def anaphor_head(phrase: str) -> str | None:
     """Return the head of `the ministry`, `the company`: an organisation named before."""
     m = _ANAPHOR.match(phrase.strip())
@@ -799,6 +823,19 @@ def _trim(np: str) -> str:
     return re.sub(r"^(?:the|a|an|some|many|several|most)\s+", "", np, flags=re.I)
 
 
-__all__ = ["AMBIGUOUS", "Cast", "Name", "Phrase", "Speaker", "anaphor_head",
-           "description_speaker", "mask_party_tags", "name_at_end", "name_at_start", "segments",
-           "speaker_after", "subject_before"]
+__all__ = [
+    "AMBIGUOUS",
+    "Cast",
+    "Name",
+    "Phrase",
+    "Speaker",
+    "anaphor_head",
+    "description_speaker",
+    "mask_party_tags",
+    "name_at_end",
+    "name_at_start",
+    "segments",
+    "speaker_after",
+    "subject_before",
+    "title_head",
+]
