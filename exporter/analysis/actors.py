@@ -899,12 +899,21 @@ def _same_title(part: set[str], whole: set[str]) -> bool:
 
 def _firsts(text: str, surname: str) -> set[str]:
     """Return the capitalised words the text writes right before `surname` that may be first
-    names (not titles, roles, function words or places)."""
-    return {m.group(1) for m in re.finditer(
-        r"\b([A-Z][a-z][\w'-]*)\s+" + re.escape(surname) + r"\b", text)
-        if m.group(1).lower() not in STOP and m.group(1).lower() not in TITLE_HEADS
-        and not re.search(r"-[a-z]", m.group(1))
-        and m.group(1).lower() not in ROLE_WORDS and _lookup([m.group(1)], 0) is None}
+    names (not titles, roles, function words, places, or a sentence's first word that reads
+    as a verb or adverb: `Hosting Cook, …`)."""
+    out: set[str] = set()
+    for m in re.finditer(r"\b([A-Z][a-z][\w'-]*)\s+" + re.escape(surname) + r"\b", text):
+        word = m.group(1)
+        low = word.lower()
+        if low in STOP or low in TITLE_HEADS or low in ROLE_WORDS or re.search(r"-[a-z]", word) \
+                or _lookup([word], 0) is not None:
+            continue
+        opener = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+        if (not opener or opener[-1] in ".!?:\n") and low not in lexicon.FIRST_NAMES and (
+                low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
+            continue
+        out.add(word)
+    return out
 
 
 def _part_of(part: list[str], whole: list[str]) -> bool:
