@@ -370,21 +370,31 @@ _PRE_ROLE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)\s+|^|[,;:]\s+)"
                        re.IGNORECASE)
 
 
+# Words before a role that belong to the sentence, not the role: `Last week State Department
+# official`, `who is the White House … expert`.
+_ROLE_LEAD = re.compile(r"^(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|\w+day)\s+|"
+                        r"(?:on\s+)?\w+day\s+|(?:earlier|later|yesterday|today)\s+|"
+                        r"who\s+(?:is|was)\s+(?:also\s+)?)+", re.IGNORECASE)
+
+
 def _role_from_appositive(text: str, end: int) -> str | None:
     """Return the role in an appositive right after a name (`, a political analyst,`)."""
     m = _APPOSITIVE.match(text, end)
     if not m:
         return None
-    role = m.group(1).strip()
+    role = _ROLE_LEAD.sub("", m.group(1).strip())
     words = [w.lower() for w in re.findall(r"[\w-]+", role)]
-    if not any(w in ROLE_NOUNS or w in TITLE_HEADS for w in words):
+    if not words or not any(w in ROLE_NOUNS or w in TITLE_HEADS for w in words):
         return None
+    if words[0].endswith(("ing", "ed")) and "-" not in words[0] and words[0] not in ROLE_NOUNS:
+        return None  # `, hitting him in the head,`: a clause, not a role
     return role
 
 
 def _clean_role(words: list[str]) -> str:
-    """Return the role text, with a leading article dropped and `Russian President` turned into
-    `President of Russia`."""
+    """Return the role text, with a leading article or time (`Last week`) dropped and `Russian
+    President` turned into `President of Russia`."""
+    words = _ROLE_LEAD.sub("", " ".join(words)).split()
     while words and words[0].lower() in {"the", "a", "an", "then", "current", "former"}:
         words = words[1:]
     if len(words) >= 2:
