@@ -96,6 +96,8 @@ _REACH = 1000
 """Characters a pronoun may reach back for its person (two or three news paragraphs)."""
 _CLAUSE_OPENERS = frozenset({"while", "and", "but", "as", "when", "after", "because", "although",
                              "whereas", "then", "though", "since", "so", "that", "before"})
+# Heads `the <head>` may use for an organisation whose name does not hold the word.
+_GENERIC_HEADS = frozenset({"company", "firm"})
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -305,6 +307,15 @@ def _pronoun(text: str, start: int, end: int, at_end: bool) -> str | None:
     return word
 
 
+def _clause_pronoun(text: str, start: int, end: int) -> str | None:
+    """Return the pronoun that is the subject of a clause closing the phrase (`Audience
+    members laughed when he`)."""
+    words = text[start:end].lower().split()
+    if len(words) >= 2 and words[-1] in _PRONOUN_GENDER and words[-2] in _CLAUSE_OPENERS:
+        return words[-1]
+    return None
+
+
 def _appositive(text: str, start: int, end: int) -> bool:
     """Return True if a phrase describes rather than names (`a top Trump surrogate`)."""
     toks = _tokens(text, start, end)
@@ -333,9 +344,14 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if not segs:
         return None
     a, b = segs[-1]
-    pronoun = _pronoun(text, a, b, at_end=True)
+    pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
+    if len(segs) >= 2 and _appositive(text, a, b):
+        # `Rob Goldman, President Ascom North America,`: the name before the appositive speaks.
+        whole = name_at_end(text, *segs[-2])
+        if whole is not None and whole.start <= segs[-2][0] + 1:
+            return Phrase(name=whole, role=text[a:b])
     name = name_at_end(text, a, b)
     if name is None:
         # `Capt. Maria Ruiz of the fire department`: a name with where it works.
@@ -737,8 +753,14 @@ class Cast:
         before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
                   if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
         headed = [m for m in before if head.lower() in m.key.lower()]
-        pool = headed or before
-        return Speaker(pool[-1].key, "organisation", attribution="resolved") if pool else None
+        if headed:
+            return Speaker(headed[-1].key, "organisation", attribution="resolved")
+        # `the company` for a name without the word: only the one organisation of the last
+        # two paragraphs will do.
+        recent = {m.key for m in before if m.paragraph >= paragraph - 1}
+        if len(recent) == 1 and head.lower() in _GENERIC_HEADS:
+            return Speaker(recent.pop(), "organisation", attribution="resolved")
+        return None
 
     def note(self, speaker: Speaker, paragraph: int, offset: int) -> None:
         """Record an attributed speaker, so a later `he`/`she` may point at it."""
@@ -789,6 +811,9 @@ def _can_speak(words: list[str]) -> bool:
 def description_speaker(phrase: str) -> Speaker | None:
     """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
     words = phrase.lower().split()
+    if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
+            any(w in _PRONOUNS for w in words):
+        return None  # `Audience members laughed when …`: a clause, not a description
     group = _GROUP_NOUNS.search(phrase)
     if group and len(words) <= 8:
         return Speaker(_trim(phrase), "group", named=False)
