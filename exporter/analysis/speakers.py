@@ -347,7 +347,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
-    if len(segs) >= 2 and _appositive(text, a, b):
+    first_word = text[a:b].split()[0]
+    if len(segs) >= 2 and _is_cap(first_word) and _is_title(first_word):
         # `Rob Goldman, President Ascom North America,`: the name before the appositive speaks.
         whole = name_at_end(text, *segs[-2])
         if whole is not None and whole.start <= segs[-2][0] + 1:
