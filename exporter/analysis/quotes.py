@@ -368,7 +368,7 @@ def _post_end(text: str, span: _Span, ends: list[int]) -> int:
     the sentence ends, ascending)."""
     i = bisect_left(ends, span.close)
     end = ends[i] if i < len(ends) else len(text)
-    inner = text[span.start:span.end].rstrip()
+    inner = text[span.start:span.end].rstrip().rstrip("\u2019'\u201d\"")
     if not text[span.close:end].strip() and (inner[-1:] in "?!" or inner[-1:].isalnum()) \
             and i + 1 < len(ends):
         return ends[i + 1]

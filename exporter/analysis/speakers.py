@@ -676,8 +676,11 @@ class Cast:
             if words[i].lower() in _CLAUSE_OPENERS:
                 words = words[i + 1:]
                 break
+        # A noun for what someone does (`the singer`, `defenseman`) may stand before the name;
+        # after `to` the same shape is a verb (`to bolster Stadia`).
+        agents = "to" not in (w.lower() for w in words)
         return all(_is_cap(w) or _bare(w) in STOP or _bare(w) in ROLE_NOUNS or _is_title(w)
-                   or _bare(w) in RELATIONS or "-" in w or _AGENT_NOUN.fullmatch(w)
+                   or _bare(w) in RELATIONS or "-" in w or (agents and _AGENT_NOUN.fullmatch(w))
                    for w in words)
 
     def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
