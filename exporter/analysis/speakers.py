@@ -98,6 +98,7 @@ _CLAUSE_OPENERS = frozenset({"while", "and", "but", "as", "when", "after", "beca
                              "whereas", "then", "though", "since", "so", "that", "before"})
 # Heads `the <head>` may use for an organisation whose name does not hold the word.
 _GENERIC_HEADS = frozenset({"company", "firm"})
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 _TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -730,12 +731,14 @@ class Cast:
                         _bare(word) in NOT_SPEAKERS or any(a <= m.start() < b for a, b in spans):
                     continue
                 before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
-                if (not before or before[-1] in ".!?:\u2014") and word not in self.proper:
-                    continue  # a sentence opener the article never capitalises elsewhere
+                if (not before or before[-1] in ".!?:\u2014") and word not in self.proper \
+                        and not _NAME_FOLLOWS.match(text, m.end()):
+                    continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
                 if gazetteer_lookup([word], 0):
                     continue
-                if seen.subject and not self._subject(p, m.start()):
-                    continue  # `on the night Anders Kolb died`: inside a clause, not a rival
+                if seen.subject and (not self._subject(p, m.start())
+                                     or self._object(p, m.start())):
+                    continue  # `on the night Anders Kolb died`, `asked about Pelosi`: no rival
                 return True
         return False
 
