@@ -761,7 +761,7 @@ class _Finder:
                 out.setdefault(words[-1], []).append(person)
         text = "\n".join(p.text for p in self.article.paragraphs)
         for surname, owners in out.items():
-            firsts = {o.split()[0] for o in owners}
+            firsts = {w for o in owners for w in o.split()}
             out[surname] = owners + sorted(f"{f} {surname}" for f in _firsts(text, surname)
                                            if f not in firsts)
         return out

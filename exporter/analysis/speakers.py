@@ -55,7 +55,8 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "she": "f"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 # Titles that make a one-word name whole (`Pope Francis`, `King Charles`).
 _SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", "sheikh",
-                         "sheikha", "sultan", "shah", "emperor", "empress"})
+                         "sheikha", "sultan", "shah", "emperor", "empress", "lady", "lord",
+                         "dame", "sir", "baroness", "baron"})
 _LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
                                "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
 # Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
@@ -73,7 +74,9 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?
                         # AP style between commas: `Rep. Adam Schiff, D-Calif., said`.
                         r"|(?<=,)\s*[DRI][-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
-_PAIR = re.compile(r"\b([A-Z][a-z][\w\u2019'-]*)\s+([A-Z][a-z][\w-]*)\b(?![\u2019']s?\b\s+[A-Z])")
+# Overlapping pairs (a look-ahead), so `CEO Tim Cook` gives `Tim Cook` too.
+_PAIR = re.compile(r"(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-Ý][^\W\d_][\w-]*)\b"
+                   r"(?![\u2019']s?\b\s+[A-Z]))")
 # Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words before a name that describe the person without being a role: `43-year-old`, `former`.
@@ -602,8 +605,14 @@ class Cast:
             candidates = list(index.get(word, ()))
             if index is self.by_last:
                 for first in self.pairs.get(word, ()):
-                    if not any(k.split()[0] == first for k in candidates):
+                    # A middle name (`Owen John Dempsey`) is no other person.
+                    if not any(first in k.split() for k in candidates):
                         candidates.append(f"{first} {word}")
+            elif not candidates and word.lower() in FIRST_NAMES:
+                # `Kate said` after `Kate Henderson and her husband`: a first name the text
+                # wrote with one surname only.
+                candidates = [f"{word} {last}" for last, firsts in self.pairs.items()
+                              if word in firsts and _bare(last) not in _SUFFIXES]
             if candidates:
                 chosen = self._choose(candidates, paragraph, name.start, name.gender)
                 if chosen is None:
@@ -646,10 +655,7 @@ class Cast:
         subject = next((s for s in fits if s.subject), None)
         if not nearest.subject and subject is not None:
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
-            # a clause loses to the subject before it, unless its gender is the pronoun's (then
-            # nothing settles it).
-            if nearest.gender == gender and subject.key != nearest.key:
-                return None
+            # a clause loses to the subject before it.
             nearest = subject
         if nearest.gender is None and any(s.gender == gender and s.key != nearest.key
                                           for s in fits):
