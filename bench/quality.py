@@ -21,7 +21,7 @@ the same entity (`U.N.` and `United Nations`, `Trump` and `Donald Trump`, `Col. 
 `tests/analysis/cases/attribution/` the same way: a case expecting silence is right when the
 analysis gives no speaker and wrong when it gives one.
 
-    python bench/quality.py [--only NAME] [--json] [--cases]
+    python bench/quality.py [--only NAME] [--json] [--cases [DIR]]
 """
 
 from __future__ import annotations
@@ -687,11 +687,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="score only cases whose name contains this")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    parser.add_argument("--cases", action="store_true",
-                        help="score the attribution cases under tests/ instead")
+    parser.add_argument("--cases", nargs="?", const=str(CASES), metavar="DIR",
+                        help="score attribution cases instead (default: the test cases under "
+                             "tests/analysis/cases/attribution)")
     args = parser.parse_args(argv)
     if args.cases:
-        total, misses = score_attribution_cases()
+        total, misses = score_attribution_cases(Path(args.cases))
         print(f"attribution cases: {total.total} quotations, speaker right/wrong/none "
               f"{total.shares()} ({total.right}/{total.wrong}/{total.none})")
         print("\n".join(f"- {m}" for m in misses))

@@ -134,6 +134,7 @@ _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
 _WORD = re.compile(r"[\w\u2019'-]+")
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 
 
 def _is_statement(text: str, span: _Span) -> bool:
@@ -141,16 +142,28 @@ def _is_statement(text: str, span: _Span) -> bool:
     inner = text[span.start:span.end].strip()
     words = _WORD.findall(inner)
     before = text[max(0, span.start - 40):span.start - 1]
-    if _TERM_CUES.search(before):
-        return False
+    term = _TERM_CUES.search(before)
+    if term and (len(words) < 4 or term.group().strip().lower() != "as"):
+        return False  # `known as “X”`; but `described him as “a writer who …”` is speech
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
     title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     if title_cased and inner[-1:] not in ".!?\u2026":
         return False  # a title (`“Listen To The Music,”`), not a statement
     if final:
         return len(words) >= 2
+    if len(words) >= 2 and _reported(text, span):
+        return True  # `Bailey said it was “much too early”`: the speaker's own words
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
                                 or span.start <= 1)
+
+
+def _reported(text: str, span: _Span) -> bool:
+    """Return True if a speech verb stands earlier in the quotation's sentence, with no other
+    quotation or sentence end between (`called the strike “disappointing and unnecessary”`)."""
+    start = max(0, span.start - 120)
+    before = text[start:span.start - 1]
+    cut = max(before.rfind(c) for c in ".!?\u201d\"")
+    return bool(_REPORT_VERB.search(before[cut + 1:]))
 
 
 # --- attribution ----------------------------------------------------------------------------------
