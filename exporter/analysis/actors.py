@@ -110,7 +110,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", 
 # for; `St.`, `Jr.` and `Sr.` are parts of names.
 TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {
     "mp", "mep", "attorney", "executive", "administrator", "coach", "manager", "officer",
-    "employee"}
+    "employee", "principal", "superintendent", "dean", "provost", "headteacher", "rector"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
@@ -158,7 +158,7 @@ _COMPANY_FOLLOWS = re.compile(r"\s+" + _COMPANY_NOUN + r"\b")
 # Institutional words that make a phrase an organisation wherever they stand.
 ORG_WORDS = frozenset({"ministry", "bank", "council", "chamber", "university", "institute",
                        "commission", "committee", "agency", "organization", "organisation",
-                       "office"})
+                       "office", "college", "school", "association", "society", "academy"})
 # Heads that make a capitalised phrase an event, document or period rather than an actor.
 NOT_ACTOR_HEADS = frozenset([
     "treaty", "agreement", "accord", "act", "war", "wars", "conflict", "crisis", "summit",
@@ -427,7 +427,9 @@ def _name_ok(words: list[str]) -> bool:
         return False
     if any(w.lower() in {"the", "of", "for", "and"} for w in words):
         return False
-    return _lookup(words, 0) is None or len(words) > 2
+    # A known place or organisation is not a name, unless it only opens one (`Victoria Atkins`).
+    hit = _lookup(words, 0)
+    return hit is None or hit[0] < len(words)
 
 
 def _looks_acronym(word: str) -> bool:

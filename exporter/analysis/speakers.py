@@ -351,6 +351,14 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
+    if len(segs) >= 3 and _appositive(text, *segs[1]):
+        # `Prince Andrew, the younger brother of the heir, Charles, has told`: a name that
+        # opens the phrase and is followed by an appositive is the subject, whatever names
+        # the appositive holds (`Kurinji Selvaraj, a research analyst at the Council on Energy,
+        # Environment and Water`).
+        lead = name_at_start(text, *segs[0])
+        if lead is not None and lead.end >= segs[0][1] - 1:
+            return Phrase(name=lead, role=text[segs[1][0]:segs[1][1]])
     first_word = text[a:b].split()[0]
     if len(segs) >= 2 and _is_cap(first_word) and _is_title(first_word):
         # `Rob Goldman, President Ascom North America,`: the name before the appositive speaks.
@@ -679,6 +687,9 @@ class Cast:
         before = text[max(0, start - 80):start]
         cut = max(before.rfind(c) for c in ".;:!?,\u201c\u201d\"(\u2014")
         words = before[cut + 1:].split()
+        near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
+        if near and near[-1] in _PREPOSITIONS and near[-1] != "by" and near != ["according", "to"]:
+            return False  # `the general secretary of the Royal College`: inside a phrase
         for i in range(len(words) - 1, -1, -1):
             if words[i].lower() in _CLAUSE_OPENERS:
                 words = words[i + 1:]
