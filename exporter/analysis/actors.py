@@ -615,6 +615,13 @@ class _Finder:
                 return []
             return []
 
+        # `Farmer Robert Hale`: a capitalised word opening the sentence before a first name
+        # is a role.
+        if len(names) >= 3 and names[1].lower() in lexicon.FIRST_NAMES and \
+                names[0].lower() not in lexicon.FIRST_NAMES and run.sentence_start and \
+                _name_ok(names[1:]):
+            self._person(n, text, words[1:], names[0].lower())
+            return []
         # Persons without a title: evidence from the context.
         if _name_ok(names) and (len(names) >= 2 or (
                 _INITIALS.fullmatch(names[0]) and len(names[0].replace(".", "")) >= 2)):

@@ -95,6 +95,8 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
 # Nouns for what someone does (`geologist`, `researcher`, `spokeswoman`).
 _AGENT_NOUN = re.compile(r"[a-z-]{2,}(?:ist|er|or|ian|man|woman|person)")
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_CLOSE = 300
+"""A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
 """Characters a pronoun may reach back for its person (two or three news paragraphs)."""
 _CLAUSE_OPENERS = frozenset({"while", "and", "but", "as", "when", "after", "because", "although",
@@ -348,6 +350,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if not segs:
         return None
     a, b = segs[-1]
+    if len(segs) >= 2 and re.match(r"(?:and|or)\s", text[a:b]) and \
+            name_at_end(text, a + 4, b) is not None:
+        return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
@@ -577,11 +582,13 @@ class Cast:
         text = " ".join(words)
         at = [m for m in self._between(paragraph, name.start - _AROUND, name.end)
               if m.start <= name.start < m.end or name.start <= m.start < name.end]
+        # `Jordan said` after `Chief Executive Bob Jordan`: a person's surname outranks the place.
+        person_named = len(words) == 1 and bool(self.by_last.get(words[0]))
         for m in at:
             if m.kind in (ActorKind.COUNTRY, ActorKind.PLACE) and m.start <= name.start \
-                    and m.end >= name.end:
+                    and m.end >= name.end and not person_named:
                 return None
-        hit = gazetteer_lookup(words, 0)
+        hit = None if person_named else gazetteer_lookup(words, 0)
         if hit and hit[0] == len(words):
             entry = hit[1]
             if entry.kind is not ActorKind.ORGANISATION:
@@ -665,8 +672,9 @@ class Cast:
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
             # a clause loses to the subject before it.
             nearest = subject
-        if nearest.gender is None and any(s.gender == gender and s.key != nearest.key
-                                          for s in fits):
+        close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
+        if nearest.gender is None and not close and any(s.gender == gender and
+                                                        s.key != nearest.key for s in fits):
             return None  # `she` after `Taylor Swift … Big Machine`: the gender does not settle it
         if self._unplaced_name(nearest, paragraph, offset):
             return None
