@@ -350,8 +350,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if not segs:
         return None
     a, b = segs[-1]
-    if len(segs) >= 2 and re.match(r"(?:and|or)\s", text[a:b]) and \
-            name_at_end(text, a + 4, b) is not None:
+    other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
+    if len(segs) >= 2 and other is not None and len(other.words) >= 2:
         return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
