@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from ..model import ActorKind, Article, Quote
 from .actors import ROLE_NOUNS, find_actors, find_mentions
 from .actors import STOP as _STOP
+from .cast import Cast
 from .lexicon import SPEECH_VERBS, TITLES
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
-    Cast,
     Phrase,
     Speaker,
     anaphor_head,
