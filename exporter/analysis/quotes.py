@@ -1,13 +1,15 @@
 """Quotations: an article in, the statements it quotes with their speakers out.
 
-A quotation is text between quotation marks (curly or straight double marks, curly single marks
-that open at a word boundary) that reads as a statement: it ends with sentence punctuation, or has
-at least four words and is introduced like speech. Coined terms and scare quotes (`“allied”`,
-`“Russian-Pakistani Renaissance”`) are left out. The speaker comes from the attribution around the
-quotation, tried as an ordered list of rules (`_RULES`): after it (`“…,” said X`, `“…,” X said`),
-before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`, reported speech ending
-in a partial quotation), `“…” This is what was said by …`. `speakers.Cast` turns the phrase into
-a speaker: a full name the article introduced, a pronoun's nearest compatible person, or silence.
+A quotation is text between quotation marks (curly or straight double marks, mixed too, German
+low marks, curly single marks that open at a word boundary) that reads as a statement: it ends
+with sentence punctuation, has at least four words and is introduced like speech, or follows a
+speech verb in its sentence (`said it was “much too early”`). Coined terms, titles and scare
+quotes (`“allied”`, `“Russian-Pakistani Renaissance”`) are left out. The speaker comes from the
+attribution around the quotation, tried as an ordered list of rules (`_RULES`): after it (`“…,”
+said X`, `“…,” X said`), before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`,
+reported speech ending in a partial quotation), `“…” This is what was said by …`. `speakers`
+reads the phrase next to the verb and `cast.Cast` turns it into a speaker: a full name the article
+introduced, a pronoun's nearest compatible person, or silence.
 Across sentences and paragraphs a speaker carries only where the text says so: a quotation
 continued after `he said.` in the same paragraph, a quotation running over several paragraphs
 (no closing mark at the end of the first), a paragraph ending `She added:`.
