@@ -81,8 +81,10 @@ def _speakers(briefing: Briefing, value: Any, warnings: list[str]) -> dict[str, 
         actor = actors.get(_fold(name))
         for i in hits:
             old = quotes[i]
+            # A person named the speaker: it is explicit now, however analysis found it.
             quotes[i] = dataclasses.replace(
-                old, speaker=name, speaker_role=actor.role if actor else None,
+                old, speaker=name, attribution="explicit",
+                speaker_role=actor.role if actor else None,
                 speaker_kind=_speaker_kind(actor) if actor else "unknown")
             # A key point lifted from inside this quotation is said by the same person.
             for j, point in enumerate(points):
