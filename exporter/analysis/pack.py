@@ -12,9 +12,10 @@ article at a time, so a long pack never holds every article in memory at once.
   shares most of its shingles; actors lift a rewritten report of the same event over the line
   only when its wording also overlaps heavily.
 - **Overview.** The pack's main developments (at most `MAX_DEVELOPMENTS` key points, taken in
-  turn from the largest stories down, none sharing `SAME_POINT` of its content words with one
-  already taken), a merged timeline (events of the same date whose wording overlaps are one row
-  listing every article that reports them), and the actors named by most articles.
+  turn from the largest stories down, then from those whose actors recur most across the pack;
+  none sharing `SAME_POINT` of its content words with one already taken), a merged timeline
+  (events of the same date whose wording overlaps are one row listing every article that
+  reports them), and the actors named by most articles.
 """
 
 from __future__ import annotations
@@ -140,17 +141,37 @@ def overview(articles: Iterable[dict[str, Any]], story_of: dict[int, int],
             for k in a["key_points"])
         for event in a["timeline"]:
             _merge_event(rows, event, number, prefix, a["anchor"])
-    return {"developments": _developments(list(candidates.values())),
+    return {"developments": _developments(list(candidates.values()), _shared_actors(index)),
             "timeline": _timeline(rows), "actors": _common_actors(index)}
 
 
-def _developments(candidates: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Take each story's best points in turn, the most-reported stories first, skipping a
-    point that says what one already taken says."""
+def _shared_actors(index: Sequence[dict[str, Any]]) -> dict[int, int]:
+    """Return, per article number, how many of its actors other articles name too."""
+    shared: dict[int, int] = {}
+    for entry in index:
+        numbers = {e["article"] for e in entry["entries"]}
+        if len(numbers) > 1:
+            for n in numbers:
+                shared[n] = shared.get(n, 0) + 1
+    return shared
+
+
+def _developments(candidates: list[list[dict[str, Any]]],
+                  shared: dict[int, int]) -> list[dict[str, Any]]:
+    """Take each story's best points in turn, skipping a point that says what one already
+    taken says. Stories come most-reported first, then those whose actors recur most across
+    the pack (the pack's common thread), then in pack order."""
     for points in candidates:
         points.sort(key=lambda p: -p["score"])  # stable: the fullest report wins ties
-    order = sorted(range(len(candidates)),
-                   key=lambda i: (-(candidates[i][0]["reports"] if candidates[i] else 0), i))
+
+    def rank(i: int) -> tuple[int, int, int]:
+        points = candidates[i]
+        if not points:
+            return (0, 0, i)
+        centrality = max(shared.get(p["article"], 0) for p in points)
+        return (-points[0]["reports"], -centrality, i)
+
+    order = sorted(range(len(candidates)), key=rank)
     chosen: list[dict[str, Any]] = []
     seen: list[frozenset[str]] = []
     taken = [0] * len(candidates)
