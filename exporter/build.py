@@ -210,6 +210,8 @@ def cache_key(data: bytes, config: BuildConfig) -> str:
     # The timestamp is "now" unless SOURCE_DATE_EPOCH is set; outputs that are otherwise
     # identical are not rebuilt just to carry a newer date.
     options.pop("timestamp")
+    # The theme carries its logo's and fonts' bytes: its digest hashes them and the brand file.
+    options["theme"] = config.options.theme.digest if config.options.theme else None
     if options.get("pptx_template"):
         options["pptx_template"] = _file_hash(Path(options["pptx_template"]))
     digest.update(json.dumps({"formats": config.formats, "options": options,
@@ -230,7 +232,7 @@ def _code_hash() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json"):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json", ".yml"):
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import ConfigError
+from .theme import Theme
 
 Paper = Literal["a4", "letter"]
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
@@ -31,6 +32,8 @@ class RenderOptions:
     """A user's .pptx whose layouts and theme the deck uses."""
     generator: str = "exporter"
     """Name written as the producing application / author of the outputs."""
+    theme: Theme | None = None
+    """Colours, fonts and logo of every output (None: the built-in look, `theme.builtin`)."""
 
     @property
     def page_size(self) -> tuple[float, float]:

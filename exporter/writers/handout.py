@@ -57,12 +57,12 @@ from .deck.shape import (
     SLIDE_WIDTH,
     DeckShape,
     deck_shape,
-    default_geometry,
 )
 from .deck.wrap import LEADING, PlacedItem
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
-from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
+from .pdf.styles import Look as SheetLook
+from .pdf.styles import styles
 
 PER_PAGE = (1, 2, 3, 4, 6)
 """Slides per sheet that have a layout."""
@@ -70,19 +70,6 @@ PER_PAGE = (1, 2, 3, 4, 6)
 ASPECT = SLIDE_HEIGHT / SLIDE_WIDTH
 """Height over width of the built-in deck's slides."""
 
-# The built-in deck's palette (deck.decor), so a miniature looks like the slide it shows.
-NAVY = colors.HexColor("#" + decor.NAVY)
-GOLD = colors.HexColor("#" + decor.GOLD)
-RULE = colors.HexColor("#" + decor.RULE)
-SLIDE_INK = colors.HexColor(f"#{decor.BUILTIN.ink}")
-SLIDE_MUTED = colors.HexColor(f"#{decor.BUILTIN.muted}")
-DARK_BODY = colors.HexColor(f"#{decor.BUILTIN.dark_body}")
-BAND = colors.HexColor(f"#{decor.BUILTIN.band_fill}")
-FRAME = colors.HexColor("#8A96A3")
-DARK_MARKING = colors.HexColor("#FF9E9E")
-"""The marking on navy slides, where the deck's dark red would not read at handout size."""
-PLAIN_HEADER = colors.HexColor("#E5E7EB")
-"""A table's header row on a template's slide, whose table style the handout does not know."""
 
 MARGIN_X = 1.7 * cm
 TOP = 2.2 * cm
@@ -230,10 +217,11 @@ class HandoutWriter:
         canv.setCreator(options.generator)
         canv.setProducer(options.generator)
         totals = _Totals(canv, least_slides=least_slides, least_sheets=least_sheets)
+        sheet_look = styles(options.theme).look
         sheet = _Sheet(canv, (width, height), meta.header or meta.title,
-                       options.classification or None, totals)
+                       options.classification or None, totals, sheet_look)
         painter = _SlidePainter(canv, shape, meta.header or meta.title, totals,
-                                options.classification or None)
+                                options.classification or None, decor.look(options.theme))
         outline = _Outline(canv)
         number = sheets = 0
         for chunk in _batches(iter_deck_pages(doc, agenda, shape), per_page):
@@ -243,7 +231,7 @@ class HandoutWriter:
                 number += 1
                 outline.add(number, title, page)
                 painter.draw(page, number, cell.slide)
-                _ruled_lines(canv, cell.lines)
+                _ruled_lines(canv, cell.lines, sheet_look.rule)
             canv.showPage()
             seal_last_page(canv)
         if not sheets:
@@ -318,8 +306,9 @@ class _Sheet:
     """The decorations of every handout sheet: header, slide range, page number, marking."""
 
     def __init__(self, canv: Canvas, size: tuple[float, float], header: str,
-                 classification: str | None, totals: _Totals) -> None:
+                 classification: str | None, totals: _Totals, look: SheetLook) -> None:
         self.canv = canv
+        self.look = look
         self.width, self.height = size
         self.header = " ".join(header.split())
         self.classification = classification
@@ -333,47 +322,48 @@ class _Sheet:
         canv, width, height = self.canv, self.width, self.height
         room = width - 2 * MARGIN_X
         canv.saveState()
-        bold = fonts.face_name(fonts.SANS, bold=True)
+        look, sans = self.look, self.look.sans
+        bold = fonts.face_name(sans, bold=True)
         if self.classification:
             marking = drawable(" ".join(self.classification.upper().split()), bold)
             marking = fit_text(marking, bold, 9, room * 0.6)
             canv.setFont(bold, 9)
-            canv.setFillColor(MARKING)
+            canv.setFillColor(look.marking)
             canv.drawCentredString(width / 2, height - 0.85 * cm, marking)
             canv.drawCentredString(width / 2, 0.6 * cm, marking)
         y = height - 1.45 * cm
         totals = self.totals
-        canv.setFillColor(GREY)
+        canv.setFillColor(look.muted)
         if last < first:
-            span_w = stringWidth("No slides", fonts.SANS, 8.5)
-            canv.setFont(fonts.SANS, 8.5)
+            span_w = stringWidth("No slides", sans, 8.5)
+            canv.setFont(sans, 8.5)
             canv.drawRightString(width - MARGIN_X, y, "No slides")
         else:
             span = f"Slide {first} of " if first == last else f"Slides {first}–{last} of "
-            span_w = totals.label_width(span, totals.SLIDES, fonts.SANS, 8.5)
-            totals.draw_after(span, totals.SLIDES, width - MARGIN_X, y, fonts.SANS, 8.5)
+            span_w = totals.label_width(span, totals.SLIDES, sans, 8.5)
+            totals.draw_after(span, totals.SLIDES, width - MARGIN_X, y, sans, 8.5)
         canv.setFont(bold, 9)
-        canv.setFillColor(INK)
+        canv.setFillColor(look.ink)
         canv.drawString(MARGIN_X, y, fit_text(drawable(self.header, bold), bold, 9,
                                           room - span_w - GUTTER))
-        canv.setStrokeColor(LIGHT_GREY)
+        canv.setStrokeColor(look.rule)
         canv.setLineWidth(0.6)
         canv.line(MARGIN_X, y - 5, width - MARGIN_X, y - 5)
         foot = 1.25 * cm
         canv.line(MARGIN_X, foot + 10, width - MARGIN_X, foot + 10)
-        canv.setFillColor(GREY)
+        canv.setFillColor(look.muted)
         totals.draw_after(f"Page {number} of ", totals.SHEETS, width - MARGIN_X, foot,
-                          fonts.SANS, 8)
+                          sans, 8)
         canv.restoreState()
 
 
-def _ruled_lines(canv: Canvas, box: Box) -> None:
+def _ruled_lines(canv: Canvas, box: Box, color: colors.Color) -> None:
     """Rule `box` with lines for handwritten notes, the first a pitch below its top."""
     count = int(box.h // RULE_PITCH)
     if count < 1 or box.w < 24:
         return
     canv.saveState()
-    canv.setStrokeColor(LIGHT_GREY)
+    canv.setStrokeColor(color)
     canv.setLineWidth(0.6)
     top = box.y + box.h
     for n in range(1, count + 1):
@@ -412,8 +402,21 @@ class _SlidePainter:
     """
 
     def __init__(self, canv: Canvas, shape: DeckShape, header: str, totals: _Totals,
-                 classification: str | None) -> None:
+                 classification: str | None, look: decor.Look) -> None:
         self.canv = canv
+        self.look = look
+        palette = look.builtin
+
+        def color(hex_rgb: str | None) -> colors.Color:
+            assert hex_rgb is not None  # the built-in palette sets every colour
+            return colors.HexColor("#" + hex_rgb)
+
+        self.accent, self.band, self.rule = color(look.accent), color(look.band), color(look.rule)
+        self.light, self.marking_color = color(look.light), color(look.marking)
+        self.ink, self.muted = color(palette.ink), color(palette.muted)
+        self.title_color, self.dark_body = color(palette.title), color(palette.dark_body)
+        self.band_fill, self.frame = color(palette.band_fill), color(look.frame)
+        self.plain_header = color(look.plain_header)
         self.shape = shape
         self.width = shape.width
         self.height = shape.height
@@ -435,22 +438,22 @@ class _SlidePainter:
         dark = builtin and page.layout in ("title", "section")
         if builtin:
             self.background(page.layout)
-            title_color = NAVY if not dark else colors.white
+            title_color = self.title_color if not dark else self.light
         else:
-            title_color = SLIDE_INK
+            title_color = self.ink
         self.text(page.title, title_color, anchor_bottom=True)
         for frame in page.body:
             if isinstance(frame, TableFrame):
                 self.table(frame)
             else:
-                self.text(frame, DARK_BODY if dark else SLIDE_INK)
+                self.text(frame, self.dark_body if dark else self.ink)
         if builtin:  # a template's deck has no footer either
             self.footer(number, dark)
         if self.classification:
-            self.marking(self.classification, DARK_MARKING if dark else MARKING)
+            self.marking(self.classification, self.light if dark else self.marking_color)
         canv.restoreState()
         canv.saveState()
-        canv.setStrokeColor(FRAME)
+        canv.setStrokeColor(self.frame)
         canv.setLineWidth(0.7)
         canv.rect(box.x, box.y, box.w, box.h, stroke=1, fill=0)
         canv.restoreState()
@@ -474,20 +477,13 @@ class _SlidePainter:
         self.canv.rect(x, self.height - top - h, w, h, stroke=0, fill=1)
 
     def background(self, layout: str) -> None:
-        """Draw the built-in deck's background, bars and rules (see `slides_pptx.decorate`)."""
-        width, height = self.width, self.height
-        if layout in ("title", "section"):
-            geo = default_geometry(layout)
-            self.rect(0, 0, width, height, NAVY)
-            self.rect(geo.title.x, geo.body.y - 14, 96, 4, GOLD)
-            self.rect(0, height - 10, width, 10, GOLD)
-            return
-        geo = default_geometry("content")
-        self.rect(0, 0, width, height, colors.white)
-        rule_y = geo.title.y + geo.title.h + 8
-        self.rect(geo.title.x, rule_y, geo.title.w, 1.5, RULE)
-        self.rect(geo.title.x, rule_y - 1, 72, 3.5, GOLD)
-        self.rect(0, 0, 10, height, NAVY)
+        """Draw the built-in deck's background, bands and rules: `decor`'s, as the PPTX has."""
+        fill = decor.background(layout, self.look)
+        self.rect(0, 0, self.width, self.height,
+                  self.light if fill is None else colors.HexColor("#" + fill))
+        for bar in decor.bars(layout, self.width, self.height, self.look):
+            r = bar.rect
+            self.rect(r.x, r.y, r.w, r.h, colors.HexColor("#" + bar.color))
 
     def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False) -> None:
         """Draw a measured text frame: items stacked from the top (titles sit on the bottom)."""
@@ -509,7 +505,7 @@ class _SlidePainter:
         self.runs((Run(label),), x, top, placed.size, color)
 
     def runs(self, runs: Sequence[Run], x: float, top: float, size: float,
-             color: colors.Color, *, muted: colors.Color = SLIDE_MUTED) -> None:
+             color: colors.Color, *, muted: colors.Color | None = None) -> None:
         """Draw styled runs on one line whose top is `top` (deck coordinates)."""
         canv = self.canv
         baseline = self.baseline(top, size)
@@ -521,7 +517,7 @@ class _SlidePainter:
             face = fonts.face_name(fonts.SANS, bold=run.bold, italic=run.italic)
             text = drawable(text, face)
             canv.setFont(face, size)
-            canv.setFillColor(muted if run.muted else color)
+            canv.setFillColor((muted or self.muted) if run.muted else color)
             canv.drawString(x, baseline, text)
             if n < last:  # measuring is a good part of drawing: skip it where nothing follows
                 x += stringWidth(text, face, size)
@@ -530,17 +526,18 @@ class _SlidePainter:
         """Draw a measured table: header row (navy built in, grey on a template's slide),
         banded body rows, bold key column."""
         top = frame.rect.y
-        header_fill, header_ink = ((NAVY, colors.white) if self.shape.builtin
-                                   else (PLAIN_HEADER, SLIDE_INK))
+        header_fill, header_ink = ((self.accent, self.light) if self.shape.builtin
+                                   else (self.plain_header, self.ink))
         for r, (cells, height) in enumerate(zip(frame.rows, frame.heights, strict=True)):
             header = frame.header and r == 0
             banded = (r - (1 if frame.header else 0)) % 2 == 0
             x = frame.rect.x
             for c, (cell, width) in enumerate(zip(cells, frame.widths, strict=False)):
                 key = frame.key_column and c == 0
-                fill = header_fill if header else (BAND if banded or key else colors.white)
+                fill = header_fill if header else (self.band_fill if banded or key
+                                                   else self.light)
                 self.rect(x, top, width, height, fill)
-                ink = header_ink if header else SLIDE_INK
+                ink = header_ink if header else self.ink
                 line_top = top + CELL_MARGIN_Y
                 for line in cell.lines:
                     runs = line.runs
@@ -548,25 +545,26 @@ class _SlidePainter:
                         runs = tuple(Run(run.text, bold=True, italic=run.italic,
                                          muted=run.muted) for run in runs)
                     self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
-                              muted=header_ink if header else SLIDE_MUTED)
+                              muted=header_ink if header else self.muted)
                     line_top += frame.size * LEADING
                 x += width
             top += height
-        self.canv.setStrokeColor(RULE)
+        self.canv.setStrokeColor(self.rule)
         self.canv.setLineWidth(0.75)
         self.canv.rect(frame.rect.x, self.height - top, sum(frame.widths),
                        top - frame.rect.y, stroke=1, fill=0)
 
     def footer(self, number: int, dark: bool) -> None:
         """Draw the slide number in the corner, with the running title on content slides."""
-        size = 10.0
-        top = self.height - 34
+        sizes = self.look.sizes
+        size = sizes.footer_size
+        top = self.height - sizes.footer_rise
         prefix = f"{number} / "
         totals = self.totals
         width = totals.label_width(prefix, totals.SLIDES, fonts.SANS, size)
         # Title and divider slides carry no footer in the deck; a handout still numbers them.
-        color = DARK_BODY if dark else SLIDE_MUTED
-        x = self.width - 48 - width
+        color = self.dark_body if dark else self.muted
+        x = self.width - sizes.footer_margin - width
         # `runs` leaves `color` as the fill colour, which the form's digits take.
         self.runs((Run(prefix),), x, top, size, color)
         totals.draw(totals.SLIDES, x + stringWidth(prefix, fonts.SANS, size),
@@ -574,17 +572,17 @@ class _SlidePainter:
         if dark:
             return
         if self.header:
-            room = self.width - 48 - width - 24 - 48
+            room = self.width - 2 * sizes.footer_margin - width - 24
             text = fit_text(drawable(self.header, fonts.SANS), fonts.SANS, size, room)
-            self.runs((Run(text),), 48, top, size, SLIDE_MUTED)
+            self.runs((Run(text),), sizes.footer_margin, top, size, self.muted)
 
     def marking(self, text: str, color: colors.Color) -> None:
         """Print the deck's protective marking at the top and bottom of the slide."""
-        size = 11.0
+        size = self.look.sizes.marking_size
         face = fonts.face_name(fonts.SANS, bold=True)
         label = fit_text(drawable(" ".join(text.split()), face), face, size, self.width * 0.6)
         x = (self.width - stringWidth(label, face, size)) / 2
-        for top in (3.0, self.height - size * LEADING - 14):
+        for top in decor.marking_tops(self.height, size * LEADING, self.look):
             self.runs((Run(label, bold=True),), x, top, size, color)
 
     def baseline(self, top: float, size: float) -> float:

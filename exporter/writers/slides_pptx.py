@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..blocks import Document
 from ..options import RenderOptions
+from .deck import decor
 from .deck.metrics import CONSERVATIVE
 from .deck.outline import deck_slides, deck_survey
 from .deck.paginate import layout_slide
@@ -42,7 +43,14 @@ from .ooxml.parts import (
 )
 from .ooxml.props import APP_TYPE, CORE_TYPE, RT_APP, CoreProperties, app_xml
 from .pptx import reference as references
-from .pptx.paint import NOTES_TYPE, SLIDE_TYPE, Painter, notes_member, slide_member
+from .pptx.paint import (
+    NOTES_TYPE,
+    SLIDE_TYPE,
+    Painter,
+    logo_member,
+    notes_member,
+    slide_member,
+)
 from .pptx.reference import P_NS, R_NS, Reference
 
 _FIRST_SLIDE_ID = 256
@@ -118,7 +126,20 @@ def _package(doc: Document, options: RenderOptions, reference: Reference, spool:
         types.overrides[slide_member(reference, n)] = SLIDE_TYPE
         types.overrides[notes_member(reference, n)] = NOTES_TYPE
     types.defaults.setdefault("rels", RELS_TYPE)
-    names = [*reference.members, *own, *spool.names()]
+    theme = options.theme
+    if theme is not None and theme.logo is not None:
+        own[logo_member(theme.logo.mime)] = theme.logo.data
+        types.defaults.setdefault(logo_member(theme.logo.mime).rsplit(".", 1)[1],
+                                  theme.logo.mime)
+    look = decor.look(theme)
+    if look.fonts is not None and reference.shape.builtin:
+        # The brand's typefaces go into the reference deck's theme, which every run inherits
+        # (runs name no typeface); a template's theme fonts are its own and are kept.
+        for name, data in reference.members.items():
+            if name.startswith("ppt/theme/") and name.endswith(".xml"):
+                own[name] = _theme_fonts(data, *look.fonts)
+    names = [*reference.members, *(n for n in own if n not in reference.members),
+             *spool.names()]
     own[CONTENT_TYPES] = types.xml(names)
     total = str(count).encode("ascii")
 
@@ -130,6 +151,21 @@ def _package(doc: Document, options: RenderOptions, reference: Reference, spool:
         return spool.read(name, total)
 
     return write_package([CONTENT_TYPES, *names], content, options.timestamp)
+
+
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _theme_fonts(xml: bytes, major: str, minor: str) -> bytes:
+    """Return theme part `xml` with `major` (headings) and `minor` (body) Latin typefaces."""
+    root = etree.fromstring(xml)
+    for tag, face in (("majorFont", major), ("minorFont", minor)):
+        for latin in root.iter(f"{{{_A_NS}}}{tag}"):
+            element = latin.find(f"{{{_A_NS}}}latin")
+            if element is not None:
+                element.set("typeface", face)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out
 
 
 def _presentation_xml(xml: bytes, rids: list[str]) -> bytes:

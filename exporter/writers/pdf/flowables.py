@@ -12,7 +12,6 @@ from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ... import fonts
-from .styles import GREY
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +35,8 @@ class Para(Paragraph):  # type: ignore[misc]
     """
 
     label: str | None = None
+    label_look: tuple[str, Any] = (fonts.SANS, None)
+    """(face, colour) of the ¶ label, from the theme."""
     entry: Entry | None = None
     anchor: str | None = None
     """Anchor name whose page <pageref> runs show."""
@@ -44,6 +45,7 @@ class Para(Paragraph):  # type: ignore[misc]
         parts: list[Any] = super().split(availWidth, availHeight)
         if len(parts) == 2:
             parts[0].label, parts[0].entry = self.label, self.entry
+            parts[0].label_look = self.label_look
             parts[0].anchor = self.anchor
             parts[1].label = parts[1].entry = parts[1].anchor = None
         return parts
@@ -53,8 +55,9 @@ class Para(Paragraph):  # type: ignore[misc]
         if self.label:
             canv = self.canv
             canv.saveState()
-            canv.setFont(fonts.SANS, 7.5)
-            canv.setFillColor(GREY)
+            face, color = self.label_look
+            canv.setFont(face, 7.5)
+            canv.setFillColor(color)
             # On the first line's baseline, just left of the text column.
             first_baseline = self.height - self.style.fontSize * 0.95
             canv.drawRightString(-7, first_baseline, self.label)

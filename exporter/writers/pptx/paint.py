@@ -65,7 +65,8 @@ class Painter:
         self.reference = reference
         self.shape = reference.shape
         self.builtin = reference.shape.builtin
-        self.palette = decor.BUILTIN if self.builtin else decor.USER
+        self.look = decor.look(options.theme)
+        self.palette = self.look.builtin if self.builtin else self.look.user
         self.least_total = least_total
         """A lower bound of the slide total: the footer reserves room for as many digits."""
         self._notes_of: tuple[Slide, str] | None = None
@@ -104,8 +105,8 @@ class Painter:
             if isinstance(frame, TableFrame):
                 shapes.append(drawing.table(
                     next_id(), frame, ink=palette.ink, muted=palette.muted,
-                    header_fill=palette.header_fill, header_ink=decor.WHITE,
-                    band_fill=palette.band_fill, plain_fill=decor.WHITE, link=link))
+                    header_fill=palette.header_fill, header_ink=self.look.light,
+                    band_fill=palette.band_fill, plain_fill=self.look.light, link=link))
                 continue
             if free_body is not None:
                 placeholder, free_body = free_body, None
@@ -126,10 +127,16 @@ class Painter:
             label = self._footer(shapes, number, link)
         if self.options.classification:
             self._marking(shapes, self.options.classification, dark=dark, link=link)
+        logo = self.options.theme.logo if self.options.theme else None
+        if logo is not None and kind == "title":
+            rid = rels.add(RT + "image", relative(member, logo_member(logo.mime)))
+            shapes.append(drawing.picture(next_id(), self._logo_rect(logo.width / logo.height),
+                                          rid, logo.alt))
         if self.builtin:
             shapes.extend(drawing.bar(next_id(), bar.rect, bar.color)
-                          for bar in decor.bars(kind, self.shape.width, self.shape.height))
-        background = decor.background(kind) if self.builtin else None
+                          for bar in decor.bars(kind, self.shape.width, self.shape.height,
+                                                self.look))
+        background = decor.background(kind, self.look) if self.builtin else None
         bg = (f"<p:bg><p:bgPr>{drawing.fill(background)}<a:effectLst/></p:bgPr></p:bg>"
               if background else "")
         head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -150,6 +157,13 @@ class Painter:
                        notes=self._notes(_notes_text(slide, page, self._notes_of[1])),
                        notes_rels=self._notes_rels(number))
 
+    def _logo_rect(self, aspect: float) -> Rect:
+        """Return where the brand's logo goes on a title slide: the top right corner."""
+        height = self.look.sizes.logo_height
+        width = height * aspect
+        margin = self.look.sizes.footer_margin
+        return Rect(self.shape.width - margin - width, margin * 0.75, width, height)
+
     # --- pieces ---------------------------------------------------------------------------------
 
     def _body(self, frame: TextFrame, anchor: Anchor, color: str | None, link: drawing.Link,
@@ -168,17 +182,18 @@ class Painter:
         digit count unless continuations carry it past a power of ten). An extra digit or two
         still fits the label box's 16 pt of slack.
         """
-        size = decor.FOOTER_SIZE
+        sizes = self.look.sizes
+        size = sizes.footer_size
         width, height = self.shape.width, self.shape.height
-        y = height - decor.FOOTER_RISE
+        y = height - sizes.footer_rise
         digits = max(len(str(self.least_total)), len(str(number)))
         label = f"{number} / {_widest_digit(size) * digits}"
         label_w = CONSERVATIVE.width(label, size, False) + 16
-        right = Rect(width - decor.FOOTER_MARGIN - label_w, y, label_w, size * LEADING)
+        right = Rect(width - sizes.footer_margin - label_w, y, label_w, size * LEADING)
         muted = self.palette.muted
         header = self.doc.meta.header or self.doc.meta.title
         if header:
-            rect = Rect(decor.FOOTER_MARGIN, y, right.x - decor.FOOTER_MARGIN - 24,
+            rect = Rect(sizes.footer_margin, y, right.x - sizes.footer_margin - 24,
                         size * LEADING)
             frame = _plain(fit_title(header, rect, (size, size), CONSERVATIVE))
             shapes.append(drawing.textbox(len(shapes) + 2, "Running title", rect,
@@ -198,10 +213,10 @@ class Painter:
     def _marking(self, shapes: list[str], marking: str, *, dark: bool,
                  link: drawing.Link) -> None:
         """Add the protective marking centred at the top and bottom of the slide."""
-        size = decor.MARKING_SIZE
-        color = decor.WHITE if dark else decor.MARKING
+        size = self.look.sizes.marking_size
+        color = self.look.light if dark else self.look.marking
         # Above the title and below the footer line, clear of both.
-        for y in (3.0, self.shape.height - size * LEADING - 8):
+        for y in decor.marking_tops(self.shape.height, size * LEADING, self.look):
             rect = Rect(self.shape.width * 0.2, y, self.shape.width * 0.6, size * LEADING)
             frame = fit_title(marking, rect, (size, size), CONSERVATIVE)
             content = drawing.body(drawing.paragraphs(frame.items, color=color, muted=color,
@@ -278,4 +293,10 @@ def _restyle(frame: TextFrame, change: Callable[[Run], Run]) -> TextFrame:
     return TextFrame(frame.rect, frame.size, items)
 
 
-__all__ = ["NOTES_TYPE", "SLIDE_TYPE", "Painted", "Painter", "notes_member", "slide_member"]
+def logo_member(mime: str) -> str:
+    """Return the package member that holds the brand's logo."""
+    return "ppt/media/brand-logo." + ("png" if mime == "image/png" else "jpeg")
+
+
+__all__ = ["NOTES_TYPE", "SLIDE_TYPE", "Painted", "Painter", "logo_member", "notes_member",
+           "slide_member"]
