@@ -39,6 +39,10 @@ _classification = click.option("--classification", metavar="TEXT", default=None,
 _templates = click.option("--templates", "templates", metavar="DIR",
                           type=click.Path(exists=True, file_okay=False),
                           help="Folder of templates that override the built-in ones by name.")
+_brand = click.option("--brand", "brand", metavar="FILE",
+                      type=click.Path(exists=True, dir_okay=False),
+                      help="A brand.yml file (logo, colours, fonts) for every output "
+                           "(default: _brand.yml in the working directory, when there is one).")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
 _no_cache = click.option("--no-cache", is_flag=True,
@@ -63,10 +67,19 @@ def _fail(message: str) -> None:
 
 def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool,
             max_bytes: int, max_words: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
-            **options: Any) -> BuildConfig:
-    """Return the build configuration the options describe; exit 2 when they are invalid."""
+            brand: str | None = None, **options: Any) -> BuildConfig:
+    """Return the build configuration the options describe; exit 2 when they are invalid,
+    1 when the brand file cannot be used."""
+    from .theme.brand import find_brand, load_brand
+
+    brand_file = find_brand(brand)
     try:
-        render = RenderOptions(timestamp=build_timestamp(), **options)
+        theme = load_brand(brand_file) if brand_file is not None else None
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(1)
+    try:
+        render = RenderOptions(timestamp=build_timestamp(), theme=theme, **options)
     except ExportError as exc:
         _fail(exc.one_line())
         sys.exit(2)
@@ -108,6 +121,7 @@ def main() -> None:
               type=click.Choice(["pdf", "docx", "md", "pptx"]),
               help="Output formats (repeatable; default: all).")
 @_templates
+@_brand
 @_paper
 @click.option("--duplex", is_flag=True, help="Mirror margins for double-sided printing.")
 @_classification
@@ -118,15 +132,15 @@ def main() -> None:
 @_max_bytes
 @_max_words
 def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
-                  templates: str | None, paper: str, duplex: bool, classification: str | None,
-                  pptx_template: str | None, jobs: int | None, no_cache: bool, max_bytes: int,
-                  max_words: int) -> None:
+                  templates: str | None, brand: str | None, paper: str, duplex: bool,
+                  classification: str | None, pptx_template: str | None, jobs: int | None,
+                  no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
 
     Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
     """
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
-                     formats=formats or DEFAULT_FORMATS, paper=paper, duplex=duplex,
+                     formats=formats or DEFAULT_FORMATS, brand=brand, paper=paper, duplex=duplex,
                      classification=classification, pptx_template=pptx_template)
     sources = _sources(paths)
     with _progress(len(sources), "Exporting") as advance:
@@ -161,6 +175,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @click.option("--title", required=True, help="Title of the pack (cover, headers, deck).")
 @_out
 @_templates
+@_brand
 @_paper
 @click.option("--duplex", is_flag=True,
               help="Start each article on a right-hand page and mirror the margins.")
@@ -174,9 +189,9 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_max_bytes
 @_max_words
 def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
-                 paper: str, duplex: bool, per_page: str, classification: str | None,
-                 pptx_template: str | None, jobs: int | None, no_cache: bool, max_bytes: int,
-                 max_words: int) -> None:
+                 brand: str | None, paper: str, duplex: bool, per_page: str,
+                 classification: str | None, pptx_template: str | None, jobs: int | None,
+                 no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
 
     Writes pack.pdf, pack.docx, pack-slides.pptx, pack-slides.md and handouts.pdf.
@@ -184,7 +199,7 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
     from .pack import build_pack
 
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
-                     paper=paper, duplex=duplex, classification=classification,
+                     brand=brand, paper=paper, duplex=duplex, classification=classification,
                      per_page=int(per_page), pptx_template=pptx_template)
     sources = _sources(paths)
     with _progress(len(sources), "Reading and analysing") as advance:

@@ -106,13 +106,14 @@ def _register_family(faces: tuple[FontFace, ...], stands_for: str) -> str:
     for key in ((False, False), (True, False), (False, True), (True, True)):
         face = (by_key.get(key) or by_key.get((key[0], False)) or by_key.get((False, key[1]))
                 or by_key.get((False, False)) or faces[0])
-        name = f"{family}-{'B' if face.bold else ''}{'I' if face.italic else ''}R"
-        if name not in names.values():
-            try:
-                pdfmetrics.registerFont(TTFont(name, io.BytesIO(face.data)))
-            except (TTFError, ValueError, KeyError, IndexError) as exc:
-                raise ConfigError(f"brand font {face.family} cannot be embedded: {exc}") \
-                    from exc
+        # The regular face is registered under the family's own name, as DejaVu's are:
+        # styles name a family by its regular face.
+        suffix = ("Bold" if key[0] else "") + ("Italic" if key[1] else "")
+        name = f"{family}-{suffix}" if suffix else family
+        try:
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(face.data)))
+        except (TTFError, ValueError, KeyError, IndexError) as exc:
+            raise ConfigError(f"brand font {face.family} cannot be embedded: {exc}") from exc
         names[key] = name
         addMapping(family, int(key[0]), int(key[1]), name)
         own = _FILES[stands_for][key]

@@ -155,7 +155,7 @@ def test_cells_take_the_decks_aspect(per_page: int) -> None:
 
 def test_a_cell_of_another_shape_is_letterboxed(tmp_path: Path) -> None:
     shape = deck_shape(options(make_template(tmp_path / "t.pptx")))  # 4:3
-    painter = _SlidePainter(None, shape, "", None, None, decor.look(None))  # type: ignore[arg-type]
+    painter = _SlidePainter(None, shape, "", None, None, decor.look(None), None)  # type: ignore[arg-type]
     box, (sx, sy) = painter.fit(Box(10, 20, 320, 180))  # a 16:9 cell
     assert sx == sy == pytest.approx(180 / 540)
     assert (box.w, box.h) == pytest.approx((240, 180))

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -47,6 +48,7 @@ from .. import fonts
 from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
+from ..theme import Logo
 from .deck import decor
 from .deck.metrics import CONSERVATIVE
 from .deck.outline import Run, deck_slides, deck_survey
@@ -221,7 +223,8 @@ class HandoutWriter:
         sheet = _Sheet(canv, (width, height), meta.header or meta.title,
                        options.classification or None, totals, sheet_look)
         painter = _SlidePainter(canv, shape, meta.header or meta.title, totals,
-                                options.classification or None, decor.look(options.theme))
+                                options.classification or None, decor.look(options.theme),
+                                options.theme.logo if options.theme else None)
         outline = _Outline(canv)
         number = sheets = 0
         for chunk in _batches(iter_deck_pages(doc, agenda, shape), per_page):
@@ -402,7 +405,7 @@ class _SlidePainter:
     """
 
     def __init__(self, canv: Canvas, shape: DeckShape, header: str, totals: _Totals,
-                 classification: str | None, look: decor.Look) -> None:
+                 classification: str | None, look: decor.Look, logo: Logo | None) -> None:
         self.canv = canv
         self.look = look
         palette = look.builtin
@@ -417,6 +420,7 @@ class _SlidePainter:
         self.title_color, self.dark_body = color(palette.title), color(palette.dark_body)
         self.band_fill, self.frame = color(palette.band_fill), color(look.frame)
         self.plain_header = color(look.plain_header)
+        self.logo = logo
         self.shape = shape
         self.width = shape.width
         self.height = shape.height
@@ -447,6 +451,8 @@ class _SlidePainter:
                 self.table(frame)
             else:
                 self.text(frame, self.dark_body if dark else self.ink)
+        if self.logo is not None and page.layout == "title":
+            self.draw_logo(self.logo)
         if builtin:  # a template's deck has no footer either
             self.footer(number, dark)
         if self.classification:
@@ -470,6 +476,12 @@ class _SlidePainter:
         scale = min(sx, sy)
         w, h = self.width * scale, self.height * scale
         return Box(cell.x + (cell.w - w) / 2, cell.y + (cell.h - h) / 2, w, h), (scale, scale)
+
+    def draw_logo(self, logo: Logo) -> None:
+        """Draw the brand's logo where the deck's title slide has it (`decor.logo_rect`)."""
+        r = decor.logo_rect(self.width, logo.width / logo.height, self.look)
+        self.canv.drawImage(ImageReader(io.BytesIO(logo.data)), r.x, self.height - r.y - r.h,
+                            r.w, r.h, mask="auto")
 
     def rect(self, x: float, top: float, w: float, h: float, color: colors.Color) -> None:
         """Fill a rectangle given in deck coordinates (from the top left)."""

@@ -7,6 +7,7 @@ can never become Markdown, HTML, math, a citation or a Marp directive, in either
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
@@ -29,6 +30,7 @@ from ..blocks import (
     assert_never,
 )
 from ..options import RenderOptions
+from .deck import decor
 from .deck.outline import deck_slides, deck_survey, inline_text, slide_text
 
 
@@ -159,8 +161,40 @@ def front_matter(doc: Document, options: RenderOptions) -> str:
     # No `title:`: Pandoc would add a title slide of its own before ours.
     if doc.meta.lang:
         lines.append(f"lang: {json.dumps(doc.meta.lang)}")
+    lines.append("style: |")
+    lines.extend("  " + rule for rule in marp_style(options))
     lines.append("---")
     return "\n".join(lines) + "\n"
+
+
+def marp_style(options: RenderOptions) -> list[str]:
+    """Return the CSS that gives Marp's slides the deck's look (`deck.decor`): its colours,
+    the band under title and section slides, the bar and rule of content slides, the brand's
+    typefaces and, on the title slide, its logo. (Pandoc keeps the `style` as metadata.)"""
+    lk = decor.look(options.theme)
+    pal, size = lk.builtin, lk.sizes
+    rules = [
+        f"section {{ color: #{pal.ink}; border-left: {size.side_bar:g}pt solid #{lk.accent}; }}",
+        f"section h1 {{ color: #{pal.title}; border-bottom: 1.5pt solid #{lk.rule}; }}",
+        f"section.lead {{ background: #{lk.accent}; color: #{pal.dark_body}; border-left: 0; "
+        f"border-bottom: {size.band:g}pt solid #{lk.band}; }}",
+        f"section.lead h1 {{ color: #{pal.dark_title}; border-bottom: 0; }}",
+        f"section th {{ background: #{pal.header_fill}; color: #{lk.light}; }}",
+        f"header, footer, section::after {{ color: #{pal.muted}; }}",
+    ]
+    if lk.fonts is not None:
+        heading, body = lk.fonts
+        rules.append(f"section {{ font-family: {json.dumps(body)}, sans-serif; }}")
+        rules.append(f"section h1, section h2 {{ font-family: {json.dumps(heading)}, "
+                     "sans-serif; }")
+    logo = options.theme.logo if options.theme else None
+    if logo is not None:
+        data = base64.b64encode(logo.data).decode("ascii")
+        rules.append(f"section.lead {{ background-image: url('data:{logo.mime};base64,{data}'); "
+                     f"background-repeat: no-repeat; background-size: auto "
+                     f"{size.logo_height:g}pt; background-position: right "
+                     f"{size.footer_margin:g}pt top {size.footer_margin * 0.75:g}pt; }}")
+    return rules
 
 
 # --- slides ------------------------------------------------------------------------------------

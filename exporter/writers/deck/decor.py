@@ -106,4 +106,13 @@ def marking_tops(height: float, line: float, lk: Look) -> tuple[float, float]:
     return lk.sizes.marking_top, height - line - lk.sizes.marking_rise
 
 
-__all__ = ["Bar", "Look", "Palette", "background", "bars", "dark", "look", "marking_tops"]
+def logo_rect(width: float, aspect: float, lk: Look) -> Rect:
+    """Return where the brand's logo goes on a title slide `width` pt wide: the top right
+    corner. `aspect` is the logo's width over its height."""
+    height = lk.sizes.logo_height
+    margin = lk.sizes.footer_margin
+    return Rect(width - margin - height * aspect, margin * 0.75, height * aspect, height)
+
+
+__all__ = ["Bar", "Look", "Palette", "background", "bars", "dark", "logo_rect", "look",
+           "marking_tops"]

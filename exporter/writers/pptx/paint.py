@@ -130,8 +130,8 @@ class Painter:
         logo = self.options.theme.logo if self.options.theme else None
         if logo is not None and kind == "title":
             rid = rels.add(RT + "image", relative(member, logo_member(logo.mime)))
-            shapes.append(drawing.picture(next_id(), self._logo_rect(logo.width / logo.height),
-                                          rid, logo.alt))
+            rect = decor.logo_rect(self.shape.width, logo.width / logo.height, self.look)
+            shapes.append(drawing.picture(next_id(), rect, rid, logo.alt))
         if self.builtin:
             shapes.extend(drawing.bar(next_id(), bar.rect, bar.color)
                           for bar in decor.bars(kind, self.shape.width, self.shape.height,
@@ -156,13 +156,6 @@ class Painter:
         return Painted(head=head_bytes, tail=tail, rels=rels.xml(),
                        notes=self._notes(_notes_text(slide, page, self._notes_of[1])),
                        notes_rels=self._notes_rels(number))
-
-    def _logo_rect(self, aspect: float) -> Rect:
-        """Return where the brand's logo goes on a title slide: the top right corner."""
-        height = self.look.sizes.logo_height
-        width = height * aspect
-        margin = self.look.sizes.footer_margin
-        return Rect(self.shape.width - margin - width, margin * 0.75, width, height)
 
     # --- pieces ---------------------------------------------------------------------------------
 
