@@ -200,6 +200,29 @@ def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
     return outputs
 
 
+def read_reference_docx(path: str, limits: ReadLimits) -> bytes:
+    """Return the bytes of a `--reference-docx` file, once its archive is within `limits`.
+
+    The writers never read files: the Word writer is handed these bytes.
+    """
+    from .readers.archive import open_zip
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the reference document: {exc.strerror or exc}",
+                          subject=path) from exc
+    if len(data) > limits.max_bytes:
+        raise ConfigError(f"the reference document is larger than {limits.max_bytes:,} bytes",
+                          subject=path)
+    with open_zip(data, path, limits) as archive:  # a bomb is refused as an input's is
+        names = set(archive.namelist())
+    if "word/document.xml" not in names or "word/styles.xml" not in names:
+        raise ConfigError("not a Word document or template (.docx, .dotx): it has no "
+                          "word/document.xml and word/styles.xml", subject=path)
+    return data
+
+
 def cache_key(data: bytes, config: BuildConfig) -> str:
     """Return a hash of everything an article's outputs depend on."""
     digest = hashlib.sha256()
@@ -212,6 +235,8 @@ def cache_key(data: bytes, config: BuildConfig) -> str:
     options.pop("timestamp")
     # The theme carries its logo's and fonts' bytes: its digest hashes them and the brand file.
     options["theme"] = config.options.theme.digest if config.options.theme else None
+    if options.get("reference_docx"):
+        options["reference_docx"] = hashlib.sha256(options["reference_docx"]).hexdigest()
     if options.get("pptx_template"):
         options["pptx_template"] = _file_hash(Path(options["pptx_template"]))
     digest.update(json.dumps({"formats": config.formats, "options": options,

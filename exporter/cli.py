@@ -24,6 +24,7 @@ from .build import (
     build,
     collect_sources,
     load_briefing,
+    read_reference_docx,
 )
 from .errors import ExportError
 from .model import to_data
@@ -43,6 +44,11 @@ _brand = click.option("--brand", "brand", metavar="FILE",
                       type=click.Path(exists=True, dir_okay=False),
                       help="A brand.yml file (logo, colours, fonts) for every output "
                            "(default: _brand.yml in the working directory, when there is one).")
+_reference_docx = click.option(
+    "--reference-docx", "reference_docx", metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A .docx or .dotx whose styles, page setup, headers and footers the Word outputs take "
+         "(as Pandoc's --reference-doc).")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
 _no_cache = click.option("--no-cache", is_flag=True,
@@ -67,24 +73,29 @@ def _fail(message: str) -> None:
 
 def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool,
             max_bytes: int, max_words: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
-            brand: str | None = None, **options: Any) -> BuildConfig:
+            brand: str | None = None, reference_docx: str | None = None,
+            **options: Any) -> BuildConfig:
     """Return the build configuration the options describe; exit 2 when they are invalid,
     1 when the brand file cannot be used."""
     from .theme.brand import find_brand, load_brand
 
     brand_file = find_brand(brand)
+    limits = _limits(max_bytes, max_words)
     try:
         theme = load_brand(brand_file) if brand_file is not None else None
+        reference = (read_reference_docx(reference_docx, limits)
+                     if reference_docx is not None else None)
     except ExportError as exc:
         _fail(exc.one_line())
         sys.exit(1)
     try:
-        render = RenderOptions(timestamp=build_timestamp(), theme=theme, **options)
+        render = RenderOptions(timestamp=build_timestamp(), theme=theme,
+                               reference_docx=reference, **options)
     except ExportError as exc:
         _fail(exc.one_line())
         sys.exit(2)
     return BuildConfig(out_dir=Path(output), formats=formats, templates=templates,
-                       options=render, limits=_limits(max_bytes, max_words),
+                       options=render, limits=limits,
                        jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
 
 
@@ -122,6 +133,7 @@ def main() -> None:
               help="Output formats (repeatable; default: all).")
 @_templates
 @_brand
+@_reference_docx
 @_paper
 @click.option("--duplex", is_flag=True, help="Mirror margins for double-sided printing.")
 @_classification
@@ -132,7 +144,8 @@ def main() -> None:
 @_max_bytes
 @_max_words
 def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
-                  templates: str | None, brand: str | None, paper: str, duplex: bool,
+                  templates: str | None, brand: str | None, reference_docx: str | None,
+                  paper: str, duplex: bool,
                   classification: str | None, pptx_template: str | None, jobs: int | None,
                   no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
@@ -140,7 +153,8 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
     """
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
-                     formats=formats or DEFAULT_FORMATS, brand=brand, paper=paper, duplex=duplex,
+                     formats=formats or DEFAULT_FORMATS, brand=brand,
+                     reference_docx=reference_docx, paper=paper, duplex=duplex,
                      classification=classification, pptx_template=pptx_template)
     sources = _sources(paths)
     with _progress(len(sources), "Exporting") as advance:
@@ -176,6 +190,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_out
 @_templates
 @_brand
+@_reference_docx
 @_paper
 @click.option("--duplex", is_flag=True,
               help="Start each article on a right-hand page and mirror the margins.")
@@ -189,7 +204,8 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_max_bytes
 @_max_words
 def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
-                 brand: str | None, paper: str, duplex: bool, per_page: str,
+                 brand: str | None, reference_docx: str | None, paper: str, duplex: bool,
+                 per_page: str,
                  classification: str | None, pptx_template: str | None, jobs: int | None,
                  no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
@@ -199,7 +215,8 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
     from .pack import build_pack
 
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
-                     brand=brand, paper=paper, duplex=duplex, classification=classification,
+                     brand=brand, reference_docx=reference_docx, paper=paper, duplex=duplex,
+                     classification=classification,
                      per_page=int(per_page), pptx_template=pptx_template)
     sources = _sources(paths)
     with _progress(len(sources), "Reading and analysing") as advance:

@@ -32,6 +32,9 @@ class RenderOptions:
     """A user's .pptx whose layouts and theme the deck uses."""
     generator: str = "exporter"
     """Name written as the producing application / author of the outputs."""
+    reference_docx: bytes | None = None
+    """A user's .docx / .dotx whose styles, page setup, headers and footers Word outputs take
+    (read by the build layer, `build.read_reference_docx`)."""
     theme: Theme | None = None
     """Colours, fonts and logo of every output (None: the built-in look, `theme.builtin`)."""
 

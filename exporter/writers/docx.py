@@ -23,6 +23,7 @@ import os
 import re
 import tempfile
 import weakref
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -69,6 +70,7 @@ from ..blocks import (
     paragraph_anchor,
     plain,
 )
+from ..errors import RenderError
 from ..options import RenderOptions
 from ..theme import Theme, theme_of
 from . import ooxml
@@ -205,6 +207,31 @@ def toc_entries(doc: Document) -> list[TocEntry]:
 
 
 # --- XML helpers --------------------------------------------------------------------------------
+
+
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _open_reference(data: bytes) -> WordDocument:
+    """Return the user's reference document (a .dotx read as a .docx) with an empty body."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                member = member.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN)
+            target.writestr(info, member)
+    try:
+        word = docx.Document(io.BytesIO(buffer.getvalue()))
+    except (ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise RenderError("docx", f"the reference document cannot be used: {exc}") from exc
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
 
 
 def _el(tag: str, **attrs: str) -> etree._Element:
@@ -418,7 +445,10 @@ class _Renderer:
         self.toc_pages = toc_pages
         self.look = _Look.of(theme_of(options.theme))
         self.muted = RGBColor.from_string(self.look.muted)
-        self.word: WordDocument = docx.Document()
+        self.word: WordDocument = (_open_reference(options.reference_docx)
+                                   if options.reference_docx is not None else docx.Document())
+        self.reference = options.reference_docx is not None
+        """True when styles, page setup, headers and footers are the user's (--reference-docx)."""
         self.outline = _Outline()
         self.bookmark_id = 0
         self.has_toc = False
@@ -533,6 +563,17 @@ class _Renderer:
                 setting.set(qn("w:val"), "15")
 
     def _setup_page(self, section: Section) -> None:
+        if self.reference:
+            # The reference's page setup, headers and footers stay; a protective marking is
+            # still printed, above its header and below its footer.
+            marking = _clip(self.options.classification or "", 200)
+            if marking:
+                for part in (section.header, section.footer):
+                    paragraph = (part.paragraphs[0].insert_paragraph_before()
+                                 if part is section.header and part.paragraphs
+                                 else part.add_paragraph())
+                    self._marking(paragraph, marking)
+            return
         width, height = self.options.page_size
         section.page_width = Twips(round(width * 20))
         section.page_height = Twips(round(height * 20))
@@ -610,6 +651,27 @@ class _Renderer:
         _add_field(paragraph, "NUMPAGES", "1")
 
     def _setup_styles(self) -> None:
+        if not self.reference:
+            self._make_styles()
+            return
+        # The reference's own styles (and document defaults) are kept exactly: the writer's
+        # styles are made as usual, then every style the reference defined is put back.
+        root = self.word.styles.element
+        kept = {el.get(qn("w:styleId")): copy.deepcopy(el) for el in root.iter(qn("w:style"))}
+        defaults = root.find(qn("w:docDefaults"))
+        kept_defaults = copy.deepcopy(defaults) if defaults is not None else None
+        self._make_styles()
+        for el in list(root.iter(qn("w:style"))):
+            original = kept.get(el.get(qn("w:styleId")))
+            if original is not None:
+                el.getparent().replace(el, copy.deepcopy(original))
+        new_defaults = root.find(qn("w:docDefaults"))
+        if new_defaults is not None and kept_defaults is not None:
+            root.replace(new_defaults, kept_defaults)
+        self.styles = {name: self.word.styles[name] for name in self.styles}
+        self.link_style = self.word.styles["Hyperlink"]
+
+    def _make_styles(self) -> None:
         look = self.look
         ink, accent, muted = (RGBColor.from_string(c) for c in (look.ink, look.accent,
                                                                  look.muted))
@@ -728,12 +790,20 @@ class _Renderer:
             tabs.append(_el("w:tab", val="right", leader="dot", pos=str(text_width)))
             _set_ppr(toc.element.get_or_add_pPr(), tabs)
 
-        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
+        try:
+            link = styles["Hyperlink"]
+        except KeyError:
+            link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
         link.font.color.rgb = RGBColor.from_string(look.link)
         link.font.underline = True
         self.link_style = link
 
     def _text_width_twips(self) -> int:
+        if self.reference:
+            section = self.word.sections[0]
+            width = (section.page_width or 0) - (section.left_margin or 0) \
+                - (section.right_margin or 0)
+            return int(width) // 635
         width = round(self.options.page_size[0] * 20)
         side = (MARGIN_INSIDE + MARGIN_OUTSIDE) if self.options.duplex else 2 * MARGIN_SIDE
         return width - int(side) // 635
