@@ -49,6 +49,9 @@ _reference_docx = click.option(
     type=click.Path(exists=True, dir_okay=False),
     help="A .docx or .dotx whose styles, page setup, headers and footers the Word outputs take "
          "(as Pandoc's --reference-doc).")
+_md_flavour = click.option(
+    "--md-flavour", type=click.Choice(["marp", "pandoc"]), default="marp", show_default=True,
+    help="Speaker notes in the Markdown slides as Marp's comments or Pandoc's ::: notes divs.")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
 _no_cache = click.option("--no-cache", is_flag=True,
@@ -134,6 +137,7 @@ def main() -> None:
 @_templates
 @_brand
 @_reference_docx
+@_md_flavour
 @_paper
 @click.option("--duplex", is_flag=True, help="Mirror margins for double-sided printing.")
 @_classification
@@ -145,7 +149,7 @@ def main() -> None:
 @_max_words
 def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
                   templates: str | None, brand: str | None, reference_docx: str | None,
-                  paper: str, duplex: bool,
+                  md_flavour: str, paper: str, duplex: bool,
                   classification: str | None, pptx_template: str | None, jobs: int | None,
                   no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
@@ -154,7 +158,8 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     """
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
                      formats=formats or DEFAULT_FORMATS, brand=brand,
-                     reference_docx=reference_docx, paper=paper, duplex=duplex,
+                     reference_docx=reference_docx, md_flavour=md_flavour, paper=paper,
+                     duplex=duplex,
                      classification=classification, pptx_template=pptx_template)
     sources = _sources(paths)
     with _progress(len(sources), "Exporting") as advance:
@@ -191,6 +196,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_templates
 @_brand
 @_reference_docx
+@_md_flavour
 @_paper
 @click.option("--duplex", is_flag=True,
               help="Start each article on a right-hand page and mirror the margins.")
@@ -204,8 +210,8 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_max_bytes
 @_max_words
 def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
-                 brand: str | None, reference_docx: str | None, paper: str, duplex: bool,
-                 per_page: str,
+                 brand: str | None, reference_docx: str | None, md_flavour: str, paper: str,
+                 duplex: bool, per_page: str,
                  classification: str | None, pptx_template: str | None, jobs: int | None,
                  no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
@@ -215,8 +221,8 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
     from .pack import build_pack
 
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
-                     brand=brand, reference_docx=reference_docx, paper=paper, duplex=duplex,
-                     classification=classification,
+                     brand=brand, reference_docx=reference_docx, md_flavour=md_flavour,
+                     paper=paper, duplex=duplex, classification=classification,
                      per_page=int(per_page), pptx_template=pptx_template)
     sources = _sources(paths)
     with _progress(len(sources), "Reading and analysing") as advance:

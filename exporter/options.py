@@ -11,6 +11,7 @@ from .errors import ConfigError
 from .theme import Theme
 
 Paper = Literal["a4", "letter"]
+MdFlavour = Literal["marp", "pandoc"]
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
 """Page sizes in PostScript points (A4 is 210 × 297 mm)."""
 
@@ -32,6 +33,8 @@ class RenderOptions:
     """A user's .pptx whose layouts and theme the deck uses."""
     generator: str = "exporter"
     """Name written as the producing application / author of the outputs."""
+    md_flavour: MdFlavour = "marp"
+    """Speaker notes in slides.md as Marp's comments or as Pandoc's `::: notes` divs."""
     reference_docx: bytes | None = None
     """A user's .docx / .dotx whose styles, page setup, headers and footers Word outputs take
     (read by the build layer, `build.read_reference_docx`)."""

@@ -19,6 +19,7 @@ from ..blocks import (
     Document,
     Fields,
     Heading,
+    Inline,
     Inlines,
     ListBlock,
     PageBreak,
@@ -29,9 +30,12 @@ from ..blocks import (
     Toc,
     assert_never,
 )
-from ..options import RenderOptions
+from ..options import MdFlavour, RenderOptions
 from .deck import decor
-from .deck.outline import deck_slides, deck_survey, inline_text, slide_text
+from .deck.metrics import CONSERVATIVE
+from .deck.outline import Run, deck_slides, deck_survey, inline_text, slide_text
+from .deck.paginate import Cell, Page, TableFrame, TextFrame, layout_slide, page_notes
+from .deck.shape import deck_shape
 
 
 class MarkdownSlidesWriter:
@@ -47,10 +51,20 @@ class MarkdownSlidesWriter:
         # Two passes over the slides, never all of them at once: the section titles first
         # (an agenda slide lists them), then the Markdown, encoded slide by slide.
         agenda, _ = deck_survey(doc)
+        shape = deck_shape(options)
         out = io.BytesIO()
         out.write((front_matter(doc, options) + "\n").encode("utf-8"))
-        for n, slide in enumerate(deck_slides(doc)):
-            out.write((("\n---\n\n" if n else "") + slide_markdown(slide, agenda)).encode("utf-8"))
+        n = 0
+        for slide in deck_slides(doc):
+            # Split exactly as the PPTX is: the deck's pages, measured with the deck's metrics.
+            pages = layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
+                                 geometry=shape.geometry(slide.layout), agenda=agenda)
+            notes = inline_text(slide.notes).strip() or slide_text(slide, agenda)
+            for page in pages:
+                text = page_markdown(slide, page, page_notes(slide, page, notes),
+                                     options.md_flavour)
+                out.write((("\n---\n\n" if n else "") + text).encode("utf-8"))
+                n += 1
         return out.getvalue().rstrip(b"\n") + b"\n"
 
 
@@ -174,6 +188,16 @@ def marp_style(options: RenderOptions) -> list[str]:
     lk = decor.look(options.theme)
     pal, size = lk.builtin, lk.sizes
     rules = [
+        # The deck's geometry in points (Marp's 1280 × 720 px slide is 960 × 540 pt), so text
+        # set at the deck's sizes (each slide's scoped style) fits where the deck's fits.
+        "section { padding: 40pt 48pt 48pt 48pt; line-height: 1.2; justify-content: "
+        "flex-start; }",
+        "section h1 { margin: 0 0 22pt; line-height: 1.2; }",
+        "section p, section ul, section ol, section blockquote, section table, section h2 "
+        "{ margin: 0.5em 0 0; }",
+        "section li { margin: 0.5em 0 0; } section ul, section ol { padding-left: 1.1em; }",
+        "section th, section td { padding: 3pt 6pt; }",
+        "section.lead { padding: 0 64pt; justify-content: center; }",
         f"section {{ color: #{pal.ink}; border-left: {size.side_bar:g}pt solid #{lk.accent}; }}",
         f"section h1 {{ color: #{pal.title}; border-bottom: 1.5pt solid #{lk.rule}; }}",
         f"section.lead {{ background: #{lk.accent}; color: #{pal.dark_body}; border-left: 0; "
@@ -198,6 +222,96 @@ def marp_style(options: RenderOptions) -> list[str]:
 
 
 # --- slides ------------------------------------------------------------------------------------
+
+
+def page_markdown(slide: Slide, page: Page, notes: str, flavour: MdFlavour = "marp") -> str:
+    """Return one page of the deck as a slide: directives, `# Title`, the page's text at the
+    sizes the deck sets it (a scoped style), then the notes."""
+    parts: list[str] = []
+    title = escape_line_start(escape_inline(" ".join(page.title_text.split())))
+    parts.append(f"# {title}" if title else "# \\-")
+    directives = []
+    if slide.layout in ("title", "section"):
+        # Marp's default theme centres a `lead` slide; the title slide drops the running head.
+        # After the heading, not before: Pandoc would make a slide of anything preceding it.
+        directives = ["<!-- _class: lead -->"]
+        if slide.layout == "title":
+            directives += ["<!-- _paginate: false -->", '<!-- _header: "" -->']
+    body_size = next((f.size for f in page.body), page.title.size)
+    directives.append(f"<style scoped>section {{ font-size: {body_size:g}pt; }} "
+                      f"h1 {{ font-size: {page.title.size:g}pt; }}</style>")
+    parts.append("\n".join(directives))
+    for frame in page.body:
+        if isinstance(frame, TableFrame):
+            parts.append(_frame_table(frame))
+        else:
+            parts.extend(_frame_text(frame))
+    parts.append(notes_markdown(notes, flavour))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def notes_markdown(notes: str, flavour: MdFlavour) -> str:
+    """Return speaker notes as Marp reads them (a comment) or as Pandoc does (a notes div)."""
+    if flavour == "marp":
+        return notes_comment(notes)
+    lines = [escape_line_start(escape_inline(line.strip())) for line in notes.split("\n")]
+    body = "\n\n".join(line for line in lines if line)
+    return f"::: notes\n{body}\n:::"
+
+
+def runs_markdown(runs: Sequence[Run]) -> str:
+    """Return laid-out runs (deck text) as Markdown lines joined by `\\n`."""
+    return inline_markdown(tuple(Inline(text=run.text, strong=run.bold, emphasis=run.italic,
+                                        href=run.href) for run in runs))
+
+
+_MARKERS = {"bullet": "- ", "quote": "> ", "attribution": "> ", "heading": "## "}
+
+
+def _frame_text(frame: TextFrame) -> list[str]:
+    """Return a text frame's items as Markdown blocks (a list's items as one block)."""
+    out: list[str] = []
+    for placed in frame.items:
+        item = placed.item
+        text = runs_markdown(item.runs)
+        kind = "para" if item.continued and item.kind in ("bullet", "number") else item.kind
+        marker = f"{item.number or 1}. " if kind == "number" else _MARKERS.get(kind, "")
+        if kind == "heading":
+            block = marker + text.replace("\n", " ")
+        elif kind in ("quote", "attribution"):
+            block = _lines(text, marker, marker)
+        else:
+            block = _lines(text, marker, " " * len(marker))
+        joins = out and ((kind in ("bullet", "number") and out[-1][:1] in "-0123456789")
+                         or (kind == "attribution" and out[-1].startswith("> ")))
+        if joins:
+            out[-1] += ("\n>\n" if kind == "attribution" else "\n") + block
+        else:
+            out.append(block)
+    return out
+
+
+def _frame_table(frame: TableFrame) -> str:
+    # A header row is bold in both tools already; a key column's cells are set bold.
+    rows = [[_cell_text(cell, plain=frame.header and n == 0) for cell in row]
+            for n, row in enumerate(frame.rows)]
+    columns = max((len(r) for r in rows), default=1)
+
+    def row(cells: Sequence[str]) -> str:
+        padded = list(cells) + [" "] * (columns - len(cells))
+        return "| " + " | ".join(padded) + " |"
+
+    header, body = (rows[0], rows[1:]) if frame.header and rows else ([" "] * columns, rows)
+    lines = [f"<style scoped>table {{ font-size: {frame.size:g}pt; }}</style>", "",
+             row(header), "|" + "|".join("---" for _ in range(columns)) + "|"]
+    lines.extend(row(cells) for cells in body)
+    return "\n".join(lines)
+
+
+def _cell_text(cell: Cell, *, plain: bool = False) -> str:
+    runs = [Run(run.text, bold=not plain and (run.bold or cell.bold), italic=run.italic,
+                href=run.href) for line in cell.lines for run in (*line.runs, Run(" "))]
+    return runs_markdown(runs).replace("\n", " ").strip() or " "
 
 
 def slide_markdown(slide: Slide, agenda: Sequence[str] = ()) -> str:

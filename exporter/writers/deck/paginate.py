@@ -457,6 +457,18 @@ def _scaled(geo: Geometry, sx: float, sy: float) -> Geometry:
 
 
 
+def page_notes(slide: Slide, page: Page, notes: str) -> str:
+    """Return the speaker notes of `page`: the slide's `notes` (the template's notes, else the
+    slide's own text with ¶ refs), saying what a continued or cut title leaves out."""
+    if page.continued:
+        notes = f"Continues “{slide.title}”.\n{notes}"
+    title = plain_text(page.title.items[0].item.runs) if page.title.items else ""
+    if title != page.title_text:
+        # The title was cut to fit: the presenter still gets it whole.
+        notes = f"{page.title_text}\n{notes}"
+    return notes or slide.title or "(no notes)"
+
+
 __all__ = [
     "CELL_MARGIN_X",
     "CELL_MARGIN_Y",
@@ -468,4 +480,5 @@ __all__ = [
     "TextFrame",
     "fit_title",
     "layout_slide",
+    "page_notes",
 ]

@@ -17,8 +17,8 @@ from ...blocks import Document, Slide
 from ...options import RenderOptions
 from ..deck import decor
 from ..deck.metrics import CONSERVATIVE
-from ..deck.outline import Run, inline_text, plain_text, slide_text
-from ..deck.paginate import Page, TableFrame, TextFrame, fit_title
+from ..deck.outline import Run, inline_text, slide_text
+from ..deck.paginate import Page, TableFrame, TextFrame, fit_title, page_notes
 from ..deck.shape import Rect, kind_of
 from ..deck.wrap import LEADING
 from ..ooxml.parts import RT, Relationships, relative
@@ -154,7 +154,7 @@ class Painter:
             # Once per slide, not per page: a long slide continues over many pages.
             self._notes_of = (slide, inline_text(slide.notes).strip() or slide_text(slide))
         return Painted(head=head_bytes, tail=tail, rels=rels.xml(),
-                       notes=self._notes(_notes_text(slide, page, self._notes_of[1])),
+                       notes=self._notes(page_notes(slide, page, self._notes_of[1])),
                        notes_rels=self._notes_rels(number))
 
     # --- pieces ---------------------------------------------------------------------------------
@@ -249,18 +249,6 @@ class Painter:
         rels.add(RT + "notesMaster", relative(member, self.reference.notes_master))
         rels.add(RT + "slide", relative(member, slide_member(self.reference, number)))
         return rels.xml()
-
-
-def _notes_text(slide: Slide, page: Page, notes: str) -> str:
-    """Return the speaker notes of `page`: the slide's `notes` (the template's notes, else the
-    slide's own text with ¶ refs), saying what a continued or cut title leaves out."""
-    if page.continued:
-        notes = f"Continues “{slide.title}”.\n{notes}"
-    title = plain_text(page.title.items[0].item.runs) if page.title.items else ""
-    if title != page.title_text:
-        # The title was cut to fit: the presenter still gets it whole.
-        notes = f"{page.title_text}\n{notes}"
-    return notes or slide.title or "(no notes)"
 
 
 def _widest_digit(size: float) -> str:
