@@ -223,6 +223,23 @@ def read_reference_docx(path: str, limits: ReadLimits) -> bytes:
     return data
 
 
+MAX_IMAGE = 20_000_000
+"""Largest template-folder image read (bytes)."""
+
+
+def template_images(folder: str | None) -> tuple[tuple[str, bytes], ...]:
+    """Return (name, bytes) of every PNG and JPEG file in the template folder, for `<image>`."""
+    if folder is None:
+        return ()
+    out = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.suffix.lower() in (".png", ".jpg", ".jpeg") and path.is_file():
+            if path.stat().st_size > MAX_IMAGE:
+                raise ConfigError(f"larger than {MAX_IMAGE:,} bytes", subject=str(path))
+            out.append((path.name, path.read_bytes()))
+    return tuple(out)
+
+
 def cache_key(data: bytes, config: BuildConfig) -> str:
     """Return a hash of everything an article's outputs depend on."""
     digest = hashlib.sha256()
@@ -235,6 +252,8 @@ def cache_key(data: bytes, config: BuildConfig) -> str:
     options.pop("timestamp")
     # The theme carries its logo's and fonts' bytes: its digest hashes them and the brand file.
     options["theme"] = config.options.theme.digest if config.options.theme else None
+    options["images"] = [[name, hashlib.sha256(data).hexdigest()]
+                         for name, data in config.options.images]
     if options.get("reference_docx"):
         options["reference_docx"] = hashlib.sha256(options["reference_docx"]).hexdigest()
     if options.get("pptx_template"):

@@ -25,6 +25,7 @@ from .build import (
     collect_sources,
     load_briefing,
     read_reference_docx,
+    template_images,
 )
 from .errors import ExportError
 from .model import to_data
@@ -92,12 +93,13 @@ def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool
         theme = load_brand(brand_file) if brand_file is not None else None
         reference = (read_reference_docx(reference_docx, limits)
                      if reference_docx is not None else None)
+        images = template_images(templates)
     except ExportError as exc:
         _fail(exc.one_line())
         sys.exit(1)
     try:
         render = RenderOptions(timestamp=build_timestamp(), theme=theme,
-                               reference_docx=reference, **options)
+                               reference_docx=reference, images=images, **options)
     except ExportError as exc:
         _fail(exc.one_line())
         sys.exit(2)

@@ -38,6 +38,9 @@ class RenderOptions:
     reference_docx: bytes | None = None
     """A user's .docx / .dotx whose styles, page setup, headers and footers Word outputs take
     (read by the build layer, `build.read_reference_docx`)."""
+    images: tuple[tuple[str, bytes], ...] = ()
+    """(file name, bytes) of the PNG and JPEG files in the template folder, which `<image>`
+    blocks may show (read by the build layer, `build.template_images`)."""
     theme: Theme | None = None
     """Colours, fonts and logo of every output (None: the built-in look, `theme.builtin`)."""
 

@@ -56,6 +56,7 @@ from ..blocks import (
     Document,
     Fields,
     Heading,
+    Image,
     Inline,
     Inlines,
     ListBlock,
@@ -74,6 +75,7 @@ from ..errors import RenderError
 from ..options import RenderOptions
 from ..theme import Theme, theme_of
 from . import ooxml
+from .images import picture
 
 # --- look ----------------------------------------------------------------------------------------
 
@@ -896,8 +898,20 @@ class _Renderer:
                 self.box(container, block)
             case Slide():
                 self.slide(container, block, level)
+            case Image():
+                self.image(container, block)
             case _:
                 assert_never(block)
+
+    def image(self, container: BlockItemContainer, block: Image) -> None:
+        """Add the picture at its share of the text width, described by its alt text."""
+        found = picture(block.src, self.options)
+        paragraph = self.paragraph(container, "Normal")
+        run = paragraph.add_run()
+        width = Twips(int(self._text_width_twips() * block.width))
+        run.add_picture(io.BytesIO(found.data), width=width)
+        for doc_pr in run._r.iter(qn("wp:docPr")):
+            doc_pr.set("descr", block.alt)
 
     def _mark(self, p: Paragraph, block: Block, level: int | None) -> None:
         """Add the bookmarks `block` needs: its anchor, and its TOC entry."""

@@ -34,7 +34,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -52,7 +52,15 @@ from ..theme import Logo
 from .deck import decor
 from .deck.metrics import CONSERVATIVE
 from .deck.outline import Run, deck_slides, deck_survey
-from .deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, Page, TableFrame, TextFrame, layout_slide
+from .deck.paginate import (
+    CELL_MARGIN_X,
+    CELL_MARGIN_Y,
+    ImageFrame,
+    Page,
+    TableFrame,
+    TextFrame,
+    layout_slide,
+)
 from .deck.shape import (
     BUILTIN,
     SLIDE_HEIGHT,
@@ -61,6 +69,7 @@ from .deck.shape import (
     deck_shape,
 )
 from .deck.wrap import LEADING, PlacedItem
+from .images import aspects, picture
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
 from .pdf.styles import Look as SheetLook
@@ -141,18 +150,20 @@ def cells(per_page: int, area: Box, aspect: float = ASPECT) -> list[Cell]:
 
 
 def iter_deck_pages(doc: Document, agenda: Sequence[str] | None = None,
-                    shape: DeckShape = BUILTIN) -> Iterator[tuple[str, Page]]:
+                    shape: DeckShape = BUILTIN,
+                    pictures: Mapping[str, float] | None = None) -> Iterator[tuple[str, Page]]:
     """Yield the deck's pages as the PPTX writer lays them out, each with its slide's title.
 
     One slide is laid out at a time, with the call `slides_pptx._Deck.layout` makes, for the
     deck of `shape` (`deck_shape(options)`). `agenda` is `deck_survey(doc)[0]`, found here when not
-    given.
+    given. `pictures` gives each `<image>` picture's aspect (`images.aspects`).
     """
     if agenda is None:
         agenda = deck_survey(doc)[0]
     for slide in deck_slides(doc):
         for page in layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
-                                 geometry=shape.geometry(slide.layout), agenda=agenda):
+                                 geometry=shape.geometry(slide.layout), agenda=agenda,
+                                 aspects=pictures):
             yield slide.title, page
 
 
@@ -224,10 +235,10 @@ class HandoutWriter:
                        options.classification or None, totals, sheet_look)
         painter = _SlidePainter(canv, shape, meta.header or meta.title, totals,
                                 options.classification or None, decor.look(options.theme),
-                                options.theme.logo if options.theme else None)
+                                options.theme.logo if options.theme else None, options)
         outline = _Outline(canv)
         number = sheets = 0
-        for chunk in _batches(iter_deck_pages(doc, agenda, shape), per_page):
+        for chunk in _batches(iter_deck_pages(doc, agenda, shape, aspects(options)), per_page):
             sheets += 1
             sheet.decorate(sheets, number + 1, number + len(chunk))
             for cell, (title, page) in zip(layout, chunk, strict=False):
@@ -405,8 +416,10 @@ class _SlidePainter:
     """
 
     def __init__(self, canv: Canvas, shape: DeckShape, header: str, totals: _Totals,
-                 classification: str | None, look: decor.Look, logo: Logo | None) -> None:
+                 classification: str | None, look: decor.Look, logo: Logo | None,
+                 options: RenderOptions | None = None) -> None:
         self.canv = canv
+        self.options = options or RenderOptions()
         self.look = look
         palette = look.builtin
 
@@ -449,6 +462,11 @@ class _SlidePainter:
         for frame in page.body:
             if isinstance(frame, TableFrame):
                 self.table(frame)
+            elif isinstance(frame, ImageFrame):
+                r = frame.rect
+                found = picture(frame.src, self.options)
+                self.canv.drawImage(ImageReader(io.BytesIO(found.data)), r.x,
+                                    self.height - r.y - r.h, r.w, r.h, mask="auto")
             else:
                 self.text(frame, self.dark_body if dark else self.ink)
         if self.logo is not None and page.layout == "title":

@@ -11,31 +11,30 @@ import base64
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..blocks import (
-    Block,
-    Box,
     Document,
-    Fields,
-    Heading,
     Inline,
     Inlines,
-    ListBlock,
-    PageBreak,
-    Para,
-    Quote,
     Slide,
-    Table,
-    Toc,
-    assert_never,
 )
 from ..options import MdFlavour, RenderOptions
+from . import images
 from .deck import decor
 from .deck.metrics import CONSERVATIVE
 from .deck.outline import Run, deck_slides, deck_survey, inline_text, slide_text
-from .deck.paginate import Cell, Page, TableFrame, TextFrame, layout_slide, page_notes
+from .deck.paginate import (
+    Cell,
+    ImageFrame,
+    Page,
+    TableFrame,
+    TextFrame,
+    layout_slide,
+    page_notes,
+)
 from .deck.shape import deck_shape
+from .images import Picture
 
 
 class MarkdownSlidesWriter:
@@ -52,17 +51,22 @@ class MarkdownSlidesWriter:
         # (an agenda slide lists them), then the Markdown, encoded slide by slide.
         agenda, _ = deck_survey(doc)
         shape = deck_shape(options)
+
+        def pictures(src: str) -> Picture:
+            return images.picture(src, options)
+
         out = io.BytesIO()
         out.write((front_matter(doc, options) + "\n").encode("utf-8"))
         n = 0
         for slide in deck_slides(doc):
             # Split exactly as the PPTX is: the deck's pages, measured with the deck's metrics.
             pages = layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
-                                 geometry=shape.geometry(slide.layout), agenda=agenda)
+                                 geometry=shape.geometry(slide.layout), agenda=agenda,
+                                 aspects=images.aspects(options))
             notes = inline_text(slide.notes).strip() or slide_text(slide, agenda)
             for page in pages:
                 text = page_markdown(slide, page, page_notes(slide, page, notes),
-                                     options.md_flavour)
+                                     options.md_flavour, pictures)
                 out.write((("\n---\n\n" if n else "") + text).encode("utf-8"))
                 n += 1
         return out.getvalue().rstrip(b"\n") + b"\n"
@@ -224,7 +228,8 @@ def marp_style(options: RenderOptions) -> list[str]:
 # --- slides ------------------------------------------------------------------------------------
 
 
-def page_markdown(slide: Slide, page: Page, notes: str, flavour: MdFlavour = "marp") -> str:
+def page_markdown(slide: Slide, page: Page, notes: str, flavour: MdFlavour = "marp",
+                  pictures: Callable[[str], Picture] | None = None) -> str:
     """Return one page of the deck as a slide: directives, `# Title`, the page's text at the
     sizes the deck sets it (a scoped style), then the notes."""
     parts: list[str] = []
@@ -237,13 +242,16 @@ def page_markdown(slide: Slide, page: Page, notes: str, flavour: MdFlavour = "ma
         directives = ["<!-- _class: lead -->"]
         if slide.layout == "title":
             directives += ["<!-- _paginate: false -->", '<!-- _header: "" -->']
-    body_size = next((f.size for f in page.body), page.title.size)
+    body_size = next((f.size for f in page.body if not isinstance(f, ImageFrame)),
+                     page.title.size)
     directives.append(f"<style scoped>section {{ font-size: {body_size:g}pt; }} "
                       f"h1 {{ font-size: {page.title.size:g}pt; }}</style>")
     parts.append("\n".join(directives))
     for frame in page.body:
         if isinstance(frame, TableFrame):
             parts.append(_frame_table(frame))
+        elif isinstance(frame, ImageFrame):
+            parts.append(_frame_image(frame, pictures))
         else:
             parts.extend(_frame_text(frame))
     parts.append(notes_markdown(notes, flavour))
@@ -291,6 +299,16 @@ def _frame_text(frame: TextFrame) -> list[str]:
     return out
 
 
+def _frame_image(frame: ImageFrame, pictures: Callable[[str], Picture] | None) -> str:
+    """Return the picture as Markdown with its bytes inline (a data URI), at the deck's size."""
+    assert pictures is not None, "a page with a picture needs `pictures`"
+    found = pictures(frame.src)
+    data = base64.b64encode(found.data).decode("ascii")
+    alt = escape_inline(frame.alt)
+    return (f"<style scoped>img {{ width: {frame.rect.w:g}pt; }}</style>\n\n"
+            f"![{alt}](data:{found.mime};base64,{data})")
+
+
 def _frame_table(frame: TableFrame) -> str:
     # A header row is bold in both tools already; a key column's cells are set bold.
     rows = [[_cell_text(cell, plain=frame.header and n == 0) for cell in row]
@@ -312,99 +330,6 @@ def _cell_text(cell: Cell, *, plain: bool = False) -> str:
     runs = [Run(run.text, bold=not plain and (run.bold or cell.bold), italic=run.italic,
                 href=run.href) for line in cell.lines for run in (*line.runs, Run(" "))]
     return runs_markdown(runs).replace("\n", " ").strip() or " "
-
-
-def slide_markdown(slide: Slide, agenda: Sequence[str] = ()) -> str:
-    """Return one slide: spot directives, `# Title`, the body, then the notes."""
-    parts: list[str] = []
-    title = escape_line_start(escape_inline(" ".join(slide.title.split())))
-    parts.append(f"# {title}" if title else "# \\-")
-    if slide.layout in ("title", "section"):
-        # Marp's default theme centres a `lead` slide; the title slide drops the running head.
-        # After the heading, not before: Pandoc would make a slide of anything preceding it.
-        directives = ["<!-- _class: lead -->"]
-        if slide.layout == "title":
-            directives += ["<!-- _paginate: false -->", '<!-- _header: "" -->']
-        parts.append("\n".join(directives))
-    parts.extend(block_markdown(block, agenda) for block in slide.children)
-    notes = inline_text(slide.notes).strip() or slide_text(slide, agenda)
-    # Every slide has notes, as in the deck: the slide's own text when the template gave none.
-    parts.append(notes_comment(notes or slide.title.strip() or "(no notes)"))
-    return "\n\n".join(p for p in parts if p) + "\n"
-
-
-def block_markdown(block: Block, agenda: Sequence[str] = ()) -> str:
-    """Return one block of a slide's body as Markdown."""
-    match block:
-        case Para():
-            text = inline_markdown(block.content)
-            plain_run = all(not (r.strong or r.emphasis or r.href) for r in block.content)
-            if block.style in ("meta", "small", "note") and text and plain_run:
-                # Secondary lines (bylines, sources) in italics, line by line.
-                text = "\n".join(f"*{line}*" if line else line for line in text.split("\n"))
-            return _lines(text, "", "")
-        case Heading():
-            return "## " + inline_markdown(block.content).replace("\n", " ")
-        case ListBlock():
-            items = []
-            for n, item in enumerate(block.items, start=1):
-                marker = f"{n}. " if block.ordered else "- "
-                text = inline_markdown(item.content).rstrip()
-                if item.ref is not None:
-                    text += f" (¶{item.ref})"
-                items.append(_lines(text, marker, " " * len(marker)))
-            return "\n".join(items)
-        case Quote():
-            text = _lines(inline_markdown(block.content), "> ", "> ")
-            if block.attribution or block.ref is not None:
-                who = f"— {escape_inline(block.attribution)}" if block.attribution else "—"
-                if block.ref is not None:
-                    who += f" (¶{block.ref})"
-                text += f"\n>\n> {who}"
-            return text
-        case Table():
-            return _table(block)
-        case Fields():
-            return "\n".join(
-                f"- **{escape_inline(name)}:** " + inline_markdown(value).replace("\n", " ")
-                for name, value in block.rows)
-        case PageBreak():
-            return ""
-        case Toc():
-            return "\n".join(f"- {escape_inline(title)}" for title in agenda)
-        case Box():
-            inner = [f"**{escape_inline(block.title)}**"] if block.title else []
-            inner.extend(block_markdown(child, agenda) for child in block.children)
-            return "\n\n".join(p for p in inner if p)
-        case Slide():
-            # Slides do not nest; a nested one reads as a headed section of this one.
-            inner = [f"## {escape_inline(block.title)}"]
-            inner.extend(block_markdown(child, agenda) for child in block.children)
-            return "\n\n".join(p for p in inner if p)
-        case _:
-            assert_never(block)
-
-
-def _cell(inlines: Inlines) -> str:
-    text = inline_markdown(inlines).replace("\n", " ").strip()
-    return text or " "
-
-
-def _table(table: Table) -> str:
-    columns = max([len(table.header or ())] + [len(row) for row in table.rows] + [1])
-
-    def row(cells: Sequence[str]) -> str:
-        padded = list(cells) + [" "] * (columns - len(cells))
-        return "| " + " | ".join(padded) + " |"
-
-    # Pipe tables need a header row in both tools; a blank one stands in when there is none.
-    header = [_cell(c) for c in table.header] if table.header else [" "] * columns
-    lines = [row(header), "|" + "|".join("---" for _ in range(columns)) + "|"]
-    lines.extend(row([_cell(c) for c in cells]) for cells in table.rows)
-    if table.caption:
-        lines.append("")
-        lines.append(f"*{escape_inline(table.caption)}*")
-    return "\n".join(lines)
 
 
 __all__ = ["MarkdownSlidesWriter", "escape_inline", "notes_comment"]

@@ -30,6 +30,7 @@ from .deck.metrics import CONSERVATIVE
 from .deck.outline import deck_slides, deck_survey
 from .deck.paginate import layout_slide
 from .deck.shape import LAYOUT_NAMES
+from .images import Picture, aspects
 from .ooxml import write_package
 from .ooxml.parts import (
     CONTENT_TYPES,
@@ -75,12 +76,14 @@ class PptxWriter:
         reference = references.load(options.pptx_template)
         shape = reference.shape
         painter = Painter(doc, options, reference, least_total=least)
+        pictures = aspects(options)
         with tempfile.TemporaryFile(prefix="exporter-deck-") as scratch:
             spool = _Spool(scratch)
             number = 0
             for slide in deck_slides(doc):
                 pages = layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
-                                     geometry=shape.geometry(slide.layout), agenda=agenda)
+                                     geometry=shape.geometry(slide.layout), agenda=agenda,
+                                     aspects=pictures)
                 for page in pages:
                     number += 1
                     painted = painter.paint(slide, page, number)
@@ -90,14 +93,14 @@ class PptxWriter:
                     spool.put(rels_member(member), painted.rels)
                     spool.put(notes, painted.notes)
                     spool.put(rels_member(notes), painted.notes_rels)
-            return _package(doc, options, reference, spool, number)
+            return _package(doc, options, reference, spool, number, painter.media)
 
 
 # --- the package -------------------------------------------------------------------------------
 
 
 def _package(doc: Document, options: RenderOptions, reference: Reference, spool: _Spool,
-             count: int) -> bytes:
+             count: int, media: dict[str, Picture]) -> bytes:
     """Return the package: the reference's parts, a presentation listing `count` slides, the
     spooled slides and notes, content types and properties."""
     main = reference.presentation
@@ -131,6 +134,9 @@ def _package(doc: Document, options: RenderOptions, reference: Reference, spool:
         own[logo_member(theme.logo.mime)] = theme.logo.data
         types.defaults.setdefault(logo_member(theme.logo.mime).rsplit(".", 1)[1],
                                   theme.logo.mime)
+    for name, found in media.items():
+        own[name] = found.data
+        types.defaults.setdefault(name.rsplit(".", 1)[1], found.mime)
     look = decor.look(theme)
     if look.fonts is not None and reference.shape.builtin:
         # The brand's typefaces go into the reference deck's theme, which every run inherits

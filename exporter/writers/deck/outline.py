@@ -18,6 +18,7 @@ from ...blocks import (
     Document,
     Fields,
     Heading,
+    Image,
     Inlines,
     ListBlock,
     PageBreak,
@@ -143,7 +144,18 @@ class BreakUnit:
     """An explicit page break."""
 
 
-Unit = TextUnit | TableUnit | BreakUnit
+@dataclass(frozen=True, slots=True)
+class ImageUnit:
+    """A picture (`<image>`): `width` is its share of the body width."""
+
+    src: str
+    alt: str
+    width: float
+    aspect: float = 16 / 9
+    """Width over height, set from the picture when the slide is laid out."""
+
+
+Unit = TextUnit | TableUnit | BreakUnit | ImageUnit
 
 
 def _para_item(para: Para) -> Item:
@@ -222,6 +234,8 @@ def slide_units(children: Sequence[Block], agenda: Sequence[str] = ()) -> list[U
                         text(*unit.items)
                     else:
                         cut(unit)
+            case Image():
+                cut(ImageUnit(block.src, block.alt, block.width))
             case Slide():
                 # Slides do not nest; a nested one reads as a headed section of this one.
                 text(Item("heading", (Run(block.title, bold=True),)))

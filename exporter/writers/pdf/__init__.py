@@ -56,7 +56,8 @@ class PdfWriter:
             pageCompression=1, initialFontName=decor.look.serif, initialFontSize=10,
             initialLeading=12, displayDocTitle=1,
         )
-        renderer = Renderer(doc, template, styles(options.theme), duplex=options.duplex)
+        renderer = Renderer(doc, template, styles(options.theme), duplex=options.duplex,
+                            options=options)
         story = renderer.lazy_story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.

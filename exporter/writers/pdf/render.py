@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Image as PdfImage
 from reportlab.platypus.doctemplate import NotAtTopPageBreak
 from reportlab.platypus.flowables import HRFlowable
 
 from ... import blocks as b
+from ...options import RenderOptions
+from ..images import picture
 from .flowables import Entry, LazyChunk, PageRefPara, Para, RightPageGuard
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
@@ -58,8 +62,9 @@ class Renderer:
     """Turn one document's blocks into flowables, in `blocks.walk` order."""
 
     def __init__(self, doc: b.Document, template: BriefingDocTemplate, styles: Styles,
-                 *, duplex: bool) -> None:
+                 *, duplex: bool, options: RenderOptions | None = None) -> None:
         self.doc = doc
+        self.options = options or RenderOptions()
         self.template = template
         self.styles = styles
         self.duplex = duplex
@@ -224,6 +229,8 @@ class Renderer:
                 return [title, contents(s.toc_levels), Spacer(1, 0.4 * cm)]
             case b.Box():
                 return self.box(block)
+            case b.Image():
+                return [self.image(block)]
             case b.Slide():
                 # Not expected in a briefing; shown as a section so nothing is lost.
                 flow = [self.heading(2, (b.Inline(text=block.title),), None, toc=True)]
@@ -233,6 +240,19 @@ class Renderer:
                 return flow
             case _:
                 b.assert_never(block)
+
+    def image(self, block: b.Image) -> Flowable:
+        """Return the picture at its share of the text width (never taller than the frame)."""
+        found = picture(block.src, self.options)
+        width = self.template.width * block.width
+        height = width / found.aspect
+        if height > self.template.height * 0.8:
+            height = self.template.height * 0.8
+            width = height * found.aspect
+        flowable = PdfImage(io.BytesIO(found.data), width=width, height=height, mask="auto")
+        flowable.hAlign = "LEFT"
+        flowable.alt = block.alt  # for the tagger: the Figure's Alt
+        return flowable
 
     def heading(self, level: int, content: b.Inlines, anchor: str | None, *,
                 toc: bool) -> Flowable:

@@ -18,9 +18,10 @@ from ...options import RenderOptions
 from ..deck import decor
 from ..deck.metrics import CONSERVATIVE
 from ..deck.outline import Run, inline_text, slide_text
-from ..deck.paginate import Page, TableFrame, TextFrame, fit_title, page_notes
+from ..deck.paginate import ImageFrame, Page, TableFrame, TextFrame, fit_title, page_notes
 from ..deck.shape import Rect, kind_of
 from ..deck.wrap import LEADING
+from ..images import Picture, picture
 from ..ooxml.parts import RT, Relationships, relative
 from . import drawing
 from .drawing import Align, Anchor
@@ -69,6 +70,8 @@ class Painter:
         self.palette = self.look.builtin if self.builtin else self.look.user
         self.least_total = least_total
         """A lower bound of the slide total: the footer reserves room for as many digits."""
+        self.media: dict[str, Picture] = {}
+        """Package member -> picture, for every `<image>` a slide showed."""
         self._notes_of: tuple[Slide, str] | None = None
         """The slide last painted and its notes."""
 
@@ -102,6 +105,13 @@ class Painter:
         free_body = layout.body
         """The layout's body placeholder until the first text frame fills it."""
         for frame in page.body:
+            if isinstance(frame, ImageFrame):
+                found = picture(frame.src, self.options)
+                target = media_member(frame.src, found.mime)
+                self.media[target] = found
+                rid = rels.add(RT + "image", relative(member, target))
+                shapes.append(drawing.picture(next_id(), frame.rect, rid, frame.alt))
+                continue
             if isinstance(frame, TableFrame):
                 shapes.append(drawing.table(
                     next_id(), frame, ink=palette.ink, muted=palette.muted,
@@ -113,7 +123,7 @@ class Painter:
                 rect = frame.rect
                 anchor: Anchor = "t"
                 # The placeholder spans the whole body area when it holds all the text.
-                if len(page.body) == 1:
+                if len(page.body) == 1 and isinstance(frame, TextFrame):
                     rect = self.shape.geometry(page.layout).body
                     if all(p.item.kind in ("quote", "attribution") for p in frame.items):
                         anchor = "ctr"  # a quotation stands in the middle
@@ -274,10 +284,18 @@ def _restyle(frame: TextFrame, change: Callable[[Run], Run]) -> TextFrame:
     return TextFrame(frame.rect, frame.size, items)
 
 
+def media_member(src: str, mime: str) -> str:
+    """Return the package member of an `<image>` picture (the brand's logo keeps its own)."""
+    if src.lower() == "brand:logo":
+        return logo_member(mime)
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in src.rsplit(".", 1)[0])
+    return f"ppt/media/image-{stem}.{'png' if mime == 'image/png' else 'jpeg'}"
+
+
 def logo_member(mime: str) -> str:
     """Return the package member that holds the brand's logo."""
     return "ppt/media/brand-logo." + ("png" if mime == "image/png" else "jpeg")
 
 
-__all__ = ["NOTES_TYPE", "SLIDE_TYPE", "Painted", "Painter", "logo_member", "notes_member",
-           "slide_member"]
+__all__ = ["NOTES_TYPE", "SLIDE_TYPE", "Painted", "Painter", "logo_member", "media_member",
+           "notes_member", "slide_member"]
