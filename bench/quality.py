@@ -5,7 +5,9 @@ Cases are `../shared/gold/pakistan-russia-relations.json` with
 `tests/articles/NAME.json` with its article `tests/articles/NAME.*`. For each case it runs
 `exporter.analysis.analyse(exporter.load(path))` and reports precision and recall per kind of
 fact, ROUGE-1/2/L of the key points beside LEAD-3 and sumy's LexRank (fed our own sentence
-splitter and tokenizer), and the analysis time.
+splitter and tokenizer), and the analysis time. The timeline is also reported apart: its
+precision and recall on the development and on the held-out articles, and on the date cases of
+`tests/dates/*.tsv` (a sentence, its article's date, the dates expected), overall and per class.
 
 Matching rules (gold items marked `"optional": true` count when found, never against recall):
 quotations and questions match on token F1 >= 0.8; a speaker is right when its name tokens
@@ -38,7 +40,7 @@ if __package__ in (None, ""):
 
 from bench.rouge import Score, rouge_l, rouge_n
 from bench.rouge import tokens as rouge_tokens
-from exporter.model import Actor, ActorKind, Article, Briefing, Paragraph, Source
+from exporter.model import Actor, ActorKind, Article, Briefing, Meta, Paragraph, Source
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
@@ -401,7 +403,7 @@ def load(case: Case, gold: dict[str, Any], notes: list[str]) -> Article:
 
 def gold_article(path: Path, gold: dict[str, Any]) -> Article:
     """Return an article whose paragraphs are the source's blocks that the gold file numbers."""
-    from exporter.model import Meta
+
     from exporter.normalise import normalise_text
     from exporter.readers.decode import decode
 
@@ -532,6 +534,57 @@ def rouge_table(results: Sequence[Result]) -> list[str]:
     return lines
 
 
+DATE_CASES = REPO / "tests" / "dates"
+
+
+def read_date_cases() -> list[tuple[str, str | None, set[str], str]]:
+    """Return (class, article date, expected dates, sentence) for each line of the date cases."""
+    found = []
+    for path in sorted(DATE_CASES.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, date, expected, sentence = line.split("\t")
+            found.append((kind, None if date == "-" else date,
+                          set() if expected == "no date" else set(expected.split()), sentence))
+    return found
+
+
+def score_date_cases() -> dict[str, Tally]:
+    """Return the timeline's tallies on the date cases, per class and `all`: each distinct
+    date found in a case is one item found, each expected date one gold item."""
+    from exporter.analysis.timeline import find_events
+    tallies: dict[str, Tally] = {"all": Tally()}
+    for kind, date, expected, sentence in read_date_cases():
+        article = Article(title="", title_inferred=False, meta=Meta(date=date), authors=(),
+                          paragraphs=(Paragraph(n=1, text=sentence),), headings=(),
+                          source=Source(path="case.txt", format="text"))
+        found = {e.date for e in find_events(article)}
+        tally = Tally(found=len(found), correct=len(found & expected), gold=len(expected),
+                      recalled=len(found & expected))
+        tallies.setdefault(kind, Tally()).add(tally)
+        tallies["all"].add(tally)
+    return tallies
+
+
+def timeline_table(results: Sequence[Result], dated: dict[str, Tally]) -> list[str]:
+    """Return the timeline's own table: articles (development, held out) and date cases."""
+    lines = ["| timeline on | precision | recall | items |", "|---|---|---|---|"]
+    for held_out, label in ((False, "development articles"), (True, "held-out articles")):
+        total = Tally()
+        for r in results:
+            if r.held_out == held_out:
+                total.add(r.tallies.get("timeline", Tally()))
+        if total.found or total.gold:
+            lines.append(f"| {label} | {_pct(total.precision)} | {_pct(total.recall)} | "
+                         f"{total.gold} |")
+    for kind, tally in sorted(dated.items(), key=lambda kv: (kv[0] != "all", kv[0])):
+        name = "**date cases**" if kind == "all" else f"date cases: {kind}"
+        lines.append(f"| {name} | {_pct(tally.precision)} | {_pct(tally.recall)} | "
+                     f"{tally.gold} |")
+    return lines
+
+
 def to_json(results: Sequence[Result]) -> list[dict[str, Any]]:
     """Return the results as plain data."""
     return [{"name": r.name, "held_out": r.held_out, "ms": round(r.ms, 2), "notes": r.notes,
@@ -547,7 +600,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args(argv)
     results = [run_case(c) for c in cases(args.only)]
-    print(json.dumps(to_json(results), indent=1) if args.json else report(results))
+    dated = score_date_cases()
+    if args.json:
+        print(json.dumps({"articles": to_json(results),
+                          "date_cases": {k: dataclasses.asdict(t) for k, t in dated.items()}},
+                         indent=1))
+    else:
+        print(report(results))
+        print()
+        print("\n".join(timeline_table(results, dated)))
     return 0
 
 

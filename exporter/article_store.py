@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
 
-from .build import ArticleResult, BuildConfig, analyse_article
+from .build import ArticleResult, BuildConfig, analyse_article, failed
 from .model import to_data
 
 
@@ -29,8 +29,12 @@ def store_article(folder: str, path: Path, display: str, dir_name: str,
     if result.briefing is None:
         return result
     target = Path(folder) / f"{dir_name}.json"
-    target.write_text(json.dumps(to_data(result.briefing), ensure_ascii=False),
-                      encoding="utf-8")
+    try:
+        target.write_text(json.dumps(to_data(result.briefing), ensure_ascii=False),
+                          encoding="utf-8")
+    except OSError as exc:  # a full temporary folder, `ulimit -f`
+        target.unlink(missing_ok=True)
+        return failed(display, exc, config.budget)
     return ArticleResult(source=result.source, title=result.title, warnings=result.warnings,
                          data_file=str(target))
 

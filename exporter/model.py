@@ -95,6 +95,9 @@ class Meta:
     """Dateline at the head of the body, if any."""
     credits: tuple[str, ...] = ()
     """Closing credits such as `Reporting by …`, as written."""
+    notes: tuple[str, ...] = ()
+    """Corrections, clarifications and editor's notes the source carries beside the article
+    (`Correction: An earlier version …`), as written; never part of the body."""
     subtitle: str | None = None
     """Standfirst or subtitle."""
     url: str | None = None
@@ -211,7 +214,12 @@ class Event:
     date_text: str = ""
     """The words that gave the date (`in March this year`)."""
     relative: bool = False
-    """True when the date was resolved against the article's or a quotation's date."""
+    """True when the date was not written out in full (`anchor` is not `absolute`); kept for
+    readers of the first contract, `anchor` says more."""
+    anchor: Literal["absolute", "article-date", "text"] = "absolute"
+    """What the date was read against: nothing (`absolute`: `14 May 2016`), the article's or
+    its dateline's date (`article-date`: `on Monday`, `last year`), or another date the text
+    gives (`text`: a quotation's date, `the following year` after `In 1998`)."""
 
 
 class ActorKind(str, enum.Enum):

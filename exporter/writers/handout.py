@@ -68,12 +68,14 @@ from .deck.shape import (
     DeckShape,
     deck_shape,
 )
-from .deck.wrap import LEADING, PlacedItem
+from .deck.wrap import LEADING, Line, PlacedItem
 from .images import aspects, picture
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
+from .pdf.structure import attach, make_pdfa
 from .pdf.styles import Look as SheetLook
 from .pdf.styles import styles
+from .pdf.tagging import Tag, TaggingCanvas
 
 PER_PAGE = (1, 2, 3, 4, 6)
 """Slides per sheet that have a layout."""
@@ -219,11 +221,12 @@ class HandoutWriter:
         meta = doc.meta
         # The initial font is written into every page's content stream: name a shipped face so
         # Helvetica is never referenced.
-        canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1,
-                      initialFontName=fonts.SANS, initialFontSize=10, initialLeading=12,
-                      lang=meta.lang or None)
+        canv = TaggingCanvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1,
+                             initialFontName=fonts.SANS, initialFontSize=10, initialLeading=12,
+                             lang=meta.lang or "en")
         canv._doc._timeStamp = pdf_timestamp(options.timestamp)
         canv.setTitle(meta.title)
+        canv.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
         canv.setAuthor(meta.author or options.generator)
         canv.setSubject(meta.subject)
         canv.setKeywords(", ".join(meta.keywords))
@@ -246,16 +249,23 @@ class HandoutWriter:
                 outline.add(number, title, page)
                 painter.draw(page, number, cell.slide)
                 _ruled_lines(canv, cell.lines, sheet_look.rule)
+            canv.tagger.finish_page(canv)
             canv.showPage()
             seal_last_page(canv)
         if not sheets:
             # An empty deck still makes one sheet, which says so.
             sheets = 1
             sheet.decorate(1, 1, 0)
+            canv.tagger.finish_page(canv)
             canv.showPage()
         totals.define(slides=number, sheets=sheets)
+        attach(canv, canv.tagger, title=meta.title, timestamp=options.timestamp,
+               generator=options.generator, claim_pdfua=not options.pdfa)
         canv.save()
-        return buffer.getvalue(), number, sheets
+        data = buffer.getvalue()
+        if options.pdfa:
+            data = make_pdfa(data, timestamp=options.timestamp, generator=options.generator)
+        return data, number, sheets
 
 
 # --- the totals --------------------------------------------------------------------------------
@@ -371,6 +381,13 @@ class _Sheet:
         canv.restoreState()
 
 
+def _needs_space(line: Line) -> bool:
+    """Return whether a wrapped line needs a space written back at its end, so that its last
+    word and the next line's first stay two words in the text layer (a line that keeps the
+    space it was wrapped at has one already)."""
+    return not line.text[-1:].isspace()
+
+
 def _ruled_lines(canv: Canvas, box: Box, color: colors.Color) -> None:
     """Rule `box` with lines for handwritten notes, the first a pitch below its top."""
     count = int(box.h // RULE_PITCH)
@@ -415,7 +432,7 @@ class _SlidePainter:
     are drawn plain, since its artwork is not reproduced and would not match the bands.
     """
 
-    def __init__(self, canv: Canvas, shape: DeckShape, header: str, totals: _Totals,
+    def __init__(self, canv: TaggingCanvas, shape: DeckShape, header: str, totals: _Totals,
                  classification: str | None, look: decor.Look, logo: Logo | None,
                  options: RenderOptions | None = None) -> None:
         self.canv = canv
@@ -442,8 +459,14 @@ class _SlidePainter:
         self.classification = classification
 
     def draw(self, page: Page, number: int, cell: Box) -> None:
-        """Draw `page` as slide `number`, scaled into `cell`, inside a thin frame."""
+        """Draw `page` as slide `number`, scaled into `cell`, inside a thin frame.
+
+        Each slide is a section of the structure tree: its title a heading (title and
+        divider slides one level up), its text paragraphs and lists, its tables tables;
+        backgrounds, bands, footer and marking are artifacts.
+        """
         canv = self.canv
+        slide = Tag("Sect")
         box, (sx, sy) = self.fit(cell)
         canv.saveState()
         canv.translate(box.x, box.y)
@@ -458,17 +481,15 @@ class _SlidePainter:
             title_color = self.title_color if not dark else self.light
         else:
             title_color = self.ink
-        self.text(page.title, title_color, anchor_bottom=True)
+        heading = Tag("H", slide, level=1 if page.layout in ("title", "section") else 2)
+        self.text(page.title, title_color, anchor_bottom=True, parent=slide, heading=heading)
         for frame in page.body:
             if isinstance(frame, TableFrame):
-                self.table(frame)
+                self.table(frame, Tag("Table", slide))
             elif isinstance(frame, ImageFrame):
-                r = frame.rect
-                found = picture(frame.src, self.options)
-                self.canv.drawImage(ImageReader(io.BytesIO(found.data)), r.x,
-                                    self.height - r.y - r.h, r.w, r.h, mask="auto")
+                self.image(frame, Tag("Figure", slide, alt=frame.alt))
             else:
-                self.text(frame, self.dark_body if dark else self.ink)
+                self.text(frame, self.dark_body if dark else self.ink, parent=slide)
         if self.logo is not None and page.layout == "title":
             self.draw_logo(self.logo)
         if builtin:  # a template's deck has no footer either
@@ -495,6 +516,14 @@ class _SlidePainter:
         w, h = self.width * scale, self.height * scale
         return Box(cell.x + (cell.w - w) / 2, cell.y + (cell.h - h) / 2, w, h), (scale, scale)
 
+    def image(self, frame: ImageFrame, tag: Tag) -> None:
+        """Draw a template's picture as the deck places it, tagged as a Figure with its alt."""
+        r = frame.rect
+        found = picture(frame.src, self.options)
+        with self.canv.tagger.tagged(self.canv, tag):
+            self.canv.drawImage(ImageReader(io.BytesIO(found.data)), r.x,
+                                self.height - r.y - r.h, r.w, r.h, mask="auto")
+
     def draw_logo(self, logo: Logo) -> None:
         """Draw the brand's logo where the deck's title slide has it (`decor.logo_rect`)."""
         r = decor.logo_rect(self.width, logo.width / logo.height, self.look)
@@ -515,16 +544,37 @@ class _SlidePainter:
             r = bar.rect
             self.rect(r.x, r.y, r.w, r.h, colors.HexColor("#" + bar.color))
 
-    def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False) -> None:
-        """Draw a measured text frame: items stacked from the top (titles sit on the bottom)."""
+    def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False,
+             parent: Tag, heading: Tag | None = None) -> None:
+        """Draw a measured text frame: items stacked from the top (titles sit on the bottom).
+
+        Each item is an element of `parent` (all of them the one `heading` when given): a
+        paragraph, or a list item of the list that consecutive items make.
+        """
+        tagger = self.canv.tagger
         rect = frame.rect
         top = rect.y + rect.h - frame.height if anchor_bottom else rect.y
+        items: Tag | None = None
         for placed in frame.items:
             top += placed.space_before
-            self.marker(placed, rect.x, top, color)
-            for line in placed.lines:
-                self.runs(line.runs, rect.x + placed.indent, top, placed.size, color)
-                top += placed.leading
+            kind = placed.item.kind
+            body = heading
+            if body is None and kind in ("bullet", "number"):
+                items = items or Tag("L", parent)
+                entry = Tag("LI", items)
+                if not placed.item.continued:
+                    with tagger.tagged(self.canv, Tag("Lbl", entry)):
+                        self.marker(placed, rect.x, top, color)
+                body = Tag("LBody", entry)
+            elif body is None:
+                items = None
+                body = Tag("H", parent, level=3) if kind == "heading" else Tag("P", parent)
+            last = len(placed.lines) - 1
+            with tagger.tagged(self.canv, body):
+                for n, line in enumerate(placed.lines):
+                    self.runs(line.runs, rect.x + placed.indent, top, placed.size, color,
+                              space=n < last and _needs_space(line))
+                    top += placed.leading
 
     def marker(self, placed: PlacedItem, x: float, top: float, color: colors.Color) -> None:
         """Draw the bullet or number hanging in an item's indent."""
@@ -535,13 +585,17 @@ class _SlidePainter:
         self.runs((Run(label),), x, top, placed.size, color)
 
     def runs(self, runs: Sequence[Run], x: float, top: float, size: float,
-             color: colors.Color, *, muted: colors.Color | None = None) -> None:
-        """Draw styled runs on one line whose top is `top` (deck coordinates)."""
+             color: colors.Color, *, muted: colors.Color | None = None,
+             space: bool = False) -> None:
+        """Draw styled runs on one line whose top is `top` (deck coordinates); `space` ends
+        the line with a space (invisible, but the text layer then separates the words)."""
         canv = self.canv
         baseline = self.baseline(top, size)
         last = len(runs) - 1
         for n, run in enumerate(runs):
             text = run.text.replace("\n", "")
+            if space and n == last:
+                text += " "
             if not text:
                 continue
             face = fonts.face_name(fonts.SANS, bold=run.bold, italic=run.italic)
@@ -552,9 +606,11 @@ class _SlidePainter:
             if n < last:  # measuring is a good part of drawing: skip it where nothing follows
                 x += stringWidth(text, face, size)
 
-    def table(self, frame: TableFrame) -> None:
+    def table(self, frame: TableFrame, tag: Tag) -> None:
         """Draw a measured table: header row (navy built in, grey on a template's slide),
-        banded body rows, bold key column."""
+        banded body rows, bold key column. Tagged as the table `tag`: header cells are TH
+        (for their column, or for their row in a key column), the others TD."""
+        tagger = self.canv.tagger
         top = frame.rect.y
         header_fill, header_ink = ((self.accent, self.light) if self.shape.builtin
                                    else (self.plain_header, self.ink))
@@ -562,6 +618,7 @@ class _SlidePainter:
             header = frame.header and r == 0
             banded = (r - (1 if frame.header else 0)) % 2 == 0
             x = frame.rect.x
+            row = Tag("TR", tag)
             for c, (cell, width) in enumerate(zip(cells, frame.widths, strict=False)):
                 key = frame.key_column and c == 0
                 fill = header_fill if header else (self.band_fill if banded or key
@@ -569,14 +626,19 @@ class _SlidePainter:
                 self.rect(x, top, width, height, fill)
                 ink = header_ink if header else self.ink
                 line_top = top + CELL_MARGIN_Y
-                for line in cell.lines:
-                    runs = line.runs
-                    if key:
-                        runs = tuple(Run(run.text, bold=True, italic=run.italic,
-                                         muted=run.muted) for run in runs)
-                    self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
-                              muted=header_ink if header else self.muted)
-                    line_top += frame.size * LEADING
+                role = "TH" if header or key else "TD"
+                scope = "Column" if header else "Row" if key else None
+                last = len(cell.lines) - 1
+                with tagger.tagged(self.canv, Tag(role, row, scope=scope)):
+                    for n, line in enumerate(cell.lines):
+                        runs = line.runs
+                        if key:
+                            runs = tuple(Run(run.text, bold=True, italic=run.italic,
+                                             muted=run.muted) for run in runs)
+                        self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
+                                  muted=header_ink if header else self.muted,
+                                  space=n < last and _needs_space(line))
+                        line_top += frame.size * LEADING
                 x += width
             top += height
         self.canv.setStrokeColor(self.rule)

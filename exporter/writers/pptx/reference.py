@@ -29,6 +29,7 @@ from ..deck.shape import (
     body_types,
     choose_layout,
     shape_of,
+    template_bytes,
     title_types,
 )
 from ..deck.shape import placeholder as find_placeholder
@@ -106,7 +107,8 @@ def load(path: str | None) -> Reference:
         return _builtin()
     if not Path(path).is_file():
         raise ConfigError(f"--pptx-template {path}: no such file")
-    data = Path(path).read_bytes()
+    # Size and archive limits first: every part of the template is copied into every deck.
+    data = template_bytes(path)
     try:
         return _read(data, builtin=False)
     except ConfigError as exc:
