@@ -158,7 +158,7 @@ def test_unknown_charset_name_is_still_silent() -> None:
 
 
 def test_pptx_template_bomb_is_refused_before_python_pptx_opens_it(tmp_path: Path) -> None:
-    from exporter.writers.deck_shape import open_presentation
+    from exporter.writers.deck.shape import open_presentation
 
     template = tmp_path / "bomb.pptx"
     template.write_bytes(hostile.pptx_template_bomb(201_000_000))
