@@ -449,8 +449,17 @@ class _SlidePainter:
         self.ink, self.muted = color(palette.ink), color(palette.muted)
         self.title_color, self.dark_body = color(palette.title), color(palette.dark_body)
         self.band_fill, self.frame = color(palette.band_fill), color(look.frame)
-        self.plain_header = color(look.plain_header)
+        self.plain_header, self.plain_header_ink = color(look.plain_header), self.ink
         self.logo = logo
+        self.title_plain = self.ink
+        self.paper: colors.Color | None = None
+        own = shape.colors if not shape.builtin else None
+        if own is not None:  # a template's slides in the template's own colours
+            self.ink = color(own.body) if own.body else self.ink
+            self.title_plain = color(own.title) if own.title else self.ink
+            self.paper = color(own.background) if own.background else None
+            if own.accent:
+                self.plain_header, self.plain_header_ink = color(own.accent), self.light
         self.shape = shape
         self.width = shape.width
         self.height = shape.height
@@ -480,7 +489,9 @@ class _SlidePainter:
             self.background(page.layout)
             title_color = self.title_color if not dark else self.light
         else:
-            title_color = self.ink
+            if self.paper is not None:
+                self.rect(0, 0, self.width, self.height, self.paper)
+            title_color = self.title_plain
         heading = Tag("H", slide, level=1 if page.layout in ("title", "section") else 2)
         self.text(page.title, title_color, anchor_bottom=True, parent=slide, heading=heading)
         for frame in page.body:
@@ -613,7 +624,7 @@ class _SlidePainter:
         tagger = self.canv.tagger
         top = frame.rect.y
         header_fill, header_ink = ((self.accent, self.light) if self.shape.builtin
-                                   else (self.plain_header, self.ink))
+                                   else (self.plain_header, self.plain_header_ink))
         for r, (cells, height) in enumerate(zip(frame.rows, frame.heights, strict=True)):
             header = frame.header and r == 0
             banded = (r - (1 if frame.header else 0)) % 2 == 0
