@@ -173,6 +173,10 @@ class Quote:
     """Role the text gives the speaker (`Moscow-based political analyst and writer`)."""
     speaker_kind: Literal["person", "organisation", "group", "unknown"] = "unknown"
     """What kind of speaker."""
+    attribution: Literal["explicit", "resolved", "none"] = "none"
+    """How the speaker was found: `explicit` when the text names it at the quotation, `resolved`
+    through a pronoun, a surname or title alone, an organisation's head word (`the ministry`) or
+    an earlier paragraph (a reviewer should check these), `none` when there is no speaker."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -316,8 +320,11 @@ def to_data(briefing: Briefing) -> dict[str, Any]:
     return {"schema": SCHEMA_VERSION, **article, **analysis}
 
 
-SCHEMA_VERSION = 1
-"""Bumped whenever a field of `to_data` changes meaning or disappears."""
+SCHEMA_VERSION = 2
+"""Bumped whenever a field of `to_data` changes meaning or disappears.
+
+2: quotations say how their speaker was found (`attribution`), and a quotation's speaker is
+only given when the text names it or a pronoun, surname or earlier paragraph points at it."""
 
 __all__ = [
     "SCHEMA_VERSION",

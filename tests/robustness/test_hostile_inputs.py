@@ -159,14 +159,19 @@ def test_unknown_charset_name_is_still_silent() -> None:
 
 def test_pptx_template_bomb_is_refused_before_python_pptx_opens_it(tmp_path: Path) -> None:
     from exporter.writers.deck.shape import open_presentation
+    from exporter.writers.pptx import reference
 
     template = tmp_path / "bomb.pptx"
     template.write_bytes(hostile.pptx_template_bomb(201_000_000))
     assert template.stat().st_size < 1_000_000
-    with pytest.raises(LimitError) as info:
-        open_presentation(str(template))
-    assert info.value.one_line() == (f"{template}: too large: archive inflates to more than "
-                                     "200,000,000 bytes (--max-unpacked-bytes)")
+    expected = (f"{template}: too large: archive inflates to more than "
+                "200,000,000 bytes (--max-unpacked-bytes)")
+    # Both readers of a template: the deck's shape (python-pptx) and the OOXML painter's
+    # reference, which copies the template's parts into every deck.
+    for load in (open_presentation, reference.load):
+        with pytest.raises(LimitError) as info:
+            load(str(template))
+        assert info.value.one_line() == expected
 
 
 # --- invisible controls ------------------------------------------------------------------------
