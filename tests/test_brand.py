@@ -10,9 +10,11 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
 from pypdf import PdfReader
@@ -93,6 +95,50 @@ def test_pdf_logo_on_the_first_page(branded: Path) -> None:
         pages = PdfReader(branded / pdf).pages
         assert pages[0].images, pdf
         assert not pages[1].images, pdf
+
+
+PDFS = ("article/pakistan-russia-relations/briefing.pdf", "pack/pack.pdf", "pack/handouts.pdf")
+
+
+def _reading_order(doc: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Return the structure elements depth first: the reading order."""
+    out: list[pikepdf.Dictionary] = []
+
+    def walk(node: pikepdf.Object) -> None:
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                out.append(kid)
+                walk(kid)
+
+    walk(doc.Root.StructTreeRoot)
+    return out
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_pdf_logo_is_a_figure_with_alt_before_the_first_title(branded: Path, pdf: str) -> None:
+    with pikepdf.open(branded / pdf) as doc:
+        order = _reading_order(doc)
+        roles = [str(e.S) for e in order]
+        figure = order[roles.index("/Figure")]
+        assert figure.Pg.objgen == doc.pages[0].obj.objgen
+        assert str(figure.Alt) == "Acme Policy Institute"  # the brand's alt text
+        assert figure.A.O == "/Layout"
+        left, bottom, right, top = (float(v) for v in figure.A.BBox)
+        width, height = (float(v) for v in doc.pages[0].mediabox[2:])
+        assert 0 <= left < right <= width and height / 2 < bottom < top <= height
+        assert roles.index("/Figure") < roles.index("/H1")
+        # The slide's section holds it (handouts); the document, the briefing's first page.
+        parent = "/Sect" if "handouts" in pdf else "/Document"
+        assert str(figure.P.S) == parent
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_branded_pdfs_pass_pdfua(branded: Path, pdf: str) -> None:
+    pytest.importorskip("pdfua")
+    result = subprocess.run([sys.executable, "-m", "pdfua", "check", "--min-severity", "error",
+                             str(branded / pdf)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
 
 
 def _zip(path: Path) -> dict[str, bytes]:

@@ -66,6 +66,7 @@ from .deck.shape import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     DeckShape,
+    Rect,
     deck_shape,
 )
 from .deck.wrap import LEADING, Line, PlacedItem
@@ -75,7 +76,7 @@ from .pdf.page import fit_text, pdf_timestamp, seal_last_page
 from .pdf.structure import attach, make_pdfa
 from .pdf.styles import Look as SheetLook
 from .pdf.styles import styles
-from .pdf.tagging import Tag, TaggingCanvas
+from .pdf.tagging import BBox, Tag, TaggingCanvas
 
 PER_PAGE = (1, 2, 3, 4, 6)
 """Slides per sheet that have a layout."""
@@ -492,6 +493,12 @@ class _SlidePainter:
             if self.paper is not None:
                 self.rect(0, 0, self.width, self.height, self.paper)
             title_color = self.title_plain
+        logo: Tag | None = None
+        if self.logo is not None and page.layout == "title":
+            # Made before the title, so first in the slide's reading order (it sits on top).
+            logo = Tag("Figure", slide, alt=self.logo.alt,
+                       bbox=self.page_box(self.logo_rect(self.logo), box, sx, sy))
+            canv.tagger.element(logo)
         heading = Tag("H", slide, level=1 if page.layout in ("title", "section") else 2)
         self.text(page.title, title_color, anchor_bottom=True, parent=slide, heading=heading)
         for frame in page.body:
@@ -501,8 +508,8 @@ class _SlidePainter:
                 self.image(frame, Tag("Figure", slide, alt=frame.alt))
             else:
                 self.text(frame, self.dark_body if dark else self.ink, parent=slide)
-        if self.logo is not None and page.layout == "title":
-            self.draw_logo(self.logo)
+        if self.logo is not None and logo is not None:
+            self.draw_logo(self.logo, logo)
         if builtin:  # a template's deck has no footer either
             self.footer(number, dark)
         if self.classification:
@@ -535,11 +542,21 @@ class _SlidePainter:
             self.canv.drawImage(ImageReader(io.BytesIO(found.data)), r.x,
                                 self.height - r.y - r.h, r.w, r.h, mask="auto")
 
-    def draw_logo(self, logo: Logo) -> None:
-        """Draw the brand's logo where the deck's title slide has it (`decor.logo_rect`)."""
-        r = decor.logo_rect(self.width, logo.width / logo.height, self.look)
-        self.canv.drawImage(ImageReader(io.BytesIO(logo.data)), r.x, self.height - r.y - r.h,
-                            r.w, r.h, mask="auto")
+    def logo_rect(self, logo: Logo) -> Rect:
+        """Return where the deck's title slide has the brand's logo (`decor.logo_rect`)."""
+        return decor.logo_rect(self.width, logo.width / logo.height, self.look)
+
+    def page_box(self, r: Rect, box: Box, sx: float, sy: float) -> BBox:
+        """Return where the deck rectangle `r` of the slide drawn in `box` lies on the sheet."""
+        bottom = box.y + (self.height - r.y - r.h) * sy
+        return box.x + r.x * sx, bottom, box.x + (r.x + r.w) * sx, bottom + r.h * sy
+
+    def draw_logo(self, logo: Logo, tag: Tag) -> None:
+        """Draw the brand's logo where the deck's title slide has it, tagged as a Figure."""
+        r = self.logo_rect(logo)
+        with self.canv.tagger.tagged(self.canv, tag):
+            self.canv.drawImage(ImageReader(io.BytesIO(logo.data)), r.x,
+                                self.height - r.y - r.h, r.w, r.h, mask="auto")
 
     def rect(self, x: float, top: float, w: float, h: float, color: colors.Color) -> None:
         """Fill a rectangle given in deck coordinates (from the top left)."""

@@ -14,6 +14,7 @@ import time
 import zlib
 from ast import literal_eval
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,8 +58,9 @@ class Decor:
             return g.outer, g.inner
         return g.inner, g.outer
 
-    def draw(self, canv: Canvas, page: int, total: int) -> None:
-        """Draw the marking, running header and footer of `page` of `total`."""
+    def draw(self, canv: Canvas, page: int, total: int, logo: Tag | None = None) -> None:
+        """Draw the marking, running header and footer of `page` of `total`, and on the first
+        page the logo, tagged as `logo` if given (the rest is an artifact)."""
         width, height = self.page_size
         left, right = self.margins(page)
         outer_is_left = self.duplex and page % 2 == 0
@@ -86,7 +88,7 @@ class Decor:
                 canv.drawRightString(width - right, y, text)
             canv.line(left, y - 5, width - right, y - 5)
         if page == 1 and self.logo is not None:
-            self.draw_logo(canv, left, right)
+            self.draw_logo(canv, logo)
         canv.setFont(look.sans, 8)
         label = f"Page {page} of {total}"
         y = self.geometry.bottom - 0.85 * _cm
@@ -97,18 +99,29 @@ class Decor:
         canv.restoreState()
 
 
-    def draw_logo(self, canv: Canvas, left: float, right: float) -> None:
-        """Draw the logo in the top margin, right-aligned to the text column."""
+    def logo_rect(self) -> tuple[float, float, float, float] | None:
+        """Return where the logo goes on the first page, (x, y, width, height): in the top
+        margin, right-aligned to the text column (None without a logo)."""
         logo = self.logo
-        assert logo is not None
+        if logo is None:
+            return None
         width, height = self.page_size
+        left, right = self.margins(1)
         h = self.geometry.top * LOGO_SHARE
         w = h * logo.width / logo.height
         w = min(w, (width - left - right) / 3)
         h = w * logo.height / logo.width
         y = height - (self.geometry.top + h) / 2
-        canv.drawImage(ImageReader(io.BytesIO(logo.data)), width - right - w, y, w, h,
-                       mask="auto")
+        return width - right - w, y, w, h
+
+    def draw_logo(self, canv: Canvas, tag: Tag | None) -> None:
+        """Draw the logo on the first page, tagged as `tag` if the canvas has a tagger."""
+        logo, rect = self.logo, self.logo_rect()
+        assert logo is not None and rect is not None
+        tagger: Tagger | None = getattr(canv, "tagger", None)
+        with (tagger.on_finished_page(canv, tag, 0) if tagger is not None and tag is not None
+              else nullcontext()):
+            canv.drawImage(ImageReader(io.BytesIO(logo.data)), *rect, mask="auto")
 
 
 LOGO_SHARE = 0.5
@@ -132,7 +145,8 @@ def fit_text(text: str, face: str, size: float, room: float) -> str:
 class DeferredCanvas(TaggingCanvas):
     """A canvas that holds its pages until `save`, then decorates each knowing the total.
 
-    Its tagger tags what the flowables draw; the decorations are artifacts.
+    Its tagger tags what the flowables draw; the decorations are artifacts, but for the
+    brand's logo on the first page: a Figure, first in reading order.
     """
 
     def __init__(self, *args: Any, decor: Decor, timestamp: int,
@@ -143,6 +157,14 @@ class DeferredCanvas(TaggingCanvas):
             self.tagger.describe = describe
         self._finish = finish
         self._decor = decor
+        self._logo: Tag | None = None
+        rect = decor.logo_rect()
+        if decor.logo is not None and rect is not None:
+            # Made now, so first in reading order: the logo tops the first page, above the
+            # title, though it is drawn with the decoration as the canvas saves.
+            x, y, w, h = rect
+            self._logo = Tag("Figure", alt=decor.logo.alt, bbox=(x, y, x + w, y + h))
+            self.tagger.element(self._logo)
         self._pages: list[dict[str, Any]] = []
         # The date and the file ID come from `timestamp` alone: ReportLab would otherwise
         # seed them from the process's SOURCE_DATE_EPOCH, making output depend on the env.
@@ -173,7 +195,7 @@ class DeferredCanvas(TaggingCanvas):
             state["_code"] = [zlib.decompress(code).decode("utf-8")] if code else []
             self.__dict__.update(state)
             self._code.append("/Artifact BMC")
-            self._decor.draw(self, number, total)
+            self._decor.draw(self, number, total, self._logo)
             self._code.append("EMC")
             super().showPage()
             seal_last_page(self)

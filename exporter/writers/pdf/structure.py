@@ -23,6 +23,7 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import (
     XMP,
     PDFDictionary,
@@ -133,6 +134,8 @@ class _StructElem(PDFObject):  # type: ignore[misc]
                                                       _ref(document, parent))]
         if element.scope:
             out.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode())
+        elif element.bbox:
+            out.append(b" /A << /O /Layout /BBox [%s] >>" % fp_str(*element.bbox).encode())
         alt = element.contents or element.alt
         if alt:
             # A Link's text lies in its paragraph's content, not inside the Link: its

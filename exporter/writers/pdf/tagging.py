@@ -10,7 +10,9 @@ running header); this module is the one place that turns that into PDF/UA taggin
   content and records which element each MCID and each link annotation belongs to. Everything
   drawn outside a tagged element is an artifact: each page's stream is wrapped in
   `/Artifact BMC … EMC`, closed around tagged content. So rules, panel and row backgrounds,
-  dot leaders and ¶ margin numbers need no call of their own.
+  dot leaders and ¶ margin numbers need no call of their own. The one piece of page decoration
+  that is content, the brand's logo, is tagged as a Figure (with its alt text and a Layout
+  `/BBox`) through `on_finished_page`, as the canvas draws the decoration when it saves.
 - `TaggingCanvas` holds the ReportLab hooks the tagger needs: the operator order of a bulleted
   paragraph (the bullet's text object comes first), the `/Contents` of link annotations and the
   annotation objects ReportLab names, and the space ReportLab drops at each line break, written
@@ -39,6 +41,9 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 HEADINGS = ("H1", "H2", "H3", "H4", "H5", "H6")
 
+BBox = tuple[float, float, float, float]
+"""A rectangle on the page: left, bottom, right, top, in points of default user space."""
+
 
 @dataclass(eq=False, slots=True)
 class Tag:
@@ -55,6 +60,8 @@ class Tag:
     """`Column` or `Row` for a table header cell."""
     alt: str | None = None
     """Alternative text (a Figure)."""
+    bbox: BBox | None = None
+    """Where a Figure lies on its page, in default user space (the Layout attribute `/BBox`)."""
     made: tuple[Tagger, Element] | None = field(default=None, repr=False)
     """The element a tagger made of this tag in its pass (none kept once the tag is gone)."""
 
@@ -69,6 +76,7 @@ class Element:
     kids: list[Element | int] = field(default_factory=list)
     scope: str | None = None
     alt: str | None = None
+    bbox: BBox | None = None
     contents: str | None = None
     """A Link's description."""
     annotation: tuple[dict[str, Any], str, int] | None = None
@@ -126,7 +134,7 @@ class Tagger:
             level = max(1, min(tag.level, self._heading_level + 1, 6))
             self._heading_level = level
             role = HEADINGS[level - 1]
-        element = Element(role, parent, scope=tag.scope, alt=tag.alt)
+        element = Element(role, parent, scope=tag.scope, alt=tag.alt, bbox=tag.bbox)
         parent.kids.append(element)
         tag.made = (self, element)
         return element
@@ -193,6 +201,21 @@ class Tagger:
             yield
         finally:
             self.begin(canv, element)
+
+    @contextmanager
+    def on_finished_page(self, canv: Canvas, tag: Tag, page: int) -> Iterator[None]:
+        """Tag what is drawn inside as `tag`, on `page` (0-based), which the layout finished
+        before: page decoration drawn as the canvas saves, inside the decoration's artifact
+        (the brand's logo). Its element keeps the place in reading order it was made at."""
+        element = self.element(tag)
+        marked = self.marked[page]
+        element.kids.append(content(page, len(marked)))
+        marked.append(element)
+        canv._code += ["EMC", f"/{element.role} <</MCID {len(marked) - 1}>> BDC"]
+        try:
+            yield
+        finally:
+            canv._code += ["EMC", "/Artifact BMC"]
 
     def finish_page(self, canv: Canvas) -> None:
         """Close the page being drawn: wrap its stream in the default artifact."""
