@@ -49,6 +49,8 @@ class Para(Paragraph):  # type: ignore[misc]
     tag: Tag | None = None
     label_tag: Tag | None = None
     continues: bool = False
+    _broken: tuple[list[float], Any, Any] | None = None
+    """(wrap widths, frags, lines) of the last line breaking (see `breakLines`)."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
@@ -61,6 +63,24 @@ class Para(Paragraph):  # type: ignore[misc]
             parts[0].label_tag, parts[0].continues = self.label_tag, True
             parts[1].continues = self.continues
         return parts
+
+    def breakLines(self, width: Any, *args: Any, **kwargs: Any) -> Any:
+        """Break the lines once per width, not at every wrap.
+
+        A table row taller than a page (a cell listing thousands of ¶ references, in many
+        pieces) is split at each page, and ReportLab wraps every flowable left in the row again
+        before each split: breaking their lines afresh each time would cost the cell's length
+        times its pages. The lines depend only on the frags and the widths.
+        """
+        if args or kwargs:
+            return super().breakLines(width, *args, **kwargs)
+        widths = list(width)
+        known = self._broken
+        if known is not None and known[0] == widths and known[1] is self.frags:
+            return known[2]
+        lines = super().breakLines(width)
+        self._broken = (widths, self.frags, lines)
+        return lines
 
     def beginText(self, x: float, y: float) -> Any:
         return LineEndText(self.canv, x, y, lines=len(self.blPara.lines),
