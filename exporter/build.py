@@ -48,6 +48,8 @@ class BuildConfig:
     limits: ReadLimits = field(default_factory=ReadLimits)
     jobs: int = 1
     use_cache: bool = True
+    scheduler: str | None = None
+    """A Dask scheduler's address: run the article work on its cluster (`executors`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -377,15 +379,21 @@ Worker = Callable[[Path, str, str, BuildConfig], ArticleResult]
 def build(sources: list[tuple[Path, str]], config: BuildConfig,
           on_done: Callable[[ArticleResult], None] | None = None,
           worker: Worker = export_article) -> list[ArticleResult]:
-    """Run `worker` (by default: export) on every source; return results in input order."""
-    names = assign_dir_names(sources)
-    jobs = max(1, min(config.jobs, len(sources)))
-    results: list[ArticleResult] = []
-    for result in _run(sources, names, config, jobs, worker):
-        if on_done is not None:
-            on_done(result)
-        results.append(result)
-    return results
+    """Run `worker` (by default: export) on every source; return results in input order.
+
+    `on_done` sees each result as it comes back (in any order on a cluster).
+    """
+    from .executors import open_executor
+
+    items = [(path, display, name)
+             for (path, display), name in zip(sources, assign_dir_names(sources), strict=True)]
+    results: dict[int, ArticleResult] = {}
+    with open_executor(config) as executor:
+        for index, result in executor.run(worker, items, config):
+            if on_done is not None:
+                on_done(result)
+            results[index] = result
+    return [results[index] for index in range(len(items))]
 
 
 def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig, jobs: int,

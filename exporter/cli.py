@@ -41,6 +41,9 @@ _templates = click.option("--templates", "templates", metavar="DIR",
                           help="Folder of templates that override the built-in ones by name.")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
+_scheduler = click.option("--scheduler", metavar="ADDRESS", default=None,
+                          help="Run the article work on the Dask cluster of this scheduler "
+                               "(e.g. tcp://10.0.0.5:8786); needs exporter[dask].")
 _no_cache = click.option("--no-cache", is_flag=True,
                          help="Re-export even when nothing changed since the last build.")
 _out = click.option("-o", "--output", "output", metavar="DIR", default="out",
@@ -63,7 +66,7 @@ def _fail(message: str) -> None:
 
 def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool,
             max_bytes: int, max_words: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
-            **options: Any) -> BuildConfig:
+            scheduler: str | None = None, **options: Any) -> BuildConfig:
     """Return the build configuration the options describe; exit 2 when they are invalid."""
     try:
         render = RenderOptions(timestamp=build_timestamp(), **options)
@@ -72,7 +75,21 @@ def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool
         sys.exit(2)
     return BuildConfig(out_dir=Path(output), formats=formats, templates=templates,
                        options=render, limits=_limits(max_bytes, max_words),
-                       jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache)
+                       jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache,
+                       scheduler=_scheduler_address(scheduler))
+
+
+def _scheduler_address(address: str | None) -> str | None:
+    """Return `address`; exit 2 when it is given but Dask is not installed."""
+    if address is not None:
+        try:
+            from .dask_cluster import require_distributed
+
+            require_distributed()
+        except ExportError as exc:
+            _fail(exc.one_line())
+            sys.exit(2)
+    return address
 
 
 def _sources(paths: tuple[str, ...]) -> list[tuple[Path, str]]:
@@ -114,22 +131,24 @@ def main() -> None:
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the slide deck uses.")
 @_jobs
+@_scheduler
 @_no_cache
 @_max_bytes
 @_max_words
 def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
                   templates: str | None, paper: str, duplex: bool, classification: str | None,
-                  pptx_template: str | None, jobs: int | None, no_cache: bool, max_bytes: int,
-                  max_words: int) -> None:
+                  pptx_template: str | None, jobs: int | None, scheduler: str | None,
+                  no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
 
     Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
     """
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
                      formats=formats or DEFAULT_FORMATS, paper=paper, duplex=duplex,
-                     classification=classification, pptx_template=pptx_template)
+                     classification=classification, pptx_template=pptx_template,
+                     scheduler=scheduler)
     sources = _sources(paths)
-    with _progress(len(sources), "Exporting") as advance:
+    with _progress(len(sources), "Exporting") as advance, _fatal():
         results = build(sources, config, on_done=advance)
     failed = [r for r in results if not r.ok]
     _report(results)
@@ -141,6 +160,16 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
         summary += f"; {len(failed)} failed: " + ", ".join(r.source for r in failed)
     click.echo(summary, err=bool(failed))
     sys.exit(1 if failed else 0)
+
+
+@contextlib.contextmanager
+def _fatal() -> Iterator[None]:
+    """Turn an error that stops the whole run (an unreachable cluster) into exit status 1."""
+    try:
+        yield
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(1)
 
 
 @contextlib.contextmanager
@@ -170,13 +199,14 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the deck uses.")
 @_jobs
+@_scheduler
 @_no_cache
 @_max_bytes
 @_max_words
 def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
                  paper: str, duplex: bool, per_page: str, classification: str | None,
-                 pptx_template: str | None, jobs: int | None, no_cache: bool, max_bytes: int,
-                 max_words: int) -> None:
+                 pptx_template: str | None, jobs: int | None, scheduler: str | None,
+                 no_cache: bool, max_bytes: int, max_words: int) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
 
     Writes pack.pdf, pack.docx, pack-slides.pptx, pack-slides.md and handouts.pdf.
@@ -185,9 +215,9 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
 
     config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
                      paper=paper, duplex=duplex, classification=classification,
-                     per_page=int(per_page), pptx_template=pptx_template)
+                     per_page=int(per_page), pptx_template=pptx_template, scheduler=scheduler)
     sources = _sources(paths)
-    with _progress(len(sources), "Reading and analysing") as advance:
+    with _progress(len(sources), "Reading and analysing") as advance, _fatal():
         result = build_pack(sources, config, title, on_done=advance)
     _report(result.articles)
     if result.error:
