@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from .build import ArticleResult, BuildConfig, Worker
     from .executors import Item
 
-CONNECT_TIMEOUT = "20s"
 IN_FLIGHT_PER_THREAD = 2
 """Tasks queued per worker thread: enough to keep every thread busy while results travel."""
 
@@ -41,8 +40,8 @@ class DaskExecutor:
         distributed = require_distributed()
         self._distributed = distributed
         try:
-            self.client = distributed.Client(address, timeout=CONNECT_TIMEOUT,
-                                             set_as_default=False)
+            # The connect timeout is Dask's own setting (distributed.comm.timeouts.connect).
+            self.client = distributed.Client(address, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         try:
