@@ -9,12 +9,29 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from .analysis import analyse
-from .model import Article, Briefing, to_data
-from .readers import read_article as load
-
 if TYPE_CHECKING:
+    from .analysis import analyse
     from .build import ArticleResult
+    from .model import Article, Briefing, to_data
+    from .readers import read_article as load
+
+# The pipeline's names are imported when first used: `exporter --version` and the command
+# line's start-up must not pay for numpy, the analysis and the readers (bench/startup.py).
+_LAZY = {"analyse": (".analysis", "analyse"), "Article": (".model", "Article"),
+         "Briefing": (".model", "Briefing"), "to_data": (".model", "to_data"),
+         "load": (".readers", "read_article")}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(module, __name__), attribute)
+    globals()[name] = value
+    return value
+
 
 try:
     __version__ = version("exporter")
