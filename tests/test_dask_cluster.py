@@ -122,16 +122,24 @@ def test_cluster_pack_matches_a_local_pack(scheduler: str, articles: Path,
 
 
 def test_user_templates_travel_to_the_workers(scheduler: str, tmp_path: Path) -> None:
+    from pptx import Presentation
+
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "slides.xml.j2").write_text(
-        '{% extends "builtin/slides.xml.j2" %}', encoding="utf-8")
+        '{% extends "builtin/slides.xml.j2" %}{% block source_slide %}'
+        '<slide title="From the user template"><p>Ours.</p></slide>{% endblock %}',
+        encoding="utf-8")
+    deck = tmp_path / "corporate.pptx"
+    Presentation().save(str(deck))
     outputs = {}
     for label, extra in (("local", ["--jobs", "1"]), ("cluster", ["--scheduler", scheduler])):
-        code, log = run("build", str(SAMPLE), "--format", "md", "--templates", str(templates),
+        code, log = run("build", str(SAMPLE), "--format", "md", "--format", "pptx",
+                        "--templates", str(templates), "--pptx-template", str(deck),
                         "-o", str(tmp_path / label), *extra)
         assert code == 0, log
         outputs[label] = tree(tmp_path / label)
+    assert b"From the user template" in outputs["cluster"][f"{SAMPLE.stem}/slides.md"]
     assert outputs["cluster"] == outputs["local"]
 
 
