@@ -43,7 +43,7 @@ _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
 _scheduler = click.option("--scheduler", metavar="ADDRESS", default=None,
                           help="Run the article work on the Dask cluster of this scheduler "
-                               "(e.g. tcp://10.0.0.5:8786); needs exporter[dask].")
+                               "(e.g. tcp://scheduler:8786); needs exporter[dask].")
 _no_cache = click.option("--no-cache", is_flag=True,
                          help="Re-export even when nothing changed since the last build.")
 _out = click.option("-o", "--output", "output", metavar="DIR", default="out",
