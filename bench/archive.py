@@ -5,7 +5,9 @@ Generates N distinct articles (variations of the sample and the test articles, a
 on 127.0.0.1, and times `exporter build --scheduler ADDRESS` and `exporter build --jobs 2` on
 the same folder, each from scratch (`--no-cache`), with `SOURCE_DATE_EPOCH` set so the two
 output trees can be compared byte for byte. Needs the `dask` extra. The cluster's start-up is
-reported apart: an archive run uses a cluster that is already up.
+reported apart: an archive run uses a cluster that is already up. CPU seconds (user + system,
+of every process involved, the cluster's start-up included) are reported beside wall time,
+which on a shared machine depends on what else runs.
 
     python bench/archive.py [-n 2000] [--format pdf ...]
 """
@@ -16,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -48,6 +51,12 @@ def timed(args: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def children_cpu() -> float:
+    """Return the CPU seconds (user + system) of every child process reaped so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def differing(left: Path, right: Path) -> int:
     """Return how many files differ (or exist on one side only) between two trees."""
     names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()} | \
@@ -73,14 +82,17 @@ def main() -> int:
         src = work / "in"
         src.mkdir()
         generate(src, args.n)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), children_cpu()
         with LocalCluster(host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster:
             cluster_up = time.perf_counter() - start
             on_cluster = timed(["build", str(src), "-o", str(work / "cluster"), "--no-cache",
                                 "--scheduler", cluster.scheduler_address, *formats])
+        cluster_cpu = children_cpu() - cpu  # the workers are reaped when the cluster closes
+        cpu = children_cpu()
         local = timed(["build", str(src), "-o", str(work / "local"), "--no-cache",
                        "--jobs", "2", *formats])
+        local_cpu = children_cpu() - cpu
         different = differing(work / "cluster", work / "local")
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -94,6 +106,8 @@ def main() -> int:
         "dask_ms_per_article": round(1000 * on_cluster / args.n, 1),
         "jobs_2_ms_per_article": round(1000 * local / args.n, 1),
         "dask_over_jobs_2": round(on_cluster / local, 2),
+        "dask_cpu_s": round(cluster_cpu, 1),
+        "jobs_2_cpu_s": round(local_cpu, 1),
         "files_that_differ": different,
     }
     print(json.dumps(report, indent=1))
