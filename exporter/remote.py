@@ -10,16 +10,16 @@ worker and reports a failure the same way, so the files and the one-line errors 
 where an article ran.
 
 The user's files a worker needs (`--templates DIR`, `--pptx-template FILE`) travel once per run
-as `ClientFiles` and are laid out in a worker-local temporary folder named by their digest.
+as `ClientFiles` and are laid out once in each worker process's own temporary folder.
 """
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import functools
-import hashlib
 import json
-import os
+import shutil
 import tempfile
 import threading
 import traceback
@@ -290,32 +290,21 @@ class ClientFiles:
 
 @functools.lru_cache(maxsize=8)
 def _lay_out(files: ClientFiles) -> Path:
-    """Write `files` into a folder named by their digest (reused by later articles)."""
-    digest = hashlib.sha256()
-    shipped = list(files.templates or ())
-    if files.pptx_template is not None:
-        shipped.append(("pptx:" + files.pptx_template[0], files.pptx_template[1]))
-    for name, data in shipped:
-        digest.update(name.encode())
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    folder = Path(tempfile.gettempdir()) / f"exporter-files-{digest.hexdigest()[:24]}"
-    if not folder.is_dir():
-        staging = Path(tempfile.mkdtemp(prefix=".exporter-files-", dir=folder.parent))
-        (staging / "templates").mkdir()
-        for name, data in files.templates or ():
-            target = staging / "templates" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        if files.pptx_template is not None:
-            (staging / "pptx").mkdir()
-            (staging / "pptx" / files.pptx_template[0]).write_bytes(files.pptx_template[1])
-        try:
-            os.replace(staging, folder)
-        except OSError:  # another worker process on this machine laid it out first
-            import shutil
+    """Write `files` into a private temporary folder of this process, once per run's files.
 
-            shutil.rmtree(staging, ignore_errors=True)
+    Private (mkdtemp, mode 0700) rather than shared between a machine's workers: a folder
+    with a predictable name in a shared temporary directory could be planted by another user.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="exporter-files-"))
+    atexit.register(shutil.rmtree, folder, True)
+    (folder / "templates").mkdir()
+    for name, data in files.templates or ():
+        target = folder / "templates" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    if files.pptx_template is not None:
+        (folder / "pptx").mkdir()
+        (folder / "pptx" / files.pptx_template[0]).write_bytes(files.pptx_template[1])
     return folder
 
 
