@@ -165,3 +165,34 @@ def test_scheduler_without_dask_installed_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr == ("exporter: config: --scheduler needs Dask: "
                            "pip install 'exporter[dask]'\n")
+
+
+def test_workers_running_other_code_are_refused(tmp_path: Path) -> None:
+    import exporter
+
+    # A real worker process whose exporter differs by one comment from ours.
+    other = tmp_path / "other"
+    shutil.copytree(Path(exporter.__file__).parent, other / "exporter",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    with (other / "exporter" / "errors.py").open("a", encoding="utf-8") as handle:
+        handle.write("# a change the client does not have\n")
+    with distributed.LocalCluster(host="127.0.0.1", n_workers=0,
+                                  dashboard_address=None) as cluster:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
+             "--nthreads", "1", "--no-nanny", "--host", "127.0.0.1", "--no-dashboard"],
+            env={**os.environ, "PYTHONPATH": str(other)}, cwd=tmp_path,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            with distributed.Client(cluster.scheduler_address) as client:
+                client.wait_for_workers(1, timeout=60)
+            code, log = run("build", str(SAMPLE), "-o", str(tmp_path / "out"),
+                            "--scheduler", cluster.scheduler_address)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+    assert code == 1
+    assert log.startswith("exporter: cluster: Dask worker tcp://127.0.0.1:")
+    assert "runs exporter" in log and "(other code)" in log
+    assert len(log.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
