@@ -83,8 +83,10 @@ def main() -> int:
         src.mkdir()
         generate(src, args.n)
         start, cpu = time.perf_counter(), children_cpu()
+        # No dashboard; the scheduler's HTTP server on a free loopback port, not 8787.
         with LocalCluster(host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster:
+                          dashboard_address=None,
+                          scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster:
             cluster_up = time.perf_counter() - start
             on_cluster = timed(["build", str(src), "-o", str(work / "cluster"), "--no-cache",
                                 "--scheduler", cluster.scheduler_address, *formats])

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -26,11 +27,22 @@ EPOCH = "1500000000"
 BAD = REPO / "tests" / "bad_inputs" / "pretend.docx"
 
 
+def loopback_cluster(workers: int) -> Any:
+    """Return a cluster on 127.0.0.1 with `workers` single-threaded worker processes.
+
+    The scheduler's HTTP server (metrics, even without a dashboard) would take port 8787 and
+    warn when it is taken (by another cluster on this machine): a free loopback port is asked
+    for instead, so there is no warning to filter.
+    """
+    return distributed.LocalCluster(host="127.0.0.1", n_workers=workers, threads_per_worker=1,
+                                    processes=True, dashboard_address=None,
+                                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+
+
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """Return the address of a loopback cluster: a scheduler and one worker process."""
-    with distributed.LocalCluster(host="127.0.0.1", n_workers=1, threads_per_worker=1,
-                                  processes=True, dashboard_address=None) as cluster:
+    with loopback_cluster(1) as cluster:
         yield cluster.scheduler_address
 
 
@@ -176,8 +188,7 @@ def test_workers_running_other_code_are_refused(tmp_path: Path) -> None:
                     ignore=shutil.ignore_patterns("__pycache__"))
     with (other / "exporter" / "errors.py").open("a", encoding="utf-8") as handle:
         handle.write("# a change the client does not have\n")
-    with distributed.LocalCluster(host="127.0.0.1", n_workers=0,
-                                  dashboard_address=None) as cluster:
+    with loopback_cluster(0) as cluster:
         worker = subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
              "--nthreads", "1", "--no-nanny", "--host", "127.0.0.1", "--no-dashboard"],
