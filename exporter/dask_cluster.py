@@ -31,6 +31,7 @@ WRITERS = 4
 
 
 def require_distributed() -> Any:
+    """Return the `distributed` module; raise a one-line `ConfigError` when it is missing."""
     try:
         import distributed
     except ImportError:
@@ -83,9 +84,10 @@ class DaskExecutor:
             config: BuildConfig) -> Iterator[tuple[int, ArticleResult]]:
         """Yield (index, result) for every item as its result comes back from the cluster."""
         from .build import _file_mode
-        from .remote import ClientFiles, Computed, Prepared, failure, task_for
+        from .remote import ClientFiles, Prepared, failure, fingerprint, task_for
 
         task = task_for(worker)
+        ours = fingerprint()
         config_future, files_future = self.client.scatter(
             [config, ClientFiles.collect(config)], broadcast=True, hash=False)
         run_id = uuid.uuid4().hex[:12]
@@ -126,11 +128,15 @@ class DaskExecutor:
                         continue
                     finally:
                         future.release()
-                    if isinstance(computed, Computed):
+                    if computed.code != ours:
+                        yield index, failure(prepared.display, ClusterError(
+                            "a Dask worker running other exporter code computed it; install "
+                            f"exporter {ours[0]} from the same code on every worker"))
+                    elif computed.failed is not None:
+                        yield index, computed.failed
+                    else:
                         writes.append((index, writer.submit(task.finish, prepared, computed,
                                                             config)))
-                    else:
-                        yield index, computed
                 for index, written in writes:
                     yield index, written.result()
         finally:

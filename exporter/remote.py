@@ -23,7 +23,7 @@ import shutil
 import tempfile
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -71,11 +71,16 @@ class Prepared:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Computed:
-    """What a worker sends back for one article: files (export) or its template data (pack)."""
+    """What a worker sends back for one article: files (export) or its template data (pack),
+    or the article's failure."""
 
-    outputs: dict[str, bytes]
-    warnings: tuple[str, ...]
-    title: str | None
+    code: tuple[str, str, str]
+    """The worker's `fingerprint()`: a worker that joined after the check could run other code,
+    whose files (or errors) would not be a local build's."""
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    failed: ArticleResult | None = None
 
 
 class RemoteTask(Protocol):
@@ -85,7 +90,7 @@ class RemoteTask(Protocol):
                 config: BuildConfig) -> Prepared | ArticleResult: ...
 
     def compute(self, prepared: Prepared, config: BuildConfig,
-                files: ClientFiles) -> Computed | ArticleResult: ...
+                files: ClientFiles) -> Computed: ...
 
     def finish(self, prepared: Prepared, computed: Computed,
                config: BuildConfig) -> ArticleResult: ...
@@ -136,7 +141,7 @@ def _read_article(prepared: Prepared, config: BuildConfig) -> Article:
 
 
 def compute_export(prepared: Prepared, config: BuildConfig,
-                   files: ClientFiles) -> Computed | ArticleResult:
+                   files: ClientFiles) -> Computed:
     """Read, analyse and render one article to bytes (runs on a worker)."""
     with _ONE_AT_A_TIME:
         try:
@@ -145,13 +150,14 @@ def compute_export(prepared: Prepared, config: BuildConfig,
             briefing = analyse(article)
             outputs = render_outputs(briefing, config)
             warnings = tuple(article.warnings) + tuple(_glyph_warnings(briefing))
-            return Computed(outputs=outputs, warnings=warnings, title=article.title)
+            return Computed(outputs=outputs, warnings=warnings, title=article.title,
+                            code=fingerprint())
         except Exception as exc:
-            return failure(prepared.display, exc)
+            return Computed(failed=failure(prepared.display, exc), code=fingerprint())
 
 
 def compute_store(prepared: Prepared, config: BuildConfig,
-                  files: ClientFiles) -> Computed | ArticleResult:
+                  files: ClientFiles) -> Computed:
     """Read and analyse one article; return its template data as JSON (runs on a worker)."""
     del files  # analysis reads no user file
     with _ONE_AT_A_TIME:
@@ -161,9 +167,9 @@ def compute_store(prepared: Prepared, config: BuildConfig,
             data = json.dumps(to_data(briefing), ensure_ascii=False).encode("utf-8")
             warnings = tuple(article.warnings) + tuple(_glyph_warnings(briefing))
             return Computed(outputs={f"{prepared.dir_name}.json": data}, warnings=warnings,
-                            title=briefing.article.title)
+                            title=briefing.article.title, code=fingerprint())
         except Exception as exc:
-            return failure(prepared.display, exc)
+            return Computed(failed=failure(prepared.display, exc), code=fingerprint())
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +192,7 @@ class ExportTask:
             return failure(display, exc)
 
     def compute(self, prepared: Prepared, config: BuildConfig,
-                files: ClientFiles) -> Computed | ArticleResult:
+                files: ClientFiles) -> Computed:
         return compute_export(prepared, config, files)
 
     def finish(self, prepared: Prepared, computed: Computed,
@@ -215,7 +221,7 @@ class StoreTask:
             return failure(display, exc)
 
     def compute(self, prepared: Prepared, config: BuildConfig,
-                files: ClientFiles) -> Computed | ArticleResult:
+                files: ClientFiles) -> Computed:
         return compute_store(prepared, config, files)
 
     def finish(self, prepared: Prepared, computed: Computed,
@@ -308,9 +314,10 @@ def _lay_out(files: ClientFiles) -> Path:
     return folder
 
 
+@functools.cache
 def fingerprint() -> tuple[str, str, str]:
     """Return what must match between client and workers for identical bytes: the version,
-    the package's code and the built-in templates."""
+    the package's code and the built-in templates (read once per process)."""
     builtin = str(builtin_template_dir())
     return __version__, _code_hash(), _templates_hash(builtin, _stamps(builtin))
 

@@ -181,27 +181,37 @@ def test_scheduler_without_dask_installed_is_one_line(tmp_path: Path) -> None:
 
 def test_workers_running_other_code_are_refused(tmp_path: Path) -> None:
     import exporter
+    from exporter.build import BuildConfig, export_article
+    from exporter.dask_cluster import DaskExecutor
 
     # A real worker process whose exporter differs by one comment from ours.
     other = tmp_path / "other"
     shutil.copytree(Path(exporter.__file__).parent, other / "exporter",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    if not (other / "exporter" / "templates").is_dir():  # an editable install keeps them apart
+        shutil.copytree(REPO / "templates", other / "exporter" / "templates")
     with (other / "exporter" / "errors.py").open("a", encoding="utf-8") as handle:
         handle.write("# a change the client does not have\n")
-    with loopback_cluster(0) as cluster:
+    # Connected before the worker joins: the check on connecting finds no one to refuse.
+    with loopback_cluster(0) as cluster, DaskExecutor(cluster.scheduler_address) as early:
         worker = subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
              "--nthreads", "1", "--no-nanny", "--host", "127.0.0.1", "--no-dashboard"],
             env={**os.environ, "PYTHONPATH": str(other)}, cwd=tmp_path,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            with distributed.Client(cluster.scheduler_address) as client:
-                client.wait_for_workers(1, timeout=60)
+            early.client.wait_for_workers(1, timeout=60)
+            late = dict(early.run(export_article, [(SAMPLE, "sample.txt", "sample")],
+                                  BuildConfig(out_dir=tmp_path / "late")))
             code, log = run("build", str(SAMPLE), "-o", str(tmp_path / "out"),
                             "--scheduler", cluster.scheduler_address)
         finally:
             worker.terminate()
             worker.wait(timeout=30)
+    assert late[0].error == ("sample.txt: cluster: a Dask worker running other exporter code "
+                             f"computed it; install exporter {exporter.__version__} from the "
+                             "same code on every worker")
+    assert not (tmp_path / "late").exists()
     assert code == 1
     assert log.startswith("exporter: cluster: Dask worker tcp://127.0.0.1:")
     assert "runs exporter" in log and "(other code)" in log
