@@ -6,7 +6,10 @@ the checkout, or `--corpus DIR`. For each page it runs our HTML reader (its para
 shingle metric: lower-cased tokens split on white space and punctuation, multisets of 4-token
 shingles, precision and recall per page averaged over pages, F1 of the averages.
 
-    python bench/inputs.py [--limit N] [--corpus DIR] [--worst K]
+It then scores the page metadata (title, date, authors) of both on the pages of the hand-made gold
+`tests/readers/web_meta_gold.json` (see `bench/web_meta.py`); `--misses` lists what we got wrong.
+
+    python bench/inputs.py [--limit N] [--corpus DIR] [--worst K] [--misses]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import trafilatura
 
+from bench.web_meta import FIELDS, PageMeta, load_gold, tally
 from exporter.errors import SourceError
 from exporter.readers import ReadLimits
 from exporter.readers import html as html_reader
@@ -58,6 +62,46 @@ def ours(markup: bytes, name: str) -> str:
     return "\n\n".join(p.text for p in article.paragraphs)
 
 
+def our_meta(markup: bytes, name: str) -> PageMeta:
+    """Return the title, date and author names our reader gives the page."""
+    try:
+        article = html_reader.read(markup, name, ReadLimits())
+    except SourceError:
+        return PageMeta(None, None, ())
+    return PageMeta(article.title, article.meta.date,
+                    tuple(a.name for a in article.authors if a.name))
+
+
+def their_meta(markup: bytes) -> PageMeta:
+    """Return trafilatura's own metadata for the page (its `;`-joined author string split)."""
+    doc = trafilatura.bare_extraction(markup.decode("utf-8", errors="replace"),
+                                      with_metadata=True)
+    if not isinstance(doc, trafilatura.settings.Document):
+        return PageMeta(None, None, ())
+    authors = tuple(n.strip() for n in (doc.author or "").split(";") if n.strip())
+    return PageMeta(doc.title, doc.date, authors)
+
+
+def metadata(corpus: Path, show_misses: bool) -> None:
+    """Print title, date and author accuracy on the gold pages, ours beside trafilatura's."""
+    gold = load_gold()
+    found: dict[str, dict[str, PageMeta]] = {"ours": {}, "trafilatura": {}}
+    for page in gold:
+        markup = gzip.decompress((corpus / "html" / f"{page}.html.gz").read_bytes())
+        found["ours"][page] = our_meta(markup, f"{page}.html")
+        found["trafilatura"][page] = their_meta(markup)
+    print(f"\nmetadata on {len(gold)} hand-checked pages (right / judged)")
+    print(f"{'extractor':<14}" + "".join(f"{name:>14}" for name in FIELDS))
+    for label, pages in found.items():
+        result = tally(gold, pages)
+        cells = "".join(f"{result.right[n]:>5}/{result.judged[n]:<3}{result.rate(n):>6.2f}"
+                        for n in FIELDS)
+        print(f"{label:<14}{cells}")
+        if show_misses and label == "ours":
+            for page, name, want, got in result.misses:
+                print(f"  {page[:12]} {name}: want {want!r} got {got!r}")
+
+
 def theirs(markup: bytes) -> str:
     """Return trafilatura's plain-text extraction with its defaults."""
     return trafilatura.extract(markup.decode("utf-8", errors="replace")) or ""
@@ -69,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N pages")
     parser.add_argument("--worst", type=int, default=0, help="list the K pages we score worst")
+    parser.add_argument("--misses", action="store_true", help="list our metadata misses")
     args = parser.parse_args(argv)
     truth_file = args.corpus / "ground-truth.json"
     if not truth_file.is_file():
@@ -104,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<14}{p:>10.3f}{r:>10.3f}{f1:>10.3f}{1000 * t_sum / count:>10.1f}")
     for f1, page in sorted(per_page)[: args.worst]:
         print(f"  {f1:.3f}  {page}")
+    metadata(args.corpus, args.misses)
     return 0
 
 

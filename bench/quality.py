@@ -5,7 +5,9 @@ Cases are `../shared/gold/pakistan-russia-relations.json` with
 `tests/articles/NAME.json` with its article `tests/articles/NAME.*`. For each case it runs
 `exporter.analysis.analyse(exporter.load(path))` and reports precision and recall per kind of
 fact, ROUGE-1/2/L of the key points beside LEAD-3 and sumy's LexRank (fed our own sentence
-splitter and tokenizer), and the analysis time.
+splitter and tokenizer), and the analysis time. The timeline is also reported apart: its
+precision and recall on the development and on the held-out articles, and on the date cases of
+`tests/dates/*.tsv` (a sentence, its article's date, the dates expected), overall and per class.
 
 Matching rules (gold items marked `"optional": true` count when found, never against recall):
 quotations and questions match on token F1 >= 0.8; a speaker is right when its name tokens
@@ -14,7 +16,14 @@ their normalised name, their role on token overlap >= 0.5 (or a shorter role all
 are in the gold one); organisations on their name, acronym or expansion; figures on paragraph
 and the numbers they contain.
 
-    python bench/quality.py [--only NAME] [--json]
+Speakers are also reported as right / wrong / none over the gold quotations (a quotation the
+analysis missed counts as none), and actors as duplicates: two actors of one article that name
+the same entity (`U.N.` and `United Nations`, `Trump` and `Donald Trump`, `Col. Moshe Tetro` and
+`Moshe Tetro`). `--cases` scores the attribution cases under
+`tests/analysis/cases/attribution/` the same way: a case expecting silence is right when the
+analysis gives no speaker and wrong when it gives one.
+
+    python bench/quality.py [--only NAME] [--json] [--cases [DIR]]
 """
 
 from __future__ import annotations
@@ -38,7 +47,7 @@ if __package__ in (None, ""):
 
 from bench.rouge import Score, rouge_l, rouge_n
 from bench.rouge import tokens as rouge_tokens
-from exporter.model import Actor, ActorKind, Article, Briefing, Paragraph, Source
+from exporter.model import Actor, ActorKind, Article, Briefing, Meta, Paragraph, Source
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
@@ -88,12 +97,40 @@ class Tally:
 
 
 @dataclass
+class Speakers:
+    """How the speakers of gold quotations came out."""
+
+    right: int = 0
+    wrong: int = 0
+    none: int = 0
+    """No speaker given, or the quotation not found."""
+
+    def add(self, other: Speakers) -> None:
+        """Add `other`'s counts to these."""
+        self.right += other.right
+        self.wrong += other.wrong
+        self.none += other.none
+
+    @property
+    def total(self) -> int:
+        return self.right + self.wrong + self.none
+
+    def shares(self) -> str:
+        """Return `right/wrong/none` as shares of the total."""
+        n = self.total or 1
+        return f"{self.right / n:.2f}/{self.wrong / n:.2f}/{self.none / n:.2f}"
+
+
+@dataclass
 class Result:
     """Everything measured on one case."""
 
     name: str
     held_out: bool = False
     tallies: dict[str, Tally] = field(default_factory=dict)
+    speakers: Speakers = field(default_factory=Speakers)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    """Pairs of actors that name one entity."""
     rouge: dict[str, dict[str, Score]] = field(default_factory=dict)
     ms: float = 0.0
     notes: list[str] = field(default_factory=list)
@@ -140,8 +177,9 @@ def _overlap(gold: str, found: str) -> float:
 
 
 def _norm_name(name: str) -> str:
-    """Return a person's or body's name reduced for comparison (`Z.A. Bhutto` → `z a bhutto`)."""
-    words = [w for w in _tokens(name) if w not in {"the", "mr", "mrs", "ms", "dr", "prof"}]
+    """Return a person's or body's name reduced for comparison (`Z.A. Bhutto` → `za bhutto`)."""
+    words = [w for w in _tokens(name.replace(".", "")) if w not in {"the", "mr", "mrs", "ms",
+                                                                    "dr", "prof"}]
     return " ".join(words)
 
 
@@ -194,6 +232,60 @@ def score_quotes(gold: dict[str, Any], briefing: Briefing) -> dict[str, Tally]:
     speakers = Tally(found=tally.found, correct=len(right), gold=tally.gold,
                      recalled=sum(not g.get("optional") for g, _ in right))
     return {"quotes": tally, "speakers": speakers}
+
+
+def score_speakers(gold: dict[str, Any], briefing: Briefing) -> Speakers:
+    """Return right / wrong / none over the required gold quotations."""
+    items = [g for g in gold.get("quotations", []) if not g.get("optional")]
+    _, matched = _match(items, briefing.quotes, lambda g, f: token_f1(g["text"], f.text),
+                        MATCH_F1)
+    found = {id(g): f for g, f in matched}
+    out = Speakers()
+    for g in items:
+        f = found.get(id(g))
+        out.add(judge_speaker(g.get("speaker"), f.speaker if f is not None else None))
+    return out
+
+
+def judge_speaker(expected: str | None, got: str | None) -> Speakers:
+    """Return one count: right (the same name, or silence where silence is expected), wrong (a
+    speaker where none is expected, or another name), or none (no speaker where one is)."""
+    if got is None:
+        return Speakers(right=1) if expected is None else Speakers(none=1)
+    if expected is not None and _same_name(expected, got):
+        return Speakers(right=1)
+    return Speakers(wrong=1)
+
+
+_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "lt", "sgt", "capt",
+                "adm", "gov", "sen", "rep", "rev", "president", "minister", "pope", "king",
+                "queen", "prince", "senator", "governor", "general", "colonel", "ambassador"}
+
+
+def _fold_name(name: str) -> list[str]:
+    return [w for w in _tokens(name.replace(".", "")) if w not in _TITLE_WORDS | {"the"}]
+
+
+def actor_duplicates(actors: Sequence[Actor]) -> list[tuple[str, str]]:
+    """Return pairs of actors that name one entity: the same name once full stops, titles and
+    case are dropped; a person's name all of whose words are in another's (`Trump`, `Donald
+    Trump`); an organisation's acronym made of another's initials (`UN`, `United Nations`)."""
+    pairs: list[tuple[str, str]] = []
+    folded = [(a, _fold_name(a.name)) for a in actors]
+    for i, (a, fa) in enumerate(folded):
+        for b, fb in folded[i + 1:]:
+            if not fa or not fb:
+                continue
+            same = fa == fb
+            if not same and _kind(a, ActorKind.PERSON) and _kind(b, ActorKind.PERSON):
+                same = set(fa) <= set(fb) or set(fb) <= set(fa)
+            if not same and not _kind(a, ActorKind.PERSON) and not _kind(b, ActorKind.PERSON):
+                short, long_ = (fa, fb) if len(fa) < len(fb) else (fb, fa)
+                initials = "".join(w[0] for w in long_ if w not in {"of", "for", "and"})
+                same = len(short) == 1 and len(long_) > 1 and short[0] == initials
+            if same:
+                pairs.append((a.name, b.name))
+    return pairs
 
 
 def score_questions(gold: dict[str, Any], briefing: Briefing) -> Tally:
@@ -401,7 +493,7 @@ def load(case: Case, gold: dict[str, Any], notes: list[str]) -> Article:
 
 def gold_article(path: Path, gold: dict[str, Any]) -> Article:
     """Return an article whose paragraphs are the source's blocks that the gold file numbers."""
-    from exporter.model import Meta
+
     from exporter.normalise import normalise_text
     from exporter.readers.decode import decode
 
@@ -445,6 +537,8 @@ def run_case(case: Case, repeat: int = 3) -> Result:
     result.ms = statistics.median(times)
     tallies = result.tallies
     tallies.update(score_quotes(gold, briefing))
+    result.speakers = score_speakers(gold, briefing)
+    result.duplicates = actor_duplicates(briefing.actors)
     tallies["questions"] = score_questions(gold, briefing)
     tallies["timeline"] = score_timeline(gold, briefing)
     tallies.update(score_people(gold, briefing))
@@ -501,10 +595,59 @@ def report(results: Sequence[Result]) -> str:
                                else "–")]:
         cells = [f"{_pct(tallies[k].precision)}/{_pct(tallies[k].recall)}" for k in KINDS]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {ms} |")
-    lines += ["", *rouge_table(results)]
+    lines += ["", *speaker_table(results), "", *rouge_table(results)]
     for r in results:
         lines += [f"- {r.name}: {note}" for note in r.notes]
     return "\n".join(lines)
+
+
+def speaker_table(results: Sequence[Result]) -> list[str]:
+    """Return the table of speakers (right / wrong / none) and actor duplicates per article."""
+    lines = ["| article | quotations | speaker right/wrong/none | actor duplicates |",
+             "|---|---|---|---|"]
+    total = Speakers()
+    dups = 0
+    for r in results:
+        total.add(r.speakers)
+        dups += len(r.duplicates)
+        shown = "; ".join(f"{a} = {b}" for a, b in r.duplicates[:3])
+        lines.append(f"| {r.name} | {r.speakers.total} | {r.speakers.shares()} | "
+                     f"{len(r.duplicates)}{' (' + shown + ')' if shown else ''} |")
+    lines.append(f"| **overall** | {total.total} | {total.shares()} | {dups} |")
+    return lines
+
+
+# --- attribution cases ------------------------------------------------------------------------
+
+CASES = REPO / "tests" / "analysis" / "cases" / "attribution"
+
+
+def score_attribution_cases(folder: Path = CASES) -> tuple[Speakers, list[str]]:
+    """Return right / wrong / none over every expected quotation of the attribution cases, and
+    a line for each one that came out wrong or silent."""
+    import yaml
+
+    from exporter.analysis.quotes import find_quotes
+    from exporter.model import Meta
+
+    total = Speakers()
+    misses: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            paragraphs = [" ".join(p.split()) for p in case["text"].split("\n\n") if p.strip()]
+            article = Article(title="", title_inferred=False, meta=Meta(), authors=(),
+                              paragraphs=tuple(Paragraph(n=i, text=t)
+                                               for i, t in enumerate(paragraphs, start=1)),
+                              headings=(), source=Source(path=path.name, format="text"))
+            found = find_quotes(article)
+            for start, speaker, _ in case["quotes"]:
+                quote = next((q for q in found if q.text.startswith(start)), None)
+                got = quote.speaker if quote is not None else None
+                one = judge_speaker(speaker, got)
+                total.add(one)
+                if not one.right:
+                    misses.append(f"{path.name}:{case['id']}: expected {speaker!r}, got {got!r}")
+    return total, misses
 
 
 SYSTEMS = ("ours", "LEAD-3", "LexRank")
@@ -532,9 +675,61 @@ def rouge_table(results: Sequence[Result]) -> list[str]:
     return lines
 
 
+DATE_CASES = REPO / "tests" / "dates"
+
+
+def read_date_cases() -> list[tuple[str, str | None, set[str], str]]:
+    """Return (class, article date, expected dates, sentence) for each line of the date cases."""
+    found = []
+    for path in sorted(DATE_CASES.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, date, expected, sentence = line.split("\t")
+            found.append((kind, None if date == "-" else date,
+                          set() if expected == "no date" else set(expected.split()), sentence))
+    return found
+
+
+def score_date_cases() -> dict[str, Tally]:
+    """Return the timeline's tallies on the date cases, per class and `all`: each distinct
+    date found in a case is one item found, each expected date one gold item."""
+    from exporter.analysis.timeline import find_events
+    tallies: dict[str, Tally] = {"all": Tally()}
+    for kind, date, expected, sentence in read_date_cases():
+        article = Article(title="", title_inferred=False, meta=Meta(date=date), authors=(),
+                          paragraphs=(Paragraph(n=1, text=sentence),), headings=(),
+                          source=Source(path="case.txt", format="text"))
+        found = {e.date for e in find_events(article)}
+        tally = Tally(found=len(found), correct=len(found & expected), gold=len(expected),
+                      recalled=len(found & expected))
+        tallies.setdefault(kind, Tally()).add(tally)
+        tallies["all"].add(tally)
+    return tallies
+
+
+def timeline_table(results: Sequence[Result], dated: dict[str, Tally]) -> list[str]:
+    """Return the timeline's own table: articles (development, held out) and date cases."""
+    lines = ["| timeline on | precision | recall | items |", "|---|---|---|---|"]
+    for held_out, label in ((False, "development articles"), (True, "held-out articles")):
+        total = Tally()
+        for r in results:
+            if r.held_out == held_out:
+                total.add(r.tallies.get("timeline", Tally()))
+        if total.found or total.gold:
+            lines.append(f"| {label} | {_pct(total.precision)} | {_pct(total.recall)} | "
+                         f"{total.gold} |")
+    for kind, tally in sorted(dated.items(), key=lambda kv: (kv[0] != "all", kv[0])):
+        name = "**date cases**" if kind == "all" else f"date cases: {kind}"
+        lines.append(f"| {name} | {_pct(tally.precision)} | {_pct(tally.recall)} | "
+                     f"{tally.gold} |")
+    return lines
+
+
 def to_json(results: Sequence[Result]) -> list[dict[str, Any]]:
     """Return the results as plain data."""
     return [{"name": r.name, "held_out": r.held_out, "ms": round(r.ms, 2), "notes": r.notes,
+             "speakers": dataclasses.asdict(r.speakers), "actor_duplicates": r.duplicates,
              "tallies": {k: dataclasses.asdict(t) for k, t in r.tallies.items()},
              "rouge": {s: {m: dataclasses.asdict(v) for m, v in ms.items()}
                        for s, ms in r.rouge.items()}} for r in results]
@@ -545,14 +740,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="score only cases whose name contains this")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--cases", nargs="?", const=str(CASES), metavar="DIR",
+                        help="score attribution cases instead (default: the test cases under "
+                             "tests/analysis/cases/attribution)")
     args = parser.parse_args(argv)
+    if args.cases:
+        total, misses = score_attribution_cases(Path(args.cases))
+        print(f"attribution cases: {total.total} quotations, speaker right/wrong/none "
+              f"{total.shares()} ({total.right}/{total.wrong}/{total.none})")
+        print("\n".join(f"- {m}" for m in misses))
+        return 0
     results = [run_case(c) for c in cases(args.only)]
-    print(json.dumps(to_json(results), indent=1) if args.json else report(results))
+    dated = score_date_cases()
+    if args.json:
+        print(json.dumps({"articles": to_json(results),
+                          "date_cases": {k: dataclasses.asdict(t) for k, t in dated.items()}},
+                         indent=1))
+    else:
+        print(report(results))
+        print()
+        print("\n".join(timeline_table(results, dated)))
     return 0
 
 
-__all__ = ["Case", "Result", "Tally", "cases", "report", "rouge_table", "rouge_tokens", "run_case",
-           "token_f1"]
+__all__ = ["Case", "Result", "Speakers", "Tally", "actor_duplicates", "cases", "judge_speaker",
+           "report", "rouge_table", "rouge_tokens", "run_case", "score_attribution_cases",
+           "speaker_table", "token_f1"]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,19 +7,19 @@ writers → files). The command line in `exporter.cli` is a thin layer over thes
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .analysis import analyse
     from .build import ArticleResult
     from .model import Article, Briefing, to_data
-    from .readers import read_article as load
+    from .readers import ReadLimits
 
 # The pipeline's names are imported when first used: `exporter --version` and the command
 # line's start-up must not pay for numpy, the analysis and the readers (bench/startup.py).
 _LAZY = {"analyse": (".analysis", "analyse"), "Article": (".model", "Article"),
-         "Briefing": (".model", "Briefing"), "to_data": (".model", "to_data"),
-         "load": (".readers", "read_article")}
+         "Briefing": (".model", "Briefing"), "to_data": (".model", "to_data")}
 
 
 def __getattr__(name: str) -> Any:
@@ -37,6 +37,18 @@ try:
     __version__ = version("exporter")
 except PackageNotFoundError:  # running from a source checkout that was never installed
     __version__ = "0.0.0+source"
+
+
+def load(path: Path | str, *, display: str | None = None,
+         limits: ReadLimits | None = None) -> Article:
+    """Return the article in the file at `path`, with its `<stem>.meta.yaml` / `.toml` sidecar
+    applied as `exporter build` applies it (the sidecar's date is what relative dates such as
+    "last year" are read against)."""
+    from .readers import read_article, sidecar
+
+    article = read_article(path, display=display, limits=limits)
+    overrides = sidecar.load_sidecar(Path(path))
+    return sidecar.apply_overrides(article, overrides) if overrides else article
 
 
 def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[ArticleResult]:

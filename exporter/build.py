@@ -1,38 +1,48 @@
-"""Orchestration: source files in, output files out. The only module that writes files.
+"""Orchestration: source files in, output files out; the only module that writes outputs.
 
 For each article: read → analyse → render every template → write every format, all in memory;
 only when every output of an article has rendered are its files written, each atomically
 (a temporary file in the same folder, then a rename), so a failure or a kill never leaves a
-half-written file and never replaces a good one. Articles run in a process pool; one article's
-failure is reported and the others carry on.
+half-written file and never replaces a good one. Articles run in worker processes, each under a
+time and memory budget (`pool`); one article's failure or overrun is reported and the others
+carry on. One run at a time writes into an output folder (`fs.folder_lock`), and only the cache
+record's own shape and files are trusted (`cache`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
-import functools
-import hashlib
-import json
 import os
-import tempfile
+import stat
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__, templating, writers
 from .analysis import analyse
-from .errors import ConfigError, ExportError, OutputError, SourceError
-from .model import Briefing, to_data
+from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
+from .errors import ConfigError, ExportError, LimitError, SourceError
+from .fs import (
+    LOCK_WAIT,
+    atomic_write,
+    folder_lock,
+    os_error,
+    remove_stale_temporaries,
+    write_error,
+)
+from .model import Article, Briefing, to_data
 from .normalise import display_name
 from .options import RenderOptions
+from .pool import Budget
 from .readers import SUFFIXES, ReadLimits, read_bytes, read_data
+from .readers.sidecar import apply_overrides, linked_sidecars, load_sidecar, read_sidecar
 
 DEFAULT_FORMATS = ("pdf", "docx", "md", "pptx")
-CACHE_FILE = ".exporter-cache.json"
 MAX_NAME_BYTES = 255
 
 
@@ -48,6 +58,11 @@ class BuildConfig:
     limits: ReadLimits = field(default_factory=ReadLimits)
     jobs: int = 1
     use_cache: bool = True
+    budget: Budget | None = None
+    """Time and memory per article (and pack output), each run in a worker process; None runs
+    articles in this process when `jobs` is 1 (the command line always sets one)."""
+    lock_wait: float = LOCK_WAIT
+    """Seconds to wait for another run writing into `out_dir`."""
     scheduler: str | None = None
     """A Dask scheduler's address: run the article work on its cluster (`executors`)."""
 
@@ -85,27 +100,74 @@ class ArticleResult:
 # --- sources and names -------------------------------------------------------------------------
 
 
-def collect_sources(paths: Iterable[str]) -> list[tuple[Path, str]]:
+def collect_sources(paths: Iterable[str], *, out_dir: Path | None = None,
+                    warnings: list[tuple[str, str]] | None = None) -> list[tuple[Path, str]]:
     """Return (path, display name) for each file given or found in each folder given.
 
     Folders are searched recursively for the readable suffixes, in sorted order; sidecar
-    metadata files and hidden files are skipped. A missing path is kept so it is reported.
-    Display names have control characters and undecodable bytes escaped (`display_name`).
+    metadata files and hidden files are skipped. A folder is an untrusted tree: a symbolic link
+    found in it is not followed (a warning in `warnings` says so), and the output folder
+    `out_dir` and any folder holding an exporter cache record (outputs of an earlier run) are
+    never read as input. A file named directly may be a link. A missing path is kept so it is
+    reported. `warnings` receives (display name, message) for what a scan skipped. Display
+    names have control characters and undecodable bytes escaped.
     """
+    notes = warnings if warnings is not None else []
+    skip = _identity(out_dir) if out_dir is not None else None
     found: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") or part.endswith("_files") for part in rel.parts):
-                    continue
-                if child.is_file() and child.suffix.lower() in SUFFIXES \
-                        and ".meta." not in child.name:
-                    found.append((child, display_name(str(Path(raw) / rel))))
-        else:
+        if not path.is_dir():
             found.append((path, display_name(raw)))
+            continue
+        if _identity(path) == skip or (path / CACHE_FILE).exists():
+            notes.append((display_name(raw), "skipped: it is the output folder or holds "
+                                              "exporter outputs (use another -o folder)"))
+            continue
+        in_folder: list[tuple[Path, str]] = []
+        for root, dirs, files in os.walk(path, followlinks=False):
+            here = Path(root)
+            kept = []
+            for name in dirs:
+                child = here / name
+                if name.startswith(".") or name.endswith("_files"):
+                    continue
+                if child.is_symlink():
+                    notes.append(_link_note(raw, path, child))
+                elif _identity(child) != skip and not (child / CACHE_FILE).exists():
+                    kept.append(name)
+            dirs[:] = kept
+            for name in files:
+                child = here / name
+                if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES \
+                        or ".meta." in name:
+                    continue
+                try:
+                    mode = child.lstat().st_mode
+                except OSError:
+                    continue
+                if stat.S_ISLNK(mode):
+                    notes.append(_link_note(raw, path, child))
+                elif stat.S_ISREG(mode):
+                    in_folder.append((child, display_name(str(Path(raw) /
+                                                              child.relative_to(path)))))
+        found.extend(sorted(in_folder))
     return found
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Return (device, inode) of the folder at `path`, or None when there is none."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _link_note(raw: str, top: Path, link: Path) -> tuple[str, str]:
+    shown = display_name(str(Path(raw) / link.relative_to(top)))
+    return shown, ("skipped: a symbolic link inside a folder is not followed "
+                   "(name the file itself to export it)")
 
 
 def safe_dir_name(stem: str) -> str:
@@ -139,33 +201,6 @@ def inside(base: Path, target: Path) -> Path:
     if not resolved.is_relative_to(base.resolve()):
         raise ConfigError(f"refusing to write outside the output folder: {target.name}")
     return target
-
-
-# --- writing -----------------------------------------------------------------------------------
-
-
-@functools.cache
-def _file_mode() -> int:
-    """Return the mode a new file gets under the process umask (mkstemp would give 0600)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, _file_mode())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -202,144 +237,151 @@ def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
     return outputs
 
 
-def cache_key(data: bytes, config: BuildConfig) -> str:
-    """Return a hash of everything an article's outputs depend on."""
-    digest = hashlib.sha256()
-    digest.update(__version__.encode())
-    digest.update(_code_hash().encode())
-    digest.update(data)
-    options = asdict(config.options)
-    # The timestamp is "now" unless SOURCE_DATE_EPOCH is set; outputs that are otherwise
-    # identical are not rebuilt just to carry a newer date.
-    options.pop("timestamp")
-    if options.get("pptx_template"):
-        options["pptx_template"] = _file_hash(Path(options["pptx_template"]))
-    digest.update(json.dumps({"formats": config.formats, "options": options,
-                              "limits": asdict(config.limits)}, sort_keys=True).encode())
-    for folder in (config.templates, str(templating.builtin_template_dir())):
-        if folder:
-            digest.update(_templates_hash(folder, _stamps(folder)).encode())
-    return digest.hexdigest()
+# --- one article, in three steps -----------------------------------------------------------------
+# prepare (where the files are: read the source and its sidecar, consult the cache) → compute
+# (anywhere: bytes in, bytes out) → finish (where the files are: write). A local worker runs all
+# three in its process (`export_article`); on a cluster the client runs the first and the last and
+# a Dask worker the middle one (`remote`). One implementation, so the files and the one-line
+# errors do not depend on where an article ran.
 
 
-@functools.cache
-def _code_hash() -> str:
-    """Return a hash of the package's own code and data files, read once per process.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prepared:
+    """One article as read where its files are: everything `compute` needs, nothing to read."""
 
-    The version alone would let a checkout or an install from an unreleased commit serve
-    outputs that older code made.
-    """
-    digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json"):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _stamps(folder: str) -> tuple[tuple[str, int, int], ...]:
-    """Return (name, mtime, size) of each template in `folder`: what invalidates its hash."""
-    out = []
-    for template in sorted(Path(folder).glob("*.j2")):
-        stat = template.stat()
-        out.append((template.name, stat.st_mtime_ns, stat.st_size))
-    return tuple(out)
+    path: Path
+    """The source (its name words the sidecar's errors; never opened by `compute`)."""
+    display: str
+    dir_name: str
+    data: bytes
+    sidecar: tuple[Path, bytes] | None = None
+    """The sidecar's path and bytes (parsed by `compute`, under the budget)."""
+    linked: tuple[str, ...] = ()
+    """Sidecars beside the source that are symbolic links (ignored, with a warning)."""
+    key: str = ""
+    """The cache key its outputs are recorded under."""
 
 
-@functools.lru_cache(maxsize=16)
-def _templates_hash(folder: str, stamps: tuple[tuple[str, int, int], ...]) -> str:
-    """Return a hash of the templates in `folder`, read once per process while unchanged."""
-    digest = hashlib.sha256()
-    for name, _, _ in stamps:
-        digest.update(name.encode())
-        digest.update((Path(folder) / name).read_bytes())
-    return digest.hexdigest()
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Computed:
+    """What `compute` made of one article: files (or template data), or its failure."""
+
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    failed: ArticleResult | None = None
 
 
-def _file_hash(path: Path) -> str:
+def read_source(path: Path, display: str, dir_name: str, limits: ReadLimits) -> Prepared:
+    """Return the source's bytes and its sidecar's (raise when either cannot be read)."""
+    data = read_bytes(path, display, limits)
+    return Prepared(path=path, display=display, dir_name=dir_name, data=data,
+                    sidecar=read_sidecar(path), linked=tuple(linked_sidecars(path)))
+
+
+def prepare_export(path: Path, display: str, dir_name: str,
+                   config: BuildConfig) -> Prepared | ArticleResult:
+    """Read one article and its sidecar; return the cached result when nothing changed."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "missing"
+        source = read_source(path, display, dir_name, config.limits)
+        folder = inside(config.out_dir, config.out_dir / dir_name)
+        key = cache_key(source.data, config, display=display,
+                        sidecar=None if source.sidecar is None else source.sidecar[1])
+        if config.use_cache:
+            files = cached_outputs(folder, key)
+            if files is not None:
+                return ArticleResult(source=display, out_dir=dir_name, outputs=files,
+                                     cached=True)
+        return dataclasses.replace(source, key=key)
+    except Exception as exc:
+        return failed(display, exc, config.budget)
 
 
-def _cached(folder: Path, key: str) -> tuple[str, ...] | None:
-    """Return the outputs recorded for `key` when they are all still there, unchanged."""
+def read_prepared(source: Prepared, limits: ReadLimits) -> Article:
+    """Return the article in `source`'s bytes with its sidecar applied (reads no file)."""
+    article = read_data(source.data, source.display, limits)
+    if source.sidecar is not None:
+        overrides = load_sidecar(source.path, source.sidecar)
+        if overrides:
+            article = apply_overrides(article, overrides)
+    if source.linked:
+        note = f"ignored sidecar {', '.join(source.linked)}: a symbolic link is not followed"
+        article = dataclasses.replace(article, warnings=(*article.warnings, note))
+    return article
+
+
+def compute_export(source: Prepared, config: BuildConfig) -> Computed:
+    """Read, analyse and render one article to bytes; never raise for a bad input."""
     try:
-        record = json.loads((folder / CACHE_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    if record.get("key") != key:
-        return None
-    files: dict[str, str] = record.get("files", {})
-    for name, digest in files.items():
-        if _file_hash(folder / name) != digest:
-            return None
-    return tuple(files)
+        article = read_prepared(source, config.limits)
+        briefing = analyse(article)
+        outputs = render_outputs(briefing, config)
+        warnings = tuple(article.warnings) + tuple(glyph_warnings(briefing))
+        return Computed(outputs=outputs, warnings=warnings, title=article.title)
+    except Exception as exc:
+        return Computed(failed=failed(source.display, exc, config.budget))
+
+
+def finish_export(source: Prepared, computed: Computed, config: BuildConfig) -> ArticleResult:
+    """Write one article's outputs and cache record, atomically each."""
+    if computed.failed is not None:
+        return computed.failed
+    try:
+        write_outputs(config.out_dir / source.dir_name, computed.outputs, source.key,
+                      config.out_dir)
+    except Exception as exc:
+        return failed(source.display, exc, config.budget)
+    return ArticleResult(source=source.display, out_dir=source.dir_name,
+                         outputs=tuple(computed.outputs), warnings=computed.warnings,
+                         title=computed.title)
 
 
 def export_article(path: Path, display: str, dir_name: str,
                    config: BuildConfig) -> ArticleResult:
     """Read, analyse, render and write one article; never raise for a bad input."""
-    try:
-        data = read_bytes(path, display, config.limits)
-        folder = inside(config.out_dir, config.out_dir / dir_name)
-        key = cache_key(data, config)
-        if config.use_cache:
-            files = _cached(folder, key)
-            if files is not None:
-                return ArticleResult(source=display, out_dir=dir_name, outputs=files,
-                                     cached=True)
-        article = read_data(data, display, config.limits)
-        article = _apply_sidecar(path, article)
-        briefing = analyse(article)
-        outputs = render_outputs(briefing, config)
-        warnings = list(article.warnings) + _glyph_warnings(briefing)
-        write_outputs(folder, outputs, key, config.out_dir)
-        return ArticleResult(source=display, out_dir=dir_name, outputs=tuple(outputs),
-                             warnings=tuple(warnings), title=article.title)
-    except ExportError as exc:
+    source = prepare_export(path, display, dir_name, config)
+    if isinstance(source, ArticleResult):
+        return source
+    return finish_export(source, compute_export(source, config), config)
+
+
+def failed(display: str, exc: Exception, budget: Budget | None = None) -> ArticleResult:
+    """Return the result of an article that raised `exc`: a one-line error, categorised.
+
+    Expected failures carry their category; an `OSError` at the file-system boundary (a full
+    temporary folder, `ulimit -f`) is a `cannot write`, running out of memory is `too large`;
+    anything else is a bug and keeps its traceback.
+    """
+    if isinstance(exc, MemoryError):
+        exc = LimitError(display, budget.describe("memory") if budget and budget.memory
+                         else "ran out of memory")
+    elif isinstance(exc, OSError):
+        exc = os_error(exc)
+    if isinstance(exc, ExportError):
         if exc.subject is None:
             exc.subject = display
         return ArticleResult(source=display, error=exc.one_line())
-    except Exception:  # a bug: keep the other articles going, show the traceback at the end
-        return ArticleResult(source=display, error=f"{display}: internal error (a bug)",
-                             bug=traceback.format_exc())
+    return ArticleResult(source=display, error=f"{display}: internal error (a bug)",
+                         bug="".join(traceback.format_exception(exc)))
+
+
+def overrun(display: str, reason: str) -> ArticleResult:
+    """Return the result of an article stopped for going over its budget (`pool.Overrun`)."""
+    return ArticleResult(source=display, error=f"{display}: {LimitError.category}: {reason}")
 
 
 def write_outputs(folder: Path, outputs: dict[str, bytes], key: str, base: Path) -> None:
     """Write every output of one article (or pack) and its cache record, atomically each."""
-    _remove_stale_temporaries(folder)
+    remove_stale_temporaries(folder)
     try:
         for name, blob in outputs.items():
             atomic_write(inside(base, folder / name), blob)
-        record = {"key": key, "files": {n: hashlib.sha256(b).hexdigest()
-                                        for n, b in outputs.items()}}
-        atomic_write(folder / CACHE_FILE, json.dumps(record, indent=1).encode())
+        atomic_write(folder / CACHE_FILE, record_bytes(key, outputs))
     except OSError as exc:
-        where = exc.filename or folder
-        raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from exc
+        raise write_error(exc, exc.filename or folder) from exc
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporary files a killed earlier run left (`.<name>.<random>.tmp`)."""
-    if folder.is_dir():
-        for stale in folder.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
-
-
-def _apply_sidecar(path: Path, article: Any) -> Any:
-    """Apply `<stem>.meta.yaml` / `.toml` overrides beside the source, when present."""
-    try:
-        from .readers import sidecar
-    except ImportError:
-        return article
-    overrides = sidecar.load_sidecar(path)
-    return sidecar.apply_overrides(article, overrides) if overrides else article
-
-
-def _glyph_warnings(briefing: Briefing) -> list[str]:
+def glyph_warnings(briefing: Briefing) -> list[str]:
     """Return a warning naming the characters the embedded fonts cannot draw."""
     try:
         from .fonts import uncovered_characters
@@ -361,16 +403,11 @@ def analyse_article(path: Path, display: str, dir_name: str,
     del dir_name
     try:
         briefing = load_briefing(path, display, config.limits)
-    except ExportError as exc:
-        if exc.subject is None:
-            exc.subject = display
-        return ArticleResult(source=display, error=exc.one_line())
-    except Exception:
-        return ArticleResult(source=display, error=f"{display}: internal error (a bug)",
-                             bug=traceback.format_exc())
+    except Exception as exc:
+        return failed(display, exc, config.budget)
     return ArticleResult(source=display, title=briefing.article.title, briefing=briefing,
                          warnings=tuple(briefing.article.warnings) + tuple(
-                             _glyph_warnings(briefing)))
+                             glyph_warnings(briefing)))
 
 
 Worker = Callable[[Path, str, str, BuildConfig], ArticleResult]
@@ -378,17 +415,20 @@ Worker = Callable[[Path, str, str, BuildConfig], ArticleResult]
 
 def build(sources: list[tuple[Path, str]], config: BuildConfig,
           on_done: Callable[[ArticleResult], None] | None = None,
-          worker: Worker = export_article) -> list[ArticleResult]:
+          worker: Worker = export_article, *, lock: bool = True) -> list[ArticleResult]:
     """Run `worker` (by default: export) on every source; return results in input order.
 
-    `on_done` sees each result as it comes back (in any order on a cluster).
+    While it runs, no other run may write into `config.out_dir` (`folder_lock`); `lock=False`
+    is for a caller that holds the lock already. `on_done` sees each result as it comes back
+    (in any order on a cluster, where this process still does every write, under the lock).
     """
     from .executors import open_executor
 
     items = [(path, display, name)
              for (path, display), name in zip(sources, assign_dir_names(sources), strict=True)]
     results: dict[int, ArticleResult] = {}
-    with open_executor(config) as executor:
+    with folder_lock(config.out_dir, config.lock_wait) if lock else _nothing(), \
+            open_executor(config) as executor:
         for index, result in executor.run(worker, items, config):
             if on_done is not None:
                 on_done(result)
@@ -396,32 +436,27 @@ def build(sources: list[tuple[Path, str]], config: BuildConfig,
     return [results[index] for index in range(len(items))]
 
 
-def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig, jobs: int,
-         worker: Worker) -> Iterator[ArticleResult]:
-    if jobs == 1:
-        for (path, display), name in zip(sources, names, strict=True):
-            yield worker(path, display, name, config)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(worker, path, display, name, config)
-                   for (path, display), name in zip(sources, names, strict=True)]
-        for future in futures:
-            yield future.result()
+@contextlib.contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def load_briefing(path: Path, display: str, limits: ReadLimits) -> Briefing:
     """Return the analysed article in `path` (for `inspect`)."""
-    data = read_bytes(path, display, limits)
-    article = _apply_sidecar(path, read_data(data, display, limits))
-    return analyse(article)
+    return analyse(read_prepared(read_source(path, display, "", limits), limits))
 
 
 __all__ = [
+    "CACHE_FILE",
     "ArticleResult",
+    "Budget",
     "BuildConfig",
+    "Computed",
+    "Prepared",
     "SourceError",
     "atomic_write",
     "build",
+    "cache_key",
     "collect_sources",
     "load_briefing",
     "safe_dir_name",

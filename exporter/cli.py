@@ -20,15 +20,17 @@ from . import __version__
 from .build import (
     DEFAULT_FORMATS,
     ArticleResult,
+    Budget,
     BuildConfig,
+    analyse_article,
     build,
     collect_sources,
-    load_briefing,
 )
-from .errors import ExportError
+from .errors import ExportError, LimitError
 from .model import to_data
 from .normalise import display_name
 from .options import RenderOptions, build_timestamp
+from .pool import Overrun, run_tasks
 from .readers import ReadLimits
 
 _paper = click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4",
@@ -39,6 +41,8 @@ _classification = click.option("--classification", metavar="TEXT", default=None,
 _templates = click.option("--templates", "templates", metavar="DIR",
                           type=click.Path(exists=True, file_okay=False),
                           help="Folder of templates that override the built-in ones by name.")
+_pdfa = click.option("--pdfa", is_flag=True,
+                     help="Make the PDFs PDF/A-2b (archival) as well as tagged (PDF/UA-1).")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
 _scheduler = click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -50,14 +54,46 @@ _out = click.option("-o", "--output", "output", metavar="DIR", default="out",
                     show_default=True, help="Folder the outputs are written to.")
 
 
-def _limits(max_bytes: int, max_words: int) -> ReadLimits:
-    return ReadLimits(max_bytes=max_bytes, max_words=max_words)
+_DEFAULT_LIMITS = ReadLimits()
+_DEFAULT_BUDGET = Budget()
 
 
-_max_bytes = click.option("--max-bytes", type=click.IntRange(min=1), default=50_000_000,
-                          show_default=True, help="Largest input file read.")
-_max_words = click.option("--max-words", type=click.IntRange(min=1), default=2_000_000,
-                          show_default=True, help="Most words in one article.")
+def _limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the input limits (`ReadLimits`), one option each, collected into `limits`."""
+    options = [
+        ("--max-bytes", "max_bytes", click.IntRange(min=1), "Largest input file read."),
+        ("--max-words", "max_words", click.IntRange(min=1), "Most words in one article."),
+        ("--max-paragraphs", "max_paragraphs", click.IntRange(min=1),
+         "Most body paragraphs in one article."),
+        ("--max-archive-members", "max_archive_members", click.IntRange(min=1),
+         "Most members in a DOCX archive."),
+        ("--max-unpacked-bytes", "max_unpacked_bytes", click.IntRange(min=1),
+         "Most bytes a DOCX archive may inflate to."),
+        ("--max-compression-ratio", "max_compression_ratio", click.FloatRange(min=1),
+         "Highest unpacked-to-packed ratio of a DOCX archive member."),
+    ]
+    for flag, field, kind, text in reversed(options):
+        command = click.option(flag, field, type=kind, default=getattr(_DEFAULT_LIMITS, field),
+                               show_default=True, help=text)(command)
+    return command
+
+
+def _limits(values: dict[str, Any]) -> ReadLimits:
+    """Return the `ReadLimits` the limit options in `values` give (removing them)."""
+    names = [f for f in ReadLimits.__dataclass_fields__ if f in values]
+    return ReadLimits(**{name: values.pop(name) for name in names})
+
+
+def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add `--max-seconds` and `--max-memory`: what one article or pack output may use."""
+    command = click.option(
+        "--max-memory", type=click.IntRange(min=50), metavar="MB",
+        default=(_DEFAULT_BUDGET.memory or 0) // 1_000_000, show_default=True,
+        help="Memory one article (or pack output) may use, in MB.")(command)
+    return click.option(
+        "--max-seconds", type=click.FloatRange(min=1), metavar="S",
+        default=_DEFAULT_BUDGET.seconds, show_default=True,
+        help="Seconds one article (or pack output) may take.")(command)
 
 
 def _fail(message: str) -> None:
@@ -65,8 +101,9 @@ def _fail(message: str) -> None:
 
 
 def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool,
-            max_bytes: int, max_words: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
-            scheduler: str | None = None, **options: Any) -> BuildConfig:
+            limits: ReadLimits, max_seconds: float, max_memory: int, *,
+            formats: tuple[str, ...] = DEFAULT_FORMATS, scheduler: str | None = None,
+            **options: Any) -> BuildConfig:
     """Return the build configuration the options describe; exit 2 when they are invalid."""
     try:
         render = RenderOptions(timestamp=build_timestamp(), **options)
@@ -74,8 +111,9 @@ def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool
         _fail(exc.one_line())
         sys.exit(2)
     return BuildConfig(out_dir=Path(output), formats=formats, templates=templates,
-                       options=render, limits=_limits(max_bytes, max_words),
+                       options=render, limits=limits,
                        jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache,
+                       budget=Budget(seconds=max_seconds, memory=max_memory * 1_000_000),
                        scheduler=_scheduler_address(scheduler))
 
 
@@ -92,9 +130,13 @@ def _scheduler_address(address: str | None) -> str | None:
     return address
 
 
-def _sources(paths: tuple[str, ...]) -> list[tuple[Path, str]]:
-    """Return the articles found in `paths`; exit 1 when there are none."""
-    sources = collect_sources(paths)
+def _sources(paths: tuple[str, ...], output: str) -> list[tuple[Path, str]]:
+    """Return the articles found in `paths` (never in `output`), printing what a scan
+    skipped; exit 1 when there are none."""
+    skipped: list[tuple[str, str]] = []
+    sources = collect_sources(paths, out_dir=Path(output), warnings=skipped)
+    for name, note in skipped:
+        _fail(f"{name}: warning: {note}")
     if not sources:
         _fail("no articles found in " + ", ".join(display_name(p) for p in paths))
         sys.exit(1)
@@ -130,24 +172,26 @@ def main() -> None:
 @_classification
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the slide deck uses.")
+@_pdfa
 @_jobs
 @_scheduler
 @_no_cache
-@_max_bytes
-@_max_words
+@_budget_options
+@_limit_options
 def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
                   templates: str | None, paper: str, duplex: bool, classification: str | None,
-                  pptx_template: str | None, jobs: int | None, scheduler: str | None,
-                  no_cache: bool, max_bytes: int, max_words: int) -> None:
+                  pptx_template: str | None, pdfa: bool, jobs: int | None,
+                  scheduler: str | None, no_cache: bool, max_seconds: float, max_memory: int,
+                  **limits: Any) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
 
     Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
     """
-    config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
-                     formats=formats or DEFAULT_FORMATS, paper=paper, duplex=duplex,
-                     classification=classification, pptx_template=pptx_template,
-                     scheduler=scheduler)
-    sources = _sources(paths)
+    config = _config(output, templates, jobs, no_cache, _limits(limits), max_seconds,
+                     max_memory, formats=formats or DEFAULT_FORMATS, paper=paper,
+                     duplex=duplex, classification=classification, pptx_template=pptx_template,
+                     pdfa=pdfa, scheduler=scheduler)
+    sources = _sources(paths, output)
     with _progress(len(sources), "Exporting") as advance, _fatal():
         results = build(sources, config, on_done=advance)
     failed = [r for r in results if not r.ok]
@@ -164,7 +208,8 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
 
 @contextlib.contextmanager
 def _fatal() -> Iterator[None]:
-    """Turn an error that stops the whole run (an unreachable cluster) into exit status 1."""
+    """Turn an error that stops the whole run (the output folder busy or not made, an
+    unreachable cluster) into its one line and exit status 1."""
     try:
         yield
     except ExportError as exc:
@@ -198,25 +243,28 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_classification
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the deck uses.")
+@_pdfa
 @_jobs
 @_scheduler
 @_no_cache
-@_max_bytes
-@_max_words
+@_budget_options
+@_limit_options
 def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
                  paper: str, duplex: bool, per_page: str, classification: str | None,
-                 pptx_template: str | None, jobs: int | None, scheduler: str | None,
-                 no_cache: bool, max_bytes: int, max_words: int) -> None:
+                 pptx_template: str | None, pdfa: bool, jobs: int | None,
+                 scheduler: str | None, no_cache: bool, max_seconds: float, max_memory: int,
+                 **limits: Any) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
 
     Writes pack.pdf, pack.docx, pack-slides.pptx, pack-slides.md and handouts.pdf.
     """
     from .pack import build_pack
 
-    config = _config(output, templates, jobs, no_cache, max_bytes, max_words,
-                     paper=paper, duplex=duplex, classification=classification,
-                     per_page=int(per_page), pptx_template=pptx_template, scheduler=scheduler)
-    sources = _sources(paths)
+    config = _config(output, templates, jobs, no_cache, _limits(limits), max_seconds,
+                     max_memory, paper=paper, duplex=duplex, classification=classification,
+                     per_page=int(per_page), pptx_template=pptx_template, pdfa=pdfa,
+                     scheduler=scheduler)
+    sources = _sources(paths, output)
     with _progress(len(sources), "Reading and analysing") as advance, _fatal():
         result = build_pack(sources, config, title, on_done=advance)
     _report(result.articles)
@@ -236,18 +284,24 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
 @main.command("inspect")
 @click.argument("path", metavar="FILE")
 @click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON.")
-@_max_bytes
-@_max_words
-def inspect_command(path: str, as_json: bool, max_bytes: int, max_words: int) -> None:
+@_budget_options
+@_limit_options
+def inspect_command(path: str, as_json: bool, max_seconds: float, max_memory: int,
+                    **limits: Any) -> None:
     """Print what exporter reads and finds in FILE."""
     file = display_name(path)
-    try:
-        briefing = load_briefing(Path(path), file, _limits(max_bytes, max_words))
-    except ExportError as exc:
-        if exc.subject is None:
-            exc.subject = file
-        _fail(exc.one_line())
+    # Read and analysed in a worker under the budget, as `build` does: FILE may be hostile.
+    budget = Budget(seconds=max_seconds, memory=max_memory * 1_000_000)
+    config = BuildConfig(out_dir=Path("."), limits=_limits(limits), budget=budget)
+    [result] = run_tasks(analyse_article, [(Path(path), file, "", config)], jobs=1,
+                         budget=budget)
+    if isinstance(result, Overrun):
+        _fail(f"{file}: {LimitError.category}: {result.reason}")
         sys.exit(1)
+    if result.briefing is None:
+        _report([result])
+        sys.exit(1)
+    briefing = result.briefing
     data = to_data(briefing)
     for warning in briefing.article.warnings:
         click.echo(f"exporter: {file}: warning: {warning}", err=True)

@@ -1,11 +1,11 @@
 """The Dask executor: article work on an existing Dask distributed cluster (`--scheduler`).
 
 The client (this process) reads each source, sends its bytes to the cluster, and writes each
-article's files (in a few threads) as its result comes back; `remote` splits the work at the
-file system. At most a few tasks per worker thread are in flight, so the client never holds the
-whole archive's inputs or outputs at once. Needs the `dask` extra (`pip install
-'exporter[dask]'`), imported only when a scheduler is given; workers need the same exporter
-installed, which is checked before any work is sent.
+article's files (in a few threads, under `build`'s lock on the output folder) as its result
+comes back; `remote` says how the work is split at the file system. At most a few tasks per
+worker thread are in flight, so the client never holds the whole archive's inputs or outputs at
+once. Needs the `dask` extra (`pip install 'exporter[dask]'`), imported only when a scheduler is
+given; workers need the same exporter installed, which is checked before any work is sent.
 """
 
 from __future__ import annotations
@@ -83,8 +83,9 @@ class DaskExecutor:
     def run(self, worker: Worker, items: Sequence[Item],
             config: BuildConfig) -> Iterator[tuple[int, ArticleResult]]:
         """Yield (index, result) for every item as its result comes back from the cluster."""
-        from .build import _file_mode
-        from .remote import ClientFiles, Prepared, failure, fingerprint, task_for
+        from .build import ArticleResult, Prepared, failed
+        from .fs import _file_mode
+        from .remote import ClientFiles, fingerprint, run_remote, task_for
 
         task = task_for(worker)
         ours = fingerprint()
@@ -103,11 +104,11 @@ class DaskExecutor:
                     # Top the cluster up; what needs no worker (cached, unreadable) is done now.
                     for index, (path, display, name) in queue:
                         prepared = task.prepare(path, display, name, config)
-                        if not isinstance(prepared, Prepared):
+                        if isinstance(prepared, ArticleResult):
                             yield index, prepared
                             continue
                         future = self.client.submit(
-                            task.compute, prepared, config_future, files_future,
+                            run_remote, task.compute, prepared, config_future, files_future,
                             key=f"exporter-{run_id}-{index}", pure=False)
                         pending[future] = (index, prepared)
                         waiting.add(future)
@@ -121,15 +122,15 @@ class DaskExecutor:
                     future = next(waiting)
                     index, prepared = pending.pop(future)
                     try:
-                        computed = future.result()
+                        code, computed = future.result()
                     except Exception as exc:  # the cluster lost the task (a worker died…)
-                        yield index, failure(prepared.display, ClusterError(
+                        yield index, failed(prepared.display, ClusterError(
                             f"the Dask cluster could not run it: {type(exc).__name__}: {exc}"))
                         continue
                     finally:
                         future.release()
-                    if computed.code != ours:
-                        yield index, failure(prepared.display, ClusterError(
+                    if tuple(code) != ours:
+                        yield index, failed(prepared.display, ClusterError(
                             "a Dask worker running other exporter code computed it; install "
                             f"exporter {ours[0]} from the same code on every worker"))
                     elif computed.failed is not None:

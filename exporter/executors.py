@@ -31,17 +31,27 @@ class Executor(Protocol):
 
 
 class LocalExecutor:
-    """This machine: one article after another, or a process pool of `config.jobs`."""
+    """This machine: `config.jobs` worker processes, each article under `config.budget`
+    (`pool`); with no budget and one job, in this process."""
 
     def run(self, worker: Worker, items: Sequence[Item],
             config: BuildConfig) -> Iterator[tuple[int, ArticleResult]]:
-        """Yield each item's result, in input order (the pool is `build`'s own)."""
-        from .build import _run
+        """Yield each item's result, in input order."""
+        from .build import overrun
+        from .fs import remove_stale_temporaries
+        from .pool import Overrun, run_tasks
 
         jobs = max(1, min(config.jobs, len(items)))
-        sources = [(path, display) for path, display, _ in items]
-        names = [name for _, _, name in items]
-        yield from enumerate(_run(sources, names, config, jobs, worker))
+        tasks = [(path, display, name, config) for path, display, name in items]
+        results = run_tasks(worker, tasks, jobs=jobs, budget=config.budget)
+        for index, ((_, display, name, _), result) in enumerate(zip(tasks, results,
+                                                                    strict=True)):
+            if isinstance(result, Overrun):
+                # A worker stopped while writing leaves a temporary file; its process is gone.
+                remove_stale_temporaries(config.out_dir / name)
+                yield index, overrun(display, result.reason)
+            else:
+                yield index, result
 
 
 @contextlib.contextmanager

@@ -95,6 +95,9 @@ class Meta:
     """Dateline at the head of the body, if any."""
     credits: tuple[str, ...] = ()
     """Closing credits such as `Reporting by …`, as written."""
+    notes: tuple[str, ...] = ()
+    """Corrections, clarifications and editor's notes the source carries beside the article
+    (`Correction: An earlier version …`), as written; never part of the body."""
     subtitle: str | None = None
     """Standfirst or subtitle."""
     url: str | None = None
@@ -170,6 +173,10 @@ class Quote:
     """Role the text gives the speaker (`Moscow-based political analyst and writer`)."""
     speaker_kind: Literal["person", "organisation", "group", "unknown"] = "unknown"
     """What kind of speaker."""
+    attribution: Literal["explicit", "resolved", "none"] = "none"
+    """How the speaker was found: `explicit` when the text names it at the quotation, `resolved`
+    through a pronoun, a surname or title alone, an organisation's head word (`the ministry`) or
+    an earlier paragraph (a reviewer should check these), `none` when there is no speaker."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,7 +218,12 @@ class Event:
     date_text: str = ""
     """The words that gave the date (`in March this year`)."""
     relative: bool = False
-    """True when the date was resolved against the article's or a quotation's date."""
+    """True when the date was not written out in full (`anchor` is not `absolute`); kept for
+    readers of the first contract, `anchor` says more."""
+    anchor: Literal["absolute", "article-date", "text"] = "absolute"
+    """What the date was read against: nothing (`absolute`: `14 May 2016`), the article's or
+    its dateline's date (`article-date`: `on Monday`, `last year`), or another date the text
+    gives (`text`: a quotation's date, `the following year` after `In 1998`)."""
 
 
 class ActorKind(str, enum.Enum):
@@ -308,8 +320,11 @@ def to_data(briefing: Briefing) -> dict[str, Any]:
     return {"schema": SCHEMA_VERSION, **article, **analysis}
 
 
-SCHEMA_VERSION = 1
-"""Bumped whenever a field of `to_data` changes meaning or disappears."""
+SCHEMA_VERSION = 2
+"""Bumped whenever a field of `to_data` changes meaning or disappears.
+
+2: quotations say how their speaker was found (`attribution`), and a quotation's speaker is
+only given when the text names it or a pronoun, surname or earlier paragraph points at it."""
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -38,9 +38,25 @@ def normalise_text(text: str) -> tuple[str, tuple[str, ...]]:
     return unicodedata.normalize("NFC", text), warnings
 
 
+# Invisible controls that reorder or join what a title or a name shows: bidirectional embeddings,
+# overrides, isolates and marks (U+202E shows `txt.exe` as `exe.txt`), zero-width joiners and
+# the C1 controls (U+009B is a terminal's CSI). Body text keeps the joiners, which some scripts
+# and emoji need; a title, a name or a metadata field is one line shown in many places and is
+# better without any of them.
+_LINE_CONTROLS = re.compile(
+    "[\x80-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def strip_controls(text: str) -> str:
+    """Return `text` without bidirectional, zero-width and C1 control characters."""
+    return _LINE_CONTROLS.sub("", text)
+
+
 def clean_inline(text: str) -> str:
-    """Return one line of text with runs of white space collapsed (for titles, names, cells)."""
-    return " ".join(normalise_text(text)[0].split())
+    """Return one line of text with runs of white space collapsed (for titles, names, cells),
+    without invisible controls (see `strip_controls`)."""
+    return " ".join(strip_controls(normalise_text(text)[0]).split())
 
 
 # C0/C1 controls, non-characters, lone surrogates (how Python hands over file-name bytes that are

@@ -29,6 +29,8 @@ class RenderOptions:
     """Slides per handout page."""
     pptx_template: str | None = None
     """A user's .pptx whose layouts and theme the deck uses."""
+    pdfa: bool = False
+    """Make PDFs PDF/A-2b (archival) as well as tagged."""
     generator: str = "exporter"
     """Name written as the producing application / author of the outputs."""
 

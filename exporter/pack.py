@@ -17,26 +17,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import templating, writers
 from .article_store import ArticleList, store_article
-from .build import (
-    ArticleResult,
-    BuildConfig,
-    _cached,
-    build,
-    cache_key,
-    shared_context,
-    write_outputs,
-)
-from .errors import ExportError
+from .build import ArticleResult, BuildConfig, build, shared_context, write_outputs
+from .cache import cache_key, cached_outputs
+from .errors import ExportError, LimitError
+from .fs import folder_lock, os_error, pack_store
+from .pool import Overrun, run_tasks
+from .readers import read_bytes
+from .readers.sidecar import read_sidecar
 
 PACK_OUTPUTS: dict[str, tuple[str, str]] = {
     "pack.pdf": ("pack.xml.j2", "pdf"),
@@ -120,9 +115,12 @@ def _pack_key(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
     for path, display in sources:
         digest.update(display.encode())
         try:
-            digest.update(cache_key(path.read_bytes(), config).encode())
-        except OSError:
-            digest.update(b"unreadable")
+            sidecar = read_sidecar(path)
+            digest.update(cache_key(read_bytes(path, display, config.limits), config,
+                                    display=display,
+                                    sidecar=None if sidecar is None else sidecar[1]).encode())
+        except ExportError as exc:  # reported when the article is read; here: "not current"
+            digest.update(exc.one_line().encode())
     return digest.hexdigest()
 
 
@@ -130,44 +128,63 @@ def _write_one(writer_name: str, template: str, context: dict[str, Any],
                config: BuildConfig) -> bytes:
     """Render one pack output (a process-pool task): its template streamed into spooled
     blocks, then the writer working through them."""
-    document = templating.render_spooled(template, context, user_dir=config.templates)
     try:
-        return writers.get(writer_name).write(document, config.options)
-    finally:
-        document.blocks.close()  # type: ignore[attr-defined]
+        document = templating.render_spooled(template, context, user_dir=config.templates)
+        try:
+            return writers.get(writer_name).write(document, config.options)
+        finally:
+            document.blocks.close()  # type: ignore[attr-defined]
+    except OSError as exc:  # the spooled blocks' temporary file: a full TMPDIR, `ulimit -f`
+        raise os_error(exc) from exc
 
 
 def _write_all(formats: tuple[str, ...], context: dict[str, Any],
                config: BuildConfig) -> dict[str, bytes]:
     """Return every pack output, rendered side by side when more than one job is allowed.
 
-    Each output renders its own template in its own process: the pack PDF of a large pack
-    takes as long as all the other outputs together, so running them in parallel roughly
-    halves the time on two cores, and no process ever holds more than one block document.
+    Each output renders its own template in its own worker (under the build's budget, like an
+    article): the pack PDF of a large pack takes as long as all the other outputs together,
+    so running them in parallel roughly halves the time on two cores, and no process ever
+    holds more than one block document.
     """
-    tasks = [(name, PACK_OUTPUTS[name][1], PACK_OUTPUTS[name][0]) for name in formats]
-    if config.jobs <= 1 or len(tasks) <= 1:
-        return {name: _write_one(writer, template, context, config)
-                for name, writer, template in tasks}
-    with ProcessPoolExecutor(max_workers=min(config.jobs, len(tasks))) as pool:
-        futures = {name: pool.submit(_write_one, writer, template, context, config)
-                   for name, writer, template in tasks}
-        return {name: futures[name].result() for name in formats}
+    tasks = [(PACK_OUTPUTS[name][1], PACK_OUTPUTS[name][0], context, config)
+             for name in formats]
+    outputs: dict[str, bytes] = {}
+    for name, result in zip(formats, run_tasks(_write_one, tasks, jobs=config.jobs,
+                                               budget=config.budget), strict=True):
+        if isinstance(result, Overrun):
+            raise LimitError(name, result.reason)
+        outputs[name] = result
+    return outputs
 
 
 def build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
                formats: tuple[str, ...] = tuple(PACK_OUTPUTS),
                on_done: Callable[[ArticleResult], None] | None = None) -> PackResult:
-    """Analyse every source and write the pack outputs into `config.out_dir`."""
+    """Analyse every source and write the pack outputs into `config.out_dir`.
+
+    The output folder is locked for the whole run (`folder_lock`): a second pack or build into
+    it waits, or fails with one line.
+    """
+    try:
+        with folder_lock(config.out_dir, config.lock_wait):
+            return _build_pack(sources, config, title, formats, on_done)
+    except ExportError as exc:
+        return PackResult(articles=[], error=exc.one_line())
+
+
+def _build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str,
+                formats: tuple[str, ...],
+                on_done: Callable[[ArticleResult], None] | None) -> PackResult:
     folder = config.out_dir
     key = _pack_key(sources, config, title, formats)
     if config.use_cache:
-        files = _cached(folder, key)
+        files = cached_outputs(folder, key)
         if files is not None:
             return PackResult(articles=[], outputs=files, cached=True)
-    with tempfile.TemporaryDirectory(prefix="exporter-pack-") as store:
+    with pack_store() as store:
         results = build(sources, config, on_done=on_done,
-                        worker=functools.partial(store_article, store))
+                        worker=functools.partial(store_article, store), lock=False)
         if not any(r.ok for r in results):
             return PackResult(articles=results, error="no article could be read")
         context = pack_context(title, results, config)

@@ -10,18 +10,21 @@ also reachable as `builtin/<name>` so a user template can extend one and replace
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.loaders import split_template_path
 
 from .blocks import Document, parse, parse_stream
+from .dates import human_date
 from .errors import TemplateError
+from .fs import TooLarge, os_error_message, read_bounded
+from .sandbox import BoundedSandbox, SandboxLimit, Spending
 from .spool import SpooledBlocks
 
 
@@ -34,29 +37,6 @@ def builtin_template_dir() -> Path:
 
 
 # --- filters -----------------------------------------------------------------------------------
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def human_date(iso: str | None) -> str:
-    """Return `2017-07` as `July 2017`, `2017-06-06` as `6 June 2017`, `195X` as `the 1950s`."""
-    if not iso:
-        return ""
-    match = re.fullmatch(r"(\d{3})X", iso)
-    if match:
-        return f"the {match.group(1)}0s"
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso)
-    if not match:
-        return iso
-    year, month, day = match.groups()
-    if month is None:
-        return year
-    name = _MONTHS[int(month) - 1]
-    if day is None:
-        return f"{name} {year}"
-    return f"{int(day)} {name} {year}"
-
 
 def join_paragraphs(numbers: Iterable[int]) -> str:
     """Return `1, 3–5, 9` for the paragraph numbers given."""
@@ -99,19 +79,67 @@ FILTERS: dict[str, Any] = {
 # --- environment -------------------------------------------------------------------------------
 
 
+MAX_TEMPLATE_BYTES = 5_000_000
+"""Largest template file read (a template is text a person wrote)."""
+
+
+class FolderLoader(jinja2.FileSystemLoader):
+    """A `FileSystemLoader` that reads only regular files that resolve inside its folder.
+
+    The sandbox stops template code, not file reads: without this, a template folder holding a
+    symbolic link (`key.txt -> ~/.ssh/id_rsa`) and `{% include "key.txt" %}` would put any
+    local file into the outputs. A link that stays inside the folder is fine; one that leads
+    out, a device or a FIFO is refused, and reads are bounded.
+    """
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            root = os.path.realpath(searchpath)
+            filename = os.path.normpath(os.path.join(searchpath, *pieces))
+            if not os.path.lexists(filename):
+                continue
+            real = os.path.realpath(filename)
+            if os.path.commonpath([root, real]) != root:
+                raise TemplateError(template, "refused: it leads outside the templates folder "
+                                              "(a symbolic link)")
+            try:
+                raw = read_bounded(Path(real), MAX_TEMPLATE_BYTES, regular_only=True)
+                mtime = os.path.getmtime(real)
+            except TooLarge as exc:
+                raise TemplateError(template, f"is larger than {MAX_TEMPLATE_BYTES:,} "
+                                              "bytes") from exc
+            except OSError as exc:
+                raise TemplateError(template, f"cannot be read: {os_error_message(exc)}") \
+                    from exc
+            try:
+                text = raw.decode(self.encoding)
+            except UnicodeDecodeError as exc:
+                raise TemplateError(template, "is not UTF-8 text") from exc
+
+            def uptodate(real: str = real, mtime: float = mtime) -> bool:
+                try:
+                    return os.path.getmtime(real) == mtime
+                except OSError:
+                    return False
+            return text, filename, uptodate
+        raise jinja2.TemplateNotFound(template)
+
+
 @cache
-def environment(user_dir: str | None = None) -> ImmutableSandboxedEnvironment:
+def environment(user_dir: str | None = None) -> BoundedSandbox:
     """Return the sandboxed environment for `user_dir` (None: built-in templates only)."""
-    builtin = jinja2.FileSystemLoader(str(builtin_template_dir()))
+    builtin = FolderLoader(str(builtin_template_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(user_dir))
+        loaders.append(FolderLoader(user_dir))
     loaders.append(builtin)
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"builtin": builtin}, delimiter="/"),
         *loaders,
     ])
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -147,16 +175,24 @@ def _generate(name: str, context: dict[str, Any], user_dir: str | None) -> Itera
     env = environment(user_dir)
     try:
         template = env.get_template(name)
-        yield from template.generate(**context)
+        with Spending():
+            yield from template.generate(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(exc.filename or exc.name or name, exc.message or str(exc),
                             line=exc.lineno) from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(name, f"template not found: {exc.name}") from exc
-    except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError,
-            KeyError, IndexError, ZeroDivisionError) as exc:
+    except RecursionError as exc:  # a macro calling itself without end
         where, line = _template_frame(exc, name)
-        raise TemplateError(where, f"{type(exc).__name__}: {exc}", line=line) from exc
+        raise TemplateError(where, "macros or includes call themselves too deeply",
+                            line=line) from exc
+    except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError,
+            KeyError, IndexError, ZeroDivisionError, OverflowError, MemoryError) as exc:
+        where, line = _template_frame(exc, name)
+        text = " ".join(str(exc).split())[:200]
+        if not isinstance(exc, SandboxLimit):
+            text = f"{type(exc).__name__}: {text}"
+        raise TemplateError(where, text, line=line) from exc
 
 
 def _template_frame(exc: BaseException, default: str) -> tuple[str, int | None]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporter import build
+from exporter import build, cache
 
 
 @pytest.mark.parametrize("stem, expected", [
@@ -75,5 +75,5 @@ def test_cache_key_follows_the_code_not_only_the_version(tmp_path: Path,
     config = build.BuildConfig(out_dir=tmp_path)
     before = build.cache_key(b"an article", config)
     assert build.cache_key(b"an article", config) == before
-    monkeypatch.setattr(build, "_code_hash", lambda: "other code")
+    monkeypatch.setattr(cache, "code_hash", lambda: "other code")
     assert build.cache_key(b"an article", config) != before

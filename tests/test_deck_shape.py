@@ -16,10 +16,11 @@ from pptx.util import Emu
 from exporter.blocks import DocMeta, Document, Inline, ListBlock, ListItem, Para, Slide
 from exporter.errors import ConfigError
 from exporter.options import RenderOptions
-from exporter.writers.deck_shape import BUILTIN, LAYOUT_NAMES, deck_shape
+from exporter.writers.deck.outline import deck_slides
+from exporter.writers.deck.paginate import layout_slide
+from exporter.writers.deck.shape import BUILTIN, LAYOUT_NAMES, deck_shape, default_geometry
 from exporter.writers.handout import Box, HandoutWriter, _SlidePainter, cells, deck_pages
 from exporter.writers.slides_pptx import PptxWriter
-from exporter.writers.textfit import deck_slides, default_geometry, layout_slide
 
 PT = 12700
 
@@ -158,3 +159,12 @@ def test_a_cell_of_another_shape_is_letterboxed(tmp_path: Path) -> None:
     assert sx == sy == pytest.approx(180 / 540)
     assert (box.w, box.h) == pytest.approx((240, 180))
     assert (box.x, box.y) == pytest.approx((50, 20))  # centred
+
+
+def test_the_outline_needs_no_reportlab() -> None:
+    # slides.md reads the deck from the outline alone: no font metrics, no PDF library.
+    code = ("import sys; import exporter.writers.deck.outline;"
+            "import exporter.writers.slides_md; print('reportlab' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "False"

@@ -16,9 +16,10 @@ from reportlab.pdfgen.canvas import Canvas
 from exporter.blocks import DocMeta, Document, Inline, ListBlock, ListItem, Para, Slide
 from exporter.options import RenderOptions
 from exporter.spool import SpooledBlocks
-from exporter.writers import handout, textfit
+from exporter.writers import handout
+from exporter.writers.deck import paginate
+from exporter.writers.deck.outline import deck_survey as survey
 from exporter.writers.handout import HandoutWriter, deck_pages, iter_deck_pages
-from exporter.writers.textfit import deck_survey as survey
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -81,7 +82,7 @@ def test_iter_deck_pages_matches_deck_pages() -> None:
 def test_each_slide_laid_out_once_and_drawn_before_the_next_sheet_is_laid_out(
         monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[str] = []
-    real_layout = textfit.layout_slide
+    real_layout = paginate.layout_slide
     real_show = Canvas.showPage
 
     def layout(*args: Any, **kwargs: Any) -> Any:

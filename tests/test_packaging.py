@@ -1,4 +1,4 @@
-"""The wheel carries the templates and fonts, so a plain `pip install .` works anywhere."""
+"""The wheel carries the templates, fonts and reference deck, so a plain `pip install .` works."""
 
 from __future__ import annotations
 
@@ -24,4 +24,5 @@ def test_wheel_ships_templates_and_fonts(tmp_path: Path) -> None:
         assert f"exporter/templates/{template.name}" in names
     assert "exporter/fonts/DejaVuSerif.ttf" in names
     assert "exporter/fonts/LICENSE-DejaVu.txt" in names
+    assert "exporter/writers/pptx/builtin.pptx" in names  # the deck's reference presentation
     assert not any(n.startswith(("tests/", "source/", "out/")) for n in names)

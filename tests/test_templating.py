@@ -81,3 +81,13 @@ def test_filters() -> None:
     assert templating.human_date("2017-06-06") == "6 June 2017"
     assert templating.human_date("195X") == "the 1950s"
     assert templating.join_paragraphs([1, 2, 3, 5, 9, 8]) == "1–3, 5, 8–9"
+
+
+def test_correction_notes_appear_in_the_source_section() -> None:
+    note = "Correction: An earlier version of this article misstated the date."
+    data = context()
+    data["meta"]["notes"] = [note]
+    doc = templating.render("briefing.xml.j2", data)
+    fields = [(name, blocks.plain(value)) for b in blocks.walk(doc.blocks)
+              if isinstance(b, blocks.Fields) for name, value in b.rows]
+    assert ("Note", note) in fields

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Actor, ActorKind, Article
+from . import lexicon
 from .sentences import split_sentences
 
 # --- gazetteer ----------------------------------------------------------------------------------
@@ -41,8 +42,13 @@ class Gazetteer:
     longest: int
 
 
+def _fold(word: str) -> str:
+    """Return a word as the gazetteer keys it: lower case, full stops dropped (`U.N.` = `UN`)."""
+    return word.lower().replace(".", "")
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w, _, _ in _tokens(text))
+    return tuple(_fold(w) for w, _, _ in _tokens(text))
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +106,11 @@ TITLE_HEADS = frozenset([
     "president-elect"
 ])
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+# Abbreviated ranks and honorifics (`Col.`, `Sen.`, `Lt.`) head a title like the words they stand
+# for; `St.`, `Jr.` and `Sr.` are parts of names.
+TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {
+    "mp", "mep", "attorney", "executive", "administrator", "coach", "manager", "officer",
+    "employee", "principal", "superintendent", "dean", "provost", "headteacher", "rector"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
@@ -125,6 +136,9 @@ ORG_HEADS = frozenset([
     "journal", "gazette", "magazine", "review", "news", "express", "telegraph", "observer",
     "monitor", "press", "daily", "dawn", "diplomat", "brigade", "corps", "force", "forces",
     "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
+    "directorate", "administration", "ministries", "agencies", "institutes", "records",
+    "observatory", "studio", "studios", "media", "partners", "capital", "design", "insider",
+    "securities", "equities", "chronicle", "inquirer", "examiner", "sentinel", "courier",
     # Company names end in their trade as often as in a legal form.
     "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
@@ -144,7 +158,7 @@ _COMPANY_FOLLOWS = re.compile(r"\s+" + _COMPANY_NOUN + r"\b")
 # Institutional words that make a phrase an organisation wherever they stand.
 ORG_WORDS = frozenset({"ministry", "bank", "council", "chamber", "university", "institute",
                        "commission", "committee", "agency", "organization", "organisation",
-                       "office"})
+                       "office", "college", "school", "association", "society", "academy"})
 # Heads that make a capitalised phrase an event, document or period rather than an actor.
 NOT_ACTOR_HEADS = frozenset([
     "treaty", "agreement", "accord", "act", "war", "wars", "conflict", "crisis", "summit",
@@ -195,14 +209,8 @@ STOP = frozenset([
     "often", "sometimes", "usually", "especially", "particularly", "chapter", "section", "part",
     "figure", "table", "page", "note", "notes", "source", "sources", "photo", "image"
 ])
-# Acronyms that name things, not actors.
-NOT_ORG_ACRONYMS = frozenset([
-    "GDP", "GNP", "GNI", "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PM", "AM", "TV", "OK", "ID",
-    "IT", "AI", "HIV", "AIDS", "COVID", "LNG", "LPG", "CNG", "SME", "SMEs", "FDI", "NGO", "NGOs",
-    "UAV", "UAVs", "PhD", "MBA", "BBQ", "USD", "EUR", "GBP", "PKR", "INR", "RUB", "CNY", "JPY",
-    "KM", "KG", "CO2", "PDF", "FAQ", "DIY", "VIP", "CCTV", "ICT", "GPS", "UFO", "IQ", "DNA", "RNA",
-    "FY", "Q1", "Q2", "Q3", "Q4", "AD", "BC", "BCE", "CE"
-])
+# Acronyms that name things, measures or times, not actors (data/not_org_acronyms.txt).
+NOT_ORG_ACRONYMS = frozenset(r[0] for r in lexicon.rows("not_org_acronyms.txt"))
 # Words that may precede a title in `Russian Foreign Minister` (but not `Russian Army …`).
 _TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "defence", "defense", "interior",
                               "finance", "deputy", "crown", "planning", "trade", "chief"})
@@ -295,6 +303,8 @@ def _runs(text: str, whole: bool = True) -> list[_Run]:
             k = j
             while k < len(toks) and toks[k][0].lower() in CONNECTORS and k - j < 2:
                 k += 1
+            if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
+                break  # `the Council and the United Nations`: two names
             if k > j and k < len(toks) and _is_cap(toks[k][0]) and all(
                 text[toks[m][2]:toks[m + 1][1]].strip() == "" for m in range(j - 1, k)
             ):
@@ -305,6 +315,26 @@ def _runs(text: str, whole: bool = True) -> list[_Run]:
         runs.append(_Run(words=run, sentence_start=sentence_start))
         i = j
     return runs
+
+
+def _split_at_titles(run: _Run) -> list[_Run]:
+    """Return a run cut before each `and` that a title follows: `Ambassador Gordon Sondland and
+    Energy Secretary Rick Perry` names two people, each with a role."""
+    parts: list[_Run] = []
+    words = run.words
+    start = 0
+    for i in range(1, len(words) - 1):
+        if words[i][0].lower() in {"and", "&"} and (
+                words[i + 1][0].lower().rstrip(".") in TITLE_HEADS
+                or any(w[0].lower().rstrip(".") in TITLE_HEADS for w in words[i + 1:i + 4])):
+            if i > start:
+                parts.append(_Run(words=words[start:i],
+                                  sentence_start=run.sentence_start if not parts else False))
+            start = i + 1
+    if not parts:
+        return [run]
+    parts.append(_Run(words=words[start:], sentence_start=False))
+    return parts
 
 
 def _opens_sentence(text: str, start: int, starts: set[int]) -> bool:
@@ -320,7 +350,7 @@ def _lookup(words: list[str], i: int) -> tuple[int, _Entry] | None:
     """Return the longest gazetteer match at `words[i]` as (length, entry)."""
     gaz = gazetteer()
     for n in range(min(gaz.longest, len(words) - i), 0, -1):
-        entry = gaz.entries.get(tuple(w.lower() for w in words[i:i + n]))
+        entry = gaz.entries.get(tuple(_fold(w) for w in words[i:i + n]))
         if entry is not None:
             return n, entry
     return None
@@ -331,6 +361,8 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their|then|current|for
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|argued|noted)\s+$")
 _OWNER = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[\u2019']s)\s+$")
 _ACCORDING = re.compile(r"according\s+to\s+$", re.IGNORECASE)
+# `Central Bank governor Godwin Emefiele`: a lower-case role noun right before the name.
+_ROLE_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s+$")
 _PRE_ROLE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)\s+|^|[,;:]\s+)"
                        r"((?:[\w\u2019'-]+\s+){0,4}?"
                        r"(?:" + "|".join(sorted(ROLE_NOUNS)) + r")"
@@ -338,21 +370,31 @@ _PRE_ROLE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)\s+|^|[,;:]\s+)"
                        re.IGNORECASE)
 
 
+# Words before a role that belong to the sentence, not the role: `Last week State Department
+# official`, `who is the White House … expert`.
+_ROLE_LEAD = re.compile(r"^(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|\w+day)\s+|"
+                        r"(?:on\s+)?\w+day\s+|(?:earlier|later|yesterday|today)\s+|"
+                        r"who\s+(?:is|was)\s+(?:also\s+)?)+", re.IGNORECASE)
+
+
 def _role_from_appositive(text: str, end: int) -> str | None:
     """Return the role in an appositive right after a name (`, a political analyst,`)."""
     m = _APPOSITIVE.match(text, end)
     if not m:
         return None
-    role = m.group(1).strip()
+    role = _ROLE_LEAD.sub("", m.group(1).strip())
     words = [w.lower() for w in re.findall(r"[\w-]+", role)]
-    if not any(w in ROLE_NOUNS or w in TITLE_HEADS for w in words):
+    if not words or not any(w in ROLE_NOUNS or w in TITLE_HEADS for w in words):
         return None
+    if words[0].endswith(("ing", "ed")) and "-" not in words[0] and words[0] not in ROLE_NOUNS:
+        return None  # `, hitting him in the head,`: a clause, not a role
     return role
 
 
 def _clean_role(words: list[str]) -> str:
-    """Return the role text, with a leading article dropped and `Russian President` turned into
-    `President of Russia`."""
+    """Return the role text, with a leading article or time (`Last week`) dropped and `Russian
+    President` turned into `President of Russia`."""
+    words = _ROLE_LEAD.sub("", " ".join(words)).split()
     while words and words[0].lower() in {"the", "a", "an", "then", "current", "former"}:
         words = words[1:]
     if len(words) >= 2:
@@ -385,11 +427,31 @@ def _name_ok(words: list[str]) -> bool:
         return False
     if any(w.lower() in {"the", "of", "for", "and"} for w in words):
         return False
-    return _lookup(words, 0) is None or len(words) > 2
+    # A known place or organisation is not a name, unless it only opens one (`Victoria Atkins`).
+    hit = _lookup(words, 0)
+    return hit is None or hit[0] < len(words)
 
 
 def _looks_acronym(word: str) -> bool:
-    return bool(_ACRONYM.fullmatch(word)) and word not in NOT_ORG_ACRONYMS
+    """Return True if a word may be an organisation's acronym: not a plural common noun
+    (`EVs`, `SUVs`), not a product code or model (`ES8`, `RS-25`), not a web word (`WATCH`),
+    not a shouted word (`VIZZION`, `CRUISES`: undefined acronyms past four letters are rare and
+    the long ones that matter are in the gazetteer)."""
+    if not _ACRONYM.fullmatch(word) or word in NOT_ORG_ACRONYMS:
+        return False
+    if word.endswith("s") or any(c.isdigit() for c in word):
+        return False
+    if len(word.replace(".", "")) > 4:
+        return False
+    return word.lower() not in lexicon.NOT_SPEAKERS
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Return True if the capitals at `text[start:end]` stand next to other capitals: a
+    headline or a slogan (`GET OUT and VOTE`, `VW ID. SPACE VIZZION`), not an acronym."""
+    before = re.search(r"([A-Z]{2,})[.:!]?\s+$", text[max(0, start - 20):start])
+    after = re.match(r"[.:!]?\s+([A-Z]{2,})\b", text[end:end + 20])
+    return before is not None or after is not None
 
 
 def _acronym_matches(acronym: str, words: list[str]) -> bool:
@@ -399,6 +461,11 @@ def _acronym_matches(acronym: str, words: list[str]) -> bool:
     all_initials = [w[0].upper() for w in words]
     parts = [p[0].upper() for w in words for p in w.split("-") if p]
     return letters in ("".join(initials), "".join(all_initials), "".join(parts))
+
+
+_AHEAD = 200
+"""Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 class _Finder:
@@ -417,6 +484,8 @@ class _Finder:
 
     def add(self, key: str, kind: ActorKind, para: int, start: int, end: int, text: str,
             form: str = "name", role: str | None = None) -> None:
+        if len(key.replace(".", "").strip()) < 2:
+            return  # a letter or an initial (`X.`, `C.`) names nobody
         self.mentions.append(Mention(key=key, kind=kind, paragraph=para, start=start, end=end,
                                      text=text[start:end], form=form, role=role))
         self.consumed.add((para, start))
@@ -427,13 +496,19 @@ class _Finder:
             self._acronym_definitions(n, text)
         deferred: list[tuple[int, str, list[tuple[str, int, int]], bool]] = []
         for n, text in paras:
-            for run in _runs(text):
-                rest = self._run(n, text, run)
-                if rest:
-                    deferred.append((n, text, rest, run.sentence_start))
+            for whole in _runs(text):
+                for run in _split_at_titles(whole):
+                    rest = self._run(n, text, run)
+                    if rest:
+                        deferred.append((n, text, rest, run.sentence_start))
         # Surnames and acronyms are resolved once every full name and expansion is known.
-        for n, text, words, sentence_start in deferred:
-            self._leftover(n, text, words, sentence_start)
+        surnames = self._surnames()
+        named: dict[int, set[str]] = {}
+        for m in self.mentions:
+            if m.kind is ActorKind.PERSON and m.form == "name":
+                named.setdefault(m.paragraph, set()).add(m.key)
+        for n, text, words, _ in deferred:
+            self._leftover(n, text, words, surnames, named.get(n, set()))
         return self._merge_capitals(sorted(self.mentions, key=lambda m: (m.paragraph, m.start)))
 
     # A phrase followed by its acronym in brackets: `Shanghai Cooperation Organization (SCO)`.
@@ -523,7 +598,9 @@ class _Finder:
                 # A role alone, maybe followed by `, Name`: `the Prime Minister of Pakistan, X`.
                 follow = re.match(r",\s+", text[end:])
                 if follow:
-                    nxt = _runs(text[end + follow.end():], whole=False)[:1]
+                    # A bounded look-ahead: the next run is all we need (linear time).
+                    nxt = _runs(text[end + follow.end():end + follow.end() + _AHEAD],
+                                whole=False)[:1]
                     if nxt and nxt[0].words[0][1] == 0:
                         # Offsets of the look-ahead are relative to the text after the comma.
                         off = end + follow.end()
@@ -538,8 +615,16 @@ class _Finder:
                 return []
             return []
 
+        # `Farmer Robert Hale`: a capitalised word opening the sentence before a first name
+        # is a role.
+        if len(names) >= 3 and names[1].lower() in lexicon.FIRST_NAMES and \
+                names[0].lower() not in lexicon.FIRST_NAMES and run.sentence_start and \
+                _name_ok(names[1:]):
+            self._person(n, text, words[1:], names[0].lower())
+            return []
         # Persons without a title: evidence from the context.
-        if _name_ok(names) and (len(names) >= 2 or _INITIALS.fullmatch(names[0])):
+        if _name_ok(names) and (len(names) >= 2 or (
+                _INITIALS.fullmatch(names[0]) and len(names[0].replace(".", "")) >= 2)):
             found_role = _role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
             pre = _PRE_ROLE.search(before)
@@ -550,7 +635,11 @@ class _Finder:
                 or pre is not None
                 or bool(_ACCORDING.search(before))
                 or bool(_SAID_BEFORE.search(before))
-                or bool(_INITIALS.match(names[0]))
+                or (bool(_INITIALS.match(names[0])) and _lookup(names[:1], 0) is None)
+                or bool(_ROLE_NOUN_BEFORE.search(before))
+                or (names[0].lower() in lexicon.FIRST_NAMES and len(names) <= 3
+                    and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS
+                    and not names[-1].endswith("s") and _lookup(names[:1], 0) is None)
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
@@ -605,7 +694,8 @@ class _Finder:
     def _its_owner(self, n: int, text: str, start: int) -> str | None:
         """Return the country or organisation `its` refers to: the last one named before it in the
         same sentence, as written."""
-        sentence_start = max((a for a, _ in split_sentences(text) if a <= start), default=0)
+        sentence_start = max([a for a, _ in split_sentences(text) if a <= start] + [0])
+        sentence_start = max(sentence_start, start - _AHEAD)
         best: tuple[int, str] | None = None
         for run in _runs(text[sentence_start:start], whole=False):
             names = [w for w, _, _ in run.words]
@@ -636,7 +726,7 @@ class _Finder:
         # Organisations: a head word at the end (or an institutional word anywhere), or a
         # name the text calls a company (`the Café Serra Azul cooperative`).
         if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
-             or _COMPANY_FOLLOWS.match(text, end))
+             or _COMPANY_FOLLOWS.match(text, end) or _COMPANY_AFTER.match(text, end))
                 and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2):
             key = " ".join(names)
             self.add(key, ActorKind.ORGANISATION, n, start, end, text)
@@ -669,18 +759,45 @@ class _Finder:
             i += 1
         return leftover
 
+    def _surnames(self) -> dict[str, list[str]]:
+        """Return the people known by full name, by surname (generational suffixes skipped),
+        with the other `First Surname` pairs the text writes (people the runs did not take for
+        people) so that a shared surname stays ambiguous."""
+        out: dict[str, list[str]] = {}
+        for person in self.persons:
+            words = [w for w in person.split() if w.lower().rstrip(".") not in _SUFFIXES]
+            if len(words) > 1:
+                out.setdefault(words[-1], []).append(person)
+        text = "\n".join(p.text for p in self.article.paragraphs)
+        for surname, owners in out.items():
+            firsts = {w for o in owners for w in o.split()}
+            out[surname] = owners + sorted(f"{f} {surname}" for f in _firsts(text, surname)
+                                           if f not in firsts)
+        return out
+
     def _leftover(self, n: int, text: str, words: list[tuple[str, int, int]],
-                  sentence_start: bool) -> None:
-        surnames = {p.split()[-1]: p for p in self.persons if len(p.split()) > 1}
+                  surnames: dict[str, list[str]], named_here: set[str]) -> None:
+        """Record the surnames, acronyms and company names among words no run explained.
+
+        A surname two people share (Mary Trump, Donald Trump) goes to the one the paragraph
+        names in full, or to nobody. Look-behinds are bounded, so a paragraph of any length is
+        read in linear time.
+        """
         for w, a, b in words:
             if w in surnames:
-                self.add(surnames[w], ActorKind.PERSON, n, a, b, text, "surname")
+                owners = surnames[w]
+                if len(owners) > 1:
+                    owners = [p for p in owners if p in named_here]
+                if len(owners) == 1:
+                    self.add(owners[0], ActorKind.PERSON, n, a, b, text, "surname")
             elif w in self.acronyms:
                 self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
-            elif _looks_acronym(w) and w not in self.terms and w.lower() not in STOP:
+            elif _looks_acronym(w) and w not in self.terms and w.lower() not in STOP \
+                    and not _shouted(text, a, b):
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif w in self.companies or (w.lower() not in STOP and (
-                    _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, 0, a))):
+                    _COMPANY_AFTER.match(text, b)
+                    or _COMPANY_BEFORE.search(text, max(0, a - _AHEAD), a))):
                 self.companies.add(w)
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "company")
 
@@ -729,6 +846,7 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     groups: dict[tuple[ActorKind, str], list[Mention]] = {}
     for m in find_mentions(article):
         groups.setdefault((m.kind, m.key), []).append(m)
+    groups = _merge_variants(groups, "\n".join(p.text for p in article.paragraphs))
     actors: list[tuple[tuple[int, int, int], Actor]] = []
     for (kind, key), ms in groups.items():
         aliases: list[str] = []
@@ -740,7 +858,7 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
         role = _best_role([m.role for m in ms if m.role]) if kind is ActorKind.PERSON else None
         name = key
         if kind is ActorKind.ORGANISATION and all(m.form in {"alias", "acronym"} for m in ms) \
-                and _looks_acronym(ms[0].text):
+                and _ACRONYM.fullmatch(ms[0].text):
             # Only the acronym is written (`CENTO`): show it, with the expansion as an alias.
             name = ms[0].text
             aliases = [key, *(x for x in aliases if x != name)]
@@ -750,4 +868,79 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     return tuple(a for _, a in sorted(actors, key=lambda x: x[0]))
 
 
-__all__ = ["Gazetteer", "Mention", "find_actors", "find_mentions", "gazetteer"]
+def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: str,
+                    ) -> dict[tuple[ActorKind, str], list[Mention]]:
+    """Return the groups with one entity's variants joined: a person named by part of one other
+    person's full name (`Trump` by title, `Xi`, `Hawk Sawyer`) and an undefined acronym made of
+    the initials of one other name (`JPL`, `NY`). A part two people share stays apart, also
+    when the text (`text`, the whole body) writes the other person's full name without the
+    mentions knowing them (`Vice President Biden` next to `Hunter Biden` and `Joe Biden`)."""
+    people = [key for kind, key in groups if kind is ActorKind.PERSON and len(key.split()) > 1]
+    for kind, key in groups:
+        if kind is ActorKind.PERSON and len(key.split()) == 1:
+            people += [f"{first} {key}" for first in _firsts(text, key)
+                       if f"{first} {key}" not in people]
+    roles = {key: {m.role for m in ms if m.role} for (_, key), ms in groups.items()}
+    named = [(kind, key) for kind, key in groups
+             if kind is not ActorKind.PERSON and len(key.split()) > 1]
+    target: dict[tuple[ActorKind, str], tuple[ActorKind, str]] = {}
+    for kind, key in groups:
+        words = key.split()
+        if kind is ActorKind.PERSON:
+            owners = [p for p in people if p != key and _part_of(words, p.split())]
+            if len(owners) == 1 and roles.get(key) and not _same_title(
+                    roles[key], roles.get(owners[0], set())):
+                continue  # `Vice President Biden` is not `Hunter Biden`, who holds no such title
+            if len(owners) == 1 and (ActorKind.PERSON, owners[0]) in groups:
+                target[(kind, key)] = (ActorKind.PERSON, owners[0])
+        elif kind is ActorKind.ORGANISATION and len(words) == 1 and _ACRONYM.fullmatch(key):
+            expansions = [(k, n) for k, n in named if _acronym_matches(key, n.split())]
+            if len(expansions) == 1:
+                target[(kind, key)] = expansions[0]
+    merged: dict[tuple[ActorKind, str], list[Mention]] = {}
+    for group, ms in groups.items():
+        kind, key = target.get(group, group)
+        merged.setdefault((kind, key), []).extend(
+            ms if group not in target else
+            [Mention(key=key, kind=kind, paragraph=m.paragraph, start=m.start, end=m.end,
+                     text=m.text, form="surname" if kind is ActorKind.PERSON else "acronym",
+                     role=m.role) for m in ms])
+    return {k: sorted(v, key=lambda m: (m.paragraph, m.start)) for k, v in merged.items()}
+
+
+def _same_title(part: set[str], whole: set[str]) -> bool:
+    """Return True if a title the part was given is among the full name's roles (`President`
+    in `President of the United States`)."""
+    titles = {w.lower().rstrip(".") for role in part for w in role.split()} & TITLE_HEADS
+    held = {w.lower().rstrip(".") for role in whole for w in role.split()}
+    return not titles or bool(titles & held)
+
+
+def _firsts(text: str, surname: str) -> set[str]:
+    """Return the capitalised words the text writes right before `surname` that may be first
+    names (not titles, roles, function words, places, or a sentence's first word that reads
+    as a verb or adverb: `Hosting Cook, …`)."""
+    out: set[str] = set()
+    for m in re.finditer(r"\b([A-Z][a-z][\w'-]*)\s+" + re.escape(surname) + r"\b", text):
+        word = m.group(1)
+        low = word.lower()
+        if low in STOP or low in TITLE_HEADS or low in ROLE_WORDS or re.search(r"-[a-z]", word) \
+                or _lookup([word], 0) is not None:
+            continue
+        opener = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+        if (not opener or opener[-1] in ".!?:\n") and low not in lexicon.FIRST_NAMES and (
+                low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
+            continue
+        out.add(word)
+    return out
+
+
+def _part_of(part: list[str], whole: list[str]) -> bool:
+    """Return True if `part` opens or closes `whole` (`Trump`, `Xi`, `Hawk Sawyer`)."""
+    n = len(part)
+    return n < len(whole) and (whole[:n] == part or whole[-n:] == part)
+
+
+lookup = _lookup
+
+__all__ = ["Gazetteer", "Mention", "find_actors", "find_mentions", "gazetteer", "lookup"]

@@ -115,6 +115,14 @@ _TAIL_CUTS = (
                r"although|though|because|as)\b"),
     re.compile(r",\s+(?:but|and)\s+(?!also\b)"),
 )
+# Words that open a subordinate clause: a head ending in such a clause is a fragment.
+_SUBORDINATORS = frozenset({"where", "when", "which", "who", "whom", "whose", "while", "as",
+                            "after", "before", "since", "because", "if", "that", "although",
+                            "though", "until", "unless", "whereas", "whether", "once"})
+# Words a clause cannot end on.
+_DANGLING = frozenset({"the", "a", "an", "of", "to", "for", "with", "and", "or", "but", "by",
+                       "in", "on", "at", "from", "his", "her", "its", "their", "our", "my",
+                       "your", "this", "that", "these", "those", "than", "as"})
 SMALL_MATRIX = 400
 """Up to this many sentences, similarities are computed without BLAS (see `similarity`)."""
 MIN_WORDS = 8
@@ -442,9 +450,28 @@ def _cut_tail(text: str) -> str | None:
     for pattern in _TAIL_CUTS:
         for match in pattern.finditer(text):
             head = text[: match.start()]
-            if len(words(head)) >= _SHORT_HEAD + 4 and _balanced(head):
+            if len(words(head)) >= _SHORT_HEAD + 4 and _balanced(head) and \
+                    _whole(head, text[match.end():], match.group()):
                 return _end(head)
     return None
+
+
+def _whole(head: str, rest: str, cut: str) -> bool:
+    """Return True if cutting the sentence after `head` leaves a whole thought.
+
+    Not when the head ends inside a subordinate clause (`…, where Trump`), on a word that needs
+    a follower (`the`, `of`), or when the part cut off is a parenthesis the main clause resumes
+    after (`X, who …, said Y`: a comma closes the relative clause).
+    """
+    last_clause = re.split(r"[,;:\u2014]\s*", head)[-1]
+    first = words(last_clause)[:1]
+    if first and first[0] in _SUBORDINATORS:
+        return False
+    tail_word = words(head)[-1:] if words(head) else []
+    if tail_word and tail_word[0] in _DANGLING:
+        return False
+    relative = re.search(r"\b(?:which|who|whose)\b", cut) is not None
+    return not (relative and "," in rest)
 
 
 def _balanced(text: str) -> bool:

@@ -1,25 +1,48 @@
 """Quotations: an article in, the statements it quotes with their speakers out.
 
-A quotation is text between quotation marks (curly or straight double marks, curly single marks
-that open at a word boundary) that reads as a statement: it ends with sentence punctuation, or has
-at least four words and is introduced like speech. Coined terms and scare quotes (`“allied”`,
-`“Russian-Pakistani Renaissance”`) are left out. The speaker comes from the attribution around the
-quotation (`According to X, “…”`, `“…,” said X`, `“…,” X said`, `X warned that “…”`, `He wrote,
-“…”`, `“…” This is what was said by …`), resolved to an actor found by `actors.find_mentions`, so a
-pronoun points at the last person named and the role comes from wherever the text gave it.
+A quotation is text between quotation marks (curly or straight double marks, mixed too, German
+low marks, curly single marks that open at a word boundary) that reads as a statement: it ends
+with sentence punctuation, has at least four words and is introduced like speech, or follows a
+speech verb in its sentence (`said it was “much too early”`). Coined terms, titles and scare
+quotes (`“allied”`, `“Russian-Pakistani Renaissance”`) are left out. The speaker comes from the
+attribution around the quotation, tried as an ordered list of rules (`_RULES`): after it (`“…,”
+said X`, `“…,” X said`), before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`,
+reported speech ending in a partial quotation), `“…” This is what was said by …`. `speakers`
+reads the phrase next to the verb and `cast.Cast` turns it into a speaker: a full name the article
+introduced, a pronoun's nearest compatible person, or silence.
+Across sentences and paragraphs a speaker carries only where the text says so: a quotation
+continued after `he said.` in the same paragraph, a quotation running over several paragraphs
+(no closing mark at the end of the first), a paragraph ending `She added:`.
+
+Each quotation says how its speaker was found (`Quote.attribution`): `explicit` when the text
+names the speaker at the quotation, `resolved` when a pronoun, a surname, an organisation's head
+word or an earlier paragraph gave it, `none` when nothing did.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 from ..model import ActorKind, Article, Quote
-from .actors import ROLE_NOUNS, SPEECH_VERBS, Mention, find_actors, find_mentions
+from .actors import ROLE_NOUNS, find_actors, find_mentions
+from .actors import STOP as _STOP
+from .cast import Cast
+from .lexicon import SPEECH_VERBS, TITLES
 from .sentences import split_sentences
-
-SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+from .speakers import (
+    AMBIGUOUS,
+    Phrase,
+    Speaker,
+    anaphor_head,
+    description_speaker,
+    mask_party_tags,
+    speaker_after,
+    subject_before,
+    title_head,
+)
 
 _OPEN_DOUBLE = "\u201c\u201e"
 _CLOSE_DOUBLE = "\u201d"
@@ -46,6 +69,21 @@ def _double_spans(text: str) -> list[_Span]:
         if ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
             closer = _CLOSE_DOUBLE if ch != '"' else '"'
             j = text.find(closer, i + 1)
+            # Pages mix their marks (`“…,"`, `"…”`): the other kind of closing mark counts too.
+            other = text.find('"' if ch != '"' else _CLOSE_DOUBLE, i + 1)
+            if other != -1 and (j == -1 or other < j) and ch != "\u201e" and \
+                    not text[other - 1].isspace() and not text[other + 1:other + 2].isalnum():
+                j = other
+            if ch == "\u201e":
+                # German marks: „…“ (or „…” in some fonts), whichever closes first.
+                ends = [k for k in (text.find("\u201c", i + 1), j) if k != -1]
+                j = min(ends, default=-1)
+                if j == -1:
+                    spans.append(_Span(i + 1, len(text), len(text)))
+                    break
+                spans.append(_Span(i + 1, j, j + 1))
+                i = j + 1
+                continue
             if ch != '"':
                 # Another opening mark before the closer: this one was never closed.
                 opens = [k for k in (text.find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]
@@ -91,12 +129,14 @@ def _single_spans(text: str, taken: list[_Span]) -> list[_Span]:
 
 
 # Words before a quotation that make it a term, not a statement.
-_TERM_CUES = re.compile(r"(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
+_TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
                         r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as)\s*$",
                         re.IGNORECASE)
-_SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r"|that))\s*$",
+_SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
+                         + r"|according|that))\s*$",
                          re.IGNORECASE)
 _WORD = re.compile(r"[\w\u2019'-]+")
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 
 
 def _is_statement(text: str, span: _Span) -> bool:
@@ -104,32 +144,54 @@ def _is_statement(text: str, span: _Span) -> bool:
     inner = text[span.start:span.end].strip()
     words = _WORD.findall(inner)
     before = text[max(0, span.start - 40):span.start - 1]
-    if _TERM_CUES.search(before):
-        return False
+    term = _TERM_CUES.search(before)
+    if term and (len(words) < 4 or term.group().strip().lower() != "as"):
+        return False  # `known as “X”`; but `described him as “a writer who …”` is speech
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
     title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    if title_cased and not final:
-        return False
+    if title_cased and inner[-1:] not in ".!?\u2026":
+        return False  # a title (`“Listen To The Music,”`), not a statement
     if final:
         return len(words) >= 2
+    if len(words) >= 2 and _reported(text, span):
+        return True  # `Bailey said it was “much too early”`: the speaker's own words
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
                                 or span.start <= 1)
 
 
+def _reported(text: str, span: _Span) -> bool:
+    """Return True if a speech verb stands earlier in the quotation's sentence, with no other
+    quotation or sentence end between (`called the strike “disappointing and unnecessary”`)."""
+    start = max(0, span.start - 120)
+    before = text[start:span.start - 1]
+    cut = max(before.rfind(c) for c in ".!?\u201d\"")
+    return bool(_REPORT_VERB.search(before[cut + 1:]))
+
+
 # --- attribution ----------------------------------------------------------------------------------
 
-_VERBS = "|".join(sorted(SPEECH_VERBS - {"according", "visited", "visits", "met", "meets",
-                                         "called", "calls", "continued", "continues"}))
-_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organisation"}
-_AFTER_VERB_FIRST = re.compile(r"\s*[,\u2014-]?\s*(?:" + _VERBS + r"|according\s+to)\s+", re.I)
-_AFTER_SUBJECT_FIRST = re.compile(
-    r"\s*[,\u2014-]?\s*(?P<np>[^.;:!?\u201c\u201d\"]{1,120}?)\s+(?:(?:has|had|have)\s+)?"
-    r"(?:" + _VERBS + r")\b", re.I)
-_BEFORE = re.compile(
-    r"(?:according\s+to\s+(?P<acc>[^\u201c\u201d\"]{1,120}?)|"
-    r"(?P<np>[^\u201c\u201d\"]{1,160}?)\s+(?:(?:has|had|have|also|then|once|later)\s+)*"
-    r"(?P<verb>" + _VERBS + r")\b(?P<tail>[^\u201c\u201d\"]{0,60}?))\s*[,:\u2014-]?\s*$",
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
+                                                                           reverse=True))
+
+
+_VERB = re.compile(r"\b(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+_ADVERBS = r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|" \
+           r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly)\s+)*"
+_VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
+    [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
+_SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,150}?)\s+"
+                            + _ADVERBS + r"(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b",
+                            re.IGNORECASE)
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
+                               r"has|had|have|would|will|reportedly|publicly|privately|"
+                               r"repeatedly|recently))+\s*$", re.IGNORECASE)
+_ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
+# A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
+# called it “…”`.
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s|;|\u2014\s+[a-z]+\s",
+                           re.IGNORECASE)
 _THIS_IS_WHAT = re.compile(
     r"^\s*(?:This|That|These|Those|Such)\s+(?:is|was|were|are)\s+(?:what|how|the\s+"
     r"(?:words?|view|verdict|assessment|message|warning|opinion|conclusion))\b"
@@ -141,164 +203,202 @@ _THIS_IS_HOW = re.compile(
     r"^\s*(?:This|That)\s+(?:is|was)\s+(?:what|how)\s+(?P<np>(?:a|an|the|one)\s+[\w\s-]{2,60}?)"
     r"\s+(?:\w+ly\s+|once\s+|had\s+|has\s+)?(?:described|put|called|said|summed|saw|"
     r"phrased|characterised|characterized)\b")
-# `the agency said`: an organisation named earlier by its head word.
-_ANAPHOR = re.compile(r"\bthe\s+(agency|company|ministry|bank|court|organisation|organization|"
-                      r"group|charity|council|commission|committee|government|regulator|"
-                      r"institute|university|firm|fund|party|union)$", re.IGNORECASE)
-_GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|diplomats|"
-                          r"residents|people|economists|commentators|sources|scholars|"
-                          r"historians|leaders|activists|witnesses|protesters|lawmakers|"
-                          r"members|officers|soldiers|farmers|traders|businessmen)\b", re.I)
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
+                        re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
+_PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
-class _Speaker:
-    name: str
-    kind: SpeakerKind
-    role: str | None = None
-    named: bool = False
-    """True when the speaker is an actor the article names (not `one diplomat`)."""
+class _Place:
+    """Where a quotation stands: its paragraph, the text (party tags blanked) and its sentence."""
+
+    paragraph: int
+    text: str
+    span: _Span
+    sentence_start: int
+    sentence_end: int
+    """End of the sentence holding the closing mark, or of the next one when the quotation
+    ends its sentence with `?` or `!` (`“Get off my land!” Abebe Girma shouted.`)."""
 
 
 class _Attributor:
-    """Resolve the speaker of each quotation of one article."""
+    """Find the speaker of each quotation of one article, by the rules in `_RULES`."""
 
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self.mentions = find_mentions(article)
-        self.roles = {a.name: a.role for a in find_actors(article)
-                      if a.kind is ActorKind.PERSON}
+    def __init__(self, cast: Cast) -> None:
+        self.cast = cast
 
-    def _speaker_of(self, m: Mention) -> _Speaker:
-        if m.kind is ActorKind.PERSON:
-            return _Speaker(m.key, "person", self.roles.get(m.key) or m.role, named=True)
-        if m.kind is ActorKind.GROUP:
-            return _Speaker(m.key, "group", named=True)
-        return _Speaker(m.key, "organisation", named=True)
-
-    def _mention_in(self, para: int, start: int, end: int, last: bool) -> Mention | None:
-        """Return the last (or first) person or organisation named in the range."""
-        found = [m for m in self.mentions
-                 if m.paragraph == para and start <= m.start and m.end <= end
-                 and m.form != "demonym"]
-        if not found:
+    def speaker(self, phrase: Phrase | None, paragraph: int, offset: int) -> Speaker | None:
+        """Return the speaker a phrase next to a speech verb denotes, or None."""
+        if phrase is None:
             return None
-        people = [m for m in found if m.kind is ActorKind.PERSON]
-        pool = people or found
-        return pool[-1] if last else pool[0]
-
-    def _last_person_before(self, para: int, offset: int) -> Mention | None:
-        before = [m for m in self.mentions if m.kind is ActorKind.PERSON
-                  and (m.paragraph, m.start) < (para, offset)]
-        return before[-1] if before else None
-
-    def _last_org_before(self, para: int, offset: int, head: str) -> Mention | None:
-        """Return the last organisation named before the offset, preferring one whose name
-        contains `head` (`the agency` → `National Water Agency`)."""
-        before = [m for m in self.mentions if m.kind is ActorKind.ORGANISATION
-                  and (m.paragraph, m.start) < (para, offset)]
-        headed = [m for m in before if head.lower() in m.key.lower()]
-        pool = headed or before
-        return pool[-1] if pool else None
-
-    def _noun_phrase(self, para: int, text: str, start: int, end: int,
-                     last: bool) -> _Speaker | None:
-        """Return the speaker a phrase of the text names: an actor, a pronoun, or a group."""
-        mention = self._mention_in(para, start, end, last)
-        phrase = text[start:end].strip(" ,")
-        words = phrase.lower().split()
-        tail = words[-1] if words else ""
-        head = words[0] if words else ""
-        pronoun = tail if last else head
-        if pronoun in _PRONOUNS and (mention is None or len(words) == 1):
-            if _PRONOUNS[pronoun] == "person":
-                ref = self._last_person_before(para, start)
-                return self._speaker_of(ref) if ref else None
-            return None
-        if mention is not None:
-            return self._speaker_of(mention)
-        anaphor = _ANAPHOR.search(phrase)
-        if anaphor:
-            org = self._last_org_before(para, start, anaphor.group(1))
-            if org is not None:
-                return self._speaker_of(org)
-        group = _GROUP_NOUNS.search(phrase)
-        if group:
-            np = phrase[group.start():] if last else phrase
-            np = re.split(r"\s+(?:who|which|that|in|on\s+\w+day|at|following|after)\s",
-                          np)[0] if not last else np
-            return _Speaker(_trim_np(np), "group")
-        # An unnamed speaker described by a role: `one diplomat`, `a senior official`.
-        nouns = [w.strip(",.") for w in words]
-        if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS for w in nouns):
-            np = _trim_np(phrase)
-            return _Speaker(np, "group" if nouns[-1].endswith("s") else "person")
+        if phrase.pronoun:
+            return self.cast.antecedent(phrase.pronoun, paragraph, offset)
+        if phrase.name is not None:
+            found = self.cast.resolve(phrase.name, paragraph)
+            if found is not None and found is not AMBIGUOUS and found.role is None \
+                    and phrase.role and found.kind == "person" and _ROLE_WORD.search(phrase.role):
+                found = Speaker(found.name, found.kind, _role(phrase.role), found.attribution)
+            return found
+        if phrase.description:
+            head = anaphor_head(phrase.description)
+            if head:
+                return self.cast.organisation(head, paragraph, offset)
+            title = title_head(phrase.description)
+            if title:
+                return self.cast.titled(title)
+            return description_speaker(phrase.description)
         return None
 
-    def attribute(self, para: int, text: str, span: _Span) -> _Speaker | None:
-        """Return the speaker of the quotation at `span`, or None when the text does not say."""
-        sentences = split_sentences(text)
-        sent_start = max((a for a, _ in sentences if a <= span.start - 1), default=0)
-        sent_end = min((b for _, b in sentences if b >= span.close), default=len(text))
-        pre_start = max(sent_start, _previous_close(text, span.start))
-        pre = text[pre_start:span.start - 1]
-        post = text[span.close:sent_end]
+    def attribute(self, place: _Place) -> Speaker | None:
+        """Return the speaker of the quotation at `place` (AMBIGUOUS when two people share the
+        name the text gives), or None when the text does not say."""
+        for rule in _RULES:
+            found = rule(self, place)
+            if found is not None:
+                return _not_named_inside(found, place)
+        return None
 
-        # `“…,” said X` / `“…,” according to X`.
-        m = _AFTER_VERB_FIRST.match(post)
-        if m:
-            np_end = _np_end(text, span.close + m.end())
-            found = self._noun_phrase(para, text, span.close + m.end(), np_end, last=False)
-            if found is None or not found.named:
-                # `said the company's chief executive, John Hale.`: the name is in apposition.
-                named = self._mention_in(para, np_end, sent_end, last=False)
-                if named is not None and not text[np_end:named.start].strip(" ,"):
-                    found = self._speaker_of(named)
-            if found:
-                return found
-        # `“…,” X said`.
-        m = _AFTER_SUBJECT_FIRST.match(post)
-        if m:
-            found = self._noun_phrase(para, text, span.close + m.start("np"),
-                                      span.close + m.end("np"), last=True)
-            if found:
-                return found
-        # `According to X, “…”`, `X warned that “…”`, `He wrote, “…”`.
-        m = _BEFORE.search(pre)
-        if m:
-            if m.group("acc"):
-                a, b = m.span("acc")
-            else:
-                a, b = m.span("np")
-            found = self._noun_phrase(para, text, pre_start + a, pre_start + b, last=True)
-            if found:
-                return found
-        # `“…” This is what was perceived by analysts on international affairs …`.
-        if not post.strip(" .,;"):
-            follow = text[sent_end:]
-            m = _THIS_IS_HOW.match(follow)
-            if m:
-                return _Speaker(_trim_np(m.group("np")), "person")
-            m = _THIS_IS_WHAT.match(follow)
-            if m:
-                np = m.group("np").strip()
-                base = sent_end + m.start("np")
-                found = self._noun_phrase(para, text, base, base + len(np), last=False)
-                return found or _Speaker(np, "group" if _GROUP_NOUNS.search(np) else "unknown")
+    def intro(self, paragraph: int, text: str) -> Speaker | None:
+        """Return the speaker a paragraph ending `She added:` introduces for the next one."""
+        body = text.rstrip()
+        if not body.endswith(":"):
+            return None
+        masked = mask_party_tags(body[:-1])
+        start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
+        start = _previous_close(masked, len(masked) + 1, start)
+        return self._before(paragraph, masked, start, len(masked), max_tail=40)
+
+    def _before(self, paragraph: int, text: str, start: int, end: int,
+                max_tail: int) -> Speaker | None:
+        """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
+        `max_tail` characters after it."""
+        verbs = list(_VERB.finditer(text, start, end))
+        for m in reversed(verbs):
+            tail = text[m.end():end]
+            if len(tail) > max_tail or _CLAUSE_BREAK.search(tail):
+                return None
+            np_end = m.start()
+            adverbs = _TRAILING_ADVERBS.search(text, start, np_end)
+            if adverbs:
+                np_end = adverbs.start()
+            if np_end <= start:
+                return None
+            return self.speaker(subject_before(text, start, np_end), paragraph, np_end)
         return None
 
 
-def _previous_close(text: str, start: int) -> int:
-    """Return the offset after the last closing quotation mark before `start` (or 0)."""
-    k = max(text.rfind(c, 0, max(0, start - 1)) for c in (_CLOSE_DOUBLE, '"'))
-    return k + 1 if k >= 0 else 0
+def _after_verb(att: _Attributor, place: _Place) -> Speaker | None:
+    """`“…,” said X`, `“…,” according to X`."""
+    if not _attribution_follows(place):
+        return None
+    m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
+    if not m:
+        return None
+    phrase = speaker_after(place.text, m.end(), place.sentence_end)
+    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
 
-def _np_end(text: str, start: int) -> int:
-    """Return where a noun phrase starting at `start` ends: at punctuation or a clause word."""
-    m = re.compile(r"[,.;:!?\u201c\"]|\s(?:who|which|in\s+a|on\s+\w+day|at\s+a|during|when|"
-                   r"after|before|adding|noting)\b").search(text, start)
-    return m.start() if m else len(text)
+def _subject_after(att: _Attributor, place: _Place) -> Speaker | None:
+    """`“…,” X said`, `“…,” Flynn, a top Trump surrogate, said`, `“…,” she told reporters`."""
+    if not _attribution_follows(place):
+        return None
+    m = _SUBJECT_FIRST.match(place.text, place.span.close, place.sentence_end)
+    if not m:
+        return None
+    phrase = subject_before(place.text, m.start("np"), m.end("np"))
+    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
+
+
+def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
+    """Return the speaker found next to the verb; when the phrase names someone (or is a
+    pronoun) who cannot be resolved, AMBIGUOUS, so no later rule guesses another."""
+    if found is None and phrase is not None and (phrase.name is not None or phrase.pronoun):
+        return AMBIGUOUS
+    return found
+
+
+def _according_before(att: _Attributor, place: _Place) -> Speaker | None:
+    """`According to X, “…”`."""
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    end = place.span.start - 1
+    last = None
+    for last in _ACCORDING.finditer(place.text, start, end):  # noqa: B007 (the last one wins)
+        pass
+    if last is None or len(place.text[last.end():end]) > 120:
+        return None
+    phrase = speaker_after(place.text, last.end(), end)
+    return att.speaker(phrase, place.paragraph, place.span.start)
+
+
+def _verb_before(att: _Attributor, place: _Place) -> Speaker | None:
+    """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`."""
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    return att._before(place.paragraph, place.text, start, place.span.start - 1, max_tail=150)
+
+
+def _this_is_what(att: _Attributor, place: _Place) -> Speaker | None:
+    """`“…” This is what was perceived by analysts on international affairs …`."""
+    text = place.text
+    if text[place.span.close:place.sentence_end].strip(" .,;"):
+        return None
+    follow = text[place.sentence_end:]
+    m = _THIS_IS_HOW.match(follow)
+    if m:
+        return Speaker(_trim_np(m.group("np")), "person", named=False)
+    m = _THIS_IS_WHAT.match(follow)
+    if m:
+        np = m.group("np").strip()
+        return description_speaker(np) or Speaker(np, "unknown", named=False)
+    return None
+
+
+_RULES: tuple[Callable[[_Attributor, _Place], Speaker | None], ...] = (
+    _after_verb, _subject_after, _according_before, _verb_before, _this_is_what)
+"""Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
+
+
+def _not_named_inside(found: Speaker, place: _Place) -> Speaker:
+    """Return AMBIGUOUS for a speaker a pronoun or a surname led to who is named inside the
+    quotation itself (`“… easy for Mary Steenburgen to …,” she said`): people seldom speak of
+    themselves by name, so the pronoun more likely points at someone else."""
+    if found.attribution != "resolved" or found.kind != "person":
+        return found
+    inner = place.text[place.span.start:place.span.end]
+    surname = found.name.split()[-1]
+    return AMBIGUOUS if re.search(r"\b" + re.escape(surname) + r"\b", inner) else found
+
+
+def _attribution_follows(place: _Place) -> bool:
+    """Return True if the words after the closing mark may attribute the quotation: the quoted
+    words end with a comma, dash, `?` or `!`, or the sentence goes on after it."""
+    inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
+    after = place.text[place.span.close:place.sentence_end].lstrip()
+    return inner[-1:] in ",?!\u2014\u2013-\u2026" or after[:1] in ",\u2014\u2013" or \
+        after[:1].islower() or (inner[-1:].isalnum() and after[:1].isupper())
+
+
+def _post_end(text: str, span: _Span, ends: list[int]) -> int:
+    """Return where the words after a quotation's closing mark end for attribution (`ends`:
+    the sentence ends, ascending)."""
+    i = bisect_left(ends, span.close)
+    end = ends[i] if i < len(ends) else len(text)
+    inner = text[span.start:span.end].rstrip().rstrip("\u2019'\u201d\"")
+    if not text[span.close:end].strip() and (inner[-1:] in "?!" or inner[-1:].isalnum()) \
+            and i + 1 < len(ends):
+        return ends[i + 1]
+    return end
+
+
+def _role(phrase: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+
+
+def _previous_close(text: str, start: int, floor: int = 0) -> int:
+    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
+    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
+    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (_CLOSE_DOUBLE, '"'))
+    return k + 1 if k >= 0 else floor
 
 
 def _trim_np(np: str) -> str:
@@ -306,53 +406,121 @@ def _trim_np(np: str) -> str:
     return re.sub(r"^(?:the|some|many|several|most)\s+", "", np, flags=re.I)
 
 
+def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
+    """Return True if a quotation after `text[start:end]` goes on in the voice of `speaker`:
+    the words between name nobody else (`“…,” he said. “…”`)."""
+    gap = text[start:end]
+    if len(gap) > 200:
+        return False
+    own = set(speaker.name.split())
+    # The gap's first sentence holds the quotation's own attribution; only later ones may name
+    # someone else.
+    boundary = re.search(r"[.!?]\s+", gap)
+    later = gap[boundary.end():] if boundary else ""
+    for m in _CAPITALISED.finditer(later):
+        word = m.group().rstrip("\u2019's")
+        if word.lower() not in _STOP and word not in own and \
+                not _sentence_opener(later, m.start()):
+            return False
+    sentences = re.split(r"(?<=[.!?])\s+", gap.strip())
+    return not any(_PRONOUN_WORD.search(s) for s in sentences[1:])
+
+
+def _sentence_opener(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" \u201c\"")
+    return not before or before[-1] in ".!?"
+
+
+def _statement_spans(text: str) -> list[_Span]:
+    doubles = _double_spans(text)
+    return sorted(doubles + _single_spans(text, doubles), key=lambda s: s.start)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A quotation read but not yet stored: an interruption (`“…,” he said, “and …”`) may
+    still join it."""
+
+    words: str
+    speaker: Speaker | None
+    close: int
+
+
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Return the quotations of the article with their speakers, in reading order."""
-    attributor = _Attributor(article)
+    spans = {p.n: _statement_spans(p.text) for p in article.paragraphs}
+    actors = find_actors(article)
+    cast = Cast.of(find_mentions(article),
+                   {a.name: a.role for a in actors if a.kind is ActorKind.PERSON},
+                   {p.n: p.text for p in article.paragraphs},
+                   {n: [(s.start, s.close) for s in ss] for n, ss in spans.items()})
+    cast.display = {name: a.name for a in actors
+                    if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
+                    for name in (a.name, *a.aliases) if " " in name or
+                    a.kind is ActorKind.ORGANISATION}
+    attributor = _Attributor(cast)
     quotes: list[Quote] = []
-    previous: _Speaker | None = None
-    previous_unclosed = False
-    for idx, para in enumerate(article.paragraphs):
+    carried: Speaker | None = None
+    for para in article.paragraphs:
         text = para.text
-        doubles = _double_spans(text)
-        spans = sorted(doubles + _single_spans(text, doubles), key=lambda s: s.start)
-        pending: tuple[str, _Speaker | None, int] | None = None
-        for span in spans:
+        masked = mask_party_tags(text)
+        # Split with the tags blanked: `Rep. Adam Schiff, D-Calif., said` is one sentence.
+        sentences = split_sentences(masked)
+        starts = [a for a, _ in sentences]
+        ends = sorted(b for _, b in sentences)
+        pending: _Pending | None = None
+        first = True
+        for span in spans[para.n]:
             if not _is_statement(text, span):
                 continue
             words = text[span.start:span.end].strip().rstrip(",").strip()
-            speaker = attributor.attribute(para.n, text, span)
+            first_sentence = bisect_right(starts, span.start - 1) - 1
+            place = _Place(para.n, masked, span,
+                           starts[first_sentence] if first_sentence >= 0 else 0,
+                           _post_end(text, span, ends))
+            speaker = attributor.attribute(place)
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
-            gap = text[pending[2]:span.start - 1] if pending else ""
-            if pending and words[:1].islower() and len(gap) < 60 and \
-                    re.search(r"\b(?:" + _VERBS + r")\b", gap, re.I):
-                merged = f"{pending[0]}, {words}" if not pending[0].endswith((",", ".")) \
-                    else f"{pending[0]} {words}"
-                pending = (merged, pending[1] or speaker, span.close)
+            gap = text[pending.close:span.start - 1] if pending else ""
+            if pending and words[:1].islower() and len(gap) < 60 and _VERB.search(gap):
+                joined = f"{pending.words}, {words}" if not pending.words.endswith((",", ".")) \
+                    else f"{pending.words} {words}"
+                pending = _Pending(joined, pending.speaker or speaker, span.close)
                 continue
             if pending:
-                quotes.append(_quote(pending[0], pending[1], para.n))
-            if speaker is None and pending is not None:
-                # Quotations run on in one paragraph come from the speaker already named.
-                speaker = pending[1]
-            if speaker is None and span.start <= 1 and (previous_unclosed or idx > 0):
-                speaker = previous
-            pending = (words, speaker, span.close)
+                quotes.append(_quote(pending.words, pending.speaker, para.n))
+            if speaker is None and pending is not None and pending.speaker is not None and \
+                    _continues(text, pending.close, span.start, pending.speaker):
+                speaker = pending.speaker
+            if speaker is None and first and span.start <= 1 and carried is not None:
+                speaker = _resolved(carried)
+            if speaker is not None and speaker is not AMBIGUOUS:
+                # Noted at the end of its sentence: the last speaker is the likeliest `he`.
+                cast.note(speaker, para.n, place.sentence_end)
+            first = False
+            pending = _Pending(words, speaker, span.close)
         if pending:
-            quotes.append(_quote(pending[0], pending[1], para.n))
-            previous = pending[1]
-            previous_unclosed = pending[2] >= len(text) and not text.rstrip().endswith(
-                (_CLOSE_DOUBLE, '"'))
+            quotes.append(_quote(pending.words, pending.speaker, para.n))
+        unclosed = pending is not None and pending.close >= len(text) and \
+            not text.rstrip().endswith((_CLOSE_DOUBLE, '"'))
+        if unclosed and pending is not None:
+            carried = pending.speaker if pending.speaker is not AMBIGUOUS else None
         else:
-            previous, previous_unclosed = None, False
+            carried = attributor.intro(para.n, text)
+            if carried is AMBIGUOUS:
+                carried = None
     return tuple(quotes)
 
 
-def _quote(text: str, speaker: _Speaker | None, paragraph: int) -> Quote:
-    if speaker is None:
-        return Quote(text=text, speaker=None, paragraph=paragraph)
+def _resolved(speaker: Speaker) -> Speaker:
+    return Speaker(speaker.name, speaker.kind, speaker.role, "resolved", speaker.named)
+
+
+def _quote(text: str, speaker: Speaker | None, paragraph: int) -> Quote:
+    if speaker is None or speaker is AMBIGUOUS:
+        return Quote(text=text, speaker=None, paragraph=paragraph, attribution="none")
     return Quote(text=text, speaker=speaker.name, paragraph=paragraph,
-                 speaker_role=speaker.role, speaker_kind=speaker.kind)
+                 speaker_role=speaker.role, speaker_kind=speaker.kind,
+                 attribution=speaker.attribution)
 
 
 __all__ = ["find_quotes"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Paragraph
+from .lexicon import HONORIFICS
 
 with warnings.catch_warnings():
     # pysbd 0.3.4 has non-raw regex strings; compiling them warns on newer Pythons.
@@ -62,6 +63,12 @@ _SENTENCE_STARTERS = {
     "their", "our", "my", "some", "many", "most", "all", "no", "not", "now", "then", "still",
     "meanwhile", "moreover", "also",
 }
+# Honorifics and ranks (`Dr.`, `Sen.`, `Msgr.`, `Lt.`) belong to the name after them and never
+# end a sentence; `Jr.` and `Sr.` close a name and may, `St.` is also a street.
+_NAME_TITLES = frozenset(HONORIFICS) - {"jr", "sr", "st"}
+_ENDS_WITH_TITLE = re.compile(r"\b(" + "|".join(sorted(_NAME_TITLES)) + r")\.$", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(r"\u00b0\s?[CF]$")
+_UNIT_END = re.compile(r"(\u00b0\s?[CF]\.)\s+(?=[A-Z])")
 _CANDIDATE = re.compile(r"[.!?…]+[\"”\u2019')\]]*(?=\s+[\"“\u2018'(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
 _WORD_AFTER = re.compile(r"\s+[\"“\u2018'(\[]?([\w'\u2019]+)")
@@ -80,8 +87,12 @@ def _is_boundary(text: str, end: int) -> bool:
         return True
     word = before.group(1).rstrip(".")
     low = word.lower()
+    if low in _NAME_TITLES and punct == ".":
+        return False
     after = _WORD_AFTER.match(text, end)
     next_word = after.group(1).lower() if after else ""
+    if _UNIT_BEFORE.search(text, max(0, run_start - 4), run_start):
+        return True  # `1.5° C.`: a unit, not an initial
     if len(word) == 1 and word.isupper():
         # An initial (`Z. A. Bhutto`), unless a common sentence opener follows.
         return next_word in _SENTENCE_STARTERS
@@ -132,7 +143,23 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
         cursor = seg.end
     if text[cursor:].strip():
         spans.append((cursor, len(text)))
-    return [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]]
+    return _join_titles(text, [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]])
+
+
+def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans with any that ends on an honorific (`… said Msgr.`) joined to the next
+    one (pysbd knows `Dr.` and `Gen.` but not every rank), and any holding a temperature that
+    ends a sentence (`1.5° C. Nobody …`, which pysbd takes for an initial) cut after it."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _ENDS_WITH_TITLE.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], end)
+            continue
+        for unit in _UNIT_END.finditer(text, start, end):
+            out.append((start, unit.end(1)))
+            start = unit.end()
+        out.append((start, end))
+    return out
 
 
 _QUOTE_CHARS = "“\"\u2018"

@@ -1,35 +1,36 @@
 """Timeline: an `Article` in, its dated events out, each with the paragraph it came from.
 
-Dates are found with our own patterns (dateparser's `search_dates` reads "may", "march" and bare
-numbers as dates), then normalised to ISO 8601 at the precision the text gives: `1950`, `195X`
-(a decade), `1971-07`, `2017-06-06`. Relative expressions ("last year", "in March this year",
-"on Monday", "On June 6") are resolved against a reference date: the article's own date, or, for
-words inside a quotation, the date the text gives that quotation ("in his article on May 14,
-2016 … He wrote, “This year …”"). Where there is no reference date a relative expression is
-dropped: no date is ever invented.
+Dates are found and resolved by `exporter.dates` (our own patterns, read against the article's
+date, the tense of the clause and the anchors the text gives); this module decides which
+sentence tells the event and cuts it to a readable clause. Inside a quotation the reference date
+is the one the text gives that quotation ("in his article on May 14, 2016 … He wrote, “This
+year …”"). Where there is no reference date a relative expression is dropped: no date is ever
+invented.
+
+A row is a dated event sentence: never a fragment (a broken line such as "1967 Of Israel, and
+instead…"), never a correction or clarification notice, never the same event twice with the
+same date. Each keeps the words its date came from (`date_text`) and what the date was read
+against (`anchor`: `absolute`, `article-date` or `text`).
 
 Choices worth knowing:
-- Centuries ("the 19th century") are skipped: a timeline entry a hundred years wide tells a reader
-  nothing, and "19th-century" is more often description than event.
-- "N years ago" and weeks ("last week") are skipped: speakers use them loosely, and a week has no
-  ISO form at the precisions we use.
+- Centuries ("the 19th century") and weeks ("last week") are skipped: a timeline entry a hundred
+  years wide tells a reader nothing, and a week has no ISO form at the precisions we use.
 - `12/10/2020` is ambiguous (day-month or month-day): only the year is kept unless one field is
   above 12.
-- A bare month ("in June") takes the year of another date in the same sentence ("Last year,
-  during his visit in March" → March of last year); otherwise the nearest such month before the
-  reference date, or after it when the clause speaks of the future ("until June", "would … in
-  January").
+- A month without a year ("in June") takes the year of a date said before it in the same
+  sentence as an adverbial ("Last year, during his visit in March" → March of last year, but not
+  "a member of the 1953 team who died last June").
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..dates import Mention, PartialDate, clause_tense, find_mentions, parse_iso, resolve
 from ..model import Article, Event, Paragraph
-from .figures import COUNT_NOUNS, UNIT_WORDS
 from .sentences import split_sentences
 
 MAX_EVENT_WORDS = 30
@@ -39,76 +40,6 @@ WHOLE_SENTENCE_WORDS = 35
 """Sentences up to this long are kept whole: cutting one just over 30 words mostly loses its
 subject or its verb."""
 
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
-}
-_OFFSETS = {"this": 0, "last": -1, "next": 1, "previous": -1, "past": -1, "coming": 1}
-
-# Month names are matched case-sensitively: "may" and "march" in lower case are verbs.
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
-               r"|November|December)")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-
-# Each pattern names its groups; `_Mention` building reads them. Order matters: earlier patterns
-# claim their characters first, so full dates win over the month-year or year inside them.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx)) for name, rx in (
-        ("iso", rf"\b(?P<y>{_YEAR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)\b(?![-/]\d)"),
-        ("numeric", rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>{_YEAR})\b"),
-        ("dmy", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
-        ("mdy", rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
-        ("my", rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![-–/]\d)"),
-        ("month_rel",
-         rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b"),
-        ("dm", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH_FULL})\b"),
-        ("md", rf"\b(?P<mon>{_MONTH_FULL})\s+(?P<d>{_DAY})\b(?![,.]?\d|\s*(?:%|per))"),
-        ("decade", r"\b(?:(?:early|mid|late)[- ])?(?P<dec>1[5-9]\d|20\d)0[’']?s\b"),
-        ("fiscal", r"\bFY\s?(?P<fy>\d{4}|\d{2})\b"),
-        ("year", rf"(?<![\d.,$€£¥©#])\b(?P<y>{_YEAR})\b(?![.,]\d|\s*(?:%|per\s?cent))"),
-        ("rel_period", r"\b(?:(?i:early|earlier|late|later|mid)[- ](?:in[- ])?)?"
-                       r"(?P<rel>(?i:this|last|next|the\s+past|the\s+coming))\s+(?P<unit>year|month)\b"),
-        ("season", r"\b(?P<rel>(?i:this|last|next))\s+(?:spring|summer|autumn|fall)\b"),
-        ("bare_month", rf"\b(?P<prep>(?i:in|since|during|until|till|by|from|before|after|early"
-                       rf"|late|mid-|last|next|this))\s+(?:early\s+|late\s+|mid-)?(?P<mon>{_MONTH_FULL})"
-                       rf"\b(?!\s*\d)"),
-        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|on|from|since|by|until))\s+)?(?P<wd>{_WD})\b"
-                    rf"(?!s\b|,?\s+(?:\d|{_MONTH}))"),
-        ("deictic", r"\b(?P<deixis>(?i:yesterday|today|tonight|tomorrow))\b"),
-    )
-)
-
-# Words before a four-digit number that make it a label, not a year.
-_NOT_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|page|pages|p|pp|vol|volume|issue|number|section|article|resolution|room"
-    r"|flight|route|code|model|chapter|rs|pkr|inr|usd|eur|gbp|rupees?|dollars?|euros?)\.?"
-    r"|[$€£¥#§¶])\s*$",
-    re.IGNORECASE,
-)
-_WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
-_WORD_BEFORE = re.compile(r"([\w’'.-]+)\s+$")
-_CAPITALISED_OK = {
-    "In", "Since", "By", "Until", "Till", "From", "Before", "After", "During", "Circa", "Early",
-    "Late", "Mid", "Spring", "Summer", "Autumn", "Fall", "Winter", "Of", "And", "Or", "To", "On",
-    "Around", "About", "Between", "Through", "Throughout", "The", "Christmas", "Easter",
-}
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|won’t|won't|going\s+to|due\s+to|expected\s+to|plans?\s+to"
-    r"|planned|scheduled|set\s+to|next|upcoming|until|till)\b|’ll\b|'ll\b",
-    re.IGNORECASE,
-)
-_FUTURE_PREPS = {"until", "till", "by", "next"}
-_PAST_PREPS = {"since", "last", "from"}
-_NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 
 # Words a quotation's date sits near: "in his article on May 14, 2016", "told reporters on …".
 _QUOTE_DATE_CUE = re.compile(
@@ -152,251 +83,6 @@ _LEADING_CONNECTIVE = re.compile(
 _WORD = re.compile(r"\S+")
 
 
-@dataclass(frozen=True, slots=True)
-class _When:
-    """A partial date: a decade, a year, a month or a day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-    decade: bool = False
-
-    def iso(self) -> str:
-        """Return the ISO 8601 form at this precision (`195X` for a decade)."""
-        if self.decade:
-            return f"{self.year // 10:03d}X"
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def key(self) -> tuple[int, int, int]:
-        """Return a comparable key; missing parts sort as 0."""
-        return (self.year, self.month or 0, self.day or 0)
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    """A date expression found in a paragraph, resolved or awaiting its reference date."""
-
-    start: int
-    end: int
-    kind: str
-    when: _When | None = None
-    """The date, for absolute expressions."""
-    month: int | None = None
-    day: int | None = None
-    offset: int = 0
-    unit: str = ""
-    """For relative expressions: `year`, `month`, `monthday`, `bare_month`, `weekday`, `day`."""
-    direction: str = ""
-    """`past`, `future` or `` (decide from the clause) for expressions without a year."""
-
-
-def parse_iso(value: str | None) -> _When | None:
-    """Return the partial date of an ISO 8601 string (`2017`, `2017-07`, `2017-07-14`)."""
-    if not value:
-        return None
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
-    if match is None:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    return _When(year, month, day)
-
-
-def reference_date(article: Article) -> _When | None:
-    """Return the date relative expressions are read against: the most precise of the
-    article's date and its dateline's date, the article's date when they tie."""
-    candidates = [parse_iso(article.meta.date)]
-    if article.meta.dateline is not None:
-        candidates.append(parse_iso(article.meta.dateline.date))
-    found = [c for c in candidates if c is not None]
-    if not found:
-        return None
-    return max(found, key=lambda w: (w.month is not None) + (w.day is not None))
-
-
-def _month(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_year(text: str, start: int, end: int) -> bool:
-    """Return False for a four-digit number that is a label, amount or count, not a year."""
-    if _NOT_YEAR_BEFORE.search(text, max(0, start - 12), start):
-        return False
-    after = _WORD_AFTER.match(text, end)
-    if after is not None:
-        word = after.group(1).lower()
-        gap = text[end:after.start(1)]
-        if "\n" not in gap and (word in COUNT_NOUNS or word in UNIT_WORDS):
-            return False
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        word = before.group(1)
-        # "Vision 2030", "Euro 2024": a capitalised name, unless it opens the sentence.
-        prefix = text[:before.start(1)].rstrip()
-        opens_sentence = not prefix or prefix[-1] in ".!?“\"(:;"
-        if (word[:1].isupper() and word not in _CAPITALISED_OK and word[:3].lower() not in _MONTHS
-                and not opens_sentence):
-            return False
-    return True
-
-
-def _mention(kind: str, m: re.Match[str], text: str) -> _Mention | None:
-    """Return the mention a pattern match stands for, or None when it is not a date."""
-    g = m.groupdict()
-    s, e = m.start(), m.end()
-    if kind == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return _Mention(s, e, kind, _When(y, mo, d)) if _valid(y, mo, d) else None
-    if kind == "numeric":
-        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        if a > 12 and _valid(y, b, a):
-            return _Mention(s, e, kind, _When(y, b, a))
-        if b > 12 and _valid(y, a, b):
-            return _Mention(s, e, kind, _When(y, a, b))
-        if a == b and _valid(y, a, a):
-            return _Mention(s, e, kind, _When(y, a, a))
-        # Day-month or month-day: the year is all the text settles.
-        return _Mention(s, e, kind, _When(y)) if 1 <= a <= 31 and 1 <= b <= 31 else None
-    if kind in ("dmy", "mdy"):
-        y, mo, d = int(g["y"]), _month(g["mon"]), int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
-        return _Mention(s, e, kind, _When(y, mo, d)) if _valid(y, mo, d) else None
-    if kind == "my":
-        return _Mention(s, e, kind, _When(int(g["y"]), _month(g["mon"])))
-    if kind == "month_rel":
-        return _Mention(s, e, kind, month=_month(g["mon"]), offset=_OFFSETS[g["rel"].lower()],
-                        unit="month_of_year")
-    if kind in ("dm", "md"):
-        d = int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
-        mo = _month(g["mon"])
-        return _Mention(s, e, kind, month=mo, day=d, unit="monthday") if _valid(2000, mo, d) \
-            else None
-    if kind == "decade":
-        return _Mention(s, e, kind, _When(int(g["dec"]) * 10, decade=True))
-    if kind == "fiscal":
-        fy = g["fy"]
-        year = int(fy) if len(fy) == 4 else 2000 + int(fy)
-        return _Mention(s, e, kind, _When(year))
-    if kind == "year":
-        if not _is_year(text, s, e):
-            return None
-        return _Mention(s, e, kind, _When(int(g["y"])))
-    if kind == "rel_period":
-        rel = g["rel"].split()[-1].lower()
-        return _Mention(s, e, kind, offset=_OFFSETS[rel], unit=g["unit"])
-    if kind == "season":
-        return _Mention(s, e, kind, offset=_OFFSETS[g["rel"].lower()], unit="year")
-    if kind == "bare_month":
-        prep = g["prep"].lower()
-        # "this March" / "last March" / "next March" fix the direction outright.
-        direction = ("future" if prep in _FUTURE_PREPS else
-                     "past" if prep in _PAST_PREPS else "this" if prep == "this" else "")
-        start = s if prep in ("last", "next", "this", "early", "late", "mid-") else m.start("mon")
-        return _Mention(start, e, kind, month=_month(g["mon"]), unit="bare_month",
-                        direction=direction)
-    if kind == "weekday":
-        # "Black Friday", "Easter Sunday": a capitalised word before makes it a name.
-        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
-        if g["rel"] is None and before is not None and before.group(1)[:1].isupper():
-            prefix = text[:before.start(1)].rstrip()
-            if prefix and prefix[-1] not in ".!?“\"(:;":
-                return None
-        rel = (g["rel"] or "").lower()
-        direction = ("future" if rel in ("next", "until", "by") else
-                     "past" if rel in ("last", "since", "from") else "")
-        return _Mention(s, e, kind, day=_WEEKDAYS[g["wd"].lower()], unit="weekday",
-                        direction=direction, offset=-1 if rel == "last" else 0)
-    if kind == "deictic":
-        word = g["deixis"].lower()
-        if word in ("today", "tonight") and _NOT_TODAY_BEFORE.search(text, max(0, s - 12), s):
-            return None
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
-        return _Mention(s, e, kind, offset=offset, unit="day")
-    return None
-
-
-def find_mentions(text: str) -> list[_Mention]:
-    """Return the date expressions in `text`, non-overlapping, in order of position."""
-    taken: list[tuple[int, int]] = []
-    found: list[_Mention] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            mention = _mention(kind, m, text)
-            if mention is not None:
-                taken.append((m.start(), m.end()))
-                found.append(mention)
-    found.sort(key=lambda x: x.start)
-    return found
-
-
-def _is_future(clause: str) -> bool:
-    return _FUTURE.search(clause) is not None
-
-
-def _resolve(mention: _Mention, ref: _When | None, clause: str) -> _When | None:
-    """Return the date of a relative mention read against `ref`, or None if it cannot be."""
-    if mention.when is not None:
-        return mention.when
-    if ref is None:
-        return None
-    direction = mention.direction or ("future" if _is_future(clause) else "past")
-    unit = mention.unit
-    if unit == "year":
-        return _When(ref.year + mention.offset)
-    if unit == "month_of_year":
-        return _When(ref.year + mention.offset, mention.month)
-    if unit == "month":
-        if ref.month is None:
-            return None
-        total = ref.year * 12 + ref.month - 1 + mention.offset
-        return _When(total // 12, total % 12 + 1)
-    if unit in ("monthday", "bare_month"):
-        assert mention.month is not None
-        year = ref.year
-        if ref.month is not None and direction != "this":
-            same_month_day = (mention.month == ref.month and mention.day is not None
-                              and ref.day is not None)
-            if direction == "future":
-                # The next such month or day after the reference date.
-                if mention.month < ref.month or (same_month_day and mention.day <= ref.day):  # type: ignore[operator]
-                    year += 1
-            elif mention.month > ref.month or (same_month_day and mention.day > ref.day):  # type: ignore[operator]
-                # The latest one not after it.
-                year -= 1
-        if mention.day is not None and not _valid(year, mention.month, mention.day):
-            return None
-        return _When(year, mention.month, mention.day)
-    if ref.day is None or ref.month is None:
-        return None
-    base = dt.date(ref.year, ref.month, ref.day)
-    if unit == "day":
-        day = base + dt.timedelta(days=mention.offset)
-    elif unit == "weekday":
-        assert mention.day is not None
-        if direction == "future":
-            day = base + dt.timedelta(days=(mention.day - base.weekday()) % 7 or 7)
-        else:
-            back = (base.weekday() - mention.day) % 7
-            # "last Monday" said on a Monday is a week ago; "on Monday" is the dateline's day.
-            day = base - dt.timedelta(days=back or (7 if mention.offset < 0 else 0))
-    else:
-        return None
-    return _When(day.year, day.month, day.day)
-
-
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Return the (open, close) offsets of the quotations in a paragraph; an unclosed one runs
     to the end of the paragraph."""
@@ -414,14 +100,18 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_date(text: str, quote_start: int, mentions: list[_Mention]) -> _When | None:
+def _quote_date(text: str, quote_start: int, mentions: list[Mention],
+                starts: list[int]) -> PartialDate | None:
     """Return the date the text gives a quotation: the last absolute date before it that sits
-    next to a word such as "article", "wrote" or "told"."""
-    for mention in reversed(mentions):
+    next to a word such as "article", "wrote" or "told" (looked for within 40 words)."""
+    i = bisect.bisect_left(starts, quote_start)
+    while i > 0:
+        i -= 1
+        mention = mentions[i]
+        if quote_start - mention.end > 400 or len(text[mention.end:quote_start].split()) > 40:
+            break
         if mention.when is None or mention.end > quote_start or mention.when.decade:
             continue
-        if len(text[mention.end:quote_start].split()) > 40:
-            break
         window = text[max(0, mention.start - 60):min(len(text), mention.end + 40)]
         if _QUOTE_DATE_CUE.search(window):
             return mention.when
@@ -515,91 +205,154 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _paragraph_events(para: Paragraph, ref: _When | None) -> Iterator[tuple[Event, int]]:
+# Notices about the article itself, not events: "Clarification: …", "This story has been updated".
+_NOTICE = re.compile(
+    r"^\W*(?:correction|clarification|editor[’']?s\s+note|update|updated|corrected)\b\s*[:.—–-]"
+    r"|\b(?:this|the)\s+(?:story|article|report|post|piece)\s+(?:has\s+been|was|have\s+been)"
+    r"\s+(?:updated|corrected|amended|changed|revised|clarified)\b"
+    r"|\b(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|post|piece)\b",
+    re.IGNORECASE,
+)
+# A capitalised function word right after a date opening the text: a line broken mid-sentence
+# ("1967 Of Israel, and instead …"), not a sentence.
+_BROKEN_OPENING = re.compile(r"^\S+\s+(?:Of|And|Or|But|To|For|With|The|A|An|In|On|At|By)\s")
+_MIN_EVENT_WORDS = 3
+_FUNCTION_WORDS = frozenset({"of", "and", "or", "but", "to", "for", "with", "the", "a", "an",
+                             "in", "on", "at", "by", "from", "which", "who", "that", "as",
+                             "than", "into", "nor", "so", "yet"})
+_WINDOW = 600
+"""Characters of a long sentence kept either side of a date when cutting its event text."""
+# A year is an adverbial anchor for a later month only after one of these (or as "last year").
+_ANCHOR_PREP = re.compile(
+    r"(?:^|\b(?:in|since|during|by|of|from|until|till|through|throughout|early|late|mid|around"
+    r"|before|after|and|to|between|circa|c\.))[\s-]*$", re.IGNORECASE)
+
+
+def _is_fragment(sentence: str, words: str) -> bool:
+    """Return True for an event text that is no sentence: broken off, or the date alone."""
+    if _words(words) < _MIN_EVENT_WORDS or not re.search(r"[^\W\d_]{3}", words):
+        return True
+    stripped = sentence.lstrip(" “\"‘'(")
+    first = stripped.split(maxsplit=1)[0].lower() if stripped.split() else ""
+    # A sentence opening on a lower-case function word was broken off ("in 1967 and after");
+    # one opening on a lower-case name ("eBay said Monday") was not.
+    return bool((stripped[:1].islower() and first in _FUNCTION_WORDS)
+                or _BROKEN_OPENING.match(stripped))
+
+
+def _paragraph_events(para: Paragraph, ref: PartialDate | None
+                      ) -> Iterator[tuple[Event, int]]:
     """Yield the events of one paragraph with their offsets."""
     text = para.text
+    if _NOTICE.search(text[:300]):
+        return
     mentions = find_mentions(text)
     if not mentions:
         return
+    starts = [m.start for m in mentions]
     quotes = _quote_spans(text)
-    sentences = split_sentences(text) or [(0, len(text))]
-    for s_start, s_end in sentences:
-        inside = [m for m in mentions if s_start <= m.start < s_end]
-        inside = _anchor_bare_months(inside, ref)
-        seen: set[tuple[str, str]] = set()
+    quote_starts = [a for a, _ in quotes]
+    anchor: PartialDate | None = None
+    for s_start, s_end in split_sentences(text) or [(0, len(text))]:
+        first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        inside = _anchor_bare_months(text, mentions[first:last], ref)
+        seen: set[str] = set()
         for mention in inside:
-            quote = next(((a, b) for a, b in quotes if a < mention.start < b), None)
-            mref = ref
+            q = bisect.bisect_left(quote_starts, mention.start) - 1
+            quote = quotes[q] if q >= 0 and quotes[q][0] < mention.start < quotes[q][1] else None
+            mref, qref = ref, None
             if quote is not None:
-                mref = _quote_date(text, quote[0], mentions) or ref
-            clause = _clause_around(text, s_start, s_end, mention)
-            when = _resolve(mention, mref, clause)
-            if when is None:
+                qref = _quote_date(text, quote[0], mentions, starts)
+                mref = qref or ref
+            tense = clause_tense(text, s_start, s_end, mention.start, mention.end)
+            found = resolve(mention, mref, tense, anchor)
+            if found is None:
                 continue
+            when, how = found
+            if how == "article-date" and qref is not None:
+                how = "text"
+            if not when.decade:
+                anchor = when
             # Inside a quotation that opens within this sentence, the event is the quotation's.
             begin = quote[0] + 1 if quote is not None and quote[0] >= s_start else s_start
-            sentence = text[begin:s_end]
-            words = event_text(sentence, mention.start - begin)
-            key = (when.iso(), words)
-            if key in seen:
+            if when.iso() in seen:
                 continue
-            seen.add(key)
+            # A run-on "sentence" (a list of dates with no full stop) is cut to a window around
+            # the date, so each event costs the same however long the sentence is.
+            left, right = begin, s_end
+            if mention.start - begin > _WINDOW:
+                cut = text.rfind(" ", begin, mention.start - _WINDOW)
+                left = cut + 1 if cut >= 0 else mention.start - _WINDOW
+            if s_end - mention.end > _WINDOW:
+                cut = text.find(" ", mention.end + _WINDOW, s_end)
+                right = cut if cut > 0 else s_end
+            words = event_text(text[left:right], mention.start - left)
+            if _is_fragment(text[begin:begin + 40], words):
+                continue
+            seen.add(when.iso())
             yield Event(
                 date=when.iso(),
                 text=words,
                 paragraph=para.n,
                 date_text=text[mention.start:mention.end],
-                relative=mention.when is None,
+                relative=how != "absolute",
+                anchor=how,
             ), mention.start
 
 
-def _clause_around(text: str, start: int, end: int, mention: _Mention) -> str:
-    """Return the clause holding a mention, for judging its tense."""
-    left = max((m.end() for m in re.finditer(r"[,;:]|\band\b", text[start:mention.start])),
-               default=0)
-    # A subordinate clause after the date has its own tense: "said on Friday that it would".
-    right_match = re.search(r"[,;:.]|\b(?:and|that|which|who|when|if|unless|because)\b",
-                            text[mention.end:end])
-    right = mention.end + right_match.start() if right_match else end
-    return text[start + left:right]
-
-
-def _anchor_bare_months(mentions: list[_Mention], ref: _When | None) -> list[_Mention]:
-    """Give a month without a year ("in March") the year of a year-level date in the same
-    sentence ("Last year, … in March"), and drop that year-level date, now more precise."""
-    years = [m for m in mentions
-             if m.unit == "year" or (m.when is not None and m.when.month is None
-                                     and not m.when.decade)]
-    months = [m for m in mentions if m.unit in ("bare_month", "monthday")]
-    if not years or not months:
-        return mentions
-    out = list(mentions)
-    for month in months:
-        # Only a year said before the month anchors it: in "In February … by 2030" the year
-        # belongs to another clause.
-        before = [y for y in years if y.start < month.start]
-        if not before:
+def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | None
+                        ) -> list[Mention]:
+    """Give a month without a year ("in March") the year of a year-level date said before it
+    in the same sentence as an adverbial ("Last year, … in March"), and drop that year-level
+    date, now more precise. "The 1953 team" is no adverbial; "last June" needs none."""
+    out: list[Mention | None] = list(mentions)
+    anchor: tuple[int, Mention] | None = None
+    for i, mention in enumerate(mentions):
+        if mention.unit == "year" or (mention.when is not None and mention.when.month is None
+                                      and not mention.when.decade):
+            adverbial = mention.unit == "year" or mention.kind == "fiscal" or bool(
+                _ANCHOR_PREP.search(text, max(0, mention.start - 24), mention.start))
+            anchor = (i, mention) if adverbial else None
             continue
-        anchor = before[-1]
-        year = anchor.when.year if anchor.when is not None else (
-            ref.year + anchor.offset if ref is not None else None)
-        if year is None:
+        if anchor is None or mention.unit not in ("bare_month", "monthday", "holiday") \
+                or mention.direction in ("past", "future", "this") or mention.offset:
             continue
-        index = out.index(month)
-        out[index] = replace(month, when=_When(year, month.month, month.day))
-        if anchor in out:
-            out.remove(anchor)
-    return out
+        at, said = anchor
+        year = said.when.year if said.when is not None else (
+            ref.year + said.offset if ref is not None else None)
+        if year is None or mention.month is None:
+            continue
+        out[i] = replace(mention, when=PartialDate(year, mention.month, mention.day))
+        out[at] = None
+    return [m for m in out if m is not None]
 
 
 def find_events(article: Article) -> tuple[Event, ...]:
-    """Return every dated event of the article, sorted by date, then paragraph and position."""
+    """Return every dated event of the article, sorted by date, then paragraph and position;
+    the same event text with the same date is kept once, where it first appears."""
     ref = reference_date(article)
     found: list[tuple[Event, int]] = []
+    seen: set[tuple[str, str]] = set()
     for para in article.paragraphs:
-        found.extend(_paragraph_events(para, ref))
+        for event, at in _paragraph_events(para, ref):
+            key = (event.date, " ".join(event.text.casefold().split()))
+            if key not in seen:
+                seen.add(key)
+                found.append((event, at))
     found.sort(key=lambda item: (item[0].date, item[0].paragraph, item[1]))
     return tuple(event for event, _ in found)
+
+
+def reference_date(article: Article) -> PartialDate | None:
+    """Return the date relative expressions are read against: the most precise of the
+    article's date and its dateline's date, the article's date when they tie."""
+    candidates = [parse_iso(article.meta.date)]
+    if article.meta.dateline is not None:
+        candidates.append(parse_iso(article.meta.dateline.date))
+    found = [c for c in candidates if c is not None]
+    if not found:
+        return None
+    return max(found, key=lambda w: (w.month is not None) + (w.day is not None))
 
 
 __all__ = ["find_events", "find_mentions", "parse_iso", "reference_date"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LimitError, SourceError
+from ..fs import TooLarge, os_error_message, read_bounded
 from ..model import Article
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf")
@@ -64,13 +65,20 @@ def sniff(data: bytes, path: str) -> str:
 
 
 def read_bytes(path: Path, display: str, limits: ReadLimits) -> bytes:
-    """Return the bytes of `path`, refusing what is missing, empty or over the size limit."""
+    """Return the bytes of `path`, refusing what is missing, empty or over the size limit.
+
+    At most `max_bytes + 1` bytes are read whatever the file is: a device such as `/dev/zero`
+    or a pipe reports no size to check first.
+    """
+    too_large = f"is larger than {limits.max_bytes:,} bytes, the limit (--max-bytes)"
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise LimitError(display, f"is {size:,} bytes; the limit is {limits.max_bytes:,} "
                                       "(--max-bytes)")
-        data = path.read_bytes()
+        data = read_bounded(path, limits.max_bytes)
+    except TooLarge as exc:
+        raise LimitError(display, too_large) from exc
     except IsADirectoryError as exc:
         raise SourceError(display, "is a folder, not a file") from exc
     except FileNotFoundError as exc:
@@ -78,7 +86,9 @@ def read_bytes(path: Path, display: str, limits: ReadLimits) -> bytes:
     except PermissionError as exc:
         raise SourceError(display, "permission denied") from exc
     except OSError as exc:
-        raise SourceError(display, f"cannot be read: {exc.strerror or exc}") from exc
+        raise SourceError(display, f"cannot be read: {os_error_message(exc)}") from exc
+    except ValueError as exc:  # a NUL byte in a name given through the Python API
+        raise SourceError(display, f"cannot be read: {exc}") from exc
     if not data.strip():
         raise SourceError(display, "is empty")
     return data
@@ -107,7 +117,9 @@ def read_data(data: bytes, name: str, limits: ReadLimits | None = None) -> Artic
         from . import markdown as reader  # type: ignore[no-redef]
     else:
         from . import text as reader  # type: ignore[no-redef]
-    article = reader.read(data, name, limits)
+    from .assemble import without_controls
+
+    article = without_controls(reader.read(data, name, limits))
     if not article.paragraphs:
         raise SourceError(name, "has no body text")
     if len(article.paragraphs) > limits.max_paragraphs:

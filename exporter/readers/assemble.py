@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Author, BlockKind, Dateline, Heading, Meta, Paragraph, Source, Span
-from ..normalise import normalise_text
+from ..normalise import normalise_text, strip_controls
 from .closing import Closing, attach_bios, publication_from_rights, split_closing
 from .masthead import (
     Masthead,
     agency_of,
-    find_date,
+    byline_date,
     parse_byline,
     parse_dateline,
     parse_masthead,
@@ -55,6 +55,34 @@ def attribution_of(line: str) -> str | None:
     if not match or len(line) > 200:
         return None
     return match.group("who")
+
+
+def without_controls(article: Article) -> Article:
+    """Return `article` with invisible controls removed from its title, authors and metadata.
+
+    Every reader's result passes here once (see `normalise.strip_controls` for why); the body
+    keeps its text as written.
+    """
+    changes: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    for item in dataclasses.fields(article.meta):
+        value = getattr(article.meta, item.name)
+        if isinstance(value, str) and (clean := strip_controls(value)) != value:
+            meta[item.name] = clean
+    if any(strip_controls(c) != c for c in article.meta.credits):
+        meta["credits"] = tuple(strip_controls(c) for c in article.meta.credits)
+    if meta:
+        changes["meta"] = dataclasses.replace(article.meta, **meta)
+    if (title := strip_controls(article.title)) != article.title:
+        changes["title"] = " ".join(title.split())
+    authors = tuple(Author(name=_strip(a.name), bio=_strip(a.bio)) for a in article.authors)
+    if authors != article.authors:
+        changes["authors"] = authors
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+def _strip(text: str | None) -> str | None:
+    return " ".join(strip_controls(text).split()) or None if text is not None else None
 
 
 @dataclass
@@ -224,9 +252,9 @@ class Builder:
                 else:
                     break
             elif byline is None and (names := parse_byline(text)) is not None:
-                byline, dated = names, dated or find_date(text)
+                byline, dated = names, dated or byline_date(text)
             elif byline is None and (titled or masthead) and (name := parse_signature(text)):
-                byline, dated = (name,), dated or find_date(text)
+                byline, dated = (name,), dated or byline_date(text)
             else:
                 break
             taken += 1
@@ -240,6 +268,12 @@ class Builder:
         if not self.paragraphs or self.paragraphs[0].kind != "paragraph":
             return None
         first = self.paragraphs[0]
+        # `SHANGHAI:` standing alone, the story in the next paragraph (a page's markup split them).
+        if len(self.paragraphs) > 1 and len(first.text) <= 60 \
+                and (alone := parse_dateline(first.text + " X", year)) is not None \
+                and alone[1] == "X":
+            del self.paragraphs[0]
+            return alone[0]
         found = parse_dateline(first.text, year)
         if found is None:
             return None

@@ -21,6 +21,10 @@ _CREDITS = re.compile(
     r"produced|production|fact-checking)\s+by\b",
     re.IGNORECASE,
 )
+# `Jane Doe contributed reporting from Kabul.`, `AP writers … contributed to this report.`
+_CONTRIBUTED = re.compile(
+    r"^[^\W\d_].{1,200}?\bcontributed\s+(?:reporting|research|writing|to\s+this\s+"
+    r"(?:report|story|article))\b", re.IGNORECASE)
 _BIO_NAMELESS = re.compile(
     r"^(?:the|this)\s+(?:writer|author|columnist|contributor|reviewer|blogger|essayist|"
     r"commentator)s?\s+(?:is|are|was|were|has|have|had|teaches|taught|works|worked|heads|"
@@ -100,7 +104,7 @@ def _starts_segment(line: str, previous: str | None) -> bool:
     first = previous is None
     text = _clean(line)
     if _RIGHTS.match(text) or _CREDITS.match(text) or _BIO_NAMELESS.match(text) \
-            or _PROVENANCE.match(text) or _ABOUT.match(text):
+            or _PROVENANCE.match(text) or _ABOUT.match(text) or _CONTRIBUTED.match(text):
         return True
     return first and (_DASH.match(text) is not None or _bio(text) is not None)
 
@@ -110,7 +114,7 @@ def _kind(text: str) -> str | None:
         return "about"
     if _RIGHTS.match(text) or (_RIGHTS_ANYWHERE.search(text) and len(text.split()) <= 25):
         return "rights"
-    if (_CREDITS.match(text) and len(text.split()) <= 60) \
+    if ((_CREDITS.match(text) or _CONTRIBUTED.match(text)) and len(text.split()) <= 60) \
             or (_PROVENANCE.match(text) and len(text.split()) <= 40):
         return "credits"
     if _bio(text) is not None:

@@ -37,6 +37,26 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.05
 
 
+def text_codec(name: str) -> str | None:
+    """Return the canonical name of the text encoding called `name`, or None.
+
+    `codecs.lookup` also knows bytes-to-bytes and str-to-str codecs (zlib, hex, uu, rot13) and
+    ones that always fail (undefined) or are not meant for documents (punycode, idna); a page
+    declaring one of those gets its encoding detected instead.
+    """
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_CODECS:
+        return None
+    return info.name
+
+
+_NOT_DOCUMENT_CODECS = frozenset({"undefined", "punycode", "idna", "raw-unicode-escape",
+                                  "unicode-escape", "mbcs", "oem"})
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return (text, encoding name) for `data`; raise `SourceError` naming `path` if binary."""
     for bom, encoding in _BOMS:
@@ -59,8 +79,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if encoding in ("latin_1", "iso8859_1", "iso8859_15", "cp1250", "cp1252", "mac_roman"):
         encoding = "cp1252"
     try:
+        if text_codec(encoding) is None:
+            raise LookupError(encoding)
         return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:

@@ -1,9 +1,9 @@
 """HTML reader: a saved web page in, its article (not its menus, ads and comments) out.
 
-trafilatura finds the main text and the page metadata (it reads JSON-LD, OpenGraph and other meta
-tags, then falls back to `<title>` and `<h1>`); this module maps its structured output (`p`, `head`,
-`list`/`item`, `quote`, `table`, with `hi` and `ref` inline) onto the model, removes the site name
-from the title, and keeps only http, https and mailto links.
+trafilatura finds the main text; this module maps its structured output (`p`, `head`,
+`list`/`item`, `quote`, `table`, with `hi` and `ref` inline) onto the model and keeps only http,
+https and mailto links. The page metadata (headline, date, authors) is read by `webmeta`, with
+trafilatura's own findings as its fallback.
 
 Nothing is ever fetched: trafilatura is handed the decoded markup, never a URL, and images,
 stylesheets and the `_files` folder of a saved page are not looked at.
@@ -17,13 +17,17 @@ from typing import TYPE_CHECKING
 
 import trafilatura
 from lxml import etree
+from trafilatura.utils import load_html
 
 from ..errors import SourceError
 from ..model import Article, Author, Meta, Source, Span
 from ..normalise import clean_inline
 from . import source_hash
 from .assemble import Builder, attribution_of
-from .decode import decode, looks_binary
+from .bylines import squash
+from .decode import decode, looks_binary, text_codec
+from .webclutter import Clutter, is_caption, strip_spans
+from .webmeta import read_page_meta
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -31,64 +35,43 @@ if TYPE_CHECKING:
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)""",
                    re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile("\\s+(?:\\||-|\u2013|\u2014|::|\u00b7|\u2022|\u00bb)\\s+")
 # trafilatura's last-resort fallback can hand back page furniture as the "body".
 _BOILERPLATE = ("nav", "header", "footer", "aside", "menu", "form", "button", "select")
 _BOOLEAN_REND = {"#b": "strong", "#strong": "strong", "#i": "emphasis", "#em": "emphasis"}
 
 
-def decode_html(data: bytes, path: str) -> tuple[str, str]:
-    """Return the page's text and encoding, honouring a `<meta charset>` declaration."""
+def _known(codec: str) -> bool:
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        return False
+    return True
+
+
+def decode_html(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Return the page's text and encoding, honouring a `<meta charset>` declaration, and a
+    warning when the declared encoding is not one text can be in (so it was detected)."""
     if looks_binary(data):
         raise SourceError(path, "is binary data, not an HTML page")
+    warnings: tuple[str, ...] = ()
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         match = _CHARSET.search(data[:4096])
         if match:
-            try:
-                name = codecs.lookup(match.group(1).decode("ascii")).name
-            except (LookupError, UnicodeDecodeError):
-                name = ""
+            declared = match.group(1).decode("ascii", errors="replace")[:40]
+            name = text_codec(declared) or ""
+            if not name and _known(declared):  # an unknown name is a typo, ignored as before
+                warnings = (f"ignored the page's declared encoding {declared!r}: not a text "
+                            "encoding; detected it instead",)
             # Pages often declare latin-1 and mean cp1252 (what browsers do too).
             if name in ("latin-1", "iso8859-1", "ascii"):
                 name = "cp1252"
             if name and not name.startswith("utf-16"):
                 try:
-                    return data.decode(name), name
-                except UnicodeDecodeError:
+                    return data.decode(name), name, warnings
+                except UnicodeError:
                     pass
-    return decode(data, path)
-
-
-def strip_site_name(title: str, site: str | None, url: str | None) -> str:
-    """Return `title` without a `| Site`, `- Site` or `Site |` part naming the site."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    names: set[str] = set()
-    if site:
-        names.add(_squash(site))
-    if url:
-        host = re.sub(r"^[a-z]+://(www\d?\.)?", "", url.lower()).split("/")[0]
-        names.update((_squash(host.rsplit(".", 1)[0]), _squash(host)))
-    names.discard("")
-
-    def is_site(part: str) -> bool:
-        squashed = _squash(part)
-        if len(part.split()) > 6 or len(squashed) < 2:
-            return False
-        return squashed in names or (len(squashed) >= 4 and any(
-            len(n) >= 4 and (squashed.startswith(n) or n.startswith(squashed)) for n in names))
-
-    separators = list(_TITLE_SEPARATORS.finditer(title))
-    if is_site(parts[-1]):
-        return title[: separators[-1].start()]
-    if is_site(parts[0]):
-        return title[separators[0].end():]
-    return title
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    text, encoding = decode(data, path)
+    return text, encoding, warnings
 
 
 def _runs(element: etree._Element, strong: bool = False, emphasis: bool = False,
@@ -130,14 +113,17 @@ class _Walker:
         self.skip = skip
         """Squashed texts of headings to drop (the title and standfirst repeated in the body)."""
         self.dropped: set[str] = set()
+        self.clutter = Clutter()
 
     def block(self, element: etree._Element, quote: bool = False) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         b = self.builder
         if tag == "head":
             text = _plain(_runs(element))
-            if _squash(text) in self.skip and not b.paragraphs:
-                self.dropped.add(_squash(text))
+            if squash(text) in self.skip and not b.paragraphs:
+                self.dropped.add(squash(text))
+                return
+            if not self.clutter.heading(text):
                 return
             rend = element.get("rend") or "h2"
             level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
@@ -158,24 +144,40 @@ class _Walker:
         elif tag == "table":
             for row in element.iter("row"):
                 cells = [clean_inline("".join(c.itertext())) for c in row if c.tag == "cell"]
-                b.add_paragraph(" | ".join(c for c in cells if c))
+                cells = [c for c in cells if c and not is_caption(c)]
+                b.add_paragraph(" | ".join(cells))
         elif tag in ("p", "code"):
             runs = _runs(element)
             who = attribution_of(_plain(runs))
-            if quote:
-                self.quote(runs)
+            kept = runs if quote else self.article_runs(runs)
+            if kept is None:
+                pass  # web furniture (or a note, filed for the metadata)
+            elif quote:
+                self.quote(kept)
             elif who is not None and b.set_attribution(who):
                 pass
             else:
-                b.add_paragraph("", runs=runs)
+                b.add_paragraph("", runs=kept)
             for child in element:
                 if isinstance(child.tag, str) and child.tag in ("list", "table"):
                     self.block(child)
         elif tag in ("div", "main", "body", "section"):
             for child in element:
                 self.block(child, quote)
-        elif tag and tag not in ("graphic", "lb", *_BOILERPLATE):
-            b.add_paragraph("", runs=_runs(element))
+        elif tag and tag not in ("graphic", "lb", *_BOILERPLATE) \
+                and (kept := self.article_runs(_runs(element))) is not None:
+            b.add_paragraph("", runs=kept)
+
+    def article_runs(self, runs: list[Span]) -> list[Span] | None:
+        """Return `runs` without tweet buttons and picture credits; None for web furniture."""
+        text = _plain(runs)
+        if is_caption(text):
+            return None
+        for start, end in reversed(strip_spans(text)):
+            runs = _cut_range(runs, start, end)
+        text = _plain(runs)
+        linked = bool(text.strip()) and all(r.href for r in runs if r.text.strip())
+        return runs if self.clutter.keep(text, linked) else None
 
     def quote(self, runs: list[Span]) -> None:
         text = _plain(runs)
@@ -191,8 +193,10 @@ class _Walker:
         for item in element:
             if item.tag != "item":
                 continue
-            self.builder.add_paragraph("", kind="list_item", runs=_runs(item), list_id=list_id,
-                                       ordered=ordered)
+            runs = self.article_runs(_runs(item))
+            if runs is not None:
+                self.builder.add_paragraph("", kind="list_item", runs=runs, list_id=list_id,
+                                           ordered=ordered)
             for child in item:
                 if child.tag == "list":
                     self.items(child, self.builder.new_list(), child.get("rend") == "ol")
@@ -200,6 +204,22 @@ class _Walker:
 
 def _runs_text(text: str) -> list[Span]:
     return [Span(text=text)]
+
+
+def _cut_range(runs: list[Span], start: int, end: int) -> list[Span]:
+    """Return `runs` without the characters from `start` to `end` of their joined text."""
+    out: list[Span] = []
+    position = 0
+    for run in runs:
+        low, high = position, position + len(run.text)
+        position = high
+        if high <= start or low >= end:
+            out.append(run)
+            continue
+        text = run.text[: max(0, start - low)] + run.text[max(0, end - low):]
+        if text:
+            out.append(Span(text=text, strong=run.strong, emphasis=run.emphasis, href=run.href))
+    return out
 
 
 def _cut(runs: list[Span], keep: int) -> list[Span]:
@@ -214,8 +234,8 @@ def _cut(runs: list[Span], keep: int) -> list[Span]:
     return kept
 
 
-def extract(markup: str) -> trafilatura.settings.Document | None:
-    """Return trafilatura's structured extraction of `markup` (a string: nothing is fetched)."""
+def extract(markup: str | etree._Element) -> trafilatura.settings.Document | None:
+    """Return trafilatura's structured extraction of `markup` (nothing is fetched)."""
     result = trafilatura.bare_extraction(
         markup, url=None, with_metadata=True, include_formatting=True, include_links=True,
         include_tables=True, include_comments=False, include_images=False, deduplicate=False)
@@ -224,36 +244,32 @@ def extract(markup: str) -> trafilatura.settings.Document | None:
 
 def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     """Return the article in the HTML page `data`."""
-    markup, encoding = decode_html(data, path)
+    markup, encoding, warnings = decode_html(data, path)
     try:
-        doc = extract(markup)
+        tree = load_html(markup)
+        doc = extract(tree) if tree is not None else None
     except (ValueError, etree.LxmlError) as exc:
         raise SourceError(path, f"is not a readable HTML page ({exc})") from exc
-    if doc is None or doc.body is None:
+    if doc is None or doc.body is None or tree is None:
         raise SourceError(path, "no article text found")
-    site = clean_inline(doc.sitename) if doc.sitename else None
     url = doc.url if doc.url and re.match(r"^https?://", doc.url) else None
-    title = strip_site_name(clean_inline(doc.title), site, url) if doc.title else None
+    page = read_page_meta(tree, title=doc.title, date=doc.date, author=doc.author,
+                          site=clean_inline(doc.sitename) if doc.sitename else None, url=url)
+    site = clean_inline(doc.sitename) if doc.sitename else None
+    title = page.title
     description = clean_inline(doc.description) if doc.description else None
-    skip = {_squash(t) for t in (title, description) if t}
+    skip = {squash(t) for t in (*page.headlines, description) if t}
     builder = Builder(path)
     walker = _Walker(builder, skip)
     walker.block(doc.body)
     if not builder.paragraphs:
         raise SourceError(path, "no article text found")
     # The meta description is a standfirst only when the page shows it above the body.
-    standfirst = description if description and _squash(description) in walker.dropped else None
-    authors = tuple(Author(name=n) for n in _names(doc.author))
+    standfirst = description if description and squash(description) in walker.dropped else None
+    authors = tuple(Author(name=n) for n in page.authors)
     lang = _LANG.search(markup[:4096])
-    meta = Meta(publication=site, date=doc.date or None, url=url, subtitle=standfirst,
-                language=lang.group(1) if lang else None)
+    meta = Meta(publication=site, date=page.date, url=page.url, subtitle=standfirst,
+                language=lang.group(1) if lang else None, notes=tuple(walker.clutter.notes))
     return builder.article(
-        title=title, meta=meta, authors=authors,
+        title=title, meta=meta, authors=authors, warnings=warnings,
         source=Source(path=path, format="html", encoding=encoding, sha256=source_hash(data)))
-
-
-def _names(author: str | None) -> list[str]:
-    if not author:
-        return []
-    names = [clean_inline(n) for n in re.split(r"\s*;\s*", author)]
-    return list(dict.fromkeys(n for n in names if n))

@@ -20,7 +20,7 @@ from ..model import Article, Meta, Source, Span
 from . import source_hash
 from .assemble import Builder, attribution_of
 from .decode import decode
-from .sidecar import apply_overrides, parse_yaml
+from .sidecar import apply_overrides, parse_yaml, text_value
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -138,7 +138,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
         i += 1
     meta = Meta()
     if isinstance(front.get("title"), (str, int, float)):
-        title = str(front["title"])
+        title = text_value(front["title"])
     article = builder.article(
         title=title, meta=meta, authors=(),
         source=Source(path=path, format="markdown", encoding=encoding, sha256=source_hash(data)))

@@ -1,5 +1,6 @@
 """Head matter of a raw text article: masthead, byline, dateline, and the dates inside them.
 
+Dates are read by `exporter.dates` (`parse_date`, `search_date`), as everywhere in the tool.
 Each parser takes one line (or the start of the first paragraph) and returns what it found, or None
 when the text is not that kind of line, so the text reader can try them in turn. Dates are returned
 as ISO 8601 at the precision the text gives (`2017`, `2017-07`, `2017-07-14`).
@@ -7,91 +8,14 @@ as ISO 8601 at the precision the text gives (`2017`, `2017-07`, `2017-07-14`).
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
+from ..dates import DATE_SEARCH, parse_date, search_date
 from ..model import Dateline
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
-    "december": 12,
-}
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(1[6-9]\d\d|2[01]\d\d)"
 # ASCII only: under Unicode case folding `Auguſt` would match and miss the month table.
 _FLAGS = re.IGNORECASE | re.ASCII
-_WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+",
-                      _FLAGS)
-_DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, _FLAGS), order) for pattern, order in (
-        (rf"{_YEAR}-(\d\d?)(?:-(\d\d?))?", "ymd"),
-        (rf"{_YEAR}/(\d\d?)/(\d\d?)", "ymd"),
-        (rf"(\d\d?){_ORD}\s+(?:of\s+)?({_MONTH}),?\s+{_YEAR}", "dmy"),
-        (rf"({_MONTH})\s+(\d\d?){_ORD},?\s+{_YEAR}", "mdy"),
-        # `July-August 2017`: a double issue is dated by its first month.
-        (rf"({_MONTH})(?:\s*[-/–]\s*{_MONTH})?,?\s+{_YEAR}", "my"),
-        (rf"(?:spring|summer|autumn|fall|winter)\s+{_YEAR}", "y"),
-        (_YEAR, "y"),
-        (rf"({_MONTH})\s+(\d\d?){_ORD}", "md"),
-        (rf"(\d\d?){_ORD}\s+(?:of\s+)?({_MONTH})", "dm"),
-    )
-)
-
-
-def _month(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
-
-
-def parse_date(text: str, year: int | None = None) -> str | None:
-    """Return `text` (the whole of it) as an ISO date at its precision, or None.
-
-    A date without a year (`June 6`) takes `year` when given, and is None otherwise.
-    """
-    text = _WEEKDAY.sub("", text.strip().strip(",").strip())
-    for pattern, order in _DATE_FORMS:
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        groups = match.groups()
-        y: int | None
-        m: int | None = None
-        d: int | None = None
-        if order == "ymd":
-            y, m = int(groups[0]), int(groups[1])
-            d = int(groups[2]) if groups[2] else None
-        elif order == "dmy":
-            d, m, y = int(groups[0]), _month(groups[1]), int(groups[2])
-        elif order == "mdy":
-            m, d, y = _month(groups[0]), int(groups[1]), int(groups[2])
-        elif order == "my":
-            m, y = _month(groups[0]), int(groups[1])
-        elif order == "y":
-            y = int(groups[0])
-        elif order == "md":
-            m, d, y = _month(groups[0]), int(groups[1]), year
-        else:
-            d, m, y = int(groups[0]), _month(groups[1]), year
-        return _iso(y, m, d)
-    return None
-
-
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 # --- masthead -----------------------------------------------------------------------------------
@@ -115,11 +39,6 @@ class Masthead:
 _VOLUME = re.compile(r"(?:\b(?i:vol(?:ume)?)\b\.?|\bV\.)\s*(\d{1,4}|[IVXLC]{1,8}\b)", re.ASCII)
 _ISSUE = re.compile(r"(?:\b(?i:iss(?:ue)?)\b\.?\s*(?:(?i:no|number)\b\.?\s*|#\s*)?"
                     r"|\b(?i:no|nr|number)\b\.?\s*|#\s*)(\d{1,4})\b", re.ASCII)
-# A date inside a longer line; the same forms as `parse_date`, a year required.
-_DATE_SEARCH = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?:{p.pattern})" for p, order in _DATE_FORMS if order not in ("md", "dm"))
-    + r")(?![\w-])", _FLAGS)
 _DATE_LABEL = re.compile(
     r"(?:\b(?:first\s+|last\s+|originally\s+)?(?P<label>published|posted|updated|modified|"
     r"dated?|issued|released|revised)(?:\s+(?:on|at|in))?\s*:?\s*)$", _FLAGS)
@@ -202,7 +121,7 @@ def parse_masthead(line: str) -> Masthead | None:
     masked = line
     for start, end in spans:
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    for match in _DATE_SEARCH.finditer(masked):
+    for match in DATE_SEARCH.finditer(masked):
         start, end = match.span()
         found = parse_date(match.group(0))
         if found is None:
@@ -232,8 +151,8 @@ def parse_masthead(line: str) -> Masthead | None:
             piece = piece.strip(_SEPARATORS)
             if not piece:
                 continue
-            if not _masthead_name(piece):
-                return None
+            if not _masthead_name(piece) or _BYLINE.match(piece):
+                return None  # `By AFP, Updated Dec 4, 2023` is a byline
             names.append(piece)
     date = dates.get("published") or dates.get("plain") or dates.get("updated")
     labelled = "published" in dates or "updated" in dates
@@ -262,6 +181,8 @@ _BYLINE = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||·|•|\s[—–-]\s|\band\b|\bwith\b)\s*", re.IGNORECASE)
 # `Jane Doe in Kabul`, `Jane Doe (@janedoe)`: where or how to reach the writer, not the name.
 _NAME_TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
+STAMP = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised|edited)\b", re.IGNORECASE)
+"""The label of an update stamp (`Updated Dec 4`): what follows dates a change, not the article."""
 # `Jane Doe | Reuters`, `Jane Doe — Staff Writer`: a name, a bar or dash, then who they write for.
 _SIGNATURE = re.compile(r"^(?P<name>[^|·•—–]+?)\s*[|·•—–]\s*(?P<org>[^|·•—–]+?)$")
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "ibn",
@@ -285,11 +206,21 @@ def is_name(text: str) -> bool:
         lower = word.lower().strip(".")
         if lower in _ROLE_WORDS:
             return False
-        # `al-Haddad`, `d'Estaing`: a lower-case particle joined to a capitalised name.
-        if not word[0].isupper() and lower not in _PARTICLES \
-                and not re.split(r"[-'’]", word)[-1][:1].isupper():
+        if not name_word(word):
             return False
     return True
+
+
+def name_word(word: str) -> bool:
+    """Return True for a word a name can hold: capitalised, or a particle (`van`, `al-Haddad`)."""
+    # `al-Haddad`, `d'Estaing`: a lower-case particle joined to a capitalised name.
+    return word[:1].isupper() or word.lower().strip(".") in _PARTICLES \
+        or re.split(r"[-'’]", word)[-1][:1].isupper()
+
+
+def strip_name_tail(text: str) -> str:
+    """Return a byline name without where or how to reach the writer (`Jane Doe in Kabul`)."""
+    return _NAME_TAIL.sub("", text)
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:
@@ -297,7 +228,9 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     match = _BYLINE.match(line)
     if match is None or len(line.split()) > 24 or line.endswith((".", "?", "!", ":")):
         return None
-    parts = [_NAME_TAIL.sub("", p.strip(" .")) for p in _NAME_SPLIT.split(match["names"])]
+    # `By AFP, Updated Dec 4`: a stamp after the names is no name.
+    names_text = STAMP.split(match["names"])[0]
+    parts = [_NAME_TAIL.sub("", p.strip(" .")) for p in _NAME_SPLIT.split(names_text)]
     names = tuple(dict.fromkeys(p for p in parts if p and is_name(p)))
     # `By the end of the year …` is a sentence: a byline starts with a name or a role.
     first = parts[0] if parts else ""
@@ -308,6 +241,11 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if any(w.lower().strip(".") in _ROLE_WORDS for w in match["names"].split()):
         return ()
     return None
+
+
+def byline_date(line: str) -> str | None:
+    """Return the date a byline gives for the article: never one after `Updated`."""
+    return find_date(STAMP.split(line)[0])
 
 
 def parse_signature(line: str) -> str | None:
@@ -333,11 +271,7 @@ def parse_signature(line: str) -> str | None:
 
 def find_date(line: str) -> str | None:
     """Return the first date with a year in `line` (`By Jane Doe, 3 March 2022`), or None."""
-    for match in _DATE_SEARCH.finditer(line):
-        found = parse_date(match.group(0))
-        if found is not None:
-            return found
-    return None
+    return search_date(line)
 
 
 # --- dateline -----------------------------------------------------------------------------------

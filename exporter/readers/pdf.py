@@ -27,10 +27,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTTextLineHorizontal
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LAParams, LTAnno, LTChar, LTPage, LTTextLineHorizontal
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
 from ..errors import LimitError, SourceError
@@ -38,6 +40,7 @@ from ..model import Article, Author, Meta, Source
 from ..normalise import clean_inline
 from . import source_hash
 from .assemble import Builder, real_author
+from .pdf_limits import FormBudget, check_document
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -129,12 +132,38 @@ def _walk(item: Any) -> Iterator[LTTextLineHorizontal]:
         yield from _walk(child)
 
 
-def _pages(data: bytes, path: str) -> list[_Page]:
+class _Interpreter(PDFPageInterpreter):
+    """pdfminer's interpreter, counting the XObjects a page draws (nested forms multiply)."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager, device: Any,
+                 budget: FormBudget | None = None, depth: int = 0) -> None:
+        super().__init__(rsrcmgr, device)
+        self.budget = budget or FormBudget("")
+        self.depth = depth
+
+    def dup(self) -> PDFPageInterpreter:
+        return _Interpreter(self.rsrcmgr, self.device, self.budget, self.depth + 1)
+
+    def do_Do(self, xobjid_arg: Any) -> None:
+        self.budget.spend(self.depth)
+        super().do_Do(xobjid_arg)
+
+
+def _layouts(data: bytes, path: str, limits: ReadLimits) -> Iterator[tuple[int, LTPage]]:
+    """Yield each page's layout, once the document passed its pre-flight checks."""
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    check_document(document, path, limits, max_pages=_MAX_PAGES)
+    manager = PDFResourceManager()
+    device = PDFPageAggregator(manager, laparams=LAParams())
+    for number, page in enumerate(PDFPage.create_pages(document)):
+        _Interpreter(manager, device, FormBudget(path, page=number + 1)).process_page(page)
+        yield number, device.get_result()
+
+
+def _pages(data: bytes, path: str, limits: ReadLimits) -> list[_Page]:
     pages: list[_Page] = []
     try:
-        for number, layout in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
-            if number >= _MAX_PAGES:
-                raise LimitError(path, f"has more than {_MAX_PAGES:,} pages")
+        for number, layout in _layouts(data, path, limits):
             page = _Page(width=layout.width, height=layout.height)
             for line in _walk(layout):
                 page.lines.extend(_segments(line, number))
@@ -144,11 +173,22 @@ def _pages(data: bytes, path: str) -> list[_Page]:
                                 "first, e.g. with qpdf --decrypt") from exc
     except PDFEncryptionError as exc:
         raise SourceError(path, f"is encrypted in a way that cannot be read ({exc})") from exc
+    except RecursionError as exc:
+        # A stream whose /Length refers to itself, a /Prev chain that loops: pdfminer follows
+        # the reference until Python's stack runs out.
+        raise SourceError(path, "is not a readable PDF (an object refers to itself)") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError,
-            IndexError, AttributeError, ZeroDivisionError) as exc:
+            IndexError, AttributeError, ZeroDivisionError, OverflowError) as exc:
         # pdfminer signals damage with many exception types; all mean "not a readable PDF".
-        raise SourceError(path, f"is not a readable PDF ({type(exc).__name__}: {exc})") from exc
+        raise SourceError(path, f"is not a readable PDF ({type(exc).__name__}: "
+                                f"{_excerpt(str(exc))})") from exc
     return pages
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    """Return `text` on one line, cut to `limit` characters (pdfminer quotes whole objects)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _mask(text: str) -> str:
@@ -344,37 +384,29 @@ def _body_size(pages: list[_Page]) -> float:
 
 def _info(data: bytes) -> dict[str, str]:
     """Return the document information dictionary's text fields (Title, Author, …)."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
+    info: dict[str, str] = {}
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         raw = resolve1(document.info[0]) if document.info else {}
-    except (PSException, ValueError, KeyError, TypeError, IndexError, PDFEncryptionError):
+        for key, value in (raw or {}).items():
+            value = resolve1(value)
+            if isinstance(value, bytes):
+                if value.startswith((b"\xfe\xff", b"\xff\xfe")):
+                    text = value.decode("utf-16", errors="replace")
+                else:
+                    text = value.decode("latin-1")
+                info[str(key)] = clean_inline(text)
+    except (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError,
+            PDFEncryptionError, RecursionError):
         return {}
-    info: dict[str, str] = {}
-    for key, value in (raw or {}).items():
-        value = resolve1(value)
-        if isinstance(value, bytes):
-            if value.startswith((b"\xfe\xff", b"\xff\xfe")):
-                text = value.decode("utf-16", errors="replace")
-            else:
-                text = value.decode("latin-1")
-            info[str(key)] = clean_inline(text)
     return info
-
-
-def _info_date(value: str | None) -> str | None:
-    match = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", value or "")
-    if not match:
-        return None
-    return "-".join(p for p in match.groups() if p)
 
 
 def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     """Return the article in the PDF `data`."""
-    pages = _pages(data, path)
+    pages = _pages(data, path, limits)
     if not any(page.lines for page in pages):
         raise SourceError(path, "has no text layer (scanned?); OCR is not supported")
     drop_running(pages)

@@ -9,16 +9,18 @@ inferred, and the field is no longer marked as inferred.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import datetime as dt
-import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..dates import iso_date
 from ..errors import SourceError
+from ..fs import TooLarge, read_bounded
 from ..model import Article, Author
 from ..normalise import clean_inline
 
@@ -35,43 +37,107 @@ KEYS = frozenset({"title", "subtitle", "author", "authors", "date", "publication
 """Keys understood; others are reported in a warning and ignored."""
 
 _MAX_SIDECAR = 1_000_000
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+_MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings in metadata (the keys above need two levels)."""
+_MAX_DIGITS = 30
+"""Longest whole number kept in a string; a volume past this is not a number anyone wrote."""
 
 
 def sidecar_path(path: Path) -> Path | None:
-    """Return the sidecar beside the source at `path`, or None when there is none."""
+    """Return the sidecar beside the source at `path`, or None when there is none.
+
+    Only a regular file counts: a symbolic link (which could lead anywhere), a folder or a
+    device is not a sidecar. A source whose name leaves no room for a sidecar's longer name
+    simply has none.
+    """
     for suffix in SIDECAR_SUFFIXES:
         candidate = path.with_name(path.stem + suffix)
-        if candidate.is_file():
-            return candidate
+        try:
+            if stat.S_ISREG(candidate.lstat().st_mode):
+                return candidate
+        except (OSError, ValueError):
+            continue
     return None
 
 
-def load_sidecar(path: Path) -> dict[str, Any] | None:
-    """Return the overrides in the sidecar of the source at `path`, or None if it has none."""
+def linked_sidecars(path: Path) -> list[str]:
+    """Return the names of sidecars beside `path` that are symbolic links (ignored)."""
+    found = []
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_name(path.stem + suffix)
+        with contextlib.suppress(OSError, ValueError):
+            if candidate.is_symlink():
+                found.append(candidate.name)
+    return found
+
+
+def read_sidecar(path: Path) -> tuple[Path, bytes] | None:
+    """Return the sidecar of the source at `path` and its bytes, or None if it has none.
+
+    Read without following a link and at most `_MAX_SIDECAR` + 1 bytes.
+    """
     found = sidecar_path(path)
     if found is None:
         return None
     display = str(path.with_name(found.name))
     try:
-        raw = found.read_bytes()
+        raw = read_bounded(found, _MAX_SIDECAR, follow=False, regular_only=True)
+    except TooLarge as exc:
+        raise SourceError(display, f"is larger than {_MAX_SIDECAR:,} bytes") from exc
     except OSError as exc:
         raise SourceError(display, f"cannot be read: {exc.strerror or exc}") from exc
-    if len(raw) > _MAX_SIDECAR:
-        raise SourceError(display, f"is larger than {_MAX_SIDECAR:,} bytes")
+    return found, raw
+
+
+def load_sidecar(path: Path, found: tuple[Path, bytes] | None = None) -> dict[str, Any] | None:
+    """Return the overrides in the sidecar of the source at `path`, or None if it has none.
+
+    `found` is what `read_sidecar(path)` returned, when the caller has read it already.
+    """
+    found = found or read_sidecar(path)
+    if found is None:
+        return None
+    file, raw = found
+    display = str(path.with_name(file.name))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError(display, "is not UTF-8 text") from exc
-    if found.name.endswith(".toml"):
+    if file.name.endswith(".toml"):
         return parse_toml(text, display)
     return parse_yaml(text, display)
+
+
+class _MetadataLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases and with bounded nesting.
+
+    An alias (`*name`) repeats a node without copying it, so 700 bytes can stand for billions of
+    strings that anything walking the value (a warning's text, a cache record) expands;
+    metadata never needs one. Nesting is bounded because the composer recurses per level.
+    """
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in metadata", event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > _MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {_MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def parse_yaml(text: str, display: str) -> dict[str, Any]:
     """Return the mapping in YAML `text` (safe loader only); raise `SourceError` otherwise."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_MetadataLoader)
     except yaml.YAMLError as exc:
         line = None
         mark = getattr(exc, "problem_mark", None)
@@ -79,6 +145,9 @@ def parse_yaml(text: str, display: str) -> dict[str, Any]:
             line = int(mark.line) + 1
         raise SourceError(display, f"invalid YAML metadata: {getattr(exc, 'problem', exc)}",
                           line=line) from exc
+    except (ValueError, OverflowError) as exc:
+        # A value that looks like a date or a number but is none (`2017-13-45`, 5,000 digits).
+        raise SourceError(display, f"invalid YAML metadata: {_reason(exc)}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -92,38 +161,40 @@ def parse_toml(text: str, display: str) -> dict[str, Any]:
         return dict(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
         raise SourceError(display, f"invalid TOML metadata: {exc}") from exc
+    except RecursionError as exc:  # tomllib recurses once per level of nesting
+        raise SourceError(display, "invalid TOML metadata: nested too deep") from exc
+    except (ValueError, OverflowError) as exc:
+        raise SourceError(display, f"invalid TOML metadata: {_reason(exc)}") from exc
 
 
-def iso_date(value: object) -> str | None:
-    """Return `value` as ISO 8601 at the precision it gives (`2017`, `2017-07`, `2017-07-14`)."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    match = _ISO.match(text)
-    if match:
-        year, month, day = match.groups()
-        return "-".join(p for p in (year, month, day) if p)
-    from dateparser.date import DateDataParser  # slow import, only for free-form dates
-
-    data = DateDataParser(languages=["en"]).get_date_data(text[:100])
-    if data.date_obj is None:
-        return None
-    if data.period == "year":
-        return f"{data.date_obj.year:04d}"
-    if data.period == "month":
-        return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
-    return str(data.date_obj.date().isoformat())
+def _reason(exc: Exception) -> str:
+    """Return the first clause of a library's message, on one line and short."""
+    text = " ".join(str(exc).split(";")[0].split())
+    return text if len(text) <= 100 else text[:100] + "…"
 
 
-def _text(value: object) -> str | None:
+def excerpt(value: object, limit: int = 40) -> str:
+    """Return a short, one-line description of a metadata value for a message.
+
+    Never `repr()` the value: a list or mapping may be huge, and a 5,000-digit number cannot
+    even be turned into text.
+    """
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 100:
+        return "a very large number"
+    text = " ".join(str(value).split())
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def text_value(value: object) -> str | None:
+    """Return a scalar metadata value as one clean line of text (None for lists, mappings)."""
     if value is None or isinstance(value, (dict, list)):
         return None
+    if isinstance(value, int) and value.bit_length() > 100:
+        return None  # str() refuses numbers past 4,300 digits; none is a title or a name
     text = clean_inline(str(value))
     return text or None
 
@@ -132,8 +203,8 @@ def _number(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
+        return value if value.bit_length() <= 100 else None
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= _MAX_DIGITS:
         return int(value.strip())
     return None
 
@@ -144,10 +215,10 @@ def authors_of(value: object) -> tuple[Author, ...]:
     authors: list[Author] = []
     for item in items:
         if isinstance(item, dict):
-            name, bio = _text(item.get("name")), _text(item.get("bio"))
+            name, bio = text_value(item.get("name")), text_value(item.get("bio"))
             if name or bio:
                 authors.append(Author(name=name, bio=bio))
-        elif (name := _text(item)) is not None:
+        elif (name := text_value(item)) is not None:
             authors.append(Author(name=name))
     return tuple(authors)
 
@@ -161,29 +232,30 @@ def apply_overrides(article: Article, data: dict[str, Any]) -> Article:
     unknown = sorted(k for k in data if k not in KEYS)
     if unknown:
         warnings.append(f"ignored metadata key(s): {', '.join(unknown)}")
-    if (title := _text(data.get("title"))) is not None:
+    if (title := text_value(data.get("title"))) is not None:
         changes["title"] = title
         changes["title_inferred"] = False
     for key in ("author", "authors"):
         if key in data and (authors := authors_of(data[key])):
             changes["authors"] = authors
     for key in ("subtitle", "publication", "rights", "classification", "language"):
-        if (text := _text(data.get(key))) is not None:
+        if (text := text_value(data.get(key))) is not None:
             meta[key] = text
     for key in ("source", "url"):
-        if (text := _text(data.get(key))) is not None:
+        if (text := text_value(data.get(key))) is not None:
             meta["url"] = text
     for key in ("volume", "issue"):
         if key in data:
             if (number := _number(data[key])) is not None:
                 meta[key] = number
             else:
-                warnings.append(f"ignored metadata {key}: {data[key]!r} is not a whole number")
+                warnings.append(f"ignored metadata {key}: {excerpt(data[key])} is not a whole "
+                                "number")
     if "date" in data:
         if (date := iso_date(data["date"])) is not None:
             meta["date"] = date
         else:
-            warnings.append(f"ignored metadata date: {data['date']!r} is not a date")
+            warnings.append(f"ignored metadata date: {excerpt(data['date'])} is not a date")
     overridden.update(meta)
     if meta or overridden:
         inferred = tuple(f for f in article.meta.inferred if f not in overridden)

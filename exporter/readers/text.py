@@ -19,6 +19,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..dates import parse_date
 from ..errors import LimitError
 from ..model import Article, Author, Dateline, Heading, Meta, Paragraph, Source
 from ..normalise import normalise_text
@@ -28,9 +29,8 @@ from .decode import decode
 from .masthead import (
     Masthead,
     agency_of,
-    find_date,
+    byline_date,
     parse_byline,
-    parse_date,
     parse_dateline,
     parse_masthead,
     parse_signature,
@@ -294,7 +294,7 @@ def _take_head_line(head: _Head, line: str, following: str | None, *, same_block
             names = (signed,)
         if names is not None:
             head.byline = names
-            head.date = head.date or find_date(line)
+            head.date = head.date or byline_date(line)
             return True
     if head.byline is not None or following is None:
         return False

@@ -406,6 +406,8 @@ class _Renderer:
         self.numbering_abstract: int | None = None
         self.styles: dict[str, ParagraphStyle] = {}
         self.bookmarked: set[str] = set()
+        self.last_heading = 0
+        """Level of the latest listed heading: the next may go at most one level deeper."""
 
     # --- document set-up --------------------------------------------------------------------
 
@@ -759,7 +761,8 @@ class _Renderer:
         match block:
             case Heading():
                 word_level = self.outline.heading_level(block)
-                style = f"Heading {word_level}" if block.toc else f"Heading {word_level} Unlisted"
+                style = (f"Heading {self._in_order(word_level)}" if block.toc
+                         else f"Heading {word_level} Unlisted")
                 p = self.paragraph(container, style)
                 self.inlines(p, block.content)
                 self._mark(p, block, level)
@@ -784,6 +787,13 @@ class _Renderer:
             case _:
                 assert_never(block)
 
+    def _in_order(self, level: int) -> int:
+        """Return `level` for a listed heading, raised so that no level is skipped (a reader
+        navigating by headings finds Heading 2 under a Heading 1)."""
+        level = min(level, self.last_heading + 1)
+        self.last_heading = level
+        return level
+
     def _mark(self, p: Paragraph, block: Block, level: int | None) -> None:
         """Add the bookmarks `block` needs: its anchor, and its TOC entry."""
         anchor = _anchor_of(block)
@@ -802,7 +812,7 @@ class _Renderer:
 
     def para(self, container: BlockItemContainer, block: Para, level: int | None) -> None:
         if block.style == "title":
-            style = "Title" if level is None else "Heading 1"
+            style = "Title" if level is None else f"Heading {self._in_order(1)}"
         else:
             style = {"body": "Normal", "lead": "Lead", "summary": "Summary", "small": "Small",
                      "meta": "Meta", "subtitle": "Subtitle", "note": "Note"}[block.style]
@@ -883,8 +893,13 @@ class _Renderer:
             self.bare_paragraph(container, "Table Text")
 
     def _new_table(self, container: BlockItemContainer, rows: int, widths: Sequence[float],
-                   *, borders: dict[str, etree._Element]) -> WordTable:
-        """Add a table with column widths in proportion to `widths`, filling the text width."""
+                   *, borders: dict[str, etree._Element], first_row: bool = False,
+                   first_column: bool = False) -> WordTable:
+        """Add a table with column widths in proportion to `widths`, filling the text width.
+
+        `first_row` and `first_column` declare a header row or a key column (`w:tblLook`, what
+        screen readers and Word's accessibility checker read; the look is drawn by hand).
+        """
         self._before_table(container)
         total_width = self._container_width(container)
         # NaN, infinite or non-positive widths from a template fall back to an equal share.
@@ -908,8 +923,12 @@ class _Renderer:
         for side, size in (("top", 50), ("left", 100), ("bottom", 50), ("right", 100)):
             margins.append(_el(f"w:{side}", w=str(size), type="dxa"))
         tblpr.append(margins)
-        tblpr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
-                         lastColumn="0", noHBand="1", noVBand="1"))
+        # The hex value repeats the flags for readers of the 2006 schema: noHBand 0x0200,
+        # noVBand 0x0400, firstRow 0x0020, firstColumn 0x0080.
+        look = 0x0600 | (0x0020 if first_row else 0) | (0x0080 if first_column else 0)
+        tblpr.append(_el("w:tblLook", val=f"{look:04X}", firstRow=str(int(first_row)),
+                         lastRow="0", firstColumn=str(int(first_column)), lastColumn="0",
+                         noHBand="1", noVBand="1"))
         for grid_col, width in zip(tbl.tblGrid.gridCol_lst, cols, strict=True):
             grid_col.w = Twips(width)
         for tr in tbl.tr_lst:
@@ -944,7 +963,8 @@ class _Renderer:
             return
         grid = {side: _border(f"w:{side}", color=RULE_HEX) for side in
                 ("top", "left", "bottom", "right", "insideH", "insideV")}
-        table = self._new_table(container, len(rows), widths, borders=grid)
+        table = self._new_table(container, len(rows), widths, borders=grid,
+                                first_row=block.header is not None)
         for index, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
             header = block.header is not None and index == 0
             if header:
@@ -961,7 +981,8 @@ class _Renderer:
             return
         grid = {side: _border(f"w:{side}", color=RULE_HEX) for side in
                 ("top", "bottom", "insideH")}
-        table = self._new_table(container, len(block.rows), (1.0, 3.0), borders=grid)
+        table = self._new_table(container, len(block.rows), (1.0, 3.0), borders=grid,
+                                first_column=True)
         for row, (name, value) in zip(table.rows, block.rows, strict=True):
             key, val = row.cells
             self._cell(key, (Inline(text=name),), fill=KEY_FILL, bold=True)
@@ -993,8 +1014,8 @@ class _Renderer:
 
     def slide(self, container: BlockItemContainer, block: Slide, level: int | None) -> None:
         if block.title.strip():
-            style = "Heading 1" if block.layout in ("title", "section") else "Heading 2"
-            p = self.paragraph(container, style)
+            level_of_title = 1 if block.layout in ("title", "section") else 2
+            p = self.paragraph(container, f"Heading {self._in_order(level_of_title)}")
             p.add_run(clean(block.title))
             self._mark(p, block, level)
         for child in block.children:

@@ -2,8 +2,8 @@
 
 Handouts print the deck the way presentation tools do: `RenderOptions.per_page` slides to a sheet,
 each a framed miniature with ruled lines for notes. The miniatures are the deck's own pages:
-`textfit.layout_slide` measures, shrinks and splits every slide exactly as the PPTX writer does,
-with the same `deck_shape.DeckShape` (the built-in 16:9 deck, or the `--pptx-template`'s slide
+`deck.paginate.layout_slide` measures, shrinks and splits every slide as the PPTX writer does,
+with the same `deck.shape.DeckShape` (the built-in 16:9 deck, or the `--pptx-template`'s slide
 size and placeholder boxes), so a slide continued over two deck pages is two miniatures and the
 handout has ceil(deck slides / per page) sheets. Each page is drawn at deck size (960 × 540 pt
 built in) under a uniform scale transform, in the shipped DejaVu Sans, whose widths never exceed
@@ -47,27 +47,24 @@ from .. import fonts
 from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
-from .deck_shape import BUILTIN, DeckShape, deck_shape
-from .pdf.markup import drawable
-from .pdf.page import fit_text, pdf_timestamp, seal_last_page
-from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
-from .textfit import (
-    CELL_MARGIN_X,
-    CELL_MARGIN_Y,
-    CONSERVATIVE,
-    LEADING,
+from .deck import decor
+from .deck.metrics import CONSERVATIVE
+from .deck.outline import Run, deck_slides, deck_survey
+from .deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, Page, TableFrame, TextFrame, layout_slide
+from .deck.shape import (
+    BUILTIN,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
-    Page,
-    PlacedItem,
-    Run,
-    TableFrame,
-    TextFrame,
-    deck_slides,
-    deck_survey,
+    DeckShape,
+    deck_shape,
     default_geometry,
-    layout_slide,
 )
+from .deck.wrap import LEADING, Line, PlacedItem
+from .pdf.markup import drawable
+from .pdf.page import fit_text, pdf_timestamp, seal_last_page
+from .pdf.structure import attach, make_pdfa
+from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
+from .pdf.tagging import Tag, TaggingCanvas
 
 PER_PAGE = (1, 2, 3, 4, 6)
 """Slides per sheet that have a layout."""
@@ -75,14 +72,14 @@ PER_PAGE = (1, 2, 3, 4, 6)
 ASPECT = SLIDE_HEIGHT / SLIDE_WIDTH
 """Height over width of the built-in deck's slides."""
 
-# The built-in deck's palette (slides_pptx), so a miniature looks like the slide it shows.
-NAVY = colors.HexColor("#142F4F")
-GOLD = colors.HexColor("#C9A227")
-RULE = colors.HexColor("#D0D7E1")
-SLIDE_INK = colors.HexColor("#1F2937")
-SLIDE_MUTED = colors.HexColor("#6B7280")
-DARK_BODY = colors.HexColor("#D6E2F0")
-BAND = colors.HexColor("#EEF2F7")
+# The built-in deck's palette (deck.decor), so a miniature looks like the slide it shows.
+NAVY = colors.HexColor("#" + decor.NAVY)
+GOLD = colors.HexColor("#" + decor.GOLD)
+RULE = colors.HexColor("#" + decor.RULE)
+SLIDE_INK = colors.HexColor(f"#{decor.BUILTIN.ink}")
+SLIDE_MUTED = colors.HexColor(f"#{decor.BUILTIN.muted}")
+DARK_BODY = colors.HexColor(f"#{decor.BUILTIN.dark_body}")
+BAND = colors.HexColor(f"#{decor.BUILTIN.band_fill}")
 FRAME = colors.HexColor("#8A96A3")
 DARK_MARKING = colors.HexColor("#FF9E9E")
 """The marking on navy slides, where the deck's dark red would not read at handout size."""
@@ -224,11 +221,12 @@ class HandoutWriter:
         meta = doc.meta
         # The initial font is written into every page's content stream: name a shipped face so
         # Helvetica is never referenced.
-        canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1,
-                      initialFontName=fonts.SANS, initialFontSize=10, initialLeading=12,
-                      lang=meta.lang or None)
+        canv = TaggingCanvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1,
+                             initialFontName=fonts.SANS, initialFontSize=10, initialLeading=12,
+                             lang=meta.lang or "en")
         canv._doc._timeStamp = pdf_timestamp(options.timestamp)
         canv.setTitle(meta.title)
+        canv.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
         canv.setAuthor(meta.author or options.generator)
         canv.setSubject(meta.subject)
         canv.setKeywords(", ".join(meta.keywords))
@@ -249,16 +247,23 @@ class HandoutWriter:
                 outline.add(number, title, page)
                 painter.draw(page, number, cell.slide)
                 _ruled_lines(canv, cell.lines)
+            canv.tagger.finish_page(canv)
             canv.showPage()
             seal_last_page(canv)
         if not sheets:
             # An empty deck still makes one sheet, which says so.
             sheets = 1
             sheet.decorate(1, 1, 0)
+            canv.tagger.finish_page(canv)
             canv.showPage()
         totals.define(slides=number, sheets=sheets)
+        attach(canv, canv.tagger, title=meta.title, timestamp=options.timestamp,
+               generator=options.generator, claim_pdfua=not options.pdfa)
         canv.save()
-        return buffer.getvalue(), number, sheets
+        data = buffer.getvalue()
+        if options.pdfa:
+            data = make_pdfa(data, timestamp=options.timestamp, generator=options.generator)
+        return data, number, sheets
 
 
 # --- the totals --------------------------------------------------------------------------------
@@ -372,6 +377,13 @@ class _Sheet:
         canv.restoreState()
 
 
+def _needs_space(line: Line) -> bool:
+    """Return whether a wrapped line needs a space written back at its end, so that its last
+    word and the next line's first stay two words in the text layer (a line that keeps the
+    space it was wrapped at has one already)."""
+    return not line.text[-1:].isspace()
+
+
 def _ruled_lines(canv: Canvas, box: Box) -> None:
     """Rule `box` with lines for handwritten notes, the first a pitch below its top."""
     count = int(box.h // RULE_PITCH)
@@ -416,7 +428,7 @@ class _SlidePainter:
     are drawn plain, since its artwork is not reproduced and would not match the bands.
     """
 
-    def __init__(self, canv: Canvas, shape: DeckShape, header: str, totals: _Totals,
+    def __init__(self, canv: TaggingCanvas, shape: DeckShape, header: str, totals: _Totals,
                  classification: str | None) -> None:
         self.canv = canv
         self.shape = shape
@@ -427,8 +439,14 @@ class _SlidePainter:
         self.classification = classification
 
     def draw(self, page: Page, number: int, cell: Box) -> None:
-        """Draw `page` as slide `number`, scaled into `cell`, inside a thin frame."""
+        """Draw `page` as slide `number`, scaled into `cell`, inside a thin frame.
+
+        Each slide is a section of the structure tree: its title a heading (title and
+        divider slides one level up), its text paragraphs and lists, its tables tables;
+        backgrounds, bands, footer and marking are artifacts.
+        """
         canv = self.canv
+        slide = Tag("Sect")
         box, (sx, sy) = self.fit(cell)
         canv.saveState()
         canv.translate(box.x, box.y)
@@ -443,12 +461,13 @@ class _SlidePainter:
             title_color = NAVY if not dark else colors.white
         else:
             title_color = SLIDE_INK
-        self.text(page.title, title_color, anchor_bottom=True)
+        heading = Tag("H", slide, level=1 if page.layout in ("title", "section") else 2)
+        self.text(page.title, title_color, anchor_bottom=True, parent=slide, heading=heading)
         for frame in page.body:
             if isinstance(frame, TableFrame):
-                self.table(frame)
+                self.table(frame, Tag("Table", slide))
             else:
-                self.text(frame, DARK_BODY if dark else SLIDE_INK)
+                self.text(frame, DARK_BODY if dark else SLIDE_INK, parent=slide)
         if builtin:  # a template's deck has no footer either
             self.footer(number, dark)
         if self.classification:
@@ -494,16 +513,37 @@ class _SlidePainter:
         self.rect(geo.title.x, rule_y - 1, 72, 3.5, GOLD)
         self.rect(0, 0, 10, height, NAVY)
 
-    def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False) -> None:
-        """Draw a measured text frame: items stacked from the top (titles sit on the bottom)."""
+    def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False,
+             parent: Tag, heading: Tag | None = None) -> None:
+        """Draw a measured text frame: items stacked from the top (titles sit on the bottom).
+
+        Each item is an element of `parent` (all of them the one `heading` when given): a
+        paragraph, or a list item of the list that consecutive items make.
+        """
+        tagger = self.canv.tagger
         rect = frame.rect
         top = rect.y + rect.h - frame.height if anchor_bottom else rect.y
+        items: Tag | None = None
         for placed in frame.items:
             top += placed.space_before
-            self.marker(placed, rect.x, top, color)
-            for line in placed.lines:
-                self.runs(line.runs, rect.x + placed.indent, top, placed.size, color)
-                top += placed.leading
+            kind = placed.item.kind
+            body = heading
+            if body is None and kind in ("bullet", "number"):
+                items = items or Tag("L", parent)
+                entry = Tag("LI", items)
+                if not placed.item.continued:
+                    with tagger.tagged(self.canv, Tag("Lbl", entry)):
+                        self.marker(placed, rect.x, top, color)
+                body = Tag("LBody", entry)
+            elif body is None:
+                items = None
+                body = Tag("H", parent, level=3) if kind == "heading" else Tag("P", parent)
+            last = len(placed.lines) - 1
+            with tagger.tagged(self.canv, body):
+                for n, line in enumerate(placed.lines):
+                    self.runs(line.runs, rect.x + placed.indent, top, placed.size, color,
+                              space=n < last and _needs_space(line))
+                    top += placed.leading
 
     def marker(self, placed: PlacedItem, x: float, top: float, color: colors.Color) -> None:
         """Draw the bullet or number hanging in an item's indent."""
@@ -514,13 +554,17 @@ class _SlidePainter:
         self.runs((Run(label),), x, top, placed.size, color)
 
     def runs(self, runs: Sequence[Run], x: float, top: float, size: float,
-             color: colors.Color, *, muted: colors.Color = SLIDE_MUTED) -> None:
-        """Draw styled runs on one line whose top is `top` (deck coordinates)."""
+             color: colors.Color, *, muted: colors.Color = SLIDE_MUTED,
+             space: bool = False) -> None:
+        """Draw styled runs on one line whose top is `top` (deck coordinates); `space` ends
+        the line with a space (invisible, but the text layer then separates the words)."""
         canv = self.canv
         baseline = self.baseline(top, size)
         last = len(runs) - 1
         for n, run in enumerate(runs):
             text = run.text.replace("\n", "")
+            if space and n == last:
+                text += " "
             if not text:
                 continue
             face = fonts.face_name(fonts.SANS, bold=run.bold, italic=run.italic)
@@ -531,9 +575,11 @@ class _SlidePainter:
             if n < last:  # measuring is a good part of drawing: skip it where nothing follows
                 x += stringWidth(text, face, size)
 
-    def table(self, frame: TableFrame) -> None:
+    def table(self, frame: TableFrame, tag: Tag) -> None:
         """Draw a measured table: header row (navy built in, grey on a template's slide),
-        banded body rows, bold key column."""
+        banded body rows, bold key column. Tagged as the table `tag`: header cells are TH
+        (for their column, or for their row in a key column), the others TD."""
+        tagger = self.canv.tagger
         top = frame.rect.y
         header_fill, header_ink = ((NAVY, colors.white) if self.shape.builtin
                                    else (PLAIN_HEADER, SLIDE_INK))
@@ -541,20 +587,26 @@ class _SlidePainter:
             header = frame.header and r == 0
             banded = (r - (1 if frame.header else 0)) % 2 == 0
             x = frame.rect.x
+            row = Tag("TR", tag)
             for c, (cell, width) in enumerate(zip(cells, frame.widths, strict=False)):
                 key = frame.key_column and c == 0
                 fill = header_fill if header else (BAND if banded or key else colors.white)
                 self.rect(x, top, width, height, fill)
                 ink = header_ink if header else SLIDE_INK
                 line_top = top + CELL_MARGIN_Y
-                for line in cell.lines:
-                    runs = line.runs
-                    if key:
-                        runs = tuple(Run(run.text, bold=True, italic=run.italic,
-                                         muted=run.muted) for run in runs)
-                    self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
-                              muted=header_ink if header else SLIDE_MUTED)
-                    line_top += frame.size * LEADING
+                role = "TH" if header or key else "TD"
+                scope = "Column" if header else "Row" if key else None
+                last = len(cell.lines) - 1
+                with tagger.tagged(self.canv, Tag(role, row, scope=scope)):
+                    for n, line in enumerate(cell.lines):
+                        runs = line.runs
+                        if key:
+                            runs = tuple(Run(run.text, bold=True, italic=run.italic,
+                                             muted=run.muted) for run in runs)
+                        self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
+                                  muted=header_ink if header else SLIDE_MUTED,
+                                  space=n < last and _needs_space(line))
+                        line_top += frame.size * LEADING
                 x += width
             top += height
         self.canv.setStrokeColor(RULE)

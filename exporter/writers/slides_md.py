@@ -29,7 +29,7 @@ from ..blocks import (
     assert_never,
 )
 from ..options import RenderOptions
-from .textfit import deck_slides, deck_survey, inline_text, slide_text
+from .deck.outline import deck_slides, deck_survey, inline_text, slide_text
 
 
 class MarkdownSlidesWriter:

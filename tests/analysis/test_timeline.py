@@ -183,3 +183,21 @@ def test_mentions_do_not_overlap() -> None:
 def test_deterministic() -> None:
     a = article("In 2015, Moscow agreed. Last year it balked. On June 6 it agreed.", date="2017-07")
     assert find_events(a) == find_events(a)
+
+
+def test_same_event_and_date_kept_once() -> None:
+    text = "The plant closed in March 2015 after the flood."
+    events = find_events(article(text, "Pull quote.", text, date="2017-07"))
+    assert [(e.date, e.paragraph) for e in events] == [("2015-03", 1)]
+
+
+def test_rows_say_what_their_date_was_read_against() -> None:
+    events = find_events(article(
+        "The war ended in 1991. The following year, the country held elections.",
+        "Prices rose last month, the bank said.",
+        date="2017-07",
+    ))
+    rows = {(e.date, e.date_text, e.anchor, e.relative) for e in events}
+    assert rows == {("1991", "1991", "absolute", False),
+                    ("1992", "The following year", "text", True),
+                    ("2017-06", "last month", "article-date", True)}

@@ -81,3 +81,30 @@ def test_scores_a_tiny_gold_file(tmp_path: Path) -> None:
     assert result.ms > 0
     table = report([result])
     assert "| dam |" in table and "LexRank" in table
+
+
+def test_speakers_right_wrong_none_and_actor_duplicates() -> None:
+    from bench.quality import actor_duplicates, judge_speaker
+    from exporter.model import Actor, ActorKind
+
+    assert judge_speaker("Donald Trump", "Donald Trump").right == 1
+    assert judge_speaker("Donald Trump", "Mary Trump").wrong == 1
+    assert judge_speaker("Donald Trump", None).none == 1
+    assert judge_speaker(None, None).right == 1
+    assert judge_speaker(None, "Canada").wrong == 1
+    actors = [Actor(name="Donald Trump", kind=ActorKind.PERSON),
+              Actor(name="Mary Trump", kind=ActorKind.PERSON),
+              Actor(name="Col. Moshe Tetro", kind=ActorKind.PERSON),
+              Actor(name="Moshe Tetro", kind=ActorKind.PERSON),
+              Actor(name="United Nations", kind=ActorKind.ORGANISATION),
+              Actor(name="U.N.", kind=ActorKind.ORGANISATION)]
+    assert actor_duplicates(actors) == [("Col. Moshe Tetro", "Moshe Tetro"),
+                                        ("United Nations", "U.N.")]
+
+
+def test_attribution_cases_are_scored() -> None:
+    from bench.quality import score_attribution_cases
+
+    total, misses = score_attribution_cases()
+    assert total.total >= 100
+    assert total.wrong == 0, misses

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from exporter.errors import SourceError
+from exporter.model import Briefing, to_data
 from exporter.readers import read_article, read_data
-from exporter.readers.html import strip_site_name
+from exporter.readers.bylines import credit_names, is_organisation
+from exporter.readers.webclutter import classify
+from exporter.readers.webmeta import strip_site
+
+from .casecheck import check_case, match
 
 BODY = """
 <p>Pakistan and Russia have moved closer over the last decade, analysts in Islamabad say,
@@ -103,7 +110,11 @@ def test_body_structure() -> None:
     ("No separator here", "Site", None, "No separator here"),
 ])
 def test_site_name_suffix(title: str, site: str | None, url: str | None, expected: str) -> None:
-    assert strip_site_name(title, site, url) == expected
+    names = [n for n in (site,) if n]
+    if url:
+        host = url.split("//")[1].split("/")[0].removeprefix("www.")
+        names += [host, host.rsplit(".", 1)[0]]
+    assert strip_site(title, names) == expected
 
 
 def test_fallback_to_h1_without_metadata() -> None:
@@ -164,3 +175,63 @@ def test_loopback_server_gets_no_request() -> None:
         server.server_close()
         thread.join()
     assert hits == []
+
+
+# --- data cases: page metadata and web clutter in the styles of common publishing systems -------
+
+HTML_CASES = Path(__file__).resolve().parent / "cases" / "html"
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in HTML_CASES.glob("*.json")))
+def test_html_case(case: str) -> None:
+    expected = json.loads((HTML_CASES / f"{case}.json").read_text(encoding="utf-8"))
+    article = read_data((HTML_CASES / f"{case}.html").read_bytes(), f"{case}.html")
+    data = to_data(Briefing(article=article))
+    check_case(expected.pop("_checks", {}), data)
+    match(expected, data, case)
+
+
+def test_every_html_case_has_expectations() -> None:
+    pages = {p.stem for p in HTML_CASES.glob("*.html")}
+    assert pages and pages == {p.stem for p in HTML_CASES.glob("*.json")}
+
+
+@pytest.mark.parametrize("head", [
+    '<script type="application/ld+json">{"@type": ["NewsArticle"], "author": {"@id": ["x"]},'
+    ' "headline": 7, "datePublished": "0001-01-01T00:00:00Z"}</script>',
+    '<script type="application/ld+json">{"@graph": [{"@graph": [null, 3, "x"]}], }</script>',
+    '<script type="application/ld+json">[{"@type": "Article", "author": [null, {"name": []}]}]'
+    '</script>',
+    '<meta name="author" content="By , and ; | —"><meta property="article:published_time" '
+    'content="yesterday">',
+    '<meta name="author" content="RAFAH, Gaza Strip (AP) —"><link rel="canonical" href="/x">',
+])
+def test_odd_metadata_never_breaks_reading(head: str) -> None:
+    page = f"<html><head><title>T</title>{head}</head><body><article>{BODY}</article></body></html>"
+    article = read_data(page.encode(), "odd.html")
+    assert article.paragraphs
+    assert all(a.name and "RAFAH" not in a.name for a in article.authors)
+    assert article.meta.url is None or article.meta.url.startswith("http")
+
+
+WEB_CASES = Path(__file__).resolve().parent / "cases" / "web"
+
+
+def _web_cases(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((WEB_CASES / name).read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize(("credit", "names"), _web_cases("credits.json")["cases"])
+def test_credit_names(credit: str, names: list[str]) -> None:
+    assert credit_names(credit) == names
+
+
+@pytest.mark.parametrize(("name", "organisation"), _web_cases("organisations.json")["cases"])
+def test_organisations(name: str, organisation: bool) -> None:
+    assert is_organisation(name, _web_cases("organisations.json")["sites"]) is organisation
+
+
+@pytest.mark.parametrize(("text", "kind"), _web_cases("clutter.json")["cases"])
+def test_clutter_kinds(text: str, kind: str | None) -> None:
+    assert classify(text) == kind

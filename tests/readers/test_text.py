@@ -12,7 +12,6 @@ import contextlib
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,42 +25,14 @@ from exporter.readers.text import read
 from exporter.readers.title import infer_title, stem_title
 
 from ..conftest import REPO
+from .casecheck import check_case as _check
+from .casecheck import match as _match
 
 CASES = Path(__file__).resolve().parent / "cases"
 
 
 def _read(data: bytes, name: str) -> Article:
     return read(data, name, ReadLimits())
-
-
-def _match(expected: Any, actual: Any, where: str) -> None:
-    if isinstance(expected, dict):
-        assert isinstance(actual, dict), f"{where}: expected an object, got {actual!r}"
-        for key, value in expected.items():
-            assert key in actual, f"{where}.{key} is missing"
-            _match(value, actual[key], f"{where}.{key}")
-    elif isinstance(expected, list):
-        assert isinstance(actual, list), f"{where}: expected a list, got {actual!r}"
-        assert len(actual) == len(expected), f"{where}: {len(actual)} items, want {len(expected)}"
-        for i, (want, got) in enumerate(zip(expected, actual, strict=True)):
-            _match(want, got, f"{where}[{i}]")
-    else:
-        assert actual == expected, f"{where}: {actual!r} != {expected!r}"
-
-
-def _check(checks: dict[str, Any], data: dict[str, Any]) -> None:
-    texts = {str(p["n"]): p["text"] for p in data["paragraphs"]}
-    if "paragraph_count" in checks:
-        assert len(texts) == checks["paragraph_count"], list(texts.values())
-    for n, text in checks.get("paragraphs", {}).items():
-        assert texts[n] == text, f"paragraph {n}"
-    for n, text in checks.get("starts", {}).items():
-        assert texts[n].startswith(text), f"paragraph {n}: {texts[n][:80]!r}"
-    for n, text in checks.get("contains", {}).items():
-        assert text in texts[n], f"paragraph {n}"
-    body = "\n".join(texts.values())
-    for text in checks.get("absent", []):
-        assert text not in body, f"{text!r} should not be in the body"
 
 
 @pytest.mark.parametrize("case", sorted(p.stem for p in CASES.glob("*.json")))

@@ -121,7 +121,7 @@ def test_sigkill_mid_build_leaves_no_temp_or_truncated_file(tmp_path: Path) -> N
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1500000000"}
     command = [sys.executable, "-m", "exporter.cli", "build", str(src), "-o", str(out),
                "--jobs", "1", "--format", "pdf", "--format", "docx"]
-    for delay in (1.5, 3.0, 4.5):
+    for delay in (3.0, 6.0, 12.0):  # the first seconds start the worker processes
         proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         time.sleep(delay)

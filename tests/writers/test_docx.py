@@ -196,6 +196,35 @@ def test_table_header_repeats_and_widths_follow_relative_widths(sample: bytes) -
     assert "Panel" in box.cell(0, 0).text and "Inside the box." in box.cell(0, 0).text
 
 
+def test_tables_declare_their_header_row_or_key_column(sample: bytes) -> None:
+    """Screen readers and Word's accessibility checker read `w:tblLook` and `w:tblHeader`."""
+    fields, timeline, box = reread(sample).tables
+    look = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def flags(table: object) -> tuple[str, str, str]:
+        el = table._tbl.tblPr.find(f"{look}tblLook")  # type: ignore[attr-defined]
+        return el.get(f"{look}val"), el.get(f"{look}firstRow"), el.get(f"{look}firstColumn")
+
+    assert flags(timeline) == ("0620", "1", "0")
+    assert flags(fields) == ("0680", "0", "1")
+    assert flags(box) == ("0600", "0", "0")
+
+
+def test_listed_headings_skip_no_level_and_language_and_title_are_set() -> None:
+    doc = Document(kind="pack", meta=DocMeta(title="Pack", lang="en-GB"), blocks=(
+        Para(content=(Inline(text="Pack"),), style="title"),
+        Heading(level=2, content=(Inline(text="Articles"),)),
+        Heading(level=3, content=(Inline(text="First"),)),
+        Heading(level=3, content=(Inline(text="Hidden"),), toc=False),
+    ))
+    data = write(doc)
+    used = [p.style.name for p in reread(data).paragraphs if p.style is not None]
+    assert used == ["Title", "Heading 1", "Heading 2", "Heading 3 Unlisted"]
+    assert reread(data).core_properties.title == "Pack"
+    assert reread(data).core_properties.language == "en-GB"
+    assert '<w:lang w:val="en-GB"/>' in part(data, "word/styles.xml")
+
+
 def toc_doc() -> Document:
     return Document(kind="pack", meta=DocMeta(title="Pack"), blocks=(
         Para(content=(Inline(text="Pack"),), style="title"),

@@ -47,9 +47,11 @@ from exporter.model import (
 )
 from exporter.model import Quote as QuoteModel
 from exporter.options import RenderOptions
+from exporter.writers.deck.metrics import CONSERVATIVE
+from exporter.writers.deck.outline import Run as TRun
+from exporter.writers.deck.paginate import layout_slide
+from exporter.writers.deck.wrap import LEADING, wrap
 from exporter.writers.slides import MarkdownSlidesWriter, PptxWriter
-from exporter.writers.textfit import CONSERVATIVE, LEADING, layout_slide, wrap
-from exporter.writers.textfit import Run as TRun
 
 OPTIONS = RenderOptions(timestamp=1_500_000_000)
 HOSTILE = ('<b>bold</b> </para> <font color="red">x</font> <img src="/etc/passwd"/> '

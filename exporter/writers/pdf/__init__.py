@@ -2,7 +2,12 @@
 
 Modules: `styles` (the look), `markup` (inline runs to escaped paragraph markup, glyph fallback,
 long-paragraph pieces), `flowables` (margin ¶ numbers, right-page breaks), `page` (page
-templates, bookmarks, deferred "Page N of M" decorations), `render` (one case per block type).
+templates, bookmarks, deferred "Page N of M" decorations), `render` (one case per block type),
+`tagging` (marked content while drawing, and the ReportLab hooks it needs) and `structure` (the
+structure tree written as the file is saved; PDF/A-2b with `--pdfa`).
+
+Every PDF is tagged (PDF/UA-1): the renderer gives each flowable a `tagging.Tag`, and whatever
+is drawn without one is an artifact.
 
 Output is reproducible: ReportLab's invariant mode, and the creation date taken from
 `RenderOptions.timestamp`, so the same input and SOURCE_DATE_EPOCH give the same bytes.
@@ -19,8 +24,9 @@ from ... import fonts
 from ...blocks import Document, Toc
 from ...errors import RenderError
 from ...options import RenderOptions
-from .page import BriefingDocTemplate, Decor, canvas_maker
+from .page import BriefingDocTemplate, Decor, DeferredCanvas, canvas_maker
 from .render import Renderer
+from .structure import attach, make_pdfa
 from .styles import styles
 
 __all__ = ["PdfWriter"]
@@ -50,14 +56,20 @@ class PdfWriter:
         template = BriefingDocTemplate(
             out, decor=decor, title=meta.title, author=meta.author or options.generator,
             subject=meta.subject, keywords=list(meta.keywords), creator=options.generator,
-            producer=options.generator, lang=meta.lang or None, invariant=1,
+            producer=options.generator, lang=meta.lang or "en", invariant=1,
             pageCompression=1, initialFontName=fonts.SERIF, initialFontSize=10,
             initialLeading=12, displayDocTitle=1,
         )
-        story = Renderer(doc, template, styles(), duplex=options.duplex).lazy_story(doc.blocks)
+        renderer = Renderer(doc, template, styles(), duplex=options.duplex)
+        story = renderer.lazy_story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.
-        maker = canvas_maker(decor, options.timestamp)
+
+        def finish(canv: DeferredCanvas) -> None:
+            attach(canv, canv.tagger, title=meta.title, timestamp=options.timestamp,
+                   generator=options.generator, claim_pdfua=not options.pdfa)
+
+        maker = canvas_maker(decor, options.timestamp, renderer.describe, finish)
         try:
             if any(isinstance(block, Toc) for block in doc.blocks):
                 # A table of contents needs passes until its page numbers settle.
@@ -67,4 +79,7 @@ class PdfWriter:
                 template.build(story, canvasmaker=maker)
         except (LayoutError, IndexError) as exc:
             raise RenderError("pdf", f"layout failed: {exc}") from exc
+        if options.pdfa:
+            return make_pdfa(out.getvalue(), timestamp=options.timestamp,
+                             generator=options.generator)
         return out.getvalue()

@@ -13,6 +13,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ... import fonts
 from .styles import GREY
+from .tagging import LineEndText, Tag, Tagger
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +31,21 @@ class Entry:
 
 
 class Para(Paragraph):  # type: ignore[misc]
-    """A paragraph that may carry a ¶ number in the left margin and an outline entry.
+    """A paragraph that may carry a ¶ number in the left margin and an outline entry, and is
+    tagged as the structure element `tag` (a list item's bullet as `label_tag`).
 
-    Both stay with the first fragment when ReportLab splits the paragraph across pages.
+    Number, entry and bullet stay with the first fragment when ReportLab splits the paragraph
+    across pages; both fragments keep the tag, so they are one element. `continues` says more
+    of the element follows (the next fragment or layout piece), so its last line ends a word.
     """
 
     label: str | None = None
     entry: Entry | None = None
     anchor: str | None = None
     """Anchor name whose page <pageref> runs show."""
+    tag: Tag | None = None
+    label_tag: Tag | None = None
+    continues: bool = False
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
@@ -46,10 +53,40 @@ class Para(Paragraph):  # type: ignore[misc]
             parts[0].label, parts[0].entry = self.label, self.entry
             parts[0].anchor = self.anchor
             parts[1].label = parts[1].entry = parts[1].anchor = None
+            parts[0].tag = parts[1].tag = self.tag
+            parts[0].label_tag, parts[0].continues = self.label_tag, True
+            parts[1].continues = self.continues
         return parts
 
+    def beginText(self, x: float, y: float) -> Any:
+        return LineEndText(self.canv, x, y, lines=len(self.blPara.lines),
+                           continues=self.continues)
+
     def draw(self) -> None:
+        canv = self.canv
+        tagger: Tagger | None = getattr(canv, "tagger", None)
+        if tagger is None or self.tag is None or getattr(self, "_drawn_by", None) is tagger:
+            # Untagged, or drawn again in the same pass (a table's header row repeated on
+            # the next page): an artifact.
+            self._draw()
+            return
+        self._drawn_by = tagger
+        tag = self.tag
+        if self.bulletText and self.label_tag is not None:
+            # ReportLab draws the bullet as a text object of its own, before the text.
+            tagger.begin(canv, self.label_tag)
+            canv.after_next_text(lambda: tagger.begin(canv, tag))
+        else:
+            tagger.begin(canv, tag)
         super().draw()
+        tagger.end(canv)
+        self._draw_label()
+
+    def _draw(self) -> None:
+        super().draw()
+        self._draw_label()
+
+    def _draw_label(self) -> None:
         if self.label:
             canv = self.canv
             canv.saveState()
@@ -80,6 +117,23 @@ class PageRefPara(Para):
             self._setup(text, self.style, self.bulletText, None, cleanBlockQuotedText)
         result: tuple[float, float] = super().wrap(availWidth, availHeight)
         return result
+
+
+class TagMark(Flowable):  # type: ignore[misc]
+    """Nothing drawn: makes the element of an empty table cell, so every row has its cells."""
+
+    def __init__(self, tag: Tag) -> None:
+        super().__init__()
+        self.tag = tag
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        tagger: Tagger | None = getattr(self.canv, "tagger", None)
+        if tagger is not None:
+            tagger.element(self.tag)
 
 
 class LazyChunk(Flowable):  # type: ignore[misc]

@@ -8,8 +8,10 @@ however many passes the table of contents needs and however long a pack grows.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import zlib
+from ast import literal_eval
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,12 +24,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.paragraph import Paragraph
+from reportlab.platypus.tableofcontents import TableOfContents, defaultTableStyle
+from reportlab.platypus.tables import TableStyle
 
 from ... import fonts
 from .flowables import LazyChunk, Para
 from .markup import drawable
-from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, Geometry
+from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, TOC_NUMBER_ROOM, Geometry
+from .tagging import Tag, Tagger, TaggingCanvas
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +103,19 @@ def fit_text(text: str, face: str, size: float, room: float) -> str:
     return text[:low].rstrip() + "…"
 
 
-class DeferredCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that holds its pages until `save`, then decorates each knowing the total."""
+class DeferredCanvas(TaggingCanvas):
+    """A canvas that holds its pages until `save`, then decorates each knowing the total.
 
-    def __init__(self, *args: Any, decor: Decor, timestamp: int, **kwargs: Any) -> None:
+    Its tagger tags what the flowables draw; the decorations are artifacts.
+    """
+
+    def __init__(self, *args: Any, decor: Decor, timestamp: int,
+                 describe: Callable[[str], str] | None = None,
+                 finish: Callable[[DeferredCanvas], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if describe is not None:
+            self.tagger.describe = describe
+        self._finish = finish
         self._decor = decor
         self._pages: list[dict[str, Any]] = []
         # The date and the file ID come from `timestamp` alone: ReportLab would otherwise
@@ -112,6 +125,7 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
         self._doc.signature.update(str(timestamp).encode("ascii"))
 
     def showPage(self) -> None:
+        self.tagger.finish_page(self)
         state = dict(self.__dict__)
         # A page's drawing operators are most of its weight: keep them compressed until
         # `save`, so a thousand-page pack does not hold them all as strings. ReportLab joins
@@ -132,9 +146,13 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
             code = state["_code"]
             state["_code"] = [zlib.decompress(code).decode("utf-8")] if code else []
             self.__dict__.update(state)
+            self._code.append("/Artifact BMC")
             self._decor.draw(self, number, total)
+            self._code.append("EMC")
             super().showPage()
             seal_last_page(self)
+        if self._finish is not None:
+            self._finish(self)
         super().save()
 
 
@@ -173,11 +191,16 @@ def pdf_timestamp(seconds: int) -> TimeStamp:
     return stamp
 
 
-def canvas_maker(decor: Decor, timestamp: int) -> Callable[..., Canvas]:
-    """Return the canvas factory `BaseDocTemplate.build` calls once per pass."""
+def canvas_maker(decor: Decor, timestamp: int, describe: Callable[[str], str] | None = None,
+                 finish: Callable[[DeferredCanvas], None] | None = None
+                 ) -> Callable[..., DeferredCanvas]:
+    """Return the canvas factory `BaseDocTemplate.build` calls once per pass (each pass has a
+    canvas, so a tagger, of its own); `describe` says what a link to a destination is, and
+    `finish` is called with the canvas when its pages are done, just before it saves."""
 
-    def make(*args: Any, **kwargs: Any) -> Canvas:
-        return DeferredCanvas(*args, decor=decor, timestamp=timestamp, **kwargs)
+    def make(*args: Any, **kwargs: Any) -> DeferredCanvas:
+        return DeferredCanvas(*args, decor=decor, timestamp=timestamp, describe=describe,
+                              finish=finish, **kwargs)
 
     return make
 
@@ -280,8 +303,92 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.notify("TOCEntry", (entry.level, entry.markup, self.page, entry.key))
 
 
-def contents(levels: tuple[Any, ...]) -> TableOfContents:
+def contents(levels: tuple[Any, ...], tag: Tag) -> TableOfContents:
     """Return the table-of-contents flowable, filled in by `multiBuild`'s later passes."""
-    toc = TableOfContents(dotsMinLevel=0, rightColumnWidth=40)
+    # The contents table names a shipped face for its cells, as the writer's tables do:
+    # ReportLab's default would reference Helvetica, unembedded (PDF/A forbids it).
+    style = TableStyle([*defaultTableStyle.getCommands(),
+                        ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF)])
+    toc = Contents(tag, dotsMinLevel=0, rightColumnWidth=TOC_NUMBER_ROOM, tableStyle=style)
     toc.levelStyles = list(levels)
     return toc
+
+
+class Contents(TableOfContents):  # type: ignore[misc]
+    """ReportLab's table of contents, tagged: a TOC whose entries are TOCI elements, each an
+    entry's text (P) and its page number (a Reference), the dot leader an artifact.
+
+    ReportLab makes the entries' paragraphs in `wrap` and draws each entry's dot leader and
+    page number from a callback while the entry is drawn (so before the entry's text): the
+    entries are given tags after `wrap`, and the callback is replaced by `_entry_end`, which
+    draws the same dots and number as two text objects rather than one.
+    """
+
+    def __init__(self, tag: Tag, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.tag = tag
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        canv = self.canv
+        tagger: Tagger | None = getattr(canv, "tagger", None)
+        if tagger is None:
+            return size
+        entries: dict[str, Tag] = {}
+
+        def entry_end(canvas: Any, kind: str, label: str) -> None:
+            page, level, key = label.split(",")
+            style = self.getLevelStyle(int(level))
+            entry = entries.get(label)
+            _entry_end(canvas, tagger, entry, style, page, literal_eval(key), availWidth)
+
+        canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        for row in self._table._cellvalues:
+            # (ReportLab keeps a cell as its flowables in a tuple.)
+            for cell in (f for value in row for f in (value if isinstance(value, tuple)
+                                                       else (value,))):
+                if isinstance(cell, Paragraph) and not isinstance(cell, Para):
+                    cell.__class__ = Para  # the same paragraph, drawn tagged
+                    entry = Tag("TOCI", self.tag)
+                    cell.tag = Tag("P", entry)
+                    found = _ENTRY_LABEL.search(cell.text)
+                    if found:
+                        entries[found.group(1)] = entry
+        return size
+
+
+_ENTRY_LABEL = re.compile(r'<onDraw name="drawTOCEntryEnd" label="([^"]*)"/>$')
+
+
+def _entry_end(canv: Any, tagger: Tagger, entry: Tag | None, style: Any, page: str,
+               key: str | None, width: float) -> None:
+    """Draw a contents entry's dot leader (an artifact) and page number (tagged, linked):
+    what ReportLab's `drawPageNumbers` draws, in two text objects (`tests/writers/
+    test_tagging_contract.py` compares the pages with ReportLab's)."""
+    x, y = canv._curr_tx_info["cur_x"], canv._curr_tx_info["cur_y"]
+    size = style.fontSize
+    number_width = stringWidth(page, style.fontName, size)
+    while number_width > width - x and size >= 1.0:  # ReportLab shrinks a number too long
+        size *= 0.9
+        number_width = stringWidth(page, style.fontName, size)
+    dot = " . "
+    dot_width = stringWidth(dot, style.fontName, size)
+    dots = int((width - x - number_width) / dot_width)
+    number_x = width - number_width
+    with tagger.artifact(canv):
+        _text_line(canv, number_x - dots * dot_width, y, dots * dot, style, size)
+        if entry is not None:
+            tagger.begin(canv, Tag("Reference", entry))
+        _text_line(canv, number_x, y, page, style, size)
+        if key:
+            canv.linkRect("", key, (number_x, y, number_x + number_width, y + style.leading),
+                          relative=1)
+        tagger.end(canv)
+
+
+def _text_line(canv: Any, x: float, y: float, text: str, style: Any, size: float) -> None:
+    tx = canv.beginText(x, y)
+    tx.setFont(style.fontName, size)
+    tx.setFillColor(style.textColor)
+    tx.textLine(text)
+    canv.drawText(tx)

@@ -13,10 +13,11 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ... import blocks as b
 from ... import fonts
-from .flowables import Entry, LazyChunk, PageRefPara, Para, RightPageGuard
+from .flowables import Entry, LazyChunk, PageRefPara, Para, RightPageGuard, TagMark
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
-from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued
+from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued, unkept
+from .tagging import Tag, default_description
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -37,6 +38,8 @@ SHORT_LIST = 1500
 """Lists up to this many characters (and 8 items) are kept together on one page."""
 SHORT_QUOTE = 600
 """Quotations up to this many characters are kept on one page with their attribution."""
+HEADING_CHARS = 1_000
+"""Longer headings are laid out as paragraphs in the heading's type, not kept with the next."""
 
 
 def collect_anchors(blocks: Iterable[b.Block]) -> Anchors:
@@ -65,21 +68,41 @@ class Renderer:
         self.position = -1
         self.headings = 0
         self.title_open = False
+        self.container: Tag | None = None
+        """The structure element the blocks being made belong to (None: the document)."""
+        self.heading_shift = _heading_shift(doc.blocks)
+        self.link_labels: dict[str, str] = {}
+        """What a link to a heading's destination or contents key says (its text)."""
 
     # --- helpers -------------------------------------------------------------------------------
 
     def markup(self, runs: b.Inlines, style: ParagraphStyle) -> str:
         return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position)
 
+    def tag(self, role: str, **kwargs: Any) -> Tag:
+        """Return a new structure element of `role` in the current container."""
+        return Tag(role, self.container, **kwargs)
+
+    def describe(self, destination: str) -> str:
+        """Return what a link to `destination` says (a heading's text, "Paragraph 12", a URL)."""
+        return self.link_labels.get(destination) or default_description(destination)
+
     def paragraphs(self, runs: b.Inlines, style: ParagraphStyle, *, prefix: str = "",
                    suffix: str = "", label: str | None = None,
-                   bullet: str | None = None, anchor: str | None = None) -> list[Flowable]:
+                   bullet: str | None = None, anchor: str | None = None,
+                   tag: Tag | None = None) -> list[Flowable]:
         """Return `runs` as one paragraph, or several pieces when it is very long.
 
         `prefix` (an anchor) and `label` (the margin ¶ number) and `bullet` go on the first
-        piece, `suffix` (a ¶ citation) on the last.
+        piece, `suffix` (a ¶ citation) on the last. Every piece is the one element `tag` (a new
+        P when not given); a bullet makes it a list item (LI: Lbl and LBody).
         """
         parts = pieces(runs) or [()]
+        if tag is None:
+            tag = self.tag("P")
+        label_tag = None
+        if bullet is not None:
+            label_tag, tag = Tag("Lbl", tag), Tag("LBody", tag)
         out: list[Flowable] = []
         for i, part in enumerate(parts):
             first, last = i == 0, i == len(parts) - 1
@@ -93,6 +116,8 @@ class Renderer:
             if first:
                 para.label = label
                 para.anchor = anchor
+                para.label_tag = label_tag
+            para.tag, para.continues = tag, not last
             out.append(para)
         return out
 
@@ -190,13 +215,15 @@ class Renderer:
         s = self.styles
         match block:
             case b.Heading():
-                return [self.heading(block.level, block.content, block.anchor, toc=block.toc)]
+                return self.heading(block.level, block.content, block.anchor, toc=block.toc)
             case b.Para():
                 style = s.para[block.style]
                 label = str(block.number) if block.number is not None else None
+                # The title is the document's first-level heading.
+                tag = self.tag("H", level=1) if block.style == "title" else None
                 return self.paragraphs(block.content, style, label=label,
                                        prefix=self.destination(block.anchor),
-                                       anchor=block.anchor)
+                                       anchor=block.anchor, tag=tag)
             case b.ListBlock():
                 return self.list_block(block, top=top)
             case b.Quote():
@@ -215,12 +242,13 @@ class Renderer:
             case b.Toc():
                 self.template.toc_depth = block.depth
                 title = Para(glyph_safe(block.title, s.toc_title.fontName), s.toc_title)
-                return [title, contents(s.toc_levels), Spacer(1, 0.4 * cm)]
+                title.tag = self.tag("P")
+                return [title, contents(s.toc_levels, self.tag("TOC")), Spacer(1, 0.4 * cm)]
             case b.Box():
                 return self.box(block)
             case b.Slide():
                 # Not expected in a briefing; shown as a section so nothing is lost.
-                flow = [self.heading(2, (b.Inline(text=block.title),), None, toc=True)]
+                flow = self.heading(2, (b.Inline(text=block.title),), None, toc=True)
                 flow.extend(self.story(block.children, top=False))
                 if block.notes:
                     flow.extend(self.paragraphs(block.notes, s.para["note"]))
@@ -229,18 +257,31 @@ class Renderer:
                 b.assert_never(block)
 
     def heading(self, level: int, content: b.Inlines, anchor: str | None, *,
-                toc: bool) -> Flowable:
+                toc: bool) -> list[Flowable]:
         style = self.styles.heading[level]
-        markup = self.markup(content, style)
-        para = Para(self.destination(anchor) + markup, style)
-        para.anchor = anchor
+        destination = self.anchors.destination(anchor, self.position) if anchor else None
+        tag = self.tag("H", level=level + self.heading_shift)
+        text = plain_text(content)[:200]
+        if destination:
+            self.link_labels[destination] = text
+        if sum(len(run.text) for run in content) > HEADING_CHARS:
+            # A heading taller than a page cannot be kept with what follows: ReportLab moves
+            # it to a fresh page again and again, splitting its long words each time (a
+            # 4,000-character token never finished). Lay it out as a long paragraph instead.
+            flow = self.paragraphs(content, unkept(style), prefix=anchor_tag(destination),
+                                   anchor=anchor, tag=tag)
+        else:
+            para = Para(anchor_tag(destination) + self.markup(content, style), style)
+            para.anchor = anchor
+            para.tag = tag
+            flow = [para]
         if toc:
             self.headings += 1
-            text = plain_text(content)[:200]
             toc_face = self.styles.toc_levels[min(level, 2) - 1].fontName
-            para.entry = Entry(level=level - 1, text=text, markup=glyph_safe(text, toc_face),
-                               key=f"_h{self.headings}")
-        return para
+            flow[0].entry = Entry(level=level - 1, text=text, markup=glyph_safe(text, toc_face),
+                                  key=f"_h{self.headings}")
+            self.link_labels[flow[0].entry.key] = text
+        return flow
 
     def ref_tag(self, n: int | None) -> str:
         """Return the small ¶ citation appended to list items and attributions."""
@@ -251,10 +292,11 @@ class Renderer:
 
     def list_block(self, block: b.ListBlock, *, top: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
+        items = self.tag("L")
         for number, item in enumerate(block.items, start=1):
             out.extend(self.paragraphs(item.content, self.styles.list_item,
                                        bullet=f"{number}." if block.ordered else "•",
-                                       suffix=self.ref_tag(item.ref)))
+                                       suffix=self.ref_tag(item.ref), tag=Tag("LI", items)))
         # A short list is kept on one page, so no item is stranded alone on the next one.
         chars = sum(len(r.text) for item in block.items for r in item.content)
         # (Only at the top level: inside a box's table cell there is no page to keep to.)
@@ -263,19 +305,23 @@ class Renderer:
 
     def quote(self, block: b.Quote) -> list[Flowable]:
         s = self.styles
-        body = self.paragraphs(block.content, s.quote)
+        quote = self.tag("BlockQuote")
+        body = self.paragraphs(block.content, s.quote, tag=Tag("P", quote))
         who = f"— {glyph_safe(block.attribution, s.attribution.fontName)}" \
             if block.attribution else ""
         ref = self.ref_tag(block.ref)
         flow = list(body)
         if who or ref:
-            flow.append(Para(who + ref, s.attribution))
+            attribution = Para(who + ref, s.attribution)
+            attribution.tag = Tag("P", quote)
+            flow.append(attribution)
         else:
             flow.append(Spacer(1, s.attribution.spaceAfter))
         chars = sum(len(r.text) for r in block.content)
         return [KeepTogether(flow)] if chars <= SHORT_QUOTE else flow
 
-    def cell(self, runs: b.Inlines, style: ParagraphStyle) -> list[Flowable]:
+    def cell(self, runs: b.Inlines, style: ParagraphStyle, tag: Tag) -> list[Flowable]:
+        """Return a table cell's flowables, tagged as the cell `tag` (TH or TD)."""
         if any(run.pageref for run in runs):
             position, pages = self.position, self.template.anchor_pages
 
@@ -283,20 +329,31 @@ class Renderer:
                 return inline_markup(runs, style.fontName, anchors=self.anchors,
                                      position=position, pages=pages)
 
-            return [PageRefPara(make_text, style)]
-        return self.paragraphs(runs, style)
+            para = PageRefPara(make_text, style)
+            para.tag = tag
+            return [para]
+        return self.paragraphs(runs, style, tag=tag)
 
     def table(self, block: b.Table) -> list[Flowable]:
         s = self.styles
-        rows: list[list[Any]] = []
-        if block.header is not None:
-            rows.append([self.cell(c, s.header_cell) for c in block.header])
-        rows.extend([self.cell(c, s.cell) for c in row] for row in block.rows)
-        columns = max((len(r) for r in rows), default=0)
+        columns = max([len(block.header or ())] + [len(row) for row in block.rows])
         if columns == 0:
             return []
-        for row in rows:
-            row.extend([] for _ in range(columns - len(row)))
+        table_tag = self.tag("Table")
+
+        def row_of(cells: Sequence[b.Inlines], style: ParagraphStyle, role: str) -> list[Any]:
+            row = Tag("TR", table_tag)
+            scope = "Column" if role == "TH" else None
+            out = [self.cell(c, style, Tag(role, row, scope=scope)) for c in cells]
+            # A short row is padded with empty cells (elements all the same).
+            out.extend([TagMark(Tag(role, row, scope=scope))]
+                       for _ in range(columns - len(cells)))
+            return out
+
+        rows: list[list[Any]] = []
+        if block.header is not None:
+            rows.append(row_of(block.header, s.header_cell, "TH"))
+        rows.extend(row_of(row, s.cell, "TD") for row in block.rows)
         widths = _widths(block.widths, columns, self.template.width)
         header = 1 if block.header is not None else 0
         commands: list[tuple[Any, ...]] = [
@@ -311,15 +368,23 @@ class Renderer:
         table = Table(rows, colWidths=widths, repeatRows=header, splitInRow=1,
                       style=TableStyle(commands), hAlign="LEFT", spaceBefore=4, spaceAfter=10)
         if block.caption:
-            return [Para(glyph_safe(block.caption, s.caption.fontName), s.caption), table]
+            caption = Para(glyph_safe(block.caption, s.caption.fontName), s.caption)
+            caption.tag = Tag("Caption", table_tag)
+            return [caption, table]
         return [table]
 
     def fields(self, block: b.Fields) -> list[Flowable]:
         s = self.styles
         if not block.rows:
             return []
-        rows = [[Para(glyph_safe(name, s.field_name.fontName), s.field_name),
-                 self.cell(value, s.field_value)] for name, value in block.rows]
+        # A key-value table: each row's first cell heads the row.
+        table_tag = self.tag("Table")
+        rows = []
+        for name, value in block.rows:
+            row = Tag("TR", table_tag)
+            key = Para(glyph_safe(name, s.field_name.fontName), s.field_name)
+            key.tag = Tag("TH", row, scope="Row")
+            rows.append([key, self.cell(value, s.field_value, Tag("TD", row))])
         width = self.template.width
         table = Table(rows, colWidths=[0.26 * width, 0.74 * width], splitInRow=1,
                       hAlign="LEFT", spaceBefore=2, spaceAfter=10, style=TableStyle([
@@ -335,11 +400,19 @@ class Renderer:
     def box(self, block: b.Box) -> list[Flowable]:
         s = self.styles
         rows: list[list[Any]] = []
+        # A panel is a layout table: its structure is a division holding its blocks.
+        panel = self.tag("Div")
         if block.title:
-            rows.append([Para(glyph_safe(block.title.upper(), s.box_title.fontName),
-                              s.box_title)])
+            title = Para(glyph_safe(block.title.upper(), s.box_title.fontName), s.box_title)
+            title.tag = Tag("P", panel)
+            rows.append([title])
+        outer, self.container = self.container, panel
+        try:
+            children = self.story(block.children, top=False)
+        finally:
+            self.container = outer
         # One row per child flowable, so a long panel can break between its items.
-        rows.extend([flowable] for flowable in self.story(block.children, top=False))
+        rows.extend([flowable] for flowable in children)
         if not rows:
             return []
         table = Table(rows, colWidths=[self.template.width], splitInRow=1, hAlign="LEFT",
@@ -371,6 +444,18 @@ def _pull(steps: Iterator[list[Flowable]], pending: list[Flowable] | None = None
             return [*made, LazyChunk(functools.partial(_pull, steps, step))]
         made.extend(step)
     return made
+
+
+def _heading_shift(blocks: Sequence[b.Block]) -> int:
+    """Return how many levels headings go down in the structure tree: one when a title (an
+    H1) opens the document and the first heading is level 1, so its sections become H2."""
+    titled = False
+    for block in blocks:
+        if isinstance(block, b.Para) and block.style == "title":
+            titled = True
+        elif isinstance(block, b.Heading):
+            return 1 if titled and block.level == 1 else 0
+    return 0
 
 
 def _widths(relative: tuple[float, ...] | None, columns: int, total: float) -> list[float]:

@@ -33,6 +33,8 @@ class Geometry:
 
 
 GEOMETRY = Geometry()
+TOC_NUMBER_ROOM = 40.0
+"""Points kept free right of a contents entry's text for the leader dots and page number."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +118,14 @@ def styles() -> Styles:
                        spaceBefore=4, spaceAfter=3, keepWithNext=1),
         toc_title=_style("toc-title", fontName=sans_bold, fontSize=16, leading=20,
                          textColor=NAVY, spaceAfter=10),
+        # A contents entry's text stops short of the column's right edge by `TOC_NUMBER_ROOM`:
+        # ReportLab draws the page number after the entry's last line and shrinks it to fit
+        # what room is left, so a title filling the line lost its page number.
         toc_levels=(
             _style("toc0", fontName=sans_bold, fontSize=10.5, leading=14, leftIndent=0,
-                   firstLineIndent=0, spaceBefore=6),
-            _style("toc1", fontSize=10, leading=13.5, leftIndent=14, firstLineIndent=0),
+                   firstLineIndent=0, spaceBefore=6, rightIndent=TOC_NUMBER_ROOM),
+            _style("toc1", fontSize=10, leading=13.5, leftIndent=14, firstLineIndent=0,
+                   rightIndent=TOC_NUMBER_ROOM),
         ),
     )
 
@@ -139,3 +145,9 @@ def _continued(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle
         spaceAfter=style.spaceAfter if last else 0,
         firstLineIndent=style.firstLineIndent if first else 0,
     )
+
+
+@cache
+def unkept(style: ParagraphStyle) -> ParagraphStyle:
+    """Return `style` without keep-with-next (for a heading too long to be kept with anything)."""
+    return ParagraphStyle(f"{style.name}-unkept", parent=style, keepWithNext=0)

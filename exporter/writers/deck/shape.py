@@ -1,31 +1,77 @@
 """The deck's shape: its slide size and where each slide layout puts title and body.
 
-Both the PPTX deck and the handouts lay every slide out with `textfit.layout_slide`; they must
+Both the PPTX deck and the handouts lay every slide out with `paginate.layout_slide`; they must
 do so with the same shape, or the handouts would show a different number of slides, split
 differently, from the deck they print. The shape is the built-in 16:9 one, or, with
 `--pptx-template`, the template's slide size and the title and body placeholders of the layouts
 the deck uses ("Title Slide", "Title and Content", "Section Header", found by name, else by their
 placeholder types).
 
-python-pptx is imported only to read a template (or make the built-in presentation), so a writer
-that needs just the built-in shape does not pay for it.
+python-pptx is imported only to read a template, through its public API, so a writer that needs
+just the built-in shape does not pay for it.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
-from ..errors import ConfigError
-from ..options import RenderOptions
-from .textfit import SLIDE_HEIGHT, SLIDE_WIDTH, Geometry, Rect, default_geometry
+from ...errors import ConfigError, LimitError, SourceError
+from ...options import RenderOptions
 
+SLIDE_WIDTH = 960.0
+"""16:9 deck width in points (13.333 in)."""
+SLIDE_HEIGHT = 540.0
+"""16:9 deck height in points (7.5 in)."""
 EMU_PER_PT = 12700
+
+# --- boxes -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A box in points from the slide's top-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Where a layout puts its title and its body."""
+
+    title: Rect
+    body: Rect
+    title_sizes: tuple[float, float]
+    """Largest and floor title size."""
+    body_sizes: tuple[float, float]
+    """Largest and floor body size."""
+    title_anchor: Literal["top", "middle", "bottom"] = "bottom"
+
+
+def default_geometry(layout: str) -> Geometry:
+    """Return the built-in deck's geometry for a slide layout (`title`, `section`, `content`)."""
+    if layout == "title":
+        return Geometry(title=Rect(64, 118, 832, 190), body=Rect(64, 332, 832, 150),
+                        title_sizes=(44, 24), body_sizes=(24, 14))
+    if layout == "section":
+        return Geometry(title=Rect(64, 150, 832, 150), body=Rect(64, 324, 832, 150),
+                        title_sizes=(40, 24), body_sizes=(22, 14))
+    return Geometry(title=Rect(48, 26, 864, 76), body=Rect(48, 124, 864, 368),
+                    title_sizes=(34, 22), body_sizes=(24, 14))
+
+
+
+# --- the deck's shape ----------------------------------------------------------------------
+
 
 LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title slide",),
@@ -101,8 +147,8 @@ def _template_geometry(layout: Any, kind: str, width: float, height: float) -> G
 # --- reading a template ------------------------------------------------------------------------
 
 
-def open_presentation(path: str | None) -> Any:
-    """Return the template at `path` without its example slides, or the built-in presentation.
+def open_presentation(path: str) -> Any:
+    """Return the template at `path` as python-pptx reads it (to be read, never changed).
 
     Raises a one-line `ConfigError` when `path` is missing, not a PowerPoint file, or has no
     slide layouts.
@@ -110,28 +156,38 @@ def open_presentation(path: str | None) -> Any:
     from lxml import etree
     from pptx import Presentation
     from pptx.exc import InvalidXmlError, PackageNotFoundError
-    from pptx.util import Emu
 
-    if path is None:
-        prs = Presentation()
-        prs.slide_width = Emu(round(SLIDE_WIDTH * EMU_PER_PT))
-        prs.slide_height = Emu(round(SLIDE_HEIGHT * EMU_PER_PT))
-        return prs
     if not Path(path).is_file():
         raise ConfigError(f"--pptx-template {path}: no such file")
+    data = template_bytes(path)
     try:
-        prs = Presentation(path)
+        prs = Presentation(io.BytesIO(data))
     except (PackageNotFoundError, InvalidXmlError, zipfile.BadZipFile, KeyError, ValueError,
             etree.XMLSyntaxError) as exc:
         raise ConfigError(f"--pptx-template {path}: not a PowerPoint file ({exc})") from exc
-    # The template's own slides are examples, not content: drop them and their parts.
-    id_list = prs.slides._sldIdLst
-    for slide_id in list(id_list):
-        prs.part.drop_rel(slide_id.rId)
-        id_list.remove(slide_id)
     if not prs.slide_layouts:
         raise ConfigError(f"--pptx-template {path}: the template has no slide layouts")
     return prs
+
+
+def template_bytes(path: str) -> bytes:
+    """Return the template's bytes once its archive passes the DOCX reader's limits.
+
+    A template is a ZIP archive like a DOCX, and every part of it is copied into every deck:
+    a 0.6 MB template inflating a 600 MB part cost 1.25 GB and made every deck 600 MB.
+    """
+    from ...readers import ReadLimits, read_bytes
+    from ...readers.archive import open_zip
+
+    limits = ReadLimits()
+    try:
+        data = read_bytes(Path(path), path, limits)
+        open_zip(data, path, limits).close()
+    except LimitError:
+        raise
+    except SourceError as exc:
+        raise ConfigError(f"--pptx-template {path}: not a PowerPoint file ({exc})") from exc
+    return data
 
 
 @functools.cache
@@ -204,5 +260,5 @@ def placeholder_rect(shape: Any) -> Rect | None:
     return Rect(*(d / EMU_PER_PT for d in dims))
 
 
-__all__ = ["BUILTIN", "LAYOUT_NAMES", "DeckShape", "deck_shape", "open_presentation",
-           "shape_of"]
+__all__ = ["BUILTIN", "EMU_PER_PT", "LAYOUT_NAMES", "SLIDE_HEIGHT", "SLIDE_WIDTH", "DeckShape",
+           "Geometry", "Rect", "deck_shape", "default_geometry", "open_presentation", "shape_of"]

@@ -1,9 +1,10 @@
-"""Office Open XML packages (DOCX, PPTX): a saved package in, the same package reproducible out.
+"""Zip packages written the reproducible way: parts in, one archive out.
 
-python-docx and python-pptx stamp every zip entry with the wall-clock time and the host's
-operating system, so two runs never give the same bytes. `reproducible_zip` rewrites the archive
-with one fixed entry time, a fixed member order and fixed compression, so the same document and
-options give byte-identical output (issue 6, `SOURCE_DATE_EPOCH`).
+`write_package` writes any set of parts (the PPTX deck hands it the parts it generated);
+`reproducible_zip` rewrites a package a library saved (python-docx stamps every zip entry with
+the wall-clock time and the host's operating system, so two runs never give the same bytes).
+Both write one fixed entry time, a fixed member order and fixed compression, so the same document
+and options give byte-identical output (issue 6, `SOURCE_DATE_EPOCH`).
 """
 
 from __future__ import annotations
@@ -94,11 +95,4 @@ def _read_in_slices(source: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[
 _CHUNK = 1 << 20
 
 
-MAX_CORE_PROPERTY = 255
-"""python-docx and python-pptx refuse longer core-property values (title, subject, keywords)."""
-
-
-def core_property(text: str, limit: int = MAX_CORE_PROPERTY) -> str:
-    """Return `text` on one line, cut with an ellipsis to fit a core property."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+__all__ = ["reproducible_zip", "write_package", "zip_time"]

@@ -1,0 +1,469 @@
+"""The cast of one article: who a written name, a pronoun or `the ministry` denotes.
+
+`Cast` is the explicit state the attribution rules (`quotes`) consult and add to: the people and
+organisations `actors.find_mentions` found, indexed by surname and first name, the `First Last`
+pairs the text writes (so a surname two people share stays ambiguous even when the mentions
+missed one of them), genders where a title, a common first name or a following pronoun tells,
+and the speakers attributed so far. `speakers` parses the phrase next to a speech verb; this
+module resolves it, or answers `AMBIGUOUS` / None so the quotation stays silent.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..model import ActorKind
+from .actors import CONNECTORS, NOT_ORG_ACRONYMS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
+from .actors import lookup as gazetteer_lookup
+from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATIONS, TITLES, Gender
+from .speakers import (
+    AGENT_NOUN,
+    AMBIGUOUS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    INITIAL,
+    LOWER_CONNECTORS,
+    POSSESSIVE,
+    PREPOSITIONS,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    Attribution,
+    Name,
+    Speaker,
+    SpeakerKind,
+    bare_word,
+    is_capitalised,
+    is_title,
+)
+
+# Overlapping pairs (a look-ahead), so `CEO Tim Cook` gives `Tim Cook` too.
+_PAIR = re.compile(r"(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-Ý][^\W\d_][\w-]*)\b"
+                   r"(?![\u2019']s?\b\s+[A-Z]))")
+# Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_AROUND = 200
+"""How far before a name a mention covering it may start."""
+_NEAREST = 30
+"""Mentions looked at, nearest first, for a pronoun's antecedent."""
+_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+_OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask", "called",
+                           "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
+                           "sued", "fired", "hired", "replaced", "succeeded", "defeated",
+                           "interviewed", "visited", "joined", "against", "than", "as"})
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_CLOSE = 300
+"""A subject this close to a pronoun needs no known gender to be its person."""
+_REACH = 1000
+"""Characters a pronoun may reach back for its person (two or three news paragraphs)."""
+# Heads `the <head>` may use for an organisation whose name does not hold the word.
+_GENERIC_HEADS = frozenset({"company", "firm"})
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A person a pronoun may point at: where the text last named them (`start`: the end of
+    the name), and whether there as the subject of a clause."""
+
+    key: str
+    kind: ActorKind
+    paragraph: int
+    start: int
+    gender: Gender | None
+    subject: bool = True
+
+
+@dataclass
+class Cast:
+    """The people and organisations of one article, and the speakers attributed so far."""
+
+    mentions: tuple[Mention, ...]
+    roles: dict[str, str | None]
+    quoted: dict[int, list[tuple[int, int]]]
+    """Per paragraph, the quoted spans: a person named inside a quotation is no antecedent."""
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+    genders: dict[str, Gender | None] = field(default_factory=dict)
+    by_paragraph: dict[int, list[Mention]] = field(default_factory=dict)
+    starts: dict[int, list[int]] = field(default_factory=dict)
+    said: list[_Seen] = field(default_factory=list)
+    """Speakers attributed so far, in reading order (`find_quotes` adds them)."""
+    display: dict[str, str] = field(default_factory=dict)
+    """An actor's name as the actor list shows it (`FBI` when the article never spells out
+    `Federal Bureau of Investigation`; `Kathleen Hawk Sawyer` for `Hawk Sawyer`), by each of
+    its names."""
+    texts: dict[int, str] = field(default_factory=dict)
+    proper: set[str] = field(default_factory=set)
+    """Words the article capitalises inside a sentence: names even where they open one."""
+    pairs: dict[str, list[str]] = field(default_factory=dict)
+    """Every `First Last` pair of capitalised words the article writes, by last word: people
+    the mentions missed still keep a shared surname ambiguous."""
+
+    @classmethod
+    def of(cls, mentions: tuple[Mention, ...], roles: dict[str, str | None],
+           texts: dict[int, str], quoted: dict[int, list[tuple[int, int]]]) -> Cast:
+        cast = cls(mentions=mentions, roles=roles, quoted=quoted, texts=texts)
+        for text in texts.values():
+            cast.proper.update(m.group(1) for m in _MID_CAPITAL.finditer(text))
+        for text in texts.values():
+            for pair in _PAIR.finditer(text):
+                first, last = pair.group(1), pair.group(2)
+                low = bare_word(first)
+                if low in STOP or is_title(first) or low in CONNECTORS or \
+                        gazetteer_lookup([first], 0) or gazetteer_lookup([last], 0):
+                    continue
+                opener = text[:pair.start()].rstrip(" \u201c\u2018\"'(")
+                if (not opener or opener[-1] in ".!?:") and low not in FIRST_NAMES and \
+                        first not in cast.proper and (
+                            low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
+                    continue  # `Hosting Cook, …`: a sentence's first word, not a first name
+                firsts = cast.pairs.setdefault(last, [])
+                if first not in firsts:
+                    firsts.append(first)
+        for m in mentions:
+            cast.by_paragraph.setdefault(m.paragraph, []).append(m)
+            if m.kind is not ActorKind.PERSON:
+                continue
+            words = [w for w in m.key.split() if bare_word(w) not in _SUFFIXES]
+            if m.key not in cast.genders:
+                cast.genders[m.key] = FIRST_NAMES.get(words[0].lower()) if len(words) > 1 \
+                    else None
+            before = texts.get(m.paragraph, "")[max(0, m.start - 14):m.start].split()
+            if before:
+                low = bare_word(before[-1])
+                told = HONORIFICS.get(low) or TITLES.get(low)
+                if told and cast.genders.get(m.key) is None:
+                    cast.genders[m.key] = told
+            if len(words) > 1:
+                for index, word in ((cast.by_last, words[-1]), (cast.by_first, words[0])):
+                    keys = index.setdefault(word, [])
+                    if m.key not in keys:
+                        keys.append(m.key)
+        cast.starts = {p: [m.start for m in ms] for p, ms in cast.by_paragraph.items()}
+        cast._genders_from_pronouns()
+        return cast
+
+    def _genders_from_pronouns(self) -> None:
+        """Learn the gender of people no title or first name tells from the pronoun that
+        follows them in their sentence (`Volker disputed that he had …`) when no other person
+        comes between; people the pronouns disagree about stay unknown."""
+        told: dict[str, set[Gender]] = {}
+        for p, ms in self.by_paragraph.items():
+            text = self.texts.get(p, "")
+            for i, m in enumerate(ms):
+                if m.kind is not ActorKind.PERSON or self.gender(m.key) is not None:
+                    continue
+                stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
+                window = text[m.end:min(stop, m.end + 120)]
+                window = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)[0]
+                hit = _GENDERED.search(window)
+                if hit:
+                    told.setdefault(m.key, set()).add(
+                        "m" if hit.group().lower() in {"he", "his", "him", "himself"} else "f")
+        for key, genders in told.items():
+            if len(genders) == 1:
+                self.genders[key] = next(iter(genders))
+
+    def gender(self, key: str) -> Gender | None:
+        """Return the gender a person's title or first name tells, if any."""
+        return self.genders.get(key) or FIRST_NAMES.get(key.split()[0].lower())
+
+    def _in_quote(self, paragraph: int, offset: int) -> bool:
+        spans = self.quoted.get(paragraph, [])
+        i = bisect_left(spans, (offset + 1, 0)) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    def _between(self, paragraph: int, start: int, end: int) -> list[Mention]:
+        """Return the paragraph's mentions starting in `[start, end)` (by bisection: a long
+        paragraph full of names stays linear)."""
+        ms = self.by_paragraph.get(paragraph, [])
+        starts = self.starts.get(paragraph, [])
+        return ms[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def _choose(self, keys: list[str], paragraph: int, offset: int,
+                gender: Gender | None) -> str | None:
+        """Return the one of `keys` the context names: the only one, the only one of the
+        title's gender, or the only one named in full in the paragraph before `offset`."""
+        if gender is not None:
+            fits = [k for k in keys if self.gender(k) in (gender, None)]
+            keys = fits or keys
+        if len(keys) == 1:
+            return keys[0]
+        before = self.texts.get(paragraph, "")[:offset]
+        near = [k for k in keys if k in before]
+        return near[0] if len(near) == 1 else None
+
+    def resolve(self, name: Name, paragraph: int) -> Speaker | None:
+        """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or
+        None when it cannot speak (a place, a platform, a letter)."""
+        words = list(name.words)
+        if not _can_speak(words):
+            return None
+        text = " ".join(words)
+        at = [m for m in self._between(paragraph, name.start - _AROUND, name.end)
+              if m.start <= name.start < m.end or name.start <= m.start < name.end]
+        # `Jordan said` after `Chief Executive Bob Jordan`: a person's surname outranks the place.
+        person_named = len(words) == 1 and bool(self.by_last.get(words[0]))
+        for m in at:
+            if m.kind in (ActorKind.COUNTRY, ActorKind.PLACE) and m.start <= name.start \
+                    and m.end >= name.end and not person_named:
+                return None
+        hit = None if person_named else gazetteer_lookup(words, 0)
+        if hit and hit[0] == len(words):
+            entry = hit[1]
+            if entry.kind is not ActorKind.ORGANISATION:
+                return None
+            return Speaker(self.display.get(entry.canonical, entry.canonical), "organisation")
+        if len(words) > 1:
+            for m in at:
+                if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
+                        len(m.key.split()) >= len(words) and \
+                        not any(is_title(w) for w in m.key.split()[:-1]):
+                    return self._person(m.key, "explicit")
+                if m.kind is ActorKind.ORGANISATION and m.start == name.start and \
+                        m.end <= name.end:
+                    return Speaker(m.key, "organisation")
+            full = [k for k in self.by_last.get(words[-1], ())
+                    if k.split()[0] == words[0]]
+            if len(full) == 1:
+                return self._person(full[0], "explicit")
+            low = [bare_word(w) for w in words]
+            if low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low):
+                return Speaker(text, "organisation")
+            return self._person(text, "explicit", name.title)
+        word = words[0]
+        if _is_acronym(word):
+            org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
+            key = org.key if org else word
+            return Speaker(self.display.get(key, key), "organisation")
+        for index in (self.by_last, self.by_first):
+            candidates = list(index.get(word, ()))
+            if index is self.by_last:
+                for first in self.pairs.get(word, ()):
+                    # A middle name (`Owen John Dempsey`) is no other person.
+                    if not any(first in k.split() for k in candidates):
+                        candidates.append(f"{first} {word}")
+            elif not candidates and word.lower() in FIRST_NAMES:
+                # `Kate said` after `Kate Henderson and her husband`: a first name the text
+                # wrote with one surname only.
+                candidates = [f"{word} {last}" for last, firsts in self.pairs.items()
+                              if word in firsts and bare_word(last) not in _SUFFIXES]
+            if candidates:
+                chosen = self._choose(candidates, paragraph, name.start, name.gender)
+                if chosen is None:
+                    return AMBIGUOUS
+                return self._person(chosen, "resolved")
+        org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
+        if org is not None:
+            return Speaker(org.key, "organisation")
+        kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
+        return Speaker(word, kind, _title_role(name.title), "explicit")
+
+    def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
+        key = self.display.get(key, key)
+        return Speaker(key, "person", self.roles.get(key) or _title_role(title), how)
+
+    def antecedent(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the nearest person before `offset` a pronoun can point at: named outside a
+        quotation in this or the two paragraphs before, of a compatible gender, with no other
+        name between them that the mentions could not place."""
+        gender = PRONOUN_GENDER.get(pronoun)
+        if gender is None:
+            return None
+        seen: list[_Seen] = []
+        for p in range(max(1, paragraph - 2), paragraph + 1):
+            # The nearest few mentions are enough, and keep a long paragraph linear.
+            for m in self._between(p, 0, offset if p == paragraph else 1 << 62)[-_NEAREST:]:
+                if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) \
+                        and not self._object(p, m.start):
+                    seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
+                                      self._subject(p, m.start)))
+        seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
+                 and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
+        seen += self._speakers_named(paragraph, offset)
+        seen.sort(key=lambda s: (s.paragraph, s.start))
+        fits = [s for s in reversed(seen) if s.gender in (gender, None)
+                and self._distance(s, paragraph, offset) <= _REACH]
+        if not fits:
+            return None
+        nearest = fits[0]
+        subject = next((s for s in fits if s.subject), None)
+        if not nearest.subject and subject is not None:
+            # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
+            # a clause loses to the subject before it.
+            nearest = subject
+        close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
+        if nearest.gender is None and not close and any(s.gender == gender and
+                                                        s.key != nearest.key for s in fits):
+            return None  # `she` after `Taylor Swift … Big Machine`: the gender does not settle it
+        if self._unplaced_name(nearest, paragraph, offset):
+            return None
+        return self._person(nearest.key, "resolved")
+
+    def _distance(self, seen: _Seen, paragraph: int, offset: int) -> int:
+        """Return how many characters lie between where `seen` was named and `offset`."""
+        if seen.paragraph == paragraph:
+            return offset - seen.start
+        between = sum(len(self.texts.get(p, "")) for p in range(seen.paragraph + 1, paragraph))
+        return len(self.texts.get(seen.paragraph, "")) - seen.start + between + offset
+
+    def _subject(self, paragraph: int, start: int) -> bool:
+        """Return True if the name at `start` opens its clause (`Figgins declined …`, `while
+        Central Bank governor Godwin Emefiele stayed`): only titles, roles, capitalised words
+        and determiners stand between it and the clause's start."""
+        text = self.texts.get(paragraph, "")
+        before = text[max(0, start - 80):start]
+        cut = max(before.rfind(c) for c in ".;:!?,\u201c\u201d\"(\u2014")
+        words = before[cut + 1:].split()
+        near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
+        if near and near[-1] in PREPOSITIONS and near[-1] != "by" and near != ["according", "to"]:
+            return False  # `the general secretary of the Royal College`: inside a phrase
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower() in CLAUSE_OPENERS:
+                words = words[i + 1:]
+                break
+        # A noun for what someone does (`the singer`, `defenseman`) may stand before the name;
+        # after `to` the same shape is a verb (`to bolster Stadia`).
+        agents = "to" not in (w.lower() for w in words)
+        return all(is_capitalised(w) or bare_word(w) in STOP or bare_word(w) in ROLE_NOUNS
+                   or is_title(w) or bare_word(w) in RELATIONS or "-" in w
+                   or (agents and AGENT_NOUN.fullmatch(w)) for w in words)
+
+    def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
+        """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are
+        named again, as subjects, in this or the two paragraphs before `offset`: the mentions
+        do not hold them."""
+        keys = {s.key: s.gender for s in self.said[-_NEAREST:] if " " not in s.key}
+        if not keys:
+            return []
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?![\u2019']s)")
+        out: list[_Seen] = []
+        for p in range(max(1, paragraph - 2), paragraph + 1):
+            text = self.texts.get(p, "")
+            for m in pattern.finditer(text, max(0, (offset if p == paragraph else len(text))
+                                              - 2000), offset if p == paragraph else len(text)):
+                if not self._in_quote(p, m.start()) and not self._object(p, m.start()):
+                    out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)],
+                                     self._subject(p, m.start())))
+        return out
+
+    def _object(self, paragraph: int, start: int) -> bool:
+        """Return True if the person named at `start` is an object (`asked about Trump`,
+        `praised Smith`): a pronoun subject rarely points back at one."""
+        before = _LAST_WORD.search(self.texts.get(paragraph, ""), max(0, start - 30), start)
+        if before is None:
+            return False
+        word = before.group(1).lower()
+        if word == "by" or (word == "to" and self.texts.get(paragraph, "")[
+                max(0, start - 16):start].rstrip().lower().endswith("according to")):
+            return False  # `brought by X`, `according to X`: the agent, not an object
+        return word in PREPOSITIONS or word in _OBJECT_VERBS or (
+            word.endswith(("ed", "ing")) and word not in DETERMINERS)
+
+    def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int) -> bool:
+        """Return True if a capitalised word between an antecedent and its pronoun may name
+        another person (`Carlineo` where only `James Kennedy Jr.` is known)."""
+        own = set(seen.key.split())
+        for p in range(seen.paragraph, paragraph + 1):
+            text = self.texts.get(p, "")
+            start = seen.start if p == seen.paragraph else 0
+            end = offset if p == paragraph else len(text)
+            spans = [(m.start, m.end) for m in self._between(p, start - _AROUND, end)]
+            spans += self.quoted.get(p, [])
+            for m in _CAPITALISED.finditer(text, start, end):
+                word = POSSESSIVE.sub("", m.group())
+                if word in own or bare_word(word) in STOP or is_title(word) or \
+                        bare_word(word) in NOT_SPEAKERS or \
+                        any(a <= m.start() < b for a, b in spans):
+                    continue
+                before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+                if (not before or before[-1] in ".!?:\u2014") and word not in self.proper \
+                        and not _NAME_FOLLOWS.match(text, m.end()):
+                    continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
+                if gazetteer_lookup([word], 0):
+                    continue
+                if seen.subject and (not self._subject(p, m.start())
+                                     or self._object(p, m.start())):
+                    continue  # `on the night Anders Kolb died`, `asked about Pelosi`: no rival
+                return True
+        return False
+
+    def titled(self, title: str) -> Speaker | None:
+        """Return the one person the article gives `title` (`the president` → the only
+        person called President), or None when nobody or several are."""
+        holders = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
+                   and title in {bare_word(w) for w in m.role.split()}}
+        holders |= {key for key, role in self.roles.items()
+                    if role and title in {bare_word(w) for w in role.split()}}
+        holders = {self.display.get(k, k) for k in holders}
+        if len(holders) != 1:
+            return None
+        return self._person(next(iter(holders)), "resolved")
+
+    def organisation(self, head: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the organisation `the <head>` points at: the last one named before, one whose
+        name holds the head word first."""
+        before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
+                  if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
+        headed = [m for m in before if head.lower() in m.key.lower()]
+        if headed:
+            return Speaker(headed[-1].key, "organisation", attribution="resolved")
+        # `the company` for a name without the word: only the one organisation of the last
+        # two paragraphs will do.
+        recent = {m.key for m in before if m.paragraph >= paragraph - 1}
+        if len(recent) == 1 and head.lower() in _GENERIC_HEADS:
+            return Speaker(recent.pop(), "organisation", attribution="resolved")
+        return None
+
+    def note(self, speaker: Speaker, paragraph: int, offset: int) -> None:
+        """Record an attributed speaker, so a later `he`/`she` may point at it."""
+        if speaker.kind not in ("person", "unknown") or not speaker.named or \
+                speaker is AMBIGUOUS:
+            return
+        gender = self.gender(speaker.name)
+        self.said.append(_Seen(speaker.name, ActorKind.PERSON, paragraph, offset, gender))
+
+
+def _title_role(title: tuple[str, ...]) -> str | None:
+    words = [w for w in title if bare_word(w) not in HONORIFICS or bare_word(w) not in
+             {"mr", "mrs", "ms", "mme", "mlle", "messrs", "dr"}]
+    if not words or all(bare_word(w) in {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
+                        for w in words):
+        return None
+    return " ".join(words)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and \
+        letters not in NOT_ORG_ACRONYMS
+
+
+def _can_speak(words: list[str]) -> bool:
+    """Return True unless the words are a letter, an initial, a code, a web word or a
+    platform."""
+    if not words:
+        return False
+    low = [bare_word(w) for w in words]
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if all(w in NOT_SPEAKERS for w in low):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        letters = word.replace(".", "")
+        if len(letters) < 2 or (INITIAL.fullmatch(word) and not _is_acronym(word)):
+            return False
+        if low[0] in STOP or low[0] in TITLES or low[0] in HONORIFICS or low[0] in PRONOUNS:
+            return False
+        if letters.isupper() and len(letters) > 5:
+            return False  # `WATCH`, `BREAKING`: shouted web words, not acronyms
+    return all(is_capitalised(w) or w in LOWER_CONNECTORS or bare_word(w) in CONNECTORS
+               for w in words)
+
+
+__all__ = ["Cast"]

@@ -1,0 +1,46 @@
+"""Word lists the analysis rules read, kept as data files under `analysis/data/`.
+
+Each file holds one entry a line, columns separated by tabs or spaces, `#` starting a comment
+line. The lists are read once, when the module is imported: they are constants of the package,
+not state any analysis fills.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Literal
+
+Gender = Literal["m", "f"]
+
+
+def rows(name: str) -> list[list[str]]:
+    """Return the rows of the data file `name`, each split into its columns."""
+    raw = (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
+    return [line.split() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _genders(name: str) -> dict[str, Gender | None]:
+    out: dict[str, Gender | None] = {}
+    for row in rows(name):
+        gender = row[1] if len(row) > 1 else "-"
+        out[row[0]] = "m" if gender == "m" else "f" if gender == "f" else None
+    return out
+
+
+HONORIFICS: dict[str, Gender | None] = _genders("honorifics.tsv")
+"""Abbreviated honorifics and ranks (`dr`, `sen`, `gen`), without their full stop."""
+TITLES: dict[str, Gender | None] = _genders("titles.tsv")
+"""Title and rank words written before a name (`president`, `pope`, `foreign`)."""
+FIRST_NAMES: dict[str, Gender] = {k: v for k, v in _genders("first_names.tsv").items() if v}
+"""Common first names and the gender they usually mark."""
+SPEECH_VERBS: dict[str, bool] = {
+    " ".join(r[:-1]) if r[-1] == "!" else " ".join(r): r[-1] == "!"
+    for r in rows("speech_verbs.txt")}
+"""Verbs that attribute a quotation, and whether the speaker may follow them (`said Smith`)."""
+RELATIONS: frozenset[str] = frozenset(r[0] for r in rows("relation_nouns.txt"))
+"""Nouns for the people around someone (`daughter`, `colleague`), written before a name."""
+NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
+"""Capitalised words that never speak (platforms, web words, units)."""
+
+__all__ = ["FIRST_NAMES", "HONORIFICS", "NOT_SPEAKERS", "RELATIONS", "SPEECH_VERBS", "TITLES",
+           "Gender", "rows"]

@@ -1,0 +1,476 @@
+"""Speakers: the words next to a speech verb in, the phrase they make out.
+
+The rules read the noun phrase on either side of the verb (`Sen. Tammy Baldwin (D-Wis.)`,
+`Flynn, a top Trump surrogate,`, `the company's chief executive, John Hale`, `she`, `one
+diplomat`) into a `Phrase`: a `Name` split from its title, a pronoun, or a description. Party
+and state tags are blanked first, honorifics and ranks stay with the name and become its role,
+and a name inside a description, after a preposition or opening a clause about someone else is
+not taken. `cast.Cast` then says who the phrase denotes (or that nobody can tell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .actors import (
+    CONNECTORS,
+    ORG_HEADS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    STOP,
+)
+from .lexicon import HONORIFICS, RELATIONS, TITLES, Gender
+
+SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+Attribution = Literal["explicit", "resolved"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said a quotation, and how the text told us."""
+
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    attribution: Attribution = "explicit"
+    named: bool = True
+    """False for a speaker described, not named (`one diplomat`, `analysts`)."""
+
+
+AMBIGUOUS = Speaker(name="", kind="unknown")
+"""The text names a speaker we cannot tell apart from another: the quotation stays silent."""
+
+PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "she": "f"}
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+# Titles that make a one-word name whole (`Pope Francis`, `King Charles`).
+_SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", "sheikh",
+                         "sheikha", "sultan", "shah", "emperor", "empress", "lady", "lord",
+                         "dame", "sir", "baroness", "baron"})
+LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
+                               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
+# Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
+_JOINERS = frozenset({"of", "for", "the", "and", "&"})
+# Words after which a name is an object, not the speaker (`a spokesman for Smith said`).
+PREPOSITIONS = frozenset({"from", "to", "with", "about", "for", "by", "of", "on", "at", "in",
+                           "against", "than", "like", "toward", "towards", "under", "over",
+                           "into", "onto", "upon", "via", "near", "behind", "after",
+                           "before", "told", "asked", "and", "or", "nor", "&"})
+DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+                          "who", "which", "whose", "then", "now", "also", "himself", "herself"})
+_PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|"
+                        r"[A-Z]{1,3}[-–][A-Z][\w. ]{0,20}|Democrat|Republican|Independent|"
+                        r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)"
+                        # AP style between commas: `Rep. Adam Schiff, D-Calif., said`.
+                        r"|(?<=,)\s*[DRI][-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)")
+_OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
+# Words before a name that describe the person without being a role: `43-year-old`, `former`.
+_MODIFIER = re.compile(r"\d+-year-old|former|retired|veteran|late|then|fellow|young|elderly")
+_ROLE_THEN_NAME = re.compile(r"[\u2019']?s?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
+# Nouns for what someone does (`geologist`, `researcher`, `spokeswoman`).
+AGENT_NOUN = re.compile(r"[a-z-]{2,}(?:ist|er|or|ian|man|woman|person)")
+CLAUSE_OPENERS = frozenset({"while", "and", "but", "as", "when", "after", "because", "although",
+                             "whereas", "then", "though", "since", "so", "that", "before"})
+_TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
+POSSESSIVE = re.compile(r"[\u2019']s?$")
+INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
+_GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|diplomats|"
+                          r"residents|people|economists|commentators|sources|scholars|"
+                          r"historians|leaders|activists|witnesses|protesters|lawmakers|"
+                          r"members|officers|soldiers|farmers|traders|businessmen|workers|"
+                          r"researchers|scientists|investigators|prosecutors|doctors)\b", re.I)
+_ANAPHOR = re.compile(r"^(?:the\s+)(agency|company|ministry|bank|court|organisation|organization|"
+                      r"group|charity|council|commission|committee|government|regulator|"
+                      r"institute|university|firm|fund|party|union|department|campaign|"
+                      r"network|board|authority|office|association|embassy|hospital)$",
+                      re.IGNORECASE)
+_DOCUMENT = re.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|"
+                       r"study|survey|letter|analysis|filing|document|release|post|transcript|"
+                       r"assessment|memo|note|message|complaint|lawsuit|ruling|judgment|"
+                       r"indictment|affidavit)\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def mask_party_tags(text: str) -> str:
+    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) blanked, offsets kept."""
+    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+def bare_word(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(re.match(r"[dlDL]['\u2019][A-Z]", word))
+
+
+def is_title(word: str) -> bool:
+    low = bare_word(word)
+    return low in TITLES or low in HONORIFICS or low in ROLE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name as the text writes it next to a speech verb, split from its title."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    title: tuple[str, ...] = ()
+    gender: Gender | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word, a, b = m.group(), m.start(), m.end()
+        # A full stop ends the word unless it makes an abbreviation or an initial.
+        if word.endswith(".") and not (bare_word(word) in HONORIFICS or INITIAL.fullmatch(word)
+                                       or re.fullmatch(r"(?:[A-Za-z]\.)+", word)):
+            word, b = word[:-1], b - 1
+        word = word.strip("\u2014\u2013-")
+        if word:
+            out.append((word, a, b))
+    return out
+
+
+def _name_word(word: str) -> bool:
+    return is_capitalised(word) or word in LOWER_CONNECTORS
+
+
+def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
+    """Return the name a run of capitalised words makes, its title split off."""
+    while run and (bare_word(run[0][0]) in STOP or run[0][0] in LOWER_CONNECTORS):
+        if run[0][0] in {"He", "She"} and len(run) > 1 and bare_word(run[1][0]) not in STOP:
+            break  # `He Jianxiong`: a surname, not a pronoun, before a capitalised name
+        run = run[1:]
+    while run and run[-1][0] in LOWER_CONNECTORS:
+        run = run[:-1]
+    title: list[str] = []
+    gender: Gender | None = None
+    # Everything up to the last title word is the title (`Deputy Agriculture Minister`).
+    last = max((i for i in range(len(run) - 1) if is_title(run[i][0])), default=-1)
+    for word, _, _ in run[:last + 1]:
+        low = bare_word(word)
+        gender = HONORIFICS.get(low) or TITLES.get(low) or gender
+        title.append(word)
+    run = run[last + 1:]
+    if run and run[0][0] in _JOINERS:
+        return None  # `High Commissioner for Human Rights`, `CEO of Take-Two`: an office
+    while run and run[0][0] in CONNECTORS:
+        run = run[1:]
+    if not run:
+        return None
+    words = [w for w, _, _ in run]
+    joined = [i for i, w in enumerate(words) if w in _JOINERS]
+    if joined and not any(bare_word(w) in ORG_HEADS or bare_word(w) in ORG_WORDS
+                          for w in words[:joined[0]]):
+        # `Martin Taylor of Aberdeenshire`: a person and where they are from.
+        words, run = words[:joined[0]], run[:joined[0]]
+        if not words:
+            return None
+    if any(w.lower() in {"and", "&"} for w in words) and bare_word(words[-1]) not in ORG_HEADS:
+        return None  # `Smith and Jones`: two speakers
+    if any(POSSESSIVE.search(w) and len(w) > 2 for w in words):
+        return None  # `Smith's spokesman`: Smith owns, does not speak
+    if len(words) == 1 and title and bare_word(title[-1]) in _SOVEREIGNS:
+        words = [title[-1], *words]
+    if len(words) > 5:
+        return None
+    return Name(words=tuple(words), start=run[0][1], end=run[-1][2], title=tuple(title),
+                gender=gender)
+
+
+def name_at_end(text: str, start: int, end: int) -> Name | None:
+    """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
+    unless a preposition makes it an object (`a spokesman for Smith`)."""
+    toks = _tokens(text, start, end)
+    i = len(toks)
+    while i > 0 and (_name_word(toks[i - 1][0]) or (
+            i < len(toks) and toks[i - 1][0].lower() in _JOINERS and i > 1
+            and is_capitalised(toks[i - 2][0]))):
+        i -= 1
+    if i == len(toks):
+        return None
+    if i > 0 and toks[i - 1][0].lower() in PREPOSITIONS:
+        return None
+    if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
+            bare_word(w) not in STOP for w, _, _ in toks[:i - 1]):
+        # `the U.S. attorney for the Southern District`: a name inside a description.
+        return None
+    prev = toks[i - 1][0] if i > 0 else ""
+    if prev[:1].islower() and prev.lower() not in STOP and not is_title(prev) and \
+            "-" not in prev and not _MODIFIER.fullmatch(prev) and \
+            bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
+            not prev.endswith("ly") and \
+            not POSSESSIVE.search(prev):
+        # `the letter Mike wrote`: a name after a common noun is inside a clause.
+        return None
+    if toks[0][0].lower() in DETERMINERS and any(
+            w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
+            for w, _, _ in toks[1:i]):
+        # `The authors of the research published in the journal JAMA Psychiatry`.
+        return None
+    return _name_of(toks[i:])
+
+
+def name_at_start(text: str, start: int, end: int) -> Name | None:
+    """Return the name that opens `text[start:end]` (`Dr. Anthony Fauci`, `Ana Lopez on …`,
+    `43-year-old Martin Taylor of …`)."""
+    toks = _tokens(text, start, end)
+    while toks and _MODIFIER.fullmatch(toks[0][0]):
+        toks = toks[1:]
+    # `planetary geologist Rosaly Lopes`: a few lower-case words of role before the name.
+    lead = 0
+    while lead < min(len(toks), 5) and toks[lead][0][:1].islower() and \
+            toks[lead][0].lower() not in PREPOSITIONS and toks[lead][0].lower() not in STOP:
+        lead += 1
+    if 0 < lead < len(toks) and is_capitalised(toks[lead][0]) and any(
+            bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES or bare_word(w) in RELATIONS
+            or AGENT_NOUN.fullmatch(w) for w, _, _ in toks[:lead]):
+        toks = toks[lead:]
+    j = 0
+    while j < len(toks) and (_name_word(toks[j][0]) or (
+            j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
+            and is_capitalised(toks[j + 1][0]))):
+        j += 1
+    return _name_of(toks[:j]) if j else None
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the comma- or dash-separated parts of `text[start:end]`, stripped, brackets kept
+    whole."""
+    out: list[tuple[int, int]] = []
+    depth, cursor = 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in ",;\u2014\u2013" or (ch == "-" and text[i - 1:i] == " ")):
+            out.append((cursor, i))
+            cursor = i + 1
+    out.append((cursor, end))
+    stripped = []
+    for a, b in out:
+        while a < b and text[a] in " \u00a0":
+            a += 1
+        while b > a and text[b - 1] in " \u00a0.":
+            b -= 1
+        if a < b:
+            stripped.append((a, b))
+    return stripped
+
+
+def _pronoun(text: str, start: int, end: int, at_end: bool) -> str | None:
+    """Return the pronoun a short phrase is (`he`, `But she`), or None."""
+    words = text[start:end].lower().split()
+    if not words or len(words) > 3:
+        return None
+    word = words[-1] if at_end else words[0]
+    if word not in PRONOUNS:
+        return None
+    if any(w not in STOP and w not in PRONOUNS for w in words):
+        return None
+    return word
+
+
+def _clause_pronoun(text: str, start: int, end: int) -> str | None:
+    """Return the pronoun that is the subject of a clause closing the phrase (`Audience
+    members laughed when he`)."""
+    words = text[start:end].lower().split()
+    if len(words) >= 2 and words[-1] in PRONOUN_GENDER and words[-2] in CLAUSE_OPENERS:
+        return words[-1]
+    return None
+
+
+def _appositive(text: str, start: int, end: int) -> bool:
+    """Return True if a phrase describes rather than names (`a top Trump surrogate`)."""
+    toks = _tokens(text, start, end)
+    if not toks:
+        return False
+    first = toks[0][0]
+    return first.lower() in DETERMINERS or first[:1].islower() or is_title(first) or \
+        first.upper() == first or bool(POSSESSIVE.search(first) and len(toks) > 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What the words next to a speech verb are: a name, a pronoun, or a description."""
+
+    name: Name | None = None
+    pronoun: str | None = None
+    description: str | None = None
+    role: str | None = None
+    """A role the phrase gives a name (`the company's chief executive`)."""
+
+
+def subject_before(text: str, start: int, end: int) -> Phrase | None:
+    """Return the subject of a speech verb standing right after `text[start:end]`
+    (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
+    segs = segments(text, start, end)
+    if not segs:
+        return None
+    a, b = segs[-1]
+    other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
+    if len(segs) >= 2 and other is not None and len(other.words) >= 2:
+        return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
+    pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
+    if pronoun:
+        return Phrase(pronoun=pronoun)
+    if len(segs) >= 3 and _appositive(text, *segs[1]):
+        # `Prince Andrew, the younger brother of the heir, Charles, has told`: a name that
+        # opens the phrase and is followed by an appositive is the subject, whatever names
+        # the appositive holds (`Kurinji Selvaraj, a research analyst at the Council on Energy,
+        # Environment and Water`).
+        lead = name_at_start(text, *segs[0])
+        if lead is not None and lead.end >= segs[0][1] - 1:
+            return Phrase(name=lead, role=text[segs[1][0]:segs[1][1]])
+    first_word = text[a:b].split()[0]
+    if len(segs) >= 2 and is_capitalised(first_word) and is_title(first_word):
+        # `Rob Goldman, President Ascom North America,`: the name before the appositive speaks.
+        whole = name_at_end(text, *segs[-2])
+        if whole is not None and whole.start <= segs[-2][0] + 1:
+            return Phrase(name=whole, role=text[a:b])
+    name = name_at_end(text, a, b)
+    if name is None:
+        # `Capt. Maria Ruiz of the fire department`: a name with where it works.
+        first = name_at_start(text, a, b)
+        if first is not None and _OF_PLACE.match(text, first.end, b):
+            return Phrase(name=first, role=text[first.end:b].strip())
+    if name is not None:
+        role = None
+        if len(segs) >= 2 and _appositive(text, *segs[-2]):
+            role = text[segs[-2][0]:segs[-2][1]]
+        return Phrase(name=name, role=role)
+    if len(segs) >= 3 and _appositive(text, *segs[1]):
+        # `Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water`:
+        # commas inside the appositive.
+        first = name_at_end(text, *segs[0])
+        if first is not None and first.start == segs[0][0]:
+            return Phrase(name=first, role=text[segs[1][0]:b])
+    if len(segs) >= 2 and _appositive(text, a, b):
+        pa, pb = segs[-2]
+        pronoun = _pronoun(text, pa, pb, at_end=True)
+        if pronoun:
+            return Phrase(pronoun=pronoun)
+        name = name_at_end(text, pa, pb)
+        if name is not None:
+            return Phrase(name=name, role=text[a:b])
+        if re.match(r"(?:who|which|whose)\b", text[a:b]):
+            # `One senior official, who spoke on condition of anonymity,`.
+            return Phrase(description=text[pa:pb])
+    return Phrase(description=text[a:b])
+
+
+def speaker_after(text: str, start: int, end: int) -> Phrase | None:
+    """Return the speaker named after a speech verb (`said Dr. Anthony Fauci, the top …`,
+    `said the company's chief executive, John Hale`, `said she`)."""
+    segs = segments(text, start, end)
+    if not segs:
+        return None
+    a, b = segs[0]
+    pronoun = _pronoun(text, a, b, at_end=False)
+    if pronoun:
+        return Phrase(pronoun=pronoun)
+    name = name_at_start(text, a, b)
+    if name is not None:
+        # `NASA administrator Jim Bridenstine`: the first name is whose role it is.
+        owned = _ROLE_THEN_NAME.match(text, name.end, b)
+        if owned and any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES
+                         for w in owned.group(1).split()):
+            person = name_at_start(text, owned.end(1), b)
+            if person is not None:
+                return Phrase(name=person, role=text[name.start:owned.end(1)].strip())
+        role = text[segs[1][0]:segs[1][1]] if len(segs) >= 2 and _appositive(
+            text, *segs[1]) else None
+        return Phrase(name=name, role=role)
+    if len(segs) >= 2 and any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES
+                              or bare_word(w) in RELATIONS for w in text[a:b].split()):
+        na, nb = segs[1]
+        name = name_at_start(text, na, nb)
+        if name is not None and name.end >= nb - 1:
+            return Phrase(name=name, role=text[a:b])
+    doc = _DOCUMENT.match(text, a, b)
+    if doc:
+        name = name_at_start(text, doc.end(), b)
+        if name is not None:
+            return Phrase(name=name)
+    return Phrase(description=text[a:b])
+
+
+def description_speaker(phrase: str) -> Speaker | None:
+    """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
+    words = phrase.lower().split()
+    if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
+            any(w in PRONOUNS for w in words):
+        return None  # `Audience members laughed when …`: a clause, not a description
+    group = _GROUP_NOUNS.search(phrase)
+    if group and len(words) <= 8:
+        return Speaker(_trim(phrase), "group", named=False)
+    nouns = [w.strip(",.") for w in words]
+    # `the president`, `the company's chief executive`: one person the article names elsewhere,
+    # which the description alone does not tell; `a diplomat`, `one official` is all we know.
+    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS for w in nouns) and \
+            nouns[0] in {"a", "an", "one", "another", "two", "three", "several"}:
+        return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
+                       named=False)
+    return None
+
+
+def title_head(phrase: str) -> str | None:
+    """Return the title of `the president`, `the senator`: a description that is only a
+    definite article and one title word."""
+    m = re.fullmatch(r"the\s+([a-z-]+)", phrase.strip(), re.IGNORECASE)
+    if m and (m.group(1).lower() in TITLES or m.group(1).lower() in ROLE_NOUNS) and \
+            m.group(1).lower() not in {"head", "chief", "leader", "member", "officer"}:
+        return m.group(1).lower()
+    return None
+
+
+def anaphor_head(phrase: str) -> str | None:
+    """Return the head of `the ministry`, `the company`: an organisation named before."""
+    m = _ANAPHOR.match(phrase.strip())
+    return m.group(1) if m else None
+
+
+def _trim(np: str) -> str:
+    np = np.strip(" ,.")
+    return re.sub(r"^(?:the|a|an|some|many|several|most)\s+", "", np, flags=re.I)
+
+
+__all__ = [
+    "AGENT_NOUN",
+    "AMBIGUOUS",
+    "CLAUSE_OPENERS",
+    "DETERMINERS",
+    "INITIAL",
+    "LOWER_CONNECTORS",
+    "POSSESSIVE",
+    "PREPOSITIONS",
+    "PRONOUNS",
+    "PRONOUN_GENDER",
+    "Attribution",
+    "Name",
+    "Phrase",
+    "Speaker",
+    "SpeakerKind",
+    "anaphor_head",
+    "bare_word",
+    "description_speaker",
+    "is_capitalised",
+    "is_title",
+    "mask_party_tags",
+    "name_at_end",
+    "name_at_start",
+    "segments",
+    "speaker_after",
+    "subject_before",
+    "title_head",
+]

@@ -1,0 +1,245 @@
+"""Worker processes with a time and memory budget per task, for articles and pack outputs.
+
+`run_tasks` runs each task in a worker process of its own pool and yields the results in input
+order. A task that outlives `Budget.seconds` has its worker killed; a worker's address space
+may grow by at most `Budget.memory` bytes (RLIMIT_AS, so a large allocation fails with
+`MemoryError` instead of taking the machine down); either way the task comes back as an
+`Overrun` and a fresh worker takes the next task, so one hostile input never stops the others
+(a killed `ProcessPoolExecutor` worker would break the whole pool).
+
+Workers start from a fork server that has imported the tool once, so replacing one costs
+milliseconds, and the parent (which may run a progress-bar thread) never forks itself. Without a
+budget and with one job, tasks run in the calling process, as a library user expects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .errors import ExportError
+from .fs import os_error_message
+
+PRELOAD = ["exporter.build", "exporter.pack", "numpy", "exporter.writers.pdf",
+           "exporter.writers.docx", "exporter.writers.slides"]
+"""Modules the fork server imports once, so each new worker starts with them loaded: what
+nearly every task needs (a reader for one format is imported by the worker that needs it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one task (an article, a pack output) may use. None: no limit."""
+
+    seconds: float | None = 300.0
+    """Wall-clock seconds for one task (`--max-seconds`)."""
+    memory: int | None = 1_000_000_000
+    """Bytes a worker's address space may grow by while running tasks (`--max-memory`)."""
+
+    def describe(self, kind: str) -> str:
+        """Return the one-line reason a task overran, naming the option that raises it."""
+        if kind == "time":
+            return f"took longer than {self.seconds:g} s, the limit (--max-seconds)"
+        if kind == "memory":
+            mb = (self.memory or 0) // 1_000_000
+            return f"needs more than {mb:,} MB of memory, the limit (--max-memory)"
+        limit = " (--max-memory)" if self.memory else ""
+        return f"its worker process stopped ({kind}), most likely out of memory{limit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Overrun:
+    """A task stopped for going over its budget; `reason` is one line for the user."""
+
+    reason: str
+
+
+def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], *, jobs: int,
+              budget: Budget | None) -> Iterator[Any]:
+    """Yield `fn(*task)` for each task, in input order, or an `Overrun` for a task over budget.
+
+    An exception the task raises is raised here (after the worker reported it).
+    """
+    if budget is None and jobs <= 1:
+        for task in tasks:
+            yield fn(*task)
+        return
+    yield from _Pool(fn, tasks, max(1, min(jobs, len(tasks))), budget or Budget(None, None))
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: Any
+    conn: Connection
+    index: int = -1
+    deadline: float = float("inf")
+
+
+class _Pool:
+    """The parent's side: hand out tasks, watch deadlines and deaths, replace workers."""
+
+    def __init__(self, fn: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], jobs: int,
+                 budget: Budget) -> None:
+        self.fn, self.tasks, self.jobs, self.budget = fn, tasks, jobs, budget
+        self.context = _context()
+        self.lifeline = self.context.Pipe(duplex=False)
+
+    def __iter__(self) -> Iterator[Any]:
+        pending = deque(range(len(self.tasks)))
+        done: dict[int, tuple[str, Any]] = {}
+        idle: list[_Worker] = []
+        busy: list[_Worker] = []
+        following = 0
+        try:
+            while following < len(self.tasks):
+                while pending and len(busy) < self.jobs:
+                    worker = idle.pop() if idle else self._start()
+                    worker.index = pending.popleft()
+                    worker.deadline = (time.monotonic() + self.budget.seconds
+                                       if self.budget.seconds else float("inf"))
+                    busy.append(worker)
+                    with contextlib.suppress(OSError):  # a worker that died at once: polled
+                        worker.conn.send((self.fn, self.tasks[worker.index]))
+                self._wait(busy)
+                for worker in list(busy):
+                    outcome = self._poll(worker)
+                    if outcome is None:
+                        continue
+                    busy.remove(worker)
+                    done[worker.index] = outcome
+                    if outcome[0] == "ok" and worker.process.is_alive():
+                        idle.append(worker)
+                    else:
+                        self._stop(worker)
+                while following in done:
+                    kind, value = done.pop(following)
+                    following += 1
+                    if kind == "raise":
+                        raise value
+                    yield value if kind == "ok" else Overrun(self.budget.describe(value))
+        finally:
+            for worker in idle + busy:
+                self._stop(worker)
+            for end in self.lifeline:
+                end.close()
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker_main,
+                                       args=(child, self.lifeline[0], self.budget.memory),
+                                       daemon=True, name="exporter-worker")
+        try:
+            process.start()
+        except OSError as exc:  # out of processes or memory before any task ran
+            raise ExportError(f"cannot start a worker process: {os_error_message(exc)}") \
+                from exc
+        finally:
+            child.close()
+        return _Worker(process=process, conn=parent)
+
+    def _wait(self, busy: list[_Worker]) -> None:
+        deadline = min(w.deadline for w in busy)
+        timeout = None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+
+    def _poll(self, worker: _Worker) -> tuple[str, Any] | None:
+        """Return ("ok", result), ("raise", exc) or ("overrun", kind) once the task ended."""
+        try:
+            if worker.conn.poll():
+                kind, value = worker.conn.recv()
+                return (kind, value) if kind in ("ok", "raise") else ("overrun", value)
+        except (EOFError, OSError):
+            pass
+        else:
+            if worker.process.is_alive():
+                if time.monotonic() < worker.deadline:
+                    return None
+                return ("overrun", "time")
+        worker.process.join(1)
+        code = worker.process.exitcode
+        return ("overrun", f"signal {-code}" if code and code < 0 else f"exit status {code}")
+
+    @staticmethod
+    def _stop(worker: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            worker.conn.close()
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+
+
+def _context() -> Any:
+    """Return the fork-server context (with the tool preloaded) where there is one."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _limit_memory(extra: int) -> None:
+    """Let this process's address space grow by at most `extra` bytes from now on."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            current = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return  # no way to know the current size: no memory budget on this system
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = current + extra
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _die_with_run(lifeline: Connection) -> None:
+    """End this worker the moment the run that started it ends, however it ends.
+
+    A run killed with `kill -9` must not leave workers writing into a folder it no longer
+    locks. Only the run holds the other end of `lifeline` and never writes to it, so a read
+    returns (end of file) exactly when the run is gone.
+    """
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            lifeline.recv_bytes()
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True, name="exporter-lifeline").start()
+
+
+def _worker_main(conn: Connection, lifeline: Connection, memory: int | None) -> None:
+    """A worker's loop: run each task sent, send back its result, its exception or `memory`."""
+    _die_with_run(lifeline)
+    if memory:
+        _limit_memory(memory)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        fn, args = message
+        try:
+            reply: tuple[str, Any] = ("ok", fn(*args))
+        except MemoryError:
+            reply = ("overrun", "memory")
+        except BaseException as exc:
+            reply = ("raise", exc)
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send(("overrun", "memory"))
+        except Exception:  # an unpicklable result or exception: a bug, keep its traceback
+            conn.send(("raise", RuntimeError(traceback.format_exc())))
+        if reply[0] == "overrun":
+            return  # start the next task in a fresh process, not a fragmented heap
+
+
+__all__ = ["Budget", "Overrun", "run_tasks"]
