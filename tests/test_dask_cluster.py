@@ -217,3 +217,37 @@ def test_workers_running_other_code_are_refused(tmp_path: Path) -> None:
     assert "runs exporter" in log and "(other code)" in log
     assert len(log.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_an_article_over_its_budget_is_the_same_line_as_a_local_build(
+        scheduler: str, tmp_path: Path) -> None:
+    """The Dask worker runs each article under the build's `Budget` (in a child process it
+    kills at the deadline): an overrun is the local build's one line, the others are written."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "small.txt")
+    sentence = "The minister said on 12 March 2017 that Moscow and Islamabad would talk. "
+    (src / "zbig.txt").write_text("Big\n\n" + (sentence * 8 + "\n\n") * 8000, encoding="utf-8")
+    logs = {}
+    for label, extra in (("local", ["--jobs", "1"]), ("cluster", ["--scheduler", scheduler])):
+        code, log = run("build", str(src), "-o", str(tmp_path / label), "--format", "md",
+                        "--max-seconds", "3", *extra)
+        assert code == 1, log
+        assert (tmp_path / label / "small" / "slides.md").is_file()
+        assert not (tmp_path / label / "zbig").exists()
+        logs[label] = [line for line in log.splitlines() if "too large" in line]
+    assert logs["cluster"] == logs["local"] == [
+        f"exporter: {src / 'zbig.txt'}: too large: took longer than 3 s, the limit "
+        "(--max-seconds)"]
+
+
+def test_a_cluster_build_waits_for_the_output_folder_lock(scheduler: str,
+                                                         tmp_path: Path) -> None:
+    from exporter.build import BuildConfig, build
+    from exporter.fs import FolderBusyError, folder_lock
+
+    config = BuildConfig(out_dir=tmp_path / "out", scheduler=scheduler, lock_wait=0.5)
+    with folder_lock(config.out_dir), pytest.raises(FolderBusyError) as raised:
+        build([(SAMPLE, SAMPLE.name)], config)
+    assert "another exporter run is writing to this folder" in str(raised.value)
+    assert not (tmp_path / "out" / SAMPLE.stem).exists()
