@@ -19,6 +19,10 @@ The XML vocabulary (attributes in brackets are optional)::
     <pagebreak [parity]/>                                  parity="right": start on a right page
     <toc [title] [depth]/>                                 table of contents (packs)
     <slide [title] [layout]>...blocks... <notes>inline</notes></slide>
+    <image src alt [width]/>                               src: `brand:logo`, or a PNG/JPEG file
+                                                           in the --templates folder (never a
+                                                           path); alt text required; width: a
+                                                           share of the text width (0-1]
 
 Inline content is text with <b>, <i>, <a href>, <ref n [target]/> (a link to body paragraph n, or
 to the anchor `target`), <pageref target/> (the page an anchor lands on) and <br/>.
@@ -26,6 +30,7 @@ to the anchor `target`), <pageref target/> (the page an anchor lands on) and <br
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
@@ -201,8 +206,23 @@ class Slide:
     """`title` for a title slide, `section` for a divider, `content` otherwise."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Image:
+    """A picture the brand or the template folder provides; never one an article names."""
+
+    src: str
+    """`brand:logo`, or the name of a PNG or JPEG file in the user's template folder."""
+    alt: str
+    width: float = 0.5
+    """Share of the text (or slide body) width, (0, 1]."""
+
+
+IMAGE_SRC = re.compile(r"brand:logo|[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(?:png|jpe?g)",
+                       re.IGNORECASE)
+"""What `<image src>` may name: no folders, no `..`, no URL, so no path an article could give."""
+
 Block: TypeAlias = (
-    Heading | Para | ListBlock | Quote | Table | Fields | PageBreak | Toc | Box | Slide
+    Heading | Para | ListBlock | Quote | Table | Fields | PageBreak | Toc | Box | Slide | Image
 )
 
 
@@ -399,7 +419,26 @@ class _Parser:
             return Slide(title=el.get("title", ""), children=self.blocks(el),
                          notes=self.inlines(notes) if notes is not None else (),
                          layout=el.get("layout", "content"))
+        if tag == "image":
+            return self.image(el)
         raise self.fail(el, f"unknown block <{tag}>")
+
+    def image(self, el: etree._Element) -> Image:
+        self.expect_no_text(el)
+        src = (el.get("src") or "").strip()
+        if not IMAGE_SRC.fullmatch(src):
+            raise self.fail(el, f"<image src={src!r}>: give brand:logo or the name of a PNG or "
+                                "JPEG file in the template folder")
+        alt = " ".join((el.get("alt") or "").split())
+        if not alt:
+            raise self.fail(el, f"<image src={src!r}> has no alt text")
+        try:
+            width = float(el.get("width", "0.5"))
+        except ValueError:
+            width = -1.0
+        if not 0 < width <= 1:
+            raise self.fail(el, f"<image> width {el.get('width')!r} is not in (0, 1]")
+        return Image(src=src, alt=alt, width=width)
 
     def table(self, el: etree._Element) -> Table:
         self.expect_no_text(el)

@@ -237,6 +237,46 @@ def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
     return outputs
 
 
+def read_reference_docx(path: str, limits: ReadLimits) -> bytes:
+    """Return the bytes of a `--reference-docx` file, once its archive is within `limits`.
+
+    The writers never read files: the Word writer is handed these bytes.
+    """
+    from .readers.archive import open_zip
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the reference document: {exc.strerror or exc}",
+                          subject=path) from exc
+    if len(data) > limits.max_bytes:
+        raise ConfigError(f"the reference document is larger than {limits.max_bytes:,} bytes",
+                          subject=path)
+    with open_zip(data, path, limits) as archive:  # a bomb is refused as an input's is
+        names = set(archive.namelist())
+    if "word/document.xml" not in names or "word/styles.xml" not in names:
+        raise ConfigError("not a Word document or template (.docx, .dotx): it has no "
+                          "word/document.xml and word/styles.xml", subject=path)
+    return data
+
+
+MAX_IMAGE = 20_000_000
+"""Largest template-folder image read (bytes)."""
+
+
+def template_images(folder: str | None) -> tuple[tuple[str, bytes], ...]:
+    """Return (name, bytes) of every PNG and JPEG file in the template folder, for `<image>`."""
+    if folder is None:
+        return ()
+    out = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.suffix.lower() in (".png", ".jpg", ".jpeg") and path.is_file():
+            if path.stat().st_size > MAX_IMAGE:
+                raise ConfigError(f"larger than {MAX_IMAGE:,} bytes", subject=str(path))
+            out.append((path.name, path.read_bytes()))
+    return tuple(out)
+
+
 # --- one article, in three steps -----------------------------------------------------------------
 # prepare (where the files are: read the source and its sidecar, consult the cache) → compute
 # (anywhere: bytes in, bytes out) → finish (where the files are: write). A local worker runs all

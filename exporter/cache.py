@@ -50,6 +50,12 @@ def cache_key(data: bytes, config: BuildConfig, *, display: str = "",
     # The timestamp is "now" unless SOURCE_DATE_EPOCH is set; outputs that are otherwise
     # identical are not rebuilt just to carry a newer date.
     options.pop("timestamp")
+    # The theme carries its logo's and fonts' bytes: its digest hashes them and the brand file.
+    options["theme"] = config.options.theme.digest if config.options.theme else None
+    options["images"] = [[name, hashlib.sha256(blob).hexdigest()]
+                         for name, blob in config.options.images]
+    if options.get("reference_docx"):
+        options["reference_docx"] = hashlib.sha256(options["reference_docx"]).hexdigest()
     if options.get("pptx_template"):
         options["pptx_template"] = hash_file(Path(options["pptx_template"])) or "unreadable"
     digest.update(json.dumps({"formats": config.formats, "options": options,
@@ -73,7 +79,7 @@ def code_hash() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json"):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json", ".yml"):
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

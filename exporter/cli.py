@@ -25,6 +25,8 @@ from .build import (
     analyse_article,
     build,
     collect_sources,
+    read_reference_docx,
+    template_images,
 )
 from .errors import ExportError, LimitError
 from .model import to_data
@@ -41,6 +43,22 @@ _classification = click.option("--classification", metavar="TEXT", default=None,
 _templates = click.option("--templates", "templates", metavar="DIR",
                           type=click.Path(exists=True, file_okay=False),
                           help="Folder of templates that override the built-in ones by name.")
+_brand = click.option("--brand", "brand", metavar="FILE",
+                      type=click.Path(exists=True, dir_okay=False),
+                      help="A brand.yml file (logo, colours, fonts) for every output "
+                           "(default: _brand.yml in the working directory, when there is one).")
+_reference_docx = click.option(
+    "--reference-docx", "reference_docx", metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A .docx or .dotx whose styles, page setup, headers and footers the Word outputs take "
+         "(as Pandoc's --reference-doc).")
+_md_flavour = click.option(
+    "--md-flavour", type=click.Choice(["marp", "pandoc"]), default="marp", show_default=True,
+    help="Speaker notes in the Markdown slides as Marp's comments or Pandoc's ::: notes divs.")
+_watch_flag = click.option(
+    "--watch", is_flag=True,
+    help="After building, rebuild whenever a source, sidecar, template, brand, reference or "
+         "configuration file changes (Ctrl-C stops).")
 _pdfa = click.option("--pdfa", is_flag=True,
                      help="Make the PDFs PDF/A-2b (archival) as well as tagged (PDF/UA-1).")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -102,11 +120,25 @@ def _fail(message: str) -> None:
 
 def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool,
             limits: ReadLimits, max_seconds: float, max_memory: int, *,
-            formats: tuple[str, ...] = DEFAULT_FORMATS, scheduler: str | None = None,
+            formats: tuple[str, ...] = DEFAULT_FORMATS, brand: str | None = None,
+            reference_docx: str | None = None, scheduler: str | None = None,
             **options: Any) -> BuildConfig:
-    """Return the build configuration the options describe; exit 2 when they are invalid."""
+    """Return the build configuration the options describe; exit 2 when they are invalid,
+    1 when the brand, the reference document or a template-folder picture cannot be used."""
+    from .theme.brand import find_brand, load_brand
+
+    brand_file = find_brand(brand)
     try:
-        render = RenderOptions(timestamp=build_timestamp(), **options)
+        theme = load_brand(brand_file) if brand_file is not None else None
+        reference = (read_reference_docx(reference_docx, limits)
+                     if reference_docx is not None else None)
+        images = template_images(templates)
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(1)
+    try:
+        render = RenderOptions(timestamp=build_timestamp(), theme=theme,
+                               reference_docx=reference, images=images, **options)
     except ExportError as exc:
         _fail(exc.one_line())
         sys.exit(2)
@@ -156,8 +188,78 @@ def _report(results: list[ArticleResult]) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exporter")
-def main() -> None:
+@click.option("--config", "config_file", metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False),
+              help="A TOML file setting the default of any build or pack option "
+                   "(default: exporter.toml in the working directory, when there is one).")
+@click.pass_context
+def main(ctx: click.Context, config_file: str | None) -> None:
     """Turn articles into briefing PDFs, DOCX summaries and slide decks."""
+    from .config import find_config, load_config
+
+    path = find_config(config_file)
+    if path is None:
+        return
+    group = ctx.command
+    assert isinstance(group, click.Group)
+    commands = {name: {max(p.opts, key=len).lstrip("-").replace("-", "_"): p.name
+                       for p in group.commands[name].params
+                       if isinstance(p, click.Option) and p.name}
+                for name in ("build", "pack")}
+    try:
+        ctx.default_map = load_config(path, commands)
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(1)
+
+
+def _watch(inputs: list[str | None], output: str) -> None:
+    """Rebuild, with the same command line less `--watch`, each time a watched file changes.
+
+    Each rebuild is a fresh run, so a changed configuration or brand file is read again; the
+    build cache leaves every article whose inputs did not change alone. The output folder is
+    not watched, even inside a watched one.
+    """
+    import subprocess
+
+    from watchfiles import watch
+
+    from .config import CONFIG_FILE
+    from .theme.brand import BRAND_FILE
+
+    watched = {Path(p).resolve() for p in inputs if p}
+    watched |= {Path(name).resolve() for name in (CONFIG_FILE, BRAND_FILE) if Path(name).exists()}
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    if root.params.get("config_file"):
+        watched.add(Path(root.params["config_file"]).resolve())
+    out = Path(output).resolve()
+    args = [a for a in sys.argv[1:] if a != "--watch"]
+
+    def relevant(_: object, path: str) -> bool:
+        where = Path(path)
+        return not (where.is_relative_to(out) or where.name.startswith(".")
+                    or where.name.endswith("~"))
+
+    click.echo("watching for changes (Ctrl-C stops)", err=True)
+    try:
+        for changes in watch(*sorted(watched), watch_filter=relevant, raise_interrupt=False):
+            names = ", ".join(sorted({Path(p).name for _, p in changes}))
+            click.echo(f"changed: {names}; rebuilding", err=True)
+            subprocess.run([sys.executable, "-m", "exporter.cli", *args], check=False)
+    except KeyboardInterrupt:  # pragma: no cover
+        pass
+
+
+def _warn_unknown_templates(templates: str | None) -> None:
+    """Name each file in the user's template folder that overrides no built-in template."""
+    if templates is None:
+        return
+    from .templating import unknown_overrides
+
+    for name in unknown_overrides(templates):
+        click.echo(f"exporter: {Path(templates) / name}: warning: overrides no built-in "
+                   "template (exporter templates list names them)", err=True)
 
 
 @main.command("build")
@@ -167,11 +269,15 @@ def main() -> None:
               type=click.Choice(["pdf", "docx", "md", "pptx"]),
               help="Output formats (repeatable; default: all).")
 @_templates
+@_brand
+@_reference_docx
+@_md_flavour
 @_paper
 @click.option("--duplex", is_flag=True, help="Mirror margins for double-sided printing.")
 @_classification
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the slide deck uses.")
+@_watch_flag
 @_pdfa
 @_jobs
 @_scheduler
@@ -179,8 +285,9 @@ def main() -> None:
 @_budget_options
 @_limit_options
 def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
-                  templates: str | None, paper: str, duplex: bool, classification: str | None,
-                  pptx_template: str | None, pdfa: bool, jobs: int | None,
+                  templates: str | None, brand: str | None, reference_docx: str | None,
+                  md_flavour: str, paper: str, duplex: bool, classification: str | None,
+                  pptx_template: str | None, watch: bool, pdfa: bool, jobs: int | None,
                   scheduler: str | None, no_cache: bool, max_seconds: float, max_memory: int,
                   **limits: Any) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
@@ -188,9 +295,11 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
     """
     config = _config(output, templates, jobs, no_cache, _limits(limits), max_seconds,
-                     max_memory, formats=formats or DEFAULT_FORMATS, paper=paper,
+                     max_memory, formats=formats or DEFAULT_FORMATS, brand=brand,
+                     reference_docx=reference_docx, md_flavour=md_flavour, paper=paper,
                      duplex=duplex, classification=classification, pptx_template=pptx_template,
                      pdfa=pdfa, scheduler=scheduler)
+    _warn_unknown_templates(templates)
     sources = _sources(paths, output)
     with _progress(len(sources), "Exporting") as advance, _fatal():
         results = build(sources, config, on_done=advance)
@@ -203,6 +312,8 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     if failed:
         summary += f"; {len(failed)} failed: " + ", ".join(r.source for r in failed)
     click.echo(summary, err=bool(failed))
+    if watch:
+        _watch([*paths, templates, brand, reference_docx, pptx_template], output)
     sys.exit(1 if failed else 0)
 
 
@@ -235,6 +346,9 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @click.option("--title", required=True, help="Title of the pack (cover, headers, deck).")
 @_out
 @_templates
+@_brand
+@_reference_docx
+@_md_flavour
 @_paper
 @click.option("--duplex", is_flag=True,
               help="Start each article on a right-hand page and mirror the margins.")
@@ -243,6 +357,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_classification
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False),
               help="A .pptx whose theme and layouts the deck uses.")
+@_watch_flag
 @_pdfa
 @_jobs
 @_scheduler
@@ -250,8 +365,9 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_budget_options
 @_limit_options
 def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str | None,
-                 paper: str, duplex: bool, per_page: str, classification: str | None,
-                 pptx_template: str | None, pdfa: bool, jobs: int | None,
+                 brand: str | None, reference_docx: str | None, md_flavour: str, paper: str,
+                 duplex: bool, per_page: str, classification: str | None,
+                 pptx_template: str | None, watch: bool, pdfa: bool, jobs: int | None,
                  scheduler: str | None, no_cache: bool, max_seconds: float, max_memory: int,
                  **limits: Any) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
@@ -261,9 +377,11 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
     from .pack import build_pack
 
     config = _config(output, templates, jobs, no_cache, _limits(limits), max_seconds,
-                     max_memory, paper=paper, duplex=duplex, classification=classification,
-                     per_page=int(per_page), pptx_template=pptx_template, pdfa=pdfa,
-                     scheduler=scheduler)
+                     max_memory, brand=brand, reference_docx=reference_docx,
+                     md_flavour=md_flavour, paper=paper, duplex=duplex,
+                     classification=classification, per_page=int(per_page),
+                     pptx_template=pptx_template, pdfa=pdfa, scheduler=scheduler)
+    _warn_unknown_templates(templates)
     sources = _sources(paths, output)
     with _progress(len(sources), "Reading and analysing") as advance, _fatal():
         result = build_pack(sources, config, title, on_done=advance)
@@ -278,6 +396,8 @@ def pack_command(paths: tuple[str, ...], title: str, output: str, templates: str
         included = len(result.articles) - len(failed)
         click.echo(f"pack of {included} article(s) written to {output}: "
                    + ", ".join(result.outputs), err=bool(failed))
+    if watch:
+        _watch([*paths, templates, brand, reference_docx, pptx_template], output)
     sys.exit(1 if failed else 0)
 
 
@@ -318,6 +438,50 @@ def inspect_command(path: str, as_json: bool, max_seconds: float, max_memory: in
                f"{len(data['timeline'])} dated events, {len(data['actors'])} actors")
     for point in data["key_points"]:
         click.echo(f"  • {point['text']} (¶{point['paragraph']})")
+
+
+@main.group("templates")
+def templates_group() -> None:
+    """List, print or copy the built-in templates."""
+
+
+@templates_group.command("list")
+def templates_list() -> None:
+    """Name every built-in template."""
+    from .templating import builtin_names
+
+    for name in builtin_names():
+        click.echo(name)
+
+
+@templates_group.command("show")
+@click.argument("name")
+def templates_show(name: str) -> None:
+    """Print built-in template NAME."""
+    from .templating import builtin_source
+
+    try:
+        click.echo(builtin_source(name), nl=False)
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(1)
+
+
+@templates_group.command("init")
+@click.argument("folder", metavar="DIR")
+def templates_init(folder: str) -> None:
+    """Copy every built-in template into DIR (for --templates DIR); never overwrite a file."""
+    from .build import atomic_write
+    from .templating import builtin_names, builtin_source
+
+    target = Path(folder)
+    existing = [n for n in builtin_names() if (target / n).exists()]
+    if existing:
+        _fail(f"{target / existing[0]}: config: already exists; nothing was copied")
+        sys.exit(1)
+    for name in builtin_names():
+        atomic_write(target / name, builtin_source(name).encode("utf-8"))
+    click.echo(f"{len(builtin_names())} templates copied to {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,8 @@ should get a PDF that says plainly what it could not set.)
 
 from __future__ import annotations
 
+import hashlib
+import io
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -27,7 +29,10 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from .errors import ConfigError
+from .theme import FontFace, Theme
 
 FONT_DIR = Path(__file__).parent / "fonts"
 
@@ -42,12 +47,13 @@ _FILES: dict[str, dict[tuple[bool, bool], str]] = {
 }
 """Family -> (bold, italic) -> face name; the face name is also the .ttf file's stem."""
 
-_COUNTERPART: dict[str, str] = {
-    name: _FILES[other][key]
+_FALLBACK: dict[str, tuple[str, ...]] = {
+    name: (_FILES[other][key],)
     for family, other in ((SERIF, SANS), (SANS, SERIF))
     for key, name in _FILES[family].items()
 }
-"""Each face -> the same weight and slant in the other family (the glyph fallback)."""
+"""Each face -> the faces that draw what it lacks: the same weight and slant in the other
+DejaVu family; for a brand face, the DejaVu face it stands in for first."""
 
 _RTL_CLASSES = frozenset({"R", "AL"})
 
@@ -65,6 +71,55 @@ class Faces:
 def face_name(family: str, *, bold: bool = False, italic: bool = False) -> str:
     """Return the registered name of `family`'s face with the given weight and slant."""
     return _FILES[family][(bold, italic)]
+
+
+def family_of(name: str) -> str:
+    """Return the registered family called `name` in any case (ReportLab lower-cases it)."""
+    for family in _FILES:
+        if family.lower() == name.lower():
+            return family
+    return SERIF
+
+
+@cache
+def register_theme(theme: Theme) -> tuple[str, str]:
+    """Register `theme`'s brand fonts; return its (running text, headings) family names.
+
+    Built in, or with no font files, they are DejaVu Serif and Sans. A brand family is
+    registered under a name unique to the brand's files; a weight or slant it does not ship
+    is drawn with its nearest face, and a character it lacks in the DejaVu face it stands in
+    for (Serif for running text, Sans for headings), then the other DejaVu family.
+    """
+    register()
+    serif = _register_family(theme.body_faces, SERIF) if theme.body_faces else SERIF
+    sans = _register_family(theme.heading_faces, SANS) if theme.heading_faces else SANS
+    return serif, sans
+
+
+def _register_family(faces: tuple[FontFace, ...], stands_for: str) -> str:
+    digest = hashlib.sha256(b"".join(f.data for f in faces)).hexdigest()[:10]
+    family = "".join(c for c in faces[0].family if c.isalnum()) + "-" + digest
+    if family in _FILES:
+        return family
+    by_key = {(f.bold, f.italic): f for f in faces}
+    names: dict[tuple[bool, bool], str] = {}
+    for key in ((False, False), (True, False), (False, True), (True, True)):
+        face = (by_key.get(key) or by_key.get((key[0], False)) or by_key.get((False, key[1]))
+                or by_key.get((False, False)) or faces[0])
+        # The regular face is registered under the family's own name, as DejaVu's are:
+        # styles name a family by its regular face.
+        suffix = ("Bold" if key[0] else "") + ("Italic" if key[1] else "")
+        name = f"{family}-{suffix}" if suffix else family
+        try:
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(face.data)))
+        except (TTFError, ValueError, KeyError, IndexError) as exc:
+            raise ConfigError(f"brand font {face.family} cannot be embedded: {exc}") from exc
+        names[key] = name
+        addMapping(family, int(key[0]), int(key[1]), name)
+        own = _FILES[stands_for][key]
+        _FALLBACK[name] = (own, *_FALLBACK[own])
+    _FILES[family] = names
+    return family
 
 
 @cache
@@ -107,12 +162,14 @@ def covers(face: str, char: str) -> bool:
 def face_for(char: str, face: str) -> str | None:
     """Return the face to draw `char` in text set in `face`, or None when no face can.
 
-    The preferred face wins; otherwise the same weight and slant of the other family.
+    The preferred face wins; otherwise its fallbacks in order (`_FALLBACK`).
     """
     if covers(face, char):
         return face
-    other = _COUNTERPART[face]
-    return other if covers(other, char) else None
+    for other in _FALLBACK[face]:
+        if covers(other, char):
+            return other
+    return None
 
 
 def _drawable(char: str) -> bool:

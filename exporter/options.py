@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import ConfigError
+from .theme import Theme
 
 Paper = Literal["a4", "letter"]
+MdFlavour = Literal["marp", "pandoc"]
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
 """Page sizes in PostScript points (A4 is 210 × 297 mm)."""
 
@@ -33,6 +35,16 @@ class RenderOptions:
     """Make PDFs PDF/A-2b (archival) as well as tagged."""
     generator: str = "exporter"
     """Name written as the producing application / author of the outputs."""
+    md_flavour: MdFlavour = "marp"
+    """Speaker notes in slides.md as Marp's comments or as Pandoc's `::: notes` divs."""
+    reference_docx: bytes | None = None
+    """A user's .docx / .dotx whose styles, page setup, headers and footers Word outputs take
+    (read by the build layer, `build.read_reference_docx`)."""
+    images: tuple[tuple[str, bytes], ...] = ()
+    """(file name, bytes) of the PNG and JPEG files in the template folder, which `<image>`
+    blocks may show (read by the build layer, `build.template_images`)."""
+    theme: Theme | None = None
+    """Colours, fonts and logo of every output (None: the built-in look, `theme.builtin`)."""
 
     @property
     def page_size(self) -> tuple[float, float]:

@@ -36,6 +36,28 @@ def builtin_template_dir() -> Path:
     return Path(__file__).parent.parent / "templates"
 
 
+def builtin_names() -> list[str]:
+    """Return the names of the built-in templates, sorted."""
+    return sorted(p.name for p in builtin_template_dir().glob("*.j2"))
+
+
+def builtin_source(name: str) -> str:
+    """Return built-in template `name`'s text; TemplateError when there is none."""
+    if name not in builtin_names():
+        raise TemplateError(name, "no built-in template of that name (exporter templates list)")
+    return (builtin_template_dir() / name).read_text("utf-8")
+
+
+def unknown_overrides(user_dir: str) -> list[str]:
+    """Return the templates in `user_dir` whose names match no built-in template.
+
+    Such a file overrides nothing: a misspelt override (`brefing.xml.j2`) would otherwise be
+    ignored silently. A partial that the user's own templates include is named too.
+    """
+    known = set(builtin_names())
+    return sorted(p.name for p in Path(user_dir).glob("*.j2") if p.name not in known)
+
+
 # --- filters -----------------------------------------------------------------------------------
 
 def join_paragraphs(numbers: Iterable[int]) -> str:

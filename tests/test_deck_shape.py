@@ -16,6 +16,7 @@ from pptx.util import Emu
 from exporter.blocks import DocMeta, Document, Inline, ListBlock, ListItem, Para, Slide
 from exporter.errors import ConfigError
 from exporter.options import RenderOptions
+from exporter.writers.deck import decor
 from exporter.writers.deck.outline import deck_slides
 from exporter.writers.deck.paginate import layout_slide
 from exporter.writers.deck.shape import BUILTIN, LAYOUT_NAMES, deck_shape, default_geometry
@@ -154,7 +155,7 @@ def test_cells_take_the_decks_aspect(per_page: int) -> None:
 
 def test_a_cell_of_another_shape_is_letterboxed(tmp_path: Path) -> None:
     shape = deck_shape(options(make_template(tmp_path / "t.pptx")))  # 4:3
-    painter = _SlidePainter(None, shape, "", None, None)  # type: ignore[arg-type]
+    painter = _SlidePainter(None, shape, "", None, None, decor.look(None), None)  # type: ignore[arg-type]
     box, (sx, sy) = painter.fit(Box(10, 20, 320, 180))  # a 16:9 cell
     assert sx == sy == pytest.approx(180 / 540)
     assert (box.w, box.h) == pytest.approx((240, 180))
@@ -162,9 +163,10 @@ def test_a_cell_of_another_shape_is_letterboxed(tmp_path: Path) -> None:
 
 
 def test_the_outline_needs_no_reportlab() -> None:
-    # slides.md reads the deck from the outline alone: no font metrics, no PDF library.
+    # The outline is plain data. (slides.md, split as the PPTX is, measures with the deck's
+    # metrics, which read ReportLab's Helvetica widths.)
     code = ("import sys; import exporter.writers.deck.outline;"
-            "import exporter.writers.slides_md; print('reportlab' in sys.modules)")
+            "print('reportlab' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "False"

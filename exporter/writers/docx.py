@@ -23,6 +23,7 @@ import os
 import re
 import tempfile
 import weakref
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -55,6 +56,7 @@ from ..blocks import (
     Document,
     Fields,
     Heading,
+    Image,
     Inline,
     Inlines,
     ListBlock,
@@ -69,24 +71,50 @@ from ..blocks import (
     paragraph_anchor,
     plain,
 )
+from ..errors import RenderError
 from ..options import RenderOptions
+from ..theme import Theme, theme_of
 from . import ooxml
+from .images import picture
 
 # --- look ----------------------------------------------------------------------------------------
 
-FONT = "Calibri"
-"""Body and heading font: on every Windows and Mac Office install since 2007."""
-INK = RGBColor(0x26, 0x26, 0x26)
-ACCENT = RGBColor(0x1F, 0x38, 0x64)
-MUTED = RGBColor(0x59, 0x59, 0x59)
-LINK = RGBColor(0x05, 0x63, 0xC1)
-ACCENT_HEX = "1F3864"
-RULE_HEX = "BFBFBF"
-HEADER_FILL = "D9E2F3"
-KEY_FILL = "EEF2F8"
-BOX_FILL = "F2F5FA"
-BAND_FILL = "F7F9FC"
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """The theme's fonts and colours as the Word writer uses them (`Theme` roles docx-*).
 
+    Built in, the fonts are Calibri, on every Windows and Mac Office install since 2007.
+    """
+
+    body_font: str
+    heading_font: str
+    ink: str
+    accent: str
+    muted: str
+    link: str
+    rule: str
+    header_fill: str
+    key_fill: str
+    box_fill: str
+    band_fill: str
+    marking: str
+
+    @staticmethod
+    def of(theme: Theme) -> _Look:
+        def c(role: str) -> str:
+            return theme.hex(f"docx-{role}")
+
+        return _Look(body_font=theme.office_body, heading_font=theme.office_heading,
+                     ink=c("ink"), accent=c("accent"), muted=c("muted"), link=c("link"),
+                     rule=c("rule"), header_fill=c("header-fill"), key_fill=c("key-fill"),
+                     box_fill=c("box-fill"), band_fill=c("band-fill"), marking=c("marking"))
+
+
+_HEADING_STYLES = frozenset({"Title", "Subtitle", "TOC Heading", "Box Title"})
+"""Styles set in the theme's heading font (with every "Heading N")."""
+
+LOGO_HEIGHT_CM = 1.4
+"""Height of the brand's logo above the first title."""
 MARGIN_TOP = Cm(2.2)
 MARGIN_BOTTOM = Cm(2.2)
 MARGIN_SIDE = Cm(2.3)
@@ -183,6 +211,31 @@ def toc_entries(doc: Document) -> list[TocEntry]:
 # --- XML helpers --------------------------------------------------------------------------------
 
 
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _open_reference(data: bytes) -> WordDocument:
+    """Return the user's reference document (a .dotx read as a .docx) with an empty body."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                member = member.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN)
+            target.writestr(info, member)
+    try:
+        word = docx.Document(io.BytesIO(buffer.getvalue()))
+    except (ValueError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise RenderError("docx", f"the reference document cannot be used: {exc}") from exc
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
+
+
 def _el(tag: str, **attrs: str) -> etree._Element:
     element: etree._Element = OxmlElement(tag)
     for name, value in attrs.items():
@@ -190,7 +243,7 @@ def _el(tag: str, **attrs: str) -> etree._Element:
     return element
 
 
-def _border(tag: str, *, val: str = "single", size: int = 4, color: str = RULE_HEX,
+def _border(tag: str, *, color: str, val: str = "single", size: int = 4,
             space: int = 0) -> etree._Element:
     return _el(tag, val=val, sz=str(size), space=str(space), color=color)
 
@@ -199,7 +252,7 @@ def _shade(fill: str) -> etree._Element:
     return _el("w:shd", val="clear", color="auto", fill=fill)
 
 
-def _set_fonts(rpr: etree._Element) -> None:
+def _set_fonts(rpr: etree._Element, font: str) -> None:
     """Name the Latin and complex-script font outright; keep the theme's East Asian font."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -208,7 +261,7 @@ def _set_fonts(rpr: etree._Element) -> None:
     for attr in ("asciiTheme", "hAnsiTheme", "cstheme"):
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for attr in ("ascii", "hAnsi", "cs"):
-        fonts.set(qn(f"w:{attr}"), FONT)
+        fonts.set(qn(f"w:{attr}"), font)
     fonts.set(qn("w:eastAsiaTheme"), "minorEastAsia")
 
 
@@ -392,7 +445,12 @@ class _Renderer:
         self.doc = doc
         self.options = options
         self.toc_pages = toc_pages
-        self.word: WordDocument = docx.Document()
+        self.look = _Look.of(theme_of(options.theme))
+        self.muted = RGBColor.from_string(self.look.muted)
+        self.word: WordDocument = (_open_reference(options.reference_docx)
+                                   if options.reference_docx is not None else docx.Document())
+        self.reference = options.reference_docx is not None
+        """True when styles, page setup, headers and footers are the user's (--reference-docx)."""
         self.outline = _Outline()
         self.bookmark_id = 0
         self.has_toc = False
@@ -429,6 +487,7 @@ class _Renderer:
         self._setup_page(section)
         self._setup_settings()
         body = self.word._body
+        self._logo()
         since_spooled = 0
         for block in self.doc.blocks:
             self.block(body, block)
@@ -445,6 +504,19 @@ class _Renderer:
         # the whole part replaces it as `render` makes the package reproducible.
         self.word.save(buffer)
         return buffer.getvalue(), self.spool.chunks(serialize_part_xml(self.word.element))
+
+    def _logo(self) -> None:
+        """Put the brand's logo, right-aligned, above the first page's title."""
+        logo = theme_of(self.options.theme).logo
+        if logo is None:
+            return
+        paragraph = self.word.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(logo.data), height=Cm(LOGO_HEIGHT_CM))
+        for doc_pr in run._r.iter(qn("wp:docPr")):
+            doc_pr.set("descr", logo.alt)
+            doc_pr.set("name", "Logo")
 
     def _spool_body(self) -> None:
         """Move the body children the renderer is done with to the spool.
@@ -495,6 +567,17 @@ class _Renderer:
                 setting.set(qn("w:val"), "15")
 
     def _setup_page(self, section: Section) -> None:
+        if self.reference:
+            # The reference's page setup, headers and footers stay; a protective marking is
+            # still printed, above its header and below its footer.
+            marking = _clip(self.options.classification or "", 200)
+            if marking:
+                for part in (section.header, section.footer):
+                    paragraph = (part.paragraphs[0].insert_paragraph_before()
+                                 if part is section.header and part.paragraphs
+                                 else part.add_paragraph())
+                    self._marking(paragraph, marking)
+            return
         width, height = self.options.page_size
         section.page_width = Twips(round(width * 20))
         section.page_height = Twips(round(height * 20))
@@ -552,7 +635,7 @@ class _Renderer:
 
     def _bottom_rule(self) -> etree._Element:
         borders = _el("w:pBdr")
-        borders.append(_border("w:bottom", size=4, color=RULE_HEX, space=4))
+        borders.append(_border("w:bottom", size=4, color=self.look.rule, space=4))
         return borders
 
     def _marking(self, paragraph: Paragraph, marking: str) -> None:
@@ -562,7 +645,7 @@ class _Renderer:
         run = paragraph.add_run(marking)
         run.bold = True
         run.font.size = Pt(10)
-        run.font.color.rgb = RGBColor(0x9C, 0x00, 0x06)
+        run.font.color.rgb = RGBColor.from_string(self.look.marking)
 
     def _page_numbers(self, paragraph: Paragraph) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -572,12 +655,36 @@ class _Renderer:
         _add_field(paragraph, "NUMPAGES", "1")
 
     def _setup_styles(self) -> None:
+        if not self.reference:
+            self._make_styles()
+            return
+        # The reference's own styles (and document defaults) are kept exactly: the writer's
+        # styles are made as usual, then every style the reference defined is put back.
+        root = self.word.styles.element
+        kept = {el.get(qn("w:styleId")): copy.deepcopy(el) for el in root.iter(qn("w:style"))}
+        defaults = root.find(qn("w:docDefaults"))
+        kept_defaults = copy.deepcopy(defaults) if defaults is not None else None
+        self._make_styles()
+        for el in list(root.iter(qn("w:style"))):
+            original = kept.get(el.get(qn("w:styleId")))
+            if original is not None:
+                el.getparent().replace(el, copy.deepcopy(original))
+        new_defaults = root.find(qn("w:docDefaults"))
+        if new_defaults is not None and kept_defaults is not None:
+            root.replace(new_defaults, kept_defaults)
+        self.styles = {name: self.word.styles[name] for name in self.styles}
+        self.link_style = self.word.styles["Hyperlink"]
+
+    def _make_styles(self) -> None:
+        look = self.look
+        ink, accent, muted = (RGBColor.from_string(c) for c in (look.ink, look.accent,
+                                                                 look.muted))
         styles = self.word.styles
         root = styles.element
         defaults = root.find(qn("w:docDefaults"))
         if defaults is not None:
             for rpr in defaults.iter(qn("w:rPr")):
-                _set_fonts(rpr)
+                _set_fonts(rpr, look.body_font)
 
         def para(name: str, *, base: str | None = None, size: float | None = None,
                  bold: bool | None = None, italic: bool | None = None,
@@ -592,7 +699,9 @@ class _Renderer:
                 style.base_style = styles[base or "Normal"]
                 style.quick_style = True
             assert isinstance(style, ParagraphStyle)
-            _set_fonts(style.element.get_or_add_rPr())
+            heading = name in _HEADING_STYLES or name.startswith("Heading ")
+            _set_fonts(style.element.get_or_add_rPr(),
+                       look.heading_font if heading else look.body_font)
             font, fmt = style.font, style.paragraph_format
             if size is not None:
                 font.size = Pt(size)
@@ -611,17 +720,17 @@ class _Renderer:
             self.styles[name] = style
             return style
 
-        normal = para("Normal", size=10.5, color=INK, after=6)
+        normal = para("Normal", size=10.5, color=ink, after=6)
         normal.paragraph_format.line_spacing = 1.12
         lang = self.doc.meta.lang if _LANG.fullmatch(self.doc.meta.lang or "") else ""
         if lang:
             rpr = normal.element.get_or_add_rPr()
             rpr.append(_el("w:lang", val=lang))
 
-        title = para("Title", size=24, color=ACCENT, after=4)
+        title = para("Title", size=24, color=accent, after=4)
         title.font.bold = True
         title.paragraph_format.keep_with_next = True
-        subtitle = para("Subtitle", size=13, italic=False, color=MUTED, after=6, keep=True)
+        subtitle = para("Subtitle", size=13, italic=False, color=muted, after=6, keep=True)
         for style in (title, subtitle):
             # The template's letter-spacing and kerning look dated; plain set type reads better.
             rpr = style.element.get_or_add_rPr()
@@ -629,7 +738,7 @@ class _Renderer:
                 for old in rpr.findall(qn(tag)):
                     rpr.remove(old)
         for rule in title.element.iter(qn("w:bottom")):
-            rule.set(qn("w:color"), ACCENT_HEX)
+            rule.set(qn("w:color"), look.accent)
             for attr in ("themeColor", "themeShade"):
                 rule.attrib.pop(qn(f"w:{attr}"), None)
         numpr = subtitle.element.pPr.find(qn("w:numPr")) if subtitle.element.pPr is not None \
@@ -637,42 +746,42 @@ class _Renderer:
         if numpr is not None:
             numpr.getparent().remove(numpr)  # a numbering level with no list: confuses LibreOffice
         for level, size, before in ((1, 15, 16), (2, 12.5, 12), (3, 11, 10)):
-            para(f"Heading {level}", size=size, bold=True, color=ACCENT, before=before, after=4,
+            para(f"Heading {level}", size=size, bold=True, color=accent, before=before, after=4,
                  keep=True)
             # The same look, kept out of the navigation pane and the table of contents.
             unlisted = para(f"Heading {level} Unlisted", base=f"Heading {level}")
             unlisted.paragraph_format.keep_with_next = True
             _set_ppr(unlisted.element.get_or_add_pPr(), _el("w:outlineLvl", val="9"))
-        para("TOC Heading", size=15, bold=True, color=ACCENT, before=0, after=10)
+        para("TOC Heading", size=15, bold=True, color=accent, before=0, after=10)
 
         para("List Bullet", after=3)
         para("List Number", after=3)
-        quote = para("Quote", size=10.5, italic=True, color=INK, before=4, after=2, keep=True)
+        quote = para("Quote", size=10.5, italic=True, color=ink, before=4, after=2, keep=True)
         qfmt = quote.paragraph_format
         qfmt.left_indent = qfmt.right_indent = Cm(0.7)
         borders = _el("w:pBdr")
-        borders.append(_border("w:left", size=18, color=ACCENT_HEX, space=8))
+        borders.append(_border("w:left", size=18, color=look.accent, space=8))
         _set_ppr(quote.element.get_or_add_pPr(), borders)
         attribution = para("Quote Attribution", base="Normal", size=9.5, italic=True,
-                           color=MUTED, after=8)
+                           color=muted, after=8)
         attribution.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         attribution.paragraph_format.right_indent = Cm(0.7)
 
-        para("Lead", size=12, color=INK, after=8)
+        para("Lead", size=12, color=ink, after=8)
         para("Summary", size=10.5, after=6)
-        para("Meta", size=10, color=MUTED, after=10)
-        para("Small", size=8.5, color=MUTED, before=10, after=2)
-        para("Note", size=9.5, italic=True, color=MUTED)
-        para("Caption", size=9, bold=True, color=ACCENT, before=6, after=3, keep=True)
+        para("Meta", size=10, color=muted, after=10)
+        para("Small", size=8.5, color=muted, before=10, after=2)
+        para("Note", size=9.5, italic=True, color=muted)
+        para("Caption", size=9, bold=True, color=accent, before=6, after=3, keep=True)
         para("Table Text", size=9.5, before=0, after=0).paragraph_format.line_spacing = 1.0
-        para("Box Title", size=11, bold=True, color=ACCENT, before=0, after=4, keep=True)
+        para("Box Title", size=11, bold=True, color=accent, before=0, after=4, keep=True)
         numbered = para("Numbered Paragraph")
         nfmt = numbered.paragraph_format
         nfmt.left_indent = Cm(0.8)
         nfmt.first_line_indent = Cm(-0.8)
         nfmt.tab_stops.add_tab_stop(Cm(0.8))
         for name in ("Header", "Footer"):
-            para(name, size=8.5, color=MUTED)
+            para(name, size=8.5, color=muted)
 
         text_width = self._text_width_twips()
         for level in (1, 2, 3):
@@ -685,12 +794,20 @@ class _Renderer:
             tabs.append(_el("w:tab", val="right", leader="dot", pos=str(text_width)))
             _set_ppr(toc.element.get_or_add_pPr(), tabs)
 
-        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
-        link.font.color.rgb = LINK
+        try:
+            link = styles["Hyperlink"]
+        except KeyError:
+            link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
+        link.font.color.rgb = RGBColor.from_string(look.link)
         link.font.underline = True
         self.link_style = link
 
     def _text_width_twips(self) -> int:
+        if self.reference:
+            section = self.word.sections[0]
+            width = (section.page_width or 0) - (section.left_margin or 0) \
+                - (section.right_margin or 0)
+            return int(width) // 635
         width = round(self.options.page_size[0] * 20)
         side = (MARGIN_INSIDE + MARGIN_OUTSIDE) if self.options.duplex else 2 * MARGIN_SIDE
         return width - int(side) // 635
@@ -784,8 +901,20 @@ class _Renderer:
                 self.box(container, block)
             case Slide():
                 self.slide(container, block, level)
+            case Image():
+                self.image(container, block)
             case _:
                 assert_never(block)
+
+    def image(self, container: BlockItemContainer, block: Image) -> None:
+        """Add the picture at its share of the text width, described by its alt text."""
+        found = picture(block.src, self.options)
+        paragraph = self.paragraph(container, "Normal")
+        run = paragraph.add_run()
+        width = Twips(int(self._text_width_twips() * block.width))
+        run.add_picture(io.BytesIO(found.data), width=width)
+        for doc_pr in run._r.iter(qn("wp:docPr")):
+            doc_pr.set("descr", block.alt)
 
     def _in_order(self, level: int) -> int:
         """Return `level` for a listed heading, raised so that no level is skipped (a reader
@@ -822,7 +951,7 @@ class _Renderer:
         if block.number is not None:
             run = p.add_run(str(block.number))
             run.font.size = Pt(8)
-            run.font.color.rgb = MUTED
+            run.font.color.rgb = self.muted
             run.add_tab()
         self.inlines(p, block.content)
         self._mark(p, block, level)
@@ -961,7 +1090,7 @@ class _Renderer:
         rows = ([block.header] if block.header is not None else []) + list(block.rows)
         if not rows:
             return
-        grid = {side: _border(f"w:{side}", color=RULE_HEX) for side in
+        grid = {side: _border(f"w:{side}", color=self.look.rule) for side in
                 ("top", "left", "bottom", "right", "insideH", "insideV")}
         table = self._new_table(container, len(rows), widths, borders=grid,
                                 first_row=block.header is not None)
@@ -971,7 +1100,8 @@ class _Renderer:
                 # Repeat the header row at the top of every page the table runs onto.
                 row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
             banded = not header and (index - (block.header is not None)) % 2 == 1
-            fill = HEADER_FILL if header else (BAND_FILL if banded else None)
+            fill = (self.look.header_fill if header
+                    else (self.look.band_fill if banded else None))
             for cell, content in zip(row.cells, list(cells) + [()] * (ncols - len(cells)),
                                      strict=True):
                 self._cell(cell, content, fill=fill, bold=header)
@@ -979,20 +1109,20 @@ class _Renderer:
     def fields(self, container: BlockItemContainer, block: Fields) -> None:
         if not block.rows:
             return
-        grid = {side: _border(f"w:{side}", color=RULE_HEX) for side in
+        grid = {side: _border(f"w:{side}", color=self.look.rule) for side in
                 ("top", "bottom", "insideH")}
         table = self._new_table(container, len(block.rows), (1.0, 3.0), borders=grid,
                                 first_column=True)
         for row, (name, value) in zip(table.rows, block.rows, strict=True):
             key, val = row.cells
-            self._cell(key, (Inline(text=name),), fill=KEY_FILL, bold=True)
+            self._cell(key, (Inline(text=name),), fill=self.look.key_fill, bold=True)
             self._cell(val, value)
 
     def box(self, container: BlockItemContainer, block: Box) -> None:
-        accent = {"left": _border("w:left", size=24, color=ACCENT_HEX)}
+        accent = {"left": _border("w:left", size=24, color=self.look.accent)}
         table = self._new_table(container, 1, (1.0,), borders=accent)
         cell = table.cell(0, 0)
-        cell._tc.get_or_add_tcPr().append(_shade(BOX_FILL))
+        cell._tc.get_or_add_tcPr().append(_shade(self.look.box_fill))
         margins = _el("w:tcMar")
         for side, size in (("top", 120), ("left", 200), ("bottom", 60), ("right", 200)):
             margins.append(_el(f"w:{side}", w=str(size), type="dxa"))
@@ -1112,7 +1242,7 @@ class _Renderer:
                 run.italic = True
             if small:
                 run.font.size = Pt(8.5)
-                run.font.color.rgb = MUTED
+                run.font.color.rgb = self.muted
             if target is not None:
                 run.style = self.link_style
                 target.append(run._r)

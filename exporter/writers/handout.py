@@ -34,12 +34,13 @@ from __future__ import annotations
 import io
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -47,23 +48,33 @@ from .. import fonts
 from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
+from ..theme import Logo
 from .deck import decor
 from .deck.metrics import CONSERVATIVE
 from .deck.outline import Run, deck_slides, deck_survey
-from .deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, Page, TableFrame, TextFrame, layout_slide
+from .deck.paginate import (
+    CELL_MARGIN_X,
+    CELL_MARGIN_Y,
+    ImageFrame,
+    Page,
+    TableFrame,
+    TextFrame,
+    layout_slide,
+)
 from .deck.shape import (
     BUILTIN,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     DeckShape,
     deck_shape,
-    default_geometry,
 )
 from .deck.wrap import LEADING, Line, PlacedItem
+from .images import aspects, picture
 from .pdf.markup import drawable
 from .pdf.page import fit_text, pdf_timestamp, seal_last_page
 from .pdf.structure import attach, make_pdfa
-from .pdf.styles import GREY, INK, LIGHT_GREY, MARKING
+from .pdf.styles import Look as SheetLook
+from .pdf.styles import styles
 from .pdf.tagging import Tag, TaggingCanvas
 
 PER_PAGE = (1, 2, 3, 4, 6)
@@ -72,19 +83,6 @@ PER_PAGE = (1, 2, 3, 4, 6)
 ASPECT = SLIDE_HEIGHT / SLIDE_WIDTH
 """Height over width of the built-in deck's slides."""
 
-# The built-in deck's palette (deck.decor), so a miniature looks like the slide it shows.
-NAVY = colors.HexColor("#" + decor.NAVY)
-GOLD = colors.HexColor("#" + decor.GOLD)
-RULE = colors.HexColor("#" + decor.RULE)
-SLIDE_INK = colors.HexColor(f"#{decor.BUILTIN.ink}")
-SLIDE_MUTED = colors.HexColor(f"#{decor.BUILTIN.muted}")
-DARK_BODY = colors.HexColor(f"#{decor.BUILTIN.dark_body}")
-BAND = colors.HexColor(f"#{decor.BUILTIN.band_fill}")
-FRAME = colors.HexColor("#8A96A3")
-DARK_MARKING = colors.HexColor("#FF9E9E")
-"""The marking on navy slides, where the deck's dark red would not read at handout size."""
-PLAIN_HEADER = colors.HexColor("#E5E7EB")
-"""A table's header row on a template's slide, whose table style the handout does not know."""
 
 MARGIN_X = 1.7 * cm
 TOP = 2.2 * cm
@@ -154,18 +152,20 @@ def cells(per_page: int, area: Box, aspect: float = ASPECT) -> list[Cell]:
 
 
 def iter_deck_pages(doc: Document, agenda: Sequence[str] | None = None,
-                    shape: DeckShape = BUILTIN) -> Iterator[tuple[str, Page]]:
+                    shape: DeckShape = BUILTIN,
+                    pictures: Mapping[str, float] | None = None) -> Iterator[tuple[str, Page]]:
     """Yield the deck's pages as the PPTX writer lays them out, each with its slide's title.
 
     One slide is laid out at a time, with the call `slides_pptx._Deck.layout` makes, for the
     deck of `shape` (`deck_shape(options)`). `agenda` is `deck_survey(doc)[0]`, found here when not
-    given.
+    given. `pictures` gives each `<image>` picture's aspect (`images.aspects`).
     """
     if agenda is None:
         agenda = deck_survey(doc)[0]
     for slide in deck_slides(doc):
         for page in layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
-                                 geometry=shape.geometry(slide.layout), agenda=agenda):
+                                 geometry=shape.geometry(slide.layout), agenda=agenda,
+                                 aspects=pictures):
             yield slide.title, page
 
 
@@ -233,20 +233,22 @@ class HandoutWriter:
         canv.setCreator(options.generator)
         canv.setProducer(options.generator)
         totals = _Totals(canv, least_slides=least_slides, least_sheets=least_sheets)
+        sheet_look = styles(options.theme).look
         sheet = _Sheet(canv, (width, height), meta.header or meta.title,
-                       options.classification or None, totals)
+                       options.classification or None, totals, sheet_look)
         painter = _SlidePainter(canv, shape, meta.header or meta.title, totals,
-                                options.classification or None)
+                                options.classification or None, decor.look(options.theme),
+                                options.theme.logo if options.theme else None, options)
         outline = _Outline(canv)
         number = sheets = 0
-        for chunk in _batches(iter_deck_pages(doc, agenda, shape), per_page):
+        for chunk in _batches(iter_deck_pages(doc, agenda, shape, aspects(options)), per_page):
             sheets += 1
             sheet.decorate(sheets, number + 1, number + len(chunk))
             for cell, (title, page) in zip(layout, chunk, strict=False):
                 number += 1
                 outline.add(number, title, page)
                 painter.draw(page, number, cell.slide)
-                _ruled_lines(canv, cell.lines)
+                _ruled_lines(canv, cell.lines, sheet_look.rule)
             canv.tagger.finish_page(canv)
             canv.showPage()
             seal_last_page(canv)
@@ -328,8 +330,9 @@ class _Sheet:
     """The decorations of every handout sheet: header, slide range, page number, marking."""
 
     def __init__(self, canv: Canvas, size: tuple[float, float], header: str,
-                 classification: str | None, totals: _Totals) -> None:
+                 classification: str | None, totals: _Totals, look: SheetLook) -> None:
         self.canv = canv
+        self.look = look
         self.width, self.height = size
         self.header = " ".join(header.split())
         self.classification = classification
@@ -343,37 +346,38 @@ class _Sheet:
         canv, width, height = self.canv, self.width, self.height
         room = width - 2 * MARGIN_X
         canv.saveState()
-        bold = fonts.face_name(fonts.SANS, bold=True)
+        look, sans = self.look, self.look.sans
+        bold = fonts.face_name(sans, bold=True)
         if self.classification:
             marking = drawable(" ".join(self.classification.upper().split()), bold)
             marking = fit_text(marking, bold, 9, room * 0.6)
             canv.setFont(bold, 9)
-            canv.setFillColor(MARKING)
+            canv.setFillColor(look.marking)
             canv.drawCentredString(width / 2, height - 0.85 * cm, marking)
             canv.drawCentredString(width / 2, 0.6 * cm, marking)
         y = height - 1.45 * cm
         totals = self.totals
-        canv.setFillColor(GREY)
+        canv.setFillColor(look.muted)
         if last < first:
-            span_w = stringWidth("No slides", fonts.SANS, 8.5)
-            canv.setFont(fonts.SANS, 8.5)
+            span_w = stringWidth("No slides", sans, 8.5)
+            canv.setFont(sans, 8.5)
             canv.drawRightString(width - MARGIN_X, y, "No slides")
         else:
             span = f"Slide {first} of " if first == last else f"Slides {first}–{last} of "
-            span_w = totals.label_width(span, totals.SLIDES, fonts.SANS, 8.5)
-            totals.draw_after(span, totals.SLIDES, width - MARGIN_X, y, fonts.SANS, 8.5)
+            span_w = totals.label_width(span, totals.SLIDES, sans, 8.5)
+            totals.draw_after(span, totals.SLIDES, width - MARGIN_X, y, sans, 8.5)
         canv.setFont(bold, 9)
-        canv.setFillColor(INK)
+        canv.setFillColor(look.ink)
         canv.drawString(MARGIN_X, y, fit_text(drawable(self.header, bold), bold, 9,
                                           room - span_w - GUTTER))
-        canv.setStrokeColor(LIGHT_GREY)
+        canv.setStrokeColor(look.rule)
         canv.setLineWidth(0.6)
         canv.line(MARGIN_X, y - 5, width - MARGIN_X, y - 5)
         foot = 1.25 * cm
         canv.line(MARGIN_X, foot + 10, width - MARGIN_X, foot + 10)
-        canv.setFillColor(GREY)
+        canv.setFillColor(look.muted)
         totals.draw_after(f"Page {number} of ", totals.SHEETS, width - MARGIN_X, foot,
-                          fonts.SANS, 8)
+                          sans, 8)
         canv.restoreState()
 
 
@@ -384,13 +388,13 @@ def _needs_space(line: Line) -> bool:
     return not line.text[-1:].isspace()
 
 
-def _ruled_lines(canv: Canvas, box: Box) -> None:
+def _ruled_lines(canv: Canvas, box: Box, color: colors.Color) -> None:
     """Rule `box` with lines for handwritten notes, the first a pitch below its top."""
     count = int(box.h // RULE_PITCH)
     if count < 1 or box.w < 24:
         return
     canv.saveState()
-    canv.setStrokeColor(LIGHT_GREY)
+    canv.setStrokeColor(color)
     canv.setLineWidth(0.6)
     top = box.y + box.h
     for n in range(1, count + 1):
@@ -429,8 +433,33 @@ class _SlidePainter:
     """
 
     def __init__(self, canv: TaggingCanvas, shape: DeckShape, header: str, totals: _Totals,
-                 classification: str | None) -> None:
+                 classification: str | None, look: decor.Look, logo: Logo | None,
+                 options: RenderOptions | None = None) -> None:
         self.canv = canv
+        self.options = options or RenderOptions()
+        self.look = look
+        palette = look.builtin
+
+        def color(hex_rgb: str | None) -> colors.Color:
+            assert hex_rgb is not None  # the built-in palette sets every colour
+            return colors.HexColor("#" + hex_rgb)
+
+        self.accent, self.band, self.rule = color(look.accent), color(look.band), color(look.rule)
+        self.light, self.marking_color = color(look.light), color(look.marking)
+        self.ink, self.muted = color(palette.ink), color(palette.muted)
+        self.title_color, self.dark_body = color(palette.title), color(palette.dark_body)
+        self.band_fill, self.frame = color(palette.band_fill), color(look.frame)
+        self.plain_header, self.plain_header_ink = color(look.plain_header), self.ink
+        self.logo = logo
+        self.title_plain = self.ink
+        self.paper: colors.Color | None = None
+        own = shape.colors if not shape.builtin else None
+        if own is not None:  # a template's slides in the template's own colours
+            self.ink = color(own.body) if own.body else self.ink
+            self.title_plain = color(own.title) if own.title else self.ink
+            self.paper = color(own.background) if own.background else None
+            if own.accent:
+                self.plain_header, self.plain_header_ink = color(own.accent), self.light
         self.shape = shape
         self.width = shape.width
         self.height = shape.height
@@ -458,23 +487,29 @@ class _SlidePainter:
         dark = builtin and page.layout in ("title", "section")
         if builtin:
             self.background(page.layout)
-            title_color = NAVY if not dark else colors.white
+            title_color = self.title_color if not dark else self.light
         else:
-            title_color = SLIDE_INK
+            if self.paper is not None:
+                self.rect(0, 0, self.width, self.height, self.paper)
+            title_color = self.title_plain
         heading = Tag("H", slide, level=1 if page.layout in ("title", "section") else 2)
         self.text(page.title, title_color, anchor_bottom=True, parent=slide, heading=heading)
         for frame in page.body:
             if isinstance(frame, TableFrame):
                 self.table(frame, Tag("Table", slide))
+            elif isinstance(frame, ImageFrame):
+                self.image(frame, Tag("Figure", slide, alt=frame.alt))
             else:
-                self.text(frame, DARK_BODY if dark else SLIDE_INK, parent=slide)
+                self.text(frame, self.dark_body if dark else self.ink, parent=slide)
+        if self.logo is not None and page.layout == "title":
+            self.draw_logo(self.logo)
         if builtin:  # a template's deck has no footer either
             self.footer(number, dark)
         if self.classification:
-            self.marking(self.classification, DARK_MARKING if dark else MARKING)
+            self.marking(self.classification, self.light if dark else self.marking_color)
         canv.restoreState()
         canv.saveState()
-        canv.setStrokeColor(FRAME)
+        canv.setStrokeColor(self.frame)
         canv.setLineWidth(0.7)
         canv.rect(box.x, box.y, box.w, box.h, stroke=1, fill=0)
         canv.restoreState()
@@ -492,26 +527,33 @@ class _SlidePainter:
         w, h = self.width * scale, self.height * scale
         return Box(cell.x + (cell.w - w) / 2, cell.y + (cell.h - h) / 2, w, h), (scale, scale)
 
+    def image(self, frame: ImageFrame, tag: Tag) -> None:
+        """Draw a template's picture as the deck places it, tagged as a Figure with its alt."""
+        r = frame.rect
+        found = picture(frame.src, self.options)
+        with self.canv.tagger.tagged(self.canv, tag):
+            self.canv.drawImage(ImageReader(io.BytesIO(found.data)), r.x,
+                                self.height - r.y - r.h, r.w, r.h, mask="auto")
+
+    def draw_logo(self, logo: Logo) -> None:
+        """Draw the brand's logo where the deck's title slide has it (`decor.logo_rect`)."""
+        r = decor.logo_rect(self.width, logo.width / logo.height, self.look)
+        self.canv.drawImage(ImageReader(io.BytesIO(logo.data)), r.x, self.height - r.y - r.h,
+                            r.w, r.h, mask="auto")
+
     def rect(self, x: float, top: float, w: float, h: float, color: colors.Color) -> None:
         """Fill a rectangle given in deck coordinates (from the top left)."""
         self.canv.setFillColor(color)
         self.canv.rect(x, self.height - top - h, w, h, stroke=0, fill=1)
 
     def background(self, layout: str) -> None:
-        """Draw the built-in deck's background, bars and rules (see `slides_pptx.decorate`)."""
-        width, height = self.width, self.height
-        if layout in ("title", "section"):
-            geo = default_geometry(layout)
-            self.rect(0, 0, width, height, NAVY)
-            self.rect(geo.title.x, geo.body.y - 14, 96, 4, GOLD)
-            self.rect(0, height - 10, width, 10, GOLD)
-            return
-        geo = default_geometry("content")
-        self.rect(0, 0, width, height, colors.white)
-        rule_y = geo.title.y + geo.title.h + 8
-        self.rect(geo.title.x, rule_y, geo.title.w, 1.5, RULE)
-        self.rect(geo.title.x, rule_y - 1, 72, 3.5, GOLD)
-        self.rect(0, 0, 10, height, NAVY)
+        """Draw the built-in deck's background, bands and rules: `decor`'s, as the PPTX has."""
+        fill = decor.background(layout, self.look)
+        self.rect(0, 0, self.width, self.height,
+                  self.light if fill is None else colors.HexColor("#" + fill))
+        for bar in decor.bars(layout, self.width, self.height, self.look):
+            r = bar.rect
+            self.rect(r.x, r.y, r.w, r.h, colors.HexColor("#" + bar.color))
 
     def text(self, frame: TextFrame, color: colors.Color, *, anchor_bottom: bool = False,
              parent: Tag, heading: Tag | None = None) -> None:
@@ -554,7 +596,7 @@ class _SlidePainter:
         self.runs((Run(label),), x, top, placed.size, color)
 
     def runs(self, runs: Sequence[Run], x: float, top: float, size: float,
-             color: colors.Color, *, muted: colors.Color = SLIDE_MUTED,
+             color: colors.Color, *, muted: colors.Color | None = None,
              space: bool = False) -> None:
         """Draw styled runs on one line whose top is `top` (deck coordinates); `space` ends
         the line with a space (invisible, but the text layer then separates the words)."""
@@ -570,7 +612,7 @@ class _SlidePainter:
             face = fonts.face_name(fonts.SANS, bold=run.bold, italic=run.italic)
             text = drawable(text, face)
             canv.setFont(face, size)
-            canv.setFillColor(muted if run.muted else color)
+            canv.setFillColor((muted or self.muted) if run.muted else color)
             canv.drawString(x, baseline, text)
             if n < last:  # measuring is a good part of drawing: skip it where nothing follows
                 x += stringWidth(text, face, size)
@@ -581,8 +623,8 @@ class _SlidePainter:
         (for their column, or for their row in a key column), the others TD."""
         tagger = self.canv.tagger
         top = frame.rect.y
-        header_fill, header_ink = ((NAVY, colors.white) if self.shape.builtin
-                                   else (PLAIN_HEADER, SLIDE_INK))
+        header_fill, header_ink = ((self.accent, self.light) if self.shape.builtin
+                                   else (self.plain_header, self.plain_header_ink))
         for r, (cells, height) in enumerate(zip(frame.rows, frame.heights, strict=True)):
             header = frame.header and r == 0
             banded = (r - (1 if frame.header else 0)) % 2 == 0
@@ -590,9 +632,10 @@ class _SlidePainter:
             row = Tag("TR", tag)
             for c, (cell, width) in enumerate(zip(cells, frame.widths, strict=False)):
                 key = frame.key_column and c == 0
-                fill = header_fill if header else (BAND if banded or key else colors.white)
+                fill = header_fill if header else (self.band_fill if banded or key
+                                                   else self.light)
                 self.rect(x, top, width, height, fill)
-                ink = header_ink if header else SLIDE_INK
+                ink = header_ink if header else self.ink
                 line_top = top + CELL_MARGIN_Y
                 role = "TH" if header or key else "TD"
                 scope = "Column" if header else "Row" if key else None
@@ -604,26 +647,27 @@ class _SlidePainter:
                             runs = tuple(Run(run.text, bold=True, italic=run.italic,
                                              muted=run.muted) for run in runs)
                         self.runs(runs, x + CELL_MARGIN_X, line_top, frame.size, ink,
-                                  muted=header_ink if header else SLIDE_MUTED,
+                                  muted=header_ink if header else self.muted,
                                   space=n < last and _needs_space(line))
                         line_top += frame.size * LEADING
                 x += width
             top += height
-        self.canv.setStrokeColor(RULE)
+        self.canv.setStrokeColor(self.rule)
         self.canv.setLineWidth(0.75)
         self.canv.rect(frame.rect.x, self.height - top, sum(frame.widths),
                        top - frame.rect.y, stroke=1, fill=0)
 
     def footer(self, number: int, dark: bool) -> None:
         """Draw the slide number in the corner, with the running title on content slides."""
-        size = 10.0
-        top = self.height - 34
+        sizes = self.look.sizes
+        size = sizes.footer_size
+        top = self.height - sizes.footer_rise
         prefix = f"{number} / "
         totals = self.totals
         width = totals.label_width(prefix, totals.SLIDES, fonts.SANS, size)
         # Title and divider slides carry no footer in the deck; a handout still numbers them.
-        color = DARK_BODY if dark else SLIDE_MUTED
-        x = self.width - 48 - width
+        color = self.dark_body if dark else self.muted
+        x = self.width - sizes.footer_margin - width
         # `runs` leaves `color` as the fill colour, which the form's digits take.
         self.runs((Run(prefix),), x, top, size, color)
         totals.draw(totals.SLIDES, x + stringWidth(prefix, fonts.SANS, size),
@@ -631,17 +675,17 @@ class _SlidePainter:
         if dark:
             return
         if self.header:
-            room = self.width - 48 - width - 24 - 48
+            room = self.width - 2 * sizes.footer_margin - width - 24
             text = fit_text(drawable(self.header, fonts.SANS), fonts.SANS, size, room)
-            self.runs((Run(text),), 48, top, size, SLIDE_MUTED)
+            self.runs((Run(text),), sizes.footer_margin, top, size, self.muted)
 
     def marking(self, text: str, color: colors.Color) -> None:
         """Print the deck's protective marking at the top and bottom of the slide."""
-        size = 11.0
+        size = self.look.sizes.marking_size
         face = fonts.face_name(fonts.SANS, bold=True)
         label = fit_text(drawable(" ".join(text.split()), face), face, size, self.width * 0.6)
         x = (self.width - stringWidth(label, face, size)) / 2
-        for top in (3.0, self.height - size * LEADING - 14):
+        for top in decor.marking_tops(self.height, size * LEADING, self.look):
             self.runs((Run(label, bold=True),), x, top, size, color)
 
     def baseline(self, top: float, size: float) -> float:

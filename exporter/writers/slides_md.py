@@ -7,29 +7,34 @@ can never become Markdown, HTML, math, a citation or a Marp directive, in either
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..blocks import (
-    Block,
-    Box,
     Document,
-    Fields,
-    Heading,
+    Inline,
     Inlines,
-    ListBlock,
-    PageBreak,
-    Para,
-    Quote,
     Slide,
-    Table,
-    Toc,
-    assert_never,
 )
-from ..options import RenderOptions
-from .deck.outline import deck_slides, deck_survey, inline_text, slide_text
+from ..options import MdFlavour, RenderOptions
+from . import images
+from .deck import decor
+from .deck.metrics import CONSERVATIVE
+from .deck.outline import Run, deck_slides, deck_survey, inline_text, slide_text
+from .deck.paginate import (
+    Cell,
+    ImageFrame,
+    Page,
+    TableFrame,
+    TextFrame,
+    layout_slide,
+    page_notes,
+)
+from .deck.shape import deck_shape
+from .images import Picture
 
 
 class MarkdownSlidesWriter:
@@ -45,10 +50,25 @@ class MarkdownSlidesWriter:
         # Two passes over the slides, never all of them at once: the section titles first
         # (an agenda slide lists them), then the Markdown, encoded slide by slide.
         agenda, _ = deck_survey(doc)
+        shape = deck_shape(options)
+
+        def pictures(src: str) -> Picture:
+            return images.picture(src, options)
+
         out = io.BytesIO()
         out.write((front_matter(doc, options) + "\n").encode("utf-8"))
-        for n, slide in enumerate(deck_slides(doc)):
-            out.write((("\n---\n\n" if n else "") + slide_markdown(slide, agenda)).encode("utf-8"))
+        n = 0
+        for slide in deck_slides(doc):
+            # Split exactly as the PPTX is: the deck's pages, measured with the deck's metrics.
+            pages = layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
+                                 geometry=shape.geometry(slide.layout), agenda=agenda,
+                                 aspects=images.aspects(options))
+            notes = inline_text(slide.notes).strip() or slide_text(slide, agenda)
+            for page in pages:
+                text = page_markdown(slide, page, page_notes(slide, page, notes),
+                                     options.md_flavour, pictures)
+                out.write((("\n---\n\n" if n else "") + text).encode("utf-8"))
+                n += 1
         return out.getvalue().rstrip(b"\n") + b"\n"
 
 
@@ -159,104 +179,157 @@ def front_matter(doc: Document, options: RenderOptions) -> str:
     # No `title:`: Pandoc would add a title slide of its own before ours.
     if doc.meta.lang:
         lines.append(f"lang: {json.dumps(doc.meta.lang)}")
+    lines.append("style: |")
+    lines.extend("  " + rule for rule in marp_style(options))
     lines.append("---")
     return "\n".join(lines) + "\n"
+
+
+def marp_style(options: RenderOptions) -> list[str]:
+    """Return the CSS that gives Marp's slides the deck's look (`deck.decor`): its colours,
+    the band under title and section slides, the bar and rule of content slides, the brand's
+    typefaces and, on the title slide, its logo. (Pandoc keeps the `style` as metadata.)"""
+    lk = decor.look(options.theme)
+    pal, size = lk.builtin, lk.sizes
+    rules = [
+        # The deck's geometry in points (Marp's 1280 × 720 px slide is 960 × 540 pt), so text
+        # set at the deck's sizes (each slide's scoped style) fits where the deck's fits.
+        "section { padding: 40pt 48pt 48pt 48pt; line-height: 1.2; justify-content: "
+        "flex-start; }",
+        "section h1 { margin: 0 0 22pt; line-height: 1.2; }",
+        "section p, section ul, section ol, section blockquote, section table, section h2 "
+        "{ margin: 0.5em 0 0; }",
+        "section li { margin: 0.5em 0 0; } section ul, section ol { padding-left: 1.1em; }",
+        "section th, section td { padding: 3pt 6pt; }",
+        "section.lead { padding: 0 64pt; justify-content: center; }",
+        f"section {{ color: #{pal.ink}; border-left: {size.side_bar:g}pt solid #{lk.accent}; }}",
+        f"section h1 {{ color: #{pal.title}; border-bottom: 1.5pt solid #{lk.rule}; }}",
+        f"section.lead {{ background: #{lk.accent}; color: #{pal.dark_body}; border-left: 0; "
+        f"border-bottom: {size.band:g}pt solid #{lk.band}; }}",
+        f"section.lead h1 {{ color: #{pal.dark_title}; border-bottom: 0; }}",
+        f"section th {{ background: #{pal.header_fill}; color: #{lk.light}; }}",
+        f"header, footer, section::after {{ color: #{pal.muted}; }}",
+    ]
+    if lk.fonts is not None:
+        heading, body = lk.fonts
+        rules.append(f"section {{ font-family: {json.dumps(body)}, sans-serif; }}")
+        rules.append(f"section h1, section h2 {{ font-family: {json.dumps(heading)}, "
+                     "sans-serif; }")
+    logo = options.theme.logo if options.theme else None
+    if logo is not None:
+        data = base64.b64encode(logo.data).decode("ascii")
+        rules.append(f"section.lead {{ background-image: url('data:{logo.mime};base64,{data}'); "
+                     f"background-repeat: no-repeat; background-size: auto "
+                     f"{size.logo_height:g}pt; background-position: right "
+                     f"{size.footer_margin:g}pt top {size.footer_margin * 0.75:g}pt; }}")
+    return rules
 
 
 # --- slides ------------------------------------------------------------------------------------
 
 
-def slide_markdown(slide: Slide, agenda: Sequence[str] = ()) -> str:
-    """Return one slide: spot directives, `# Title`, the body, then the notes."""
+def page_markdown(slide: Slide, page: Page, notes: str, flavour: MdFlavour = "marp",
+                  pictures: Callable[[str], Picture] | None = None) -> str:
+    """Return one page of the deck as a slide: directives, `# Title`, the page's text at the
+    sizes the deck sets it (a scoped style), then the notes."""
     parts: list[str] = []
-    title = escape_line_start(escape_inline(" ".join(slide.title.split())))
+    title = escape_line_start(escape_inline(" ".join(page.title_text.split())))
     parts.append(f"# {title}" if title else "# \\-")
+    directives = []
     if slide.layout in ("title", "section"):
         # Marp's default theme centres a `lead` slide; the title slide drops the running head.
         # After the heading, not before: Pandoc would make a slide of anything preceding it.
         directives = ["<!-- _class: lead -->"]
         if slide.layout == "title":
             directives += ["<!-- _paginate: false -->", '<!-- _header: "" -->']
-        parts.append("\n".join(directives))
-    parts.extend(block_markdown(block, agenda) for block in slide.children)
-    notes = inline_text(slide.notes).strip() or slide_text(slide, agenda)
-    # Every slide has notes, as in the deck: the slide's own text when the template gave none.
-    parts.append(notes_comment(notes or slide.title.strip() or "(no notes)"))
+    body_size = next((f.size for f in page.body if not isinstance(f, ImageFrame)),
+                     page.title.size)
+    directives.append(f"<style scoped>section {{ font-size: {body_size:g}pt; }} "
+                      f"h1 {{ font-size: {page.title.size:g}pt; }}</style>")
+    parts.append("\n".join(directives))
+    for frame in page.body:
+        if isinstance(frame, TableFrame):
+            parts.append(_frame_table(frame))
+        elif isinstance(frame, ImageFrame):
+            parts.append(_frame_image(frame, pictures))
+        else:
+            parts.extend(_frame_text(frame))
+    parts.append(notes_markdown(notes, flavour))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def block_markdown(block: Block, agenda: Sequence[str] = ()) -> str:
-    """Return one block of a slide's body as Markdown."""
-    match block:
-        case Para():
-            text = inline_markdown(block.content)
-            plain_run = all(not (r.strong or r.emphasis or r.href) for r in block.content)
-            if block.style in ("meta", "small", "note") and text and plain_run:
-                # Secondary lines (bylines, sources) in italics, line by line.
-                text = "\n".join(f"*{line}*" if line else line for line in text.split("\n"))
-            return _lines(text, "", "")
-        case Heading():
-            return "## " + inline_markdown(block.content).replace("\n", " ")
-        case ListBlock():
-            items = []
-            for n, item in enumerate(block.items, start=1):
-                marker = f"{n}. " if block.ordered else "- "
-                text = inline_markdown(item.content).rstrip()
-                if item.ref is not None:
-                    text += f" (¶{item.ref})"
-                items.append(_lines(text, marker, " " * len(marker)))
-            return "\n".join(items)
-        case Quote():
-            text = _lines(inline_markdown(block.content), "> ", "> ")
-            if block.attribution or block.ref is not None:
-                who = f"— {escape_inline(block.attribution)}" if block.attribution else "—"
-                if block.ref is not None:
-                    who += f" (¶{block.ref})"
-                text += f"\n>\n> {who}"
-            return text
-        case Table():
-            return _table(block)
-        case Fields():
-            return "\n".join(
-                f"- **{escape_inline(name)}:** " + inline_markdown(value).replace("\n", " ")
-                for name, value in block.rows)
-        case PageBreak():
-            return ""
-        case Toc():
-            return "\n".join(f"- {escape_inline(title)}" for title in agenda)
-        case Box():
-            inner = [f"**{escape_inline(block.title)}**"] if block.title else []
-            inner.extend(block_markdown(child, agenda) for child in block.children)
-            return "\n\n".join(p for p in inner if p)
-        case Slide():
-            # Slides do not nest; a nested one reads as a headed section of this one.
-            inner = [f"## {escape_inline(block.title)}"]
-            inner.extend(block_markdown(child, agenda) for child in block.children)
-            return "\n\n".join(p for p in inner if p)
-        case _:
-            assert_never(block)
+def notes_markdown(notes: str, flavour: MdFlavour) -> str:
+    """Return speaker notes as Marp reads them (a comment) or as Pandoc does (a notes div)."""
+    if flavour == "marp":
+        return notes_comment(notes)
+    lines = [escape_line_start(escape_inline(line.strip())) for line in notes.split("\n")]
+    body = "\n\n".join(line for line in lines if line)
+    return f"::: notes\n{body}\n:::"
 
 
-def _cell(inlines: Inlines) -> str:
-    text = inline_markdown(inlines).replace("\n", " ").strip()
-    return text or " "
+def runs_markdown(runs: Sequence[Run]) -> str:
+    """Return laid-out runs (deck text) as Markdown lines joined by `\\n`."""
+    return inline_markdown(tuple(Inline(text=run.text, strong=run.bold, emphasis=run.italic,
+                                        href=run.href) for run in runs))
 
 
-def _table(table: Table) -> str:
-    columns = max([len(table.header or ())] + [len(row) for row in table.rows] + [1])
+_MARKERS = {"bullet": "- ", "quote": "> ", "attribution": "> ", "heading": "## "}
+
+
+def _frame_text(frame: TextFrame) -> list[str]:
+    """Return a text frame's items as Markdown blocks (a list's items as one block)."""
+    out: list[str] = []
+    for placed in frame.items:
+        item = placed.item
+        text = runs_markdown(item.runs)
+        kind = "para" if item.continued and item.kind in ("bullet", "number") else item.kind
+        marker = f"{item.number or 1}. " if kind == "number" else _MARKERS.get(kind, "")
+        if kind == "heading":
+            block = marker + text.replace("\n", " ")
+        elif kind in ("quote", "attribution"):
+            block = _lines(text, marker, marker)
+        else:
+            block = _lines(text, marker, " " * len(marker))
+        joins = out and ((kind in ("bullet", "number") and out[-1][:1] in "-0123456789")
+                         or (kind == "attribution" and out[-1].startswith("> ")))
+        if joins:
+            out[-1] += ("\n>\n" if kind == "attribution" else "\n") + block
+        else:
+            out.append(block)
+    return out
+
+
+def _frame_image(frame: ImageFrame, pictures: Callable[[str], Picture] | None) -> str:
+    """Return the picture as Markdown with its bytes inline (a data URI), at the deck's size."""
+    assert pictures is not None, "a page with a picture needs `pictures`"
+    found = pictures(frame.src)
+    data = base64.b64encode(found.data).decode("ascii")
+    alt = escape_inline(frame.alt)
+    return (f"<style scoped>img {{ width: {frame.rect.w:g}pt; }}</style>\n\n"
+            f"![{alt}](data:{found.mime};base64,{data})")
+
+
+def _frame_table(frame: TableFrame) -> str:
+    # A header row is bold in both tools already; a key column's cells are set bold.
+    rows = [[_cell_text(cell, plain=frame.header and n == 0) for cell in row]
+            for n, row in enumerate(frame.rows)]
+    columns = max((len(r) for r in rows), default=1)
 
     def row(cells: Sequence[str]) -> str:
         padded = list(cells) + [" "] * (columns - len(cells))
         return "| " + " | ".join(padded) + " |"
 
-    # Pipe tables need a header row in both tools; a blank one stands in when there is none.
-    header = [_cell(c) for c in table.header] if table.header else [" "] * columns
-    lines = [row(header), "|" + "|".join("---" for _ in range(columns)) + "|"]
-    lines.extend(row([_cell(c) for c in cells]) for cells in table.rows)
-    if table.caption:
-        lines.append("")
-        lines.append(f"*{escape_inline(table.caption)}*")
+    header, body = (rows[0], rows[1:]) if frame.header and rows else ([" "] * columns, rows)
+    lines = [f"<style scoped>table {{ font-size: {frame.size:g}pt; }}</style>", "",
+             row(header), "|" + "|".join("---" for _ in range(columns)) + "|"]
+    lines.extend(row(cells) for cells in body)
     return "\n".join(lines)
+
+
+def _cell_text(cell: Cell, *, plain: bool = False) -> str:
+    runs = [Run(run.text, bold=not plain and (run.bold or cell.bold), italic=run.italic,
+                href=run.href) for line in cell.lines for run in (*line.runs, Run(" "))]
+    return runs_markdown(runs).replace("\n", " ").strip() or " "
 
 
 __all__ = ["MarkdownSlidesWriter", "escape_inline", "notes_comment"]

@@ -25,10 +25,12 @@ from lxml import etree
 
 from ..blocks import Document
 from ..options import RenderOptions
+from .deck import decor
 from .deck.metrics import CONSERVATIVE
 from .deck.outline import deck_slides, deck_survey
 from .deck.paginate import layout_slide
 from .deck.shape import LAYOUT_NAMES
+from .images import Picture, aspects
 from .ooxml import write_package
 from .ooxml.parts import (
     CONTENT_TYPES,
@@ -42,7 +44,14 @@ from .ooxml.parts import (
 )
 from .ooxml.props import APP_TYPE, CORE_TYPE, RT_APP, CoreProperties, app_xml
 from .pptx import reference as references
-from .pptx.paint import NOTES_TYPE, SLIDE_TYPE, Painter, notes_member, slide_member
+from .pptx.paint import (
+    NOTES_TYPE,
+    SLIDE_TYPE,
+    Painter,
+    logo_member,
+    notes_member,
+    slide_member,
+)
 from .pptx.reference import P_NS, R_NS, Reference
 
 _FIRST_SLIDE_ID = 256
@@ -67,12 +76,14 @@ class PptxWriter:
         reference = references.load(options.pptx_template)
         shape = reference.shape
         painter = Painter(doc, options, reference, least_total=least)
+        pictures = aspects(options)
         with tempfile.TemporaryFile(prefix="exporter-deck-") as scratch:
             spool = _Spool(scratch)
             number = 0
             for slide in deck_slides(doc):
                 pages = layout_slide(slide, shape.width, shape.height, metrics=CONSERVATIVE,
-                                     geometry=shape.geometry(slide.layout), agenda=agenda)
+                                     geometry=shape.geometry(slide.layout), agenda=agenda,
+                                     aspects=pictures)
                 for page in pages:
                     number += 1
                     painted = painter.paint(slide, page, number)
@@ -82,14 +93,14 @@ class PptxWriter:
                     spool.put(rels_member(member), painted.rels)
                     spool.put(notes, painted.notes)
                     spool.put(rels_member(notes), painted.notes_rels)
-            return _package(doc, options, reference, spool, number)
+            return _package(doc, options, reference, spool, number, painter.media)
 
 
 # --- the package -------------------------------------------------------------------------------
 
 
 def _package(doc: Document, options: RenderOptions, reference: Reference, spool: _Spool,
-             count: int) -> bytes:
+             count: int, media: dict[str, Picture]) -> bytes:
     """Return the package: the reference's parts, a presentation listing `count` slides, the
     spooled slides and notes, content types and properties."""
     main = reference.presentation
@@ -118,7 +129,23 @@ def _package(doc: Document, options: RenderOptions, reference: Reference, spool:
         types.overrides[slide_member(reference, n)] = SLIDE_TYPE
         types.overrides[notes_member(reference, n)] = NOTES_TYPE
     types.defaults.setdefault("rels", RELS_TYPE)
-    names = [*reference.members, *own, *spool.names()]
+    theme = options.theme
+    if theme is not None and theme.logo is not None:
+        own[logo_member(theme.logo.mime)] = theme.logo.data
+        types.defaults.setdefault(logo_member(theme.logo.mime).rsplit(".", 1)[1],
+                                  theme.logo.mime)
+    for name, found in media.items():
+        own[name] = found.data
+        types.defaults.setdefault(name.rsplit(".", 1)[1], found.mime)
+    look = decor.look(theme)
+    if look.fonts is not None and reference.shape.builtin:
+        # The brand's typefaces go into the reference deck's theme, which every run inherits
+        # (runs name no typeface); a template's theme fonts are its own and are kept.
+        for name, data in reference.members.items():
+            if name.startswith("ppt/theme/") and name.endswith(".xml"):
+                own[name] = _theme_fonts(data, *look.fonts)
+    names = [*reference.members, *(n for n in own if n not in reference.members),
+             *spool.names()]
     own[CONTENT_TYPES] = types.xml(names)
     total = str(count).encode("ascii")
 
@@ -130,6 +157,21 @@ def _package(doc: Document, options: RenderOptions, reference: Reference, spool:
         return spool.read(name, total)
 
     return write_package([CONTENT_TYPES, *names], content, options.timestamp)
+
+
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _theme_fonts(xml: bytes, major: str, minor: str) -> bytes:
+    """Return theme part `xml` with `major` (headings) and `minor` (body) Latin typefaces."""
+    root = etree.fromstring(xml)
+    for tag, face in (("majorFont", major), ("minorFont", minor)):
+        for latin in root.iter(f"{{{_A_NS}}}{tag}"):
+            element = latin.find(f"{{{_A_NS}}}latin")
+            if element is not None:
+                element.set("typeface", face)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out
 
 
 def _presentation_xml(xml: bytes, rids: list[str]) -> bytes:

@@ -339,12 +339,14 @@ def test_markdown_has_marp_front_matter_valid_yaml() -> None:
 
 
 def test_markdown_slide_count_and_notes() -> None:
+    """slides.md is split exactly as the PPTX is: one Markdown slide per deck page."""
     doc = rendered()
     md = markdown(doc)
-    slides = [b for b in doc.blocks if isinstance(b, Slide)]
-    assert md.count("\n# ") == len(slides)
-    assert md.count("<!--\nSpeaker notes\n") == len(slides)
-    assert "> “" in md and "— Dmitriy Frolovskiy (¶4)" in md
+    pages = len(Presentation(io.BytesIO(PptxWriter().write(doc, OPTIONS))).slides)
+    assert md.count("\n# ") == pages >= len([b for b in doc.blocks if isinstance(b, Slide)])
+    assert md.count("<!--\nSpeaker notes\n") == pages
+    assert "(cont.)" in md or "(2/" in md
+    assert "> *“" in md and "> — Dmitriy Frolovskiy (¶4)" in md
     assert "| Date | Event |" in md
     assert " (¶1)" in md
 
@@ -382,7 +384,7 @@ def test_pandoc_reads_slides_and_keeps_hostile_text_literal() -> None:
     md = markdown(doc)
     tree = json.loads(_pandoc(md, "json"))
     headers = [b for b in tree["blocks"] if b["t"] == "Header" and b["c"][0] == 1]
-    assert len(headers) == len([b for b in doc.blocks if isinstance(b, Slide)])
+    assert len(headers) == len(Presentation(io.BytesIO(PptxWriter().write(doc, OPTIONS))).slides)
     plain = _pandoc(md, "plain")
     assert "<b>bold</b>" in plain and "{{ 7*7 }}" in plain and "*star*" in plain
     assert "[link](http://x)" in plain and "$x$" in plain and "@cite" in plain
@@ -391,13 +393,19 @@ def test_pandoc_reads_slides_and_keeps_hostile_text_literal() -> None:
 
 
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
-def test_pandoc_makes_a_pptx_with_one_slide_per_slide(tmp_path: Path) -> None:
+@pytest.mark.parametrize("flavour", ["marp", "pandoc"])
+def test_pandoc_makes_a_pptx_with_one_slide_per_deck_page(tmp_path: Path, flavour: str) -> None:
+    """Pandoc's deck has the PPTX's slides; with the pandoc flavour, notes on every one."""
     doc = handmade()
-    (tmp_path / "slides.md").write_text(markdown(doc), encoding="utf-8")
+    options = RenderOptions(md_flavour=flavour)  # type: ignore[arg-type]
+    (tmp_path / "slides.md").write_text(markdown(doc, options), encoding="utf-8")
     subprocess.run(["pandoc", "slides.md", "-o", "out.pptx"], cwd=tmp_path, check=True,
                    capture_output=True, timeout=60)
     prs = Presentation(str(tmp_path / "out.pptx"))
-    assert len(prs.slides) == len(doc.blocks)
+    assert len(prs.slides) == len(Presentation(io.BytesIO(PptxWriter().write(doc, options))).slides)
+    if flavour == "pandoc":
+        assert all(s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()
+                   for s in prs.slides)
 
 
 def test_markdown_is_deterministic_and_golden(golden: Any) -> None:

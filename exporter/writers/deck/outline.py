@@ -18,6 +18,7 @@ from ...blocks import (
     Document,
     Fields,
     Heading,
+    Image,
     Inlines,
     ListBlock,
     PageBreak,
@@ -62,10 +63,19 @@ class Item:
     """The rest of an item split over pages: no bullet, no space before."""
     keep_with_next: bool = False
     """Keep on the same page as the next item (a quotation and its attribution)."""
+    digits: int = 1
+    """Digits of the widest number in the item's list: every item's text starts clear of it."""
 
     @property
     def indent(self) -> float:
-        """Return the hanging indent in ems of the body size (bullets and numbers)."""
+        """Return the hanging indent in ems of the body size (bullets and numbers).
+
+        Past nine items a list's labels ("10.") are wider than the 1.1 em that holds "9.": the
+        indent then fits the widest label (digits 0.64 em, the period 0.32 em, in the wider of
+        the deck's fonts) plus a gap, so no number touches its text.
+        """
+        if self.kind == "number" and self.digits > 1:
+            return round(0.64 * self.digits + 0.32 + 0.3, 2)
         return 1.1 if self.kind in ("bullet", "number") else 0.0
 
 
@@ -134,7 +144,18 @@ class BreakUnit:
     """An explicit page break."""
 
 
-Unit = TextUnit | TableUnit | BreakUnit
+@dataclass(frozen=True, slots=True)
+class ImageUnit:
+    """A picture (`<image>`): `width` is its share of the body width."""
+
+    src: str
+    alt: str
+    width: float
+    aspect: float = 16 / 9
+    """Width over height, set from the picture when the slide is laid out."""
+
+
+Unit = TextUnit | TableUnit | BreakUnit | ImageUnit
 
 
 def _para_item(para: Para) -> Item:
@@ -176,7 +197,8 @@ def slide_units(children: Sequence[Block], agenda: Sequence[str] = ()) -> list[U
                     if entry.ref is not None:
                         runs = merge_runs((*_rstrip(runs), Run(f" (¶{entry.ref})", muted=True)))
                     text(Item("number" if block.ordered else "bullet", runs,
-                              number=n if block.ordered else None))
+                              number=n if block.ordered else None,
+                              digits=len(str(len(block.items)))))
             case Quote():
                 quote = Item("quote", runs_of(block.content, italic=True), scale=1.1,
                              keep_with_next=bool(block.attribution or block.ref))
@@ -212,6 +234,8 @@ def slide_units(children: Sequence[Block], agenda: Sequence[str] = ()) -> list[U
                         text(*unit.items)
                     else:
                         cut(unit)
+            case Image():
+                cut(ImageUnit(block.src, block.alt, block.width))
             case Slide():
                 # Slides do not nest; a nested one reads as a headed section of this one.
                 text(Item("heading", (Run(block.title, bold=True),)))

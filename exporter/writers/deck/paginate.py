@@ -10,12 +10,22 @@ Coordinates are PostScript points from the slide's top-left corner. Lay out at t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ...blocks import Slide
 from .metrics import CONSERVATIVE, Metrics
-from .outline import BreakUnit, Item, Run, TableUnit, TextUnit, Unit, plain_text, slide_units
+from .outline import (
+    BreakUnit,
+    ImageUnit,
+    Item,
+    Run,
+    TableUnit,
+    TextUnit,
+    Unit,
+    plain_text,
+    slide_units,
+)
 from .shape import SLIDE_HEIGHT, SLIDE_WIDTH, Geometry, Rect, default_geometry
 from .wrap import (
     LEADING,
@@ -81,7 +91,21 @@ CELL_MARGIN_Y = 3.0
 SEGMENT_GAP = 12.0
 """Vertical space between a text frame and a table on the same slide."""
 
-BodyFrame = TextFrame | TableFrame
+@dataclass(frozen=True, slots=True)
+class ImageFrame:
+    """A placed picture (`rect` keeps the picture's aspect)."""
+
+    rect: Rect
+    src: str
+    alt: str
+
+    @property
+    def height(self) -> float:
+        """Return the picture's height."""
+        return self.rect.h
+
+
+BodyFrame = TextFrame | TableFrame | ImageFrame
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +169,18 @@ def _table_frame(chunk: _TableChunk, rect: Rect, size: float, metrics: Metrics) 
 
 # --- pagination --------------------------------------------------------------------------------
 
-_Chunk = TextUnit | _TableChunk
+_Chunk = TextUnit | _TableChunk | ImageUnit
+
+
+def _image_size(unit: ImageUnit, body: Rect) -> tuple[float, float]:
+    """Return (width, height) of a picture in `body`: its share of the width, never taller
+    than nine tenths of the body."""
+    width = body.w * unit.width
+    height = width / unit.aspect
+    if height > body.h * 0.9:
+        height = body.h * 0.9
+        width = height * unit.aspect
+    return width, height
 _Row = tuple[tuple[Run, ...], ...]
 
 
@@ -161,6 +196,9 @@ def _frames(chunks: Sequence[_Chunk], body: Rect, size: float,
             placed = place_all(chunk.items, body.w, size, metrics)
             h = text_height(placed)
             frames.append(TextFrame(Rect(body.x, y, body.w, h), size, placed))
+        elif isinstance(chunk, ImageUnit):
+            w, h = _image_size(chunk, body)
+            frames.append(ImageFrame(Rect(body.x, y, w, h), chunk.src, chunk.alt))
         else:
             table = _table_frame(chunk, Rect(body.x, y, body.w, 0), size, metrics)
             frames.append(table)
@@ -310,6 +348,14 @@ class _Paginator:
                         self.new_page()
         close()
 
+    # pictures
+
+    def image(self, unit: ImageUnit) -> None:
+        _, height = _image_size(unit, self.body)
+        if not self.empty() and height > self.room():
+            self.new_page()
+        self.add(unit, height)
+
     # tables
 
     def row(self, unit: TableUnit, row: _Row, header: bool) -> tuple[tuple[Cell, ...], float]:
@@ -368,6 +414,8 @@ def _paginate(units: Sequence[Unit], body: Rect, size: float,
             pager.new_page()
         elif isinstance(unit, TextUnit):
             pager.text(unit)
+        elif isinstance(unit, ImageUnit):
+            pager.image(unit)
         else:
             pager.table(unit)
     return [page for page in pager.pages if page] or [[]]
@@ -404,22 +452,25 @@ def fit_title(text: str, rect: Rect, sizes: tuple[float, float], metrics: Metric
 
 def layout_slide(slide: Slide, width_pt: float = SLIDE_WIDTH, height_pt: float = SLIDE_HEIGHT,
                  *, metrics: Metrics = CONSERVATIVE, geometry: Geometry | None = None,
-                 agenda: Sequence[str] = ()) -> list[Page]:
+                 agenda: Sequence[str] = (),
+                 aspects: Mapping[str, float] | None = None) -> list[Page]:
     """Return the pages `slide` needs: text measured, shrunk to fit, split when too long.
 
     `width_pt` × `height_pt` is the slide size; the built-in geometry is scaled to it (sizes are
     not, so lay out at the deck size and scale the drawing). `geometry` overrides the boxes (a
-    user's template). `agenda` lists the titles a `<toc/>` on the slide expands to.
+    user's template). `agenda` lists the titles a `<toc/>` on the slide expands to; `aspects`
+    gives each picture's width over height by its `src` (`images.aspects`).
     """
     geo = geometry or _scaled(default_geometry(slide.layout), width_pt / SLIDE_WIDTH,
                               height_pt / SLIDE_HEIGHT)
-    units = slide_units(slide.children, agenda)
+    units = [replace(u, aspect=(aspects or {}).get(u.src, u.aspect))
+             if isinstance(u, ImageUnit) else u for u in slide_units(slide.children, agenda)]
     sizes = _sizes(*geo.body_sizes)
     chunks: list[_Chunk] = []
     for unit in units:
         if isinstance(unit, TableUnit):
             chunks.append(_TableChunk(unit, unit.rows))
-        elif isinstance(unit, TextUnit):
+        elif isinstance(unit, (TextUnit, ImageUnit)):
             chunks.append(unit)
     fitted = None
     if not any(isinstance(u, BreakUnit) for u in units):
@@ -457,15 +508,29 @@ def _scaled(geo: Geometry, sx: float, sy: float) -> Geometry:
 
 
 
+def page_notes(slide: Slide, page: Page, notes: str) -> str:
+    """Return the speaker notes of `page`: the slide's `notes` (the template's notes, else the
+    slide's own text with ¶ refs), saying what a continued or cut title leaves out."""
+    if page.continued:
+        notes = f"Continues “{slide.title}”.\n{notes}"
+    title = plain_text(page.title.items[0].item.runs) if page.title.items else ""
+    if title != page.title_text:
+        # The title was cut to fit: the presenter still gets it whole.
+        notes = f"{page.title_text}\n{notes}"
+    return notes or slide.title or "(no notes)"
+
+
 __all__ = [
     "CELL_MARGIN_X",
     "CELL_MARGIN_Y",
     "SEGMENT_GAP",
     "BodyFrame",
     "Cell",
+    "ImageFrame",
     "Page",
     "TableFrame",
     "TextFrame",
     "fit_title",
     "layout_slide",
+    "page_notes",
 ]

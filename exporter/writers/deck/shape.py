@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from ...errors import ConfigError, LimitError, SourceError
 from ...options import RenderOptions
+from .template_look import TemplateColors, template_colors
 
 SLIDE_WIDTH = 960.0
 """16:9 deck width in points (13.333 in)."""
@@ -96,6 +97,8 @@ class DeckShape:
     """True for the built-in deck (no `--pptx-template`): its navy bands and footer apply."""
     geometries: Mapping[str, Geometry]
     """Geometry per key of `LAYOUT_NAMES`."""
+    colors: TemplateColors | None = None
+    """A template's own colours (`template_look`), which the handouts draw its slides in."""
 
     def geometry(self, layout: str) -> Geometry:
         """Return where slides of `layout` put their title and body."""
@@ -123,7 +126,7 @@ def shape_of(prs: Any) -> DeckShape:
     height = prs.slide_height / EMU_PER_PT
     geometries = {kind: _template_geometry(choose_layout(prs, kind), kind, width, height)
                   for kind in LAYOUT_NAMES}
-    return DeckShape(width, height, False, MappingProxyType(geometries))
+    return DeckShape(width, height, False, MappingProxyType(geometries), template_colors(prs))
 
 
 def _template_geometry(layout: Any, kind: str, width: float, height: float) -> Geometry:

@@ -47,7 +47,9 @@ class PdfWriter:
         """Return `doc` rendered as PDF bytes."""
         fonts.register()
         decor = Decor(page_size=options.page_size, duplex=options.duplex,
-                      header=doc.meta.header, classification=options.classification or None)
+                      header=doc.meta.header, classification=options.classification or None,
+                      look=styles(options.theme).look,
+                      logo=options.theme.logo if options.theme else None)
         return self._layout(doc, options, decor)
 
     def _layout(self, doc: Document, options: RenderOptions, decor: Decor) -> bytes:
@@ -57,10 +59,11 @@ class PdfWriter:
             out, decor=decor, title=meta.title, author=meta.author or options.generator,
             subject=meta.subject, keywords=list(meta.keywords), creator=options.generator,
             producer=options.generator, lang=meta.lang or "en", invariant=1,
-            pageCompression=1, initialFontName=fonts.SERIF, initialFontSize=10,
+            pageCompression=1, initialFontName=decor.look.serif, initialFontSize=10,
             initialLeading=12, displayDocTitle=1,
         )
-        renderer = Renderer(doc, template, styles(), duplex=options.duplex)
+        renderer = Renderer(doc, template, styles(options.theme), duplex=options.duplex,
+                            options=options)
         story = renderer.lazy_story(doc.blocks)
         if not story:
             story = [Spacer(1, 1)]  # A PDF needs a page even for an empty document.

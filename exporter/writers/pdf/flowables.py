@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Image as PdfImage
 from reportlab.platypus.doctemplate import BaseDocTemplate, FrameActionFlowable
 from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ... import fonts
-from .styles import GREY
 from .tagging import LineEndText, Tag, Tagger
 
 
@@ -40,6 +41,8 @@ class Para(Paragraph):  # type: ignore[misc]
     """
 
     label: str | None = None
+    label_look: tuple[str, Any] = (fonts.SANS, None)
+    """(face, colour) of the ¶ label, from the theme."""
     entry: Entry | None = None
     anchor: str | None = None
     """Anchor name whose page <pageref> runs show."""
@@ -51,6 +54,7 @@ class Para(Paragraph):  # type: ignore[misc]
         parts: list[Any] = super().split(availWidth, availHeight)
         if len(parts) == 2:
             parts[0].label, parts[0].entry = self.label, self.entry
+            parts[0].label_look = self.label_look
             parts[0].anchor = self.anchor
             parts[1].label = parts[1].entry = parts[1].anchor = None
             parts[0].tag = parts[1].tag = self.tag
@@ -90,8 +94,9 @@ class Para(Paragraph):  # type: ignore[misc]
         if self.label:
             canv = self.canv
             canv.saveState()
-            canv.setFont(fonts.SANS, 7.5)
-            canv.setFillColor(GREY)
+            face, color = self.label_look
+            canv.setFont(face, 7.5)
+            canv.setFillColor(color)
             # On the first line's baseline, just left of the text column.
             first_baseline = self.height - self.style.fontSize * 0.95
             canv.drawRightString(-7, first_baseline, self.label)
@@ -117,6 +122,24 @@ class PageRefPara(Para):
             self._setup(text, self.style, self.bulletText, None, cleanBlockQuotedText)
         result: tuple[float, float] = super().wrap(availWidth, availHeight)
         return result
+
+
+class Figure(PdfImage):  # type: ignore[misc]
+    """A template's picture (`<image>`), tagged as a Figure carrying its alt text."""
+
+    def __init__(self, data: bytes, width: float, height: float, tag: Tag) -> None:
+        super().__init__(io.BytesIO(data), width=width, height=height, mask="auto")
+        self.tag = tag
+        self.hAlign = "LEFT"
+
+    def draw(self) -> None:
+        tagger: Tagger | None = getattr(self.canv, "tagger", None)
+        if tagger is None:
+            super().draw()
+            return
+        tagger.begin(self.canv, self.tag)
+        super().draw()
+        tagger.end(self.canv)
 
 
 class TagMark(Flowable):  # type: ignore[misc]

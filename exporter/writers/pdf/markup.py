@@ -120,22 +120,23 @@ class Anchors:
 
 
 def inline_markup(runs: Iterable[Inline], face: str, *, anchors: Anchors,
-                  position: int, pages: Mapping[str, int] | None = None) -> str:
-    """Return markup for `runs` set in `face` (its weight and slant are the base)."""
+                  position: int, link: str, pages: Mapping[str, int] | None = None) -> str:
+    """Return markup for `runs` set in `face` (its weight and slant are the base); links in
+    the `link` colour (#RRGGBB)."""
     family, bold, italic = ps2tt(face)
     parts: list[str] = []
     for run in runs:
         if run.newline:
             parts.append("<br/>")
             continue
-        run_face = fonts.face_name(_family(family), bold=bool(bold) or run.strong,
+        run_face = fonts.face_name(fonts.family_of(family), bold=bool(bold) or run.strong,
                                    italic=bool(italic) or run.emphasis)
         if run.pageref is not None:
             # Until a layout pass has placed the anchor, reserve the width of a page number.
             page = (pages or {}).get(run.pageref)
             target = anchors.resolve(0, position, run.pageref)
             label = escape(str(page) if page is not None else "000")
-            parts.append(f'<a href="#{escape(target)}" color="#1F4E8C">{label}</a>'
+            parts.append(f'<a href="#{escape(target)}" color="{link}">{label}</a>'
                          if target is not None and page is not None else label)
             continue
         text = glyph_safe(run.text, run_face)
@@ -146,10 +147,10 @@ def inline_markup(runs: Iterable[Inline], face: str, *, anchors: Anchors,
         if run.ref is not None:
             target = anchors.resolve(run.ref, position, run.target)
             if target is not None:
-                text = f'<a href="#{escape(target)}" color="#1F4E8C">{text}</a>'
+                text = f'<a href="#{escape(target)}" color="{link}">{text}</a>'
         elif _linkable(run.href):
             assert run.href is not None
-            text = f'<a href="{escape(run.href.strip())}" color="#1F4E8C">{text}</a>'
+            text = f'<a href="{escape(run.href.strip())}" color="{link}">{text}</a>'
         parts.append(text)
     return "".join(parts)
 
@@ -162,11 +163,6 @@ def _linkable(href: str | None) -> bool:
     """
     return (href is not None and len(href) <= MAX_LINK
             and href.strip().lower().startswith(SAFE_LINK_SCHEMES))
-
-
-def _family(name: str) -> str:
-    # ps2tt returns the lower-cased family key ReportLab's mapping uses.
-    return fonts.SANS if name.lower() == fonts.SANS.lower() else fonts.SERIF
 
 
 def anchor_tag(destination: str | None) -> str:

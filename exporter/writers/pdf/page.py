@@ -8,6 +8,7 @@ however many passes the table of contents needs and however long a pack grows.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import time
 import zlib
@@ -18,7 +19,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import cm as _cm
-from reportlab.lib.utils import TimeStamp
+from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -29,9 +30,10 @@ from reportlab.platypus.tableofcontents import TableOfContents, defaultTableStyl
 from reportlab.platypus.tables import TableStyle
 
 from ... import fonts
+from ...theme import Logo
 from .flowables import LazyChunk, Para
 from .markup import drawable
-from .styles import GEOMETRY, GREY, LIGHT_GREY, MARKING, TOC_NUMBER_ROOM, Geometry
+from .styles import GEOMETRY, TOC_NUMBER_ROOM, Geometry, Look
 from .tagging import Tag, Tagger, TaggingCanvas
 
 
@@ -43,6 +45,9 @@ class Decor:
     duplex: bool
     header: str
     classification: str | None
+    look: Look
+    logo: Logo | None = None
+    """The brand's logo, drawn at the top of the first page (the cover of a pack)."""
     geometry: Geometry = GEOMETRY
 
     def margins(self, page: int) -> tuple[float, float]:
@@ -58,28 +63,31 @@ class Decor:
         left, right = self.margins(page)
         outer_is_left = self.duplex and page % 2 == 0
         canv.saveState()
+        look = self.look
         if self.classification:
-            face = fonts.face_name(fonts.SANS, bold=True)
+            face = fonts.face_name(look.sans, bold=True)
             marking = drawable(" ".join(self.classification.upper().split()), face)
             canv.setFont(face, 9)
-            canv.setFillColor(MARKING)
+            canv.setFillColor(look.marking)
             text = fit_text(marking, face, 9, width - left - right)
             canv.drawCentredString(width / 2, height - 0.95 * _cm, text)
             canv.drawCentredString(width / 2, 0.7 * _cm, text)
-        canv.setFillColor(GREY)
-        canv.setStrokeColor(LIGHT_GREY)
+        canv.setFillColor(look.muted)
+        canv.setStrokeColor(look.rule)
         canv.setLineWidth(0.5)
         if page > 1 and self.header:
-            canv.setFont(fonts.SANS, 8)
+            canv.setFont(look.sans, 8)
             y = height - self.geometry.top + 0.75 * _cm
-            text = fit_text(drawable(" ".join(self.header.split()), fonts.SANS), fonts.SANS, 8,
+            text = fit_text(drawable(" ".join(self.header.split()), look.sans), look.sans, 8,
                         (width - left - right) * 0.8)
             if outer_is_left:
                 canv.drawString(left, y, text)
             else:
                 canv.drawRightString(width - right, y, text)
             canv.line(left, y - 5, width - right, y - 5)
-        canv.setFont(fonts.SANS, 8)
+        if page == 1 and self.logo is not None:
+            self.draw_logo(canv, left, right)
+        canv.setFont(look.sans, 8)
         label = f"Page {page} of {total}"
         y = self.geometry.bottom - 0.85 * _cm
         if outer_is_left:
@@ -87,6 +95,24 @@ class Decor:
         else:
             canv.drawRightString(width - right, y, label)
         canv.restoreState()
+
+
+    def draw_logo(self, canv: Canvas, left: float, right: float) -> None:
+        """Draw the logo in the top margin, right-aligned to the text column."""
+        logo = self.logo
+        assert logo is not None
+        width, height = self.page_size
+        h = self.geometry.top * LOGO_SHARE
+        w = h * logo.width / logo.height
+        w = min(w, (width - left - right) / 3)
+        h = w * logo.height / logo.width
+        y = height - (self.geometry.top + h) / 2
+        canv.drawImage(ImageReader(io.BytesIO(logo.data)), width - right - w, y, w, h,
+                       mask="auto")
+
+
+LOGO_SHARE = 0.5
+"""The logo's height as a share of the top margin (1.2 cm built in)."""
 
 
 def fit_text(text: str, face: str, size: float, room: float) -> str:

@@ -12,11 +12,12 @@ from reportlab.platypus.doctemplate import NotAtTopPageBreak
 from reportlab.platypus.flowables import HRFlowable
 
 from ... import blocks as b
-from ... import fonts
-from .flowables import Entry, LazyChunk, PageRefPara, Para, RightPageGuard, TagMark
+from ...options import RenderOptions
+from ..images import picture
+from .flowables import Entry, Figure, LazyChunk, PageRefPara, Para, RightPageGuard, TagMark
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
-from .styles import LIGHT_GREY, NAVY, PANEL, ZEBRA, Styles, continued, unkept
+from .styles import Styles, continued, unkept
 from .tagging import Tag, default_description
 
 if TYPE_CHECKING:
@@ -28,9 +29,12 @@ if TYPE_CHECKING:
 TITLE_BLOCK = frozenset({"title", "subtitle", "meta", "note"})
 """Paragraph styles that make up a title block; a rule closes the block after the title."""
 
-_CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), fonts.SERIF)
-"""Tables set their cells' default font on the canvas even when every cell holds paragraphs;
-without this ReportLab's Helvetica would be referenced, unembedded."""
+
+def _cell_font(family: str) -> tuple[Any, ...]:
+    """Tables set their cells' default font on the canvas even when every cell holds
+    paragraphs; without this ReportLab's Helvetica would be referenced, unembedded."""
+    return ("FONTNAME", (0, 0), (-1, -1), family)
+
 
 TABLE_START = 110
 """Points a table's heading needs below it (the heading, the header row, two rows)."""
@@ -59,8 +63,9 @@ class Renderer:
     """Turn one document's blocks into flowables, in `blocks.walk` order."""
 
     def __init__(self, doc: b.Document, template: BriefingDocTemplate, styles: Styles,
-                 *, duplex: bool) -> None:
+                 *, duplex: bool, options: RenderOptions | None = None) -> None:
         self.doc = doc
+        self.options = options or RenderOptions()
         self.template = template
         self.styles = styles
         self.duplex = duplex
@@ -68,6 +73,8 @@ class Renderer:
         self.position = -1
         self.headings = 0
         self.title_open = False
+        self.look = styles.look
+        self.cell_font = _cell_font(styles.look.serif)
         self.container: Tag | None = None
         """The structure element the blocks being made belong to (None: the document)."""
         self.heading_shift = _heading_shift(doc.blocks)
@@ -77,7 +84,8 @@ class Renderer:
     # --- helpers -------------------------------------------------------------------------------
 
     def markup(self, runs: b.Inlines, style: ParagraphStyle) -> str:
-        return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position)
+        return inline_markup(runs, style.fontName, anchors=self.anchors, position=self.position,
+                             link=self.look.link)
 
     def tag(self, role: str, **kwargs: Any) -> Tag:
         """Return a new structure element of `role` in the current container."""
@@ -115,6 +123,7 @@ class Renderer:
                         bulletText=bullet if first else None)
             if first:
                 para.label = label
+                para.label_look = (self.look.sans, self.look.muted)
                 para.anchor = anchor
                 para.label_tag = label_tag
             para.tag, para.continues = tag, not last
@@ -192,7 +201,7 @@ class Renderer:
         in_title = isinstance(block, b.Para) and block.style in TITLE_BLOCK
         if top and self.title_open and not in_title:
             # A rule closes the title block, as on a printed briefing's first page.
-            out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY,
+            out.append(HRFlowable(width="100%", thickness=1.2, color=self.look.heading,
                                   spaceBefore=8, spaceAfter=2))
             self.title_open = False
         if top and isinstance(block, b.Para) and block.style == "title":
@@ -246,6 +255,8 @@ class Renderer:
                 return [title, contents(s.toc_levels, self.tag("TOC")), Spacer(1, 0.4 * cm)]
             case b.Box():
                 return self.box(block)
+            case b.Image():
+                return [self.image(block)]
             case b.Slide():
                 # Not expected in a briefing; shown as a section so nothing is lost.
                 flow = self.heading(2, (b.Inline(text=block.title),), None, toc=True)
@@ -255,6 +266,16 @@ class Renderer:
                 return flow
             case _:
                 b.assert_never(block)
+
+    def image(self, block: b.Image) -> Flowable:
+        """Return the picture at its share of the text width (never taller than the frame)."""
+        found = picture(block.src, self.options)
+        width = self.template.width * block.width
+        height = width / found.aspect
+        if height > self.template.height * 0.8:
+            height = self.template.height * 0.8
+            width = height * found.aspect
+        return Figure(found.data, width, height, Tag("Figure", self.container, alt=block.alt))
 
     def heading(self, level: int, content: b.Inlines, anchor: str | None, *,
                 toc: bool) -> list[Flowable]:
@@ -288,7 +309,8 @@ class Renderer:
         if n is None:
             return ""
         label = self.markup((b.Inline(text=f"¶{n}", ref=n),), self.styles.attribution)
-        return f'&#160;<font face="{fonts.SANS}" size="7.5" color="#5F6B78">{label}</font>'
+        return (f'&#160;<font face="{self.look.sans}" size="7.5" '
+                f'color="#{self.look.muted.hexval()[2:].upper()}">{label}</font>')
 
     def list_block(self, block: b.ListBlock, *, top: bool = True) -> list[Flowable]:
         out: list[Flowable] = []
@@ -327,7 +349,7 @@ class Renderer:
 
             def make_text() -> str:
                 return inline_markup(runs, style.fontName, anchors=self.anchors,
-                                     position=position, pages=pages)
+                                     position=position, link=self.look.link, pages=pages)
 
             para = PageRefPara(make_text, style)
             para.tag = tag
@@ -357,14 +379,14 @@ class Renderer:
         widths = _widths(block.widths, columns, self.template.width)
         header = 1 if block.header is not None else 0
         commands: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), _CELL_FONT,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), self.cell_font,
             ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
             ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.6, NAVY),
-            ("ROWBACKGROUNDS", (0, header), (-1, -1), ["white", ZEBRA]),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.6, self.look.heading),
+            ("ROWBACKGROUNDS", (0, header), (-1, -1), ["white", self.look.zebra]),
         ]
         if header:
-            commands += [("BACKGROUND", (0, 0), (-1, 0), NAVY)]
+            commands += [("BACKGROUND", (0, 0), (-1, 0), self.look.heading)]
         table = Table(rows, colWidths=widths, repeatRows=header, splitInRow=1,
                       style=TableStyle(commands), hAlign="LEFT", spaceBefore=4, spaceAfter=10)
         if block.caption:
@@ -388,12 +410,12 @@ class Renderer:
         width = self.template.width
         table = Table(rows, colWidths=[0.26 * width, 0.74 * width], splitInRow=1,
                       hAlign="LEFT", spaceBefore=2, spaceAfter=10, style=TableStyle([
-                          ("VALIGN", (0, 0), (-1, -1), "TOP"), _CELL_FONT, _CELL_FONT,
+                          ("VALIGN", (0, 0), (-1, -1), "TOP"), self.cell_font, self.cell_font,
                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
                           ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                           ("TOPPADDING", (0, 0), (-1, -1), 4),
                           ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                          ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
+                          ("LINEBELOW", (0, 0), (-1, -1), 0.4, self.look.rule),
                       ]))
         return [table]
 
@@ -417,8 +439,8 @@ class Renderer:
             return []
         table = Table(rows, colWidths=[self.template.width], splitInRow=1, hAlign="LEFT",
                       spaceBefore=2, spaceAfter=12, style=TableStyle([
-                          ("BACKGROUND", (0, 0), (-1, -1), PANEL), _CELL_FONT,
-                          ("LINEBEFORE", (0, 0), (0, -1), 3, NAVY),
+                          ("BACKGROUND", (0, 0), (-1, -1), self.look.panel), self.cell_font,
+                          ("LINEBEFORE", (0, 0), (0, -1), 3, self.look.heading),
                           ("LEFTPADDING", (0, 0), (-1, -1), 12),
                           ("RIGHTPADDING", (0, 0), (-1, -1), 12),
                           ("TOPPADDING", (0, 0), (-1, -1), 1),

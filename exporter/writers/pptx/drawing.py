@@ -147,6 +147,15 @@ def bar(shape_id: int, rect: Rect, color: str) -> str:
             f"<a:ln><a:noFill/></a:ln></p:spPr></p:sp>")
 
 
+def picture(shape_id: int, rect: Rect, rid: str, alt: str) -> str:
+    """Return a picture of the image related as `rid`, described by `alt` (the brand logo)."""
+    return (f"<p:pic><p:nvPicPr>{_nv(shape_id, 'Logo', descr=alt)}"
+            '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+            f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+            f'</p:blipFill><p:spPr>{xfrm(rect)}<a:prstGeom prst="rect"><a:avLst/>'
+            "</a:prstGeom></p:spPr></p:pic>")
+
+
 def table(shape_id: int, frame: TableFrame, *, ink: str | None, muted: str | None,
           header_fill: str | None, header_ink: str, band_fill: str | None, plain_fill: str,
           link: Link) -> str:

@@ -17,10 +17,11 @@ from ...blocks import Document, Slide
 from ...options import RenderOptions
 from ..deck import decor
 from ..deck.metrics import CONSERVATIVE
-from ..deck.outline import Run, inline_text, plain_text, slide_text
-from ..deck.paginate import Page, TableFrame, TextFrame, fit_title
+from ..deck.outline import Run, inline_text, slide_text
+from ..deck.paginate import ImageFrame, Page, TableFrame, TextFrame, fit_title, page_notes
 from ..deck.shape import Rect, kind_of
 from ..deck.wrap import LEADING
+from ..images import Picture, picture
 from ..ooxml.parts import RT, Relationships, relative
 from . import drawing
 from .drawing import Align, Anchor
@@ -65,9 +66,12 @@ class Painter:
         self.reference = reference
         self.shape = reference.shape
         self.builtin = reference.shape.builtin
-        self.palette = decor.BUILTIN if self.builtin else decor.USER
+        self.look = decor.look(options.theme)
+        self.palette = self.look.builtin if self.builtin else self.look.user
         self.least_total = least_total
         """A lower bound of the slide total: the footer reserves room for as many digits."""
+        self.media: dict[str, Picture] = {}
+        """Package member -> picture, for every `<image>` a slide showed."""
         self._notes_of: tuple[Slide, str] | None = None
         """The slide last painted and its notes."""
 
@@ -101,18 +105,25 @@ class Painter:
         free_body = layout.body
         """The layout's body placeholder until the first text frame fills it."""
         for frame in page.body:
+            if isinstance(frame, ImageFrame):
+                found = picture(frame.src, self.options)
+                target = media_member(frame.src, found.mime)
+                self.media[target] = found
+                rid = rels.add(RT + "image", relative(member, target))
+                shapes.append(drawing.picture(next_id(), frame.rect, rid, frame.alt))
+                continue
             if isinstance(frame, TableFrame):
                 shapes.append(drawing.table(
                     next_id(), frame, ink=palette.ink, muted=palette.muted,
-                    header_fill=palette.header_fill, header_ink=decor.WHITE,
-                    band_fill=palette.band_fill, plain_fill=decor.WHITE, link=link))
+                    header_fill=palette.header_fill, header_ink=self.look.light,
+                    band_fill=palette.band_fill, plain_fill=self.look.light, link=link))
                 continue
             if free_body is not None:
                 placeholder, free_body = free_body, None
                 rect = frame.rect
                 anchor: Anchor = "t"
                 # The placeholder spans the whole body area when it holds all the text.
-                if len(page.body) == 1:
+                if len(page.body) == 1 and isinstance(frame, TextFrame):
                     rect = self.shape.geometry(page.layout).body
                     if all(p.item.kind in ("quote", "attribution") for p in frame.items):
                         anchor = "ctr"  # a quotation stands in the middle
@@ -126,10 +137,16 @@ class Painter:
             label = self._footer(shapes, number, link)
         if self.options.classification:
             self._marking(shapes, self.options.classification, dark=dark, link=link)
+        logo = self.options.theme.logo if self.options.theme else None
+        if logo is not None and kind == "title":
+            rid = rels.add(RT + "image", relative(member, logo_member(logo.mime)))
+            rect = decor.logo_rect(self.shape.width, logo.width / logo.height, self.look)
+            shapes.append(drawing.picture(next_id(), rect, rid, logo.alt))
         if self.builtin:
             shapes.extend(drawing.bar(next_id(), bar.rect, bar.color)
-                          for bar in decor.bars(kind, self.shape.width, self.shape.height))
-        background = decor.background(kind) if self.builtin else None
+                          for bar in decor.bars(kind, self.shape.width, self.shape.height,
+                                                self.look))
+        background = decor.background(kind, self.look) if self.builtin else None
         bg = (f"<p:bg><p:bgPr>{drawing.fill(background)}<a:effectLst/></p:bgPr></p:bg>"
               if background else "")
         head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -147,7 +164,7 @@ class Painter:
             # Once per slide, not per page: a long slide continues over many pages.
             self._notes_of = (slide, inline_text(slide.notes).strip() or slide_text(slide))
         return Painted(head=head_bytes, tail=tail, rels=rels.xml(),
-                       notes=self._notes(_notes_text(slide, page, self._notes_of[1])),
+                       notes=self._notes(page_notes(slide, page, self._notes_of[1])),
                        notes_rels=self._notes_rels(number))
 
     # --- pieces ---------------------------------------------------------------------------------
@@ -168,17 +185,18 @@ class Painter:
         digit count unless continuations carry it past a power of ten). An extra digit or two
         still fits the label box's 16 pt of slack.
         """
-        size = decor.FOOTER_SIZE
+        sizes = self.look.sizes
+        size = sizes.footer_size
         width, height = self.shape.width, self.shape.height
-        y = height - decor.FOOTER_RISE
+        y = height - sizes.footer_rise
         digits = max(len(str(self.least_total)), len(str(number)))
         label = f"{number} / {_widest_digit(size) * digits}"
         label_w = CONSERVATIVE.width(label, size, False) + 16
-        right = Rect(width - decor.FOOTER_MARGIN - label_w, y, label_w, size * LEADING)
+        right = Rect(width - sizes.footer_margin - label_w, y, label_w, size * LEADING)
         muted = self.palette.muted
         header = self.doc.meta.header or self.doc.meta.title
         if header:
-            rect = Rect(decor.FOOTER_MARGIN, y, right.x - decor.FOOTER_MARGIN - 24,
+            rect = Rect(sizes.footer_margin, y, right.x - sizes.footer_margin - 24,
                         size * LEADING)
             frame = _plain(fit_title(header, rect, (size, size), CONSERVATIVE))
             shapes.append(drawing.textbox(len(shapes) + 2, "Running title", rect,
@@ -198,10 +216,10 @@ class Painter:
     def _marking(self, shapes: list[str], marking: str, *, dark: bool,
                  link: drawing.Link) -> None:
         """Add the protective marking centred at the top and bottom of the slide."""
-        size = decor.MARKING_SIZE
-        color = decor.WHITE if dark else decor.MARKING
+        size = self.look.sizes.marking_size
+        color = self.look.light if dark else self.look.marking
         # Above the title and below the footer line, clear of both.
-        for y in (3.0, self.shape.height - size * LEADING - 8):
+        for y in decor.marking_tops(self.shape.height, size * LEADING, self.look):
             rect = Rect(self.shape.width * 0.2, y, self.shape.width * 0.6, size * LEADING)
             frame = fit_title(marking, rect, (size, size), CONSERVATIVE)
             content = drawing.body(drawing.paragraphs(frame.items, color=color, muted=color,
@@ -243,18 +261,6 @@ class Painter:
         return rels.xml()
 
 
-def _notes_text(slide: Slide, page: Page, notes: str) -> str:
-    """Return the speaker notes of `page`: the slide's `notes` (the template's notes, else the
-    slide's own text with ¶ refs), saying what a continued or cut title leaves out."""
-    if page.continued:
-        notes = f"Continues “{slide.title}”.\n{notes}"
-    title = plain_text(page.title.items[0].item.runs) if page.title.items else ""
-    if title != page.title_text:
-        # The title was cut to fit: the presenter still gets it whole.
-        notes = f"{page.title_text}\n{notes}"
-    return notes or slide.title or "(no notes)"
-
-
 def _widest_digit(size: float) -> str:
     """Return the digit the deck's metrics measure widest (a total's width is reserved in it)."""
     return max("0123456789", key=lambda digit: CONSERVATIVE.width(digit, size, False))
@@ -278,4 +284,18 @@ def _restyle(frame: TextFrame, change: Callable[[Run], Run]) -> TextFrame:
     return TextFrame(frame.rect, frame.size, items)
 
 
-__all__ = ["NOTES_TYPE", "SLIDE_TYPE", "Painted", "Painter", "notes_member", "slide_member"]
+def media_member(src: str, mime: str) -> str:
+    """Return the package member of an `<image>` picture (the brand's logo keeps its own)."""
+    if src.lower() == "brand:logo":
+        return logo_member(mime)
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in src.rsplit(".", 1)[0])
+    return f"ppt/media/image-{stem}.{'png' if mime == 'image/png' else 'jpeg'}"
+
+
+def logo_member(mime: str) -> str:
+    """Return the package member that holds the brand's logo."""
+    return "ppt/media/brand-logo." + ("png" if mime == "image/png" else "jpeg")
+
+
+__all__ = ["NOTES_TYPE", "SLIDE_TYPE", "Painted", "Painter", "logo_member", "media_member",
+           "notes_member", "slide_member"]
