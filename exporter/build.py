@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, templating, writers
+from . import __version__, writers
 from .analysis import analyse
 from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
 from .errors import ConfigError, ExportError, LimitError, SourceError
@@ -40,7 +40,6 @@ from .normalise import display_name
 from .options import RenderOptions
 from .pool import Budget
 from .readers import SUFFIXES, ReadLimits, read_bytes, read_data
-from .readers.sidecar import apply_overrides, linked_sidecars, load_sidecar, read_sidecar
 
 DEFAULT_FORMATS = ("pdf", "docx", "md", "pptx")
 MAX_NAME_BYTES = 255
@@ -225,6 +224,10 @@ def template_context(briefing: Briefing, options: RenderOptions) -> dict[str, An
 
 def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
     """Return file name → bytes for every requested format; raise on the first failure."""
+    # Imported on first use, as the sidecar reader below: the command line imports this module
+    # at start-up, and `exporter --version` should not load Jinja2, YAML and the date words.
+    from . import templating
+
     context = template_context(briefing, config.options)
     documents: dict[str, Any] = {}
     outputs: dict[str, bytes] = {}
@@ -314,6 +317,8 @@ class Computed:
 
 def read_source(path: Path, display: str, dir_name: str, limits: ReadLimits) -> Prepared:
     """Return the source's bytes and its sidecar's (raise when either cannot be read)."""
+    from .readers.sidecar import linked_sidecars, read_sidecar
+
     data = read_bytes(path, display, limits)
     return Prepared(path=path, display=display, dir_name=dir_name, data=data,
                     sidecar=read_sidecar(path), linked=tuple(linked_sidecars(path)))
@@ -339,6 +344,8 @@ def prepare_export(path: Path, display: str, dir_name: str,
 
 def read_prepared(source: Prepared, limits: ReadLimits) -> Article:
     """Return the article in `source`'s bytes with its sidecar applied (reads no file)."""
+    from .readers.sidecar import apply_overrides, load_sidecar
+
     article = read_data(source.data, source.display, limits)
     if source.sidecar is not None:
         overrides = load_sidecar(source.path, source.sidecar)
