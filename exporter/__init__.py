@@ -10,13 +10,28 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analysis import analyse
-from .model import Article, Briefing, to_data
-from .readers import read_article
-
 if TYPE_CHECKING:
+    from .analysis import analyse
     from .build import ArticleResult
+    from .model import Article, Briefing, to_data
     from .readers import ReadLimits
+
+# The pipeline's names are imported when first used: `exporter --version` and the command
+# line's start-up must not pay for numpy, the analysis and the readers (bench/startup.py).
+_LAZY = {"analyse": (".analysis", "analyse"), "Article": (".model", "Article"),
+         "Briefing": (".model", "Briefing"), "to_data": (".model", "to_data")}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(module, __name__), attribute)
+    globals()[name] = value
+    return value
+
 
 try:
     __version__ = version("exporter")
@@ -29,7 +44,7 @@ def load(path: Path | str, *, display: str | None = None,
     """Return the article in the file at `path`, with its `<stem>.meta.yaml` / `.toml` sidecar
     applied as `exporter build` applies it (the sidecar's date is what relative dates such as
     "last year" are read against)."""
-    from .readers import sidecar
+    from .readers import read_article, sidecar
 
     article = read_article(path, display=display, limits=limits)
     overrides = sidecar.load_sidecar(Path(path))

@@ -14,8 +14,55 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
 
-from .build import ArticleResult, BuildConfig, analyse_article, failed
+from .build import (
+    ArticleResult,
+    BuildConfig,
+    Computed,
+    Prepared,
+    briefing_of,
+    failed,
+    glyph_warnings,
+    read_source,
+)
 from .model import to_data
+
+
+def prepare_store(path: Path, display: str, dir_name: str,
+                  config: BuildConfig) -> Prepared | ArticleResult:
+    """Read one article and its sidecar (the pack's own cache is its outputs')."""
+    try:
+        return read_source(path, display, dir_name, config.limits)
+    except Exception as exc:
+        return failed(display, exc, config.budget)
+
+
+def compute_store(source: Prepared, config: BuildConfig) -> Computed:
+    """Read and analyse one article; return its template data as JSON bytes."""
+    try:
+        briefing = briefing_of(source, config.limits)
+        article = briefing.article
+        data = json.dumps(to_data(briefing), ensure_ascii=False).encode("utf-8")
+        warnings = tuple(article.warnings) + tuple(glyph_warnings(briefing))
+        return Computed(outputs={f"{source.dir_name}.json": data}, warnings=warnings,
+                        title=article.title)
+    except Exception as exc:
+        return Computed(failed=failed(source.display, exc, config.budget))
+
+
+def finish_store(folder: str, source: Prepared, computed: Computed,
+                 config: BuildConfig) -> ArticleResult:
+    """Write the article's template data into the pack's store `folder`."""
+    if computed.failed is not None:
+        return computed.failed
+    ((name, data),) = computed.outputs.items()
+    target = Path(folder) / name
+    try:
+        target.write_bytes(data)
+    except OSError as exc:  # a full temporary folder, `ulimit -f`
+        target.unlink(missing_ok=True)
+        return failed(source.display, exc, config.budget)
+    return ArticleResult(source=source.display, title=computed.title,
+                         warnings=computed.warnings, data_file=str(target))
 
 
 def store_article(folder: str, path: Path, display: str, dir_name: str,
@@ -25,18 +72,10 @@ def store_article(folder: str, path: Path, display: str, dir_name: str,
     The result carries the file's path in `data_file` and no briefing, so nothing but a
     title and a path travels back to the parent process.
     """
-    result = analyse_article(path, display, dir_name, config)
-    if result.briefing is None:
-        return result
-    target = Path(folder) / f"{dir_name}.json"
-    try:
-        target.write_text(json.dumps(to_data(result.briefing), ensure_ascii=False),
-                          encoding="utf-8")
-    except OSError as exc:  # a full temporary folder, `ulimit -f`
-        target.unlink(missing_ok=True)
-        return failed(display, exc, config.budget)
-    return ArticleResult(source=result.source, title=result.title, warnings=result.warnings,
-                         data_file=str(target))
+    source = prepare_store(path, display, dir_name, config)
+    if isinstance(source, ArticleResult):
+        return source
+    return finish_store(folder, source, compute_store(source, config), config)
 
 
 class ArticleList(Sequence[dict[str, Any]]):
@@ -88,4 +127,4 @@ class ArticleList(Sequence[dict[str, Any]]):
         self._last = None
 
 
-__all__ = ["ArticleList", "store_article"]
+__all__ = ["ArticleList", "compute_store", "finish_store", "prepare_store", "store_article"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, templating, writers
+from . import __version__, writers
 from .analysis import analyse
 from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
 from .contract import looks_like_briefing, read_briefing
@@ -37,12 +37,11 @@ from .fs import (
     remove_stale_temporaries,
     write_error,
 )
-from .model import Briefing, to_data
+from .model import Article, Briefing, to_data
 from .normalise import display_name
 from .options import RenderOptions
-from .pool import Budget, Overrun, run_tasks
+from .pool import Budget
 from .readers import SUFFIXES, ReadLimits, read_bytes, read_data
-from .readers.sidecar import apply_overrides, linked_sidecars, load_sidecar, read_sidecar
 
 DEFAULT_FORMATS = ("pdf", "docx", "md", "pptx")
 MAX_NAME_BYTES = 255
@@ -65,6 +64,8 @@ class BuildConfig:
     articles in this process when `jobs` is 1 (the command line always sets one)."""
     lock_wait: float = LOCK_WAIT
     """Seconds to wait for another run writing into `out_dir`."""
+    scheduler: str | None = None
+    """A Dask scheduler's address: run the article work on its cluster (`executors`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -227,6 +228,10 @@ def template_context(briefing: Briefing, options: RenderOptions) -> dict[str, An
 
 def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
     """Return file name → bytes for every requested format; raise on the first failure."""
+    # Imported on first use, as the sidecar reader below: the command line imports this module
+    # at start-up, and `exporter --version` should not load Jinja2, YAML and the date words.
+    from . import templating
+
     context = template_context(briefing, config.options)
     documents: dict[str, Any] = {}
     outputs: dict[str, bytes] = {}
@@ -279,29 +284,137 @@ def template_images(folder: str | None) -> tuple[tuple[str, bytes], ...]:
     return tuple(out)
 
 
-def export_article(path: Path, display: str, dir_name: str,
-                   config: BuildConfig) -> ArticleResult:
-    """Read, analyse, render and write one article; never raise for a bad input."""
-    try:
-        data = read_bytes(path, display, config.limits)
-        folder = inside(config.out_dir, config.out_dir / dir_name)
+# --- one article, in three steps -----------------------------------------------------------------
+# prepare (where the files are: read the source and its sidecar, consult the cache) → compute
+# (anywhere: bytes in, bytes out) → finish (where the files are: write). A local worker runs all
+# three in its process (`export_article`); on a cluster the client runs the first and the last and
+# a Dask worker the middle one (`remote`). One implementation, so the files and the one-line
+# errors do not depend on where an article ran.
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prepared:
+    """One article as read where its files are: everything `compute` needs, nothing to read."""
+
+    path: Path
+    """The source (its name words the sidecar's errors; never opened by `compute`)."""
+    display: str
+    dir_name: str
+    data: bytes
+    sidecar: tuple[Path, bytes] | None = None
+    """The sidecar's path and bytes (parsed by `compute`, under the budget)."""
+    linked: tuple[str, ...] = ()
+    """Sidecars beside the source that are symbolic links (ignored, with a warning)."""
+    key: str = ""
+    """The cache key its outputs are recorded under."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Computed:
+    """What `compute` made of one article: files (or template data), or its failure."""
+
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    failed: ArticleResult | None = None
+
+
+def read_source(path: Path, display: str, dir_name: str, limits: ReadLimits) -> Prepared:
+    """Return the source's bytes and its sidecar's (raise when either cannot be read)."""
+    from .readers.sidecar import linked_sidecars, read_sidecar
+
+    data = read_bytes(path, display, limits)
+    if looks_like_briefing(data):
         # A briefing JSON file is the corrected result of analysis: no sidecar applies to it.
-        sidecar = None if looks_like_briefing(data) else read_sidecar(path)
-        key = cache_key(data, config, display=display,
-                        sidecar=None if sidecar is None else sidecar[1])
+        return Prepared(path=path, display=display, dir_name=dir_name, data=data)
+    return Prepared(path=path, display=display, dir_name=dir_name, data=data,
+                    sidecar=read_sidecar(path), linked=tuple(linked_sidecars(path)))
+
+
+def prepare_export(path: Path, display: str, dir_name: str,
+                   config: BuildConfig) -> Prepared | ArticleResult:
+    """Read one article and its sidecar; return the cached result when nothing changed."""
+    try:
+        source = read_source(path, display, dir_name, config.limits)
+        folder = inside(config.out_dir, config.out_dir / dir_name)
+        key = cache_key(source.data, config, display=display,
+                        sidecar=None if source.sidecar is None else source.sidecar[1])
         if config.use_cache:
             files = cached_outputs(folder, key)
             if files is not None:
                 return ArticleResult(source=display, out_dir=dir_name, outputs=files,
                                      cached=True)
-        briefing = _briefing_of(path, display, data, config.limits, sidecar)
-        outputs = render_outputs(briefing, config)
-        warnings = list(briefing.article.warnings) + _glyph_warnings(briefing)
-        write_outputs(folder, outputs, key, config.out_dir)
-        return ArticleResult(source=display, out_dir=dir_name, outputs=tuple(outputs),
-                             warnings=tuple(warnings), title=briefing.article.title)
+        return dataclasses.replace(source, key=key)
     except Exception as exc:
         return failed(display, exc, config.budget)
+
+
+def read_prepared(source: Prepared, limits: ReadLimits,
+                  overrides: dict[str, Any] | None = None) -> Article:
+    """Return the article in `source`'s bytes with its sidecar applied (reads no file).
+
+    `overrides` is the sidecar as loaded, when the caller has loaded it.
+    """
+    from .readers.sidecar import apply_overrides, load_sidecar
+
+    article = read_data(source.data, source.display, limits)
+    if overrides is None and source.sidecar is not None:
+        overrides = load_sidecar(source.path, source.sidecar)
+    if overrides:
+        article = apply_overrides(article, overrides)
+    if source.linked:
+        note = f"ignored sidecar {', '.join(source.linked)}: a symbolic link is not followed"
+        article = dataclasses.replace(article, warnings=(*article.warnings, note))
+    return article
+
+
+def briefing_of(source: Prepared, limits: ReadLimits) -> Briefing:
+    """Return the briefing of a prepared source (reads no file): a briefing JSON file as it
+    stands (a person's corrections are never analysed away), else the article read with its
+    sidecar, analysed, and corrected by the sidecar's corrections before any template."""
+    from .readers.sidecar import load_sidecar
+
+    if looks_like_briefing(source.data):
+        return read_briefing(source.data, source.display)
+    overrides = (load_sidecar(source.path, source.sidecar) if source.sidecar is not None
+                 else None) or {}
+    article = read_prepared(source, limits, overrides)
+    return apply_corrections(analyse(article), overrides)
+
+
+def compute_export(source: Prepared, config: BuildConfig) -> Computed:
+    """Read, analyse and render one article to bytes; never raise for a bad input."""
+    try:
+        briefing = briefing_of(source, config.limits)
+        article = briefing.article
+        outputs = render_outputs(briefing, config)
+        warnings = tuple(article.warnings) + tuple(glyph_warnings(briefing))
+        return Computed(outputs=outputs, warnings=warnings, title=article.title)
+    except Exception as exc:
+        return Computed(failed=failed(source.display, exc, config.budget))
+
+
+def finish_export(source: Prepared, computed: Computed, config: BuildConfig) -> ArticleResult:
+    """Write one article's outputs and cache record, atomically each."""
+    if computed.failed is not None:
+        return computed.failed
+    try:
+        write_outputs(config.out_dir / source.dir_name, computed.outputs, source.key,
+                      config.out_dir)
+    except Exception as exc:
+        return failed(source.display, exc, config.budget)
+    return ArticleResult(source=source.display, out_dir=source.dir_name,
+                         outputs=tuple(computed.outputs), warnings=computed.warnings,
+                         title=computed.title)
+
+
+def export_article(path: Path, display: str, dir_name: str,
+                   config: BuildConfig) -> ArticleResult:
+    """Read, analyse, render and write one article; never raise for a bad input."""
+    source = prepare_export(path, display, dir_name, config)
+    if isinstance(source, ArticleResult):
+        return source
+    return finish_export(source, compute_export(source, config), config)
 
 
 def failed(display: str, exc: Exception, budget: Budget | None = None) -> ArticleResult:
@@ -324,6 +437,11 @@ def failed(display: str, exc: Exception, budget: Budget | None = None) -> Articl
                          bug="".join(traceback.format_exception(exc)))
 
 
+def overrun(display: str, reason: str) -> ArticleResult:
+    """Return the result of an article stopped for going over its budget (`pool.Overrun`)."""
+    return ArticleResult(source=display, error=f"{display}: {LimitError.category}: {reason}")
+
+
 def write_outputs(folder: Path, outputs: dict[str, bytes], key: str, base: Path) -> None:
     """Write every output of one article (or pack) and its cache record, atomically each."""
     remove_stale_temporaries(folder)
@@ -335,25 +453,7 @@ def write_outputs(folder: Path, outputs: dict[str, bytes], key: str, base: Path)
         raise write_error(exc, exc.filename or folder) from exc
 
 
-def _apply_sidecar(path: Path, article: Any, sidecar: tuple[Path, bytes] | None = None,
-                   overrides: dict[str, Any] | None = None) -> Any:
-    """Apply `<stem>.meta.yaml` / `.toml` overrides beside the source, when present.
-
-    `overrides` is the sidecar as loaded, when the caller has loaded it. A sidecar that is a
-    symbolic link is not followed (a warning says so).
-    """
-    if overrides is None:
-        overrides = load_sidecar(path, sidecar)
-    if overrides:
-        article = apply_overrides(article, overrides)
-    links = linked_sidecars(path)
-    if links:
-        note = f"ignored sidecar {', '.join(links)}: a symbolic link is not followed"
-        article = dataclasses.replace(article, warnings=(*article.warnings, note))
-    return article
-
-
-def _glyph_warnings(briefing: Briefing) -> list[str]:
+def glyph_warnings(briefing: Briefing) -> list[str]:
     """Return a warning naming the characters the embedded fonts cannot draw."""
     try:
         from .fonts import uncovered_characters
@@ -379,7 +479,7 @@ def analyse_article(path: Path, display: str, dir_name: str,
         return failed(display, exc, config.budget)
     return ArticleResult(source=display, title=briefing.article.title, briefing=briefing,
                          warnings=tuple(briefing.article.warnings) + tuple(
-                             _glyph_warnings(briefing)))
+                             glyph_warnings(briefing)))
 
 
 Worker = Callable[[Path, str, str, BuildConfig], ArticleResult]
@@ -391,17 +491,21 @@ def build(sources: list[tuple[Path, str]], config: BuildConfig,
     """Run `worker` (by default: export) on every source; return results in input order.
 
     While it runs, no other run may write into `config.out_dir` (`folder_lock`); `lock=False`
-    is for a caller that holds the lock already.
+    is for a caller that holds the lock already. `on_done` sees each result as it comes back
+    (in any order on a cluster, where this process still does every write, under the lock).
     """
-    names = assign_dir_names(sources)
-    jobs = max(1, min(config.jobs, len(sources)))
-    results: list[ArticleResult] = []
-    with folder_lock(config.out_dir, config.lock_wait) if lock else _nothing():
-        for result in _run(sources, names, config, jobs, worker):
+    from .executors import open_executor
+
+    items = [(path, display, name)
+             for (path, display), name in zip(sources, assign_dir_names(sources), strict=True)]
+    results: dict[int, ArticleResult] = {}
+    with folder_lock(config.out_dir, config.lock_wait) if lock else _nothing(), \
+            open_executor(config) as executor:
+        for index, result in executor.run(worker, items, config):
             if on_done is not None:
                 on_done(result)
-            results.append(result)
-    return results
+            results[index] = result
+    return [results[index] for index in range(len(items))]
 
 
 @contextlib.contextmanager
@@ -409,38 +513,9 @@ def _nothing() -> Iterator[None]:
     yield
 
 
-def _run(sources: list[tuple[Path, str]], names: list[str], config: BuildConfig, jobs: int,
-         worker: Worker) -> Iterator[ArticleResult]:
-    tasks = [(path, display, name, config)
-             for (path, display), name in zip(sources, names, strict=True)]
-    for (_, display, name, _), result in zip(tasks, run_tasks(worker, tasks, jobs=jobs,
-                                                             budget=config.budget),
-                                             strict=True):
-        if isinstance(result, Overrun):
-            # A worker stopped while writing leaves a temporary file; its process is gone.
-            remove_stale_temporaries(config.out_dir / name)
-            yield ArticleResult(source=display,
-                                error=f"{display}: {LimitError.category}: {result.reason}")
-        else:
-            yield result
-
-
 def load_briefing(path: Path, display: str, limits: ReadLimits) -> Briefing:
     """Return the analysed article in `path` (for `inspect` and packs)."""
-    data = read_bytes(path, display, limits)
-    return _briefing_of(path, display, data, limits)
-
-
-def _briefing_of(path: Path, display: str, data: bytes, limits: ReadLimits,
-                 sidecar: tuple[Path, bytes] | None = None) -> Briefing:
-    """Return the briefing of a source's bytes: read from a briefing JSON file as it stands
-    (a person's corrections are never analysed away), else read, overridden and analysed."""
-    if looks_like_briefing(data):
-        return read_briefing(data, display)
-    overrides = load_sidecar(path, sidecar) or {}
-    article = _apply_sidecar(path, read_data(data, display, limits), overrides=overrides)
-    # The sidecar's corrections of the analysis, in one place, before any template.
-    return apply_corrections(analyse(article), overrides)
+    return briefing_of(read_source(path, display, "", limits), limits)
 
 
 __all__ = [
@@ -448,6 +523,8 @@ __all__ = [
     "ArticleResult",
     "Budget",
     "BuildConfig",
+    "Computed",
+    "Prepared",
     "SourceError",
     "atomic_write",
     "build",

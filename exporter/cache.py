@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, templating
+from . import __version__
 from .errors import ConfigError
 from .fs import TooLarge, hash_file, read_bounded
 
@@ -63,6 +63,8 @@ def cache_key(data: bytes, config: BuildConfig, *, display: str = "",
                               "sidecar": None if sidecar is None
                               else hashlib.sha256(sidecar).hexdigest()},
                              sort_keys=True).encode())
+    from . import templating  # Jinja2: not at start-up (`exporter --version`)
+
     for folder in (config.templates, str(templating.builtin_template_dir())):
         if folder:
             digest.update(templates_hash(folder).encode())

@@ -63,6 +63,9 @@ _pdfa = click.option("--pdfa", is_flag=True,
                      help="Make the PDFs PDF/A-2b (archival) as well as tagged (PDF/UA-1).")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Articles exported in parallel (default: all cores).")
+_scheduler = click.option("--scheduler", metavar="ADDRESS", default=None,
+                          help="Run the article work on the Dask cluster of this scheduler "
+                               "(e.g. tcp://scheduler:8786); needs exporter[dask].")
 _no_cache = click.option("--no-cache", is_flag=True,
                          help="Re-export even when nothing changed since the last build.")
 _out = click.option("-o", "--output", "output", metavar="DIR", default="out",
@@ -118,7 +121,8 @@ def _fail(message: str) -> None:
 def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool,
             limits: ReadLimits, max_seconds: float, max_memory: int, *,
             formats: tuple[str, ...] = DEFAULT_FORMATS, brand: str | None = None,
-            reference_docx: str | None = None, **options: Any) -> BuildConfig:
+            reference_docx: str | None = None, scheduler: str | None = None,
+            **options: Any) -> BuildConfig:
     """Return the build configuration the options describe; exit 2 when they are invalid,
     1 when the brand, the reference document or a template-folder picture cannot be used."""
     from .theme.brand import find_brand, load_brand
@@ -141,7 +145,21 @@ def _config(output: str, templates: str | None, jobs: int | None, no_cache: bool
     return BuildConfig(out_dir=Path(output), formats=formats, templates=templates,
                        options=render, limits=limits,
                        jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache,
-                       budget=Budget(seconds=max_seconds, memory=max_memory * 1_000_000))
+                       budget=Budget(seconds=max_seconds, memory=max_memory * 1_000_000),
+                       scheduler=_scheduler_address(scheduler))
+
+
+def _scheduler_address(address: str | None) -> str | None:
+    """Return `address`; exit 2 when it is given but Dask is not installed."""
+    if address is not None:
+        try:
+            from .dask_cluster import require_distributed
+
+            require_distributed()
+        except ExportError as exc:
+            _fail(exc.one_line())
+            sys.exit(2)
+    return address
 
 
 def _sources(paths: tuple[str, ...], output: str) -> list[tuple[Path, str]]:
@@ -262,6 +280,7 @@ def _warn_unknown_templates(templates: str | None) -> None:
 @_watch_flag
 @_pdfa
 @_jobs
+@_scheduler
 @_no_cache
 @_budget_options
 @_limit_options
@@ -269,7 +288,8 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
                   templates: str | None, brand: str | None, reference_docx: str | None,
                   md_flavour: str, paper: str, duplex: bool, classification: str | None,
                   pptx_template: str | None, watch: bool, pdfa: bool, jobs: int | None,
-                  no_cache: bool, max_seconds: float, max_memory: int, **limits: Any) -> None:
+                  scheduler: str | None, no_cache: bool, max_seconds: float, max_memory: int,
+                  **limits: Any) -> None:
     """Export each article in PATHS (files or folders) to OUTPUT/<name>/.
 
     Writes briefing.pdf, summary.docx, slides.md and slides.pptx for every article.
@@ -278,15 +298,11 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
                      max_memory, formats=formats or DEFAULT_FORMATS, brand=brand,
                      reference_docx=reference_docx, md_flavour=md_flavour, paper=paper,
                      duplex=duplex, classification=classification, pptx_template=pptx_template,
-                     pdfa=pdfa)
+                     pdfa=pdfa, scheduler=scheduler)
     _warn_unknown_templates(templates)
     sources = _sources(paths, output)
-    try:
-        with _progress(len(sources), "Exporting") as advance:
-            results = build(sources, config, on_done=advance)
-    except ExportError as exc:  # the output folder: busy, or cannot be made
-        _fail(exc.one_line())
-        sys.exit(1)
+    with _progress(len(sources), "Exporting") as advance, _fatal():
+        results = build(sources, config, on_done=advance)
     failed = [r for r in results if not r.ok]
     _report(results)
     done = len(results) - len(failed)
@@ -299,6 +315,17 @@ def build_command(paths: tuple[str, ...], output: str, formats: tuple[str, ...],
     if watch:
         _watch([*paths, templates, brand, reference_docx, pptx_template], output)
     sys.exit(1 if failed else 0)
+
+
+@contextlib.contextmanager
+def _fatal() -> Iterator[None]:
+    """Turn an error that stops the whole run (the output folder busy or not made, an
+    unreachable cluster) into its one line and exit status 1."""
+    try:
+        yield
+    except ExportError as exc:
+        _fail(exc.one_line())
+        sys.exit(1)
 
 
 @contextlib.contextmanager
@@ -341,6 +368,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[ArticleResult], None
 @_watch_flag
 @_pdfa
 @_jobs
+@_scheduler
 @_no_cache
 @_budget_options
 @_limit_options
@@ -349,7 +377,8 @@ def pack_command(paths: tuple[str, ...], title: str | None, output: str,
                  md_flavour: str, paper: str | None, duplex: bool, per_page: str,
                  dedupe: bool, briefings_only: bool, classification: str | None,
                  pptx_template: str | None, watch: bool, pdfa: bool, jobs: int | None,
-                 no_cache: bool, max_seconds: float, max_memory: int, **limits: Any) -> None:
+                 scheduler: str | None, no_cache: bool, max_seconds: float, max_memory: int,
+                 **limits: Any) -> None:
     """Bundle the articles in PATHS into one briefing pack in OUTPUT.
 
     PATHS may instead be one settings file (pack.yaml) giving the title, the sections and
@@ -379,10 +408,10 @@ def pack_command(paths: tuple[str, ...], title: str | None, output: str,
                      paper=paper or (settings and settings.paper) or "a4", duplex=duplex,
                      classification=classification or (settings and settings.classification),
                      per_page=int(per_page), pptx_template=pptx_template, pdfa=pdfa,
-                     dedupe=dedupe, briefings_only=briefings_only)
+                     dedupe=dedupe, briefings_only=briefings_only, scheduler=scheduler)
     _warn_unknown_templates(templates)
     sources = settings.sources() if settings is not None else _sources(paths, output)
-    with _progress(len(sources), "Reading and analysing") as advance:
+    with _progress(len(sources), "Reading and analysing") as advance, _fatal():
         result = build_pack(sources, config, title, on_done=advance, settings=settings)
     _report(result.articles)
     if result.error:

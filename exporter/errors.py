@@ -87,6 +87,12 @@ class ConfigError(ExportError):
     category = "config"
 
 
+class ClusterError(ExportError):
+    """The Dask cluster given by `--scheduler` cannot be reached or lost an article's task."""
+
+    category = "cluster"
+
+
 def _rebuild(cls: type[ExportError], args: tuple[object, ...],
              state: dict[str, object]) -> ExportError:
     """Return an unpickled `ExportError` of class `cls` (see `ExportError.__reduce__`)."""

@@ -19,14 +19,18 @@ PACKAGE = REPO / "exporter"
 
 
 def declared() -> set[str]:
-    """Return the normalised names of the runtime dependencies in pyproject.toml."""
+    """Return the normalised names of the runtime dependencies in pyproject.toml, with the
+    extras a user installs for a feature (`exporter[dask]`; not the test and dev tools)."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
     project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
     names = set()
-    for spec in project["dependencies"]:
+    extras = project.get("optional-dependencies", {})
+    features = [spec for extra, specs in extras.items() if extra not in ("test", "dev")
+                for spec in specs]
+    for spec in [*project["dependencies"], *features]:
         name = re.split(r"[\s<>=!~;\[]", spec, maxsplit=1)[0]
         names.add(re.sub(r"[-_.]+", "-", name).lower())
     return names

@@ -9,19 +9,22 @@ gives the same briefing.
 from __future__ import annotations
 
 from ..model import Article, Briefing
-from .actors import find_actors
-from .figures import find_figures
-from .keypoints import find_key_points
-from .keywords import find_keywords
-from .questions import find_questions
-from .quotes import find_quotes
-from .sentences import article_sentences
-from .summary import summarise
-from .timeline import find_events
 
 
 def analyse(article: Article) -> Briefing:
     """Return the briefing for `article`."""
+    # Imported on the first call, not with the package: the command line imports the build
+    # module at start-up, and `exporter --version` should not load numpy and the word lists.
+    from .actors import find_actors
+    from .figures import find_figures
+    from .keypoints import find_key_points
+    from .keywords import find_keywords
+    from .questions import find_questions
+    from .quotes import find_quotes
+    from .sentences import article_sentences
+    from .summary import summarise
+    from .timeline import find_events
+
     # Split once up front: the splitter is chosen for the whole article (a book-length text
     # goes to the linear one) and every stage then reuses the cached sentences.
     article_sentences(article)
