@@ -171,7 +171,7 @@ def _overview_cost(src: Path, data: Path) -> tuple[float, float, int]:
     from exporter import analyse, load
     from exporter.build import ArticleResult, BuildConfig
     from exporter.model import to_data
-    from exporter.pack import pack_context
+    from exporter.packing import pack_context
 
     data.mkdir()
     results = []

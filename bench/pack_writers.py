@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pack import seeds, variation
 
-from exporter import pack as packs
+from exporter import packing as packs
 from exporter.article_store import store_article
 from exporter.build import BuildConfig, build, collect_sources
 

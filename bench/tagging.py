@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pack import seeds, variation
 
 import exporter
-from exporter import pack as packs
+from exporter import packing as packs
 from exporter import templating, writers
 from exporter.article_store import store_article
 from exporter.build import BuildConfig, build, collect_sources, template_context

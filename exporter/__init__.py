@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .analysis import analyse
     from .build import ArticleResult
     from .model import Article, Briefing, to_data
+    from .packing import PackResult
     from .readers import ReadLimits
 
 # The pipeline's names are imported when first used: `exporter --version` and the command
@@ -68,14 +69,8 @@ def export(paths: list[str], out_dir: str = "out", **options: Any) -> list[Artic
     return build(collect_sources(paths), BuildConfig(out_dir=Path(out_dir), options=render))
 
 
-# The submodule `exporter.pack` is loaded here, before the function of the same name is
-# defined: importing a submodule binds it as an attribute of its package, so a first
-# `import exporter.pack` anywhere later would replace the function `exporter.pack` with it.
-from . import pack as _pack_module  # noqa: E402
-
-
 def pack(paths: list[str], out_dir: str = "out", *, title: str,
-         **options: Any) -> _pack_module.PackResult:
+         **options: Any) -> PackResult:
     """Bundle the articles in `paths` into one briefing pack in `out_dir`, as `exporter pack`.
 
     `paths` may hold sources, folders and briefing JSON files (`inspect --json` output, perhaps
@@ -84,10 +79,11 @@ def pack(paths: list[str], out_dir: str = "out", *, title: str,
     """
     from .build import BuildConfig, collect_sources
     from .options import RenderOptions, build_timestamp
+    from .packing import build_pack
 
     render = RenderOptions(timestamp=build_timestamp(), **options)
     config = BuildConfig(out_dir=Path(out_dir), options=render)
-    return _pack_module.build_pack(collect_sources(paths, out_dir=Path(out_dir)), config, title)
+    return build_pack(collect_sources(paths, out_dir=Path(out_dir)), config, title)
 
 
 __all__ = ["Article", "Briefing", "__version__", "analyse", "export", "load", "pack",

@@ -26,8 +26,6 @@ from typing import Any
 from . import __version__, writers
 from .analysis import analyse
 from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
-from .contract import looks_like_briefing, read_briefing
-from .corrections import apply_corrections
 from .errors import ConfigError, ExportError, LimitError, SourceError
 from .fs import (
     LOCK_WAIT,
@@ -321,6 +319,7 @@ class Computed:
 
 def read_source(path: Path, display: str, dir_name: str, limits: ReadLimits) -> Prepared:
     """Return the source's bytes and its sidecar's (raise when either cannot be read)."""
+    from .contract import looks_like_briefing
     from .readers.sidecar import linked_sidecars, read_sidecar
 
     data = read_bytes(path, display, limits)
@@ -372,6 +371,8 @@ def briefing_of(source: Prepared, limits: ReadLimits) -> Briefing:
     """Return the briefing of a prepared source (reads no file): a briefing JSON file as it
     stands (a person's corrections are never analysed away), else the article read with its
     sidecar, analysed, and corrected by the sidecar's corrections before any template."""
+    from .contract import looks_like_briefing, read_briefing
+    from .corrections import apply_corrections
     from .readers.sidecar import load_sidecar
 
     if looks_like_briefing(source.data):

@@ -385,8 +385,8 @@ def pack_command(paths: tuple[str, ...], title: str | None, output: str,
     their articles; options given here win over it. Writes pack.pdf, pack.docx,
     pack-slides.pptx, pack-slides.md and handouts.pdf.
     """
-    from .pack import build_pack
     from .pack_settings import PackSettings, is_settings_file, load_settings
+    from .packing import build_pack
 
     settings: PackSettings | None = None
     if len(paths) == 1 and is_settings_file(paths[0]):

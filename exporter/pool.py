@@ -30,7 +30,7 @@ from typing import Any
 from .errors import ExportError
 from .fs import os_error_message
 
-PRELOAD = ["exporter.build", "exporter.pack", "numpy", "exporter.writers.pdf",
+PRELOAD = ["exporter.build", "exporter.packing", "numpy", "exporter.writers.pdf",
            "exporter.writers.docx", "exporter.writers.slides"]
 """Modules the fork server imports once, so each new worker starts with them loaded: what
 nearly every task needs (a reader for one format is imported by the worker that needs it)."""

@@ -23,7 +23,7 @@ from exporter import fonts
 from exporter.build import BuildConfig, build, cache_key, collect_sources
 from exporter.errors import ConfigError
 from exporter.options import RenderOptions
-from exporter.pack import build_pack
+from exporter.packing import build_pack
 from exporter.theme import ROLES, builtin
 from exporter.theme.brand import BUILTIN_FILE, find_brand, load_brand
 

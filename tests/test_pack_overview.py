@@ -16,7 +16,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from exporter.cli import main
-from exporter.pack import actor_index
+from exporter.packing import actor_index
 
 ARTICLES = Path(__file__).parent / "articles"
 STORY = "Zambian copper miners strike over pay as government counts on output"

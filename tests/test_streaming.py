@@ -12,7 +12,7 @@ from exporter import templating
 from exporter.article_store import ArticleList, store_article
 from exporter.build import BuildConfig
 from exporter.errors import RenderError, SourceError, TemplateError
-from exporter.pack import pack_context
+from exporter.packing import pack_context
 from exporter.spool import SpooledBlocks
 
 from .conftest import REPO, SAMPLE

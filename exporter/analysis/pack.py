@@ -126,7 +126,7 @@ def overview(articles: Iterable[dict[str, Any]], story_of: dict[int, int],
     `articles` are the pack's articles in order (each with `number` and `prefix`); `story_of`
     maps an article's number to its story (one id for every report of one story), `reports`
     a story to its number of reports (counting those `--dedupe` left out); `index` is the
-    pack's actor index (`exporter.pack.actor_index`).
+    pack's actor index (`exporter.packing.actor_index`).
     """
     candidates: dict[int, list[dict[str, Any]]] = {}
     rows: list[dict[str, Any]] = []

@@ -41,7 +41,7 @@ def test_a_full_temporary_folder_while_a_pack_renders_is_one_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from exporter import templating
     from exporter.build import BuildConfig, collect_sources
-    from exporter.pack import build_pack
+    from exporter.packing import build_pack
 
     from ._support import OPTIONS
 

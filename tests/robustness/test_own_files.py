@@ -13,7 +13,7 @@ import pytest
 
 from exporter import fs
 from exporter.build import BuildConfig, build, collect_sources
-from exporter.pack import build_pack
+from exporter.packing import build_pack
 
 from ._support import OPTIONS
 

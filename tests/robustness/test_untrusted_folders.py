@@ -146,7 +146,7 @@ def test_messages_show_paths_as_given(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_a_pack_into_its_own_source_folder_does_not_grow(tmp_path: Path) -> None:
-    from exporter.pack import build_pack
+    from exporter.packing import build_pack
 
     src = tmp_path / "src"
     src.mkdir()
