@@ -3,7 +3,8 @@
 Each case is generated into a fresh folder (`bench/hostile.py` makes the hostile files), then
 `exporter build` (or `pack`) runs on it in a child process under `/usr/bin/time -v`, with a
 wall-clock timeout and an address-space cap so a runaway case cannot take the machine down.
-Peak memory is the largest resident size among the processes `time` waited for. The outcome is
+Peak memory is the largest resident size of any one process of the run (the CLI, the fork server
+or a worker; see `_Sampler`), total the largest sum of them at one time. The outcome is
 `ok`, the one-line error the CLI printed, `traceback`, or `timeout`. Target: every case ends in
 under 60 s and 1 GB, or with a one-line `too large`.
 
@@ -13,6 +14,8 @@ under 60 s and 1 GB, or with a one-line `too large`.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import random
 import re
@@ -22,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +48,20 @@ class Case:
     name: str
     files: Callable[[Path], None]
     args: list[str] = field(default_factory=lambda: ["build", "src", "-o", "out"])
+    runs: int = 1
+    """Runs one after the other in the same folder (time summed, worst outcome reported)."""
+    parallel: int = 1
+    """Runs started at once into the same folder."""
+    cache: bool = False
+    """Keep the build cache (otherwise every run passes `--no-cache`)."""
+    between: Callable[[Path], None] | None = None
+    """Called after each run but the last (e.g. to tamper with a cache record)."""
+    check: Callable[[Path], str | None] | None = None
+    """Called after the runs: what went wrong in the folder (data lost, a file leaked), or None."""
+    tmpdir_bytes: int | None = None
+    """Run with TMPDIR on a tmpfs of this size, filled to the brim (needs `unshare -m`)."""
+    file_limit: int | None = None
+    """`ulimit -f` for the run, in bytes."""
 
 
 @dataclass
@@ -52,6 +70,9 @@ class Result:
     size: int
     seconds: float
     peak_mb: float
+    """The largest peak resident size of any one process (the CLI or a worker)."""
+    total_mb: float
+    """The largest sampled sum of resident sizes of all the run's processes at once."""
     outcome: str
 
 
@@ -151,6 +172,135 @@ def _pptx_template(folder: Path) -> None:
     (folder / "big.pptx").write_bytes(hostile.pptx_template_bomb(600_000_000))
 
 
+_SECRET = "SECRET-7f3a9c"
+"""Marker of a file outside the inputs: no output may contain it."""
+
+
+def _article(folder: Path, where: str = "src") -> None:
+    (folder / where).mkdir(parents=True, exist_ok=True)
+    (folder / where / "article.txt").write_text("A title\n\n" + _BODY, encoding="utf-8")
+
+
+def _leaked(folder: Path) -> str | None:
+    """Name the output holding the secret marker (PDFs read through pdftotext), if any."""
+    for path in sorted((folder / "out").rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".pdf" and shutil.which("pdftotext"):
+            data += subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                   check=False).stdout
+        if _SECRET.encode() in data:
+            return f"{path.relative_to(folder)} holds a file from outside the inputs"
+    return None
+
+
+def _symlink_check(folder: Path) -> str | None:
+    if (folder / "out" / "leak").exists():
+        return "out/leak/ was built from a link out of the scanned folder"
+    return _leaked(folder)
+
+
+def _symlinked_sidecar(folder: Path) -> None:
+    _article(folder)
+    secret = folder / "secret.yaml"
+    secret.write_text(f"title: {_SECRET}\n", encoding="utf-8")
+    (folder / "src" / "article.meta.yaml").symlink_to(secret)
+
+
+def _template_include_link(folder: Path) -> None:
+    _article(folder)
+    (folder / "secret.txt").write_text(_SECRET + "\n", encoding="utf-8")
+    (folder / "tpl").mkdir()
+    (folder / "tpl" / "key.txt").symlink_to(folder / "secret.txt")
+    (folder / "tpl" / "briefing.xml.j2").write_text(
+        '<document kind="briefing">\n<p>{% include "key.txt" %}</p>\n</document>\n',
+        encoding="utf-8")
+
+
+def _tmp_survives(folder: Path) -> str | None:
+    if not (folder / "out" / ".thesis.docx.tmp").is_file():
+        return "the user's out/.thesis.docx.tmp was deleted"
+    if not (folder / "out" / ".x.tmp").is_dir():
+        return "the user's out/.x.tmp/ was deleted"
+    return None
+
+
+def _cache_record(content: str) -> Callable[[Path], None]:
+    def files(folder: Path) -> None:
+        _article(folder)
+        (folder / "out" / "article").mkdir(parents=True)
+        (folder / "out" / "article" / ".exporter-cache.json").write_text(content)
+
+    return files
+
+
+def _record_naming_dev_zero(folder: Path) -> None:
+    """A record naming /dev/zero outright, and `zero`, a link to it beside the record."""
+    digest = "0" * 64
+    _cache_record(json.dumps({"key": "0", "files": {"/dev/zero": digest, "zero": digest}}))(folder)
+    (folder / "out" / "article" / "zero").symlink_to("/dev/zero")
+
+
+def _outputs_rebuilt(folder: Path) -> str | None:
+    names = ("briefing.pdf", "summary.docx", "slides.md", "slides.pptx")
+    missing = [n for n in names if not (folder / "out" / "article" / n).is_file()
+               or (folder / "out" / "article" / n).is_symlink()]
+    return f"not rebuilt: {', '.join(missing)}" if missing else None
+
+
+def _output_to_dev_zero(folder: Path) -> None:
+    """Leave the (valid) record, but make one output it names a link to /dev/zero."""
+    target = folder / "out" / "article" / "slides.md"
+    target.unlink()
+    target.symlink_to("/dev/zero")
+
+
+def _edit_sidecar(folder: Path) -> None:
+    (folder / "src" / "article.meta.yaml").write_text("title: A new title\n", encoding="utf-8")
+
+
+def _sidecar_article(folder: Path) -> None:
+    _article(folder)
+    (folder / "src" / "article.meta.yaml").write_text("title: The old title\n", encoding="utf-8")
+
+
+def _new_title_used(folder: Path) -> str | None:
+    slides = folder / "out" / "article" / "slides.md"
+    if not slides.is_file() or "A new title" not in slides.read_text(encoding="utf-8"):
+        return "the sidecar's new title is not in out/article/slides.md (stale cache)"
+    return None
+
+
+def _one_folder(folder: Path) -> str | None:
+    built = sorted(p.name for p in (folder / "out").iterdir() if p.is_dir()) \
+        if (folder / "out").is_dir() else []
+    return None if built == ["article"] else f"out/ holds {len(built)} folder(s): {built[:5]}"
+
+
+def _long_name_built(folder: Path) -> str | None:
+    built = [p for p in (folder / "out").iterdir() if p.is_dir()] \
+        if (folder / "out").is_dir() else []
+    return None if built else "nothing was built"
+
+
+def _two_builds_check(folder: Path) -> str | None:
+    return _outputs_rebuilt(folder) or _tmp_survives(folder)
+
+
+def _two_builds(folder: Path) -> None:
+    _article(folder)
+    (folder / "src" / "long.txt").write_text(_paragraphs(400), encoding="utf-8")
+    (folder / "out").mkdir()
+    (folder / "out" / ".thesis.docx.tmp").write_text("a user's file", encoding="utf-8")
+    (folder / "out" / ".x.tmp").mkdir()
+
+
+def _pack_twice(folder: Path) -> None:
+    for n in range(3):
+        (folder / f"article{n}.txt").write_text(f"Title {n}\n\n" + _BODY, encoding="utf-8")
+
+
 _TEMPLATE_CASES = {
     "template-nested-range": "{% for i in range(100000) %}{% for j in range(100000) %}"
                              "{% endfor %}{% endfor %}",
@@ -201,16 +351,121 @@ def cases() -> list[Case]:
         Case("one-paragraph-480KB-dates", _write("dates.txt", lambda: _dates(480_000))),
         Case("one-paragraph-512KB-names", _write("names.txt", lambda: _names(512_000))),
         Case("dev-zero-source", lambda folder: None, ["build", "/dev/zero", "-o", "out"]),
-        Case("symlink-out-of-scanned-folder", _symlink_out),
-        Case("source-name-245-bytes", _long_name),
+        Case("symlink-out-of-scanned-folder", _symlink_out, check=_symlink_check),
+        Case("symlinked-sidecar", _symlinked_sidecar, ["build", "src", "-o", "out",
+                                                       "--format", "md"], check=_leaked),
+        Case("template-symlink-include", _template_include_link, [*pdf, "--templates", "tpl"],
+             check=_leaked),
+        Case("source-name-245-bytes", _long_name, check=_long_name_built),
         Case("pack-output-holds-tmp-folder", _pack_over_tmp_folder,
-             ["pack", "src", "-o", "out", "--title", "Pack"]),
+             ["pack", "src", "-o", "out", "--title", "Pack"], check=_tmp_survives),
+        Case("two-builds-one-folder-x3", _two_builds, runs=3, parallel=2,
+             check=_two_builds_check),
+        Case("cache-record-list", _cache_record("[]"), cache=True, check=_outputs_rebuilt),
+        Case("cache-record-string", _cache_record('"x"'), cache=True, check=_outputs_rebuilt),
+        Case("cache-record-names-dev-zero", _record_naming_dev_zero, cache=True,
+             check=_outputs_rebuilt),
+        # An output replaced by a link to /dev/zero under a valid record: the record must not
+        # be checked by reading it, and the writer refuses to write through the link (one line).
+        Case("cache-output-linked-to-dev-zero", lambda f: _article(f), cache=True, runs=2,
+             between=_output_to_dev_zero),
+        Case("cache-sidecar-edited", _sidecar_article, cache=True, runs=2,
+             between=_edit_sidecar, check=_new_title_used),
+        Case("build-dot-three-times", lambda f: _article(f, "."), ["build", ".", "-o", "out"],
+             cache=True, runs=3, check=_one_folder),
+        Case("pack-dot-twice", _pack_twice, ["pack", ".", "-o", "out", "--title", "Pack"],
+             cache=True, runs=2),
+        Case("full-tmpdir-build", _article, tmpdir_bytes=64 << 10),
+        Case("full-tmpdir-pack", _article, ["pack", "src", "-o", "out", "--title", "Pack"],
+             tmpdir_bytes=64 << 10),
+        Case("ulimit-f-64KB-build", _article, file_limit=64 << 10),
+        Case("ulimit-f-64KB-pack", _article, ["pack", "src", "-o", "out", "--title", "Pack"],
+             file_limit=64 << 10),
     ]
     return found
 
 
-def _cap() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (_CAP, _CAP))
+def _limits(file_limit: int | None) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (_CAP, _CAP))
+        if file_limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
+
+    return apply
+
+
+def _command(case: Case, folder: Path) -> list[str]:
+    exporter = shutil.which("exporter") or "exporter"
+    command = [_TIME, "-v", exporter, *case.args, *([] if case.cache else ["--no-cache"])]
+    if case.tmpdir_bytes is None:
+        return command
+    # A private mount namespace: the full tmpfs is seen by this run only, and vanishes with it.
+    tmp = folder / "full-tmp"
+    tmp.mkdir()
+    script = (f'mount -t tmpfs -o size={case.tmpdir_bytes} tmpfs "{tmp}" && '
+              f'(dd if=/dev/zero of="{tmp}/filler" bs=4096 2>/dev/null || true) && exec "$@"')
+    return ["unshare", "-m", "sh", "-c", script, "sh", *command]
+
+
+def _outcome(returncode: int, stderr: str) -> str:
+    lines = [ln for ln in stderr.split("\tCommand being timed")[0].splitlines()
+             if ln and not ln.startswith("Command exited with")]
+    if "Traceback" in stderr:
+        return "traceback: " + (lines[-1] if lines else "")[:100]
+    if returncode == 0:
+        return "ok" + (f" ({len(lines)} warning line(s))" if lines else "")
+    errors = [ln for ln in lines if ln.startswith("exporter:")]
+    return (errors[0] if errors else (lines[-1] if lines else f"exit {returncode}"))[:160]
+
+
+def _start(case: Case, folder: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    # A session of its own, so a timeout ends the whole tree (`time`, the CLI, its workers).
+    return subprocess.Popen(_command(case, folder), cwd=folder, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env,
+                            preexec_fn=_limits(case.file_limit), start_new_session=True)
+
+
+def _worst(outcomes: list[str]) -> str:
+    """The outcome to report for several runs: the first bad one, else the distinct ones."""
+    for marker in ("timeout", "traceback", "internal error"):
+        for outcome in outcomes:
+            if marker in outcome:
+                return outcome
+    return " | ".join(dict.fromkeys(outcomes))
+
+
+class _Sampler(threading.Thread):
+    """Watch every process of the runs' sessions and keep the largest peak resident size.
+
+    `time -v` alone misses the workers: they are children of the fork server, which is not
+    waited for by the CLI, so their rusage never reaches `time`. Each process's own high-water
+    mark (VmHWM) is exact; only a process that lives less than one interval can be missed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.sessions: set[int] = set()
+        self.peak_kb = 0
+        self.total_kb = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            total = 0
+            for entry in Path("/proc").iterdir():
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    stat = (entry / "stat").read_text()
+                    if int(stat.rsplit(")", 1)[1].split()[3]) not in self.sessions:
+                        continue
+                    status = (entry / "status").read_text()
+                except (OSError, IndexError, ValueError):
+                    continue
+                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+                self.peak_kb = max(self.peak_kb, int(fields.get("VmHWM", "0 kB").split()[0]))
+                total += int(fields.get("VmRSS", "0 kB").split()[0])
+            self.total_kb = max(self.total_kb, total)
 
 
 def run(case: Case, timeout: float) -> Result:
@@ -218,35 +473,47 @@ def run(case: Case, timeout: float) -> Result:
     folder = Path(tempfile.mkdtemp(prefix="exporter-stress-"))
     try:
         case.files(folder)
-        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-        exporter = shutil.which("exporter") or "exporter"
-        command = [_TIME, "-v", exporter, *case.args, "--no-cache"]
+        size = sum(p.stat().st_size for p in folder.rglob("*")
+                   if p.is_file() and not p.is_symlink())
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1500000000"}
+        if case.tmpdir_bytes is not None:
+            env["TMPDIR"] = str(folder / "full-tmp")
         start = time.monotonic()
-        # A session of its own, so a timeout ends the whole tree (`time`, the CLI, its workers).
-        child = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, env=env, preexec_fn=_cap,
-                                 start_new_session=True)
-        try:
-            _, raw = child.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.communicate()
-            return Result(case.name, size, time.monotonic() - start, 0.0, "timeout")
+        outcomes: list[str] = []
+        peak_mb = 0.0
+        sampler = _Sampler()
+        sampler.start()
+        for index in range(case.runs):
+            if index and case.between:
+                case.between(folder)
+            children = [_start(case, folder, env) for _ in range(case.parallel)]
+            sampler.sessions.update(child.pid for child in children)
+            for child in children:
+                left = max(1.0, timeout - (time.monotonic() - start))
+                try:
+                    _, raw = child.communicate(timeout=left)
+                except subprocess.TimeoutExpired:
+                    for other in children:
+                        with contextlib.suppress(ProcessLookupError):
+                            os.killpg(other.pid, signal.SIGKILL)
+                        other.communicate()
+                    sampler.done.set()
+                    return Result(case.name, size, time.monotonic() - start,
+                                  max(peak_mb, sampler.peak_kb / 1024), sampler.total_kb / 1024,
+                                  "timeout")
+                stderr = raw.decode("utf-8", errors="replace")
+                peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
+                peak_mb = max(peak_mb, int(peak.group(1)) / 1024 if peak else 0.0)
+                outcomes.append(_outcome(child.returncode, stderr))
         seconds = time.monotonic() - start
-        stderr = raw.decode("utf-8", errors="replace")
-        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
-        lines = [ln for ln in stderr.split("\tCommand being timed")[0].splitlines()
-                 if ln and not ln.startswith("Command exited with")]
-        if "Traceback" in stderr:
-            outcome = "traceback: " + (lines[-1] if lines else "")[:100]
-        elif child.returncode == 0:
-            outcome = "ok" + (f" ({len(lines)} warning line(s))" if lines else "")
-        else:
-            errors = [ln for ln in lines if ln.startswith("exporter:")]
-            outcome = (errors[0] if errors else f"exit {child.returncode}")[:160]
-        return Result(case.name, size, seconds, int(peak.group(1)) / 1024 if peak else 0.0,
-                      outcome)
+        sampler.done.set()
+        sampler.join()
+        peak_mb = max(peak_mb, sampler.peak_kb / 1024)
+        outcome = _worst(outcomes)
+        wrong = case.check(folder) if case.check else None
+        if wrong:
+            outcome = f"wrong: {wrong} [{outcome}]"
+        return Result(case.name, size, seconds, peak_mb, sampler.total_kb / 1024, outcome[:200])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -263,16 +530,18 @@ def main() -> int:
     if options.list:
         print("\n".join(c.name for c in selected))
         return 0
-    print(f"{'case':32} {'input':>10} {'wall s':>7} {'peak MB':>8}  outcome")
+    print(f"{'case':32} {'input':>10} {'wall s':>7} {'peak MB':>8} {'total MB':>8}  outcome")
     failed = 0
     for case in selected:
         result = run(case, options.timeout)
-        over = result.seconds >= 60 or result.peak_mb >= 1024 or "traceback" in result.outcome \
-            or result.outcome == "timeout"
+        over = result.seconds >= 60 or result.total_mb >= 1024 or result.outcome == "timeout" \
+            or any(bad in result.outcome for bad in ("traceback", "internal error", "wrong:"))
         failed += over
         print(f"{result.name:32} {result.size:>10,} {result.seconds:>7.1f} "
-              f"{result.peak_mb:>8.0f}  {'!! ' if over else ''}{result.outcome}", flush=True)
-    print(f"{failed} case(s) over 60 s, over 1 GB, a traceback or a timeout")
+              f"{result.peak_mb:>8.0f} {result.total_mb:>8.0f}  {'!! ' if over else ''}"
+              f"{result.outcome}", flush=True)
+    print(f"{failed} case(s) over 60 s, over 1 GB, a timeout, a traceback, an internal error "
+          "or a wrong result")
     return 1 if failed else 0
 
 
