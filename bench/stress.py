@@ -59,9 +59,12 @@ class Case:
     check: Callable[[Path], str | None] | None = None
     """Called after the runs: what went wrong in the folder (data lost, a file leaked), or None."""
     tmpdir_bytes: int | None = None
-    """Run with TMPDIR on a tmpfs of this size, filled to the brim (needs `unshare -m`)."""
+    """Run with TMPDIR on a tmpfs of this size, all but 8 KB filled (needs `unshare -m`)."""
     file_limit: int | None = None
     """`ulimit -f` for the run, in bytes."""
+    kill_after: float | None = None
+    """`kill -9` the first run's CLI process after this many seconds (TMPDIR is then private to
+    the case, so what the killed run left there can be checked)."""
 
 
 @dataclass
@@ -296,6 +299,11 @@ def _two_builds(folder: Path) -> None:
     (folder / "out" / ".x.tmp").mkdir()
 
 
+def _no_pack_store_left(folder: Path) -> str | None:
+    left = sorted(p.name for p in (folder / "tmp").glob("exporter-pack-*"))
+    return f"TMPDIR still holds {left}" if left else None
+
+
 def _pack_twice(folder: Path) -> None:
     for n in range(3):
         (folder / f"article{n}.txt").write_text(f"Title {n}\n\n" + _BODY, encoding="utf-8")
@@ -375,6 +383,9 @@ def cases() -> list[Case]:
              cache=True, runs=3, check=_one_folder),
         Case("pack-dot-twice", _pack_twice, ["pack", ".", "-o", "out", "--title", "Pack"],
              cache=True, runs=2),
+        Case("pack-killed-9-then-rerun", _two_builds, ["pack", "src", "-o", "out", "--title",
+                                                       "Pack"], runs=2, kill_after=4.0,
+             check=_no_pack_store_left),
         Case("full-tmpdir-build", _article, tmpdir_bytes=64 << 10),
         Case("full-tmpdir-pack", _article, ["pack", "src", "-o", "out", "--title", "Pack"],
              tmpdir_bytes=64 << 10),
@@ -402,8 +413,12 @@ def _command(case: Case, folder: Path) -> list[str]:
     # A private mount namespace: the full tmpfs is seen by this run only, and vanishes with it.
     tmp = folder / "full-tmp"
     tmp.mkdir()
+    # Filled but for 8 KB: a TMPDIR with no byte free fails `tempfile`'s probe, which then
+    # quietly falls back to /tmp; one that takes the probe but not an output is the real case.
+    blocks = max(0, case.tmpdir_bytes // 4096 - 2)
     script = (f'mount -t tmpfs -o size={case.tmpdir_bytes} tmpfs "{tmp}" && '
-              f'(dd if=/dev/zero of="{tmp}/filler" bs=4096 2>/dev/null || true) && exec "$@"')
+              f'dd if=/dev/zero of="{tmp}/filler" bs=4096 count={blocks} 2>/dev/null && '
+              'exec "$@"')
     return ["unshare", "-m", "sh", "-c", script, "sh", *command]
 
 
@@ -423,6 +438,13 @@ def _start(case: Case, folder: Path, env: dict[str, str]) -> subprocess.Popen[by
     return subprocess.Popen(_command(case, folder), cwd=folder, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env,
                             preexec_fn=_limits(case.file_limit), start_new_session=True)
+
+
+def _kill_cli(time_pid: int) -> None:
+    """`kill -9` the CLI process that `time` (process `time_pid`) runs, and nothing else."""
+    with contextlib.suppress(OSError, ValueError):
+        for pid in Path(f"/proc/{time_pid}/task/{time_pid}/children").read_text().split():
+            os.kill(int(pid), signal.SIGKILL)
 
 
 def _worst(outcomes: list[str]) -> str:
@@ -478,6 +500,9 @@ def run(case: Case, timeout: float) -> Result:
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1500000000"}
         if case.tmpdir_bytes is not None:
             env["TMPDIR"] = str(folder / "full-tmp")
+        if case.kill_after is not None:
+            (folder / "tmp").mkdir()
+            env["TMPDIR"] = str(folder / "tmp")
         start = time.monotonic()
         outcomes: list[str] = []
         peak_mb = 0.0
@@ -488,6 +513,10 @@ def run(case: Case, timeout: float) -> Result:
                 case.between(folder)
             children = [_start(case, folder, env) for _ in range(case.parallel)]
             sampler.sessions.update(child.pid for child in children)
+            if index == 0 and case.kill_after is not None:
+                time.sleep(case.kill_after)
+                for child in children:
+                    _kill_cli(child.pid)
             for child in children:
                 left = max(1.0, timeout - (time.monotonic() - start))
                 try:
