@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -304,6 +305,35 @@ def _no_pack_store_left(folder: Path) -> str | None:
     return f"TMPDIR still holds {left}" if left else None
 
 
+def _no_controls(folder: Path) -> str | None:
+    slides = folder / "out" / "bidi" / "slides.md"
+    if not slides.is_file():
+        return "out/bidi/slides.md was not written"
+    text = slides.read_text(encoding="utf-8")
+    found = sorted({f"U+{ord(c):04X}" for c in text if c in "\u202e\u200d\u009b"})
+    return f"out/bidi/slides.md holds {', '.join(found)}" if found else None
+
+
+def _template_with_include(folder: Path) -> None:
+    _article(folder)
+    (folder / "tpl" / "parts").mkdir(parents=True)
+    (folder / "tpl" / "parts" / "note.txt").write_text("Included words before.\n", "utf-8")
+    (folder / "tpl" / "briefing.xml.j2").write_text(
+        '<document kind="briefing">\n<p>{% include "parts/note.txt" %}</p>\n</document>\n',
+        encoding="utf-8")
+
+
+def _edit_include(folder: Path) -> None:
+    (folder / "tpl" / "parts" / "note.txt").write_text("Included words after.\n", "utf-8")
+
+
+def _include_edit_used(folder: Path) -> str | None:
+    pdf = folder / "out" / "article" / "briefing.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=False).stdout if pdf.is_file() else ""
+    return None if "words after" in text else "the edited include is not in briefing.pdf (stale)"
+
+
 def _pack_twice(folder: Path) -> None:
     for n in range(3):
         (folder / f"article{n}.txt").write_text(f"Title {n}\n\n" + _BODY, encoding="utf-8")
@@ -339,6 +369,11 @@ def cases() -> list[Case]:
             "date: 2017-13-45\n"))),
         Case("yaml-deep-5000", _with_sidecar(".meta.yaml", hostile.yaml_deep(5_000))),
         Case("toml-deep-5000", _with_sidecar(".meta.toml", hostile.toml_deep(5_000))),
+        Case("yaml-int-5001-digits", _with_sidecar(".meta.yaml", "volume: " + "9" * 5_001)),
+        Case("yaml-bomb-sidecar-date", _with_sidecar(".meta.yaml",
+                                                     hostile.yaml_alias_bomb("date"))),
+        Case("yaml-bomb-front-volume", _write("bomb.md", lambda: hostile.markdown_with_front(
+            hostile.yaml_alias_bomb("volume")))),
         Case("toml-int-5001-digits", _with_sidecar(".meta.toml", "volume = " + "9" * 5_001)),
         Case("docx-empty-paragraphs-160k", _write("empty.docx",
                                                   lambda: hostile.docx_empty_paragraphs(160_000))),
@@ -346,15 +381,17 @@ def cases() -> list[Case]:
                                                   docx_empty_paragraphs(3_400_000))),
         Case("docx-2000-paras-20000-styles", _write("styles.docx", lambda: hostile.
                                                     docx_many_styles(2_000, 20_000))),
-        Case("html-charset-rot13", _write("page.html", lambda: hostile.html_charset("rot13"))),
-        Case("html-charset-zlib", _write("page.html", lambda: hostile.html_charset("zlib"))),
+        Case("docx-49000-empty-paras-20000-styles", _write("empty.docx", lambda: hostile.
+                                                           docx_empty_paragraphs(49_000, 20_000))),
+        *(Case(f"html-charset-{name}", _write("page.html", partial(hostile.html_charset, name)))
+          for name in ("rot13", "zlib", "hex", "uu", "undefined", "punycode")),
         Case("pptx-template-600MB-part", _pptx_template,
              ["build", "src", "-o", "out", "--format", "pptx", "--pptx-template", "big.pptx"]),
         *(Case(name, _with_template(source), [*pdf, "--templates", "tpl"])
           for name, source in _TEMPLATE_CASES.items()),
         Case("long-token-20000", _write("token.txt", _long_token), pdf),
         Case("controls-in-title", _write("bidi.txt", lambda: "Title \u202eevil\u200d\u009b\n\n"
-                                         + _BODY), pdf),
+                                         + _BODY), check=_no_controls),
         Case("article-8000-paragraphs", _write("long.txt", lambda: _paragraphs(8_000))),
         Case("one-paragraph-480KB-dates", _write("dates.txt", lambda: _dates(480_000))),
         Case("one-paragraph-512KB-names", _write("names.txt", lambda: _names(512_000))),
@@ -379,6 +416,9 @@ def cases() -> list[Case]:
              between=_output_to_dev_zero),
         Case("cache-sidecar-edited", _sidecar_article, cache=True, runs=2,
              between=_edit_sidecar, check=_new_title_used),
+        Case("cache-template-include-edited", _template_with_include,
+             [*pdf, "--templates", "tpl"], cache=True, runs=2, between=_edit_include,
+             check=_include_edit_used),
         Case("build-dot-three-times", lambda f: _article(f, "."), ["build", ".", "-o", "out"],
              cache=True, runs=3, check=_one_folder),
         Case("pack-dot-twice", _pack_twice, ["pack", ".", "-o", "out", "--title", "Pack"],
