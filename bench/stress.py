@@ -81,7 +81,11 @@ def _outcome(returncode: int, stderr: str) -> str:
     lines = [ln for ln in stderr.split("\tCommand being timed")[0].splitlines()
              if ln and not ln.startswith("Command exited with")]
     if "Traceback" in stderr:
-        return "traceback: " + (lines[-1] if lines else "")[:100]
+        # The exception's own line (the first unindented one after the last traceback), not
+        # `time`'s closing line: which process failed, and how, is what one needs to know.
+        after = stderr.rsplit("Traceback", 1)[1].splitlines()[1:]
+        raised = next((ln for ln in after if ln and not ln.startswith(" ")), "")
+        return "traceback: " + raised[:100]
     if returncode == 0:
         return "ok" + (f" ({len(lines)} warning line(s))" if lines else "")
     errors = [ln for ln in lines if ln.startswith("exporter:")]
