@@ -1,11 +1,13 @@
 """Stress: run every worst input of issue 10 through the CLI and report time, memory, outcome.
 
-Each case is generated into a fresh folder (`bench/hostile.py` makes the hostile files), then
-`exporter build` (or `pack`) runs on it in a child process under `/usr/bin/time -v`, with a
-wall-clock timeout and an address-space cap so a runaway case cannot take the machine down.
-Peak memory is the largest resident size among the processes `time` waited for. The outcome is
-`ok`, the one-line error the CLI printed, `traceback`, or `timeout`. Target: every case ends in
-under 60 s and 1 GB, or with a one-line `too large`.
+Each case (`bench/stress_cases.py`) is generated into a fresh folder, then `exporter build` (or
+`pack`) runs on it in a child process under `/usr/bin/time -v`, with a wall-clock timeout and an
+address-space cap so a runaway case cannot take the machine down. Peak memory is the largest
+resident size of any one process of the run (the CLI, the fork server or a worker; see
+`_Sampler`), total the largest sum of them at one time. The outcome is `ok`, the one-line error
+the CLI printed, `traceback`, `timeout`, or `wrong: …` when the case's check of the folder
+afterwards fails (a user's file deleted, a secret leaked, a stale output). Target: every case
+ends in under 60 s and 1 GB (total), or with a one-line `too large`.
 
     python bench/stress.py [--only NAME ...] [--timeout 120] [--list]
 """
@@ -13,8 +15,8 @@ under 60 s and 1 GB, or with a one-line `too large`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-import random
 import re
 import resource
 import shutil
@@ -22,28 +24,19 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import hostile
+from bench.stress_cases import Case, cases
 
 _CAP = 4 << 30
 """Address-space cap for every child (bytes): a runaway case fails instead of swapping."""
 _TIME = "/usr/bin/time"
-_BODY = "Ordinary prose of a short article, written for the stress bench to read.\n\n"
-
-
-@dataclass
-class Case:
-    """One worst input: files to write, then the CLI arguments that run it."""
-
-    name: str
-    files: Callable[[Path], None]
-    args: list[str] = field(default_factory=lambda: ["build", "src", "-o", "out"])
 
 
 @dataclass
@@ -52,165 +45,108 @@ class Result:
     size: int
     seconds: float
     peak_mb: float
+    """The largest peak resident size of any one process (the CLI or a worker)."""
+    total_mb: float
+    """The largest sampled sum of resident sizes of all the run's processes at once."""
     outcome: str
 
 
-def _write(name: str, make: Callable[[], bytes | str]) -> Callable[[Path], None]:
-    def files(folder: Path) -> None:
-        data = make()
-        target = folder / "src" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+def _limits(file_limit: int | None) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (_CAP, _CAP))
+        if file_limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
 
-    return files
-
-
-def _with_sidecar(sidecar: str, text: str) -> Callable[[Path], None]:
-    def files(folder: Path) -> None:
-        (folder / "src").mkdir()
-        (folder / "src" / "article.txt").write_text("A title\n\n" + _BODY, encoding="utf-8")
-        (folder / "src" / f"article{sidecar}").write_text(text, encoding="utf-8")
-
-    return files
+    return apply
 
 
-def _with_template(source: str) -> Callable[[Path], None]:
-    def files(folder: Path) -> None:
-        (folder / "src").mkdir()
-        (folder / "src" / "article.txt").write_text("A title\n\n" + _BODY, encoding="utf-8")
-        (folder / "tpl").mkdir()
-        (folder / "tpl" / "briefing.xml.j2").write_text(
-            f'<document kind="briefing">\n<p>{source}</p>\n</document>\n', encoding="utf-8")
-
-    return files
-
-
-def _words(count: int, seed: int) -> str:
-    rng = random.Random(seed)
-    vocabulary = ("policy", "minister", "trade", "accord", "border", "energy", "talks", "the",
-                  "of", "and", "a", "said", "on", "in", "government", "officials")
-    return " ".join(rng.choice(vocabulary) for _ in range(count))
-
-
-def _paragraphs(count: int) -> str:
-    return "Eight thousand paragraphs\n\n" + "\n\n".join(
-        f"{_words(40, n).capitalize()}." for n in range(count)) + "\n"
+def _command(case: Case, folder: Path) -> list[str]:
+    exporter = shutil.which("exporter") or "exporter"
+    command = [_TIME, "-v", exporter, *case.args, *([] if case.cache else ["--no-cache"])]
+    if case.tmpdir_bytes is None:
+        return command
+    # A private mount namespace: the full tmpfs is seen by this run only, and vanishes with it.
+    tmp = folder / "full-tmp"
+    tmp.mkdir()
+    # Filled but for 8 KB: a TMPDIR with no byte free fails `tempfile`'s probe, which then
+    # quietly falls back to /tmp; one that takes the probe but not an output is the real case.
+    blocks = max(0, case.tmpdir_bytes // 4096 - 2)
+    script = (f'mount -t tmpfs -o size={case.tmpdir_bytes} tmpfs "{tmp}" && '
+              f'dd if=/dev/zero of="{tmp}/filler" bs=4096 count={blocks} 2>/dev/null && '
+              'exec "$@"')
+    return ["unshare", "-m", "sh", "-c", script, "sh", *command]
 
 
-def _dates(size: int) -> str:
-    months = ("January", "March", "May", "July", "September", "November")
-    parts, total, n = [], 0, 0
-    while total < size:
-        part = f"On {n % 28 + 1} {months[n % 6]} {1990 + n % 30} the talks resumed,"
-        parts.append(part)
-        total += len(part) + 1
-        n += 1
-    return "Dates\n\n" + " ".join(parts) + " officials said.\n"
+def _outcome(returncode: int, stderr: str) -> str:
+    lines = [ln for ln in stderr.split("\tCommand being timed")[0].splitlines()
+             if ln and not ln.startswith("Command exited with")]
+    if "Traceback" in stderr:
+        # The exception's own line (the first unindented one after the last traceback), not
+        # `time`'s closing line: which process failed, and how, is what one needs to know.
+        after = stderr.rsplit("Traceback", 1)[1].splitlines()[1:]
+        raised = next((ln for ln in after if ln and not ln.startswith(" ")), "")
+        return "traceback: " + raised[:100]
+    if returncode == 0:
+        return "ok" + (f" ({len(lines)} warning line(s))" if lines else "")
+    errors = [ln for ln in lines if ln.startswith("exporter:")]
+    return (errors[0] if errors else (lines[-1] if lines else f"exit {returncode}"))[:160]
 
 
-def _names(size: int) -> str:
-    names = ("Ana Test", "Rosa Quispe", "John Smith", "Li Wei", "Omar Farouk")
-    parts, total, n = [], 0, 0
-    while total < size:
-        parts.append(f"{names[n % 5]} met {names[(n + 2) % 5]}.")
-        total += len(parts[-1]) + 1
-        n += 1
-    return "Names\n\n" + " ".join(parts) + "\n"
+def _start(case: Case, folder: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    # A session of its own, so a timeout ends the whole tree (`time`, the CLI, its workers).
+    return subprocess.Popen(_command(case, folder), cwd=folder, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env,
+                            preexec_fn=_limits(case.file_limit), start_new_session=True)
 
 
-def _long_token() -> str:
-    rng = random.Random(7)
-    url = "https://example.com/" + "".join(
-        rng.choice("abcdefghijklmnopqrstuvwxyz0123456789-_.?=&%/") for _ in range(20_000))
-    return f"Long token\n\nSome words before the token {url} and after it.\n\nMore text.\n"
+def _kill_cli(time_pid: int) -> None:
+    """`kill -9` the CLI process that `time` (process `time_pid`) runs, and nothing else."""
+    with contextlib.suppress(OSError, ValueError):
+        for pid in Path(f"/proc/{time_pid}/task/{time_pid}/children").read_text().split():
+            os.kill(int(pid), signal.SIGKILL)
 
 
-def _symlink_out(folder: Path) -> None:
-    (folder / "src").mkdir()
-    (folder / "src" / "article.txt").write_text("A title\n\n" + _BODY, encoding="utf-8")
-    secret = folder / "secret.txt"
-    secret.write_text("Secret\n\nA file outside the scanned folder.\n", encoding="utf-8")
-    (folder / "src" / "leak.txt").symlink_to(secret)
+def _worst(outcomes: list[str]) -> str:
+    """The outcome to report for several runs: the first bad one, else the distinct ones."""
+    for marker in ("timeout", "traceback", "internal error"):
+        for outcome in outcomes:
+            if marker in outcome:
+                return outcome
+    return " | ".join(dict.fromkeys(outcomes))
 
 
-def _long_name(folder: Path) -> None:
-    (folder / "src").mkdir()
-    (folder / "src" / ("n" * 245 + ".txt")).write_text("A title\n\n" + _BODY, encoding="utf-8")
+class _Sampler(threading.Thread):
+    """Watch every process of the runs' sessions and keep the largest peak resident size.
 
+    `time -v` alone misses the workers: they are children of the fork server, which is not
+    waited for by the CLI, so their rusage never reaches `time`. Each process's own high-water
+    mark (VmHWM) is exact; only a process that lives less than one interval can be missed.
+    """
 
-def _pack_over_tmp_folder(folder: Path) -> None:
-    (folder / "src").mkdir()
-    (folder / "src" / "article.txt").write_text("A title\n\n" + _BODY, encoding="utf-8")
-    (folder / "out" / ".x.tmp").mkdir(parents=True)
-    (folder / "out" / ".thesis.docx.tmp").write_text("a user's file", encoding="utf-8")
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.sessions: set[int] = set()
+        self.peak_kb = 0
+        self.total_kb = 0
+        self.done = threading.Event()
 
-
-def _pptx_template(folder: Path) -> None:
-    (folder / "src").mkdir()
-    (folder / "src" / "article.txt").write_text("A title\n\n" + _BODY, encoding="utf-8")
-    (folder / "big.pptx").write_bytes(hostile.pptx_template_bomb(600_000_000))
-
-
-_TEMPLATE_CASES = {
-    "template-nested-range": "{% for i in range(100000) %}{% for j in range(100000) %}"
-                             "{% endfor %}{% endfor %}",
-    "template-power": "{{ 9**(9**9) }}",
-    "template-lipsum": "{{ lipsum(10**6) }}",
-    "template-repeat": "{{ 'x' * 10**10 }}",
-    "template-range-1e9": "{% for i in range(10**9) %}{% endfor %}",
-    "template-recursive-macro": "{% macro f(n) %}{{ f(n + 1) }}{{ f(n + 1) }}{% endmacro %}"
-                                "{{ f(0) }}",
-}
-
-
-def cases() -> list[Case]:
-    """Return every case of the issue that can be generated here."""
-    pdf = ["build", "src", "-o", "out", "--format", "pdf"]
-    found = [
-        Case("pdf-nested-forms", _write("forms.pdf", lambda: hostile.pdf_nested_forms(25))),
-        Case("pdf-deflate-bomb", _write("bomb.pdf",
-                                        lambda: hostile.pdf_deflate_bomb(1_400_000_000))),
-        Case("pdf-self-length", _write("length.pdf", hostile.pdf_self_length)),
-        Case("pdf-prev-loop", _write("prev.pdf", hostile.pdf_prev_loop)),
-        Case("pdf-2001-pages", _write("pages.pdf", lambda: hostile.pdf_pages(2_001))),
-        Case("yaml-bomb-sidecar-volume", _with_sidecar(".meta.yaml",
-                                                       hostile.yaml_alias_bomb("volume"))),
-        Case("yaml-bomb-front-date", _write("bomb.md", lambda: hostile.markdown_with_front(
-            hostile.yaml_alias_bomb("date")))),
-        Case("yaml-date-2017-13-45", _write("date.md", lambda: hostile.markdown_with_front(
-            "date: 2017-13-45\n"))),
-        Case("yaml-deep-5000", _with_sidecar(".meta.yaml", hostile.yaml_deep(5_000))),
-        Case("toml-deep-5000", _with_sidecar(".meta.toml", hostile.toml_deep(5_000))),
-        Case("toml-int-5001-digits", _with_sidecar(".meta.toml", "volume = " + "9" * 5_001)),
-        Case("docx-empty-paragraphs-160k", _write("empty.docx",
-                                                  lambda: hostile.docx_empty_paragraphs(160_000))),
-        Case("docx-empty-paragraphs-3.4M", _write("empty.docx", lambda: hostile.
-                                                  docx_empty_paragraphs(3_400_000))),
-        Case("docx-2000-paras-20000-styles", _write("styles.docx", lambda: hostile.
-                                                    docx_many_styles(2_000, 20_000))),
-        Case("html-charset-rot13", _write("page.html", lambda: hostile.html_charset("rot13"))),
-        Case("html-charset-zlib", _write("page.html", lambda: hostile.html_charset("zlib"))),
-        Case("pptx-template-600MB-part", _pptx_template,
-             ["build", "src", "-o", "out", "--format", "pptx", "--pptx-template", "big.pptx"]),
-        *(Case(name, _with_template(source), [*pdf, "--templates", "tpl"])
-          for name, source in _TEMPLATE_CASES.items()),
-        Case("long-token-20000", _write("token.txt", _long_token), pdf),
-        Case("controls-in-title", _write("bidi.txt", lambda: "Title \u202eevil\u200d\u009b\n\n"
-                                         + _BODY), pdf),
-        Case("article-8000-paragraphs", _write("long.txt", lambda: _paragraphs(8_000))),
-        Case("one-paragraph-480KB-dates", _write("dates.txt", lambda: _dates(480_000))),
-        Case("one-paragraph-512KB-names", _write("names.txt", lambda: _names(512_000))),
-        Case("dev-zero-source", lambda folder: None, ["build", "/dev/zero", "-o", "out"]),
-        Case("symlink-out-of-scanned-folder", _symlink_out),
-        Case("source-name-245-bytes", _long_name),
-        Case("pack-output-holds-tmp-folder", _pack_over_tmp_folder,
-             ["pack", "src", "-o", "out", "--title", "Pack"]),
-    ]
-    return found
-
-
-def _cap() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (_CAP, _CAP))
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            total = 0
+            for entry in Path("/proc").iterdir():
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    stat = (entry / "stat").read_text()
+                    if int(stat.rsplit(")", 1)[1].split()[3]) not in self.sessions:
+                        continue
+                    status = (entry / "status").read_text()
+                except (OSError, IndexError, ValueError):
+                    continue
+                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+                self.peak_kb = max(self.peak_kb, int(fields.get("VmHWM", "0 kB").split()[0]))
+                total += int(fields.get("VmRSS", "0 kB").split()[0])
+            self.total_kb = max(self.total_kb, total)
 
 
 def run(case: Case, timeout: float) -> Result:
@@ -218,35 +154,54 @@ def run(case: Case, timeout: float) -> Result:
     folder = Path(tempfile.mkdtemp(prefix="exporter-stress-"))
     try:
         case.files(folder)
-        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-        exporter = shutil.which("exporter") or "exporter"
-        command = [_TIME, "-v", exporter, *case.args, "--no-cache"]
+        size = sum(p.stat().st_size for p in folder.rglob("*")
+                   if p.is_file() and not p.is_symlink())
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1500000000"}
+        if case.tmpdir_bytes is not None:
+            env["TMPDIR"] = str(folder / "full-tmp")
+        if case.kill_after is not None:
+            (folder / "tmp").mkdir()
+            env["TMPDIR"] = str(folder / "tmp")
         start = time.monotonic()
-        # A session of its own, so a timeout ends the whole tree (`time`, the CLI, its workers).
-        child = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, env=env, preexec_fn=_cap,
-                                 start_new_session=True)
-        try:
-            _, raw = child.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.communicate()
-            return Result(case.name, size, time.monotonic() - start, 0.0, "timeout")
+        outcomes: list[str] = []
+        peak_mb = 0.0
+        sampler = _Sampler()
+        sampler.start()
+        for index in range(case.runs):
+            if index and case.between:
+                case.between(folder)
+            children = [_start(case, folder, env) for _ in range(case.parallel)]
+            sampler.sessions.update(child.pid for child in children)
+            if index == 0 and case.kill_after is not None:
+                time.sleep(case.kill_after)
+                for child in children:
+                    _kill_cli(child.pid)
+            for child in children:
+                left = max(1.0, timeout - (time.monotonic() - start))
+                try:
+                    _, raw = child.communicate(timeout=left)
+                except subprocess.TimeoutExpired:
+                    for other in children:
+                        with contextlib.suppress(ProcessLookupError):
+                            os.killpg(other.pid, signal.SIGKILL)
+                        other.communicate()
+                    sampler.done.set()
+                    return Result(case.name, size, time.monotonic() - start,
+                                  max(peak_mb, sampler.peak_kb / 1024), sampler.total_kb / 1024,
+                                  "timeout")
+                stderr = raw.decode("utf-8", errors="replace")
+                peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
+                peak_mb = max(peak_mb, int(peak.group(1)) / 1024 if peak else 0.0)
+                outcomes.append(_outcome(child.returncode, stderr))
         seconds = time.monotonic() - start
-        stderr = raw.decode("utf-8", errors="replace")
-        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
-        lines = [ln for ln in stderr.split("\tCommand being timed")[0].splitlines()
-                 if ln and not ln.startswith("Command exited with")]
-        if "Traceback" in stderr:
-            outcome = "traceback: " + (lines[-1] if lines else "")[:100]
-        elif child.returncode == 0:
-            outcome = "ok" + (f" ({len(lines)} warning line(s))" if lines else "")
-        else:
-            errors = [ln for ln in lines if ln.startswith("exporter:")]
-            outcome = (errors[0] if errors else f"exit {child.returncode}")[:160]
-        return Result(case.name, size, seconds, int(peak.group(1)) / 1024 if peak else 0.0,
-                      outcome)
+        sampler.done.set()
+        sampler.join()
+        peak_mb = max(peak_mb, sampler.peak_kb / 1024)
+        outcome = _worst(outcomes)
+        wrong = case.check(folder) if case.check else None
+        if wrong:
+            outcome = f"wrong: {wrong} [{outcome}]"
+        return Result(case.name, size, seconds, peak_mb, sampler.total_kb / 1024, outcome[:200])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -263,16 +218,18 @@ def main() -> int:
     if options.list:
         print("\n".join(c.name for c in selected))
         return 0
-    print(f"{'case':32} {'input':>10} {'wall s':>7} {'peak MB':>8}  outcome")
+    print(f"{'case':32} {'input':>10} {'wall s':>7} {'peak MB':>8} {'total MB':>8}  outcome")
     failed = 0
     for case in selected:
         result = run(case, options.timeout)
-        over = result.seconds >= 60 or result.peak_mb >= 1024 or "traceback" in result.outcome \
-            or result.outcome == "timeout"
+        over = result.seconds >= 60 or result.total_mb >= 1024 or result.outcome == "timeout" \
+            or any(bad in result.outcome for bad in ("traceback", "internal error", "wrong:"))
         failed += over
         print(f"{result.name:32} {result.size:>10,} {result.seconds:>7.1f} "
-              f"{result.peak_mb:>8.0f}  {'!! ' if over else ''}{result.outcome}", flush=True)
-    print(f"{failed} case(s) over 60 s, over 1 GB, a traceback or a timeout")
+              f"{result.peak_mb:>8.0f} {result.total_mb:>8.0f}  {'!! ' if over else ''}"
+              f"{result.outcome}", flush=True)
+    print(f"{failed} case(s) over 60 s, over 1 GB, a timeout, a traceback, an internal error "
+          "or a wrong result")
     return 1 if failed else 0
 
 

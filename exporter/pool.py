@@ -233,11 +233,19 @@ def _worker_main(conn: Connection, lifeline: Connection, memory: int | None) -> 
         except BaseException as exc:
             reply = ("raise", exc)
         try:
-            conn.send(reply)
-        except MemoryError:
-            conn.send(("overrun", "memory"))
-        except Exception:  # an unpicklable result or exception: a bug, keep its traceback
-            conn.send(("raise", RuntimeError(traceback.format_exc())))
+            try:
+                conn.send(reply)
+            except (EOFError, OSError):
+                raise  # the run is gone: nothing to tell it
+            except MemoryError:
+                conn.send(("overrun", "memory"))
+            except Exception:  # an unpicklable result or exception: a bug, keep its traceback
+                conn.send(("raise", RuntimeError(traceback.format_exc())))
+        except (EOFError, OSError):
+            # The run was killed while this task ran; the lifeline usually ends the worker
+            # first, but when the reply loses that race it must end quietly too, not print a
+            # traceback into the terminal of a run that no longer exists.
+            return
         if reply[0] == "overrun":
             return  # start the next task in a fresh process, not a fragmented heap
 

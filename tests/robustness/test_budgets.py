@@ -152,3 +152,25 @@ def test_inspect_runs_under_the_budget_too(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.strip() == (f"exporter: {big}: too large: took longer than 3 s, "
                                      "the limit (--max-seconds)")
+
+
+def test_a_worker_whose_run_is_gone_ends_quietly() -> None:
+    """The reply of a task whose run was killed meanwhile fails (broken pipe); the worker must
+    return, not print a traceback into the terminal (the lifeline usually wins that race, but
+    not always on a loaded machine: seen once in bench/stress.py's kill -9 case)."""
+    import multiprocessing
+
+    from exporter.pool import _worker_main
+
+    context = multiprocessing.get_context("spawn")  # only the ends passed reach the worker
+    ours, theirs = context.Pipe()
+    lifeline, keep = context.Pipe(duplex=False)  # held open: the lifeline does not fire
+    worker = context.Process(target=_worker_main, args=(theirs, lifeline, None))
+    worker.start()
+    theirs.close()
+    lifeline.close()
+    ours.send((_tasks.sleep, (1.0,)))
+    ours.close()  # the run is gone before the task's reply
+    worker.join(60)
+    keep.close()
+    assert worker.exitcode == 0
