@@ -1,7 +1,8 @@
 """Days from a web page's date statements: ISO timestamps and printed dates, at day precision.
 
-Kept tiny on purpose so it can give way to the tool's one date module. A timestamp keeps the day
-it was written in (`2019-11-20T04:31:13-06:00` is the 20th): converting to UTC would move it.
+Printed dates are read by the tool's one date module (`exporter.dates`); only the web's own
+rule lives here: a timestamp keeps the day it was written in (`2019-11-20T04:31:13-06:00` is the
+20th), since converting to UTC would move it.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .masthead import find_date
+from ..dates import search_date
 
 _ISO = re.compile(r"^\s*(\d{4})[-/]?(\d\d)[-/]?(\d\d)(?=$|[T\s_]|[+-]\d\d:?\d\d$|Z$)")
 _TIME = re.compile(r"\d\d?:\d\d")
@@ -26,7 +27,7 @@ def day_of(value: str) -> str | None:
 
 def printed_day(text: str) -> str | None:
     """Return the first full date with a year written in `text` (`Nov 18, 2019 at 9:24 pm`)."""
-    found = find_date(text)
+    found = search_date(text)
     return _valid(found) if found is not None and len(found) == 10 else None
 
 

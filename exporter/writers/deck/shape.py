@@ -117,7 +117,22 @@ def deck_shape(options: RenderOptions) -> DeckShape:
     """
     if options.pptx_template is None:
         return BUILTIN
-    return shape_of(open_presentation(options.pptx_template))
+    return _template_shape(*template_identity(options.pptx_template))
+
+
+def template_identity(path: str) -> tuple[str, int, int]:
+    """Return what a template is cached under: its path, size and modification time, so a
+    process reads a template once per article run, and again only once it is edited."""
+    if not Path(path).is_file():
+        raise ConfigError(f"--pptx-template {path}: no such file")
+    stat = Path(path).stat()
+    return path, stat.st_size, stat.st_mtime_ns
+
+
+@functools.cache
+def _template_shape(path: str, size: int, mtime_ns: int) -> DeckShape:
+    del size, mtime_ns  # the cache key only
+    return shape_of(open_presentation(path))
 
 
 def shape_of(prs: Any) -> DeckShape:

@@ -30,6 +30,7 @@ from ..deck.shape import (
     choose_layout,
     shape_of,
     template_bytes,
+    template_identity,
     title_types,
 )
 from ..deck.shape import placeholder as find_placeholder
@@ -105,8 +106,14 @@ def load(path: str | None) -> Reference:
     """
     if path is None:
         return _builtin()
-    if not Path(path).is_file():
-        raise ConfigError(f"--pptx-template {path}: no such file")
+    return _template(*template_identity(path))
+
+
+@functools.cache
+def _template(path: str, size: int, mtime_ns: int) -> Reference:
+    """Return the user's template, read once per process while it stays the same file (a
+    reference is never changed by the decks made from it, as with the built-in one)."""
+    del size, mtime_ns  # the cache key only
     # Size and archive limits first: every part of the template is copied into every deck.
     data = template_bytes(path)
     try:
