@@ -62,7 +62,7 @@ def stages() -> list[tuple[str, Callable[[Article, dict[str, Any]], Any]]]:
         ("sentences", lambda a, s: article_sentences(a)),
         ("actors", lambda a, s: s.setdefault("actors", find_actors(a))),
         ("key points", lambda a, s: s.setdefault("kp", find_key_points(a, s["actors"]))),
-        ("summary", lambda a, s: summarise(a, s["kp"])),
+        ("summary", lambda a, s: summarise(a)),
         ("quotes", lambda a, s: find_quotes(a)),
         ("questions", lambda a, s: find_questions(a)),
         ("timeline", lambda a, s: find_events(a)),

@@ -387,6 +387,21 @@ def lead3(article: Article) -> list[str]:
     return [s.text for s in article_sentences(article)[:3]]
 
 
+def lead_words(article: Article, budget: int) -> list[str]:
+    """Return the body's first sentences within `budget` words (at least one): the summary's
+    baseline, the lead taken blindly."""
+    from exporter.analysis.sentences import article_sentences
+    taken: list[str] = []
+    used = 0
+    for sentence in article_sentences(article):
+        size = len(sentence.text.split())
+        if taken and used + size > budget:
+            break
+        taken.append(sentence.text)
+        used += size
+    return taken
+
+
 def lexrank_sumy(article: Article, count: int) -> list[str]:
     """Return `count` sentences chosen by sumy's LexRank over our sentences and tokens."""
     from sumy.nlp.stemmers import null_stemmer
@@ -470,7 +485,7 @@ def analyse(article: Article) -> Briefing:
         fill["key_points"] = _call(_try("keypoints", ["find_key_points"]), article, actors)
     if not briefing.summary:
         from exporter.analysis.summary import summarise
-        fill["summary"] = summarise(article, fill.get("key_points", briefing.key_points))
+        fill["summary"] = summarise(article)
     if not briefing.keywords:
         fill["keywords"] = _call(_try("keywords", ["find_keywords"]), article, actors)
     return dataclasses.replace(briefing, **{k: v for k, v in fill.items() if v})
@@ -550,6 +565,8 @@ def run_case(case: Case, repeat: int = 3) -> Result:
         result.rouge["ours"] = _rouge(ours, reference)
         result.rouge["LEAD-3"] = _rouge(lead3(article), reference)
         result.rouge["LexRank"] = _rouge(lexrank_sumy(article, max(len(ours), 3)), reference)
+        result.rouge["summary"] = _rouge([briefing.summary], reference)
+        result.rouge["LEAD-90"] = _rouge(lead_words(article, 90), reference)
     return result
 
 
@@ -595,7 +612,8 @@ def report(results: Sequence[Result]) -> str:
                                else "–")]:
         cells = [f"{_pct(tallies[k].precision)}/{_pct(tallies[k].recall)}" for k in KINDS]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {ms} |")
-    lines += ["", *speaker_table(results), "", *rouge_table(results)]
+    lines += ["", *speaker_table(results), "", *rouge_table(results),
+              "", *rouge_table(results, SUMMARY_SYSTEMS)]
     for r in results:
         lines += [f"- {r.name}: {note}" for note in r.notes]
     return "\n".join(lines)
@@ -651,26 +669,28 @@ def score_attribution_cases(folder: Path = CASES) -> tuple[Speakers, list[str]]:
 
 
 SYSTEMS = ("ours", "LEAD-3", "LexRank")
+SUMMARY_SYSTEMS = ("summary", "LEAD-90")
+"""The summary paragraph against the same gold points, beside the lead cut at its length."""
 
 
-def rouge_table(results: Sequence[Result]) -> list[str]:
+def rouge_table(results: Sequence[Result], systems: Sequence[str] = SYSTEMS) -> list[str]:
     """Return the ROUGE table: development articles and their mean, then held-out ones apart.
 
     Held-out articles were never used to tune the ranking, so their mean is the honest estimate
     of how the key points do on articles nobody has seen.
     """
-    lines = ["| article | " + " | ".join(f"{s} R1/R2/RL" for s in SYSTEMS) + " |",
-             "|---" * (len(SYSTEMS) + 1) + "|"]
+    lines = ["| article | " + " | ".join(f"{s} R1/R2/RL" for s in systems) + " |",
+             "|---" * (len(systems) + 1) + "|"]
     for held_out, label in ((False, "**dev mean**"), (True, "**held-out mean**")):
         scored = [r for r in results if r.rouge and r.held_out == held_out]
         for r in scored:
             cells = ["/".join(f"{r.rouge[s][m].f1:.3f}" for m in ("R1", "R2", "RL"))
-                     for s in SYSTEMS]
+                     for s in systems]
             tag = " (held out)" if held_out else ""
             lines.append(f"| {r.name}{tag} | " + " | ".join(cells) + " |")
         if scored:
             cells = ["/".join(f"{statistics.mean(r.rouge[s][m].f1 for r in scored):.3f}"
-                              for m in ("R1", "R2", "RL")) for s in SYSTEMS]
+                              for m in ("R1", "R2", "RL")) for s in systems]
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return lines
 

@@ -22,7 +22,6 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .analysis.summary import summarise
 from .model import Actor, Article, Briefing, Event, KeyPoint, Quote
 from .readers.sidecar import CORRECTION_KEYS as KEYS
 
@@ -130,10 +129,7 @@ def _key_points(briefing: Briefing, value: Any, warnings: list[str]) -> dict[str
             warnings.append(f"key_points: point {n} is not in the article's text; it cites "
                             f"¶{paragraph}, the paragraph sharing most of its words")
         points.append(KeyPoint(text=" ".join(text.split()), paragraph=paragraph))
-    pinned = tuple(points)
-    # The summary never repeats a key point: made again against the pinned ones.
-    return {"key_points": pinned,
-            "summary": summarise(briefing.article, pinned, briefing.actors)}
+    return {"key_points": tuple(points)}
 
 
 def _paragraph_of(article: Article, text: str) -> int | None:

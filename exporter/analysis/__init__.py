@@ -33,7 +33,7 @@ def analyse(article: Article) -> Briefing:
     return Briefing(
         article=article,
         key_points=key_points,
-        summary=summarise(article, key_points, actors),
+        summary=summarise(article),
         quotes=find_quotes(article),
         questions=find_questions(article),
         timeline=find_events(article),
