@@ -636,8 +636,12 @@ def score_attribution_cases(folder: Path = CASES, found_count: list[int] | None 
 
     total = Speakers()
     misses: list[str] = []
-    for path in sorted(folder.glob("*.yaml")):
+    # A folder's case files, or one file; files of other shapes beside them (the real pages'
+    # annotations, which name pages instead of holding text) are not cases.
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else [folder]:
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if "text" not in case:
+                continue
             paragraphs = [" ".join(p.split()) for p in case["text"].split("\n\n") if p.strip()]
             article = Article(title="", title_inferred=False, meta=Meta(), authors=(),
                               paragraphs=tuple(Paragraph(n=i, text=t)
@@ -747,7 +751,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", help="score only cases whose name contains this")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument("--cases", nargs="?", const=str(CASES), metavar="DIR",
-                        help="score attribution cases instead (default: the test cases under "
+                        help="score attribution cases (a folder of case files, or one file) "
+                             "instead (default: the test cases under "
                              "tests/analysis/cases/attribution)")
     parser.add_argument("--real-pages", nargs="?", const="", metavar="FILE",
                         help="score the hand-annotated quotations of real news pages instead "
