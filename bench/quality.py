@@ -21,9 +21,11 @@ analysis missed counts as none), and actors as duplicates: two actors of one art
 the same entity (`U.N.` and `United Nations`, `Trump` and `Donald Trump`, `Col. Moshe Tetro` and
 `Moshe Tetro`). `--cases` scores the attribution cases under
 `tests/analysis/cases/attribution/` the same way: a case expecting silence is right when the
-analysis gives no speaker and wrong when it gives one.
+analysis gives no speaker and wrong when it gives one. `--real-pages` scores the hand-annotated
+quotations of real news pages of `../shared/corpus/article-extraction-benchmark/`, read through
+our own HTML reader (see `bench/real_pages.py`; skipped with a message when ../shared is absent).
 
-    python bench/quality.py [--only NAME] [--json] [--cases [DIR]]
+    python bench/quality.py [--only NAME] [--json] [--cases [DIR]] [--real-pages [FILE]]
 """
 
 from __future__ import annotations
@@ -640,9 +642,11 @@ def speaker_table(results: Sequence[Result]) -> list[str]:
 CASES = REPO / "tests" / "analysis" / "cases" / "attribution"
 
 
-def score_attribution_cases(folder: Path = CASES) -> tuple[Speakers, list[str]]:
+def score_attribution_cases(folder: Path = CASES, found_count: list[int] | None = None,
+                            ) -> tuple[Speakers, list[str]]:
     """Return right / wrong / none over every expected quotation of the attribution cases, and
-    a line for each one that came out wrong or silent."""
+    a line for each one that came out wrong or silent; `found_count`, when given, receives the
+    number of expected quotations the analysis found at all."""
     import yaml
 
     from exporter.analysis.quotes import find_quotes
@@ -650,8 +654,12 @@ def score_attribution_cases(folder: Path = CASES) -> tuple[Speakers, list[str]]:
 
     total = Speakers()
     misses: list[str] = []
-    for path in sorted(folder.glob("*.yaml")):
+    # A folder's case files, or one file; files of other shapes beside them (the real pages'
+    # annotations, which name pages instead of holding text) are not cases.
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else [folder]:
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if "text" not in case:
+                continue
             paragraphs = [" ".join(p.split()) for p in case["text"].split("\n\n") if p.strip()]
             article = Article(title="", title_inferred=False, meta=Meta(), authors=(),
                               paragraphs=tuple(Paragraph(n=i, text=t)
@@ -661,6 +669,8 @@ def score_attribution_cases(folder: Path = CASES) -> tuple[Speakers, list[str]]:
             for start, speaker, _ in case["quotes"]:
                 quote = next((q for q in found if q.text.startswith(start)), None)
                 got = quote.speaker if quote is not None else None
+                if found_count is not None and quote is not None:
+                    found_count[0] += 1
                 one = judge_speaker(speaker, got)
                 total.add(one)
                 if not one.right:
@@ -761,13 +771,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", help="score only cases whose name contains this")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument("--cases", nargs="?", const=str(CASES), metavar="DIR",
-                        help="score attribution cases instead (default: the test cases under "
+                        help="score attribution cases (a folder of case files, or one file) "
+                             "instead (default: the test cases under "
                              "tests/analysis/cases/attribution)")
+    parser.add_argument("--real-pages", nargs="?", const="", metavar="FILE",
+                        help="score the hand-annotated quotations of real news pages instead "
+                             "(default: bench/data/attribution-holdout/realpages.yaml)")
     args = parser.parse_args(argv)
+    if args.real_pages is not None:
+        from bench import real_pages
+        if not (real_pages.CORPUS / "html").is_dir():
+            print(f"real pages: skipped, no corpus at {real_pages.CORPUS.resolve()}")
+            return 0
+        print(real_pages.report(real_pages.score_real_pages(
+            Path(args.real_pages) if args.real_pages else real_pages.REAL_PAGES)))
+        return 0
     if args.cases:
-        total, misses = score_attribution_cases(Path(args.cases))
-        print(f"attribution cases: {total.total} quotations, speaker right/wrong/none "
-              f"{total.shares()} ({total.right}/{total.wrong}/{total.none})")
+        found = [0]
+        total, misses = score_attribution_cases(Path(args.cases), found)
+        print(f"attribution cases: {total.total} quotations, found {found[0]}, speaker "
+              f"right/wrong/none {total.shares()} ({total.right}/{total.wrong}/{total.none})")
         print("\n".join(f"- {m}" for m in misses))
         return 0
     results = [run_case(c) for c in cases(args.only)]
