@@ -28,6 +28,7 @@ from .bylines import squash
 from .decode import decode, looks_binary, text_codec
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
+from .webtree import drop_link_runs, mend_fragments
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -41,9 +42,6 @@ _BOILERPLATE = ("nav", "header", "footer", "aside", "menu", "form", "button", "s
 _BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code", "div"})
 _LABEL_END = re.compile(r"[a-z][:;]$")
 _STARTS_WORD = re.compile(r"[A-Z0-9“\"]")
-_INLINE = frozenset({"hi", "ref"})
-# A paragraph piece that stops mid-sentence: on a letter, a digit or a comma.
-_MID_SENTENCE = re.compile(r"[\w,]\s*$")
 _BOOLEAN_REND = {"#b": "strong", "#strong": "strong", "#i": "emphasis", "#em": "emphasis"}
 
 
@@ -241,51 +239,6 @@ class _Walker:
                     self.items(child, self.builder.new_list(), child.get("rend") == "ol")
 
 
-def mend_fragments(body: etree._Element) -> None:
-    """Rejoin the pieces of a paragraph that extraction split at its links and emphasis.
-
-    Text written straight into a `<div>` around `<a>`/`<em>` comes back as one `p` per piece,
-    with the spaces beside the inline element trimmed away (`the entire` / `<hi>AppleInsider
-    </hi>staff, exactly …`). A piece that opens with the inline element is put back: a space
-    after the element, and the piece joined to the one before when that stops mid-sentence.
-    """
-    for parent in list(body.iter()):
-        previous: etree._Element | None = None
-        for child in list(parent):
-            if child.tag != "p":
-                previous = None
-                continue
-            fragment = _is_fragment(child)
-            if fragment:
-                for inline in child:
-                    if inline.tag in _INLINE and inline.tail and inline.tail[:1].isalnum() \
-                            and "".join(inline.itertext())[-1:].isalnum():
-                        inline.tail = " " + inline.tail
-            if previous is not None and fragment \
-                    and _MID_SENTENCE.search("".join(previous.itertext())) \
-                    and (child.text or "").strip() + "".join(c.tail or "" for c in child):
-                _append(previous, child)
-                parent.remove(child)
-                continue
-            previous = child
-
-
-def _is_fragment(p: etree._Element) -> bool:
-    return not (p.text or "").strip() and len(p) > 0 and p[0].tag in _INLINE \
-        and bool((p[0].tail or "")[:1].isalnum())
-
-
-def _append(into: etree._Element, piece: etree._Element) -> None:
-    """Move `piece`'s text and children to the end of `into`, after a space."""
-    if len(into):
-        last = into[-1]
-        last.tail = (last.tail or "").rstrip() + " " + (piece.text or "")
-    else:
-        into.text = (into.text or "").rstrip() + " " + (piece.text or "")
-    for child in list(piece):
-        into.append(child)
-
-
 def _is_layout(table: etree._Element) -> bool:
     """Return True for a table used for layout: a cell of it holds paragraphs or headings."""
     return any(isinstance(c.tag, str) and c.tag in _BLOCKS
@@ -351,6 +304,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     skip = {squash(t) for t in (*page.headlines, description) if t}
     builder = Builder(path)
     mend_fragments(doc.body)
+    drop_link_runs(doc.body)
     walker = _Walker(builder, skip)
     walker.block(doc.body)
     if not builder.paragraphs:
