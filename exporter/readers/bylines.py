@@ -77,9 +77,11 @@ def credit_names(credit: str) -> list[str]:
     text = clean_inline(html.unescape(credit))
     if not text or _is_dateline(text) or _PICTURE.match(text):
         return []
+    if (dateline := parse_dateline(text)) is not None:
+        text = dateline[1]  # `WASHINGTON (AP) — …`: the place and agency are no one's name
     text = _LABEL_WORD.sub("", _LABEL.sub("", text, count=1), count=1)
     if (cut := _CUT.search(text)) is not None:
-        text = text[: cut.start()]
+        text = text[: cut.start()].rstrip(" ([{<")  # `Ana Ortiz (https://…)`
         if cut.group(0).isdigit():  # `Reuters, Nov 20 2019`: the month before the day too
             text = re.sub(r"\s+(?:on|at|the)\s*$", "", _TRAILING_DATE.sub("", text))
     parts = [piece for p in _SPLIT.split(text) for piece in _split_foreign_and(p.strip(" .,:;-–—"))]
