@@ -28,7 +28,7 @@ from .bylines import squash
 from .decode import decode, looks_binary, text_codec
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
-from .webtree import drop_link_runs, mend_fragments
+from .webtree import drop_link_runs, mend_fragments, space_datelines
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -305,6 +305,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     builder = Builder(path)
     mend_fragments(doc.body)
     drop_link_runs(doc.body)
+    space_datelines(doc.body)
     walker = _Walker(builder, skip)
     walker.block(doc.body)
     if not builder.paragraphs:

@@ -5,6 +5,8 @@ Two things extraction gets wrong in ways the tree still shows:
 - text written straight into a `<div>` around links and emphasis comes back as one `p` per piece,
   with the spaces beside the inline element trimmed (`the entire` / `<hi>AppleInsider</hi>staff`):
   `mend_fragments` puts the pieces back together;
+- a dateline whose agency sits in its own element loses the space after it (`(CNN)President`):
+  `space_datelines` puts it back;
 - lists of links to other stories inside the article's container come back as the article's
   paragraphs or list: `drop_link_runs` removes a run of paragraphs, or a list, made of nothing but
   links with headline-like texts. A single such link stays (an article may link a report so).
@@ -20,6 +22,9 @@ _INLINE = frozenset({"hi", "ref"})
 # A paragraph piece that stops mid-sentence: on a letter, a digit or a comma.
 _MID_SENTENCE = re.compile(r"[\w,]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,…\"”’)]\s*$")
+# `Hong Kong (CNN Business)A …`, `(CNN)President …`: an agency in brackets opening a paragraph,
+# glued to the first word.
+_GLUED_DATELINE = re.compile(r"^(\s*[^()\n]{0,40}\([A-Z][\w .&-]{0,30}\))(?=[A-Z\"“])")
 _MIN_RUN = 3
 """Paragraphs that are each one link: a run this long is a list of other stories."""
 _HEADLINE_WORDS = (3, 20)
@@ -68,6 +73,13 @@ def _append(into: etree._Element, piece: etree._Element) -> None:
         into.text = (into.text or "").rstrip() + " " + (piece.text or "")
     for child in list(piece):
         into.append(child)
+
+
+def space_datelines(body: etree._Element) -> None:
+    """Put back the space between a paragraph's opening `(Agency)` and its first word."""
+    for paragraph in body.iter("p"):
+        if paragraph.text:
+            paragraph.text = _GLUED_DATELINE.sub(r"\1 ", paragraph.text, count=1)
 
 
 def drop_link_runs(body: etree._Element) -> None:
