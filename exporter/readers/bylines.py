@@ -20,7 +20,7 @@ from .masthead import is_name, name_word, parse_dateline, strip_name_tail
 _LABEL = re.compile(r"^(?:[^\W\d_]+\s+)?by\b\s*[:\-–—]?\s*|^[^\W\d_]+\s*:\s+", re.IGNORECASE)
 # `Por`, `Von`, `Par`, `Door`, `About`: the same label in other languages or on an author box;
 # some are name particles too (`Von Miller`), so only before a name of two words or more.
-_LABEL_WORD = re.compile(r"^(?:por|von|par|door|di|da|av|af|przez|от|від|about)\s+(?=\S+\s+\S)",
+_LABEL_WORD = re.compile(r"^(?:por|von|par|door|di|av|af|przez|от|від|about)\s+(?=\S+\s+\S)",
                          re.IGNORECASE)
 # `y`, `e`, `en`: "and" in Spanish, Portuguese/Italian, Dutch; also inside one name (`Ortega y
 # Gasset`), so they split a credit only where both sides are whole names.
