@@ -28,6 +28,7 @@ from .bylines import squash
 from .decode import decode, looks_binary, text_codec
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
+from .webtree import drop_link_runs, mend_fragments, space_datelines
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -37,6 +38,10 @@ _LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9
                    re.IGNORECASE)
 # trafilatura's last-resort fallback can hand back page furniture as the "body".
 _BOILERPLATE = ("nav", "header", "footer", "aside", "menu", "form", "button", "select")
+# trafilatura's block elements: inside a table cell they make the table a page layout.
+_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code", "div"})
+_LABEL_END = re.compile(r"[a-z][:;]$")
+_STARTS_WORD = re.compile(r"[A-Z0-9“\"]")
 _BOOLEAN_REND = {"#b": "strong", "#strong": "strong", "#i": "emphasis", "#em": "emphasis"}
 
 
@@ -97,7 +102,10 @@ def _runs(element: etree._Element, strong: bool = False, emphasis: bool = False,
                 h = child.get("target") or href
             runs.extend(_runs(child, s, e, h))
         if child.tail:
-            runs.append(Span(text=child.tail, strong=strong, emphasis=emphasis, href=href))
+            # `<b>Note: </b>The …`: extraction trims the space inside the bold label away.
+            glue = " " if _LABEL_END.search(_plain(runs)) and _STARTS_WORD.match(child.tail) \
+                else ""
+            runs.append(Span(text=glue + child.tail, strong=strong, emphasis=emphasis, href=href))
     return runs
 
 
@@ -142,6 +150,14 @@ class _Walker:
             else:
                 self.quote(_runs(element))
         elif tag == "table":
+            if _is_layout(element):
+                # A page laid out in a table: its cells hold the article's paragraphs, which
+                # joined as one row's text would run together (`security forces.Video …`).
+                for row in (r for r in element if r.tag == "row"):
+                    for cell in row:
+                        if cell.tag == "cell":
+                            self.layout_cell(cell, quote)
+                return
             for row in element.iter("row"):
                 cells = [clean_inline("".join(c.itertext())) for c in row if c.tag == "cell"]
                 cells = [c for c in cells if c and not is_caption(c)]
@@ -167,6 +183,27 @@ class _Walker:
         elif tag and tag not in ("graphic", "lb", *_BOILERPLATE) \
                 and (kept := self.article_runs(_runs(element))) is not None:
             b.add_paragraph("", runs=kept)
+
+    def layout_cell(self, cell: etree._Element, quote: bool) -> None:
+        """Walk a layout cell: its block children as blocks, loose text between as paragraphs."""
+        loose: list[Span] = _runs_text(cell.text) if cell.text and cell.text.strip() else []
+        for child in cell:
+            if isinstance(child.tag, str) and child.tag in _BLOCKS:
+                self.loose(loose)
+                loose = []
+                self.block(child, quote)
+                if child.tail and child.tail.strip():
+                    loose.extend(_runs_text(child.tail))
+            elif isinstance(child.tag, str):
+                loose.extend(_runs(child))
+                if child.tail:
+                    loose.extend(_runs_text(child.tail))
+        self.loose(loose)
+
+    def loose(self, runs: list[Span]) -> None:
+        """Add inline runs that sat between blocks as a paragraph of their own."""
+        if _plain(runs).strip() and (kept := self.article_runs(runs)) is not None:
+            self.builder.add_paragraph("", runs=kept)
 
     def article_runs(self, runs: list[Span]) -> list[Span] | None:
         """Return `runs` without tweet buttons and picture credits; None for web furniture."""
@@ -200,6 +237,12 @@ class _Walker:
             for child in item:
                 if child.tag == "list":
                     self.items(child, self.builder.new_list(), child.get("rend") == "ol")
+
+
+def _is_layout(table: etree._Element) -> bool:
+    """Return True for a table used for layout: a cell of it holds paragraphs or headings."""
+    return any(isinstance(c.tag, str) and c.tag in _BLOCKS
+               for cell in table.iter("cell") for c in cell)
 
 
 def _runs_text(text: str) -> list[Span]:
@@ -260,6 +303,9 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     description = clean_inline(doc.description) if doc.description else None
     skip = {squash(t) for t in (*page.headlines, description) if t}
     builder = Builder(path)
+    mend_fragments(doc.body)
+    drop_link_runs(doc.body)
+    space_datelines(doc.body)
     walker = _Walker(builder, skip)
     walker.block(doc.body)
     if not builder.paragraphs:

@@ -11,6 +11,7 @@ kind of text, never a site.
   link lines after it, up to the next real paragraph;
 - `note`: a correction, clarification or editor's note: it leaves the body for `Meta.notes`;
 - `strip`: a piece cut out of a block that stays (a tweet button);
+- a headline in capitals that is wholly a link goes too: a cross-link to another story;
 - `credit`: a picture credit, cut out of a block, which goes whole when it ends with one (a
   caption: `Workers at the site. (Photo: Jane Doe/Reuters)`).
 """
@@ -29,6 +30,7 @@ _MAX_DROP_WORDS = 60
 """A prompt or stamp is short; a longer block that happens to match is article text."""
 _MAX_NOTE_WORDS = 150
 _MAX_LINK_LINE_WORDS = 20
+_MIN_SHOUTED_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 
 
@@ -91,6 +93,14 @@ def is_link_line(text: str, linked: bool) -> bool:
     return 0 < words <= _MAX_LINK_LINE_WORDS and (linked or not _SENTENCE_END.search(text))
 
 
+def is_shouted_link(text: str) -> bool:
+    """Return True for a headline in capitals that is wholly a link: a cross-link to another
+    story (`SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'`), never the article's text."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= _MIN_SHOUTED_WORDS and bool(letters) \
+        and all(c.isupper() for c in letters) and any(c.isascii() for c in letters)
+
+
 @dataclass
 class Clutter:
     """The state of one page's walk: inside a related-links run or not, and the notes found."""
@@ -103,6 +113,8 @@ class Clutter:
 
         `linked` says the whole block is one link, as the items of a related-stories list are.
         """
+        if linked and is_shouted_link(text):
+            return False
         kind = classify(text)
         if kind == "note":
             self.notes.append(" ".join(text.split()))

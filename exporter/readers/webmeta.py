@@ -38,6 +38,7 @@ from .bylines import credit_names, is_organisation, squash
 from .masthead import STAMP
 from .pagedate import day_of, days_apart, has_time, printed_day
 
+_ORGANISATION_TYPES = re.compile(r"Organi[sz]ation$|^(?:Corporation|NGO|GovernmentOrganization)$")
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report|LiveBlogPosting|Review|Posting)$")
 _TITLE_KEYS = ("og:title", "twitter:title", "title", "dc.title", "dcterms.title",
                "sailthru.title", "parsely-title")
@@ -60,8 +61,9 @@ _NOT_BYLINE = re.compile(r"comment|related|recommend|footer|share|social|avatar|
                          re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$")
 _UPDATED_MARK = re.compile(r"updated|modified|lastmod", re.IGNORECASE)
-_BY_WORD = re.compile(r"^\s*by\b", re.IGNORECASE)
-_BY = re.compile(r"^by\s+[^\W\d_]", re.IGNORECASE)
+# `By`, and its kin in other languages (`Por`, `Von`, `Par`, `Door`, `Di`, `Av`, `Af`, `Przez`).
+_BY_WORD = re.compile(r"^\s*(?:by|por|von|par|door|di|av|af|przez)\b", re.IGNORECASE)
+_BY = re.compile(r"^(?:by|por|von|par|door|di|av|af|przez)\s+[^\W\d_]", re.IGNORECASE)
 _FURNITURE = ("nav", "footer", "aside", "form")
 
 
@@ -319,18 +321,20 @@ def _authors(tree: etree._Element, metas: dict[str, list[str]], article: dict[st
              nodes: dict[str, dict[str, Any]], sites: list[str], found: str | None
              ) -> tuple[str, ...]:
     """Return the people credited, or the one organisation credited when no person is."""
+    ld_people, ld_organisations = _ld_credits(article, nodes)
     sources: list[list[str]] = [
-        _ld_credits(article, nodes),
+        ld_people,
         *([v for v in metas.get(k, ()) if not re.match(r"https?:", v)] for k in _AUTHOR_KEYS),
         _byline_text(tree),
         [n for n in (found or "").split(";") if n.strip()],
     ]
-    organisations: list[str] = []
+    # JSON-LD says which credits are organisations (`{"@type": "Organization", "name": "Sky"}`).
+    organisations: list[str] = [n for c in ld_organisations for n in credit_names(c)][:1]
     found_people: list[list[str]] = []
     for credits in sources:
         people: list[str] = []
         for credit in credits:
-            for name in credit_names(credit):
+            for name in (_without_site(n, sites) for n in credit_names(credit)):
                 if is_organisation(name, sites):
                     organisations.append(name)
                 elif name not in people:
@@ -356,20 +360,40 @@ def _authors(tree: etree._Element, metas: dict[str, list[str]], article: dict[st
     return tuple(fuller[-1] if fuller else best)
 
 
-def _ld_credits(article: dict[str, Any] | None, nodes: dict[str, dict[str, Any]]) -> list[str]:
+def _ld_credits(article: dict[str, Any] | None, nodes: dict[str, dict[str, Any]]
+                ) -> tuple[list[str], list[str]]:
+    """Return the JSON-LD author credits: those that may name people, and organisations'."""
     if not article:
-        return []
+        return [], []
     value = article.get("author") or article.get("creator")
     items = value if isinstance(value, list) else [value]
-    names = []
+    names: list[str] = []
+    organisations: list[str] = []
     for item in items:
         ref = item.get("@id") if isinstance(item, dict) else None
         if isinstance(item, dict) and "name" not in item and isinstance(ref, str) and ref in nodes:
             item = nodes[ref]
         name = item.get("name") if isinstance(item, dict) else item
-        if (text := _clean(name)) is not None:
+        if isinstance(name, list):  # `"name": ["Ana Ortiz"]`
+            name = next((n for n in name if isinstance(n, str)), None)
+        if (text := _clean(name)) is None:
+            continue
+        kinds = _types(item) if isinstance(item, dict) else []
+        if any(_ORGANISATION_TYPES.search(k) for k in kinds):
+            organisations.append(text)
+        else:
             names.append(text)
-    return names
+    return names, organisations
+
+
+def _without_site(name: str, sites: list[str]) -> str:
+    """Return `name` without the site's name glued after it (`Ana Ortiz Florida Today`)."""
+    words = name.split()
+    keys = {squash(s) for s in sites if len(squash(s)) >= 4}
+    for size in range(1, len(words) - 1):
+        if squash(" ".join(words[-size:])) in keys:
+            return " ".join(words[:-size])
+    return name
 
 
 def _byline_text(tree: etree._Element) -> list[str]:
