@@ -1,0 +1,94 @@
+"""Actors from mentions: one entity's mentions grouped under one name, with its aliases, its
+most informative role and the paragraphs it appears in."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Actor, ActorKind, Article
+from .mentions import Mention, find_mentions
+from .names import acronym_matches, firsts, part_of, same_title
+from .runs import ACRONYM
+
+_KIND_ORDER = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.GROUP: 2,
+               ActorKind.COUNTRY: 3, ActorKind.PLACE: 4}
+
+
+_THE = re.compile(r"^[Tt]he\s+")
+
+
+def _best_role(roles: list[str]) -> str | None:
+    """Return the most informative role: the first with `of`, else the first given."""
+    for role in roles:
+        if " of " in role:
+            return role
+    return roles[0] if roles else None
+
+
+def find_actors(article: Article) -> tuple[Actor, ...]:
+    """Return the people, organisations, countries and places the article names, people first,
+    each kind in order of first appearance."""
+    groups: dict[tuple[ActorKind, str], list[Mention]] = {}
+    for m in find_mentions(article):
+        groups.setdefault((m.kind, m.key), []).append(m)
+    groups = _merge_variants(groups, "\n".join(p.text for p in article.paragraphs))
+    actors: list[tuple[tuple[int, int, int], Actor]] = []
+    for (kind, key), ms in groups.items():
+        aliases: list[str] = []
+        for m in ms:
+            alias = _THE.sub("", m.text)
+            if m.form != "demonym" and alias != _THE.sub("", key) and alias not in aliases \
+                    and not (kind is ActorKind.PERSON and m.form == "name"):
+                aliases.append(alias)
+        role = _best_role([m.role for m in ms if m.role]) if kind is ActorKind.PERSON else None
+        name = key
+        if kind is ActorKind.ORGANISATION and all(m.form in {"alias", "acronym"} for m in ms) \
+                and ACRONYM.fullmatch(ms[0].text):
+            # Only the acronym is written (`CENTO`): show it, with the expansion as an alias.
+            name = ms[0].text
+            aliases = [key, *(x for x in aliases if x != name)]
+        actor = Actor(name=name, kind=kind, role=role, aliases=tuple(aliases),
+                      paragraphs=tuple(sorted({m.paragraph for m in ms})))
+        actors.append(((_KIND_ORDER[kind], ms[0].paragraph, ms[0].start), actor))
+    return tuple(a for _, a in sorted(actors, key=lambda x: x[0]))
+
+
+def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: str,
+                    ) -> dict[tuple[ActorKind, str], list[Mention]]:
+    """Return the groups with one entity's variants joined: a person named by part of one other
+    person's full name (`Trump` by title, `Xi`, `Hawk Sawyer`) and an undefined acronym made of
+    the initials of one other name (`JPL`, `NY`). A part two people share stays apart, also
+    when the text (`text`, the whole body) writes the other person's full name without the
+    mentions knowing them (`Vice President Biden` next to `Hunter Biden` and `Joe Biden`)."""
+    people = [key for kind, key in groups if kind is ActorKind.PERSON and len(key.split()) > 1]
+    for kind, key in groups:
+        if kind is ActorKind.PERSON and len(key.split()) == 1:
+            people += [f"{first} {key}" for first in firsts(text, key)
+                       if f"{first} {key}" not in people]
+    roles = {key: {m.role for m in ms if m.role} for (_, key), ms in groups.items()}
+    named = [(kind, key) for kind, key in groups
+             if kind is not ActorKind.PERSON and len(key.split()) > 1]
+    target: dict[tuple[ActorKind, str], tuple[ActorKind, str]] = {}
+    for kind, key in groups:
+        words = key.split()
+        if kind is ActorKind.PERSON:
+            owners = [p for p in people if p != key and part_of(words, p.split())]
+            if len(owners) == 1 and roles.get(key) and not same_title(
+                    roles[key], roles.get(owners[0], set())):
+                continue  # `Vice President Biden` is not `Hunter Biden`, who holds no such title
+            if len(owners) == 1 and (ActorKind.PERSON, owners[0]) in groups:
+                target[(kind, key)] = (ActorKind.PERSON, owners[0])
+        elif kind is ActorKind.ORGANISATION and len(words) == 1 and ACRONYM.fullmatch(key):
+            expansions = [(k, n) for k, n in named if acronym_matches(key, n.split())]
+            if len(expansions) == 1:
+                target[(kind, key)] = expansions[0]
+    merged: dict[tuple[ActorKind, str], list[Mention]] = {}
+    for group, ms in groups.items():
+        kind, key = target.get(group, group)
+        merged.setdefault((kind, key), []).extend(
+            ms if group not in target else
+            [Mention(key=key, kind=kind, paragraph=m.paragraph, start=m.start, end=m.end,
+                     text=m.text, form="surname" if kind is ActorKind.PERSON else "acronym",
+                     role=m.role) for m in ms])
+    return {k: sorted(v, key=lambda m: (m.paragraph, m.start)) for k, v in merged.items()}
+
