@@ -20,6 +20,10 @@ class Entry:
     kind: ActorKind
     form: str
     """`name`, `alias`, `capital`, `demonym` or `metonym`."""
+    caps: bool = False
+    """A short acronym (`UN`, `EU`, `US`, `WHO`): it names the entity only written in capitals,
+    never as a word of a sentence (`Eu` in Portuguese, `Who` opening a question). Longer ones
+    are also written as words (`Nato`, `Unicef`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,10 @@ class Gazetteer:
 
     entries: dict[tuple[str, ...], Entry]
     longest: int
+
+
+_SHORT = 3
+"""Letters up to which an acronym is only an acronym in capitals."""
 
 
 def _fold(word: str) -> str:
@@ -59,8 +67,14 @@ def gazetteer() -> Gazetteer:
             for n in names:
                 key = _words(n)
                 if key and key not in entries:
-                    entries[key] = Entry(canonical=name, kind=kind, form=form)
+                    entries[key] = Entry(canonical=name, kind=kind, form=form,
+                                         caps=_short_acronym(n))
     return Gazetteer(entries=entries, longest=max(len(k) for k in entries))
+
+
+def _short_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= _SHORT
 
 
 def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
@@ -68,6 +82,6 @@ def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
     gaz = gazetteer()
     for n in range(min(gaz.longest, len(words) - i), 0, -1):
         entry = gaz.entries.get(tuple(_fold(w) for w in words[i:i + n]))
-        if entry is not None:
+        if entry is not None and (not entry.caps or words[i].replace(".", "").isupper()):
             return n, entry
     return None

@@ -34,6 +34,7 @@ from .words import (
     COMPANY_FOLLOWS,
     CONNECTORS,
     HONORIFICS,
+    LEADS,
     NOT_ACTOR_HEADS,
     ORG_HEADS,
     ORG_WORDS,
@@ -67,6 +68,32 @@ _AHEAD = 200
 """Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
 
 
+_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
+"""A lower-case word of the text, not part of an address (`www.usef.org`)."""
+# `Gladstone, NJ`: two capitals after a place and a comma are a state or region's code.
+_REGION_CODE = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def _known_pair(names: list[str]) -> int | None:
+    """Return the index of the `and` that joins two names in a run (`United Nations and
+    European Union`): each side a whole gazetteer name, or one side an institution's name
+    (`Ministry of Health and the World Bank`)."""
+    for i, word in enumerate(names[1:-1], 1):
+        if word.lower() not in {"and", "&"}:
+            continue
+        left, right = names[:i], names[i + 1:]
+        known = [_whole(left), _whole(right)]
+        institution = [len(side) >= 2 and side[-1].lower() in ORG_WORDS for side in (left, right)]
+        if any(known) and all(k or o for k, o in zip(known, institution, strict=True)):
+            return i
+    return None
+
+
+def _whole(words: list[str]) -> bool:
+    hit = lookup(words, 0)
+    return hit is not None and hit[0] == len(words)
+
+
 class _Finder:
     """Collect the mentions of one article."""
 
@@ -78,8 +105,17 @@ class _Finder:
         self.companies: set[str] = set()
         """Single-word names a text has called a company once; later mentions need no cue."""
         self.terms: set[str] = set()
+        self.lower_words: frozenset[str] | None = None
+        self.body: str | None = None
         self.consumed: set[tuple[int, int]] = set()
         """(paragraph, offset) of words already explained by an earlier look-ahead."""
+
+    def _lower_words(self) -> frozenset[str]:
+        """Return the words of three letters or more the article writes in lower case: a word
+        in capitals that is also one of them is shouted (`VOTE`, `BIG`), not an acronym."""
+        if self.lower_words is None:
+            self.lower_words = frozenset(_LOWER_WORD.findall(self._body()))
+        return self.lower_words
 
     def add(self, key: str, kind: ActorKind, para: int, start: int, end: int, text: str,
             form: str = "name", role: str | None = None) -> None:
@@ -157,6 +193,10 @@ class _Finder:
             words = words[1:]
         while words and (words[-1][0].lower() in CONNECTORS or words[-1][0].lower() in STOP):
             words = words[:-1]
+        # Web page words and time adjectives before a name are not part of it (`Visit Business
+        # Insider`, `Former National Security Council official`).
+        while len(words) > 1 and words[0][0].lower() in LEADS:
+            words = words[1:]
         if not words:
             return []
         names = [w for w, _, _ in words]
@@ -222,8 +262,10 @@ class _Finder:
             self._person(n, text, words[1:], names[0].lower())
             return []
         # Persons without a title: evidence from the context.
+        # Initials alone name a person from three letters on (`J.F.K.`); two are a time, a
+        # state or a title (`A.M.`, `N.M.`, `P.I.`).
         if name_ok(names) and (len(names) >= 2 or (
-                INITIALS.fullmatch(names[0]) and len(names[0].replace(".", "")) >= 2)):
+                INITIALS.fullmatch(names[0]) and len(names[0].replace(".", "")) >= 3)):
             found_role = role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
             pre = PRE_ROLE.search(before)
@@ -322,6 +364,14 @@ class _Finder:
             entry = whole[1]
             self.add(entry.canonical, entry.kind, n, start, end, text, entry.form)
             return []
+        pair = _known_pair(names)
+        if pair:
+            # `the United Nations and European Union`: two names, not one.
+            return (self._gazetteer_and_orgs(n, text, words[:pair], sentence_start)
+                    + self._gazetteer_and_orgs(n, text, words[pair + 1:], False))
+        if sentence_start and len(names) >= 3 and self._common_opener(names):
+            # `Key Security Council members …`: a common word opening the sentence.
+            return self._gazetteer_and_orgs(n, text, words[1:], False)
         # Organisations: a head word at the end (or an institutional word anywhere), or a
         # name the text calls a company (`the Café Serra Azul cooperative`).
         if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
@@ -358,6 +408,23 @@ class _Finder:
             i += 1
         return leftover
 
+    def _common_opener(self, names: list[str]) -> bool:
+        """Return True if the first of `names`, opening a sentence, is a common word and not
+        part of the name: the article writes it in lower case elsewhere, and writes the rest
+        of the name more often without it than with it."""
+        first = names[0]
+        if first.lower() not in self._lower_words() or lookup(names, 0) is not None \
+                or first.lower() in ORG_WORDS:
+            return False
+        body = self._body()
+        rest = " ".join(names[1:])
+        return body.count(rest) > body.count(f"{first} {rest}")
+
+    def _body(self) -> str:
+        if self.body is None:
+            self.body = "\n".join(p.text for p in self.article.paragraphs)
+        return self.body
+
     def _surnames(self) -> dict[str, list[str]]:
         """Return the people known by full name, by surname (generational suffixes skipped),
         with the other `First Surname` pairs the text writes (people the runs did not take for
@@ -367,7 +434,7 @@ class _Finder:
             words = [w for w in person.split() if w.lower().rstrip(".") not in SUFFIXES]
             if len(words) > 1:
                 out.setdefault(words[-1], []).append(person)
-        text = "\n".join(p.text for p in self.article.paragraphs)
+        text = self._body()
         for surname, owners in out.items():
             known = {w for o in owners for w in o.split()}
             out[surname] = owners + sorted(f"{f} {surname}" for f in firsts(text, surname)
@@ -392,7 +459,8 @@ class _Finder:
             elif w in self.acronyms:
                 self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif looks_acronym(w) and w not in self.terms and w.lower() not in STOP \
-                    and not shouted(text, a, b):
+                    and not shouted(text, a, b) and w.lower() not in self._lower_words() \
+                    and not (len(w) == 2 and _REGION_CODE.search(text, max(0, a - 30), a)):
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif w in self.companies or (w.lower() not in STOP and (
                     COMPANY_AFTER.match(text, b)

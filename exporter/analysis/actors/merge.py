@@ -7,8 +7,9 @@ import re
 
 from ...model import Actor, ActorKind, Article
 from .mentions import Mention, find_mentions
-from .names import acronym_matches, firsts, part_of, same_title
+from .names import acronym_matches, firsts, part_of, same_title, shared_title
 from .runs import ACRONYM
+from .variants import org_key, people_clusters, shorter_org_of, spelling_variant
 
 _KIND_ORDER = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.GROUP: 2,
                ActorKind.COUNTRY: 3, ActorKind.PLACE: 4}
@@ -53,13 +54,19 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     return tuple(a for _, a in sorted(actors, key=lambda x: x[0]))
 
 
-def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: str,
-                    ) -> dict[tuple[ActorKind, str], list[Mention]]:
-    """Return the groups with one entity's variants joined: a person named by part of one other
-    person's full name (`Trump` by title, `Xi`, `Hawk Sawyer`) and an undefined acronym made of
-    the initials of one other name (`JPL`, `NY`). A part two people share stays apart, also
-    when the text (`text`, the whole body) writes the other person's full name without the
-    mentions knowing them (`Vice President Biden` next to `Hunter Biden` and `Joe Biden`)."""
+Groups = dict[tuple[ActorKind, str], list[Mention]]
+
+
+def _merge_variants(groups: Groups, text: str) -> Groups:
+    """Return the groups with one entity's variants joined: spellings of one name first
+    (`variants`), then a person named by part of one other person's full name (`Trump` by
+    title, `Xi`, `Hawk Sawyer`) or by a spelling variant of it with a title both hold
+    (`President Zelensky`, `Volodymyr Zelenskiy, the president of Ukraine`), and an undefined
+    acronym made of the initials of one other name (`JPL`, `NY`). A part two people share
+    stays apart, also when the text (`text`, the whole body) writes the other person's full
+    name without the mentions knowing them (`Vice President Biden` next to `Hunter Biden` and
+    `Joe Biden`)."""
+    groups = _join(groups, _spellings(groups), "variant")
     people = [key for kind, key in groups if kind is ActorKind.PERSON and len(key.split()) > 1]
     for kind, key in groups:
         if kind is ActorKind.PERSON and len(key.split()) == 1:
@@ -73,6 +80,12 @@ def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: st
         words = key.split()
         if kind is ActorKind.PERSON:
             owners = [p for p in people if p != key and part_of(words, p.split())]
+            if not owners and len(words) == 1:
+                # `President Zelensky` of `Volodymyr Zelenskiy`: only through a title both hold.
+                owners = [p for p in people if spelling_variant(key, p.split()[-1])]
+                if len(owners) != 1 or not shared_title(roles.get(key, set()),
+                                                        roles.get(owners[0], set())):
+                    continue
             if len(owners) == 1 and roles.get(key) and not same_title(
                     roles[key], roles.get(owners[0], set())):
                 continue  # `Vice President Biden` is not `Hunter Biden`, who holds no such title
@@ -82,13 +95,59 @@ def _merge_variants(groups: dict[tuple[ActorKind, str], list[Mention]], text: st
             expansions = [(k, n) for k, n in named if acronym_matches(key, n.split())]
             if len(expansions) == 1:
                 target[(kind, key)] = expansions[0]
-    merged: dict[tuple[ActorKind, str], list[Mention]] = {}
-    for group, ms in groups.items():
-        kind, key = target.get(group, group)
-        merged.setdefault((kind, key), []).extend(
-            ms if group not in target else
-            [Mention(key=key, kind=kind, paragraph=m.paragraph, start=m.start, end=m.end,
-                     text=m.text, form="surname" if kind is ActorKind.PERSON else "acronym",
-                     role=m.role) for m in ms])
-    return {k: sorted(v, key=lambda m: (m.paragraph, m.start)) for k, v in merged.items()}
+    return _join(groups, target, None)
 
+
+def _spellings(groups: Groups) -> dict[tuple[ActorKind, str], tuple[ActorKind, str]]:
+    """Return where each group whose name is another spelling of another group's goes: people
+    by `variants.people_clusters`, organisations by `variants.org_key`, then an organisation
+    named by the end of exactly one other's name."""
+    target: dict[tuple[ActorKind, str], tuple[ActorKind, str]] = {}
+    people = [key for kind, key in groups if kind is ActorKind.PERSON and len(key.split()) > 1]
+    for cluster in people_clusters(people):
+        best = max(cluster, key=lambda k: (len(groups[(ActorKind.PERSON, k)]), len(k.split()),
+                                           -cluster.index(k)))
+        for key in cluster:
+            if key != best:
+                target[(ActorKind.PERSON, key)] = (ActorKind.PERSON, best)
+    by_key: dict[tuple[str, ...], list[str]] = {}
+    for kind, key in groups:
+        if kind is ActorKind.ORGANISATION:
+            by_key.setdefault(org_key(key), []).append(key)
+    for names in by_key.values():
+        best = max(names, key=lambda k: (len(groups[(ActorKind.ORGANISATION, k)]),
+                                         -names.index(k)))
+        for key in names:
+            if key != best:
+                target[(ActorKind.ORGANISATION, key)] = (ActorKind.ORGANISATION, best)
+    orgs = [key for kind, key in groups
+            if kind is ActorKind.ORGANISATION and (kind, key) not in target]
+    for key in orgs:
+        longer = shorter_org_of(key, orgs)
+        if len(longer) == 1:
+            target[(ActorKind.ORGANISATION, key)] = (ActorKind.ORGANISATION, longer[0])
+    return target
+
+
+def _join(groups: Groups, target: dict[tuple[ActorKind, str], tuple[ActorKind, str]],
+          form: str | None) -> Groups:
+    """Return the groups with each group in `target` moved into the group it goes to (followed
+    to its end), its mentions renamed and given `form` (None: `surname` for a person,
+    `acronym` for anything else)."""
+    merged: Groups = {}
+    for group, ms in groups.items():
+        end = group
+        for _ in range(len(target)):
+            if end not in target:
+                break
+            end = target[end]
+        kind, key = end
+        if end == group:
+            merged.setdefault(end, []).extend(ms)
+            continue
+        new_form = form or ("surname" if kind is ActorKind.PERSON else "acronym")
+        merged.setdefault(end, []).extend(
+            Mention(key=key, kind=kind, paragraph=m.paragraph, start=m.start, end=m.end,
+                    text=m.text, form=new_form if kind is ActorKind.PERSON or form is None
+                    else m.form, role=m.role) for m in ms)
+    return {k: sorted(v, key=lambda m: (m.paragraph, m.start)) for k, v in merged.items()}

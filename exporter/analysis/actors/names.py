@@ -9,7 +9,15 @@ import re
 from .. import lexicon
 from .gazetteer import lookup
 from .runs import ACRONYM, is_cap
-from .words import CONNECTORS, NOT_ORG_ACRONYMS, ORG_HEADS, ROLE_WORDS, STOP, TITLE_HEADS
+from .words import (
+    CONNECTORS,
+    HONORIFICS,
+    NOT_ORG_ACRONYMS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    STOP,
+    TITLE_HEADS,
+)
 
 
 def name_ok(words: list[str]) -> bool:
@@ -28,12 +36,16 @@ def name_ok(words: list[str]) -> bool:
     return hit is None or hit[0] < len(words)
 
 
+_INITIAL_PAIR = re.compile(r"[A-Z]\.[A-Z]\.?")
+
+
 def looks_acronym(word: str) -> bool:
     """Return True if a word may be an organisation's acronym: not a plural common noun
     (`EVs`, `SUVs`), not a product code or model (`ES8`, `RS-25`), not a web word (`WATCH`),
     not a shouted word (`VIZZION`, `CRUISES`: undefined acronyms past four letters are rare and
-    the long ones that matter are in the gazetteer)."""
-    if not ACRONYM.fullmatch(word) or word in NOT_ORG_ACRONYMS:
+    the long ones that matter are in the gazetteer), not initials (`P.I.`, `A.M.`: the dotted
+    pairs that name actors, `U.S.` and `U.N.`, are in the gazetteer)."""
+    if not ACRONYM.fullmatch(word) or word in NOT_ORG_ACRONYMS or _INITIAL_PAIR.fullmatch(word):
         return False
     if word.endswith("s") or any(c.isdigit() for c in word):
         return False
@@ -69,6 +81,14 @@ def same_title(part: set[str], whole: set[str]) -> bool:
     titles = {w.lower().rstrip(".") for role in part for w in role.split()} & TITLE_HEADS
     held = {w.lower().rstrip(".") for role in whole for w in role.split()}
     return not titles or bool(titles & held)
+
+
+def shared_title(part: set[str], whole: set[str]) -> bool:
+    """Return True if the two sets of roles hold a title in common (an honorific alone does
+    not count: `Mr.` is anyone's)."""
+    titles = {w.lower().rstrip(".") for role in part for w in role.split()} & TITLE_HEADS
+    held = {w.lower().rstrip(".") for role in whole for w in role.split()} & TITLE_HEADS
+    return bool((titles & held) - HONORIFICS)
 
 
 def firsts(text: str, surname: str) -> set[str]:

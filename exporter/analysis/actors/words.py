@@ -146,3 +146,8 @@ TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "defence", "defense", "
                               "finance", "deputy", "crown", "planning", "trade", "chief"})
 CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "de", "da", "del", "der", "van",
                         "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "the"})
+# Capitalised words that open a run without belonging to the name after them: web page words
+# (`Visit Business Insider`, `Watch Reuters`) and time adjectives (`Former National Security
+# Council official`).
+LEADS = frozenset({"visit", "watch", "read", "share", "subscribe", "follow", "click", "listen",
+                   "download", "advertisement", "sponsored", "related", "former", "late"})
