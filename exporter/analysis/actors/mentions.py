@@ -28,6 +28,7 @@ from .roles import (
     role_from_appositive,
 )
 from .runs import INITIALS, Run, find_runs, is_cap, split_at_titles
+from .variants import same_person
 from .words import (
     COMPANY_AFTER,
     COMPANY_BEFORE,
@@ -107,6 +108,8 @@ class _Finder:
         self.terms: set[str] = set()
         self.lower_words: frozenset[str] | None = None
         self.body: str | None = None
+        self.counts: dict[str, int] = {}
+        """How often the article writes a phrase (read once a phrase: linear time)."""
         self.consumed: set[tuple[int, int]] = set()
         """(paragraph, offset) of words already explained by an earlier look-ahead."""
 
@@ -410,15 +413,19 @@ class _Finder:
 
     def _common_opener(self, names: list[str]) -> bool:
         """Return True if the first of `names`, opening a sentence, is a common word and not
-        part of the name: the article writes it in lower case elsewhere, and writes the rest
-        of the name more often without it than with it."""
+        part of the name: the article writes it in lower case elsewhere or the rest is a known
+        name (`Key Security Council members`), and the article writes the rest of the name more
+        often without it than with it."""
         first = names[0]
-        if first.lower() not in self._lower_words() or lookup(names, 0) is not None \
-                or first.lower() in ORG_WORDS:
+        if lookup(names, 0) is not None or first.lower() in ORG_WORDS or not (
+                first.lower() in self._lower_words() or _whole(names[1:])):
             return False
-        body = self._body()
         rest = " ".join(names[1:])
-        return body.count(rest) > body.count(f"{first} {rest}")
+        if rest not in self.counts:
+            self.counts[rest] = self._body().count(rest)
+        if f"{first} {rest}" not in self.counts:
+            self.counts[f"{first} {rest}"] = self._body().count(f"{first} {rest}")
+        return self.counts[rest] > self.counts[f"{first} {rest}"]
 
     def _body(self) -> str:
         if self.body is None:
@@ -449,11 +456,17 @@ class _Finder:
         names in full, or to nobody. Look-behinds are bounded, so a paragraph of any length is
         read in linear time.
         """
-        for w, a, b in words:
+        for i, (w, a, b) in enumerate(words):
             if w in surnames:
                 owners = surnames[w]
+                if len(owners) > 1 and all(same_person(owners[0], o) for o in owners[1:]):
+                    owners = owners[:1]  # `Patrick W. Carlineo`, `Patrick Carlineo Jr.`
                 if len(owners) > 1:
                     owners = [p for p in owners if p in named_here]
+                suffix = words[i + 1][0] if i + 1 < len(words) else ""
+                if suffix.lower().rstrip(".") in SUFFIXES and owners \
+                        and not owners[0].endswith(suffix):
+                    continue  # `Cal Ripken Jr.` is not `Cal Ripken Sr.`
                 if len(owners) == 1:
                     self.add(owners[0], ActorKind.PERSON, n, a, b, text, "surname")
             elif w in self.acronyms:

@@ -9,7 +9,7 @@ from ...model import Actor, ActorKind, Article
 from .mentions import Mention, find_mentions
 from .names import acronym_matches, firsts, part_of, same_title, shared_title
 from .runs import ACRONYM
-from .variants import org_key, people_clusters, shorter_org_of, spelling_variant
+from .variants import MAX_COMPARED, org_key, people_clusters, shorter_org_of, spelling_variant
 
 _KIND_ORDER = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.GROUP: 2,
                ActorKind.COUNTRY: 3, ActorKind.PLACE: 4}
@@ -80,7 +80,7 @@ def _merge_variants(groups: Groups, text: str) -> Groups:
         words = key.split()
         if kind is ActorKind.PERSON:
             owners = [p for p in people if p != key and part_of(words, p.split())]
-            if not owners and len(words) == 1:
+            if not owners and len(words) == 1 and len(people) <= MAX_COMPARED:
                 # `President Zelensky` of `Volodymyr Zelenskiy`: only through a title both hold.
                 owners = [p for p in people if spelling_variant(key, p.split()[-1])]
                 if len(owners) != 1 or not shared_title(roles.get(key, set()),

@@ -96,17 +96,32 @@ def same_person(a: str, b: str) -> bool:
     return wa[-1] == wb[-1] or (len(wa) == len(wb) and spelling_variant(wa[-1], wb[-1]))
 
 
+MAX_COMPARED = 64
+"""Names compared two by two at most in one bucket (people of one first name, organisations of
+one head word): past it an article is a list, not prose, and nothing is joined (bounded time)."""
+
+
 def people_clusters(names: list[str]) -> list[list[str]]:
     """Return the groups of full names that are one person's each (names alone left out). A
     group is kept only if every two of its names fit: `George Bush` between `George H.W. Bush`
-    and `George W. Bush` joins neither."""
-    clusters: list[list[str]] = []
+    and `George W. Bush` joins neither. Only names of one first name are compared."""
+    buckets: dict[str, list[str]] = {}
     for name in names:
-        joined = [c for c in clusters if any(same_person(name, other) for other in c)]
-        merged = sorted([name, *(n for c in joined for n in c)], key=names.index)
-        clusters = [c for c in clusters if c not in joined] + [merged]
-    return [c for c in clusters if len(c) > 1
-            and all(same_person(x, y) for i, x in enumerate(c) for y in c[i + 1:])]
+        words = _split(name)[0]
+        if len(words) > 1:
+            buckets.setdefault(words[0], []).append(name)
+    out: list[list[str]] = []
+    for bucket in buckets.values():
+        if len(bucket) > MAX_COMPARED:
+            continue
+        clusters: list[list[str]] = []
+        for name in bucket:
+            joined = [c for c in clusters if any(same_person(name, other) for other in c)]
+            merged = sorted([name, *(n for c in joined for n in c)], key=names.index)
+            clusters = [c for c in clusters if c not in joined] + [merged]
+        out += [c for c in clusters if len(c) > 1
+                and all(same_person(x, y) for i, x in enumerate(c) for y in c[i + 1:])]
+    return out
 
 
 def org_key(name: str) -> tuple[str, ...]:
@@ -138,6 +153,9 @@ def shorter_org_of(short: str, longer: list[str]) -> list[str]:
     words = short.split()
     if len(words) < 2 or words[-1].lower() not in ORG_HEADS:
         return []
+    longer = [name for name in longer if name.endswith(words[-1])]
+    if len(longer) > MAX_COMPARED:
+        return []
     out: list[str] = []
     for name in longer:
         other = name.split()
@@ -148,5 +166,5 @@ def shorter_org_of(short: str, longer: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["distance", "org_key", "people_clusters", "plain", "same_person", "shorter_org_of",
-           "spelling_variant"]
+__all__ = ["MAX_COMPARED", "distance", "org_key", "people_clusters", "plain", "same_person",
+           "shorter_org_of", "spelling_variant"]
