@@ -221,9 +221,14 @@ class _Finder:
         title_idx = [i for i, w in enumerate(low) if w in TITLE_HEADS]
         if title_idx:
             r = title_idx[-1]
-            # `Minister of Pakistan` belongs to the role too.
-            while r + 2 < len(low) and low[r + 1] in {"of", "for"} and lookup(names, r + 2):
-                r += 1 + lookup(names, r + 2)[0]  # type: ignore[index]
+            # `Minister of Pakistan`, `Ambassador to the European Union` belong to the role too.
+            while r + 2 < len(low) and low[r + 1] in {"of", "for", "to"}:
+                at = r + 3 if low[r + 2] == "the" and r + 3 < len(low) else r + 2
+                hit = lookup(names, at)
+                if hit is None:
+                    break
+                r = at + hit[0] - 1
+            r += self._office_words(low, names, r)
             name_words = words[r + 1:]
             role_words = names[:r + 1]
             self._role_mentions(n, text, words[:r + 1])
@@ -265,10 +270,9 @@ class _Finder:
             self._person(n, text, words[1:], names[0].lower())
             return []
         # Persons without a title: evidence from the context.
-        # Initials alone name a person from three letters on (`J.F.K.`); two are a time, a
-        # state or a title (`A.M.`, `N.M.`, `P.I.`).
-        if name_ok(names) and (len(names) >= 2 or (
-                INITIALS.fullmatch(names[0]) and len(names[0].replace(".", "")) >= 3)):
+        # Initials alone name no person: they are a time, a state, a title or an acronym
+        # (`A.M.`, `N.M.`, `P.I.`, `N.Y.P.D.`).
+        if name_ok(names) and len(names) >= 2:
             found_role = role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
             pre = PRE_ROLE.search(before)
@@ -411,6 +415,22 @@ class _Finder:
             i += 1
         return leftover
 
+    def _office_words(self, low: list[str], names: list[str], r: int) -> int:
+        """Return how many words after the title at `r` name its office (`Secretary of State
+        Antony Blinken`: 2): an `of` or `for` and one to three words, followed by a two-word
+        name whose first word is a common first name or whose surname the article also
+        writes alone. 0 when no such name follows."""
+        if r + 1 >= len(low) or low[r + 1] not in {"of", "for"}:
+            return 0
+        for k in range(1, 4):
+            rest = names[r + 2 + k:]
+            if len(rest) != 2 or not name_ok(rest) or lookup(rest, 1) is not None:
+                continue  # `… Life Care Solutions Europe`: a place is no surname
+            if rest[0].lower() in lexicon.FIRST_NAMES or self._count(rest[1]) > self._count(
+                    " ".join(rest)):
+                return 1 + k
+        return 0
+
     def _common_opener(self, names: list[str]) -> bool:
         """Return True if the first of `names`, opening a sentence, is a common word and not
         part of the name: the article writes it in lower case elsewhere or the rest is a known
@@ -421,11 +441,13 @@ class _Finder:
                 first.lower() in self._lower_words() or _whole(names[1:])):
             return False
         rest = " ".join(names[1:])
-        if rest not in self.counts:
-            self.counts[rest] = self._body().count(rest)
-        if f"{first} {rest}" not in self.counts:
-            self.counts[f"{first} {rest}"] = self._body().count(f"{first} {rest}")
-        return self.counts[rest] > self.counts[f"{first} {rest}"]
+        return self._count(rest) > self._count(f"{first} {rest}")
+
+    def _count(self, phrase: str) -> int:
+        """Return how often the article writes `phrase` (each phrase read once: linear time)."""
+        if phrase not in self.counts:
+            self.counts[phrase] = self._body().count(phrase)
+        return self.counts[phrase]
 
     def _body(self) -> str:
         if self.body is None:

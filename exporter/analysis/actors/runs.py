@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..sentences import split_sentences
-from .words import CONNECTORS, TITLE_HEADS
+from .words import CONNECTORS, TITLE_HEADS, TITLES_TO
 
 _TOKEN = re.compile(r"\w+(?:[\u2019'.\-&]\w+)*\.?")
 _ABBREV_DOT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Jr|Sr)\.")
@@ -73,7 +73,8 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
                 continue
             # Connectors join capitalised words (`Chamber of Commerce`, `Office of the …`).
             k = j
-            while k < len(toks) and toks[k][0].lower() in CONNECTORS and k - j < 2:
+            joiners = CONNECTORS | ({"to"} if run[-1][0].lower() in TITLES_TO else set())
+            while k < len(toks) and toks[k][0].lower() in joiners and k - j < 2:
                 k += 1
             if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
                 break  # `the Council and the United Nations`: two names

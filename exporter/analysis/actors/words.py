@@ -151,3 +151,7 @@ CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "de", "da", "de
 # Council official`).
 LEADS = frozenset({"visit", "watch", "read", "share", "subscribe", "follow", "click", "listen",
                    "download", "advertisement", "sponsored", "related", "former", "late"})
+# Titles that take `to` before whom they serve (`Ambassador to the European Union Gordon
+# Sondland`): the run of capitals goes on through `to`.
+TITLES_TO = frozenset({"ambassador", "envoy", "adviser", "advisor", "representative", "consul",
+                       "delegate", "emissary", "counsellor", "counselor"})
