@@ -91,7 +91,7 @@ def _close(a: str, b: str) -> bool:
     """Return True if two surnames are spelling variants (`zelensky`, `zelenskyy`)."""
     if a == b or min(len(a), len(b)) < 5:
         return False
-    return _distance(a, b) <= (1 if min(len(a), len(b)) < 7 else 2)
+    return _distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
 
 
 def _middles_fit(a: list[str], b: list[str]) -> bool:
