@@ -71,6 +71,8 @@ _AHEAD = 200
 
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
 """A lower-case word of the text, not part of an address (`www.usef.org`)."""
+# A model or product code inside a name makes it a product's (`Audio-Technica ATH-G1WL Review`).
+_MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]\w*[A-Z])\w{4,}")
 # `Gladstone, NJ`: two capitals after a place and a comma are a state or region's code.
 _REGION_CODE = re.compile(r"[A-Z][a-z]+,\s*$")
 
@@ -383,7 +385,8 @@ class _Finder:
         # name the text calls a company (`the Café Serra Azul cooperative`).
         if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
              or COMPANY_FOLLOWS.match(text, end) or COMPANY_AFTER.match(text, end))
-                and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2):
+                and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2
+                and not any(_MODEL_CODE.search(w) for w in names)):
             key = " ".join(names)
             self.add(key, ActorKind.ORGANISATION, n, start, end, text)
             return []
