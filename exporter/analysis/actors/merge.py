@@ -120,10 +120,12 @@ def _spellings(groups: Groups) -> dict[tuple[ActorKind, str], tuple[ActorKind, s
         for key in names:
             if key != best:
                 target[(ActorKind.ORGANISATION, key)] = (ActorKind.ORGANISATION, best)
-    orgs = [key for kind, key in groups
-            if kind is ActorKind.ORGANISATION and (kind, key) not in target]
-    for key in orgs:
-        longer = shorter_org_of(key, orgs)
+    by_head: dict[str, list[str]] = {}
+    for kind, key in groups:
+        if kind is ActorKind.ORGANISATION and (kind, key) not in target:
+            by_head.setdefault(key.split()[-1], []).append(key)
+    for key in [k for names in by_head.values() for k in names]:
+        longer = shorter_org_of(key, by_head[key.split()[-1]])
         if len(longer) == 1:
             target[(ActorKind.ORGANISATION, key)] = (ActorKind.ORGANISATION, longer[0])
     return target

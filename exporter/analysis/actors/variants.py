@@ -147,13 +147,12 @@ def _qualifier(word: str) -> bool:
 
 
 def shorter_org_of(short: str, longer: list[str]) -> list[str]:
-    """Return the names in `longer` that `short` is the end of, their extra words qualifiers
-    only (`Keck Observatory` of `W.M. Keck Observatory`). `short` needs two words or more and
-    an organisation's head word at its end."""
+    """Return the names in `longer` (names of the same last word) that `short` is the end of,
+    their extra words qualifiers only (`Keck Observatory` of `W.M. Keck Observatory`). `short`
+    needs two words or more and an organisation's head word at its end."""
     words = short.split()
     if len(words) < 2 or words[-1].lower() not in ORG_HEADS:
         return []
-    longer = [name for name in longer if name.endswith(words[-1])]
     if len(longer) > MAX_COMPARED:
         return []
     out: list[str] = []
