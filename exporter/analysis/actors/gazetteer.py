@@ -1,0 +1,87 @@
+"""The gazetteer shipped with the package (`data/places.tsv`): countries with their capitals,
+demonyms and government metonyms, regions and cities, well-known organisations, keyed by their
+lower-cased words so that `U.N.` and `UN` find one entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ...model import ActorKind
+from .runs import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer name: what it refers to and how."""
+
+    canonical: str
+    kind: ActorKind
+    form: str
+    """`name`, `alias`, `capital`, `demonym` or `metonym`."""
+    caps: bool = False
+    """A short acronym (`UN`, `EU`, `US`, `WHO`): it names the entity only written in capitals,
+    never as a word of a sentence (`Eu` in Portuguese, `Who` opening a question). Longer ones
+    are also written as words (`Nato`, `Unicef`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Known names, keyed by their lower-cased word tuples."""
+
+    entries: dict[tuple[str, ...], Entry]
+    longest: int
+
+
+_SHORT = 3
+"""Letters up to which an acronym is only an acronym in capitals."""
+
+
+def _fold(word: str) -> str:
+    """Return a word as the gazetteer keys it: lower case, full stops dropped (`U.N.` = `UN`)."""
+    return word.lower().replace(".", "")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_fold(w) for w, _, _ in tokenize(text))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Return the gazetteer read from the package's data file."""
+    raw = (resources.files("exporter.analysis") / "data" / "places.tsv").read_text(encoding="utf-8")
+    entries: dict[tuple[str, ...], Entry] = {}
+    kinds = {"country": ActorKind.COUNTRY, "place": ActorKind.PLACE, "org": ActorKind.ORGANISATION}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [*line.split("\t"), "", "", "", "", ""]
+        kind = kinds[cols[0]]
+        name = cols[1]
+        forms = [("name", [name]), ("alias", cols[2].split("|"))]
+        if kind is ActorKind.COUNTRY:
+            forms += [("capital", cols[3].split("|")), ("demonym", cols[4].split("|")),
+                      ("metonym", cols[5].split("|"))]
+        for form, names in forms:
+            for n in names:
+                key = _words(n)
+                if key and key not in entries:
+                    entries[key] = Entry(canonical=name, kind=kind, form=form,
+                                         caps=_short_acronym(n))
+    return Gazetteer(entries=entries, longest=max(len(k) for k in entries))
+
+
+def _short_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= _SHORT
+
+
+def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
+    """Return the longest gazetteer match at `words[i]` as (length, entry)."""
+    gaz = gazetteer()
+    for n in range(min(gaz.longest, len(words) - i), 0, -1):
+        entry = gaz.entries.get(tuple(_fold(w) for w in words[i:i + n]))
+        if entry is not None and (not entry.caps or words[i].replace(".", "").isupper()):
+            return n, entry
+    return None

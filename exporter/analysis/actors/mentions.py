@@ -1,0 +1,530 @@
+"""Mentions: every place an article names an actor, with its offsets, kind, form and role.
+
+A person needs evidence to be one: a title or role before the name, an appositive after it
+(`X, a Moscow-based analyst,`), initials, `according to X`, or a speech verb. Countries absorb
+their aliases (Kremlin, Moscow, USSR → Russia); a capital is merged only when its country is
+named too, otherwise it stays a place. Surnames alone resolve to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...model import ActorKind, Article
+from .. import lexicon
+from ..sentences import split_sentences
+from .gazetteer import lookup
+from .names import SUFFIXES, acronym_matches, firsts, looks_acronym, name_ok, shouted
+from .roles import (
+    ACCORDING,
+    OWNER,
+    PRE_ROLE,
+    ROLE_NOUN_BEFORE,
+    SAID_BEFORE,
+    clean_role,
+    first_country,
+    role_from_appositive,
+)
+from .runs import INITIALS, Run, find_runs, is_cap, split_at_titles
+from .variants import same_person
+from .words import (
+    COMPANY_AFTER,
+    COMPANY_BEFORE,
+    COMPANY_FOLLOWS,
+    CONNECTORS,
+    HONORIFICS,
+    LEADS,
+    NOT_ACTOR_HEADS,
+    ORG_HEADS,
+    ORG_WORDS,
+    PUBLICATION_NOUNS,
+    SPEECH_VERBS,
+    STOP,
+    TITLE_HEADS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where the article names an actor."""
+
+    key: str
+    """Canonical name of the actor."""
+    kind: ActorKind
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    """The words as written."""
+    form: str = "name"
+    """`name`, `alias`, `capital`, `demonym`, `metonym`, `surname`, `acronym`."""
+    role: str | None = None
+    """Role the text gives at this mention."""
+
+
+
+_AHEAD = 200
+"""Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
+
+
+_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
+"""A lower-case word of the text, not part of an address (`www.usef.org`)."""
+# A model or product code inside a name makes it a product's (`Audio-Technica ATH-G1WL Review`).
+_MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]\w*[A-Z])\w{4,}")
+# `Gladstone, NJ`: two capitals after a place and a comma are a state or region's code.
+_REGION_CODE = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def _known_pair(names: list[str]) -> int | None:
+    """Return the index of the `and` that joins two names in a run (`United Nations and
+    European Union`): each side a whole gazetteer name, or one side an institution's name
+    (`Ministry of Health and the World Bank`)."""
+    for i, word in enumerate(names[1:-1], 1):
+        if word.lower() not in {"and", "&"}:
+            continue
+        left, right = names[:i], names[i + 1:]
+        known = [_whole(left), _whole(right)]
+        institution = [len(side) >= 2 and side[-1].lower() in ORG_WORDS for side in (left, right)]
+        if any(known) and all(k or o for k, o in zip(known, institution, strict=True)):
+            return i
+    return None
+
+
+def _whole(words: list[str]) -> bool:
+    hit = lookup(words, 0)
+    return hit is not None and hit[0] == len(words)
+
+
+class _Finder:
+    """Collect the mentions of one article."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.mentions: list[Mention] = []
+        self.persons: dict[str, str | None] = {}
+        self.acronyms: dict[str, str] = {}
+        self.companies: set[str] = set()
+        """Single-word names a text has called a company once; later mentions need no cue."""
+        self.terms: set[str] = set()
+        self.lower_words: frozenset[str] | None = None
+        self.body: str | None = None
+        self.counts: dict[str, int] = {}
+        """How often the article writes a phrase (read once a phrase: linear time)."""
+        self.consumed: set[tuple[int, int]] = set()
+        """(paragraph, offset) of words already explained by an earlier look-ahead."""
+
+    def _lower_words(self) -> frozenset[str]:
+        """Return the words of three letters or more the article writes in lower case: a word
+        in capitals that is also one of them is shouted (`VOTE`, `BIG`), not an acronym."""
+        if self.lower_words is None:
+            self.lower_words = frozenset(_LOWER_WORD.findall(self._body()))
+        return self.lower_words
+
+    def add(self, key: str, kind: ActorKind, para: int, start: int, end: int, text: str,
+            form: str = "name", role: str | None = None) -> None:
+        if len(key.replace(".", "").strip()) < 2:
+            return  # a letter or an initial (`X.`, `C.`) names nobody
+        self.mentions.append(Mention(key=key, kind=kind, paragraph=para, start=start, end=end,
+                                     text=text[start:end], form=form, role=role))
+        self.consumed.add((para, start))
+
+    def run(self) -> list[Mention]:
+        paras = [(p.n, p.text) for p in self.article.paragraphs]
+        for n, text in paras:
+            self._acronym_definitions(n, text)
+        deferred: list[tuple[int, str, list[tuple[str, int, int]], bool]] = []
+        for n, text in paras:
+            for whole in find_runs(text):
+                for run in split_at_titles(whole):
+                    rest = self._run(n, text, run)
+                    if rest:
+                        deferred.append((n, text, rest, run.sentence_start))
+        # Surnames and acronyms are resolved once every full name and expansion is known.
+        surnames = self._surnames()
+        named: dict[int, set[str]] = {}
+        for m in self.mentions:
+            if m.kind is ActorKind.PERSON and m.form == "name":
+                named.setdefault(m.paragraph, set()).add(m.key)
+        for n, text, words, _ in deferred:
+            self._leftover(n, text, words, surnames, named.get(n, set()))
+        return self._merge_capitals(sorted(self.mentions, key=lambda m: (m.paragraph, m.start)))
+
+    # A phrase followed by its acronym in brackets: `Shanghai Cooperation Organization (SCO)`.
+    # The lookbehind anchors each try at a word start: without it a 20,000-character token
+    # is retried from every offset (quadratic time).
+    _DEFINITION = re.compile(r"(?<![\w\u2019'-])((?:[\w\u2019'-]+\s+){1,8}?)"
+                             r"\(([A-Z][A-Za-z.&]{1,9})\)")
+
+    def _acronym_definitions(self, n: int, text: str) -> None:
+        for m in self._DEFINITION.finditer(text):
+            acronym = m.group(2)
+            words = m.group(1).split()
+            for k in range(len(words)):
+                cand = words[k:]
+                while cand and cand[0].lower() in CONNECTORS:
+                    cand = cand[1:]
+                if cand and acronym_matches(acronym, cand):
+                    if all(is_cap(w) or w.lower() in CONNECTORS for w in cand):
+                        self.acronyms[acronym] = " ".join(cand)
+                    else:
+                        self.terms.add(acronym)
+                    break
+            else:
+                # An acronym from another language ("Supreme Federal Court (STF)") does not
+                # match the English initials; right after an organisation's name it is still
+                # that organisation's.
+                name: list[str] = []
+                for w in reversed(words):
+                    if not (is_cap(w) or (name and w.lower() in CONNECTORS)):
+                        break
+                    name.insert(0, w)
+                while name and name[0].lower() in CONNECTORS:
+                    name = name[1:]
+                if len(name) >= 2 and name[-1].lower() in ORG_HEADS:
+                    self.acronyms[acronym] = " ".join(name)
+
+    def _run(self, n: int, text: str, run: Run) -> list[tuple[str, int, int]]:
+        """Record what a run names; return its words that are still unexplained."""
+        if (n, run.words[0][1]) in self.consumed:
+            return []
+        words = list(run.words)
+        # Sentence openers and articles are not part of names.
+        while words and (words[0][0].lower() in STOP or words[0][0].lower() in CONNECTORS) \
+                and not self._is_publication(text, words):
+            if words[0][0] == "The" and len(words) > 1 and self._is_publication(text, words):
+                break
+            words = words[1:]
+        while words and (words[-1][0].lower() in CONNECTORS or words[-1][0].lower() in STOP):
+            words = words[:-1]
+        # Web page words and time adjectives before a name are not part of it (`Visit Business
+        # Insider`, `Former National Security Council official`).
+        while len(words) > 1 and words[0][0].lower() in LEADS:
+            words = words[1:]
+        if not words:
+            return []
+        names = [w for w, _, _ in words]
+        low = [w.lower().rstrip(".") for w in names]
+        start, end = words[0][1], words[-1][2]
+
+        if self._is_publication(text, words):
+            self.add(" ".join(names), ActorKind.ORGANISATION, n, start, end, text)
+            return []
+        # The expansion of an acronym defined in brackets, maybe with a prefix (`UN Office …`).
+        full = " ".join(names)
+        for acronym, expansion in self.acronyms.items():
+            if full.endswith(expansion) and full != acronym:
+                self.acronyms[acronym] = full
+                self.add(full, ActorKind.ORGANISATION, n, start, end, text)
+                return []
+
+        # Title or role words followed by a name: `Russian Army Commander-in-Chief Oleg Salyukov`.
+        title_idx = [i for i, w in enumerate(low) if w in TITLE_HEADS]
+        if title_idx:
+            r = title_idx[-1]
+            # `Minister of Pakistan`, `Ambassador to the European Union` belong to the role too.
+            while r + 2 < len(low) and low[r + 1] in {"of", "for", "to"}:
+                at = r + 3 if low[r + 2] == "the" and r + 3 < len(low) else r + 2
+                hit = lookup(names, at)
+                if hit is None:
+                    break
+                r = at + hit[0] - 1
+            r += self._office_words(low, names, r)
+            name_words = words[r + 1:]
+            role_words = names[:r + 1]
+            self._role_mentions(n, text, words[:r + 1])
+            if name_words and name_ok([w for w, _, _ in name_words]):
+                role = clean_role(role_words)
+                # An honorific alone (`Dr.`, `Mr`) is not a role.
+                self._person(n, text, name_words,
+                             None if role.lower().rstrip(".") in HONORIFICS else role)
+                return []
+            if name_words and name_words[0][0].lower() in {"of", "for"}:
+                # `Minister of Energy and Water Resources`: the whole run is the role.
+                role_words, name_words = names, []
+            if not name_words:
+                # A role alone, maybe followed by `, Name`: `the Prime Minister of Pakistan, X`.
+                follow = re.match(r",\s+", text[end:])
+                if follow:
+                    # A bounded look-ahead: the next run is all we need (linear time).
+                    nxt = find_runs(text[end + follow.end():end + follow.end() + _AHEAD],
+                                whole=False)[:1]
+                    if nxt and nxt[0].words[0][1] == 0:
+                        # Offsets of the look-ahead are relative to the text after the comma.
+                        off = end + follow.end()
+                        cand = [(w, a + off, b + off) for w, a, b in nxt[0].words]
+                        if name_ok([w for w, _, _ in cand]) and len(cand) >= 2:
+                            role = clean_role(role_words)
+                            owner = OWNER.search(text, 0, words[0][1])
+                            if owner:
+                                # `Tajikistan's Minister of Energy, X`: keep whose minister.
+                                role = f"{owner.group(1)} {role}"
+                            self._person(n, text, cand, role)
+                return []
+            return []
+
+        # `Farmer Robert Hale`: a capitalised word opening the sentence before a first name
+        # is a role.
+        if len(names) >= 3 and names[1].lower() in lexicon.FIRST_NAMES and \
+                names[0].lower() not in lexicon.FIRST_NAMES and run.sentence_start and \
+                name_ok(names[1:]):
+            self._person(n, text, words[1:], names[0].lower())
+            return []
+        # Persons without a title: evidence from the context.
+        # Initials alone name no person: they are a time, a state, a title or an acronym
+        # (`A.M.`, `N.M.`, `P.I.`, `N.Y.P.D.`).
+        if name_ok(names) and len(names) >= 2:
+            found_role = role_from_appositive(text, end)
+            before = text[max(0, start - 120):start]
+            pre = PRE_ROLE.search(before)
+            after = text[end:end + 40].lower().lstrip(" ,")
+            next_word = re.match(r"[a-z]+", after)
+            evidence = (
+                found_role is not None
+                or pre is not None
+                or bool(ACCORDING.search(before))
+                or bool(SAID_BEFORE.search(before))
+                or (bool(INITIALS.match(names[0])) and lookup(names[:1], 0) is None)
+                or bool(ROLE_NOUN_BEFORE.search(before))
+                or (names[0].lower() in lexicon.FIRST_NAMES and len(names) <= 3
+                    and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS
+                    and not names[-1].endswith("s") and lookup(names[:1], 0) is None)
+                or (next_word is not None and next_word.group() in SPEECH_VERBS)
+                or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
+            )
+            if evidence:
+                if found_role is None and pre is not None:
+                    found_role = pre.group(1).strip()
+                if found_role is None and re.match(r"(?:[\u2019']s)?\s+government", text[end:]):
+                    # `X's government tried to normalise Pakistan-Soviet relations`: the first
+                    # country the sentence names is taken as the one governed.
+                    stop = min((b for _, b in split_sentences(text) if b > end), default=len(text))
+                    country = first_country(text[end:stop])
+                    found_role = f"head of {country}\u2019s government" if country else \
+                        "head of government"
+                self._person(n, text, words, found_role)
+                return []
+
+        return self._gazetteer_and_orgs(n, text, words, run.sentence_start)
+
+    def _role_mentions(self, n: int, text: str, words: list[tuple[str, int, int]]) -> None:
+        """Record countries and organisations named inside a role (`Russian`, `of Pakistan`)."""
+        names = [w for w, _, _ in words]
+        i = 0
+        while i < len(names):
+            i += self._add_known(n, text, words, names, i) or 1
+
+    def _add_known(self, n: int, text: str, words: list[tuple[str, int, int]],
+                   names: list[str], i: int) -> int:
+        """Record the gazetteer name starting at word `i`; return its length (0: none)."""
+        hit = lookup(names, i)
+        if not hit:
+            return 0
+        size, entry = hit
+        self.add(entry.canonical, entry.kind, n, words[i][1], words[i + size - 1][2], text,
+                 entry.form)
+        return size
+
+    def _person(self, n: int, text: str, words: list[tuple[str, int, int]],
+                role: str | None) -> None:
+        name = " ".join(w for w, _, _ in words)
+        start = words[0][1]
+        if role and " of " not in role and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$",
+                                                     text[max(0, start - 60):start]
+                                                     .removesuffix(role + " ")):
+            owner = self._its_owner(n, text, start)
+            if owner:
+                role = f"{role} of {owner}"
+        if role is None:
+            role = role_from_appositive(text, words[-1][2])
+        self.add(name, ActorKind.PERSON, n, start, words[-1][2], text, "name", role)
+        self.persons.setdefault(name, role)
+
+    def _its_owner(self, n: int, text: str, start: int) -> str | None:
+        """Return the country or organisation `its` refers to: the last one named before it in the
+        same sentence, as written."""
+        sentence_start = max([a for a, _ in split_sentences(text) if a <= start] + [0])
+        sentence_start = max(sentence_start, start - _AHEAD)
+        best: tuple[int, str] | None = None
+        for run in find_runs(text[sentence_start:start], whole=False):
+            names = [w for w, _, _ in run.words]
+            for i in range(len(names)):
+                hit = lookup(names, i)
+                if hit and hit[1].form in {"name", "alias"}:
+                    a = run.words[i][1]
+                    b = run.words[i + hit[0] - 1][2]
+                    written = text[sentence_start + a:sentence_start + b]
+                    the = text[max(0, sentence_start + a - 4):sentence_start + a].lower()
+                    best = (a, ("the " if the == "the " else "") + written)
+        return best[1] if best else None
+
+    def _is_publication(self, text: str, words: list[tuple[str, int, int]]) -> bool:
+        after = text[words[-1][2]:words[-1][2] + 14].lower().lstrip()
+        return words[0][0] == "The" and len(words) >= 2 and after.startswith(PUBLICATION_NOUNS)
+
+    def _gazetteer_and_orgs(self, n: int, text: str, words: list[tuple[str, int, int]],
+                            sentence_start: bool) -> list[tuple[str, int, int]]:
+        names = [w for w, _, _ in words]
+        low = [w.lower() for w in names]
+        start, end = words[0][1], words[-1][2]
+        whole = lookup(names, 0)
+        if whole and whole[0] == len(names):
+            entry = whole[1]
+            self.add(entry.canonical, entry.kind, n, start, end, text, entry.form)
+            return []
+        pair = _known_pair(names)
+        if pair:
+            # `the United Nations and European Union`: two names, not one.
+            return (self._gazetteer_and_orgs(n, text, words[:pair], sentence_start)
+                    + self._gazetteer_and_orgs(n, text, words[pair + 1:], False))
+        if sentence_start and len(names) >= 3 and self._common_opener(names):
+            # `Key Security Council members …`: a common word opening the sentence.
+            return self._gazetteer_and_orgs(n, text, words[1:], False)
+        # Organisations: a head word at the end (or an institutional word anywhere), or a
+        # name the text calls a company (`the Café Serra Azul cooperative`).
+        if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
+             or COMPANY_FOLLOWS.match(text, end) or COMPANY_AFTER.match(text, end))
+                and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2
+                and not any(_MODEL_CODE.search(w) for w in names)):
+            key = " ".join(names)
+            self.add(key, ActorKind.ORGANISATION, n, start, end, text)
+            return []
+        if any(w in NOT_ACTOR_HEADS for w in low):
+            # An event or document (`Treaty of Friendship`): note only the places inside it.
+            self._role_mentions(n, text, words)
+            return []
+        # Otherwise split into known names and leftovers.
+        leftover: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(names):
+            size = self._add_known(n, text, words, names, i)
+            if size:
+                i += size
+                continue
+            # Hyphenated compounds: `Pakistan-Russia`, `Sino-Russian`, `US-backed`.
+            parts = names[i].split("-")
+            if len(parts) > 1:
+                off = words[i][1]
+                for part in parts:
+                    hit = lookup([part], 0)
+                    if hit:
+                        e = hit[1]
+                        self.add(e.canonical, e.kind, n, off, off + len(part), text, e.form)
+                    off += len(part) + 1
+                i += 1
+                continue
+            leftover.append(words[i])
+            i += 1
+        return leftover
+
+    def _office_words(self, low: list[str], names: list[str], r: int) -> int:
+        """Return how many words after the title at `r` name its office (`Secretary of State
+        Antony Blinken`: 2): an `of` or `for` and one to three words, followed by a two-word
+        name whose first word is a common first name or whose surname the article also
+        writes alone. 0 when no such name follows."""
+        if r + 1 >= len(low) or low[r + 1] not in {"of", "for"}:
+            return 0
+        for k in range(1, 4):
+            rest = names[r + 2 + k:]
+            if len(rest) != 2 or not name_ok(rest) or lookup(rest, 1) is not None:
+                continue  # `… Life Care Solutions Europe`: a place is no surname
+            if rest[0].lower() in lexicon.FIRST_NAMES or self._count(rest[1]) > self._count(
+                    " ".join(rest)):
+                return 1 + k
+        return 0
+
+    def _common_opener(self, names: list[str]) -> bool:
+        """Return True if the first of `names`, opening a sentence, is a common word and not
+        part of the name: the article writes it in lower case elsewhere or the rest is a known
+        name (`Key Security Council members`), and the article writes the rest of the name more
+        often without it than with it."""
+        first = names[0]
+        if lookup(names, 0) is not None or first.lower() in ORG_WORDS or not (
+                first.lower() in self._lower_words() or _whole(names[1:])):
+            return False
+        rest = " ".join(names[1:])
+        return self._count(rest) > self._count(f"{first} {rest}")
+
+    def _count(self, phrase: str) -> int:
+        """Return how often the article writes `phrase` (each phrase read once: linear time)."""
+        if phrase not in self.counts:
+            self.counts[phrase] = self._body().count(phrase)
+        return self.counts[phrase]
+
+    def _body(self) -> str:
+        if self.body is None:
+            self.body = "\n".join(p.text for p in self.article.paragraphs)
+        return self.body
+
+    def _surnames(self) -> dict[str, list[str]]:
+        """Return the people known by full name, by surname (generational suffixes skipped),
+        with the other `First Surname` pairs the text writes (people the runs did not take for
+        people) so that a shared surname stays ambiguous."""
+        out: dict[str, list[str]] = {}
+        for person in self.persons:
+            words = [w for w in person.split() if w.lower().rstrip(".") not in SUFFIXES]
+            if len(words) > 1:
+                out.setdefault(words[-1], []).append(person)
+        text = self._body()
+        for surname, owners in out.items():
+            known = {w for o in owners for w in o.split()}
+            out[surname] = owners + sorted(f"{f} {surname}" for f in firsts(text, surname)
+                                           if f not in known)
+        return out
+
+    def _leftover(self, n: int, text: str, words: list[tuple[str, int, int]],
+                  surnames: dict[str, list[str]], named_here: set[str]) -> None:
+        """Record the surnames, acronyms and company names among words no run explained.
+
+        A surname two people share (Mary Trump, Donald Trump) goes to the one the paragraph
+        names in full, or to nobody. Look-behinds are bounded, so a paragraph of any length is
+        read in linear time.
+        """
+        for i, (w, a, b) in enumerate(words):
+            if w in surnames:
+                owners = surnames[w]
+                if len(owners) > 1 and all(same_person(owners[0], o) for o in owners[1:]):
+                    owners = owners[:1]  # `Patrick W. Carlineo`, `Patrick Carlineo Jr.`
+                if len(owners) > 1:
+                    owners = [p for p in owners if p in named_here]
+                suffix = words[i + 1][0] if i + 1 < len(words) else ""
+                if suffix.lower().rstrip(".") in SUFFIXES and owners \
+                        and not owners[0].endswith(suffix):
+                    continue  # `Cal Ripken Jr.` is not `Cal Ripken Sr.`
+                if len(owners) == 1:
+                    self.add(owners[0], ActorKind.PERSON, n, a, b, text, "surname")
+            elif w in self.acronyms:
+                self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
+            elif looks_acronym(w) and w not in self.terms and w.lower() not in STOP \
+                    and not shouted(text, a, b) and w.lower() not in self._lower_words() \
+                    and not (len(w) == 2 and _REGION_CODE.search(text, max(0, a - 30), a)):
+                self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
+            elif w in self.companies or (w.lower() not in STOP and (
+                    COMPANY_AFTER.match(text, b)
+                    or COMPANY_BEFORE.search(text, max(0, a - _AHEAD), a))):
+                self.companies.add(w)
+                self.add(w, ActorKind.ORGANISATION, n, a, b, text, "company")
+
+    def _merge_capitals(self, mentions: list[Mention]) -> list[Mention]:
+        """Turn a capital into its country when the country is named (a demonym will do);
+        otherwise into a place."""
+        named = {m.key for m in mentions if m.kind is ActorKind.COUNTRY and m.form != "capital"}
+        out: list[Mention] = []
+        for m in mentions:
+            if m.form == "capital" and m.key not in named:
+                m = Mention(key=m.text, kind=ActorKind.PLACE, paragraph=m.paragraph,
+                            start=m.start, end=m.end, text=m.text)
+            out.append(m)
+        # Organisations spelled out and also used by acronym collapse to the expansion.
+        for i, m in enumerate(out):
+            if m.kind is ActorKind.ORGANISATION and m.key in self.acronyms:
+                out[i] = Mention(key=self.acronyms[m.key], kind=m.kind, paragraph=m.paragraph,
+                                 start=m.start, end=m.end, text=m.text, form="acronym")
+        return out
+
+
+@lru_cache(maxsize=16)
+def find_mentions(article: Article) -> tuple[Mention, ...]:
+    """Return every mention of an actor in the article, in reading order."""
+    return tuple(_Finder(article).run())

@@ -1,0 +1,117 @@
+"""Names: whether words can be a person's name or an organisation's acronym, and how one name
+relates to another (a part of a full name, the initials of an expansion, a first name the text
+writes before a surname)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from .gazetteer import lookup
+from .runs import ACRONYM, is_cap
+from .words import (
+    CONNECTORS,
+    HONORIFICS,
+    NOT_ORG_ACRONYMS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    STOP,
+    TITLE_HEADS,
+)
+
+
+def name_ok(words: list[str]) -> bool:
+    """Return True if `words` can be a person's name."""
+    if not words or len(words) > 5:
+        return False
+    if any(w.lower() in STOP or w.lower() in TITLE_HEADS or w.lower() in ORG_HEADS
+           for w in words if w[:1].isupper()):
+        return False
+    if not is_cap(words[0]) or not is_cap(words[-1]):
+        return False
+    if any(w.lower() in {"the", "of", "for", "and"} for w in words):
+        return False
+    # A known place or organisation is not a name, unless it only opens one (`Victoria Atkins`).
+    hit = lookup(words, 0)
+    return hit is None or hit[0] < len(words)
+
+
+_INITIAL_PAIR = re.compile(r"[A-Z]\.[A-Z]\.?")
+
+
+def looks_acronym(word: str) -> bool:
+    """Return True if a word may be an organisation's acronym: not a plural common noun
+    (`EVs`, `SUVs`), not a product code or model (`ES8`, `RS-25`), not a web word (`WATCH`),
+    not a shouted word (`VIZZION`, `CRUISES`: undefined acronyms past four letters are rare and
+    the long ones that matter are in the gazetteer), not initials (`P.I.`, `A.M.`: the dotted
+    pairs that name actors, `U.S.` and `U.N.`, are in the gazetteer)."""
+    if not ACRONYM.fullmatch(word) or word in NOT_ORG_ACRONYMS or _INITIAL_PAIR.fullmatch(word):
+        return False
+    if word.endswith("s") or any(c.isdigit() for c in word):
+        return False
+    if len(word.replace(".", "")) > 4:
+        return False
+    return word.lower() not in lexicon.NOT_SPEAKERS
+
+
+def shouted(text: str, start: int, end: int) -> bool:
+    """Return True if the capitals at `text[start:end]` stand next to other capitals: a
+    headline or a slogan (`GET OUT and VOTE`, `VW ID. SPACE VIZZION`), not an acronym."""
+    before = re.search(r"([A-Z]{2,})[.:!]?\s+$", text[max(0, start - 20):start])
+    after = re.match(r"[.:!]?\s+([A-Z]{2,})\b", text[end:end + 20])
+    return before is not None or after is not None
+
+
+def acronym_matches(acronym: str, words: list[str]) -> bool:
+    """Return True if `acronym` is made of the initials of `words` (minor words optional)."""
+    letters = acronym.replace(".", "").rstrip("s").upper()
+    initials = [w[0].upper() for w in words if w.lower() not in CONNECTORS]
+    all_initials = [w[0].upper() for w in words]
+    parts = [p[0].upper() for w in words for p in w.split("-") if p]
+    return letters in ("".join(initials), "".join(all_initials), "".join(parts))
+
+
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def same_title(part: set[str], whole: set[str]) -> bool:
+    """Return True if a title the part was given is among the full name's roles (`President`
+    in `President of the United States`)."""
+    titles = {w.lower().rstrip(".") for role in part for w in role.split()} & TITLE_HEADS
+    held = {w.lower().rstrip(".") for role in whole for w in role.split()}
+    return not titles or bool(titles & held)
+
+
+def shared_title(part: set[str], whole: set[str]) -> bool:
+    """Return True if the two sets of roles hold a title in common (an honorific alone does
+    not count: `Mr.` is anyone's)."""
+    titles = {w.lower().rstrip(".") for role in part for w in role.split()} & TITLE_HEADS
+    held = {w.lower().rstrip(".") for role in whole for w in role.split()} & TITLE_HEADS
+    return bool((titles & held) - HONORIFICS)
+
+
+def firsts(text: str, surname: str) -> set[str]:
+    """Return the capitalised words the text writes right before `surname` that may be first
+    names (not titles, roles, function words, places, or a sentence's first word that reads
+    as a verb or adverb: `Hosting Cook, …`)."""
+    out: set[str] = set()
+    for m in re.finditer(r"\b([A-Z][a-z][\w'-]*)\s+" + re.escape(surname) + r"\b", text):
+        word = m.group(1)
+        low = word.lower()
+        if low in STOP or low in TITLE_HEADS or low in ROLE_WORDS or re.search(r"-[a-z]", word) \
+                or lookup([word], 0) is not None:
+            continue
+        opener = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+        if (not opener or opener[-1] in ".!?:\n") and low not in lexicon.FIRST_NAMES and (
+                low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
+            continue
+        out.add(word)
+    return out
+
+
+def part_of(part: list[str], whole: list[str]) -> bool:
+    """Return True if `part` opens or closes `whole` (`Trump`, `Xi`, `Hawk Sawyer`)."""
+    n = len(part)
+    return n < len(whole) and (whole[:n] == part or whole[-n:] == part)
+

@@ -1,0 +1,71 @@
+"""Roles: the title before a name (`Russian Foreign Minister`), the appositive after it (`, a
+Moscow-based analyst,`), and the cues that a capitalised phrase names a person."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import ActorKind
+from .gazetteer import lookup
+from .runs import tokenize
+from .words import ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their|then|current|former)\s+)*"
+                         r"([^,.;:\u201c\u201d\"]{3,90}?)\s*(?=[,.;:]|\s+(?:said|says|wrote)\b)")
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|argued|noted)\s+$")
+OWNER = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[\u2019']s)\s+$")
+ACCORDING = re.compile(r"according\s+to\s+$", re.IGNORECASE)
+# `Central Bank governor Godwin Emefiele`: a lower-case role noun right before the name.
+ROLE_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s+$")
+PRE_ROLE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)\s+|^|[,;:]\s+)"
+                       r"((?:[\w\u2019'-]+\s+){0,4}?"
+                       r"(?:" + "|".join(sorted(ROLE_NOUNS)) + r")"
+                       r"(?:\s+(?:for|of|at)\s+[\w\u2019' -]{2,40}?(?=,))?),?\s+$",
+                       re.IGNORECASE)
+
+
+# Words before a role that belong to the sentence, not the role: `Last week State Department
+# official`, `who is the White House … expert`.
+_ROLE_LEAD = re.compile(r"^(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|\w+day)\s+|"
+                        r"(?:on\s+)?\w+day\s+|(?:earlier|later|yesterday|today)\s+|"
+                        r"who\s+(?:is|was)\s+(?:also\s+)?)+", re.IGNORECASE)
+
+
+def role_from_appositive(text: str, end: int) -> str | None:
+    """Return the role in an appositive right after a name (`, a political analyst,`)."""
+    m = _APPOSITIVE.match(text, end)
+    if not m:
+        return None
+    role = _ROLE_LEAD.sub("", m.group(1).strip())
+    words = [w.lower() for w in re.findall(r"[\w-]+", role)]
+    if not words or not any(w in ROLE_NOUNS or w in TITLE_HEADS for w in words):
+        return None
+    if words[0].endswith(("ing", "ed")) and "-" not in words[0] and words[0] not in ROLE_NOUNS:
+        return None  # `, hitting him in the head,`: a clause, not a role
+    return role
+
+
+def clean_role(words: list[str]) -> str:
+    """Return the role text, with a leading article or time (`Last week`) dropped and `Russian
+    President` turned into `President of Russia`."""
+    words = _ROLE_LEAD.sub("", " ".join(words)).split()
+    while words and words[0].lower() in {"the", "a", "an", "then", "current", "former"}:
+        words = words[1:]
+    if len(words) >= 2:
+        hit = lookup(words, 0)
+        rest = words[hit[0]:] if hit else []
+        if hit and hit[1].kind is ActorKind.COUNTRY and rest and rest[-1].lower() in TITLE_HEADS \
+                and all(w.lower() in TITLE_HEADS or w.lower() in TITLE_MODIFIERS for w in rest):
+            return f"{' '.join(rest)} of {hit[1].canonical}"
+    return " ".join(words)
+
+
+def first_country(text: str) -> str | None:
+    """Return the first country `text` names (by name or alias, hyphenated compounds split)."""
+    for word, _, _ in tokenize(text):
+        for part in word.split("-"):
+            hit = lookup([part], 0) if part[:1].isupper() else None
+            if hit and hit[1].kind is ActorKind.COUNTRY and hit[1].form in {"name", "alias"}:
+                return hit[1].canonical
+    return None
+

@@ -1,0 +1,119 @@
+"""Candidate names: an article's words with their offsets, and the runs of capitalised words
+(joined by connectors such as `of the`) that may name an actor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..sentences import split_sentences
+from .words import CONNECTORS, TITLE_HEADS, TITLES_TO
+
+_TOKEN = re.compile(r"\w+(?:[\u2019'.\-&]\w+)*\.?")
+_ABBREV_DOT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Jr|Sr)\.")
+_POSSESSIVE = re.compile(r"(?:[\u2019']s|(?<=s)[\u2019'])$")
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")
+ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?|[A-Z][A-Z0-9&]{1,7}s?|[A-Z]\.[A-Z]")
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Return words of `text` as `(word, start, end)`, possessive endings and stray full stops
+    removed."""
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(".") and not _ABBREV_DOT.fullmatch(word):
+            word, end = word[:-1], end - 1
+        poss = _POSSESSIVE.search(word)
+        if poss and len(word) > 2:
+            word, end = word[: poss.start()], end - (poss.end() - poss.start())
+        if word:
+            out.append((word, start, end))
+    return out
+
+
+
+@dataclass(slots=True)
+class Run:
+    """A run of capitalised words (with connectors) inside one paragraph."""
+
+    words: list[tuple[str, int, int]]
+    sentence_start: bool
+
+
+def is_cap(word: str) -> bool:
+    # `d'Ivoire`, `l'Aquila`: an elided article before a capital is part of the name.
+    return word[:1].isupper() or bool(re.match(r"[dl]['\u2019][A-Z]", word))
+
+
+def find_runs(text: str, whole: bool = True) -> list[Run]:
+    """Return the runs of capitalised words of a paragraph (or, `whole` False, of a piece of
+    one, whose sentence starts are not looked for)."""
+    starts = {a for a, _ in split_sentences(text)} if whole else {0}
+    toks = tokenize(text)
+    runs: list[Run] = []
+    i = 0
+    while i < len(toks):
+        word, start, _ = toks[i]
+        if not is_cap(word) or word.isdigit():
+            i += 1
+            continue
+        sentence_start = start in starts or opens_sentence(text, start, starts)
+        run = [toks[i]]
+        j = i + 1
+        while j < len(toks):
+            prev_end = run[-1][2]
+            gap = text[prev_end:toks[j][1]]
+            if gap.strip() not in ("", "-"):
+                break
+            w = toks[j][0]
+            if is_cap(w) and not w.isdigit():
+                run.append(toks[j])
+                j += 1
+                continue
+            # Connectors join capitalised words (`Chamber of Commerce`, `Office of the …`).
+            k = j
+            joiners = CONNECTORS | ({"to"} if run[-1][0].lower() in TITLES_TO else set())
+            while k < len(toks) and toks[k][0].lower() in joiners and k - j < 2:
+                k += 1
+            if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
+                break  # `the Council and the United Nations`: two names
+            if k > j and k < len(toks) and is_cap(toks[k][0]) and all(
+                text[toks[m][2]:toks[m + 1][1]].strip() == "" for m in range(j - 1, k)
+            ):
+                run.extend(toks[j:k])
+                j = k
+                continue
+            break
+        runs.append(Run(words=run, sentence_start=sentence_start))
+        i = j
+    return runs
+
+
+def split_at_titles(run: Run) -> list[Run]:
+    """Return a run cut before each `and` that a title follows: `Ambassador Gordon Sondland and
+    Energy Secretary Rick Perry` names two people, each with a role."""
+    parts: list[Run] = []
+    words = run.words
+    start = 0
+    for i in range(1, len(words) - 1):
+        if words[i][0].lower() in {"and", "&"} and (
+                words[i + 1][0].lower().rstrip(".") in TITLE_HEADS
+                or any(w[0].lower().rstrip(".") in TITLE_HEADS for w in words[i + 1:i + 4])):
+            if i > start:
+                parts.append(Run(words=words[start:i],
+                                  sentence_start=run.sentence_start if not parts else False))
+            start = i + 1
+    if not parts:
+        return [run]
+    parts.append(Run(words=words[start:], sentence_start=False))
+    return parts
+
+
+def opens_sentence(text: str, start: int, starts: set[int]) -> bool:
+    """Return True if only quotation marks or brackets stand between a sentence start and
+    `start`."""
+    k = start
+    while k > 0 and text[k - 1] in "\"\u201c\u2018'([ ":
+        k -= 1
+    return k in starts or k == 0

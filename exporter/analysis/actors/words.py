@@ -1,0 +1,157 @@
+"""Word lists the actor rules read: titles and roles, role nouns, organisation heads, words that
+are never names, and the acronyms that name things rather than actors."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+
+# Capitalised words that start titles or roles (`Prime Minister`, `Army Commander-in-Chief`).
+ROLE_WORDS = frozenset([
+    "president", "vice", "prime", "minister", "ministers", "premier", "chancellor", "king", "queen",
+    "prince", "princess", "emir", "sheikh", "sultan", "shah", "crown", "ambassador", "envoy",
+    "consul", "secretary", "secretary-general", "general", "director", "director-general",
+    "chairman", "chairwoman", "chairperson", "chair", "chief", "commander", "commander-in-chief",
+    "governor", "senator", "congressman", "congresswoman", "mayor", "judge", "justice",
+    "commissioner", "spokesman", "spokeswoman", "spokesperson", "head", "leader", "lieutenant",
+    "colonel", "major", "captain", "admiral", "marshal", "brigadier", "sergeant", "deputy",
+    "undersecretary", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "lady",
+    "dame", "pope", "cardinal", "bishop", "archbishop", "imam", "ayatollah", "mufti", "speaker",
+    "representative", "attorney-general", "treasurer", "ceo", "founder", "president-elect",
+    "foreign", "defence", "defense", "interior", "finance", "planning", "trade", "commerce",
+    "information", "army", "naval", "navy", "chief-of-staff"
+])
+# Words that can only be part of a role, never the person's name.
+TITLE_HEADS = frozenset([
+    "president", "premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh",
+    "sultan", "shah", "ambassador", "envoy", "consul", "secretary", "secretary-general", "general",
+    "director", "director-general", "chairman", "chairwoman", "chairperson", "chair", "chief",
+    "commander", "commander-in-chief", "governor", "senator", "congressman", "congresswoman",
+    "mayor", "judge", "justice", "commissioner", "spokesman", "spokeswoman", "spokesperson", "head",
+    "leader", "lieutenant", "colonel", "major", "captain", "admiral", "marshal", "brigadier",
+    "sergeant", "deputy", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "lord",
+    "lady", "dame", "pope", "cardinal", "bishop", "archbishop", "imam", "ayatollah", "mufti",
+    "speaker", "representative", "minister", "attorney-general", "treasurer", "ceo", "founder",
+    "president-elect"
+])
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+# Abbreviated ranks and honorifics (`Col.`, `Sen.`, `Lt.`) head a title like the words they stand
+# for; `St.`, `Jr.` and `Sr.` are parts of names.
+TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {
+    "mp", "mep", "attorney", "executive", "administrator", "coach", "manager", "officer",
+    "employee", "principal", "superintendent", "dean", "provost", "headteacher", "rector"}
+# Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
+ROLE_NOUNS = frozenset([
+    "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
+    "professor", "lecturer", "researcher", "economist", "expert", "experts", "diplomat",
+    "diplomats", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "president", "adviser", "advisor", "advisers", "advisors", "director", "chairman", "chairwoman",
+    "chief", "commander", "general", "ambassador", "envoy", "editor", "correspondent", "columnist",
+    "commentator", "historian", "strategist", "politician", "lawmaker", "senator", "governor",
+    "mayor", "activist", "lawyer", "founder", "executive", "head", "leader", "secretary", "officer",
+    "fellow", "student", "teacher", "doctor", "engineer", "scientist", "member", "representative",
+    "negotiator", "observer", "consultant", "economist", "mp"
+])
+# Capitalised words that end an organisation's name.
+ORG_HEADS = frozenset([
+    "organization", "organisation", "council", "chamber", "group", "ministry", "bank", "fund",
+    "agency", "association", "institute", "institution", "university", "college", "school",
+    "commission", "committee", "party", "corporation", "company", "co", "inc", "ltd", "plc",
+    "forum", "alliance", "assembly", "parliament", "senate", "congress", "court", "office",
+    "department", "bureau", "service", "services", "foundation", "centre", "center", "authority",
+    "board", "federation", "league", "movement", "front", "network", "society", "trust", "union",
+    "army", "navy", "police", "guard", "guards", "embassy", "consulate", "secretariat", "cabinet",
+    "programme", "program", "initiative", "coalition", "club", "times", "post", "tribune", "herald",
+    "journal", "gazette", "magazine", "review", "news", "express", "telegraph", "observer",
+    "monitor", "press", "daily", "dawn", "diplomat", "brigade", "corps", "force", "forces",
+    "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
+    "directorate", "administration", "ministries", "agencies", "institutes", "records",
+    "observatory", "studio", "studios", "media", "partners", "capital", "design", "insider",
+    "securities", "equities", "chronicle", "inquirer", "examiner", "sentinel", "courier",
+    # Company names end in their trade as often as in a legal form.
+    "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
+    "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
+    "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv"
+])
+# A single capitalised word that an appositive or a preceding noun calls a company (`Iberdrola,
+# Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
+COMPANY_NOUN = (r"(?:company|companies|firm|utility|operator|developer|miner|producer|lender|"
+                 r"insurer|consultancy|start-?up|manufacturer|retailer|cooperative|co-operative|"
+                 r"broker|supplier|carrier|conglomerate|giant|bank|group|agency|"
+                 r"(?:research|analytics|data|consulting) (?:firm|group|company|provider))")
+COMPANY_AFTER = re.compile(r",\s+(?:(?:a|an|the|its|[A-Z][\w-]*['’]s)\s+)?"
+                            r"(?:[\w-]+\s+){0,3}?" + COMPANY_NOUN + r"\b")
+COMPANY_BEFORE = re.compile(r"\b(?:the|a|an|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                             + COMPANY_NOUN + r",?\s+$")
+COMPANY_FOLLOWS = re.compile(r"\s+" + COMPANY_NOUN + r"\b")
+# Institutional words that make a phrase an organisation wherever they stand.
+ORG_WORDS = frozenset({"ministry", "bank", "council", "chamber", "university", "institute",
+                       "commission", "committee", "agency", "organization", "organisation",
+                       "office", "college", "school", "association", "society", "academy"})
+# Heads that make a capitalised phrase an event, document or period rather than an actor.
+NOT_ACTOR_HEADS = frozenset([
+    "treaty", "agreement", "accord", "act", "war", "wars", "conflict", "crisis", "summit",
+    "conference", "declaration", "doctrine", "strategy", "plan", "policy", "charter", "convention",
+    "protocol", "resolution", "revolution", "movement", "day", "week", "month", "year", "era",
+    "age", "period", "dynasty", "empire", "province", "state", "region", "valley", "river",
+    "mountains", "sea", "ocean", "lake", "island", "islands", "street", "road", "canal", "pipeline",
+    "corridor", "project", "award", "prize", "index", "renaissance"
+]) - ORG_HEADS
+PUBLICATION_NOUNS = ("magazine", "newspaper", "journal", "daily", "weekly", "website", "paper",
+                     "news agency", "broadcaster", "television", "radio")
+SPEECH_VERBS = frozenset([
+    "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "warned", "warns", "noted",
+    "notes", "argued", "argues", "stated", "states", "declared", "declares", "explained",
+    "explains", "insisted", "insists", "announced", "announces", "asked", "asks", "claimed",
+    "claims", "stressed", "stresses", "observed", "observes", "remarked", "remarks", "believes",
+    "believed", "according", "replied", "replies", "suggested", "suggests", "acknowledged",
+    "acknowledges", "admitted", "admits", "emphasised", "emphasized", "emphasises", "emphasizes",
+    "urged", "urges", "recalled", "recalls", "concluded", "concludes", "continued", "continues",
+    "visited", "visits", "met", "meets", "called", "calls"
+])
+# Capitalised words that are never names on their own: function words, sentence openers,
+# months and days, and common nouns that titles capitalise.
+STOP = frozenset([
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "your", "there", "here", "but", "and", "or", "nor",
+    "so", "yet", "however", "although", "though", "since", "because", "while", "when", "whenever",
+    "where", "whereas", "after", "before", "during", "until", "unless", "if", "then", "now",
+    "still", "also", "moreover", "furthermore", "meanwhile", "nevertheless", "nonetheless", "thus",
+    "hence", "therefore", "indeed", "instead", "otherwise", "besides", "unfortunately",
+    "fortunately", "finally", "firstly", "secondly", "thirdly", "first", "second", "third", "last",
+    "next", "earlier", "later", "today", "yesterday", "tomorrow", "tonight", "recently",
+    "currently", "already", "again", "perhaps", "maybe", "both", "either", "neither", "each",
+    "every", "all", "some", "many", "most", "much", "more", "less", "few", "several", "any", "no",
+    "not", "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "onto", "out", "over", "to",
+    "under", "up", "upon", "with", "within", "without", "about", "above", "across", "against",
+    "along", "among", "around", "behind", "below", "beneath", "beside", "between", "beyond",
+    "despite", "down", "except", "inside", "like", "near", "past", "per", "through", "throughout",
+    "toward", "towards", "via", "what", "which", "who", "whom", "whose", "why", "how", "yes",
+    "according", "convergence", "selling", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
+    "sun", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "let",
+    "such", "same", "other", "another", "let's", "just", "only", "even", "ever", "never", "always",
+    "often", "sometimes", "usually", "especially", "particularly", "chapter", "section", "part",
+    "figure", "table", "page", "note", "notes", "source", "sources", "photo", "image"
+])
+# Acronyms that name things, measures or times, not actors (data/not_org_acronyms.txt).
+NOT_ORG_ACRONYMS = frozenset(r[0] for r in lexicon.rows("not_org_acronyms.txt"))
+# Words that may precede a title in `Russian Foreign Minister` (but not `Russian Army …`).
+TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "defence", "defense", "interior",
+                              "finance", "deputy", "crown", "planning", "trade", "chief"})
+CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "de", "da", "del", "der", "van",
+                        "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "the"})
+# Capitalised words that open a run without belonging to the name after them: web page words
+# (`Visit Business Insider`, `Watch Reuters`) and time adjectives (`Former National Security
+# Council official`).
+LEADS = frozenset({"visit", "watch", "read", "share", "subscribe", "follow", "click", "listen",
+                   "download", "advertisement", "sponsored", "related", "former", "late"})
+# Titles that take `to` before whom they serve (`Ambassador to the European Union Gordon
+# Sondland`): the run of capitals goes on through `to`.
+TITLES_TO = frozenset({"ambassador", "envoy", "adviser", "advisor", "representative", "consul",
+                       "delegate", "emissary", "counsellor", "counselor"})
