@@ -622,9 +622,11 @@ def speaker_table(results: Sequence[Result]) -> list[str]:
 CASES = REPO / "tests" / "analysis" / "cases" / "attribution"
 
 
-def score_attribution_cases(folder: Path = CASES) -> tuple[Speakers, list[str]]:
-    """Return right / wrong / none over every expected quotation of the attribution cases, and
-    a line for each one that came out wrong or silent."""
+def score_attribution_cases(folder: Path = CASES, baseline: bool = False,
+                             ) -> tuple[Speakers, list[str]]:
+    """Return right / wrong / none over every expected quotation of the attribution cases (a
+    folder of them or one file), and a line for each one that came out wrong or silent;
+    `baseline` scores the 20-line regex (`regex_quotes`) instead of the analysis."""
     import yaml
 
     from exporter.analysis.quotes import find_quotes
@@ -632,22 +634,52 @@ def score_attribution_cases(folder: Path = CASES) -> tuple[Speakers, list[str]]:
 
     total = Speakers()
     misses: list[str] = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else [folder]:
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
             paragraphs = [" ".join(p.split()) for p in case["text"].split("\n\n") if p.strip()]
             article = Article(title="", title_inferred=False, meta=Meta(), authors=(),
                               paragraphs=tuple(Paragraph(n=i, text=t)
                                                for i, t in enumerate(paragraphs, start=1)),
                               headings=(), source=Source(path=path.name, format="text"))
-            found = find_quotes(article)
+            if baseline:
+                pairs = regex_quotes(paragraphs)
+            else:
+                pairs = [(q.text, q.speaker) for q in find_quotes(article)]
             for start, speaker, _ in case["quotes"]:
-                quote = next((q for q in found if q.text.startswith(start)), None)
-                got = quote.speaker if quote is not None else None
+                got = next((who for words, who in pairs if words.startswith(start)), None)
                 one = judge_speaker(speaker, got)
                 total.add(one)
                 if not one.right:
                     misses.append(f"{path.name}:{case['id']}: expected {speaker!r}, got {got!r}")
     return total, misses
+
+
+# --- the 20-line regex baseline ----------------------------------------------------------------
+# What the issue measured us against: a quotation, then a capitalised name right next to `said`
+# (`“…,” Smith said`, `“…,” said Jane Smith`), or before it (`Jane Smith said: “…”`).
+
+_RX_QUOTE = re.compile(r"[\u201c\"\u2018](?P<q>[^\u201d\"]{8,}?)[\u201d\"\u2019]")
+_RX_NAME = r"(?P<n>(?:[A-Z][\w.\u2019'-]+\s){0,3}[A-Z][\w\u2019'-]+)"
+_RX_SAID = r"(?:said|says|told|added|wrote)"
+_RX_AFTER = (re.compile(r"\s*,?\s*" + _RX_SAID + r"\s+" + _RX_NAME),
+             re.compile(r"\s*,?\s*" + _RX_NAME + r"\s+" + _RX_SAID + r"\b"))
+_RX_BEFORE = re.compile(_RX_NAME + r"\s+" + _RX_SAID + r"[,:]?\s*$")
+
+
+def regex_quotes(paragraphs: Sequence[str]) -> list[tuple[str, str | None]]:
+    """Return (quoted words, speaker or None) as the 20-line regex baseline reads them."""
+    out: list[tuple[str, str | None]] = []
+    full: dict[str, str] = {}  # a surname → the last `First Last` written with it
+    for text in paragraphs:
+        for m in _RX_QUOTE.finditer(text):
+            after = text[m.end():m.end() + 80]
+            hit = next((h for rx in _RX_AFTER if (h := rx.match(after))), None)
+            hit = hit or _RX_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+            name = hit.group("n") if hit else None
+            out.append((m.group("q").strip(), full.get(name, name) if name else None))
+        full.update((p[-1], " ".join(p)) for p in (n.split() for n in
+                    re.findall(r"[A-Z][a-z]+ [A-Z][a-z]+", text)))
+    return out
 
 
 SYSTEMS = ("ours", "LEAD-3", "LexRank")
@@ -742,12 +774,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument("--cases", nargs="?", const=str(CASES), metavar="DIR",
                         help="score attribution cases instead (default: the test cases under "
-                             "tests/analysis/cases/attribution)")
+                             "tests/analysis/cases/attribution; a folder or one file)")
+    parser.add_argument("--baseline", action="store_true",
+                        help="with --cases: score the 20-line regex baseline too")
     args = parser.parse_args(argv)
     if args.cases:
         total, misses = score_attribution_cases(Path(args.cases))
         print(f"attribution cases: {total.total} quotations, speaker right/wrong/none "
               f"{total.shares()} ({total.right}/{total.wrong}/{total.none})")
+        if args.baseline:
+            regex, _ = score_attribution_cases(Path(args.cases), baseline=True)
+            print(f"20-line regex baseline: speaker right/wrong/none {regex.shares()} "
+                  f"({regex.right}/{regex.wrong}/{regex.none})")
         print("\n".join(f"- {m}" for m in misses))
         return 0
     results = [run_case(c) for c in cases(args.only)]
