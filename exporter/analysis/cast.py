@@ -106,6 +106,7 @@ class Cast:
     @classmethod
     def of(cls, mentions: tuple[Mention, ...], roles: dict[str, str | None],
            texts: dict[int, str], quoted: dict[int, list[tuple[int, int]]]) -> Cast:
+        mentions = _with_missed_people(mentions, texts, quoted)
         cast = cls(mentions=mentions, roles=roles, quoted=quoted, texts=texts)
         for text in texts.values():
             cast.proper.update(m.group(1) for m in _MID_CAPITAL.finditer(text))
@@ -426,6 +427,84 @@ class Cast:
             return
         gender = self.gender(speaker.name)
         self.said.append(_Seen(speaker.name, ActorKind.PERSON, paragraph, offset, gender))
+
+
+# A run of capitalised name words: `Ron Johnson`, `J.D. Vance`, `Nguyen Thi Thanh Ha`,
+# `Maria Delgado-Ruiz`, `Robert F. Kennedy Jr.`, `Jen O’Malley Dillon`.
+_NAME_WORD = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w\u2019'-]*\.?)"
+_NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|del|van|von|bin|al|"
+                       r"el|la|le|di|dos)\s+)?" + _NAME_WORD + r")*")
+# What makes a run of capitalised words a person although the mentions missed it: a title
+# before it (`Sen. Ron Johnson`), a speech verb next to it (`said Oleksandr Shtupun`), an
+# appositive after it (`Dwayne Kosciuszko, a retired steelworker`).
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|whose|[a-z]+-year-old)\b")
+_VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued)\s+$")
+
+
+def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
+                        quoted: dict[int, list[tuple[int, int]]]) -> tuple[Mention, ...]:
+    """Return the mentions with the people `actors.find_mentions` missed added: a `First Last`
+    run outside quotations that a title, a common first name, an appositive or a speech verb
+    marks as a person, and its surname written alone later. A run that holds a place, an
+    organisation's head word or a gazetteer name is no person."""
+    added: list[Mention] = []
+    surnames: dict[str, set[str]] = {}
+    for p, text in texts.items():
+        spans = [(m.start, m.end) for m in mentions if m.paragraph == p
+                 and m.kind is not ActorKind.PERSON] + quoted.get(p, [])
+        known = [m for m in mentions if m.paragraph == p and m.kind is ActorKind.PERSON]
+        for run in _NAME_RUN.finditer(text):
+            words = run.group().split()
+            start = run.start()
+            while words and (bare_word(words[0]) in STOP or is_title(words[0])
+                             or bare_word(words[0]) in CONNECTORS):
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                words = words[1:]
+            titled = len(words) < len(run.group().split()) and is_title(
+                run.group().split()[len(run.group().split()) - len(words) - 1])
+            while words and (words[-1].endswith(".") and bare_word(words[-1]) not in _SUFFIXES
+                             and not INITIAL.fullmatch(words[-1])):
+                words[-1] = words[-1][:-1]
+            if len(words) < 2 or len(words) > 5:
+                continue
+            end = start + len(" ".join(words))
+            if text[start:end] != " ".join(words):
+                continue  # the run spans a line break or odd spacing: leave it
+            if any(a < end and start < b for a, b in spans) or \
+                    any(m.start <= start and end <= m.end for m in known):
+                continue
+            low = [bare_word(w) for w in words]
+            if any(gazetteer_lookup([w], 0) for w in words) or any(
+                    w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
+                    or is_title(w) for w in low) or any(POSSESSIVE.search(w) for w in words):
+                continue
+            marked = titled or low[0] in FIRST_NAMES or \
+                bool(_APPOSITIVE_AFTER.match(text, end)) or \
+                bool(_VERB_AFTER.match(text, end)) or \
+                bool(_VERB_BEFORE.search(text, max(0, start - 12), start))
+            if not marked:
+                continue
+            key = " ".join(words)
+            role = None
+            added.append(Mention(key, ActorKind.PERSON, p, start, end, key, "name", role))
+            last = words[-1] if bare_word(words[-1]) not in _SUFFIXES else words[-2]
+            surnames.setdefault(last, set()).add(key)
+    if not added:
+        return mentions
+    names = [*mentions, *added]
+    for p, text in texts.items():
+        taken = [(m.start, m.end) for m in names if m.paragraph == p] + quoted.get(p, [])
+        for last, keys in surnames.items():
+            if len(keys) != 1 or any(m.kind is ActorKind.PERSON and m.key.split()[-1] == last
+                                     for m in mentions):
+                continue  # two people share the surname: it stays ambiguous
+            for m in re.finditer(r"\b" + re.escape(last) + r"\b(?![\u2019']s)", text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                added.append(Mention(next(iter(keys)), ActorKind.PERSON, p, m.start(), m.end(),
+                                     last, "surname"))
+    return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
 
 
 def _title_role(title: tuple[str, ...]) -> str | None:
