@@ -202,6 +202,13 @@ class Cast:
         """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or
         None when it cannot speak (a place, a platform, a letter)."""
         words = list(name.words)
+        for seat_words in ([*name.title, *words], words):
+            seat = gazetteer_lookup(seat_words, 0)
+            if seat and seat[0] == len(seat_words) and seat[1].form == "metonym":
+                # `the White House said`, `the Kremlin said`: the government seat speaks for
+                # the government (`White` and `House` are title words too, as in `White House
+                # press secretary Karine Jean-Pierre`).
+                return Speaker(" ".join(seat_words), "organisation")
         if not _can_speak(words):
             return None
         text = " ".join(words)
@@ -375,8 +382,12 @@ class Cast:
             end = offset if p == paragraph else len(text)
             spans = [(m.start, m.end) for m in self._between(p, start - _AROUND, end)]
             spans += self.quoted.get(p, [])
+            skip_run = -1  # where the rest of a run the checks below cleared would go on
             for m in _CAPITALISED.finditer(text, start, end):
                 word = POSSESSIVE.sub("", m.group())
+                if m.start() == skip_run:
+                    skip_run = m.end() + 1
+                    continue  # `South Carolina`: the run's first word decided for it
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS or \
                         any(a <= m.start() < b for a, b in spans):
@@ -386,9 +397,11 @@ class Cast:
                         and not _NAME_FOLLOWS.match(text, m.end()):
                     continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
                 if gazetteer_lookup([word], 0):
+                    skip_run = m.end() + 1
                     continue
                 if seen.subject and (not self._subject(p, m.start())
                                      or self._object(p, m.start())):
+                    skip_run = m.end() + 1
                     continue  # `on the night Anders Kolb died`, `asked about Pelosi`: no rival
                 return True
         return False
