@@ -30,6 +30,7 @@ from .speakers import (
     PRONOUN_GENDER,
     PRONOUNS,
     Attribution,
+    OWNED_ORG,
     Name,
     Speaker,
     SpeakerKind,
@@ -424,6 +425,11 @@ class Cast:
         before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
                   if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
         headed = [m for m in before if head.lower() in m.key.lower()]
+        described = self._described_org(head, paragraph, offset)
+        if described is not None and (not headed or described[0] > (headed[-1].paragraph,
+                                                                     headed[-1].start)):
+            # `China's commerce ministry said … “…,” the ministry said`.
+            return Speaker(described[1], "organisation", attribution="resolved")
         if headed:
             return Speaker(headed[-1].key, "organisation", attribution="resolved")
         # `the company` for a name without the word: only the one organisation of the last
@@ -432,6 +438,18 @@ class Cast:
         if len(recent) == 1 and head.lower() in _GENERIC_HEADS:
             return Speaker(recent.pop(), "organisation", attribution="resolved")
         return None
+
+    def _described_org(self, head: str, paragraph: int, offset: int,
+                       ) -> tuple[tuple[int, int], str] | None:
+        """Return where and how the text last described an organisation with `head` before
+        `offset` (`China's commerce ministry`), outside quotations, or None."""
+        last = None
+        for p in range(max(1, paragraph - 3), paragraph + 1):
+            text = self.texts.get(p, "")
+            for m in OWNED_ORG.finditer(text, 0, offset if p == paragraph else len(text)):
+                if m.group().lower().endswith(head.lower()) and not self._in_quote(p, m.start()):
+                    last = ((p, m.start()), m.group("org"))
+        return last
 
     def note(self, speaker: Speaker, paragraph: int, offset: int) -> None:
         """Record an attributed speaker, so a later `he`/`she` may point at it."""

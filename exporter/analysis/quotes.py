@@ -39,6 +39,7 @@ from .speakers import (
     anaphor_head,
     description_speaker,
     mask_party_tags,
+    owned_org,
     speaker_after,
     subject_before,
     title_head,
@@ -244,6 +245,9 @@ class _Attributor:
             head = anaphor_head(phrase.description)
             if head:
                 return self.cast.organisation(head, paragraph, offset)
+            org = owned_org(phrase.description)
+            if org:
+                return Speaker(org, "organisation")
             title = title_head(phrase.description)
             if title:
                 return self.cast.titled(title)

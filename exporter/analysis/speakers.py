@@ -92,8 +92,36 @@ _DOCUMENT = re.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:
                        r"indictment|affidavit)\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+_ORG_HEAD = (r"(?:agency|company|ministry|bank|court|organisation|organization|group|charity|"
+             r"council|commission|committee|government|regulator|institute|university|firm|fund|"
+             r"party|union|department|campaign|network|board|authority|office|association|"
+             r"embassy|hospital|military|army|navy|police|cabinet|parliament|legislature|"
+             r"administration|secretariat|mission|consulate|presidency|regime|junta|prosecutors?|"
+             r"spokes(?:man|woman|person)['’]s\s+office)")
+# `China's commerce ministry`, `the Kremlin's press office`, `Iran's foreign ministry`, `the
+# Trump campaign`, `the state-run news agency`: an organisation described, not named.
+OWNED_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}"
+                       r"[\u2019']s?\s+|(?<=the\s)[A-Z][\w.-]*\s+)(?:[a-z][\w-]*\s+){0,3}"
+                       + _ORG_HEAD + r")")
+
+
+def owned_org(phrase: str) -> str | None:
+    """Return the organisation a description names by its owner and head (`China's commerce
+    ministry`, `the Trump campaign`), or None."""
+    m = OWNED_ORG.fullmatch(phrase.strip(" ,"))
+    return m.group("org") if m else None
+
+
+# A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
+# `RAFAH, Gaza Strip (AP) —`.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
+                       r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
+
+
 def mask_party_tags(text: str) -> str:
-    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) blanked, offsets kept."""
+    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) and an opening dateline
+    blanked, offsets kept: neither is a speaker nor part of one."""
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -467,6 +495,7 @@ __all__ = [
     "is_capitalised",
     "is_title",
     "mask_party_tags",
+    "owned_org",
     "name_at_end",
     "name_at_start",
     "segments",
