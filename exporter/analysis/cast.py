@@ -10,6 +10,7 @@ module resolves it, or answers `AMBIGUOUS` / None so the quotation stays silent.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from ..model import ActorKind
 from .actors import CONNECTORS, NOT_ORG_ACRONYMS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
-from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATIONS, TITLES, Gender
+from .lexicon import FIRST_NAMES, HONORIFIC_WORDS, HONORIFICS, NOT_SPEAKERS, RELATIONS, TITLES, Gender
 from .speakers import (
     AGENT_NOUN,
     AMBIGUOUS,
@@ -61,6 +62,9 @@ _REACH = 1000
 """Characters a pronoun may reach back for its person (two or three news paragraphs)."""
 # Heads `the <head>` may use for an organisation whose name does not hold the word.
 _GENERIC_HEADS = frozenset({"company", "firm"})
+# Words that make a title someone else's (`Vice President`, `former President`).
+_NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
+                            "ex", "lieutenant", "under", "then", "late", "interim"})
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 
@@ -100,6 +104,8 @@ class Cast:
     texts: dict[int, str] = field(default_factory=dict)
     proper: set[str] = field(default_factory=set)
     """Words the article capitalises inside a sentence: names even where they open one."""
+    titles: dict[str, set[str]] = field(default_factory=dict)
+    """Title words written right before a person's name (`Gov.`, `Secretary of State`)."""
     pairs: dict[str, list[str]] = field(default_factory=dict)
     """Every `First Last` pair of capitalised words the article writes, by last word: people
     the mentions missed still keep a shared surname ambiguous."""
@@ -134,7 +140,12 @@ class Cast:
             if m.key not in cast.genders:
                 cast.genders[m.key] = FIRST_NAMES.get(words[0].lower()) if len(words) > 1 \
                     else None
-            before = texts.get(m.paragraph, "")[max(0, m.start - 14):m.start].split()
+            before = texts.get(m.paragraph, "")[max(0, m.start - 40):m.start].split()
+            lead = list(itertools.takewhile(is_title, reversed(before)))
+            rest = before[:len(before) - len(lead)]
+            if lead and not {bare_word(w) for w in (*lead, *rest[-1:])} & _NOT_THE_TITLE:
+                # `Gov. Gretchen Whitmer`: the title a later `the governor` may use.
+                cast.titles.setdefault(m.key, set()).update(_title_words(" ".join(lead)))
             if before:
                 low = bare_word(before[-1])
                 told = HONORIFICS.get(low) or TITLES.get(low)
@@ -411,9 +422,10 @@ class Cast:
         """Return the one person the article gives `title` (`the president` → the only
         person called President), or None when nobody or several are."""
         holders = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
-                   and title in {bare_word(w) for w in m.role.split()}}
+                   and title in _title_words(m.role)}
         holders |= {key for key, role in self.roles.items()
-                    if role and title in {bare_word(w) for w in role.split()}}
+                    if role and title in _title_words(role)}
+        holders |= {key for key, words in self.titles.items() if title in words}
         holders = {self.display.get(k, k) for k in holders}
         if len(holders) != 1:
             return None
@@ -536,6 +548,12 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 added.append(Mention(next(iter(keys)), ActorKind.PERSON, p, m.start(), m.end(),
                                      last, "surname"))
     return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
+
+
+def _title_words(role: str) -> set[str]:
+    """Return the words of a role, abbreviations spelled out (`Gov.` → `gov`, `governor`)."""
+    words = {bare_word(w) for w in role.split()}
+    return words.union(*(HONORIFIC_WORDS.get(w, ()) for w in words))
 
 
 def _title_role(title: tuple[str, ...]) -> str | None:
