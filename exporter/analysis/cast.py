@@ -418,6 +418,24 @@ class Cast:
                 return True
         return False
 
+    def described(self, paragraph: int, offset: int) -> Speaker | None:
+        """Return the person `the 30-year-old Kenyan` points back at: the only person named
+        (outside quotations) in the paragraph before and in this one up to `offset`, with no
+        other capitalised name there the mentions could not place; else None."""
+        seen = [m for p in (paragraph - 1, paragraph)
+                for m in self._between(p, 0, offset if p == paragraph else 1 << 62)
+                if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start)]
+        keys = {self.display.get(m.key, m.key) for m in seen}
+        keys |= {s.key for s in self.said if paragraph - 1 <= s.paragraph and
+                 (s.paragraph, s.start) < (paragraph, offset)}
+        if len(keys) != 1 or not seen:
+            return None
+        first = min(seen, key=lambda m: (m.paragraph, m.start))
+        spot = _Seen(first.key, first.kind, first.paragraph, first.end, None, subject=False)
+        if self._unplaced_name(spot, paragraph, offset):
+            return None
+        return self._person(first.key, "resolved")
+
     def titled(self, title: str) -> Speaker | None:
         """Return the one person the article gives `title` (`the president` → the only
         person called President), or None when nobody or several are."""

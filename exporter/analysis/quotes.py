@@ -38,6 +38,7 @@ from .speakers import (
     Speaker,
     anaphor_head,
     description_speaker,
+    identity_description,
     mask_party_tags,
     owned_org,
     speaker_after,
@@ -251,6 +252,8 @@ class _Attributor:
             title = title_head(phrase.description)
             if title:
                 return self.cast.titled(title)
+            if identity_description(phrase.description):
+                return self.cast.described(paragraph, offset)
             return description_speaker(phrase.description)
         return None
 

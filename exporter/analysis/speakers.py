@@ -22,6 +22,7 @@ from .actors import (
     ROLE_WORDS,
     STOP,
 )
+from .actors import lookup as gazetteer_lookup
 from .lexicon import HONORIFICS, RELATIONS, TITLES, Gender
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
@@ -352,6 +353,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
+    if identity_description(text[a:b]):
+        return Phrase(description=text[a:b])  # `the 30-year-old Kenyan`: no name
     if len(segs) >= 3 and _appositive(text, *segs[1]):
         # `Prince Andrew, the younger brother of the heir, Charles, has told`: a name that
         # opens the phrase and is followed by an appositive is the subject, whatever names
@@ -407,6 +410,8 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     pronoun = _pronoun(text, a, b, at_end=False)
     if pronoun:
         return Phrase(pronoun=pronoun)
+    if identity_description(text[a:b]):
+        return Phrase(description=text[a:b])
     name = name_at_start(text, a, b)
     if name is not None:
         # `NASA administrator Jim Bridenstine`: the first name is whose role it is.
@@ -452,6 +457,26 @@ def description_speaker(phrase: str) -> Speaker | None:
     return None
 
 
+_PARTY_NOUNS = frozenset({"democrat", "republican", "independent", "conservative", "liberal",
+                          "progressive", "tory", "socialist", "libertarian"})
+
+
+def identity_description(phrase: str) -> bool:
+    """Return True if `phrase` describes someone already named by who they are, not by a job
+    somebody else could hold: `the 30-year-old Kenyan`, `the Democrat`, `the 81-year-old`."""
+    words = phrase.strip(" ,").split()
+    if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
+        return False
+    if any(w.lower() in PREPOSITIONS or w.lower() in DETERMINERS for w in words[1:]):
+        return False
+    last = words[-1]
+    if re.fullmatch(r"\d+-year-old", last) or (re.search(r"\d+-year-old", phrase) and
+                                               last[:1].isupper()):
+        return True
+    hit = gazetteer_lookup([last], 0)
+    return (hit is not None and hit[1].form == "demonym") or bare_word(last) in _PARTY_NOUNS
+
+
 def title_head(phrase: str) -> str | None:
     """Return the title of `the president`, `the senator`: a description that is only a
     definite article and one title word."""
@@ -492,6 +517,7 @@ __all__ = [
     "anaphor_head",
     "bare_word",
     "description_speaker",
+    "identity_description",
     "is_capitalised",
     "is_title",
     "mask_party_tags",
