@@ -500,6 +500,7 @@ _NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|
 # appositive after it (`Dwayne Kosciuszko, a retired steelworker`).
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|whose|[a-z]+-year-old)\b")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
+_ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued)\s+$")
 
 
@@ -511,6 +512,7 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     organisation's head word or a gazetteer name is no person."""
     added: list[Mention] = []
     surnames: dict[str, set[str]] = {}
+    alone = _words_alone(texts)
     for p, text in texts.items():
         spans = [(m.start, m.end) for m in mentions if m.paragraph == p
                  and m.kind is not ActorKind.PERSON] + quoted.get(p, [])
@@ -540,7 +542,7 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                     w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
                     or is_title(w) for w in low) or any(POSSESSIVE.search(w) for w in words):
                 continue
-            marked = titled or low[0] in FIRST_NAMES or \
+            marked = titled or low[0] in FIRST_NAMES or alone.get(words[-1], 0) >= 1 or \
                 bool(_APPOSITIVE_AFTER.match(text, end)) or \
                 bool(_VERB_AFTER.match(text, end)) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start))
@@ -566,6 +568,16 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 added.append(Mention(next(iter(keys)), ActorKind.PERSON, p, m.start(), m.end(),
                                      last, "surname"))
     return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
+
+
+def _words_alone(texts: dict[int, str]) -> dict[str, int]:
+    """Return how often each capitalised word stands alone inside a sentence (no capitalised
+    word on either side): a surname written again on its own (`Kiptum had trained`)."""
+    counts: dict[str, int] = {}
+    for text in texts.values():
+        for m in _ALONE.finditer(text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
 
 
 def _title_words(role: str) -> set[str]:
