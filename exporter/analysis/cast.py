@@ -492,7 +492,10 @@ class Cast:
 
 # A run of capitalised name words: `Ron Johnson`, `J.D. Vance`, `Nguyen Thi Thanh Ha`,
 # `Maria Delgado-Ruiz`, `Robert F. Kennedy Jr.`, `Jen O’Malley Dillon`.
-_NAME_WORD = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w\u2019'-]*\.?)"
+# A full stop belongs to an initial or an abbreviation (`J.D.`, `Jr.`), never to a word that
+# ends a sentence (`… the Central Division. Boudreau …`).
+_NAME_WORD = (r"(?:(?:[A-Z]\.){1,3}|(?:" + "|".join(sorted(w.capitalize() for w in HONORIFICS))
+              + r")\.|[A-Z][\w\u2019'-]*)")
 _NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|del|van|von|bin|al|"
                        r"el|la|le|di|dos)\s+)?" + _NAME_WORD + r")*")
 # What makes a run of capitalised words a person although the mentions missed it: a title
@@ -500,7 +503,7 @@ _NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|
 # appositive after it (`Dwayne Kosciuszko, a retired steelworker`).
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|whose|[a-z]+-year-old)\b")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
-_ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
+_ALONE = re.compile(r"(?:\b[a-z][\w-]*,?|[;,]) ([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued)\s+$")
 
 
@@ -513,6 +516,7 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     added: list[Mention] = []
     surnames: dict[str, set[str]] = {}
     alone = _words_alone(texts)
+    proper = {m.group(1) for text in texts.values() for m in _MID_CAPITAL.finditer(text)}
     for p, text in texts.items():
         spans = [(m.start, m.end) for m in mentions if m.paragraph == p
                  and m.kind is not ActorKind.PERSON] + quoted.get(p, [])
@@ -526,6 +530,13 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 words = words[1:]
             titled = len(words) < len(run.group().split()) and is_title(
                 run.group().split()[len(run.group().split()) - len(words) - 1])
+            opener = text[:start].rstrip(" \u201c\u2018\"'(")
+            if words and (not opener or opener[-1] in ".!?:\u2014") and \
+                    bare_word(words[0]) not in FIRST_NAMES and words[0] not in proper:
+                # A sentence's first word may be any word (`Hosting Cook, …`, `Defenseman
+                # Jonas Brodin`): only the words after it are taken.
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                words = words[1:]
             while words and (words[-1].endswith(".") and bare_word(words[-1]) not in _SUFFIXES
                              and not INITIAL.fullmatch(words[-1])):
                 words[-1] = words[-1][:-1]
@@ -535,7 +546,7 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             if text[start:end] != " ".join(words):
                 continue  # the run spans a line break or odd spacing: leave it
             if any(a < end and start < b for a, b in spans) or \
-                    any(m.start <= start and end <= m.end for m in known):
+                    any(m.start < end and start < m.end for m in known):
                 continue
             low = [bare_word(w) for w in words]
             if any(gazetteer_lookup([w], 0) for w in words) or any(
