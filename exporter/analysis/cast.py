@@ -501,7 +501,8 @@ _NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|
 # What makes a run of capitalised words a person although the mentions missed it: a title
 # before it (`Sen. Ron Johnson`), a speech verb next to it (`said Oleksandr Shtupun`), an
 # appositive after it (`Dwayne Kosciuszko, a retired steelworker`).
-_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|whose|[a-z]+-year-old)\b")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|their|whose|another|one|\d+|"
+                               r"[a-z]+-year-old)\b")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
 _ALONE = re.compile(r"(?:\b[a-z][\w-]*,?|[;,]) ([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued)\s+$")
@@ -531,8 +532,11 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             titled = len(words) < len(run.group().split()) and is_title(
                 run.group().split()[len(run.group().split()) - len(words) - 1])
             opener = text[:start].rstrip(" \u201c\u2018\"'(")
+            low0 = bare_word(words[0]) if words else ""
             if words and (not opener or opener[-1] in ".!?:\u2014") and \
-                    bare_word(words[0]) not in FIRST_NAMES and words[0] not in proper:
+                    low0 not in FIRST_NAMES and words[0] not in proper and (
+                        low0.endswith(("ing", "ly", "ed")) or low0 in ROLE_NOUNS or
+                        (len(words) > 2 and AGENT_NOUN.fullmatch(low0) is not None)):
                 # A sentence's first word may be any word (`Hosting Cook, …`, `Defenseman
                 # Jonas Brodin`): only the words after it are taken.
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
@@ -545,9 +549,10 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):
                 continue  # the run spans a line break or odd spacing: leave it
-            if any(a < end and start < b for a, b in spans) or \
-                    any(m.start < end and start < m.end for m in known):
-                continue
+            if any(a < end and start < b for a, b in spans) or any(
+                    m.start < end and start < m.end and set(m.key.split()) <= set(words)
+                    for m in known):
+                continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
             if any(gazetteer_lookup([w], 0) for w in words) or any(
                     w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
