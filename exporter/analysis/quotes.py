@@ -40,6 +40,7 @@ from .speakers import (
     description_speaker,
     identity_description,
     mask_party_tags,
+    name_at_start,
     owned_org,
     speaker_after,
     subject_before,
@@ -208,6 +209,9 @@ _THIS_IS_HOW = re.compile(
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
                         re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
+# Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
+_COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
+                         re.IGNORECASE)
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 
 
@@ -274,7 +278,28 @@ class _Attributor:
         masked = mask_party_tags(body[:-1])
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
         start = _previous_close(masked, len(masked) + 1, start)
-        return self._before(paragraph, masked, start, len(masked), max_tail=40)
+        return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
+            self.colon_subject(paragraph, masked, start, len(masked))
+
+    def colon_subject(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
+        """Return the speaker a clause ending in a colon introduces without a speech verb
+        (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
+        the person or organisation that opens the clause, or None."""
+        m = _COLON_LEAD.match(text, start, end)
+        start = m.end() if m else start
+        clause = text[start:end]
+        if len(clause) > 120 or _VERB.search(clause):
+            return None
+        pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
+        if pronoun:
+            return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
+        name = name_at_start(text, start, end)
+        if name is None or name.start > start + 1 or not re.match(r",?\s+[a-z]", text[name.end:end]):
+            return None
+        found = self.speaker(Phrase(name=name), paragraph, name.start)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
@@ -344,6 +369,16 @@ def _verb_before(att: _Attributor, place: _Place) -> Speaker | None:
     return att._before(place.paragraph, place.text, start, place.span.start - 1, max_tail=150)
 
 
+def _colon_before(att: _Attributor, place: _Place) -> Speaker | None:
+    """`Rachel Reeves put it more bluntly: “…”`, `The senator, in a statement: “…”`."""
+    end = place.span.start - 1
+    if not place.text[place.sentence_start:end].rstrip().endswith(":"):
+        return None
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    return att.colon_subject(place.paragraph, place.text, start,
+                             len(place.text[:end].rstrip()) - 1)
+
+
 def _this_is_what(att: _Attributor, place: _Place) -> Speaker | None:
     """`“…” This is what was perceived by analysts on international affairs …`."""
     text = place.text
@@ -361,7 +396,7 @@ def _this_is_what(att: _Attributor, place: _Place) -> Speaker | None:
 
 
 _RULES: tuple[Callable[[_Attributor, _Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _verb_before, _this_is_what)
+    _after_verb, _subject_after, _according_before, _verb_before, _colon_before, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
