@@ -210,6 +210,8 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
                         re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
 # Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
+# An attribution line: a dash, then only a name and its role up to the paragraph's end.
+_DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z][^.!?\u201c\u201d\"]{2,100}\.?\s*$)")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
@@ -280,6 +282,18 @@ class _Attributor:
         start = _previous_close(masked, len(masked) + 1, start)
         return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
             self.colon_subject(paragraph, masked, start, len(masked))
+
+    def dash_line(self, paragraph: int, text: str, start: int = 0) -> Speaker | None:
+        """Return the speaker an attribution line names (`— Jen O’Malley Dillon, campaign
+        chair` after a block quotation, in `text[start:]`): a person or an organisation."""
+        m = _DASH_LINE.match(text, start)
+        if not m:
+            return None
+        found = self.speaker(speaker_after(text, m.end(), len(text.rstrip(" ."))), paragraph,
+                             m.end())
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
 
     def colon_subject(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
         """Return the speaker a clause ending in a colon introduces without a speech verb
@@ -369,6 +383,11 @@ def _verb_before(att: _Attributor, place: _Place) -> Speaker | None:
     return att._before(place.paragraph, place.text, start, place.span.start - 1, max_tail=150)
 
 
+def _dash_after(att: _Attributor, place: _Place) -> Speaker | None:
+    """`“…” — Jane Doe, chief executive`: an attribution line closing the paragraph."""
+    return att.dash_line(place.paragraph, place.text, place.span.close)
+
+
 def _colon_before(att: _Attributor, place: _Place) -> Speaker | None:
     """`Rachel Reeves put it more bluntly: “…”`, `The senator, in a statement: “…”`."""
     end = place.span.start - 1
@@ -396,7 +415,8 @@ def _this_is_what(att: _Attributor, place: _Place) -> Speaker | None:
 
 
 _RULES: tuple[Callable[[_Attributor, _Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _verb_before, _colon_before, _this_is_what)
+    _after_verb, _subject_after, _according_before, _verb_before, _colon_before, _dash_after,
+    _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
@@ -503,9 +523,16 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     attributor = _Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
+    whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
     for para in article.paragraphs:
         text = para.text
         masked = mask_party_tags(text)
+        if whole is not None and not spans[para.n]:
+            signed = attributor.dash_line(para.n, masked)
+            if signed is not None:
+                # A block quotation signed on the next line: `— Jane Doe, chief executive`.
+                quotes[-1] = _quote(whole.text, signed, whole.paragraph)
+        whole = None
         # Split with the tags blanked: `Rep. Adam Schiff, D-Calif., said` is one sentence.
         sentences = split_sentences(masked)
         starts = [a for a, _ in sentences]
@@ -542,6 +569,9 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             pending = _Pending(words, speaker, span.close)
         if pending:
             quotes.append(_quote(pending.words, pending.speaker, para.n))
+            if pending.speaker is None and len(spans[para.n]) == 1 and \
+                    spans[para.n][0].start <= 1 and pending.close >= len(text.rstrip()):
+                whole = quotes[-1]
         unclosed = pending is not None and pending.close >= len(text) and \
             not text.rstrip().endswith((_CLOSE_DOUBLE, '"'))
         if unclosed and pending is not None:
