@@ -283,6 +283,16 @@ class _Attributor:
         return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
             self.colon_subject(paragraph, masked, start, len(masked))
 
+    def reported(self, paragraph: int, text: str) -> Speaker | None:
+        """Return the speaker of a paragraph that ends in reported speech without quotation
+        marks (`Johnson said the bill was dead.`): a person or an organisation, or None."""
+        body = text.rstrip()
+        start = max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
+        found = self._before(paragraph, body, start, len(body), max_tail=200)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
+
     def dash_line(self, paragraph: int, text: str, start: int = 0) -> Speaker | None:
         """Return the speaker an attribution line names (`— Jen O’Malley Dillon, campaign
         chair` after a block quotation, in `text[start:]`): a person or an organisation."""
@@ -523,6 +533,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     attributor = _Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
+    reported: Speaker | None = None
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
     for para in article.paragraphs:
         text = para.text
@@ -562,6 +573,10 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = _resolved(carried)
+            if speaker is None and first and span.start <= 1 and reported is not None and \
+                    not _VERB.search(_outside_quotes(text, spans[para.n])):
+                # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
+                speaker = _resolved(reported)
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
@@ -580,7 +595,16 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             carried = attributor.intro(para.n, text)
             if carried is AMBIGUOUS:
                 carried = None
+        reported = attributor.reported(para.n, masked) if carried is None and \
+            not spans[para.n] else None
     return tuple(quotes)
+
+
+def _outside_quotes(text: str, spans: list[_Span]) -> str:
+    """Return `text` with its quoted spans blanked."""
+    for span in spans:
+        text = text[:span.start] + " " * (span.close - span.start) + text[span.close:]
+    return text
 
 
 def _resolved(speaker: Speaker) -> Speaker:
