@@ -171,12 +171,19 @@ class Cast:
                 if m.kind is not ActorKind.PERSON or self.gender(m.key) is not None:
                     continue
                 stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
-                window = text[m.end:min(stop, m.end + 120)]
-                window = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)[0]
-                hit = _GENDERED.search(window)
+                window = text[m.end:min(stop, m.end + 200)]
+                first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
+                hit = _GENDERED.search(first[0])
+                if hit is None and len(first) > 1 and window[len(first[0])] in ".!?":
+                    # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
+                    # sentence's subject, after no name but an opening phrase.
+                    nxt = _NEXT_SUBJECT.match(first[1])
+                    if nxt and (nxt.group(1) is None or nxt.group(1).lower() in STOP):
+                        hit = nxt
                 if hit:
                     told.setdefault(m.key, set()).add(
-                        "m" if hit.group().lower() in {"he", "his", "him", "himself"} else "f")
+                        "m" if hit.group().split()[-1].lower() in {"he", "his", "him", "himself"}
+                        else "f")
         for key, genders in told.items():
             if len(genders) == 1:
                 self.genders[key] = next(iter(genders))
@@ -378,7 +385,7 @@ class Cast:
         if before is None:
             return False
         word = before.group(1).lower()
-        if word == "by" or (word == "to" and self.texts.get(paragraph, "")[
+        if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
                 max(0, start - 16):start].rstrip().lower().endswith("according to")):
             return False  # `brought by X`, `according to X`: the agent, not an object
         return word in PREPOSITIONS or word in _OBJECT_VERBS or (
@@ -505,7 +512,11 @@ _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|their|whose|another
                                r"[a-z]+-year-old)\b")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
 _ALONE = re.compile(r"(?:\b[a-z][\w-]*,?|[;,]) ([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
-_VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued)\s+$")
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
+# A gendered pronoun after a run, no other capitalised word between but a sentence's first:
+# `Lupe Villanueva-Ortiz has voted … This year, she isn’t sure`.
+_NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
+_PRONOUN_AFTER = re.compile(r"(?:[^A-Z.!?]|[.!?]\s+[A-Z]\w*)*?\b(?:he|she|his|her)\b")
 
 
 def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
@@ -561,6 +572,7 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             marked = titled or low[0] in FIRST_NAMES or alone.get(words[-1], 0) >= 1 or \
                 bool(_APPOSITIVE_AFTER.match(text, end)) or \
                 bool(_VERB_AFTER.match(text, end)) or \
+                bool(_PRONOUN_AFTER.match(text[end:end + 160])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start))
             if not marked:
                 continue

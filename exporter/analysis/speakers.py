@@ -205,6 +205,10 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
             return None
     if any(w.lower() in {"and", "&"} for w in words) and bare_word(words[-1]) not in ORG_HEADS:
         return None  # `Smith and Jones`: two speakers
+    if len(words) >= 3 and POSSESSIVE.search(words[0]) and not any(
+            POSSESSIVE.search(w) for w in words[1:]):
+        # `Labour’s Yvette Cooper`, `Google’s Sundar Pichai`: the owner is her party or firm.
+        words, run = words[1:], run[1:]
     if any(POSSESSIVE.search(w) and len(w) > 2 for w in words):
         return None  # `Smith's spokesman`: Smith owns, does not speak
     if len(words) == 1 and title and bare_word(title[-1]) in _SOVEREIGNS:
@@ -394,7 +398,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         name = name_at_end(text, pa, pb)
         if name is not None:
             return Phrase(name=name, role=text[a:b])
-        if re.match(r"(?:who|which|whose)\b", text[a:b]):
+        if re.match(r"(?:who|which|whose|speaking|citing|requesting|asking|declining)\b",
+                    text[a:b]):
             # `One senior official, who spoke on condition of anonymity,`.
             return Phrase(description=text[pa:pb])
     return Phrase(description=text[a:b])
@@ -470,9 +475,8 @@ def identity_description(phrase: str) -> bool:
     if any(w.lower() in PREPOSITIONS or w.lower() in DETERMINERS for w in words[1:]):
         return False
     last = words[-1]
-    if re.fullmatch(r"\d+-year-old", last) or (re.search(r"\d+-year-old", phrase) and
-                                               last[:1].isupper()):
-        return True
+    if re.search(r"\d+-year-old", phrase) and len(words) <= 4:
+        return True  # `the 81-year-old`, `the 38-year-old entrepreneur`
     hit = gazetteer_lookup([last], 0)
     return (hit is not None and hit[1].form == "demonym") or bare_word(last) in _PARTY_NOUNS
 
