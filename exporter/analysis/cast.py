@@ -504,14 +504,14 @@ class Cast:
 _NAME_WORD = (r"(?:(?:[A-Z]\.){1,3}|(?:" + "|".join(sorted(w.capitalize() for w in HONORIFICS))
               + r")\.|[A-Z][\w\u2019'-]*)")
 _NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|del|van|von|bin|al|"
-                       r"el|la|le|di|dos)\s+)?" + _NAME_WORD + r")*")
+                       r"el|la|le|di|dos)\s+)?" + _NAME_WORD + r")+")
 # What makes a run of capitalised words a person although the mentions missed it: a title
 # before it (`Sen. Ron Johnson`), a speech verb next to it (`said Oleksandr Shtupun`), an
 # appositive after it (`Dwayne Kosciuszko, a retired steelworker`).
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|their|whose|another|one|\d+|"
                                r"[a-z]+-year-old)\b")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
-_ALONE = re.compile(r"(?:\b[a-z][\w-]*,?|[;,]) ([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
+_ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
 # A gendered pronoun after a run, no other capitalised word between but a sentence's first:
 # `Lupe Villanueva-Ortiz has voted … This year, she isn’t sure`.
@@ -529,12 +529,18 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     surnames: dict[str, set[str]] = {}
     alone = _words_alone(texts)
     proper = {m.group(1) for text in texts.values() for m in _MID_CAPITAL.finditer(text)}
+    by_paragraph: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_paragraph.setdefault(m.paragraph, []).append(m)
     for p, text in texts.items():
-        spans = [(m.start, m.end) for m in mentions if m.paragraph == p
-                 and m.kind is not ActorKind.PERSON] + quoted.get(p, [])
-        known = [m for m in mentions if m.paragraph == p and m.kind is ActorKind.PERSON]
+        here = by_paragraph.get(p, [])
+        spans = [(m.start, m.end) for m in here if m.kind is not ActorKind.PERSON] + \
+            quoted.get(p, [])
+        known = [m for m in here if m.kind is ActorKind.PERSON]
         for run in _NAME_RUN.finditer(text):
             words = run.group().split()
+            if len(words) < 2:
+                continue
             start = run.start()
             while words and (bare_word(words[0]) in STOP or is_title(words[0])
                              or bare_word(words[0]) in CONNECTORS):
@@ -583,18 +589,19 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             surnames.setdefault(last, set()).add(key)
     if not added:
         return mentions
-    names = [*mentions, *added]
-    for p, text in texts.items():
-        taken = [(m.start, m.end) for m in names if m.paragraph == p] + quoted.get(p, [])
-        for last, keys in surnames.items():
-            if len(keys) != 1 or any(m.kind is ActorKind.PERSON and m.key.split()[-1] == last
-                                     for m in mentions):
-                continue  # two people share the surname: it stays ambiguous
-            for m in re.finditer(r"\b" + re.escape(last) + r"\b(?![\u2019']s)", text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                added.append(Mention(next(iter(keys)), ActorKind.PERSON, p, m.start(), m.end(),
-                                     last, "surname"))
+    shared = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON}
+    alone_of = {last: next(iter(keys)) for last, keys in surnames.items()
+                if len(keys) == 1 and last not in shared}  # a shared surname stays ambiguous
+    if alone_of:
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, alone_of)) + r")\b(?![\u2019']s)")
+        for m in added:
+            by_paragraph.setdefault(m.paragraph, []).append(m)
+        for p, text in texts.items():
+            taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, [])
+            extra = [Mention(alone_of[hit.group(1)], ActorKind.PERSON, p, hit.start(), hit.end(),
+                             hit.group(1), "surname") for hit in pattern.finditer(text)
+                     if not any(a <= hit.start() < b for a, b in taken)]
+            added.extend(extra)
     return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
 
 
@@ -604,6 +611,9 @@ def _words_alone(texts: dict[int, str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for text in texts.values():
         for m in _ALONE.finditer(text):
+            before = text.rfind(" ", 0, m.start() - 1)
+            if text[before + 1:before + 2].isupper():
+                continue  # `a Go-Kart Track`: the word before is capitalised too
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     return counts
 

@@ -533,7 +533,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     attributor = _Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
-    reported: Speaker | None = None
+    before: tuple[int, str] | None = None
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
     for para in article.paragraphs:
         text = para.text
@@ -573,10 +573,11 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = _resolved(carried)
-            if speaker is None and first and span.start <= 1 and reported is not None and \
+            if speaker is None and first and span.start <= 1 and before is not None and \
                     not _VERB.search(_outside_quotes(text, spans[para.n])):
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
-                speaker = _resolved(reported)
+                reported = attributor.reported(*before)
+                speaker = _resolved(reported) if reported is not None else None
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
@@ -595,8 +596,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             carried = attributor.intro(para.n, text)
             if carried is AMBIGUOUS:
                 carried = None
-        reported = attributor.reported(para.n, masked) if carried is None and \
-            not spans[para.n] else None
+        # Read only when the next paragraph opens with an unattributed quotation.
+        before = (para.n, masked) if carried is None and not spans[para.n] else None
     return tuple(quotes)
 
 
