@@ -438,7 +438,7 @@ class Cast:
         if len(keys) != 1 or not seen:
             return None
         first = min(seen, key=lambda m: (m.paragraph, m.start))
-        spot = _Seen(first.key, first.kind, first.paragraph, first.end, None, subject=False)
+        spot = _Seen(first.key, first.kind, first.paragraph, first.end, None)
         if self._unplaced_name(spot, paragraph, offset):
             return None
         return self._person(first.key, "resolved")
@@ -450,6 +450,11 @@ class Cast:
                    and title in _title_words(m.role)}
         holders |= {key for key, role in self.roles.items()
                     if role and title in _title_words(role)}
+        others = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
+                  and _title_words(m.role) & _NOT_THE_TITLE}
+        others |= {key for key, role in self.roles.items()
+                   if role and _title_words(role) & _NOT_THE_TITLE}
+        holders -= others  # `Vice President Kamala Harris` is not `the president`
         holders |= {key for key, words in self.titles.items() if title in words}
         holders = {self.display.get(k, k) for k in holders}
         if len(holders) != 1:
@@ -550,7 +555,7 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 run.group().split()[len(run.group().split()) - len(words) - 1])
             opener = text[:start].rstrip(" \u201c\u2018\"'(")
             low0 = bare_word(words[0]) if words else ""
-            if words and (not opener or opener[-1] in ".!?:\u2014") and \
+            if words and not titled and (not opener or opener[-1] in ".!?:\u2014") and \
                     low0 not in FIRST_NAMES and words[0] not in proper and (
                         low0.endswith(("ing", "ly", "ed")) or low0 in ROLE_NOUNS or
                         (len(words) > 2 and AGENT_NOUN.fullmatch(low0) is not None)):

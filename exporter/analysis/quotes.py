@@ -211,7 +211,8 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
 # Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
 # An attribution line: a dash, then only a name and its role up to the paragraph's end.
-_DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z][^.!?\u201c\u201d\"]{2,100}\.?\s*$)")
+_DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
+                        r"{2,100}\.?\s*$)")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
@@ -318,8 +319,9 @@ class _Attributor:
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
         name = name_at_start(text, start, end)
-        if name is None or name.start > start + 1 or not re.match(r",?\s+[a-z]", text[name.end:end]):
-            return None
+        if name is None or not re.match(r",?\s+[a-z]", text[name.end:end]) or \
+                tuple(text[start:name.start].split()) != name.title:
+            return None  # only a title may stand before the name (`Senate Majority Leader`)
         found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
             return None
