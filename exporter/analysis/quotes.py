@@ -139,7 +139,8 @@ _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
 _WORD = re.compile(r"[\w\u2019'-]+")
-_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r"|according\s+to)\b",
+                          re.IGNORECASE)
 
 
 def _is_statement(text: str, span: _Span) -> bool:
@@ -563,7 +564,9 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             speaker = attributor.attribute(place)
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
             gap = text[pending.close:span.start - 1] if pending else ""
-            if pending and words[:1].islower() and len(gap) < 60 and _VERB.search(gap):
+            if pending and words[:1].islower() and len(gap) < 60 and _VERB.search(gap) and \
+                    (text[:pending.close].rstrip("\u201d\u2019\"' ").endswith(",")
+                     or gap.rstrip().endswith(",")):
                 joined = f"{pending.words}, {words}" if not pending.words.endswith((",", ".")) \
                     else f"{pending.words} {words}"
                 pending = _Pending(joined, pending.speaker or speaker, span.close)
