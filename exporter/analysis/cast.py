@@ -515,6 +515,13 @@ _NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|
 # appositive after it (`Dwayne Kosciuszko, a retired steelworker`).
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|their|whose|another|one|\d+|"
                                r"[a-z]+-year-old)\b")
+# Nouns an appositive gives an organisation, not a person.
+_ORG_NOUN = re.compile(r"(?:(?!\b(?:of|for|at|in|with|from|who|that|whose)\b)[^,;.])*?\b(?:bank|firm|company|companies|group|lobby|network|outlet|"
+                      r"newspaper|agency|organi[sz]ation|association|union|party|fund|charity|"
+                      r"institute|think tank|nonprofit|non-profit|coalition|movement|brand|"
+                      r"startup|start-up|chain|retailer|maker|manufacturer|developer|publisher|"
+                      r"broadcaster|platform|app|website|service|committee|council|team|club)\b"
+                      r"(?![\u2019'])")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
 _ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
@@ -580,8 +587,11 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                     w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
                     or is_title(w) for w in low) or any(POSSESSIVE.search(w) for w in words):
                 continue
+            appositive = _APPOSITIVE_AFTER.match(text, end)
+            if appositive and _ORG_NOUN.match(text[appositive.end():appositive.end() + 60]):
+                continue  # `Goldman Sachs, the bank,`: an organisation
             marked = titled or low[0] in FIRST_NAMES or alone.get(words[-1], 0) >= 1 or \
-                bool(_APPOSITIVE_AFTER.match(text, end)) or \
+                bool(appositive) or \
                 bool(_VERB_AFTER.match(text, end)) or \
                 bool(_PRONOUN_AFTER.match(text[end:end + 160])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start))
