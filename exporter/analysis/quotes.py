@@ -537,6 +537,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     carried: Speaker | None = None
     before: tuple[int, str] | None = None
+    silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
     for para in article.paragraphs:
         text = para.text
@@ -578,6 +579,12 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = _resolved(carried)
+            if first and silent and span.start <= 1 and speaker is not None and \
+                    speaker is not AMBIGUOUS:
+                for i in silent:
+                    quotes[i] = _quote(quotes[i].text, _resolved(speaker), quotes[i].paragraph)
+            if first and (span.start > 1 or speaker is not None):
+                silent = []
             if speaker is None and first and span.start <= 1 and before is not None and \
                     not _VERB.search(_outside_quotes(text, spans[para.n])):
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
@@ -597,7 +604,14 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             not text.rstrip().endswith((_CLOSE_DOUBLE, '"'))
         if unclosed and pending is not None:
             carried = pending.speaker if pending.speaker is not AMBIGUOUS else None
+            if carried is None and pending.speaker is None:
+                # `“I never thought …` (no closing mark) then `“But here we are,” she said.`:
+                # the speaker named where the quotation ends speaks its first part too.
+                silent.append(len(quotes) - 1)
+            else:
+                silent = []
         else:
+            silent = []
             carried = attributor.intro(para.n, text)
             if carried is AMBIGUOUS:
                 carried = None
