@@ -139,8 +139,10 @@ _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
 _WORD = re.compile(r"[\w\u2019'-]+")
-_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r"|according\s+to)\b",
-                          re.IGNORECASE)
+# `called it a “historic turning point”` names a thing in the speaker's words: a term unless
+# it reads as a statement by itself, so `called` does not make a partial quotation speech.
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS) - {"called", "calls"}))
+                          + r"|according\s+to)\b", re.IGNORECASE)
 
 
 def _is_statement(text: str, span: _Span) -> bool:
