@@ -528,7 +528,8 @@ _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called
 # A gendered pronoun after a run, no other capitalised word between but a sentence's first:
 # `Lupe Villanueva-Ortiz has voted … This year, she isn’t sure`.
 _NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
-_PRONOUN_AFTER = re.compile(r"(?:[^A-Z.!?]|[.!?]\s+[A-Z]\w*)*?\b(?:he|she|his|her)\b")
+_PRONOUN_AFTER = re.compile(r"(?:\u201c[^\u201d]{0,300}\u201d|[.!?,]\s+(?:[A-Z]\w*)?|[^A-Z.!?\u201c])*?"
+                            r"\b(?:he|she|his|her)\b")
 
 
 def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
@@ -564,7 +565,8 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             low0 = bare_word(words[0]) if words else ""
             if words and not titled and (not opener or opener[-1] in ".!?:\u2014") and \
                     low0 not in FIRST_NAMES and words[0] not in proper and (
-                        low0.endswith(("ing", "ly", "ed")) or low0 in ROLE_NOUNS or
+                        (low0.endswith(("ing", "ly", "ed")) and len(low0) > 5) or
+                        low0 in ROLE_NOUNS or
                         (len(words) > 2 and AGENT_NOUN.fullmatch(low0) is not None)):
                 # A sentence's first word may be any word (`Hosting Cook, …`, `Defenseman
                 # Jonas Brodin`): only the words after it are taken.
@@ -593,7 +595,7 @@ def _with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             marked = titled or low[0] in FIRST_NAMES or alone.get(words[-1], 0) >= 1 or \
                 bool(appositive) or \
                 bool(_VERB_AFTER.match(text, end)) or \
-                bool(_PRONOUN_AFTER.match(text[end:end + 160])) or \
+                bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start))
             if not marked:
                 continue
