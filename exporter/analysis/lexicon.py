@@ -45,5 +45,5 @@ RELATIONS: frozenset[str] = frozenset(r[0] for r in rows("relation_nouns.txt"))
 NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 """Capitalised words that never speak (platforms, web words, units)."""
 
-__all__ = ["FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS", "RELATIONS", "SPEECH_VERBS", "TITLES",
-           "Gender", "rows"]
+__all__ = ["FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS", "RELATIONS",
+           "SPEECH_VERBS", "TITLES", "Gender", "rows"]

@@ -115,7 +115,8 @@ def owned_org(phrase: str) -> str | None:
 
 # A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
 # `RAFAH, Gaza Strip (AP) —`.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
+                       r"(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
                        r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
 
 
@@ -525,9 +526,9 @@ __all__ = [
     "is_capitalised",
     "is_title",
     "mask_party_tags",
-    "owned_org",
     "name_at_end",
     "name_at_start",
+    "owned_org",
     "segments",
     "speaker_after",
     "subject_before",
