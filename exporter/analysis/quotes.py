@@ -1,18 +1,19 @@
 """Quotations: an article in, the statements it quotes with their speakers out.
 
-A quotation is text between quotation marks (curly or straight double marks, mixed too, German
-low marks, curly single marks that open at a word boundary) that reads as a statement: it ends
-with sentence punctuation, has at least four words and is introduced like speech, or follows a
-speech verb in its sentence (`said it was “much too early”`). Coined terms, titles and scare
-quotes (`“allied”`, `“Russian-Pakistani Renaissance”`) are left out. The speaker comes from the
-attribution around the quotation, tried as an ordered list of rules (`_RULES`): after it (`“…,”
-said X`, `“…,” X said`), before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`,
-reported speech ending in a partial quotation), `“…” This is what was said by …`. `speakers`
-reads the phrase next to the verb and `cast.Cast` turns it into a speaker: a full name the article
-introduced, a pronoun's nearest compatible person, or silence.
+`quotemarks` finds the quoted spans that read as statements. The speaker comes from the
+attribution around each, tried as an ordered list of rules (`_RULES`): after it (`“…,” said X`,
+`“…,” X said`), before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`, reported
+speech ending in a partial quotation), a colon introduction without a speech verb (`X put it
+more bluntly: “…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is what
+was said by …`. `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
+speaker: a full name the article introduced, a pronoun's nearest compatible person, a government
+seat or a described organisation that speaks (`the White House`, `China's commerce ministry`),
+the one person a description points back at (`the 30-year-old Kenyan`), or silence.
 Across sentences and paragraphs a speaker carries only where the text says so: a quotation
 continued after `he said.` in the same paragraph, a quotation running over several paragraphs
-(no closing mark at the end of the first), a paragraph ending `She added:`.
+(no closing mark at the end of the first; its speaker may also be named where it ends), a
+paragraph ending `She added:` or `Kemp was blunt:`, a block quotation signed on the next line,
+a bare quotation paragraph after reported speech (`X said the bill was dead.`).
 
 Each quotation says how its speaker was found (`Quote.attribution`): `explicit` when the text
 names the speaker at the quotation, `resolved` when a pronoun, a surname, an organisation's head
@@ -31,6 +32,7 @@ from .actors import ROLE_NOUNS, find_actors, find_mentions
 from .actors import STOP as _STOP
 from .cast import Cast
 from .lexicon import SPEECH_VERBS, TITLES
+from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
@@ -46,133 +48,6 @@ from .speakers import (
     subject_before,
     title_head,
 )
-
-_OPEN_DOUBLE = "\u201c\u201e"
-_CLOSE_DOUBLE = "\u201d"
-_OPEN_SINGLE = "\u2018"
-_CLOSE_SINGLE = "\u2019"
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """Quoted text inside one paragraph: `start`/`end` of the words between the marks."""
-
-    start: int
-    end: int
-    close: int
-    """Offset just past the closing mark (the paragraph's end when unclosed)."""
-
-
-def _double_spans(text: str) -> list[_Span]:
-    """Return the spans between double quotation marks, curly or straight."""
-    spans: list[_Span] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
-            closer = _CLOSE_DOUBLE if ch != '"' else '"'
-            j = text.find(closer, i + 1)
-            # Pages mix their marks (`“…,"`, `"…”`): the other kind of closing mark counts too.
-            other = text.find('"' if ch != '"' else _CLOSE_DOUBLE, i + 1)
-            if other != -1 and (j == -1 or other < j) and ch != "\u201e" and \
-                    not text[other - 1].isspace() and not text[other + 1:other + 2].isalnum():
-                j = other
-            if ch == "\u201e":
-                # German marks: „…“ (or „…” in some fonts), whichever closes first.
-                ends = [k for k in (text.find("\u201c", i + 1), j) if k != -1]
-                j = min(ends, default=-1)
-                if j == -1:
-                    spans.append(_Span(i + 1, len(text), len(text)))
-                    break
-                spans.append(_Span(i + 1, j, j + 1))
-                i = j + 1
-                continue
-            if ch != '"':
-                # Another opening mark before the closer: this one was never closed.
-                opens = [k for k in (text.find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]
-                k = min(opens, default=-1)
-                if k != -1 and (j == -1 or k < j):
-                    spans.append(_Span(i + 1, k, k))
-                    i = k
-                    continue
-            if j == -1:
-                spans.append(_Span(i + 1, len(text), len(text)))
-                break
-            spans.append(_Span(i + 1, j, j + 1))
-            i = j + 1
-            continue
-        i += 1
-    return spans
-
-
-def _opens(text: str, i: int) -> bool:
-    """Return True if a straight mark at `i` opens a quotation (not closes one, not inches)."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{\u2014\u2013-:") and not after.isspace()
-
-
-def _single_spans(text: str, taken: list[_Span]) -> list[_Span]:
-    """Return spans between curly single marks that open at a word boundary and close before a
-    space or punctuation, outside double-quoted spans (where they nest)."""
-    spans: list[_Span] = []
-    for m in re.finditer(_OPEN_SINGLE, text):
-        i = m.start()
-        if i and not (text[i - 1].isspace() or text[i - 1] in "([\u2014"):
-            continue
-        if any(s.start <= i < s.end for s in taken) or any(s.start <= i < s.close for s in spans):
-            continue
-        for c in re.finditer(_CLOSE_SINGLE, text[i + 1:]):
-            j = i + 1 + c.start()
-            nxt = text[j + 1] if j + 1 < len(text) else " "
-            if not nxt.isalnum() and not text[j - 1].isspace():
-                spans.append(_Span(i + 1, j, j + 1))
-                break
-    return spans
-
-
-# Words before a quotation that make it a term, not a statement.
-_TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
-                        r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as)\s*$",
-                        re.IGNORECASE)
-_SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
-                         + r"|according|that))\s*$",
-                         re.IGNORECASE)
-_WORD = re.compile(r"[\w\u2019'-]+")
-# `called it a “historic turning point”` names a thing in the speaker's words: a term unless
-# it reads as a statement by itself, so `called` does not make a partial quotation speech.
-_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS) - {"called", "calls"}))
-                          + r"|according\s+to)\b", re.IGNORECASE)
-
-
-def _is_statement(text: str, span: _Span) -> bool:
-    """Return True if the quoted words read as a statement rather than a term."""
-    inner = text[span.start:span.end].strip()
-    words = _WORD.findall(inner)
-    before = text[max(0, span.start - 40):span.start - 1]
-    term = _TERM_CUES.search(before)
-    if term and (len(words) < 4 or term.group().strip().lower() != "as"):
-        return False  # `known as “X”`; but `described him as “a writer who …”` is speech
-    final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
-    title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    if title_cased and inner[-1:] not in ".!?\u2026":
-        return False  # a title (`“Listen To The Music,”`), not a statement
-    if final:
-        return len(words) >= 2
-    if len(words) >= 2 and _reported(text, span):
-        return True  # `Bailey said it was “much too early”`: the speaker's own words
-    return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
-                                or span.start <= 1)
-
-
-def _reported(text: str, span: _Span) -> bool:
-    """Return True if a speech verb stands earlier in the quotation's sentence, with no other
-    quotation or sentence end between (`called the strike “disappointing and unnecessary”`)."""
-    start = max(0, span.start - 120)
-    before = text[start:span.start - 1]
-    cut = max(before.rfind(c) for c in ".!?\u201d\"")
-    return bool(_REPORT_VERB.search(before[cut + 1:]))
-
 
 # --- attribution ----------------------------------------------------------------------------------
 
@@ -227,7 +102,7 @@ class _Place:
 
     paragraph: int
     text: str
-    span: _Span
+    span: Span
     sentence_start: int
     sentence_end: int
     """End of the sentence holding the closing mark, or of the next one when the quotation
@@ -455,7 +330,7 @@ def _attribution_follows(place: _Place) -> bool:
         after[:1].islower() or (inner[-1:].isalnum() and after[:1].isupper())
 
 
-def _post_end(text: str, span: _Span, ends: list[int]) -> int:
+def _post_end(text: str, span: Span, ends: list[int]) -> int:
     """Return where the words after a quotation's closing mark end for attribution (`ends`:
     the sentence ends, ascending)."""
     i = bisect_left(ends, span.close)
@@ -474,7 +349,7 @@ def _role(phrase: str) -> str:
 def _previous_close(text: str, start: int, floor: int = 0) -> int:
     """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
     `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
-    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (_CLOSE_DOUBLE, '"'))
+    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
     return k + 1 if k >= 0 else floor
 
 
@@ -508,11 +383,6 @@ def _sentence_opener(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?"
 
 
-def _statement_spans(text: str) -> list[_Span]:
-    doubles = _double_spans(text)
-    return sorted(doubles + _single_spans(text, doubles), key=lambda s: s.start)
-
-
 @dataclass(slots=True)
 class _Pending:
     """A quotation read but not yet stored: an interruption (`“…,” he said, “and …”`) may
@@ -525,7 +395,7 @@ class _Pending:
 
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Return the quotations of the article with their speakers, in reading order."""
-    spans = {p.n: _statement_spans(p.text) for p in article.paragraphs}
+    spans = {p.n: statement_spans(p.text) for p in article.paragraphs}
     actors = find_actors(article)
     cast = Cast.of(find_mentions(article),
                    {a.name: a.role for a in actors if a.kind is ActorKind.PERSON},
@@ -557,7 +427,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         pending: _Pending | None = None
         first = True
         for span in spans[para.n]:
-            if not _is_statement(text, span):
+            if not is_statement(text, span):
                 continue
             words = text[span.start:span.end].strip().rstrip(",").strip()
             first_sentence = bisect_right(starts, span.start - 1) - 1
@@ -603,7 +473,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     spans[para.n][0].start <= 1 and pending.close >= len(text.rstrip()):
                 whole = quotes[-1]
         unclosed = pending is not None and pending.close >= len(text) and \
-            not text.rstrip().endswith((_CLOSE_DOUBLE, '"'))
+            not text.rstrip().endswith((CLOSE_DOUBLE, '"'))
         if unclosed and pending is not None:
             carried = pending.speaker if pending.speaker is not AMBIGUOUS else None
             if carried is None and pending.speaker is None:
@@ -622,7 +492,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-def _outside_quotes(text: str, spans: list[_Span]) -> str:
+def _outside_quotes(text: str, spans: list[Span]) -> str:
     """Return `text` with its quoted spans blanked."""
     for span in spans:
         text = text[:span.start] + " " * (span.close - span.start) + text[span.close:]
