@@ -20,10 +20,13 @@ Speakers are also reported as right / wrong / none over the gold quotations (a q
 analysis missed counts as none), and actors as duplicates: two actors of one article that name
 the same entity (`U.N.` and `United Nations`, `Trump` and `Donald Trump`, `Col. Moshe Tetro` and
 `Moshe Tetro`). `--cases` scores the attribution cases under
-`tests/analysis/cases/attribution/` the same way: a case expecting silence is right when the
-analysis gives no speaker and wrong when it gives one.
+`tests/analysis/cases/attribution/` (or another folder, or one file) the same way: a case
+expecting silence is right when the analysis gives no speaker and wrong when it gives one;
+`--baseline` scores a 20-line regex beside it (a quotation, then a capitalised name next to
+`said`, a surname taken to the last `First Last` written with it), the baseline the issue
+measured us against.
 
-    python bench/quality.py [--only NAME] [--json] [--cases [DIR]]
+    python bench/quality.py [--only NAME] [--json] [--cases [DIR|FILE] [--baseline]]
 """
 
 from __future__ import annotations
