@@ -53,6 +53,8 @@ from .speakers import (
 # Overlapping pairs (a look-ahead), so `CEO Tim Cook` gives `Tim Cook` too.
 _PAIR = re.compile(r"(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-Ý][^\W\d_][\w-]*)\b"
                    r"(?![\u2019']s?\b\s+[A-Z]))")
+# Honours written before a first name alone in British style (`Sir Keir`, `Dame Karen`).
+_KNIGHTHOODS = frozenset({"sir", "dame"})
 # Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _AROUND = 200
@@ -257,6 +259,14 @@ class Cast:
             if entry.kind is not ActorKind.ORGANISATION:
                 return None
             return Speaker(self.display.get(entry.canonical, entry.canonical), "organisation")
+        if len(words) == 2 and bare_word(words[0]) in _KNIGHTHOODS:
+            # `Dame Karen told MPs`, `Sir Keir said`: the honour goes with the first name.
+            known = [k for k in self.by_first.get(words[1], ()) if self.genders.get(k) in
+                     (None, TITLES.get(bare_word(words[0])))]
+            if len(known) == 1:
+                return self._person(known[0], "resolved")
+            if len(known) > 1:
+                return AMBIGUOUS
         if len(words) > 1:
             for m in at:
                 if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
@@ -488,9 +498,12 @@ class Cast:
             return Speaker(headed[-1].key, "organisation", attribution="resolved")
         # `the company` for a name without the word: only the one organisation of the last
         # two paragraphs will do.
-        recent = {m.key for m in before if m.paragraph >= paragraph - 1}
-        if len(recent) == 1 and head.lower() in _GENERIC_HEADS:
-            return Speaker(recent.pop(), "organisation", attribution="resolved")
+        recent = [m for m in before if m.paragraph >= paragraph - 1]
+        if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS and \
+                any(self._subject(m.paragraph, m.start) for m in recent):
+            # … and named as a subject there: `with the Federal Aviation Administration's
+            # review` is no company that `Boeing said …` left speaking.
+            return Speaker(recent[0].key, "organisation", attribution="resolved")
         return None
 
     def _described_org(self, head: str, paragraph: int, offset: int,
