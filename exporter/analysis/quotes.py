@@ -31,7 +31,7 @@ from ..model import ActorKind, Article, Quote
 from .actors import ROLE_NOUNS, find_actors, find_mentions
 from .actors import STOP as _STOP
 from .cast import Cast
-from .lexicon import SPEECH_VERBS, TITLES
+from .lexicon import HONORIFICS, SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
 from .speakers import (
@@ -39,6 +39,7 @@ from .speakers import (
     Phrase,
     Speaker,
     anaphor_head,
+    bare_word,
     description_speaker,
     identity_description,
     mask_party_tags,
@@ -318,7 +319,12 @@ def _not_named_inside(found: Speaker, place: _Place) -> Speaker:
         return found
     inner = place.text[place.span.start:place.span.end]
     surname = found.name.split()[-1]
-    return AMBIGUOUS if re.search(r"\b" + re.escape(surname) + r"\b", inner) else found
+    if surname not in inner or not re.search(r"\b" + re.escape(surname) + r"\b", inner):
+        return found
+    after = place.text[place.span.close:min(place.sentence_end, place.span.close + 60)]
+    if re.search(r"\b" + re.escape(surname) + r"\b", after):
+        return found  # `“He's a Trump hater,” Trump wrote`: the name itself attributes it
+    return AMBIGUOUS
 
 
 def _attribution_follows(place: _Place) -> bool:
@@ -367,7 +373,8 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     own = set(speaker.name.split())
     # The gap's first sentence holds the quotation's own attribution; only later ones may name
     # someone else.
-    boundary = re.search(r"[.!?]\s+", gap)
+    boundary = next((m for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())),
+                    None)
     later = gap[boundary.end():] if boundary else ""
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
@@ -376,6 +383,12 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
             return False
     sentences = re.split(r"(?<=[.!?])\s+", gap.strip())
     return not any(_PRONOUN_WORD.search(s) for s in sentences[1:])
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Return True if the full stop at `dot` ends an honorific or an initial (`Rep.`, `J.`)."""
+    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    return bare_word(word) in HONORIFICS or bool(re.fullmatch(r"(?:[A-Z]\.?)+", word))
 
 
 def _sentence_opener(text: str, i: int) -> bool:
@@ -447,7 +460,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if pending:
                 quotes.append(_quote(pending.words, pending.speaker, para.n))
             if speaker is None and pending is not None and pending.speaker is not None and \
-                    _continues(text, pending.close, span.start, pending.speaker):
+                    _continues(masked, pending.close, span.start, pending.speaker):
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = _resolved(carried)
