@@ -157,9 +157,12 @@ class Cast:
             before = texts.get(m.paragraph, "")[max(0, m.start - 40):m.start].split()
             lead = list(itertools.takewhile(is_title, reversed(before)))
             rest = before[:len(before) - len(lead)]
-            if lead and not {bare_word(w) for w in (*lead, *rest[-1:])} & _NOT_THE_TITLE:
-                # `Gov. Gretchen Whitmer`: the title a later `the governor` may use.
-                cast.titles.setdefault(m.key, set()).update(_title_words(" ".join(lead)))
+            if lead:
+                # `Gov. Gretchen Whitmer`: the title a later `the governor` may use (with the
+                # `former` before it, which makes it someone else's `the governor`).
+                modifier = [w for w in rest[-1:] if bare_word(w) in _NOT_THE_TITLE]
+                cast.titles.setdefault(m.key, set()).update(
+                    _title_words(" ".join([*modifier, *lead])))
             if before:
                 low = bare_word(before[-1])
                 told = HONORIFICS.get(low) or TITLES.get(low)
@@ -236,12 +239,10 @@ class Cast:
         None when it cannot speak (a place, a platform, a letter)."""
         words = list(name.words)
         for seat_words in ([*name.title, *words], words):
-            seat = gazetteer_lookup(seat_words, 0)
-            if seat and seat[0] == len(seat_words) and seat[1].form == "metonym":
-                # `the White House said`, `the Kremlin said`: the government seat speaks for
-                # the government (`White` and `House` are title words too, as in `White House
-                # press secretary Karine Jean-Pierre`).
-                return Speaker(" ".join(seat_words), "organisation")
+            # `White` and `House` are title words too (`White House press secretary …`).
+            found = self.seat(" ".join(seat_words))
+            if found is not None:
+                return found
         if not _can_speak(words):
             return None
         text = " ".join(words)
@@ -311,6 +312,15 @@ class Cast:
             return Speaker(org.key, "organisation")
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, _title_role(name.title), "explicit")
+
+    def seat(self, phrase: str) -> Speaker | None:
+        """Return the government seat a phrase names (`the White House`, `the Kremlin`), which
+        speaks for its government, or None."""
+        words = [w for w in phrase.split() if w.lower() != "the"]
+        seat = gazetteer_lookup(words, 0) if words else None
+        if seat and seat[0] == len(words) and seat[1].form == "metonym":
+            return Speaker(" ".join(words), "organisation")
+        return None
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)
@@ -468,16 +478,19 @@ class Cast:
     def titled(self, title: str) -> Speaker | None:
         """Return the one person the article gives `title` (`the president` → the only
         person called President), or None when nobody or several are."""
+        asked = set(title.split())
+
+        def holds(words: set[str]) -> bool:
+            # `Vice President Kamala Harris` is `the vice president`, not `the president`.
+            return asked <= words and not (words & _NOT_THE_TITLE) - asked
+
         holders = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
-                   and title in _title_words(m.role)}
-        holders |= {key for key, role in self.roles.items()
-                    if role and title in _title_words(role)}
-        others = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
-                  and _title_words(m.role) & _NOT_THE_TITLE}
-        others |= {key for key, role in self.roles.items()
-                   if role and _title_words(role) & _NOT_THE_TITLE}
-        holders -= others  # `Vice President Kamala Harris` is not `the president`
-        holders |= {key for key, words in self.titles.items() if title in words}
+                   and holds(_title_words(m.role))}
+        holders |= {key for key, role in self.roles.items() if role and holds(_title_words(role))}
+        holders |= {key for key, words in self.titles.items() if holds(words)}
+        # `Former President Donald Trump` is not `the president` however the actors list him.
+        holders -= {key for key, words in self.titles.items() if not holds(words)
+                    and asked <= words}
         holders = {self.display.get(k, k) for k in holders}
         if len(holders) != 1:
             return None

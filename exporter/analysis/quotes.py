@@ -135,6 +135,9 @@ class _Attributor:
             org = owned_org(phrase.description)
             if org:
                 return Speaker(org, "organisation")
+            seat = self.cast.seat(phrase.description)
+            if seat is not None:
+                return seat
             title = title_head(phrase.description)
             if title:
                 return self.cast.titled(title)
@@ -412,7 +415,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     actors = find_actors(article)
     cast = Cast.of(find_mentions(article),
                    {a.name: a.role for a in actors if a.kind is ActorKind.PERSON},
-                   {p.n: p.text for p in article.paragraphs},
+                   {p.n: mask_party_tags(p.text) for p in article.paragraphs},
                    {n: [(s.start, s.close) for s in ss] for n, ss in spans.items()})
     cast.display = {name: a.name for a in actors
                     if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)

@@ -374,7 +374,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         whole = name_at_end(text, *segs[-2])
         if whole is not None and whole.start <= segs[-2][0] + 1:
             return Phrase(name=whole, role=text[a:b])
-    name = name_at_end(text, a, b)
+    # `Pillen, a Republican, added`: an indefinite appositive names nobody.
+    indefinite = len(segs) >= 2 and re.match(r"(?:a|an)\s", text[a:b]) is not None
+    name = None if indefinite else name_at_end(text, a, b)
     if name is None:
         # `Capt. Maria Ruiz of the fire department`: a name with where it works.
         first = name_at_start(text, a, b)
@@ -483,13 +485,31 @@ def identity_description(phrase: str) -> bool:
 
 
 def title_head(phrase: str) -> str | None:
-    """Return the title of `the president`, `the senator`: a description that is only a
-    definite article and one title word."""
-    m = re.fullmatch(r"the\s+([a-z-]+)", phrase.strip(), re.IGNORECASE)
-    if m and (m.group(1).lower() in TITLES or m.group(1).lower() in ROLE_NOUNS) and \
-            m.group(1).lower() not in {"head", "chief", "leader", "member", "officer"}:
-        return m.group(1).lower()
+    """Return the title of `the president`, `the senator`, `the vice president`: a description
+    that is only a definite article and title words, lower-cased."""
+    m = re.fullmatch(r"the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", phrase.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    words = m.group(1).lower().split()
+    head = words[-1]
+    if (head in TITLES or head in ROLE_NOUNS) and head not in _NOT_TITLE_HEADS and \
+            all(w in TITLES or w in _TITLE_MODIFIERS for w in words[:-1]):
+        return " ".join(words)
     return None
+
+
+# Title words that are no one's title alone: parts of an office (`White House`, `Foreign`) or
+# too common to point at one person (`the head`, `the leader`).
+_NOT_TITLE_HEADS = frozenset({"head", "chief", "leader", "member", "officer", "vice", "prime",
+                              "crown", "foreign", "defence", "defense", "interior", "finance",
+                              "health", "education", "state", "press", "house", "senate", "white",
+                              "economy", "energy", "trade", "home", "labor", "labour",
+                              "environment", "conservative", "democratic", "republican", "sen.",
+                              "attorney", "general", "private", "major", "father", "sister",
+                              "brother", "student", "veteran", "chair"})
+# Words a title may carry before its head (`the vice president`, `the former senator`).
+_TITLE_MODIFIERS = frozenset({"vice", "deputy", "assistant", "former", "acting", "press",
+                              "majority", "minority", "attorney", "prime"})
 
 
 def anaphor_head(phrase: str) -> str | None:
