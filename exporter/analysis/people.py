@@ -17,7 +17,7 @@ import re
 from ..model import ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
-from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS
+from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATIONS
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -44,6 +44,7 @@ _ORG_NOUN = re.compile(r"(?:(?!\b(?:of|for|at|in|with|from|who|that|whose)\b)[^,
                       r"startup|start-up|chain|retailer|maker|manufacturer|developer|publisher|"
                       r"broadcaster|platform|app|website|service|committee|council|team|club)\b"
                       r"(?![\u2019'])")
+_WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
 _ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
@@ -52,6 +53,16 @@ _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called
 _PRONOUN_AFTER = re.compile(r"(?:\u201c[^\u201d]{0,300}\u201d|[.!?,]\s+(?:[A-Z]\w*)?|"
                             r"[^A-Z.!?\u201c])*?"
                             r"\b(?:he|she|his|her)\b")
+
+
+def _role_before(text: str, start: int) -> bool:
+    """Return True if a role or a relation stands right before the run, a comma between
+    (`Labour’s candidate, Azhar Ali,`, `his daughter, Ana Ruiz`)."""
+    m = _WORD_COMMA.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = bare_word(m.group(1))
+    return is_title(word) or word in ROLE_NOUNS or word in RELATIONS
 
 
 def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
@@ -118,7 +129,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 bool(appositive) or \
                 bool(_VERB_AFTER.match(text, end)) or \
                 bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
-                bool(_VERB_BEFORE.search(text, max(0, start - 12), start))
+                bool(_VERB_BEFORE.search(text, max(0, start - 12), start)) or \
+                _role_before(text, start)
             if not marked:
                 continue
             key = " ".join(words)
