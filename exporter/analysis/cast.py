@@ -24,6 +24,7 @@ from .lexicon import (
     HONORIFIC_WORDS,
     HONORIFICS,
     NOT_SPEAKERS,
+    RELATION_GENDERS,
     RELATIONS,
     TITLES,
     Gender,
@@ -164,8 +165,8 @@ class Cast:
                 cast.titles.setdefault(m.key, set()).update(
                     _title_words(" ".join([*modifier, *lead])))
             if before:
-                low = bare_word(before[-1])
-                told = HONORIFICS.get(low) or TITLES.get(low)
+                low = bare_word(before[-1]).rstrip(",")
+                told = HONORIFICS.get(low) or TITLES.get(low) or RELATION_GENDERS.get(low)
                 if told and cast.genders.get(m.key) is None:
                     cast.genders[m.key] = told
             if len(words) > 1:

@@ -41,9 +41,12 @@ SPEECH_VERBS: dict[str, bool] = {
     for r in rows("speech_verbs.txt")}
 """Verbs that attribute a quotation, and whether the speaker may follow them (`said Smith`)."""
 RELATIONS: frozenset[str] = frozenset(r[0] for r in rows("relation_nouns.txt"))
+RELATION_GENDERS: dict[str, Gender] = {
+    k: v for k, v in _genders("relation_nouns.txt").items() if v}
+"""The gender a family noun tells (`daughter` → f)."""
 """Nouns for the people around someone (`daughter`, `colleague`), written before a name."""
 NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 """Capitalised words that never speak (platforms, web words, units)."""
 
 __all__ = ["FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS", "RELATIONS",
-           "SPEECH_VERBS", "TITLES", "Gender", "rows"]
+           "RELATION_GENDERS", "SPEECH_VERBS", "TITLES", "Gender", "rows"]

@@ -17,7 +17,7 @@ import re
 from ..model import ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
-from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATIONS
+from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATION_GENDERS, RELATIONS
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -44,6 +44,9 @@ _ORG_NOUN = re.compile(r"(?:(?!\b(?:of|for|at|in|with|from|who|that|whose)\b)[^,
                       r"startup|start-up|chain|retailer|maker|manufacturer|developer|publisher|"
                       r"broadcaster|platform|app|website|service|committee|council|team|club)\b"
                       r"(?![\u2019'])")
+# `His daughter, Inés, 19,`: a family noun, then one name and a comma.
+_RELATIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
+                       r"([A-Z][^\W\d_][\w\u2019'-]*)(?=,)")
 _WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
 _ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
@@ -53,6 +56,24 @@ _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called
 _PRONOUN_AFTER = re.compile(r"(?:\u201c[^\u201d]{0,300}\u201d|[.!?,]\s+(?:[A-Z]\w*)?|"
                             r"[^A-Z.!?\u201c])*?"
                             r"\b(?:he|she|his|her)\b")
+
+
+def _relatives(texts: dict[int, str], by_paragraph: dict[int, list[Mention]],
+               quoted: dict[int, list[tuple[int, int]]]) -> list[Mention]:
+    """Return the people a family noun introduces by one name (`His daughter, Inés, 19,`,
+    `her husband, Ryan,`), outside quotations and known mentions."""
+    out: list[Mention] = []
+    for p, text in texts.items():
+        taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, [])
+        for m in _RELATIVE.finditer(text):
+            word = m.group(2)
+            if bare_word(m.group(1)) not in RELATION_GENDERS or \
+                    any(a <= m.start(2) < b for a, b in taken) or \
+                    bare_word(word) in STOP or bare_word(word) in NOT_SPEAKERS or \
+                    gazetteer_lookup([word], 0) or is_title(word):
+                continue
+            out.append(Mention(word, ActorKind.PERSON, p, m.start(2), m.end(2), word, "name"))
+    return out
 
 
 def _role_before(text: str, start: int) -> bool:
@@ -138,6 +159,7 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             added.append(Mention(key, ActorKind.PERSON, p, start, end, key, "name", role))
             last = words[-1] if bare_word(words[-1]) not in _SUFFIXES else words[-2]
             surnames.setdefault(last, set()).add(key)
+    added += _relatives(texts, by_paragraph, quoted)
     if not added:
         return mentions
     shared = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON}
