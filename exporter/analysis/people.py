@@ -139,9 +139,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                     for m in known):
                 continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
-            if any(gazetteer_lookup([w], 0) for w in words) or any(
-                    w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
-                    or is_title(w) for w in low) or any(POSSESSIVE.search(w) for w in words):
+            if any(w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
+                   or is_title(w) for w in low) or any(POSSESSIVE.search(w) for w in words):
                 continue
             appositive = _APPOSITIVE_AFTER.match(text, end)
             if appositive and _ORG_NOUN.match(text[appositive.end():appositive.end() + 60]):
@@ -152,7 +151,7 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start)) or \
                 _role_before(text, start)
-            if not marked:
+            if not marked or any(gazetteer_lookup([w], 0) for w in words):
                 continue
             key = " ".join(words)
             role = None
