@@ -440,9 +440,11 @@ class Cast:
                 if m.start() == skip_run:
                     skip_run = m.end() + 1
                     continue  # `South Carolina`: the run's first word decided for it
+                if any(a <= m.start() < b for a, b in spans):
+                    skip_run = m.end() + 1  # `an Iraq War veteran`: the place decides the run
+                    continue
                 if word in own or bare_word(word) in STOP or is_title(word) or \
-                        bare_word(word) in NOT_SPEAKERS or \
-                        any(a <= m.start() < b for a, b in spans):
+                        bare_word(word) in NOT_SPEAKERS:
                     continue
                 before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
                 if (not before or before[-1] in ".!?:\u2014") and word not in self.proper \
