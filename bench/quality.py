@@ -20,12 +20,16 @@ Speakers are also reported as right / wrong / none over the gold quotations (a q
 analysis missed counts as none), and actors as duplicates: two actors of one article that name
 the same entity (`U.N.` and `United Nations`, `Trump` and `Donald Trump`, `Col. Moshe Tetro` and
 `Moshe Tetro`). `--cases` scores the attribution cases under
-`tests/analysis/cases/attribution/` the same way: a case expecting silence is right when the
-analysis gives no speaker and wrong when it gives one. `--real-pages` scores the hand-annotated
-quotations of real news pages of `../shared/corpus/article-extraction-benchmark/`, read through
-our own HTML reader (see `bench/real_pages.py`; skipped with a message when ../shared is absent).
+`tests/analysis/cases/attribution/` (or another folder, or one file) the same way: a case
+expecting silence is right when the analysis gives no speaker and wrong when it gives one;
+`--baseline` scores a 20-line regex beside it (a quotation, then a capitalised name next to
+`said`, a surname taken to the last `First Last` written with it), the baseline the issue
+measured us against. `--real-pages` scores the hand-annotated quotations of real news pages of
+`../shared/corpus/article-extraction-benchmark/`, read through our own HTML reader (see
+`bench/real_pages.py`; skipped with a message when ../shared is absent).
 
-    python bench/quality.py [--only NAME] [--json] [--cases [DIR]] [--real-pages [FILE]]
+    python bench/quality.py [--only NAME] [--json] [--cases [DIR|FILE] [--baseline]]
+                            [--real-pages [FILE]]
 """
 
 from __future__ import annotations
@@ -643,10 +647,11 @@ CASES = REPO / "tests" / "analysis" / "cases" / "attribution"
 
 
 def score_attribution_cases(folder: Path = CASES, found_count: list[int] | None = None,
-                            ) -> tuple[Speakers, list[str]]:
-    """Return right / wrong / none over every expected quotation of the attribution cases, and
-    a line for each one that came out wrong or silent; `found_count`, when given, receives the
-    number of expected quotations the analysis found at all."""
+                            baseline: bool = False) -> tuple[Speakers, list[str]]:
+    """Return right / wrong / none over every expected quotation of the attribution cases (a
+    folder of them or one file), and a line for each one that came out wrong or silent;
+    `found_count`, when given, receives the number of expected quotations found at all;
+    `baseline` scores the 20-line regex (`regex_quotes`) instead of the analysis."""
     import yaml
 
     from exporter.analysis.quotes import find_quotes
@@ -665,17 +670,47 @@ def score_attribution_cases(folder: Path = CASES, found_count: list[int] | None 
                               paragraphs=tuple(Paragraph(n=i, text=t)
                                                for i, t in enumerate(paragraphs, start=1)),
                               headings=(), source=Source(path=path.name, format="text"))
-            found = find_quotes(article)
+            if baseline:
+                pairs = regex_quotes(paragraphs)
+            else:
+                pairs = [(q.text, q.speaker) for q in find_quotes(article)]
             for start, speaker, _ in case["quotes"]:
-                quote = next((q for q in found if q.text.startswith(start)), None)
-                got = quote.speaker if quote is not None else None
-                if found_count is not None and quote is not None:
+                got = next((who for words, who in pairs if words.startswith(start)), None)
+                if found_count is not None and any(w.startswith(start) for w, _ in pairs):
                     found_count[0] += 1
                 one = judge_speaker(speaker, got)
                 total.add(one)
                 if not one.right:
                     misses.append(f"{path.name}:{case['id']}: expected {speaker!r}, got {got!r}")
     return total, misses
+
+
+# --- the 20-line regex baseline ----------------------------------------------------------------
+# What the issue measured us against: a quotation, then a capitalised name right next to `said`
+# (`“…,” Smith said`, `“…,” said Jane Smith`), or before it (`Jane Smith said: “…”`).
+
+_RX_QUOTE = re.compile(r"[\u201c\"\u2018](?P<q>[^\u201d\"]{8,}?)[\u201d\"\u2019]")
+_RX_NAME = r"(?P<n>(?:[A-Z][\w.\u2019'-]+\s){0,3}[A-Z][\w\u2019'-]+)"
+_RX_SAID = r"(?:said|says|told|added|wrote)"
+_RX_AFTER = (re.compile(r"\s*,?\s*" + _RX_SAID + r"\s+" + _RX_NAME),
+             re.compile(r"\s*,?\s*" + _RX_NAME + r"\s+" + _RX_SAID + r"\b"))
+_RX_BEFORE = re.compile(_RX_NAME + r"\s+" + _RX_SAID + r"[,:]?\s*$")
+
+
+def regex_quotes(paragraphs: Sequence[str]) -> list[tuple[str, str | None]]:
+    """Return (quoted words, speaker or None) as the 20-line regex baseline reads them."""
+    out: list[tuple[str, str | None]] = []
+    full: dict[str, str] = {}  # a surname → the last `First Last` written with it
+    for text in paragraphs:
+        for m in _RX_QUOTE.finditer(text):
+            after = text[m.end():m.end() + 80]
+            hit = next((h for rx in _RX_AFTER if (h := rx.match(after))), None)
+            hit = hit or _RX_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+            name = hit.group("n") if hit else None
+            out.append((m.group("q").strip(), full.get(name, name) if name else None))
+        full.update((p[-1], " ".join(p)) for p in (n.split() for n in
+                    re.findall(r"[A-Z][a-z]+ [A-Z][a-z]+", text)))
+    return out
 
 
 SYSTEMS = ("ours", "LEAD-3", "LexRank")
@@ -774,6 +809,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="score attribution cases (a folder of case files, or one file) "
                              "instead (default: the test cases under "
                              "tests/analysis/cases/attribution)")
+    parser.add_argument("--baseline", action="store_true",
+                        help="with --cases: score the 20-line regex baseline too")
     parser.add_argument("--real-pages", nargs="?", const="", metavar="FILE",
                         help="score the hand-annotated quotations of real news pages instead "
                              "(default: bench/data/attribution-holdout/realpages.yaml)")
@@ -791,6 +828,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         total, misses = score_attribution_cases(Path(args.cases), found)
         print(f"attribution cases: {total.total} quotations, found {found[0]}, speaker "
               f"right/wrong/none {total.shares()} ({total.right}/{total.wrong}/{total.none})")
+        if args.baseline:
+            regex, _ = score_attribution_cases(Path(args.cases), baseline=True)
+            print(f"20-line regex baseline: speaker right/wrong/none {regex.shares()} "
+                  f"({regex.right}/{regex.wrong}/{regex.none})")
         print("\n".join(f"- {m}" for m in misses))
         return 0
     results = [run_case(c) for c in cases(args.only)]

@@ -1,15 +1,17 @@
 """The cast of one article: who a written name, a pronoun or `the ministry` denotes.
 
 `Cast` is the explicit state the attribution rules (`quotes`) consult and add to: the people and
-organisations `actors.find_mentions` found, indexed by surname and first name, the `First Last`
-pairs the text writes (so a surname two people share stays ambiguous even when the mentions
-missed one of them), genders where a title, a common first name or a following pronoun tells,
-and the speakers attributed so far. `speakers` parses the phrase next to a speech verb; this
+organisations `actors.find_mentions` found (with the people it missed, `people`), indexed by
+surname and first name, the `First Last` pairs the text writes (so a surname two people share
+stays ambiguous even when the mentions missed one of them), genders where a title, a common first
+name or a following pronoun tells, the titles written before names, and the speakers attributed
+so far. `speakers` parses the phrase next to a speech verb; this
 module resolves it, or answers `AMBIGUOUS` / None so the quotation stays silent.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -17,7 +19,17 @@ from dataclasses import dataclass, field
 from ..model import ActorKind
 from .actors import CONNECTORS, NOT_ORG_ACRONYMS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
-from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATIONS, TITLES, Gender
+from .lexicon import (
+    FIRST_NAMES,
+    HONORIFIC_WORDS,
+    HONORIFICS,
+    NOT_SPEAKERS,
+    RELATION_GENDERS,
+    RELATIONS,
+    TITLES,
+    Gender,
+)
+from .people import with_missed_people
 from .speakers import (
     AGENT_NOUN,
     AMBIGUOUS,
@@ -25,6 +37,7 @@ from .speakers import (
     DETERMINERS,
     INITIAL,
     LOWER_CONNECTORS,
+    OWNED_ORG,
     POSSESSIVE,
     PREPOSITIONS,
     PRONOUN_GENDER,
@@ -41,6 +54,8 @@ from .speakers import (
 # Overlapping pairs (a look-ahead), so `CEO Tim Cook` gives `Tim Cook` too.
 _PAIR = re.compile(r"(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-Ý][^\W\d_][\w-]*)\b"
                    r"(?![\u2019']s?\b\s+[A-Z]))")
+# Honours written before a first name alone in British style (`Sir Keir`, `Dame Karen`).
+_KNIGHTHOODS = frozenset({"sir", "dame"})
 # Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _AROUND = 200
@@ -60,6 +75,11 @@ _REACH = 1000
 """Characters a pronoun may reach back for its person (two or three news paragraphs)."""
 # Heads `the <head>` may use for an organisation whose name does not hold the word.
 _GENERIC_HEADS = frozenset({"company", "firm"})
+# Words that make a title someone else's (`Vice President`, `former President`).
+_NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
+                            "ex", "lieutenant", "under", "then", "late", "interim"})
+# `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
+_NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 
@@ -99,6 +119,8 @@ class Cast:
     texts: dict[int, str] = field(default_factory=dict)
     proper: set[str] = field(default_factory=set)
     """Words the article capitalises inside a sentence: names even where they open one."""
+    titles: dict[str, set[str]] = field(default_factory=dict)
+    """Title words written right before a person's name (`Gov.`, `Secretary of State`)."""
     pairs: dict[str, list[str]] = field(default_factory=dict)
     """Every `First Last` pair of capitalised words the article writes, by last word: people
     the mentions missed still keep a shared surname ambiguous."""
@@ -106,6 +128,7 @@ class Cast:
     @classmethod
     def of(cls, mentions: tuple[Mention, ...], roles: dict[str, str | None],
            texts: dict[int, str], quoted: dict[int, list[tuple[int, int]]]) -> Cast:
+        mentions = with_missed_people(mentions, texts, quoted)
         cast = cls(mentions=mentions, roles=roles, quoted=quoted, texts=texts)
         for text in texts.values():
             cast.proper.update(m.group(1) for m in _MID_CAPITAL.finditer(text))
@@ -132,10 +155,18 @@ class Cast:
             if m.key not in cast.genders:
                 cast.genders[m.key] = FIRST_NAMES.get(words[0].lower()) if len(words) > 1 \
                     else None
-            before = texts.get(m.paragraph, "")[max(0, m.start - 14):m.start].split()
+            before = texts.get(m.paragraph, "")[max(0, m.start - 40):m.start].split()
+            lead = list(itertools.takewhile(is_title, reversed(before)))
+            rest = before[:len(before) - len(lead)]
+            if lead:
+                # `Gov. Gretchen Whitmer`: the title a later `the governor` may use (with the
+                # `former` before it, which makes it someone else's `the governor`).
+                modifier = [w for w in rest[-1:] if bare_word(w) in _NOT_THE_TITLE]
+                cast.titles.setdefault(m.key, set()).update(
+                    _title_words(" ".join([*modifier, *lead])))
             if before:
-                low = bare_word(before[-1])
-                told = HONORIFICS.get(low) or TITLES.get(low)
+                low = bare_word(before[-1]).rstrip(",")
+                told = HONORIFICS.get(low) or TITLES.get(low) or RELATION_GENDERS.get(low)
                 if told and cast.genders.get(m.key) is None:
                     cast.genders[m.key] = told
             if len(words) > 1:
@@ -158,12 +189,19 @@ class Cast:
                 if m.kind is not ActorKind.PERSON or self.gender(m.key) is not None:
                     continue
                 stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
-                window = text[m.end:min(stop, m.end + 120)]
-                window = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)[0]
-                hit = _GENDERED.search(window)
+                window = text[m.end:min(stop, m.end + 200)]
+                first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
+                hit = _GENDERED.search(first[0])
+                if hit is None and len(first) > 1 and window[len(first[0])] in ".!?":
+                    # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
+                    # sentence's subject, after no name but an opening phrase.
+                    nxt = _NEXT_SUBJECT.match(first[1])
+                    if nxt and (nxt.group(1) is None or nxt.group(1).lower() in STOP):
+                        hit = nxt
                 if hit:
                     told.setdefault(m.key, set()).add(
-                        "m" if hit.group().lower() in {"he", "his", "him", "himself"} else "f")
+                        "m" if hit.group().split()[-1].lower() in {"he", "his", "him", "himself"}
+                        else "f")
         for key, genders in told.items():
             if len(genders) == 1:
                 self.genders[key] = next(iter(genders))
@@ -201,6 +239,11 @@ class Cast:
         """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or
         None when it cannot speak (a place, a platform, a letter)."""
         words = list(name.words)
+        for seat_words in ([*name.title, *words], words):
+            # `White` and `House` are title words too (`White House press secretary …`).
+            found = self.seat(" ".join(seat_words))
+            if found is not None:
+                return found
         if not _can_speak(words):
             return None
         text = " ".join(words)
@@ -218,6 +261,14 @@ class Cast:
             if entry.kind is not ActorKind.ORGANISATION:
                 return None
             return Speaker(self.display.get(entry.canonical, entry.canonical), "organisation")
+        if len(words) == 2 and bare_word(words[0]) in _KNIGHTHOODS:
+            # `Dame Karen told MPs`, `Sir Keir said`: the honour goes with the first name.
+            known = [k for k in self.by_first.get(words[1], ()) if self.genders.get(k) in
+                     (None, TITLES.get(bare_word(words[0])))]
+            if len(known) == 1:
+                return self._person(known[0], "resolved")
+            if len(known) > 1:
+                return AMBIGUOUS
         if len(words) > 1:
             for m in at:
                 if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
@@ -262,6 +313,15 @@ class Cast:
             return Speaker(org.key, "organisation")
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, _title_role(name.title), "explicit")
+
+    def seat(self, phrase: str) -> Speaker | None:
+        """Return the government seat a phrase names (`the White House`, `the Kremlin`), which
+        speaks for its government, or None."""
+        words = [w for w in phrase.split() if w.lower() != "the"]
+        seat = gazetteer_lookup(words, 0) if words else None
+        if seat and seat[0] == len(words) and seat[1].form == "metonym":
+            return Speaker(" ".join(words), "organisation")
+        return None
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)
@@ -358,7 +418,7 @@ class Cast:
         if before is None:
             return False
         word = before.group(1).lower()
-        if word == "by" or (word == "to" and self.texts.get(paragraph, "")[
+        if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
                 max(0, start - 16):start].rstrip().lower().endswith("according to")):
             return False  # `brought by X`, `according to X`: the agent, not an object
         return word in PREPOSITIONS or word in _OBJECT_VERBS or (
@@ -374,31 +434,66 @@ class Cast:
             end = offset if p == paragraph else len(text)
             spans = [(m.start, m.end) for m in self._between(p, start - _AROUND, end)]
             spans += self.quoted.get(p, [])
+            skip_run = -1  # where the rest of a run the checks below cleared would go on
             for m in _CAPITALISED.finditer(text, start, end):
                 word = POSSESSIVE.sub("", m.group())
+                if m.start() == skip_run:
+                    skip_run = m.end() + 1
+                    continue  # `South Carolina`: the run's first word decided for it
+                if any(a <= m.start() < b for a, b in spans):
+                    skip_run = m.end() + 1  # `an Iraq War veteran`: the place decides the run
+                    continue
                 if word in own or bare_word(word) in STOP or is_title(word) or \
-                        bare_word(word) in NOT_SPEAKERS or \
-                        any(a <= m.start() < b for a, b in spans):
+                        bare_word(word) in NOT_SPEAKERS:
                     continue
                 before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
                 if (not before or before[-1] in ".!?:\u2014") and word not in self.proper \
                         and not _NAME_FOLLOWS.match(text, m.end()):
                     continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
                 if gazetteer_lookup([word], 0):
+                    skip_run = m.end() + 1
                     continue
                 if seen.subject and (not self._subject(p, m.start())
                                      or self._object(p, m.start())):
+                    skip_run = m.end() + 1
                     continue  # `on the night Anders Kolb died`, `asked about Pelosi`: no rival
                 return True
         return False
 
+    def described(self, paragraph: int, offset: int) -> Speaker | None:
+        """Return the person `the 30-year-old Kenyan` points back at: the only person named
+        (outside quotations) in the paragraph before and in this one up to `offset`, with no
+        other capitalised name there the mentions could not place; else None."""
+        seen = [m for p in (paragraph - 1, paragraph)
+                for m in self._between(p, 0, offset if p == paragraph else 1 << 62)
+                if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start)]
+        keys = {self.display.get(m.key, m.key) for m in seen}
+        keys |= {s.key for s in self.said if paragraph - 1 <= s.paragraph and
+                 (s.paragraph, s.start) < (paragraph, offset)}
+        if len(keys) != 1 or not seen:
+            return None
+        first = min(seen, key=lambda m: (m.paragraph, m.start))
+        spot = _Seen(first.key, first.kind, first.paragraph, first.end, None)
+        if self._unplaced_name(spot, paragraph, offset):
+            return None
+        return self._person(first.key, "resolved")
+
     def titled(self, title: str) -> Speaker | None:
         """Return the one person the article gives `title` (`the president` → the only
         person called President), or None when nobody or several are."""
+        asked = set(title.split())
+
+        def holds(words: set[str]) -> bool:
+            # `Vice President Kamala Harris` is `the vice president`, not `the president`.
+            return asked <= words and not (words & _NOT_THE_TITLE) - asked
+
         holders = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
-                   and title in {bare_word(w) for w in m.role.split()}}
-        holders |= {key for key, role in self.roles.items()
-                    if role and title in {bare_word(w) for w in role.split()}}
+                   and holds(_title_words(m.role))}
+        holders |= {key for key, role in self.roles.items() if role and holds(_title_words(role))}
+        holders |= {key for key, words in self.titles.items() if holds(words)}
+        # `Former President Donald Trump` is not `the president` however the actors list him.
+        holders -= {key for key, words in self.titles.items() if not holds(words)
+                    and asked <= words}
         holders = {self.display.get(k, k) for k in holders}
         if len(holders) != 1:
             return None
@@ -410,14 +505,34 @@ class Cast:
         before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
                   if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
         headed = [m for m in before if head.lower() in m.key.lower()]
+        described = self._described_org(head, paragraph, offset)
+        if described is not None and (not headed or described[0] > (headed[-1].paragraph,
+                                                                     headed[-1].start)):
+            # `China's commerce ministry said … “…,” the ministry said`.
+            return Speaker(described[1], "organisation", attribution="resolved")
         if headed:
             return Speaker(headed[-1].key, "organisation", attribution="resolved")
         # `the company` for a name without the word: only the one organisation of the last
         # two paragraphs will do.
-        recent = {m.key for m in before if m.paragraph >= paragraph - 1}
-        if len(recent) == 1 and head.lower() in _GENERIC_HEADS:
-            return Speaker(recent.pop(), "organisation", attribution="resolved")
+        recent = [m for m in before if m.paragraph >= paragraph - 1]
+        if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS and \
+                any(self._subject(m.paragraph, m.start) for m in recent):
+            # … and named as a subject there: `with the Federal Aviation Administration's
+            # review` is no company that `Boeing said …` left speaking.
+            return Speaker(recent[0].key, "organisation", attribution="resolved")
         return None
+
+    def _described_org(self, head: str, paragraph: int, offset: int,
+                       ) -> tuple[tuple[int, int], str] | None:
+        """Return where and how the text last described an organisation with `head` before
+        `offset` (`China's commerce ministry`), outside quotations, or None."""
+        last = None
+        for p in range(max(1, paragraph - 3), paragraph + 1):
+            text = self.texts.get(p, "")
+            for m in OWNED_ORG.finditer(text, 0, offset if p == paragraph else len(text)):
+                if m.group().lower().endswith(head.lower()) and not self._in_quote(p, m.start()):
+                    last = ((p, m.start()), m.group("org"))
+        return last
 
     def note(self, speaker: Speaker, paragraph: int, offset: int) -> None:
         """Record an attributed speaker, so a later `he`/`she` may point at it."""
@@ -426,6 +541,12 @@ class Cast:
             return
         gender = self.gender(speaker.name)
         self.said.append(_Seen(speaker.name, ActorKind.PERSON, paragraph, offset, gender))
+
+
+def _title_words(role: str) -> set[str]:
+    """Return the words of a role, abbreviations spelled out (`Gov.` → `gov`, `governor`)."""
+    words = {bare_word(w) for w in role.split()}
+    return words.union(*(HONORIFIC_WORDS.get(w, ()) for w in words))
 
 
 def _title_role(title: tuple[str, ...]) -> str | None:

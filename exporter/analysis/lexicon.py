@@ -29,6 +29,9 @@ def _genders(name: str) -> dict[str, Gender | None]:
 
 HONORIFICS: dict[str, Gender | None] = _genders("honorifics.tsv")
 """Abbreviated honorifics and ranks (`dr`, `sen`, `gen`), without their full stop."""
+HONORIFIC_WORDS: dict[str, frozenset[str]] = {
+    r[0]: frozenset(r[2].split("|")) for r in rows("honorifics.tsv") if len(r) > 2}
+"""What an abbreviated title stands for (`gov` → `governor`)."""
 TITLES: dict[str, Gender | None] = _genders("titles.tsv")
 """Title and rank words written before a name (`president`, `pope`, `foreign`)."""
 FIRST_NAMES: dict[str, Gender] = {k: v for k, v in _genders("first_names.tsv").items() if v}
@@ -38,9 +41,12 @@ SPEECH_VERBS: dict[str, bool] = {
     for r in rows("speech_verbs.txt")}
 """Verbs that attribute a quotation, and whether the speaker may follow them (`said Smith`)."""
 RELATIONS: frozenset[str] = frozenset(r[0] for r in rows("relation_nouns.txt"))
+RELATION_GENDERS: dict[str, Gender] = {
+    k: v for k, v in _genders("relation_nouns.txt").items() if v}
+"""The gender a family noun tells (`daughter` → f)."""
 """Nouns for the people around someone (`daughter`, `colleague`), written before a name."""
 NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 """Capitalised words that never speak (platforms, web words, units)."""
 
-__all__ = ["FIRST_NAMES", "HONORIFICS", "NOT_SPEAKERS", "RELATIONS", "SPEECH_VERBS", "TITLES",
-           "Gender", "rows"]
+__all__ = ["FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS", "RELATIONS",
+           "RELATION_GENDERS", "SPEECH_VERBS", "TITLES", "Gender", "rows"]

@@ -1,18 +1,19 @@
 """Quotations: an article in, the statements it quotes with their speakers out.
 
-A quotation is text between quotation marks (curly or straight double marks, mixed too, German
-low marks, curly single marks that open at a word boundary) that reads as a statement: it ends
-with sentence punctuation, has at least four words and is introduced like speech, or follows a
-speech verb in its sentence (`said it was “much too early”`). Coined terms, titles and scare
-quotes (`“allied”`, `“Russian-Pakistani Renaissance”`) are left out. The speaker comes from the
-attribution around the quotation, tried as an ordered list of rules (`_RULES`): after it (`“…,”
-said X`, `“…,” X said`), before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`,
-reported speech ending in a partial quotation), `“…” This is what was said by …`. `speakers`
-reads the phrase next to the verb and `cast.Cast` turns it into a speaker: a full name the article
-introduced, a pronoun's nearest compatible person, or silence.
+`quotemarks` finds the quoted spans that read as statements. The speaker comes from the
+attribution around each, tried as an ordered list of rules (`_RULES`): after it (`“…,” said X`,
+`“…,” X said`), before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`, reported
+speech ending in a partial quotation), a colon introduction without a speech verb (`X put it
+more bluntly: “…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is what
+was said by …`. `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
+speaker: a full name the article introduced, a pronoun's nearest compatible person, a government
+seat or a described organisation that speaks (`the White House`, `China's commerce ministry`),
+the one person a description points back at (`the 30-year-old Kenyan`), or silence.
 Across sentences and paragraphs a speaker carries only where the text says so: a quotation
 continued after `he said.` in the same paragraph, a quotation running over several paragraphs
-(no closing mark at the end of the first), a paragraph ending `She added:`.
+(no closing mark at the end of the first; its speaker may also be named where it ends), a
+paragraph ending `She added:` or `Kemp was blunt:`, a block quotation signed on the next line,
+a bare quotation paragraph after reported speech (`X said the bill was dead.`).
 
 Each quotation says how its speaker was found (`Quote.attribution`): `explicit` when the text
 names the speaker at the quotation, `resolved` when a pronoun, a surname, an organisation's head
@@ -30,143 +31,24 @@ from ..model import ActorKind, Article, Quote
 from .actors import ROLE_NOUNS, find_actors, find_mentions
 from .actors import STOP as _STOP
 from .cast import Cast
-from .lexicon import SPEECH_VERBS, TITLES
+from .lexicon import HONORIFICS, SPEECH_VERBS, TITLES
+from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
     Phrase,
     Speaker,
     anaphor_head,
+    bare_word,
     description_speaker,
+    identity_description,
     mask_party_tags,
+    name_at_start,
+    owned_org,
     speaker_after,
     subject_before,
     title_head,
 )
-
-_OPEN_DOUBLE = "\u201c\u201e"
-_CLOSE_DOUBLE = "\u201d"
-_OPEN_SINGLE = "\u2018"
-_CLOSE_SINGLE = "\u2019"
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """Quoted text inside one paragraph: `start`/`end` of the words between the marks."""
-
-    start: int
-    end: int
-    close: int
-    """Offset just past the closing mark (the paragraph's end when unclosed)."""
-
-
-def _double_spans(text: str) -> list[_Span]:
-    """Return the spans between double quotation marks, curly or straight."""
-    spans: list[_Span] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
-            closer = _CLOSE_DOUBLE if ch != '"' else '"'
-            j = text.find(closer, i + 1)
-            # Pages mix their marks (`“…,"`, `"…”`): the other kind of closing mark counts too.
-            other = text.find('"' if ch != '"' else _CLOSE_DOUBLE, i + 1)
-            if other != -1 and (j == -1 or other < j) and ch != "\u201e" and \
-                    not text[other - 1].isspace() and not text[other + 1:other + 2].isalnum():
-                j = other
-            if ch == "\u201e":
-                # German marks: „…“ (or „…” in some fonts), whichever closes first.
-                ends = [k for k in (text.find("\u201c", i + 1), j) if k != -1]
-                j = min(ends, default=-1)
-                if j == -1:
-                    spans.append(_Span(i + 1, len(text), len(text)))
-                    break
-                spans.append(_Span(i + 1, j, j + 1))
-                i = j + 1
-                continue
-            if ch != '"':
-                # Another opening mark before the closer: this one was never closed.
-                opens = [k for k in (text.find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]
-                k = min(opens, default=-1)
-                if k != -1 and (j == -1 or k < j):
-                    spans.append(_Span(i + 1, k, k))
-                    i = k
-                    continue
-            if j == -1:
-                spans.append(_Span(i + 1, len(text), len(text)))
-                break
-            spans.append(_Span(i + 1, j, j + 1))
-            i = j + 1
-            continue
-        i += 1
-    return spans
-
-
-def _opens(text: str, i: int) -> bool:
-    """Return True if a straight mark at `i` opens a quotation (not closes one, not inches)."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{\u2014\u2013-:") and not after.isspace()
-
-
-def _single_spans(text: str, taken: list[_Span]) -> list[_Span]:
-    """Return spans between curly single marks that open at a word boundary and close before a
-    space or punctuation, outside double-quoted spans (where they nest)."""
-    spans: list[_Span] = []
-    for m in re.finditer(_OPEN_SINGLE, text):
-        i = m.start()
-        if i and not (text[i - 1].isspace() or text[i - 1] in "([\u2014"):
-            continue
-        if any(s.start <= i < s.end for s in taken) or any(s.start <= i < s.close for s in spans):
-            continue
-        for c in re.finditer(_CLOSE_SINGLE, text[i + 1:]):
-            j = i + 1 + c.start()
-            nxt = text[j + 1] if j + 1 < len(text) else " "
-            if not nxt.isalnum() and not text[j - 1].isspace():
-                spans.append(_Span(i + 1, j, j + 1))
-                break
-    return spans
-
-
-# Words before a quotation that make it a term, not a statement.
-_TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
-                        r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as)\s*$",
-                        re.IGNORECASE)
-_SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
-                         + r"|according|that))\s*$",
-                         re.IGNORECASE)
-_WORD = re.compile(r"[\w\u2019'-]+")
-_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
-
-
-def _is_statement(text: str, span: _Span) -> bool:
-    """Return True if the quoted words read as a statement rather than a term."""
-    inner = text[span.start:span.end].strip()
-    words = _WORD.findall(inner)
-    before = text[max(0, span.start - 40):span.start - 1]
-    term = _TERM_CUES.search(before)
-    if term and (len(words) < 4 or term.group().strip().lower() != "as"):
-        return False  # `known as “X”`; but `described him as “a writer who …”` is speech
-    final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
-    title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    if title_cased and inner[-1:] not in ".!?\u2026":
-        return False  # a title (`“Listen To The Music,”`), not a statement
-    if final:
-        return len(words) >= 2
-    if len(words) >= 2 and _reported(text, span):
-        return True  # `Bailey said it was “much too early”`: the speaker's own words
-    return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
-                                or span.start <= 1)
-
-
-def _reported(text: str, span: _Span) -> bool:
-    """Return True if a speech verb stands earlier in the quotation's sentence, with no other
-    quotation or sentence end between (`called the strike “disappointing and unnecessary”`)."""
-    start = max(0, span.start - 120)
-    before = text[start:span.start - 1]
-    cut = max(before.rfind(c) for c in ".!?\u201d\"")
-    return bool(_REPORT_VERB.search(before[cut + 1:]))
-
 
 # --- attribution ----------------------------------------------------------------------------------
 
@@ -206,6 +88,12 @@ _THIS_IS_HOW = re.compile(
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
                         re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
+# Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
+# An attribution line: a dash, then only a name and its role up to the paragraph's end.
+_DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
+                        r"{2,100}\.?\s*$)")
+_COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
+                         re.IGNORECASE)
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 
 
@@ -215,7 +103,7 @@ class _Place:
 
     paragraph: int
     text: str
-    span: _Span
+    span: Span
     sentence_start: int
     sentence_end: int
     """End of the sentence holding the closing mark, or of the next one when the quotation
@@ -244,9 +132,17 @@ class _Attributor:
             head = anaphor_head(phrase.description)
             if head:
                 return self.cast.organisation(head, paragraph, offset)
+            org = owned_org(phrase.description)
+            if org:
+                return Speaker(org, "organisation")
+            seat = self.cast.seat(phrase.description)
+            if seat is not None:
+                return seat
             title = title_head(phrase.description)
             if title:
                 return self.cast.titled(title)
+            if identity_description(phrase.description):
+                return self.cast.described(paragraph, offset)
             return description_speaker(phrase.description)
         return None
 
@@ -267,7 +163,51 @@ class _Attributor:
         masked = mask_party_tags(body[:-1])
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
         start = _previous_close(masked, len(masked) + 1, start)
-        return self._before(paragraph, masked, start, len(masked), max_tail=40)
+        return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
+            self.colon_subject(paragraph, masked, start, len(masked))
+
+    def reported(self, paragraph: int, text: str) -> Speaker | None:
+        """Return the speaker of a paragraph that ends in reported speech without quotation
+        marks (`Johnson said the bill was dead.`): a person or an organisation, or None."""
+        body = text.rstrip()
+        start = max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
+        found = self._before(paragraph, body, start, len(body), max_tail=200)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
+
+    def dash_line(self, paragraph: int, text: str, start: int = 0) -> Speaker | None:
+        """Return the speaker an attribution line names (`— Jen O’Malley Dillon, campaign
+        chair` after a block quotation, in `text[start:]`): a person or an organisation."""
+        m = _DASH_LINE.match(text, start)
+        if not m:
+            return None
+        found = self.speaker(speaker_after(text, m.end(), len(text.rstrip(" ."))), paragraph,
+                             m.end())
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
+
+    def colon_subject(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
+        """Return the speaker a clause ending in a colon introduces without a speech verb
+        (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
+        the person or organisation that opens the clause, or None."""
+        m = _COLON_LEAD.match(text, start, end)
+        start = m.end() if m else start
+        clause = text[start:end]
+        if len(clause) > 120 or _VERB.search(clause):
+            return None
+        pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
+        if pronoun:
+            return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
+        name = name_at_start(text, start, end)
+        if name is None or not re.match(r",?\s+[a-z]", text[name.end:end]) or \
+                tuple(text[start:name.start].split()) != name.title:
+            return None  # only a title may stand before the name (`Senate Majority Leader`)
+        found = self.speaker(Phrase(name=name), paragraph, name.start)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
@@ -337,6 +277,21 @@ def _verb_before(att: _Attributor, place: _Place) -> Speaker | None:
     return att._before(place.paragraph, place.text, start, place.span.start - 1, max_tail=150)
 
 
+def _dash_after(att: _Attributor, place: _Place) -> Speaker | None:
+    """`“…” — Jane Doe, chief executive`: an attribution line closing the paragraph."""
+    return att.dash_line(place.paragraph, place.text, place.span.close)
+
+
+def _colon_before(att: _Attributor, place: _Place) -> Speaker | None:
+    """`Rachel Reeves put it more bluntly: “…”`, `The senator, in a statement: “…”`."""
+    end = place.span.start - 1
+    if not place.text[place.sentence_start:end].rstrip().endswith(":"):
+        return None
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    return att.colon_subject(place.paragraph, place.text, start,
+                             len(place.text[:end].rstrip()) - 1)
+
+
 def _this_is_what(att: _Attributor, place: _Place) -> Speaker | None:
     """`“…” This is what was perceived by analysts on international affairs …`."""
     text = place.text
@@ -354,7 +309,8 @@ def _this_is_what(att: _Attributor, place: _Place) -> Speaker | None:
 
 
 _RULES: tuple[Callable[[_Attributor, _Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _verb_before, _this_is_what)
+    _after_verb, _subject_after, _according_before, _verb_before, _colon_before, _dash_after,
+    _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
@@ -366,7 +322,12 @@ def _not_named_inside(found: Speaker, place: _Place) -> Speaker:
         return found
     inner = place.text[place.span.start:place.span.end]
     surname = found.name.split()[-1]
-    return AMBIGUOUS if re.search(r"\b" + re.escape(surname) + r"\b", inner) else found
+    if surname not in inner or not re.search(r"\b" + re.escape(surname) + r"\b", inner):
+        return found
+    after = place.text[place.span.close:min(place.sentence_end, place.span.close + 60)]
+    if re.search(r"\b" + re.escape(surname) + r"\b", after):
+        return found  # `“He's a Trump hater,” Trump wrote`: the name itself attributes it
+    return AMBIGUOUS
 
 
 def _attribution_follows(place: _Place) -> bool:
@@ -378,7 +339,7 @@ def _attribution_follows(place: _Place) -> bool:
         after[:1].islower() or (inner[-1:].isalnum() and after[:1].isupper())
 
 
-def _post_end(text: str, span: _Span, ends: list[int]) -> int:
+def _post_end(text: str, span: Span, ends: list[int]) -> int:
     """Return where the words after a quotation's closing mark end for attribution (`ends`:
     the sentence ends, ascending)."""
     i = bisect_left(ends, span.close)
@@ -397,7 +358,7 @@ def _role(phrase: str) -> str:
 def _previous_close(text: str, start: int, floor: int = 0) -> int:
     """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
     `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
-    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (_CLOSE_DOUBLE, '"'))
+    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
     return k + 1 if k >= 0 else floor
 
 
@@ -415,7 +376,8 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     own = set(speaker.name.split())
     # The gap's first sentence holds the quotation's own attribution; only later ones may name
     # someone else.
-    boundary = re.search(r"[.!?]\s+", gap)
+    boundary = next((m for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())),
+                    None)
     later = gap[boundary.end():] if boundary else ""
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
@@ -426,14 +388,15 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     return not any(_PRONOUN_WORD.search(s) for s in sentences[1:])
 
 
+def _abbreviation(text: str, dot: int) -> bool:
+    """Return True if the full stop at `dot` ends an honorific or an initial (`Rep.`, `J.`)."""
+    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    return bare_word(word) in HONORIFICS or bool(re.fullmatch(r"(?:[A-Z]\.?)+", word))
+
+
 def _sentence_opener(text: str, i: int) -> bool:
     before = text[:i].rstrip(" \u201c\"")
     return not before or before[-1] in ".!?"
-
-
-def _statement_spans(text: str) -> list[_Span]:
-    doubles = _double_spans(text)
-    return sorted(doubles + _single_spans(text, doubles), key=lambda s: s.start)
 
 
 @dataclass(slots=True)
@@ -448,11 +411,11 @@ class _Pending:
 
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Return the quotations of the article with their speakers, in reading order."""
-    spans = {p.n: _statement_spans(p.text) for p in article.paragraphs}
+    spans = {p.n: statement_spans(p.text) for p in article.paragraphs}
     actors = find_actors(article)
     cast = Cast.of(find_mentions(article),
                    {a.name: a.role for a in actors if a.kind is ActorKind.PERSON},
-                   {p.n: p.text for p in article.paragraphs},
+                   {p.n: mask_party_tags(p.text) for p in article.paragraphs},
                    {n: [(s.start, s.close) for s in ss] for n, ss in spans.items()})
     cast.display = {name: a.name for a in actors
                     if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
@@ -461,9 +424,18 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     attributor = _Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
+    before: tuple[int, str] | None = None
+    silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
+    whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
     for para in article.paragraphs:
         text = para.text
         masked = mask_party_tags(text)
+        if whole is not None and not spans[para.n]:
+            signed = attributor.dash_line(para.n, masked)
+            if signed is not None:
+                # A block quotation signed on the next line: `— Jane Doe, chief executive`.
+                quotes[-1] = _quote(whole.text, signed, whole.paragraph)
+        whole = None
         # Split with the tags blanked: `Rep. Adam Schiff, D-Calif., said` is one sentence.
         sentences = split_sentences(masked)
         starts = [a for a, _ in sentences]
@@ -471,7 +443,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         pending: _Pending | None = None
         first = True
         for span in spans[para.n]:
-            if not _is_statement(text, span):
+            if not is_statement(text, span):
                 continue
             words = text[span.start:span.end].strip().rstrip(",").strip()
             first_sentence = bisect_right(starts, span.start - 1) - 1
@@ -481,7 +453,9 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             speaker = attributor.attribute(place)
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
             gap = text[pending.close:span.start - 1] if pending else ""
-            if pending and words[:1].islower() and len(gap) < 60 and _VERB.search(gap):
+            if pending and words[:1].islower() and len(gap) < 60 and _VERB.search(gap) and \
+                    (text[:pending.close].rstrip("\u201d\u2019\"' ").endswith(",")
+                     or gap.rstrip().endswith(",")):
                 joined = f"{pending.words}, {words}" if not pending.words.endswith((",", ".")) \
                     else f"{pending.words} {words}"
                 pending = _Pending(joined, pending.speaker or speaker, span.close)
@@ -489,10 +463,21 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if pending:
                 quotes.append(_quote(pending.words, pending.speaker, para.n))
             if speaker is None and pending is not None and pending.speaker is not None and \
-                    _continues(text, pending.close, span.start, pending.speaker):
+                    _continues(masked, pending.close, span.start, pending.speaker):
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = _resolved(carried)
+            if first and silent and span.start <= 1 and speaker is not None and \
+                    speaker is not AMBIGUOUS:
+                for i in silent:
+                    quotes[i] = _quote(quotes[i].text, _resolved(speaker), quotes[i].paragraph)
+            if first and (span.start > 1 or speaker is not None):
+                silent = []
+            if speaker is None and first and span.start <= 1 and before is not None and \
+                    not _VERB.search(_outside_quotes(text, spans[para.n])):
+                # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
+                reported = attributor.reported(*before)
+                speaker = _resolved(reported) if reported is not None else None
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
@@ -500,15 +485,34 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             pending = _Pending(words, speaker, span.close)
         if pending:
             quotes.append(_quote(pending.words, pending.speaker, para.n))
+            if pending.speaker is None and len(spans[para.n]) == 1 and \
+                    spans[para.n][0].start <= 1 and pending.close >= len(text.rstrip()):
+                whole = quotes[-1]
         unclosed = pending is not None and pending.close >= len(text) and \
-            not text.rstrip().endswith((_CLOSE_DOUBLE, '"'))
+            not text.rstrip().endswith((CLOSE_DOUBLE, '"'))
         if unclosed and pending is not None:
             carried = pending.speaker if pending.speaker is not AMBIGUOUS else None
+            if carried is None and pending.speaker is None:
+                # `“I never thought …` (no closing mark) then `“But here we are,” she said.`:
+                # the speaker named where the quotation ends speaks its first part too.
+                silent.append(len(quotes) - 1)
+            else:
+                silent = []
         else:
+            silent = []
             carried = attributor.intro(para.n, text)
             if carried is AMBIGUOUS:
                 carried = None
+        # Read only when the next paragraph opens with an unattributed quotation.
+        before = (para.n, masked) if carried is None and not spans[para.n] else None
     return tuple(quotes)
+
+
+def _outside_quotes(text: str, spans: list[Span]) -> str:
+    """Return `text` with its quoted spans blanked."""
+    for span in spans:
+        text = text[:span.start] + " " * (span.close - span.start) + text[span.close:]
+    return text
 
 
 def _resolved(speaker: Speaker) -> Speaker:

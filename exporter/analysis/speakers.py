@@ -22,6 +22,7 @@ from .actors import (
     ROLE_WORDS,
     STOP,
 )
+from .actors import lookup as gazetteer_lookup
 from .lexicon import HONORIFICS, RELATIONS, TITLES, Gender
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
@@ -92,8 +93,37 @@ _DOCUMENT = re.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:
                        r"indictment|affidavit)\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+_ORG_HEAD = (r"(?:agency|company|ministry|bank|court|organisation|organization|group|charity|"
+             r"council|commission|committee|government|regulator|institute|university|firm|fund|"
+             r"party|union|department|campaign|network|board|authority|office|association|"
+             r"embassy|hospital|military|army|navy|police|cabinet|parliament|legislature|"
+             r"administration|secretariat|mission|consulate|presidency|regime|junta|prosecutors?|"
+             r"spokes(?:man|woman|person)['’]s\s+office)")
+# `China's commerce ministry`, `the Kremlin's press office`, `Iran's foreign ministry`, `the
+# Trump campaign`, `the state-run news agency`: an organisation described, not named.
+OWNED_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}"
+                       r"[\u2019']s?\s+|(?<=the\s)[A-Z][\w.-]*\s+)(?:[a-z][\w-]*\s+){0,3}"
+                       + _ORG_HEAD + r")")
+
+
+def owned_org(phrase: str) -> str | None:
+    """Return the organisation a description names by its owner and head (`China's commerce
+    ministry`, `the Trump campaign`), or None."""
+    m = OWNED_ORG.fullmatch(phrase.strip(" ,"))
+    return m.group("org") if m else None
+
+
+# A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
+# `RAFAH, Gaza Strip (AP) —`.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
+                       r"(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
+                       r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
+
+
 def mask_party_tags(text: str) -> str:
-    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) blanked, offsets kept."""
+    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) and an opening dateline
+    blanked, offsets kept: neither is a speaker nor part of one."""
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -176,6 +206,10 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
             return None
     if any(w.lower() in {"and", "&"} for w in words) and bare_word(words[-1]) not in ORG_HEADS:
         return None  # `Smith and Jones`: two speakers
+    if len(words) >= 3 and POSSESSIVE.search(words[0]) and not any(
+            POSSESSIVE.search(w) for w in words[1:]):
+        # `Labour’s Yvette Cooper`, `Google’s Sundar Pichai`: the owner is her party or firm.
+        words, run = words[1:], run[1:]
     if any(POSSESSIVE.search(w) and len(w) > 2 for w in words):
         return None  # `Smith's spokesman`: Smith owns, does not speak
     if len(words) == 1 and title and bare_word(title[-1]) in _SOVEREIGNS:
@@ -324,6 +358,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
+    if identity_description(text[a:b]):
+        return Phrase(description=text[a:b])  # `the 30-year-old Kenyan`: no name
     if len(segs) >= 3 and _appositive(text, *segs[1]):
         # `Prince Andrew, the younger brother of the heir, Charles, has told`: a name that
         # opens the phrase and is followed by an appositive is the subject, whatever names
@@ -338,7 +374,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         whole = name_at_end(text, *segs[-2])
         if whole is not None and whole.start <= segs[-2][0] + 1:
             return Phrase(name=whole, role=text[a:b])
-    name = name_at_end(text, a, b)
+    # `Pillen, a Republican, added`: an indefinite appositive names nobody.
+    indefinite = len(segs) >= 2 and re.match(r"(?:a|an)\s", text[a:b]) is not None
+    name = None if indefinite else name_at_end(text, a, b)
     if name is None:
         # `Capt. Maria Ruiz of the fire department`: a name with where it works.
         first = name_at_start(text, a, b)
@@ -363,7 +401,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         name = name_at_end(text, pa, pb)
         if name is not None:
             return Phrase(name=name, role=text[a:b])
-        if re.match(r"(?:who|which|whose)\b", text[a:b]):
+        if re.match(r"(?:who|which|whose|speaking|citing|requesting|asking|declining)\b",
+                    text[a:b]):
             # `One senior official, who spoke on condition of anonymity,`.
             return Phrase(description=text[pa:pb])
     return Phrase(description=text[a:b])
@@ -379,6 +418,8 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     pronoun = _pronoun(text, a, b, at_end=False)
     if pronoun:
         return Phrase(pronoun=pronoun)
+    if identity_description(text[a:b]):
+        return Phrase(description=text[a:b])
     name = name_at_start(text, a, b)
     if name is not None:
         # `NASA administrator Jim Bridenstine`: the first name is whose role it is.
@@ -424,14 +465,51 @@ def description_speaker(phrase: str) -> Speaker | None:
     return None
 
 
+_PARTY_NOUNS = frozenset({"democrat", "republican", "independent", "conservative", "liberal",
+                          "progressive", "tory", "socialist", "libertarian"})
+
+
+def identity_description(phrase: str) -> bool:
+    """Return True if `phrase` describes someone already named by who they are, not by a job
+    somebody else could hold: `the 30-year-old Kenyan`, `the Democrat`, `the 81-year-old`."""
+    words = phrase.strip(" ,").split()
+    if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
+        return False
+    if any(w.lower() in PREPOSITIONS or w.lower() in DETERMINERS for w in words[1:]):
+        return False
+    last = words[-1]
+    if re.search(r"\d+-year-old", phrase) and len(words) <= 4:
+        return True  # `the 81-year-old`, `the 38-year-old entrepreneur`
+    hit = gazetteer_lookup([last], 0)
+    return (hit is not None and hit[1].form == "demonym") or bare_word(last) in _PARTY_NOUNS
+
+
 def title_head(phrase: str) -> str | None:
-    """Return the title of `the president`, `the senator`: a description that is only a
-    definite article and one title word."""
-    m = re.fullmatch(r"the\s+([a-z-]+)", phrase.strip(), re.IGNORECASE)
-    if m and (m.group(1).lower() in TITLES or m.group(1).lower() in ROLE_NOUNS) and \
-            m.group(1).lower() not in {"head", "chief", "leader", "member", "officer"}:
-        return m.group(1).lower()
+    """Return the title of `the president`, `the senator`, `the vice president`: a description
+    that is only a definite article and title words, lower-cased."""
+    m = re.fullmatch(r"the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", phrase.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    words = m.group(1).lower().split()
+    head = words[-1]
+    if (head in TITLES or head in ROLE_NOUNS) and head not in _NOT_TITLE_HEADS and \
+            all(w in TITLES or w in _TITLE_MODIFIERS for w in words[:-1]):
+        return " ".join(words)
     return None
+
+
+# Title words that are no one's title alone: parts of an office (`White House`, `Foreign`) or
+# too common to point at one person (`the head`, `the leader`).
+_NOT_TITLE_HEADS = frozenset({"head", "chief", "leader", "member", "officer", "vice", "prime",
+                              "crown", "foreign", "defence", "defense", "interior", "finance",
+                              "health", "education", "state", "press", "house", "senate", "white",
+                              "economy", "energy", "trade", "home", "labor", "labour",
+                              "environment", "conservative", "democratic", "republican", "sen.",
+                              "attorney", "general", "private", "major", "father", "sister",
+                              "brother", "student", "veteran", "chair"})
+# Words a title may carry before its head (`the vice president`, `the former senator`).
+_TITLE_MODIFIERS = frozenset({"vice", "deputy", "assistant", "former", "acting", "press",
+                              "majority", "minority", "attorney", "prime"})
 
 
 def anaphor_head(phrase: str) -> str | None:
@@ -464,11 +542,13 @@ __all__ = [
     "anaphor_head",
     "bare_word",
     "description_speaker",
+    "identity_description",
     "is_capitalised",
     "is_title",
     "mask_party_tags",
     "name_at_end",
     "name_at_start",
+    "owned_org",
     "segments",
     "speaker_after",
     "subject_before",

@@ -1,0 +1,193 @@
+"""People the actor mentions missed, found where the text marks a name as a person's.
+
+`actors.find_mentions` knows a person by a common first name or a title it lists; real news
+also quotes `Oleksandr Shtupun`, `Lupe Villanueva-Ortiz` and `Dwayne Kosciuszko`. A run of two to
+five capitalised words is taken as a person here when the text itself says so: a title before it
+(`Sen. Ron Johnson`), a speech verb or `named` next to it, an appositive after it (`, a retired
+steelworker,`), a gendered pronoun following it, or its last word written again on its own
+(`… Kiptum had trained`). A run holding a gazetteer name, an organisation's head word or a title
+word, or one an appositive calls a bank or a group, is no person. `cast.Cast` adds what this finds
+to the mentions, with the surname written alone later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ActorKind
+from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
+from .actors import lookup as gazetteer_lookup
+from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATION_GENDERS, RELATIONS
+from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
+
+# A run of capitalised name words: `Ron Johnson`, `J.D. Vance`, `Nguyen Thi Thanh Ha`,
+# `Maria Delgado-Ruiz`, `Robert F. Kennedy Jr.`, `Jen O’Malley Dillon`.
+# A full stop belongs to an initial or an abbreviation (`J.D.`, `Jr.`), never to a word that
+# ends a sentence (`… the Central Division. Boudreau …`).
+_NAME_WORD = (r"(?:(?:[A-Z]\.){1,3}|(?:" + "|".join(sorted(w.capitalize() for w in HONORIFICS))
+              + r")\.|[A-Z][\w\u2019'-]*)")
+_NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|del|van|von|bin|al|"
+                       r"el|la|le|di|dos)\s+)?" + _NAME_WORD + r")+")
+# What makes a run of capitalised words a person although the mentions missed it: a title
+# before it (`Sen. Ron Johnson`), a speech verb next to it (`said Oleksandr Shtupun`), an
+# appositive after it (`Dwayne Kosciuszko, a retired steelworker`).
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|his|her|their|whose|another|one|\d+|"
+                               r"[a-z]+-year-old)\b")
+# Nouns an appositive gives an organisation, not a person.
+_ORG_NOUN = re.compile(r"(?:(?!\b(?:of|for|at|in|with|from|who|that|whose)\b)[^,;.])*?"
+                      r"\b(?:bank|firm|company|companies|group|lobby|network|outlet|"
+                      r"newspaper|agency|organi[sz]ation|association|union|party|fund|charity|"
+                      r"institute|think tank|nonprofit|non-profit|coalition|movement|brand|"
+                      r"startup|start-up|chain|retailer|maker|manufacturer|developer|publisher|"
+                      r"broadcaster|platform|app|website|service|committee|council|team|club)\b"
+                      r"(?![\u2019'])")
+# `His daughter, Inés, 19,`: a family noun, then one name and a comma.
+_RELATIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
+                       r"([A-Z][^\W\d_][\w\u2019'-]*)(?=,)")
+_WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
+_VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
+_ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
+# A gendered pronoun after a run, no other capitalised word between but a sentence's first:
+# `Lupe Villanueva-Ortiz has voted … This year, she isn’t sure`.
+_PRONOUN_AFTER = re.compile(r"(?:\u201c[^\u201d]{0,300}\u201d|[.!?,]\s+(?:[A-Z]\w*)?|"
+                            r"[^A-Z.!?\u201c])*?"
+                            r"\b(?:he|she|his|her)\b")
+
+
+def _relatives(texts: dict[int, str], by_paragraph: dict[int, list[Mention]],
+               quoted: dict[int, list[tuple[int, int]]]) -> list[Mention]:
+    """Return the people a family noun introduces by one name (`His daughter, Inés, 19,`,
+    `her husband, Ryan,`), outside quotations and known mentions."""
+    out: list[Mention] = []
+    for p, text in texts.items():
+        taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, [])
+        for m in _RELATIVE.finditer(text):
+            word = m.group(2)
+            if bare_word(m.group(1)) not in RELATION_GENDERS or \
+                    any(a <= m.start(2) < b for a, b in taken) or \
+                    bare_word(word) in STOP or bare_word(word) in NOT_SPEAKERS or \
+                    gazetteer_lookup([word], 0) or is_title(word):
+                continue
+            out.append(Mention(word, ActorKind.PERSON, p, m.start(2), m.end(2), word, "name"))
+    return out
+
+
+def _role_before(text: str, start: int) -> bool:
+    """Return True if a role or a relation stands right before the run, a comma between
+    (`Labour’s candidate, Azhar Ali,`, `his daughter, Ana Ruiz`)."""
+    m = _WORD_COMMA.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = bare_word(m.group(1))
+    return is_title(word) or word in ROLE_NOUNS or word in RELATIONS
+
+
+def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
+                       quoted: dict[int, list[tuple[int, int]]]) -> tuple[Mention, ...]:
+    """Return the mentions with the people `actors.find_mentions` missed added: a `First Last`
+    run outside quotations that a title, a common first name, an appositive or a speech verb
+    marks as a person, and its surname written alone later. A run that holds a place, an
+    organisation's head word or a gazetteer name is no person."""
+    added: list[Mention] = []
+    surnames: dict[str, set[str]] = {}
+    alone = _words_alone(texts)
+    proper = {m.group(1) for text in texts.values() for m in _MID_CAPITAL.finditer(text)}
+    by_paragraph: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_paragraph.setdefault(m.paragraph, []).append(m)
+    for p, text in texts.items():
+        here = by_paragraph.get(p, [])
+        spans = [(m.start, m.end) for m in here if m.kind is not ActorKind.PERSON] + \
+            quoted.get(p, [])
+        known = [m for m in here if m.kind is ActorKind.PERSON]
+        for run in _NAME_RUN.finditer(text):
+            words = run.group().split()
+            if len(words) < 2:
+                continue
+            start = run.start()
+            while words and (bare_word(words[0]) in STOP or is_title(words[0])
+                             or bare_word(words[0]) in CONNECTORS):
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                words = words[1:]
+            titled = len(words) < len(run.group().split()) and is_title(
+                run.group().split()[len(run.group().split()) - len(words) - 1])
+            opener = text[:start].rstrip(" \u201c\u2018\"'(")
+            low0 = bare_word(words[0]) if words else ""
+            if words and not titled and (not opener or opener[-1] in ".!?:\u2014") and \
+                    low0 not in FIRST_NAMES and words[0] not in proper and (
+                        (low0.endswith(("ing", "ly", "ed")) and len(low0) > 5) or
+                        low0 in ROLE_NOUNS or
+                        (len(words) > 2 and AGENT_NOUN.fullmatch(low0) is not None)):
+                # A sentence's first word may be any word (`Hosting Cook, …`, `Defenseman
+                # Jonas Brodin`): only the words after it are taken.
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                words = words[1:]
+            while words and (words[-1].endswith(".") and bare_word(words[-1]) not in _SUFFIXES
+                             and not INITIAL.fullmatch(words[-1])):
+                words[-1] = words[-1][:-1]
+            if len(words) < 2 or len(words) > 5:
+                continue
+            end = start + len(" ".join(words))
+            if text[start:end] != " ".join(words):
+                continue  # the run spans a line break or odd spacing: leave it
+            if any(a < end and start < b for a, b in spans) or any(
+                    m.start < end and start < m.end and set(m.key.split()) <= set(words)
+                    for m in known):
+                continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
+            low = [bare_word(w) for w in words]
+            if any(w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
+                   or is_title(w) for w in low) or any(POSSESSIVE.search(w) for w in words):
+                continue
+            appositive = _APPOSITIVE_AFTER.match(text, end)
+            if appositive and _ORG_NOUN.match(text[appositive.end():appositive.end() + 60]):
+                continue  # `Goldman Sachs, the bank,`: an organisation
+            marked = titled or low[0] in FIRST_NAMES or alone.get(words[-1], 0) >= 1 or \
+                bool(appositive) or \
+                bool(_VERB_AFTER.match(text, end)) or \
+                bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
+                bool(_VERB_BEFORE.search(text, max(0, start - 12), start)) or \
+                _role_before(text, start)
+            if not marked or any(gazetteer_lookup([w], 0) for w in words):
+                continue
+            key = " ".join(words)
+            role = None
+            added.append(Mention(key, ActorKind.PERSON, p, start, end, key, "name", role))
+            last = words[-1] if bare_word(words[-1]) not in _SUFFIXES else words[-2]
+            surnames.setdefault(last, set()).add(key)
+    added += _relatives(texts, by_paragraph, quoted)
+    if not added:
+        return mentions
+    shared = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON}
+    alone_of = {last: next(iter(keys)) for last, keys in surnames.items()
+                if len(keys) == 1 and last not in shared}  # a shared surname stays ambiguous
+    if alone_of:
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, alone_of)) + r")\b(?![\u2019']s)")
+        for m in added:
+            by_paragraph.setdefault(m.paragraph, []).append(m)
+        for p, text in texts.items():
+            taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, [])
+            extra = [Mention(alone_of[hit.group(1)], ActorKind.PERSON, p, hit.start(), hit.end(),
+                             hit.group(1), "surname") for hit in pattern.finditer(text)
+                     if not any(a <= hit.start() < b for a, b in taken)]
+            added.extend(extra)
+    return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
+
+
+def _words_alone(texts: dict[int, str]) -> dict[str, int]:
+    """Return how often each capitalised word stands alone inside a sentence (no capitalised
+    word on either side): a surname written again on its own (`Kiptum had trained`)."""
+    counts: dict[str, int] = {}
+    for text in texts.values():
+        for m in _ALONE.finditer(text):
+            before = text.rfind(" ", 0, m.start() - 1)
+            if text[before + 1:before + 2].isupper():
+                continue  # `a Go-Kart Track`: the word before is capitalised too
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
+
+
+__all__ = ["with_missed_people"]

@@ -1,0 +1,150 @@
+"""Quotation marks: a paragraph in, the quoted spans that read as statements out.
+
+A quotation is text between quotation marks (curly or straight double marks, mixed too, German
+low marks, curly single marks that open at a word boundary) that reads as a statement: it ends
+with sentence punctuation, has at least four words and is introduced like speech, or follows a
+speech verb in its sentence (`said it was “much too early”`). Coined terms, titles and scare
+quotes (`“allied”`, `“Russian-Pakistani Renaissance”`) are left out. `quotes` attributes what
+this finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import SPEECH_VERBS
+
+_OPEN_DOUBLE = "\u201c\u201e"
+CLOSE_DOUBLE = "\u201d"
+_OPEN_SINGLE = "\u2018"
+_CLOSE_SINGLE = "\u2019"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Quoted text inside one paragraph: `start`/`end` of the words between the marks."""
+
+    start: int
+    end: int
+    close: int
+    """Offset just past the closing mark (the paragraph's end when unclosed)."""
+
+
+def _double_spans(text: str) -> list[Span]:
+    """Return the spans between double quotation marks, curly or straight."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
+            closer = CLOSE_DOUBLE if ch != '"' else '"'
+            j = text.find(closer, i + 1)
+            # Pages mix their marks (`“…,"`, `"…”`): the other kind of closing mark counts too.
+            other = text.find('"' if ch != '"' else CLOSE_DOUBLE, i + 1)
+            if other != -1 and (j == -1 or other < j) and ch != "\u201e" and \
+                    not text[other - 1].isspace() and not text[other + 1:other + 2].isalnum():
+                j = other
+            if ch == "\u201e":
+                # German marks: „…“ (or „…” in some fonts), whichever closes first.
+                ends = [k for k in (text.find("\u201c", i + 1), j) if k != -1]
+                j = min(ends, default=-1)
+                if j == -1:
+                    spans.append(Span(i + 1, len(text), len(text)))
+                    break
+                spans.append(Span(i + 1, j, j + 1))
+                i = j + 1
+                continue
+            if ch != '"':
+                # Another opening mark before the closer: this one was never closed.
+                opens = [k for k in (text.find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]
+                k = min(opens, default=-1)
+                if k != -1 and (j == -1 or k < j):
+                    spans.append(Span(i + 1, k, k))
+                    i = k
+                    continue
+            if j == -1:
+                spans.append(Span(i + 1, len(text), len(text)))
+                break
+            spans.append(Span(i + 1, j, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    """Return True if a straight mark at `i` opens a quotation (not closes one, not inches)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-:") and not after.isspace()
+
+
+def _single_spans(text: str, taken: list[Span]) -> list[Span]:
+    """Return spans between curly single marks that open at a word boundary and close before a
+    space or punctuation, outside double-quoted spans (where they nest)."""
+    spans: list[Span] = []
+    for m in re.finditer(_OPEN_SINGLE, text):
+        i = m.start()
+        if i and not (text[i - 1].isspace() or text[i - 1] in "([\u2014"):
+            continue
+        if any(s.start <= i < s.end for s in taken) or any(s.start <= i < s.close for s in spans):
+            continue
+        for c in re.finditer(_CLOSE_SINGLE, text[i + 1:]):
+            j = i + 1 + c.start()
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if not nxt.isalnum() and not text[j - 1].isspace():
+                spans.append(Span(i + 1, j, j + 1))
+                break
+    return spans
+
+
+# Words before a quotation that make it a term, not a statement.
+_TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
+                        r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as)\s*$",
+                        re.IGNORECASE)
+_SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
+                         + r"|according|that))\s*$",
+                         re.IGNORECASE)
+_WORD = re.compile(r"[\w\u2019'-]+")
+# `called it a “historic turning point”` names a thing in the speaker's words: a term unless
+# it reads as a statement by itself, so `called` does not make a partial quotation speech.
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS) - {"called", "calls"}))
+                          + r"|according\s+to)\b", re.IGNORECASE)
+
+
+def is_statement(text: str, span: Span) -> bool:
+    """Return True if the quoted words read as a statement rather than a term."""
+    inner = text[span.start:span.end].strip()
+    words = _WORD.findall(inner)
+    before = text[max(0, span.start - 40):span.start - 1]
+    term = _TERM_CUES.search(before)
+    if term and (len(words) < 4 or term.group().strip().lower() != "as"):
+        return False  # `known as “X”`; but `described him as “a writer who …”` is speech
+    final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
+    title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    if title_cased and inner[-1:] not in ".!?\u2026":
+        return False  # a title (`“Listen To The Music,”`), not a statement
+    if final:
+        return len(words) >= 2
+    if len(words) >= 2 and _reported(text, span):
+        return True  # `Bailey said it was “much too early”`: the speaker's own words
+    return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
+                                or span.start <= 1)
+
+
+def _reported(text: str, span: Span) -> bool:
+    """Return True if a speech verb stands earlier in the quotation's sentence, with no other
+    quotation or sentence end between (`called the strike “disappointing and unnecessary”`)."""
+    start = max(0, span.start - 120)
+    before = text[start:span.start - 1]
+    cut = max(before.rfind(c) for c in ".!?\u201d\"")
+    return bool(_REPORT_VERB.search(before[cut + 1:]))
+
+
+def statement_spans(text: str) -> list[Span]:
+    doubles = _double_spans(text)
+    return sorted(doubles + _single_spans(text, doubles), key=lambda s: s.start)
+
+
+__all__ = ["CLOSE_DOUBLE", "Span", "is_statement", "statement_spans"]
