@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .metrics import Metrics
 from .outline import Item, Run, merge_runs
@@ -54,29 +55,38 @@ class PlacedItem:
 # --- wrapping ----------------------------------------------------------------------------------
 
 
-def _tokens(runs: Sequence[Run]) -> list[list[Run]]:
+def _tokens(runs: Sequence[Run]) -> tuple[tuple[Run, ...], ...]:
     """Split runs into words (each word keeps its trailing spaces); `\\n` is its own token."""
+    return _tokens_of(tuple(runs))
+
+
+@lru_cache(maxsize=4096)
+def _tokens_of(runs: tuple[Run, ...]) -> tuple[tuple[Run, ...], ...]:
+    # Cached: a deck wraps the same runs at every size it tries, and the Markdown outline and
+    # the PPTX lay out the same slides. Runs are built directly, as `replace` is slow.
     tokens: list[list[Run]] = [[]]
     for run in runs:
         start = 0
         text = run.text
+        bold, italic, muted, href = run.bold, run.italic, run.muted, run.href
+        end = len(text)
         i = 0
-        while i < len(text):
+        while i < end:
             char = text[i]
             if char == "\n":
                 if i > start:
-                    tokens[-1].append(replace(run, text=text[start:i]))
-                tokens.append([replace(run, text="\n")])
+                    tokens[-1].append(Run(text[start:i], bold, italic, muted, href))
+                tokens.append([Run("\n", bold, italic, muted, href)])
                 tokens.append([])
                 start = i + 1
-            elif char == " " and (i + 1 == len(text) or text[i + 1] != " "):
-                tokens[-1].append(replace(run, text=text[start:i + 1]))
+            elif char == " " and (i + 1 == end or text[i + 1] != " "):
+                tokens[-1].append(Run(text[start:i + 1], bold, italic, muted, href))
                 tokens.append([])
                 start = i + 1
             i += 1
-        if start < len(text):
-            tokens[-1].append(replace(run, text=text[start:]))
-    return [t for t in tokens if t]
+        if start < end:
+            tokens[-1].append(Run(text[start:], bold, italic, muted, href))
+    return tuple(tuple(t) for t in tokens if t)
 
 
 def _width(runs: Iterable[Run], size: float, metrics: Metrics, *, trim: bool = False) -> float:
@@ -88,7 +98,7 @@ def _width(runs: Iterable[Run], size: float, metrics: Metrics, *, trim: bool = F
     return total
 
 
-def _break_word(word: list[Run], first: float, width: float, size: float,
+def _break_word(word: Sequence[Run], first: float, width: float, size: float,
                 metrics: Metrics) -> list[list[Run]]:
     """Break a word wider than a line at characters (as renderers do), first piece `first` wide."""
     pieces: list[list[Run]] = [[]]
@@ -112,6 +122,15 @@ def _break_word(word: list[Run], first: float, width: float, size: float,
 
 def wrap(runs: Sequence[Run], width: float, size: float, metrics: Metrics) -> tuple[Line, ...]:
     """Return `runs` wrapped greedily into lines at most `width` points wide."""
+    return _wrap(tuple(runs), width, size, metrics)
+
+
+@lru_cache(maxsize=8192)
+def _wrap(runs: tuple[Run, ...], width: float, size: float,
+          metrics: Metrics) -> tuple[Line, ...]:
+    # Cached (lines are immutable): fitting a slide wraps its text at each size it tries, and
+    # the Markdown outline lays out exactly the slides the PPTX does. Bounded, so a book-length
+    # deck only evicts its own earlier slides.
     lines: list[Line] = []
     current: list[Run] = []
     used = 0.0
