@@ -42,7 +42,7 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor, Twips
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -109,6 +109,12 @@ class _Look:
                      rule=c("rule"), header_fill=c("header-fill"), key_fill=c("key-fill"),
                      box_fill=c("box-fill"), band_fill=c("band-fill"), marking=c("marking"))
 
+
+_STYLED: dict[tuple[_Look, int], tuple[bytes, tuple[tuple[str, str], ...]]] = {}
+"""python-docx's template with the writer's styles made (before any page set-up or content),
+and (name, style id) of each paragraph style made, by what the styles depend on: the look and
+the text width (the contents' tab stops). Not for a --reference-docx, whose styles are kept."""
+_STYLED_KEPT = 8
 
 _HEADING_STYLES = frozenset({"Title", "Subtitle", "TOC Heading", "Box Title"})
 """Styles set in the theme's heading font (with every "Heading N")."""
@@ -447,10 +453,16 @@ class _Renderer:
         self.toc_pages = toc_pages
         self.look = _Look.of(theme_of(options.theme))
         self.muted = RGBColor.from_string(self.look.muted)
-        self.word: WordDocument = (_open_reference(options.reference_docx)
-                                   if options.reference_docx is not None else docx.Document())
         self.reference = options.reference_docx is not None
         """True when styles, page setup, headers and footers are the user's (--reference-docx)."""
+        self.styled = _STYLED.get((self.look, self._text_width_twips())) \
+            if not self.reference else None
+        """python-docx's template with the writer's styles made for an earlier document with
+        the same look, and the names of those styles (see `_setup_styles`)."""
+        if options.reference_docx is not None:
+            self.word: WordDocument = _open_reference(options.reference_docx)
+        else:
+            self.word = docx.Document(io.BytesIO(self.styled[0]) if self.styled else None)
         self.outline = _Outline()
         self.bookmark_id = 0
         self.has_toc = False
@@ -656,7 +668,7 @@ class _Renderer:
 
     def _setup_styles(self) -> None:
         if not self.reference:
-            self._make_styles()
+            self._built_in_styles()
             return
         # The reference's own styles (and document defaults) are kept exactly: the writer's
         # styles are made as usual, then every style the reference defined is put back.
@@ -674,6 +686,36 @@ class _Renderer:
             root.replace(new_defaults, kept_defaults)
         self.styles = {name: self.word.styles[name] for name in self.styles}
         self.link_style = self.word.styles["Hyperlink"]
+
+    def _built_in_styles(self) -> None:
+        """Make the writer's styles in python-docx's template, once per look and text width:
+        the package as it then stands is kept (`_STYLED`) and later documents start from it,
+        only finding their styles (making them took a third of a short document's time, as
+        python-docx finds a style by scanning them all)."""
+        if self.styled is None:
+            self._make_styles()
+            if len(_STYLED) >= _STYLED_KEPT:
+                _STYLED.clear()
+            package = io.BytesIO()
+            self.word.save(package)
+            _STYLED[(self.look, self._text_width_twips())] = (
+                package.getvalue(), tuple((name, style.style_id)
+                                          for name, style in self.styles.items()))
+        else:
+            by_id = {el.get(qn("w:styleId")): el
+                     for el in self.word.styles.element.iterchildren(qn("w:style"))}
+            for name, style_id in self.styled[1]:
+                style = StyleFactory(by_id[style_id])
+                assert isinstance(style, ParagraphStyle)
+                self.styles[name] = style
+            link = StyleFactory(by_id["Hyperlink"])
+            assert isinstance(link, CharacterStyle)
+            self.link_style = link
+        # The document's language comes last in the Normal style's run properties.
+        lang = self.doc.meta.lang if _LANG.fullmatch(self.doc.meta.lang or "") else ""
+        if lang:
+            rpr = self.styles["Normal"].element.get_or_add_rPr()
+            rpr.append(_el("w:lang", val=lang))
 
     def _make_styles(self) -> None:
         look = self.look
@@ -722,10 +764,6 @@ class _Renderer:
 
         normal = para("Normal", size=10.5, color=ink, after=6)
         normal.paragraph_format.line_spacing = 1.12
-        lang = self.doc.meta.lang if _LANG.fullmatch(self.doc.meta.lang or "") else ""
-        if lang:
-            rpr = normal.element.get_or_add_rPr()
-            rpr.append(_el("w:lang", val=lang))
 
         title = para("Title", size=24, color=accent, after=4)
         title.font.bold = True
