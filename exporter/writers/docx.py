@@ -702,7 +702,8 @@ class _Renderer:
                 package.getvalue(), tuple((name, style.style_id)
                                           for name, style in self.styles.items()))
         else:
-            by_id = {el.get(qn("w:styleId")): el
+            style_id_attribute = qn("w:styleId")
+            by_id = {el.get(style_id_attribute): el
                      for el in self.word.styles.element.iterchildren(qn("w:style"))}
             for name, style_id in self.styled[1]:
                 style = StyleFactory(by_id[style_id])
