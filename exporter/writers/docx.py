@@ -6,8 +6,8 @@ style for (lead, small print, ¶-numbered paragraphs, panels) get named custom s
 not embedded in DOCX, so the writer names fonts every Office install has (Calibri) and leaves East
 Asian text to the theme's East Asian font.
 
-Output is byte-reproducible: no wall-clock time, no random ids; the zip is rewritten by
-`ooxml.reproducible_zip`.
+Output is byte-reproducible: no wall-clock time, no random ids; python-docx's parts are zipped by
+`ooxml.write_package` (python-docx's own `save` would zip them once more, with the clock's time).
 
 Memory stays flat in the length of the document: blocks are read once per pass, one at a time,
 and body content the renderer is done with leaves python-docx's tree for a temporary file
@@ -35,8 +35,12 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import serialize_part_xml
+from docx.opc.oxml import CT_Types, serialize_part_xml
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from docx.opc.part import Part
+from docx.opc.spec import default_content_types
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
@@ -443,6 +447,45 @@ class _TocSlot:
     depth: int = 3
 
 
+def _package_members(word: WordDocument) -> dict[str, bytes]:
+    """Return the members python-docx's `save` would zip, by name, but the main document part
+    (the caller has it whole, spooled): content types, relationships and every other part."""
+    package = word.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    main = word.part.partname
+    members = {CONTENT_TYPES_URI.membername: _content_types(parts),
+               PACKAGE_URI.rels_uri.membername: package.rels.xml}
+    for part in parts:
+        if part.partname != main:
+            members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return members
+
+
+def _content_types(parts: Sequence[Part]) -> bytes:
+    """Return `[Content_Types].xml` for `parts` as python-docx's package writer makes it: a
+    default for the extensions the OPC spec lists with that type, an override for the rest,
+    each sorted."""
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[PackURI, str] = {}
+    for part in parts:
+        ext = part.partname.ext
+        if (ext.lower(), part.content_type) in default_content_types:
+            defaults[ext.lower()] = part.content_type
+        else:
+            overrides[part.partname] = part.content_type
+    types = CT_Types.new()  # type: ignore[no-untyped-call]
+    for ext in sorted(defaults):
+        types.add_default(ext, defaults[ext])
+    for partname in sorted(overrides):
+        types.add_override(partname, overrides[partname])
+    blob: bytes = serialize_part_xml(types)
+    return blob
+
+
 class _Renderer:
     """One rendering of one document; holds the python-docx document while it is built."""
 
@@ -483,16 +526,22 @@ class _Renderer:
 
     def render(self) -> bytes:
         try:
-            package, document = self._build()
-            return ooxml.reproducible_zip(package, self.options.timestamp, replace={
-                self.word.part.partname.membername: document,
-                "docProps/app.xml": self._app_xml(),
-            })
+            members, document = self._build()
+            if "docProps/app.xml" not in members:
+                raise KeyError("docProps/app.xml is not a member of the package")
+            members["docProps/app.xml"] = self._app_xml()
+
+            def content(name: str) -> bytes | Iterator[bytes]:
+                return document if name == main else members[name]
+
+            main = self.word.part.partname.membername
+            return ooxml.write_package([*members, main], content, self.options.timestamp)
         finally:
             self.spool.close()
 
-    def _build(self) -> tuple[bytes, Iterator[bytes]]:
-        """Render the document; return python-docx's package and its main part's whole XML."""
+    def _build(self) -> tuple[dict[str, bytes], Iterator[bytes]]:
+        """Render the document; return python-docx's package members but the main part, and
+        the main part's whole XML."""
         self._drop_thumbnail()
         self._setup_styles()
         section = self.word.sections[0]
@@ -511,11 +560,10 @@ class _Renderer:
         self._fill_tocs()
         self._link_headers(self.word.element.body)
         self._properties()
-        buffer = io.BytesIO()
-        # python-docx writes the body as it stands, a marker where each spooled stretch goes;
-        # the whole part replaces it as `render` makes the package reproducible.
-        self.word.save(buffer)
-        return buffer.getvalue(), self.spool.chunks(serialize_part_xml(self.word.element))
+        # The body as it stands has a marker where each spooled stretch goes; the whole part
+        # replaces it as `render` writes the package.
+        return (_package_members(self.word),
+                self.spool.chunks(serialize_part_xml(self.word.element)))
 
     def _logo(self) -> None:
         """Put the brand's logo, right-aligned, above the first page's title."""
