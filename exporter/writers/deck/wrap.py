@@ -55,15 +55,25 @@ class PlacedItem:
 # --- wrapping ----------------------------------------------------------------------------------
 
 
+CACHED_CHARACTERS = 600
+"""Longest text (characters) whose words and wrapped lines are cached: a slide's bullets and
+cells, not a book-length paragraph, whose lines at every size tried would all stay in memory."""
+CACHED_TEXTS = 1024
+"""Most texts cached: one article's deck, whose Markdown outline reuses the PPTX's lines."""
+
+
+def _cacheable(runs: tuple[Run, ...]) -> bool:
+    return sum(len(run.text) for run in runs) <= CACHED_CHARACTERS
+
+
 def _tokens(runs: Sequence[Run]) -> tuple[tuple[Run, ...], ...]:
     """Split runs into words (each word keeps its trailing spaces); `\\n` is its own token."""
-    return _tokens_of(tuple(runs))
+    key = tuple(runs)
+    return _cached_tokens(key) if _cacheable(key) else _split_words(key)
 
 
-@lru_cache(maxsize=4096)
-def _tokens_of(runs: tuple[Run, ...]) -> tuple[tuple[Run, ...], ...]:
-    # Cached: a deck wraps the same runs at every size it tries, and the Markdown outline and
-    # the PPTX lay out the same slides. Runs are built directly, as `replace` is slow.
+def _split_words(runs: tuple[Run, ...]) -> tuple[tuple[Run, ...], ...]:
+    # Runs are built directly, as `dataclasses.replace` is slow.
     tokens: list[list[Run]] = [[]]
     for run in runs:
         start = 0
@@ -122,15 +132,14 @@ def _break_word(word: Sequence[Run], first: float, width: float, size: float,
 
 def wrap(runs: Sequence[Run], width: float, size: float, metrics: Metrics) -> tuple[Line, ...]:
     """Return `runs` wrapped greedily into lines at most `width` points wide."""
-    return _wrap(tuple(runs), width, size, metrics)
+    key = tuple(runs)
+    if _cacheable(key):
+        return _cached_wrap(key, width, size, metrics)
+    return _wrap(key, width, size, metrics)
 
 
-@lru_cache(maxsize=8192)
 def _wrap(runs: tuple[Run, ...], width: float, size: float,
           metrics: Metrics) -> tuple[Line, ...]:
-    # Cached (lines are immutable): fitting a slide wraps its text at each size it tries, and
-    # the Markdown outline lays out exactly the slides the PPTX does. Bounded, so a book-length
-    # deck only evicts its own earlier slides.
     lines: list[Line] = []
     current: list[Run] = []
     used = 0.0
@@ -168,6 +177,12 @@ def _wrap(runs: tuple[Run, ...], width: float, size: float,
     if current or not lines:
         flush()
     return tuple(lines)
+
+
+# Cached (lines are immutable): fitting a slide wraps its text at each size it tries, and the
+# Markdown outline lays out exactly the slides the PPTX does.
+_cached_tokens = lru_cache(maxsize=CACHED_TEXTS)(_split_words)
+_cached_wrap = lru_cache(maxsize=CACHED_TEXTS)(_wrap)
 
 
 def place(item: Item, width: float, size: float, metrics: Metrics, *, first: bool) -> PlacedItem:
