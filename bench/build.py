@@ -14,7 +14,9 @@
 
 Targets (issue 12): all formats ≤ 3× the floor, ≤ 0.1 of the chain's time, the long article
 ≤ 10× its floor, start-up < 0.3 s. Every figure is a fresh process's wall time; exporter runs
-with `--jobs 1` unless `--jobs` says otherwise, as the floor and the chain use one core.
+with `--jobs 1` unless `--jobs` says otherwise, as the floor and the chain use one core. CPU
+times (`*_cpu_*`, steadier on a shared machine) and peak memory cover every process a command
+started, the fork server's workers included (`bench/tree.py`).
 
     python bench/build.py [-n 20] [--long 4000] [--jobs 1] [--chain-sample N]
 """
@@ -29,7 +31,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,6 +38,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.pack import seeds  # noqa: E402
 from bench.startup import measure as measure_startup  # noqa: E402
+from bench.tree import Measured, measure  # noqa: E402
 
 SLIDES = 12
 
@@ -103,25 +105,15 @@ def chain_job(folder: Path, out: Path, in_process: bool) -> None:
             subprocess.run([weasyprint, f"{base}.html", f"{base}.pdf"], check=True)
 
 
-_MEASURE = (
-    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-    "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-)
+def run_child(args: list[str]) -> Measured:
+    """Return the wall time of a command, and the CPU time and peak RSS of every process it
+    started, the fork server's workers included (`bench.tree`)."""
+    return measure(args)
 
 
-def run_child(args: list[str]) -> tuple[float, int]:
-    """Return (wall seconds, peak RSS in KiB) of a command, measured in a fresh wrapper."""
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _MEASURE, *args], check=True,
-                          capture_output=True, text=True)
-    return time.perf_counter() - start, int(done.stdout.split()[-1])
-
-
-def exporter(src: Path, out: Path, jobs: int, *extra: str) -> float:
-    seconds, _ = run_child([sys.executable, "-m", "exporter.cli", "build", str(src), "-o",
-                            str(out), "--jobs", str(jobs), *extra])
-    return seconds
+def exporter(src: Path, out: Path, jobs: int, *extra: str) -> Measured:
+    return run_child([sys.executable, "-m", "exporter.cli", "build", str(src), "-o",
+                      str(out), "--jobs", str(jobs), *extra])
 
 
 def long_article(count: int) -> str:
@@ -171,22 +163,22 @@ def main() -> int:
         data = Path(args.source).read_bytes()
         for i in range(args.n):
             (src / f"article-{i:03d}.txt").write_bytes(data)
-        floor_s, floor_kib = run_child([sys.executable, __file__, "--floor-only",
-                                        "--folder", str(src)])
-        full_s, full_kib = run_child([sys.executable, "-m", "exporter.cli", "build", str(src),
-                                      "-o", str(work / "out-all"), "--no-cache",
-                                      "--jobs", str(args.jobs)])
-        cached_s = exporter(src, work / "out-all", args.jobs)
+        floor = run_child([sys.executable, __file__, "--floor-only", "--folder", str(src)])
+        full = exporter(src, work / "out-all", args.jobs, "--no-cache")
+        cached = exporter(src, work / "out-all", args.jobs)
         report.update({
-            "floor_pdf_docx_pptx_s": round(floor_s, 2),
-            "exporter_all_formats_s": round(full_s, 2),
-            "all_formats_over_floor": round(full_s / floor_s, 2),
+            "floor_pdf_docx_pptx_s": round(floor.wall, 2),
+            "exporter_all_formats_s": round(full.wall, 2),
+            "all_formats_over_floor": round(full.wall / floor.wall, 2),
             "target_over_floor": 3.0,
-            "no_change_rebuild_s": round(cached_s, 2),
-            "peak_rss_mib": round(full_kib / 1024, 1),
-            "floor_peak_rss_mib": round(floor_kib / 1024, 1),
+            "floor_cpu_s": round(floor.cpu, 2),
+            "exporter_cpu_s": round(full.cpu, 2),
+            "cpu_over_floor": round(full.cpu / floor.cpu, 2),
+            "no_change_rebuild_s": round(cached.wall, 2),
+            "peak_rss_mib": round(full.peak_kib / 1024, 1),
+            "floor_peak_rss_mib": round(floor.peak_kib / 1024, 1),
         })
-        report.update(chain(src, work, args.n, args.chain_sample, full_s))
+        report.update(chain(src, work, args.n, args.chain_sample, full.wall))
         if args.long:
             report.update(long_run(work, args.long, args.jobs))
     finally:
@@ -214,9 +206,9 @@ def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float) -> 
             continue
         out = work / f"chain-{label}"
         out.mkdir()
-        wall, _ = run_child([sys.executable, __file__, "--chain-only", "--folder", str(folder),
-                             "--out", str(out), *extra])
-        seconds[label] = wall * count / timed
+        run = run_child([sys.executable, __file__, "--chain-only", "--folder", str(folder),
+                         "--out", str(out), *extra])
+        seconds[label] = run.wall * count / timed
     what = "pandoc → DOCX, PPTX, HTML" + (" → WeasyPrint PDF" if tools["weasyprint"] else
                                          " (WeasyPrint not installed: no PDF timed)")
     report: dict[str, object] = {
@@ -237,13 +229,14 @@ def long_run(work: Path, paragraphs: int, jobs: int) -> dict[str, object]:
     folder = work / "long"
     folder.mkdir()
     (folder / "long.txt").write_text(long_article(paragraphs), encoding="utf-8")
-    floor_s, _ = run_child([sys.executable, __file__, "--floor-only", "--folder", str(folder)])
-    tool_s = exporter(folder, work / "long-out", jobs, "--no-cache")
+    floor = run_child([sys.executable, __file__, "--floor-only", "--folder", str(folder)])
+    tool = exporter(folder, work / "long-out", jobs, "--no-cache")
     return {
         "long_paragraphs": paragraphs,
-        "long_floor_s": round(floor_s, 2),
-        "long_exporter_all_formats_s": round(tool_s, 2),
-        "long_over_floor": round(tool_s / floor_s, 2),
+        "long_floor_s": round(floor.wall, 2),
+        "long_exporter_all_formats_s": round(tool.wall, 2),
+        "long_over_floor": round(tool.wall / floor.wall, 2),
+        "long_cpu_over_floor": round(tool.cpu / floor.cpu, 2),
         "long_target_over_floor": 10.0,
     }
 

@@ -5,9 +5,10 @@ double each format's time, and no format should take more than twice the PDF's t
 length (1,000, 4,000 and 8,000 paragraphs by default; 8,000 is about 367 KB) an article is made
 from the words of `source/pakistan-russia-relations.txt`, and `exporter build --format F
 --no-cache -j 1` runs once per format in a fresh process (reading and analysis included, as a
-user would see it). Reported: wall and CPU seconds per format, each format's CPU time over the
-PDF's, and how each format's CPU time grows from the smallest length to the largest over the
-length's own growth (about 1 for a linear writer; below 1 while start-up still dominates).
+user would see it). Reported: wall and CPU seconds per format (the CPU time of every process the
+build started, its worker included: `bench/tree.py`), each format's CPU time over the PDF's,
+and how each format's CPU time grows from the smallest length to the largest over the length's
+own growth (about 1 for a linear writer; below 1 while start-up still dominates).
 
     python bench/scale.py [--sizes 1000 4000 8000] [--formats pdf docx md pptx]
 """
@@ -16,14 +17,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.tree import measure  # noqa: E402
+
 FORMATS = ("pdf", "docx", "md", "pptx")
 
 
@@ -43,15 +45,15 @@ def article(paragraphs: int) -> str:
 
 def time_build(source: Path, fmt: str, out: Path) -> tuple[float, float]:
     """Return the wall time and the CPU time (user + system) of one `exporter build` of
-    `source` in format `fmt`. On a shared machine the CPU time is the steadier figure."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "exporter.cli", "build", str(source), "-o", str(out),
-                    "--format", fmt, "--no-cache", "-j", "1"],
-                   check=True, stdout=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    `source` in format `fmt`, the CPU time of every process it started included (its worker
+    runs in a process forked by a fork server: `bench.tree`). On a shared machine the CPU time
+    is the steadier figure."""
+    run = measure([sys.executable, "-m", "exporter.cli", "build", str(source), "-o", str(out),
+                   "--format", fmt, "--no-cache", "-j", "1"])
+    if not run.whole_tree:
+        print("warning: the CPU time of the fork server's workers cannot be seen here",
+              file=sys.stderr)
+    return run.wall, run.cpu
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from exporter.build import BuildConfig, build, cache_key, collect_sources
 from exporter.errors import ConfigError
 from exporter.options import RenderOptions
 from exporter.packing import build_pack
-from exporter.theme import ROLES, builtin
+from exporter.theme import ROLES, builtin, derive_colors
 from exporter.theme.brand import BUILTIN_FILE, find_brand, load_brand
 
 from .conftest import REPO, SAMPLE
@@ -246,6 +246,18 @@ def test_the_builtin_look_is_a_brand_file_naming_every_role() -> None:
     assert set(palette) == set(ROLES)
     theme = builtin()
     assert all(theme.hex(role) == palette[role].lstrip("#") for role in ROLES)
+
+
+def test_the_builtin_look_reads_as_brand_yml_reads_it() -> None:
+    """`load_builtin` reads our own file as plain YAML (fast); `brand_yml` agrees with it."""
+    from exporter.theme.brand import _family, _hex, _parse, load_builtin
+
+    brand = _parse(BUILTIN_FILE.read_bytes(), BUILTIN_FILE)
+    colors = brand.color.to_dict()
+    theme = load_builtin()
+    assert theme.colors == derive_colors(*([{r: _hex(colors[r], r) for r in ROLES}] * 2), {})
+    assert (theme.office_body, theme.office_heading) == (_family(brand, "base"),
+                                                         _family(brand, "headings"))
 
 
 def test_cli_brand_option_and_error(tmp_path: Path) -> None:

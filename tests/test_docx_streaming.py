@@ -128,16 +128,17 @@ def test_sections_keep_headers_and_only_the_first_has_a_title_page() -> None:
 
 def test_the_tree_stays_small_however_long_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
     sizes: list[int] = []
-    save = WordDocument.save
+    package = docx_writer._package_members
 
-    def measured(self: WordDocument, stream: Any) -> None:
-        sizes.append(sum(1 for _ in self.element.body.iter()))
-        save(self, stream)
+    def measured(word: WordDocument) -> dict[str, bytes]:
+        sizes.append(sum(1 for _ in word.element.body.iter()))
+        return package(word)
 
-    monkeypatch.setattr(WordDocument, "save", measured)
+    monkeypatch.setattr(docx_writer, "_package_members", measured)
     write(pack(10))
     write(pack(80))
-    # Left at save: the cover, the filled table of contents, the last article's tail, markers.
+    # Left when the package is written: the cover, the filled table of contents, the last
+    # article's tail, markers.
     small, large = sizes
     assert large < small + 80 * 12  # the TOC's lines, not the articles' XML
 
@@ -200,10 +201,10 @@ def test_the_body_spool_file_is_closed_even_when_rendering_fails(
     write(pack(3))
     assert spools[-1]._file.closed
 
-    def broken(self: WordDocument, stream: Any) -> None:
+    def broken(word: WordDocument) -> dict[str, bytes]:
         raise OSError("disk full")
 
-    monkeypatch.setattr(WordDocument, "save", broken)
+    monkeypatch.setattr(docx_writer, "_package_members", broken)
     with pytest.raises(OSError, match="disk full"):
         write(pack(3))
     assert spools[-1]._file.closed

@@ -6,8 +6,8 @@ style for (lead, small print, ¶-numbered paragraphs, panels) get named custom s
 not embedded in DOCX, so the writer names fonts every Office install has (Calibri) and leaves East
 Asian text to the theme's East Asian font.
 
-Output is byte-reproducible: no wall-clock time, no random ids; the zip is rewritten by
-`ooxml.reproducible_zip`.
+Output is byte-reproducible: no wall-clock time, no random ids; python-docx's parts are zipped by
+`ooxml.write_package` (python-docx's own `save` would zip them once more, with the clock's time).
 
 Memory stays flat in the length of the document: blocks are read once per pass, one at a time,
 and body content the renderer is done with leaves python-docx's tree for a temporary file
@@ -35,14 +35,18 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import serialize_part_xml
+from docx.opc.oxml import CT_Types, serialize_part_xml
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from docx.opc.part import Part
+from docx.opc.spec import default_content_types
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor, Twips
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -109,6 +113,12 @@ class _Look:
                      rule=c("rule"), header_fill=c("header-fill"), key_fill=c("key-fill"),
                      box_fill=c("box-fill"), band_fill=c("band-fill"), marking=c("marking"))
 
+
+_STYLED: dict[tuple[_Look, int], tuple[bytes, tuple[tuple[str, str], ...]]] = {}
+"""python-docx's template with the writer's styles made (before any page set-up or content),
+and (name, style id) of each paragraph style made, by what the styles depend on: the look and
+the text width (the contents' tab stops). Not for a --reference-docx, whose styles are kept."""
+_STYLED_KEPT = 8
 
 _HEADING_STYLES = frozenset({"Title", "Subtitle", "TOC Heading", "Box Title"})
 """Styles set in the theme's heading font (with every "Heading N")."""
@@ -437,6 +447,45 @@ class _TocSlot:
     depth: int = 3
 
 
+def _package_members(word: WordDocument) -> dict[str, bytes]:
+    """Return the members python-docx's `save` would zip, by name, but the main document part
+    (the caller has it whole, spooled): content types, relationships and every other part."""
+    package = word.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    main = word.part.partname
+    members = {CONTENT_TYPES_URI.membername: _content_types(parts),
+               PACKAGE_URI.rels_uri.membername: package.rels.xml}
+    for part in parts:
+        if part.partname != main:
+            members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return members
+
+
+def _content_types(parts: Sequence[Part]) -> bytes:
+    """Return `[Content_Types].xml` for `parts` as python-docx's package writer makes it: a
+    default for the extensions the OPC spec lists with that type, an override for the rest,
+    each sorted."""
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[PackURI, str] = {}
+    for part in parts:
+        ext = part.partname.ext
+        if (ext.lower(), part.content_type) in default_content_types:
+            defaults[ext.lower()] = part.content_type
+        else:
+            overrides[part.partname] = part.content_type
+    types = CT_Types.new()  # type: ignore[no-untyped-call]
+    for ext in sorted(defaults):
+        types.add_default(ext, defaults[ext])
+    for partname in sorted(overrides):
+        types.add_override(partname, overrides[partname])
+    blob: bytes = serialize_part_xml(types)
+    return blob
+
+
 class _Renderer:
     """One rendering of one document; holds the python-docx document while it is built."""
 
@@ -447,10 +496,16 @@ class _Renderer:
         self.toc_pages = toc_pages
         self.look = _Look.of(theme_of(options.theme))
         self.muted = RGBColor.from_string(self.look.muted)
-        self.word: WordDocument = (_open_reference(options.reference_docx)
-                                   if options.reference_docx is not None else docx.Document())
         self.reference = options.reference_docx is not None
         """True when styles, page setup, headers and footers are the user's (--reference-docx)."""
+        self.styled = _STYLED.get((self.look, self._text_width_twips())) \
+            if not self.reference else None
+        """python-docx's template with the writer's styles made for an earlier document with
+        the same look, and the names of those styles (see `_setup_styles`)."""
+        if options.reference_docx is not None:
+            self.word: WordDocument = _open_reference(options.reference_docx)
+        else:
+            self.word = docx.Document(io.BytesIO(self.styled[0]) if self.styled else None)
         self.outline = _Outline()
         self.bookmark_id = 0
         self.has_toc = False
@@ -471,16 +526,22 @@ class _Renderer:
 
     def render(self) -> bytes:
         try:
-            package, document = self._build()
-            return ooxml.reproducible_zip(package, self.options.timestamp, replace={
-                self.word.part.partname.membername: document,
-                "docProps/app.xml": self._app_xml(),
-            })
+            members, document = self._build()
+            if "docProps/app.xml" not in members:
+                raise KeyError("docProps/app.xml is not a member of the package")
+            members["docProps/app.xml"] = self._app_xml()
+
+            def content(name: str) -> bytes | Iterator[bytes]:
+                return document if name == main else members[name]
+
+            main = self.word.part.partname.membername
+            return ooxml.write_package([*members, main], content, self.options.timestamp)
         finally:
             self.spool.close()
 
-    def _build(self) -> tuple[bytes, Iterator[bytes]]:
-        """Render the document; return python-docx's package and its main part's whole XML."""
+    def _build(self) -> tuple[dict[str, bytes], Iterator[bytes]]:
+        """Render the document; return python-docx's package members but the main part, and
+        the main part's whole XML."""
         self._drop_thumbnail()
         self._setup_styles()
         section = self.word.sections[0]
@@ -499,11 +560,10 @@ class _Renderer:
         self._fill_tocs()
         self._link_headers(self.word.element.body)
         self._properties()
-        buffer = io.BytesIO()
-        # python-docx writes the body as it stands, a marker where each spooled stretch goes;
-        # the whole part replaces it as `render` makes the package reproducible.
-        self.word.save(buffer)
-        return buffer.getvalue(), self.spool.chunks(serialize_part_xml(self.word.element))
+        # The body as it stands has a marker where each spooled stretch goes; the whole part
+        # replaces it as `render` writes the package.
+        return (_package_members(self.word),
+                self.spool.chunks(serialize_part_xml(self.word.element)))
 
     def _logo(self) -> None:
         """Put the brand's logo, right-aligned, above the first page's title."""
@@ -656,7 +716,7 @@ class _Renderer:
 
     def _setup_styles(self) -> None:
         if not self.reference:
-            self._make_styles()
+            self._built_in_styles()
             return
         # The reference's own styles (and document defaults) are kept exactly: the writer's
         # styles are made as usual, then every style the reference defined is put back.
@@ -674,6 +734,37 @@ class _Renderer:
             root.replace(new_defaults, kept_defaults)
         self.styles = {name: self.word.styles[name] for name in self.styles}
         self.link_style = self.word.styles["Hyperlink"]
+
+    def _built_in_styles(self) -> None:
+        """Make the writer's styles in python-docx's template, once per look and text width:
+        the package as it then stands is kept (`_STYLED`) and later documents start from it,
+        only finding their styles (making them took a third of a short document's time, as
+        python-docx finds a style by scanning them all)."""
+        if self.styled is None:
+            self._make_styles()
+            if len(_STYLED) >= _STYLED_KEPT:
+                _STYLED.clear()
+            package = io.BytesIO()
+            self.word.save(package)
+            _STYLED[(self.look, self._text_width_twips())] = (
+                package.getvalue(), tuple((name, style.style_id)
+                                          for name, style in self.styles.items()))
+        else:
+            style_id_attribute = qn("w:styleId")
+            by_id = {el.get(style_id_attribute): el
+                     for el in self.word.styles.element.iterchildren(qn("w:style"))}
+            for name, style_id in self.styled[1]:
+                style = StyleFactory(by_id[style_id])
+                assert isinstance(style, ParagraphStyle)
+                self.styles[name] = style
+            link = StyleFactory(by_id["Hyperlink"])
+            assert isinstance(link, CharacterStyle)
+            self.link_style = link
+        # The document's language comes last in the Normal style's run properties.
+        lang = self.doc.meta.lang if _LANG.fullmatch(self.doc.meta.lang or "") else ""
+        if lang:
+            rpr = self.styles["Normal"].element.get_or_add_rPr()
+            rpr.append(_el("w:lang", val=lang))
 
     def _make_styles(self) -> None:
         look = self.look
@@ -722,10 +813,6 @@ class _Renderer:
 
         normal = para("Normal", size=10.5, color=ink, after=6)
         normal.paragraph_format.line_spacing = 1.12
-        lang = self.doc.meta.lang if _LANG.fullmatch(self.doc.meta.lang or "") else ""
-        if lang:
-            rpr = normal.element.get_or_add_rPr()
-            rpr.append(_el("w:lang", val=lang))
 
         title = para("Title", size=24, color=accent, after=4)
         title.font.bold = True

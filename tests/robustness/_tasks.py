@@ -26,3 +26,7 @@ def die() -> None:
 
 def fail(message: str) -> None:
     raise ValueError(message)
+
+
+def environment(name: str) -> str | None:
+    return os.environ.get(name)

@@ -50,6 +50,20 @@ def test_without_a_budget_one_job_runs_in_this_process() -> None:
     assert list(run_tasks(os.getpid, [()], jobs=1, budget=None)) == [os.getpid()]
 
 
+def test_workers_ask_numerical_libraries_for_one_thread_unless_told_otherwise() -> None:
+    """OpenBLAS threads cannot start under a small --max-memory (it would retry until the time
+    budget); a value the user set in the environment still wins."""
+    script = ("from exporter.pool import Budget, run_tasks\n"
+              "from tests.robustness import _tasks\n"
+              "names = [('OPENBLAS_NUM_THREADS',), ('OMP_NUM_THREADS',)]\n"
+              "print(list(run_tasks(_tasks.environment, names, jobs=1, budget=Budget())))\n")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    env["OMP_NUM_THREADS"] = "3"
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.strip() == "['1', '3']", done.stderr
+
+
 def test_an_article_over_its_budget_is_one_line_and_the_others_are_written(
         tmp_path: Path) -> None:
     src, out = tmp_path / "src", tmp_path / "out"

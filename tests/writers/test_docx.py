@@ -302,6 +302,22 @@ def test_same_document_and_options_give_the_same_bytes() -> None:
     assert "docProps/thumbnail.jpeg" not in [i.filename for i in infos]
 
 
+def test_styles_made_for_an_earlier_document_give_the_same_bytes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Later documents start from a copy of the styled template the first one made
+    (`_STYLED`): their bytes are those of a document written in a fresh process."""
+    from exporter.writers import docx as docx_writer
+
+    other = text_doc("Plain text.", title="Another", lang="fr-FR")
+    monkeypatch.setattr(docx_writer, "_STYLED", {})
+    fresh = write(other)
+    monkeypatch.setattr(docx_writer, "_STYLED", {})
+    write(sample_doc())  # makes the styles (language en) and keeps them
+    assert docx_writer._STYLED
+    assert write(other) == fresh
+    assert '<w:lang w:val="fr-FR"/>' in part(write(other), "word/styles.xml")
+
+
 def test_reproducible_zip_clamps_dates_and_replaces_members() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

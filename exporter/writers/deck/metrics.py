@@ -27,7 +27,12 @@ _FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
 
 
 class Metrics(Protocol):
-    """Width of text in a font family, in points."""
+    """Width of text in a font family, in points (hashable: wrapped lines are cached per
+    metrics, so an instance must measure the same text the same way for its whole life)."""
+
+    def __hash__(self) -> int:
+        """Return a hash (identity is enough)."""
+        ...
 
     def width(self, text: str, size: float, bold: bool) -> float:
         """Return the advance width of `text` at `size` points."""
@@ -50,7 +55,7 @@ def _fallback_width(char: str) -> float:
     return 1100.0
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity (`Metrics`)
 class FontMetrics:
     """Per-character widths, cached; the wider of the given fonts wins (see module docstring)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .metrics import Metrics
 from .outline import Item, Run, merge_runs
@@ -54,29 +55,48 @@ class PlacedItem:
 # --- wrapping ----------------------------------------------------------------------------------
 
 
-def _tokens(runs: Sequence[Run]) -> list[list[Run]]:
+CACHED_CHARACTERS = 600
+"""Longest text (characters) whose words and wrapped lines are cached: a slide's bullets and
+cells, not a book-length paragraph, whose lines at every size tried would all stay in memory."""
+CACHED_TEXTS = 1024
+"""Most texts cached: one article's deck, whose Markdown outline reuses the PPTX's lines."""
+
+
+def _cacheable(runs: tuple[Run, ...]) -> bool:
+    return sum(len(run.text) for run in runs) <= CACHED_CHARACTERS
+
+
+def _tokens(runs: Sequence[Run]) -> tuple[tuple[Run, ...], ...]:
     """Split runs into words (each word keeps its trailing spaces); `\\n` is its own token."""
+    key = tuple(runs)
+    return _cached_tokens(key) if _cacheable(key) else _split_words(key)
+
+
+def _split_words(runs: tuple[Run, ...]) -> tuple[tuple[Run, ...], ...]:
+    # Runs are built directly, as `dataclasses.replace` is slow.
     tokens: list[list[Run]] = [[]]
     for run in runs:
         start = 0
         text = run.text
+        bold, italic, muted, href = run.bold, run.italic, run.muted, run.href
+        end = len(text)
         i = 0
-        while i < len(text):
+        while i < end:
             char = text[i]
             if char == "\n":
                 if i > start:
-                    tokens[-1].append(replace(run, text=text[start:i]))
-                tokens.append([replace(run, text="\n")])
+                    tokens[-1].append(Run(text[start:i], bold, italic, muted, href))
+                tokens.append([Run("\n", bold, italic, muted, href)])
                 tokens.append([])
                 start = i + 1
-            elif char == " " and (i + 1 == len(text) or text[i + 1] != " "):
-                tokens[-1].append(replace(run, text=text[start:i + 1]))
+            elif char == " " and (i + 1 == end or text[i + 1] != " "):
+                tokens[-1].append(Run(text[start:i + 1], bold, italic, muted, href))
                 tokens.append([])
                 start = i + 1
             i += 1
-        if start < len(text):
-            tokens[-1].append(replace(run, text=text[start:]))
-    return [t for t in tokens if t]
+        if start < end:
+            tokens[-1].append(Run(text[start:], bold, italic, muted, href))
+    return tuple(tuple(t) for t in tokens if t)
 
 
 def _width(runs: Iterable[Run], size: float, metrics: Metrics, *, trim: bool = False) -> float:
@@ -88,7 +108,7 @@ def _width(runs: Iterable[Run], size: float, metrics: Metrics, *, trim: bool = F
     return total
 
 
-def _break_word(word: list[Run], first: float, width: float, size: float,
+def _break_word(word: Sequence[Run], first: float, width: float, size: float,
                 metrics: Metrics) -> list[list[Run]]:
     """Break a word wider than a line at characters (as renderers do), first piece `first` wide."""
     pieces: list[list[Run]] = [[]]
@@ -112,6 +132,14 @@ def _break_word(word: list[Run], first: float, width: float, size: float,
 
 def wrap(runs: Sequence[Run], width: float, size: float, metrics: Metrics) -> tuple[Line, ...]:
     """Return `runs` wrapped greedily into lines at most `width` points wide."""
+    key = tuple(runs)
+    if _cacheable(key):
+        return _cached_wrap(key, width, size, metrics)
+    return _wrap(key, width, size, metrics)
+
+
+def _wrap(runs: tuple[Run, ...], width: float, size: float,
+          metrics: Metrics) -> tuple[Line, ...]:
     lines: list[Line] = []
     current: list[Run] = []
     used = 0.0
@@ -149,6 +177,12 @@ def wrap(runs: Sequence[Run], width: float, size: float, metrics: Metrics) -> tu
     if current or not lines:
         flush()
     return tuple(lines)
+
+
+# Cached (lines are immutable): fitting a slide wraps its text at each size it tries, and the
+# Markdown outline lays out exactly the slides the PPTX does.
+_cached_tokens = lru_cache(maxsize=CACHED_TEXTS)(_split_words)
+_cached_wrap = lru_cache(maxsize=CACHED_TEXTS)(_wrap)
 
 
 def place(item: Item, width: float, size: float, metrics: Metrics, *, first: bool) -> PlacedItem:
