@@ -62,8 +62,12 @@ def actor_index(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     One entity is one entry: actors are merged by case-folded name whatever kind each article
     gave them, when one's name is another's alias (an article that says only "Moscow" joins
     "Russia"), and a person named by one word joins the one person in the pack whose full name
-    ends with it ("Trump" joins "Donald Trump"; with two such people it stays apart). Each
-    article appears once in an entry.
+    ends with it ("Trump" joins "Donald Trump"; with two such people it stays apart). Names
+    one article's analysis would join are joined across articles too, by the same rules
+    (`analysis.actors.variants`): spellings of one person (`Volodymyr Zelenskiy`, `Volodymyr
+    Zelensky`; `Tim Morrison`, `Timothy Morrison`), organisations written with and without
+    dots or `the` (`U.N. Security Council`, `UN Security Council`). Each article appears once
+    in an entry.
     """
     merged: dict[str, dict[str, Any]] = {}
     alias_of: dict[str, str] = {}
@@ -83,10 +87,35 @@ def actor_index(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             entry["entries"].append({"article": a["number"], "title": a["title"],
                                      "paragraph": first, "target": target,
                                      "anchor": a["anchor"]})
+    _merge_spellings(merged)
     _merge_surnames(merged)
     order = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
     return sorted(merged.values(), key=lambda e: (e["initial"], e["name"].casefold(),
                                                    order.get(e["kind"], 9)))
+
+
+def _merge_spellings(merged: dict[str, dict[str, Any]]) -> None:
+    """Fold entries that are one person's or one organisation's name spelled two ways into the
+    one more articles name (the first of equals)."""
+    # Imported here: the pack's command line starts without the analysis' word lists.
+    from .analysis.actors.variants import org_key, people_clusters
+
+    def fold(keys: list[str]) -> None:
+        best = max(keys, key=lambda k: (len(merged[k]["entries"]), -keys.index(k)))
+        for key in keys:
+            if key != best:
+                _fold_into(merged, key, best)
+
+    people = [e["name"] for e in merged.values() if e["kind"] == "person"]
+    for cluster in people_clusters(people):
+        fold([n.casefold() for n in cluster])
+    by_key: dict[tuple[str, ...], list[str]] = {}
+    for key, entry in merged.items():
+        if entry["kind"] == "organisation":
+            by_key.setdefault(org_key(entry["name"]), []).append(key)
+    for keys in by_key.values():
+        if len(keys) > 1:
+            fold(keys)
 
 
 def _merge_surnames(merged: dict[str, dict[str, Any]]) -> None:

@@ -123,6 +123,27 @@ def test_index_has_each_entity_once() -> None:
     assert "Lee" in by_name  # two people named Lee: the surname alone stays apart
 
 
+def test_index_joins_spellings_across_articles_and_keeps_namesakes_apart() -> None:
+    def article(n: int, *actors: tuple[str, str]) -> dict[str, object]:
+        return {"number": n, "anchor": f"a{n}", "prefix": f"a{n}-", "title": f"T{n}",
+                "actors": [{"name": name, "kind": kind, "aliases": [], "paragraphs": [2]}
+                           for name, kind in actors]}
+
+    index = actor_index([
+        article(1, ("Volodymyr Zelenskiy", "person"), ("Timothy Morrison", "person"),
+                ("U.N. Security Council", "organisation"), ("Mary Trump", "person")),
+        article(2, ("Volodymyr Zelensky", "person"), ("Tim Morrison", "person"),
+                ("UN Security Council", "organisation"), ("Donald Trump", "person")),
+        article(3, ("Volodymyr Zelenskiy", "person"), ("Bill Morrison", "person")),
+    ])
+    by_name = {e["name"]: [x["article"] for x in e["entries"]] for e in index}
+    assert by_name["Volodymyr Zelenskiy"] == [1, 2, 3] and "Volodymyr Zelensky" not in by_name
+    assert by_name["Timothy Morrison"] == [1, 2] and "Tim Morrison" not in by_name
+    assert by_name["Bill Morrison"] == [3]  # another formal name: another person
+    assert by_name["U.N. Security Council"] == [1, 2]
+    assert by_name["Mary Trump"] == [1] and by_name["Donald Trump"] == [2]
+
+
 def test_corpus_pack_overview_and_index(shared_dir: Path) -> None:
     """25 real web pages: the overview has content and the index no entity twice."""
     import gzip

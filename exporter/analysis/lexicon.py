@@ -50,3 +50,6 @@ NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 
 __all__ = ["FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS", "RELATIONS",
            "RELATION_GENDERS", "SPEECH_VERBS", "TITLES", "Gender", "rows"]
+NICKNAMES: dict[str, str] = {
+    short: r[0] for r in rows("nicknames.tsv") for short in r[1].split("|")}
+"""A first name's short form → the one formal name it stands for (`tim` → `timothy`)."""

@@ -4,7 +4,9 @@ People: the same name but for accents and full stops (`Abu Hañifah`, `Abu Hanif
 first name and surname around middle names that fit (`John M. Ford`, `John Milo Ford`; never
 `George H.W. Bush` and `George W. Bush`); the same first name and a surname spelled one or two
 letters apart (`Volodymyr Zelenskiy`, `Volodymyr Zelensky`, `Muammar Gaddafi`, `Muammar
-Qaddafi`). People who share a surname are never joined by it (`Mary Trump`, `Donald Trump`).
+Qaddafi`); a first name and its one formal name (`Tim Morrison`, `Timothy Morrison`, from
+`data/nicknames.tsv`). People who share a surname are never joined by it (`Mary Trump`,
+`Donald Trump`).
 Organisations: the same words once full stops, accents, a leading `the` and a known acronym are
 folded (`U.S. Senate`, `US Senate`, `United States Senate`), or a name that ends another one
 whose extra words only say whose it is (`Keck Observatory`, `W.M. Keck Observatory`; `Communist
@@ -16,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 from ...model import ActorKind
+from ..lexicon import NICKNAMES
 from .gazetteer import lookup
 from .names import SUFFIXES
 from .runs import ACRONYM, INITIALS
@@ -84,6 +87,11 @@ def _middles_fit(a: list[str], b: list[str]) -> bool:
         for x, y in zip(a, b, strict=True))
 
 
+def formal_first(word: str) -> str:
+    """Return the formal first name a short form stands for (`tim` → `timothy`), else `word`."""
+    return NICKNAMES.get(word, word)
+
+
 def same_person(a: str, b: str) -> bool:
     """Return True if two full names (two words or more) are one person's."""
     (wa, sa), (wb, sb) = _split(a), _split(b)
@@ -91,7 +99,7 @@ def same_person(a: str, b: str) -> bool:
         return False
     if wa == wb:
         return True
-    if wa[0] != wb[0] or not _middles_fit(wa[1:-1], wb[1:-1]):
+    if formal_first(wa[0]) != formal_first(wb[0]) or not _middles_fit(wa[1:-1], wb[1:-1]):
         return False
     return wa[-1] == wb[-1] or (len(wa) == len(wb) and spelling_variant(wa[-1], wb[-1]))
 
@@ -109,7 +117,7 @@ def people_clusters(names: list[str]) -> list[list[str]]:
     for name in names:
         words = _split(name)[0]
         if len(words) > 1:
-            buckets.setdefault(words[0], []).append(name)
+            buckets.setdefault(formal_first(words[0]), []).append(name)
     out: list[list[str]] = []
     for bucket in buckets.values():
         if len(bucket) > MAX_COMPARED:
@@ -165,5 +173,5 @@ def shorter_org_of(short: str, longer: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["MAX_COMPARED", "distance", "org_key", "people_clusters", "plain", "same_person",
-           "shorter_org_of", "spelling_variant"]
+__all__ = ["MAX_COMPARED", "distance", "formal_first", "org_key", "people_clusters", "plain",
+           "same_person", "shorter_org_of", "spelling_variant"]
