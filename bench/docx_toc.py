@@ -44,7 +44,7 @@ def sources(folder: Path) -> list[Path]:
     found += sorted((ROOT / "source").glob("*.txt"))
     if CORPUS.is_dir():
         pages = folder / "corpus"
-        pages.mkdir()
+        pages.mkdir(exist_ok=True)
         for page in sorted(CORPUS.glob("*.html.gz")):
             target = pages / page.name.removesuffix(".gz")
             target.write_bytes(gzip.decompress(page.read_bytes()))
@@ -85,6 +85,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packs", type=int, default=18, help="packs to build (default 18)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", type=int, nargs="*", help="build only these pack numbers")
+    parser.add_argument("--keep", type=Path, help="keep the packs in this folder")
     args = parser.parse_args()
     if toc.soffice() is None or not toc.has_carlito():
         print("needs soffice and the Carlito font (fonts-crosextra-carlito)", file=sys.stderr)
@@ -94,7 +96,8 @@ def main() -> int:
     off: Counter[int] = Counter()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="docx-toc-") as tmp:
-        folder = Path(tmp)
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         pool = sources(folder)
         reference = make_reference(folder / "house.docx")
         env = toc.brand_fontconfig(folder)
@@ -103,6 +106,8 @@ def main() -> int:
             paper = ("a4", "letter")[(n // len(SIZES)) % 2]
             look = ("builtin", "brand", "reference")[(n // (2 * len(SIZES))) % 3]
             files = rng.sample(pool, min(size, len(pool)))
+            if args.only and n not in args.only:
+                continue
             out = folder / f"pack{n}"
             config = one_pack(files, out, paper, look, reference)
             result = build_pack(collect_sources([str(f) for f in files], out_dir=out), config,
@@ -113,7 +118,9 @@ def main() -> int:
             rows = toc.check(out / "pack.docx", out, env)
             good = sum(1 for _, listed, page in rows if listed is not None
                        and page is not None and int(listed) == page)
-            for _, listed, page in rows:
+            for text, listed, page in rows:
+                if listed is None or page is None or int(listed) != page:
+                    print(f"    listed {listed}, printed on {page}: {text[:60]}")
                 if listed is not None and page is not None and int(listed) != page:
                     off[int(listed) - page] += 1
             entries += len(rows)

@@ -97,19 +97,28 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _starts(lines: list[str]) -> list[str]:
+    """Each line that starts at the left margin, squashed, with the line after it."""
+    return [_squash(line) + _squash(after)
+            for line, after in zip(lines, [*lines[1:], ""], strict=False) if line[:1].strip()]
+
+
 def heading_pages(pdf: Path, titles: list[str]) -> list[int | None]:
     """The page each title is printed on as a heading, looked for in order after the
     contents pages (the pages with dot leaders at the start of the document)."""
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                          text=True, check=True).stdout
-    pages = [_squash(page) for page in out.split("\f")]
-    leader = [i for i, page in enumerate(pages[:40]) if "......" in page]
+    # A heading starts a line at the left margin (a list item or a table cell quoting the
+    # same title is indented); its text may run onto a second line.
+    pages = [_starts(page.splitlines()) for page in out.split("\f")]
+    leader = [i for i, page in enumerate(pages[:40]) if any("......" in ln for ln in page)]
     start = leader[-1] + 1 if leader else 0
     found: list[int | None] = []
     at = start
     for title in titles:
-        key = _squash(title)[:50]
-        page = next((i for i in range(at, len(pages)) if key in pages[i]), None)
+        key = _squash(title)[:40]
+        page = next((i for i in range(at, len(pages))
+                     if any(line.startswith(key) for line in pages[i])), None)
         if page is not None:
             at = page
         found.append(None if page is None else page + 1)
