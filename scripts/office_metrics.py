@@ -60,7 +60,8 @@ def main() -> int:
     table: dict[str, dict[str, object]] = {}
     for family, stem in FACES.items():
         for style, suffix in STYLES.items():
-            found = [d / f"{stem}-{suffix}.ttf" for d in DIRS if (d / f"{stem}-{suffix}.ttf").exists()]
+            name = f"{stem}-{suffix}.ttf"
+            found = [d / name for d in DIRS if (d / name).exists()]
             if not found:
                 print(f"missing {stem}-{suffix}.ttf", file=sys.stderr)
                 return 1

@@ -1,0 +1,280 @@
+"""The DOCX page model's reader: a paragraph's or a table's XML in, blocks of line heights out,
+lines broken greedily with the fonts' advance widths as LibreOffice's line breaker does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .fonts import Face, Fonts
+from .pages import Block, _gap
+from .styles import ParaProps, RunProps, Styles, W, _copy_rpr, _int, _on, apply_ppr, apply_rpr
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A stretch of a paragraph's text in one face."""
+
+    text: str
+    face: Face
+    size: int
+    """Half-points."""
+
+
+_BREAK_AFTER = re.compile(r"[ \u2013\u2014]|[-/](?=[^\d\s])|\u200b")
+
+
+def _segments(pieces: list[_Piece]) -> Iterator[tuple[float, float, int]]:
+    """Yield each unbreakable segment as (width with its trailing spaces, width without them,
+    tallest size in it), breaking where LibreOffice's line breaker may."""
+    text = "".join(p.text for p in pieces)
+    widths: list[float] = []
+    sizes: list[int] = []
+    for piece in pieces:
+        scale = piece.size * 10 / piece.face.upem  # twips per font unit
+        get = piece.face.widths.get
+        widths.extend(get(ord(c), piece.face.default) * scale for c in piece.text)
+        sizes.extend([piece.size] * len(piece.text))
+    start = 0
+    ends = [m.end() for m in _BREAK_AFTER.finditer(text)]
+    for end in [*ends, len(text)]:
+        if end <= start:
+            continue
+        stretch = text[start:end]
+        full = sum(widths[start:end])
+        trailing = len(stretch) - len(stretch.rstrip(" "))
+        bare = full - sum(widths[end - trailing:end]) if trailing else full
+        yield full, bare, max(sizes[start:end])
+        start = end
+
+
+def line_sizes(pieces: list[_Piece], first_width: float, width: float) -> list[int]:
+    """Break `pieces` into lines (greedy, as LibreOffice and Word do); return the tallest
+    size on each line. A segment wider than a whole line is cut where the line ends."""
+    lines: list[int] = []
+    x = 0.0
+    tallest = 0
+    available = first_width
+    for full, bare, size in _segments(pieces):
+        if x > 0 and x + bare > available:
+            lines.append(tallest)
+            x, tallest, available = 0.0, 0, width
+        while x == 0 and bare > available > 0:
+            # One word longer than the line: the reader breaks it at the margin.
+            lines.append(size)
+            bare -= available
+            full -= available
+            available = width
+        x += full
+        tallest = max(tallest, size)
+    lines.append(tallest)
+    return lines
+
+
+def _line_height(size: int, face: Face, props: ParaProps) -> int:
+    natural = round(size * 10 * face.line_units / face.upem)
+    if props.line_rule == "exact":
+        return abs(props.line)
+    if props.line_rule == "atLeast":
+        return max(props.line, natural)
+    percent = round(props.line * 100 / 240)
+    return natural * percent // 100
+
+
+class Reader:
+    """Turns the body's XML into blocks."""
+
+    def __init__(self, styles: Styles, fonts: Fonts, text_width: int) -> None:
+        self.styles = styles
+        self.fonts = fonts
+        self.text_width = text_width
+
+    def paragraph(self, p: etree._Element, width: int,
+                  table_style: str | None = None) -> list[Block]:
+        ppr_el = p.find(f"{W}pPr")
+        style_el = ppr_el.find(f"{W}pStyle") if ppr_el is not None else None
+        props, base_run = self.styles.paragraph(
+            style_el.get(f"{W}val") if style_el is not None else None, table_style)
+        if props.num is not None and (level := self.styles.level(props.num)) is not None:
+            apply_ppr(props, level)
+        apply_ppr(props, ppr_el)
+        if ppr_el is not None and ppr_el.find(f"{W}numPr") is not None and props.num:
+            level = self.styles.level(props.num)
+            if level is not None:
+                apply_ppr(props, level)
+                apply_ppr(props, ppr_el)
+        mark = _copy_rpr(base_run)
+        if ppr_el is not None:
+            apply_rpr(mark, ppr_el.find(f"{W}rPr"), self.styles.theme_fonts)
+        pieces, page_break, pictures = self._pieces(p, base_run)
+        hanging_prefix = props.first < 0 and (props.num is not None or _starts_with_tab(p))
+        if hanging_prefix:
+            pieces = _after_first_tab(pieces) if props.num is None else pieces
+        available = width - props.left - props.right
+        first = available - max(props.first, 0) if not hanging_prefix else available
+        if props.first < 0 and not hanging_prefix:
+            first = available - props.first
+        mark_face = self.fonts.face(mark.font, mark.bold, mark.italic)
+        if not any(piece.text for piece in pieces):
+            sizes = [max([mark.size, *(piece.size for piece in pieces)])]
+        else:
+            sizes = line_sizes([piece for piece in pieces if piece.text], max(first, 1),
+                               max(available, 1))
+        faces = {piece.size: piece.face for piece in pieces}
+        heights = [_line_height(size, faces.get(size, mark_face), props) for size in sizes]
+        if pictures:
+            heights[0] = max(heights[0], pictures)
+        bookmarks = tuple(b.get(f"{W}name") or "" for b in p.iter(f"{W}bookmarkStart"))
+        block = Block(lines=heights, before=props.before, after=props.after + props.border,
+                      keep_next=props.keep_next, keep_lines=props.keep_lines,
+                      widow=props.widow, break_before=props.break_before or page_break,
+                      style=props.style, contextual=props.contextual, bookmarks=bookmarks)
+        return [block]
+
+    def _pieces(self, p: etree._Element, base: RunProps) -> tuple[list[_Piece], bool, int]:
+        """The paragraph's visible text by face, whether it opens with a page break, and the
+        height of its tallest inline picture (twips)."""
+        pieces: list[_Piece] = []
+        page_break = False
+        picture = 0
+        in_instruction = False
+        for r in p.iter(f"{W}r"):
+            props = _copy_rpr(base)
+            rpr = r.find(f"{W}rPr")
+            if rpr is not None:
+                style = rpr.find(f"{W}rStyle")
+                if style is not None:
+                    self.styles.character(style.get(f"{W}val") or "", props)
+                apply_rpr(props, rpr, self.styles.theme_fonts)
+            face = self.fonts.face(props.font, props.bold, props.italic)
+            for child in r:
+                tag = etree.QName(child).localname
+                if tag == "fldChar":
+                    kind = child.get(f"{W}fldCharType")
+                    in_instruction = kind == "begin"
+                elif tag == "instrText" or in_instruction or props.hidden:
+                    continue
+                elif tag == "t":
+                    text = child.text or ""
+                    pieces.append(_Piece(text.upper() if props.caps else text, face,
+                                         props.size))
+                elif tag == "tab":
+                    pieces.append(_Piece("\t", face, props.size))
+                elif tag == "br":
+                    if child.get(f"{W}type") == "page":
+                        page_break = page_break or not any(pc.text for pc in pieces)
+                    else:
+                        pieces.append(_Piece("\n", face, props.size))
+                elif tag == "drawing":
+                    extent = child.find(f".//{WP}extent")
+                    if extent is not None:
+                        picture = max(picture, _int(extent.get("cy")) // 635)
+        return _tabs_to_space(pieces), page_break, picture
+
+    def table(self, tbl: etree._Element, width: int) -> list[Block]:
+        """One block per row: its tallest cell, with cell margins and borders."""
+        tblpr = tbl.find(f"{W}tblPr")
+        style_el = tblpr.find(f"{W}tblStyle") if tblpr is not None else None
+        table_style = style_el.get(f"{W}val") if style_el is not None else None
+        margins = {"top": 0, "bottom": 0, "left": 108, "right": 108}
+        own_margins = tblpr.find(f"{W}tblCellMar") if tblpr is not None else None
+        if own_margins is not None:
+            _read_margins(own_margins, margins)
+        border = _table_border(tblpr)
+        grid = [_int(c.get(f"{W}w")) for c in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+        blocks: list[Block] = []
+        rows = tbl.findall(f"{W}tr")
+        for tr in rows:
+            column = 0
+            tallest = 0
+            bookmarks: list[str] = []
+            for tc in tr.findall(f"{W}tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                span = 1
+                cell_margins = dict(margins)
+                if tcpr is not None:
+                    span_el = tcpr.find(f"{W}gridSpan")
+                    span = _int(span_el.get(f"{W}val"), 1) if span_el is not None else 1
+                    own = tcpr.find(f"{W}tcMar")
+                    if own is not None:
+                        _read_margins(own, cell_margins)
+                cell_width = sum(grid[column:column + span]) or width
+                column += span
+                inner = cell_width - cell_margins["left"] - cell_margins["right"]
+                height = 0
+                previous: Block | None = None
+                for child in tc:
+                    if child.tag == f"{W}p":
+                        for block in self.paragraph(child, inner, table_style):
+                            height += _gap(previous, block, top=previous is None)
+                            height += sum(block.lines)
+                            previous = block
+                            bookmarks.extend(block.bookmarks)
+                    elif child.tag == f"{W}tbl":
+                        height += sum(sum(b.lines) for b in self.table(child, inner))
+                if previous is not None:
+                    height += previous.after
+                tallest = max(tallest, height + cell_margins["top"] + cell_margins["bottom"])
+            trpr = tr.find(f"{W}trPr")
+            cant_split = trpr is not None and _on(trpr.find(f"{W}cantSplit")) is True
+            header = trpr is not None and _on(trpr.find(f"{W}tblHeader")) is True
+            height_el = trpr.find(f"{W}trHeight") if trpr is not None else None
+            if height_el is not None:
+                tallest = max(tallest, _int(height_el.get(f"{W}val")))
+            # One horizontal border per row: LibreOffice draws the table's top border in the
+            # first row's share, as it does each inner border.
+            blocks.append(Block(lines=[tallest + border], row=True,
+                                keep_lines=cant_split, header_row=header,
+                                bookmarks=tuple(bookmarks), style="#row"))
+        return blocks
+
+
+def _starts_with_tab(p: etree._Element) -> bool:
+    return (p.find(f".//{W}tab") is not None and p.find(f"{W}pPr/{W}tabs") is not None) \
+        or p.find(f".//{W}r/{W}tab") is not None
+
+
+def _after_first_tab(pieces: list[_Piece]) -> list[_Piece]:
+    for index, piece in enumerate(pieces):
+        if "\t" in piece.text:
+            _, _, tail = piece.text.partition("\t")
+            return [_Piece(tail, piece.face, piece.size), *pieces[index + 1:]]
+    return pieces
+
+
+def _tabs_to_space(pieces: list[_Piece]) -> list[_Piece]:
+    """A tab inside the text (a contents line's leader) needs at least a space's room."""
+    return [_Piece(p.text.replace("\t", "\u00a0\u00a0\u00a0 ") if p.text != "\t" else
+                   "\u00a0\u00a0\u00a0 ", p.face, p.size) if "\t" in p.text else p
+            for p in pieces]
+
+
+def _read_margins(el: etree._Element, margins: dict[str, int]) -> None:
+    for side, names in (("top", ("top",)), ("bottom", ("bottom",)), ("left", ("left", "start")),
+                        ("right", ("right", "end"))):
+        for name in names:
+            edge = el.find(f"{W}{name}")
+            if edge is not None:
+                margins[side] = _int(edge.get(f"{W}w"))
+
+
+def _table_border(tblpr: etree._Element | None) -> int:
+    """Height one horizontal border adds to a row, twips."""
+    if tblpr is None:
+        return 0
+    borders = tblpr.find(f"{W}tblBorders")
+    if borders is None:
+        return 0
+    edge = borders.find(f"{W}insideH")
+    if edge is None:
+        edge = borders.find(f"{W}top")
+    if edge is None or edge.get(f"{W}val") in (None, "nil", "none"):
+        return 0
+    return _int(edge.get(f"{W}sz")) * 20 // 8
+
+
