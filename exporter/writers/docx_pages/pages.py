@@ -16,6 +16,8 @@ class Block:
 
     lines: list[int]
     """Height of each line, twips."""
+    slack: int = 0
+    """Of each line's height, what may run past the foot of a page (spacing under the text)."""
     before: int = 0
     after: int = 0
     keep_next: bool = False
@@ -28,6 +30,11 @@ class Block:
     bookmarks: tuple[str, ...] = ()
     row: bool = False
     header_row: bool = False
+    split_extra: int = 0
+    """What a table row gains when it breaks across pages (its cells' margins again)."""
+    repeat: int = 0
+    """Height of its table's header rows, repeated at the top of each page the table runs
+    onto (on the rows after them)."""
 
 
 def _gap(previous: Block | None, block: Block, *, top: bool) -> int:
@@ -47,6 +54,16 @@ class _Page:
     number: int = 1
     used: int = 0
     empty: bool = True
+    hard: bool = True
+    """Begun by a page or section break (or the document), not by the text running over."""
+
+
+def _top_gap(previous: Block | None, block: Block, page: _Page) -> int:
+    """The gap above `block`; at the top of a page only after a break: where the text ran
+    over from the page before, the readers drop a paragraph's space before."""
+    if page.empty:
+        return block.before if page.hard else 0
+    return _gap(previous, block, top=False)
 
 
 def paginate(blocks: Iterable[Block], height: int,
@@ -58,11 +75,11 @@ def paginate(blocks: Iterable[Block], height: int,
     pages: dict[str, int] = {}
     page = _Page()
     previous: Block | None = None
-    pending: list[Block] = []
     items = list(blocks)
 
-    def new_page(odd: bool = False) -> None:
+    def new_page(odd: bool = False, hard: bool = False) -> None:
         page.number += 1
+        page.hard = hard
         if odd and page.number % 2 == 0:
             page.number += 1
         page.used = 0
@@ -72,14 +89,15 @@ def paginate(blocks: Iterable[Block], height: int,
     while index < len(items):
         block = items[index]
         if block.break_before and not (page.empty and previous is None):
-            new_page(block.odd_page)
+            new_page(block.odd_page, hard=True)
         elif block.odd_page:
-            new_page(True)
-        gap = _gap(previous, block, top=page.empty)
+            new_page(True, hard=True)
+        gap = _top_gap(previous, block, page)
         # Keep with next: this block, its followers that keep with the next, and the first
         # lines of the one after must share a page. A table's repeated header row counts as
         # keeping with the next row: no reader leaves it alone at the foot of a page.
         need = gap + _first_lines(block)
+        last = block
         if _keeps_next(block):
             need = gap + sum(block.lines)
             prev = block
@@ -87,54 +105,51 @@ def paginate(blocks: Iterable[Block], height: int,
                 if nxt.break_before:
                     break
                 need += _gap(prev, nxt, top=False)
+                last = nxt
                 if _keeps_next(nxt):
                     need += sum(nxt.lines)
                     prev = nxt
                     continue
                 need += _first_lines(nxt)
                 break
-        if not page.empty and page.used + need > height:
+        if not page.empty and page.used + need - last.slack > height:
             new_page()
-            gap = _gap(previous, block, top=True)
+            gap = _top_gap(previous, block, page) + block.repeat
         for name in block.bookmarks:
             pages.setdefault(name, page.number)
         if trace is not None:
             trace.append((page.number, page.used + gap, block))
         page.used += gap
         lines = list(block.lines)
-        split = block.widow and not block.keep_lines
         while lines:
             room = height - page.used
-            fit = 0
-            total = 0
-            for h in lines:
-                if total + h > room:
-                    break
-                total += h
-                fit += 1
+            fit = _count_fit(lines, room, block.slack)
             if fit == len(lines):
-                page.used += total
+                page.used += sum(lines)
                 break
-            if block.keep_lines or block.row:
-                fit = 0 if not page.empty else max(fit, 1)
-            elif split:
+            if block.keep_lines:
+                fit = 0
+            elif block.widow and not block.row:
+                # Rows split anywhere; a paragraph keeps two lines at either end.
                 if fit < WIDOW_LINES and len(lines) > 1:
                     fit = 0
                 elif len(lines) - fit < WIDOW_LINES:
-                    fit = max(len(lines) - WIDOW_LINES, 0)
+                    fit = len(lines) - WIDOW_LINES
                     if fit < WIDOW_LINES:
                         fit = 0
             if fit == 0 and page.empty:
-                fit = max(1, min(len(lines), _count_fit(lines, room)))
+                fit = max(1, min(len(lines), _count_fit(lines, room, block.slack)))
             page.used += sum(lines[:fit])
+            split = 0 < fit < len(lines)
             lines = lines[fit:]
             if lines:
                 new_page()
+                page.used += block.repeat
+                if split and block.row:
+                    lines[0] += block.split_extra
                 page.empty = False
         page.empty = False
-        page.used += 0
         previous = block
-        pending.clear()
         index += 1
     pages["#pages"] = page.number
     return pages
@@ -144,19 +159,21 @@ def _keeps_next(block: Block) -> bool:
     return block.header_row or (block.keep_next and not block.row)
 
 
-def _count_fit(lines: list[int], room: int) -> int:
+def _count_fit(lines: list[int], room: int, slack: int) -> int:
+    """How many of `lines` fit in `room` (the last one without its slack)."""
     total = 0
     for count, h in enumerate(lines):
-        total += h
-        if total > room:
+        if total + h - slack > room:
             return count
+        total += h
     return len(lines)
 
 
 def _first_lines(block: Block) -> int:
-    if block.keep_lines or block.row or len(block.lines) <= WIDOW_LINES or not block.widow:
-        return sum(block.lines) if (block.keep_lines or block.row) else sum(
-            block.lines[:WIDOW_LINES if block.widow else 1])
-    return sum(block.lines[:WIDOW_LINES])
-
-
+    """Height of what must come first on a page of `block`: all of it when it cannot split,
+    else its first line (a table row), or two lines under widow control."""
+    if block.keep_lines:
+        return sum(block.lines)
+    if block.row:
+        return block.lines[0]
+    return sum(block.lines[:WIDOW_LINES if block.widow else 1])

@@ -26,7 +26,9 @@ class _Piece:
     """Half-points."""
 
 
-_BREAK_AFTER = re.compile(r"[ \u2013\u2014]|[-/](?=[^\d\s])|\u200b")
+_BREAK_AFTER = re.compile(r"[ \u2013\u2014\u200b]|-(?=\S)|(?=\u2014)")
+"""Where LibreOffice may end a line: after a space, a dash or a hyphen (before a digit too),
+and before an em dash; not after a slash (a web address breaks only at its hyphens)."""
 
 
 def _segments(pieces: list[_Piece]) -> Iterator[tuple[float, float, int]]:
@@ -76,14 +78,18 @@ def line_sizes(pieces: list[_Piece], first_width: float, width: float) -> list[i
     return lines
 
 
-def _line_height(size: int, face: Face, props: ParaProps) -> int:
+def _line_height(size: int, face: Face, props: ParaProps) -> tuple[int, int]:
+    """Return a line's height and the part of it below the text that may run past the foot of
+    the page (LibreOffice adds proportional spacing above 100% under the line, and fits a
+    page's last line without it)."""
     natural = round(size * 10 * face.line_units / face.upem)
     if props.line_rule == "exact":
-        return abs(props.line)
+        return abs(props.line), 0
     if props.line_rule == "atLeast":
-        return max(props.line, natural)
+        return max(props.line, natural), 0
     percent = round(props.line * 100 / 240)
-    return natural * percent // 100
+    height = natural * percent // 100
+    return height, max(height - natural, 0)
 
 
 class Reader:
@@ -126,11 +132,13 @@ class Reader:
             sizes = line_sizes([piece for piece in pieces if piece.text], max(first, 1),
                                max(available, 1))
         faces = {piece.size: piece.face for piece in pieces}
-        heights = [_line_height(size, faces.get(size, mark_face), props) for size in sizes]
+        measured = [_line_height(size, faces.get(size, mark_face), props) for size in sizes]
+        heights = [height for height, _ in measured]
         if pictures:
             heights[0] = max(heights[0], pictures)
         bookmarks = tuple(b.get(f"{W}name") or "" for b in p.iter(f"{W}bookmarkStart"))
-        block = Block(lines=heights, before=props.before, after=props.after + props.border,
+        block = Block(lines=heights, slack=min(slack for _, slack in measured),
+                      before=props.before, after=props.after + props.border,
                       keep_next=props.keep_next, keep_lines=props.keep_lines,
                       widow=props.widow, break_before=props.break_before or page_break,
                       style=props.style, contextual=props.contextual, bookmarks=bookmarks)
@@ -188,11 +196,12 @@ class Reader:
         border = _table_border(tblpr)
         grid = [_int(c.get(f"{W}w")) for c in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
         blocks: list[Block] = []
-        rows = tbl.findall(f"{W}tr")
-        for tr in rows:
+        repeat = 0
+        for tr in tbl.findall(f"{W}tr"):
             column = 0
-            tallest = 0
+            tallest: list[int] = []
             bookmarks: list[str] = []
+            top = bottom = 0
             for tc in tr.findall(f"{W}tc"):
                 tcpr = tc.find(f"{W}tcPr")
                 span = 1
@@ -206,32 +215,49 @@ class Reader:
                 cell_width = sum(grid[column:column + span]) or width
                 column += span
                 inner = cell_width - cell_margins["left"] - cell_margins["right"]
-                height = 0
-                previous: Block | None = None
-                for child in tc:
-                    if child.tag == f"{W}p":
-                        for block in self.paragraph(child, inner, table_style):
-                            height += _gap(previous, block, top=previous is None)
-                            height += sum(block.lines)
-                            previous = block
-                            bookmarks.extend(block.bookmarks)
-                    elif child.tag == f"{W}tbl":
-                        height += sum(sum(b.lines) for b in self.table(child, inner))
-                if previous is not None:
-                    height += previous.after
-                tallest = max(tallest, height + cell_margins["top"] + cell_margins["bottom"])
+                lines = self._cell_lines(tc, inner, table_style, bookmarks)
+                lines[0] += cell_margins["top"]
+                lines[-1] += cell_margins["bottom"]
+                if sum(lines) > sum(tallest):
+                    tallest = lines
+                    top, bottom = cell_margins["top"], cell_margins["bottom"]
             trpr = tr.find(f"{W}trPr")
             cant_split = trpr is not None and _on(trpr.find(f"{W}cantSplit")) is True
             header = trpr is not None and _on(trpr.find(f"{W}tblHeader")) is True
             height_el = trpr.find(f"{W}trHeight") if trpr is not None else None
-            if height_el is not None:
-                tallest = max(tallest, _int(height_el.get(f"{W}val")))
-            # One horizontal border per row: LibreOffice draws the table's top border in the
-            # first row's share, as it does each inner border.
-            blocks.append(Block(lines=[tallest + border], row=True,
-                                keep_lines=cant_split, header_row=header,
-                                bookmarks=tuple(bookmarks), style="#row"))
+            if not tallest:
+                tallest = [top + bottom]
+            if height_el is not None and _int(height_el.get(f"{W}val")) > sum(tallest):
+                tallest[-1] += _int(height_el.get(f"{W}val")) - sum(tallest)
+            # One horizontal border per row, and the table's top border on the first.
+            tallest[0] += border + (border if not blocks else 0)
+            block = Block(lines=tallest, row=True, keep_lines=cant_split, header_row=header,
+                          bookmarks=tuple(bookmarks), style="#row",
+                          split_extra=top + bottom + border,
+                          repeat=0 if header else repeat)
+            if header and all(b.header_row for b in blocks):
+                repeat += sum(tallest) - (border if not blocks else 0)
+            blocks.append(block)
         return blocks
+
+    def _cell_lines(self, tc: etree._Element, width: int, table_style: str | None,
+                    bookmarks: list[str]) -> list[int]:
+        """The heights of a cell's lines, the spacing between its paragraphs folded in."""
+        lines: list[int] = []
+        previous: Block | None = None
+        for child in tc:
+            if child.tag == f"{W}p":
+                for block in self.paragraph(child, width, table_style):
+                    own = list(block.lines)
+                    own[0] += _gap(previous, block, top=previous is None)
+                    lines.extend(own)
+                    previous = block
+                    bookmarks.extend(block.bookmarks)
+            elif child.tag == f"{W}tbl":
+                lines.extend(line for b in self.table(child, width) for line in b.lines)
+        if previous is not None and lines:
+            lines[-1] += previous.after
+        return lines or [0]
 
 
 def _starts_with_tab(p: etree._Element) -> bool:
