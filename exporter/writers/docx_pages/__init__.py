@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from lxml import etree
 
@@ -57,7 +59,11 @@ def _section(sect: etree._Element | None) -> Section:
 def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
                    trace: list[tuple[int, int, Block]] | None = None) -> dict[str, int]:
     """Return the page each bookmark of `docx` starts on (and "#pages": the page count);
-    `trace` as for `paginate`."""
+    `trace` as for `paginate`.
+
+    The document part is read as a stream, one body child at a time, so a long pack's XML
+    never stands whole in memory (the DOCX writer spools it for the same reason).
+    """
     fonts = fonts or Fonts()
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         names = set(archive.namelist())
@@ -65,40 +71,65 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
         def part(name: str) -> bytes | None:
             return archive.read(name) if name in names else None
 
-        styles = Styles(part("word/styles.xml") or b"<w:styles xmlns:w='%s'/>" % W[1:-1].encode(),
-                        part("word/theme/theme1.xml"), part("word/numbering.xml"))
-        document = part("word/document.xml") or b""
-    root = etree.fromstring(document)
-    body = root.find(f"{W}body")
-    if body is None:
-        return {"#pages": 1}
-    sections = [_section(s) for s in body.iter(f"{W}sectPr")]
-    section = sections[0]
-    reader = Reader(styles, fonts, section.width)
-    blocks: list[Block] = []
+        empty = b"<w:styles xmlns:w='%s'/>" % W[1:-1].encode()
+        styles = Styles(part("word/styles.xml") or empty, part("word/theme/theme1.xml"),
+                        part("word/numbering.xml"))
+        if "word/document.xml" not in names:
+            return {"#pages": 1}
+        with archive.open("word/document.xml") as stream:
+            sections = [_section(el) for el in _body_children(stream, sections_only=True)]
+        if not sections:
+            sections = [_section(None)]
+        with archive.open("word/document.xml") as stream:
+            blocks = _blocks(_body_children(stream), Reader(styles, fonts, sections[0].width),
+                             sections)
+            return paginate(blocks, sections[0].height, trace)
+
+
+def _body_children(stream: IO[bytes], *, sections_only: bool = False
+                   ) -> Iterator[etree._Element]:
+    """Yield each child of the body (or, with `sections_only`, each section's properties) as
+    it is read; what was yielded is dropped once the next is read."""
+    depth = 0
+    for event, el in etree.iterparse(stream, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        if sections_only:
+            if el.tag == f"{W}sectPr":
+                yield el
+            if depth == 2:  # a body child: done with
+                el.clear()
+        elif depth == 2:
+            yield el
+            el.clear()
+            parent = el.getparent()
+            while parent is not None and el.getprevious() is not None:
+                del parent[0]
+
+
+def _blocks(children: Iterable[etree._Element], reader: Reader,
+            sections: list[Section]) -> Iterator[Block]:
+    """The blocks of the body's paragraphs and tables; a section's first block starts a
+    page (an odd page when the section says so)."""
     number = 0
     start_next = False
-    for child in body:
+    for child in children:
         if child.tag == f"{W}p":
-            made = reader.paragraph(child, section.width)
-            if start_next and made:
-                made[0].break_before = True
-                made[0].odd_page = section.odd
-                start_next = False
-            blocks.extend(made)
-            if child.find(f"{W}pPr/{W}sectPr") is not None:
-                number += 1
-                section = sections[min(number, len(sections) - 1)]
-                start_next = True
+            made = reader.paragraph(child, reader.text_width)
         elif child.tag == f"{W}tbl":
-            made = reader.table(child, section.width)
-            if start_next and made:
-                made[0].break_before = True
-                made[0].odd_page = section.odd
-                start_next = False
-            blocks.extend(made)
-    return paginate(blocks, sections[0].height, trace)
-
+            made = reader.table(child, reader.text_width)
+        else:
+            continue
+        if start_next and made:
+            made[0].break_before = True
+            made[0].odd_page = sections[min(number, len(sections) - 1)].odd
+            start_next = False
+        yield from made
+        if child.tag == f"{W}p" and child.find(f"{W}pPr/{W}sectPr") is not None:
+            number += 1
+            start_next = True
 
 
 __all__ = ["Block", "Face", "Fonts", "Section", "bookmark_pages", "brand_faces",
