@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import gzip
 import json
-import struct
 import sys
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exporter.writers.docx_pages.fonts import vertical_metrics  # noqa: E402
+
 OUT = ROOT / "exporter" / "fonts" / "office-metrics.json.gz"
 DIRS = (Path("/usr/share/fonts/truetype/crosextra"), Path("/usr/share/fonts/truetype/liberation"),
         Path("/usr/share/fonts/truetype/liberation2"))
@@ -38,10 +41,6 @@ STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic"
 def face(path: Path) -> dict[str, object]:
     font = TTFontFile(str(path))
     upem = font.unitsPerEm
-    hhea = font.get_table("hhea")
-    ascender, descender, line_gap = struct.unpack(">hhh", hhea[4:10])
-    os2 = font.get_table("OS/2")
-    win_ascent, win_descent = struct.unpack(">HH", os2[74:78])
     widths = {cp: round(w * upem / 1000) for cp, w in font.charWidths.items()
               if 32 <= cp < 0x10000 and cp != 0xFFFF}
     # Runs of consecutive code points: [first, width, width, ...].
@@ -51,8 +50,8 @@ def face(path: Path) -> dict[str, object]:
             runs[-1].append(widths[cp])
         else:
             runs.append([cp, widths[cp]])
-    return {"upem": upem, "hhea": [ascender, -descender, line_gap],
-            "win": [win_ascent, win_descent], "default": round(font.defaultWidth * upem / 1000),
+    return {"upem": upem, "vertical": list(vertical_metrics(font)),
+            "default": round(font.defaultWidth * upem / 1000),
             "widths": runs}
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import math
 import struct
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ...theme import Theme
 
@@ -24,16 +26,33 @@ class Face:
     """What the model needs of one font face: advance widths and the line height."""
 
     upem: int
-    line_units: int
-    """The horizontal header's ascent + descent + line gap: LibreOffice's line height for a
-    Word file. (Word takes the OS/2 table's Windows ascent + descent: the same for Calibri
-    and Carlito, 2% more for Cambria than Caladea's.)"""
+    ascent: int
+    descent: int
+    gap: int
+    """Vertical metrics in font units, as `vertical_metrics` chooses them."""
     widths: Mapping[int, int]
     default: int
 
-    def width(self, text: str, twips_per_unit: float) -> float:
-        get = self.widths.get
-        return sum(get(ord(c), self.default) for c in text) * twips_per_unit
+    def height(self, size: int) -> int:
+        """The height of a line of this face at `size` half-points, in twips: ascent and
+        descent each rounded to a twip (LibreOffice's font metrics are whole units)."""
+        scale = size * 10 / self.upem
+        return sum(math.floor(units * scale + 0.5)
+                   for units in (self.ascent, self.descent, self.gap) if units)
+
+
+def vertical_metrics(font: Any) -> tuple[int, int, int]:
+    """Return the (ascent, descent, line gap) LibreOffice sets a Word document's lines with,
+    from a ReportLab `TTFontFile`: the OS/2 table's typographic values when the font asks for
+    them (USE_TYPO_METRICS), else its Windows ascent and descent. (Checked against
+    LibreOffice's PDFs of Carlito, Caladea and DejaVu text; Word uses the Windows values.)"""
+    os2 = font.get_table("OS/2")
+    selection = struct.unpack(">H", os2[62:64])[0]
+    if selection & (1 << 7):
+        ascent, descent, gap = struct.unpack(">hhh", os2[68:74])
+        return ascent, -descent, gap
+    win_ascent, win_descent = struct.unpack(">HH", os2[74:78])
+    return win_ascent, win_descent, 0
 
 
 @cache
@@ -47,9 +66,9 @@ def _office_faces() -> dict[str, dict[str, Face]]:
                 first = run[0]
                 for offset, value in enumerate(run[1:]):
                     widths[first + offset] = value
-            ascent, descent, gap = data["hhea"]
+            ascent, descent, gap = data["vertical"]
             faces.setdefault(family.casefold(), {})[style] = Face(
-                upem=data["upem"], line_units=ascent + descent + gap,
+                upem=data["upem"], ascent=ascent, descent=descent, gap=gap,
                 widths=widths, default=data["default"])
     return faces
 
@@ -61,9 +80,9 @@ def face_from_file(data: bytes) -> Face:
 
     font = TTFontFile(io.BytesIO(data))
     upem = int(font.unitsPerEm)
-    ascent, descent, gap = struct.unpack(">hhh", font.get_table("hhea")[4:10])
+    ascent, descent, gap = vertical_metrics(font)
     widths = {cp: round(w * upem / 1000) for cp, w in font.charWidths.items()}
-    return Face(upem=upem, line_units=ascent - descent + gap,
+    return Face(upem=upem, ascent=ascent, descent=descent, gap=gap,
                 widths=widths, default=round(font.defaultWidth * upem / 1000))
 
 

@@ -82,7 +82,7 @@ def _line_height(size: int, face: Face, props: ParaProps) -> tuple[int, int]:
     """Return a line's height and the part of it below the text that may run past the foot of
     the page (LibreOffice adds proportional spacing above 100% under the line, and fits a
     page's last line without it)."""
-    natural = round(size * 10 * face.line_units / face.upem)
+    natural = face.height(size)
     if props.line_rule == "exact":
         return abs(props.line), 0
     if props.line_rule == "atLeast":
