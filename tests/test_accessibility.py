@@ -119,6 +119,18 @@ def test_pdfa_outputs_pass_pikepdfs_validator_and_stay_tagged(archival: list[Pat
             assert "/Trans" not in doc.pages[0].obj
 
 
+def test_branded_pdfa_passes_with_a_monospaced_brand_font(tmp_path: Path) -> None:
+    """The test brand's headings are DejaVu Sans Mono Bold, a font whose glyphs share one
+    advance width: ReportLab wrote that width into the embedded subset scaled to 1/1000 em,
+    and the PDF's widths disagreed with its font program (rule 6.2.11.5-1)."""
+    pdfa = pytest.importorskip("pikepdf.pdfa")
+    brand = str((REPO / "tests" / "brand" / "_brand.yml").relative_to(REPO))
+    run("build", str(SAMPLE.relative_to(REPO)), "-o", str(tmp_path), "--format", "pdf",
+        "--pdfa", "--brand", brand)
+    report = pdfa.validate_written(tmp_path / SAMPLE.stem / "briefing.pdf", "2b")
+    assert report.passed, report.findings
+
+
 def test_pdfa_is_byte_reproducible(archival: list[Path], tmp_path: Path) -> None:
     run("build", str(SAMPLE.relative_to(REPO)), "-o", str(tmp_path), "--format", "pdf", "--pdfa")
     again = tmp_path / SAMPLE.stem / "briefing.pdf"
