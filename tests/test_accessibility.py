@@ -172,6 +172,29 @@ def test_catalogue_and_pages_declare_what_pdfua_asks(tagged: list[Path]) -> None
             assert meta["dc:title"]
 
 
+def test_template_pictures_are_figures_with_alt_text_and_a_bbox(tmp_path: Path) -> None:
+    """A template's `<image>` is a Figure like the brand's logo: alt text, and the Layout
+    /BBox of where it lies on its page (PDF/UA asks it of every Figure)."""
+    run("build", str(SAMPLE.relative_to(REPO)), "-o", str(tmp_path), "--format", "pdf",
+        "--templates", "tests/image_templates", "--brand", "tests/brand/_brand.yml", "-j", "1")
+    pdf = tmp_path / SAMPLE.stem / "briefing.pdf"
+    with pikepdf.open(pdf) as doc:
+        figures = [e for e in elements(doc) if e.S == "/Figure"]
+        assert len(figures) >= 2  # the logo and the template's picture
+        for figure in figures:
+            assert str(figure.Alt).strip()
+            left, bottom, right, top = (float(v) for v in figure.A.BBox)
+            page = [float(v) for v in doc.pages[0].MediaBox]
+            assert page[0] <= left < right <= page[2] and page[1] <= bottom < top <= page[3]
+    pytest.importorskip("pdfua")
+    result = subprocess.run([sys.executable, "-m", "pdfua", "check", "--min-severity", "error",
+                             str(pdf)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    result = subprocess.run([outloud(), "--fail-on", "error", "--no-info", str(pdf)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
 def test_headings_in_order_none_skipped(tagged: list[Path]) -> None:
     for pdf in tagged:
         with pikepdf.open(pdf) as doc:
