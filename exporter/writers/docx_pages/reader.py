@@ -26,6 +26,10 @@ class _Piece:
     """Half-points."""
 
 
+WIDTH_TOLERANCE = 1.0002
+"""LibreOffice sets glyphs up to 0.1% narrower than their advance widths add up to (measured:
+Carlito 'n' 0.03%, 'AV' and 'To' 0.1%); a line the widths overrun by less than 0.02% fits."""
+
 _BREAK_AFTER = re.compile(r"[ \u2013\u2014\u200b]|-(?=\S)|(?=\u2014)")
 """Where LibreOffice may end a line: after a space, a dash or a hyphen (before a digit too),
 and before an em dash; not after a slash (a web address breaks only at its hyphens)."""
@@ -63,7 +67,7 @@ def line_sizes(pieces: list[_Piece], first_width: float, width: float) -> list[i
     tallest = 0
     available = first_width
     for full, bare, size in _segments(pieces):
-        if x > 0 and x + bare > available:
+        if x > 0 and x + bare > available * WIDTH_TOLERANCE:
             lines.append(tallest)
             x, tallest, available = 0.0, 0, width
         while x == 0 and bare > available > 0:
