@@ -110,31 +110,37 @@ class Reader:
         style_el = ppr_el.find(f"{W}pStyle") if ppr_el is not None else None
         props, base_run = self.styles.paragraph(
             style_el.get(f"{W}val") if style_el is not None else None, table_style)
+        # Word's order: the style, then its list level's indents, then direct formatting
+        # (applied first too, to learn the paragraph's own list).
+        apply_ppr(props, ppr_el)
         if props.num is not None and (level := self.styles.level(props.num)) is not None:
             apply_ppr(props, level)
-        apply_ppr(props, ppr_el)
-        if ppr_el is not None and ppr_el.find(f"{W}numPr") is not None and props.num:
-            level = self.styles.level(props.num)
-            if level is not None:
-                apply_ppr(props, level)
-                apply_ppr(props, ppr_el)
+            apply_ppr(props, ppr_el)
         mark = _copy_rpr(base_run)
         if ppr_el is not None:
             apply_rpr(mark, ppr_el.find(f"{W}rPr"), self.styles.theme_fonts)
         pieces, page_break, pictures = self._pieces(p, base_run)
-        hanging_prefix = props.first < 0 and (props.num is not None or _starts_with_tab(p))
-        if hanging_prefix:
-            pieces = _after_first_tab(pieces) if props.num is None else pieces
+        # A hanging indent holds the list number, or a number the text gives before a tab:
+        # the text itself starts at the indent.
+        prefix = props.first < 0 and props.num is None and any("\t" in pc.text for pc in pieces)
+        if prefix:
+            pieces = _after_first_tab(pieces)
         available = width - props.left - props.right
-        first = available - max(props.first, 0) if not hanging_prefix else available
-        if props.first < 0 and not hanging_prefix:
+        if props.first > 0:
+            first = available - props.first
+        elif props.num is not None or prefix:
+            first = available
+        else:
             first = available - props.first
         mark_face = self.fonts.face(mark.font, mark.bold, mark.italic)
-        if not any(piece.text for piece in pieces):
+        pieces = _tabs_to_space(pieces)
+        if not any(piece.text.strip("\n") for piece in pieces):
             sizes = [max([mark.size, *(piece.size for piece in pieces)])]
         else:
-            sizes = line_sizes([piece for piece in pieces if piece.text], max(first, 1),
-                               max(available, 1))
+            sizes = []
+            for number, stretch in enumerate(_split_lines(pieces)):
+                sizes += line_sizes(stretch, max(first if number == 0 else available, 1),
+                                    max(available, 1)) if stretch else [mark.size]
         faces = {piece.size: piece.face for piece in pieces}
         measured = [_line_height(size, faces.get(size, mark_face), props) for size in sizes]
         heights = [height for height, _ in measured]
@@ -186,7 +192,7 @@ class Reader:
                     extent = child.find(f".//{WP}extent")
                     if extent is not None:
                         picture = max(picture, _int(extent.get("cy")) // 635)
-        return _tabs_to_space(pieces), page_break, picture
+        return pieces, page_break, picture
 
     def table(self, tbl: etree._Element, width: int) -> list[Block]:
         """One block per row: its tallest cell, with cell margins and borders."""
@@ -275,6 +281,19 @@ def _after_first_tab(pieces: list[_Piece]) -> list[_Piece]:
             _, _, tail = piece.text.partition("\t")
             return [_Piece(tail, piece.face, piece.size), *pieces[index + 1:]]
     return pieces
+
+
+def _split_lines(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """The paragraph's text cut at its line breaks (`w:br`): each stretch starts a line."""
+    stretches: list[list[_Piece]] = [[]]
+    for piece in pieces:
+        parts = piece.text.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                stretches.append([])
+            if part:
+                stretches[-1].append(_Piece(part, piece.face, piece.size))
+    return stretches
 
 
 def _tabs_to_space(pieces: list[_Piece]) -> list[_Piece]:
