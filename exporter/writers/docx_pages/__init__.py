@@ -2,19 +2,27 @@
 
 Word shows a field's cached result as written, and LibreOffice keeps a pre-filled table of
 contents as written, so the contents list can only show right page numbers if they are known
-when the file is written. This module lays the document out as LibreOffice and Word do, from
-the DOCX itself (so a --reference-docx or a brand's styles count as they will in the reader):
-page size and margins from the section, paragraph and run properties through document
-defaults, table style, paragraph style chain and direct formatting, lines broken greedily
-with the fonts' advance widths, line heights from the fonts' vertical metrics, and pages
-filled with the readers' keep-with-next, keep-lines, widow/orphan and page-break rules.
+when the file is written. This package lays the document out from the DOCX itself (so a
+--reference-docx or a brand's styles count as they will in the reader): page size and margins
+from the section; paragraph and run properties through document defaults, table style,
+paragraph style chain, list level and direct formatting (`styles`); lines broken greedily with
+the fonts' advance widths and line heights from their vertical metrics (`fonts`, `reader`);
+pages filled with the readers' spacing, keep-with-next, keep-lines, widow/orphan, table-row
+and page-break rules (`pages`).
+
+Where Word and LibreOffice could differ, the rule is LibreOffice's, the reader the tests can
+run (tests/docx_toc_check.py): spacing between paragraphs is added (the writer sets
+`doNotUseHTMLParagraphAutoSpacing`, under which LibreOffice adds it as Word does), a page the
+text runs onto drops the first paragraph's space before, and a page's last line fits without
+the proportional spacing under it.
 
 The model covers what the DOCX writer produces (paragraphs, lists, tables, boxes, pictures,
 fields, page and section breaks), not arbitrary Word documents. Fonts: the common Office fonts
 are measured with their metric-compatible free faces (`office-metrics.json.gz`, made by
 `scripts/office_metrics.py`), a brand's fonts with their own files; any other font counts as
-Calibri (a guess: how the reader substitutes it is not known). `bench/docx_toc.py` measures
-how often the numbers agree with LibreOffice's own layout.
+Calibri (a guess: how the reader substitutes it is not known), and a character a face lacks
+gets the face's default width (the reader's fallback font is not known either). `bench/docx_toc.py` measures how
+often the numbers agree with LibreOffice's own layout.
 """
 
 from __future__ import annotations
