@@ -3,10 +3,10 @@ LibreOffice and Word set the common Office fonts in, for the DOCX page model
 (`exporter/writers/docx_pages.py`).
 
 The faces are the metric-compatible free ones (Carlito for Calibri, Caladea for Cambria,
-Liberation for Arial, Times New Roman and Courier New; all SIL OFL 1.1): their advance widths
-and vertical metrics equal the Microsoft fonts', which the tool cannot ship. Only numbers are
-kept (about 20 kB), not the fonts. Run on a machine with Debian's fonts-crosextra-carlito,
-fonts-crosextra-caladea and fonts-liberation2 (or fonts-liberation):
+Liberation for Arial, Times New Roman and Courier New; exporter/fonts/office-metrics.txt gives
+versions and licences): their advance widths equal the Microsoft fonts', which the tool cannot
+ship. Only numbers are kept (about 20 kB), not the fonts. Run on a machine with Debian's
+fonts-crosextra-carlito, fonts-crosextra-caladea and fonts-liberation (or fonts-liberation2):
 
     python scripts/office_metrics.py
 """
