@@ -21,8 +21,8 @@ fields, page and section breaks), not arbitrary Word documents. Fonts: the commo
 are measured with their metric-compatible free faces (`office-metrics.json.gz`, made by
 `scripts/office_metrics.py`), a brand's fonts with their own files; any other font counts as
 Calibri (a guess: how the reader substitutes it is not known), and a character a face lacks
-gets the face's default width (the reader's fallback font is not known either). `bench/docx_toc.py` measures how
-often the numbers agree with LibreOffice's own layout.
+gets the face's default width (the reader's fallback font is not known either).
+`bench/docx_toc.py` measures how often the numbers agree with LibreOffice's own layout.
 """
 
 from __future__ import annotations
