@@ -289,21 +289,6 @@ def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
         p.append(r)
 
 
-_COMPAT_BEFORE_SPACING = frozenset({
-    "useSingleBorderforContiguousCells", "wpJustification", "noTabHangInd", "noLeading",
-    "spaceForUL", "noColumnBalance", "balanceSingleByteDoubleByteWidth", "noExtraLineSpacing",
-    "doNotLeaveBackslashAlone", "ulTrailSpace", "doNotExpandShiftReturn",
-    "spacingInWholePoints", "lineWrapLikeWord6", "printBodyTextBeforeHeader", "printColBlack",
-    "wpSpaceWidth", "showBreaksInFrames", "subFontBySize", "suppressBottomSpacing",
-    "suppressTopSpacing", "suppressSpacingAtTopOfPage", "suppressTopSpacingWP",
-    "suppressSpBfAfterPgBrk", "swapBordersFacingPages", "convMailMergeEsc",
-    "truncateFontHeightsLikeWP6", "mwSmallCaps", "usePrinterMetrics",
-    "doNotSuppressParagraphBorders", "wrapTrailSpaces", "footnoteLayoutLikeWW8",
-    "shapeLayoutLikeWW8", "alignTablesRowByRow", "forgetLastTabAlignment",
-    "adjustLineHeightInTable", "autoSpaceLikeWord95", "noSpaceRaiseLower",
-})
-"""Compatibility options the schema puts before `doNotUseHTMLParagraphAutoSpacing`."""
-
 _PPR_ORDER = (
     "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
     "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
@@ -602,22 +587,6 @@ class _Renderer:
         for setting in settings.iter(qn("w:compatSetting")):
             if setting.get(qn("w:name")) == "compatibilityMode":
                 setting.set(qn("w:val"), "15")
-        # Space between two paragraphs is the one's space after plus the other's space before,
-        # in LibreOffice as in Word: without this LibreOffice takes the larger of the two, and
-        # the contents list's page numbers (docx_pages) could hold for one reader only.
-        compat = settings.find(qn("w:compat"))
-        if compat is None:
-            compat = _el("w:compat")
-            settings.append(compat)
-        if compat.find(qn("w:doNotUseHTMLParagraphAutoSpacing")) is None:
-            # At its schema position: after the older compatibility options, before the rest.
-            later = [child for child in compat
-                     if etree.QName(child).localname not in _COMPAT_BEFORE_SPACING]
-            flag = _el("w:doNotUseHTMLParagraphAutoSpacing")
-            if later:
-                later[0].addprevious(flag)
-            else:
-                compat.append(flag)
 
     def _setup_page(self, section: Section) -> None:
         if self.reference:

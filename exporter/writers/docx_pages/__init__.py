@@ -11,8 +11,8 @@ pages filled with the readers' spacing, keep-with-next, keep-lines, widow/orphan
 and page-break rules (`pages`).
 
 Where Word and LibreOffice could differ, the rule is LibreOffice's, the reader the tests can
-run (tests/docx_toc_check.py): spacing between paragraphs is added (the writer sets
-`doNotUseHTMLParagraphAutoSpacing`, under which LibreOffice adds it as Word does), a page the
+run (tests/docx_toc_check.py): the space between two paragraphs is the larger of the one's
+space after and the other's space before (as the standard says, and Word does), a page the
 text runs onto drops the first paragraph's space before, and a page's last line fits without
 the proportional spacing under it.
 
@@ -82,6 +82,7 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
         empty = b"<w:styles xmlns:w='%s'/>" % W[1:-1].encode()
         styles = Styles(part("word/styles.xml") or empty, part("word/theme/theme1.xml"),
                         part("word/numbering.xml"))
+        additive = _additive_spacing(part("word/settings.xml"))
         if "word/document.xml" not in names:
             return {"#pages": 1}
         with archive.open("word/document.xml") as stream:
@@ -89,9 +90,17 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
         if not sections:
             sections = [_section(None)]
         with archive.open("word/document.xml") as stream:
-            blocks = _blocks(_body_children(stream), Reader(styles, fonts, sections[0].width),
-                             sections)
-            return paginate(blocks, sections[0].height, trace)
+            reader = Reader(styles, fonts, sections[0].width, additive=additive)
+            blocks = _blocks(_body_children(stream), reader, sections)
+            return paginate(blocks, sections[0].height, trace, additive=additive)
+
+
+def _additive_spacing(settings: bytes | None) -> bool:
+    """Whether the document asks for paragraph spacing added rather than the larger taken."""
+    if not settings:
+        return False
+    flag = etree.fromstring(settings).find(f"{W}compat/{W}doNotUseHTMLParagraphAutoSpacing")
+    return flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
 def _body_children(stream: IO[bytes], *, sections_only: bool = False

@@ -37,16 +37,18 @@ class Block:
     onto (on the rows after them)."""
 
 
-def _gap(previous: Block | None, block: Block, *, top: bool) -> int:
-    """Space between `previous` and `block`: both paragraphs' spacing, added (as Word does),
-    none between two paragraphs of one style with contextual spacing."""
-    if previous is None or top:
+def gap(previous: Block | None, block: Block, *, additive: bool) -> int:
+    """Space between two paragraphs: the larger of the one's space after and the other's
+    space before (ISO/IEC 29500-1 17.3.1.33; Word and LibreOffice), or both added under the
+    compatibility setting `doNotUseHTMLParagraphAutoSpacing`. Between two paragraphs of one
+    style, a side with contextual spacing counts for nothing."""
+    if previous is None:
         return block.before
-    if block.contextual and previous.style == block.style:
-        return 0
-    if previous.contextual and previous.style == block.style:
-        return block.before
-    return previous.after + block.before
+    after, before = previous.after, block.before
+    if previous.style == block.style:
+        after = 0 if previous.contextual else after
+        before = 0 if block.contextual else before
+    return after + before if additive else max(after, before)
 
 
 @dataclass(slots=True)
@@ -58,16 +60,17 @@ class _Page:
     """Begun by a page or section break (or the document), not by the text running over."""
 
 
-def _top_gap(previous: Block | None, block: Block, page: _Page) -> int:
+def _top_gap(previous: Block | None, block: Block, page: _Page, additive: bool) -> int:
     """The gap above `block`; at the top of a page only after a break: where the text ran
     over from the page before, the readers drop a paragraph's space before."""
     if page.empty:
         return block.before if page.hard else 0
-    return _gap(previous, block, top=False)
+    return gap(previous, block, additive=additive)
 
 
 def paginate(blocks: Iterable[Block], height: int,
-             trace: list[tuple[int, int, Block]] | None = None) -> dict[str, int]:
+             trace: list[tuple[int, int, Block]] | None = None, *,
+             additive: bool = False) -> dict[str, int]:
     """Place `blocks` on pages `height` twips tall; return the page of each bookmark.
 
     `trace` (for debugging the model) receives (page, twips from the page top, block) as
@@ -92,19 +95,19 @@ def paginate(blocks: Iterable[Block], height: int,
             new_page(block.odd_page, hard=True)
         elif block.odd_page:
             new_page(True, hard=True)
-        gap = _top_gap(previous, block, page)
+        space = _top_gap(previous, block, page, additive)
         # Keep with next: this block, its followers that keep with the next, and the first
         # lines of the one after must share a page. A table's repeated header row counts as
         # keeping with the next row: no reader leaves it alone at the foot of a page.
-        need = gap + _first_lines(block)
+        need = space + _first_lines(block)
         last = block
         if _keeps_next(block):
-            need = gap + sum(block.lines)
+            need = space + sum(block.lines)
             prev = block
             for nxt in items[index + 1:]:
                 if nxt.break_before:
                     break
-                need += _gap(prev, nxt, top=False)
+                need += gap(prev, nxt, additive=additive)
                 last = nxt
                 if _keeps_next(nxt):
                     need += sum(nxt.lines)
@@ -114,12 +117,12 @@ def paginate(blocks: Iterable[Block], height: int,
                 break
         if not page.empty and page.used + need - last.slack > height:
             new_page()
-            gap = _top_gap(previous, block, page) + block.repeat
+            space = _top_gap(previous, block, page, additive) + block.repeat
         for name in block.bookmarks:
             pages.setdefault(name, page.number)
         if trace is not None:
-            trace.append((page.number, page.used + gap, block))
-        page.used += gap
+            trace.append((page.number, page.used + space, block))
+        page.used += space
         lines = list(block.lines)
         while lines:
             room = height - page.used

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .fonts import Face, Fonts
-from .pages import Block, _gap
+from .pages import Block, gap
 from .styles import ParaProps, RunProps, Styles, W, _copy_rpr, _int, _on, apply_ppr, apply_rpr
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -99,10 +99,13 @@ def _line_height(size: int, face: Face, props: ParaProps) -> tuple[int, int]:
 class Reader:
     """Turns the body's XML into blocks."""
 
-    def __init__(self, styles: Styles, fonts: Fonts, text_width: int) -> None:
+    def __init__(self, styles: Styles, fonts: Fonts, text_width: int, *,
+                 additive: bool = False) -> None:
         self.styles = styles
         self.fonts = fonts
         self.text_width = text_width
+        self.additive = additive
+        """Paragraph spacing added, not the larger taken (`pages.gap`)."""
 
     def paragraph(self, p: etree._Element, width: int,
                   table_style: str | None = None) -> list[Block]:
@@ -147,8 +150,9 @@ class Reader:
         if pictures:
             heights[0] = max(heights[0], pictures)
         bookmarks = tuple(b.get(f"{W}name") or "" for b in p.iter(f"{W}bookmarkStart"))
+        heights[-1] += props.border
         block = Block(lines=heights, slack=min(slack for _, slack in measured),
-                      before=props.before, after=props.after + props.border,
+                      before=props.before, after=props.after,
                       keep_next=props.keep_next, keep_lines=props.keep_lines,
                       widow=props.widow, break_before=props.break_before or page_break,
                       style=props.style, contextual=props.contextual, bookmarks=bookmarks)
@@ -259,7 +263,7 @@ class Reader:
             if child.tag == f"{W}p":
                 for block in self.paragraph(child, width, table_style):
                     own = list(block.lines)
-                    own[0] += _gap(previous, block, top=previous is None)
+                    own[0] += gap(previous, block, additive=self.additive)
                     lines.extend(own)
                     previous = block
                     bookmarks.extend(block.bookmarks)
