@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -111,8 +112,8 @@ def _register_family(faces: tuple[FontFace, ...], stands_for: str) -> str:
         suffix = ("Bold" if key[0] else "") + ("Italic" if key[1] else "")
         name = f"{family}-{suffix}" if suffix else family
         try:
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(face.data)))
-        except (TTFError, ValueError, KeyError, IndexError) as exc:
+            pdfmetrics.registerFont(_repaired(TTFont(name, io.BytesIO(face.data))))
+        except (TTFError, ValueError, KeyError, IndexError, struct.error) as exc:
             raise ConfigError(f"brand font {face.family} cannot be embedded: {exc}") from exc
         names[key] = name
         addMapping(family, int(key[0]), int(key[1]), name)
@@ -122,12 +123,30 @@ def _register_family(faces: tuple[FontFace, ...], stands_for: str) -> str:
     return family
 
 
+
+def _repaired(font: TTFont) -> TTFont:
+    """Give the glyphs past the font's last full horizontal metric their advance in font units.
+
+    ReportLab 5.1 reads the advance shared by those glyphs (a monospaced font lists one or a
+    few) already scaled to 1/1000 em, and writes that number into the embedded subset's hmtx
+    table: DejaVu Sans Mono's 1233 units became 602, and the widths the PDF declares disagreed
+    with the embedded font program (PDF/A rule 6.2.11.5-1).
+    """
+    face = font.face
+    hhea = face.get_table("hhea")
+    full = struct.unpack(">H", hhea[34:36])[0]
+    metrics = face.hmetrics
+    if 0 < full < len(metrics):
+        advance = metrics[full - 1][0]
+        face.hmetrics = [*metrics[:full], *((advance, lsb) for _, lsb in metrics[full:])]
+    return font
+
 @cache
 def register() -> tuple[Faces, Faces]:
     """Register both families with ReportLab once per process; return (serif, sans)."""
     for family, faces in _FILES.items():
         for (bold, italic), name in faces.items():
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
+            pdfmetrics.registerFont(_repaired(TTFont(name, str(FONT_DIR / f"{name}.ttf"))))
             # addMapping rather than registerFontFamily: the same thing, minus its default
             # of mapping unknown variants to Helvetica, a font we never want referenced.
             addMapping(family, int(bold), int(italic), name)

@@ -119,6 +119,18 @@ def test_pdfa_outputs_pass_pikepdfs_validator_and_stay_tagged(archival: list[Pat
             assert "/Trans" not in doc.pages[0].obj
 
 
+def test_branded_pdfa_passes_with_a_monospaced_brand_font(tmp_path: Path) -> None:
+    """The test brand's headings are DejaVu Sans Mono Bold, a font whose glyphs share one
+    advance width: ReportLab wrote that width into the embedded subset scaled to 1/1000 em,
+    and the PDF's widths disagreed with its font program (rule 6.2.11.5-1)."""
+    pdfa = pytest.importorskip("pikepdf.pdfa")
+    brand = str((REPO / "tests" / "brand" / "_brand.yml").relative_to(REPO))
+    run("build", str(SAMPLE.relative_to(REPO)), "-o", str(tmp_path), "--format", "pdf",
+        "--pdfa", "--brand", brand)
+    report = pdfa.validate_written(tmp_path / SAMPLE.stem / "briefing.pdf", "2b")
+    assert report.passed, report.findings
+
+
 def test_pdfa_is_byte_reproducible(archival: list[Path], tmp_path: Path) -> None:
     run("build", str(SAMPLE.relative_to(REPO)), "-o", str(tmp_path), "--format", "pdf", "--pdfa")
     again = tmp_path / SAMPLE.stem / "briefing.pdf"
@@ -158,6 +170,29 @@ def test_catalogue_and_pages_declare_what_pdfua_asks(tagged: list[Path]) -> None
             meta = doc.open_metadata()
             assert meta["pdfuaid:part"] == "1"
             assert meta["dc:title"]
+
+
+def test_template_pictures_are_figures_with_alt_text_and_a_bbox(tmp_path: Path) -> None:
+    """A template's `<image>` is a Figure like the brand's logo: alt text, and the Layout
+    /BBox of where it lies on its page (PDF/UA asks it of every Figure)."""
+    run("build", str(SAMPLE.relative_to(REPO)), "-o", str(tmp_path), "--format", "pdf",
+        "--templates", "tests/image_templates", "--brand", "tests/brand/_brand.yml", "-j", "1")
+    pdf = tmp_path / SAMPLE.stem / "briefing.pdf"
+    with pikepdf.open(pdf) as doc:
+        figures = [e for e in elements(doc) if e.S == "/Figure"]
+        assert len(figures) >= 2  # the logo and the template's picture
+        for figure in figures:
+            assert str(figure.Alt).strip()
+            left, bottom, right, top = (float(v) for v in figure.A.BBox)
+            page = [float(v) for v in doc.pages[0].MediaBox]
+            assert page[0] <= left < right <= page[2] and page[1] <= bottom < top <= page[3]
+    pytest.importorskip("pdfua")
+    result = subprocess.run([sys.executable, "-m", "pdfua", "check", "--min-severity", "error",
+                             str(pdf)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    result = subprocess.run([outloud(), "--fail-on", "error", "--no-info", str(pdf)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
 
 
 def test_headings_in_order_none_skipped(tagged: list[Path]) -> None:

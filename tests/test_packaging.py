@@ -24,6 +24,7 @@ def test_wheel_ships_templates_and_fonts(tmp_path: Path) -> None:
         assert f"exporter/templates/{template.name}" in names
     assert "exporter/fonts/DejaVuSerif.ttf" in names
     assert "exporter/fonts/LICENSE-DejaVu.txt" in names
+    assert "exporter/fonts/office-metrics.json.gz" in names  # the DOCX page model's fonts
     assert "exporter/briefing.schema.json" in names  # `exporter schema`, published
     assert "exporter/writers/pptx/builtin.pptx" in names  # the deck's reference presentation
     assert not any(n.startswith(("tests/", "source/", "out/")) for n in names)

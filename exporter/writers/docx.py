@@ -78,7 +78,7 @@ from ..blocks import (
 from ..errors import RenderError
 from ..options import RenderOptions
 from ..theme import Theme, theme_of
-from . import ooxml
+from . import docx_pages, ooxml
 from .images import picture
 
 # --- look ----------------------------------------------------------------------------------------
@@ -131,6 +131,10 @@ MARGIN_SIDE = Cm(2.3)
 MARGIN_INSIDE = Cm(2.6)
 """With duplex (mirrored margins) the binding side gets more room."""
 MARGIN_OUTSIDE = Cm(2.0)
+
+TOC_PASSES = 3
+"""Renderings at most to settle the contents list's page numbers (a number's width can move
+an entry to a second line, and that a later page)."""
 
 MAX_PROPERTY = 255
 """python-docx refuses core properties longer than this."""
@@ -433,11 +437,29 @@ class DocxWriter:
               toc_pages: Sequence[int | None] | None = None) -> bytes:
         """Return `doc` as DOCX bytes.
 
-        `toc_pages` gives, for each entry of `toc_entries(doc)`, the page it starts on (when the
-        caller knows it, e.g. from the PDF of the same pack), so a pre-filled table of contents
-        reads right before anyone updates its field; entries without a page show none.
+        A table of contents is written filled in, each entry with its page number, so it reads
+        right in Word and LibreOffice before anyone updates its field. The numbers come from
+        laying the written document out (`docx_pages`): the document is rendered, measured,
+        and rendered again with the pages found (again if that moved a page). `toc_pages`
+        gives them instead, for each entry of `toc_entries(doc)` (None: no number).
         """
-        return _Renderer(doc, options, toc_pages or ()).render()
+        if toc_pages is not None:
+            return _Renderer(doc, options, toc_pages).render()
+        renderer = _Renderer(doc, options, ())
+        data = renderer.render()
+        if not renderer.toc_slots:
+            return data
+        fonts = docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))
+        pages: list[int | None] = []
+        for _ in range(TOC_PASSES):
+            found = docx_pages.bookmark_pages(data, fonts)
+            wanted: list[int | None] = [found.get(name) for _, _, name in renderer.toc_entries]
+            if wanted == pages:
+                break
+            pages = wanted
+            renderer = _Renderer(doc, options, pages)
+            data = renderer.render()
+        return data
 
 
 @dataclass(slots=True)
@@ -1264,13 +1286,16 @@ class _Renderer:
                 p._p.append(link)
                 run = p.add_run(text)
                 link.append(run._r)
-                page = self.toc_pages[index] if index < len(self.toc_pages) else None
-                if page is not None:
+                # The entry's place in `toc_entries(doc)`, whatever the depth shown.
+                number = int(bookmark.removeprefix("_Toc")) - 1
+                page = self.toc_pages[number] if number < len(self.toc_pages) else None
+                if page is not None or not self.toc_pages:
                     tab = p.add_run()
                     tab.add_tab()
                     link.append(tab._r)
                     start = len(p._p)
-                    _add_field(p, f"PAGEREF {bookmark} \\h", str(page))
+                    # Before the pages are known (the first rendering): a number's room.
+                    _add_field(p, f"PAGEREF {bookmark} \\h", str(page or 10))
                     for r in list(p._p)[start:]:
                         link.append(r)
                 made.append(p._p)

@@ -14,7 +14,7 @@ from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ... import fonts
-from .tagging import LineEndText, Tag, Tagger
+from .tagging import BBox, LineEndText, Tag, Tagger
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +157,25 @@ class Figure(PdfImage):  # type: ignore[misc]
         if tagger is None:
             super().draw()
             return
+        # Where the picture lands on the page (the Layout attribute /BBox a Figure needs for
+        # PDF/UA, as the logo has): its box through the canvas's transformation, known only
+        # now that the frame has placed it. Set before the element is made from the tag.
+        self.tag.bbox = _page_box(self.canv, getattr(self, "_offs_x", 0),
+                                  getattr(self, "_offs_y", 0), self.drawWidth, self.drawHeight)
         tagger.begin(self.canv, self.tag)
         super().draw()
         tagger.end(self.canv)
+
+
+def _page_box(canv: Any, x: float, y: float, width: float, height: float) -> BBox:
+    """Return the rectangle (x, y, width, height) of the current drawing space in default
+    user space (the page's), from the transformation ReportLab's canvas tracks."""
+    a, b, c, d, e, f = canv._currentMatrix
+    corners = [(a * px + c * py + e, b * px + d * py + f)
+               for px, py in ((x, y), (x + width, y), (x, y + height), (x + width, y + height))]
+    xs = [px for px, _ in corners]
+    ys = [py for _, py in corners]
+    return (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
 
 
 class TagMark(Flowable):  # type: ignore[misc]
