@@ -91,25 +91,49 @@ class _Worker:
     deadline: float = float("inf")
 
 
+class StandingPool:
+    """Workers kept from one call to the next, for a caller whose tasks come one at a time (a
+    Dask worker process runs one article per Dask task): a worker that finished its task in
+    budget takes the next, with its fonts, templates and reference deck already loaded, instead
+    of a fresh one paying that first-article cost for every article. Each call is otherwise
+    `run_tasks` with one job: same budget, same `Overrun`, a fresh worker after an overrun.
+    Workers end with the process that holds the pool (its lifeline)."""
+
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
+        self.context = _context()
+        self.lifeline = self.context.Pipe(duplex=False)
+        self.idle: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    def run(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+        """Return `fn(*args)` run in one of the pool's workers, or an `Overrun`."""
+        with self._lock:
+            [result] = _Pool(fn, [args], 1, self.budget, standing=self)
+            return result
+
+
 class _Pool:
     """The parent's side: hand out tasks, watch deadlines and deaths, replace workers."""
 
     def __init__(self, fn: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], jobs: int,
-                 budget: Budget) -> None:
+                 budget: Budget, standing: StandingPool | None = None) -> None:
         self.fn, self.tasks, self.jobs, self.budget = fn, tasks, jobs, budget
-        self.context = _context()
-        self.lifeline = self.context.Pipe(duplex=False)
+        self.standing = standing
+        self.context = standing.context if standing else _context()
+        self.lifeline = standing.lifeline if standing else self.context.Pipe(duplex=False)
 
     def __iter__(self) -> Iterator[Any]:
         pending = deque(range(len(self.tasks)))
         done: dict[int, tuple[str, Any]] = {}
-        idle: list[_Worker] = []
+        # A standing pool lends its idle workers and takes back those still fit to work.
+        idle: list[_Worker] = self.standing.idle if self.standing else []
         busy: list[_Worker] = []
         following = 0
         try:
             while following < len(self.tasks):
                 while pending and len(busy) < self.jobs:
-                    worker = idle.pop() if idle else self._start()
+                    worker = self._idle_worker(idle) or self._start()
                     worker.index = pending.popleft()
                     worker.deadline = (time.monotonic() + self.budget.seconds
                                        if self.budget.seconds else float("inf"))
@@ -134,10 +158,21 @@ class _Pool:
                         raise value
                     yield value if kind == "ok" else Overrun(self.budget.describe(value))
         finally:
-            for worker in idle + busy:
+            for worker in busy if self.standing else idle + busy:
                 self._stop(worker)
-            for end in self.lifeline:
-                end.close()
+            if not self.standing:
+                for end in self.lifeline:
+                    end.close()
+
+    def _idle_worker(self, idle: list[_Worker]) -> _Worker | None:
+        """Return an idle worker still alive (a standing pool's may have died between calls:
+        killed by the system, say, which must not count against the next article)."""
+        while idle:
+            worker = idle.pop()
+            if worker.process.is_alive():
+                return worker
+            self._stop(worker)
+        return None
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
@@ -260,4 +295,4 @@ def _worker_main(conn: Connection, lifeline: Connection, memory: int | None) -> 
             return  # start the next task in a fresh process, not a fragmented heap
 
 
-__all__ = ["Budget", "Overrun", "run_tasks"]
+__all__ = ["Budget", "Overrun", "StandingPool", "run_tasks"]

@@ -5,7 +5,8 @@ An article's work is split at the file system in `build` (and `article_store` fo
 into output bytes, `finish` writes them. A local worker runs the three in its process; on a
 cluster the client runs `prepare` and `finish` (every write is the client's, atomic, under its
 lock on the output folder) and a Dask worker runs `compute` through `run_remote`, under the
-same `Budget` as a local worker: in a child process of the Dask worker (`pool.run_tasks`), so a
+same `Budget` as a local worker: in a child process of the Dask worker (`pool.StandingPool`,
+kept from one task to the next so an article does not pay a new child's start-up), so a
 runaway article is killed after `--max-seconds` and its address space capped by `--max-memory`
 without touching the Dask worker itself, and an overrun is the same one-line `too large` error.
 
@@ -42,7 +43,7 @@ from .build import (
 )
 from .cache import code_hash, templates_hash
 from .errors import ConfigError
-from .pool import Overrun, run_tasks
+from .pool import Budget, Overrun, StandingPool
 from .templating import builtin_template_dir
 
 MAX_SHIPPED_BYTES = 50_000_000
@@ -86,10 +87,16 @@ def run_remote(compute: Callable[[Prepared, BuildConfig], Computed], source: Pre
         with _ONE_AT_A_TIME:
             return fingerprint(), compute(source, config)
     _allow_children()
-    [result] = run_tasks(compute, [(source, config)], jobs=1, budget=config.budget)
+    result = _standing_pool(config.budget).run(compute, (source, config))
     if isinstance(result, Overrun):
         result = Computed(failed=overrun(source.display, result.reason))
     return fingerprint(), result
+
+
+@functools.lru_cache(maxsize=4)
+def _standing_pool(budget: Budget) -> StandingPool:
+    """Return this Dask worker process's pool for `budget`, kept across its tasks."""
+    return StandingPool(budget)
 
 
 def _allow_children() -> None:

@@ -30,3 +30,7 @@ def fail(message: str) -> None:
 
 def environment(name: str) -> str | None:
     return os.environ.get(name)
+
+
+def pid() -> int:
+    return os.getpid()

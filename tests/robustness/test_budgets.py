@@ -188,3 +188,24 @@ def test_a_worker_whose_run_is_gone_ends_quietly() -> None:
     worker.join(60)
     keep.close()
     assert worker.exitcode == 0
+
+
+def test_a_standing_pool_keeps_its_worker_between_calls_and_replaces_it_after_an_overrun(
+        ) -> None:
+    """A Dask worker runs articles one call at a time: the same child takes the next article
+    (its first-article loading paid once), and an overrun or a death still gets a fresh one."""
+    from exporter.pool import StandingPool
+
+    pool = StandingPool(Budget(seconds=3, memory=200_000_000))
+    first = pool.run(_tasks.pid, ())
+    assert pool.run(_tasks.pid, ()) == first != os.getpid()
+    over = pool.run(_tasks.allocate, (4_000_000_000,))
+    assert isinstance(over, Overrun) and "(--max-memory)" in over.reason
+    second = pool.run(_tasks.pid, ())
+    assert second != first
+    os.kill(second, 9)  # dies while idle: not the next article's fault
+    [idle] = pool.idle
+    idle.process.join(5)
+    assert pool.run(_tasks.echo, (7,)) == 7
+    assert isinstance(pool.run(_tasks.sleep, (60.0,)), Overrun)
+    assert pool.run(_tasks.echo, (8,)) == 8
