@@ -306,7 +306,7 @@ def test_styles_made_for_an_earlier_document_give_the_same_bytes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Later documents start from a copy of the styled template the first one made
     (`_STYLED`): their bytes are those of a document written in a fresh process."""
-    from exporter.writers import docx as docx_writer
+    from exporter.writers.docx import render as docx_writer
 
     other = text_doc("Plain text.", title="Another", lang="fr-FR")
     monkeypatch.setattr(docx_writer, "_STYLED", {})

@@ -53,7 +53,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from ..blocks import (
+from ...blocks import (
     SAFE_LINK_SCHEMES,
     Block,
     Box,
@@ -75,11 +75,11 @@ from ..blocks import (
     paragraph_anchor,
     plain,
 )
-from ..errors import RenderError
-from ..options import RenderOptions
-from ..theme import Theme, theme_of
-from . import docx_pages, ooxml
-from .images import picture
+from ...errors import RenderError
+from ...options import RenderOptions
+from ...theme import Theme, theme_of
+from .. import docx_pages, ooxml
+from ..images import picture
 
 # --- look ----------------------------------------------------------------------------------------
 
