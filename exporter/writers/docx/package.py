@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document as WordDocument
@@ -16,7 +18,10 @@ from docx.opc.spec import default_content_types
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ...blocks import DocMeta
 from ...errors import RenderError
+from ...options import RenderOptions
+from .elements import _LANG, MAX_PROPERTY, _clip
 
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -80,3 +85,37 @@ def _content_types(parts: Sequence[Part]) -> bytes:
         types.add_override(partname, overrides[partname])
     blob: bytes = serialize_part_xml(types)
     return blob
+
+
+def set_core_properties(word: WordDocument, meta: DocMeta, options: RenderOptions) -> None:
+    """Set the core properties (docProps/core.xml) from `meta`, dated by the options' timestamp."""
+    props = word.core_properties
+    when = dt.datetime.fromtimestamp(options.timestamp, tz=dt.timezone.utc)
+    props.title = _clip(meta.title, MAX_PROPERTY)
+    props.subject = _clip(meta.subject, MAX_PROPERTY)
+    props.keywords = _clip("; ".join(meta.keywords), MAX_PROPERTY)
+    props.author = _clip(meta.author or options.generator, MAX_PROPERTY)
+    props.last_modified_by = _clip(options.generator, MAX_PROPERTY)
+    props.comments = ""
+    props.category = ""
+    props.content_status = ""
+    props.identifier = ""
+    props.version = ""
+    props.language = meta.lang if _LANG.fullmatch(meta.lang or "") else ""
+    props.created = props.modified = props.last_printed = when
+    props.revision = 1
+
+
+def app_xml(options: RenderOptions) -> bytes:
+    """Return docProps/app.xml naming the generator, without the template's statistics."""
+    application = escape(_clip(options.generator, MAX_PROPERTY))
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties">'
+        f"<Application>{application}</Application><DocSecurity>0</DocSecurity>"
+        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+        "</Properties>"
+    ).encode()
+

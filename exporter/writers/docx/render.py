@@ -3,11 +3,8 @@ block, with the contents lists filled in, then zipped (`render`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 import docx
 from docx.blkcntnr import BlockItemContainer
@@ -19,7 +16,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.text.paragraph import CT_P
 from docx.shared import Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table as WordTable
@@ -53,9 +49,6 @@ from ...theme import theme_of
 from .. import ooxml
 from ..images import picture
 from .elements import (
-    _LANG,
-    MAX_PROPERTY,
-    _add_field,
     _bookmark,
     _border,
     _clip,
@@ -68,7 +61,7 @@ from .elements import (
 )
 from .look import _Look
 from .outline import _anchor_of, _block_text, _bookmark_name, _Outline
-from .package import _open_reference, _package_members
+from .package import _open_reference, _package_members, app_xml, set_core_properties
 from .page import (
     HeaderLinks,
     add_logo,
@@ -79,14 +72,7 @@ from .page import (
 )
 from .spool import SPOOL_EVERY, _BodySpool
 from .styles import setup_styles, styled_template
-
-
-@dataclass(slots=True)
-class _TocSlot:
-    placeholder: CT_P
-    entries: list[tuple[int, str, str]]
-    depth: int = 3
-
+from .toc import _TocSlot, fill_tocs
 
 
 class _Renderer:
@@ -131,7 +117,7 @@ class _Renderer:
             members, document = self._build()
             if "docProps/app.xml" not in members:
                 raise KeyError("docProps/app.xml is not a member of the package")
-            members["docProps/app.xml"] = self._app_xml()
+            members["docProps/app.xml"] = app_xml(self.options)
 
             def content(name: str) -> bytes | Iterator[bytes]:
                 return document if name == main else members[name]
@@ -162,9 +148,9 @@ class _Renderer:
             if isinstance(block, PageBreak) or since_spooled >= SPOOL_EVERY:
                 self._spool_body()
                 since_spooled = 0
-        self._fill_tocs()
+        fill_tocs(self.toc_slots, self.toc_pages, self.styles, self.word._body)
         self.headers.link(self.word.element.body)
-        self._properties()
+        set_core_properties(self.word, self.doc.meta, self.options)
         # The body as it stands has a marker where each spooled stretch goes; the whole part
         # replaces it as `render` writes the package.
         return (_package_members(self.word),
@@ -175,7 +161,7 @@ class _Renderer:
         """Move the body children the renderer is done with to the spool.
 
         Kept in the tree: the last paragraph or table (the next block looks at it), the
-        section mark, and whatever holds a TOC placeholder (`_fill_tocs` replaces it at the end).
+        section mark, and whatever holds a TOC placeholder (`toc.fill_tocs` replaces it at the end).
         """
         body = self.word.element.body
         keep = {_last_block_element(self.word._body)}
@@ -552,58 +538,6 @@ class _Renderer:
         placeholder = self.bare_paragraph(container, "toc 1")
         self.toc_slots.append(_TocSlot(placeholder._p, self.toc_entries, block.depth))
 
-    def _fill_tocs(self) -> None:
-        """Replace each TOC placeholder with a TOC field pre-filled with every listed heading."""
-        for slot in self.toc_slots:
-            parent = slot.placeholder.getparent()
-            entries = [entry for entry in slot.entries if entry[0] <= slot.depth]
-            made: list[CT_P] = []
-            for index, (level, text, bookmark) in enumerate(entries):
-                p = Paragraph(OxmlElement("w:p"), self.word._body)
-                p._p.style = self.styles[f"toc {min(level, 3)}"].style_id
-                if index == 0:
-                    self._toc_field_start(p, slot.depth)
-                link = _el("w:hyperlink", anchor=bookmark, history="1")
-                p._p.append(link)
-                run = p.add_run(text)
-                link.append(run._r)
-                # The entry's place in `toc_entries(doc)`, whatever the depth shown.
-                number = int(bookmark.removeprefix("_Toc")) - 1
-                page = self.toc_pages[number] if number < len(self.toc_pages) else None
-                if page is not None or not self.toc_pages:
-                    tab = p.add_run()
-                    tab.add_tab()
-                    link.append(tab._r)
-                    start = len(p._p)
-                    # Before the pages are known (the first rendering): a number's room.
-                    _add_field(p, f"PAGEREF {bookmark} \\h", str(page or 10))
-                    for r in list(p._p)[start:]:
-                        link.append(r)
-                made.append(p._p)
-            if not made:
-                p = Paragraph(OxmlElement("w:p"), self.word._body)
-                p._p.style = self.styles["toc 1"].style_id
-                self._toc_field_start(p, slot.depth)
-                p.add_run("No headings.")
-                made.append(p._p)
-            made[-1].append(_el("w:r"))
-            made[-1][-1].append(_el("w:fldChar", fldCharType="end"))
-            for p_el in made:
-                slot.placeholder.addprevious(p_el)
-            parent.remove(slot.placeholder)
-
-    def _toc_field_start(self, p: Paragraph, depth: int) -> None:
-        for kind, text in (("begin", None), (None, f' TOC \\o "1-{depth}" \\h \\z \\u '),
-                           ("separate", None)):
-            r = _el("w:r")
-            if kind is not None:
-                r.append(_el("w:fldChar", fldCharType=kind))
-            else:
-                instr = _el("w:instrText")
-                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                instr.text = text
-                r.append(instr)
-            p._p.append(r)
 
     # --- inline -------------------------------------------------------------------------------
 
@@ -639,36 +573,3 @@ class _Renderer:
             if target is not None:
                 run.style = self.link_style
                 target.append(run._r)
-
-    # --- properties ---------------------------------------------------------------------------
-
-    def _properties(self) -> None:
-        meta = self.doc.meta
-        props = self.word.core_properties
-        when = dt.datetime.fromtimestamp(self.options.timestamp, tz=dt.timezone.utc)
-        props.title = _clip(meta.title, MAX_PROPERTY)
-        props.subject = _clip(meta.subject, MAX_PROPERTY)
-        props.keywords = _clip("; ".join(meta.keywords), MAX_PROPERTY)
-        props.author = _clip(meta.author or self.options.generator, MAX_PROPERTY)
-        props.last_modified_by = _clip(self.options.generator, MAX_PROPERTY)
-        props.comments = ""
-        props.category = ""
-        props.content_status = ""
-        props.identifier = ""
-        props.version = ""
-        props.language = meta.lang if _LANG.fullmatch(meta.lang or "") else ""
-        props.created = props.modified = props.last_printed = when
-        props.revision = 1
-
-    def _app_xml(self) -> bytes:
-        application = escape(_clip(self.options.generator, MAX_PROPERTY))
-        return (
-            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'extended-properties">'
-            f"<Application>{application}</Application><DocSecurity>0</DocSecurity>"
-            "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
-            "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
-            "</Properties>"
-        ).encode()
-
