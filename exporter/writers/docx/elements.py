@@ -14,11 +14,6 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-MAX_PROPERTY = 255
-"""python-docx refuses core properties longer than this."""
-MAX_HEADER = 110
-"""Longest running header; a 3,000-character title would fill the page top."""
-
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
@@ -32,8 +27,6 @@ def _clip(text: str, limit: int) -> str:
     text = " ".join(clean(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
-
-# --- outline: which blocks are headings of the table of contents -------------------------------
 
 def _el(tag: str, **attrs: str) -> etree._Element:
     element: etree._Element = OxmlElement(tag)
@@ -115,6 +108,7 @@ def _bookmark(p: CT_P, name: str, ident: int) -> None:
     ppr = p.pPr
     p.insert(1 if ppr is not None else 0, start)
     p.append(_el("w:bookmarkEnd", id=str(ident)))
+
 
 def _last_child(element: etree._Element) -> etree._Element | None:
     # len() on an lxml element counts every child; indexing from the end does not.

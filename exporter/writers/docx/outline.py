@@ -73,7 +73,6 @@ def toc_entries(doc: Document) -> list[TocEntry]:
     return entries
 
 
-
 _BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -83,7 +82,6 @@ def _bookmark_name(anchor: str) -> str:
     if not name[:1].isalpha():
         name = "a" + name
     return name[:40]
-
 
 
 def _anchor_of(block: Block) -> str | None:

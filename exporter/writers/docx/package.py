@@ -21,7 +21,10 @@ from lxml import etree
 from ...blocks import DocMeta
 from ...errors import RenderError
 from ...options import RenderOptions
-from .elements import _LANG, MAX_PROPERTY, _clip
+from .elements import _LANG, _clip
+
+MAX_PROPERTY = 255
+"""python-docx refuses core properties longer than this."""
 
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

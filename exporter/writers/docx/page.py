@@ -17,9 +17,11 @@ from lxml import etree
 
 from ...options import RenderOptions
 from ...theme import theme_of
-from .elements import MAX_HEADER, _add_field, _border, _clip, _el, _set_ppr
+from .elements import _add_field, _border, _clip, _el, _set_ppr
 from .look import _Look
 
+MAX_HEADER = 110
+"""Longest running header; a 3,000-character title would fill the page top."""
 LOGO_HEIGHT_CM = 1.4
 """Height of the brand's logo above the first title."""
 MARGIN_TOP = Cm(2.2)

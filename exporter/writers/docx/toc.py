@@ -22,7 +22,6 @@ class _TocSlot:
     depth: int = 3
 
 
-
 def fill_tocs(slots: Sequence[_TocSlot], toc_pages: Sequence[int | None],
               styles: Mapping[str, ParagraphStyle], body: BlockItemContainer) -> None:
     """Replace each TOC placeholder with a TOC field pre-filled with every listed heading."""
