@@ -29,8 +29,8 @@ from exporter.blocks import (
 )
 from exporter.options import RenderOptions
 from exporter.spool import SpooledBlocks
-from exporter.writers import docx as docx_writer
 from exporter.writers.docx import DocxWriter, toc_entries
+from exporter.writers.docx import render as docx_writer
 
 OPTIONS = RenderOptions(timestamp=1500000000)
 DUPLEX = RenderOptions(timestamp=1500000000, duplex=True, classification="OFFICIAL")

@@ -306,14 +306,14 @@ def test_styles_made_for_an_earlier_document_give_the_same_bytes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Later documents start from a copy of the styled template the first one made
     (`_STYLED`): their bytes are those of a document written in a fresh process."""
-    from exporter.writers import docx as docx_writer
+    from exporter.writers.docx import styles as docx_styles
 
     other = text_doc("Plain text.", title="Another", lang="fr-FR")
-    monkeypatch.setattr(docx_writer, "_STYLED", {})
+    monkeypatch.setattr(docx_styles, "_STYLED", {})
     fresh = write(other)
-    monkeypatch.setattr(docx_writer, "_STYLED", {})
+    monkeypatch.setattr(docx_styles, "_STYLED", {})
     write(sample_doc())  # makes the styles (language en) and keeps them
-    assert docx_writer._STYLED
+    assert docx_styles._STYLED
     assert write(other) == fresh
     assert '<w:lang w:val="fr-FR"/>' in part(write(other), "word/styles.xml")
 

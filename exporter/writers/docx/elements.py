@@ -1,0 +1,140 @@
+"""Low-level OOXML for the Word writer: text made safe for XML, and the elements python-docx
+has no API for (borders, shading, fonts, fields, bookmarks, paragraph properties in schema order).
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.blkcntnr import BlockItemContainer
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def clean(text: str) -> str:
+    """Return `text` without the characters XML 1.0 forbids (lxml raises on them)."""
+    return _ILLEGAL.sub("", text)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(clean(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    element: etree._Element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _border(tag: str, *, color: str, val: str = "single", size: int = 4,
+            space: int = 0) -> etree._Element:
+    return _el(tag, val=val, sz=str(size), space=str(space), color=color)
+
+
+def _shade(fill: str) -> etree._Element:
+    return _el("w:shd", val="clear", color="auto", fill=fill)
+
+
+def _set_fonts(rpr: etree._Element, font: str) -> None:
+    """Name the Latin and complex-script font outright; keep the theme's East Asian font."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = _el("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn(f"w:{attr}"), font)
+    fonts.set(qn("w:eastAsiaTheme"), "minorEastAsia")
+
+
+def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """Append a complex field (`PAGE`, `NUMPAGES`) whose cached result is `shown`."""
+    p = paragraph._p
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None),
+                       (None, shown), ("end", None)):
+        r = _el("w:r")
+        if kind is not None:
+            r.append(_el("w:fldChar", fldCharType=kind))
+        elif text == shown:
+            t = _el("w:t")
+            t.text = text
+            r.append(t)
+        else:
+            instr = _el("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = text
+            r.append(instr)
+        p.append(r)
+
+
+_PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange",
+)
+"""Schema order of paragraph properties: Word reports a file as damaged when it is broken."""
+
+
+def _set_ppr(ppr: etree._Element, element: etree._Element) -> None:
+    """Put `element` into paragraph properties `ppr` at its schema position, replacing any."""
+    tag = etree.QName(element).localname
+    rank = _PPR_ORDER.index(tag)
+    for old in ppr.findall(qn(f"w:{tag}")):
+        ppr.remove(old)
+    for index, child in enumerate(ppr):
+        name = etree.QName(child).localname
+        if name in _PPR_ORDER and _PPR_ORDER.index(name) > rank:
+            ppr.insert(index, element)
+            return
+    ppr.append(element)
+
+
+def _bookmark(p: CT_P, name: str, ident: int) -> None:
+    """Wrap the content of `p` in a bookmark called `name`."""
+    start = _el("w:bookmarkStart", id=str(ident), name=name)
+    ppr = p.pPr
+    p.insert(1 if ppr is not None else 0, start)
+    p.append(_el("w:bookmarkEnd", id=str(ident)))
+
+
+def _last_child(element: etree._Element) -> etree._Element | None:
+    # len() on an lxml element counts every child; indexing from the end does not.
+    try:
+        return element[-1]
+    except IndexError:
+        return None
+
+
+def _run(p: Paragraph, text: str) -> Run:
+    """Append a run of `text` to `p`.
+
+    Inline text has its white space collapsed already, so the run needs no tabs or breaks;
+    python-docx's `add_run` examines the text one character at a time to find them.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        return p.add_run(text)
+    r = p._p.add_r()
+    r.add_t(text)
+    return Run(r, p)
+
+
+def _last_block_element(container: BlockItemContainer) -> etree._Element | None:
+    """Return the last paragraph or table of `container` (the body's section mark excluded)."""
+    element = container._element
+    for child in reversed(element):
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            return child
+    return None
