@@ -224,7 +224,11 @@ class _Attributor:
                 np_end = adverbs.start()
             if np_end <= start:
                 return None
-            return self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            if found is not None:
+                return found
+            # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
+            # speak (a place, a thing) leaves the words to the speaker who reports them.
         return None
 
 
@@ -345,8 +349,9 @@ def _post_end(text: str, span: Span, ends: list[int]) -> int:
     i = bisect_left(ends, span.close)
     end = ends[i] if i < len(ends) else len(text)
     inner = text[span.start:span.end].rstrip().rstrip("\u2019'\u201d\"")
-    if not text[span.close:end].strip() and (inner[-1:] in "?!" or inner[-1:].isalnum()) \
-            and i + 1 < len(ends):
+    # A comma never ends a sentence (`“…,’ ” Hege said.` split after the nested closer).
+    if not text[span.close:end].strip() and (inner[-1:] in "?!,\u2014\u2013" or
+                                             inner[-1:].isalnum()) and i + 1 < len(ends):
         return ends[i + 1]
     return end
 
