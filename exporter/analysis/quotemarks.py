@@ -19,6 +19,7 @@ _OPEN_DOUBLE = "\u201c\u201e"
 CLOSE_DOUBLE = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
+_PAIRED_SINGLES = "\u2019\u2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,13 @@ def _double_spans(text: str) -> list[Span]:
                 spans.append(Span(i + 1, j, j + 1))
                 i = j + 1
                 continue
+            if ch == "\u201c":
+                # Two right single marks for a closing double one (`“…,’’ Moy told the BBC.`).
+                pair = text.find(_PAIRED_SINGLES, i + 1)
+                if pair != -1 and (j == -1 or pair < j):
+                    spans.append(Span(i + 1, pair, pair + 2))
+                    i = pair + 2
+                    continue
             if ch != '"':
                 # Another opening mark before the closer: this one was never closed.
                 opens = [k for k in (text.find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]

@@ -50,6 +50,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 _SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", "sheikh",
                          "sheikha", "sultan", "shah", "emperor", "empress", "lady", "lord",
                          "dame", "sir", "baroness", "baron"})
+# Capitalised words that are names before another name and common words elsewhere.
+_NAME_OR_WORD = frozenset({"He", "She", "Will", "May", "June", "April"})
 LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
                                "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
 # Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
@@ -176,8 +178,11 @@ def _name_word(word: str) -> bool:
 def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     """Return the name a run of capitalised words makes, its title split off."""
     while run and (bare_word(run[0][0]) in STOP or run[0][0] in LOWER_CONNECTORS):
-        if run[0][0] in {"He", "She"} and len(run) > 1 and bare_word(run[1][0]) not in STOP:
-            break  # `He Jianxiong`: a surname, not a pronoun, before a capitalised name
+        if run[0][0] in _NAME_OR_WORD and len(run) > 1 and bare_word(run[1][0]) not in STOP \
+                and not is_title(run[1][0]):
+            # `He Jianxiong`, `Will Moy`: a surname or first name, not a pronoun or a modal,
+            # before a capitalised name.
+            break
         run = run[1:]
     while run and run[-1][0] in LOWER_CONNECTORS:
         run = run[:-1]
