@@ -331,6 +331,8 @@ class Cast:
         """Return the nearest person before `offset` a pronoun can point at: named outside a
         quotation in this or the two paragraphs before, of a compatible gender, with no other
         name between them that the mentions could not place."""
+        if pronoun == "it":
+            return self._speaking_org(paragraph, offset)
         gender = PRONOUN_GENDER.get(pronoun)
         if gender is None:
             return None
@@ -363,6 +365,21 @@ class Cast:
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _speaking_org(self, paragraph: int, offset: int) -> Speaker | None:
+        """Return the organisation `it said` points at: the last one named (outside
+        quotations) in this paragraph or the one before, as the subject of its clause, with no
+        other organisation named after it; else None (`it` may be a report, a plan, a law)."""
+        last: Mention | None = None
+        for p in (paragraph - 1, paragraph):
+            for m in self._between(p, 0, offset if p == paragraph else 1 << 62):
+                if m.kind is ActorKind.ORGANISATION and not self._in_quote(p, m.start):
+                    last = m
+        if last is None or not self._subject(last.paragraph, last.start) or \
+                self._object(last.paragraph, last.start):
+            return None
+        key = self.display.get(last.key, last.key)
+        return Speaker(key, "organisation", attribution="resolved")
 
     def _distance(self, seen: _Seen, paragraph: int, offset: int) -> int:
         """Return how many characters lie between where `seen` was named and `offset`."""
