@@ -314,6 +314,23 @@ class Cast:
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, _title_role(name.title), "explicit")
 
+    def organisation_named(self, name: str) -> Speaker | None:
+        """Return the organisation a name written in a description denotes (`British Foreign
+        Office`, `CBP`): one the gazetteer or the mentions know as an organisation, an acronym,
+        or a name ending in an organisation's head word; None for anything else (a person's
+        spokesperson speaks for them, which the text has not said)."""
+        words = name.split()
+        hit = gazetteer_lookup(words, 0)
+        if hit and hit[0] == len(words):
+            if hit[1].kind is not ActorKind.ORGANISATION and hit[1].form != "metonym":
+                return None
+            return Speaker(self.display.get(hit[1].canonical, hit[1].canonical), "organisation")
+        if any(m.kind is ActorKind.ORGANISATION and m.text == name for m in self.mentions) or \
+                (len(words) == 1 and _is_acronym(words[0])) or \
+                (len(words) > 1 and bare_word(words[-1]) in ORG_HEADS and _can_speak(words)):
+            return Speaker(self.display.get(name, name), "organisation")
+        return None
+
     def seat(self, phrase: str) -> Speaker | None:
         """Return the government seat a phrase names (`the White House`, `the Kremlin`), which
         speaks for its government, or None."""

@@ -43,6 +43,7 @@ from .speakers import (
     description_speaker,
     identity_description,
     mask_party_tags,
+    mouthpiece_org,
     name_at_start,
     owned_org,
     speaker_after,
@@ -135,6 +136,10 @@ class _Attributor:
             org = owned_org(phrase.description)
             if org:
                 return Speaker(org, "organisation")
+            org = mouthpiece_org(phrase.description)
+            spoken_for = self.cast.organisation_named(org) if org else None
+            if spoken_for is not None:
+                return spoken_for
             seat = self.cast.seat(phrase.description)
             if seat is not None:
                 return seat

@@ -108,10 +108,33 @@ OWNED_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w
                        + _ORG_HEAD + r")")
 
 
+# `a spokesperson for the British Foreign Office`, `a CBP spokeswoman`: the organisation speaks
+# through someone unnamed.
+_MOUTHPIECE = r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary|office))"
+_SPOKES_FOR = re.compile(r"(?:a|an|one|the)\s+" + _MOUTHPIECE + r"\s+(?:for|of|at)\s+"
+                         r"(?:the\s+)?(?P<org>[A-Z][\w.&\u2019'-]*(?:\s+(?:of\s+|for\s+|and\s+|"
+                         r"the\s+)*[A-Z][\w.&\u2019'-]*){0,5})", re.IGNORECASE)
+_ORG_SPOKES = re.compile(r"(?:a|an|one|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
+                         r"\s+" + _MOUTHPIECE, re.IGNORECASE)
+
+
+def mouthpiece_org(phrase: str) -> str | None:
+    """Return the organisation an unnamed spokesperson speaks for (`a spokesperson for the
+    British Foreign Office`, `a CBP spokeswoman`), as written, or None."""
+    phrase = phrase.strip(" ,")
+    m = _SPOKES_FOR.fullmatch(phrase) or _ORG_SPOKES.fullmatch(phrase)
+    if m is None or not m.group("org")[:1].isupper():
+        return None
+    return m.group("org")
+
+
 def owned_org(phrase: str) -> str | None:
     """Return the organisation a description names by its owner and head (`China's commerce
     ministry`, `the Trump campaign`), or None."""
-    m = OWNED_ORG.fullmatch(phrase.strip(" ,"))
+    phrase = phrase.strip(" ,")
+    if phrase.startswith("The "):
+        phrase = "the" + phrase[3:]  # a sentence's first word: `The French foreign ministry`
+    m = OWNED_ORG.fullmatch(phrase)
     return m.group("org") if m else None
 
 
@@ -551,6 +574,7 @@ __all__ = [
     "is_capitalised",
     "is_title",
     "mask_party_tags",
+    "mouthpiece_org",
     "name_at_end",
     "name_at_start",
     "owned_org",
