@@ -244,7 +244,10 @@ class Cast:
             found = self.seat(" ".join(seat_words))
             if found is not None:
                 return found
-        if not _can_speak(words):
+        # `says Doctor` after `Ken Doctor`: the surname of a person named in full speaks even
+        # when it is also a title or a common word.
+        surname_known = len(words) == 1 and not name.title and bool(self.by_last.get(words[0]))
+        if not surname_known and not _can_speak(words):
             return None
         text = " ".join(words)
         at = [m for m in self._between(paragraph, name.start - _AROUND, name.end)
