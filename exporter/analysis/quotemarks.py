@@ -114,11 +114,18 @@ _TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|k
 _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
+_SPEECH_WORDS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
+                           "announced", "noted", "told reporters", "said in a statement"})
 _WORD = re.compile(r"[\w\u2019'-]+")
 # `called it a “historic turning point”` names a thing in the speaker's words: a term unless
 # it reads as a statement by itself, so `called` does not make a partial quotation speech.
 _REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS) - {"called", "calls"}))
                           + r"|according\s+to)\b", re.IGNORECASE)
+
+
+# A comma after the closing mark, then a short subject and a speech verb ending the sentence.
+_ATTRIBUTED_AFTER = re.compile(r"\s*,\s*(?:[^,.;:!?\u201c\u201d\"]{1,60}?\s)?(?:"
+                               + "|".join(sorted(_SPEECH_WORDS)) + r")\s*[.,]", re.IGNORECASE)
 
 
 def is_statement(text: str, span: Span) -> bool:
@@ -137,6 +144,8 @@ def is_statement(text: str, span: Span) -> bool:
         return len(words) >= 2
     if len(words) >= 2 and _reported(text, span):
         return True  # `Bailey said it was “much too early”`: the speaker's own words
+    if len(words) >= 3 and _ATTRIBUTED_AFTER.match(text, span.close):
+        return True  # `… to “close the inquiry into him”, the prosecution authority said.`
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
                                 or span.start <= 1)
 
