@@ -59,8 +59,9 @@ def _alternatives(words: list[str]) -> str:
 
 
 _VERB = re.compile(r"\b(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
-_ADVERBS = r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|" \
-           r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly)\s+)*"
+_ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|"
+            r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
+            r"already|just|long)\s+)*")
 _VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
     [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
@@ -69,7 +70,8 @@ _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"
                             re.IGNORECASE)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
                                r"has|had|have|would|will|reportedly|publicly|privately|"
-                               r"repeatedly|recently))+\s*$", re.IGNORECASE)
+                               r"repeatedly|recently|since|already|just|long))+\s*$",
+                               re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
 # A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
 # called it “…”`.
