@@ -72,6 +72,9 @@ _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|pre
                                r"has|had|have|would|will|reportedly|publicly|privately|"
                                r"repeatedly|recently|since|already|just|long))+\s*$",
                                re.IGNORECASE)
+# `… and added, “…”`: a speech verb whose subject is the sentence's.
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:"
+                          + _alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
 # A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
 # called it “…”`.
@@ -283,9 +286,22 @@ def _according_before(att: _Attributor, place: _Place) -> Speaker | None:
 
 
 def _verb_before(att: _Attributor, place: _Place) -> Speaker | None:
-    """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`."""
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
-    return att._before(place.paragraph, place.text, start, place.span.start - 1, max_tail=150)
+    """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`, `X said he
+    never used the term “…” and added, “…”`."""
+    text = place.text
+    start = _previous_close(text, place.span.start, place.sentence_start)
+    found = att._before(place.paragraph, text, start, place.span.start - 1, max_tail=150)
+    if found is None and start > place.sentence_start and \
+            _COORDINATED.fullmatch(text, start, place.span.start - 1):
+        # A second speech verb joined to the sentence's first by `and`: its subject speaks.
+        first = _VERB.search(text, place.sentence_start, start)
+        if first is not None and first.start() > place.sentence_start:
+            np_end = first.start()
+            adverbs = _TRAILING_ADVERBS.search(text, place.sentence_start, np_end)
+            np_end = adverbs.start() if adverbs else np_end
+            phrase = subject_before(text, place.sentence_start, np_end)
+            return att.speaker(phrase, place.paragraph, np_end)
+    return found
 
 
 def _dash_after(att: _Attributor, place: _Place) -> Speaker | None:
