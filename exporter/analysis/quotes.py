@@ -72,6 +72,8 @@ _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|pre
                                r"has|had|have|would|will|reportedly|publicly|privately|"
                                r"repeatedly|recently|since|already|just|long))+\s*$",
                                re.IGNORECASE)
+# `the statement said`: the words of whoever issued it.
+_THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
 # `… and added, “…”`: a speech verb whose subject is the sentence's.
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:"
                           + _alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
@@ -135,6 +137,9 @@ class _Attributor:
                 found = Speaker(found.name, found.kind, _role(phrase.role), found.attribution)
             return found
         if phrase.description:
+            document = _THE_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
+            if document:
+                return self.issuer(document.group(1).lower(), paragraph, offset)
             head = anaphor_head(phrase.description)
             if head:
                 return self.cast.organisation(head, paragraph, offset)
@@ -154,6 +159,30 @@ class _Attributor:
             if identity_description(phrase.description):
                 return self.cast.described(paragraph, offset)
             return description_speaker(phrase.description)
+        return None
+
+    def issuer(self, noun: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return who issued `the statement` a quotation cites: the person or organisation
+        that `said in a statement` (`issued a statement`) last, in this paragraph before
+        `offset` or in the one before; else None."""
+        pattern = re.compile(r"\b(?:(?:" + _alternatives(list(SPEECH_VERBS)) + r")\s+in|"
+                             r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                             + noun + r"\b", re.IGNORECASE)
+        for p in (paragraph, paragraph - 1):
+            text = self.cast.texts.get(p, "")
+            hits = list(pattern.finditer(text, 0, offset if p == paragraph else len(text)))
+            if not hits:
+                continue
+            verb = hits[-1].start()
+            start = max((a for a, _ in split_sentences(text) if a <= verb), default=0)
+            start = _previous_close(text, verb + 1, start)
+            if verb <= start:
+                return None
+            found = self.speaker(subject_before(text, start, verb), p, verb)
+            if found is None or found is AMBIGUOUS or \
+                    found.kind not in ("person", "organisation"):
+                return None
+            return _resolved(found)
         return None
 
     def attribute(self, place: _Place) -> Speaker | None:
