@@ -102,6 +102,7 @@ _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\
                         r"{2,100}\.?\s*$)")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 
 
@@ -445,6 +446,12 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     return not any(_PRONOUN_WORD.search(s) for s in sentences[1:])
 
 
+def _sentence_ends_in(gap: str) -> bool:
+    """Return True if a sentence ends inside `gap` (`“…,” Volker said. He added that … “as
+    …”` is two quotations, not one interrupted)."""
+    return any(not _abbreviation(gap, m.start()) for m in _SENTENCE_END.finditer(gap))
+
+
 def _abbreviation(text: str, dot: int) -> bool:
     """Return True if the full stop at `dot` ends an honorific or an initial (`Rep.`, `J.`)."""
     word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
@@ -512,7 +519,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             gap = text[pending.close:span.start - 1] if pending else ""
             if pending and words[:1].islower() and len(gap) < 60 and _VERB.search(gap) and \
                     (text[:pending.close].rstrip("\u201d\u2019\"' ").endswith(",")
-                     or gap.rstrip().endswith(",")):
+                     or gap.rstrip().endswith(",")) and not _sentence_ends_in(gap):
                 joined = f"{pending.words}, {words}" if not pending.words.endswith((",", ".")) \
                     else f"{pending.words} {words}"
                 pending = _Pending(joined, pending.speaker or speaker, span.close)
