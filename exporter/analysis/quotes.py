@@ -72,6 +72,11 @@ _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|pre
                                r"has|had|have|would|will|reportedly|publicly|privately|"
                                r"repeatedly|recently|since|already|just|long))+\s*$",
                                re.IGNORECASE)
+# `That’s the optimistic view mouthed by X`: a paragraph owning the quotations before it.
+_VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|was|are|were))\s+"
+                      r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:view|words?|verdict|assessment|"
+                      r"message|warning|opinion|conclusion|argument|pitch|promise|vision|"
+                      r"prediction|forecast|claim)\s+(?:[a-z]+\s+){0,2}?(?:by|of|from)\s+")
 # `the statement said`: the words of whoever issued it.
 _THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
 # `… and added, “…”`: a speech verb whose subject is the sentence's.
@@ -185,6 +190,18 @@ class _Attributor:
                 return None
             return _resolved(found)
         return None
+
+    def view_owner(self, paragraph: int, text: str) -> Speaker | None:
+        """Return whose words a paragraph opening `That’s the view offered by X, …` says the
+        quotations before it were: a person or organisation named, or a group described."""
+        m = _VIEW_BY.match(text)
+        if m is None:
+            return None
+        end = next((b for a, b in split_sentences(text) if b > m.end()), len(text))
+        found = self.speaker(speaker_after(text, m.end(), end), paragraph, m.end())
+        if found is None or found is AMBIGUOUS or found.kind == "unknown":
+            return None
+        return found
 
     def attribute(self, place: _Place) -> Speaker | None:
         """Return the speaker of the quotation at `place` (AMBIGUOUS when two people share the
@@ -491,9 +508,17 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     before: tuple[int, str] | None = None
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
+    unsaid: list[int] = []  # the last paragraph's quotations, when none has a speaker
     for para in article.paragraphs:
         text = para.text
         masked = mask_party_tags(text)
+        owner = attributor.view_owner(para.n, masked) if unsaid else None
+        if owner is not None:
+            # `“…” and “…”` then `That’s the optimistic view offered by Jane Doe, …`.
+            for i in unsaid:
+                quotes[i] = _quote(quotes[i].text, _resolved(owner), quotes[i].paragraph)
+        unsaid = []
+        first_quote = len(quotes)
         if whole is not None and not spans[para.n]:
             signed = attributor.dash_line(para.n, masked)
             if signed is not None:
@@ -569,6 +594,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 carried = None
         # Read only when the next paragraph opens with an unattributed quotation.
         before = (para.n, masked) if carried is None and not spans[para.n] else None
+        if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
+            unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
 
 
