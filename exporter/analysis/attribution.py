@@ -24,6 +24,7 @@ from .quotemarks import CLOSE_DOUBLE, Span
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
+    PRONOUN_GENDER,
     Phrase,
     Speaker,
     anaphor_head,
@@ -118,7 +119,10 @@ class Attributor:
         if phrase is None:
             return None
         if phrase.pronoun:
-            return self.cast.antecedent(phrase.pronoun, paragraph, offset)
+            found = self.cast.antecedent(phrase.pronoun, paragraph, offset)
+            if found is None and phrase.pronoun in PRONOUN_GENDER:
+                found = self._reporter_before(phrase.pronoun, paragraph, offset)
+            return found
         if phrase.name is not None:
             found = self.cast.resolve(phrase.name, paragraph)
             if found is not None and found is not AMBIGUOUS and found.role is None \
@@ -149,6 +153,25 @@ class Attributor:
                 return self.cast.described(paragraph, offset)
             return description_speaker(phrase.description)
         return None
+
+    def _reporter_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the one-word speaker of reported speech in the sentence right before the
+        quotation's (`Trump said the deal was close. “…,” he said.`), whom the mentions do not
+        hold as a person: named by a capitalised word that is no place and, where the text
+        tells a gender, of the pronoun's; else None."""
+        text = self.cast.texts.get(paragraph, "")
+        sentences = [(a, b) for a, b in split_sentences(text) if b <= offset]
+        if not sentences or text[sentences[-1][1]:offset].strip(" \u201c\""):
+            return None
+        start, end = sentences[-1]
+        found = self._before(paragraph, text, start, end, max_tail=200)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "unknown") or \
+                " " in found.name or not found.named:
+            return None
+        gender = self.cast.gender(found.name)
+        if gender is not None and gender != PRONOUN_GENDER[pronoun]:
+            return None
+        return Speaker(found.name, "person", found.role, "resolved")
 
     def issuer(self, noun: str, paragraph: int, offset: int) -> Speaker | None:
         """Return who issued `the statement` a quotation cites: the person or organisation
