@@ -17,11 +17,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import ActorKind
-from .actors import CONNECTORS, NOT_ORG_ACRONYMS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
+from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .lexicon import (
     FIRST_NAMES,
-    HONORIFIC_WORDS,
     HONORIFICS,
     NOT_SPEAKERS,
     RELATION_GENDERS,
@@ -30,18 +29,16 @@ from .lexicon import (
     Gender,
 )
 from .people import with_missed_people
+from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
     AGENT_NOUN,
     AMBIGUOUS,
     CLAUSE_OPENERS,
     DETERMINERS,
-    INITIAL,
-    LOWER_CONNECTORS,
     OWNED_ORG,
     POSSESSIVE,
     PREPOSITIONS,
     PRONOUN_GENDER,
-    PRONOUNS,
     Attribution,
     Name,
     Speaker,
@@ -51,8 +48,9 @@ from .speakers import (
     is_title,
 )
 
-# Overlapping pairs (a look-ahead), so `CEO Tim Cook` gives `Tim Cook` too.
-_PAIR = re.compile(r"(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-Ý][^\W\d_][\w-]*)\b"
+# Overlapping pairs (a look-ahead), so `CEO Tim Cook` gives `Tim Cook` too; never from inside a
+# hyphenated or apostrophised word (`Eva-Marie Persson` is no `Marie Persson`).
+_PAIR = re.compile(r"(?<![\w\u2019'-])(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-Ý][^\W\d_][\w-]*)\b"
                    r"(?![\u2019']s?\b\s+[A-Z]))")
 # Honours written before a first name alone in British style (`Sir Keir`, `Dame Karen`).
 _KNIGHTHOODS = frozenset({"sir", "dame"})
@@ -163,7 +161,7 @@ class Cast:
                 # `former` before it, which makes it someone else's `the governor`).
                 modifier = [w for w in rest[-1:] if bare_word(w) in _NOT_THE_TITLE]
                 cast.titles.setdefault(m.key, set()).update(
-                    _title_words(" ".join([*modifier, *lead])))
+                    title_words(" ".join([*modifier, *lead])))
             if before:
                 low = bare_word(before[-1]).rstrip(",")
                 told = HONORIFICS.get(low) or TITLES.get(low) or RELATION_GENDERS.get(low)
@@ -244,7 +242,10 @@ class Cast:
             found = self.seat(" ".join(seat_words))
             if found is not None:
                 return found
-        if not _can_speak(words):
+        # `says Doctor` after `Ken Doctor`: the surname of a person named in full speaks even
+        # when it is also a title or a common word.
+        surname_known = len(words) == 1 and not name.title and bool(self.by_last.get(words[0]))
+        if not surname_known and not can_speak(words):
             return None
         text = " ".join(words)
         at = [m for m in self._between(paragraph, name.start - _AROUND, name.end)
@@ -287,7 +288,7 @@ class Cast:
                 return Speaker(text, "organisation")
             return self._person(text, "explicit", name.title)
         word = words[0]
-        if _is_acronym(word):
+        if is_acronym(word):
             org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
             key = org.key if org else word
             return Speaker(self.display.get(key, key), "organisation")
@@ -312,7 +313,24 @@ class Cast:
         if org is not None:
             return Speaker(org.key, "organisation")
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
-        return Speaker(word, kind, _title_role(name.title), "explicit")
+        return Speaker(word, kind, title_role(name.title), "explicit")
+
+    def organisation_named(self, name: str) -> Speaker | None:
+        """Return the organisation a name written in a description denotes (`British Foreign
+        Office`, `CBP`): one the gazetteer or the mentions know as an organisation, an acronym,
+        or a name ending in an organisation's head word; None for anything else (a person's
+        spokesperson speaks for them, which the text has not said)."""
+        words = name.split()
+        hit = gazetteer_lookup(words, 0)
+        if hit and hit[0] == len(words):
+            if hit[1].kind is not ActorKind.ORGANISATION and hit[1].form != "metonym":
+                return None
+            return Speaker(self.display.get(hit[1].canonical, hit[1].canonical), "organisation")
+        if any(m.kind is ActorKind.ORGANISATION and m.text == name for m in self.mentions) or \
+                (len(words) == 1 and is_acronym(words[0])) or \
+                (len(words) > 1 and bare_word(words[-1]) in ORG_HEADS and can_speak(words)):
+            return Speaker(self.display.get(name, name), "organisation")
+        return None
 
     def seat(self, phrase: str) -> Speaker | None:
         """Return the government seat a phrase names (`the White House`, `the Kremlin`), which
@@ -325,12 +343,14 @@ class Cast:
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)
-        return Speaker(key, "person", self.roles.get(key) or _title_role(title), how)
+        return Speaker(key, "person", self.roles.get(key) or title_role(title), how)
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
         """Return the nearest person before `offset` a pronoun can point at: named outside a
         quotation in this or the two paragraphs before, of a compatible gender, with no other
         name between them that the mentions could not place."""
+        if pronoun == "it":
+            return self._speaking_org(paragraph, offset)
         gender = PRONOUN_GENDER.get(pronoun)
         if gender is None:
             return None
@@ -363,6 +383,21 @@ class Cast:
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _speaking_org(self, paragraph: int, offset: int) -> Speaker | None:
+        """Return the organisation `it said` points at: the last one named (outside
+        quotations) in this paragraph or the one before, as the subject of its clause, with no
+        other organisation named after it; else None (`it` may be a report, a plan, a law)."""
+        last: Mention | None = None
+        for p in (paragraph - 1, paragraph):
+            for m in self._between(p, 0, offset if p == paragraph else 1 << 62):
+                if m.kind is ActorKind.ORGANISATION and not self._in_quote(p, m.start):
+                    last = m
+        if last is None or not self._subject(last.paragraph, last.start) or \
+                self._object(last.paragraph, last.start):
+            return None
+        key = self.display.get(last.key, last.key)
+        return Speaker(key, "organisation", attribution="resolved")
 
     def _distance(self, seen: _Seen, paragraph: int, offset: int) -> int:
         """Return how many characters lie between where `seen` was named and `offset`."""
@@ -488,8 +523,8 @@ class Cast:
             return asked <= words and not (words & _NOT_THE_TITLE) - asked
 
         holders = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and m.role
-                   and holds(_title_words(m.role))}
-        holders |= {key for key, role in self.roles.items() if role and holds(_title_words(role))}
+                   and holds(title_words(m.role))}
+        holders |= {key for key, role in self.roles.items() if role and holds(title_words(role))}
         holders |= {key for key, words in self.titles.items() if holds(words)}
         # `Former President Donald Trump` is not `the president` however the actors list him.
         holders -= {key for key, words in self.titles.items() if not holds(words)
@@ -541,50 +576,6 @@ class Cast:
             return
         gender = self.gender(speaker.name)
         self.said.append(_Seen(speaker.name, ActorKind.PERSON, paragraph, offset, gender))
-
-
-def _title_words(role: str) -> set[str]:
-    """Return the words of a role, abbreviations spelled out (`Gov.` → `gov`, `governor`)."""
-    words = {bare_word(w) for w in role.split()}
-    return words.union(*(HONORIFIC_WORDS.get(w, ()) for w in words))
-
-
-def _title_role(title: tuple[str, ...]) -> str | None:
-    words = [w for w in title if bare_word(w) not in HONORIFICS or bare_word(w) not in
-             {"mr", "mrs", "ms", "mme", "mlle", "messrs", "dr"}]
-    if not words or all(bare_word(w) in {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
-                        for w in words):
-        return None
-    return " ".join(words)
-
-
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and \
-        letters not in NOT_ORG_ACRONYMS
-
-
-def _can_speak(words: list[str]) -> bool:
-    """Return True unless the words are a letter, an initial, a code, a web word or a
-    platform."""
-    if not words:
-        return False
-    low = [bare_word(w) for w in words]
-    if any(any(c.isdigit() for c in w) for w in words):
-        return False
-    if all(w in NOT_SPEAKERS for w in low):
-        return False
-    if len(words) == 1:
-        word = words[0]
-        letters = word.replace(".", "")
-        if len(letters) < 2 or (INITIAL.fullmatch(word) and not _is_acronym(word)):
-            return False
-        if low[0] in STOP or low[0] in TITLES or low[0] in HONORIFICS or low[0] in PRONOUNS:
-            return False
-        if letters.isupper() and len(letters) > 5:
-            return False  # `WATCH`, `BREAKING`: shouted web words, not acronyms
-    return all(is_capitalised(w) or w in LOWER_CONNECTORS or bare_word(w) in CONNECTORS
-               for w in words)
 
 
 __all__ = ["Cast"]

@@ -19,6 +19,7 @@ _OPEN_DOUBLE = "\u201c\u201e"
 CLOSE_DOUBLE = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
+_PAIRED_SINGLES = "\u2019\u2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,13 @@ def _double_spans(text: str) -> list[Span]:
                 spans.append(Span(i + 1, j, j + 1))
                 i = j + 1
                 continue
+            if ch == "\u201c":
+                # Two right single marks for a closing double one (`“…,’’ Moy told the BBC.`).
+                pair = text.find(_PAIRED_SINGLES, i + 1)
+                if pair != -1 and (j == -1 or pair < j):
+                    spans.append(Span(i + 1, pair, pair + 2))
+                    i = pair + 2
+                    continue
             if ch != '"':
                 # Another opening mark before the closer: this one was never closed.
                 opens = [k for k in (text.find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]
@@ -106,11 +114,18 @@ _TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|k
 _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
+_SPEECH_WORDS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
+                           "announced", "noted", "told reporters", "said in a statement"})
 _WORD = re.compile(r"[\w\u2019'-]+")
 # `called it a “historic turning point”` names a thing in the speaker's words: a term unless
 # it reads as a statement by itself, so `called` does not make a partial quotation speech.
 _REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS) - {"called", "calls"}))
                           + r"|according\s+to)\b", re.IGNORECASE)
+
+
+# A comma after the closing mark, then a short subject and a speech verb ending the sentence.
+_ATTRIBUTED_AFTER = re.compile(r"\s*,\s*(?:[^,.;:!?\u201c\u201d\"]{1,60}?\s)?(?:"
+                               + "|".join(sorted(_SPEECH_WORDS)) + r")\s*[.,]", re.IGNORECASE)
 
 
 def is_statement(text: str, span: Span) -> bool:
@@ -129,6 +144,8 @@ def is_statement(text: str, span: Span) -> bool:
         return len(words) >= 2
     if len(words) >= 2 and _reported(text, span):
         return True  # `Bailey said it was “much too early”`: the speaker's own words
+    if len(words) >= 3 and _ATTRIBUTED_AFTER.match(text, span.close):
+        return True  # `… to “close the inquiry into him”, the prosecution authority said.`
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
                                 or span.start <= 1)
 

@@ -1,19 +1,15 @@
 """Quotations: an article in, the statements it quotes with their speakers out.
 
-`quotemarks` finds the quoted spans that read as statements. The speaker comes from the
-attribution around each, tried as an ordered list of rules (`_RULES`): after it (`“…,” said X`,
-`“…,” X said`), before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`, reported
-speech ending in a partial quotation), a colon introduction without a speech verb (`X put it
-more bluntly: “…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is what
-was said by …`. `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
-speaker: a full name the article introduced, a pronoun's nearest compatible person, a government
-seat or a described organisation that speaks (`the White House`, `China's commerce ministry`),
-the one person a description points back at (`the 30-year-old Kenyan`), or silence.
-Across sentences and paragraphs a speaker carries only where the text says so: a quotation
-continued after `he said.` in the same paragraph, a quotation running over several paragraphs
-(no closing mark at the end of the first; its speaker may also be named where it ends), a
-paragraph ending `She added:` or `Kemp was blunt:`, a block quotation signed on the next line,
-a bare quotation paragraph after reported speech (`X said the bill was dead.`).
+`quotemarks` finds the quoted spans that read as statements; `attribution` finds the speaker of
+each from the words around it (a full name the article introduced, a pronoun's nearest compatible
+person, a government seat or an organisation that speaks, the one person a description points
+back at, or silence). This module walks the article and carries a speaker across sentences and
+paragraphs only where the text says so: a quotation continued after `he said.` in the same
+paragraph, a quotation running over several paragraphs (no closing mark at the end of the first;
+its speaker may also be named where it ends), a paragraph ending `She added:` or `Kemp was
+blunt:`, a block quotation signed on the next line, a bare quotation paragraph after reported
+speech (`X said the bill was dead.`), quotations a next paragraph owns (`That’s the view offered
+by X`).
 
 Each quotation says how its speaker was found (`Quote.attribution`): `explicit` when the text
 names the speaker at the quotation, `resolved` when a pronoun, a surname, an organisation's head
@@ -23,348 +19,22 @@ word or an earlier paragraph gave it, `none` when nothing did.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import ActorKind, Article, Quote
-from .actors import ROLE_NOUNS, find_actors, find_mentions
 from .actors import STOP as _STOP
+from .actors import find_actors, find_mentions
+from .attribution import VERB, Attributor, Place, post_end, resolved
 from .cast import Cast
-from .lexicon import HONORIFICS, SPEECH_VERBS, TITLES
+from .lexicon import HONORIFICS
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
-from .speakers import (
-    AMBIGUOUS,
-    Phrase,
-    Speaker,
-    anaphor_head,
-    bare_word,
-    description_speaker,
-    identity_description,
-    mask_party_tags,
-    name_at_start,
-    owned_org,
-    speaker_after,
-    subject_before,
-    title_head,
-)
+from .speakers import AMBIGUOUS, Speaker, bare_word, mask_party_tags
 
-# --- attribution ----------------------------------------------------------------------------------
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                           reverse=True))
-
-
-_VERB = re.compile(r"\b(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
-_ADVERBS = r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|" \
-           r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly)\s+)*"
-_VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
-    [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
-    re.IGNORECASE)
-_SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,150}?)\s+"
-                            + _ADVERBS + r"(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b",
-                            re.IGNORECASE)
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
-                               r"has|had|have|would|will|reportedly|publicly|privately|"
-                               r"repeatedly|recently))+\s*$", re.IGNORECASE)
-_ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
-# A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
-# called it “…”`.
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s|;|\u2014\s+[a-z]+\s",
-                           re.IGNORECASE)
-_THIS_IS_WHAT = re.compile(
-    r"^\s*(?:This|That|These|Those|Such)\s+(?:is|was|were|are)\s+(?:what|how|the\s+"
-    r"(?:words?|view|verdict|assessment|message|warning|opinion|conclusion))\b"
-    r"[^.]*?\b(?:by|of)\s+(?P<np>[a-z][\w\s-]{2,80}?)"
-    r"(?=\s+(?:following|after|before|during|when|while|who|which|that|since|because|in\s+\d|"
-    r"at\s+the|in\s+the|on\s+\w+day)\b|[,.;:]|$)")
-# `“…” This is how a former Soviet planner once described …`.
-_THIS_IS_HOW = re.compile(
-    r"^\s*(?:This|That)\s+(?:is|was)\s+(?:what|how)\s+(?P<np>(?:a|an|the|one)\s+[\w\s-]{2,60}?)"
-    r"\s+(?:\w+ly\s+|once\s+|had\s+|has\s+)?(?:described|put|called|said|summed|saw|"
-    r"phrased|characterised|characterized)\b")
-_ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
-                        re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
-# Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
-# An attribution line: a dash, then only a name and its role up to the paragraph's end.
-_DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
-                        r"{2,100}\.?\s*$)")
-_COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
-                         re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Place:
-    """Where a quotation stands: its paragraph, the text (party tags blanked) and its sentence."""
-
-    paragraph: int
-    text: str
-    span: Span
-    sentence_start: int
-    sentence_end: int
-    """End of the sentence holding the closing mark, or of the next one when the quotation
-    ends its sentence with `?` or `!` (`“Get off my land!” Abebe Girma shouted.`)."""
-
-
-class _Attributor:
-    """Find the speaker of each quotation of one article, by the rules in `_RULES`."""
-
-    def __init__(self, cast: Cast) -> None:
-        self.cast = cast
-
-    def speaker(self, phrase: Phrase | None, paragraph: int, offset: int) -> Speaker | None:
-        """Return the speaker a phrase next to a speech verb denotes, or None."""
-        if phrase is None:
-            return None
-        if phrase.pronoun:
-            return self.cast.antecedent(phrase.pronoun, paragraph, offset)
-        if phrase.name is not None:
-            found = self.cast.resolve(phrase.name, paragraph)
-            if found is not None and found is not AMBIGUOUS and found.role is None \
-                    and phrase.role and found.kind == "person" and _ROLE_WORD.search(phrase.role):
-                found = Speaker(found.name, found.kind, _role(phrase.role), found.attribution)
-            return found
-        if phrase.description:
-            head = anaphor_head(phrase.description)
-            if head:
-                return self.cast.organisation(head, paragraph, offset)
-            org = owned_org(phrase.description)
-            if org:
-                return Speaker(org, "organisation")
-            seat = self.cast.seat(phrase.description)
-            if seat is not None:
-                return seat
-            title = title_head(phrase.description)
-            if title:
-                return self.cast.titled(title)
-            if identity_description(phrase.description):
-                return self.cast.described(paragraph, offset)
-            return description_speaker(phrase.description)
-        return None
-
-    def attribute(self, place: _Place) -> Speaker | None:
-        """Return the speaker of the quotation at `place` (AMBIGUOUS when two people share the
-        name the text gives), or None when the text does not say."""
-        for rule in _RULES:
-            found = rule(self, place)
-            if found is not None:
-                return _not_named_inside(found, place)
-        return None
-
-    def intro(self, paragraph: int, text: str) -> Speaker | None:
-        """Return the speaker a paragraph ending `She added:` introduces for the next one."""
-        body = text.rstrip()
-        if not body.endswith(":"):
-            return None
-        masked = mask_party_tags(body[:-1])
-        start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
-        start = _previous_close(masked, len(masked) + 1, start)
-        return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
-            self.colon_subject(paragraph, masked, start, len(masked))
-
-    def reported(self, paragraph: int, text: str) -> Speaker | None:
-        """Return the speaker of a paragraph that ends in reported speech without quotation
-        marks (`Johnson said the bill was dead.`): a person or an organisation, or None."""
-        body = text.rstrip()
-        start = max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
-        found = self._before(paragraph, body, start, len(body), max_tail=200)
-        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-            return None
-        return found
-
-    def dash_line(self, paragraph: int, text: str, start: int = 0) -> Speaker | None:
-        """Return the speaker an attribution line names (`— Jen O’Malley Dillon, campaign
-        chair` after a block quotation, in `text[start:]`): a person or an organisation."""
-        m = _DASH_LINE.match(text, start)
-        if not m:
-            return None
-        found = self.speaker(speaker_after(text, m.end(), len(text.rstrip(" ."))), paragraph,
-                             m.end())
-        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-            return None
-        return found
-
-    def colon_subject(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
-        """Return the speaker a clause ending in a colon introduces without a speech verb
-        (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
-        the person or organisation that opens the clause, or None."""
-        m = _COLON_LEAD.match(text, start, end)
-        start = m.end() if m else start
-        clause = text[start:end]
-        if len(clause) > 120 or _VERB.search(clause):
-            return None
-        pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
-        if pronoun:
-            return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
-        name = name_at_start(text, start, end)
-        if name is None or not re.match(r",?\s+[a-z]", text[name.end:end]) or \
-                tuple(text[start:name.start].split()) != name.title:
-            return None  # only a title may stand before the name (`Senate Majority Leader`)
-        found = self.speaker(Phrase(name=name), paragraph, name.start)
-        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-            return None
-        return found
-
-    def _before(self, paragraph: int, text: str, start: int, end: int,
-                max_tail: int) -> Speaker | None:
-        """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
-        `max_tail` characters after it."""
-        verbs = list(_VERB.finditer(text, start, end))
-        for m in reversed(verbs):
-            tail = text[m.end():end]
-            if len(tail) > max_tail or _CLAUSE_BREAK.search(tail):
-                return None
-            np_end = m.start()
-            adverbs = _TRAILING_ADVERBS.search(text, start, np_end)
-            if adverbs:
-                np_end = adverbs.start()
-            if np_end <= start:
-                return None
-            return self.speaker(subject_before(text, start, np_end), paragraph, np_end)
-        return None
-
-
-def _after_verb(att: _Attributor, place: _Place) -> Speaker | None:
-    """`“…,” said X`, `“…,” according to X`."""
-    if not _attribution_follows(place):
-        return None
-    m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
-    if not m:
-        return None
-    phrase = speaker_after(place.text, m.end(), place.sentence_end)
-    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
-
-
-def _subject_after(att: _Attributor, place: _Place) -> Speaker | None:
-    """`“…,” X said`, `“…,” Flynn, a top Trump surrogate, said`, `“…,” she told reporters`."""
-    if not _attribution_follows(place):
-        return None
-    m = _SUBJECT_FIRST.match(place.text, place.span.close, place.sentence_end)
-    if not m:
-        return None
-    phrase = subject_before(place.text, m.start("np"), m.end("np"))
-    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
-
-
-def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
-    """Return the speaker found next to the verb; when the phrase names someone (or is a
-    pronoun) who cannot be resolved, AMBIGUOUS, so no later rule guesses another."""
-    if found is None and phrase is not None and (phrase.name is not None or phrase.pronoun):
-        return AMBIGUOUS
-    return found
-
-
-def _according_before(att: _Attributor, place: _Place) -> Speaker | None:
-    """`According to X, “…”`."""
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
-    end = place.span.start - 1
-    last = None
-    for last in _ACCORDING.finditer(place.text, start, end):  # noqa: B007 (the last one wins)
-        pass
-    if last is None or len(place.text[last.end():end]) > 120:
-        return None
-    phrase = speaker_after(place.text, last.end(), end)
-    return att.speaker(phrase, place.paragraph, place.span.start)
-
-
-def _verb_before(att: _Attributor, place: _Place) -> Speaker | None:
-    """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`."""
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
-    return att._before(place.paragraph, place.text, start, place.span.start - 1, max_tail=150)
-
-
-def _dash_after(att: _Attributor, place: _Place) -> Speaker | None:
-    """`“…” — Jane Doe, chief executive`: an attribution line closing the paragraph."""
-    return att.dash_line(place.paragraph, place.text, place.span.close)
-
-
-def _colon_before(att: _Attributor, place: _Place) -> Speaker | None:
-    """`Rachel Reeves put it more bluntly: “…”`, `The senator, in a statement: “…”`."""
-    end = place.span.start - 1
-    if not place.text[place.sentence_start:end].rstrip().endswith(":"):
-        return None
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
-    return att.colon_subject(place.paragraph, place.text, start,
-                             len(place.text[:end].rstrip()) - 1)
-
-
-def _this_is_what(att: _Attributor, place: _Place) -> Speaker | None:
-    """`“…” This is what was perceived by analysts on international affairs …`."""
-    text = place.text
-    if text[place.span.close:place.sentence_end].strip(" .,;"):
-        return None
-    follow = text[place.sentence_end:]
-    m = _THIS_IS_HOW.match(follow)
-    if m:
-        return Speaker(_trim_np(m.group("np")), "person", named=False)
-    m = _THIS_IS_WHAT.match(follow)
-    if m:
-        np = m.group("np").strip()
-        return description_speaker(np) or Speaker(np, "unknown", named=False)
-    return None
-
-
-_RULES: tuple[Callable[[_Attributor, _Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _verb_before, _colon_before, _dash_after,
-    _this_is_what)
-"""Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
-
-
-def _not_named_inside(found: Speaker, place: _Place) -> Speaker:
-    """Return AMBIGUOUS for a speaker a pronoun or a surname led to who is named inside the
-    quotation itself (`“… easy for Mary Steenburgen to …,” she said`): people seldom speak of
-    themselves by name, so the pronoun more likely points at someone else."""
-    if found.attribution != "resolved" or found.kind != "person":
-        return found
-    inner = place.text[place.span.start:place.span.end]
-    surname = found.name.split()[-1]
-    if surname not in inner or not re.search(r"\b" + re.escape(surname) + r"\b", inner):
-        return found
-    after = place.text[place.span.close:min(place.sentence_end, place.span.close + 60)]
-    if re.search(r"\b" + re.escape(surname) + r"\b", after):
-        return found  # `“He's a Trump hater,” Trump wrote`: the name itself attributes it
-    return AMBIGUOUS
-
-
-def _attribution_follows(place: _Place) -> bool:
-    """Return True if the words after the closing mark may attribute the quotation: the quoted
-    words end with a comma, dash, `?` or `!`, or the sentence goes on after it."""
-    inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
-    after = place.text[place.span.close:place.sentence_end].lstrip()
-    return inner[-1:] in ",?!\u2014\u2013-\u2026" or after[:1] in ",\u2014\u2013" or \
-        after[:1].islower() or (inner[-1:].isalnum() and after[:1].isupper())
-
-
-def _post_end(text: str, span: Span, ends: list[int]) -> int:
-    """Return where the words after a quotation's closing mark end for attribution (`ends`:
-    the sentence ends, ascending)."""
-    i = bisect_left(ends, span.close)
-    end = ends[i] if i < len(ends) else len(text)
-    inner = text[span.start:span.end].rstrip().rstrip("\u2019'\u201d\"")
-    if not text[span.close:end].strip() and (inner[-1:] in "?!" or inner[-1:].isalnum()) \
-            and i + 1 < len(ends):
-        return ends[i + 1]
-    return end
-
-
-def _role(phrase: str) -> str:
-    return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
-
-
-def _previous_close(text: str, start: int, floor: int = 0) -> int:
-    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
-    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
-    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
-    return k + 1 if k >= 0 else floor
-
-
-def _trim_np(np: str) -> str:
-    np = np.strip(" ,.")
-    return re.sub(r"^(?:the|some|many|several|most)\s+", "", np, flags=re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
 
 
 def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
@@ -386,6 +56,12 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
             return False
     sentences = re.split(r"(?<=[.!?])\s+", gap.strip())
     return not any(_PRONOUN_WORD.search(s) for s in sentences[1:])
+
+
+def _sentence_ends_in(gap: str) -> bool:
+    """Return True if a sentence ends inside `gap` (`“…,” Volker said. He added that … “as
+    …”` is two quotations, not one interrupted)."""
+    return any(not _abbreviation(gap, m.start()) for m in _SENTENCE_END.finditer(gap))
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -421,15 +97,23 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
                     for name in (a.name, *a.aliases) if " " in name or
                     a.kind is ActorKind.ORGANISATION}
-    attributor = _Attributor(cast)
+    attributor = Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
     before: tuple[int, str] | None = None
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
+    unsaid: list[int] = []  # the last paragraph's quotations, when none has a speaker
     for para in article.paragraphs:
         text = para.text
         masked = mask_party_tags(text)
+        owner = attributor.view_owner(para.n, masked) if unsaid else None
+        if owner is not None:
+            # `“…” and “…”` then `That’s the optimistic view offered by Jane Doe, …`.
+            for i in unsaid:
+                quotes[i] = _quote(quotes[i].text, resolved(owner), quotes[i].paragraph)
+        unsaid = []
+        first_quote = len(quotes)
         if whole is not None and not spans[para.n]:
             signed = attributor.dash_line(para.n, masked)
             if signed is not None:
@@ -447,15 +131,15 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 continue
             words = text[span.start:span.end].strip().rstrip(",").strip()
             first_sentence = bisect_right(starts, span.start - 1) - 1
-            place = _Place(para.n, masked, span,
+            place = Place(para.n, masked, span,
                            starts[first_sentence] if first_sentence >= 0 else 0,
-                           _post_end(text, span, ends))
+                           post_end(text, span, ends))
             speaker = attributor.attribute(place)
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
             gap = text[pending.close:span.start - 1] if pending else ""
-            if pending and words[:1].islower() and len(gap) < 60 and _VERB.search(gap) and \
+            if pending and words[:1].islower() and len(gap) < 60 and VERB.search(gap) and \
                     (text[:pending.close].rstrip("\u201d\u2019\"' ").endswith(",")
-                     or gap.rstrip().endswith(",")):
+                     or gap.rstrip().endswith(",")) and not _sentence_ends_in(gap):
                 joined = f"{pending.words}, {words}" if not pending.words.endswith((",", ".")) \
                     else f"{pending.words} {words}"
                 pending = _Pending(joined, pending.speaker or speaker, span.close)
@@ -466,18 +150,18 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     _continues(masked, pending.close, span.start, pending.speaker):
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
-                speaker = _resolved(carried)
+                speaker = resolved(carried)
             if first and silent and span.start <= 1 and speaker is not None and \
                     speaker is not AMBIGUOUS:
                 for i in silent:
-                    quotes[i] = _quote(quotes[i].text, _resolved(speaker), quotes[i].paragraph)
+                    quotes[i] = _quote(quotes[i].text, resolved(speaker), quotes[i].paragraph)
             if first and (span.start > 1 or speaker is not None):
                 silent = []
             if speaker is None and first and span.start <= 1 and before is not None and \
-                    not _VERB.search(_outside_quotes(text, spans[para.n])):
+                    not VERB.search(_outside_quotes(text, spans[para.n])):
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
                 reported = attributor.reported(*before)
-                speaker = _resolved(reported) if reported is not None else None
+                speaker = resolved(reported) if reported is not None else None
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
@@ -505,6 +189,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 carried = None
         # Read only when the next paragraph opens with an unattributed quotation.
         before = (para.n, masked) if carried is None and not spans[para.n] else None
+        if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
+            unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
 
 
@@ -515,8 +201,6 @@ def _outside_quotes(text: str, spans: list[Span]) -> str:
     return text
 
 
-def _resolved(speaker: Speaker) -> Speaker:
-    return Speaker(speaker.name, speaker.kind, speaker.role, "resolved", speaker.named)
 
 
 def _quote(text: str, speaker: Speaker | None, paragraph: int) -> Quote:

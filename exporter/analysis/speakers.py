@@ -50,6 +50,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 _SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", "sheikh",
                          "sheikha", "sultan", "shah", "emperor", "empress", "lady", "lord",
                          "dame", "sir", "baroness", "baron"})
+# Capitalised words that are names before another name and common words elsewhere.
+_NAME_OR_WORD = frozenset({"He", "She", "Will", "May", "June", "April"})
 LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
                                "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
 # Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
@@ -81,7 +83,8 @@ _GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|di
                           r"residents|people|economists|commentators|sources|scholars|"
                           r"historians|leaders|activists|witnesses|protesters|lawmakers|"
                           r"members|officers|soldiers|farmers|traders|businessmen|workers|"
-                          r"researchers|scientists|investigators|prosecutors|doctors)\b", re.I)
+                          r"researchers|scientists|investigators|prosecutors|doctors|physicians|"
+                          r"nurses|medics|lawyers|teachers|parents|signatories|authors)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:the\s+)(agency|company|ministry|bank|court|organisation|organization|"
                       r"group|charity|council|commission|committee|government|regulator|"
                       r"institute|university|firm|fund|party|union|department|campaign|"
@@ -106,10 +109,33 @@ OWNED_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w
                        + _ORG_HEAD + r")")
 
 
+# `a spokesperson for the British Foreign Office`, `a CBP spokeswoman`: the organisation speaks
+# through someone unnamed.
+_MOUTHPIECE = r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary|office))"
+_SPOKES_FOR = re.compile(r"(?:a|an|one|the)\s+" + _MOUTHPIECE + r"\s+(?:for|of|at)\s+"
+                         r"(?:the\s+)?(?P<org>[A-Z][\w.&\u2019'-]*(?:\s+(?:of\s+|for\s+|and\s+|"
+                         r"the\s+)*[A-Z][\w.&\u2019'-]*){0,5})", re.IGNORECASE)
+_ORG_SPOKES = re.compile(r"(?:a|an|one|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
+                         r"\s+" + _MOUTHPIECE, re.IGNORECASE)
+
+
+def mouthpiece_org(phrase: str) -> str | None:
+    """Return the organisation an unnamed spokesperson speaks for (`a spokesperson for the
+    British Foreign Office`, `a CBP spokeswoman`), as written, or None."""
+    phrase = phrase.strip(" ,")
+    m = _SPOKES_FOR.fullmatch(phrase) or _ORG_SPOKES.fullmatch(phrase)
+    if m is None or not m.group("org")[:1].isupper():
+        return None
+    return m.group("org")
+
+
 def owned_org(phrase: str) -> str | None:
     """Return the organisation a description names by its owner and head (`China's commerce
     ministry`, `the Trump campaign`), or None."""
-    m = OWNED_ORG.fullmatch(phrase.strip(" ,"))
+    phrase = phrase.strip(" ,")
+    if phrase.startswith("The "):
+        phrase = "the" + phrase[3:]  # a sentence's first word: `The French foreign ministry`
+    m = OWNED_ORG.fullmatch(phrase)
     return m.group("org") if m else None
 
 
@@ -176,8 +202,11 @@ def _name_word(word: str) -> bool:
 def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     """Return the name a run of capitalised words makes, its title split off."""
     while run and (bare_word(run[0][0]) in STOP or run[0][0] in LOWER_CONNECTORS):
-        if run[0][0] in {"He", "She"} and len(run) > 1 and bare_word(run[1][0]) not in STOP:
-            break  # `He Jianxiong`: a surname, not a pronoun, before a capitalised name
+        if run[0][0] in _NAME_OR_WORD and len(run) > 1 and bare_word(run[1][0]) not in STOP \
+                and not is_title(run[1][0]):
+            # `He Jianxiong`, `Will Moy`: a surname or first name, not a pronoun or a modal,
+            # before a capitalised name.
+            break
         run = run[1:]
     while run and run[-1][0] in LOWER_CONNECTORS:
         run = run[:-1]
@@ -546,6 +575,7 @@ __all__ = [
     "is_capitalised",
     "is_title",
     "mask_party_tags",
+    "mouthpiece_org",
     "name_at_end",
     "name_at_start",
     "owned_org",

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import FIRST_NAMES
 from ..sentences import split_sentences
-from .words import CONNECTORS, TITLE_HEADS, TITLES_TO
+from .words import CONNECTORS, ORG_HEADS, ORG_WORDS, TITLE_HEADS, TITLES_TO
 
 _TOKEN = re.compile(r"\w+(?:[\u2019'.\-&]\w+)*\.?")
 _ABBREV_DOT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Jr|Sr)\.")
@@ -78,6 +79,8 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
                 k += 1
             if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
                 break  # `the Council and the United Nations`: two names
+            if toks[j][0] == "of" and _person_like(run):
+                break  # `Penelope Muse Abernathy of the University of …`: a person and where
             if k > j and k < len(toks) and is_cap(toks[k][0]) and all(
                 text[toks[m][2]:toks[m + 1][1]].strip() == "" for m in range(j - 1, k)
             ):
@@ -88,6 +91,14 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
         runs.append(Run(words=run, sentence_start=sentence_start))
         i = j
     return runs
+
+
+def _person_like(run: list[tuple[str, int, int]]) -> bool:
+    """Return True if a run reads as a person's name: two or three words, the first a common
+    first name, none an organisation's word."""
+    words = [w.lower() for w, _, _ in run]
+    return 2 <= len(words) <= 3 and FIRST_NAMES.get(words[0]) is not None and \
+        not any(w in ORG_HEADS or w in ORG_WORDS for w in words)
 
 
 def split_at_titles(run: Run) -> list[Run]:

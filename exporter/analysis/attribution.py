@@ -1,0 +1,455 @@
+"""Attribution: one quotation's place in a paragraph in, its speaker out.
+
+The rules (`_RULES`) are tried in order: after the quotation (`“…,” said X`, `“…,” X said`),
+before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`, reported speech ending in
+a partial quotation, `X said … and added, “…”`), a colon introduction without a speech verb (`X
+put it more bluntly: “…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is
+what was said by …`. `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
+speaker. `Attributor` also answers the questions `quotes` asks across paragraphs: who a paragraph
+ending `She added:` introduces, who a paragraph of reported speech is about, who signs a block
+quotation, who issued `the statement`, whose `view` the quotations before were.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .actors import ROLE_NOUNS
+from .cast import Cast
+from .lexicon import SPEECH_VERBS, TITLES
+from .quotemarks import CLOSE_DOUBLE, Span
+from .sentences import split_sentences
+from .speakers import (
+    AMBIGUOUS,
+    PRONOUN_GENDER,
+    Phrase,
+    Speaker,
+    anaphor_head,
+    description_speaker,
+    identity_description,
+    mask_party_tags,
+    mouthpiece_org,
+    name_at_start,
+    owned_org,
+    speaker_after,
+    subject_before,
+    title_head,
+)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
+                                                                           reverse=True))
+
+
+VERB = re.compile(r"\b(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+_ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|"
+            r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
+            r"already|just|long)\s+)*")
+_VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
+    [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
+    re.IGNORECASE)
+_SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,150}?)\s+"
+                            + _ADVERBS + r"(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b",
+                            re.IGNORECASE)
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
+                               r"has|had|have|would|will|reportedly|publicly|privately|"
+                               r"repeatedly|recently|since|already|just|long))+\s*$",
+                               re.IGNORECASE)
+# `That’s the optimistic view mouthed by X`: a paragraph owning the quotations before it.
+_VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|was|are|were))\s+"
+                      r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:view|words?|verdict|assessment|"
+                      r"message|warning|opinion|conclusion|argument|pitch|promise|vision|"
+                      r"prediction|forecast|claim)\s+(?:[a-z]+\s+){0,2}?(?:by|of|from)\s+")
+# `the statement said`: the words of whoever issued it.
+_THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
+# `… and added, “…”`: a speech verb whose subject is the sentence's.
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:"
+                          + _alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
+_ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
+# A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
+# called it “…”`.
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s|;|\u2014\s+[a-z]+\s",
+                           re.IGNORECASE)
+_THIS_IS_WHAT = re.compile(
+    r"^\s*(?:This|That|These|Those|Such)\s+(?:is|was|were|are)\s+(?:what|how|the\s+"
+    r"(?:words?|view|verdict|assessment|message|warning|opinion|conclusion))\b"
+    r"[^.]*?\b(?:by|of)\s+(?P<np>[a-z][\w\s-]{2,80}?)"
+    r"(?=\s+(?:following|after|before|during|when|while|who|which|that|since|because|in\s+\d|"
+    r"at\s+the|in\s+the|on\s+\w+day)\b|[,.;:]|$)")
+# `“…” This is how a former Soviet planner once described …`.
+_THIS_IS_HOW = re.compile(
+    r"^\s*(?:This|That)\s+(?:is|was)\s+(?:what|how)\s+(?P<np>(?:a|an|the|one)\s+[\w\s-]{2,60}?)"
+    r"\s+(?:\w+ly\s+|once\s+|had\s+|has\s+)?(?:described|put|called|said|summed|saw|"
+    r"phrased|characterised|characterized)\b")
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
+                        re.IGNORECASE)
+# An attribution line: a dash, then only a name and its role up to the paragraph's end.
+_DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
+                        r"{2,100}\.?\s*$)")
+# Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
+_COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a quotation stands: its paragraph, the text (party tags blanked) and its sentence."""
+
+    paragraph: int
+    text: str
+    span: Span
+    sentence_start: int
+    sentence_end: int
+    """End of the sentence holding the closing mark, or of the next one when the quotation
+    ends its sentence with `?` or `!` (`“Get off my land!” Abebe Girma shouted.`)."""
+
+
+class Attributor:
+    """Find the speaker of each quotation of one article, by the rules in `_RULES`."""
+
+    def __init__(self, cast: Cast) -> None:
+        self.cast = cast
+
+    def speaker(self, phrase: Phrase | None, paragraph: int, offset: int) -> Speaker | None:
+        """Return the speaker a phrase next to a speech verb denotes, or None."""
+        if phrase is None:
+            return None
+        if phrase.pronoun:
+            found = self.cast.antecedent(phrase.pronoun, paragraph, offset)
+            if found is None and phrase.pronoun in PRONOUN_GENDER:
+                found = self._reporter_before(phrase.pronoun, paragraph, offset)
+            return found
+        if phrase.name is not None:
+            found = self.cast.resolve(phrase.name, paragraph)
+            if found is not None and found is not AMBIGUOUS and found.role is None \
+                    and phrase.role and found.kind == "person" and _ROLE_WORD.search(phrase.role):
+                found = Speaker(found.name, found.kind, _role(phrase.role), found.attribution)
+            return found
+        if phrase.description:
+            document = _THE_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
+            if document:
+                return self.issuer(document.group(1).lower(), paragraph, offset)
+            head = anaphor_head(phrase.description)
+            if head:
+                return self.cast.organisation(head, paragraph, offset)
+            org = owned_org(phrase.description)
+            if org:
+                return Speaker(org, "organisation")
+            org = mouthpiece_org(phrase.description)
+            spoken_for = self.cast.organisation_named(org) if org else None
+            if spoken_for is not None:
+                return spoken_for
+            seat = self.cast.seat(phrase.description)
+            if seat is not None:
+                return seat
+            title = title_head(phrase.description)
+            if title:
+                return self.cast.titled(title)
+            if identity_description(phrase.description):
+                return self.cast.described(paragraph, offset)
+            return description_speaker(phrase.description)
+        return None
+
+    def _reporter_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the one-word speaker of reported speech in the sentence right before the
+        quotation's (`Trump said the deal was close. “…,” he said.`), whom the mentions do not
+        hold as a person: named by a capitalised word that is no place and, where the text
+        tells a gender, of the pronoun's; else None."""
+        text = self.cast.texts.get(paragraph, "")
+        sentences = [(a, b) for a, b in split_sentences(text) if b <= offset]
+        if not sentences or text[sentences[-1][1]:offset].strip(" \u201c\""):
+            return None
+        start, end = sentences[-1]
+        found = self._before(paragraph, text, start, end, max_tail=200)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "unknown") or \
+                " " in found.name or not found.named:
+            return None
+        gender = self.cast.gender(found.name)
+        if gender is not None and gender != PRONOUN_GENDER[pronoun]:
+            return None
+        return Speaker(found.name, "person", found.role, "resolved")
+
+    def issuer(self, noun: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return who issued `the statement` a quotation cites: the person or organisation
+        that `said in a statement` (`issued a statement`) last, in this paragraph before
+        `offset` or in the one before; else None."""
+        pattern = re.compile(r"\b(?:(?:" + _alternatives(list(SPEECH_VERBS)) + r")\s+in|"
+                             r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                             + noun + r"\b", re.IGNORECASE)
+        for p in (paragraph, paragraph - 1):
+            text = self.cast.texts.get(p, "")
+            hits = list(pattern.finditer(text, 0, offset if p == paragraph else len(text)))
+            if not hits:
+                continue
+            verb = hits[-1].start()
+            start = max((a for a, _ in split_sentences(text) if a <= verb), default=0)
+            start = _previous_close(text, verb + 1, start)
+            if verb <= start:
+                return None
+            found = self.speaker(subject_before(text, start, verb), p, verb)
+            if found is None or found is AMBIGUOUS or \
+                    found.kind not in ("person", "organisation"):
+                return None
+            return resolved(found)
+        return None
+
+    def view_owner(self, paragraph: int, text: str) -> Speaker | None:
+        """Return whose words a paragraph opening `That’s the view offered by X, …` says the
+        quotations before it were: a person or organisation named, or a group described."""
+        m = _VIEW_BY.match(text)
+        if m is None:
+            return None
+        end = next((b for a, b in split_sentences(text) if b > m.end()), len(text))
+        found = self.speaker(speaker_after(text, m.end(), end), paragraph, m.end())
+        if found is None or found is AMBIGUOUS or found.kind == "unknown":
+            return None
+        return found
+
+    def attribute(self, place: Place) -> Speaker | None:
+        """Return the speaker of the quotation at `place` (AMBIGUOUS when two people share the
+        name the text gives), or None when the text does not say."""
+        for rule in _RULES:
+            found = rule(self, place)
+            if found is not None:
+                return _not_named_inside(found, place)
+        return None
+
+    def intro(self, paragraph: int, text: str) -> Speaker | None:
+        """Return the speaker a paragraph ending `She added:` introduces for the next one."""
+        body = text.rstrip()
+        if not body.endswith(":"):
+            return None
+        masked = mask_party_tags(body[:-1])
+        start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
+        start = _previous_close(masked, len(masked) + 1, start)
+        return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
+            self.colon_subject(paragraph, masked, start, len(masked))
+
+    def reported(self, paragraph: int, text: str) -> Speaker | None:
+        """Return the speaker of a paragraph that ends in reported speech without quotation
+        marks (`Johnson said the bill was dead.`): a person or an organisation, or None."""
+        body = text.rstrip()
+        start = max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
+        found = self._before(paragraph, body, start, len(body), max_tail=200)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
+
+    def dash_line(self, paragraph: int, text: str, start: int = 0) -> Speaker | None:
+        """Return the speaker an attribution line names (`— Jen O’Malley Dillon, campaign
+        chair` after a block quotation, in `text[start:]`): a person or an organisation."""
+        m = _DASH_LINE.match(text, start)
+        if not m:
+            return None
+        found = self.speaker(speaker_after(text, m.end(), len(text.rstrip(" ."))), paragraph,
+                             m.end())
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
+
+    def colon_subject(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
+        """Return the speaker a clause ending in a colon introduces without a speech verb
+        (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
+        the person or organisation that opens the clause, or None."""
+        m = _COLON_LEAD.match(text, start, end)
+        start = m.end() if m else start
+        clause = text[start:end]
+        if len(clause) > 120 or VERB.search(clause):
+            return None
+        pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
+        if pronoun:
+            return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
+        name = name_at_start(text, start, end)
+        if name is None or not re.match(r",?\s+[a-z]", text[name.end:end]) or \
+                tuple(text[start:name.start].split()) != name.title:
+            return None  # only a title may stand before the name (`Senate Majority Leader`)
+        found = self.speaker(Phrase(name=name), paragraph, name.start)
+        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+            return None
+        return found
+
+    def _before(self, paragraph: int, text: str, start: int, end: int,
+                max_tail: int) -> Speaker | None:
+        """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
+        `max_tail` characters after it."""
+        verbs = list(VERB.finditer(text, start, end))
+        for m in reversed(verbs):
+            tail = text[m.end():end]
+            if len(tail) > max_tail or _CLAUSE_BREAK.search(tail):
+                return None
+            np_end = m.start()
+            adverbs = _TRAILING_ADVERBS.search(text, start, np_end)
+            if adverbs:
+                np_end = adverbs.start()
+            if np_end <= start:
+                return None
+            found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            if found is not None:
+                return found
+            # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
+            # speak (a place, a thing) leaves the words to the speaker who reports them.
+        return None
+
+
+def _after_verb(att: Attributor, place: Place) -> Speaker | None:
+    """`“…,” said X`, `“…,” according to X`."""
+    if not _attribution_follows(place):
+        return None
+    m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
+    if not m:
+        return None
+    phrase = speaker_after(place.text, m.end(), place.sentence_end)
+    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
+
+
+def _subject_after(att: Attributor, place: Place) -> Speaker | None:
+    """`“…,” X said`, `“…,” Flynn, a top Trump surrogate, said`, `“…,” she told reporters`."""
+    if not _attribution_follows(place):
+        return None
+    m = _SUBJECT_FIRST.match(place.text, place.span.close, place.sentence_end)
+    if not m:
+        return None
+    phrase = subject_before(place.text, m.start("np"), m.end("np"))
+    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
+
+
+def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
+    """Return the speaker found next to the verb; when the phrase names someone (or is a
+    pronoun) who cannot be resolved, AMBIGUOUS, so no later rule guesses another."""
+    if found is None and phrase is not None and (phrase.name is not None or phrase.pronoun):
+        return AMBIGUOUS
+    return found
+
+
+def _according_before(att: Attributor, place: Place) -> Speaker | None:
+    """`According to X, “…”`."""
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    end = place.span.start - 1
+    last = None
+    for last in _ACCORDING.finditer(place.text, start, end):  # noqa: B007 (the last one wins)
+        pass
+    if last is None or len(place.text[last.end():end]) > 120:
+        return None
+    phrase = speaker_after(place.text, last.end(), end)
+    return att.speaker(phrase, place.paragraph, place.span.start)
+
+
+def _verb_before(att: Attributor, place: Place) -> Speaker | None:
+    """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`, `X said he
+    never used the term “…” and added, “…”`."""
+    text = place.text
+    start = _previous_close(text, place.span.start, place.sentence_start)
+    found = att._before(place.paragraph, text, start, place.span.start - 1, max_tail=150)
+    if found is None and start > place.sentence_start and \
+            _COORDINATED.fullmatch(text, start, place.span.start - 1):
+        # A second speech verb joined to the sentence's first by `and`: its subject speaks.
+        first = VERB.search(text, place.sentence_start, start)
+        if first is not None and first.start() > place.sentence_start:
+            np_end = first.start()
+            adverbs = _TRAILING_ADVERBS.search(text, place.sentence_start, np_end)
+            np_end = adverbs.start() if adverbs else np_end
+            phrase = subject_before(text, place.sentence_start, np_end)
+            return att.speaker(phrase, place.paragraph, np_end)
+    return found
+
+
+def _dash_after(att: Attributor, place: Place) -> Speaker | None:
+    """`“…” — Jane Doe, chief executive`: an attribution line closing the paragraph."""
+    return att.dash_line(place.paragraph, place.text, place.span.close)
+
+
+def _colon_before(att: Attributor, place: Place) -> Speaker | None:
+    """`Rachel Reeves put it more bluntly: “…”`, `The senator, in a statement: “…”`."""
+    end = place.span.start - 1
+    if not place.text[place.sentence_start:end].rstrip().endswith(":"):
+        return None
+    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    return att.colon_subject(place.paragraph, place.text, start,
+                             len(place.text[:end].rstrip()) - 1)
+
+
+def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
+    """`“…” This is what was perceived by analysts on international affairs …`."""
+    text = place.text
+    if text[place.span.close:place.sentence_end].strip(" .,;"):
+        return None
+    follow = text[place.sentence_end:]
+    m = _THIS_IS_HOW.match(follow)
+    if m:
+        return Speaker(_trim_np(m.group("np")), "person", named=False)
+    m = _THIS_IS_WHAT.match(follow)
+    if m:
+        np = m.group("np").strip()
+        return description_speaker(np) or Speaker(np, "unknown", named=False)
+    return None
+
+
+_RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
+    _after_verb, _subject_after, _according_before, _verb_before, _colon_before, _dash_after,
+    _this_is_what)
+"""Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
+
+
+def _not_named_inside(found: Speaker, place: Place) -> Speaker:
+    """Return AMBIGUOUS for a speaker a pronoun or a surname led to who is named inside the
+    quotation itself (`“… easy for Mary Steenburgen to …,” she said`): people seldom speak of
+    themselves by name, so the pronoun more likely points at someone else."""
+    if found.attribution != "resolved" or found.kind != "person":
+        return found
+    inner = place.text[place.span.start:place.span.end]
+    surname = found.name.split()[-1]
+    if surname not in inner or not re.search(r"\b" + re.escape(surname) + r"\b", inner):
+        return found
+    after = place.text[place.span.close:min(place.sentence_end, place.span.close + 60)]
+    if re.search(r"\b" + re.escape(surname) + r"\b", after):
+        return found  # `“He's a Trump hater,” Trump wrote`: the name itself attributes it
+    return AMBIGUOUS
+
+
+def _attribution_follows(place: Place) -> bool:
+    """Return True if the words after the closing mark may attribute the quotation: the quoted
+    words end with a comma, dash, `?` or `!`, or the sentence goes on after it."""
+    inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
+    after = place.text[place.span.close:place.sentence_end].lstrip()
+    return inner[-1:] in ",?!\u2014\u2013-\u2026" or after[:1] in ",\u2014\u2013" or \
+        after[:1].islower() or (inner[-1:].isalnum() and after[:1].isupper())
+
+
+def post_end(text: str, span: Span, ends: list[int]) -> int:
+    """Return where the words after a quotation's closing mark end for attribution (`ends`:
+    the sentence ends, ascending)."""
+    i = bisect_left(ends, span.close)
+    end = ends[i] if i < len(ends) else len(text)
+    inner = text[span.start:span.end].rstrip().rstrip("\u2019'\u201d\"")
+    # A comma never ends a sentence (`“…,’ ” Hege said.` split after the nested closer).
+    if not text[span.close:end].strip() and (inner[-1:] in "?!,\u2014\u2013" or
+                                             inner[-1:].isalnum()) and i + 1 < len(ends):
+        return ends[i + 1]
+    return end
+
+
+def _role(phrase: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+
+
+def _previous_close(text: str, start: int, floor: int = 0) -> int:
+    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
+    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
+    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
+    return k + 1 if k >= 0 else floor
+
+
+def _trim_np(np: str) -> str:
+    np = np.strip(" ,.")
+    return re.sub(r"^(?:the|some|many|several|most)\s+", "", np, flags=re.I)
+
+
+def resolved(speaker: Speaker) -> Speaker:
+    return Speaker(speaker.name, speaker.kind, speaker.role, "resolved", speaker.named)
+
+
+__all__ = ["VERB", "Attributor", "Place", "post_end", "resolved"]
