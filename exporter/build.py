@@ -238,8 +238,33 @@ def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
         if writer.template not in documents:
             documents[writer.template] = templating.render(writer.template, context,
                                                            user_dir=config.templates)
-        outputs[writer.output] = writer.write(documents[writer.template], config.options)
+        outputs[writer.output] = _fitted(writer, writer.write(documents[writer.template],
+                                                              config.options), context, config)
     return outputs
+
+
+MAX_FIT = 3
+"""How many times a document over its page budget is rendered again with shorter lists."""
+
+
+def _fitted(writer: Any, data: bytes, context: dict[str, Any], config: BuildConfig) -> bytes:
+    """Return `data`, or, for a writer with a `page_budget` that `data` runs over, its template
+    rendered again with `fit` = 1, 2… (the built-in summary cuts its lists shorter at each step)
+    until it fits or `MAX_FIT` is reached: a long article's summary stays a summary. A template
+    that ignores `fit` renders the same bytes, and the first of those is kept."""
+    from . import templating
+
+    budget = getattr(writer, "page_budget", None)
+    fit = 0
+    while budget and fit < MAX_FIT and writer.pages(data, config.options) > budget:
+        fit += 1
+        doc = templating.render(writer.template, {**context, "fit": fit},
+                                user_dir=config.templates)
+        again = writer.write(doc, config.options)
+        if again == data:
+            break
+        data = again
+    return data
 
 
 def read_reference_docx(path: str, limits: ReadLimits) -> bytes:

@@ -46,6 +46,14 @@ class DocxWriter:
     suffix = ".docx"
     template = "summary.xml.j2"
     output = "summary.docx"
+    page_budget = 2
+    """Pages the one-article summary should stay within: `build.render_outputs` renders its
+    template again with `fit` raised (shorter lists) while `pages` says it runs over."""
+
+    def pages(self, data: bytes, options: RenderOptions) -> int:
+        """Return how many pages `data` (written by this writer) fills, by the page model."""
+        fonts = docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))
+        return docx_pages.bookmark_pages(data, fonts)["#pages"]
 
     def write(self, doc: Document, options: RenderOptions, *,
               toc_pages: Sequence[int | None] | None = None) -> bytes:
