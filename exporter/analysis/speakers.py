@@ -67,7 +67,10 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?
                         r"[A-Z]{1,3}[-–][A-Z][\w. ]{0,20}|Democrat|Republican|Independent|"
                         r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)"
                         # AP style between commas: `Rep. Adam Schiff, D-Calif., said`.
-                        r"|(?<=,)\s*[DRI][-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)")
+                        r"|(?<=,)\s*[DRI][-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)"
+                        # New York Times style: `Representative Jane Roe, Democrat of Ohio,`.
+                        r"|(?<=,)\s*(?:Democrat|Republican|[Ii]ndependent)\s+of\s+"
+                        r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
 # Words before a name that describe the person without being a role: `43-year-old`, `former`.
 _MODIFIER = re.compile(r"\d+-year-old|former|retired|veteran|late|then|fellow|young|elderly")
