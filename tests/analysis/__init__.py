@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from exporter.model import Article, Meta, Paragraph, Source
 
@@ -22,6 +25,21 @@ def make_article(*texts: str, date: str | None = None) -> Article:
         headings=(),
         source=Source(path="test.txt", format="text"),
     )
+
+
+def load_yaml_cases(folder: Path) -> list[dict[str, Any]]:
+    """Return every case of every YAML file in `folder`, in file order, each with its `file`."""
+    cases: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            case["file"] = path.name
+            cases.append(case)
+    return cases
+
+
+def case_paragraphs(text: str) -> list[str]:
+    """Return a case text's paragraphs (blank-line separated, white space folded)."""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
 def sample_paragraphs(raw: str) -> list[str]:

@@ -7,29 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from exporter.analysis.actors import find_actors
 from exporter.model import Actor
 
-from . import make_article
+from . import case_paragraphs, load_yaml_cases, make_article
 
 CASES = Path(__file__).parent / "cases" / "actors"
 
 
 def load_cases() -> list[dict[str, Any]]:
     """Return every case of every file, in file order."""
-    cases: list[dict[str, Any]] = []
-    for path in sorted(CASES.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            case["file"] = path.name
-            cases.append(case)
-    return cases
-
-
-def paragraphs(text: str) -> list[str]:
-    """Return the case's paragraphs (blank-line separated)."""
-    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    return load_yaml_cases(CASES)
 
 
 def owner(actors: tuple[Actor, ...], form: str) -> Actor | None:
@@ -48,7 +37,7 @@ def test_case_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("case", load_cases(), ids=lambda c: f"{c['file']}:{c['id']}")
 def test_actor_case(case: dict[str, Any]) -> None:
-    actors = find_actors(make_article(*paragraphs(case["text"])))
+    actors = find_actors(make_article(*case_paragraphs(case["text"])))
     shown = [(a.name, a.kind.value, a.aliases) for a in actors]
     by_name = {a.name: a for a in actors}
     for name, kind in case.get("actors", []):
