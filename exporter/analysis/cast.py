@@ -372,6 +372,13 @@ class Cast:
             return None
         nearest = fits[0]
         subject = next((s for s in fits if s.subject), None)
+        if not nearest.subject and subject is not None and \
+                subject.paragraph < nearest.paragraph == paragraph and \
+                subject.key != nearest.key:
+            # `In the front row sat Darlene Pruitt … “…,” she said` after a quotation of
+            # Whitman's: a name in this paragraph the clause does not make its subject is no
+            # reason to reach back to the last paragraph's speaker.
+            return None
         if not nearest.subject and subject is not None:
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
             # a clause loses to the subject before it.

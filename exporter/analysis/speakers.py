@@ -21,6 +21,7 @@ from .actors import (
     ROLE_NOUNS,
     ROLE_WORDS,
     STOP,
+    blank_dateline,
 )
 from .actors import lookup as gazetteer_lookup
 from .lexicon import HONORIFICS, RELATIONS, TITLES, Gender
@@ -139,17 +140,10 @@ def owned_org(phrase: str) -> str | None:
     return m.group("org") if m else None
 
 
-# A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
-# `RAFAH, Gaza Strip (AP) —`.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
-                       r"(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
-                       r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
-
-
 def mask_party_tags(text: str) -> str:
     """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) and an opening dateline
     blanked, offsets kept: neither is a speaker nor part of one."""
-    text = _DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
+    text = blank_dateline(text)
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
