@@ -130,13 +130,20 @@ def mouthpiece_org(phrase: str) -> str | None:
     return m.group("org")
 
 
+# `the city's law department`, `the state's health department`: a public body described by the
+# government it belongs to; a modifier is required (`the city's office` names nothing).
+_LOCAL_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:city|state|county|town|village|province|"
+                        r"district)[\u2019']s\s+(?:[a-z][\w-]*\s+){1,3}(?:department|office|"
+                        r"agency|commission|council|board|authority|ministry))")
+
+
 def owned_org(phrase: str) -> str | None:
     """Return the organisation a description names by its owner and head (`China's commerce
     ministry`, `the Trump campaign`), or None."""
     phrase = phrase.strip(" ,")
     if phrase.startswith("The "):
         phrase = "the" + phrase[3:]  # a sentence's first word: `The French foreign ministry`
-    m = OWNED_ORG.fullmatch(phrase)
+    m = OWNED_ORG.fullmatch(phrase) or _LOCAL_ORG.fullmatch(phrase)
     return m.group("org") if m else None
 
 
