@@ -78,6 +78,8 @@ _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former"
                             "ex", "lieutenant", "under", "then", "late", "interim"})
 # `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
 _NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
+# `The governor …` opening a sentence: a title standing for its subject, no name after it.
+_THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 
@@ -231,7 +233,22 @@ class Cast:
             return keys[0]
         before = self.texts.get(paragraph, "")[:offset]
         near = [k for k in keys if k in before]
-        return near[0] if len(near) == 1 else None
+        if len(near) == 1:
+            return near[0]
+        if near:
+            return None
+        # `The governor, speaking to reporters, … “…,” Alvarez said` when Gov. Rebecca
+        # Alvarez and Rep. Tomas Alvarez share the surname: the paragraph's `the governor`
+        # is the only one of them the article gives that title.
+        described = {m.group(1) for m in _THE_TITLE.finditer(before)} & ROLE_NOUNS - \
+            _NOT_THE_TITLE
+        surname = keys[0].split()[-1]
+        if not described or re.search(r"\b" + re.escape(surname) + r"\b", before):
+            # `Rep. Alvarez criticised the governor`: the surname itself is written, unchosen.
+            return None
+        held = [k for k in keys if described & (self.titles.get(k, set()) |
+                                                title_words(self.roles.get(k) or ""))]
+        return held[0] if len(held) == 1 else None
 
     def resolve(self, name: Name, paragraph: int) -> Speaker | None:
         """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or
