@@ -78,6 +78,10 @@ _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former"
                             "ex", "lieutenant", "under", "then", "late", "interim"})
 # `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
 _NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
+# `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
+_PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
+                            "inside", "across", "by"})
+_INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
@@ -400,6 +404,14 @@ class Cast:
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
             # a clause loses to the subject before it.
             nearest = subject
+        if nearest.paragraph < paragraph and any(
+                m.kind is ActorKind.PERSON and m.key != nearest.key
+                and not self._in_quote(paragraph, m.start)
+                and self.gender(m.key) in (gender, None)
+                for m in self._between(paragraph, 0, offset)):
+            # `The cameras turned to Ottoline Brask … “…,” she said`: a person this paragraph
+            # names, even as an object, is likelier than one from the paragraphs before.
+            return None
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
         if nearest.gender is None and not close and any(s.gender == gender and
                                                         s.key != nearest.key for s in fits):
@@ -441,6 +453,9 @@ class Cast:
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and near != ["according", "to"]:
             return False  # `the general secretary of the Royal College`: inside a phrase
+        if len(words) >= 2 and words[0].lower() in _PLACE_OPENERS and \
+                words[-1].lower() in _INVERSION_VERBS:
+            return True  # `In the front row sat Darlene Pruitt`: the subject after its verb
         for i in range(len(words) - 1, -1, -1):
             if words[i].lower() in CLAUSE_OPENERS:
                 words = words[i + 1:]
