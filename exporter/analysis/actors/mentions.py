@@ -95,6 +95,9 @@ def _known_pair(names: list[str]) -> int | None:
 
 # `Gov. `, `Rear Adm. ` right before a run: its dot ends the run, but the name is a person's.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s+$")
+# `X said Tuesday it would close its plant`: the subject is a thing, not a person.
+_SAID_IT = re.compile(r"\s+(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?"
+                      r"(?:that\s+)?it\s+[^.;\u201c\"]{0,80}?\bits\b")
 # `Darlene Pruitt, 71, a retired nurse`: an age in commas after a name is a person's.
 _AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
 _NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
@@ -312,6 +315,11 @@ class _Finder:
                 or bool(_AGE_AFTER.match(text, end))
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
+            if evidence and names[0].lower() not in lexicon.FIRST_NAMES and \
+                    _SAID_IT.match(text, end):
+                # `Harmon Appliance said Tuesday it would close its plant`: no person is `it`.
+                self.add(" ".join(names), ActorKind.ORGANISATION, n, start, end, text)
+                return []
             if evidence:
                 if found_role is None and pre is not None:
                     found_role = pre.group(1).strip()
