@@ -78,6 +78,7 @@ _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former"
                             "ex", "lieutenant", "under", "then", "late", "interim"})
 # `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
 _NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
+_CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
 # `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
 _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
                             "inside", "across", "by"})
@@ -578,7 +579,11 @@ class Cast:
         name holds the head word first."""
         before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
                   if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
-        headed = [m for m in before if head.lower() in m.key.lower()]
+        if head.lower().split() == ["central", "bank"]:
+            # `The Federal Reserve held rates … the central bank said`: a reserve bank counts.
+            headed = [m for m in before if _CENTRAL_BANK.search(m.key)]
+        else:
+            headed = [m for m in before if head.lower() in m.key.lower()]
         described = self._described_org(head, paragraph, offset)
         if described is not None and (not headed or described[0] > (headed[-1].paragraph,
                                                                      headed[-1].start)):

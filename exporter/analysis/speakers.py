@@ -86,7 +86,8 @@ _GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|di
                           r"members|officers|soldiers|farmers|traders|businessmen|workers|"
                           r"researchers|scientists|investigators|prosecutors|doctors|physicians|"
                           r"nurses|medics|lawyers|teachers|parents|signatories|authors)\b", re.I)
-_ANAPHOR = re.compile(r"^(?:the\s+)(agency|company|ministry|bank|court|organisation|organization|"
+_ANAPHOR = re.compile(r"^(?:the\s+)(central\s+bank|agency|company|ministry|bank|court|"
+                      r"organisation|organization|"
                       r"group|charity|council|commission|committee|government|regulator|"
                       r"institute|university|firm|fund|party|union|department|campaign|"
                       r"network|board|authority|office|association|embassy|hospital)$",
