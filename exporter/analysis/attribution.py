@@ -34,6 +34,7 @@ from .speakers import (
     mouthpiece_org,
     name_at_start,
     owned_org,
+    segments,
     speaker_after,
     subject_before,
     title_head,
@@ -357,6 +358,53 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
     return found
 
 
+# `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`: a speech
+# participle after a comma, whose subject is the sentence's.
+_PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)?"
+                         r"(?:saying|writing|telling|adding|arguing|warning|noting|insisting|"
+                         r"declaring)\b", re.IGNORECASE)
+# Comma parts that go on describing the subject rather than starting its predicate.
+_APPOSITIVE_LEAD = re.compile(r"(?:a|an|the|who|whose|which|his|her|its|their|one|\d|[A-Z])")
+
+
+def _participle_before(att: Attributor, place: Place) -> Speaker | None:
+    """`The attorney general, Jane Doe, celebrated online, writing that “…”`, `She pressed
+    both sides, at one point telling the lawyer that his argument “…”`: the person who opens
+    the sentence (a name or a pronoun) speaks; anything else stays silent."""
+    text = place.text
+    start = _previous_close(text, place.span.start, place.sentence_start)
+    end = place.span.start - 1
+    last = None
+    for last in _PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last one wins)
+        pass
+    if last is None or end - last.end() > 150 or _CLAUSE_BREAK.search(text, last.end(), end) \
+            or VERB.search(text, start, last.start()):
+        return None
+    parts = segments(text, start, last.start())
+    # The subject ends before the first comma part that starts the predicate (`celebrated …`).
+    np_end = next((a - 1 for a, _ in parts[1:] if not _APPOSITIVE_LEAD.match(text, a)), None)
+    if np_end is None:
+        # One part: `She pressed both sides …` or `Jane Doe pressed …`.
+        lead = re.match(r"\s*(?:he|she)\b(?=\s+[a-z])", text[start:last.start()],
+                        re.IGNORECASE)
+        if lead:
+            return att.speaker(Phrase(pronoun=lead.group().strip().lower()), place.paragraph,
+                               start)
+        name = name_at_start(text, start, last.start())
+        if name is None or not re.match(r"\s+[a-z]", text[name.end:last.start()]) or \
+                tuple(text[start:name.start].split()) != name.title:
+            return None
+        phrase: Phrase | None = Phrase(name=name)
+    else:
+        phrase = subject_before(text, start, np_end)
+    if phrase is None or (phrase.name is None and not phrase.pronoun):
+        return None
+    found = att.speaker(phrase, place.paragraph, start)
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
 def _dash_after(att: Attributor, place: Place) -> Speaker | None:
     """`“…” — Jane Doe, chief executive`: an attribution line closing the paragraph."""
     return att.dash_line(place.paragraph, place.text, place.span.close)
@@ -389,8 +437,8 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _verb_before, _colon_before, _dash_after,
-    _this_is_what)
+    _after_verb, _subject_after, _according_before, _verb_before, _colon_before,
+    _participle_before, _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 

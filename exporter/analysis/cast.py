@@ -78,6 +78,13 @@ _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former"
                             "ex", "lieutenant", "under", "then", "late", "interim"})
 # `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
 _NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
+_CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
+# `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
+_PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
+                            "inside", "across", "by"})
+_INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
+# `The governor …` opening a sentence: a title standing for its subject, no name after it.
+_THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 
@@ -231,7 +238,22 @@ class Cast:
             return keys[0]
         before = self.texts.get(paragraph, "")[:offset]
         near = [k for k in keys if k in before]
-        return near[0] if len(near) == 1 else None
+        if len(near) == 1:
+            return near[0]
+        if near:
+            return None
+        # `The governor, speaking to reporters, … “…,” Alvarez said` when Gov. Rebecca
+        # Alvarez and Rep. Tomas Alvarez share the surname: the paragraph's `the governor`
+        # is the only one of them the article gives that title.
+        described = {m.group(1) for m in _THE_TITLE.finditer(before)} & ROLE_NOUNS - \
+            _NOT_THE_TITLE
+        surname = keys[0].split()[-1]
+        if not described or re.search(r"\b" + re.escape(surname) + r"\b", before):
+            # `Rep. Alvarez criticised the governor`: the surname itself is written, unchosen.
+            return None
+        held = [k for k in keys if described & (self.titles.get(k, set()) |
+                                                title_words(self.roles.get(k) or ""))]
+        return held[0] if len(held) == 1 else None
 
     def resolve(self, name: Name, paragraph: int) -> Speaker | None:
         """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or
@@ -372,10 +394,25 @@ class Cast:
             return None
         nearest = fits[0]
         subject = next((s for s in fits if s.subject), None)
+        if not nearest.subject and subject is not None and \
+                subject.paragraph < nearest.paragraph == paragraph and \
+                subject.key != nearest.key:
+            # `In the front row sat Darlene Pruitt … “…,” she said` after a quotation of
+            # Whitman's: a name in this paragraph the clause does not make its subject is no
+            # reason to reach back to the last paragraph's speaker.
+            return None
         if not nearest.subject and subject is not None:
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
             # a clause loses to the subject before it.
             nearest = subject
+        if nearest.paragraph < paragraph and any(
+                m.kind is ActorKind.PERSON and m.key != nearest.key
+                and not self._in_quote(paragraph, m.start)
+                and self.gender(m.key) in (gender, None)
+                for m in self._between(paragraph, 0, offset)):
+            # `The cameras turned to Ottoline Brask … “…,” she said`: a person this paragraph
+            # names, even as an object, is likelier than one from the paragraphs before.
+            return None
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
         if nearest.gender is None and not close and any(s.gender == gender and
                                                         s.key != nearest.key for s in fits):
@@ -417,6 +454,9 @@ class Cast:
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and near != ["according", "to"]:
             return False  # `the general secretary of the Royal College`: inside a phrase
+        if len(words) >= 2 and words[0].lower() in _PLACE_OPENERS and \
+                words[-1].lower() in _INVERSION_VERBS:
+            return True  # `In the front row sat Darlene Pruitt`: the subject after its verb
         for i in range(len(words) - 1, -1, -1):
             if words[i].lower() in CLAUSE_OPENERS:
                 words = words[i + 1:]
@@ -539,7 +579,11 @@ class Cast:
         name holds the head word first."""
         before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
                   if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
-        headed = [m for m in before if head.lower() in m.key.lower()]
+        if head.lower().split() == ["central", "bank"]:
+            # `The Federal Reserve held rates … the central bank said`: a reserve bank counts.
+            headed = [m for m in before if _CENTRAL_BANK.search(m.key)]
+        else:
+            headed = [m for m in before if head.lower() in m.key.lower()]
         described = self._described_org(head, paragraph, offset)
         if described is not None and (not headed or described[0] > (headed[-1].paragraph,
                                                                      headed[-1].start)):

@@ -21,6 +21,7 @@ from .actors import (
     ROLE_NOUNS,
     ROLE_WORDS,
     STOP,
+    blank_dateline,
 )
 from .actors import lookup as gazetteer_lookup
 from .lexicon import HONORIFICS, RELATIONS, TITLES, Gender
@@ -88,7 +89,8 @@ _GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|di
                           r"members|officers|soldiers|farmers|traders|businessmen|workers|"
                           r"researchers|scientists|investigators|prosecutors|doctors|physicians|"
                           r"nurses|medics|lawyers|teachers|parents|signatories|authors)\b", re.I)
-_ANAPHOR = re.compile(r"^(?:the\s+)(agency|company|ministry|bank|court|organisation|organization|"
+_ANAPHOR = re.compile(r"^(?:the\s+)(central\s+bank|agency|company|ministry|bank|court|"
+                      r"organisation|organization|"
                       r"group|charity|council|commission|committee|government|regulator|"
                       r"institute|university|firm|fund|party|union|department|campaign|"
                       r"network|board|authority|office|association|embassy|hospital)$",
@@ -132,27 +134,27 @@ def mouthpiece_org(phrase: str) -> str | None:
     return m.group("org")
 
 
+# `the city's law department`, `the state's health department`: a public body described by the
+# government it belongs to; a modifier is required (`the city's office` names nothing).
+_LOCAL_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:city|state|county|town|village|province|"
+                        r"district)[\u2019']s\s+(?:[a-z][\w-]*\s+){1,3}(?:department|office|"
+                        r"agency|commission|council|board|authority|ministry))")
+
+
 def owned_org(phrase: str) -> str | None:
     """Return the organisation a description names by its owner and head (`China's commerce
     ministry`, `the Trump campaign`), or None."""
     phrase = phrase.strip(" ,")
     if phrase.startswith("The "):
         phrase = "the" + phrase[3:]  # a sentence's first word: `The French foreign ministry`
-    m = OWNED_ORG.fullmatch(phrase)
+    m = OWNED_ORG.fullmatch(phrase) or _LOCAL_ORG.fullmatch(phrase)
     return m.group("org") if m else None
-
-
-# A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
-# `RAFAH, Gaza Strip (AP) —`.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
-                       r"(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
-                       r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
 
 
 def mask_party_tags(text: str) -> str:
     """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) and an opening dateline
     blanked, offsets kept: neither is a speaker nor part of one."""
-    text = _DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
+    text = blank_dateline(text)
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 

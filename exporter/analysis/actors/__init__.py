@@ -25,7 +25,9 @@ from .words import (
     ROLE_NOUNS,
     ROLE_WORDS,
     STOP,
+    blank_dateline,
 )
 
 __all__ = ["CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS", "ROLE_WORDS",
-           "STOP", "Gazetteer", "Mention", "find_actors", "find_mentions", "gazetteer", "lookup"]
+           "STOP", "Gazetteer", "Mention", "blank_dateline", "find_actors", "find_mentions",
+           "gazetteer", "lookup"]

@@ -43,6 +43,7 @@ from .words import (
     SPEECH_VERBS,
     STOP,
     TITLE_HEADS,
+    blank_dateline,
 )
 
 
@@ -92,6 +93,22 @@ def _known_pair(names: list[str]) -> int | None:
     return None
 
 
+# `Gov. `, `Rear Adm. ` right before a run: its dot ends the run, but the name is a person's.
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s+$")
+# `X said Tuesday it would close its plant`: the subject is a thing, not a person.
+_SAID_IT = re.compile(r"\s+(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?"
+                      r"(?:that\s+)?it\s+[^.;\u201c\"]{0,80}?\bits\b")
+# `Darlene Pruitt, 71, a retired nurse`: an age in commas after a name is a person's.
+_AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
+_NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
+
+
+def _honorific_before(before: str) -> bool:
+    m = _HONORIFIC_BEFORE.search(before)
+    return m is not None and m.group(1).lower() in lexicon.HONORIFICS and \
+        m.group(1).lower() not in _NAME_PARTS
+
+
 def _whole(words: list[str]) -> bool:
     hit = lookup(words, 0)
     return hit is not None and hit[0] == len(words)
@@ -131,7 +148,10 @@ class _Finder:
         self.consumed.add((para, start))
 
     def run(self) -> list[Mention]:
-        paras = [(p.n, p.text) for p in self.article.paragraphs]
+        # The opening paragraph's dateline names where the story was filed, and its dash would
+        # join the place to the name after it (`DES MOINES, Iowa — Former Gov. Claire Whitman`).
+        paras = [(p.n, blank_dateline(p.text) if i == 0 else p.text)
+                 for i, p in enumerate(self.article.paragraphs)]
         for n, text in paras:
             self._acronym_definitions(n, text)
         deferred: list[tuple[int, str, list[tuple[str, int, int]], bool]] = []
@@ -291,8 +311,15 @@ class _Finder:
                     and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS
                     and not names[-1].endswith("s") and lookup(names[:1], 0) is None)
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
+                or _honorific_before(before)
+                or bool(_AGE_AFTER.match(text, end))
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
+            if evidence and names[0].lower() not in lexicon.FIRST_NAMES and \
+                    _SAID_IT.match(text, end):
+                # `Harmon Appliance said Tuesday it would close its plant`: no person is `it`.
+                self.add(" ".join(names), ActorKind.ORGANISATION, n, start, end, text)
+                return []
             if evidence:
                 if found_role is None and pre is not None:
                     found_role = pre.group(1).strip()

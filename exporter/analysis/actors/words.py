@@ -7,6 +7,18 @@ import re
 
 from .. import lexicon
 
+# A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
+# `RAFAH, Gaza Strip (AP) —`, `DES MOINES, Iowa —`.
+DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
+                      r"(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
+                      r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
+
+
+def blank_dateline(text: str) -> str:
+    """Return `text` with an opening dateline blanked, offsets kept: the place it names is
+    where the reporter filed from, and the dash after it does not join the next name to it."""
+    return DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
+
 # Capitalised words that start titles or roles (`Prime Minister`, `Army Commander-in-Chief`).
 ROLE_WORDS = frozenset([
     "president", "vice", "prime", "minister", "ministers", "premier", "chancellor", "king", "queen",
