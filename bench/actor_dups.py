@@ -24,11 +24,9 @@ reports two kinds of error in the actor index:
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -164,19 +162,8 @@ def junk(actors: Sequence[Actor], article: Article) -> list[str]:
 
 def pages(limit: int | None) -> list[tuple[str, Article]]:
     """Return the corpus pages the HTML reader reads (up to `limit`)."""
-    import exporter
-    from exporter.errors import ExportError
-
-    out: list[tuple[str, Article]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for page in sorted(CORPUS.glob("*.html.gz"))[:limit]:
-            html = Path(tmp) / page.name.removesuffix(".gz")
-            html.write_bytes(gzip.decompress(page.read_bytes()))
-            try:
-                out.append((page.name[:12], exporter.load(html, display=html.name)))
-            except ExportError:
-                continue
-    return out
+    from bench.analysis_speed import corpus_pages
+    return corpus_pages(limit)
 
 
 def judge(limit: int | None) -> list[Page]:

@@ -90,7 +90,6 @@ def words(article: Article) -> int:
 def articles(limit: int | None) -> list[tuple[str, Article]]:
     """Return the articles to time: gold articles, then corpus pages (up to `limit`)."""
     import exporter
-    from exporter.errors import ExportError
 
     paths = sorted(p for p in (REPO / "tests" / "articles").iterdir()
                    if p.suffix in {".txt", ".md"})
@@ -98,17 +97,25 @@ def articles(limit: int | None) -> list[tuple[str, Article]]:
     if sample.is_file():
         paths.insert(0, sample)
     out = [(p.name, exporter.load(p, display=p.name)) for p in paths]
-    if CORPUS.is_dir():
-        pages = sorted(CORPUS.glob("*.html.gz"))[:limit]
-        with tempfile.TemporaryDirectory() as tmp:
-            for page in pages:
-                html = Path(tmp) / page.name.removesuffix(".gz")
-                html.write_bytes(gzip.decompress(page.read_bytes()))
-                try:
-                    out.append((page.name[:12], exporter.load(html, display=html.name)))
-                except ExportError:
-                    continue
-    return [(n, a) for n, a in out if words(a) >= 50]
+    return [(n, a) for n, a in out + corpus_pages(limit) if words(a) >= 50]
+
+
+def corpus_pages(limit: int | None) -> list[tuple[str, Article]]:
+    """Return (short id, article) for the corpus pages the HTML reader reads (up to `limit`);
+    none when ../shared is absent."""
+    import exporter
+    from exporter.errors import ExportError
+
+    out: list[tuple[str, Article]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for page in sorted(CORPUS.glob("*.html.gz"))[:limit]:
+            html = Path(tmp) / page.name.removesuffix(".gz")
+            html.write_bytes(gzip.decompress(page.read_bytes()))
+            try:
+                out.append((page.name[:12], exporter.load(html, display=html.name)))
+            except ExportError:
+                continue
+    return out
 
 
 def stress_article() -> Article:
