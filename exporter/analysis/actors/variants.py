@@ -147,9 +147,17 @@ def org_key(name: str) -> tuple[str, ...]:
     return tuple(_words(" ".join(written)))
 
 
+_CHAMBERS = frozenset({"House", "Senate"})
+"""A legislature's chambers: `the Intelligence Committee`, in an article that names only the
+House's, is the House's (one naming both chambers' has two candidates and merges neither)."""
+
+
 def _qualifier(word: str) -> bool:
     """Return True if a word before an organisation's name only says whose it is: a known
-    country, organisation or demonym (`U.S.`, `UEFA`, `Chinese`), an acronym or initials."""
+    country, organisation or demonym (`U.S.`, `UEFA`, `Chinese`), a legislative chamber, an
+    acronym or initials."""
+    if word in _CHAMBERS:
+        return True
     hit = lookup([word], 0)
     return hit is not None or bool(ACRONYM.fullmatch(word)) or bool(INITIALS.fullmatch(word))
 
