@@ -233,7 +233,10 @@ class _Finder:
             return []
         # The expansion of an acronym defined in brackets, maybe with a prefix (`UN Office …`).
         full = " ".join(names)
+        known = lookup(names, 0)
         for acronym, expansion in self.acronyms.items():
+            if known and known[0] == len(names):
+                break  # `Democratic Republic of Congo (DRC)`: the gazetteer's country
             if full.endswith(expansion) and full != acronym:
                 self.acronyms[acronym] = full
                 self.add(full, ActorKind.ORGANISATION, n, start, end, text)
