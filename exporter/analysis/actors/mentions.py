@@ -411,6 +411,10 @@ class _Finder:
         if sentence_start and len(names) >= 3 and self._common_opener(names):
             # `Key Security Council members …`: a common word opening the sentence.
             return self._gazetteer_and_orgs(n, text, words[1:], False)
+        if sentence_start and len(names) >= 3 and self._members_of(names):
+            # `Members of the Intelligence Committee …`: the people of an organisation.
+            skip = 3 if names[2].lower() == "the" else 2
+            return self._gazetteer_and_orgs(n, text, words[skip:], False)
         # Organisations: a head word at the end (or an institutional word anywhere), or a
         # name the text calls a company (`the Café Serra Azul cooperative`).
         if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
@@ -475,6 +479,22 @@ class _Finder:
             return False
         rest = " ".join(names[1:])
         return self._count(rest) > self._count(f"{first} {rest}")
+
+    def _members_of(self, names: list[str]) -> bool:
+        """Return True if `names`, opening a sentence, are a common noun for people, `of`, and
+        an organisation's name (`Members of the Intelligence Committee`, `Staff of the World
+        Bank`): a plural or a word the article writes in lower case elsewhere, never a title
+        (`Speaker of the House`), an organisation's own word (`Bank of England`) or a first
+        name. Names whose end is no organisation's head (`Friends of the Earth`) stay whole."""
+        first = names[0].lower()
+        rest = names[3:] if names[2].lower() == "the" else names[2:]
+        if names[1] != "of" or not rest or first in lexicon.FIRST_NAMES \
+                or first in ORG_WORDS or first in ORG_HEADS or first in TITLE_HEADS \
+                or first.rstrip("s") in TITLE_HEADS or lookup(names, 0) is not None:
+            return False
+        if not (first.endswith("s") or first in self._lower_words()):
+            return False
+        return rest[-1].lower() in ORG_HEADS or _whole(rest)
 
     def _count(self, phrase: str) -> int:
         """Return how often the article writes `phrase` (each phrase read once: linear time)."""
