@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 
 from bench.quality import main
-from bench.real_pages import judge, load_pages, plain
+from bench.real_pages import REAL_PAGES, judge, load_pages, plain
 
 
-def test_annotations_are_well_formed() -> None:
-    pages = load_pages()
+@pytest.mark.parametrize("path", [REAL_PAGES, REAL_PAGES.with_name("realpages2.yaml")],
+                         ids=["realpages", "realpages2"])
+def test_annotations_are_well_formed(path: Path) -> None:
+    pages = load_pages(path)
     assert len(pages) >= 12
     for page in pages:
         for quote in page["quotes"]:
