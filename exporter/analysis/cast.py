@@ -326,6 +326,8 @@ class Cast:
                 # wrote with one surname only.
                 candidates = [f"{word} {last}" for last, firsts in self.pairs.items()
                               if word in firsts and bare_word(last) not in _SUFFIXES]
+            if name.title and index is self.by_last:
+                candidates = [k for k in candidates if not self._kin_of_title(k, name.title)]
             if candidates:
                 chosen = self._choose(candidates, paragraph, name.start, name.gender)
                 if chosen is None:
@@ -336,6 +338,13 @@ class Cast:
             return Speaker(org.key, "organisation")
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, title_role(name.title), "explicit")
+
+    def _kin_of_title(self, key: str, title: tuple[str, ...]) -> bool:
+        """Return True if the person `key` is described as a relative (`Hunter Ellery, the
+        governor's son`): `Governor Ellery` is then the relative, someone else, not them."""
+        role = (self.roles.get(key) or "").lower()
+        return title_role(title) is not None and any(
+            bare_word(w) in RELATIONS for w in role.split())
 
     def organisation_named(self, name: str) -> Speaker | None:
         """Return the organisation a name written in a description denotes (`British Foreign

@@ -97,6 +97,16 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
                     for name in (a.name, *a.aliases) if " " in name or
                     a.kind is ActorKind.ORGANISATION}
+    # A surname the actor list already gave one person (`Ms. Montoya` of `Representative
+    # Celia Montoya`) speaks under that person's full name; one two people share stays as is.
+    owners: dict[str, list[str]] = {}
+    for a in actors:
+        if a.kind is ActorKind.PERSON and " " in a.name:
+            for alias in a.aliases:
+                if " " not in alias:
+                    owners.setdefault(alias, []).append(a.name)
+    cast.display.update({alias: names[0] for alias, names in owners.items()
+                         if len(names) == 1 and alias not in cast.display})
     attributor = Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None

@@ -77,8 +77,12 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def same_title(part: set[str], whole: set[str]) -> bool:
     """Return True if a title the part was given is among the full name's roles (`President`
-    in `President of the United States`)."""
-    titles = {w.lower().rstrip(".") for role in part for w in role.split()} & TITLE_HEADS
+    in `President of the United States`). Only a title written with a capital counts: news
+    style capitalises a formal title before a name (`Vice President Biden`, which is not
+    `Hunter Biden`) and writes a description after one in lower case (`Ms. Montoya, a
+    three-term congresswoman,` is still `Representative Celia Montoya`)."""
+    titles = {w.lower().rstrip(".") for role in part for w in role.split()
+              if w[:1].isupper()} & TITLE_HEADS
     held = {w.lower().rstrip(".") for role in whole for w in role.split()}
     return not titles or bool(titles & held)
 
