@@ -71,7 +71,7 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?
                         r"|(?<=,)\s*[DRI][-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)"
                         # New York Times style: `Representative Jane Roe, Democrat of Ohio,`.
                         r"|(?<=,)\s*(?:Democrat|Republican|[Ii]ndependent)\s+of\s+"
-                        r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)")
+                        r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s+and\s+[a-z])")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
 # Words before a name that describe the person without being a role: `43-year-old`, `former`.
 _MODIFIER = re.compile(r"\d+-year-old|former|retired|veteran|late|then|fellow|young|elderly")
