@@ -50,6 +50,10 @@ _RELATIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
 _WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
 _ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
+# A plural title before names joined by commas and `and` (party tags already blanked): each
+# name holds it (`Sens. Arlo Jennings (R-Alaska) and Beth Crandall (R-Maine)`).
+_PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\w.\u2019'-]*\s*"
+                                r"|,\s*)*?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
 # A gendered pronoun after a run, no other capitalised word between but a sentence's first:
 # `Lupe Villanueva-Ortiz has voted … This year, she isn’t sure`.
@@ -113,8 +117,9 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                              or bare_word(words[0]) in CONNECTORS):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
                 words = words[1:]
-            titled = len(words) < len(run.group().split()) and is_title(
-                run.group().split()[len(run.group().split()) - len(words) - 1])
+            titled = (len(words) < len(run.group().split()) and is_title(
+                run.group().split()[len(run.group().split()) - len(words) - 1])) or bool(
+                _PLURAL_TITLE_LIST.search(text, max(0, start - 160), start))
             opener = text[:start].rstrip(" \u201c\u2018\"'(")
             low0 = bare_word(words[0]) if words else ""
             if words and not titled and (not opener or opener[-1] in ".!?:\u2014") and \
