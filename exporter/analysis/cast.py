@@ -339,6 +339,25 @@ class Cast:
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, title_role(name.title), "explicit")
 
+    def name_surnames(self) -> None:
+        """Show a person the mentions know by surname alone (`Mr. Tiernan`) under the one full
+        name the article writes with it (`Blake Tiernan`, a person only `people` found), as the
+        actor list does for the people it merged: only when no other first name is written
+        with that surname, and never for a title the full name's holder is described as the
+        relative of (`Governor Ellery`, `Hunter Ellery, the governor's son`)."""
+        for key in {m.key for m in self.mentions if m.kind is ActorKind.PERSON}:
+            if " " in key or key in self.display:
+                continue
+            full = self.by_last.get(key, [])
+            firsts = {f for f in self.pairs.get(key, ()) if not any(
+                f in k.split() for k in full)}
+            if len(full) != 1 or firsts:
+                continue
+            title = tuple(sorted(self.titles.get(key, set())))
+            if self._kin_of_title(full[0], title):
+                continue
+            self.display[key] = self.display.get(full[0], full[0])
+
     def _kin_of_title(self, key: str, title: tuple[str, ...]) -> bool:
         """Return True if the person `key` is described as a relative (`Hunter Ellery, the
         governor's son`): `Governor Ellery` is then the relative, someone else, not them."""

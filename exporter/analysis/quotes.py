@@ -107,6 +107,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     owners.setdefault(alias, []).append(a.name)
     cast.display.update({alias: names[0] for alias, names in owners.items()
                          if len(names) == 1 and alias not in cast.display})
+    cast.name_surnames()
     attributor = Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
