@@ -106,7 +106,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 if " " not in alias:
                     owners.setdefault(alias, []).append(a.name)
     cast.display.update({alias: names[0] for alias, names in owners.items()
-                         if len(names) == 1 and alias not in cast.display})
+                         if len(names) == 1 and alias not in cast.display and
+                         set(cast.pairs.get(alias, ())) <= set(names[0].split())})
     cast.name_surnames()
     attributor = Attributor(cast)
     quotes: list[Quote] = []

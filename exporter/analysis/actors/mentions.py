@@ -542,6 +542,10 @@ class _Finder:
                 if suffix.lower().rstrip(".") in SUFFIXES and owners \
                         and not owners[0].endswith(suffix):
                     continue  # `Cal Ripken Jr.` is not `Cal Ripken Sr.`
+                before = words[i - 1][0] if i > 0 and words[i - 1][2] + 1 == a else ""
+                if before[:1].isupper() and before.lower() not in CONNECTORS and owners \
+                        and before not in owners[0].split():
+                    continue  # `Corwin Ashgrove` is not `Dale Ashgrove`: another first name
                 if len(owners) == 1:
                     self.add(owners[0], ActorKind.PERSON, n, a, b, text, "surname")
             elif w in self.acronyms:
