@@ -28,7 +28,13 @@ from .bylines import squash
 from .decode import decode, looks_binary, text_codec
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
-from .webtree import drop_link_runs, mend_fragments, space_datelines
+from .webtree import (
+    drop_link_runs,
+    join_body_chunks,
+    mend_fragments,
+    plain_words,
+    space_datelines,
+)
 
 if TYPE_CHECKING:
     from . import ReadLimits
@@ -291,6 +297,9 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     try:
         tree = load_html(markup)
         doc = extract(tree) if tree is not None else None
+        if doc is not None and doc.text and tree is not None and \
+                join_body_chunks(tree, plain_words(doc.text)):
+            doc = extract(tree)  # the article came in chunks and only the first was read
     except (ValueError, etree.LxmlError) as exc:
         raise SourceError(path, f"is not a readable HTML page ({exc})") from exc
     if doc is None or doc.body is None or tree is None:

@@ -10,6 +10,11 @@ Two things extraction gets wrong in ways the tree still shows:
 - lists of links to other stories inside the article's container come back as the article's
   paragraphs or list: `drop_link_runs` removes a run of paragraphs, or a list, made of nothing but
   links with headline-like texts. A single such link stays (an article may link a report so).
+
+And one thing it gets wrong before it starts: a page that splits its article into chunks (two
+or more containers of the same class, ads between them) gives only the first chunk.
+`join_body_chunks` moves the later chunks' content into the first, on the page tree, before
+extraction.
 """
 
 from __future__ import annotations
@@ -110,3 +115,61 @@ def _link_headline(element: etree._Element) -> bool:
     low, high = _HEADLINE_WORDS
     return low <= len(text.split()) <= high and not _SENTENCE_END.search(text) \
         and "://" not in text
+
+
+_PROSE_WORDS = 20
+"""Words a paragraph needs to count as the article's prose when chunks are compared."""
+
+
+def _prose_paragraphs(element: etree._Element) -> int:
+    return sum(1 for p in element.iterchildren("p")
+               if len("".join(p.itertext()).split()) >= _PROSE_WORDS)
+
+
+_WORD = re.compile(r"\w+")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+
+
+def plain_words(text: str) -> str:
+    """Return the words of `text` in lower case, one space between: what extraction's text and
+    the page's are compared by (extraction writes links, with their addresses, and emphasis in
+    its own marks)."""
+    return " ".join(_WORD.findall(_URL.sub(" ", text.lower())))
+
+
+def _first_prose(element: etree._Element) -> str:
+    """Return the first twelve words of the first paragraph of prose in `element` (plain)."""
+    for p in element.iterchildren("p"):
+        words = plain_words("".join(p.itertext())).split()
+        if len(words) >= _PROSE_WORDS:
+            return " ".join(words[:12])
+    return ""
+
+
+def join_body_chunks(page: etree._Element, extracted: str) -> bool:
+    """Move into the first of a page's article chunks the content of the later ones that
+    extraction left out (`extracted`: the text it gave, `plain_words`); return whether any
+    moved, so the page is extracted again.
+
+    Chunks are elements of one tag and one class (a class is required) that each hold two or
+    more paragraphs of prose as direct children, none inside another. A chunk whose first
+    paragraph of prose is in `extracted` was read: a page whose chunks all were is left as it is.
+    """
+    groups: dict[tuple[str, str], list[etree._Element]] = {}
+    for element in page.iter("div", "section", "article"):
+        cls = (element.get("class") or "").strip()
+        if cls and _prose_paragraphs(element) >= 2:
+            groups.setdefault((str(element.tag), cls), []).append(element)
+    moved = False
+    for chunks in groups.values():
+        if len(chunks) < 2 or _first_prose(chunks[0]) not in extracted:
+            continue
+        first = chunks[0]
+        for chunk in chunks[1:]:
+            if _first_prose(chunk) in extracted or any(
+                    a is first for a in chunk.iterancestors()):
+                continue
+            for child in list(chunk):
+                first.append(child)
+            moved = True
+    return moved
