@@ -122,7 +122,7 @@ class Anchors:
 def inline_markup(runs: Iterable[Inline], face: str, *, anchors: Anchors,
                   position: int, link: str, pages: Mapping[str, int] | None = None) -> str:
     """Return markup for `runs` set in `face` (its weight and slant are the base); links in
-    the `link` colour (#RRGGBB)."""
+    the `link` colour (as markup writes it: `styles.markup_colour`)."""
     family, bold, italic = ps2tt(face)
     parts: list[str] = []
     for run in runs:
