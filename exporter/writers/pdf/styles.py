@@ -54,8 +54,8 @@ def look(theme: Theme) -> Look:
 
     return Look(heading=color("pdf-heading"), ink=color("pdf-ink"), muted=color("pdf-muted"),
                 rule=color("pdf-rule"), panel=color("pdf-panel"), zebra=color("pdf-zebra"),
-                link=markup_colour(theme.hex("pdf-link")), marking=color("pdf-marking"), serif=serif,
-                sans=sans)
+                link=markup_colour(theme.hex("pdf-link")), marking=color("pdf-marking"),
+                serif=serif, sans=sans)
 
 
 @dataclass(frozen=True, slots=True)
