@@ -1,0 +1,34 @@
+"""The PDF writer's shortcuts give the bytes of the longer way round."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib import colors
+
+from exporter.build import load_briefing, template_context
+from exporter.options import RenderOptions
+from exporter.readers import ReadLimits
+from exporter.templating import render
+from exporter.writers.pdf import PdfWriter, page
+from exporter.writers.pdf.styles import markup_colour
+
+from ..conftest import SAMPLE
+
+
+def test_markup_colours_read_as_their_hex_colour() -> None:
+    # Channels are read one by one: every channel value, in each position.
+    for value in range(256):
+        for hex_rgb in (f"{value:02X}0000", f"00{value:02x}00", f"0000{value:02X}"):
+            ours = colors.toColor(markup_colour(hex_rgb))
+            assert vars(ours) == vars(colors.HexColor("#" + hex_rgb))
+            assert type(ours) is colors.Color
+
+
+def test_pages_held_compressed_or_plain_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
+    options = RenderOptions(timestamp=1500000000)
+    doc = render(PdfWriter.template, template_context(briefing, options))
+    plain = PdfWriter().write(doc, options)
+    monkeypatch.setattr(page, "HOLD_PLAIN", 0)  # every page compressed while held
+    assert PdfWriter().write(doc, options) == plain
