@@ -1,11 +1,12 @@
-"""Warm the caches every article needs, once, in the fork server (`pool.PRELOAD`).
+"""Warm the caches every article needs, once, in a fork server that forks several workers
+(`pool.WARM`).
 
 An article's first export in a process paid about 0.4 s beyond the others: the DejaVu faces
 parsed and registered with ReportLab, the templates compiled, the sentence splitter's and the
 readers' patterns compiled, the PDF styles and the deck's font metrics built. The fork server
 imports this module once, which exports a small article held here in memory to bytes (nothing
 is written); every worker it forks then starts with those caches filled, so `--jobs N` pays
-the warm-up once rather than N times, and so does each fresh worker after an overrun.
+the warm-up once rather than N times, and each fresh worker after an overrun starts warm.
 
 Only caches are left behind: outputs do not depend on what a process exported before (a worker
 exports many articles in a row), so the bytes are the same. A failure here only means a cold
@@ -19,22 +20,12 @@ import warnings
 from pathlib import Path
 
 SAMPLE = """\
-Copper miners strike over pay as the government counts on output
-
-By A. Reporter
+Miners strike over pay
 
 Published Oct. 9, 2023
 
-LUSAKA, Zambia (Wire) — Thousands of workers at a copper mine walked off the job on Monday \
-to demand a 25 percent pay rise, halting production as the government counts on exports.
-
-"We will not go back until the company listens," said Joseph Banda, the union's secretary \
-general, on Tuesday. The company said it had offered 8 percent in March 2023.
-
-The Ministry of Mines said output fell by 12,000 tonnes in the third quarter, and analysts \
-at the central bank expect prices to stay near $8,200 a tonne until 2024.
-
-Talks are due to resume on Oct. 16, the labour ministry said in a statement.
+LUSAKA (Wire) — Workers at a copper mine walked off the job on Monday to demand a 25 percent \
+rise. "We will not go back," said Joseph Banda, the union's leader.
 """
 
 

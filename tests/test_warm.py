@@ -5,13 +5,13 @@ first articles."""
 from __future__ import annotations
 
 from exporter import warm
-from exporter.pool import PRELOAD
+from exporter.pool import PRELOAD, WARM
 
 
 def test_the_warm_up_article_exports_to_every_format() -> None:
     assert set(warm.warm()) == {"briefing.pdf", "summary.docx", "slides.md", "slides.pptx"}
 
 
-def test_the_fork_server_warms_up_last() -> None:
+def test_the_warm_up_is_a_module_the_fork_server_can_import() -> None:
     assert PRELOAD[0] == "exporter.worker_env"
-    assert PRELOAD[-1] == "exporter.warm"
+    assert warm.__name__ == WARM
