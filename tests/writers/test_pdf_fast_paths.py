@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from reportlab.lib import colors
+from reportlab.lib import colors, rl_accel
+from reportlab.platypus import paragraph
 
 from exporter.build import load_briefing, template_context
 from exporter.options import RenderOptions
 from exporter.readers import ReadLimits
 from exporter.templating import render
 from exporter.writers.pdf import PdfWriter, page
+from exporter.writers.pdf.flowables import same_frag
 from exporter.writers.pdf.styles import markup_colour
 
 from ..conftest import SAMPLE
@@ -22,6 +26,29 @@ def test_markup_colours_read_as_their_hex_colour() -> None:
             ours = colors.toColor(markup_colour(hex_rgb))
             assert vars(ours) == vars(colors.HexColor("#" + hex_rgb))
             assert type(ours) is colors.Color
+
+
+def sample_pdf() -> bytes:
+    briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
+    options = RenderOptions(timestamp=1500000000)
+    return PdfWriter().write(render(PdfWriter.template, template_context(briefing, options)),
+                             options)
+
+
+def test_python_same_frag_agrees_with_reportlabs_c_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    c_same_frag = getattr(rl_accel, "_c_funcs", {}).get("sameFrag")
+    if c_same_frag is None:
+        pytest.skip("rl_accel is not installed")
+    verdicts: list[tuple[bool, bool]] = []
+
+    def both(f: Any, g: Any) -> bool:
+        verdicts.append((same_frag(f, g), bool(c_same_frag(f, g))))
+        return verdicts[-1][1]
+
+    monkeypatch.setattr(paragraph, "sameFrag", both)  # every pair line breaking compares
+    sample_pdf()
+    assert {theirs for _, theirs in verdicts} == {True, False}
+    assert all(ours == theirs for ours, theirs in verdicts)
 
 
 def test_pages_held_compressed_or_plain_give_the_same_file(
