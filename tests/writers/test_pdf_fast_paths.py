@@ -12,7 +12,7 @@ from exporter.build import load_briefing, template_context
 from exporter.options import RenderOptions
 from exporter.readers import ReadLimits
 from exporter.templating import render
-from exporter.writers.pdf import PdfWriter, page
+from exporter.writers.pdf import PdfWriter, page, tagging
 from exporter.writers.pdf.flowables import same_frag
 from exporter.writers.pdf.styles import markup_colour
 
@@ -59,3 +59,29 @@ def test_pages_held_compressed_or_plain_give_the_same_file(
     plain = PdfWriter().write(doc, options)
     monkeypatch.setattr(page, "HOLD_PLAIN", 0)  # every page compressed while held
     assert PdfWriter().write(doc, options) == plain
+
+
+def test_links_are_written_as_reportlab_writes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[tuple[bytes, bytes]] = []
+    fast = tagging.Link.format
+
+    def both(link: tagging.Link, document: Any) -> bytes:
+        written.append((fast(link, document), link.annotation.format(document)))
+        return written[-1][0]
+
+    monkeypatch.setattr(tagging.Link, "format", both)
+    sample_pdf()
+    assert len(written) > 50  # the sample's ¶ references
+    assert all(ours == theirs for ours, theirs in written)
+
+
+def test_a_link_with_other_entries_is_written_by_reportlab() -> None:
+    class Coloured:
+        def __init__(self) -> None:
+            self.otherkw = {"F": 4, "StructParent": 0, "C": [0, 0, 1]}
+            self.Rect = (0, 0, 1, 1)
+
+        def format(self, document: Any) -> bytes:
+            return b"ReportLab's"
+
+    assert tagging.Link(Coloured()).format(None) == b"ReportLab's"  # type: ignore[arg-type]
