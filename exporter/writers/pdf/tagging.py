@@ -15,9 +15,10 @@ running header); this module is the one place that turns that into PDF/UA taggin
   `/BBox`) through `on_finished_page`, as the canvas draws the decoration when it saves.
 - `TaggingCanvas` holds the ReportLab hooks the tagger needs: the operator order of a bulleted
   paragraph (the bullet's text object comes first), the `/Contents` of link annotations and the
-  annotation objects ReportLab names (internal links then written by `Link`), and the space ReportLab drops at each line break, written
-  back as a trailing space on the line (a space draws nothing, so the page looks the same, but
-  the extracted text reads "cautious cooperation", not "cautiouscooperation").
+  annotation objects ReportLab names (internal links then written by `Link`), and the space
+  ReportLab drops at each line break, written back as a trailing space on the line (a space
+  draws nothing, so the page looks the same, but the extracted text reads "cautious
+  cooperation", not "cautiouscooperation").
 
 These hooks, and the two others tagging needs (`page.Contents`: the table of contents' entry
 paragraphs and page-number callback; `structure.attach`: page entries ReportLab's `PDFPage`
