@@ -173,9 +173,21 @@ def _settable(char: str) -> bool:
     return ord(char) <= 0xFFFF and unicodedata.bidirectional(char) not in _RTL_CLASSES
 
 
+@cache
+def _covered(face: str) -> frozenset[str]:
+    """Return the characters `face` can set as they are (`covers`), made once per face so a
+    paragraph's text is checked in one set difference rather than a call per character."""
+    return frozenset(c for c in map(chr, _cmap(face)) if _settable(c))
+
+
 def covers(face: str, char: str) -> bool:
     """Return whether registered `face` has a glyph for `char` that can be set as is."""
-    return ord(char) in _cmap(face) and _settable(char)
+    return char in _covered(face)
+
+
+def lacking(face: str, text: str) -> set[str]:
+    """Return the characters of `text` that registered `face` cannot set as they are."""
+    return set(text).difference(_covered(face))
 
 
 def face_for(char: str, face: str) -> str | None:

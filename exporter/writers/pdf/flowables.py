@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib import rl_accel
+from reportlab.platypus import Flowable, Paragraph, paragraph
 from reportlab.platypus import Image as PdfImage
 from reportlab.platypus.doctemplate import BaseDocTemplate, FrameActionFlowable
 from reportlab.platypus.flowables import PageBreak
@@ -121,6 +122,35 @@ class Para(Paragraph):  # type: ignore[misc]
             first_baseline = self.height - self.style.fontSize * 0.95
             canv.drawRightString(-7, first_baseline, self.label)
             canv.restoreState()
+
+
+SAME_FRAG_KEYS = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor",
+                  "nobr")
+"""What two fragments must share to be set as one run (ReportLab's `sameFrag`)."""
+
+
+def same_frag(f: Any, g: Any) -> bool:
+    """Return whether fragments `f` and `g` can be set as one run: ReportLab's own pure-Python
+    `sameFrag`, which reads the fragments' dictionaries."""
+    fdict, gdict = f.__dict__, g.__dict__
+    if "cbDefn" in fdict or "lineBreak" in fdict or "cbDefn" in gdict or "lineBreak" in gdict:
+        return False
+    return [fdict.get(k) for k in SAME_FRAG_KEYS] == [gdict.get(k) for k in SAME_FRAG_KEYS]
+
+
+def prefer_python_same_frag() -> bool:
+    """Have ReportLab's line breaking compare fragments with `same_frag`; return whether it does.
+
+    rl_accel's C `sameFrag` looks up each attribute, so every one a fragment lacks (most have
+    no backColor, nobr, cbDefn or lineBreak) raises and clears an AttributeError: three times
+    slower than the Python version, about a tenth of a briefing's PDF time. Done only while
+    `paragraph.sameFrag` is that C function (ReportLab binds it at import); the two agree
+    (tests/writers/test_pdf_fast_paths.py compares them on a briefing's fragments, and
+    test_pdf_accel.py the whole file against ReportLab without rl_accel).
+    """
+    if paragraph.sameFrag is getattr(rl_accel, "_c_funcs", {}).get("sameFrag"):
+        paragraph.sameFrag = same_frag
+    return paragraph.sameFrag is same_frag
 
 
 class PageRefPara(Para):

@@ -42,7 +42,7 @@ def glyph_safe(text: str, face: str) -> str:
     has, write a malformed text-layer entry); `fonts.uncovered_characters` names the originals.
     Invisible format characters the face lacks (zero-width joiners, BOM) are dropped.
     """
-    odd = {c for c in set(text) if not fonts.covers(face, c)}
+    odd = fonts.lacking(face, text)
     if not odd:
         return escape(text)
     out: list[str] = []
@@ -70,7 +70,7 @@ def glyph_safe(text: str, face: str) -> str:
 
 def drawable(text: str, face: str) -> str:
     """Return `text` for a canvas string in `face`: what the face lacks becomes U+FFFD."""
-    if all(fonts.covers(face, c) for c in set(text)):
+    if not fonts.lacking(face, text):
         return text
     return "".join(c if fonts.covers(face, c) else REPLACEMENT for c in text
                    if fonts.covers(face, c) or unicodedata.category(c) != "Cf")
@@ -122,7 +122,7 @@ class Anchors:
 def inline_markup(runs: Iterable[Inline], face: str, *, anchors: Anchors,
                   position: int, link: str, pages: Mapping[str, int] | None = None) -> str:
     """Return markup for `runs` set in `face` (its weight and slant are the base); links in
-    the `link` colour (#RRGGBB)."""
+    the `link` colour (as markup writes it: `styles.markup_colour`)."""
     family, bold, italic = ps2tt(face)
     parts: list[str] = []
     for run in runs:

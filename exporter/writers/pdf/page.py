@@ -142,6 +142,11 @@ def fit_text(text: str, face: str, size: float, room: float) -> str:
     return text[:low].rstrip() + "…"
 
 
+HOLD_PLAIN = 2_000_000
+"""Characters of finished pages' operators a canvas holds as text before it compresses the
+next pages' (a hundred pages of text, about)."""
+
+
 class DeferredCanvas(TaggingCanvas):
     """A canvas that holds its pages until `save`, then decorates each knowing the total.
 
@@ -166,6 +171,8 @@ class DeferredCanvas(TaggingCanvas):
             self._logo = Tag("Figure", alt=decor.logo.alt, bbox=(x, y, x + w, y + h))
             self.tagger.element(self._logo)
         self._pages: list[dict[str, Any]] = []
+        self._held = 0
+        """Characters of drawing operators held in `_pages` (compressed ones as bytes)."""
         # The date and the file ID come from `timestamp` alone: ReportLab would otherwise
         # seed them from the process's SOURCE_DATE_EPOCH, making output depend on the env.
         self._doc._timeStamp = pdf_timestamp(timestamp)
@@ -175,11 +182,16 @@ class DeferredCanvas(TaggingCanvas):
     def showPage(self) -> None:
         self.tagger.finish_page(self)
         state = dict(self.__dict__)
-        # A page's drawing operators are most of its weight: keep them compressed until
-        # `save`, so a thousand-page pack does not hold them all as strings. ReportLab joins
-        # the operators with newlines, so one joined string gives the same page.
-        state["_code"] = (zlib.compress("\n".join(self._code).encode("utf-8"), 1)
-                          if self._code else None)
+        # A page's drawing operators are most of its weight: past `HOLD_PLAIN` characters
+        # held, keep them compressed until `save`, so a thousand-page pack does not hold them
+        # all as strings (a briefing's few pages are not worth the compression). ReportLab
+        # joins the operators with newlines, so one joined string gives the same page.
+        code: str | bytes | None = None
+        if self._code:
+            text = "\n".join(self._code)
+            code = zlib.compress(text.encode("utf-8"), 1) if self._held >= HOLD_PLAIN else text
+            self._held += len(code)
+        state["_code"] = code
         self._pages.append(state)
         # Bookmarks and links made on the next page must point at it, though pages only
         # reach the PDF document in `save`; its page counter names the current page.
@@ -192,7 +204,9 @@ class DeferredCanvas(TaggingCanvas):
         pages, self._pages = self._pages, []
         for number, state in enumerate(pages, start=1):
             code = state["_code"]
-            state["_code"] = [zlib.decompress(code).decode("utf-8")] if code else []
+            if isinstance(code, bytes):
+                code = zlib.decompress(code).decode("utf-8")
+            state["_code"] = [code] if code else []
             self.__dict__.update(state)
             self._code.append("/Artifact BMC")
             self._decor.draw(self, number, total, self._logo)

@@ -17,7 +17,7 @@ from ..images import picture
 from .flowables import Entry, Figure, LazyChunk, PageRefPara, Para, RightPageGuard, TagMark
 from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
-from .styles import Styles, continued, unkept
+from .styles import Styles, continued, markup_colour, unkept
 from .tagging import Tag, default_description
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ class Renderer:
             return ""
         label = self.markup((b.Inline(text=f"¶{n}", ref=n),), self.styles.attribution)
         return (f'&#160;<font face="{self.look.sans}" size="7.5" '
-                f'color="#{self.look.muted.hexval()[2:].upper()}">{label}</font>')
+                f'color="{markup_colour(self.look.muted.hexval()[2:])}">{label}</font>')
 
     def list_block(self, block: b.ListBlock, *, top: bool = True) -> list[Flowable]:
         out: list[Flowable] = []

@@ -1,0 +1,87 @@
+"""The PDF writer's shortcuts give the bytes of the longer way round."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from reportlab.lib import colors, rl_accel
+from reportlab.platypus import paragraph
+
+from exporter.build import load_briefing, template_context
+from exporter.options import RenderOptions
+from exporter.readers import ReadLimits
+from exporter.templating import render
+from exporter.writers.pdf import PdfWriter, page, tagging
+from exporter.writers.pdf.flowables import same_frag
+from exporter.writers.pdf.styles import markup_colour
+
+from ..conftest import SAMPLE
+
+
+def test_markup_colours_read_as_their_hex_colour() -> None:
+    # Channels are read one by one: every channel value, in each position.
+    for value in range(256):
+        for hex_rgb in (f"{value:02X}0000", f"00{value:02x}00", f"0000{value:02X}"):
+            ours = colors.toColor(markup_colour(hex_rgb))
+            assert vars(ours) == vars(colors.HexColor("#" + hex_rgb))
+            assert type(ours) is colors.Color
+
+
+def sample_pdf() -> bytes:
+    briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
+    options = RenderOptions(timestamp=1500000000)
+    return PdfWriter().write(render(PdfWriter.template, template_context(briefing, options)),
+                             options)
+
+
+def test_python_same_frag_agrees_with_reportlabs_c_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    c_same_frag = getattr(rl_accel, "_c_funcs", {}).get("sameFrag")
+    if c_same_frag is None:
+        pytest.skip("rl_accel is not installed")
+    verdicts: list[tuple[bool, bool]] = []
+
+    def both(f: Any, g: Any) -> bool:
+        verdicts.append((same_frag(f, g), bool(c_same_frag(f, g))))
+        return verdicts[-1][1]
+
+    monkeypatch.setattr(paragraph, "sameFrag", both)  # every pair line breaking compares
+    sample_pdf()
+    assert {theirs for _, theirs in verdicts} == {True, False}
+    assert all(ours == theirs for ours, theirs in verdicts)
+
+
+def test_pages_held_compressed_or_plain_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
+    options = RenderOptions(timestamp=1500000000)
+    doc = render(PdfWriter.template, template_context(briefing, options))
+    plain = PdfWriter().write(doc, options)
+    monkeypatch.setattr(page, "HOLD_PLAIN", 0)  # every page compressed while held
+    assert PdfWriter().write(doc, options) == plain
+
+
+def test_links_are_written_as_reportlab_writes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[tuple[bytes, bytes]] = []
+    fast = tagging.Link.format
+
+    def both(link: tagging.Link, document: Any) -> bytes:
+        written.append((fast(link, document), link.annotation.format(document)))
+        return written[-1][0]
+
+    monkeypatch.setattr(tagging.Link, "format", both)
+    sample_pdf()
+    assert len(written) > 50  # the sample's ¶ references
+    assert all(ours == theirs for ours, theirs in written)
+
+
+def test_a_link_with_other_entries_is_written_by_reportlab() -> None:
+    class Coloured:
+        def __init__(self) -> None:
+            self.otherkw = {"F": 4, "StructParent": 0, "C": [0, 0, 1]}
+            self.Rect = (0, 0, 1, 1)
+
+        def format(self, document: Any) -> bytes:
+            return b"ReportLab's"
+
+    assert tagging.Link(Coloured()).format(None) == b"ReportLab's"  # type: ignore[arg-type]
