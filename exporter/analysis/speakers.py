@@ -272,7 +272,9 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         # `the U.S. attorney for the Southern District`: a name inside a description.
         return None
     prev = toks[i - 1][0] if i > 0 else ""
-    if prev[:1].islower() and prev.lower() not in STOP and not is_title(prev) and \
+    # `committee Chairman Curtis Lambeth`: a common noun may qualify a title that opens the run.
+    titled = i + 1 < len(toks) and is_title(toks[i][0])
+    if prev[:1].islower() and not titled and prev.lower() not in STOP and not is_title(prev) and \
             "-" not in prev and not _MODIFIER.fullmatch(prev) and \
             bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
             not prev.endswith("ly") and \
