@@ -22,6 +22,7 @@ from .actors import lookup as gazetteer_lookup
 from .lexicon import (
     FIRST_NAMES,
     HONORIFICS,
+    NICKNAMES,
     NOT_SPEAKERS,
     RELATION_GENDERS,
     RELATIONS,
@@ -87,6 +88,50 @@ _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "w
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
+# `Oksana Hrytsenko, the chairwoman of …`, `Ravi Menon, 34, her husband,`: an appositive whose
+# head noun (the last word before a comma or a preposition) tells the gender of the name.
+_APPOSITIVE_NOUN = re.compile(r",\s+(?:\d+,\s+)?(?:the|a|an|his|her|their|its|one)\s+"
+                              r"((?:[a-z][\w\u2019'-]*\s+){0,3}?[a-z]+)"
+                              r"(?=[,.;]|\s+(?:of|for|at|in|from|to|who|with|on)\b)")
+
+
+# `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
+_POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
+# Words after `her` that make it an object (`stood beside her without a word`), beyond the
+# prepositions the speaker rules list.
+_AFTER_OBJECT = frozenset({"without", "across", "through", "around", "during", "as", "down",
+                           "up", "out", "off", "back", "again", "too", "alone", "into",
+                           "onto", "that", "if", "whether", "how", "why", "what"})
+
+
+def _first_name_gender(word: str) -> Gender | None:
+    """Return the gender a first name or its short form (`Tom` for Thomas) usually marks."""
+    low = word.lower()
+    return FIRST_NAMES.get(low) or FIRST_NAMES.get(NICKNAMES.get(low, low))
+
+
+def _object_pronoun(text: str, hit: re.Match[str]) -> bool:
+    """Return True if the pronoun at `hit` is an object (`followed her.`, `asked him to`),
+    which points at someone other than the clause's subject more often than not."""
+    word = hit.group().lower()
+    if word == "him":
+        return True
+    if word != "her":
+        return False
+    after = re.match(r"\s+([a-z][\w-]*)", text[hit.end():])
+    word = after.group(1) if after else ""
+    return not word or word in PREPOSITIONS or word in DETERMINERS or word in CLAUSE_OPENERS \
+        or word in _AFTER_OBJECT
+
+
+def _appositive_gender(text: str, end: int) -> Gender | None:
+    """Return the gender the appositive right after a name tells (`, the chairwoman`, `, his
+    wife,`, `, a former congressman`), or None."""
+    m = _APPOSITIVE_NOUN.match(text, end)
+    if m is None:
+        return None
+    noun = m.group(1).split()[-1]
+    return TITLES.get(noun) or RELATION_GENDERS.get(noun)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +203,7 @@ class Cast:
                 continue
             words = [w for w in m.key.split() if bare_word(w) not in _SUFFIXES]
             if m.key not in cast.genders:
-                cast.genders[m.key] = FIRST_NAMES.get(words[0].lower()) if len(words) > 1 \
+                cast.genders[m.key] = _first_name_gender(words[0]) if len(words) > 1 \
                     else None
             before = texts.get(m.paragraph, "")[max(0, m.start - 40):m.start].split()
             lead = list(itertools.takewhile(is_title, reversed(before)))
@@ -174,6 +219,8 @@ class Cast:
                 told = HONORIFICS.get(low) or TITLES.get(low) or RELATION_GENDERS.get(low)
                 if told and cast.genders.get(m.key) is None:
                     cast.genders[m.key] = told
+            if cast.genders.get(m.key) is None:
+                cast.genders[m.key] = _appositive_gender(texts.get(m.paragraph, ""), m.end)
             if len(words) > 1:
                 for index, word in ((cast.by_last, words[-1]), (cast.by_first, words[0])):
                     keys = index.setdefault(word, [])
@@ -196,7 +243,8 @@ class Cast:
                 stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
                 window = text[m.end:min(stop, m.end + 200)]
                 first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
-                hit = _GENDERED.search(first[0])
+                hit = next((h for h in _GENDERED.finditer(first[0])
+                            if not _object_pronoun(first[0], h)), None)
                 if hit is None and len(first) > 1 and window[len(first[0])] in ".!?":
                     # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
                     # sentence's subject, after no name but an opening phrase.
@@ -213,7 +261,7 @@ class Cast:
 
     def gender(self, key: str) -> Gender | None:
         """Return the gender a person's title or first name tells, if any."""
-        return self.genders.get(key) or FIRST_NAMES.get(key.split()[0].lower())
+        return self.genders.get(key) or _first_name_gender(key.split()[0])
 
     def _in_quote(self, paragraph: int, offset: int) -> bool:
         spans = self.quoted.get(paragraph, [])
@@ -414,12 +462,36 @@ class Cast:
             # names, even as an object, is likelier than one from the paragraphs before.
             return None
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
-        if nearest.gender is None and not close and any(s.gender == gender and
-                                                        s.key != nearest.key for s in fits):
-            return None  # `she` after `Taylor Swift … Big Machine`: the gender does not settle it
+        rivals = [s for s in fits if s.gender == gender and s.key != nearest.key]
+        if nearest.gender is None and rivals and (not close or any(
+                s.subject and s.paragraph == nearest.paragraph and
+                not set(s.key.split()) & set(nearest.key.split()) for s in rivals)):
+            # `she` after `Taylor Swift … Big Machine`, or after `Dzhamila Asanova, a
+            # spokeswoman, … Kairat Bekov, the deputy minister`: the gender does not settle it
+            # between two subjects of one paragraph, however close.
+            return None
+        if nearest.gender is None and self._object_between(nearest, paragraph, offset, gender):
+            # `Sipho Ndlovu sat with Thandeka Khumalo. … “…,” she said`: with no gender known
+            # for the subject, the person the clause names as its object may be meant.
+            return None
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _object_between(self, seen: _Seen, paragraph: int, offset: int,
+                        gender: Gender) -> bool:
+        """Return True if a person of a gender compatible with `gender` is named as an object
+        (outside quotations) between `seen` and `offset`."""
+        own = set(seen.key.split())
+        for p in range(seen.paragraph, paragraph + 1):
+            for m in self._between(p, seen.start if p == seen.paragraph else 0,
+                                   offset if p == paragraph else 1 << 62):
+                if m.kind is ActorKind.PERSON and not own & set(m.key.split()) and \
+                        self.gender(m.key) in (gender, None) and \
+                        not self._in_quote(p, m.start) and self._object(p, m.start) and \
+                        not _POSSESSIVE_AFTER.match(self.texts.get(p, ""), m.end):
+                    return True
+        return False
 
     def _speaking_org(self, paragraph: int, offset: int) -> Speaker | None:
         """Return the organisation `it said` points at: the last one named (outside
