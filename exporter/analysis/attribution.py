@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import ROLE_NOUNS
+from .actors import ROLE_NOUNS, STOP
 from .cast import Cast
 from .lexicon import SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
@@ -28,8 +28,10 @@ from .speakers import (
     Phrase,
     Speaker,
     anaphor_head,
+    bare_word,
     description_speaker,
     identity_description,
+    is_title,
     mask_party_tags,
     mouthpiece_org,
     name_at_start,
@@ -92,6 +94,11 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
 _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
                         r"{2,100}\.?\s*$)")
 # Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
+# `Asked about the post, he laughed.`, `Moments later, Kaine paused.`: what may open a sentence
+# before its subject.
+_ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Moments\s+later|"
+                          r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment)\b[^,]{0,80},"
+                          r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 
@@ -216,7 +223,7 @@ class Attributor:
         for rule in _RULES:
             found = rule(self, place)
             if found is not None:
-                return _not_named_inside(found, place)
+                return not_named_inside(found, place)
         return None
 
     def intro(self, paragraph: int, text: str) -> Speaker | None:
@@ -252,10 +259,12 @@ class Attributor:
             return None
         return found
 
-    def colon_subject(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
+    def colon_subject(self, paragraph: int, text: str, start: int, end: int,
+                      gap: str = r",?\s+[a-z]") -> Speaker | None:
         """Return the speaker a clause ending in a colon introduces without a speech verb
         (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
-        the person or organisation that opens the clause, or None."""
+        the person or organisation that opens the clause, or None. `gap` is what must follow
+        the name (a comma and a lower-case word, or just the word)."""
         m = _COLON_LEAD.match(text, start, end)
         start = m.end() if m else start
         clause = text[start:end]
@@ -265,13 +274,35 @@ class Attributor:
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
         name = name_at_start(text, start, end)
-        if name is None or not re.match(r",?\s+[a-z]", text[name.end:end]) or \
+        if name is None or not re.match(gap, text[name.end:end]) or \
                 tuple(text[start:name.start].split()) != name.title:
             return None  # only a title may stand before the name (`Senate Majority Leader`)
         found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
             return None
         return found
+
+    def actor(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
+        """Return the one person a sentence without a speech verb is about (`Kaine paused.`,
+        `Then he looked up.`, `Asked about the post, he laughed.`), for a quotation that follows
+        it with no attribution of its own; None when the sentence quotes anything, opens with
+        no person, or names anyone else (`Whitcomb turned to Calloway.`)."""
+        body = text[start:end].rstrip(" .!?")
+        if any(c in body for c in "\u201c\u201d\"") or len(body) > 160:
+            return None
+        m = _ACTION_LEAD.match(text, start, start + len(body))
+        lead = m.end() if m else start
+        # A blanked party tag may stand before the comma (`Rep. X (R-Ariz.), pressed on it,`).
+        found = self.colon_subject(paragraph, text, lead, start + len(body), r"\s*,?\s+[a-z]")
+        if found is None or found is AMBIGUOUS or found.kind != "person":
+            return None
+        own = set(found.name.split())
+        for word in re.finditer(r"\b[A-Z][\w\u2019'-]*", text[lead:start + len(body)]):
+            bare = word.group().rstrip("\u2019's")
+            if bare in own or bare_word(bare) in STOP or is_title(bare) or word.start() == 0:
+                continue
+            return None  # another name, a place, a body: the sentence is not his alone
+        return resolved(found)
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
@@ -442,7 +473,7 @@ _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
-def _not_named_inside(found: Speaker, place: Place) -> Speaker:
+def not_named_inside(found: Speaker, place: Place) -> Speaker:
     """Return AMBIGUOUS for a speaker a pronoun or a surname led to who is named inside the
     quotation itself (`“… easy for Mary Steenburgen to …,” she said`): people seldom speak of
     themselves by name, so the pronoun more likely points at someone else."""
@@ -500,4 +531,4 @@ def resolved(speaker: Speaker) -> Speaker:
     return Speaker(speaker.name, speaker.kind, speaker.role, "resolved", speaker.named)
 
 
-__all__ = ["VERB", "Attributor", "Place", "post_end", "resolved"]
+__all__ = ["VERB", "Attributor", "Place", "not_named_inside", "post_end", "resolved"]

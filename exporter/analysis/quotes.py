@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..model import ActorKind, Article, Quote
 from .actors import STOP as _STOP
 from .actors import find_actors, find_mentions
-from .attribution import VERB, Attributor, Place, post_end, resolved
+from .attribution import VERB, Attributor, Place, not_named_inside, post_end, resolved
 from .cast import Cast
 from .lexicon import HONORIFICS
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
@@ -162,6 +162,17 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
                 reported = attributor.reported(*before)
                 speaker = resolved(reported) if reported is not None else None
+                if speaker is None and _only_quotes(text, spans[para.n]):
+                    # `Rep. Tull, asked about the deal, was blunt.` then `“It’s a surrender.”`
+                    speaker = _actor_speaks(_after_actor(attributor, *before), place)
+            if speaker is None and first_sentence > 0 and \
+                    not masked[starts[first_sentence]:span.start - 1].strip():
+                # `Kaine paused. “…”`, `Then he looked up. “…”`: a quotation opening its
+                # sentence after a sentence about one person, with no speech verb.
+                previous = starts[first_sentence - 1]
+                if not any(previous <= s.start < starts[first_sentence] for s in spans[para.n]):
+                    speaker = _actor_speaks(attributor.actor(
+                        para.n, masked, previous, starts[first_sentence]), place)
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
@@ -192,6 +203,28 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
+
+
+def _actor_speaks(actor: Speaker | None, place: Place) -> Speaker | None:
+    """Return the person a sentence before the quotation is about as its speaker, unless the
+    quotation names them (`Kaine paused. “Thank you, Senator Kaine.”`)."""
+    if actor is None:
+        return None
+    found = not_named_inside(actor, place)
+    return None if found is AMBIGUOUS else found
+
+
+def _only_quotes(text: str, spans: list[Span]) -> bool:
+    """Return True if nothing but quotations (and punctuation) stands in `text`."""
+    return not re.search(r"\w", _outside_quotes(text, spans))
+
+
+def _after_actor(attributor: Attributor, paragraph: int, text: str) -> Speaker | None:
+    """Return the one person the last sentence of a paragraph without a speech verb is about
+    (`Rep. Tull, asked about the deal, was blunt.`), or None."""
+    body = text.rstrip()
+    start = max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
+    return attributor.actor(paragraph, body, start, len(body))
 
 
 def _outside_quotes(text: str, spans: list[Span]) -> str:
