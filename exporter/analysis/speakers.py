@@ -482,6 +482,12 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+# Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
+# `a Border Patrol agent`); never `insider` or `source`, which say nothing of who speaks.
+SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agents", "pollster",
+                          "pollsters"})
+
+
 def description_speaker(phrase: str) -> Speaker | None:
     """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
     words = phrase.lower().split()
@@ -494,7 +500,7 @@ def description_speaker(phrase: str) -> Speaker | None:
     nouns = [w.strip(",.") for w in words]
     # `the president`, `the company's chief executive`: one person the article names elsewhere,
     # which the description alone does not tell; `a diplomat`, `one official` is all we know.
-    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS for w in nouns) and \
+    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and \
             nouns[0] in {"a", "an", "one", "another", "two", "three", "several"}:
         return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
                        named=False)
@@ -570,6 +576,7 @@ __all__ = [
     "PREPOSITIONS",
     "PRONOUNS",
     "PRONOUN_GENDER",
+    "SOURCE_NOUNS",
     "Attribution",
     "Name",
     "Phrase",
