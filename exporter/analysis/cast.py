@@ -290,6 +290,12 @@ class Cast:
             return near[0]
         if near:
             return None
+        # `“…,” Pike, a Kentucky Republican, said` before the article has named Rep. Alana
+        # Pike: only one person of that surname is known yet.
+        known = [k for k in keys if k in before or any(
+            k in self.texts.get(p, "") for p in range(1, paragraph))]
+        if len(known) == 1:
+            return known[0]
         # `The governor, speaking to reporters, … “…,” Alvarez said` when Gov. Rebecca
         # Alvarez and Rep. Tomas Alvarez share the surname: the paragraph's `the governor`
         # is the only one of them the article gives that title.
