@@ -35,6 +35,7 @@ from .speakers import AMBIGUOUS, Speaker, bare_word, mask_party_tags
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
+_PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:he|she)\b", re.IGNORECASE)
 
 
 def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
@@ -100,6 +101,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     attributor = Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
+    said_last: Speaker | None = None  # the speaker of a quotation closing the last paragraph
     before: tuple[int, str] | None = None
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
@@ -151,6 +153,11 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = resolved(carried)
+            if speaker is None and first and span.start <= 1 and said_last is not None and \
+                    _only_quotes(text, spans[para.n]):
+                # `“…,” she said.` closing a paragraph, then a paragraph that is only `“…”`:
+                # she goes on.
+                speaker = _actor_speaks(resolved(said_last), place)
             if first and silent and span.start <= 1 and speaker is not None and \
                     speaker is not AMBIGUOUS:
                 for i in silent:
@@ -198,6 +205,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             carried = attributor.intro(para.n, text)
             if carried is AMBIGUOUS:
                 carried = None
+        said_last = _closing_speaker(text, pending, spans[para.n])
         # Read only when the next paragraph opens with an unattributed quotation.
         before = (para.n, masked) if carried is None and not spans[para.n] else None
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
@@ -212,6 +220,22 @@ def _actor_speaks(actor: Speaker | None, place: Place) -> Speaker | None:
         return None
     found = not_named_inside(actor, place)
     return None if found is AMBIGUOUS else found
+
+
+def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> Speaker | None:
+    """Return the speaker of a quotation that closes its paragraph with only a pronoun's
+    attribution after it (`“…,” she said.`: a speaker the story is already following), unless
+    it asks a question (the next paragraph may answer). A speaker named there (`said Rasha
+    Haddad, a teacher.`) may be one voice of several, and is not carried."""
+    if pending is None or pending.speaker is None or pending.speaker is AMBIGUOUS or \
+            pending.speaker.kind != "person" or not spans or pending.close >= len(text):
+        return None
+    tail = text[pending.close:].strip()
+    inner = text[spans[-1].start:spans[-1].end].rstrip(" ,\u2019'")
+    if len(tail) > 80 or not VERB.search(tail) or inner.endswith("?") or \
+            _sentence_ends_in(tail) or not _PRONOUN_TAIL.match(tail):
+        return None
+    return pending.speaker
 
 
 def _only_quotes(text: str, spans: list[Span]) -> bool:
