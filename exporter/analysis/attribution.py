@@ -460,11 +460,43 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
     m = _THIS_IS_HOW.match(follow)
     if m:
         return Speaker(_trim_np(m.group("np")), "person", named=False)
+    named = _named_after(att, place, place.sentence_end)
+    if named is not None:
+        return named
     m = _THIS_IS_WHAT.match(follow)
     if m:
         np = m.group("np").strip()
         return description_speaker(np) or Speaker(np, "unknown", named=False)
     return None
+
+
+def _named_after(att: Attributor, place: Place, start: int) -> Speaker | None:
+    """`“…” So said Frank Yazzie, a former party chairman.`, `“…” That was how Tyler Vance, a
+    state representative, described the tariffs`: the person or organisation named in the
+    sentence after the quotation, which says the words were theirs."""
+    text = place.text
+    end = next((b for a, b in split_sentences(text) if b > start), len(text))
+    so = _SO_SAID.match(text, start, end)
+    if so:
+        phrase = speaker_after(text, so.end(), end)
+    else:
+        how = _HOW_NAMED.match(text, start, end)
+        verb = _HOW_VERB.search(text, how.end(), end) if how else None
+        if how is None or verb is None:
+            return None
+        phrase = subject_before(text, how.end(), verb.start())
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, place.paragraph, start)
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+_SO_SAID = re.compile(r"\s*(?:So|Thus)\s+(?:said|says|wrote|writes)\s+")
+_HOW_NAMED = re.compile(r"\s*(?:This|That)\s+(?:is|was)\s+how\s+(?=[A-Z])")
+_HOW_VERB = re.compile(r"\s+(?:\w+ly\s+|once\s+|later\s+)?(?:described|put|called|summed|"
+                       r"phrased|characteri[sz]ed)\b")
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
