@@ -86,6 +86,7 @@ _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on
 _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
+_FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 # `Oksana Hrytsenko, the chairwoman of …`, `Ravi Menon, 34, her husband,`: an appositive whose
@@ -596,6 +597,9 @@ class Cast:
                 if any(a <= m.start() < b for a, b in spans):
                     skip_run = m.end() + 1  # `an Iraq War veteran`: the place decides the run
                     continue
+                if _FEAST_DAY.match(text, m.end()):
+                    skip_run = m.end() + 1
+                    continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS:
                     continue
