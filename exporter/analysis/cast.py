@@ -86,6 +86,8 @@ _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on
 _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
+# The lower-case word before the capitalised run that ends at the search's end.
+_OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
@@ -460,6 +462,12 @@ class Cast:
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
             # a clause loses to the subject before it.
             nearest = subject
+        if self._subordinate(nearest) and any(
+                s.key != nearest.key and s.paragraph == nearest.paragraph and s.subject and
+                not set(s.key.split()) & set(nearest.key.split()) for s in fits[1:]):
+            # `Quiroga said volunteers had knocked on doors since Lisowski took over. “…,” he
+            # said`: the subject of a clause inside another person's sentence may not be meant.
+            return None
         if nearest.paragraph < paragraph and any(
                 m.kind is ActorKind.PERSON and m.key != nearest.key
                 and not self._in_quote(paragraph, m.start)
@@ -484,6 +492,13 @@ class Cast:
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _subordinate(self, seen: _Seen) -> bool:
+        """Return True if the name ending at `seen.start` opens a subordinate clause (`since
+        Teodor Lisowski took over`) in the middle of its sentence."""
+        text = self.texts.get(seen.paragraph, "")
+        m = _OPENER_BEFORE_NAME.search(text, max(0, seen.start - 120), seen.start)
+        return m is not None and m.group(1).lower() in CLAUSE_OPENERS
 
     def _object_between(self, seen: _Seen, paragraph: int, offset: int,
                         gender: Gender) -> bool:
