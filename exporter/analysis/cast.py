@@ -626,9 +626,12 @@ class Cast:
                     skip_run = m.end() + 1
                     continue
                 if seen.subject and (not self._subject(p, m.start())
-                                     or self._object(p, m.start())):
+                                     or self._object(p, m.start())
+                                     or m.group().endswith(("\u2019s", "'s"))):
                     skip_run = m.end() + 1
-                    continue  # `on the night Anders Kolb died`, `asked about Pelosi`: no rival
+                    # `on the night Anders Kolb died`, `asked about Pelosi`, `X, Carlineo’s
+                    # attorney,`: no rival
+                    continue
                 return True
         return False
 

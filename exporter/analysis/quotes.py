@@ -50,6 +50,11 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     boundary = next((m for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())),
                     None)
     later = gap[boundary.end():] if boundary else ""
+    if text[:start].rstrip("\u201d\u2019\"' ").endswith("."):
+        # `“It just connected.” Buckley … had a similar experience: “…”`: the quotation ended
+        # its sentence (`!` and `?` may still take an attribution: `“…!” Trump tweeted`), so
+        # the gap is a new one, which may name someone else from its start.
+        later = gap
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
         if word.lower() not in _STOP and word not in own and \
