@@ -99,6 +99,9 @@ _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\
 _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Moments\s+later|"
                           r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment)\b[^,]{0,80},"
                           r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
+# `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
+_DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
+                               r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 
@@ -188,9 +191,23 @@ class Attributor:
         pattern = re.compile(r"\b(?:(?:" + _alternatives(list(SPEECH_VERBS)) + r")\s+in|"
                              r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                              + noun + r"\b", re.IGNORECASE)
+        passive = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
+                             r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+(?:the\s+)?",
+                             re.IGNORECASE)
         for p in (paragraph, paragraph - 1):
             text = self.cast.texts.get(p, "")
-            hits = list(pattern.finditer(text, 0, offset if p == paragraph else len(text)))
+            end = offset if p == paragraph else len(text)
+            hits = list(pattern.finditer(text, 0, end))
+            by = list(passive.finditer(text, 0, end))
+            if by and (not hits or by[-1].start() > hits[-1].start()):
+                # `according to a report released Thursday by the Government Accountability
+                # Office`: the agent after `by`.
+                stop = next((b for a, b in split_sentences(text) if b > by[-1].end()), len(text))
+                found = self.speaker(speaker_after(text, by[-1].end(), stop), p, by[-1].end())
+                if found is None or found is AMBIGUOUS or \
+                        found.kind not in ("person", "organisation"):
+                    return None
+                return resolved(found)
             if not hits:
                 continue
             verb = hits[-1].start()
@@ -270,6 +287,10 @@ class Attributor:
         clause = text[start:end]
         if len(clause) > 120 or VERB.search(clause):
             return None
+        document = _DOCUMENT_SUBJECT.match(clause)
+        if document:
+            # `The report was blunt about the causes:` after `a report released by the GAO`.
+            return self.issuer(document.group(1).lower(), paragraph, start)
         pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
