@@ -24,7 +24,7 @@ from .actors import (
     blank_dateline,
 )
 from .actors import lookup as gazetteer_lookup
-from .lexicon import HONORIFICS, RELATIONS, TITLES, Gender
+from .lexicon import FIRST_NAMES, HONORIFICS, RELATIONS, TITLES, Gender
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
 Attribution = Literal["explicit", "resolved"]
@@ -224,6 +224,14 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         gender = HONORIFICS.get(low) or TITLES.get(low) or gender
         title.append(word)
     run = run[last + 1:]
+    if run and run[0][0] == "to":
+        # `Ambassador to the United Nations Margaret Ellison`: the person is the common first
+        # name and what follows it; with none, the office names nobody.
+        first = [j for j in range(len(run) - 1) if bare_word(run[j][0]) in FIRST_NAMES
+                 and 2 <= len(run) - j <= 3]
+        if not first:
+            return None
+        run = run[first[-1]:]
     if run and run[0][0] in _JOINERS:
         return None  # `High Commissioner for Human Rights`, `CEO of Take-Two`: an office
     while run and run[0][0] in CONNECTORS:
@@ -254,6 +262,23 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
                 gender=gender)
 
 
+def _office_to(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Return True if `toks[k]` is the `to` or `to the` of an office between a title and a
+    capitalised name (`Ambassador to the United Nations`)."""
+    word = toks[k][0].lower()
+    if word == "to":
+        return 0 < k < len(toks) - 1 and _capital_title(toks[k - 1][0]) and (
+            is_capitalised(toks[k + 1][0]) or toks[k + 1][0].lower() == "the")
+    if word == "the":
+        return k > 1 and toks[k - 1][0].lower() == "to" and _capital_title(toks[k - 2][0])
+    return False
+
+
+def _capital_title(word: str) -> bool:
+    """`Ambassador`, not `ambassador`: only a title written as part of a name opens an office."""
+    return is_capitalised(word) and is_title(word)
+
+
 def name_at_end(text: str, start: int, end: int) -> Name | None:
     """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
     unless a preposition makes it an object (`a spokesman for Smith`)."""
@@ -261,7 +286,7 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
     i = len(toks)
     while i > 0 and (_name_word(toks[i - 1][0]) or (
             i < len(toks) and toks[i - 1][0].lower() in _JOINERS and i > 1
-            and is_capitalised(toks[i - 2][0]))):
+            and is_capitalised(toks[i - 2][0])) or _office_to(toks, i - 1)):
         i -= 1
     if i == len(toks):
         return None
