@@ -293,6 +293,14 @@ class Cast:
             return near[0]
         if near:
             return None
+        # `“I’m proud of my son Hunter,” Biden said`: who the paragraph's quotations name by
+        # first name is not the one speaking of them.
+        quoted = " ".join(self.texts.get(paragraph, "")[a:b]
+                          for a, b in self.quoted.get(paragraph, []))
+        unnamed = [k for k in keys if not re.search(
+            r"\b" + re.escape(k.split()[0]) + r"\b", quoted)]
+        if len(unnamed) == 1 and len(keys) == 2:
+            return unnamed[0]
         # `“…,” Pike, a Kentucky Republican, said` before the article has named Rep. Alana
         # Pike: only one person of that surname is known yet.
         known = [k for k in keys if k in before or any(
