@@ -88,6 +88,10 @@ _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "w
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 # The lower-case word before the capitalised run that ends at the search's end.
 _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
+# `Britain’s ambassador to Washington,` right before a name: the role's head noun.
+_ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+\s+){0,2}?[a-z]+)"
+                          r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)"
+                          r"{0,3})?,$")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
@@ -217,6 +221,15 @@ class Cast:
                 modifier = [w for w in rest[-1:] if bare_word(w) in _NOT_THE_TITLE]
                 cast.titles.setdefault(m.key, set()).update(
                     title_words(" ".join([*modifier, *lead])))
+            wide = texts.get(m.paragraph, "")[max(0, m.start - 100):m.start].split()
+            while wide and is_title(wide[-1]):
+                wide.pop()
+            held = _ROLE_BEFORE.search(" ".join(wide))
+            if held and (held.group(1).split()[-1] in ROLE_NOUNS or
+                         held.group(1).split()[-1] in TITLES):
+                # `Britain’s ambassador to Washington, Dame Karen Pierce`: a later `the
+                # ambassador` may use the role written before her name.
+                cast.titles.setdefault(m.key, set()).update(title_words(held.group(1)))
             if before:
                 low = bare_word(before[-1]).rstrip(",")
                 told = HONORIFICS.get(low) or TITLES.get(low) or RELATION_GENDERS.get(low)
