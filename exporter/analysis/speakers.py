@@ -303,8 +303,10 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
             "-" not in prev and not _MODIFIER.fullmatch(prev) and \
             bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
             not prev.endswith("ly") and \
+            not (AGENT_NOUN.fullmatch(prev) and len(toks) - i >= 2) and \
             not POSSESSIVE.search(prev):
-        # `the letter Mike wrote`: a name after a common noun is inside a clause.
+        # `the letter Mike wrote`: a name after a common noun is inside a clause (a noun for
+        # what someone does before a full name, `investor George Soros`, is the name's role).
         return None
     if toks[0][0].lower() in DETERMINERS and any(
             w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
