@@ -415,9 +415,13 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if not segs:
         return None
     a, b = segs[-1]
-    other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
-    if len(segs) >= 2 and other is not None and len(other.words) >= 2:
-        return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
+    for sa, sb in segs[1:]:
+        joined = re.match(r"(?:and|or)\s", text[sa:sb])
+        other = name_at_end(text, sa + joined.end(), sb) if joined else None
+        if other is not None and len(other.words) >= 2:
+            # `X, and Y said`, `X, a scientist at …, and her co-author Y, who …, said`: two
+            # speakers, none chosen.
+            return Phrase(description=text[a:b])
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
