@@ -132,16 +132,27 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         starts = [a for a, _ in sentences]
         ends = sorted(b for _, b in sentences)
         pending: _Pending | None = None
+        aside: _Pending | None = None  # a few words quoted with a speaker (`“Amazing,” X said.`)
         first = True
         for span in spans[para.n]:
-            if not is_statement(text, span):
-                continue
-            words = text[span.start:span.end].strip().rstrip(",").strip()
             first_sentence = bisect_right(starts, span.start - 1) - 1
             place = Place(para.n, masked, span,
                            starts[first_sentence] if first_sentence >= 0 else 0,
                            post_end(text, span, ends))
+            if not is_statement(text, span):
+                if VERB.match(text, span.close + 1, span.close + 40) or \
+                        VERB.search(text, span.close, min(span.close + 40, place.sentence_end)):
+                    said = attributor.attribute(place)
+                    aside = _Pending("", said, span.close) if said is not None and \
+                        said is not AMBIGUOUS and said.kind == "person" else None
+                continue
+            words = text[span.start:span.end].strip().rstrip(",").strip()
             speaker = attributor.attribute(place)
+            if speaker is None and aside is not None and aside.speaker is not None and \
+                    (pending is None or pending.close < aside.close) and \
+                    _continues(masked, aside.close, span.start, aside.speaker):
+                # `“Amazing,” Davis said. “To be able to do that …”`.
+                speaker = aside.speaker
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
             gap = text[pending.close:span.start - 1] if pending else ""
             if pending and words[:1].islower() and len(gap) < 60 and VERB.search(gap) and \
