@@ -196,6 +196,13 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 if not any(previous <= s.start < starts[first_sentence] for s in spans[para.n]):
                     speaker = _actor_speaks(attributor.actor(
                         para.n, masked, previous, starts[first_sentence]), place)
+                    if speaker is None and not VERB.search(masked, span.close,
+                                                           place.sentence_end):
+                        # `Tull said he would fight on. “Not one of them is in this bill.”`: a
+                        # quotation with no speech verb after reported speech of a named speaker.
+                        reported = attributor.reported(para.n, masked[:starts[first_sentence]])
+                        if reported is not None and reported.named:
+                            speaker = _actor_speaks(resolved(reported), place)
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
