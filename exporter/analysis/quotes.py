@@ -106,6 +106,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     attributor = Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
+    last_para: tuple[int, str] | None = None  # the last paragraph, for `_after_actor`
     said_last: Speaker | None = None  # the speaker of a quotation closing the last paragraph
     before: tuple[int, str] | None = None
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
@@ -185,9 +186,10 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
                 reported = attributor.reported(*before)
                 speaker = resolved(reported) if reported is not None else None
-                if speaker is None and _only_quotes(text, spans[para.n]):
-                    # `Rep. Tull, asked about the deal, was blunt.` then `“It’s a surrender.”`
-                    speaker = _actor_speaks(_after_actor(attributor, *before), place)
+            if speaker is None and first and span.start <= 1 and last_para is not None and \
+                    _only_quotes(text, spans[para.n]):
+                # `Rep. Tull, asked about the deal, was blunt.` then `“It’s a surrender.”`
+                speaker = _actor_speaks(_after_actor(attributor, *last_para), place)
             if speaker is None and first_sentence > 0 and \
                     not masked[starts[first_sentence]:span.start - 1].strip():
                 # `Kaine paused. “…”`, `Then he looked up. “…”`: a quotation opening its
@@ -231,6 +233,10 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         said_last = _closing_speaker(text, pending, spans[para.n])
         # Read only when the next paragraph opens with an unattributed quotation.
         before = (para.n, masked) if carried is None and not spans[para.n] else None
+        # Read only when the next paragraph is a quotation alone: its last sentence quotes
+        # nothing (`“…,” he said. Then he looked up.`).
+        last_para = (para.n, masked) if carried is None and not any(
+            c in masked[_last_sentence(masked):] for c in "\u201c\u201d\"") else None
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
@@ -270,8 +276,13 @@ def _after_actor(attributor: Attributor, paragraph: int, text: str) -> Speaker |
     """Return the one person the last sentence of a paragraph without a speech verb is about
     (`Rep. Tull, asked about the deal, was blunt.`), or None."""
     body = text.rstrip()
-    start = max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
-    return attributor.actor(paragraph, body, start, len(body))
+    return attributor.actor(paragraph, body, _last_sentence(body), len(body))
+
+
+def _last_sentence(text: str) -> int:
+    """Return where the last sentence of `text` starts."""
+    body = text.rstrip()
+    return max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
 
 
 def _outside_quotes(text: str, spans: list[Span]) -> str:
