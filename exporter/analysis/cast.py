@@ -4,8 +4,8 @@
 organisations `actors.find_mentions` found (with the people it missed, `people`), indexed by
 surname and first name, the `First Last` pairs the text writes (so a surname two people share
 stays ambiguous even when the mentions missed one of them), genders where a title, a common first
-name or a following pronoun tells, the titles written before names, and the speakers attributed
-so far. `speakers` parses the phrase next to a speech verb; this
+name, an appositive or a following pronoun tells (`genders`), the titles and roles written before
+names, and the speakers attributed so far. `speakers` parses the phrase next to a speech verb; this
 module resolves it, or answers `AMBIGUOUS` / None so the quotation stays silent.
 """
 
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from ..model import ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
+from .genders import appositive_gender, first_name_gender, pronoun_genders
 from .lexicon import (
     FIRST_NAMES,
     HONORIFICS,
-    NICKNAMES,
     NOT_SPEAKERS,
     RELATION_GENDERS,
     RELATIONS,
@@ -67,7 +67,6 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
                            "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
                            "sued", "fired", "hired", "replaced", "succeeded", "defeated",
                            "interviewed", "visited", "joined", "against", "than", "as"})
-_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
@@ -77,8 +76,6 @@ _GENERIC_HEADS = frozenset({"company", "firm"})
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})
-# `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
-_NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
 _CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
 # `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
 _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
@@ -95,52 +92,8 @@ _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
-# `Oksana Hrytsenko, the chairwoman of …`, `Ravi Menon, 34, her husband,`: an appositive whose
-# head noun (the last word before a comma or a preposition) tells the gender of the name.
-_APPOSITIVE_NOUN = re.compile(r",\s+(?:\d+,\s+)?(?:the|a|an|his|her|their|its|one)\s+"
-                              r"((?:[a-z][\w\u2019'-]*\s+){0,3}?[a-z]+)"
-                              r"(?=[,.;]|\s+(?:of|for|at|in|from|to|who|with|on)\b)")
-
-
 # `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
-# Words after `her` that make it an object (`stood beside her without a word`), beyond the
-# prepositions the speaker rules list.
-_AFTER_OBJECT = frozenset({"without", "across", "through", "around", "during", "as", "down",
-                           "up", "out", "off", "back", "again", "too", "alone", "into",
-                           "onto", "that", "if", "whether", "how", "why", "what"})
-
-
-def _first_name_gender(word: str) -> Gender | None:
-    """Return the gender a first name or its short form (`Tom` for Thomas) usually marks."""
-    low = word.lower()
-    return FIRST_NAMES.get(low) or FIRST_NAMES.get(NICKNAMES.get(low, low))
-
-
-def _object_pronoun(text: str, hit: re.Match[str]) -> bool:
-    """Return True if the pronoun at `hit` is an object (`followed her.`, `asked him to`),
-    which points at someone other than the clause's subject more often than not."""
-    word = hit.group().lower()
-    if word == "him":
-        return True
-    if word != "her":
-        return False
-    after = re.match(r"\s+([a-z][\w-]*)", text[hit.end():])
-    word = after.group(1) if after else ""
-    return not word or word in PREPOSITIONS or word in DETERMINERS or word in CLAUSE_OPENERS \
-        or word in _AFTER_OBJECT
-
-
-def _appositive_gender(text: str, end: int) -> Gender | None:
-    """Return the gender the appositive right after a name tells (`, the chairwoman`, `, his
-    wife,`, `, a former congressman`), or None."""
-    m = _APPOSITIVE_NOUN.match(text, end)
-    if m is None:
-        return None
-    noun = m.group(1).split()[-1]
-    return TITLES.get(noun) or RELATION_GENDERS.get(noun)
-
-
 @dataclass(frozen=True, slots=True)
 class _Seen:
     """A person a pronoun may point at: where the text last named them (`start`: the end of
@@ -210,7 +163,7 @@ class Cast:
                 continue
             words = [w for w in m.key.split() if bare_word(w) not in _SUFFIXES]
             if m.key not in cast.genders:
-                cast.genders[m.key] = _first_name_gender(words[0]) if len(words) > 1 \
+                cast.genders[m.key] = first_name_gender(words[0]) if len(words) > 1 \
                     else None
             before = texts.get(m.paragraph, "")[max(0, m.start - 40):m.start].split()
             lead = list(itertools.takewhile(is_title, reversed(before)))
@@ -236,48 +189,20 @@ class Cast:
                 if told and cast.genders.get(m.key) is None:
                     cast.genders[m.key] = told
             if cast.genders.get(m.key) is None:
-                cast.genders[m.key] = _appositive_gender(texts.get(m.paragraph, ""), m.end)
+                cast.genders[m.key] = appositive_gender(texts.get(m.paragraph, ""), m.end)
             if len(words) > 1:
                 for index, word in ((cast.by_last, words[-1]), (cast.by_first, words[0])):
                     keys = index.setdefault(word, [])
                     if m.key not in keys:
                         keys.append(m.key)
         cast.starts = {p: [m.start for m in ms] for p, ms in cast.by_paragraph.items()}
-        cast._genders_from_pronouns()
+        for key, told in pronoun_genders(cast.by_paragraph, texts, cast.gender).items():
+            cast.genders[key] = told
         return cast
-
-    def _genders_from_pronouns(self) -> None:
-        """Learn the gender of people no title or first name tells from the pronoun that
-        follows them in their sentence (`Volker disputed that he had …`) when no other person
-        comes between; people the pronouns disagree about stay unknown."""
-        told: dict[str, set[Gender]] = {}
-        for p, ms in self.by_paragraph.items():
-            text = self.texts.get(p, "")
-            for i, m in enumerate(ms):
-                if m.kind is not ActorKind.PERSON or self.gender(m.key) is not None:
-                    continue
-                stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
-                window = text[m.end:min(stop, m.end + 200)]
-                first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
-                hit = next((h for h in _GENDERED.finditer(first[0])
-                            if not _object_pronoun(first[0], h)), None)
-                if hit is None and len(first) > 1 and window[len(first[0])] in ".!?":
-                    # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
-                    # sentence's subject, after no name but an opening phrase.
-                    nxt = _NEXT_SUBJECT.match(first[1])
-                    if nxt and (nxt.group(1) is None or nxt.group(1).lower() in STOP):
-                        hit = nxt
-                if hit:
-                    told.setdefault(m.key, set()).add(
-                        "m" if hit.group().split()[-1].lower() in {"he", "his", "him", "himself"}
-                        else "f")
-        for key, genders in told.items():
-            if len(genders) == 1:
-                self.genders[key] = next(iter(genders))
 
     def gender(self, key: str) -> Gender | None:
         """Return the gender a person's title or first name tells, if any."""
-        return self.genders.get(key) or _first_name_gender(key.split()[0])
+        return self.genders.get(key) or first_name_gender(key.split()[0])
 
     def _in_quote(self, paragraph: int, offset: int) -> bool:
         spans = self.quoted.get(paragraph, [])
