@@ -186,11 +186,12 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
                 reported = attributor.reported(*before)
                 speaker = resolved(reported) if reported is not None else None
-            if speaker is None and first and span.start <= 1 and last_para is not None and \
+            alone = speaker is None and _stands_alone(text, spans[para.n], span)
+            if alone and first and span.start <= 1 and last_para is not None and \
                     _only_quotes(text, spans[para.n]):
                 # `Rep. Tull, asked about the deal, was blunt.` then `“It’s a surrender.”`
                 speaker = _actor_speaks(_after_actor(attributor, *last_para), place)
-            if speaker is None and first_sentence > 0 and \
+            if alone and speaker is None and first_sentence > 0 and \
                     not masked[starts[first_sentence]:span.start - 1].strip():
                 # `Kaine paused. “…”`, `Then he looked up. “…”`: a quotation opening its
                 # sentence after a sentence about one person, with no speech verb.
@@ -198,8 +199,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 if not any(previous <= s.start < starts[first_sentence] for s in spans[para.n]):
                     speaker = _actor_speaks(attributor.actor(
                         para.n, masked, previous, starts[first_sentence]), place)
-                    if speaker is None and not VERB.search(masked, span.close,
-                                                           place.sentence_end):
+                    if speaker is None:
                         # `Tull said he would fight on. “Not one of them is in this bill.”`: a
                         # quotation with no speech verb after reported speech of a named speaker.
                         reported = attributor.reported(para.n, masked[:starts[first_sentence]])
@@ -240,6 +240,17 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
+
+
+def _stands_alone(text: str, spans: list[Span], span: Span) -> bool:
+    """Return True if a quotation may be given to the person the sentence before it is about:
+    nothing but quotations follows it in its paragraph (`“Here comes trouble.” The aides
+    laughed.`, `“Are you running?” a reporter asked him.`), and it is no shout (`“Shame on
+    you!”` is more often the crowd's than the person's)."""
+    inner = text[span.start:span.end].rstrip(" ,\u2019'\u201d\"")
+    if inner.endswith("!"):
+        return False
+    return not re.search(r"\w", _outside_quotes(text, spans)[span.close:])
 
 
 def _actor_speaks(actor: Speaker | None, place: Place) -> Speaker | None:
