@@ -17,7 +17,9 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model import ActorKind
 from .actors import ROLE_NOUNS, STOP
+from .actors import lookup as gazetteer_lookup
 from .cast import Cast
 from .lexicon import SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
@@ -97,11 +99,13 @@ _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\
 # `Asked about the post, he laughed.`, `Moments later, Kaine paused.`: what may open a sentence
 # before its subject.
 _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Moments\s+later|"
-                          r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment)\b[^,]{0,80},"
+                          r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
+                          r"After|Before|Earlier|Later)\b[^,]{0,80},"
                           r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
 # `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
 _DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
                                r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 
@@ -318,11 +322,18 @@ class Attributor:
         if found is None or found is AMBIGUOUS or found.kind != "person":
             return None
         own = set(found.name.split())
-        for word in re.finditer(r"\b[A-Z][\w\u2019'-]*", text[lead:start + len(body)]):
+        # Places and bodies the mentions know may stand in it (`In a speech at Colorado
+        # College on Thursday, she …`); no other person, nor a name nobody placed.
+        placed = [(m.start, m.end) for m in self.cast._between(paragraph, start - 200, end)
+                  if m.kind is not ActorKind.PERSON]
+        for word in _CAPITAL_WORD.finditer(text, start, start + len(body)):
             bare = word.group().rstrip("\u2019's")
-            if bare in own or bare_word(bare) in STOP or is_title(bare) or word.start() == 0:
+            if bare in own or bare_word(bare) in STOP or is_title(bare) or \
+                    word.start() == start or (word.start() < lead and lead_word(bare)) or \
+                    any(a <= word.start() < b for a, b in placed) or \
+                    gazetteer_lookup([bare], 0):
                 continue
-            return None  # another name, a place, a body: the sentence is not his alone
+            return None  # another name, or one nobody placed: the sentence is not his alone
         return resolved(found)
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
@@ -346,6 +357,13 @@ class Attributor:
             # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
             # speak (a place, a thing) leaves the words to the speaker who reports them.
         return None
+
+
+def lead_word(word: str) -> bool:
+    """Return True if `word` is one of the capitalised words an opening phrase starts with."""
+    return word in {"Asked", "Pressed", "Questioned", "Reached", "Told", "Moments", "Minutes",
+                    "At", "For", "In", "On", "During", "After", "Before", "Earlier", "Later",
+                    "Then", "Finally", "Still", "Instead", "Again", "Now"}
 
 
 def _after_verb(att: Attributor, place: Place) -> Speaker | None:
