@@ -89,6 +89,7 @@ _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z]
 _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+\s+){0,2}?[a-z]+)"
                           r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)"
                           r"{0,3})?,$")
+_TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
@@ -536,8 +537,18 @@ class Cast:
         if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
                 max(0, start - 16):start].rstrip().lower().endswith("according to")):
             return False  # `brought by X`, `according to X`: the agent, not an object
+        if word == "for" and self._topic(paragraph, before.start(1), start):
+            return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
         return word in PREPOSITIONS or word in _OBJECT_VERBS or (
             word.endswith(("ed", "ing")) and word not in DETERMINERS)
+
+    def _topic(self, paragraph: int, opener: int, start: int) -> bool:
+        """Return True if `For` at `opener` opens its sentence and the name at `start` closes
+        the phrase with a comma (`For Stacey Abrams, the lesson of 2018 was …`)."""
+        text = self.texts.get(paragraph, "")
+        before = text[:opener].rstrip(" \u201c\"")
+        name = _TOPIC_NAME.match(text, start)
+        return (not before or before[-1] in ".!?") and name is not None
 
     def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int) -> bool:
         """Return True if a capitalised word between an antecedent and its pronoun may name
