@@ -186,13 +186,16 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
                 reported = attributor.reported(*before)
                 speaker = resolved(reported) if reported is not None else None
-            alone = speaker is None and _stands_alone(text, spans[para.n], span)
-            if alone and first and span.start <= 1 and last_para is not None and \
+            opens_paragraph = first and span.start <= 1 and last_para is not None
+            opens_sentence = first_sentence > 0 and \
+                not masked[starts[first_sentence]:span.start - 1].strip()
+            alone = speaker is None and (opens_paragraph or opens_sentence) and \
+                _stands_alone(text, spans[para.n], span)
+            if alone and opens_paragraph and last_para is not None and \
                     _only_quotes(text, spans[para.n]):
                 # `Rep. Tull, asked about the deal, was blunt.` then `“It’s a surrender.”`
                 speaker = _actor_speaks(_after_actor(attributor, *last_para), place)
-            if alone and speaker is None and first_sentence > 0 and \
-                    not masked[starts[first_sentence]:span.start - 1].strip():
+            if alone and speaker is None and opens_sentence:
                 # `Kaine paused. “…”`, `Then he looked up. “…”`: a quotation opening its
                 # sentence after a sentence about one person, with no speech verb.
                 previous = starts[first_sentence - 1]
@@ -233,10 +236,9 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         said_last = _closing_speaker(text, pending, spans[para.n])
         # Read only when the next paragraph opens with an unattributed quotation.
         before = (para.n, masked) if carried is None and not spans[para.n] else None
-        # Read only when the next paragraph is a quotation alone: its last sentence quotes
-        # nothing (`“…,” he said. Then he looked up.`).
-        last_para = (para.n, masked) if carried is None and not any(
-            c in masked[_last_sentence(masked):] for c in "\u201c\u201d\"") else None
+        # Read only when the next paragraph is a quotation alone (`Attributor.actor` refuses a
+        # last sentence that quotes anything: `“…,” he said. Then he looked up.` is fine).
+        last_para = (para.n, masked) if carried is None else None
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
