@@ -17,7 +17,9 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import ROLE_NOUNS
+from ..model import ActorKind
+from .actors import ROLE_NOUNS, STOP
+from .actors import lookup as gazetteer_lookup
 from .cast import Cast
 from .lexicon import SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
@@ -28,8 +30,10 @@ from .speakers import (
     Phrase,
     Speaker,
     anaphor_head,
+    bare_word,
     description_speaker,
     identity_description,
+    is_title,
     mask_party_tags,
     mouthpiece_org,
     name_at_start,
@@ -53,7 +57,7 @@ _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly
 _VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
     [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
-_SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,150}?)\s+"
+_SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,250}?)\s+"
                             + _ADVERBS + r"(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b",
                             re.IGNORECASE)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
@@ -92,6 +96,16 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
 _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
                         r"{2,100}\.?\s*$)")
 # Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
+# `Asked about the post, he laughed.`, `Moments later, Kaine paused.`: what may open a sentence
+# before its subject.
+_ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Moments\s+later|"
+                          r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
+                          r"After|Before|Earlier|Later)\b[^,]{0,80},"
+                          r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
+# `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
+_DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
+                               r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 
@@ -181,9 +195,23 @@ class Attributor:
         pattern = re.compile(r"\b(?:(?:" + _alternatives(list(SPEECH_VERBS)) + r")\s+in|"
                              r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                              + noun + r"\b", re.IGNORECASE)
+        passive = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
+                             r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+(?:the\s+)?",
+                             re.IGNORECASE)
         for p in (paragraph, paragraph - 1):
             text = self.cast.texts.get(p, "")
-            hits = list(pattern.finditer(text, 0, offset if p == paragraph else len(text)))
+            end = offset if p == paragraph else len(text)
+            hits = list(pattern.finditer(text, 0, end))
+            by = list(passive.finditer(text, 0, end))
+            if by and (not hits or by[-1].start() > hits[-1].start()):
+                # `according to a report released Thursday by the Government Accountability
+                # Office`: the agent after `by`.
+                stop = next((b for a, b in split_sentences(text) if b > by[-1].end()), len(text))
+                found = self.speaker(speaker_after(text, by[-1].end(), stop), p, by[-1].end())
+                if found is None or found is AMBIGUOUS or \
+                        found.kind not in ("person", "organisation"):
+                    return None
+                return resolved(found)
             if not hits:
                 continue
             verb = hits[-1].start()
@@ -216,7 +244,7 @@ class Attributor:
         for rule in _RULES:
             found = rule(self, place)
             if found is not None:
-                return _not_named_inside(found, place)
+                return not_named_inside(found, place)
         return None
 
     def intro(self, paragraph: int, text: str) -> Speaker | None:
@@ -252,26 +280,61 @@ class Attributor:
             return None
         return found
 
-    def colon_subject(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
+    def colon_subject(self, paragraph: int, text: str, start: int, end: int,
+                      gap: str = r",?\s+[a-z]") -> Speaker | None:
         """Return the speaker a clause ending in a colon introduces without a speech verb
         (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
-        the person or organisation that opens the clause, or None."""
+        the person or organisation that opens the clause, or None. `gap` is what must follow
+        the name (a comma and a lower-case word, or just the word)."""
         m = _COLON_LEAD.match(text, start, end)
         start = m.end() if m else start
         clause = text[start:end]
         if len(clause) > 120 or VERB.search(clause):
             return None
+        document = _DOCUMENT_SUBJECT.match(clause)
+        if document:
+            # `The report was blunt about the causes:` after `a report released by the GAO`.
+            return self.issuer(document.group(1).lower(), paragraph, start)
         pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
         name = name_at_start(text, start, end)
-        if name is None or not re.match(r",?\s+[a-z]", text[name.end:end]) or \
+        if name is None or not re.match(gap, text[name.end:end]) or \
                 tuple(text[start:name.start].split()) != name.title:
             return None  # only a title may stand before the name (`Senate Majority Leader`)
         found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
             return None
         return found
+
+    def actor(self, paragraph: int, text: str, start: int, end: int) -> Speaker | None:
+        """Return the one person a sentence without a speech verb is about (`Kaine paused.`,
+        `Then he looked up.`, `Asked about the post, he laughed.`), for a quotation that follows
+        it with no attribution of its own; None when the sentence quotes anything, opens with
+        no person, or names anyone else (`Whitcomb turned to Calloway.`)."""
+        body = text[start:end].rstrip(" .!?")
+        if any(c in body for c in "\u201c\u201d\"") or len(body) > 160:
+            return None
+        m = _ACTION_LEAD.match(text, start, start + len(body))
+        lead = m.end() if m else start
+        # A blanked party tag may stand before the comma (`Rep. X (R-Ariz.), pressed on it,`).
+        found = self.colon_subject(paragraph, text, lead, start + len(body), r"\s*,?\s+[a-z]")
+        if found is None or found is AMBIGUOUS or found.kind != "person":
+            return None
+        own = set(found.name.split())
+        # Places and bodies the mentions know may stand in it (`In a speech at Colorado
+        # College on Thursday, she …`); no other person, nor a name nobody placed.
+        placed = [(m.start, m.end) for m in self.cast._between(paragraph, start - 200, end)
+                  if m.kind is not ActorKind.PERSON]
+        for word in _CAPITAL_WORD.finditer(text, start, start + len(body)):
+            bare = word.group().rstrip("\u2019's")
+            if bare in own or bare_word(bare) in STOP or is_title(bare) or \
+                    word.start() == start or (word.start() < lead and lead_word(bare)) or \
+                    any(a <= word.start() < b for a, b in placed) or \
+                    gazetteer_lookup([bare], 0):
+                continue
+            return None  # another name, or one nobody placed: the sentence is not his alone
+        return resolved(found)
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
@@ -294,6 +357,13 @@ class Attributor:
             # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
             # speak (a place, a thing) leaves the words to the speaker who reports them.
         return None
+
+
+def lead_word(word: str) -> bool:
+    """Return True if `word` is one of the capitalised words an opening phrase starts with."""
+    return word in {"Asked", "Pressed", "Questioned", "Reached", "Told", "Moments", "Minutes",
+                    "At", "For", "In", "On", "During", "After", "Before", "Earlier", "Later",
+                    "Then", "Finally", "Still", "Instead", "Again", "Now"}
 
 
 def _after_verb(att: Attributor, place: Place) -> Speaker | None:
@@ -429,11 +499,43 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
     m = _THIS_IS_HOW.match(follow)
     if m:
         return Speaker(_trim_np(m.group("np")), "person", named=False)
+    named = _named_after(att, place, place.sentence_end)
+    if named is not None:
+        return named
     m = _THIS_IS_WHAT.match(follow)
     if m:
         np = m.group("np").strip()
         return description_speaker(np) or Speaker(np, "unknown", named=False)
     return None
+
+
+def _named_after(att: Attributor, place: Place, start: int) -> Speaker | None:
+    """`“…” So said Frank Yazzie, a former party chairman.`, `“…” That was how Tyler Vance, a
+    state representative, described the tariffs`: the person or organisation named in the
+    sentence after the quotation, which says the words were theirs."""
+    text = place.text
+    end = next((b for a, b in split_sentences(text) if b > start), len(text))
+    so = _SO_SAID.match(text, start, end)
+    if so:
+        phrase = speaker_after(text, so.end(), end)
+    else:
+        how = _HOW_NAMED.match(text, start, end)
+        verb = _HOW_VERB.search(text, how.end(), end) if how else None
+        if how is None or verb is None:
+            return None
+        phrase = subject_before(text, how.end(), verb.start())
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, place.paragraph, start)
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+_SO_SAID = re.compile(r"\s*(?:So|Thus)\s+(?:said|says|wrote|writes)\s+")
+_HOW_NAMED = re.compile(r"\s*(?:This|That)\s+(?:is|was)\s+how\s+(?=[A-Z])")
+_HOW_VERB = re.compile(r"\s+(?:\w+ly\s+|once\s+|later\s+)?(?:described|put|called|summed|"
+                       r"phrased|characteri[sz]ed)\b")
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
@@ -442,7 +544,7 @@ _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
-def _not_named_inside(found: Speaker, place: Place) -> Speaker:
+def not_named_inside(found: Speaker, place: Place) -> Speaker:
     """Return AMBIGUOUS for a speaker a pronoun or a surname led to who is named inside the
     quotation itself (`“… easy for Mary Steenburgen to …,” she said`): people seldom speak of
     themselves by name, so the pronoun more likely points at someone else."""
@@ -500,4 +602,4 @@ def resolved(speaker: Speaker) -> Speaker:
     return Speaker(speaker.name, speaker.kind, speaker.role, "resolved", speaker.named)
 
 
-__all__ = ["VERB", "Attributor", "Place", "post_end", "resolved"]
+__all__ = ["VERB", "Attributor", "Place", "not_named_inside", "post_end", "resolved"]

@@ -4,8 +4,8 @@
 organisations `actors.find_mentions` found (with the people it missed, `people`), indexed by
 surname and first name, the `First Last` pairs the text writes (so a surname two people share
 stays ambiguous even when the mentions missed one of them), genders where a title, a common first
-name or a following pronoun tells, the titles written before names, and the speakers attributed
-so far. `speakers` parses the phrase next to a speech verb; this
+name, an appositive or a following pronoun tells (`genders`), the titles and roles written before
+names, and the speakers attributed so far. `speakers` parses the phrase next to a speech verb; this
 module resolves it, or answers `AMBIGUOUS` / None so the quotation stays silent.
 """
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..model import ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
+from .genders import appositive_gender, first_name_gender, pronoun_genders
 from .lexicon import (
     FIRST_NAMES,
     HONORIFICS,
@@ -66,7 +67,6 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
                            "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
                            "sued", "fired", "hired", "replaced", "succeeded", "defeated",
                            "interviewed", "visited", "joined", "against", "than", "as"})
-_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
@@ -76,8 +76,6 @@ _GENERIC_HEADS = frozenset({"company", "firm"})
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})
-# `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
-_NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
 _CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
 # `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
 _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
@@ -85,10 +83,18 @@ _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on
 _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
+# The lower-case word before the capitalised run that ends at the search's end.
+_OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
+# `Britain’s ambassador to Washington,` right before a name: the role's head noun.
+_ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+\s+){0,2}?[a-z]+)"
+                          r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)"
+                          r"{0,3})?,$")
+_TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
+_FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
-
-
+# `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
+_POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
 @dataclass(frozen=True, slots=True)
 class _Seen:
     """A person a pronoun may point at: where the text last named them (`start`: the end of
@@ -158,7 +164,7 @@ class Cast:
                 continue
             words = [w for w in m.key.split() if bare_word(w) not in _SUFFIXES]
             if m.key not in cast.genders:
-                cast.genders[m.key] = FIRST_NAMES.get(words[0].lower()) if len(words) > 1 \
+                cast.genders[m.key] = first_name_gender(words[0]) if len(words) > 1 \
                     else None
             before = texts.get(m.paragraph, "")[max(0, m.start - 40):m.start].split()
             lead = list(itertools.takewhile(is_title, reversed(before)))
@@ -169,51 +175,35 @@ class Cast:
                 modifier = [w for w in rest[-1:] if bare_word(w) in _NOT_THE_TITLE]
                 cast.titles.setdefault(m.key, set()).update(
                     title_words(" ".join([*modifier, *lead])))
+            wide = texts.get(m.paragraph, "")[max(0, m.start - 100):m.start].split()
+            while wide and is_title(wide[-1]):
+                wide.pop()
+            held = _ROLE_BEFORE.search(" ".join(wide))
+            if held and (held.group(1).split()[-1] in ROLE_NOUNS or
+                         held.group(1).split()[-1] in TITLES):
+                # `Britain’s ambassador to Washington, Dame Karen Pierce`: a later `the
+                # ambassador` may use the role written before her name.
+                cast.titles.setdefault(m.key, set()).update(title_words(held.group(1)))
             if before:
                 low = bare_word(before[-1]).rstrip(",")
                 told = HONORIFICS.get(low) or TITLES.get(low) or RELATION_GENDERS.get(low)
                 if told and cast.genders.get(m.key) is None:
                     cast.genders[m.key] = told
+            if cast.genders.get(m.key) is None:
+                cast.genders[m.key] = appositive_gender(texts.get(m.paragraph, ""), m.end)
             if len(words) > 1:
                 for index, word in ((cast.by_last, words[-1]), (cast.by_first, words[0])):
                     keys = index.setdefault(word, [])
                     if m.key not in keys:
                         keys.append(m.key)
         cast.starts = {p: [m.start for m in ms] for p, ms in cast.by_paragraph.items()}
-        cast._genders_from_pronouns()
+        for key, told in pronoun_genders(cast.by_paragraph, texts, cast.gender).items():
+            cast.genders[key] = told
         return cast
-
-    def _genders_from_pronouns(self) -> None:
-        """Learn the gender of people no title or first name tells from the pronoun that
-        follows them in their sentence (`Volker disputed that he had …`) when no other person
-        comes between; people the pronouns disagree about stay unknown."""
-        told: dict[str, set[Gender]] = {}
-        for p, ms in self.by_paragraph.items():
-            text = self.texts.get(p, "")
-            for i, m in enumerate(ms):
-                if m.kind is not ActorKind.PERSON or self.gender(m.key) is not None:
-                    continue
-                stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
-                window = text[m.end:min(stop, m.end + 200)]
-                first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
-                hit = _GENDERED.search(first[0])
-                if hit is None and len(first) > 1 and window[len(first[0])] in ".!?":
-                    # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
-                    # sentence's subject, after no name but an opening phrase.
-                    nxt = _NEXT_SUBJECT.match(first[1])
-                    if nxt and (nxt.group(1) is None or nxt.group(1).lower() in STOP):
-                        hit = nxt
-                if hit:
-                    told.setdefault(m.key, set()).add(
-                        "m" if hit.group().split()[-1].lower() in {"he", "his", "him", "himself"}
-                        else "f")
-        for key, genders in told.items():
-            if len(genders) == 1:
-                self.genders[key] = next(iter(genders))
 
     def gender(self, key: str) -> Gender | None:
         """Return the gender a person's title or first name tells, if any."""
-        return self.genders.get(key) or FIRST_NAMES.get(key.split()[0].lower())
+        return self.genders.get(key) or first_name_gender(key.split()[0])
 
     def _in_quote(self, paragraph: int, offset: int) -> bool:
         spans = self.quoted.get(paragraph, [])
@@ -242,6 +232,20 @@ class Cast:
             return near[0]
         if near:
             return None
+        # `“I’m proud of my son Hunter,” Biden said`: who the paragraph's quotations name by
+        # first name is not the one speaking of them.
+        quoted = " ".join(self.texts.get(paragraph, "")[a:b]
+                          for a, b in self.quoted.get(paragraph, []))
+        unnamed = [k for k in keys if not re.search(
+            r"\b" + re.escape(k.split()[0]) + r"\b", quoted)]
+        if len(unnamed) == 1 and len(keys) == 2:
+            return unnamed[0]
+        # `“…,” Pike, a Kentucky Republican, said` before the article has named Rep. Alana
+        # Pike: only one person of that surname is known yet.
+        known = [k for k in keys if k in before or any(
+            k in self.texts.get(p, "") for p in range(1, paragraph))]
+        if len(known) == 1:
+            return known[0]
         # `The governor, speaking to reporters, … “…,” Alvarez said` when Gov. Rebecca
         # Alvarez and Rep. Tomas Alvarez share the surname: the paragraph's `the governor`
         # is the only one of them the article gives that title.
@@ -433,6 +437,12 @@ class Cast:
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
             # a clause loses to the subject before it.
             nearest = subject
+        if self._subordinate(nearest) and any(
+                s.key != nearest.key and s.paragraph == nearest.paragraph and s.subject and
+                not set(s.key.split()) & set(nearest.key.split()) for s in fits[1:]):
+            # `Quiroga said volunteers had knocked on doors since Lisowski took over. “…,” he
+            # said`: the subject of a clause inside another person's sentence may not be meant.
+            return None
         if nearest.paragraph < paragraph and any(
                 m.kind is ActorKind.PERSON and m.key != nearest.key
                 and not self._in_quote(paragraph, m.start)
@@ -442,12 +452,43 @@ class Cast:
             # names, even as an object, is likelier than one from the paragraphs before.
             return None
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
-        if nearest.gender is None and not close and any(s.gender == gender and
-                                                        s.key != nearest.key for s in fits):
-            return None  # `she` after `Taylor Swift … Big Machine`: the gender does not settle it
+        rivals = [s for s in fits if s.gender == gender and s.key != nearest.key]
+        if nearest.gender is None and rivals and (not close or any(
+                s.subject and s.paragraph == nearest.paragraph and
+                not set(s.key.split()) & set(nearest.key.split()) for s in rivals)):
+            # `she` after `Taylor Swift … Big Machine`, or after `Dzhamila Asanova, a
+            # spokeswoman, … Kairat Bekov, the deputy minister`: the gender does not settle it
+            # between two subjects of one paragraph, however close.
+            return None
+        if nearest.gender is None and self._object_between(nearest, paragraph, offset, gender):
+            # `Sipho Ndlovu sat with Thandeka Khumalo. … “…,” she said`: with no gender known
+            # for the subject, the person the clause names as its object may be meant.
+            return None
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _subordinate(self, seen: _Seen) -> bool:
+        """Return True if the name ending at `seen.start` opens a subordinate clause (`since
+        Teodor Lisowski took over`) in the middle of its sentence."""
+        text = self.texts.get(seen.paragraph, "")
+        m = _OPENER_BEFORE_NAME.search(text, max(0, seen.start - 120), seen.start)
+        return m is not None and m.group(1).lower() in CLAUSE_OPENERS
+
+    def _object_between(self, seen: _Seen, paragraph: int, offset: int,
+                        gender: Gender) -> bool:
+        """Return True if a person of a gender compatible with `gender` is named as an object
+        (outside quotations) between `seen` and `offset`."""
+        own = set(seen.key.split())
+        for p in range(seen.paragraph, paragraph + 1):
+            for m in self._between(p, seen.start if p == seen.paragraph else 0,
+                                   offset if p == paragraph else 1 << 62):
+                if m.kind is ActorKind.PERSON and not own & set(m.key.split()) and \
+                        self.gender(m.key) in (gender, None) and \
+                        not self._in_quote(p, m.start) and self._object(p, m.start) and \
+                        not _POSSESSIVE_AFTER.match(self.texts.get(p, ""), m.end):
+                    return True
+        return False
 
     def _speaking_org(self, paragraph: int, offset: int) -> Speaker | None:
         """Return the organisation `it said` points at: the last one named (outside
@@ -524,8 +565,18 @@ class Cast:
         if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
                 max(0, start - 16):start].rstrip().lower().endswith("according to")):
             return False  # `brought by X`, `according to X`: the agent, not an object
+        if word == "for" and self._topic(paragraph, before.start(1), start):
+            return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
         return word in PREPOSITIONS or word in _OBJECT_VERBS or (
             word.endswith(("ed", "ing")) and word not in DETERMINERS)
+
+    def _topic(self, paragraph: int, opener: int, start: int) -> bool:
+        """Return True if `For` at `opener` opens its sentence and the name at `start` closes
+        the phrase with a comma (`For Stacey Abrams, the lesson of 2018 was …`)."""
+        text = self.texts.get(paragraph, "")
+        before = text[:opener].rstrip(" \u201c\"")
+        name = _TOPIC_NAME.match(text, start)
+        return (not before or before[-1] in ".!?") and name is not None
 
     def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int) -> bool:
         """Return True if a capitalised word between an antecedent and its pronoun may name
@@ -546,6 +597,9 @@ class Cast:
                 if any(a <= m.start() < b for a, b in spans):
                     skip_run = m.end() + 1  # `an Iraq War veteran`: the place decides the run
                     continue
+                if _FEAST_DAY.match(text, m.end()):
+                    skip_run = m.end() + 1
+                    continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS:
                     continue
@@ -557,9 +611,12 @@ class Cast:
                     skip_run = m.end() + 1
                     continue
                 if seen.subject and (not self._subject(p, m.start())
-                                     or self._object(p, m.start())):
+                                     or self._object(p, m.start())
+                                     or m.group().endswith(("\u2019s", "'s"))):
                     skip_run = m.end() + 1
-                    continue  # `on the night Anders Kolb died`, `asked about Pelosi`: no rival
+                    # `on the night Anders Kolb died`, `asked about Pelosi`, `X, Carlineo’s
+                    # attorney,`: no rival
+                    continue
                 return True
         return False
 

@@ -59,7 +59,7 @@ _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called
 # `Lupe Villanueva-Ortiz has voted … This year, she isn’t sure`.
 _PRONOUN_AFTER = re.compile(r"(?:\u201c[^\u201d]{0,300}\u201d|[.!?,]\s+(?:[A-Z]\w*)?|"
                             r"[^A-Z.!?\u201c])*?"
-                            r"\b(?:he|she|his|her)\b")
+                            r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 
 
 def _relatives(texts: dict[int, str], by_paragraph: dict[int, list[Mention]],

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..model import ActorKind, Article, Quote
 from .actors import STOP as _STOP
 from .actors import find_actors, find_mentions
-from .attribution import VERB, Attributor, Place, post_end, resolved
+from .attribution import VERB, Attributor, Place, not_named_inside, post_end, resolved
 from .cast import Cast
 from .lexicon import HONORIFICS
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
@@ -35,6 +35,7 @@ from .speakers import AMBIGUOUS, Speaker, bare_word, mask_party_tags
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
+_PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:he|she)\b", re.IGNORECASE)
 
 
 def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
@@ -49,6 +50,11 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     boundary = next((m for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())),
                     None)
     later = gap[boundary.end():] if boundary else ""
+    if text[:start].rstrip("\u201d\u2019\"' ").endswith("."):
+        # `“It just connected.” Buckley … had a similar experience: “…”`: the quotation ended
+        # its sentence (`!` and `?` may still take an attribution: `“…!” Trump tweeted`), so
+        # the gap is a new one, which may name someone else from its start.
+        later = gap
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
         if word.lower() not in _STOP and word not in own and \
@@ -112,6 +118,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     attributor = Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None
+    last_para: tuple[int, str] | None = None  # the last paragraph, for `_after_actor`
+    said_last: Speaker | None = None  # the speaker of a quotation closing the last paragraph
     before: tuple[int, str] | None = None
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
@@ -137,16 +145,27 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         starts = [a for a, _ in sentences]
         ends = sorted(b for _, b in sentences)
         pending: _Pending | None = None
+        aside: _Pending | None = None  # a few words quoted with a speaker (`“Amazing,” X said.`)
         first = True
         for span in spans[para.n]:
-            if not is_statement(text, span):
-                continue
-            words = text[span.start:span.end].strip().rstrip(",").strip()
             first_sentence = bisect_right(starts, span.start - 1) - 1
             place = Place(para.n, masked, span,
                            starts[first_sentence] if first_sentence >= 0 else 0,
                            post_end(text, span, ends))
+            if not is_statement(text, span):
+                if VERB.match(text, span.close + 1, span.close + 40) or \
+                        VERB.search(text, span.close, min(span.close + 40, place.sentence_end)):
+                    said = attributor.attribute(place)
+                    aside = _Pending("", said, span.close) if said is not None and \
+                        said is not AMBIGUOUS and said.kind == "person" else None
+                continue
+            words = text[span.start:span.end].strip().rstrip(",").strip()
             speaker = attributor.attribute(place)
+            if speaker is None and aside is not None and aside.speaker is not None and \
+                    (pending is None or pending.close < aside.close) and \
+                    _continues(masked, aside.close, span.start, aside.speaker):
+                # `“Amazing,” Davis said. “To be able to do that …”`.
+                speaker = aside.speaker
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
             gap = text[pending.close:span.start - 1] if pending else ""
             if pending and words[:1].islower() and len(gap) < 60 and VERB.search(gap) and \
@@ -163,6 +182,11 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = resolved(carried)
+            if speaker is None and first and span.start <= 1 and said_last is not None and \
+                    _only_quotes(text, spans[para.n]):
+                # `“…,” she said.` closing a paragraph, then a paragraph that is only `“…”`:
+                # she goes on.
+                speaker = _actor_speaks(resolved(said_last), place)
             if first and silent and span.start <= 1 and speaker is not None and \
                     speaker is not AMBIGUOUS:
                 for i in silent:
@@ -174,6 +198,28 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
                 reported = attributor.reported(*before)
                 speaker = resolved(reported) if reported is not None else None
+            opens_paragraph = first and span.start <= 1 and last_para is not None
+            opens_sentence = first_sentence > 0 and \
+                not masked[starts[first_sentence]:span.start - 1].strip()
+            alone = speaker is None and (opens_paragraph or opens_sentence) and \
+                _stands_alone(text, spans[para.n], span)
+            if alone and opens_paragraph and last_para is not None and \
+                    _only_quotes(text, spans[para.n]):
+                # `Rep. Tull, asked about the deal, was blunt.` then `“It’s a surrender.”`
+                speaker = _actor_speaks(_after_actor(attributor, *last_para), place)
+            if alone and speaker is None and opens_sentence:
+                # `Kaine paused. “…”`, `Then he looked up. “…”`: a quotation opening its
+                # sentence after a sentence about one person, with no speech verb.
+                previous = starts[first_sentence - 1]
+                if not any(previous <= s.start < starts[first_sentence] for s in spans[para.n]):
+                    speaker = _actor_speaks(attributor.actor(
+                        para.n, masked, previous, starts[first_sentence]), place)
+                    if speaker is None:
+                        # `Tull said he would fight on. “Not one of them is in this bill.”`: a
+                        # quotation with no speech verb after reported speech of a named speaker.
+                        reported = attributor.reported(para.n, masked[:starts[first_sentence]])
+                        if reported is not None and reported.named:
+                            speaker = _actor_speaks(resolved(reported), place)
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
@@ -199,11 +245,69 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             carried = attributor.intro(para.n, text)
             if carried is AMBIGUOUS:
                 carried = None
+        said_last = _closing_speaker(text, pending, spans[para.n])
         # Read only when the next paragraph opens with an unattributed quotation.
         before = (para.n, masked) if carried is None and not spans[para.n] else None
+        # Read only when the next paragraph is a quotation alone (`Attributor.actor` refuses a
+        # last sentence that quotes anything: `“…,” he said. Then he looked up.` is fine).
+        last_para = (para.n, masked) if carried is None else None
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
+
+
+def _stands_alone(text: str, spans: list[Span], span: Span) -> bool:
+    """Return True if a quotation may be given to the person the sentence before it is about:
+    nothing but quotations follows it in its paragraph (`“Here comes trouble.” The aides
+    laughed.`, `“Are you running?” a reporter asked him.`), and it is no shout (`“Shame on
+    you!”` is more often the crowd's than the person's)."""
+    inner = text[span.start:span.end].rstrip(" ,\u2019'\u201d\"")
+    if inner.endswith("!"):
+        return False
+    return not re.search(r"\w", _outside_quotes(text, spans)[span.close:])
+
+
+def _actor_speaks(actor: Speaker | None, place: Place) -> Speaker | None:
+    """Return the person a sentence before the quotation is about as its speaker, unless the
+    quotation names them (`Kaine paused. “Thank you, Senator Kaine.”`)."""
+    if actor is None:
+        return None
+    found = not_named_inside(actor, place)
+    return None if found is AMBIGUOUS else found
+
+
+def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> Speaker | None:
+    """Return the speaker of a quotation that closes its paragraph with only a pronoun's
+    attribution after it (`“…,” she said.`: a speaker the story is already following), unless
+    it asks a question (the next paragraph may answer). A speaker named there (`said Rasha
+    Haddad, a teacher.`) may be one voice of several, and is not carried."""
+    if pending is None or pending.speaker is None or pending.speaker is AMBIGUOUS or \
+            pending.speaker.kind != "person" or not spans or pending.close >= len(text):
+        return None
+    tail = text[pending.close:].strip()
+    inner = text[spans[-1].start:spans[-1].end].rstrip(" ,\u2019'")
+    if len(tail) > 80 or not VERB.search(tail) or inner.endswith("?") or \
+            _sentence_ends_in(tail) or not _PRONOUN_TAIL.match(tail):
+        return None
+    return pending.speaker
+
+
+def _only_quotes(text: str, spans: list[Span]) -> bool:
+    """Return True if nothing but quotations (and punctuation) stands in `text`."""
+    return not re.search(r"\w", _outside_quotes(text, spans))
+
+
+def _after_actor(attributor: Attributor, paragraph: int, text: str) -> Speaker | None:
+    """Return the one person the last sentence of a paragraph without a speech verb is about
+    (`Rep. Tull, asked about the deal, was blunt.`), or None."""
+    body = text.rstrip()
+    return attributor.actor(paragraph, body, _last_sentence(body), len(body))
+
+
+def _last_sentence(text: str) -> int:
+    """Return where the last sentence of `text` starts."""
+    body = text.rstrip()
+    return max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
 
 
 def _outside_quotes(text: str, spans: list[Span]) -> str:

@@ -24,7 +24,7 @@ from .actors import (
     blank_dateline,
 )
 from .actors import lookup as gazetteer_lookup
-from .lexicon import HONORIFICS, RELATIONS, TITLES, Gender
+from .lexicon import FIRST_NAMES, HONORIFICS, RELATIONS, TITLES, Gender
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
 Attribution = Literal["explicit", "resolved"]
@@ -224,6 +224,14 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         gender = HONORIFICS.get(low) or TITLES.get(low) or gender
         title.append(word)
     run = run[last + 1:]
+    if run and run[0][0] == "to":
+        # `Ambassador to the United Nations Margaret Ellison`: the person is the common first
+        # name and what follows it; with none, the office names nobody.
+        first = [j for j in range(len(run) - 1) if bare_word(run[j][0]) in FIRST_NAMES
+                 and 2 <= len(run) - j <= 3]
+        if not first:
+            return None
+        run = run[first[-1]:]
     if run and run[0][0] in _JOINERS:
         return None  # `High Commissioner for Human Rights`, `CEO of Take-Two`: an office
     while run and run[0][0] in CONNECTORS:
@@ -254,6 +262,23 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
                 gender=gender)
 
 
+def _office_to(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Return True if `toks[k]` is the `to` or `to the` of an office between a title and a
+    capitalised name (`Ambassador to the United Nations`)."""
+    word = toks[k][0].lower()
+    if word == "to":
+        return 0 < k < len(toks) - 1 and _capital_title(toks[k - 1][0]) and (
+            is_capitalised(toks[k + 1][0]) or toks[k + 1][0].lower() == "the")
+    if word == "the":
+        return k > 1 and toks[k - 1][0].lower() == "to" and _capital_title(toks[k - 2][0])
+    return False
+
+
+def _capital_title(word: str) -> bool:
+    """`Ambassador`, not `ambassador`: only a title written as part of a name opens an office."""
+    return is_capitalised(word) and is_title(word)
+
+
 def name_at_end(text: str, start: int, end: int) -> Name | None:
     """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
     unless a preposition makes it an object (`a spokesman for Smith`)."""
@@ -261,7 +286,7 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
     i = len(toks)
     while i > 0 and (_name_word(toks[i - 1][0]) or (
             i < len(toks) and toks[i - 1][0].lower() in _JOINERS and i > 1
-            and is_capitalised(toks[i - 2][0]))):
+            and is_capitalised(toks[i - 2][0])) or _office_to(toks, i - 1)):
         i -= 1
     if i == len(toks):
         return None
@@ -272,12 +297,16 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         # `the U.S. attorney for the Southern District`: a name inside a description.
         return None
     prev = toks[i - 1][0] if i > 0 else ""
-    if prev[:1].islower() and prev.lower() not in STOP and not is_title(prev) and \
+    # `committee Chairman Curtis Lambeth`: a common noun may qualify a title that opens the run.
+    titled = i + 1 < len(toks) and is_title(toks[i][0])
+    if prev[:1].islower() and not titled and prev.lower() not in STOP and not is_title(prev) and \
             "-" not in prev and not _MODIFIER.fullmatch(prev) and \
             bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
             not prev.endswith("ly") and \
+            not (AGENT_NOUN.fullmatch(prev) and len(toks) - i >= 2) and \
             not POSSESSIVE.search(prev):
-        # `the letter Mike wrote`: a name after a common noun is inside a clause.
+        # `the letter Mike wrote`: a name after a common noun is inside a clause (a noun for
+        # what someone does before a full name, `investor George Soros`, is the name's role).
         return None
     if toks[0][0].lower() in DETERMINERS and any(
             w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
@@ -386,9 +415,13 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if not segs:
         return None
     a, b = segs[-1]
-    other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
-    if len(segs) >= 2 and other is not None and len(other.words) >= 2:
-        return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
+    for sa, sb in segs[1:]:
+        joined = re.match(r"(?:and|or)\s", text[sa:sb])
+        other = name_at_end(text, sa + joined.end(), sb) if joined else None
+        if other is not None and len(other.words) >= 2:
+            # `X, and Y said`, `X, a scientist at …, and her co-author Y, who …, said`: two
+            # speakers, none chosen.
+            return Phrase(description=text[a:b])
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
@@ -480,6 +513,12 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+# Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
+# `a Border Patrol agent`); never `insider` or `source`, which say nothing of who speaks.
+SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agents", "pollster",
+                          "pollsters"})
+
+
 def description_speaker(phrase: str) -> Speaker | None:
     """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
     words = phrase.lower().split()
@@ -492,7 +531,7 @@ def description_speaker(phrase: str) -> Speaker | None:
     nouns = [w.strip(",.") for w in words]
     # `the president`, `the company's chief executive`: one person the article names elsewhere,
     # which the description alone does not tell; `a diplomat`, `one official` is all we know.
-    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS for w in nouns) and \
+    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and \
             nouns[0] in {"a", "an", "one", "another", "two", "three", "several"}:
         return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
                        named=False)
@@ -568,6 +607,7 @@ __all__ = [
     "PREPOSITIONS",
     "PRONOUNS",
     "PRONOUN_GENDER",
+    "SOURCE_NOUNS",
     "Attribution",
     "Name",
     "Phrase",

@@ -1,0 +1,95 @@
+"""Genders the text tells: a person's name in, he or she (or nothing) out.
+
+A pronoun (`she said`) is only resolved to a person of a compatible gender, and many people in
+the news have first names no list holds (`Oksana Hrytsenko`, `Sipho Ndlovu`). Besides a common
+first name (or its short form: `Tom` for Thomas), the text itself tells: an appositive's head
+noun (`, the chairwoman of …`, `, his wife,`, `, a former congressman`) and a subject or
+possessive pronoun that follows the name in its sentence or opens the next one (`Volker disputed
+that he had …`), never an object pronoun (`followed her`), which points at someone else more
+often than not. `cast.Cast` asks these for each person it knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import ActorKind
+from .actors import STOP, Mention
+from .lexicon import FIRST_NAMES, NICKNAMES, RELATION_GENDERS, TITLES, Gender
+from .speakers import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
+
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
+_NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
+# `Oksana Hrytsenko, the chairwoman of …`, `Ravi Menon, 34, her husband,`: an appositive whose
+# head noun (the last word before a comma or a preposition) tells the gender of the name.
+_APPOSITIVE_NOUN = re.compile(r",\s+(?:\d+,\s+)?(?:the|a|an|his|her|their|its|one)\s+"
+                              r"((?:[a-z][\w\u2019'-]*\s+){0,3}?[a-z]+)"
+                              r"(?=[,.;]|\s+(?:of|for|at|in|from|to|who|with|on)\b)")
+# Words after `her` that make it an object (`stood beside her without a word`), beyond the
+# prepositions the speaker rules list.
+_AFTER_OBJECT = frozenset({"without", "across", "through", "around", "during", "as", "down",
+                           "up", "out", "off", "back", "again", "too", "alone", "into",
+                           "onto", "that", "if", "whether", "how", "why", "what"})
+
+
+def first_name_gender(word: str) -> Gender | None:
+    """Return the gender a first name or its short form (`Tom` for Thomas) usually marks."""
+    low = word.lower()
+    return FIRST_NAMES.get(low) or FIRST_NAMES.get(NICKNAMES.get(low, low))
+
+
+def appositive_gender(text: str, end: int) -> Gender | None:
+    """Return the gender the appositive right after a name ending at `end` tells (`, the
+    chairwoman`, `, his wife,`, `, a former congressman`), or None."""
+    m = _APPOSITIVE_NOUN.match(text, end)
+    if m is None:
+        return None
+    noun = m.group(1).split()[-1]
+    return TITLES.get(noun) or RELATION_GENDERS.get(noun)
+
+
+def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str],
+                    known: Callable[[str], Gender | None]) -> dict[str, Gender]:
+    """Return the gender of people `known` cannot tell, learned from the pronoun that follows
+    them in their sentence (`Volker disputed that he had …`) when no other mention comes
+    between, or opens the next sentence; people the pronouns disagree about are left out."""
+    told: dict[str, set[Gender]] = {}
+    for p, ms in by_paragraph.items():
+        text = texts.get(p, "")
+        for i, m in enumerate(ms):
+            if m.kind is not ActorKind.PERSON or known(m.key) is not None:
+                continue
+            stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
+            window = text[m.end:min(stop, m.end + 200)]
+            first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
+            hit = next((h for h in _GENDERED.finditer(first[0])
+                        if not _object_pronoun(first[0], h)), None)
+            if hit is None and len(first) > 1 and window[len(first[0])] in ".!?":
+                # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
+                # sentence's subject, after no name but an opening phrase.
+                nxt = _NEXT_SUBJECT.match(first[1])
+                if nxt and (nxt.group(1) is None or nxt.group(1).lower() in STOP):
+                    hit = nxt
+            if hit:
+                told.setdefault(m.key, set()).add(
+                    "m" if hit.group().split()[-1].lower() in {"he", "his", "him", "himself"}
+                    else "f")
+    return {key: next(iter(genders)) for key, genders in told.items() if len(genders) == 1}
+
+
+def _object_pronoun(text: str, hit: re.Match[str]) -> bool:
+    """Return True if the pronoun at `hit` is an object (`followed her.`, `asked him to`)."""
+    word = hit.group().lower()
+    if word == "him":
+        return True
+    if word != "her":
+        return False
+    after = re.match(r"\s+([a-z][\w-]*)", text[hit.end():])
+    word = after.group(1) if after else ""
+    return not word or word in PREPOSITIONS or word in DETERMINERS or word in CLAUSE_OPENERS \
+        or word in _AFTER_OBJECT
+
+
+__all__ = ["appositive_gender", "first_name_gender", "pronoun_genders"]
