@@ -604,7 +604,8 @@ class Cast:
                         bare_word(word) in NOT_SPEAKERS:
                     continue
                 before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
-                if (not before or before[-1] in ".!?:\u2014") and word not in self.proper \
+                opens = not before or before[-1] in ".!?:\u2014"
+                if opens and word not in self.proper and word not in self.by_last \
                         and not _NAME_FOLLOWS.match(text, m.end()):
                     continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
                 if gazetteer_lookup([word], 0):
@@ -612,10 +613,11 @@ class Cast:
                     continue
                 if seen.subject and (not self._subject(p, m.start())
                                      or self._object(p, m.start())
-                                     or m.group().endswith(("\u2019s", "'s"))):
+                                     or (m.group().endswith(("\u2019s", "'s")) and not opens)):
                     skip_run = m.end() + 1
                     # `on the night Anders Kolb died`, `asked about Pelosi`, `X, Carlineo’s
-                    # attorney,`: no rival
+                    # attorney,`: no rival; `Ashworth’s order requires …` opening a sentence
+                    # is its topic, and may be the one the pronoun means
                     continue
                 return True
         return False
