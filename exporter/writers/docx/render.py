@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import docx
 from docx.blkcntnr import BlockItemContainer
@@ -46,7 +47,7 @@ from ...blocks import (
 )
 from ...options import RenderOptions
 from ...theme import theme_of
-from .. import ooxml
+from .. import docx_pages, ooxml
 from ..images import picture
 from .elements import (
     _bookmark,
@@ -73,6 +74,63 @@ from .page import (
 from .spool import SPOOL_EVERY, _BodySpool
 from .styles import setup_styles, styled_template
 from .toc import _TocSlot, fill_tocs
+
+
+class Draft:
+    """One rendering before it is zipped: the package's members, and the main part with its
+    spooled body. Measured (`pages`) and zipped (`package`) from here, so the contents
+    list's page numbers cost no zip written and read back per rendering."""
+
+    def __init__(self, members: dict[str, bytes], main: str, document: bytes,
+                 spool: _BodySpool, timestamp: int) -> None:
+        self.members = members
+        self.main = main
+        self._document = document
+        self._spool = spool
+        self._timestamp = timestamp
+
+    def document(self) -> Iterator[bytes]:
+        """The main part's XML, the spooled body back in, a slice at a time."""
+        return self._spool.chunks(self._document)
+
+    def pages(self, fonts: docx_pages.Fonts) -> dict[str, int]:
+        """The page each bookmark starts on, by the page model (`docx_pages.part_pages`)."""
+        return docx_pages.part_pages(
+            lambda name: self.members.get(name) if name != self.main else None,
+            lambda: io.BufferedReader(_ChunkStream(self.document())), fonts)
+
+    def package(self) -> bytes:
+        """The DOCX package's bytes."""
+        def content(name: str) -> bytes | Iterator[bytes]:
+            return self.document() if name == self.main else self.members[name]
+
+        return ooxml.write_package([*self.members, self.main], content, self._timestamp)
+
+    def close(self) -> None:
+        self._spool.close()
+
+
+class _ChunkStream(io.RawIOBase):
+    """A binary stream over byte chunks (the parser reads the main part through it)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        super().__init__()
+        self._chunks = chunks
+        self._rest = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._rest:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._rest = memoryview(chunk)
+        size = min(len(buffer), len(self._rest))
+        buffer[:size] = self._rest[:size]
+        self._rest = self._rest[size:]
+        return size
 
 
 class _Renderer:
@@ -113,23 +171,28 @@ class _Renderer:
     # --- document set-up --------------------------------------------------------------------
 
     def render(self) -> bytes:
+        draft = self.draft()
+        try:
+            return draft.package()
+        finally:
+            draft.close()
+
+    def draft(self) -> Draft:
+        """Render the document; return it before it is zipped (to be closed)."""
         try:
             members, document = self._build()
             if "docProps/app.xml" not in members:
                 raise KeyError("docProps/app.xml is not a member of the package")
             members["docProps/app.xml"] = app_xml(self.options)
-
-            def content(name: str) -> bytes | Iterator[bytes]:
-                return document if name == main else members[name]
-
-            main = self.word.part.partname.membername
-            return ooxml.write_package([*members, main], content, self.options.timestamp)
-        finally:
+        except BaseException:
             self.spool.close()
+            raise
+        return Draft(members, self.word.part.partname.membername, document, self.spool,
+                     self.options.timestamp)
 
-    def _build(self) -> tuple[dict[str, bytes], Iterator[bytes]]:
+    def _build(self) -> tuple[dict[str, bytes], bytes]:
         """Render the document; return python-docx's package members but the main part, and
-        the main part's whole XML."""
+        the main part's XML with a marker where each spooled stretch goes."""
         drop_thumbnail(self.word)
         self.styles, self.link_style = setup_styles(
             self.word, self.look, self._text_width_twips(), self.doc.meta.lang,
@@ -151,10 +214,7 @@ class _Renderer:
         fill_tocs(self.toc_slots, self.toc_pages, self.styles, self.word._body)
         self.headers.link(self.word.element.body)
         set_core_properties(self.word, self.doc.meta, self.options)
-        # The body as it stands has a marker where each spooled stretch goes; the whole part
-        # replaces it as `render` writes the package.
-        return (_package_members(self.word),
-                self.spool.chunks(serialize_part_xml(self.word.element)))
+        return _package_members(self.word), serialize_part_xml(self.word.element)
 
 
     def _spool_body(self) -> None:
