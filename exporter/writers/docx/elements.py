@@ -122,13 +122,42 @@ def _run(p: Paragraph, text: str) -> Run:
     """Append a run of `text` to `p`.
 
     Inline text has its white space collapsed already, so the run needs no tabs or breaks;
-    python-docx's `add_run` examines the text one character at a time to find them.
+    python-docx's `add_run` examines the text one character at a time to find them (and its
+    `add_r`, `add_t` place each element by looking through the schema's order: a run and its
+    text are the last and only children here, so they are appended).
     """
     if "\t" in text or "\n" in text or "\r" in text:
         return p.add_run(text)
-    r = p._p.add_r()
-    r.add_t(text)
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(_XML_SPACE, "preserve")
+    r.append(t)
+    p._p.append(r)
     return Run(r, p)
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def set_style(p: CT_P, style_id: str) -> None:
+    """Give `p` the paragraph style `style_id` (python-docx's `p.style = …`).
+
+    python-docx places `w:pPr` and `w:pStyle` by looking through every tag that may follow
+    them; in a paragraph with no children yet both are simply the first, which is most of
+    the paragraphs the writer makes."""
+    if len(p):
+        p.style = style_id
+        return
+    ppr = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(_VAL, style_id)
+    ppr.append(style)
+    p.append(ppr)
+
+
+_VAL = qn("w:val")
 
 
 def _last_block_element(container: BlockItemContainer) -> etree._Element | None:

@@ -11,6 +11,7 @@ import docx
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -59,6 +60,7 @@ from .elements import (
     _run,
     _shade,
     clean,
+    set_style,
 )
 from .look import _Look
 from .outline import _anchor_of, _block_text, _bookmark_name, _Outline
@@ -164,6 +166,8 @@ class _Renderer:
         self.break_before = False
         self.numbering_abstract: int | None = None
         self.styles: dict[str, ParagraphStyle] = {}
+        self.style_ids: dict[str, str] = {}
+        self.link_style_id: str | None = None
         self.bookmarked: set[str] = set()
         self.last_heading = 0
         """Level of the latest listed heading: the next may go at most one level deeper."""
@@ -194,9 +198,13 @@ class _Renderer:
         """Render the document; return python-docx's package members but the main part, and
         the main part's XML with a marker where each spooled stretch goes."""
         drop_thumbnail(self.word)
-        self.styles, self.link_style = setup_styles(
+        self.styles, link_style = setup_styles(
             self.word, self.look, self._text_width_twips(), self.doc.meta.lang,
             reference=self.reference, styled=self.styled)
+        self.style_ids = {name: style.style_id for name, style in self.styles.items()}
+        # As `run.style = link_style` finds it, once (it looks through every style).
+        self.link_style_id = self.word.part.get_style_id(  # type: ignore[no-untyped-call]
+            link_style, WD_STYLE_TYPE.CHARACTER)
         section = self.word.sections[0]
         setup_page(section, self.options, self.look, self.doc.meta.header,
                    reference=self.reference)
@@ -288,7 +296,7 @@ class _Renderer:
         and every style for the default on each call, which made book-length input quadratic.
         """
         p = OxmlElement("w:p")
-        p.style = self.styles[style].style_id
+        set_style(p, self.style_ids[style])
         parent = container._element
         last = _last_child(parent)
         if last is not None and last.tag == qn("w:sectPr"):
@@ -511,7 +519,7 @@ class _Renderer:
     def _cell(self, cell: _Cell, content: Inlines, *, fill: str | None = None,
               bold: bool = False) -> None:
         p = cell.paragraphs[0]
-        p._p.style = self.styles["Table Text"].style_id
+        set_style(p._p, self.style_ids["Table Text"])
         self.inlines(p, content, bold=bold)
         if fill is not None:
             cell._tc.get_or_add_tcPr().append(_shade(fill))
@@ -566,7 +574,7 @@ class _Renderer:
         first = cell.paragraphs[0]
         first_p = first._p
         if block.title:
-            first._p.style = self.styles["Box Title"].style_id
+            set_style(first._p, self.style_ids["Box Title"])
             first.add_run(clean(block.title))
         for child in block.children:
             self.block(cell, child)
@@ -631,5 +639,5 @@ class _Renderer:
                 run.font.size = Pt(8.5)
                 run.font.color.rgb = self.muted
             if target is not None:
-                run.style = self.link_style
+                run._r.style = self.link_style_id
                 target.append(run._r)

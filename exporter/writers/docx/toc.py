@@ -12,7 +12,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from .elements import _add_field, _el
+from .elements import _add_field, _el, set_style
 
 
 @dataclass(slots=True)
@@ -31,7 +31,7 @@ def fill_tocs(slots: Sequence[_TocSlot], toc_pages: Sequence[int | None],
         made: list[CT_P] = []
         for index, (level, text, bookmark) in enumerate(entries):
             p = Paragraph(OxmlElement("w:p"), body)
-            p._p.style = styles[f"toc {min(level, 3)}"].style_id
+            set_style(p._p, styles[f"toc {min(level, 3)}"].style_id)
             if index == 0:
                 _toc_field_start(p, slot.depth)
             link = _el("w:hyperlink", anchor=bookmark, history="1")
@@ -53,7 +53,7 @@ def fill_tocs(slots: Sequence[_TocSlot], toc_pages: Sequence[int | None],
             made.append(p._p)
         if not made:
             p = Paragraph(OxmlElement("w:p"), body)
-            p._p.style = styles["toc 1"].style_id
+            set_style(p._p, styles["toc 1"].style_id)
             _toc_field_start(p, slot.depth)
             p.add_run("No headings.")
             made.append(p._p)
