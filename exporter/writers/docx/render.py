@@ -11,7 +11,6 @@ import docx
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -198,13 +197,10 @@ class _Renderer:
         """Render the document; return python-docx's package members but the main part, and
         the main part's XML with a marker where each spooled stretch goes."""
         drop_thumbnail(self.word)
-        self.styles, link_style = setup_styles(
+        self.styles, self.link_style_id = setup_styles(
             self.word, self.look, self._text_width_twips(), self.doc.meta.lang,
             reference=self.reference, styled=self.styled)
         self.style_ids = {name: style.style_id for name, style in self.styles.items()}
-        # As `run.style = link_style` finds it, once (it looks through every style).
-        self.link_style_id = self.word.part.get_style_id(  # type: ignore[no-untyped-call]
-            link_style, WD_STYLE_TYPE.CHARACTER)
         section = self.word.sections[0]
         setup_page(section, self.options, self.look, self.doc.meta.header,
                    reference=self.reference)

@@ -16,10 +16,12 @@ from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
 from .elements import _LANG, _border, _el, _set_fonts, _set_ppr
 from .look import _Look
 
-Styled = tuple[bytes, tuple[tuple[str, str], ...]]
-"""A styled template's bytes, and (name, style id) of each paragraph style made in it."""
-StyleSheet = tuple[dict[str, ParagraphStyle], CharacterStyle]
-"""The paragraph styles the writer uses, by name, and the hyperlink character style."""
+Styled = tuple[bytes, tuple[tuple[str, str], ...], str | None]
+"""A styled template's bytes, (name, style id) of each paragraph style made in it, and the
+hyperlink style's id as a run names it (`link_style_id`)."""
+StyleSheet = tuple[dict[str, ParagraphStyle], str | None]
+"""The paragraph styles the writer uses, by name, and the id a link's run names its hyperlink
+character style by."""
 
 _STYLED: dict[tuple[_Look, int], Styled] = {}
 """python-docx's template with the writer's styles made (before any page set-up or content),
@@ -56,7 +58,16 @@ def setup_styles(word: WordDocument, look: _Look, text_width: int, lang: str | N
     new_defaults = root.find(qn("w:docDefaults"))
     if new_defaults is not None and kept_defaults is not None:
         root.replace(new_defaults, kept_defaults)
-    return {name: word.styles[name] for name in made}, word.styles["Hyperlink"]
+    return ({name: word.styles[name] for name in made},
+            link_style_id(word, word.styles["Hyperlink"]))
+
+
+def link_style_id(word: WordDocument, link: CharacterStyle) -> str | None:
+    """The id python-docx's `run.style = link` would write (None when `link` is the default
+    character style). Found once per style sheet: python-docx looks through every style."""
+    found: str | None = word.part.get_style_id(  # type: ignore[no-untyped-call]
+        link, WD_STYLE_TYPE.CHARACTER)
+    return found
 
 
 def _built_in_styles(word: WordDocument, look: _Look, text_width: int, lang: str | None,
@@ -68,12 +79,14 @@ def _built_in_styles(word: WordDocument, look: _Look, text_width: int, lang: str
     made: dict[str, ParagraphStyle] = {}
     if styled is None:
         made, link = _make_styles(word, look, text_width)
+        link_id = link_style_id(word, link)
         if len(_STYLED) >= _STYLED_KEPT:
             _STYLED.clear()
         package = io.BytesIO()
         word.save(package)
         _STYLED[(look, text_width)] = (
-            package.getvalue(), tuple((name, style.style_id) for name, style in made.items()))
+            package.getvalue(), tuple((name, style.style_id) for name, style in made.items()),
+            link_id)
     else:
         style_id_attribute = qn("w:styleId")
         by_id = {el.get(style_id_attribute): el
@@ -82,17 +95,16 @@ def _built_in_styles(word: WordDocument, look: _Look, text_width: int, lang: str
             style = StyleFactory(by_id[style_id])
             assert isinstance(style, ParagraphStyle)
             made[name] = style
-        found = StyleFactory(by_id["Hyperlink"])
-        assert isinstance(found, CharacterStyle)
-        link = found
+        link_id = styled[2]
     # The document's language comes last in the Normal style's run properties.
     if lang and _LANG.fullmatch(lang):
         rpr = made["Normal"].element.get_or_add_rPr()
         rpr.append(_el("w:lang", val=lang))
-    return made, link
+    return made, link_id
 
 
-def _make_styles(word: WordDocument, look: _Look, text_width: int) -> StyleSheet:
+def _make_styles(word: WordDocument, look: _Look, text_width: int
+                 ) -> tuple[dict[str, ParagraphStyle], CharacterStyle]:
     ink, accent, muted = (RGBColor.from_string(c) for c in (look.ink, look.accent,
                                                              look.muted))
     styles = word.styles
