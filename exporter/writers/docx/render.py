@@ -73,7 +73,7 @@ from .page import (
     text_width_twips,
 )
 from .spool import SPOOL_EVERY, _BodySpool
-from .styles import setup_styles, styled_template
+from .styles import STYLES_PART, setup_styles, styled_template, whole_sheet
 from .toc import _TocSlot, fill_tocs
 
 
@@ -153,7 +153,7 @@ class _Renderer:
         if options.reference_docx is not None:
             self.word: WordDocument = _open_reference(options.reference_docx)
         else:
-            self.word = docx.Document(io.BytesIO(self.styled[0]) if self.styled else None)
+            self.word = docx.Document(io.BytesIO(self.styled.package) if self.styled else None)
         self.outline = _Outline()
         self.bookmark_id = 0
         self.has_toc = False
@@ -218,7 +218,11 @@ class _Renderer:
         fill_tocs(self.toc_slots, self.toc_pages, self.styles, self.word._body)
         self.headers.link(self.word.element.body)
         set_core_properties(self.word, self.doc.meta, self.options)
-        return _package_members(self.word), serialize_part_xml(self.word.element)
+        members = _package_members(self.word)
+        if self.styled is not None:
+            members[STYLES_PART] = whole_sheet(self.styled, members[STYLES_PART],
+                                               self.doc.meta.lang)
+        return members, serialize_part_xml(self.word.element)
 
 
     def _spool_body(self) -> None:
