@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .fonts import Face, Fonts
-from .pages import Block, gap
+from .pages import Block, copy_block, gap
 from .styles import ParaProps, RunProps, Styles, W, _copy_rpr, _int, _on, apply_ppr, apply_rpr
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -115,6 +115,8 @@ class _Measures(dict[str, float]):
         return found
 
 
+PARAGRAPHS_KEPT = 20_000
+"""Paragraphs measured kept per style sheet, numbering and fonts."""
 SEGMENTS_KEPT = 50_000
 """Measured segments kept per face and size (a long-running worker's memory stays bounded)."""
 
@@ -178,9 +180,26 @@ class Reader:
         self.text_width = text_width
         self.additive = additive
         """Paragraph spacing added, not the larger taken (`pages.gap`)."""
+        self._measured: dict[tuple[bytes, int, str | None], list[Block]] = \
+            styles.measured(fonts)
 
     def paragraph(self, p: etree._Element, width: int,
                   table_style: str | None = None) -> list[Block]:
+        """The blocks of paragraph `p` set `width` twips wide (in a table in `table_style`).
+
+        A paragraph is measured once for its XML, width and table style, whatever document it
+        is in (with the same styles, numbering and fonts): the summary is laid out again at
+        each `fit`, the pack at each contents pass, nearly all of it unchanged."""
+        key = (etree.tostring(p), width, table_style)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._paragraph(p, width, table_style)
+            if len(self._measured) >= PARAGRAPHS_KEPT:
+                self._measured.clear()
+            self._measured[key] = found
+        return [copy_block(block) for block in found]
+
+    def _paragraph(self, p: etree._Element, width: int, table_style: str | None) -> list[Block]:
         ppr_el = p.find(f"{W}pPr")
         style_el = ppr_el.find(f"{W}pStyle") if ppr_el is not None else None
         props, base_run = self.styles.paragraph(

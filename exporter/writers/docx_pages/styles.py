@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
-from .fonts import FALLBACK_FONT
+from .fonts import FALLBACK_FONT, Fonts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -149,6 +150,12 @@ class Styles:
         self.default_para = sheet.default_para
         self._sheet = sheet
         self.numbering = _numbering(numbering_xml)
+        self._numbering_xml = numbering_xml or b""
+
+    def measured(self, fonts: Fonts) -> dict[Any, Any]:
+        """Where a reader of these styles in `fonts` keeps what it measured (`Reader`): kept
+        with the style sheet, for every document with this sheet, numbering and fonts."""
+        return self._sheet.measured(self._numbering_xml, fonts)
 
     def chain(self, ident: str | None) -> list[_Style]:
         return self._sheet.chain(ident)
@@ -189,6 +196,20 @@ class _Sheet:
                 self.default_para = ident
         self._para_cache: dict[tuple[str, str | None], tuple[ParaProps, RunProps]] = {}
         self._chains: dict[str | None, list[_Style]] = {}
+        self._measured: dict[tuple[bytes, tuple[Any, ...]], tuple[dict[Any, Any], Fonts]] = {}
+
+    def measured(self, numbering_xml: bytes, fonts: Fonts) -> dict[Any, Any]:
+        # The faces are named by identity (a face's widths make it unhashable); the fonts are
+        # kept with the table, so no identity is reused while it is.
+        key = (numbering_xml, tuple(sorted(
+            (family, style, id(face)) for family, styles in fonts.extra.items()
+            for style, face in styles.items())))
+        found = self._measured.get(key)
+        if found is None:
+            if len(self._measured) >= SHEETS_KEPT:
+                self._measured.clear()
+            found = self._measured[key] = ({}, fonts)
+        return found[0]
 
     def chain(self, ident: str | None) -> list[_Style]:
         if ident in self._chains:
