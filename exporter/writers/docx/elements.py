@@ -5,10 +5,11 @@ has no API for (borders, shading, fonts, fields, bookmarks, paragraph properties
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from docx.blkcntnr import BlockItemContainer
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -29,10 +30,30 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _el(tag: str, **attrs: str) -> etree._Element:
-    element: etree._Element = OxmlElement(tag)
+    element = new_element(tag)
     for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), value)
+        element.set(_w(name), value)
     return element
+
+
+@cache
+def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    found = NamespacePrefixedTag(nsptag)
+    return found.clark_name, found.nsmap
+
+
+def new_element(nsptag: str) -> etree._Element:
+    """python-docx's `OxmlElement(nsptag)` (an element of its class for the tag, declaring the
+    tag's namespace), without working the tag's name out again for every element."""
+    clark, nsmap = _tag(nsptag)
+    element: etree._Element = oxml_parser.makeelement(clark, nsmap=nsmap)
+    return element
+
+
+@cache
+def _w(name: str) -> str:
+    """`qn("w:" + name)`, remembered."""
+    return qn(f"w:{name}")
 
 
 def _border(tag: str, *, color: str, val: str = "single", size: int = 4,
@@ -128,8 +149,8 @@ def _run(p: Paragraph, text: str) -> Run:
     """
     if "\t" in text or "\n" in text or "\r" in text:
         return p.add_run(text)
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+    r = new_element("w:r")
+    t = new_element("w:t")
     t.text = text
     if len(text.strip()) < len(text):
         t.set(_XML_SPACE, "preserve")
@@ -150,8 +171,8 @@ def set_style(p: CT_P, style_id: str) -> None:
     if len(p):
         p.style = style_id
         return
-    ppr = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
+    ppr = new_element("w:pPr")
+    style = new_element("w:pStyle")
     style.set(_VAL, style_id)
     ppr.append(style)
     p.append(ppr)
@@ -164,6 +185,6 @@ def _last_block_element(container: BlockItemContainer) -> etree._Element | None:
     """Return the last paragraph or table of `container` (the body's section mark excluded)."""
     element = container._element
     for child in reversed(element):
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in (_w("p"), _w("tbl")):
             return child
     return None

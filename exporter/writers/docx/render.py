@@ -15,7 +15,6 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
@@ -58,7 +57,9 @@ from .elements import (
     _last_child,
     _run,
     _shade,
+    _w,
     clean,
+    new_element,
     set_style,
 )
 from .look import _Look
@@ -240,7 +241,7 @@ class _Renderer:
             keep.add(holder)
         run: list[etree._Element] = []
         for child in list(body):
-            if child in keep or child.tag in (etree.Comment, qn("w:sectPr")):
+            if child in keep or child.tag in (etree.Comment, _w("sectPr")):
                 self._spool_run(run)
                 run = []
             else:
@@ -295,11 +296,11 @@ class _Renderer:
         Bypasses python-docx's `add_paragraph`: it scans every body child for the section mark
         and every style for the default on each call, which made book-length input quadratic.
         """
-        p = OxmlElement("w:p")
+        p = new_element("w:p")
         set_style(p, self.style_ids[style])
         parent = container._element
         last = _last_child(parent)
-        if last is not None and last.tag == qn("w:sectPr"):
+        if last is not None and last.tag == _w("sectPr"):
             last.addprevious(p)
         else:
             parent.append(p)
@@ -309,7 +310,7 @@ class _Renderer:
         """Add a paragraph in `style`, honouring a pending page break."""
         last = _last_block_element(container)
         paragraph = self.bare_paragraph(container, style)
-        if last is not None and last.tag == qn("w:tbl") and not style.startswith("Heading"):
+        if last is not None and last.tag == _w("tbl") and not style.startswith("Heading"):
             # Tables have no space after them; give the text below room to breathe.
             paragraph.paragraph_format.space_before = Pt(8)
         if self.break_before:
@@ -461,7 +462,7 @@ class _Renderer:
             p = self.bare_paragraph(container, "Table Text")
             p.add_run().add_break(WD_BREAK.PAGE)
             self.break_before = False
-        elif last is not None and last.tag == qn("w:tbl"):
+        elif last is not None and last.tag == _w("tbl"):
             # Word merges two tables that touch into one.
             self.bare_paragraph(container, "Table Text")
 
@@ -483,7 +484,7 @@ class _Renderer:
         tbl = table._tbl
         tblpr = tbl.tblPr
         for child in list(tblpr):
-            if child.tag != qn("w:tblStyle"):
+            if child.tag != _w("tblStyle"):
                 tblpr.remove(child)
         tblpr.append(_el("w:tblW", w=str(sum(cols)), type="dxa"))
         border_el = _el("w:tblBorders")
@@ -581,7 +582,7 @@ class _Renderer:
         if not block.title and len(cell._tc.xpath("./w:p | ./w:tbl")) > 1:
             cell._tc.remove(first_p)
         last = _last_block_element(cell)
-        if last is None or last.tag != qn("w:p"):
+        if last is None or last.tag != _w("p"):
             self.bare_paragraph(cell, "Table Text")
         else:
             Paragraph(last, cell).paragraph_format.space_after = Pt(2)
