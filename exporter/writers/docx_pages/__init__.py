@@ -36,7 +36,7 @@ from typing import IO
 from lxml import etree
 
 from .fonts import Face, Fonts, brand_faces, face_from_file
-from .pages import Block, paginate
+from .pages import Block, copy_block, paginate
 from .reader import Reader
 from .styles import Styles, W, _int
 
@@ -154,6 +154,7 @@ def _blocks(children: Iterable[etree._Element], reader: Reader,
         else:
             continue
         if start_next and made:
+            made[0] = copy_block(made[0])  # a paragraph's blocks are shared (`Reader`)
             made[0].break_before = True
             made[0].odd_page = sections[min(number, len(sections) - 1)].odd
             start_next = False

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .fonts import Face, Fonts
-from .pages import Block, copy_block, gap
+from .pages import Block, gap
 from .styles import ParaProps, RunProps, Styles, W, _copy_rpr, _int, _on, apply_ppr, apply_rpr
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -189,7 +189,8 @@ class Reader:
 
         A paragraph is measured once for its XML, width and table style, whatever document it
         is in (with the same styles, numbering and fonts): the summary is laid out again at
-        each `fit`, the pack at each contents pass, nearly all of it unchanged."""
+        each `fit`, the pack at each contents pass, nearly all of it unchanged. The blocks
+        are shared with later readings: copy one (`copy_block`) to change it."""
         key = (etree.tostring(p), width, table_style)
         found = self._measured.get(key)
         if found is None:
@@ -197,7 +198,7 @@ class Reader:
             if len(self._measured) >= PARAGRAPHS_KEPT:
                 self._measured.clear()
             self._measured[key] = found
-        return [copy_block(block) for block in found]
+        return list(found)
 
     def _paragraph(self, p: etree._Element, width: int, table_style: str | None) -> list[Block]:
         ppr_el = p.find(f"{W}pPr")
