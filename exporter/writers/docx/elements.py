@@ -181,6 +181,22 @@ def set_style(p: CT_P, style_id: str) -> None:
 _VAL = qn("w:val")
 
 
+def set_flag(run: Run, flag: str) -> None:
+    """Turn on a run's `b` (bold) or `i` (italic): python-docx's `run.bold = True`.
+
+    A run of text alone (`_run`) gets its properties made directly; python-docx places
+    them by looking through the schema's order, here for the first of them at the start."""
+    r = run._r
+    if len(r) == 1 and r[0].tag == _w("t"):
+        rpr = new_element("w:rPr")
+        rpr.append(new_element(f"w:{flag}"))
+        r.insert(0, rpr)
+    elif flag == "b":
+        run.bold = True
+    else:
+        run.italic = True
+
+
 def _last_block_element(container: BlockItemContainer) -> etree._Element | None:
     """Return the last paragraph or table of `container` (the body's section mark excluded)."""
     element = container._element

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table as WordTable
-from docx.table import _Cell
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -60,6 +60,7 @@ from .elements import (
     _w,
     clean,
     new_element,
+    set_flag,
     set_style,
 )
 from .look import _Look
@@ -133,6 +134,12 @@ class _ChunkStream(io.RawIOBase):
         buffer[:size] = self._rest[:size]
         self._rest = self._rest[size:]
         return size
+
+
+def _cells(row: _Row, table: WordTable) -> list[_Cell]:
+    """`row.cells` of a table the writer made (no merged cells): python-docx works each cell's
+    place in the grid out."""
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
 
 class _Renderer:
@@ -503,11 +510,18 @@ class _Renderer:
         tblpr.append(_el("w:tblLook", val=f"{look:04X}", firstRow=str(int(first_row)),
                          lastRow="0", firstColumn=str(int(first_column)), lastColumn="0",
                          noHBand="1", noVBand="1"))
+        # python-docx's `gridCol.w = Twips(width)` and `tc.width = Twips(width)`, written
+        # straight into the elements its new table already has.
         for grid_col, width in zip(tbl.tblGrid.gridCol_lst, cols, strict=True):
-            grid_col.w = Twips(width)
+            grid_col.set(_w("w"), str(width))
         for tr in tbl.tr_lst:
             for tc, width in zip(tr.tc_lst, cols, strict=True):
-                tc.width = Twips(width)
+                tc_width = tc.find(f"{_w('tcPr')}/{_w('tcW')}")
+                if tc_width is None:
+                    tc.width = Twips(width)
+                    continue
+                tc_width.set(_w("type"), "dxa")
+                tc_width.set(_w("w"), str(width))
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         return table
 
@@ -547,7 +561,7 @@ class _Renderer:
             banded = not header and (index - (block.header is not None)) % 2 == 1
             fill = (self.look.header_fill if header
                     else (self.look.band_fill if banded else None))
-            for cell, content in zip(row.cells, list(cells) + [()] * (ncols - len(cells)),
+            for cell, content in zip(_cells(row, table), list(cells) + [()] * (ncols - len(cells)),
                                      strict=True):
                 self._cell(cell, content, fill=fill, bold=header)
 
@@ -559,7 +573,7 @@ class _Renderer:
         table = self._new_table(container, len(block.rows), (1.0, 3.0), borders=grid,
                                 first_column=True)
         for row, (name, value) in zip(table.rows, block.rows, strict=True):
-            key, val = row.cells
+            key, val = _cells(row, table)
             self._cell(key, (Inline(text=name),), fill=self.look.key_fill, bold=True)
             self._cell(val, value)
 
@@ -633,9 +647,9 @@ class _Renderer:
                 p._p.append(target)
             run = _run(p, text)
             if item.strong or bold:
-                run.bold = True
+                set_flag(run, "b")
             if item.emphasis:
-                run.italic = True
+                set_flag(run, "i")
             if small:
                 run.font.size = Pt(8.5)
                 run.font.color.rgb = self.muted
