@@ -115,9 +115,10 @@ class _Measures(dict[str, float]):
         return found
 
 
-PARAGRAPHS_KEPT = 20_000
-"""Paragraphs measured kept per style sheet, numbering and fonts."""
-SEGMENTS_KEPT = 50_000
+PARAGRAPHS_KEPT = 4096
+"""Paragraphs measured kept per style sheet, numbering and fonts: all of a summary's renderings,
+a few megabytes at most (a long pack's contents passes find fewer, its memory stays flat)."""
+SEGMENTS_KEPT = 20_000
 """Measured segments kept per face and size (a long-running worker's memory stays bounded)."""
 
 _MEASURES: dict[tuple[int, int], _Measures] = {}

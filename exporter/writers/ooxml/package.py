@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import struct
 import tempfile
+import threading
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -164,26 +165,36 @@ def _deflate_into(out: IO[bytes], chunks: Iterable[bytes]) -> tuple[int, int, in
 
 _DEFLATED: OrderedDict[bytes, tuple[int, int, bytes]] = OrderedDict()
 """Members compressed lately, by their bytes (least recently used first)."""
-DEFLATED_KEPT = 64
-CACHED_FROM = 4096
-"""Smaller members are compressed each time: looking them up would cost about as much."""
+_DEFLATED_LOCK = threading.Lock()
+DEFLATED_KEPT = 32 << 20
+"""Bytes of members kept compressed (a DOCX's style sheets are 0.8 MB)."""
+CACHED_FROM, CACHED_UP_TO = 4096, 4 << 20
+"""Smaller members are compressed each time (looking them up would cost about as much), and
+larger ones too (a document's own text or pictures, not what documents share)."""
+_deflated_size = 0
 
 
 def _deflated(data: bytes) -> tuple[int, int, bytes]:
     """Return (CRC, size, compressed bytes) of a whole member, from `_DEFLATED` when the same
     bytes were compressed lately."""
-    if len(data) < CACHED_FROM:
+    global _deflated_size
+    if not CACHED_FROM <= len(data) <= CACHED_UP_TO:
         compressor = _compressor()
         return zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush()
-    found = _DEFLATED.get(data)
-    if found is None:
-        compressor = _compressor()
-        found = (zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
-        _DEFLATED[data] = found
-        while len(_DEFLATED) > DEFLATED_KEPT:
-            _DEFLATED.popitem(last=False)
-    else:
-        _DEFLATED.move_to_end(data)
+    with _DEFLATED_LOCK:
+        found = _DEFLATED.get(data)
+        if found is not None:
+            _DEFLATED.move_to_end(data)
+            return found
+    compressor = _compressor()
+    found = (zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+    with _DEFLATED_LOCK:
+        if data not in _DEFLATED:
+            _DEFLATED[data] = found
+            _deflated_size += len(data)
+        while _deflated_size > DEFLATED_KEPT:
+            old, _ = _DEFLATED.popitem(last=False)
+            _deflated_size -= len(old)
     return found
 
 
