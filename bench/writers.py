@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 import exporter  # noqa: E402
 from exporter.build import BuildConfig, render_outputs  # noqa: E402
-from exporter.writers.docx import DocxWriter, Draft  # noqa: E402
+from exporter.writers.docx import DocxWriter  # noqa: E402
 
 ARTICLES = sorted([REPO / "source" / "pakistan-russia-relations.txt",
                    *(REPO / "tests" / "articles").glob("*.txt"),
@@ -47,21 +47,21 @@ def best_cpu(work: Callable[[], object], rounds: int) -> float:
 
 def counted(calls: dict[str, int]) -> Callable[[], None]:
     """Count the Word writer's renderings and page counts into `calls`; return the undo."""
-    draft, pages = DocxWriter.draft, DocxWriter.draft_pages
+    write, pages = DocxWriter.write, DocxWriter.pages
 
-    def counting_draft(self: DocxWriter, *args: Any, **kwargs: Any) -> Draft:
+    def counting_write(self: DocxWriter, *args: Any, **kwargs: Any) -> bytes:
         calls["renderings"] += 1
-        return draft(self, *args, **kwargs)
+        return write(self, *args, **kwargs)
 
     def counting_pages(self: DocxWriter, *args: Any, **kwargs: Any) -> int:
         calls["page_counts"] += 1
         return pages(self, *args, **kwargs)
 
-    DocxWriter.draft = counting_draft  # type: ignore[method-assign]
-    DocxWriter.draft_pages = counting_pages  # type: ignore[method-assign]
+    DocxWriter.write = counting_write  # type: ignore[method-assign]
+    DocxWriter.pages = counting_pages  # type: ignore[method-assign]
 
     def undo() -> None:
-        DocxWriter.draft, DocxWriter.draft_pages = draft, pages  # type: ignore[method-assign]
+        DocxWriter.write, DocxWriter.pages = write, pages  # type: ignore[method-assign]
 
     return undo
 

@@ -238,7 +238,8 @@ def render_outputs(briefing: Briefing, config: BuildConfig) -> dict[str, bytes]:
         if writer.template not in documents:
             documents[writer.template] = templating.render(writer.template, context,
                                                            user_dir=config.templates)
-        outputs[writer.output] = _fitted(writer, documents[writer.template], context, config)
+        outputs[writer.output] = _fitted(writer, writer.write(documents[writer.template],
+                                                              config.options), context, config)
     return outputs
 
 
@@ -246,37 +247,24 @@ MAX_FIT = 3
 """How many times a document over its page budget is rendered again with shorter lists."""
 
 
-def _fitted(writer: Any, doc: Any, context: dict[str, Any], config: BuildConfig) -> bytes:
-    """Return `doc` written, or, for a writer with a `page_budget` that it runs over, its
-    template rendered again with `fit` = 1, 2… (the built-in summary cuts its lists shorter at
-    each step) until it fits or `MAX_FIT` is reached: a long article's summary stays a summary.
-    A template that ignores `fit` renders the same document, and the first of those is kept.
-
-    A writer with a budget hands out drafts (`draft`, `draft_pages`): each rendering is
-    measured as it stands and only the one kept is zipped."""
-    budget = getattr(writer, "page_budget", None)
-    if not budget:
-        written: bytes = writer.write(doc, config.options)
-        return written
+def _fitted(writer: Any, data: bytes, context: dict[str, Any], config: BuildConfig) -> bytes:
+    """Return `data`, or, for a writer with a `page_budget` that `data` runs over, its template
+    rendered again with `fit` = 1, 2… (the built-in summary cuts its lists shorter at each step)
+    until it fits or `MAX_FIT` is reached: a long article's summary stays a summary. A template
+    that ignores `fit` renders the same bytes, and the first of those is kept."""
     from . import templating
 
-    draft = writer.draft(doc, config.options)
-    try:
-        fit = 0
-        while fit < MAX_FIT and writer.draft_pages(draft, config.options) > budget:
-            fit += 1
-            doc = templating.render(writer.template, {**context, "fit": fit},
-                                    user_dir=config.templates)
-            again = writer.draft(doc, config.options)
-            if again.same_as(draft):
-                again.close()
-                break
-            draft.close()
-            draft = again
-        data: bytes = draft.package()
-        return data
-    finally:
-        draft.close()
+    budget = getattr(writer, "page_budget", None)
+    fit = 0
+    while budget and fit < MAX_FIT and writer.pages(data, config.options) > budget:
+        fit += 1
+        doc = templating.render(writer.template, {**context, "fit": fit},
+                                user_dir=config.templates)
+        again = writer.write(doc, config.options)
+        if again == data:
+            break
+        data = again
+    return data
 
 
 def read_reference_docx(path: str, limits: ReadLimits) -> bytes:

@@ -16,4 +16,4 @@ def test_it_reports_each_format_and_the_word_summarys_renderings() -> None:
     assert isinstance(report["docx_cpu_ms_per_article"], float)
     assert report["docx_sample_renderings"] == 2
     assert report["docx_sample_page_counts"] == 2
-    assert DocxWriter.draft.__name__ == "draft"  # the counting wrappers are gone
+    assert DocxWriter.write.__name__ == "write"  # the counting wrappers are gone

@@ -52,13 +52,13 @@ def test_a_template_that_ignores_fit_is_not_rendered_in_a_loop(
     (templates / "summary.xml.j2").write_text(
         f'<document kind="summary" title="{{{{ title }}}}">{body}</document>', encoding="utf-8")
     calls: list[int] = []
-    original = DocxWriter.draft_pages
+    original = DocxWriter.pages
 
-    def counted(self: DocxWriter, draft: object, options: object) -> int:
+    def counted(self: DocxWriter, data: bytes, options: object) -> int:
         calls.append(1)
-        return original(self, draft, options)  # type: ignore[arg-type]
+        return original(self, data, options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(DocxWriter, "draft_pages", counted)
+    monkeypatch.setattr(DocxWriter, "pages", counted)
     config = BuildConfig(out_dir=tmp_path, formats=("docx",), templates=str(templates))
     data = render_outputs(exporter.analyse(exporter.load(SOURCES[0])), config)["summary.docx"]
     assert bookmark_pages(data)["#pages"] > DocxWriter.page_budget

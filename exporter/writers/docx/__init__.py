@@ -30,9 +30,9 @@ from ...theme import theme_of
 from .. import docx_pages
 from .elements import clean
 from .outline import TocEntry, toc_entries
-from .render import Draft, _Renderer
+from .render import _Renderer
 
-__all__ = ["TOC_PASSES", "DocxWriter", "Draft", "TocEntry", "clean", "toc_entries"]
+__all__ = ["TOC_PASSES", "DocxWriter", "TocEntry", "clean", "toc_entries"]
 
 TOC_PASSES = 3
 """Renderings at most to settle the contents list's page numbers (a number's width can move
@@ -48,15 +48,12 @@ class DocxWriter:
     output = "summary.docx"
     page_budget = 2
     """Pages the one-article summary should stay within: `build.render_outputs` renders its
-    template again with `fit` raised (shorter lists) while `draft_pages` says it runs over."""
+    template again with `fit` raised (shorter lists) while `pages` says it runs over."""
 
     def pages(self, data: bytes, options: RenderOptions) -> int:
         """Return how many pages `data` (written by this writer) fills, by the page model."""
-        return docx_pages.bookmark_pages(data, _fonts(options))["#pages"]
-
-    def draft_pages(self, draft: Draft, options: RenderOptions) -> int:
-        """`pages` of a draft (`draft`), before it is zipped."""
-        return draft.pages(_fonts(options))["#pages"]
+        fonts = docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))
+        return docx_pages.bookmark_pages(data, fonts)["#pages"]
 
     def write(self, doc: Document, options: RenderOptions, *,
               toc_pages: Sequence[int | None] | None = None) -> bytes:
@@ -70,20 +67,11 @@ class DocxWriter:
         """
         if toc_pages is not None:
             return _Renderer(doc, options, toc_pages).render()
-        draft = self.draft(doc, options)
-        try:
-            return draft.package()
-        finally:
-            draft.close()
-
-    def draft(self, doc: Document, options: RenderOptions) -> Draft:
-        """`write`, but the document is returned before it is zipped: to be measured
-        (`draft_pages`), compared (`Draft.same_as`), zipped (`Draft.package`) and closed."""
         renderer = _Renderer(doc, options, ())
         draft = renderer.draft()
         try:
             if renderer.toc_slots:
-                fonts = _fonts(options)
+                fonts = docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))
                 pages: list[int | None] = []
                 for _ in range(TOC_PASSES):
                     found = draft.pages(fonts)
@@ -95,12 +83,6 @@ class DocxWriter:
                     renderer = _Renderer(doc, options, pages)
                     draft.close()
                     draft = renderer.draft()
-        except BaseException:
+            return draft.package()
+        finally:
             draft.close()
-            raise
-        return draft
-
-
-def _fonts(options: RenderOptions) -> docx_pages.Fonts:
-    """The faces the page model measures the document with: the brand's, the Office fonts'."""
-    return docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))

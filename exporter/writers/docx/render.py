@@ -82,7 +82,7 @@ from .toc import _TocSlot, fill_tocs
 class Draft:
     """One rendering before it is zipped: the package's members, and the main part with its
     spooled body. Measured (`pages`) and zipped (`package`) from here, so the contents
-    list's page numbers and the summary's page count cost no zip written and read back."""
+    list's page numbers cost no zip written and read back per rendering."""
 
     def __init__(self, members: dict[str, bytes], main: str, document: bytes,
                  spool: _BodySpool, timestamp: int) -> None:
@@ -91,27 +91,16 @@ class Draft:
         self._document = document
         self._spool = spool
         self._timestamp = timestamp
-        self._pages: dict[str, int] | None = None
 
     def document(self) -> Iterator[bytes]:
         """The main part's XML, the spooled body back in, a slice at a time."""
         return self._spool.chunks(self._document)
 
     def pages(self, fonts: docx_pages.Fonts) -> dict[str, int]:
-        """The page each bookmark starts on, and "#pages", by the page model
-        (`docx_pages.part_pages`); found once (`fonts` are the rendering's options')."""
-        if self._pages is None:
-            self._pages = docx_pages.part_pages(
-                lambda name: self.members.get(name) if name != self.main else None,
-                lambda: io.BufferedReader(_ChunkStream(self.document())), fonts)
-        return self._pages
-
-    def same_as(self, other: Draft) -> bool:
-        """Whether `other` zips to the same bytes (the package is a function of its members
-        and the timestamp)."""
-        return (self.main == other.main and self._timestamp == other._timestamp
-                and self.members == other.members
-                and b"".join(self.document()) == b"".join(other.document()))
+        """The page each bookmark starts on, by the page model (`docx_pages.part_pages`)."""
+        return docx_pages.part_pages(
+            lambda name: self.members.get(name) if name != self.main else None,
+            lambda: io.BufferedReader(_ChunkStream(self.document())), fonts)
 
     def package(self) -> bytes:
         """The DOCX package's bytes."""
