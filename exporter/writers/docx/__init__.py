@@ -16,8 +16,8 @@ and body content the renderer is done with leaves python-docx's tree for a tempo
 Modules: `look` (the theme's fonts and colours), `outline` (which blocks the contents list
 names, bookmark names), `elements` (low-level OOXML), `styles` (the style sheet), `page` (page
 set-up, headers and footers), `toc` (the contents lists filled in), `spool` (finished body XML
-in a temporary file), `package` (the reference document, the package's members, its properties)
-and `render` (one case per block type).
+in a temporary file), `package` (the reference document, the package's members, its properties),
+`draft` (a rendering measured and zipped) and `render` (one case per block type).
 """
 
 from __future__ import annotations
