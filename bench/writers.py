@@ -1,84 +1,104 @@
-"""Where one article's time goes, in process and warm: reading and analysis, each template, each
-writer, and all of `render_outputs` (which adds the DOCX page-budget fit), as CPU milliseconds.
+"""CPU time of each output per article, in one warm process: which writer an export's time goes to.
 
-`bench/build.py` times whole commands against the floor; this one says which stage to work on.
-Each stage runs once to warm up, then `--reps` times; the minimum is the steadiest figure on a
-shared machine (the median is printed too). `--profile pdf` (or docx, md, pptx) then profiles
-that writer's `write` over the same repetitions and prints the functions with most own time.
+`bench/build.py` times whole builds against the library floor; this one splits an article's
+rendering by output. Each article (the sample and tests/articles) is read and analysed once,
+then `build.render_outputs` runs for one format at a time, as a build does it (the template,
+the writer and, for the Word summary, the renderings again with shorter lists while the page
+model finds it over its two pages). Reported per format: milliseconds of CPU per article, the
+best of `--rounds` rounds (CPU time is steadier than wall time on a shared machine), and for
+the Word summary how many renderings and page counts an article took.
 
-    python bench/writers.py [--source FILE] [--reps 15] [--profile WRITER] [--top 30]
+    python bench/writers.py [--rounds 5] [--formats pdf docx pptx md]
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
-import pstats
+import json
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from exporter import templating, writers  # noqa: E402
-from exporter.build import BuildConfig, load_briefing, render_outputs, template_context  # noqa: E402
-from exporter.options import RenderOptions  # noqa: E402
-from exporter.readers import ReadLimits  # noqa: E402
+import exporter  # noqa: E402
+from exporter.build import BuildConfig, render_outputs  # noqa: E402
+from exporter.writers.docx import DocxWriter  # noqa: E402
 
-FORMATS = ("pdf", "docx", "md", "pptx")
+ARTICLES = sorted([REPO / "source" / "pakistan-russia-relations.txt",
+                   *(REPO / "tests" / "articles").glob("*.txt"),
+                   *(REPO / "tests" / "articles").glob("*.md")])
 
 
-def cpu_ms(fn: Callable[[], Any], reps: int) -> tuple[float, float]:
-    """Return the minimum and median CPU milliseconds of `fn` over `reps` warm runs."""
-    fn()
-    spent = []
-    for _ in range(reps):
+def best_cpu(work: Callable[[], object], rounds: int) -> float:
+    """The least CPU seconds `work` took in `rounds` runs, after one run to warm up."""
+    work()
+    best = float("inf")
+    for _ in range(rounds):
         start = time.process_time()
-        fn()
-        spent.append((time.process_time() - start) * 1000)
-    spent.sort()
-    return round(spent[0], 1), round(spent[len(spent) // 2], 1)
+        work()
+        best = min(best, time.process_time() - start)
+    return best
 
 
-def main() -> int:
+def counted(calls: dict[str, int]) -> Callable[[], None]:
+    """Count the Word writer's renderings and page counts into `calls`; return the undo."""
+    write, pages = DocxWriter.write, DocxWriter.pages
+
+    def counting_write(self: DocxWriter, *args: Any, **kwargs: Any) -> bytes:
+        calls["renderings"] += 1
+        return write(self, *args, **kwargs)
+
+    def counting_pages(self: DocxWriter, *args: Any, **kwargs: Any) -> int:
+        calls["page_counts"] += 1
+        return pages(self, *args, **kwargs)
+
+    DocxWriter.write = counting_write  # type: ignore[method-assign]
+    DocxWriter.pages = counting_pages  # type: ignore[method-assign]
+
+    def undo() -> None:
+        DocxWriter.write, DocxWriter.pages = write, pages  # type: ignore[method-assign]
+
+    return undo
+
+
+def measure(formats: Sequence[str], rounds: int,
+            articles: Sequence[Path] = ARTICLES) -> dict[str, object]:
+    briefings = [exporter.analyse(exporter.load(path)) for path in articles]
+    report: dict[str, object] = {"articles": len(briefings), "rounds": rounds}
+    with tempfile.TemporaryDirectory() as out:
+        for name in formats:
+            config = BuildConfig(out_dir=Path(out), formats=(name,), use_cache=False)
+
+            def export_all(config: BuildConfig = config) -> None:
+                for briefing in briefings:
+                    render_outputs(briefing, config)
+
+            report[f"{name}_cpu_ms_per_article"] = round(
+                best_cpu(export_all, rounds) / len(briefings) * 1000, 1)
+        if "docx" in formats:
+            calls = {"renderings": 0, "page_counts": 0}
+            undo = counted(calls)
+            try:
+                render_outputs(briefings[0], BuildConfig(out_dir=Path(out), formats=("docx",),
+                                                         use_cache=False))
+            finally:
+                undo()
+            report["docx_sample_renderings"] = calls["renderings"]
+            report["docx_sample_page_counts"] = calls["page_counts"]
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", default=str(REPO / "source" / "pakistan-russia-relations.txt"))
-    parser.add_argument("--reps", type=int, default=15)
-    parser.add_argument("--profile", choices=FORMATS)
-    parser.add_argument("--top", type=int, default=30)
-    args = parser.parse_args()
-    path = Path(args.source)
-    options = RenderOptions(timestamp=1500000000)
-    figures: dict[str, tuple[float, float]] = {
-        "read+analyse": cpu_ms(lambda: load_briefing(path, path.name, ReadLimits()), args.reps)}
-    briefing = load_briefing(path, path.name, ReadLimits())
-    context = template_context(briefing, options)
-    docs = {}
-    for name in FORMATS:
-        writer = writers.get(name)
-        figures[f"{name} template"] = cpu_ms(
-            lambda w=writer: templating.render(w.template, context), args.reps)
-        docs[name] = templating.render(writer.template, context)
-        figures[f"{name} write"] = cpu_ms(
-            lambda w=writer, d=docs[name]: w.write(d, options), args.reps)
-    config = BuildConfig(out_dir=Path("unused"), options=options)
-    figures["render_outputs (all)"] = cpu_ms(lambda: render_outputs(briefing, config),
-                                             max(3, args.reps // 2))
-    print(f"{path.name}: CPU ms, min / median of {args.reps}")
-    for stage, (low, median) in figures.items():
-        print(f"  {stage:<22} {low:7.1f} / {median:7.1f}")
-    if args.profile:
-        writer, doc = writers.get(args.profile), docs[args.profile]
-        profile = cProfile.Profile()
-        for _ in range(args.reps):
-            profile.runcall(writer.write, doc, options)
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(args.top)
-        print(out.getvalue())
+    parser.add_argument("--rounds", type=int, default=5, help="the best round is reported")
+    parser.add_argument("--formats", nargs="+", default=["pdf", "docx", "pptx", "md"])
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.formats, args.rounds), indent=1))
     return 0
 
 

@@ -16,8 +16,8 @@ and body content the renderer is done with leaves python-docx's tree for a tempo
 Modules: `look` (the theme's fonts and colours), `outline` (which blocks the contents list
 names, bookmark names), `elements` (low-level OOXML), `styles` (the style sheet), `page` (page
 set-up, headers and footers), `toc` (the contents lists filled in), `spool` (finished body XML
-in a temporary file), `package` (the reference document, the package's members, its properties)
-and `render` (one case per block type).
+in a temporary file), `package` (the reference document, the package's members, its properties),
+`draft` (a rendering measured and zipped) and `render` (one case per block type).
 """
 
 from __future__ import annotations
@@ -68,18 +68,21 @@ class DocxWriter:
         if toc_pages is not None:
             return _Renderer(doc, options, toc_pages).render()
         renderer = _Renderer(doc, options, ())
-        data = renderer.render()
-        if not renderer.toc_slots:
-            return data
-        fonts = docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))
-        pages: list[int | None] = []
-        for _ in range(TOC_PASSES):
-            found = docx_pages.bookmark_pages(data, fonts)
-            wanted: list[int | None] = [found.get(name) for _, _, name in renderer.toc_entries]
-            if wanted == pages:
-                break
-            pages = wanted
-            renderer = _Renderer(doc, options, pages)
-            data = renderer.render()
-        return data
-
+        draft = renderer.draft()
+        try:
+            if renderer.toc_slots:
+                fonts = docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))
+                pages: list[int | None] = []
+                for _ in range(TOC_PASSES):
+                    found = draft.pages(fonts)
+                    wanted: list[int | None] = [found.get(name)
+                                                for _, _, name in renderer.toc_entries]
+                    if wanted == pages:
+                        break
+                    pages = wanted
+                    renderer = _Renderer(doc, options, pages)
+                    draft.close()
+                    draft = renderer.draft()
+            return draft.package()
+        finally:
+            draft.close()

@@ -5,10 +5,11 @@ has no API for (borders, shading, fonts, fields, bookmarks, paragraph properties
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from docx.blkcntnr import BlockItemContainer
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -29,10 +30,30 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _el(tag: str, **attrs: str) -> etree._Element:
-    element: etree._Element = OxmlElement(tag)
+    element = new_element(tag)
     for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), value)
+        element.set(_w(name), value)
     return element
+
+
+@cache
+def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    found = NamespacePrefixedTag(nsptag)
+    return found.clark_name, found.nsmap
+
+
+def new_element(nsptag: str) -> etree._Element:
+    """python-docx's `OxmlElement(nsptag)` (an element of its class for the tag, declaring the
+    tag's namespace), without working the tag's name out again for every element."""
+    clark, nsmap = _tag(nsptag)
+    element: etree._Element = oxml_parser.makeelement(clark, nsmap=nsmap)
+    return element
+
+
+@cache
+def _w(name: str) -> str:
+    """`qn("w:" + name)`, remembered."""
+    return qn(f"w:{name}")
 
 
 def _border(tag: str, *, color: str, val: str = "single", size: int = 4,
@@ -122,19 +143,64 @@ def _run(p: Paragraph, text: str) -> Run:
     """Append a run of `text` to `p`.
 
     Inline text has its white space collapsed already, so the run needs no tabs or breaks;
-    python-docx's `add_run` examines the text one character at a time to find them.
+    python-docx's `add_run` examines the text one character at a time to find them (and its
+    `add_r`, `add_t` place each element by looking through the schema's order: a run and its
+    text are the last and only children here, so they are appended).
     """
     if "\t" in text or "\n" in text or "\r" in text:
         return p.add_run(text)
-    r = p._p.add_r()
-    r.add_t(text)
+    r = new_element("w:r")
+    t = new_element("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(_XML_SPACE, "preserve")
+    r.append(t)
+    p._p.append(r)
     return Run(r, p)
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def set_style(p: CT_P, style_id: str) -> None:
+    """Give `p` the paragraph style `style_id` (python-docx's `p.style = …`).
+
+    python-docx places `w:pPr` and `w:pStyle` by looking through every tag that may follow
+    them; in a paragraph with no children yet both are simply the first, which is most of
+    the paragraphs the writer makes."""
+    if len(p):
+        p.style = style_id
+        return
+    ppr = new_element("w:pPr")
+    style = new_element("w:pStyle")
+    style.set(_VAL, style_id)
+    ppr.append(style)
+    p.append(ppr)
+
+
+_VAL = qn("w:val")
+
+
+def set_flag(run: Run, flag: str) -> None:
+    """Turn on a run's `b` (bold) or `i` (italic): python-docx's `run.bold = True`.
+
+    A run of text alone (`_run`) gets its properties made directly; python-docx places
+    them by looking through the schema's order, here for the first of them at the start."""
+    r = run._r
+    if len(r) == 1 and r[0].tag == _w("t"):
+        rpr = new_element("w:rPr")
+        rpr.append(new_element(f"w:{flag}"))
+        r.insert(0, rpr)
+    elif flag == "b":
+        run.bold = True
+    else:
+        run.italic = True
 
 
 def _last_block_element(container: BlockItemContainer) -> etree._Element | None:
     """Return the last paragraph or table of `container` (the body's section mark excluded)."""
     element = container._element
     for child in reversed(element):
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in (_w("p"), _w("tbl")):
             return child
     return None

@@ -4,7 +4,7 @@ block, with the contents lists filled in, then zipped (`render`)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import docx
 from docx.blkcntnr import BlockItemContainer
@@ -14,12 +14,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table as WordTable
-from docx.table import _Cell
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -46,8 +45,8 @@ from ...blocks import (
 )
 from ...options import RenderOptions
 from ...theme import theme_of
-from .. import ooxml
 from ..images import picture
+from .draft import Draft
 from .elements import (
     _bookmark,
     _border,
@@ -57,7 +56,11 @@ from .elements import (
     _last_child,
     _run,
     _shade,
+    _w,
     clean,
+    new_element,
+    set_flag,
+    set_style,
 )
 from .look import _Look
 from .outline import _anchor_of, _block_text, _bookmark_name, _Outline
@@ -71,8 +74,14 @@ from .page import (
     text_width_twips,
 )
 from .spool import SPOOL_EVERY, _BodySpool
-from .styles import setup_styles, styled_template
+from .styles import STYLES_PART, setup_styles, styled_template, whole_sheet
 from .toc import _TocSlot, fill_tocs
+
+
+def _cells(row: _Row, table: WordTable) -> list[_Cell]:
+    """`row.cells` of a table the writer made (no merged cells): python-docx works each cell's
+    place in the grid out."""
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
 
 class _Renderer:
@@ -94,7 +103,7 @@ class _Renderer:
         if options.reference_docx is not None:
             self.word: WordDocument = _open_reference(options.reference_docx)
         else:
-            self.word = docx.Document(io.BytesIO(self.styled[0]) if self.styled else None)
+            self.word = docx.Document(io.BytesIO(self.styled.package) if self.styled else None)
         self.outline = _Outline()
         self.bookmark_id = 0
         self.has_toc = False
@@ -106,6 +115,8 @@ class _Renderer:
         self.break_before = False
         self.numbering_abstract: int | None = None
         self.styles: dict[str, ParagraphStyle] = {}
+        self.style_ids: dict[str, str] = {}
+        self.link_style_id: str | None = None
         self.bookmarked: set[str] = set()
         self.last_heading = 0
         """Level of the latest listed heading: the next may go at most one level deeper."""
@@ -113,27 +124,33 @@ class _Renderer:
     # --- document set-up --------------------------------------------------------------------
 
     def render(self) -> bytes:
+        draft = self.draft()
+        try:
+            return draft.package()
+        finally:
+            draft.close()
+
+    def draft(self) -> Draft:
+        """Render the document; return it before it is zipped (to be closed)."""
         try:
             members, document = self._build()
             if "docProps/app.xml" not in members:
                 raise KeyError("docProps/app.xml is not a member of the package")
             members["docProps/app.xml"] = app_xml(self.options)
-
-            def content(name: str) -> bytes | Iterator[bytes]:
-                return document if name == main else members[name]
-
-            main = self.word.part.partname.membername
-            return ooxml.write_package([*members, main], content, self.options.timestamp)
-        finally:
+        except BaseException:
             self.spool.close()
+            raise
+        return Draft(members, self.word.part.partname.membername, document, self.spool,
+                     self.options.timestamp)
 
-    def _build(self) -> tuple[dict[str, bytes], Iterator[bytes]]:
+    def _build(self) -> tuple[dict[str, bytes], bytes]:
         """Render the document; return python-docx's package members but the main part, and
-        the main part's whole XML."""
+        the main part's XML with a marker where each spooled stretch goes."""
         drop_thumbnail(self.word)
-        self.styles, self.link_style = setup_styles(
+        self.styles, self.link_style_id = setup_styles(
             self.word, self.look, self._text_width_twips(), self.doc.meta.lang,
             reference=self.reference, styled=self.styled)
+        self.style_ids = {name: style.style_id for name, style in self.styles.items()}
         section = self.word.sections[0]
         setup_page(section, self.options, self.look, self.doc.meta.header,
                    reference=self.reference)
@@ -151,10 +168,11 @@ class _Renderer:
         fill_tocs(self.toc_slots, self.toc_pages, self.styles, self.word._body)
         self.headers.link(self.word.element.body)
         set_core_properties(self.word, self.doc.meta, self.options)
-        # The body as it stands has a marker where each spooled stretch goes; the whole part
-        # replaces it as `render` writes the package.
-        return (_package_members(self.word),
-                self.spool.chunks(serialize_part_xml(self.word.element)))
+        members = _package_members(self.word)
+        if self.styled is not None:
+            members[STYLES_PART] = whole_sheet(self.styled, members[STYLES_PART],
+                                               self.doc.meta.lang)
+        return members, serialize_part_xml(self.word.element)
 
 
     def _spool_body(self) -> None:
@@ -172,7 +190,7 @@ class _Renderer:
             keep.add(holder)
         run: list[etree._Element] = []
         for child in list(body):
-            if child in keep or child.tag in (etree.Comment, qn("w:sectPr")):
+            if child in keep or child.tag in (etree.Comment, _w("sectPr")):
                 self._spool_run(run)
                 run = []
             else:
@@ -227,11 +245,11 @@ class _Renderer:
         Bypasses python-docx's `add_paragraph`: it scans every body child for the section mark
         and every style for the default on each call, which made book-length input quadratic.
         """
-        p = OxmlElement("w:p")
-        p.style = self.styles[style].style_id
+        p = new_element("w:p")
+        set_style(p, self.style_ids[style])
         parent = container._element
         last = _last_child(parent)
-        if last is not None and last.tag == qn("w:sectPr"):
+        if last is not None and last.tag == _w("sectPr"):
             last.addprevious(p)
         else:
             parent.append(p)
@@ -241,7 +259,7 @@ class _Renderer:
         """Add a paragraph in `style`, honouring a pending page break."""
         last = _last_block_element(container)
         paragraph = self.bare_paragraph(container, style)
-        if last is not None and last.tag == qn("w:tbl") and not style.startswith("Heading"):
+        if last is not None and last.tag == _w("tbl") and not style.startswith("Heading"):
             # Tables have no space after them; give the text below room to breathe.
             paragraph.paragraph_format.space_before = Pt(8)
         if self.break_before:
@@ -393,7 +411,7 @@ class _Renderer:
             p = self.bare_paragraph(container, "Table Text")
             p.add_run().add_break(WD_BREAK.PAGE)
             self.break_before = False
-        elif last is not None and last.tag == qn("w:tbl"):
+        elif last is not None and last.tag == _w("tbl"):
             # Word merges two tables that touch into one.
             self.bare_paragraph(container, "Table Text")
 
@@ -415,7 +433,7 @@ class _Renderer:
         tbl = table._tbl
         tblpr = tbl.tblPr
         for child in list(tblpr):
-            if child.tag != qn("w:tblStyle"):
+            if child.tag != _w("tblStyle"):
                 tblpr.remove(child)
         tblpr.append(_el("w:tblW", w=str(sum(cols)), type="dxa"))
         border_el = _el("w:tblBorders")
@@ -434,11 +452,18 @@ class _Renderer:
         tblpr.append(_el("w:tblLook", val=f"{look:04X}", firstRow=str(int(first_row)),
                          lastRow="0", firstColumn=str(int(first_column)), lastColumn="0",
                          noHBand="1", noVBand="1"))
+        # python-docx's `gridCol.w = Twips(width)` and `tc.width = Twips(width)`, written
+        # straight into the elements its new table already has.
         for grid_col, width in zip(tbl.tblGrid.gridCol_lst, cols, strict=True):
-            grid_col.w = Twips(width)
+            grid_col.set(_w("w"), str(width))
         for tr in tbl.tr_lst:
             for tc, width in zip(tr.tc_lst, cols, strict=True):
-                tc.width = Twips(width)
+                tc_width = tc.find(f"{_w('tcPr')}/{_w('tcW')}")
+                if tc_width is None:
+                    tc.width = Twips(width)
+                    continue
+                tc_width.set(_w("type"), "dxa")
+                tc_width.set(_w("w"), str(width))
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         return table
 
@@ -451,7 +476,7 @@ class _Renderer:
     def _cell(self, cell: _Cell, content: Inlines, *, fill: str | None = None,
               bold: bool = False) -> None:
         p = cell.paragraphs[0]
-        p._p.style = self.styles["Table Text"].style_id
+        set_style(p._p, self.style_ids["Table Text"])
         self.inlines(p, content, bold=bold)
         if fill is not None:
             cell._tc.get_or_add_tcPr().append(_shade(fill))
@@ -478,7 +503,7 @@ class _Renderer:
             banded = not header and (index - (block.header is not None)) % 2 == 1
             fill = (self.look.header_fill if header
                     else (self.look.band_fill if banded else None))
-            for cell, content in zip(row.cells, list(cells) + [()] * (ncols - len(cells)),
+            for cell, content in zip(_cells(row, table), list(cells) + [()] * (ncols - len(cells)),
                                      strict=True):
                 self._cell(cell, content, fill=fill, bold=header)
 
@@ -490,7 +515,7 @@ class _Renderer:
         table = self._new_table(container, len(block.rows), (1.0, 3.0), borders=grid,
                                 first_column=True)
         for row, (name, value) in zip(table.rows, block.rows, strict=True):
-            key, val = row.cells
+            key, val = _cells(row, table)
             self._cell(key, (Inline(text=name),), fill=self.look.key_fill, bold=True)
             self._cell(val, value)
 
@@ -506,14 +531,14 @@ class _Renderer:
         first = cell.paragraphs[0]
         first_p = first._p
         if block.title:
-            first._p.style = self.styles["Box Title"].style_id
+            set_style(first._p, self.style_ids["Box Title"])
             first.add_run(clean(block.title))
         for child in block.children:
             self.block(cell, child)
         if not block.title and len(cell._tc.xpath("./w:p | ./w:tbl")) > 1:
             cell._tc.remove(first_p)
         last = _last_block_element(cell)
-        if last is None or last.tag != qn("w:p"):
+        if last is None or last.tag != _w("p"):
             self.bare_paragraph(cell, "Table Text")
         else:
             Paragraph(last, cell).paragraph_format.space_after = Pt(2)
@@ -564,12 +589,12 @@ class _Renderer:
                 p._p.append(target)
             run = _run(p, text)
             if item.strong or bold:
-                run.bold = True
+                set_flag(run, "b")
             if item.emphasis:
-                run.italic = True
+                set_flag(run, "i")
             if small:
                 run.font.size = Pt(8.5)
                 run.font.color.rgb = self.muted
             if target is not None:
-                run.style = self.link_style
+                run._r.style = self.link_style_id
                 target.append(run._r)

@@ -1,25 +1,53 @@
 """The style sheet: the writer's paragraph and character styles, made in python-docx's template
-(kept per look and text width, `_STYLED`) or over a reference document's own, which win."""
+(kept per look and text width, `_STYLED`) or over a reference document's own, which win.
+
+python-docx's template has a third of a megabyte of styles. A document made from a kept
+template opens a light copy holding only the styles the writer uses (python-docx parsed and
+wrote the whole sheet for each rendering before), and its package gets the whole sheet back,
+made once per language (`whole_sheet`)."""
 
 from __future__ import annotations
 
 import copy
 import io
+import zipfile
+from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
+from lxml import etree
 
 from .elements import _LANG, _border, _el, _set_fonts, _set_ppr
 from .look import _Look
 
-Styled = tuple[bytes, tuple[tuple[str, str], ...]]
-"""A styled template's bytes, and (name, style id) of each paragraph style made in it."""
-StyleSheet = tuple[dict[str, ParagraphStyle], CharacterStyle]
-"""The paragraph styles the writer uses, by name, and the hyperlink character style."""
+STYLES_PART = "word/styles.xml"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Styled:
+    """python-docx's template with the writer's styles made, for documents to start from."""
+
+    package: bytes
+    """The template with a light style sheet: only the styles in `names` and the link's."""
+    names: tuple[tuple[str, str], ...]
+    """(name, style id) of each paragraph style made."""
+    link_id: str | None
+    """The hyperlink style's id as a run names it (`link_style_id`)."""
+    light: bytes
+    """The light sheet's XML, as python-docx writes it back unchanged."""
+    sheet: bytes
+    """The whole sheet's XML, as python-docx wrote it."""
+    by_lang: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    """Language -> the light sheet and the whole sheet with it set (`whole_sheet`)."""
+StyleSheet = tuple[dict[str, ParagraphStyle], str | None]
+"""The paragraph styles the writer uses, by name, and the id a link's run names its hyperlink
+character style by."""
 
 _STYLED: dict[tuple[_Look, int], Styled] = {}
 """python-docx's template with the writer's styles made (before any page set-up or content),
@@ -32,7 +60,8 @@ _HEADING_STYLES = frozenset({"Title", "Subtitle", "TOC Heading", "Box Title"})
 
 
 def styled_template(look: _Look, text_width: int) -> Styled | None:
-    """Return the styled template an earlier document with this look and text width made."""
+    """Return the styled template an earlier document with this look and text width made
+    (its package has a light sheet: see `whole_sheet`)."""
     return _STYLED.get((look, text_width))
 
 
@@ -56,7 +85,16 @@ def setup_styles(word: WordDocument, look: _Look, text_width: int, lang: str | N
     new_defaults = root.find(qn("w:docDefaults"))
     if new_defaults is not None and kept_defaults is not None:
         root.replace(new_defaults, kept_defaults)
-    return {name: word.styles[name] for name in made}, word.styles["Hyperlink"]
+    return ({name: word.styles[name] for name in made},
+            link_style_id(word, word.styles["Hyperlink"]))
+
+
+def link_style_id(word: WordDocument, link: CharacterStyle) -> str | None:
+    """The id python-docx's `run.style = link` would write (None when `link` is the default
+    character style). Found once per style sheet: python-docx looks through every style."""
+    found: str | None = word.part.get_style_id(  # type: ignore[no-untyped-call]
+        link, WD_STYLE_TYPE.CHARACTER)
+    return found
 
 
 def _built_in_styles(word: WordDocument, look: _Look, text_width: int, lang: str | None,
@@ -68,31 +106,80 @@ def _built_in_styles(word: WordDocument, look: _Look, text_width: int, lang: str
     made: dict[str, ParagraphStyle] = {}
     if styled is None:
         made, link = _make_styles(word, look, text_width)
+        link_id = link_style_id(word, link)
         if len(_STYLED) >= _STYLED_KEPT:
             _STYLED.clear()
         package = io.BytesIO()
         word.save(package)
-        _STYLED[(look, text_width)] = (
-            package.getvalue(), tuple((name, style.style_id) for name, style in made.items()))
+        names = tuple((name, style.style_id) for name, style in made.items())
+        _STYLED[(look, text_width)] = _light_template(package.getvalue(), names, link.style_id,
+                                                      link_id)
     else:
         style_id_attribute = qn("w:styleId")
         by_id = {el.get(style_id_attribute): el
                  for el in word.styles.element.iterchildren(qn("w:style"))}
-        for name, style_id in styled[1]:
+        for name, style_id in styled.names:
             style = StyleFactory(by_id[style_id])
             assert isinstance(style, ParagraphStyle)
             made[name] = style
-        found = StyleFactory(by_id["Hyperlink"])
-        assert isinstance(found, CharacterStyle)
-        link = found
-    # The document's language comes last in the Normal style's run properties.
+        link_id = styled.link_id
+    _set_lang(made["Normal"].element, lang)
+    return made, link_id
+
+
+def _set_lang(normal: etree._Element, lang: str | None) -> None:
+    """The document's language comes last in the Normal style's run properties."""
     if lang and _LANG.fullmatch(lang):
-        rpr = made["Normal"].element.get_or_add_rPr()
-        rpr.append(_el("w:lang", val=lang))
-    return made, link
+        normal.get_or_add_rPr().append(_el("w:lang", val=lang))
 
 
-def _make_styles(word: WordDocument, look: _Look, text_width: int) -> StyleSheet:
+def _light_template(package: bytes, names: tuple[tuple[str, str], ...], link: str,
+                    link_id: str | None) -> Styled:
+    """`package` (saved by python-docx) with only the styles `names` and `link` in its sheet."""
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        sheet = source.read(STYLES_PART)
+        whole = parse_xml(sheet)
+        light = etree.Element(whole.tag, nsmap=whole.nsmap)
+        for attr, value in whole.attrib.items():
+            light.set(attr, value)
+        wanted = {style_id for _, style_id in names} | {link}
+        for el in whole.iterchildren(qn("w:style")):
+            if el.get(qn("w:styleId")) in wanted:
+                light.append(copy.deepcopy(el))
+        light_xml: bytes = serialize_part_xml(parse_xml(etree.tostring(light)))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                target.writestr(info, light_xml if info.filename == STYLES_PART
+                                else source.read(info))
+    return Styled(out.getvalue(), names, link_id, light_xml, sheet)
+
+
+def whole_sheet(styled: Styled, light: bytes, lang: str | None) -> bytes:
+    """The whole style sheet for a document opened from `styled` whose light sheet came out as
+    `light`: the kept sheet with the document's language set, as python-docx would have
+    written it had it opened the whole sheet. The light sheet may have changed only by its
+    language: anything else would be lost, and is an error."""
+    key = lang or ""
+    if key not in styled.by_lang:
+        made = []
+        normal = dict(styled.names)["Normal"]
+        for xml in (styled.light, styled.sheet):
+            root = parse_xml(xml)
+            for el in root.iterchildren(qn("w:style")):
+                if el.get(qn("w:styleId")) == normal:
+                    _set_lang(el, lang)
+            made.append(serialize_part_xml(root))
+        styled.by_lang[key] = (made[0], made[1])
+    expected, sheet = styled.by_lang[key]
+    if light != expected:
+        raise AssertionError("the style sheet changed after its styles were set up; "
+                             "make the change in `_make_styles`")
+    return sheet
+
+
+def _make_styles(word: WordDocument, look: _Look, text_width: int
+                 ) -> tuple[dict[str, ParagraphStyle], CharacterStyle]:
     ink, accent, muted = (RGBColor.from_string(c) for c in (look.ink, look.accent,
                                                              look.muted))
     styles = word.styles

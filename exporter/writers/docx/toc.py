@@ -7,12 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from docx.blkcntnr import BlockItemContainer
-from docx.oxml import OxmlElement
 from docx.oxml.text.paragraph import CT_P
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from .elements import _add_field, _el
+from .elements import _add_field, _el, new_element, set_style
 
 
 @dataclass(slots=True)
@@ -30,8 +29,8 @@ def fill_tocs(slots: Sequence[_TocSlot], toc_pages: Sequence[int | None],
         entries = [entry for entry in slot.entries if entry[0] <= slot.depth]
         made: list[CT_P] = []
         for index, (level, text, bookmark) in enumerate(entries):
-            p = Paragraph(OxmlElement("w:p"), body)
-            p._p.style = styles[f"toc {min(level, 3)}"].style_id
+            p = Paragraph(new_element("w:p"), body)
+            set_style(p._p, styles[f"toc {min(level, 3)}"].style_id)
             if index == 0:
                 _toc_field_start(p, slot.depth)
             link = _el("w:hyperlink", anchor=bookmark, history="1")
@@ -52,8 +51,8 @@ def fill_tocs(slots: Sequence[_TocSlot], toc_pages: Sequence[int | None],
                     link.append(r)
             made.append(p._p)
         if not made:
-            p = Paragraph(OxmlElement("w:p"), body)
-            p._p.style = styles["toc 1"].style_id
+            p = Paragraph(new_element("w:p"), body)
+            set_style(p._p, styles["toc 1"].style_id)
             _toc_field_start(p, slot.depth)
             p.add_run("No headings.")
             made.append(p._p)

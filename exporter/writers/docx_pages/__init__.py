@@ -29,14 +29,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
 from lxml import etree
 
 from .fonts import Face, Fonts, brand_faces, face_from_file
-from .pages import Block, paginate
+from .pages import Block, copy_block, paginate
 from .reader import Reader
 from .styles import Styles, W, _int
 
@@ -72,27 +72,39 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
     The document part is read as a stream, one body child at a time, so a long pack's XML
     never stands whole in memory (the DOCX writer spools it for the same reason).
     """
-    fonts = fonts or Fonts()
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         names = set(archive.namelist())
 
         def part(name: str) -> bytes | None:
             return archive.read(name) if name in names else None
 
-        empty = b"<w:styles xmlns:w='%s'/>" % W[1:-1].encode()
-        styles = Styles(part("word/styles.xml") or empty, part("word/theme/theme1.xml"),
-                        part("word/numbering.xml"))
-        additive = _additive_spacing(part("word/settings.xml"))
-        if "word/document.xml" not in names:
-            return {"#pages": 1}
-        with archive.open("word/document.xml") as stream:
-            sections = [_section(el) for el in _body_children(stream, sections_only=True)]
-        if not sections:
-            sections = [_section(None)]
-        with archive.open("word/document.xml") as stream:
-            reader = Reader(styles, fonts, sections[0].width, additive=additive)
-            blocks = _blocks(_body_children(stream), reader, sections)
-            return paginate(blocks, sections[0].height, trace, additive=additive)
+        def document() -> IO[bytes]:
+            return archive.open("word/document.xml")
+
+        return part_pages(part, document if "word/document.xml" in names else None,
+                          fonts, trace)
+
+
+def part_pages(part: Callable[[str], bytes | None], document: Callable[[], IO[bytes]] | None,
+               fonts: Fonts | None = None,
+               trace: list[tuple[int, int, Block]] | None = None) -> dict[str, int]:
+    """`bookmark_pages` of a package not yet zipped: `part(name)` gives a member's bytes (None:
+    not in the package), `document()` opens the main part as a stream (read twice)."""
+    fonts = fonts or Fonts()
+    empty = b"<w:styles xmlns:w='%s'/>" % W[1:-1].encode()
+    styles = Styles(part("word/styles.xml") or empty, part("word/theme/theme1.xml"),
+                    part("word/numbering.xml"))
+    additive = _additive_spacing(part("word/settings.xml"))
+    if document is None:
+        return {"#pages": 1}
+    with document() as stream:
+        sections = [_section(el) for el in _body_children(stream, sections_only=True)]
+    if not sections:
+        sections = [_section(None)]
+    with document() as stream:
+        reader = Reader(styles, fonts, sections[0].width, additive=additive)
+        blocks = _blocks(_body_children(stream), reader, sections)
+        return paginate(blocks, sections[0].height, trace, additive=additive)
 
 
 def _additive_spacing(settings: bytes | None) -> bool:
@@ -103,26 +115,28 @@ def _additive_spacing(settings: bytes | None) -> bool:
     return flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
+_BODY = f"{W}body"
+
+
 def _body_children(stream: IO[bytes], *, sections_only: bool = False
                    ) -> Iterator[etree._Element]:
-    """Yield each child of the body (or, with `sections_only`, each section's properties) as
-    it is read; what was yielded is dropped once the next is read."""
-    depth = 0
-    for event, el in etree.iterparse(stream, events=("start", "end")):
-        if event == "start":
-            depth += 1
-            continue
-        depth -= 1
+    """Yield each paragraph and table of the body (or, with `sections_only`, each section's
+    properties) as it is read; what was yielded is dropped once the next is read.
+
+    Only the ends of paragraphs, tables and section properties are reported by the parser:
+    a Python step for each run and text element was most of the reading time."""
+    tags = (f"{W}p", f"{W}tbl", f"{W}sectPr")
+    for _, el in etree.iterparse(stream, events=("end",), tag=tags):
+        parent = el.getparent()
         if sections_only:
             if el.tag == f"{W}sectPr":
                 yield el
-            if depth == 2:  # a body child: done with
+            if parent is not None and parent.tag == _BODY:  # a body child: done with
                 el.clear()
-        elif depth == 2:
+        elif parent is not None and parent.tag == _BODY and el.tag != f"{W}sectPr":
             yield el
             el.clear()
-            parent = el.getparent()
-            while parent is not None and el.getprevious() is not None:
+            while el.getprevious() is not None:
                 del parent[0]
 
 
@@ -140,6 +154,7 @@ def _blocks(children: Iterable[etree._Element], reader: Reader,
         else:
             continue
         if start_next and made:
+            made[0] = copy_block(made[0])  # a paragraph's blocks are shared (`Reader`)
             made[0].break_before = True
             made[0].odd_page = sections[min(number, len(sections) - 1)].odd
             start_next = False
@@ -150,4 +165,4 @@ def _blocks(children: Iterable[etree._Element], reader: Reader,
 
 
 __all__ = ["Block", "Face", "Fonts", "Section", "bookmark_pages", "brand_faces",
-           "face_from_file", "paginate"]
+           "face_from_file", "paginate", "part_pages"]

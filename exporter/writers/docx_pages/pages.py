@@ -3,6 +3,7 @@ the readers' spacing, keep-with-next, keep-lines, widow/orphan and page-break ru
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -35,6 +36,13 @@ class Block:
     repeat: int = 0
     """Height of its table's header rows, repeated at the top of each page the table runs
     onto (on the rows after them)."""
+
+
+def copy_block(block: Block) -> Block:
+    """A copy of `block` to change (its lines too)."""
+    made = copy.copy(block)
+    made.lines = list(block.lines)
+    return made
 
 
 def gap(previous: Block | None, block: Block, *, additive: bool) -> int:

@@ -37,26 +37,101 @@ and before an em dash; not after a slash (a web address breaks only at its hyphe
 
 def _segments(pieces: list[_Piece]) -> Iterator[tuple[float, float, int]]:
     """Yield each unbreakable segment as (width with its trailing spaces, width without them,
-    tallest size in it), breaking where LibreOffice's line breaker may."""
+    tallest size in it), breaking where LibreOffice's line breaker may.
+
+    A segment within one piece (nearly all) is measured once per face and size (`_Measures`):
+    the summary is laid out again at each `fit` and the pack at each contents pass, with the
+    same words. Widths are added up character by character, in order, either way, so a cached
+    width is the very number the sum would give."""
     text = "".join(p.text for p in pieces)
+    ends = [m.end() for m in _BREAK_AFTER.finditer(text)]
+    ends.append(len(text))
+    piece_ends: list[int] = []
+    total = 0
+    for piece in pieces:
+        total += len(piece.text)
+        piece_ends.append(total)
+    spanning: tuple[list[float], list[int]] | None = None
+    start = 0
+    k = 0
+    for end in ends:
+        if end <= start:
+            continue
+        while piece_ends[k] <= start:
+            k += 1
+        if end <= piece_ends[k]:
+            piece = pieces[k]
+            yield (*_measures(piece.face, piece.size).segment(text[start:end]), piece.size)
+        else:
+            if spanning is None:
+                spanning = _char_widths(pieces)
+            widths, sizes = spanning
+            stretch = text[start:end]
+            full = sum(widths[start:end])
+            trailing = len(stretch) - len(stretch.rstrip(" "))
+            bare = full - sum(widths[end - trailing:end]) if trailing else full
+            yield full, bare, max(sizes[start:end])
+        start = end
+
+
+def _char_widths(pieces: list[_Piece]) -> tuple[list[float], list[int]]:
+    """Each character's width (twips) and size, for a segment that runs across pieces."""
     widths: list[float] = []
     sizes: list[int] = []
     for piece in pieces:
-        scale = piece.size * 10 / piece.face.upem  # twips per font unit
-        get = piece.face.widths.get
-        widths.extend(get(ord(c), piece.face.default) * scale for c in piece.text)
+        table = _measures(piece.face, piece.size)
+        widths.extend(table[c] for c in piece.text)
         sizes.extend([piece.size] * len(piece.text))
-    start = 0
-    ends = [m.end() for m in _BREAK_AFTER.finditer(text)]
-    for end in [*ends, len(text)]:
-        if end <= start:
-            continue
-        stretch = text[start:end]
-        full = sum(widths[start:end])
-        trailing = len(stretch) - len(stretch.rstrip(" "))
-        bare = full - sum(widths[end - trailing:end]) if trailing else full
-        yield full, bare, max(sizes[start:end])
-        start = end
+    return widths, sizes
+
+
+class _Measures(dict[str, float]):
+    """Advance widths in twips of one face at one size, by character, and of the segments
+    measured so far (width with trailing spaces, without)."""
+
+    def __init__(self, face: Face, size: int) -> None:
+        super().__init__()
+        self.face = face  # held: the table is found by the face's id
+        self._get = face.widths.get
+        self._default = face.default
+        self._scale = size * 10 / face.upem  # twips per font unit
+        self.segments: dict[str, tuple[float, float]] = {}
+
+    def __missing__(self, char: str) -> float:
+        width = self._get(ord(char), self._default) * self._scale
+        self[char] = width
+        return width
+
+    def segment(self, stretch: str) -> tuple[float, float]:
+        found = self.segments.get(stretch)
+        if found is None:
+            widths = [self[c] for c in stretch]
+            full = sum(widths)
+            trailing = len(stretch) - len(stretch.rstrip(" "))
+            bare = full - sum(widths[len(widths) - trailing:]) if trailing else full
+            if len(self.segments) >= SEGMENTS_KEPT:
+                self.segments.clear()
+            found = self.segments[stretch] = (full, bare)
+        return found
+
+
+PARAGRAPHS_KEPT = 4096
+"""Paragraphs measured kept per style sheet, numbering and fonts: all of a summary's renderings,
+a few megabytes at most (a long pack's contents passes find fewer, its memory stays flat)."""
+SEGMENTS_KEPT = 20_000
+"""Measured segments kept per face and size (a long-running worker's memory stays bounded)."""
+
+_MEASURES: dict[tuple[int, int], _Measures] = {}
+
+
+def _measures(face: Face, size: int) -> _Measures:
+    key = (id(face), size)
+    table = _MEASURES.get(key)
+    if table is None or table.face is not face:
+        if len(_MEASURES) >= 256:
+            _MEASURES.clear()
+        table = _MEASURES[key] = _Measures(face, size)
+    return table
 
 
 def line_sizes(pieces: list[_Piece], first_width: float, width: float) -> list[int]:
@@ -106,9 +181,27 @@ class Reader:
         self.text_width = text_width
         self.additive = additive
         """Paragraph spacing added, not the larger taken (`pages.gap`)."""
+        self._measured: dict[tuple[bytes, int, str | None], list[Block]] = \
+            styles.measured(fonts)
 
     def paragraph(self, p: etree._Element, width: int,
                   table_style: str | None = None) -> list[Block]:
+        """The blocks of paragraph `p` set `width` twips wide (in a table in `table_style`).
+
+        A paragraph is measured once for its XML, width and table style, whatever document it
+        is in (with the same styles, numbering and fonts): the summary is laid out again at
+        each `fit`, the pack at each contents pass, nearly all of it unchanged. The blocks
+        are shared with later readings: copy one (`copy_block`) to change it."""
+        key = (etree.tostring(p), width, table_style)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._paragraph(p, width, table_style)
+            if len(self._measured) >= PARAGRAPHS_KEPT:
+                self._measured.clear()
+            self._measured[key] = found
+        return list(found)
+
+    def _paragraph(self, p: etree._Element, width: int, table_style: str | None) -> list[Block]:
         ppr_el = p.find(f"{W}pPr")
         style_el = ppr_el.find(f"{W}pStyle") if ppr_el is not None else None
         props, base_run = self.styles.paragraph(

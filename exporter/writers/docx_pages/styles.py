@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
-from .fonts import FALLBACK_FONT
+from .fonts import FALLBACK_FONT, Fonts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -133,10 +135,51 @@ class _Style:
 
 
 class Styles:
-    """The document's styles, resolved along their basedOn chains."""
+    """The document's styles, resolved along their basedOn chains.
+
+    The style sheet and the numbering are parsed once per distinct part (`_sheet`,
+    `_numbering`): every document a writer makes in one look carries the same styles.xml, a
+    third of a megabyte in python-docx's template, and reading it was most of the model's time.
+    """
 
     def __init__(self, styles_xml: bytes, theme_xml: bytes | None,
                  numbering_xml: bytes | None) -> None:
+        sheet = _sheet(styles_xml, theme_xml)
+        self.theme_fonts = sheet.theme_fonts
+        self.styles = sheet.styles
+        self.default_para = sheet.default_para
+        self._sheet = sheet
+        self.numbering = _numbering(numbering_xml)
+        self._numbering_xml = numbering_xml or b""
+
+    def measured(self, fonts: Fonts) -> dict[Any, Any]:
+        """Where a reader of these styles in `fonts` keeps what it measured (`Reader`): kept
+        with the style sheet, for every document with this sheet, numbering and fonts."""
+        return self._sheet.measured(self._numbering_xml, fonts)
+
+    def chain(self, ident: str | None) -> list[_Style]:
+        return self._sheet.chain(ident)
+
+    def paragraph(self, style_id: str | None, table_style: str | None) -> tuple[ParaProps,
+                                                                                 RunProps]:
+        """Return the properties of a paragraph in `style_id` (inside a table in
+        `table_style`), before its own direct formatting."""
+        ppr, rpr = self._sheet.paragraph(style_id, table_style)
+        return _copy_ppr(ppr), _copy_rpr(rpr)
+
+    def character(self, style_id: str, props: RunProps) -> None:
+        for style in self.chain(style_id):
+            apply_rpr(props, style.rpr, self.theme_fonts)
+
+    def level(self, num: tuple[str, str]) -> etree._Element | None:
+        return self.numbering.get(num)
+
+
+class _Sheet:
+    """One styles.xml (with its theme's fonts) parsed, and what was resolved from it: shared
+    by every document that has it, so nothing here is changed once made."""
+
+    def __init__(self, styles_xml: bytes, theme_xml: bytes | None) -> None:
         root = etree.fromstring(styles_xml)
         self.theme_fonts = _theme_fonts(theme_xml)
         self.default_ppr = root.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
@@ -151,23 +194,40 @@ class Styles:
                 el.find(f"{W}pPr"), el.find(f"{W}rPr"))
             if el.get(f"{W}type") == "paragraph" and el.get(f"{W}default") in ("1", "true"):
                 self.default_para = ident
-        self.numbering = _numbering(numbering_xml)
         self._para_cache: dict[tuple[str, str | None], tuple[ParaProps, RunProps]] = {}
+        self._chains: dict[str | None, list[_Style]] = {}
+        self._measured: dict[tuple[bytes, tuple[Any, ...]], tuple[dict[Any, Any], Fonts]] = {}
+
+    def measured(self, numbering_xml: bytes, fonts: Fonts) -> dict[Any, Any]:
+        # The faces are named by identity (a face's widths make it unhashable); the fonts are
+        # kept with the table, so no identity is reused while it is.
+        key = (numbering_xml, tuple(sorted(
+            (family, style, id(face)) for family, styles in fonts.extra.items()
+            for style, face in styles.items())))
+        found = self._measured.get(key)
+        if found is None:
+            if len(self._measured) >= SHEETS_KEPT:
+                self._measured.clear()
+            found = self._measured[key] = ({}, fonts)
+        return found[0]
 
     def chain(self, ident: str | None) -> list[_Style]:
+        if ident in self._chains:
+            return self._chains[ident]
         found: list[_Style] = []
         seen: set[str] = set()
-        while ident and ident in self.styles and ident not in seen:
-            seen.add(ident)
-            style = self.styles[ident]
+        name = ident
+        while name and name in self.styles and name not in seen:
+            seen.add(name)
+            style = self.styles[name]
             found.append(style)
-            ident = style.based_on
-        return found[::-1]
+            name = style.based_on
+        self._chains[ident] = found[::-1]
+        return self._chains[ident]
 
     def paragraph(self, style_id: str | None, table_style: str | None) -> tuple[ParaProps,
                                                                                  RunProps]:
-        """Return the properties of a paragraph in `style_id` (inside a table in
-        `table_style`), before its own direct formatting."""
+        """The resolved properties, to be copied before they are changed."""
         style_id = style_id or self.default_para
         key = (style_id, table_style)
         if key not in self._para_cache:
@@ -182,15 +242,17 @@ class Styles:
                 apply_rpr(rpr, style.rpr, self.theme_fonts)
             ppr.style = style_id
             self._para_cache[key] = (ppr, rpr)
-        ppr, rpr = self._para_cache[key]
-        return _copy_ppr(ppr), _copy_rpr(rpr)
+        return self._para_cache[key]
 
-    def character(self, style_id: str, props: RunProps) -> None:
-        for style in self.chain(style_id):
-            apply_rpr(props, style.rpr, self.theme_fonts)
 
-    def level(self, num: tuple[str, str]) -> etree._Element | None:
-        return self.numbering.get(num)
+SHEETS_KEPT = 8
+"""Parsed style sheets (and numbering parts) kept: one per look, text width and language in
+use, and a reference document's."""
+
+
+@lru_cache(maxsize=SHEETS_KEPT)
+def _sheet(styles_xml: bytes, theme_xml: bytes | None) -> _Sheet:
+    return _Sheet(styles_xml, theme_xml)
 
 
 def _copy_ppr(p: ParaProps) -> ParaProps:
@@ -214,8 +276,9 @@ def _theme_fonts(theme_xml: bytes | None) -> dict[str, str]:
     return fonts
 
 
+@lru_cache(maxsize=SHEETS_KEPT)
 def _numbering(numbering_xml: bytes | None) -> dict[tuple[str, str], etree._Element]:
-    """(numId, ilvl) -> the level's paragraph properties."""
+    """(numId, ilvl) -> the level's paragraph properties (shared: not to be changed)."""
     if not numbering_xml:
         return {}
     root = etree.fromstring(numbering_xml)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -40,8 +41,10 @@ def resolve(source: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
 
 
+@lru_cache(maxsize=4096)
 def relative(source: str, member: str) -> str:
-    """Return `member` as a relationship target seen from part `source`."""
+    """Return `member` as a relationship target seen from part `source` (remembered: a deck
+    asks for the same few hundred, and `relpath` asks the system for the working folder)."""
     return posixpath.relpath(member, posixpath.dirname(source) or ".")
 
 
