@@ -137,7 +137,7 @@ def is_statement(text: str, span: Span) -> bool:
     if term and (len(words) < 4 or term.group().strip().lower() != "as"):
         return False  # `known as “X”`; but `described him as “a writer who …”` is speech
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
-    title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    title_cased = _title_cased(words)
     if title_cased and inner[-1:] not in ".!?\u2026":
         return False  # a title (`“Listen To The Music,”`), not a statement
     if final:
@@ -148,6 +148,22 @@ def is_statement(text: str, span: Span) -> bool:
         return True  # `… to “close the inquiry into him”, the prosecution authority said.`
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
                                 or span.start <= 1)
+
+
+# Small words a title leaves in lower case between its capitalised ones (`State of the Union`).
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                          "by", "with", "from", "vs"})
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Return True if the words are written as a title: each capitalised, but for small words
+    between capitalised first and last ones (`“State of the Union,”`)."""
+    def capital(w: str) -> bool:
+        return w[:1].isupper() or not w[:1].isalpha()
+
+    if not words or not capital(words[0]) or not capital(words[-1]):
+        return False
+    return all(capital(w) or w in _TITLE_SMALL for w in words[1:-1])
 
 
 def _reported(text: str, span: Span) -> bool:

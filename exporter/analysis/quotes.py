@@ -126,12 +126,14 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         ends = sorted(b for _, b in sentences)
         pending: _Pending | None = None
         first = True
+        # A title's marks (`CNN’s “State of the Union,”`) bound no quotation before the next.
+        read = _unmark_terms(masked, spans[para.n])
         for span in spans[para.n]:
             if not is_statement(text, span):
                 continue
             words = text[span.start:span.end].strip().rstrip(",").strip()
             first_sentence = bisect_right(starts, span.start - 1) - 1
-            place = Place(para.n, masked, span,
+            place = Place(para.n, read, span,
                            starts[first_sentence] if first_sentence >= 0 else 0,
                            post_end(text, span, ends))
             speaker = attributor.attribute(place)
@@ -192,6 +194,15 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
+
+
+def _unmark_terms(text: str, spans: list[Span]) -> str:
+    """Return `text` with the marks of quoted spans that are no statement (titles, terms)
+    blanked, offsets kept: the attribution rules read past them as past any other words."""
+    for span in spans:
+        if span.close == span.end + 1 and span.start >= 1 and not is_statement(text, span):
+            text = f"{text[:span.start - 1]} {text[span.start:span.end]} {text[span.close:]}"
+    return text
 
 
 def _outside_quotes(text: str, spans: list[Span]) -> str:
