@@ -386,6 +386,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if not segs:
         return None
     a, b = segs[-1]
+    relative = _relative_subject(text, a, b)
+    if relative is not None:
+        return relative
     other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
     if len(segs) >= 2 and other is not None and len(other.words) >= 2:
         return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
@@ -440,6 +443,34 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
             # `One senior official, who spoke on condition of anonymity,`.
             return Phrase(description=text[pa:pb])
     return Phrase(description=text[a:b])
+
+
+# A relative clause closing the words before a speech verb: `… on a podcast in which the
+# nominee said`, `… a memo that officials said`, `… a witness who said`.
+_RELATIVE = re.compile(r"\b(?:(?:in|at|on|during|after|before|under|from|by|through)\s+which|"
+                       r"where|whereby|whom|which|who|that)\b", re.IGNORECASE)
+
+
+def _relative_subject(text: str, a: int, b: int) -> Phrase | None:
+    """Return the subject of a speech verb that stands in a relative clause inside a predicate
+    (`Calder pressed Marsh on an interview in which the nominee said`: the nominee, not
+    Calder); a clause with no subject of its own (`quoted a witness who said`) gives the
+    predicate as a description, which names nobody. None when the words hold no such clause."""
+    last = None
+    for last in _RELATIVE.finditer(text, a, b):  # noqa: B007 (the last one wins)
+        pass
+    if last is None or last.start() == a:
+        return None  # `Tull, who …, said`: the relative clause describes the subject
+    lead = text[a:last.start()].split()
+    # A predicate: a lower-case word that is no determiner, after a name at most (`pressed
+    # Marsh on …`, `Calder quoted a witness`); `an expert at York who …` describes the subject.
+    verb = next((w for w in lead if not is_capitalised(w)), "")
+    if not verb or verb.lower() in DETERMINERS or verb.lower() in {"a", "an", "one"} or \
+            bare_word(verb) in STOP:
+        return None
+    if not text[last.end():b].strip():
+        return Phrase(description=text[a:b])
+    return subject_before(text, last.end(), b)
 
 
 def speaker_after(text: str, start: int, end: int) -> Phrase | None:
