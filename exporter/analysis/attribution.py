@@ -273,6 +273,27 @@ class Attributor:
             return None
         return found
 
+    def _other_subject(self, paragraph: int, text: str, start: int, end: int,
+                       speaker: Speaker) -> bool:
+        """Return True if the words reported in `text[start:end]` have a person of their own as
+        subject, other than `speaker`, before a speech participle that leads to the quotation
+        (`She noted that Holbrook had defended Straub, calling him “…”`: Holbrook may be the
+        one calling)."""
+        participle = None
+        for participle in _PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last)
+            pass
+        if participle is None:
+            return False
+        lead = _THAT.match(text, start, participle.start())
+        clause = lead.end() if lead else start
+        name = name_at_start(text, clause, participle.start())
+        if name is None or text[clause:name.start].strip() != " ".join(name.title) or \
+                not _FINITE.match(text, name.end, participle.start()):
+            return False
+        other = self.cast.resolve(name, paragraph)
+        return other is not None and other is not AMBIGUOUS and \
+            other.kind in ("person", "unknown") and other.name != speaker.name
+
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
         """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
@@ -293,6 +314,9 @@ class Attributor:
             if np_end <= start:
                 return None
             found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            if found is not None and found is not AMBIGUOUS and \
+                    self._other_subject(paragraph, text, m.end(), end, found):
+                return AMBIGUOUS
             if found is not None:
                 return found
             # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
@@ -382,6 +406,11 @@ _PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)
                          r"declaring|pointing\s+out|stressing|calling|describing|recalling|"
                          r"claiming|complaining|suggesting|predicting|vowing|urging|accusing|"
                          r"acknowledging|explaining|conceding|asking)\b", re.IGNORECASE)
+_THAT = re.compile(r"\s*(?:that\s+)?")
+# A finite verb after a name makes it a clause's subject (`Holbrook had defended`), where `to`
+# makes it an object (`urged Trump to make a deal`).
+_FINITE = re.compile(r"\s+(?:\w+ly\s+)?(?:had|has|have|was|is|were|are|would|will|could|should|"
+                     r"did|does|can|may|might|must|[a-z]+ed|[a-z]+[^s\W]s)\b")
 # Comma parts that go on describing the subject rather than starting its predicate.
 _APPOSITIVE_LEAD = re.compile(r"(?:a|an|the|who|whose|which|his|her|its|their|one|\d|[A-Z])")
 
