@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .actors import ROLE_NOUNS
 from .cast import Cast
-from .lexicon import SPEECH_VERBS, TITLES
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
 from .sentences import split_sentences
 from .speakers import (
@@ -402,10 +402,7 @@ _CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|\b(?:is|was|were|a
 # `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`: a speech
 # participle after a comma, whose subject is the sentence's.
 _PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)?"
-                         r"(?:saying|writing|telling|adding|arguing|warning|noting|insisting|"
-                         r"declaring|pointing\s+out|stressing|calling|describing|recalling|"
-                         r"claiming|complaining|suggesting|predicting|vowing|urging|accusing|"
-                         r"acknowledging|explaining|conceding|asking)\b", re.IGNORECASE)
+                         r"(?:" + _alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*(?:that\s+)?")
 # A finite verb after a name makes it a clause's subject (`Holbrook had defended`), where `to`
 # makes it an object (`urged Trump to make a deal`).

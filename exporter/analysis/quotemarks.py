@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import SPEECH_VERBS
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
 
 _OPEN_DOUBLE = "\u201c\u201e"
 CLOSE_DOUBLE = "\u201d"
@@ -119,8 +119,9 @@ _SPEECH_WORDS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "
 _WORD = re.compile(r"[\w\u2019'-]+")
 # `called it a “historic turning point”` names a thing in the speaker's words: a term unless
 # it reads as a statement by itself, so `called` does not make a partial quotation speech.
-_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS) - {"called", "calls"}))
-                          + r"|according\s+to)\b", re.IGNORECASE)
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(
+    (set(SPEECH_VERBS) | SPEECH_PARTICIPLES) - {"called", "calls", "calling"}, key=len,
+    reverse=True)).replace(" ", r"\s+") + r"|according\s+to)\b", re.IGNORECASE)
 
 
 # A comma after the closing mark, then a short subject and a speech verb ending the sentence.
@@ -133,6 +134,9 @@ def is_statement(text: str, span: Span) -> bool:
     inner = text[span.start:span.end].strip()
     words = _WORD.findall(inner)
     before = text[max(0, span.start - 40):span.start - 1]
+    if _characterised(text, span) and not _title_cased(words) and (
+            len(words) >= 2 or _plain_word(words)):
+        return True  # `called the bill “a surrender”`, `slammed the hearings as a “disgrace”`
     term = _TERM_CUES.search(before)
     if term and (len(words) < 4 or term.group().strip().lower() != "as"):
         return False  # `known as “X”`; but `described him as “a writer who …”` is speech
@@ -140,14 +144,57 @@ def is_statement(text: str, span: Span) -> bool:
     title_cased = _title_cased(words)
     if title_cased and inner[-1:] not in ".!?\u2026":
         return False  # a title (`“Listen To The Music,”`), not a statement
+    if final and len(words) >= 2:
+        return True
+    if (len(words) >= 2 or _plain_word(words)) and _reported(text, span):
+        # `Bailey said it was “much too early”`, `said politicians had “vilified” teachers`:
+        # the speaker's own words, however few.
+        return True
     if final:
-        return len(words) >= 2
-    if len(words) >= 2 and _reported(text, span):
-        return True  # `Bailey said it was “much too early”`: the speaker's own words
+        return False
     if len(words) >= 3 and _ATTRIBUTED_AFTER.match(text, span.close):
         return True  # `… to “close the inquiry into him”, the prosecution authority said.`
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
                                 or span.start <= 1)
+
+
+_OBJECT = (r"(?:it|him|her|them|this|that|these|those|us|me|you|[A-Z][\w\u2019'.-]*(?:\s+[A-Z]"
+           r"[\w\u2019'.-]*){0,2}|(?:the|his|her|its|their|our|this|that|these|those)\s+"
+           r"(?:[\w\u2019'-]+\s+){0,3}?[\w\u2019'-]+)")
+# `called the bill “a surrender …”`, `calling him a “coward”`, `called for “an inquiry”`: someone
+# calling a thing by their own words, where `a tactic called “salami slicing”` names it.
+_CALLED = re.compile(r"\b(?:called|calls|calling)\s+(?:for|" + _OBJECT + r")(?:\s+(?:a|an|the))?"
+                     r"\s*$", re.IGNORECASE)
+# `slammed the hearings as a “disgrace”`, `described the call as “improper”`: a verb of praise
+# or blame, its object, then `as`; `known as`, `such as`, `served as` stay terms.
+_JUDGED_AS = re.compile(r"\b(?:described|describes|describing|characteri[sz]ed|characteri[sz]ing|"
+                        r"praised|praises|praising|hailed|hails|hailing|slammed|slams|slamming|"
+                        r"blasted|blasts|blasting|denounced|denounces|denouncing|condemned|"
+                        r"condemns|condemning|critici[sz]ed|critici[sz]es|critici[sz]ing|"
+                        r"dismissed|dismisses|dismissing|decried|decries|lauded|derided|mocked|"
+                        r"assailed|touted|touting)\s+(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as"
+                        r"(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
+# `what she called “…”`, `which he calls “…”`: the object fronted, the speaker before the verb.
+_WHAT_CALLED = re.compile(r"\b(?:what|which|that)\s+(?:he|she|they|we|I|[A-Z][\w\u2019'-]+)\s+"
+                          r"(?:has\s+|had\s+|have\s+|once\s+|later\s+)?(?:called|calls)\s*$")
+
+
+def _characterised(text: str, span: Span) -> bool:
+    """Return True if a speaker is calling or judging something in the quoted words: `called
+    the bill “…”`, `slammed the hearings as a “…”`, `which she called “…”` (four words or more:
+    `what he called “the Gordon problem”` is a coined label)."""
+    before = text[max(0, span.start - 120):span.start - 1]
+    cut = max(before.rfind(c) for c in ".!?\u201d\"")
+    before = before[cut + 1:]
+    if _CALLED.search(before) or _JUDGED_AS.search(before):
+        return True
+    return bool(_WHAT_CALLED.search(before)) and len(_WORD.findall(text[span.start:span.end])) >= 4
+
+
+def _plain_word(words: list[str]) -> bool:
+    """Return True if the quoted words are one common word in lower case: `“vilified”` may be
+    someone's word, where `“We.”`, `“DWTS”` or `“whistleblower’s”` name something or mock it."""
+    return len(words) == 1 and words[0].islower() and not re.search(r"[\u2019']s?$", words[0])
 
 
 # Small words a title leaves in lower case between its capitalised ones (`State of the Union`).

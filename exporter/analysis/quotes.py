@@ -141,7 +141,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             gap = text[pending.close:span.start - 1] if pending else ""
             if pending and words[:1].islower() and len(gap) < 60 and VERB.search(gap) and \
                     (text[:pending.close].rstrip("\u201d\u2019\"' ").endswith(",")
-                     or gap.rstrip().endswith(",")) and not _sentence_ends_in(gap):
+                     or gap.lstrip().startswith(",")) and gap.rstrip().endswith(",") and \
+                    not _sentence_ends_in(gap):
                 joined = f"{pending.words}, {words}" if not pending.words.endswith((",", ".")) \
                     else f"{pending.words} {words}"
                 pending = _Pending(joined, pending.speaker or speaker, span.close)
