@@ -276,8 +276,10 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
             "-" not in prev and not _MODIFIER.fullmatch(prev) and \
             bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
             not prev.endswith("ly") and \
-            not POSSESSIVE.search(prev):
-        # `the letter Mike wrote`: a name after a common noun is inside a clause.
+            not POSSESSIVE.search(prev) and \
+            not (AGENT_NOUN.fullmatch(prev) and i > 1 and is_capitalised(toks[i - 2][0])):
+        # `the letter Mike wrote`: a name after a common noun is inside a clause (but `New
+        # Media investor Leon Cooperman` is a role after the name of what it works in).
         return None
     if toks[0][0].lower() in DETERMINERS and any(
             w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
@@ -462,6 +464,8 @@ def _relative_subject(text: str, a: int, b: int) -> Phrase | None:
     if last is None or last.start() == a:
         return None  # `Tull, who …, said`: the relative clause describes the subject
     lead = text[a:last.start()].split()
+    while lead and lead[0].lower() in {"and", "but", "or", "yet", "so", "then"}:
+        lead = lead[1:]  # `…, but will leave with a payout that X blasted`
     # A predicate: a lower-case word that is no determiner, after a name at most (`pressed
     # Marsh on …`, `Calder quoted a witness`); `an expert at York who …` describes the subject.
     verb = next((w for w in lead if not is_capitalised(w)), "")
