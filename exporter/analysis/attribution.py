@@ -342,8 +342,17 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
     m = _SUBJECT_FIRST.match(place.text, place.span.close, place.sentence_end)
     if not m:
         return None
+    inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
+    if inner[-1:] not in ",?!\u2014\u2013-\u2026" and \
+            _NEXT_QUOTE.match(place.text, m.end(), place.sentence_end):
+        # `Bell’s claim that it was “all but signed” did not match what she saw, which she
+        # called “…”`: the verb introduces the next quotation, not this one.
+        return None
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
+
+
+_NEXT_QUOTE = re.compile(r"\s*(?:[\w\u2019'-]+\s+){0,4}?[\u201c\"]")
 
 
 def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
@@ -481,9 +490,55 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
     return None
 
 
+# `…, with Jordanian Foreign Minister Ayman Safadi warning of “…”`: a `with` clause whose
+# subject speaks through a participle.
+_WITH_PARTICIPLE = re.compile(r"\bwith\s+(?P<np>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:"
+                              + _alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
+# `Mr. Trump’s Oct. 11 announcement that … a “historic” deal`: what someone said, named by a noun
+# their name owns.
+_SPEECH_NOUNS = (r"announcement|statement|claims?|remarks?|comments?|assertion|promise|pledge|"
+                 r"warning|insistence|argument|tweet|post|letter|testimony|admission|accusation|"
+                 r"suggestion|threat|vow|prediction|boast|complaint|plea|description")
+_OWNED_SPEECH = re.compile(r"(?P<owner>(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.-]*)[\u2019']s\s+"
+                           r"(?:[\w.-]+\s+){0,3}?(?:" + _SPEECH_NOUNS + r")\s+(?:that|of|about)\b")
+
+
+def _speaking_subject(att: Attributor, place: Place, pattern: re.Pattern[str],
+                      group: str) -> Speaker | None:
+    """Return the person or organisation `group` of the last match of `pattern` in the
+    quotation's sentence names, when nothing between it and the quotation (a speech verb, a
+    clause joined after it, 150 characters) gives the words to someone else."""
+    text = place.text
+    start = _previous_close(text, place.span.start, place.sentence_start)
+    end = place.span.start - 1
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007 (the last one wins)
+        pass
+    if last is None or end - last.end() > 150 or _CLAUSE_BREAK.search(text, last.end(), end) \
+            or any(v.group().islower() for v in VERB.finditer(text, last.end(), end)):
+        return None  # (`United States` holds no speech verb)
+    phrase = subject_before(text, last.start(group), last.end(group))
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, place.paragraph, last.start(group))
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+def _with_participle(att: Attributor, place: Place) -> Speaker | None:
+    """`…, with Foreign Minister Ayman Safadi warning of “…”`."""
+    return _speaking_subject(att, place, _WITH_PARTICIPLE, "np")
+
+
+def _owned_speech(att: Attributor, place: Place) -> Speaker | None:
+    """`Mr. Trump’s announcement that the two countries had reached a “historic” deal`."""
+    return _speaking_subject(att, place, _OWNED_SPEECH, "owner")
+
+
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _verb_before, _colon_before,
-    _participle_before, _dash_after, _this_is_what)
+    _after_verb, _subject_after, _according_before, _with_participle, _owned_speech,
+    _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 

@@ -213,13 +213,21 @@ def _title_cased(words: list[str]) -> bool:
     return all(capital(w) or w in _TITLE_SMALL for w in words[1:-1])
 
 
+# `Bell’s claim that the deal was “all but signed”`: speech named by a noun.
+_SPEECH_NOUN = re.compile(r"\b(?:announcement|statement|claims?|remarks?|comments?|assertion|"
+                          r"promise|pledge|warning|insistence|argument|tweet|testimony|"
+                          r"admission|accusation|suggestion|threat|vow|prediction|boast|"
+                          r"complaint|plea)\s+that\b", re.IGNORECASE)
+
+
 def _reported(text: str, span: Span) -> bool:
     """Return True if a speech verb stands earlier in the quotation's sentence, with no other
     quotation or sentence end between (`called the strike “disappointing and unnecessary”`)."""
     start = max(0, span.start - 120)
     before = text[start:span.start - 1]
     cut = max(before.rfind(c) for c in ".!?\u201d\"")
-    return bool(_REPORT_VERB.search(before[cut + 1:]))
+    before = before[cut + 1:]
+    return bool(_REPORT_VERB.search(before) or _SPEECH_NOUN.search(before))
 
 
 def statement_spans(text: str) -> list[Span]:
