@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import ROLE_NOUNS
+from .actors import ROLE_NOUNS, STOP
 from .cast import Cast
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
@@ -28,8 +28,10 @@ from .speakers import (
     Phrase,
     Speaker,
     anaphor_head,
+    bare_word,
     description_speaker,
     identity_description,
+    is_capitalised,
     mask_party_tags,
     mouthpiece_org,
     name_at_start,
@@ -314,6 +316,14 @@ class Attributor:
             if np_end <= start:
                 return None
             found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            if found is None and _JOINED.search(text, start, np_end):
+                # `Rosa Delgado stood on a truck, a bullhorn in hand, and told supporters …`,
+                # `(the company would not say but called it “…”)`: the clause's subject.
+                clause = max(start, text.rfind("(", start, np_end) + 1)
+                found = self.speaker(opening_phrase(text, clause, np_end), paragraph, clause)
+                if found is not None and (found is AMBIGUOUS or
+                                          found.kind not in ("person", "organisation")):
+                    found = None
             if found is not None and found is not AMBIGUOUS and \
                     self._other_subject(paragraph, text, m.end(), end, found):
                 return AMBIGUOUS
@@ -413,6 +423,8 @@ _CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|\b(?:is|was|were|a
 _PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)?"
                          r"(?:" + _alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*(?:that\s+)?")
+# A speech verb joined to an earlier predicate of its clause (`…, and told`, `… but called`).
+_JOINED = re.compile(r"\b(?:and|but)\s*$")
 # A finite verb after a name makes it a clause's subject (`Holbrook had defended`), where `to`
 # makes it an object (`urged Trump to make a deal`).
 _FINITE = re.compile(r"\s+(?:\w+ly\s+)?(?:had|has|have|was|is|were|are|would|will|could|should|"
@@ -439,16 +451,7 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     np_end = next((a - 1 for a, _ in parts[1:] if not _APPOSITIVE_LEAD.match(text, a)), None)
     if np_end is None:
         # One part: `She pressed both sides …` or `Jane Doe pressed …`.
-        lead = re.match(r"\s*(?:he|she)\b(?=\s+[a-z])", text[start:last.start()],
-                        re.IGNORECASE)
-        if lead:
-            return att.speaker(Phrase(pronoun=lead.group().strip().lower()), place.paragraph,
-                               start)
-        name = name_at_start(text, start, last.start())
-        if name is None or not re.match(r"\s+[a-z]", text[name.end:last.start()]) or \
-                tuple(text[start:name.start].split()) != name.title:
-            return None
-        phrase: Phrase | None = Phrase(name=name)
+        phrase = opening_phrase(text, start, last.start())
     else:
         phrase = subject_before(text, start, np_end)
     if phrase is None or (phrase.name is None and not phrase.pronoun):
@@ -457,6 +460,38 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
         return None
     return found
+
+
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A time phrase that may open a clause before its subject (`Last week`, `Earlier this year,`).
+_OPENING_TIME = re.compile(r"\s*(?:(?:last|this|next)\s+(?:week|month|year|" + _DAYS + r")|"
+                           r"(?:earlier|later)(?:\s+(?:this|that)\s+(?:week|month|year))?|"
+                           r"on\s+" + _DAYS + r")\s*,?\s+", re.IGNORECASE)
+
+
+def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
+    """Return the subject that opens the clause `text[start:end]` right before its lower-case
+    predicate: `she`, `Jane Doe`, `Sen. Jane Doe`, `State Department official David Holmes`,
+    `the company` (after a time phrase: `Last week`); None for anything else (`When Smith
+    arrived, …`)."""
+    time = _OPENING_TIME.match(text, start, end)
+    start = time.end() if time else start
+    lead = re.match(r"\s*(?:he|she)\b(?=\s+[a-z])", text[start:end], re.IGNORECASE)
+    if lead:
+        return Phrase(pronoun=lead.group().strip().lower())
+    org = re.match(r"\s*((?:the|The)\s+[a-z]+)(?=\s+[a-z])", text[start:end])
+    if org and anaphor_head(org.group(1)):
+        return Phrase(description=org.group(1))
+    phrase = speaker_after(text, start, end)
+    name = phrase.name if phrase is not None else None
+    if phrase is None or name is None or not re.match(r"\s+[a-z]", text[name.end:end]):
+        return None
+    before = text[start:name.start].split()
+    if tuple(before) != name.title and not (phrase.role and before and all(
+            (is_capitalised(w) and bare_word(w) not in STOP) or bare_word(w) in ROLE_NOUNS
+            for w in before)):
+        return None  # only a title or a role may stand before the name (`When Smith arrived`)
+    return phrase
 
 
 def _dash_after(att: Attributor, place: Place) -> Speaker | None:
