@@ -358,10 +358,14 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         # `Bell’s claim that it was “all but signed” did not match what she saw, which she
         # called “…”`: the verb introduces the next quotation, not this one.
         return None
+    if _SUBORDINATE.match(place.text, m.start("np"), m.end("np")):
+        return None  # `begged senators “…” when they wrote the bill`: another clause's verb
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
 
+_SUBORDINATE = re.compile(r"(?:when|whenever|if|because|after|before|while|until|unless|"
+                          r"once|since|though|although|so\s+that)\s", re.IGNORECASE)
 _NEXT_QUOTE = re.compile(r"\s*(?:[\w\u2019'-]+\s+){0,4}?[\u201c\"]")
 
 

@@ -114,6 +114,8 @@ _TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|k
 _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
+_SAID_RIGHT_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s*[,:]?|:)\s*$",
+                                re.IGNORECASE)
 _SPEECH_WORDS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
                            "announced", "noted", "told reporters", "said in a statement"})
 _WORD = re.compile(r"[\w\u2019'-]+")
@@ -142,8 +144,11 @@ def is_statement(text: str, span: Span) -> bool:
         return False  # `known as “X”`; but `described him as “a writer who …”` is speech
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
     title_cased = _title_cased(words)
-    if title_cased and inner[-1:] not in ".!?\u2026":
-        return False  # a title (`“Listen To The Music,”`), not a statement
+    if title_cased and (inner[-1:] not in ".!?\u2026" or (
+            len(words) <= 4 and not _SAID_RIGHT_BEFORE.search(before))):
+        # A title (`“Listen To The Music,”`, `its newsletter, “Rooftop Weekly.”`), not a
+        # statement; `said, “Thank You.”` is one.
+        return False
     if final and len(words) >= 2:
         return True
     if (len(words) >= 2 or _plain_word(words)) and _reported(text, span):
