@@ -51,7 +51,7 @@ def _alternatives(words: list[str]) -> str:
 VERB = re.compile(r"\b(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|"
             r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
-            r"already|just|long)\s+)*")
+            r"already|just|long|still|now|even)\s+)*")
 _VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
     [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
@@ -60,7 +60,8 @@ _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"
                             re.IGNORECASE)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
                                r"has|had|have|would|will|reportedly|publicly|privately|"
-                               r"repeatedly|recently|since|already|just|long))+\s*$",
+                               r"repeatedly|recently|since|already|just|long|still|now|"
+                               r"even))+\s*$",
                                re.IGNORECASE)
 # `That’s the optimistic view mouthed by X`: a paragraph owning the quotations before it.
 _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|was|are|were))\s+"
@@ -467,10 +468,12 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
 
 
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# A time phrase that may open a clause before its subject (`Last week`, `Earlier this year,`).
+# A time or place phrase that may open a clause before its subject (`Last week`, `Earlier this
+# year,`, `In the 90-page opinion,`).
 _OPENING_TIME = re.compile(r"\s*(?:(?:last|this|next)\s+(?:week|month|year|" + _DAYS + r")|"
                            r"(?:earlier|later)(?:\s+(?:this|that)\s+(?:week|month|year))?|"
-                           r"on\s+" + _DAYS + r")\s*,?\s+", re.IGNORECASE)
+                           r"on\s+" + _DAYS + r"|(?:in|at|on|during|after|before|over|within|"
+                           r"throughout)\s+[^,;:\u201c\u201d\"]{1,60}?,)\s*,?\s+", re.IGNORECASE)
 
 
 def opening_phrase(text: str, start: int, end: int) -> Phrase | None:

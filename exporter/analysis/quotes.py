@@ -49,6 +49,13 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     boundary = next((m for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())),
                     None)
     later = gap[boundary.end():] if boundary else ""
+    ends = [m.end() for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())]
+    own_sentence = gap[ends[-1]:] if ends else gap
+    if text[:start].rstrip("\u201d\u2019\"' ").endswith((".", "!", "?")) and \
+            any(v.group().islower() for v in VERB.finditer(own_sentence)):
+        # The next quotation stands in a sentence with a speech verb of its own (`“…” But her
+        # father told Starner that “…”`): its speaker is that verb's, found or not.
+        return False
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
         if word.lower() not in _STOP and word not in own and \

@@ -231,7 +231,8 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     if not run:
         return None
     words = [w for w, _, _ in run]
-    joined = [i for i, w in enumerate(words) if w in _JOINERS]
+    # (`Ford and Fry` is two people, never `Ford` from somewhere.)
+    joined = [i for i, w in enumerate(words) if w in _JOINERS and w not in {"and", "&"}]
     if joined and not any(bare_word(w) in ORG_HEADS or bare_word(w) in ORG_WORDS
                           for w in words[:joined[0]]):
         # `Martin Taylor of Aberdeenshire`: a person and where they are from.
