@@ -266,6 +266,9 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         i -= 1
     if i == len(toks):
         return None
+    posted = _posted_name(toks, i)
+    if posted is not None:
+        return posted
     if i > 0 and toks[i - 1][0].lower() in PREPOSITIONS:
         return None
     if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
@@ -288,6 +291,21 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         # `The authors of the research published in the journal JAMA Psychiatry`.
         return None
     return _name_of(toks[i:])
+
+
+def _posted_name(toks: list[tuple[str, int, int]], i: int) -> Name | None:
+    """Return the name after the place of a posting that `toks[i:]` runs on with (`ambassador
+    to Britain Liu Xiaming`, `Ambassador to the United Nations Margaret Ellison`), or None."""
+    j = i - 1
+    if j >= 0 and toks[j][0].lower() == "the":
+        j -= 1
+    if j < 1 or toks[j][0].lower() not in {"to", "at", "in"} or not is_title(toks[j - 1][0]):
+        return None
+    hit = gazetteer_lookup([w for w, _, _ in toks[i:]], 0)
+    rest = toks[i + hit[0]:] if hit else []
+    if not 2 <= len(rest) <= 3 or not all(is_capitalised(w) for w, _, _ in rest):
+        return None
+    return _name_of(rest)
 
 
 def name_at_start(text: str, start: int, end: int) -> Name | None:
