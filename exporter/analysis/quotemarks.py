@@ -109,8 +109,13 @@ def _single_spans(text: str, taken: list[Span]) -> list[Span]:
 
 # Words before a quotation that make it a term, not a statement.
 _TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
-                        r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as)\s*$",
-                        re.IGNORECASE)
+                        r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as|"
+                        # Names, chants, signs, songs and sayings (`the nickname of “…”`,
+                        # `Teachers chanted, “…”`, `signs reading “…”`, `to perform “…”`).
+                        r"nickname(?:\s+of)?|term\s+(?:often\s+)?used\s+is|motto|tagline|"
+                        r"hashtag|chant(?:s|ed|ing)?|signs?\s+(?:reading|saying)|sayings\s+such\s+as|"
+                        r"(?:a|the)\s+saying(?:\s+that\s+goes)?|titled|entitled|"
+                        r"perform(?:s|ed|ing)?|sang|sing(?:s|ing)?)[\s,:]*$", re.IGNORECASE)
 _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
