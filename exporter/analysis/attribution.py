@@ -523,13 +523,40 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
         return None
     follow = text[place.sentence_end:]
     m = _THIS_IS_HOW.match(follow)
+    if m and m.group("np").split()[-1].lower() in _BE:
+        return None  # `That was how the tariffs were described`: nobody says who did
     if m:
         return Speaker(_trim_np(m.group("np")), "person", named=False)
     m = _THIS_IS_WHAT.match(follow)
     if m:
         np = m.group("np").strip()
         return description_speaker(np) or Speaker(np, "unknown", named=False)
-    return None
+    return _how_named(att, place.paragraph, follow, place.sentence_end)
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# `“…” That was how Tyler Vance, a state representative, described the tariffs`: a named
+# speaker owning the quotation before.
+_HOW_NAMED = re.compile(r"\s*(?:This|That|Such)\s+(?:is|was)\s+how\s+"
+                        r"(?P<np>[A-Z][^.!?;:\u201c\u201d\"]{1,150}?)\s+(?:\w+ly\s+)?"
+                        r"(?:described|describes|put|puts|summed|sums|phrased|characteri[sz]ed|"
+                        r"explained|explains)\b")
+
+
+def _how_named(att: Attributor, paragraph: int, text: str, offset: int) -> Speaker | None:
+    """Return the person or organisation `That was how X described it` names at the start of
+    `text` (which starts at `offset` in the paragraph), or None."""
+    m = _HOW_NAMED.match(text)
+    if m is None:
+        return None
+    phrase = subject_before(text, m.start("np"), m.end("np"))
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, paragraph, offset + m.start("np"))
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
 
 
 # `…, with Jordanian Foreign Minister Ayman Safadi warning of “…”`: a `with` clause whose
