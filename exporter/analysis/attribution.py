@@ -1,10 +1,12 @@
 """Attribution: one quotation's place in a paragraph in, its speaker out.
 
 The rules (`_RULES`) are tried in order: after the quotation (`“…,” said X`, `“…,” X said`),
-before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`, reported speech ending in
-a partial quotation, `X said … and added, “…”`), a colon introduction without a speech verb (`X
-put it more bluntly: “…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is
-what was said by …`. `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
+before it (`According to X, “…”`, `with X warning of “…”`, `X’s claim that “…”`, `X warned that
+“…”`, `He wrote, “…”`, reported speech ending in a partial quotation, `X said … and added, “…”`,
+`…, calling him “…”`), a colon introduction without a speech verb (`X put it more bluntly:
+“…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is what was said by
+…`, `That was how X described it`. `clauses` holds the patterns of the clauses around a partial
+quotation, `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
 speaker. `Attributor` also answers the questions `quotes` asks across paragraphs: who a paragraph
 ending `She added:` introduces, who a paragraph of reported speech is about, who signs a block
 quotation, who issued `the statement`, whose `view` the quotations before were.
@@ -17,9 +19,25 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import ROLE_NOUNS, STOP
+from .actors import ROLE_NOUNS
 from .cast import Cast
-from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
+from .clauses import (
+    BE,
+    CLAUSE_TAIL,
+    FINITE,
+    HOW_NAMED,
+    JOINED,
+    NEXT_QUOTE,
+    OBJECT_SENSES,
+    OWNED_SPEECH,
+    PARTICIPLE,
+    SUBORDINATE,
+    THAT,
+    WITH_PARTICIPLE,
+    alternatives,
+    opening_phrase,
+)
+from .lexicon import SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
 from .sentences import split_sentences
 from .speakers import (
@@ -28,10 +46,8 @@ from .speakers import (
     Phrase,
     Speaker,
     anaphor_head,
-    bare_word,
     description_speaker,
     identity_description,
-    is_capitalised,
     mask_party_tags,
     mouthpiece_org,
     name_at_start,
@@ -42,21 +58,15 @@ from .speakers import (
     title_head,
 )
 
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                           reverse=True))
-
-
-VERB = re.compile(r"\b(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|"
             r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
             r"already|just|long|still|now|even)\s+)*")
-_VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
+_VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + alternatives(
     [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
 _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,150}?)\s+"
-                            + _ADVERBS + r"(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b",
+                            + _ADVERBS + r"(?:" + alternatives(list(SPEECH_VERBS)) + r")\b",
                             re.IGNORECASE)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
                                r"has|had|have|would|will|reportedly|publicly|privately|"
@@ -72,7 +82,7 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
 _THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
 # `… and added, “…”`: a speech verb whose subject is the sentence's.
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:"
-                          + _alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
+                          + alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
 # A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
 # called it “…”`.
@@ -181,7 +191,7 @@ class Attributor:
         """Return who issued `the statement` a quotation cites: the person or organisation
         that `said in a statement` (`issued a statement`) last, in this paragraph before
         `offset` or in the one before; else None."""
-        pattern = re.compile(r"\b(?:(?:" + _alternatives(list(SPEECH_VERBS)) + r")\s+in|"
+        pattern = re.compile(r"\b(?:(?:" + alternatives(list(SPEECH_VERBS)) + r")\s+in|"
                              r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                              + noun + r"\b", re.IGNORECASE)
         for p in (paragraph, paragraph - 1):
@@ -283,15 +293,15 @@ class Attributor:
         (`She noted that Holbrook had defended Straub, calling him “…”`: Holbrook may be the
         one calling)."""
         participle = None
-        for participle in _PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last)
+        for participle in PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last)
             pass
         if participle is None:
             return False
-        lead = _THAT.match(text, start, participle.start())
+        lead = THAT.match(text, start, participle.start())
         clause = lead.end() if lead else start
         name = name_at_start(text, clause, participle.start())
         if name is None or text[clause:name.start].strip() != " ".join(name.title) or \
-                not _FINITE.match(text, name.end, participle.start()):
+                not FINITE.match(text, name.end, participle.start()):
             return False
         other = self.cast.resolve(name, paragraph)
         return other is not None and other is not AMBIGUOUS and \
@@ -306,7 +316,7 @@ class Attributor:
             tail = text[m.end():end]
             if len(tail) > max_tail or _CLAUSE_BREAK.search(tail):
                 return None
-            if m.group().lower() in _OBJECT_SENSES and not _CLAUSE_TAIL.search(tail):
+            if m.group().lower() in OBJECT_SENSES and not CLAUSE_TAIL.search(tail):
                 # `Democrats had confirmed attorneys general with “…” records`: the verb takes
                 # a thing, not a clause, so it reports nobody's words.
                 continue
@@ -317,7 +327,7 @@ class Attributor:
             if np_end <= start:
                 return None
             found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
-            if found is None and _JOINED.search(text, start, np_end):
+            if found is None and JOINED.search(text, start, np_end):
                 # `Rosa Delgado stood on a truck, a bullhorn in hand, and told supporters …`,
                 # `(the company would not say but called it “…”)`: the clause's subject.
                 clause = max(start, text.rfind("(", start, np_end) + 1)
@@ -355,19 +365,14 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         return None
     inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
     if inner[-1:] not in ",?!\u2014\u2013-\u2026" and \
-            _NEXT_QUOTE.match(place.text, m.end(), place.sentence_end):
+            NEXT_QUOTE.match(place.text, m.end(), place.sentence_end):
         # `Bell’s claim that it was “all but signed” did not match what she saw, which she
         # called “…”`: the verb introduces the next quotation, not this one.
         return None
-    if _SUBORDINATE.match(place.text, m.start("np"), m.end("np")):
+    if SUBORDINATE.match(place.text, m.start("np"), m.end("np")):
         return None  # `begged senators “…” when they wrote the bill`: another clause's verb
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
-
-
-_SUBORDINATE = re.compile(r"(?:when|whenever|if|because|after|before|while|until|unless|"
-                          r"once|since|though|although|so\s+that)\s", re.IGNORECASE)
-_NEXT_QUOTE = re.compile(r"\s*(?:[\w\u2019'-]+\s+){0,4}?[\u201c\"]")
 
 
 def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
@@ -410,30 +415,6 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
     return found
 
 
-# Speech verbs that also take a plain object (`confirmed the nominee`, `claimed the title`,
-# `argued the case`, `reported earnings`): speech only when a clause or the quotation follows.
-_OBJECT_SENSES = frozenset({"confirmed", "confirms", "claimed", "claims", "argued", "argues",
-                            "maintained", "maintains", "continued", "continues", "concluded",
-                            "concludes", "recalled", "recalls", "observed", "observes",
-                            "reported", "answered", "admitted", "admits", "agreed", "agrees",
-                            "posted", "predicted", "predicts", "advised", "advises"})
-# What shows a clause after such a verb: nothing but punctuation, `that`, or a finite verb.
-_CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|\b(?:is|was|were|are|be|been|had|has|"
-                          r"have|would|will|could|should|can|may|might|must|did|does|do|"
-                          r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)
-
-
-# `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`: a speech
-# participle after a comma, whose subject is the sentence's.
-_PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)?"
-                         r"(?:" + _alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
-_THAT = re.compile(r"\s*(?:that\s+)?")
-# A speech verb joined to an earlier predicate of its clause (`…, and told`, `… but called`).
-_JOINED = re.compile(r"\b(?:and|but)\s*$")
-# A finite verb after a name makes it a clause's subject (`Holbrook had defended`), where `to`
-# makes it an object (`urged Trump to make a deal`).
-_FINITE = re.compile(r"\s+(?:\w+ly\s+)?(?:had|has|have|was|is|were|are|would|will|could|should|"
-                     r"did|does|can|may|might|must|[a-z]+ed|[a-z]+[^s\W]s)\b")
 # Comma parts that go on describing the subject rather than starting its predicate.
 _APPOSITIVE_LEAD = re.compile(r"(?:a|an|the|who|whose|which|his|her|its|their|one|\d|[A-Z])")
 
@@ -446,7 +427,7 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     start = _previous_close(text, place.span.start, place.sentence_start)
     end = place.span.start - 1
     last = None
-    for last in _PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last one wins)
+    for last in PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last one wins)
         pass
     if last is None or end - last.end() > 150 or _CLAUSE_BREAK.search(text, last.end(), end) \
             or VERB.search(text, start, last.start()):
@@ -465,40 +446,6 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
         return None
     return found
-
-
-_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# A time or place phrase that may open a clause before its subject (`Last week`, `Earlier this
-# year,`, `In the 90-page opinion,`).
-_OPENING_TIME = re.compile(r"\s*(?:(?:last|this|next)\s+(?:week|month|year|" + _DAYS + r")|"
-                           r"(?:earlier|later)(?:\s+(?:this|that)\s+(?:week|month|year))?|"
-                           r"on\s+" + _DAYS + r"|(?:in|at|on|during|after|before|over|within|"
-                           r"throughout)\s+[^,;:\u201c\u201d\"]{1,60}?,)\s*,?\s+", re.IGNORECASE)
-
-
-def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
-    """Return the subject that opens the clause `text[start:end]` right before its lower-case
-    predicate: `she`, `Jane Doe`, `Sen. Jane Doe`, `State Department official David Holmes`,
-    `the company` (after a time phrase: `Last week`); None for anything else (`When Smith
-    arrived, …`)."""
-    time = _OPENING_TIME.match(text, start, end)
-    start = time.end() if time else start
-    lead = re.match(r"\s*(?:he|she)\b(?=\s+[a-z])", text[start:end], re.IGNORECASE)
-    if lead:
-        return Phrase(pronoun=lead.group().strip().lower())
-    org = re.match(r"\s*((?:the|The)\s+[a-z]+)(?=\s+[a-z])", text[start:end])
-    if org and anaphor_head(org.group(1)):
-        return Phrase(description=org.group(1))
-    phrase = speaker_after(text, start, end)
-    name = phrase.name if phrase is not None else None
-    if phrase is None or name is None or not re.match(r"\s+[a-z]", text[name.end:end]):
-        return None
-    before = text[start:name.start].split()
-    if tuple(before) != name.title and not (phrase.role and before and all(
-            (is_capitalised(w) and bare_word(w) not in STOP) or bare_word(w) in ROLE_NOUNS
-            for w in before)):
-        return None  # only a title or a role may stand before the name (`When Smith arrived`)
-    return phrase
 
 
 def _dash_after(att: Attributor, place: Place) -> Speaker | None:
@@ -523,7 +470,7 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
         return None
     follow = text[place.sentence_end:]
     m = _THIS_IS_HOW.match(follow)
-    if m and m.group("np").split()[-1].lower() in _BE:
+    if m and m.group("np").split()[-1].lower() in BE:
         return None  # `That was how the tariffs were described`: nobody says who did
     if m:
         return Speaker(_trim_np(m.group("np")), "person", named=False)
@@ -534,19 +481,10 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
     return _how_named(att, place.paragraph, follow, place.sentence_end)
 
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-# `“…” That was how Tyler Vance, a state representative, described the tariffs`: a named
-# speaker owning the quotation before.
-_HOW_NAMED = re.compile(r"\s*(?:This|That|Such)\s+(?:is|was)\s+how\s+"
-                        r"(?P<np>[A-Z][^.!?;:\u201c\u201d\"]{1,150}?)\s+(?:\w+ly\s+)?"
-                        r"(?:described|describes|put|puts|summed|sums|phrased|characteri[sz]ed|"
-                        r"explained|explains)\b")
-
-
 def _how_named(att: Attributor, paragraph: int, text: str, offset: int) -> Speaker | None:
     """Return the person or organisation `That was how X described it` names at the start of
     `text` (which starts at `offset` in the paragraph), or None."""
-    m = _HOW_NAMED.match(text)
+    m = HOW_NAMED.match(text)
     if m is None:
         return None
     phrase = subject_before(text, m.start("np"), m.end("np"))
@@ -556,20 +494,6 @@ def _how_named(att: Attributor, paragraph: int, text: str, offset: int) -> Speak
     if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
         return None
     return found
-
-
-
-# `…, with Jordanian Foreign Minister Ayman Safadi warning of “…”`: a `with` clause whose
-# subject speaks through a participle.
-_WITH_PARTICIPLE = re.compile(r"\bwith\s+(?P<np>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:"
-                              + _alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
-# `Mr. Trump’s Oct. 11 announcement that … a “historic” deal`: what someone said, named by a noun
-# their name owns.
-_SPEECH_NOUNS = (r"announcement|statement|claims?|remarks?|comments?|assertion|promise|pledge|"
-                 r"warning|insistence|argument|tweet|post|letter|testimony|admission|accusation|"
-                 r"suggestion|threat|vow|prediction|boast|complaint|plea|description")
-_OWNED_SPEECH = re.compile(r"(?P<owner>(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.-]*)[\u2019']s\s+"
-                           r"(?:[\w.-]+\s+){0,3}?(?:" + _SPEECH_NOUNS + r")\s+(?:that|of|about)\b")
 
 
 def _speaking_subject(att: Attributor, place: Place, pattern: re.Pattern[str],
@@ -597,12 +521,12 @@ def _speaking_subject(att: Attributor, place: Place, pattern: re.Pattern[str],
 
 def _with_participle(att: Attributor, place: Place) -> Speaker | None:
     """`…, with Foreign Minister Ayman Safadi warning of “…”`."""
-    return _speaking_subject(att, place, _WITH_PARTICIPLE, "np")
+    return _speaking_subject(att, place, WITH_PARTICIPLE, "np")
 
 
 def _owned_speech(att: Attributor, place: Place) -> Speaker | None:
     """`Mr. Trump’s announcement that the two countries had reached a “historic” deal`."""
-    return _speaking_subject(att, place, _OWNED_SPEECH, "owner")
+    return _speaking_subject(att, place, OWNED_SPEECH, "owner")
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
