@@ -191,14 +191,16 @@ _WHAT_CALLED = re.compile(r"\b(?:what|which|that)\s+(?:he|she|they|we|I|[A-Z][\w
 
 def _characterised(text: str, span: Span) -> bool:
     """Return True if a speaker is calling or judging something in the quoted words: `called
-    the bill “…”`, `slammed the hearings as a “…”`, `which she called “…”` (four words or more:
-    `what he called “the Gordon problem”` is a coined label)."""
+    the bill “…”`, `slammed the hearings as a “…”`, `what she called “the chaos”` (in lower case
+    or four words or more: `what he called “the Gordon problem”` is a coined label)."""
     before = text[max(0, span.start - 120):span.start - 1]
     cut = max(before.rfind(c) for c in ".!?\u201d\"")
     before = before[cut + 1:]
     if _CALLED.search(before) or _JUDGED_AS.search(before):
         return True
-    return bool(_WHAT_CALLED.search(before)) and len(_WORD.findall(text[span.start:span.end])) >= 4
+    words = _WORD.findall(text[span.start:span.end])
+    return bool(_WHAT_CALLED.search(before)) and (
+        len(words) >= 4 or all(w.islower() for w in words))
 
 
 def _plain_word(words: list[str]) -> bool:

@@ -374,7 +374,9 @@ def _clause_pronoun(text: str, start: int, end: int) -> str | None:
     """Return the pronoun that is the subject of a clause closing the phrase (`Audience
     members laughed when he`)."""
     words = text[start:end].lower().split()
-    if len(words) >= 2 and words[-1] in PRONOUN_GENDER and words[-2] in CLAUSE_OPENERS:
+    if len(words) >= 2 and words[-1] in PRONOUN_GENDER and (
+            words[-2] in CLAUSE_OPENERS or words[-2] in {"what", "which", "whom"}):
+        # (`… could end what she called “…”`.)
         return words[-1]
     return None
 
