@@ -419,6 +419,11 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if pronoun:
         return Phrase(pronoun=pronoun)
     if identity_description(text[a:b]):
+        named = name_at_end(text, *segs[-2]) if len(segs) >= 2 else None
+        if named is not None and \
+                tuple(text[segs[-2][0]:named.start].split()) == named.title:
+            # `Rep. Yvonne Tate, the panel's top Democrat,`: the name the description follows.
+            return Phrase(name=named, role=text[a:b])
         return Phrase(description=text[a:b])  # `the 30-year-old Kenyan`: no name
     if len(segs) >= 3 and _appositive(text, *segs[1]):
         # `Prince Andrew, the younger brother of the heir, Charles, has told`: a name that
