@@ -281,9 +281,11 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
             bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
             not prev.endswith("ly") and \
             not POSSESSIVE.search(prev) and \
-            not (AGENT_NOUN.fullmatch(prev) and i > 1 and is_capitalised(toks[i - 2][0])):
+            not (AGENT_NOUN.fullmatch(prev) and i > 1 and is_capitalised(toks[i - 2][0])) and \
+            not (is_title(toks[i][0]) and len(toks) - i >= 3):
         # `the letter Mike wrote`: a name after a common noun is inside a clause (but `New
-        # Media investor Leon Cooperman` is a role after the name of what it works in).
+        # Media investor Leon Cooperman` is a role after the name of what it works in, and
+        # `committee Chairman Curtis Lambeth` a title with what it heads).
         return None
     if toks[0][0].lower() in DETERMINERS and any(
             w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
@@ -319,10 +321,11 @@ def name_at_start(text: str, start: int, end: int) -> Name | None:
     while lead < min(len(toks), 5) and toks[lead][0][:1].islower() and \
             toks[lead][0].lower() not in PREPOSITIONS and toks[lead][0].lower() not in STOP:
         lead += 1
-    if 0 < lead < len(toks) and is_capitalised(toks[lead][0]) and any(
+    if 0 < lead < len(toks) and is_capitalised(toks[lead][0]) and (any(
             bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES or bare_word(w) in RELATIONS
-            or AGENT_NOUN.fullmatch(w) for w, _, _ in toks[:lead]):
-        toks = toks[lead:]
+            or AGENT_NOUN.fullmatch(w) for w, _, _ in toks[:lead]) or (
+            lead == 1 and is_title(toks[1][0]) and len(toks) >= 4)):
+        toks = toks[lead:]  # (`committee Chairman Curtis Lambeth`: what the title heads)
     j = 0
     while j < len(toks) and (_name_word(toks[j][0]) or (
             j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
