@@ -31,6 +31,7 @@ from .clauses import (
     OBJECT_SENSES,
     OWNED_SPEECH,
     PARTICIPLE,
+    SO_SAID,
     SUBORDINATE,
     THAT,
     WITH_PARTICIPLE,
@@ -482,15 +483,22 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
 
 
 def _how_named(att: Attributor, paragraph: int, text: str, offset: int) -> Speaker | None:
-    """Return the person or organisation `That was how X described it` names at the start of
-    `text` (which starts at `offset` in the paragraph), or None."""
+    """Return the person or organisation `That was how X described it` or `So said X` names at
+    the start of `text` (which starts at `offset` in the paragraph), or None."""
     m = HOW_NAMED.match(text)
-    if m is None:
+    so = SO_SAID.match(text) if m is None else None
+    if so is not None:
+        # `“…” So said Frank Yazzie, a former state party chairman …`.
+        end = next((b for _, b in split_sentences(text) if b > so.end()), len(text))
+        phrase = speaker_after(text, so.end(), end)
+        m = so
+    elif m is not None:
+        phrase = subject_before(text, m.start("np"), m.end("np"))
+    else:
         return None
-    phrase = subject_before(text, m.start("np"), m.end("np"))
     if phrase is None or phrase.name is None:
         return None
-    found = att.speaker(phrase, paragraph, offset + m.start("np"))
+    found = att.speaker(phrase, paragraph, offset + m.end())
     if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
         return None
     return found

@@ -64,6 +64,8 @@ HOW_NAMED = re.compile(r"\s*(?:This|That|Such)\s+(?:is|was)\s+how\s+"
                        r"(?P<np>[A-Z][^.!?;:\u201c\u201d\"]{1,150}?)\s+(?:\w+ly\s+)?"
                        r"(?:described|describes|put|puts|summed|sums|phrased|characteri[sz]ed|"
                        r"explained|explains)\b")
+# `“…” So said Frank Yazzie, …`: the speaker after an inverted verb opening the next sentence.
+SO_SAID = re.compile(r"\s*So\s+(?:said|says|wrote|writes|argued|argues)\s+")
 # `…, with Jordanian Foreign Minister Ayman Safadi warning of “…”`: a `with` clause whose
 # subject speaks through a participle.
 WITH_PARTICIPLE = re.compile(r"\bwith\s+(?P<np>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:"
@@ -112,5 +114,5 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
 
 
 __all__ = ["BE", "CLAUSE_TAIL", "FINITE", "HOW_NAMED", "JOINED", "NEXT_QUOTE", "OBJECT_SENSES",
-           "OWNED_SPEECH", "PARTICIPLE", "SUBORDINATE", "THAT", "WITH_PARTICIPLE", "alternatives",
-           "opening_phrase"]
+           "OWNED_SPEECH", "PARTICIPLE", "SO_SAID", "SUBORDINATE", "THAT", "WITH_PARTICIPLE",
+           "alternatives", "opening_phrase"]
