@@ -86,9 +86,9 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(
                           + alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
 # A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
-# called it “…”`.
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s|;|\u2014\s+[a-z]+\s",
-                           re.IGNORECASE)
+# called it “…”` (but `X argued that …, and that judges should not “…”` goes on reporting X).
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s(?!that\b)|;|"
+                           r"\u2014\s+[a-z]+\s", re.IGNORECASE)
 _THIS_IS_WHAT = re.compile(
     r"^\s*(?:This|That|These|Those|Such)\s+(?:is|was|were|are)\s+(?:what|how|the\s+"
     r"(?:words?|view|verdict|assessment|message|warning|opinion|conclusion))\b"

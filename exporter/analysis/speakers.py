@@ -217,8 +217,11 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         run = run[:-1]
     title: list[str] = []
     gender: Gender | None = None
-    # Everything up to the last title word is the title (`Deputy Agriculture Minister`).
+    # Everything up to the last title word is the title (`Deputy Agriculture Minister`), unless
+    # the words end in an organisation's head (`Justice Department`, `Foreign Ministry`).
     last = max((i for i in range(len(run) - 1) if is_title(run[i][0])), default=-1)
+    if run and bare_word(run[-1][0]) in ORG_HEADS and bare_word(run[0][0]) not in HONORIFICS:
+        last = -1
     for word, _, _ in run[:last + 1]:
         low = bare_word(word)
         gender = HONORIFICS.get(low) or TITLES.get(low) or gender
