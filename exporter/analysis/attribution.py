@@ -51,6 +51,7 @@ from .speakers import (
     identity_description,
     mask_party_tags,
     mouthpiece_org,
+    name_at_end,
     name_at_start,
     owned_org,
     segments,
@@ -376,6 +377,34 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
 
+def _said_at_end(att: Attributor, place: Place) -> Speaker | None:
+    """`Sondland was known for telling others “…” despite being the envoy in Brussels, said
+    another witness, Fiona Hill.`: an inverted attribution closing the quotation's sentence."""
+    text = place.text
+    m = None
+    for m in _SAID_AT_END.finditer(text, place.span.close, place.sentence_end):  # noqa: B007
+        pass
+    if m is None or any(c in text[place.span.close:m.start()] for c in "\u201c\"") or any(
+            v.group().islower() for v in VERB.finditer(text, place.span.close, m.start())):
+        return None
+    phrase = speaker_after(text, m.end(), place.sentence_end)
+    if phrase is not None and phrase.name is None:
+        # `said another witness in the probe, former White House adviser Fiona Hill`.
+        parts = segments(text, m.end(), place.sentence_end)
+        named = name_at_end(text, *parts[1]) if len(parts) == 2 else None
+        phrase = Phrase(name=named) if named is not None and named.end >= parts[1][1] - 1 \
+            else None
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, place.paragraph, m.end())
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+_SAID_AT_END = re.compile(r",\s+(?:said|says|added|adds|wrote|writes)\s+(?=[a-zA-Z])")
+
+
 def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
     """Return the speaker found next to the verb; when the phrase names someone (or is a
     pronoun) who cannot be resolved, AMBIGUOUS, so no later rule guesses another."""
@@ -538,7 +567,7 @@ def _owned_speech(att: Attributor, place: Place) -> Speaker | None:
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _with_participle, _owned_speech,
+    _after_verb, _subject_after, _said_at_end, _according_before, _with_participle, _owned_speech,
     _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
