@@ -50,11 +50,15 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
                     None)
     later = gap[boundary.end():] if boundary else ""
     ends = [m.end() for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())]
-    own_sentence = gap[ends[-1]:] if ends else gap
-    if text[:start].rstrip("\u201d\u2019\"' ").endswith((".", "!", "?")) and \
-            any(v.group().islower() for v in VERB.finditer(own_sentence)):
+    ended = re.search(r"[.!?]\s*[\u201c\"\u2018']?$", gap)  # before the opening mark
+    own_sentence = "" if ended else gap[ends[-1]:] if ends else gap
+    verbs = [v for v in VERB.finditer(own_sentence) if v.group().islower()]
+    if verbs and (text[:start].rstrip("\u201d\u2019\"' ").endswith((".", "!", "?")) or any(
+            m.group().rstrip("\u2019's") not in own and m.group().lower() not in _STOP
+            for m in _CAPITALISED.finditer(own_sentence, 0, verbs[-1].start()))):
         # The next quotation stands in a sentence with a speech verb of its own (`“…” But her
-        # father told Starner that “…”`): its speaker is that verb's, found or not.
+        # father told Starner that “…”`, `“…,” while her rival Ben Stroud called it “…”`): its
+        # speaker is that verb's, found or not.
         return False
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
