@@ -222,6 +222,11 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     last = max((i for i in range(len(run) - 1) if is_title(run[i][0])), default=-1)
     if run and bare_word(run[-1][0]) in ORG_HEADS and bare_word(run[0][0]) not in HONORIFICS:
         last = -1
+    lead = [w for w, _, _ in run[:last + 1]]
+    if any(w in _JOINERS and i > 0 and not is_title(lead[i - 1]) and
+           bare_word(lead[i - 1]) not in ORG_HEADS and bare_word(lead[i - 1]) not in ORG_WORDS
+           for i, w in enumerate(lead)):
+        return None  # `Critics of Mayor Ann Cole`: the name is the object of `of`
     for word, _, _ in run[:last + 1]:
         low = bare_word(word)
         gender = HONORIFICS.get(low) or TITLES.get(low) or gender
