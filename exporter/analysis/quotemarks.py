@@ -119,6 +119,9 @@ _TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|k
 _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
+# `in his words, “…”`: the speaker's own words, however few (`words` alone is a term cue).
+_IN_OWN_WORDS = re.compile(r"\b(?:in|to\s+use)\s+(?:his|her|their|its|my|our|your)\s+(?:own\s+)?"
+                           r"words?[,:]?\s*$", re.IGNORECASE)
 _SAID_RIGHT_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s*[,:]?|:)\s*$",
                                 re.IGNORECASE)
 _SPEECH_WORDS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
@@ -141,6 +144,8 @@ def is_statement(text: str, span: Span) -> bool:
     inner = text[span.start:span.end].strip()
     words = _WORD.findall(inner)
     before = text[max(0, span.start - 40):span.start - 1]
+    if _IN_OWN_WORDS.search(before) and (len(words) >= 2 or _plain_word(words)):
+        return True  # `the plan was, in his words, “dead on arrival”`
     if _characterised(text, span) and not _title_cased(words) and (
             len(words) >= 2 or _plain_word(words)):
         return True  # `called the bill “a surrender”`, `slammed the hearings as a “disgrace”`
