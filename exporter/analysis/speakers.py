@@ -263,6 +263,14 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
                 gender=gender)
 
 
+# Verbs after which a name opens the clause they report (`said Ann Cole had told him …`), where
+# after `told` or `asked` it is the listener.
+_SAY_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
+                        "claimed", "claims", "argued", "argues", "insisted", "insists", "noted",
+                        "notes", "testified", "testifies", "acknowledged", "acknowledges",
+                        "suggested", "suggests", "recalled", "recalls", "explained", "explains"})
+
+
 def name_at_end(text: str, start: int, end: int) -> Name | None:
     """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
     unless a preposition makes it an object (`a spokesman for Smith`)."""
@@ -290,10 +298,12 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
             not prev.endswith("ly") and \
             not POSSESSIVE.search(prev) and \
             not (AGENT_NOUN.fullmatch(prev) and i > 1 and is_capitalised(toks[i - 2][0])) and \
-            not (is_title(toks[i][0]) and len(toks) - i >= 3):
+            not (is_title(toks[i][0]) and len(toks) - i >= 3) and \
+            prev.lower() not in _SAY_VERBS:
         # `the letter Mike wrote`: a name after a common noun is inside a clause (but `New
         # Media investor Leon Cooperman` is a role after the name of what it works in, and
-        # `committee Chairman Curtis Lambeth` a title with what it heads).
+        # `committee Chairman Curtis Lambeth` a title with what it heads; `said Ann Cole had
+        # told him …` names the subject of the clause reported).
         return None
     if toks[0][0].lower() in DETERMINERS and any(
             w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
