@@ -342,9 +342,20 @@ class Attributor:
                 return AMBIGUOUS
             if found is not None:
                 return found
+            if _RELATIVE_THING.search(text, start, np_end):
+                return None  # `the report by Ben Stroud, which called her tenure “…”`
             # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
             # speak (a place, a thing) leaves the words to the speaker who reports them.
         return None
+
+
+# What a speech verb after a quotation reports when it is not the quotation (`said he would
+# run`, `said that …`).
+_OWN_CLAUSE = re.compile(r"\s+(?:that\s|(?:he|she|they|it|we|I|you)\s+(?!said\b|says\b|told\b|"
+                         r"added\b|wrote\b)[a-z])")
+# A relative pronoun for a thing as a speech verb's subject: the words are the thing's (a
+# report, a ruling), never those of someone who spoke earlier in the sentence.
+_RELATIVE_THING = re.compile(r",\s*which\s*$")
 
 
 def _after_verb(att: Attributor, place: Place) -> Speaker | None:
@@ -352,8 +363,8 @@ def _after_verb(att: Attributor, place: Place) -> Speaker | None:
     if not _attribution_follows(place):
         return None
     m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
-    if not m:
-        return None
+    if not m or _OWN_CLAUSE.match(place.text, m.end() - 1, place.sentence_end):
+        return None  # (`“…,” said he would run`: the verb reports a clause of its own)
     phrase = speaker_after(place.text, m.end(), place.sentence_end)
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
@@ -373,6 +384,8 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         return None
     if SUBORDINATE.match(place.text, m.start("np"), m.end("np")):
         return None  # `begged senators “…” when they wrote the bill`: another clause's verb
+    if _OWN_CLAUSE.match(place.text, m.end(), place.sentence_end):
+        return None  # `After Cole called it “…,” Stroud said he disagreed`: Stroud's own words
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 

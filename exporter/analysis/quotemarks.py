@@ -189,8 +189,10 @@ _JUDGED_AS = re.compile(r"\b(?:described|describes|describing|characteri[sz]ed|c
                         r"dismissed|dismisses|dismissing|decried|decries|lauded|derided|mocked|"
                         r"assailed|touted|touting)\s+(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as"
                         r"(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
-# `what she called “…”`, `which he calls “…”`: the object fronted, the speaker before the verb.
-_WHAT_CALLED = re.compile(r"\b(?:what|which|that)\s+(?:he|she|they|we|I|[A-Z][\w\u2019'-]+)\s+"
+# `what she called “…”`, `whom Cole once called “…”`, `a ruling Ben Stroud called “…”`: the
+# object fronted, the speaker before the verb.
+_WHAT_CALLED = re.compile(r"\b(?:what|which|whom|that|[a-z]{3,})\s+(?:he|she|they|we|I|"
+                          r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})\s+"
                           r"(?:has\s+|had\s+|have\s+|once\s+|later\s+)?(?:called|calls)\s*$")
 
 
