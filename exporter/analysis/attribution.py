@@ -309,6 +309,19 @@ class Attributor:
         return other is not None and other is not AMBIGUOUS and \
             other.kind in ("person", "unknown") and other.name != speaker.name
 
+    @staticmethod
+    def _same_pronoun(text: str, start: int, verb: re.Match[str], tail: str) -> bool:
+        """Return True if the one clause joined after the verb's words has the verb's own
+        pronoun as subject (`He said he wasn't concerned …, but he did worry there would be
+        “…”`): the words are still his."""
+        breaks = list(_CLAUSE_BREAK.finditer(tail))
+        if len(breaks) != 1:
+            return False
+        after = re.match(r"\s*(he|she)\s+[a-z]", tail[breaks[0].end() - 1:])
+        phrase = subject_before(text, start, verb.start())
+        return after is not None and phrase is not None and \
+            phrase.pronoun == after.group(1).lower()
+
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
         """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
@@ -316,7 +329,8 @@ class Attributor:
         verbs = list(VERB.finditer(text, start, end))
         for m in reversed(verbs):
             tail = text[m.end():end]
-            if len(tail) > max_tail or _CLAUSE_BREAK.search(tail):
+            if len(tail) > max_tail or (_CLAUSE_BREAK.search(tail) and
+                                        not self._same_pronoun(text, start, m, tail)):
                 return None
             if m.group().lower() in OBJECT_SENSES and not CLAUSE_TAIL.search(tail):
                 # `Democrats had confirmed attorneys general with “…” records`: the verb takes
