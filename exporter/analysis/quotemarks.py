@@ -187,7 +187,8 @@ _JUDGED_AS = re.compile(r"\b(?:described|describes|describing|characteri[sz]ed|c
                         r"blasted|blasts|blasting|denounced|denounces|denouncing|condemned|"
                         r"condemns|condemning|critici[sz]ed|critici[sz]es|critici[sz]ing|"
                         r"dismissed|dismisses|dismissing|decried|decries|lauded|derided|mocked|"
-                        r"assailed|touted|touting)\s+(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as"
+                        r"assailed|touted|touting|description\s+of|characteri[sz]ation\s+of)"
+                        r"\s+(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as"
                         r"(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
 # `what she called “…”`, `whom Cole once called “…”`, `a ruling Ben Stroud called “…”`: the
 # object fronted, the speaker before the verb.
