@@ -396,8 +396,11 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         # `Bell’s claim that it was “all but signed” did not match what she saw, which she
         # called “…”`: the verb introduces the next quotation, not this one.
         return None
-    if SUBORDINATE.match(place.text, m.start("np"), m.end("np")):
-        return None  # `begged senators “…” when they wrote the bill`: another clause's verb
+    if SUBORDINATE.match(place.text, m.start("np"), m.end("np")) or \
+            re.match(r"(?:and|but)\s", place.text[m.start("np"):m.end("np")]):
+        # `begged senators “…” when they wrote the bill`, `called him “…,” and Stroud called
+        # her “…”`: another clause's verb.
+        return None
     if _OWN_CLAUSE.match(place.text, m.end(), place.sentence_end):
         return None  # `After Cole called it “…,” Stroud said he disagreed`: Stroud's own words
     phrase = subject_before(place.text, m.start("np"), m.end("np"))

@@ -436,6 +436,15 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
     if len(segs) >= 2 and other is not None and len(other.words) >= 2:
         return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
+    for x, y in segs[1:-1]:
+        joined = re.match(r"(?:and|or)\s+", text[x:y])
+        named = name_at_start(text, x + joined.end(), y) if joined else None
+        if named is not None and (len(named.words) >= 2 or named.title):
+            # `Sen. Ann Cole, a Democrat, and Sen. Ben Stroud, a Republican, said`.
+            return Phrase(description=text[a:b])
+    if len(segs) == 1 and other is not None and text[other.end:b].strip() == "":
+        # `“…,” and Stroud called her “…”`: a new clause after a quotation, and its subject.
+        return Phrase(name=other)
     pronoun = _pronoun(text, a, b, at_end=True) or _clause_pronoun(text, a, b)
     if pronoun:
         return Phrase(pronoun=pronoun)
