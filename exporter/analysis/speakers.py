@@ -436,6 +436,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
     if len(segs) >= 2 and other is not None and len(other.words) >= 2:
         return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
+    if len(segs) >= 2 and re.match(r"(?:and|or)\s+(?:his|her|their|the|other|several|some)\s",
+                                   text[a:b]):
+        return Phrase(description=text[a:b])  # `Lena Farrow, the governor, and her aides`
     for x, y in segs[1:-1]:
         joined = re.match(r"(?:and|or)\s+", text[x:y])
         named = name_at_start(text, x + joined.end(), y) if joined else None
@@ -573,6 +576,9 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
 
 def description_speaker(phrase: str) -> Speaker | None:
     """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
+    # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
+    phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
+                    flags=re.IGNORECASE)
     words = phrase.lower().split()
     if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
             any(w in PRONOUNS for w in words):
