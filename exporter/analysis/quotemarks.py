@@ -3,8 +3,12 @@
 A quotation is text between quotation marks (curly or straight double marks, mixed too, German
 low marks, curly single marks that open at a word boundary) that reads as a statement: it ends
 with sentence punctuation, has at least four words and is introduced like speech, or follows a
-speech verb in its sentence (`said it was “much too early”`). Coined terms, titles and scare
-quotes (`“allied”`, `“Russian-Pakistani Renaissance”`) are left out. `quotes` attributes what
+speech verb, a speech participle or a speech noun in its sentence (`said it was “much too
+early”`, `said politicians had “vilified” teachers`, `saying he had “lost control”`, `Bell’s claim
+that it was “…”`), or someone calls or judges something in it (`called the bill “…”`, `slammed
+the hearings as a “disgrace”`, `what she called “the chaos”`). Coined terms, titles, names,
+chants, signs and scare quotes (`“allied”`, `“Russian-Pakistani Renaissance”`, `“State of the
+Union,”`, `a tactic called “…”`, `Teachers chanted, “…”`) are left out. `quotes` attributes what
 this finds.
 """
 
