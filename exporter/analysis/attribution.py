@@ -5,10 +5,11 @@ before it (`According to X, “…”`, `with X warning of “…”`, `X’s cl
 “…”`, `He wrote, “…”`, reported speech ending in a partial quotation, `X said … and added, “…”`,
 `…, calling him “…”`), a colon introduction without a speech verb (`X put it more bluntly:
 “…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is what was said by
-…`, `That was how X described it`. `clauses` holds the patterns of the clauses around a partial
-quotation, `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
-speaker. `Attributor` also answers the questions `quotes` asks across paragraphs: who a paragraph
-ending `She added:` introduces, who a paragraph of reported speech is about, who signs a block
+…`, `That was how X described it` (`embedded` holds the rules for quotations embedded in
+someone's sentence). `clauses` holds the patterns of the clauses around a partial quotation,
+`speakers` reads the phrase next to the verb and `cast.Cast` turns it into a speaker.
+`Attributor` also answers the questions `quotes` asks across paragraphs: who a paragraph ending
+`She added:` introduces, who a paragraph of reported speech is about, who signs a block
 quotation, who issued `the statement`, whose `view` the quotations before were.
 """
 
@@ -17,29 +18,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .actors import ROLE_NOUNS
 from .cast import Cast
 from .clauses import (
     BE,
+    CLAUSE_BREAK,
     CLAUSE_TAIL,
     FINITE,
-    HOW_NAMED,
     JOINED,
     NEXT_QUOTE,
     OBJECT_SENSES,
-    OWNED_SPEECH,
     PARTICIPLE,
-    SO_SAID,
     SUBORDINATE,
     THAT,
-    WITH_PARTICIPLE,
+    VERB,
+    Place,
     alternatives,
     opening_phrase,
+    previous_close,
 )
+from .embedded import how_named, owned_speech, said_at_end, with_participle
 from .lexicon import SPEECH_VERBS, TITLES
-from .quotemarks import CLOSE_DOUBLE, Span
+from .quotemarks import Span
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
@@ -51,7 +52,6 @@ from .speakers import (
     identity_description,
     mask_party_tags,
     mouthpiece_org,
-    name_at_end,
     name_at_start,
     owned_org,
     segments,
@@ -60,7 +60,6 @@ from .speakers import (
     title_head,
 )
 
-VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|"
             r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
             r"already|just|long|still|now|even)\s+)*")
@@ -86,10 +85,6 @@ _THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGN
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:"
                           + alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
-# A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
-# called it “…”` (but `X argued that …, and that judges should not “…”` goes on reporting X).
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s(?!that\b)|;|"
-                           r"\u2014\s+[a-z]+\s", re.IGNORECASE)
 _THIS_IS_WHAT = re.compile(
     r"^\s*(?:This|That|These|Those|Such)\s+(?:is|was|were|are)\s+(?:what|how|the\s+"
     r"(?:words?|view|verdict|assessment|message|warning|opinion|conclusion))\b"
@@ -109,19 +104,6 @@ _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\
 # Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a quotation stands: its paragraph, the text (party tags blanked) and its sentence."""
-
-    paragraph: int
-    text: str
-    span: Span
-    sentence_start: int
-    sentence_end: int
-    """End of the sentence holding the closing mark, or of the next one when the quotation
-    ends its sentence with `?` or `!` (`“Get off my land!” Abebe Girma shouted.`)."""
 
 
 class Attributor:
@@ -203,7 +185,7 @@ class Attributor:
                 continue
             verb = hits[-1].start()
             start = max((a for a, _ in split_sentences(text) if a <= verb), default=0)
-            start = _previous_close(text, verb + 1, start)
+            start = previous_close(text, verb + 1, start)
             if verb <= start:
                 return None
             found = self.speaker(subject_before(text, start, verb), p, verb)
@@ -241,7 +223,7 @@ class Attributor:
             return None
         masked = mask_party_tags(body[:-1])
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
-        start = _previous_close(masked, len(masked) + 1, start)
+        start = previous_close(masked, len(masked) + 1, start)
         return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
             self.colon_subject(paragraph, masked, start, len(masked))
 
@@ -314,7 +296,7 @@ class Attributor:
         """Return True if the one clause joined after the verb's words has the verb's own
         pronoun as subject (`He said he wasn't concerned …, but he did worry there would be
         “…”`): the words are still his."""
-        breaks = list(_CLAUSE_BREAK.finditer(tail))
+        breaks = list(CLAUSE_BREAK.finditer(tail))
         if len(breaks) != 1:
             return False
         after = re.match(r"\s*(he|she)\s+[a-z]", tail[breaks[0].end() - 1:])
@@ -329,7 +311,7 @@ class Attributor:
         verbs = list(VERB.finditer(text, start, end))
         for m in reversed(verbs):
             tail = text[m.end():end]
-            if len(tail) > max_tail or (_CLAUSE_BREAK.search(tail) and
+            if len(tail) > max_tail or (CLAUSE_BREAK.search(tail) and
                                         not self._same_pronoun(text, start, m, tail)):
                 return None
             if m.group().lower() in OBJECT_SENSES and not CLAUSE_TAIL.search(tail):
@@ -407,34 +389,6 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
 
-def _said_at_end(att: Attributor, place: Place) -> Speaker | None:
-    """`Sondland was known for telling others “…” despite being the envoy in Brussels, said
-    another witness, Fiona Hill.`: an inverted attribution closing the quotation's sentence."""
-    text = place.text
-    m = None
-    for m in _SAID_AT_END.finditer(text, place.span.close, place.sentence_end):  # noqa: B007
-        pass
-    if m is None or any(c in text[place.span.close:m.start()] for c in "\u201c\"") or any(
-            v.group().islower() for v in VERB.finditer(text, place.span.close, m.start())):
-        return None
-    phrase = speaker_after(text, m.end(), place.sentence_end)
-    if phrase is not None and phrase.name is None:
-        # `said another witness in the probe, former White House adviser Fiona Hill`.
-        parts = segments(text, m.end(), place.sentence_end)
-        named = name_at_end(text, *parts[1]) if len(parts) == 2 else None
-        phrase = Phrase(name=named) if named is not None and named.end >= parts[1][1] - 1 \
-            else None
-    if phrase is None or phrase.name is None:
-        return None
-    found = att.speaker(phrase, place.paragraph, m.end())
-    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-        return None
-    return found
-
-
-_SAID_AT_END = re.compile(r",\s+(?:said|says|added|adds|wrote|writes)\s+(?=[a-zA-Z])")
-
-
 def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
     """Return the speaker found next to the verb; when the phrase names someone (or is a
     pronoun) who cannot be resolved, AMBIGUOUS, so no later rule guesses another."""
@@ -445,7 +399,7 @@ def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
 
 def _according_before(att: Attributor, place: Place) -> Speaker | None:
     """`According to X, “…”`."""
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    start = previous_close(place.text, place.span.start, place.sentence_start)
     end = place.span.start - 1
     last = None
     for last in _ACCORDING.finditer(place.text, start, end):  # noqa: B007 (the last one wins)
@@ -460,7 +414,7 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
     """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`, `X said he
     never used the term “…” and added, “…”`."""
     text = place.text
-    start = _previous_close(text, place.span.start, place.sentence_start)
+    start = previous_close(text, place.span.start, place.sentence_start)
     found = att._before(place.paragraph, text, start, place.span.start - 1, max_tail=150)
     if found is None and start > place.sentence_start and \
             _COORDINATED.fullmatch(text, start, place.span.start - 1):
@@ -484,12 +438,12 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     both sides, at one point telling the lawyer that his argument “…”`: the person who opens
     the sentence (a name or a pronoun) speaks; anything else stays silent."""
     text = place.text
-    start = _previous_close(text, place.span.start, place.sentence_start)
+    start = previous_close(text, place.span.start, place.sentence_start)
     end = place.span.start - 1
     last = None
     for last in PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last one wins)
         pass
-    if last is None or end - last.end() > 150 or _CLAUSE_BREAK.search(text, last.end(), end) \
+    if last is None or end - last.end() > 150 or CLAUSE_BREAK.search(text, last.end(), end) \
             or VERB.search(text, start, last.start()):
         return None
     parts = segments(text, start, last.start())
@@ -518,7 +472,7 @@ def _colon_before(att: Attributor, place: Place) -> Speaker | None:
     end = place.span.start - 1
     if not place.text[place.sentence_start:end].rstrip().endswith(":"):
         return None
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    start = previous_close(place.text, place.span.start, place.sentence_start)
     return att.colon_subject(place.paragraph, place.text, start,
                              len(place.text[:end].rstrip()) - 1)
 
@@ -538,66 +492,11 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
     if m:
         np = m.group("np").strip()
         return description_speaker(np) or Speaker(np, "unknown", named=False)
-    return _how_named(att, place.paragraph, follow, place.sentence_end)
-
-
-def _how_named(att: Attributor, paragraph: int, text: str, offset: int) -> Speaker | None:
-    """Return the person or organisation `That was how X described it` or `So said X` names at
-    the start of `text` (which starts at `offset` in the paragraph), or None."""
-    m = HOW_NAMED.match(text)
-    so = SO_SAID.match(text) if m is None else None
-    if so is not None:
-        # `“…” So said Frank Yazzie, a former state party chairman …`.
-        end = next((b for _, b in split_sentences(text) if b > so.end()), len(text))
-        phrase = speaker_after(text, so.end(), end)
-        m = so
-    elif m is not None:
-        phrase = subject_before(text, m.start("np"), m.end("np"))
-    else:
-        return None
-    if phrase is None or phrase.name is None:
-        return None
-    found = att.speaker(phrase, paragraph, offset + m.end())
-    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-        return None
-    return found
-
-
-def _speaking_subject(att: Attributor, place: Place, pattern: re.Pattern[str],
-                      group: str) -> Speaker | None:
-    """Return the person or organisation `group` of the last match of `pattern` in the
-    quotation's sentence names, when nothing between it and the quotation (a speech verb, a
-    clause joined after it, 150 characters) gives the words to someone else."""
-    text = place.text
-    start = _previous_close(text, place.span.start, place.sentence_start)
-    end = place.span.start - 1
-    last = None
-    for last in pattern.finditer(text, start, end):  # noqa: B007 (the last one wins)
-        pass
-    if last is None or end - last.end() > 150 or _CLAUSE_BREAK.search(text, last.end(), end) \
-            or any(v.group().islower() for v in VERB.finditer(text, last.end(), end)):
-        return None  # (`United States` holds no speech verb)
-    phrase = subject_before(text, last.start(group), last.end(group))
-    if phrase is None or phrase.name is None:
-        return None
-    found = att.speaker(phrase, place.paragraph, last.start(group))
-    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-        return None
-    return found
-
-
-def _with_participle(att: Attributor, place: Place) -> Speaker | None:
-    """`…, with Foreign Minister Ayman Safadi warning of “…”`."""
-    return _speaking_subject(att, place, WITH_PARTICIPLE, "np")
-
-
-def _owned_speech(att: Attributor, place: Place) -> Speaker | None:
-    """`Mr. Trump’s announcement that the two countries had reached a “historic” deal`."""
-    return _speaking_subject(att, place, OWNED_SPEECH, "owner")
+    return how_named(att, place.paragraph, follow, place.sentence_end)
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _said_at_end, _according_before, _with_participle, _owned_speech,
+    _after_verb, _subject_after, said_at_end, _according_before, with_participle, owned_speech,
     _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
@@ -642,13 +541,6 @@ def post_end(text: str, span: Span, ends: list[int]) -> int:
 
 def _role(phrase: str) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
-
-
-def _previous_close(text: str, start: int, floor: int = 0) -> int:
-    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
-    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
-    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
-    return k + 1 if k >= 0 else floor
 
 
 def _trim_np(np: str) -> str:

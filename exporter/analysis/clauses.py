@@ -11,9 +11,11 @@ a clause (`opening_phrase`). `attribution` applies them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .actors import ROLE_NOUNS, STOP
-from .lexicon import SPEECH_PARTICIPLES
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
+from .quotemarks import CLOSE_DOUBLE, Span
 from .speakers import Phrase, anaphor_head, bare_word, is_capitalised, speaker_after
 
 
@@ -21,6 +23,33 @@ def alternatives(words: list[str]) -> str:
     """Return a regular-expression alternation of `words`, longest first, spaces as `\\s+`."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
                                                                            reverse=True))
+
+
+VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+# A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
+# called it “…”` (but `X argued that …, and that judges should not “…”` goes on reporting X).
+CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s(?!that\b)|;|"
+                           r"\u2014\s+[a-z]+\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a quotation stands: its paragraph, the text (party tags blanked) and its sentence."""
+
+    paragraph: int
+    text: str
+    span: Span
+    sentence_start: int
+    sentence_end: int
+    """End of the sentence holding the closing mark, or of the next one when the quotation
+    ends its sentence with `?` or `!` (`“Get off my land!” Abebe Girma shouted.`)."""
+
+
+def previous_close(text: str, start: int, floor: int = 0) -> int:
+    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
+    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
+    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
+    return k + 1 if k >= 0 else floor
 
 
 # A clause that a quotation's sentence goes on with, never its attribution (`“…” when they
@@ -113,6 +142,24 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     return phrase
 
 
-__all__ = ["BE", "CLAUSE_TAIL", "FINITE", "HOW_NAMED", "JOINED", "NEXT_QUOTE", "OBJECT_SENSES",
-           "OWNED_SPEECH", "PARTICIPLE", "SO_SAID", "SUBORDINATE", "THAT", "WITH_PARTICIPLE",
-           "alternatives", "opening_phrase"]
+__all__ = [
+    "BE",
+    "CLAUSE_BREAK",
+    "CLAUSE_TAIL",
+    "FINITE",
+    "HOW_NAMED",
+    "JOINED",
+    "NEXT_QUOTE",
+    "OBJECT_SENSES",
+    "OWNED_SPEECH",
+    "PARTICIPLE",
+    "SO_SAID",
+    "SUBORDINATE",
+    "THAT",
+    "VERB",
+    "WITH_PARTICIPLE",
+    "Place",
+    "alternatives",
+    "opening_phrase",
+    "previous_close",
+]
