@@ -194,6 +194,10 @@ _JUDGED_AS = re.compile(r"\b(?:described|describes|describing|characteri[sz]ed|c
                         r"assailed|touted|touting|description\s+of|characteri[sz]ation\s+of)"
                         r"\s+(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as"
                         r"(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
+# `viewed the move as “…”`: a judgement, the speaker's words when a speech verb reports it.
+_VIEWED_AS = re.compile(r"\b(?:view(?:s|ed)?|sees|saw|regard(?:s|ed)?|consider(?:s|ed)?)\s+"
+                        r"(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as(?:\s+(?:a|an|the))?\s*$",
+                        re.IGNORECASE)
 # `what she called “…”`, `whom Cole once called “…”`, `a ruling Ben Stroud called “…”`: the
 # object fronted, the speaker before the verb.
 _WHAT_CALLED = re.compile(r"\b(?:what|which|whom|that|[a-z]{3,})\s+(?:he|she|they|we|I|"
@@ -210,6 +214,8 @@ def _characterised(text: str, span: Span) -> bool:
     before = before[cut + 1:]
     if _CALLED.search(before) or _JUDGED_AS.search(before):
         return True
+    if _VIEWED_AS.search(before) and _reported(text, span):
+        return True  # `said it viewed Washington’s move as “another measure …”`
     words = _WORD.findall(text[span.start:span.end])
     return bool(_WHAT_CALLED.search(before)) and (
         len(words) >= 4 or all(w.islower() for w in words))
