@@ -1,12 +1,15 @@
 """Attribution: one quotation's place in a paragraph in, its speaker out.
 
 The rules (`_RULES`) are tried in order: after the quotation (`“…,” said X`, `“…,” X said`),
-before it (`According to X, “…”`, `X warned that “…”`, `He wrote, “…”`, reported speech ending in
-a partial quotation, `X said … and added, “…”`), a colon introduction without a speech verb (`X
-put it more bluntly: “…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is
-what was said by …`. `speakers` reads the phrase next to the verb and `cast.Cast` turns it into a
-speaker. `Attributor` also answers the questions `quotes` asks across paragraphs: who a paragraph
-ending `She added:` introduces, who a paragraph of reported speech is about, who signs a block
+before it (`According to X, “…”`, `with X warning of “…”`, `X’s claim that “…”`, `X warned that
+“…”`, `He wrote, “…”`, reported speech ending in a partial quotation, `X said … and added, “…”`,
+`…, calling him “…”`), a colon introduction without a speech verb (`X put it more bluntly:
+“…”`), an attribution line (`“…” — Jane Doe, chief executive`), `“…” This is what was said by
+…`, `That was how X described it` (`embedded` holds the rules for quotations embedded in
+someone's sentence). `clauses` holds the patterns of the clauses around a partial quotation,
+`speakers` reads the phrase next to the verb and `cast.Cast` turns it into a speaker.
+`Attributor` also answers the questions `quotes` asks across paragraphs: who a paragraph ending
+`She added:` introduces, who a paragraph of reported speech is about, who signs a block
 quotation, who issued `the statement`, whose `view` the quotations before were.
 """
 
@@ -15,14 +18,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..model import ActorKind
 from .actors import ROLE_NOUNS, STOP
 from .actors import lookup as gazetteer_lookup
 from .cast import Cast
+from .clauses import (
+    BE,
+    CLAUSE_BREAK,
+    CLAUSE_TAIL,
+    FINITE,
+    JOINED,
+    NEXT_QUOTE,
+    OBJECT_SENSES,
+    PARTICIPLE,
+    SUBORDINATE,
+    THAT,
+    VERB,
+    Place,
+    alternatives,
+    opening_phrase,
+    previous_close,
+)
+from .embedded import how_named, owned_speech, said_at_end, with_participle
 from .lexicon import SPEECH_VERBS, TITLES
-from .quotemarks import CLOSE_DOUBLE, Span
+from .quotemarks import Span
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
@@ -44,25 +64,19 @@ from .speakers import (
     title_head,
 )
 
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                           reverse=True))
-
-
-VERB = re.compile(r"\b(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|"
             r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
-            r"already|just|long)\s+)*")
-_VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + _alternatives(
+            r"already|just|long|still|now|even)\s+)*")
+_VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + alternatives(
     [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
 _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,250}?)\s+"
-                            + _ADVERBS + r"(?:" + _alternatives(list(SPEECH_VERBS)) + r")\b",
+                            + _ADVERBS + r"(?:" + alternatives(list(SPEECH_VERBS)) + r")\b",
                             re.IGNORECASE)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
                                r"has|had|have|would|will|reportedly|publicly|privately|"
-                               r"repeatedly|recently|since|already|just|long))+\s*$",
+                               r"repeatedly|recently|since|already|just|long|still|now|"
+                               r"even))+\s*$",
                                re.IGNORECASE)
 # `That’s the optimistic view mouthed by X`: a paragraph owning the quotations before it.
 _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|was|are|were))\s+"
@@ -73,12 +87,8 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
 _THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
 # `… and added, “…”`: a speech verb whose subject is the sentence's.
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:"
-                          + _alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
+                          + alternatives(list(SPEECH_VERBS)) + r")[\s,:]*", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+", re.IGNORECASE)
-# A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
-# called it “…”`.
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s|;|\u2014\s+[a-z]+\s",
-                           re.IGNORECASE)
 _THIS_IS_WHAT = re.compile(
     r"^\s*(?:This|That|These|Those|Such)\s+(?:is|was|were|are)\s+(?:what|how|the\s+"
     r"(?:words?|view|verdict|assessment|message|warning|opinion|conclusion))\b"
@@ -108,19 +118,6 @@ _DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(re
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a quotation stands: its paragraph, the text (party tags blanked) and its sentence."""
-
-    paragraph: int
-    text: str
-    span: Span
-    sentence_start: int
-    sentence_end: int
-    """End of the sentence holding the closing mark, or of the next one when the quotation
-    ends its sentence with `?` or `!` (`“Get off my land!” Abebe Girma shouted.`)."""
 
 
 class Attributor:
@@ -192,7 +189,7 @@ class Attributor:
         """Return who issued `the statement` a quotation cites: the person or organisation
         that `said in a statement` (`issued a statement`) last, in this paragraph before
         `offset` or in the one before; else None."""
-        pattern = re.compile(r"\b(?:(?:" + _alternatives(list(SPEECH_VERBS)) + r")\s+in|"
+        pattern = re.compile(r"\b(?:(?:" + alternatives(list(SPEECH_VERBS)) + r")\s+in|"
                              r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                              + noun + r"\b", re.IGNORECASE)
         passive = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
@@ -216,7 +213,7 @@ class Attributor:
                 continue
             verb = hits[-1].start()
             start = max((a for a, _ in split_sentences(text) if a <= verb), default=0)
-            start = _previous_close(text, verb + 1, start)
+            start = previous_close(text, verb + 1, start)
             if verb <= start:
                 return None
             found = self.speaker(subject_before(text, start, verb), p, verb)
@@ -254,7 +251,7 @@ class Attributor:
             return None
         masked = mask_party_tags(body[:-1])
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
-        start = _previous_close(masked, len(masked) + 1, start)
+        start = previous_close(masked, len(masked) + 1, start)
         return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
             self.colon_subject(paragraph, masked, start, len(masked))
 
@@ -336,6 +333,40 @@ class Attributor:
             return None  # another name, or one nobody placed: the sentence is not his alone
         return resolved(found)
 
+    def _other_subject(self, paragraph: int, text: str, start: int, end: int,
+                       speaker: Speaker) -> bool:
+        """Return True if the words reported in `text[start:end]` have a person of their own as
+        subject, other than `speaker`, before a speech participle that leads to the quotation
+        (`She noted that Holbrook had defended Straub, calling him “…”`: Holbrook may be the
+        one calling)."""
+        participle = None
+        for participle in PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last)
+            pass
+        if participle is None:
+            return False
+        lead = THAT.match(text, start, participle.start())
+        clause = lead.end() if lead else start
+        name = name_at_start(text, clause, participle.start())
+        if name is None or text[clause:name.start].strip() != " ".join(name.title) or \
+                not FINITE.match(text, name.end, participle.start()):
+            return False
+        other = self.cast.resolve(name, paragraph)
+        return other is not None and other is not AMBIGUOUS and \
+            other.kind in ("person", "unknown") and other.name != speaker.name
+
+    @staticmethod
+    def _same_pronoun(text: str, start: int, verb: re.Match[str], tail: str) -> bool:
+        """Return True if the one clause joined after the verb's words has the verb's own
+        pronoun as subject (`He said he wasn't concerned …, but he did worry there would be
+        “…”`): the words are still his."""
+        breaks = list(CLAUSE_BREAK.finditer(tail))
+        if len(breaks) != 1:
+            return False
+        after = re.match(r"\s*(he|she)\s+[a-z]", tail[breaks[0].end() - 1:])
+        phrase = subject_before(text, start, verb.start())
+        return after is not None and phrase is not None and \
+            phrase.pronoun == after.group(1).lower()
+
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
         """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
@@ -343,8 +374,13 @@ class Attributor:
         verbs = list(VERB.finditer(text, start, end))
         for m in reversed(verbs):
             tail = text[m.end():end]
-            if len(tail) > max_tail or _CLAUSE_BREAK.search(tail):
+            if len(tail) > max_tail or (CLAUSE_BREAK.search(tail) and
+                                        not self._same_pronoun(text, start, m, tail)):
                 return None
+            if m.group().lower() in OBJECT_SENSES and not CLAUSE_TAIL.search(tail):
+                # `Democrats had confirmed attorneys general with “…” records`: the verb takes
+                # a thing, not a clause, so it reports nobody's words.
+                continue
             np_end = m.start()
             adverbs = _TRAILING_ADVERBS.search(text, start, np_end)
             if adverbs:
@@ -352,8 +388,21 @@ class Attributor:
             if np_end <= start:
                 return None
             found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            if found is None and JOINED.search(text, start, np_end):
+                # `Rosa Delgado stood on a truck, a bullhorn in hand, and told supporters …`,
+                # `(the company would not say but called it “…”)`: the clause's subject.
+                clause = max(start, text.rfind("(", start, np_end) + 1)
+                found = self.speaker(opening_phrase(text, clause, np_end), paragraph, clause)
+                if found is not None and (found is AMBIGUOUS or
+                                          found.kind not in ("person", "organisation")):
+                    found = None
+            if found is not None and found is not AMBIGUOUS and \
+                    self._other_subject(paragraph, text, m.end(), end, found):
+                return AMBIGUOUS
             if found is not None:
                 return found
+            if _RELATIVE_THING.search(text, start, np_end):
+                return None  # `the report by Ben Stroud, which called her tenure “…”`
             # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
             # speak (a place, a thing) leaves the words to the speaker who reports them.
         return None
@@ -365,14 +414,22 @@ def lead_word(word: str) -> bool:
                     "At", "For", "In", "On", "During", "After", "Before", "Earlier", "Later",
                     "Then", "Finally", "Still", "Instead", "Again", "Now"}
 
+# What a speech verb after a quotation reports when it is not the quotation (`said he would
+# run`, `said that …`).
+_OWN_CLAUSE = re.compile(r"\s+(?:that\s|(?:he|she|they|it|we|I|you)\s+(?!said\b|says\b|told\b|"
+                         r"added\b|wrote\b)[a-z])")
+# A relative pronoun for a thing as a speech verb's subject: the words are the thing's (a
+# report, a ruling), never those of someone who spoke earlier in the sentence.
+_RELATIVE_THING = re.compile(r",\s*which\s*$")
+
 
 def _after_verb(att: Attributor, place: Place) -> Speaker | None:
     """`“…,” said X`, `“…,” according to X`."""
     if not _attribution_follows(place):
         return None
     m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
-    if not m:
-        return None
+    if not m or _OWN_CLAUSE.match(place.text, m.end() - 1, place.sentence_end):
+        return None  # (`“…,” said he would run`: the verb reports a clause of its own)
     phrase = speaker_after(place.text, m.end(), place.sentence_end)
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
@@ -384,6 +441,19 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
     m = _SUBJECT_FIRST.match(place.text, place.span.close, place.sentence_end)
     if not m:
         return None
+    inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
+    if inner[-1:] not in ",?!\u2014\u2013-\u2026" and \
+            NEXT_QUOTE.match(place.text, m.end(), place.sentence_end):
+        # `Bell’s claim that it was “all but signed” did not match what she saw, which she
+        # called “…”`: the verb introduces the next quotation, not this one.
+        return None
+    if SUBORDINATE.match(place.text, m.start("np"), m.end("np")) or \
+            re.match(r"(?:and|but)\s", place.text[m.start("np"):m.end("np")]):
+        # `begged senators “…” when they wrote the bill`, `called him “…,” and Stroud called
+        # her “…”`: another clause's verb.
+        return None
+    if _OWN_CLAUSE.match(place.text, m.end(), place.sentence_end):
+        return None  # `After Cole called it “…,” Stroud said he disagreed`: Stroud's own words
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
@@ -398,7 +468,7 @@ def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
 
 def _according_before(att: Attributor, place: Place) -> Speaker | None:
     """`According to X, “…”`."""
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    start = previous_close(place.text, place.span.start, place.sentence_start)
     end = place.span.start - 1
     last = None
     for last in _ACCORDING.finditer(place.text, start, end):  # noqa: B007 (the last one wins)
@@ -413,7 +483,7 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
     """`X said: “…”`, `X warned that “…”`, `X said Nunberg was “looking for …”`, `X said he
     never used the term “…” and added, “…”`."""
     text = place.text
-    start = _previous_close(text, place.span.start, place.sentence_start)
+    start = previous_close(text, place.span.start, place.sentence_start)
     found = att._before(place.paragraph, text, start, place.span.start - 1, max_tail=150)
     if found is None and start > place.sentence_start and \
             _COORDINATED.fullmatch(text, start, place.span.start - 1):
@@ -428,11 +498,6 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
     return found
 
 
-# `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`: a speech
-# participle after a comma, whose subject is the sentence's.
-_PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)?"
-                         r"(?:saying|writing|telling|adding|arguing|warning|noting|insisting|"
-                         r"declaring)\b", re.IGNORECASE)
 # Comma parts that go on describing the subject rather than starting its predicate.
 _APPOSITIVE_LEAD = re.compile(r"(?:a|an|the|who|whose|which|his|her|its|their|one|\d|[A-Z])")
 
@@ -442,12 +507,12 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     both sides, at one point telling the lawyer that his argument “…”`: the person who opens
     the sentence (a name or a pronoun) speaks; anything else stays silent."""
     text = place.text
-    start = _previous_close(text, place.span.start, place.sentence_start)
+    start = previous_close(text, place.span.start, place.sentence_start)
     end = place.span.start - 1
     last = None
-    for last in _PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last one wins)
+    for last in PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last one wins)
         pass
-    if last is None or end - last.end() > 150 or _CLAUSE_BREAK.search(text, last.end(), end) \
+    if last is None or end - last.end() > 150 or CLAUSE_BREAK.search(text, last.end(), end) \
             or VERB.search(text, start, last.start()):
         return None
     parts = segments(text, start, last.start())
@@ -455,16 +520,7 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     np_end = next((a - 1 for a, _ in parts[1:] if not _APPOSITIVE_LEAD.match(text, a)), None)
     if np_end is None:
         # One part: `She pressed both sides …` or `Jane Doe pressed …`.
-        lead = re.match(r"\s*(?:he|she)\b(?=\s+[a-z])", text[start:last.start()],
-                        re.IGNORECASE)
-        if lead:
-            return att.speaker(Phrase(pronoun=lead.group().strip().lower()), place.paragraph,
-                               start)
-        name = name_at_start(text, start, last.start())
-        if name is None or not re.match(r"\s+[a-z]", text[name.end:last.start()]) or \
-                tuple(text[start:name.start].split()) != name.title:
-            return None
-        phrase: Phrase | None = Phrase(name=name)
+        phrase = opening_phrase(text, start, last.start())
     else:
         phrase = subject_before(text, start, np_end)
     if phrase is None or (phrase.name is None and not phrase.pronoun):
@@ -485,7 +541,7 @@ def _colon_before(att: Attributor, place: Place) -> Speaker | None:
     end = place.span.start - 1
     if not place.text[place.sentence_start:end].rstrip().endswith(":"):
         return None
-    start = _previous_close(place.text, place.span.start, place.sentence_start)
+    start = previous_close(place.text, place.span.start, place.sentence_start)
     return att.colon_subject(place.paragraph, place.text, start,
                              len(place.text[:end].rstrip()) - 1)
 
@@ -497,6 +553,8 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
         return None
     follow = text[place.sentence_end:]
     m = _THIS_IS_HOW.match(follow)
+    if m and m.group("np").split()[-1].lower() in BE:
+        return None  # `That was how the tariffs were described`: nobody says who did
     if m:
         return Speaker(_trim_np(m.group("np")), "person", named=False)
     named = _named_after(att, place, place.sentence_end)
@@ -506,7 +564,7 @@ def _this_is_what(att: Attributor, place: Place) -> Speaker | None:
     if m:
         np = m.group("np").strip()
         return description_speaker(np) or Speaker(np, "unknown", named=False)
-    return None
+    return how_named(att, place.paragraph, follow, place.sentence_end)
 
 
 def _named_after(att: Attributor, place: Place, start: int) -> Speaker | None:
@@ -539,8 +597,8 @@ _HOW_VERB = re.compile(r"\s+(?:\w+ly\s+|once\s+|later\s+)?(?:described|put|calle
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, _according_before, _verb_before, _colon_before,
-    _participle_before, _dash_after, _this_is_what)
+    _after_verb, _subject_after, said_at_end, _according_before, with_participle, owned_speech,
+    _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
@@ -584,13 +642,6 @@ def post_end(text: str, span: Span, ends: list[int]) -> int:
 
 def _role(phrase: str) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
-
-
-def _previous_close(text: str, start: int, floor: int = 0) -> int:
-    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
-    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
-    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
-    return k + 1 if k >= 0 else floor
 
 
 def _trim_np(np: str) -> str:

@@ -72,7 +72,7 @@ _CLOSE = 300
 _REACH = 1000
 """Characters a pronoun may reach back for its person (two or three news paragraphs)."""
 # Heads `the <head>` may use for an organisation whose name does not hold the word.
-_GENERIC_HEADS = frozenset({"company", "firm"})
+_GENERIC_HEADS = frozenset({"company", "firm", "agency"})
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})

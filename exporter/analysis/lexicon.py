@@ -40,6 +40,8 @@ SPEECH_VERBS: dict[str, bool] = {
     " ".join(r[:-1]) if r[-1] == "!" else " ".join(r): r[-1] == "!"
     for r in rows("speech_verbs.txt")}
 """Verbs that attribute a quotation, and whether the speaker may follow them (`said Smith`)."""
+SPEECH_PARTICIPLES: frozenset[str] = frozenset(" ".join(r) for r in rows("speech_participles.txt"))
+"""Participles that report speech (`saying`, `calling`, `pointing out`)."""
 RELATIONS: frozenset[str] = frozenset(r[0] for r in rows("relation_nouns.txt"))
 RELATION_GENDERS: dict[str, Gender] = {
     k: v for k, v in _genders("relation_nouns.txt").items() if v}
@@ -49,7 +51,7 @@ NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 """Capitalised words that never speak (platforms, web words, units)."""
 
 __all__ = ["FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS", "RELATIONS",
-           "RELATION_GENDERS", "SPEECH_VERBS", "TITLES", "Gender", "rows"]
+           "RELATION_GENDERS", "SPEECH_PARTICIPLES", "SPEECH_VERBS", "TITLES", "Gender", "rows"]
 NICKNAMES: dict[str, str] = {
     short: r[0] for r in rows("nicknames.tsv") for short in r[1].split("|")}
 """A first name's short form → the one formal name it stands for (`tim` → `timothy`)."""

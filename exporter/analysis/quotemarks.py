@@ -3,8 +3,12 @@
 A quotation is text between quotation marks (curly or straight double marks, mixed too, German
 low marks, curly single marks that open at a word boundary) that reads as a statement: it ends
 with sentence punctuation, has at least four words and is introduced like speech, or follows a
-speech verb in its sentence (`said it was “much too early”`). Coined terms, titles and scare
-quotes (`“allied”`, `“Russian-Pakistani Renaissance”`) are left out. `quotes` attributes what
+speech verb, a speech participle or a speech noun in its sentence (`said it was “much too
+early”`, `said politicians had “vilified” teachers`, `saying he had “lost control”`, `Bell’s claim
+that it was “…”`), or someone calls or judges something in it (`called the bill “…”`, `slammed
+the hearings as a “disgrace”`, `what she called “the chaos”`). Coined terms, titles, names,
+chants, signs and scare quotes (`“allied”`, `“Russian-Pakistani Renaissance”`, `“State of the
+Union,”`, `a tactic called “…”`, `Teachers chanted, “…”`) are left out. `quotes` attributes what
 this finds.
 """
 
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import SPEECH_VERBS
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
 
 _OPEN_DOUBLE = "\u201c\u201e"
 CLOSE_DOUBLE = "\u201d"
@@ -109,18 +113,29 @@ def _single_spans(text: str, taken: list[Span]) -> list[Span]:
 
 # Words before a quotation that make it a term, not a statement.
 _TERM_CUES = re.compile(r"\b(?:so-called|termed|term|terms|dubbed|called|calls|known as|phrase|"
-                        r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as)\s*$",
-                        re.IGNORECASE)
+                        r"word|words|slogan|label|labelled|labeled|nicknamed|branded|as|"
+                        # Names, chants, signs, songs and sayings (`the nickname of “…”`,
+                        # `Teachers chanted, “…”`, `signs reading “…”`, `to perform “…”`).
+                        r"nickname(?:\s+of)?|term\s+(?:often\s+)?used\s+is|motto|tagline|"
+                        r"hashtag|chant(?:s|ed|ing)?|signs?\s+(?:reading|saying)|sayings\s+such\s+as|"
+                        r"(?:a|the)\s+saying(?:\s+that\s+goes)?|titled|entitled|"
+                        r"perform(?:s|ed|ing)?|sang|sing(?:s|ing)?)[\s,:]*$", re.IGNORECASE)
 _SPEECH_CUE = re.compile(r"(?:[,:]|\b(?:" + "|".join(sorted(SPEECH_VERBS))
                          + r"|according|that))\s*$",
                          re.IGNORECASE)
+# `in his words, “…”`: the speaker's own words, however few (`words` alone is a term cue).
+_IN_OWN_WORDS = re.compile(r"\b(?:in|to\s+use)\s+(?:his|her|their|its|my|our|your)\s+(?:own\s+)?"
+                           r"words?[,:]?\s*$", re.IGNORECASE)
+_SAID_RIGHT_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s*[,:]?|:)\s*$",
+                                re.IGNORECASE)
 _SPEECH_WORDS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
                            "announced", "noted", "told reporters", "said in a statement"})
 _WORD = re.compile(r"[\w\u2019'-]+")
 # `called it a “historic turning point”` names a thing in the speaker's words: a term unless
 # it reads as a statement by itself, so `called` does not make a partial quotation speech.
-_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS) - {"called", "calls"}))
-                          + r"|according\s+to)\b", re.IGNORECASE)
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(
+    (set(SPEECH_VERBS) | SPEECH_PARTICIPLES) - {"called", "calls", "calling"}, key=len,
+    reverse=True)).replace(" ", r"\s+") + r"|according\s+to)\b", re.IGNORECASE)
 
 
 # A comma after the closing mark, then a short subject and a speech verb ending the sentence.
@@ -133,21 +148,106 @@ def is_statement(text: str, span: Span) -> bool:
     inner = text[span.start:span.end].strip()
     words = _WORD.findall(inner)
     before = text[max(0, span.start - 40):span.start - 1]
+    if _IN_OWN_WORDS.search(before) and (len(words) >= 2 or _plain_word(words)):
+        return True  # `the plan was, in his words, “dead on arrival”`
+    if _characterised(text, span) and not _title_cased(words) and (
+            len(words) >= 2 or _plain_word(words)):
+        return True  # `called the bill “a surrender”`, `slammed the hearings as a “disgrace”`
     term = _TERM_CUES.search(before)
     if term and (len(words) < 4 or term.group().strip().lower() != "as"):
         return False  # `known as “X”`; but `described him as “a writer who …”` is speech
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
-    title_cased = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    if title_cased and inner[-1:] not in ".!?\u2026":
-        return False  # a title (`“Listen To The Music,”`), not a statement
+    title_cased = _title_cased(words)
+    if title_cased and (inner[-1:] not in ".!?\u2026" or (
+            len(words) <= 4 and not _SAID_RIGHT_BEFORE.search(before))):
+        # A title (`“Listen To The Music,”`, `its newsletter, “Rooftop Weekly.”`), not a
+        # statement; `said, “Thank You.”` is one.
+        return False
+    if final and len(words) >= 2:
+        return True
+    if (len(words) >= 2 or _plain_word(words)) and _reported(text, span):
+        # `Bailey said it was “much too early”`, `said politicians had “vilified” teachers`:
+        # the speaker's own words, however few.
+        return True
     if final:
-        return len(words) >= 2
-    if len(words) >= 2 and _reported(text, span):
-        return True  # `Bailey said it was “much too early”`: the speaker's own words
+        return False
     if len(words) >= 3 and _ATTRIBUTED_AFTER.match(text, span.close):
         return True  # `… to “close the inquiry into him”, the prosecution authority said.`
     return len(words) >= 4 and (bool(_SPEECH_CUE.search(before)) or len(words) >= 8
                                 or span.start <= 1)
+
+
+_OBJECT = (r"(?:it|him|her|them|this|that|these|those|us|me|you|[A-Z][\w\u2019'.-]*(?:\s+[A-Z]"
+           r"[\w\u2019'.-]*){0,2}|(?:the|his|her|its|their|our|this|that|these|those)\s+"
+           r"(?:[\w\u2019'-]+\s+){0,3}?[\w\u2019'-]+)")
+# `called the bill “a surrender …”`, `calling him a “coward”`, `called for “an inquiry”`: someone
+# calling a thing by their own words, where `a tactic called “salami slicing”` names it.
+_CALLED = re.compile(r"\b(?:called|calls|calling)\s+(?:for|" + _OBJECT + r")(?:\s+(?:a|an|the))?"
+                     r"\s*$", re.IGNORECASE)
+# `slammed the hearings as a “disgrace”`, `described the call as “improper”`: a verb of praise
+# or blame, its object, then `as`; `known as`, `such as`, `served as` stay terms.
+_JUDGED_AS = re.compile(r"\b(?:described|describes|describing|characteri[sz]ed|characteri[sz]ing|"
+                        r"praised|praises|praising|hailed|hails|hailing|slammed|slams|slamming|"
+                        r"blasted|blasts|blasting|denounced|denounces|denouncing|condemned|"
+                        r"condemns|condemning|critici[sz]ed|critici[sz]es|critici[sz]ing|"
+                        r"dismissed|dismisses|dismissing|decried|decries|lauded|derided|mocked|"
+                        r"assailed|touted|touting|description\s+of|characteri[sz]ation\s+of)"
+                        r"\s+(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as"
+                        r"(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
+# `viewed the move as “…”`: a judgement, the speaker's words when a speech verb reports it.
+_VIEWED_AS = re.compile(r"\b(?:view(?:s|ed)?|sees|saw|regard(?:s|ed)?|consider(?:s|ed)?)\s+"
+                        r"(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as(?:\s+(?:a|an|the))?\s*$",
+                        re.IGNORECASE)
+# `what she called “…”`, `whom Cole once called “…”`, `a ruling Ben Stroud called “…”`: the
+# object fronted, the speaker before the verb.
+_WHAT_CALLED = re.compile(r"\b(?:what|which|whom|that|[a-z]{3,})\s+(?:he|she|they|we|I|"
+                          r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})\s+"
+                          r"(?:has\s+|had\s+|have\s+|once\s+|later\s+)?(?:called|calls)\s*$")
+
+
+def _characterised(text: str, span: Span) -> bool:
+    """Return True if a speaker is calling or judging something in the quoted words: `called
+    the bill “…”`, `slammed the hearings as a “…”`, `what she called “the chaos”` (in lower case
+    or four words or more: `what he called “the Gordon problem”` is a coined label)."""
+    before = text[max(0, span.start - 120):span.start - 1]
+    cut = max(before.rfind(c) for c in ".!?\u201d\"")
+    before = before[cut + 1:]
+    if _CALLED.search(before) or _JUDGED_AS.search(before):
+        return True
+    if _VIEWED_AS.search(before) and _reported(text, span):
+        return True  # `said it viewed Washington’s move as “another measure …”`
+    words = _WORD.findall(text[span.start:span.end])
+    return bool(_WHAT_CALLED.search(before)) and (
+        len(words) >= 4 or all(w.islower() for w in words))
+
+
+def _plain_word(words: list[str]) -> bool:
+    """Return True if the quoted words are one common word in lower case: `“vilified”` may be
+    someone's word, where `“We.”`, `“DWTS”` or `“whistleblower’s”` name something or mock it."""
+    return len(words) == 1 and words[0].islower() and not re.search(r"[\u2019']s?$", words[0])
+
+
+# Small words a title leaves in lower case between its capitalised ones (`State of the Union`).
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                          "by", "with", "from", "vs"})
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Return True if the words are written as a title: each capitalised, but for small words
+    between capitalised first and last ones (`“State of the Union,”`)."""
+    def capital(w: str) -> bool:
+        return w[:1].isupper() or not w[:1].isalpha()
+
+    if not words or not capital(words[0]) or not capital(words[-1]):
+        return False
+    return all(capital(w) or w in _TITLE_SMALL for w in words[1:-1])
+
+
+# `Bell’s claim that the deal was “all but signed”`: speech named by a noun.
+_SPEECH_NOUN = re.compile(r"\b(?:announcement|statement|claims?|remarks?|comments?|assertion|"
+                          r"promise|pledge|warning|insistence|argument|tweet|testimony|"
+                          r"admission|accusation|suggestion|threat|vow|prediction|boast|"
+                          r"complaint|plea)\s+that\b", re.IGNORECASE)
 
 
 def _reported(text: str, span: Span) -> bool:
@@ -156,7 +256,8 @@ def _reported(text: str, span: Span) -> bool:
     start = max(0, span.start - 120)
     before = text[start:span.start - 1]
     cut = max(before.rfind(c) for c in ".!?\u201d\"")
-    return bool(_REPORT_VERB.search(before[cut + 1:]))
+    before = before[cut + 1:]
+    return bool(_REPORT_VERB.search(before) or _SPEECH_NOUN.search(before))
 
 
 def statement_spans(text: str) -> list[Span]:

@@ -55,6 +55,17 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
         # its sentence (`!` and `?` may still take an attribution: `“…!” Trump tweeted`), so
         # the gap is a new one, which may name someone else from its start.
         later = gap
+    ends = [m.end() for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())]
+    ended = re.search(r"[.!?]\s*[\u201c\"\u2018']?$", gap)  # before the opening mark
+    own_sentence = "" if ended else gap[ends[-1]:] if ends else gap
+    verbs = [v for v in VERB.finditer(own_sentence) if v.group().islower()]
+    if verbs and (text[:start].rstrip("\u201d\u2019\"' ").endswith((".", "!", "?")) or any(
+            m.group().rstrip("\u2019's") not in own and m.group().lower() not in _STOP
+            for m in _CAPITALISED.finditer(own_sentence, 0, verbs[-1].start()))):
+        # The next quotation stands in a sentence with a speech verb of its own (`“…” But her
+        # father told Starner that “…”`, `“…,” while her rival Ben Stroud called it “…”`): its
+        # speaker is that verb's, found or not.
+        return False
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
         if word.lower() not in _STOP and word not in own and \
@@ -147,9 +158,11 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         pending: _Pending | None = None
         aside: _Pending | None = None  # a few words quoted with a speaker (`“Amazing,” X said.`)
         first = True
+        # A title's marks (`CNN’s “State of the Union,”`) bound no quotation before the next.
+        read = _unmark_terms(masked, spans[para.n])
         for span in spans[para.n]:
             first_sentence = bisect_right(starts, span.start - 1) - 1
-            place = Place(para.n, masked, span,
+            place = Place(para.n, read, span,
                            starts[first_sentence] if first_sentence >= 0 else 0,
                            post_end(text, span, ends))
             if not is_statement(text, span):
@@ -170,7 +183,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             gap = text[pending.close:span.start - 1] if pending else ""
             if pending and words[:1].islower() and len(gap) < 60 and VERB.search(gap) and \
                     (text[:pending.close].rstrip("\u201d\u2019\"' ").endswith(",")
-                     or gap.rstrip().endswith(",")) and not _sentence_ends_in(gap):
+                     or gap.lstrip().startswith(",")) and gap.rstrip().endswith(",") and \
+                    not _sentence_ends_in(gap):
                 joined = f"{pending.words}, {words}" if not pending.words.endswith((",", ".")) \
                     else f"{pending.words} {words}"
                 pending = _Pending(joined, pending.speaker or speaker, span.close)
@@ -308,6 +322,15 @@ def _last_sentence(text: str) -> int:
     """Return where the last sentence of `text` starts."""
     body = text.rstrip()
     return max((a for a, _ in split_sentences(body) if a < len(body)), default=0)
+
+
+def _unmark_terms(text: str, spans: list[Span]) -> str:
+    """Return `text` with the marks of quoted spans that are no statement (titles, terms)
+    blanked, offsets kept: the attribution rules read past them as past any other words."""
+    for span in spans:
+        if span.close == span.end + 1 and span.start >= 1 and not is_statement(text, span):
+            text = f"{text[:span.start - 1]} {text[span.start:span.end]} {text[span.close:]}"
+    return text
 
 
 def _outside_quotes(text: str, spans: list[Span]) -> str:

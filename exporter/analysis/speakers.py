@@ -217,8 +217,16 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         run = run[:-1]
     title: list[str] = []
     gender: Gender | None = None
-    # Everything up to the last title word is the title (`Deputy Agriculture Minister`).
+    # Everything up to the last title word is the title (`Deputy Agriculture Minister`), unless
+    # the words end in an organisation's head (`Justice Department`, `Foreign Ministry`).
     last = max((i for i in range(len(run) - 1) if is_title(run[i][0])), default=-1)
+    if run and bare_word(run[-1][0]) in ORG_HEADS and bare_word(run[0][0]) not in HONORIFICS:
+        last = -1
+    lead = [w for w, _, _ in run[:last + 1]]
+    if any(w in _JOINERS and i > 0 and not is_title(lead[i - 1]) and
+           bare_word(lead[i - 1]) not in ORG_HEADS and bare_word(lead[i - 1]) not in ORG_WORDS
+           for i, w in enumerate(lead)):
+        return None  # `Critics of Mayor Ann Cole`: the name is the object of `of`
     for word, _, _ in run[:last + 1]:
         low = bare_word(word)
         gender = HONORIFICS.get(low) or TITLES.get(low) or gender
@@ -239,7 +247,8 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     if not run:
         return None
     words = [w for w, _, _ in run]
-    joined = [i for i, w in enumerate(words) if w in _JOINERS]
+    # (`Ford and Fry` is two people, never `Ford` from somewhere.)
+    joined = [i for i, w in enumerate(words) if w in _JOINERS and w not in {"and", "&"}]
     if joined and not any(bare_word(w) in ORG_HEADS or bare_word(w) in ORG_WORDS
                           for w in words[:joined[0]]):
         # `Martin Taylor of Aberdeenshire`: a person and where they are from.
@@ -279,6 +288,14 @@ def _capital_title(word: str) -> bool:
     return is_capitalised(word) and is_title(word)
 
 
+# Verbs after which a name opens the clause they report (`said Ann Cole had told him …`), where
+# after `told` or `asked` it is the listener.
+_SAY_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
+                        "claimed", "claims", "argued", "argues", "insisted", "insists", "noted",
+                        "notes", "testified", "testifies", "acknowledged", "acknowledges",
+                        "suggested", "suggests", "recalled", "recalls", "explained", "explains"})
+
+
 def name_at_end(text: str, start: int, end: int) -> Name | None:
     """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
     unless a preposition makes it an object (`a spokesman for Smith`)."""
@@ -290,6 +307,9 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         i -= 1
     if i == len(toks):
         return None
+    posted = _posted_name(toks, i)
+    if posted is not None:
+        return posted
     if i > 0 and toks[i - 1][0].lower() in PREPOSITIONS:
         return None
     if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
@@ -303,10 +323,16 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
             "-" not in prev and not _MODIFIER.fullmatch(prev) and \
             bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
             not prev.endswith("ly") and \
+            not POSSESSIVE.search(prev) and \
             not (AGENT_NOUN.fullmatch(prev) and len(toks) - i >= 2) and \
-            not POSSESSIVE.search(prev):
-        # `the letter Mike wrote`: a name after a common noun is inside a clause (a noun for
-        # what someone does before a full name, `investor George Soros`, is the name's role).
+            not (AGENT_NOUN.fullmatch(prev) and i > 1 and is_capitalised(toks[i - 2][0])) and \
+            not (is_title(toks[i][0]) and len(toks) - i >= 3) and \
+            prev.lower() not in _SAY_VERBS:
+        # `the letter Mike wrote`: a name after a common noun is inside a clause (but a noun
+        # for what someone does before a full name, `investor George Soros`, `New Media
+        # investor Leon Cooperman`, is the name's role, `committee Chairman Curtis Lambeth` a
+        # title with what it heads; `said Ann Cole had told him …` names the subject of the
+        # clause reported).
         return None
     if toks[0][0].lower() in DETERMINERS and any(
             w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
@@ -314,6 +340,21 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
         # `The authors of the research published in the journal JAMA Psychiatry`.
         return None
     return _name_of(toks[i:])
+
+
+def _posted_name(toks: list[tuple[str, int, int]], i: int) -> Name | None:
+    """Return the name after the place of a posting that `toks[i:]` runs on with (`ambassador
+    to Britain Liu Xiaming`, `Ambassador to the United Nations Margaret Ellison`), or None."""
+    j = i - 1
+    if j >= 0 and toks[j][0].lower() == "the":
+        j -= 1
+    if j < 1 or toks[j][0].lower() not in {"to", "at", "in"} or not is_title(toks[j - 1][0]):
+        return None
+    hit = gazetteer_lookup([w for w, _, _ in toks[i:]], 0)
+    rest = toks[i + hit[0]:] if hit else []
+    if not 2 <= len(rest) <= 3 or not all(is_capitalised(w) for w, _, _ in rest):
+        return None
+    return _name_of(rest)
 
 
 def name_at_start(text: str, start: int, end: int) -> Name | None:
@@ -327,10 +368,11 @@ def name_at_start(text: str, start: int, end: int) -> Name | None:
     while lead < min(len(toks), 5) and toks[lead][0][:1].islower() and \
             toks[lead][0].lower() not in PREPOSITIONS and toks[lead][0].lower() not in STOP:
         lead += 1
-    if 0 < lead < len(toks) and is_capitalised(toks[lead][0]) and any(
+    if 0 < lead < len(toks) and is_capitalised(toks[lead][0]) and (any(
             bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES or bare_word(w) in RELATIONS
-            or AGENT_NOUN.fullmatch(w) for w, _, _ in toks[:lead]):
-        toks = toks[lead:]
+            or AGENT_NOUN.fullmatch(w) for w, _, _ in toks[:lead]) or (
+            lead == 1 and is_title(toks[1][0]) and len(toks) >= 4)):
+        toks = toks[lead:]  # (`committee Chairman Curtis Lambeth`: what the title heads)
     j = 0
     while j < len(toks) and (_name_word(toks[j][0]) or (
             j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
@@ -382,7 +424,9 @@ def _clause_pronoun(text: str, start: int, end: int) -> str | None:
     """Return the pronoun that is the subject of a clause closing the phrase (`Audience
     members laughed when he`)."""
     words = text[start:end].lower().split()
-    if len(words) >= 2 and words[-1] in PRONOUN_GENDER and words[-2] in CLAUSE_OPENERS:
+    if len(words) >= 2 and words[-1] in PRONOUN_GENDER and (
+            words[-2] in CLAUSE_OPENERS or words[-2] in {"what", "which", "whom"}):
+        # (`… could end what she called “…”`.)
         return words[-1]
     return None
 
@@ -415,6 +459,24 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if not segs:
         return None
     a, b = segs[-1]
+    relative = _relative_subject(text, a, b)
+    if relative is not None:
+        return relative
+    other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
+    if len(segs) >= 2 and other is not None and len(other.words) >= 2:
+        return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
+    if len(segs) >= 2 and re.match(r"(?:and|or)\s+(?:his|her|their|the|other|several|some)\s",
+                                   text[a:b]):
+        return Phrase(description=text[a:b])  # `Lena Farrow, the governor, and her aides`
+    for x, y in segs[1:-1]:
+        joined = re.match(r"(?:and|or)\s+", text[x:y])
+        named = name_at_start(text, x + joined.end(), y) if joined else None
+        if named is not None and (len(named.words) >= 2 or named.title):
+            # `Sen. Ann Cole, a Democrat, and Sen. Ben Stroud, a Republican, said`.
+            return Phrase(description=text[a:b])
+    if len(segs) == 1 and other is not None and text[other.end:b].strip() == "":
+        # `“…,” and Stroud called her “…”`: a new clause after a quotation, and its subject.
+        return Phrase(name=other)
     for sa, sb in segs[1:]:
         joined = re.match(r"(?:and|or)\s", text[sa:sb])
         other = name_at_end(text, sa + joined.end(), sb) if joined else None
@@ -426,6 +488,11 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if pronoun:
         return Phrase(pronoun=pronoun)
     if identity_description(text[a:b]):
+        named = name_at_end(text, *segs[-2]) if len(segs) >= 2 else None
+        if named is not None and \
+                tuple(text[segs[-2][0]:named.start].split()) == named.title:
+            # `Rep. Yvonne Tate, the panel's top Democrat,`: the name the description follows.
+            return Phrase(name=named, role=text[a:b])
         return Phrase(description=text[a:b])  # `the 30-year-old Kenyan`: no name
     if len(segs) >= 3 and _appositive(text, *segs[1]):
         # `Prince Andrew, the younger brother of the heir, Charles, has told`: a name that
@@ -475,6 +542,36 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+# A relative clause closing the words before a speech verb: `… on a podcast in which the
+# nominee said`, `… a memo that officials said`, `… a witness who said`.
+_RELATIVE = re.compile(r"\b(?:(?:in|at|on|during|after|before|under|from|by|through)\s+which|"
+                       r"where|whereby|whom|which|who|that)\b", re.IGNORECASE)
+
+
+def _relative_subject(text: str, a: int, b: int) -> Phrase | None:
+    """Return the subject of a speech verb that stands in a relative clause inside a predicate
+    (`Calder pressed Marsh on an interview in which the nominee said`: the nominee, not
+    Calder); a clause with no subject of its own (`quoted a witness who said`) gives the
+    predicate as a description, which names nobody. None when the words hold no such clause."""
+    last = None
+    for last in _RELATIVE.finditer(text, a, b):  # noqa: B007 (the last one wins)
+        pass
+    if last is None or last.start() == a:
+        return None  # `Tull, who …, said`: the relative clause describes the subject
+    lead = text[a:last.start()].split()
+    while lead and lead[0].lower() in {"and", "but", "or", "yet", "so", "then"}:
+        lead = lead[1:]  # `…, but will leave with a payout that X blasted`
+    # A predicate: a lower-case word that is no determiner, after a name at most (`pressed
+    # Marsh on …`, `Calder quoted a witness`); `an expert at York who …` describes the subject.
+    verb = next((w for w in lead if not is_capitalised(w)), "")
+    if not verb or verb.lower() in DETERMINERS or verb.lower() in {"a", "an", "one"} or \
+            bare_word(verb) in STOP:
+        return None
+    if not text[last.end():b].strip():
+        return Phrase(description=text[a:b])
+    return subject_before(text, last.end(), b)
+
+
 def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     """Return the speaker named after a speech verb (`said Dr. Anthony Fauci, the top …`,
     `said the company's chief executive, John Hale`, `said she`)."""
@@ -521,6 +618,9 @@ SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agen
 
 def description_speaker(phrase: str) -> Speaker | None:
     """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
+    # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
+    phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
+                    flags=re.IGNORECASE)
     words = phrase.lower().split()
     if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
             any(w in PRONOUNS for w in words):

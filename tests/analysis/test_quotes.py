@@ -94,7 +94,7 @@ def test_unattributed_quotation_has_no_speaker() -> None:
 @pytest.mark.parametrize("text", [
     "Relations may revert to their “allied” type with Russia.",
     "He used an interesting term “Russian-Pakistani Renaissance” which meant revival.",
-    "The minister called it a “historic turning point” and left the room.",
+    "The army used a tactic called “salami slicing” along the border.",
     'Critics used the word "betrayal" to describe the so-called "peace for our time" deal.',
     "The so-called “war on terror and its many costs” dominated the decade.",
     "The pipe was 12\" wide and 3\" deep.",

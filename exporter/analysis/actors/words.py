@@ -10,7 +10,7 @@ from .. import lexicon
 # A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
 # `RAFAH, Gaza Strip (AP) —`, `DES MOINES, Iowa —`.
 DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
-                      r"(?:,[^.()\u201c\"\u2014\u2013]{1,40}?)?"
+                      r"(?:,[^()\u201c\"\u2014\u2013]{1,40}?)?"
                       r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
 
 

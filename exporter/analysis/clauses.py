@@ -1,0 +1,165 @@
+"""Clauses around a speech verb: how the words of a sentence tie a partial quotation to a speaker.
+
+Patterns and one reader, no cast: a speech verb that takes a thing rather than a clause
+(`confirmed nominees`), a speech participle (`…, calling him “…”`) and the finite verb that
+makes a name a clause's subject (`that Holbrook had defended …`), a verb joined to an earlier
+predicate (`…, and told`), a clause opened by `when` or `because` after a quotation, `with X
+warning of “…”`, `X’s claim that “…”`, `That was how X described it`, and the subject that opens
+a clause (`opening_phrase`). `attribution` applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import ROLE_NOUNS, STOP
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
+from .quotemarks import CLOSE_DOUBLE, Span
+from .speakers import Phrase, anaphor_head, bare_word, is_capitalised, speaker_after
+
+
+def alternatives(words: list[str]) -> str:
+    """Return a regular-expression alternation of `words`, longest first, spaces as `\\s+`."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
+                                                                           reverse=True))
+
+
+VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+# A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
+# called it “…”` (but `X argued that …, and that judges should not “…”` goes on reporting X).
+CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s(?!that\b)|;|"
+                           r"\u2014\s+[a-z]+\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a quotation stands: its paragraph, the text (party tags blanked) and its sentence."""
+
+    paragraph: int
+    text: str
+    span: Span
+    sentence_start: int
+    sentence_end: int
+    """End of the sentence holding the closing mark, or of the next one when the quotation
+    ends its sentence with `?` or `!` (`“Get off my land!” Abebe Girma shouted.`)."""
+
+
+def previous_close(text: str, start: int, floor: int = 0) -> int:
+    """Return the offset after the last closing quotation mark in `text[floor:start - 1]`, or
+    `floor` (the search stops there, so a long paragraph is not read again for each mark)."""
+    k = max(text.rfind(c, floor, max(floor, start - 1)) for c in (CLOSE_DOUBLE, '"'))
+    return k + 1 if k >= 0 else floor
+
+
+# A clause that a quotation's sentence goes on with, never its attribution (`“…” when they
+# wrote the bill`).
+SUBORDINATE = re.compile(r"(?:when|whenever|if|because|after|before|while|until|unless|"
+                         r"once|since|though|although|so\s+that)\s", re.IGNORECASE)
+# A speech verb right before another quotation, which it introduces.
+NEXT_QUOTE = re.compile(r"\s*(?:[\w\u2019'-]+\s+){0,4}?[\u201c\"]")
+
+
+# Speech verbs that also take a plain object (`confirmed the nominee`, `claimed the title`,
+# `argued the case`, `reported earnings`): speech only when a clause or the quotation follows.
+OBJECT_SENSES = frozenset({"confirmed", "confirms", "claimed", "claims", "argued", "argues",
+                           "maintained", "maintains", "continued", "continues", "concluded",
+                           "concludes", "recalled", "recalls", "observed", "observes",
+                           "reported", "answered", "admitted", "admits", "agreed", "agrees",
+                           "posted", "predicted", "predicts", "advised", "advises"})
+# What shows a clause after such a verb: nothing but punctuation, `that`, or a finite verb.
+CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|\b(?:is|was|were|are|be|been|had|has|"
+                         r"have|would|will|could|should|can|may|might|must|did|does|do|"
+                         r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)
+
+
+# `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`: a speech
+# participle after a comma, whose subject is the sentence's.
+PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)?"
+                        r"(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
+THAT = re.compile(r"\s*(?:that\s+)?")
+# A speech verb joined to an earlier predicate of its clause (`…, and told`, `… but called`).
+JOINED = re.compile(r"\b(?:and|but)\s*$")
+# A finite verb after a name makes it a clause's subject (`Holbrook had defended`), where `to`
+# makes it an object (`urged Trump to make a deal`).
+FINITE = re.compile(r"\s+(?:\w+ly\s+)?(?:had|has|have|was|is|were|are|would|will|could|should|"
+                    r"did|does|can|may|might|must|[a-z]+ed|[a-z]+[^s\W]s)\b")
+
+
+BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# `“…” That was how Tyler Vance, a state representative, described the tariffs`: a named
+# speaker owning the quotation before.
+HOW_NAMED = re.compile(r"\s*(?:This|That|Such)\s+(?:is|was)\s+how\s+"
+                       r"(?P<np>[A-Z][^.!?;:\u201c\u201d\"]{1,150}?)\s+(?:\w+ly\s+)?"
+                       r"(?:described|describes|put|puts|summed|sums|phrased|characteri[sz]ed|"
+                       r"explained|explains)\b")
+# `“…” So said Frank Yazzie, …`: the speaker after an inverted verb opening the next sentence.
+SO_SAID = re.compile(r"\s*So\s+(?:said|says|wrote|writes|argued|argues)\s+")
+# `…, with Jordanian Foreign Minister Ayman Safadi warning of “…”`: a `with` clause whose
+# subject speaks through a participle.
+WITH_PARTICIPLE = re.compile(r"\bwith\s+(?P<np>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:"
+                             + alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
+# `Mr. Trump’s Oct. 11 announcement that … a “historic” deal`: what someone said, named by a noun
+# their name owns.
+_SPEECH_NOUNS = (r"announcement|statement|claims?|remarks?|comments?|assertion|promise|pledge|"
+                 r"warning|insistence|argument|tweet|post|letter|testimony|admission|accusation|"
+                 r"suggestion|threat|vow|prediction|boast|complaint|plea|description")
+OWNED_SPEECH = re.compile(r"(?P<owner>(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.-]*)[\u2019']s\s+"
+                          r"(?:[\w.-]+\s+){0,3}?(?:" + _SPEECH_NOUNS + r")\s+(?:that|of|about)\b")
+
+
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A time or place phrase that may open a clause before its subject (`Last week`, `Earlier this
+# year,`, `In the 90-page opinion,`).
+_OPENING_TIME = re.compile(r"\s*(?:(?:last|this|next)\s+(?:week|month|year|" + _DAYS + r")|"
+                           r"(?:earlier|later)(?:\s+(?:this|that)\s+(?:week|month|year))?|"
+                           r"on\s+" + _DAYS + r"|(?:in|at|on|during|after|before|over|within|"
+                           r"throughout)\s+[^,;:\u201c\u201d\"]{1,60}?,)\s*,?\s+", re.IGNORECASE)
+
+
+def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
+    """Return the subject that opens the clause `text[start:end]` right before its lower-case
+    predicate: `she`, `Jane Doe`, `Sen. Jane Doe`, `State Department official David Holmes`,
+    `the company` (after a time phrase: `Last week`); None for anything else (`When Smith
+    arrived, …`)."""
+    time = _OPENING_TIME.match(text, start, end)
+    start = time.end() if time else start
+    lead = re.match(r"\s*(?:he|she)\b(?=\s+[a-z])", text[start:end], re.IGNORECASE)
+    if lead:
+        return Phrase(pronoun=lead.group().strip().lower())
+    org = re.match(r"\s*((?:the|The)\s+[a-z]+)(?=\s+[a-z])", text[start:end])
+    if org and anaphor_head(org.group(1)):
+        return Phrase(description=org.group(1))
+    phrase = speaker_after(text, start, end)
+    name = phrase.name if phrase is not None else None
+    if phrase is None or name is None or not re.match(r"\s+[a-z]", text[name.end:end]):
+        return None
+    before = text[start:name.start].split()
+    if tuple(before) != name.title and not (phrase.role and before and all(
+            (is_capitalised(w) and bare_word(w) not in STOP) or bare_word(w) in ROLE_NOUNS
+            for w in before)):
+        return None  # only a title or a role may stand before the name (`When Smith arrived`)
+    return phrase
+
+
+__all__ = [
+    "BE",
+    "CLAUSE_BREAK",
+    "CLAUSE_TAIL",
+    "FINITE",
+    "HOW_NAMED",
+    "JOINED",
+    "NEXT_QUOTE",
+    "OBJECT_SENSES",
+    "OWNED_SPEECH",
+    "PARTICIPLE",
+    "SO_SAID",
+    "SUBORDINATE",
+    "THAT",
+    "VERB",
+    "WITH_PARTICIPLE",
+    "Place",
+    "alternatives",
+    "opening_phrase",
+    "previous_close",
+]

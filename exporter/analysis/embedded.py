@@ -1,0 +1,126 @@
+"""Quotations embedded in someone's sentence: rules that find a partial quotation's speaker
+where the words around it are no plain `X said`.
+
+`with X warning of “…”`, `X’s claim that … “…”`, `…, said another witness, X` closing the
+sentence, `“…” That was how X described it` and `“…” So said X`. Each rule takes what can name a
+speaker (`attribution.Attributor`) and where the quotation stands (`clauses.Place`), and answers
+a person or an organisation, or None; `attribution` tries them among its other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from .clauses import (
+    CLAUSE_BREAK,
+    HOW_NAMED,
+    OWNED_SPEECH,
+    SO_SAID,
+    VERB,
+    WITH_PARTICIPLE,
+    Place,
+    previous_close,
+)
+from .sentences import split_sentences
+from .speakers import (
+    AMBIGUOUS,
+    Phrase,
+    Speaker,
+    name_at_end,
+    segments,
+    speaker_after,
+    subject_before,
+)
+
+
+class Speaks(Protocol):
+    """What turns a phrase next to a speech verb into a speaker (`attribution.Attributor`)."""
+
+    def speaker(self, phrase: Phrase | None, paragraph: int, offset: int) -> Speaker | None: ...
+
+
+def said_at_end(att: Speaks, place: Place) -> Speaker | None:
+    """`Sondland was known for telling others “…” despite being the envoy in Brussels, said
+    another witness, Fiona Hill.`: an inverted attribution closing the quotation's sentence."""
+    text = place.text
+    m = None
+    for m in _SAID_AT_END.finditer(text, place.span.close, place.sentence_end):  # noqa: B007
+        pass
+    if m is None or any(c in text[place.span.close:m.start()] for c in "\u201c\"") or any(
+            v.group().islower() for v in VERB.finditer(text, place.span.close, m.start())):
+        return None
+    phrase = speaker_after(text, m.end(), place.sentence_end)
+    if phrase is not None and phrase.name is None:
+        # `said another witness in the probe, former White House adviser Fiona Hill`.
+        parts = segments(text, m.end(), place.sentence_end)
+        named = name_at_end(text, *parts[1]) if len(parts) == 2 else None
+        phrase = Phrase(name=named) if named is not None and named.end >= parts[1][1] - 1 \
+            else None
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, place.paragraph, m.end())
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+_SAID_AT_END = re.compile(r",\s+(?:said|says|added|adds|wrote|writes)\s+(?=[a-zA-Z])")
+
+
+def how_named(att: Speaks, paragraph: int, text: str, offset: int) -> Speaker | None:
+    """Return the person or organisation `That was how X described it` or `So said X` names at
+    the start of `text` (which starts at `offset` in the paragraph), or None."""
+    m = HOW_NAMED.match(text)
+    so = SO_SAID.match(text) if m is None else None
+    if so is not None:
+        # `“…” So said Frank Yazzie, a former state party chairman …`.
+        end = next((b for _, b in split_sentences(text) if b > so.end()), len(text))
+        phrase = speaker_after(text, so.end(), end)
+        m = so
+    elif m is not None:
+        phrase = subject_before(text, m.start("np"), m.end("np"))
+    else:
+        return None
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, paragraph, offset + m.end())
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+def _speaking_subject(att: Speaks, place: Place, pattern: re.Pattern[str],
+                      group: str) -> Speaker | None:
+    """Return the person or organisation `group` of the last match of `pattern` in the
+    quotation's sentence names, when nothing between it and the quotation (a speech verb, a
+    clause joined after it, 150 characters) gives the words to someone else."""
+    text = place.text
+    start = previous_close(text, place.span.start, place.sentence_start)
+    end = place.span.start - 1
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007 (the last one wins)
+        pass
+    if last is None or end - last.end() > 150 or CLAUSE_BREAK.search(text, last.end(), end) \
+            or any(v.group().islower() for v in VERB.finditer(text, last.end(), end)):
+        return None  # (`United States` holds no speech verb)
+    phrase = subject_before(text, last.start(group), last.end(group))
+    if phrase is None or phrase.name is None:
+        return None
+    found = att.speaker(phrase, place.paragraph, last.start(group))
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+def with_participle(att: Speaks, place: Place) -> Speaker | None:
+    """`…, with Foreign Minister Ayman Safadi warning of “…”`."""
+    return _speaking_subject(att, place, WITH_PARTICIPLE, "np")
+
+
+def owned_speech(att: Speaks, place: Place) -> Speaker | None:
+    """`Mr. Trump’s announcement that the two countries had reached a “historic” deal`."""
+    return _speaking_subject(att, place, OWNED_SPEECH, "owner")
+
+
+__all__ = ["Speaks", "how_named", "owned_speech", "said_at_end", "with_participle"]
