@@ -7,6 +7,7 @@ stays ambiguous even when the mentions missed one of them), genders where a titl
 name, an appositive or a following pronoun tells (`genders`), the titles and roles written before
 names, and the speakers attributed so far. `speakers` parses the phrase next to a speech verb; this
 module resolves it, or answers `AMBIGUOUS` / None so the quotation stays silent.
+What a pronoun points back at is `antecedents`' job, which `Cast` takes as its base.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from dataclasses import dataclass, field
 from ..model import ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
+from .antecedents import _AROUND, Antecedents, _Seen
 from .genders import appositive_gender, first_name_gender, pronoun_genders
 from .lexicon import (
     FIRST_NAMES,
     HONORIFICS,
-    NOT_SPEAKERS,
     RELATION_GENDERS,
     RELATIONS,
     TITLES,
@@ -32,20 +33,13 @@ from .lexicon import (
 from .people import with_missed_people
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
-    AGENT_NOUN,
     AMBIGUOUS,
-    CLAUSE_OPENERS,
-    DETERMINERS,
     OWNED_ORG,
-    POSSESSIVE,
-    PREPOSITIONS,
-    PRONOUN_GENDER,
     Attribution,
     Name,
     Speaker,
     SpeakerKind,
     bare_word,
-    is_capitalised,
     is_title,
 )
 
@@ -57,59 +51,22 @@ _PAIR = re.compile(r"(?<![\w\u2019'-])(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-
 _KNIGHTHOODS = frozenset({"sir", "dame"})
 # Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_AROUND = 200
-"""How far before a name a mention covering it may start."""
-_NEAREST = 30
-"""Mentions looked at, nearest first, for a pronoun's antecedent."""
 _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
-_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
-_OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask", "called",
-                           "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
-                           "sued", "fired", "hired", "replaced", "succeeded", "defeated",
-                           "interviewed", "visited", "joined", "against", "than", "as"})
-_CLOSE = 300
-"""A subject this close to a pronoun needs no known gender to be its person."""
-_REACH = 1000
-"""Characters a pronoun may reach back for its person (two or three news paragraphs)."""
 # Heads `the <head>` may use for an organisation whose name does not hold the word.
 _GENERIC_HEADS = frozenset({"company", "firm", "agency"})
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})
 _CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
-# `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
-_PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
-                            "inside", "across", "by"})
-_INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
-# The lower-case word before the capitalised run that ends at the search's end.
-_OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
 # `Britain’s ambassador to Washington,` right before a name: the role's head noun.
 _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+\s+){0,2}?[a-z]+)"
                           r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)"
                           r"{0,3})?,$")
-_TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
-_FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
-_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
-# `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
-_POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
-@dataclass(frozen=True, slots=True)
-class _Seen:
-    """A person a pronoun may point at: where the text last named them (`start`: the end of
-    the name), and whether there as the subject of a clause."""
-
-    key: str
-    kind: ActorKind
-    paragraph: int
-    start: int
-    gender: Gender | None
-    subject: bool = True
-
 
 @dataclass
-class Cast:
+class Cast(Antecedents):
     """The people and organisations of one article, and the speakers attributed so far."""
 
     mentions: tuple[Mention, ...]
@@ -398,229 +355,6 @@ class Cast:
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)
         return Speaker(key, "person", self.roles.get(key) or title_role(title), how)
-
-    def antecedent(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
-        """Return the nearest person before `offset` a pronoun can point at: named outside a
-        quotation in this or the two paragraphs before, of a compatible gender, with no other
-        name between them that the mentions could not place."""
-        if pronoun == "it":
-            return self._speaking_org(paragraph, offset)
-        gender = PRONOUN_GENDER.get(pronoun)
-        if gender is None:
-            return None
-        seen: list[_Seen] = []
-        for p in range(max(1, paragraph - 2), paragraph + 1):
-            # The nearest few mentions are enough, and keep a long paragraph linear.
-            for m in self._between(p, 0, offset if p == paragraph else 1 << 62)[-_NEAREST:]:
-                if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) \
-                        and not self._object(p, m.start):
-                    seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
-                                      self._subject(p, m.start)))
-        seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
-                 and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
-        seen += self._speakers_named(paragraph, offset)
-        seen.sort(key=lambda s: (s.paragraph, s.start))
-        fits = [s for s in reversed(seen) if s.gender in (gender, None)
-                and self._distance(s, paragraph, offset) <= _REACH]
-        if not fits:
-            return None
-        nearest = fits[0]
-        subject = next((s for s in fits if s.subject), None)
-        if not nearest.subject and subject is not None and \
-                subject.paragraph < nearest.paragraph == paragraph and \
-                subject.key != nearest.key:
-            # `In the front row sat Darlene Pruitt … “…,” she said` after a quotation of
-            # Whitman's: a name in this paragraph the clause does not make its subject is no
-            # reason to reach back to the last paragraph's speaker.
-            return None
-        if not nearest.subject and subject is not None:
-            # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
-            # a clause loses to the subject before it.
-            nearest = subject
-        if self._subordinate(nearest) and any(
-                s.key != nearest.key and s.paragraph == nearest.paragraph and s.subject and
-                not set(s.key.split()) & set(nearest.key.split()) for s in fits[1:]):
-            # `Quiroga said volunteers had knocked on doors since Lisowski took over. “…,” he
-            # said`: the subject of a clause inside another person's sentence may not be meant.
-            return None
-        if nearest.paragraph < paragraph and any(
-                m.kind is ActorKind.PERSON and m.key != nearest.key
-                and not self._in_quote(paragraph, m.start)
-                and self.gender(m.key) in (gender, None)
-                for m in self._between(paragraph, 0, offset)):
-            # `The cameras turned to Ottoline Brask … “…,” she said`: a person this paragraph
-            # names, even as an object, is likelier than one from the paragraphs before.
-            return None
-        close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
-        rivals = [s for s in fits if s.gender == gender and s.key != nearest.key]
-        if nearest.gender is None and rivals and (not close or any(
-                s.subject and s.paragraph == nearest.paragraph and
-                not set(s.key.split()) & set(nearest.key.split()) for s in rivals)):
-            # `she` after `Taylor Swift … Big Machine`, or after `Dzhamila Asanova, a
-            # spokeswoman, … Kairat Bekov, the deputy minister`: the gender does not settle it
-            # between two subjects of one paragraph, however close.
-            return None
-        if nearest.gender is None and self._object_between(nearest, paragraph, offset, gender):
-            # `Sipho Ndlovu sat with Thandeka Khumalo. … “…,” she said`: with no gender known
-            # for the subject, the person the clause names as its object may be meant.
-            return None
-        if self._unplaced_name(nearest, paragraph, offset):
-            return None
-        return self._person(nearest.key, "resolved")
-
-    def _subordinate(self, seen: _Seen) -> bool:
-        """Return True if the name ending at `seen.start` opens a subordinate clause (`since
-        Teodor Lisowski took over`) in the middle of its sentence."""
-        text = self.texts.get(seen.paragraph, "")
-        m = _OPENER_BEFORE_NAME.search(text, max(0, seen.start - 120), seen.start)
-        return m is not None and m.group(1).lower() in CLAUSE_OPENERS
-
-    def _object_between(self, seen: _Seen, paragraph: int, offset: int,
-                        gender: Gender) -> bool:
-        """Return True if a person of a gender compatible with `gender` is named as an object
-        (outside quotations) between `seen` and `offset`."""
-        own = set(seen.key.split())
-        for p in range(seen.paragraph, paragraph + 1):
-            for m in self._between(p, seen.start if p == seen.paragraph else 0,
-                                   offset if p == paragraph else 1 << 62):
-                if m.kind is ActorKind.PERSON and not own & set(m.key.split()) and \
-                        self.gender(m.key) in (gender, None) and \
-                        not self._in_quote(p, m.start) and self._object(p, m.start) and \
-                        not _POSSESSIVE_AFTER.match(self.texts.get(p, ""), m.end):
-                    return True
-        return False
-
-    def _speaking_org(self, paragraph: int, offset: int) -> Speaker | None:
-        """Return the organisation `it said` points at: the last one named (outside
-        quotations) in this paragraph or the one before, as the subject of its clause, with no
-        other organisation named after it; else None (`it` may be a report, a plan, a law)."""
-        last: Mention | None = None
-        for p in (paragraph - 1, paragraph):
-            for m in self._between(p, 0, offset if p == paragraph else 1 << 62):
-                if m.kind is ActorKind.ORGANISATION and not self._in_quote(p, m.start):
-                    last = m
-        if last is None or not self._subject(last.paragraph, last.start) or \
-                self._object(last.paragraph, last.start):
-            return None
-        key = self.display.get(last.key, last.key)
-        return Speaker(key, "organisation", attribution="resolved")
-
-    def _distance(self, seen: _Seen, paragraph: int, offset: int) -> int:
-        """Return how many characters lie between where `seen` was named and `offset`."""
-        if seen.paragraph == paragraph:
-            return offset - seen.start
-        between = sum(len(self.texts.get(p, "")) for p in range(seen.paragraph + 1, paragraph))
-        return len(self.texts.get(seen.paragraph, "")) - seen.start + between + offset
-
-    def _subject(self, paragraph: int, start: int) -> bool:
-        """Return True if the name at `start` opens its clause (`Figgins declined …`, `while
-        Central Bank governor Godwin Emefiele stayed`): only titles, roles, capitalised words
-        and determiners stand between it and the clause's start."""
-        text = self.texts.get(paragraph, "")
-        before = text[max(0, start - 80):start]
-        cut = max(before.rfind(c) for c in ".;:!?,\u201c\u201d\"(\u2014")
-        words = before[cut + 1:].split()
-        near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
-        if near and near[-1] in PREPOSITIONS and near[-1] != "by" and near != ["according", "to"]:
-            return False  # `the general secretary of the Royal College`: inside a phrase
-        if len(words) >= 2 and words[0].lower() in _PLACE_OPENERS and \
-                words[-1].lower() in _INVERSION_VERBS:
-            return True  # `In the front row sat Darlene Pruitt`: the subject after its verb
-        for i in range(len(words) - 1, -1, -1):
-            if words[i].lower() in CLAUSE_OPENERS:
-                words = words[i + 1:]
-                break
-        # A noun for what someone does (`the singer`, `defenseman`) may stand before the name;
-        # after `to` the same shape is a verb (`to bolster Stadia`).
-        agents = "to" not in (w.lower() for w in words)
-        return all(is_capitalised(w) or bare_word(w) in STOP or bare_word(w) in ROLE_NOUNS
-                   or is_title(w) or bare_word(w) in RELATIONS or "-" in w
-                   or (agents and AGENT_NOUN.fullmatch(w)) for w in words)
-
-    def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
-        """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are
-        named again, as subjects, in this or the two paragraphs before `offset`: the mentions
-        do not hold them."""
-        keys = {s.key: s.gender for s in self.said[-_NEAREST:] if " " not in s.key}
-        if not keys:
-            return []
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?![\u2019']s)")
-        out: list[_Seen] = []
-        for p in range(max(1, paragraph - 2), paragraph + 1):
-            text = self.texts.get(p, "")
-            for m in pattern.finditer(text, max(0, (offset if p == paragraph else len(text))
-                                              - 2000), offset if p == paragraph else len(text)):
-                if not self._in_quote(p, m.start()) and not self._object(p, m.start()):
-                    out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)],
-                                     self._subject(p, m.start())))
-        return out
-
-    def _object(self, paragraph: int, start: int) -> bool:
-        """Return True if the person named at `start` is an object (`asked about Trump`,
-        `praised Smith`): a pronoun subject rarely points back at one."""
-        before = _LAST_WORD.search(self.texts.get(paragraph, ""), max(0, start - 30), start)
-        if before is None:
-            return False
-        word = before.group(1).lower()
-        if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
-                max(0, start - 16):start].rstrip().lower().endswith("according to")):
-            return False  # `brought by X`, `according to X`: the agent, not an object
-        if word == "for" and self._topic(paragraph, before.start(1), start):
-            return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
-        return word in PREPOSITIONS or word in _OBJECT_VERBS or (
-            word.endswith(("ed", "ing")) and word not in DETERMINERS)
-
-    def _topic(self, paragraph: int, opener: int, start: int) -> bool:
-        """Return True if `For` at `opener` opens its sentence and the name at `start` closes
-        the phrase with a comma (`For Stacey Abrams, the lesson of 2018 was …`)."""
-        text = self.texts.get(paragraph, "")
-        before = text[:opener].rstrip(" \u201c\"")
-        name = _TOPIC_NAME.match(text, start)
-        return (not before or before[-1] in ".!?") and name is not None
-
-    def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int) -> bool:
-        """Return True if a capitalised word between an antecedent and its pronoun may name
-        another person (`Carlineo` where only `James Kennedy Jr.` is known)."""
-        own = set(seen.key.split())
-        for p in range(seen.paragraph, paragraph + 1):
-            text = self.texts.get(p, "")
-            start = seen.start if p == seen.paragraph else 0
-            end = offset if p == paragraph else len(text)
-            spans = [(m.start, m.end) for m in self._between(p, start - _AROUND, end)]
-            spans += self.quoted.get(p, [])
-            skip_run = -1  # where the rest of a run the checks below cleared would go on
-            for m in _CAPITALISED.finditer(text, start, end):
-                word = POSSESSIVE.sub("", m.group())
-                if m.start() == skip_run:
-                    skip_run = m.end() + 1
-                    continue  # `South Carolina`: the run's first word decided for it
-                if any(a <= m.start() < b for a, b in spans):
-                    skip_run = m.end() + 1  # `an Iraq War veteran`: the place decides the run
-                    continue
-                if _FEAST_DAY.match(text, m.end()):
-                    skip_run = m.end() + 1
-                    continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
-                if word in own or bare_word(word) in STOP or is_title(word) or \
-                        bare_word(word) in NOT_SPEAKERS:
-                    continue
-                before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
-                opens = not before or before[-1] in ".!?:\u2014"
-                if opens and word not in self.proper and word not in self.by_last \
-                        and not _NAME_FOLLOWS.match(text, m.end()):
-                    continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
-                if gazetteer_lookup([word], 0):
-                    skip_run = m.end() + 1
-                    continue
-                if seen.subject and (not self._subject(p, m.start())
-                                     or self._object(p, m.start())
-                                     or (m.group().endswith(("\u2019s", "'s")) and not opens)):
-                    skip_run = m.end() + 1
-                    # `on the night Anders Kolb died`, `asked about Pelosi`, `X, Carlineo’s
-                    # attorney,`: no rival; `Ashworth’s order requires …` opening a sentence
-                    # is its topic, and may be the one the pronoun means
-                    continue
-                return True
-        return False
 
     def described(self, paragraph: int, offset: int) -> Speaker | None:
         """Return the person `the 30-year-old Kenyan` points back at: the only person named
