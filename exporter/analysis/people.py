@@ -54,6 +54,7 @@ _ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 # name holds it (`Sens. Arlo Jennings (R-Alaska) and Beth Crandall (R-Maine)`).
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\w.\u2019'-]*\s*"
                                 r"|,\s*)*?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_OFFICE_OF = re.compile(r"\b([a-z]+)\s+(?:to|of|for)\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
 # A gendered pronoun after a run, no other capitalised word between but a sentence's first:
 # `Lupe Villanueva-Ortiz has voted … This year, she isn’t sure`.
@@ -117,6 +118,15 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                              or bare_word(words[0]) in CONNECTORS):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
                 words = words[1:]
+            office = _OFFICE_OF.search(text, max(0, start - 40), start)
+            in_office = False
+            if len(words) >= 3 and office and gazetteer_lookup(words[:1], 0) and (
+                    is_title(office.group(1)) or bare_word(office.group(1)) in ROLE_NOUNS):
+                # `ambassador to Britain Liu Xiaming`: the place belongs to the office, and the
+                # name after it holds the office.
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+                in_office = True
             titled = (len(words) < len(run.group().split()) and is_title(
                 run.group().split()[len(run.group().split()) - len(words) - 1])) or bool(
                 _PLURAL_TITLE_LIST.search(text, max(0, start - 160), start))
@@ -145,13 +155,14 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
             if any(w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
-                   or is_title(w) for w in low) or any(POSSESSIVE.search(w) for w in words):
+                   or (is_title(w) and w not in _SUFFIXES) for w in low) or any(
+                       POSSESSIVE.search(w) for w in words):
                 continue
             appositive = _APPOSITIVE_AFTER.match(text, end)
             if appositive and _ORG_NOUN.match(text[appositive.end():appositive.end() + 60]):
                 continue  # `Goldman Sachs, the bank,`: an organisation
-            marked = titled or low[0] in FIRST_NAMES or alone.get(words[-1], 0) >= 1 or \
-                bool(appositive) or \
+            marked = titled or in_office or low[0] in FIRST_NAMES or \
+                alone.get(words[-1], 0) >= 1 or bool(appositive) or \
                 bool(_VERB_AFTER.match(text, end)) or \
                 bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start)) or \

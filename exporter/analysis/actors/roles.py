@@ -31,12 +31,19 @@ _ROLE_LEAD = re.compile(r"^(?:(?:last|this|next|earlier|later)\s+(?:week|month|y
                         r"who\s+(?:is|was)\s+(?:also\s+)?)+", re.IGNORECASE)
 
 
+# The full stop of an initial or a dotted abbreviation (`U.S.`, `D.C.`): no end of a role.
+_INITIAL_DOT = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\.")
+
+
 def role_from_appositive(text: str, end: int) -> str | None:
-    """Return the role in an appositive right after a name (`, a political analyst,`)."""
-    m = _APPOSITIVE.match(text, end)
+    """Return the role in an appositive right after a name (`, a political analyst,`, `, the
+    U.S. Attorney for the Western District,`)."""
+    window = text[end:end + 120]
+    # Read with the abbreviations' full stops hidden (same length, so offsets hold).
+    m = _APPOSITIVE.match(_INITIAL_DOT.sub("\u2024", window))
     if not m:
         return None
-    role = _ROLE_LEAD.sub("", m.group(1).strip())
+    role = _ROLE_LEAD.sub("", window[m.start(1):m.end(1)].strip())
     words = [w.lower() for w in re.findall(r"[\w-]+", role)]
     if not words or not any(w in ROLE_NOUNS or w in TITLE_HEADS for w in words):
         return None
