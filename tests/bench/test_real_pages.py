@@ -10,8 +10,9 @@ from bench.quality import main
 from bench.real_pages import REAL_PAGES, judge, load_pages, plain
 
 
-@pytest.mark.parametrize("path", [REAL_PAGES, REAL_PAGES.with_name("realpages2.yaml")],
-                         ids=["realpages", "realpages2"])
+@pytest.mark.parametrize("path", [REAL_PAGES, REAL_PAGES.with_name("realpages2.yaml"),
+                                  REAL_PAGES.with_name("realpages3.yaml")],
+                         ids=["realpages", "realpages2", "realpages3"])
 def test_annotations_are_well_formed(path: Path) -> None:
     pages = load_pages(path)
     assert len(pages) >= 12
