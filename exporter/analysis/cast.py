@@ -199,8 +199,9 @@ class Cast(Antecedents):
             return unnamed[0]
         # `“…,” Pike, a Kentucky Republican, said` before the article has named Rep. Alana
         # Pike: only one person of that surname is known yet.
-        known = [k for k in keys if k in before or any(
-            k in self.texts.get(p, "") for p in range(1, paragraph))]
+        named = {m.key for m in self.mentions
+                 if (m.paragraph, m.start) < (paragraph, offset)}
+        known = [k for k in keys if k in named]
         if len(known) == 1:
             return known[0]
         # `The governor, speaking to reporters, … “…,” Alvarez said` when Gov. Rebecca

@@ -22,6 +22,7 @@ from .actors import (
     ROLE_WORDS,
     STOP,
     blank_dateline,
+    blank_nicknames,
 )
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, RELATIONS, TITLES, Gender
@@ -152,9 +153,9 @@ def owned_org(phrase: str) -> str | None:
 
 
 def mask_party_tags(text: str) -> str:
-    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`) and an opening dateline
-    blanked, offsets kept: neither is a speaker nor part of one."""
-    text = blank_dateline(text)
+    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`), an opening dateline and
+    quoted nicknames inside names blanked, offsets kept: none is a speaker nor part of one."""
+    text = blank_nicknames(blank_dateline(text))
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -26,8 +26,10 @@ from .words import (
     ROLE_WORDS,
     STOP,
     blank_dateline,
+    blank_nicknames,
 )
 
 __all__ = ["CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS", "ROLE_WORDS",
-           "STOP", "Gazetteer", "Mention", "blank_dateline", "find_actors", "find_mentions",
+           "STOP", "Gazetteer", "Mention", "blank_dateline", "blank_nicknames", "find_actors",
+           "find_mentions",
            "gazetteer", "lookup"]

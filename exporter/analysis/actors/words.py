@@ -19,6 +19,18 @@ def blank_dateline(text: str) -> str:
     where the reporter filed from, and the dash after it does not join the next name to it."""
     return DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
 
+# A nickname in quotation marks between a first name and a surname: `Robert “Bobby” Fenwick
+# III`, `James "Whitey" Bulger`.
+_QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z][\w'-]*) ([\u201c\"][A-Z][\w.\u2019'-]*"
+                              r"(?: [A-Z][\w.\u2019'-]*)?[\u201d\"]) (?=[A-Z][a-z])")
+
+
+def blank_nicknames(text: str) -> str:
+    """Return `text` with quoted nicknames inside a name blanked, offsets kept: the name around
+    them is one person's (`Robert “Bobby” Fenwick III` is `Robert Fenwick III`)."""
+    return _QUOTED_NICKNAME.sub(lambda m: f"{m.group(1)} {' ' * len(m.group(2))}", text)
+
+
 # Capitalised words that start titles or roles (`Prime Minister`, `Army Commander-in-Chief`).
 ROLE_WORDS = frozenset([
     "president", "vice", "prime", "minister", "ministers", "premier", "chancellor", "king", "queen",
