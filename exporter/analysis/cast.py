@@ -49,6 +49,7 @@ _PAIR = re.compile(r"(?<![\w\u2019'-])(?=\b([A-ZÀ-Ý][^\W\d_][\w-]*)\s+([A-ZÀ-
                    r"(?![\u2019']s?\b\s+[A-Z]))")
 # Honours written before a first name alone in British style (`Sir Keir`, `Dame Karen`).
 _KNIGHTHOODS = frozenset({"sir", "dame"})
+_PEERAGES = frozenset({"lady", "lord", "baroness", "baron"})
 # Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
@@ -249,6 +250,15 @@ class Cast(Antecedents):
         if len(words) == 2 and bare_word(words[0]) in _KNIGHTHOODS:
             # `Dame Karen told MPs`, `Sir Keir said`: the honour goes with the first name.
             known = [k for k in self.by_first.get(words[1], ()) if self.genders.get(k) in
+                     (None, TITLES.get(bare_word(words[0])))]
+            if len(known) == 1:
+                return self._person(known[0], "resolved")
+            if len(known) > 1:
+                return AMBIGUOUS
+        if len(words) == 2 and bare_word(words[0]) in _PEERAGES:
+            # `Lady Fenby said` after `Lady Caroline Fenby` and `Sir Anthony Fenby`: a peerage
+            # goes with the surname, and its gender tells the holder.
+            known = [k for k in self.by_last.get(words[1], ()) if self.genders.get(k) in
                      (None, TITLES.get(bare_word(words[0])))]
             if len(known) == 1:
                 return self._person(known[0], "resolved")
