@@ -453,12 +453,32 @@ class Phrase:
     """A role the phrase gives a name (`the company's chief executive`)."""
 
 
+def _subject_before_participle(text: str, segs: list[tuple[int, int]]) -> Phrase | None:
+    """Return the name that opens the clause when a participle phrase follows it and a name
+    after that phrase stands next to the verb (`Trade minister Takeda Hiroshi, speaking after
+    talks with his counterpart, Park Ji-hoon, said`): the later name is the phrase's object."""
+    if len(segs) < 3:
+        return None
+    first = name_at_end(text, *segs[0])
+    lead = text[segs[0][0]:first.start].split() if first is not None else []
+    if first is None or (lead and not (is_title(lead[-1]) or bare_word(lead[-1]) in ROLE_NOUNS)):
+        return None  # only a title or role may stand before the name (`Trade minister`)
+    for x, y in segs[1:-1]:
+        word = text[x:y].split(None, 1)[0] if text[x:y].strip() else ""
+        if word.islower() and word.endswith("ing") and len(word) > 4:
+            return Phrase(name=first)
+    return None
+
+
 def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
     segs = segments(text, start, end)
     if not segs:
         return None
+    opening = _subject_before_participle(text, segs)
+    if opening is not None:
+        return opening
     a, b = segs[-1]
     relative = _relative_subject(text, a, b)
     if relative is not None:
