@@ -27,6 +27,10 @@ _NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
 _APPOSITIVE_NOUN = re.compile(r",\s+(?:\d+,\s+)?(?:the|a|an|his|her|their|its|one)\s+"
                               r"((?:[a-z][\w\u2019'-]*\s+){0,3}?[a-z]+)"
                               r"(?=[,.;]|\s+(?:of|for|at|in|from|to|who|with|on)\b)")
+# Only titles and capitalised words between a sentence's start and a name: the name is the
+# sentence's subject (`… the granddaughter of its founder, Kanemori Tetsuo. In a statement, she
+# said`: the next sentence's `she` is not the founder's).
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w.\u2019'-]*\s+){0,4}$")
 # Words after `her` that make it an object (`stood beside her without a word`), beyond the
 # prepositions the speaker rules list.
 _AFTER_OBJECT = frozenset({"without", "across", "through", "around", "during", "as", "down",
@@ -66,7 +70,8 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
             first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
             hit = next((h for h in _GENDERED.finditer(first[0])
                         if not _object_pronoun(first[0], h)), None)
-            if hit is None and len(first) > 1 and window[len(first[0])] in ".!?":
+            if hit is None and len(first) > 1 and window[len(first[0])] in ".!?" and \
+                    _OPENS_SENTENCE.search(text, max(0, m.start - 60), m.start):
                 # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
                 # sentence's subject, after no name but an opening phrase.
                 nxt = _NEXT_SUBJECT.match(first[1])
