@@ -7,10 +7,41 @@ not state any analysis fills.
 
 from __future__ import annotations
 
+import unicodedata
 from importlib import resources
-from typing import Literal
+from typing import Literal, TypeVar, overload
 
 Gender = Literal["m", "f"]
+_T = TypeVar("_T")
+
+
+def fold_accents(word: str) -> str:
+    """Return `word` without its accents (`ramón` → `ramon`, `zoë` → `zoe`)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+class FoldedNames(dict[str, Gender]):
+    """First names found with or without their accents: the list spells `ramon` and `maria`,
+    the news `Ramón` and `María`."""
+
+    def __missing__(self, key: str) -> Gender:
+        folded = fold_accents(key)
+        if folded != key and dict.__contains__(self, folded):
+            return dict.__getitem__(self, folded)
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (
+            isinstance(key, str) and dict.__contains__(self, fold_accents(key)))
+
+    @overload
+    def get(self, key: str, default: None = None, /) -> Gender | None: ...
+    @overload
+    def get(self, key: str, default: Gender, /) -> Gender: ...
+    @overload
+    def get(self, key: str, default: _T, /) -> Gender | _T: ...
+    def get(self, key: str, default: object = None, /) -> object:
+        return self[key] if key in self else default  # noqa: SIM401 (this is get itself)
 
 
 def rows(name: str) -> list[list[str]]:
@@ -34,7 +65,8 @@ HONORIFIC_WORDS: dict[str, frozenset[str]] = {
 """What an abbreviated title stands for (`gov` → `governor`)."""
 TITLES: dict[str, Gender | None] = _genders("titles.tsv")
 """Title and rank words written before a name (`president`, `pope`, `foreign`)."""
-FIRST_NAMES: dict[str, Gender] = {k: v for k, v in _genders("first_names.tsv").items() if v}
+FIRST_NAMES: dict[str, Gender] = FoldedNames(
+    {k: v for k, v in _genders("first_names.tsv").items() if v})
 """Common first names and the gender they usually mark."""
 SPEECH_VERBS: dict[str, bool] = {
     " ".join(r[:-1]) if r[-1] == "!" else " ".join(r): r[-1] == "!"
