@@ -6,9 +6,10 @@ writers → files). The command line in `exporter.cli` is a thin layer over thes
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
 
 if TYPE_CHECKING:
     from .analysis import analyse
@@ -32,12 +33,6 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module, __name__), attribute)
     globals()[name] = value
     return value
-
-
-try:
-    __version__ = version("exporter")
-except PackageNotFoundError:  # running from a source checkout that was never installed
-    __version__ = "0.0.0+source"
 
 
 def load(path: Path | str, *, display: str | None = None,

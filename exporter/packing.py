@@ -31,7 +31,7 @@ from .cache import cache_key, cached_outputs
 from .errors import ExportError, LimitError
 from .fs import folder_lock, os_error, pack_store
 from .pack_settings import PackSettings
-from .pool import Overrun, run_tasks
+from .pool import Overrun, preload, run_tasks
 from .readers import read_bytes
 from .readers.sidecar import read_sidecar
 
@@ -43,6 +43,9 @@ PACK_OUTPUTS: dict[str, tuple[str, str]] = {
     "handouts.pdf": ("pack-slides.xml.j2", "handout"),
 }
 """Output file → (template, writer name)."""
+PACK_MODULES = ("exporter.packing", "exporter.writers.handout")
+"""What a pack's workers need beyond an article's: the fork server imports them for a pack
+(`pool.preload`), not for every build."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -306,6 +309,7 @@ def _build_pack(sources: list[tuple[Path, str]], config: BuildConfig, title: str
                 on_done: Callable[[ArticleResult], None] | None,
                 settings: PackSettings | None) -> PackResult:
     folder = config.out_dir
+    preload(*PACK_MODULES)
     key = _pack_key(sources, config, title, formats, settings)
     if config.use_cache:
         files = cached_outputs(folder, key)

@@ -30,17 +30,31 @@ from typing import Any
 from .errors import ExportError
 from .fs import os_error_message
 
-PRELOAD = ["exporter.worker_env", "exporter.build", "exporter.packing", "numpy",
+PRELOAD = ["exporter.worker_env", "exporter.build", "numpy",
            "exporter.readers.text", "exporter.analysis.quotes", "exporter.analysis.actors",
            "exporter.analysis.summary", "exporter.analysis.figures", "exporter.analysis.timeline",
            "exporter.corrections", "exporter.contract", "exporter.templating",
-           "exporter.writers.pdf", "exporter.writers.docx", "exporter.writers.slides",
-           "exporter.writers.handout", "pptx"]
+           "exporter.writers.pdf", "exporter.writers.docx", "exporter.writers.slides", "pptx"]
 """Modules the fork server imports once, so each new worker starts with them loaded: what
-nearly every task needs, the analysis and every writer (a reader for another format than text
-is imported by the worker that needs it). Imported in each worker instead, they took about
-0.4 s of every worker's first article. `worker_env` comes first: it limits NumPy's threads
-before NumPy is loaded."""
+nearly every task needs, the analysis and every writer of an article (a reader for another
+format than text is imported by the worker that needs it). Imported in each worker instead, they
+took about 0.4 s of every worker's first article. `worker_env` comes first: it limits NumPy's
+threads before NumPy is loaded. A command that needs more asks for it (`preload`): a pack its
+own modules, which `build` would import for nothing (~50 ms)."""
+
+_also: list[str] = []
+
+
+def preload(*modules: str) -> None:
+    """Have the fork server import `modules` too, when it has not started yet (it starts with
+    this process's first worker; a later call only means the workers import them)."""
+    _also.extend(m for m in modules if m not in PRELOAD and m not in _also)
+
+
+def preloaded(*, warm: bool = False) -> list[str]:
+    """Return the modules a fork server started now imports (`WARM` last, when `warm`)."""
+    return [*PRELOAD, *_also, *([WARM] if warm else [])]
+
 
 WARM = "exporter.warm"
 """Imported last by a fork server that will fork several workers at once: it exports a small
@@ -231,7 +245,7 @@ def _context(*, warm: bool = False) -> Any:
     pool that starts a worker.)"""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([*PRELOAD, WARM] if warm else PRELOAD)
+        context.set_forkserver_preload(preloaded(warm=warm))
         return context
     return multiprocessing.get_context("spawn")
 
@@ -303,4 +317,4 @@ def _worker_main(conn: Connection, lifeline: Connection, memory: int | None) -> 
             return  # start the next task in a fresh process, not a fragmented heap
 
 
-__all__ = ["Budget", "Overrun", "StandingPool", "run_tasks"]
+__all__ = ["Budget", "Overrun", "StandingPool", "preload", "preloaded", "run_tasks"]

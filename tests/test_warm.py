@@ -15,3 +15,15 @@ def test_the_warm_up_article_exports_to_every_format() -> None:
 def test_the_warm_up_is_a_module_the_fork_server_can_import() -> None:
     assert PRELOAD[0] == "exporter.worker_env"
     assert warm.__name__ == WARM
+
+
+def test_a_build_does_not_preload_the_pack_modules_and_a_pack_asks_for_them() -> None:
+    from exporter import pool
+    from exporter.packing import PACK_MODULES
+
+    assert not set(PACK_MODULES) & set(PRELOAD)
+    pool.preload(*PACK_MODULES)
+    pool.preload(*PACK_MODULES)  # asked twice, imported once
+    names = pool.preloaded(warm=True)
+    assert names[-1] == WARM
+    assert all(names.count(module) == 1 for module in PACK_MODULES)

@@ -7,11 +7,13 @@ duplicate name is an error.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..blocks import Document
 from ..errors import ConfigError
 from ..options import RenderOptions
+
+if TYPE_CHECKING:  # the block model and lxml: not at the command line's start-up
+    from ..blocks import Document
 
 
 class Writer(Protocol):

@@ -448,3 +448,21 @@ def test_wrapped_lines_never_exceed_the_width(words: list[str], width: float,
     for line in lines:
         one_char = len(line.text.rstrip(" ")) <= 1
         assert line.width <= width + 1e-6 or one_char
+
+
+def test_deck_widths_from_the_registered_pdf_face_equal_the_font_file_s() -> None:
+    """The deck reuses the face the PDF writer registered instead of parsing the file again:
+    the same widths either way, so the same lines and bytes."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from exporter import fonts
+    from exporter.writers.deck import metrics
+
+    fonts.register()
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        path = str(metrics._FONTS / name)
+        face = metrics._registered(path)
+        assert face is not None
+        parsed = TTFontFile(path)
+        assert (face.charWidths, face.defaultWidth) == (parsed.charWidths, parsed.defaultWidth)
+    assert metrics._registered(str(metrics._FONTS / "no-such-face.ttf")) is None

@@ -41,8 +41,22 @@ class Metrics(Protocol):
 
 @cache
 def _ttf_widths(name: str) -> tuple[dict[int, float], float]:
-    face = TTFontFile(str(_FONTS / name))
+    path = str(_FONTS / name)
+    face = _registered(path) or TTFontFile(path)
     return dict(face.charWidths), float(face.defaultWidth)
+
+
+def _registered(path: str) -> TTFontFile | None:
+    """Return the face of `path` when the PDF writer has registered it with ReportLab already
+    (`fonts.register`, which changes no width): parsing the file again took ~8 ms a face of
+    each process's first deck."""
+    name = Path(path).stem
+    if name not in pdfmetrics.getRegisteredFontNames():
+        return None
+    face = getattr(pdfmetrics.getFont(name), "face", None)
+    if isinstance(face, TTFontFile) and getattr(face, "filename", None) == path:
+        return face
+    return None
 
 
 def _fallback_width(char: str) -> float:
