@@ -27,7 +27,6 @@ from .errors import TemplateError
 from .fs import TooLarge, os_error_message, read_bounded
 from .sandbox import BoundedSandbox, SandboxLimit, Spending
 from .spool import SpooledBlocks
-from .template_cache import template_cache
 
 
 def builtin_template_dir() -> Path:
@@ -164,11 +163,7 @@ class FolderLoader(jinja2.FileSystemLoader):
 
 @cache
 def environment(user_dir: str | None = None) -> BoundedSandbox:
-    """Return the sandboxed environment for `user_dir` (None: built-in templates only).
-
-    The built-in templates' compiled code is kept between processes (`template_cache`); a
-    user's folder is compiled in each process, as it always was.
-    """
+    """Return the sandboxed environment for `user_dir` (None: built-in templates only)."""
     builtin = FolderLoader(str(builtin_template_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
@@ -186,7 +181,6 @@ def environment(user_dir: str | None = None) -> BoundedSandbox:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=template_cache() if user_dir is None else None,
     )
     env.filters.update(FILTERS)
     return env
