@@ -44,6 +44,7 @@ from .embedded import how_named, owned_speech, said_at_end, with_participle
 from .lexicon import SPEECH_VERBS, TITLES
 from .quotemarks import Span
 from .sentences import split_sentences
+from .sources import description_speaker
 from .speakers import (
     AMBIGUOUS,
     PRONOUN_GENDER,
@@ -51,7 +52,6 @@ from .speakers import (
     Speaker,
     anaphor_head,
     bare_word,
-    description_speaker,
     identity_description,
     is_title,
     mask_party_tags,

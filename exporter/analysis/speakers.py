@@ -610,34 +610,6 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
-# Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
-# `a Border Patrol agent`); never `insider` or `source`, which say nothing of who speaks.
-SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agents", "pollster",
-                          "pollsters"})
-
-
-def description_speaker(phrase: str) -> Speaker | None:
-    """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
-    # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
-    phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
-                    flags=re.IGNORECASE)
-    words = phrase.lower().split()
-    if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
-            any(w in PRONOUNS for w in words):
-        return None  # `Audience members laughed when …`: a clause, not a description
-    group = _GROUP_NOUNS.search(phrase)
-    if group and len(words) <= 8:
-        return Speaker(_trim(phrase), "group", named=False)
-    nouns = [w.strip(",.") for w in words]
-    # `the president`, `the company's chief executive`: one person the article names elsewhere,
-    # which the description alone does not tell; `a diplomat`, `one official` is all we know.
-    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and \
-            nouns[0] in {"a", "an", "one", "another", "two", "three", "several"}:
-        return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
-                       named=False)
-    return None
-
-
 _PARTY_NOUNS = frozenset({"democrat", "republican", "independent", "conservative", "liberal",
                           "progressive", "tory", "socialist", "libertarian"})
 
@@ -707,7 +679,6 @@ __all__ = [
     "PREPOSITIONS",
     "PRONOUNS",
     "PRONOUN_GENDER",
-    "SOURCE_NOUNS",
     "Attribution",
     "Name",
     "Phrase",
@@ -715,7 +686,6 @@ __all__ = [
     "SpeakerKind",
     "anaphor_head",
     "bare_word",
-    "description_speaker",
     "identity_description",
     "is_capitalised",
     "is_title",

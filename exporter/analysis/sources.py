@@ -1,0 +1,90 @@
+"""Unnamed sources: the speaker a description gives when the article names nobody.
+
+`one diplomat`, `analysts`, `a senior Democratic aide` speak as what they are described as; so do
+`a former White House official who worked with her` (the relative clause says why the source
+knows, not who it is) and `another person familiar with the plans` (a person is nobody until the
+description says what they know). `the president` or `the aide` point back at someone and are
+resolved elsewhere (see `cast.py`), never here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import ROLE_NOUNS
+from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim
+
+# Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
+# `a Border Patrol agent`, `one delegate`); never `insider` or `source`, which say nothing of who
+# speaks.
+SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agents", "pollster",
+                          "pollsters", "delegate", "delegates"})
+# Determiners that make a description one of several unnamed people, not someone named before.
+_INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
+# What a source knows, the only thing that makes `a person` a speaker (`a person familiar with
+# the plans`, `a source with knowledge of the talks`, `a person briefed on the matter`).
+_KNOWS = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|"
+                    r"close\s+to)\s+\S", re.IGNORECASE)
+# A relative clause or participle after the description (`… who worked with her`, `…, speaking
+# on condition of anonymity`).
+_QUALIFIER = re.compile(r",?\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
+_PERSON_NOUNS = frozenset({"person", "people", "source", "sources"})
+
+
+def description_speaker(phrase: str) -> Speaker | None:
+    """Return an unnamed speaker a description gives (`one diplomat`, `analysts`, `a former
+    official who worked with her`, `another person familiar with the plans`)."""
+    # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
+    phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
+                    flags=re.IGNORECASE)
+    plain = _plain_description(phrase)
+    if plain is not None:
+        return plain
+    qualifier = _QUALIFIER.search(phrase)
+    if qualifier is not None:
+        # `a former White House official who worked with her`: the head is who speaks.
+        head = phrase[:qualifier.start()]
+        words = head.lower().split()
+        if len(words) >= 2 and words[0] in _INDEFINITE and words[-1] not in _PERSON_NOUNS:
+            return _plain_description(head)
+        phrase = head
+    return _knowing_person(phrase)
+
+
+def _plain_description(phrase: str) -> Speaker | None:
+    words = phrase.lower().split()
+    if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
+            any(w in PRONOUNS for w in words):
+        return None  # `Audience members laughed when …`: a clause, not a description
+    group = _GROUP_NOUNS.search(phrase)
+    if group and len(words) <= 8:
+        return Speaker(_trim(phrase), "group", named=False)
+    nouns = [w.strip(",.") for w in words]
+    # `the president`, `the company's chief executive`: one person the article names elsewhere,
+    # which the description alone does not tell; `a diplomat`, `one official` is all we know.
+    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and \
+            nouns[0] in _INDEFINITE:
+        return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
+                       named=False)
+    return None
+
+
+def _knowing_person(phrase: str) -> Speaker | None:
+    """Return `person familiar with the plans` for `another person familiar with the plans`: a
+    person or source whose description says what they know; None for anything else."""
+    m = _KNOWS.search(phrase)
+    if m is None:
+        return None
+    words = phrase[:m.start()].lower().split()
+    rest = phrase[m.start():].split()
+    if not 2 <= len(words) <= 3 or words[0] not in _INDEFINITE or \
+            words[-1] not in _PERSON_NOUNS or len(rest) > 6:
+        return None
+    if len(words) == 3 and not words[1].isalpha():
+        return None
+    name = re.sub(r"^(?:another|one|two|three|several)\s+", "", _trim(phrase), flags=re.I)
+    return Speaker(name, "group" if words[-1].endswith("s") or words[0] not in
+                   {"a", "an", "one", "another"} else "person", named=False)
+
+
+__all__ = ["SOURCE_NOUNS", "description_speaker"]
