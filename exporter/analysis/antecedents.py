@@ -300,7 +300,12 @@ class Antecedents(_CastParts):
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS:
                     continue
-                before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+                # `… “profoundly disappointed.” Speaking to reporters, he …`: a closing mark
+                # after the full stop still ends the sentence (kept for a possessive, which
+                # the check below clears mid-sentence: `… worrying.” Universal’s division`).
+                possessive = m.group().endswith(("\u2019s", "'s"))
+                before = text[:m.start()].rstrip(" \u201c\u2018\"'(" if possessive else
+                                                  " \u201c\u2018\u201d\u2019\"'(")
                 opens = not before or before[-1] in ".!?:\u2014"
                 if opens and word not in self.proper and word not in self.by_last \
                         and not _NAME_FOLLOWS.match(text, m.end()):
