@@ -163,7 +163,7 @@ class Attributor:
                 return self.cast.titled(title)
             if identity_description(phrase.description):
                 return self.cast.described(paragraph, offset)
-            return description_speaker(phrase.description)
+            return description_speaker(phrase.description, self.cast.texts)
         return None
 
     def _reporter_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:

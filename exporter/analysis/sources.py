@@ -4,7 +4,9 @@
 `a former White House official who worked with her` (the relative clause says why the source
 knows, not who it is) and `another person familiar with the plans` (a person is nobody until the
 description says what they know). `the president` or `the aide` point back at someone and are
-resolved elsewhere (see `cast.py`), never here.
+resolved elsewhere (see `cast.py`). One thing is resolved here: a description exact enough
+to be one office (`China's ambassador to Britain accused …`), whose one holder the article names
+elsewhere with the same words (`China's ambassador to Britain Liu Xiaming has said`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .actors import ROLE_NOUNS
-from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim
+from .lexicon import TITLES
+from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim, bare_word, name_at_start
 
 # Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
 # `a Border Patrol agent`, `one delegate`); never `insider` or `source`, which say nothing of who
@@ -31,9 +34,10 @@ _QUALIFIER = re.compile(r",?\s+(?:who|whom|speaking|requesting|declining|asking)
 _PERSON_NOUNS = frozenset({"person", "people", "source", "sources"})
 
 
-def description_speaker(phrase: str) -> Speaker | None:
+def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Speaker | None:
     """Return an unnamed speaker a description gives (`one diplomat`, `analysts`, `a former
-    official who worked with her`, `another person familiar with the plans`)."""
+    official who worked with her`, `another person familiar with the plans`); with the
+    article's paragraph `texts`, also the one named holder of an office it gives."""
     # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
     phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
                     flags=re.IGNORECASE)
@@ -48,7 +52,10 @@ def description_speaker(phrase: str) -> Speaker | None:
         if len(words) >= 2 and words[0] in _INDEFINITE and words[-1] not in _PERSON_NOUNS:
             return _plain_description(head)
         phrase = head
-    return _knowing_person(phrase)
+    known = _knowing_person(phrase)
+    if known is None and texts is not None:
+        return office_holder(phrase, texts)
+    return known
 
 
 def _plain_description(phrase: str) -> Speaker | None:
@@ -87,4 +94,35 @@ def _knowing_person(phrase: str) -> Speaker | None:
                    {"a", "an", "one", "another"} else "person", named=False)
 
 
-__all__ = ["SOURCE_NOUNS", "description_speaker"]
+# An office: an owner (`China's`, `the`), up to three words ending in a role or title, then
+# where it is held (`to Britain`, `of the Federal Reserve`); a coordinated predicate may follow
+# (`… accused the UK of meddling and` before `warned that …`).
+_OFFICE = re.compile(r"(?P<office>(?:[Tt]he|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[\u2019']s)\s+"
+                     r"(?P<role>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:to|of|for|in)\s+(?:the\s+)?"
+                     r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*)(?P<rest>(?:\s+[a-z].*\s+and)?)$")
+
+
+def office_holder(phrase: str, texts: dict[int, str]) -> Speaker | None:
+    """Return the one person the article names with the office a description gives
+    (`China's ambassador to Britain accused … and`, then `China's ambassador to Britain Liu
+    Xiaming` or `…, Liu Xiaming,` elsewhere); None when nobody or several are so named."""
+    m = _OFFICE.fullmatch(phrase.strip())
+    if m is None or not any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES
+                            for w in m.group("role").split()[-1:]):
+        return None
+    office = m.group("office")
+    apostrophe = "[\u2019']"
+    written = re.compile(apostrophe.join(map(re.escape, re.split(apostrophe, office))) + r",?\s+",
+                         re.IGNORECASE if office[:3].lower() == "the" else 0)
+    holders: set[str] = set()
+    for text in texts.values():
+        for at in written.finditer(text):
+            name = name_at_start(text, at.end(), min(len(text), at.end() + 60))
+            if name is not None and name.start == at.end() and len(name.words) >= 2:
+                holders.add(name.text)
+    if len(holders) != 1:
+        return None
+    return Speaker(holders.pop(), "person", attribution="resolved")
+
+
+__all__ = ["SOURCE_NOUNS", "description_speaker", "office_holder"]
