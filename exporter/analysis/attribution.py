@@ -523,7 +523,7 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
         phrase = opening_phrase(text, start, last.start())
     else:
         phrase = subject_before(text, start, np_end)
-    if phrase is None or (phrase.name is None and not phrase.pronoun):
+    if not phrase or not (phrase.name or phrase.pronoun or title_head(phrase.description or "")):
         return None
     found = att.speaker(phrase, place.paragraph, start)
     if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):

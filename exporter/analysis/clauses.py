@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .actors import ROLE_NOUNS, STOP
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
 from .quotemarks import CLOSE_DOUBLE, Span
-from .speakers import Phrase, anaphor_head, bare_word, is_capitalised, speaker_after
+from .speakers import Phrase, anaphor_head, bare_word, is_capitalised, speaker_after, title_head
 
 
 def alternatives(words: list[str]) -> str:
@@ -130,6 +130,11 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     org = re.match(r"\s*((?:the|The)\s+[a-z]+)(?=\s+[a-z])", text[start:end])
     if org and anaphor_head(org.group(1)):
         return Phrase(description=org.group(1))
+    # `The Republican governor also took aim at …`: a title the article gave one person.
+    title = re.match(r"\s*((?:the|The)\s+(?:[A-Za-z-]+\s+){0,2}?[a-z-]+)(?=\s+[a-z])",
+                     text[start:end])
+    if title and title_head(title.group(1)):
+        return Phrase(description=title.group(1))
     phrase = speaker_after(text, start, end)
     name = phrase.name if phrase is not None else None
     if phrase is None or name is None or not re.match(r"\s+[a-z]", text[name.end:end]):

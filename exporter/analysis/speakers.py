@@ -635,14 +635,16 @@ def title_head(phrase: str) -> str | None:
     m = re.fullmatch(r"the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", phrase.strip(), re.IGNORECASE)
     if not m:
         return None
-    words = m.group(1).lower().split()
-    head = words[-1]
+    # `the Republican governor`: the party says which governor, the title is `governor`.
+    *lead, head = m.group(1).lower().split()
+    words = [w for w in lead if w not in _PARTY_ADJECTIVES] + [head]
     if (head in TITLES or head in ROLE_NOUNS) and head not in _NOT_TITLE_HEADS and \
             all(w in TITLES or w in _TITLE_MODIFIERS for w in words[:-1]):
         return " ".join(words)
     return None
 
 
+_PARTY_ADJECTIVES = frozenset({"republican", "democratic", "conservative", "labour", "liberal"})
 # Title words that are no one's title alone: parts of an office (`White House`, `Foreign`) or
 # too common to point at one person (`the head`, `the leader`).
 _NOT_TITLE_HEADS = frozenset({"head", "chief", "leader", "member", "officer", "vice", "prime",
