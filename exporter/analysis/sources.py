@@ -54,7 +54,7 @@ def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Spe
         phrase = head
     known = _knowing_person(phrase)
     if known is None and texts is not None:
-        return office_holder(phrase, texts)
+        return office_holder(phrase, texts) or described_body(phrase, texts)
     return known
 
 
@@ -125,4 +125,29 @@ def office_holder(phrase: str, texts: dict[int, str]) -> Speaker | None:
     return Speaker(holders.pop(), "person", attribution="resolved")
 
 
-__all__ = ["SOURCE_NOUNS", "description_speaker", "office_holder"]
+# A body described by what it is (`the electoral commission`, `the state health department`).
+_BODY_HEADS = (r"(?:commission|department|ministry|court|agency|council|regulator|bureau|"
+               r"authority|office)")
+_BODY = re.compile(r"[Tt]he\s+(?P<body>(?P<mods>(?:[a-z][a-z-]*\s+){1,3})" + _BODY_HEADS + r")")
+# Modifiers that say which of several bodies the article named, not what the body is.
+_POINTING = frozenset({"new", "full", "same", "other", "former", "whole", "entire", "old", "last",
+                       "next", "first", "second", "relevant", "lower", "higher", "top", "two"})
+
+
+def described_body(phrase: str, texts: dict[int, str]) -> Speaker | None:
+    """Return the body a description names by what it is (`the electoral commission said`):
+    an organisation that speaks; None when the article names a body with the same head
+    (`the Electoral Commission of Zambia`: the other rules point back at it) or a modifier
+    only points (`the full committee`)."""
+    m = _BODY.fullmatch(phrase.strip())
+    if m is None or any(w in _POINTING for w in m.group("mods").split()):
+        return None
+    head = m.group("body").split()[-1]
+    named = re.compile(r"\b[A-Z][\w.\u2019'-]*\s+(?:[\w.\u2019'-]+\s+){0,3}?"
+                       + head.capitalize() + r"\b")
+    if any(named.search(text) for text in texts.values()):
+        return None
+    return Speaker(m.group("body"), "organisation", attribution="explicit")
+
+
+__all__ = ["SOURCE_NOUNS", "described_body", "description_speaker", "office_holder"]
