@@ -456,6 +456,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
     segs = segments(text, start, end)
+    if len(segs) >= 2 and text[slice(*segs[0])].split()[0] in _SETTING:
+        segs = segs[1:]  # `In Michigan, the state health department said`: a setting, no name
     if not segs:
         return None
     a, b = segs[-1]
@@ -542,6 +544,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+# Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
+_SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 # A relative clause closing the words before a speech verb: `… on a podcast in which the
 # nominee said`, `… a memo that officials said`, `… a witness who said`.
 _RELATIVE = re.compile(r"\b(?:(?:in|at|on|during|after|before|under|from|by|through)\s+which|"
