@@ -37,6 +37,7 @@ from .clauses import (
     VERB,
     Place,
     alternatives,
+    lead_name,
     opening_phrase,
     previous_close,
 )
@@ -295,10 +296,9 @@ class Attributor:
         pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
-        name = name_at_start(text, start, end)
-        if name is None or not re.match(gap, text[name.end:end]) or \
-                tuple(text[start:name.start].split()) != name.title:
-            return None  # only a title may stand before the name (`Senate Majority Leader`)
+        name = lead_name(text, start, end)  # `Senate Majority Leader X`, `Her aide, X,`
+        if name is None or not re.match(gap, text[name.end:end]):
+            return None
         found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
             return None

@@ -14,9 +14,20 @@ import re
 from dataclasses import dataclass
 
 from .actors import ROLE_NOUNS, STOP
-from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
-from .speakers import Phrase, anaphor_head, bare_word, is_capitalised, speaker_after, title_head
+from .speakers import (
+    POSSESSIVE,
+    Name,
+    Phrase,
+    anaphor_head,
+    bare_word,
+    is_capitalised,
+    name_at_start,
+    segments,
+    speaker_after,
+    title_head,
+)
 
 
 def alternatives(words: list[str]) -> str:
@@ -147,6 +158,30 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     return phrase
 
 
+def lead_name(text: str, start: int, end: int) -> Name | None:
+    """Return the name that opens a clause with only a title before it (`Senate Majority
+    Leader Jane Doe`), or stands in commas after a role that opens it (`Her campaign manager,
+    Derek Lam,`); None for anything else."""
+    name = name_at_start(text, start, end)
+    if name is not None and tuple(text[start:name.start].split()) == name.title:
+        return name
+    segs = segments(text, start, end)
+    if len(segs) < 3:
+        return None
+    role = text[slice(*segs[0])].split()
+    if len(role) > 5 or not (role[0].lower() in _OWNERS or POSSESSIVE.search(role[0])) or \
+            not any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES for w in role[1:]):
+        return None
+    name = name_at_start(text, *segs[1])
+    if name is None or name.start != segs[1][0] or name.end < segs[1][1] - 1 or \
+            len(name.words) < 2:
+        return None
+    return name
+
+
+_OWNERS = frozenset({"her", "his", "their", "its", "the", "our"})
+
+
 __all__ = [
     "BE",
     "CLAUSE_BREAK",
@@ -165,6 +200,7 @@ __all__ = [
     "WITH_PARTICIPLE",
     "Place",
     "alternatives",
+    "lead_name",
     "opening_phrase",
     "previous_close",
 ]
