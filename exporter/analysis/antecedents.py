@@ -55,6 +55,9 @@ _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
+# Party members in the plural (`one of the four Democrats`) name a group, never a rival person.
+_PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals", "tories",
+                            "progressives", "socialists", "independents", "libertarians"})
 # `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
 
@@ -298,9 +301,14 @@ class Antecedents(_CastParts):
                     skip_run = m.end() + 1
                     continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
                 if word in own or bare_word(word) in STOP or is_title(word) or \
-                        bare_word(word) in NOT_SPEAKERS:
+                        bare_word(word) in NOT_SPEAKERS or bare_word(word) in _PARTY_MEMBERS:
                     continue
-                before = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+                # `… “profoundly disappointed.” Speaking to reporters, he …`: a closing mark
+                # after the full stop still ends the sentence (kept for a possessive, which
+                # the check below clears mid-sentence: `… worrying.” Universal’s division`).
+                possessive = m.group().endswith(("\u2019s", "'s"))
+                before = text[:m.start()].rstrip(" \u201c\u2018\"'(" if possessive else
+                                                  " \u201c\u2018\u201d\u2019\"'(")
                 opens = not before or before[-1] in ".!?:\u2014"
                 if opens and word not in self.proper and word not in self.by_last \
                         and not _NAME_FOLLOWS.match(text, m.end()):

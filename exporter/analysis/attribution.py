@@ -37,6 +37,7 @@ from .clauses import (
     VERB,
     Place,
     alternatives,
+    lead_name,
     opening_phrase,
     previous_close,
 )
@@ -44,6 +45,7 @@ from .embedded import how_named, owned_speech, said_at_end, with_participle
 from .lexicon import SPEECH_VERBS, TITLES
 from .quotemarks import Span
 from .sentences import split_sentences
+from .sources import description_speaker
 from .speakers import (
     AMBIGUOUS,
     PRONOUN_GENDER,
@@ -51,7 +53,6 @@ from .speakers import (
     Speaker,
     anaphor_head,
     bare_word,
-    description_speaker,
     identity_description,
     is_title,
     mask_party_tags,
@@ -163,7 +164,7 @@ class Attributor:
                 return self.cast.titled(title)
             if identity_description(phrase.description):
                 return self.cast.described(paragraph, offset)
-            return description_speaker(phrase.description)
+            return description_speaker(phrase.description, self.cast.texts)
         return None
 
     def _reporter_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
@@ -295,10 +296,9 @@ class Attributor:
         pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
-        name = name_at_start(text, start, end)
-        if name is None or not re.match(gap, text[name.end:end]) or \
-                tuple(text[start:name.start].split()) != name.title:
-            return None  # only a title may stand before the name (`Senate Majority Leader`)
+        name = lead_name(text, start, end)  # `Senate Majority Leader X`, `Her aide, X,`
+        if name is None or not re.match(gap, text[name.end:end]):
+            return None
         found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
             return None
@@ -523,7 +523,7 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
         phrase = opening_phrase(text, start, last.start())
     else:
         phrase = subject_before(text, start, np_end)
-    if phrase is None or (phrase.name is None and not phrase.pronoun):
+    if not phrase or not (phrase.name or phrase.pronoun or title_head(phrase.description or "")):
         return None
     found = att.speaker(phrase, place.paragraph, start)
     if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):

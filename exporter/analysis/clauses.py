@@ -14,9 +14,20 @@ import re
 from dataclasses import dataclass
 
 from .actors import ROLE_NOUNS, STOP
-from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
-from .speakers import Phrase, anaphor_head, bare_word, is_capitalised, speaker_after
+from .speakers import (
+    POSSESSIVE,
+    Name,
+    Phrase,
+    anaphor_head,
+    bare_word,
+    is_capitalised,
+    name_at_start,
+    segments,
+    speaker_after,
+    title_head,
+)
 
 
 def alternatives(words: list[str]) -> str:
@@ -130,6 +141,11 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     org = re.match(r"\s*((?:the|The)\s+[a-z]+)(?=\s+[a-z])", text[start:end])
     if org and anaphor_head(org.group(1)):
         return Phrase(description=org.group(1))
+    # `The Republican governor also took aim at …`: a title the article gave one person.
+    title = re.match(r"\s*((?:the|The)\s+(?:[A-Za-z-]+\s+){0,2}?[a-z-]+)(?=\s+[a-z])",
+                     text[start:end])
+    if title and title_head(title.group(1)):
+        return Phrase(description=title.group(1))
     phrase = speaker_after(text, start, end)
     name = phrase.name if phrase is not None else None
     if phrase is None or name is None or not re.match(r"\s+[a-z]", text[name.end:end]):
@@ -140,6 +156,30 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
             for w in before)):
         return None  # only a title or a role may stand before the name (`When Smith arrived`)
     return phrase
+
+
+def lead_name(text: str, start: int, end: int) -> Name | None:
+    """Return the name that opens a clause with only a title before it (`Senate Majority
+    Leader Jane Doe`), or stands in commas after a role that opens it (`Her campaign manager,
+    Derek Lam,`); None for anything else."""
+    name = name_at_start(text, start, end)
+    if name is not None and tuple(text[start:name.start].split()) == name.title:
+        return name
+    segs = segments(text, start, end)
+    if len(segs) < 3:
+        return None
+    role = text[slice(*segs[0])].split()
+    if len(role) > 5 or not (role[0].lower() in _OWNERS or POSSESSIVE.search(role[0])) or \
+            not any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES for w in role[1:]):
+        return None
+    name = name_at_start(text, *segs[1])
+    if name is None or name.start != segs[1][0] or name.end < segs[1][1] - 1 or \
+            len(name.words) < 2:
+        return None
+    return name
+
+
+_OWNERS = frozenset({"her", "his", "their", "its", "the", "our"})
 
 
 __all__ = [
@@ -160,6 +200,7 @@ __all__ = [
     "WITH_PARTICIPLE",
     "Place",
     "alternatives",
+    "lead_name",
     "opening_phrase",
     "previous_close",
 ]

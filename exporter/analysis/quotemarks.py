@@ -157,7 +157,8 @@ def is_statement(text: str, span: Span) -> bool:
     if term and (len(words) < 4 or term.group().strip().lower() != "as"):
         return False  # `known as “X”`; but `described him as “a writer who …”` is speech
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
-    title_cased = _title_cased(words)
+    # `“Realistic? No,” he said`: a question and its answer are two sentences, never a title.
+    title_cased = _title_cased(words) and not re.search(r"[?!]\s+[A-Z]", inner)
     if title_cased and (inner[-1:] not in ".!?\u2026" or (
             len(words) <= 4 and not _SAID_RIGHT_BEFORE.search(before))):
         # A title (`“Listen To The Music,”`, `its newsletter, “Rooftop Weekly.”`), not a

@@ -152,7 +152,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 quotes[-1] = _quote(whole.text, signed, whole.paragraph)
         whole = None
         # Split with the tags blanked: `Rep. Adam Schiff, D-Calif., said` is one sentence.
-        sentences = split_sentences(masked)
+        sentences = _after_label(masked, split_sentences(masked))
         starts = [a for a, _ in sentences]
         ends = sorted(b for _, b in sentences)
         pending: _Pending | None = None
@@ -268,6 +268,20 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
+
+
+# A newsletter's label opening a paragraph (`What they're saying:`, `The other side:`,
+# `Driving the news:`): a few words and a colon before a capitalised sentence.
+_LABEL = re.compile(r"[A-Z][\w\u2019',]*(?:\s+[\w\u2019',]+){0,4}:\s+(?=[A-Z])")
+
+
+def _after_label(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the sentences with a label opening the paragraph split off as its own, so the
+    sentence after it starts at its subject (`What they're saying: Gov. Jane Doe called …`)."""
+    label = _LABEL.match(text)
+    if label is None or not sentences or sentences[0][1] <= label.end():
+        return sentences
+    return [(0, len(label.group().rstrip())), (label.end(), sentences[0][1]), *sentences[1:]]
 
 
 def _stands_alone(text: str, spans: list[Span], span: Span) -> bool:

@@ -474,6 +474,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
     segs = segments(text, start, end)
+    if len(segs) >= 2 and text[slice(*segs[0])].split()[0] in _SETTING:
+        segs = segs[1:]  # `In Michigan, the state health department said`: a setting, no name
     if not segs:
         return None
     opening = _subject_before_participle(text, segs)
@@ -563,6 +565,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+# Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
+_SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 # A relative clause closing the words before a speech verb: `… on a podcast in which the
 # nominee said`, `… a memo that officials said`, `… a witness who said`.
 _RELATIVE = re.compile(r"\b(?:(?:in|at|on|during|after|before|under|from|by|through)\s+which|"
@@ -631,34 +635,6 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
-# Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
-# `a Border Patrol agent`); never `insider` or `source`, which say nothing of who speaks.
-SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agents", "pollster",
-                          "pollsters"})
-
-
-def description_speaker(phrase: str) -> Speaker | None:
-    """Return an unnamed speaker a description gives (`one diplomat`, `analysts`)."""
-    # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
-    phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
-                    flags=re.IGNORECASE)
-    words = phrase.lower().split()
-    if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
-            any(w in PRONOUNS for w in words):
-        return None  # `Audience members laughed when …`: a clause, not a description
-    group = _GROUP_NOUNS.search(phrase)
-    if group and len(words) <= 8:
-        return Speaker(_trim(phrase), "group", named=False)
-    nouns = [w.strip(",.") for w in words]
-    # `the president`, `the company's chief executive`: one person the article names elsewhere,
-    # which the description alone does not tell; `a diplomat`, `one official` is all we know.
-    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and \
-            nouns[0] in {"a", "an", "one", "another", "two", "three", "several"}:
-        return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
-                       named=False)
-    return None
-
-
 _PARTY_NOUNS = frozenset({"democrat", "republican", "independent", "conservative", "liberal",
                           "progressive", "tory", "socialist", "libertarian"})
 
@@ -684,14 +660,16 @@ def title_head(phrase: str) -> str | None:
     m = re.fullmatch(r"the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", phrase.strip(), re.IGNORECASE)
     if not m:
         return None
-    words = m.group(1).lower().split()
-    head = words[-1]
+    # `the Republican governor`: the party says which governor, the title is `governor`.
+    *lead, head = m.group(1).lower().split()
+    words = [w for w in lead if w not in _PARTY_ADJECTIVES] + [head]
     if (head in TITLES or head in ROLE_NOUNS) and head not in _NOT_TITLE_HEADS and \
             all(w in TITLES or w in _TITLE_MODIFIERS for w in words[:-1]):
         return " ".join(words)
     return None
 
 
+_PARTY_ADJECTIVES = frozenset({"republican", "democratic", "conservative", "labour", "liberal"})
 # Title words that are no one's title alone: parts of an office (`White House`, `Foreign`) or
 # too common to point at one person (`the head`, `the leader`).
 _NOT_TITLE_HEADS = frozenset({"head", "chief", "leader", "member", "officer", "vice", "prime",
@@ -728,7 +706,6 @@ __all__ = [
     "PREPOSITIONS",
     "PRONOUNS",
     "PRONOUN_GENDER",
-    "SOURCE_NOUNS",
     "Attribution",
     "Name",
     "Phrase",
@@ -736,7 +713,6 @@ __all__ = [
     "SpeakerKind",
     "anaphor_head",
     "bare_word",
-    "description_speaker",
     "identity_description",
     "is_capitalised",
     "is_title",

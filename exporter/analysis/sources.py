@@ -1,0 +1,153 @@
+"""Unnamed sources: the speaker a description gives when the article names nobody.
+
+`one diplomat`, `analysts`, `a senior Democratic aide` speak as what they are described as; so do
+`a former White House official who worked with her` (the relative clause says why the source
+knows, not who it is) and `another person familiar with the plans` (a person is nobody until the
+description says what they know). `the president` or `the aide` point back at someone and are
+resolved elsewhere (see `cast.py`). One thing is resolved here: a description exact enough
+to be one office (`China's ambassador to Britain accused …`), whose one holder the article names
+elsewhere with the same words (`China's ambassador to Britain Liu Xiaming has said`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import ROLE_NOUNS
+from .lexicon import TITLES
+from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim, bare_word, name_at_start
+
+# Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
+# `a Border Patrol agent`, `one delegate`); never `insider` or `source`, which say nothing of who
+# speaks.
+SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agents", "pollster",
+                          "pollsters", "delegate", "delegates"})
+# Determiners that make a description one of several unnamed people, not someone named before.
+_INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
+# What a source knows, the only thing that makes `a person` a speaker (`a person familiar with
+# the plans`, `a source with knowledge of the talks`, `a person briefed on the matter`).
+_KNOWS = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|"
+                    r"close\s+to)\s+\S", re.IGNORECASE)
+# A relative clause or participle after the description (`… who worked with her`, `…, speaking
+# on condition of anonymity`).
+_QUALIFIER = re.compile(r",?\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
+_PERSON_NOUNS = frozenset({"person", "people", "source", "sources"})
+
+
+def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Speaker | None:
+    """Return an unnamed speaker a description gives (`one diplomat`, `analysts`, `a former
+    official who worked with her`, `another person familiar with the plans`); with the
+    article's paragraph `texts`, also the one named holder of an office it gives."""
+    # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
+    phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
+                    flags=re.IGNORECASE)
+    plain = _plain_description(phrase)
+    if plain is not None:
+        return plain
+    qualifier = _QUALIFIER.search(phrase)
+    if qualifier is not None:
+        # `a former White House official who worked with her`: the head is who speaks.
+        head = phrase[:qualifier.start()]
+        words = head.lower().split()
+        if len(words) >= 2 and words[0] in _INDEFINITE and words[-1] not in _PERSON_NOUNS:
+            return _plain_description(head)
+        phrase = head
+    known = _knowing_person(phrase)
+    if known is None and texts is not None:
+        return office_holder(phrase, texts) or described_body(phrase, texts)
+    return known
+
+
+def _plain_description(phrase: str) -> Speaker | None:
+    words = phrase.lower().split()
+    if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
+            any(w in PRONOUNS for w in words):
+        return None  # `Audience members laughed when …`: a clause, not a description
+    group = _GROUP_NOUNS.search(phrase)
+    if group and len(words) <= 8:
+        return Speaker(_trim(phrase), "group", named=False)
+    nouns = [w.strip(",.") for w in words]
+    # `the president`, `the company's chief executive`: one person the article names elsewhere,
+    # which the description alone does not tell; `a diplomat`, `one official` is all we know.
+    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and \
+            nouns[0] in _INDEFINITE:
+        return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
+                       named=False)
+    return None
+
+
+def _knowing_person(phrase: str) -> Speaker | None:
+    """Return `person familiar with the plans` for `another person familiar with the plans`: a
+    person or source whose description says what they know; None for anything else."""
+    m = _KNOWS.search(phrase)
+    if m is None:
+        return None
+    words = phrase[:m.start()].lower().split()
+    rest = phrase[m.start():].split()
+    if not 2 <= len(words) <= 3 or words[0] not in _INDEFINITE or \
+            words[-1] not in _PERSON_NOUNS or len(rest) > 6:
+        return None
+    if len(words) == 3 and not words[1].isalpha():
+        return None
+    name = re.sub(r"^(?:another|one|two|three|several)\s+", "", _trim(phrase), flags=re.I)
+    return Speaker(name, "group" if words[-1].endswith("s") or words[0] not in
+                   {"a", "an", "one", "another"} else "person", named=False)
+
+
+# An office: an owner (`China's`, `the`), up to three words ending in a role or title, then
+# where it is held (`to Britain`, `of the Federal Reserve`); a coordinated predicate may follow
+# (`… accused the UK of meddling and` before `warned that …`).
+_OFFICE = re.compile(r"(?P<office>(?:[Tt]he|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[\u2019']s)\s+"
+                     r"(?P<role>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:to|of|for|in)\s+(?:the\s+)?"
+                     r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*)(?P<rest>(?:\s+[a-z].*\s+and)?)$")
+
+
+def office_holder(phrase: str, texts: dict[int, str]) -> Speaker | None:
+    """Return the one person the article names with the office a description gives
+    (`China's ambassador to Britain accused … and`, then `China's ambassador to Britain Liu
+    Xiaming` or `…, Liu Xiaming,` elsewhere); None when nobody or several are so named."""
+    m = _OFFICE.fullmatch(phrase.strip())
+    if m is None or not any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES
+                            for w in m.group("role").split()[-1:]):
+        return None
+    office = m.group("office")
+    apostrophe = "[\u2019']"
+    written = re.compile(apostrophe.join(map(re.escape, re.split(apostrophe, office))) + r",?\s+",
+                         re.IGNORECASE if office[:3].lower() == "the" else 0)
+    holders: set[str] = set()
+    for text in texts.values():
+        for at in written.finditer(text):
+            name = name_at_start(text, at.end(), min(len(text), at.end() + 60))
+            if name is not None and name.start == at.end() and len(name.words) >= 2:
+                holders.add(name.text)
+    if len(holders) != 1:
+        return None
+    return Speaker(holders.pop(), "person", attribution="resolved")
+
+
+# A body described by what it is (`the electoral commission`, `the state health department`).
+_BODY_HEADS = (r"(?:commission|department|ministry|court|agency|council|regulator|bureau|"
+               r"authority|office)")
+_BODY = re.compile(r"[Tt]he\s+(?P<body>(?P<mods>(?:[a-z][a-z-]*\s+){1,3})" + _BODY_HEADS + r")")
+# Modifiers that say which of several bodies the article named, not what the body is.
+_POINTING = frozenset({"new", "full", "same", "other", "former", "whole", "entire", "old", "last",
+                       "next", "first", "second", "relevant", "lower", "higher", "top", "two"})
+
+
+def described_body(phrase: str, texts: dict[int, str]) -> Speaker | None:
+    """Return the body a description names by what it is (`the electoral commission said`):
+    an organisation that speaks; None when the article names a body with the same head
+    (`the Electoral Commission of Zambia`: the other rules point back at it) or a modifier
+    only points (`the full committee`)."""
+    m = _BODY.fullmatch(phrase.strip())
+    if m is None or any(w in _POINTING for w in m.group("mods").split()):
+        return None
+    head = m.group("body").split()[-1]
+    named = re.compile(r"\b[A-Z][\w.\u2019'-]*\s+(?:[\w.\u2019'-]+\s+){0,3}?"
+                       + head.capitalize() + r"\b")
+    if any(named.search(text) for text in texts.values()):
+        return None
+    return Speaker(m.group("body"), "organisation", attribution="explicit")
+
+
+__all__ = ["SOURCE_NOUNS", "described_body", "description_speaker", "office_holder"]
