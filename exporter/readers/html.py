@@ -29,6 +29,7 @@ from .decode import decode, looks_binary, text_codec
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
 from .webtree import (
+    drop_hover_cards,
     drop_link_runs,
     join_body_chunks,
     mend_fragments,
@@ -296,6 +297,8 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     markup, encoding, warnings = decode_html(data, path)
     try:
         tree = load_html(markup)
+        if tree is not None:
+            drop_hover_cards(tree)
         doc = extract(tree) if tree is not None else None
         if doc is not None and doc.text and tree is not None and \
                 join_body_chunks(tree, plain_words(doc.text)):

@@ -11,10 +11,14 @@ Two things extraction gets wrong in ways the tree still shows:
   paragraphs or list: `drop_link_runs` removes a run of paragraphs, or a list, made of nothing but
   links with headline-like texts. A single such link stays (an article may link a report so).
 
-And one thing it gets wrong before it starts: a page that splits its article into chunks (two
-or more containers of the same class, ads between them) gives only the first chunk.
-`join_body_chunks` moves the later chunks' content into the first, on the page tree, before
-extraction.
+And two things it gets wrong before it starts, both mended on the page tree:
+
+- a card that pops up over a name on hover (its photo, full name, other headlines and `MORE`,
+  written inside the paragraph right after the name) is read as part of the sentence:
+  `drop_hover_cards` removes it before extraction;
+- a page that splits its article into chunks (two or more containers of the same class, ads
+  between them) gives only the first chunk: `join_body_chunks` moves the later chunks' content
+  into the first, and the page is extracted again.
 """
 
 from __future__ import annotations
@@ -173,3 +177,24 @@ def join_body_chunks(page: etree._Element, extracted: str) -> bool:
                 first.append(child)
             moved = True
     return moved
+
+
+
+# Class words of elements shown only on hover or on demand, never in the text's flow.
+_HOVER_CLASS = re.compile(r"(?:^|[\s_-])(?:rollover|tooltip|hovercard|popover)(?:$|[\s_-])",
+                          re.IGNORECASE)
+
+
+def drop_hover_cards(page: etree._Element) -> None:
+    """Remove the cards a page shows over a link on hover (`<a>Kristi Noem</a><span
+    class="rollover-people-block">` with a photo, the full name, headlines and `MORE`): an
+    element of a hover class right after the link that opens it. The text after it stays."""
+    for element in list(page.iter("span", "div")):
+        previous = element.getprevious()
+        parent = element.getparent()
+        if previous is None or parent is None or previous.tag != "a" or \
+                not _HOVER_CLASS.search(element.get("class") or ""):
+            continue
+        if element.tail:
+            previous.tail = (previous.tail or "") + element.tail
+        parent.remove(element)
