@@ -43,6 +43,7 @@ from .clauses import (
 )
 from .embedded import how_named, owned_speech, said_at_end, with_participle
 from .lexicon import SPEECH_VERBS, TITLES
+from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
 from .sources import description_speaker
@@ -339,9 +340,7 @@ class Attributor:
         subject, other than `speaker`, before a speech participle that leads to the quotation
         (`She noted that Holbrook had defended Straub, calling him “…”`: Holbrook may be the
         one calling)."""
-        participle = None
-        for participle in PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last)
-            pass
+        participle = last_match(PARTICIPLE, text, start, end)
         if participle is None:
             return False
         lead = THAT.match(text, start, participle.start())
@@ -470,9 +469,7 @@ def _according_before(att: Attributor, place: Place) -> Speaker | None:
     """`According to X, “…”`."""
     start = previous_close(place.text, place.span.start, place.sentence_start)
     end = place.span.start - 1
-    last = None
-    for last in _ACCORDING.finditer(place.text, start, end):  # noqa: B007 (the last one wins)
-        pass
+    last = last_match(_ACCORDING, place.text, start, end)
     if last is None or len(place.text[last.end():end]) > 120:
         return None
     phrase = speaker_after(place.text, last.end(), end)
@@ -509,9 +506,7 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
     text = place.text
     start = previous_close(text, place.span.start, place.sentence_start)
     end = place.span.start - 1
-    last = None
-    for last in PARTICIPLE.finditer(text, start, end):  # noqa: B007 (the last one wins)
-        pass
+    last = last_match(PARTICIPLE, text, start, end)
     if last is None or end - last.end() > 150 or CLAUSE_BREAK.search(text, last.end(), end) \
             or VERB.search(text, start, last.start()):
         return None

@@ -22,6 +22,7 @@ from .clauses import (
     Place,
     previous_close,
 )
+from .matching import last_match
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
@@ -44,9 +45,7 @@ def said_at_end(att: Speaks, place: Place) -> Speaker | None:
     """`Sondland was known for telling others “…” despite being the envoy in Brussels, said
     another witness, Fiona Hill.`: an inverted attribution closing the quotation's sentence."""
     text = place.text
-    m = None
-    for m in _SAID_AT_END.finditer(text, place.span.close, place.sentence_end):  # noqa: B007
-        pass
+    m = last_match(_SAID_AT_END, text, place.span.close, place.sentence_end)
     if m is None or any(c in text[place.span.close:m.start()] for c in "\u201c\"") or any(
             v.group().islower() for v in VERB.finditer(text, place.span.close, m.start())):
         return None
@@ -98,9 +97,7 @@ def _speaking_subject(att: Speaks, place: Place, pattern: re.Pattern[str],
     text = place.text
     start = previous_close(text, place.span.start, place.sentence_start)
     end = place.span.start - 1
-    last = None
-    for last in pattern.finditer(text, start, end):  # noqa: B007 (the last one wins)
-        pass
+    last = last_match(pattern, text, start, end)
     if last is None or end - last.end() > 150 or CLAUSE_BREAK.search(text, last.end(), end) \
             or any(v.group().islower() for v in VERB.finditer(text, last.end(), end)):
         return None  # (`United States` holds no speech verb)

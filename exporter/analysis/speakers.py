@@ -26,6 +26,7 @@ from .actors import (
 )
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, RELATIONS, TITLES, Gender
+from .matching import last_match
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
 Attribution = Literal["explicit", "resolved"]
@@ -578,9 +579,7 @@ def _relative_subject(text: str, a: int, b: int) -> Phrase | None:
     (`Calder pressed Marsh on an interview in which the nominee said`: the nominee, not
     Calder); a clause with no subject of its own (`quoted a witness who said`) gives the
     predicate as a description, which names nobody. None when the words hold no such clause."""
-    last = None
-    for last in _RELATIVE.finditer(text, a, b):  # noqa: B007 (the last one wins)
-        pass
+    last = last_match(_RELATIVE, text, a, b)
     if last is None or last.start() == a:
         return None  # `Tull, who …, said`: the relative clause describes the subject
     lead = text[a:last.start()].split()
