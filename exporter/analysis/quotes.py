@@ -31,6 +31,7 @@ from .lexicon import HONORIFICS
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
 from .speakers import AMBIGUOUS, Speaker, bare_word, mask_party_tags
+from .transcript import label_speaker
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
@@ -174,6 +175,9 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 continue
             words = text[span.start:span.end].strip().rstrip(",").strip()
             speaker = attributor.attribute(place)
+            if speaker is None and first:
+                # `Bell: “Are you running?”`: a turn of an interview, its speaker's label first.
+                speaker = label_speaker(cast, para.n, masked, span.start)
             if speaker is None and aside is not None and aside.speaker is not None and \
                     (pending is None or pending.close < aside.close) and \
                     _continues(masked, aside.close, span.start, aside.speaker):
