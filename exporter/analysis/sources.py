@@ -32,6 +32,11 @@ _KNOWS = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|
 # on condition of anonymity`).
 _QUALIFIER = re.compile(r",?\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
 _PERSON_NOUNS = frozenset({"person", "people", "source", "sources"})
+# Where an unnamed source works or what they know, after their role (`a teacher at one of the
+# network's schools`, `a diplomat familiar with the talks in Jeddah`): the role is who speaks.
+_PLACED = re.compile(r"(?P<head>(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+))\s+"
+                     r"(?:at|in|from|with|familiar\s+with|briefed\s+on|close\s+to)\s+\S",
+                     re.IGNORECASE)
 
 
 def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Speaker | None:
@@ -41,6 +46,10 @@ def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Spe
     # `…, though critics called it “…”`: the conjunction opens the clause, it is no description.
     phrase = re.sub(r"^\s*(?:though|although|while|whereas|but|and|yet|as|so)\s+", "", phrase,
                     flags=re.IGNORECASE)
+    placed = _PLACED.match(phrase)
+    if placed is not None and (placed.group("noun").lower() in ROLE_NOUNS or
+                               placed.group("noun").lower() in SOURCE_NOUNS):
+        phrase = placed.group("head")
     plain = _plain_description(phrase)
     if plain is not None:
         return plain
