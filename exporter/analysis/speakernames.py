@@ -1,0 +1,281 @@
+"""Names next to a speech verb: the capitalised words in, the `Name` they make out.
+
+`name_at_end` and `name_at_start` read the name that closes or opens a phrase (`… press
+secretary Karine Jean-Pierre`, `Dr. Anthony Fauci, the top …`), split from its title (`Deputy
+Agriculture Minister`), and refuse one a preposition makes an object (`a spokesman for Smith`),
+one inside a description or a clause, two people joined by `and`, and an owner (`Smith's
+spokesman`). `speakers` reads the rest of the phrase around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, STOP
+from .actors import lookup as gazetteer_lookup
+from .lexicon import FIRST_NAMES, HONORIFICS, RELATIONS, TITLES, Gender
+
+# Titles that make a one-word name whole (`Pope Francis`, `King Charles`).
+_SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", "sheikh",
+                         "sheikha", "sultan", "shah", "emperor", "empress", "lady", "lord",
+                         "dame", "sir", "baroness", "baron"})
+# Capitalised words that are names before another name and common words elsewhere.
+_NAME_OR_WORD = frozenset({"He", "She", "Will", "May", "June", "April"})
+LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
+                               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
+# Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
+_JOINERS = frozenset({"of", "for", "the", "and", "&"})
+# Words after which a name is an object, not the speaker (`a spokesman for Smith said`).
+PREPOSITIONS = frozenset({"from", "to", "with", "about", "for", "by", "of", "on", "at", "in",
+                           "against", "than", "like", "toward", "towards", "under", "over",
+                           "into", "onto", "upon", "via", "near", "behind", "after",
+                           "before", "told", "asked", "and", "or", "nor", "&"})
+DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+                          "who", "which", "whose", "then", "now", "also", "himself", "herself"})
+# Words before a name that describe the person without being a role: `43-year-old`, `former`.
+_MODIFIER = re.compile(r"\d+-year-old|former|retired|veteran|late|then|fellow|young|elderly")
+# Nouns for what someone does (`geologist`, `researcher`, `spokeswoman`).
+AGENT_NOUN = re.compile(r"[a-z-]{2,}(?:ist|er|or|ian|man|woman|person)")
+_TOKEN = re.compile(r"[^\s,;:()\u201c\u201d\"]+")
+POSSESSIVE = re.compile(r"[\u2019']s?$")
+INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
+
+
+def bare_word(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(re.match(r"[dlDL]['\u2019][A-Z]", word))
+
+
+def is_title(word: str) -> bool:
+    low = bare_word(word)
+    return low in TITLES or low in HONORIFICS or low in ROLE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name as the text writes it next to a speech verb, split from its title."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    title: tuple[str, ...] = ()
+    gender: Gender | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word, a, b = m.group(), m.start(), m.end()
+        # A full stop ends the word unless it makes an abbreviation or an initial.
+        if word.endswith(".") and not (bare_word(word) in HONORIFICS or INITIAL.fullmatch(word)
+                                       or re.fullmatch(r"(?:[A-Za-z]\.)+", word)):
+            word, b = word[:-1], b - 1
+        word = word.strip("\u2014\u2013-")
+        if word:
+            out.append((word, a, b))
+    return out
+
+
+def _name_word(word: str) -> bool:
+    return is_capitalised(word) or word in LOWER_CONNECTORS
+
+
+def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
+    """Return the name a run of capitalised words makes, its title split off."""
+    while run and (bare_word(run[0][0]) in STOP or run[0][0] in LOWER_CONNECTORS):
+        if run[0][0] in _NAME_OR_WORD and len(run) > 1 and bare_word(run[1][0]) not in STOP \
+                and not is_title(run[1][0]):
+            # `He Jianxiong`, `Will Moy`: a surname or first name, not a pronoun or a modal,
+            # before a capitalised name.
+            break
+        run = run[1:]
+    while run and run[-1][0] in LOWER_CONNECTORS:
+        run = run[:-1]
+    title: list[str] = []
+    gender: Gender | None = None
+    # Everything up to the last title word is the title (`Deputy Agriculture Minister`), unless
+    # the words end in an organisation's head (`Justice Department`, `Foreign Ministry`).
+    last = max((i for i in range(len(run) - 1) if is_title(run[i][0])), default=-1)
+    if run and bare_word(run[-1][0]) in ORG_HEADS and bare_word(run[0][0]) not in HONORIFICS:
+        last = -1
+    lead = [w for w, _, _ in run[:last + 1]]
+    if any(w in _JOINERS and i > 0 and not is_title(lead[i - 1]) and
+           bare_word(lead[i - 1]) not in ORG_HEADS and bare_word(lead[i - 1]) not in ORG_WORDS
+           for i, w in enumerate(lead)):
+        return None  # `Critics of Mayor Ann Cole`: the name is the object of `of`
+    for word, _, _ in run[:last + 1]:
+        low = bare_word(word)
+        gender = HONORIFICS.get(low) or TITLES.get(low) or gender
+        title.append(word)
+    run = run[last + 1:]
+    if run and run[0][0] == "to":
+        # `Ambassador to the United Nations Margaret Ellison`: the person is the common first
+        # name and what follows it; with none, the office names nobody.
+        first = [j for j in range(len(run) - 1) if bare_word(run[j][0]) in FIRST_NAMES
+                 and 2 <= len(run) - j <= 3]
+        if not first:
+            return None
+        run = run[first[-1]:]
+    if run and run[0][0] in _JOINERS:
+        return None  # `High Commissioner for Human Rights`, `CEO of Take-Two`: an office
+    while run and run[0][0] in CONNECTORS:
+        run = run[1:]
+    if not run:
+        return None
+    words = [w for w, _, _ in run]
+    # (`Ford and Fry` is two people, never `Ford` from somewhere.)
+    joined = [i for i, w in enumerate(words) if w in _JOINERS and w not in {"and", "&"}]
+    if joined and not any(bare_word(w) in ORG_HEADS or bare_word(w) in ORG_WORDS
+                          for w in words[:joined[0]]):
+        # `Martin Taylor of Aberdeenshire`: a person and where they are from.
+        words, run = words[:joined[0]], run[:joined[0]]
+        if not words:
+            return None
+    if any(w.lower() in {"and", "&"} for w in words) and bare_word(words[-1]) not in ORG_HEADS:
+        return None  # `Smith and Jones`: two speakers
+    if len(words) >= 3 and POSSESSIVE.search(words[0]) and not any(
+            POSSESSIVE.search(w) for w in words[1:]):
+        # `Labour’s Yvette Cooper`, `Google’s Sundar Pichai`: the owner is her party or firm.
+        words, run = words[1:], run[1:]
+    if any(POSSESSIVE.search(w) and len(w) > 2 for w in words):
+        return None  # `Smith's spokesman`: Smith owns, does not speak
+    if len(words) == 1 and title and bare_word(title[-1]) in _SOVEREIGNS:
+        words = [title[-1], *words]
+    if len(words) > 5:
+        return None
+    return Name(words=tuple(words), start=run[0][1], end=run[-1][2], title=tuple(title),
+                gender=gender)
+
+
+def _office_to(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Return True if `toks[k]` is the `to` or `to the` of an office between a title and a
+    capitalised name (`Ambassador to the United Nations`)."""
+    word = toks[k][0].lower()
+    if word == "to":
+        return 0 < k < len(toks) - 1 and _capital_title(toks[k - 1][0]) and (
+            is_capitalised(toks[k + 1][0]) or toks[k + 1][0].lower() == "the")
+    if word == "the":
+        return k > 1 and toks[k - 1][0].lower() == "to" and _capital_title(toks[k - 2][0])
+    return False
+
+
+def _capital_title(word: str) -> bool:
+    """`Ambassador`, not `ambassador`: only a title written as part of a name opens an office."""
+    return is_capitalised(word) and is_title(word)
+
+
+# Verbs after which a name opens the clause they report (`said Ann Cole had told him …`), where
+# after `told` or `asked` it is the listener.
+_SAY_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "stated", "states",
+                        "claimed", "claims", "argued", "argues", "insisted", "insists", "noted",
+                        "notes", "testified", "testifies", "acknowledged", "acknowledges",
+                        "suggested", "suggests", "recalled", "recalls", "explained", "explains"})
+
+
+def name_at_end(text: str, start: int, end: int) -> Name | None:
+    """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
+    unless a preposition makes it an object (`a spokesman for Smith`)."""
+    toks = _tokens(text, start, end)
+    i = len(toks)
+    while i > 0 and (_name_word(toks[i - 1][0]) or (
+            i < len(toks) and toks[i - 1][0].lower() in _JOINERS and i > 1
+            and is_capitalised(toks[i - 2][0])) or _office_to(toks, i - 1)):
+        i -= 1
+    if i == len(toks):
+        return None
+    posted = _posted_name(toks, i)
+    if posted is not None:
+        return posted
+    if i > 0 and toks[i - 1][0].lower() in PREPOSITIONS:
+        return None
+    if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
+            bare_word(w) not in STOP for w, _, _ in toks[:i - 1]):
+        # `the U.S. attorney for the Southern District`: a name inside a description.
+        return None
+    prev = toks[i - 1][0] if i > 0 else ""
+    # `committee Chairman Curtis Lambeth`: a common noun may qualify a title that opens the run.
+    titled = i + 1 < len(toks) and is_title(toks[i][0])
+    if prev[:1].islower() and not titled and prev.lower() not in STOP and not is_title(prev) and \
+            "-" not in prev and not _MODIFIER.fullmatch(prev) and \
+            bare_word(prev) not in ROLE_NOUNS and bare_word(prev) not in RELATIONS and \
+            not prev.endswith("ly") and \
+            not POSSESSIVE.search(prev) and \
+            not (AGENT_NOUN.fullmatch(prev) and len(toks) - i >= 2) and \
+            not (AGENT_NOUN.fullmatch(prev) and i > 1 and is_capitalised(toks[i - 2][0])) and \
+            not (is_title(toks[i][0]) and len(toks) - i >= 3) and \
+            prev.lower() not in _SAY_VERBS:
+        # `the letter Mike wrote`: a name after a common noun is inside a clause (but a noun
+        # for what someone does before a full name, `investor George Soros`, `New Media
+        # investor Leon Cooperman`, is the name's role, `committee Chairman Curtis Lambeth` a
+        # title with what it heads; `said Ann Cole had told him …` names the subject of the
+        # clause reported).
+        return None
+    if toks[0][0].lower() in DETERMINERS and any(
+            w.lower() in PREPOSITIONS or (w.endswith("ed") and "-" not in w)
+            for w, _, _ in toks[1:i]):
+        # `The authors of the research published in the journal JAMA Psychiatry`.
+        return None
+    return _name_of(toks[i:])
+
+
+def _posted_name(toks: list[tuple[str, int, int]], i: int) -> Name | None:
+    """Return the name after the place of a posting that `toks[i:]` runs on with (`ambassador
+    to Britain Liu Xiaming`, `Ambassador to the United Nations Margaret Ellison`), or None."""
+    j = i - 1
+    if j >= 0 and toks[j][0].lower() == "the":
+        j -= 1
+    if j < 1 or toks[j][0].lower() not in {"to", "at", "in"} or not is_title(toks[j - 1][0]):
+        return None
+    hit = gazetteer_lookup([w for w, _, _ in toks[i:]], 0)
+    rest = toks[i + hit[0]:] if hit else []
+    if not 2 <= len(rest) <= 3 or not all(is_capitalised(w) for w, _, _ in rest):
+        return None
+    return _name_of(rest)
+
+
+def name_at_start(text: str, start: int, end: int) -> Name | None:
+    """Return the name that opens `text[start:end]` (`Dr. Anthony Fauci`, `Ana Lopez on …`,
+    `43-year-old Martin Taylor of …`)."""
+    toks = _tokens(text, start, end)
+    while toks and _MODIFIER.fullmatch(toks[0][0]):
+        toks = toks[1:]
+    # `planetary geologist Rosaly Lopes`: a few lower-case words of role before the name.
+    lead = 0
+    while lead < min(len(toks), 5) and toks[lead][0][:1].islower() and \
+            toks[lead][0].lower() not in PREPOSITIONS and toks[lead][0].lower() not in STOP:
+        lead += 1
+    if 0 < lead < len(toks) and is_capitalised(toks[lead][0]) and (any(
+            bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES or bare_word(w) in RELATIONS
+            or AGENT_NOUN.fullmatch(w) for w, _, _ in toks[:lead]) or (
+            lead == 1 and is_title(toks[1][0]) and len(toks) >= 4)):
+        toks = toks[lead:]  # (`committee Chairman Curtis Lambeth`: what the title heads)
+    j = 0
+    while j < len(toks) and (_name_word(toks[j][0]) or (
+            j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
+            and is_capitalised(toks[j + 1][0]))):
+        j += 1
+    return _name_of(toks[:j]) if j else None
+
+
+__all__ = [
+    "AGENT_NOUN",
+    "DETERMINERS",
+    "INITIAL",
+    "LOWER_CONNECTORS",
+    "POSSESSIVE",
+    "PREPOSITIONS",
+    "Name",
+    "bare_word",
+    "is_capitalised",
+    "is_title",
+    "name_at_end",
+    "name_at_start",
+]
