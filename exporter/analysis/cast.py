@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import ActorKind
+from ..model import Actor, ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .antecedents import _AROUND, Antecedents, _Seen
@@ -247,23 +248,17 @@ class Cast(Antecedents):
             if entry.kind is not ActorKind.ORGANISATION:
                 return None
             return Speaker(self.display.get(entry.canonical, entry.canonical), "organisation")
-        if len(words) == 2 and bare_word(words[0]) in _KNIGHTHOODS:
-            # `Dame Karen told MPs`, `Sir Keir said`: the honour goes with the first name.
-            known = [k for k in self.by_first.get(words[1], ()) if self.genders.get(k) in
-                     (None, TITLES.get(bare_word(words[0])))]
-            if len(known) == 1:
-                return self._person(known[0], "resolved")
-            if len(known) > 1:
-                return AMBIGUOUS
-        if len(words) == 2 and bare_word(words[0]) in _PEERAGES:
-            # `Lady Fenby said` after `Lady Caroline Fenby` and `Sir Anthony Fenby`: a peerage
-            # goes with the surname, and its gender tells the holder.
-            known = [k for k in self.by_last.get(words[1], ()) if self.genders.get(k) in
-                     (None, TITLES.get(bare_word(words[0])))]
-            if len(known) == 1:
-                return self._person(known[0], "resolved")
-            if len(known) > 1:
-                return AMBIGUOUS
+        # `Dame Karen told MPs`, `Sir Keir said`: a knighthood goes with the first name; `Lady
+        # Fenby said` after `Lady Caroline Fenby` and `Sir Anthony Fenby`: a peerage with the
+        # surname. Either's gender tells the holder.
+        for honours, index in ((_KNIGHTHOODS, self.by_first), (_PEERAGES, self.by_last)):
+            if len(words) == 2 and bare_word(words[0]) in honours:
+                known = [k for k in index.get(words[1], ()) if self.genders.get(k) in
+                         (None, TITLES.get(bare_word(words[0])))]
+                if len(known) == 1:
+                    return self._person(known[0], "resolved")
+                if len(known) > 1:
+                    return AMBIGUOUS
         if len(words) > 1:
             for m in at:
                 if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
@@ -310,6 +305,27 @@ class Cast(Antecedents):
             return Speaker(org.key, "organisation")
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, title_role(name.title), "explicit")
+
+    def show_actor_names(self, actors: Iterable[Actor]) -> None:
+        """Show each speaker under its name in the actor list: every name and alias of a person
+        (of more than one word) or an organisation, a one-word alias of one person only
+        (`Ms. Montoya` of `Representative Celia Montoya`, unless the text writes another first
+        name with it), then the surnames the mentions alone know (`name_surnames`)."""
+        actors = list(actors)
+        self.display = {name: a.name for a in actors
+                        if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
+                        for name in (a.name, *a.aliases) if " " in name or
+                        a.kind is ActorKind.ORGANISATION}
+        owners: dict[str, list[str]] = {}
+        for a in actors:
+            if a.kind is ActorKind.PERSON and " " in a.name:
+                for alias in a.aliases:
+                    if " " not in alias:
+                        owners.setdefault(alias, []).append(a.name)
+        self.display.update({alias: names[0] for alias, names in owners.items()
+                             if len(names) == 1 and alias not in self.display and
+                             set(self.pairs.get(alias, ())) <= set(names[0].split())})
+        self.name_surnames()
 
     def name_surnames(self) -> None:
         """Show a person the mentions know by surname alone (`Mr. Tiernan`) under the one full

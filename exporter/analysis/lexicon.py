@@ -8,6 +8,7 @@ not state any analysis fills.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from importlib import resources
 from typing import Literal, TypeVar, overload
 
@@ -15,9 +16,11 @@ Gender = Literal["m", "f"]
 _T = TypeVar("_T")
 
 
-def fold_accents(word: str) -> str:
-    """Return `word` without its accents (`ramón` → `ramon`, `zoë` → `zoe`)."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+@lru_cache(maxsize=8192)
+def fold_accents(text: str) -> str:
+    """Return `text` without its accents (`ramón` → `ramon`, `Hañifah` → `Hanifah`); cached,
+    as the first-name lookups and name comparisons ask for the same words again and again."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 class FoldedNames(dict[str, Gender]):

@@ -111,22 +111,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                    {a.name: a.role for a in actors if a.kind is ActorKind.PERSON},
                    {p.n: mask_party_tags(p.text) for p in article.paragraphs},
                    {n: [(s.start, s.close) for s in ss] for n, ss in spans.items()})
-    cast.display = {name: a.name for a in actors
-                    if a.kind in (ActorKind.ORGANISATION, ActorKind.PERSON)
-                    for name in (a.name, *a.aliases) if " " in name or
-                    a.kind is ActorKind.ORGANISATION}
-    # A surname the actor list already gave one person (`Ms. Montoya` of `Representative
-    # Celia Montoya`) speaks under that person's full name; one two people share stays as is.
-    owners: dict[str, list[str]] = {}
-    for a in actors:
-        if a.kind is ActorKind.PERSON and " " in a.name:
-            for alias in a.aliases:
-                if " " not in alias:
-                    owners.setdefault(alias, []).append(a.name)
-    cast.display.update({alias: names[0] for alias, names in owners.items()
-                         if len(names) == 1 and alias not in cast.display and
-                         set(cast.pairs.get(alias, ())) <= set(names[0].split())})
-    cast.name_surnames()
+    cast.show_actor_names(actors)
     attributor = Attributor(cast)
     quotes: list[Quote] = []
     carried: Speaker | None = None

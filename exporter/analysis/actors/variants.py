@@ -15,10 +15,8 @@ Party`, `Chinese Communist Party`).
 
 from __future__ import annotations
 
-import unicodedata
-
 from ...model import ActorKind
-from ..lexicon import NICKNAMES
+from ..lexicon import NICKNAMES, fold_accents
 from .gazetteer import lookup
 from .names import SUFFIXES
 from .runs import ACRONYM, INITIALS
@@ -28,16 +26,10 @@ _MIN_SURNAME = 5
 """Letters a surname needs before a spelling variant of it is believed (`Kim` / `Kin` no)."""
 
 
-def plain(text: str) -> str:
-    """Return `text` without accents (`Hañifah` → `Hanifah`)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
-
-
 def _words(name: str) -> list[str]:
     """Return a name's words lower-cased, without accents, full stops and possessive ends."""
     out: list[str] = []
-    for word in plain(name).replace("\u2019", "'").split():
+    for word in fold_accents(name).replace("\u2019", "'").split():
         word = word.lower().replace(".", "").removesuffix("'s")
         if word:
             out.append(word)
@@ -70,7 +62,7 @@ def spelling_variant(a: str, b: str) -> bool:
     """Return True if surnames `a` and `b` are one name spelled two ways: one letter apart
     (two from eight letters on), long enough to tell (`Zelensky`, `Zelenskiy`, `Zelenskyy`;
     `Gaddafi`, `Qaddafi`; not `Jong-un`, `Jong-il`)."""
-    a, b = plain(a).lower(), plain(b).lower()
+    a, b = fold_accents(a).lower(), fold_accents(b).lower()
     if a == b or min(len(a), len(b)) < _MIN_SURNAME:
         return False
     limit = 1 if min(len(a), len(b)) < 8 else 2
@@ -181,5 +173,5 @@ def shorter_org_of(short: str, longer: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["MAX_COMPARED", "distance", "formal_first", "org_key", "people_clusters", "plain",
+__all__ = ["MAX_COMPARED", "distance", "formal_first", "org_key", "people_clusters",
            "same_person", "shorter_org_of", "spelling_variant"]
