@@ -68,6 +68,10 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
                       r"prediction|forecast|claim)\s+(?:[a-z]+\s+){0,2}?(?:by|of|from)\s+")
 # `the statement said`: the words of whoever issued it.
 _THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
+# How many paragraphs before a quotation its `the statement said` may name the issuer in.
+_ISSUER_REACH = 3
+_ISSUING_ADVERBS = (r"(?:also|later|then|again|flatly|strongly|firmly|swiftly|quickly|vehemently|"
+                    r"categorically|emphatically|publicly|previously|repeatedly|immediately)")
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
                         re.IGNORECASE)
 # An attribution line: a dash, then only a name and its role up to the paragraph's end.
@@ -157,13 +161,18 @@ class Attributor:
         """Return who issued `the statement` a quotation cites: the person or organisation
         that `said in a statement` (`issued a statement`) last, in this paragraph before
         `offset` or in the one before; else None."""
-        pattern = re.compile(r"\b(?:(?:" + alternatives(list(SPEECH_VERBS)) + r")\s+in|"
+        # `said in a statement`, `flatly denied the allegations in a statement`, `issued a
+        # statement`: the issuer is the subject before the verb and its adverbs.
+        pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
+                             + alternatives(list(SPEECH_VERBS)) + r"|[a-z]+ed)"
+                             r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
                              r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                              + noun + r"\b", re.IGNORECASE)
         passive = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
                              r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+(?:the\s+)?",
                              re.IGNORECASE)
-        for p in (paragraph, paragraph - 1):
+        # A statement quoted over several paragraphs names its issuer once, at its start.
+        for p in range(paragraph, paragraph - _ISSUER_REACH - 1, -1):
             text = self.cast.texts.get(p, "")
             end = offset if p == paragraph else len(text)
             hits = list(pattern.finditer(text, 0, end))

@@ -112,6 +112,26 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
 
+# `“…,” the statement read`, `“…,” read the letter`: `read` speaks only for a document (a
+# person who `read from the transcript` of someone else is not the speaker).
+_DOCUMENT_READ = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?P<a>statement|letter|release|memo|post|message|note)\s+reads?"
+                            r"|reads?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?P<b>statement|letter|release|memo|post|message|note))\b",
+                            re.IGNORECASE)
+
+
+def _document_read(att: Attributor, place: Place) -> Speaker | None:
+    """`“…,” the statement read`: the words of whoever issued the statement."""
+    if not _attribution_follows(place):
+        return None
+    m = _DOCUMENT_READ.match(place.text, place.span.close, place.sentence_end)
+    if not m:
+        return None
+    noun = (m.group("a") or m.group("b")).lower()
+    return att.issuer(noun, place.paragraph, place.span.start)
+
+
 def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
     """Return the speaker found next to the verb; when the phrase names someone (or is a
     pronoun) who cannot be resolved, AMBIGUOUS, so no later rule guesses another."""
@@ -247,8 +267,8 @@ _HOW_VERB = re.compile(r"\s+(?:\w+ly\s+|once\s+|later\s+)?(?:described|put|calle
 
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
-    _after_verb, _subject_after, said_at_end, _according_before, with_participle, owned_speech,
-    _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
+    _after_verb, _subject_after, _document_read, said_at_end, _according_before, with_participle,
+    owned_speech, _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 

@@ -55,7 +55,11 @@ _PEERAGES = frozenset({"lady", "lord", "baroness", "baron"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
 # Heads `the <head>` may use for an organisation whose name does not hold the word.
-_GENERIC_HEADS = frozenset({"company", "firm", "agency"})
+# Heads that name an organisation by what it does, never in its name's words (`the label` for
+# Tidewater Records): only the one organisation just named as a subject will do.
+_GENERIC_HEADS = frozenset({"company", "firm", "agency", "label", "studio", "airline", "carrier",
+                            "retailer", "automaker", "carmaker", "insurer", "publisher",
+                            "broadcaster", "lender", "manufacturer", "utility", "startup"})
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})

@@ -78,7 +78,9 @@ _ANAPHOR = re.compile(r"^(?:the\s+)(central\s+bank|agency|company|ministry|bank|
                       r"organisation|organization|"
                       r"group|charity|council|commission|committee|government|regulator|"
                       r"institute|university|firm|fund|party|union|department|campaign|"
-                      r"network|board|authority|office|association|embassy|hospital)$",
+                      r"network|board|authority|office|association|embassy|hospital|label|studio|"
+                      r"airline|carrier|retailer|automaker|carmaker|insurer|publisher|"
+                      r"broadcaster|lender|manufacturer|utility|startup|club|league)$",
                       re.IGNORECASE)
 _DOCUMENT = re.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|"
                        r"study|survey|letter|analysis|filing|document|release|post|transcript|"
