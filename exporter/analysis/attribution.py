@@ -28,6 +28,7 @@ from .clauses import (
     CLAUSE_TAIL,
     FINITE,
     JOINED,
+    MANNER_ADVERB,
     OBJECT_SENSES,
     PARTICIPLE,
     THAT,
@@ -70,8 +71,7 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
 _THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
 # How many paragraphs before a quotation its `the statement said` may name the issuer in.
 _ISSUER_REACH = 3
-_ISSUING_ADVERBS = (r"(?:also|later|then|again|flatly|strongly|firmly|swiftly|quickly|vehemently|"
-                    r"categorically|emphatically|publicly|previously|repeatedly|immediately)")
+_ISSUING_ADVERBS = r"(?:also|later|then|again|" + MANNER_ADVERB + r")"
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
                         re.IGNORECASE)
 # An attribution line: a dash, then only a name and its role up to the paragraph's end.

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .clauses import (
     BE,
     CLAUSE_BREAK,
+    MANNER_ADVERB,
     NEXT_QUOTE,
     PARTICIPLE,
     SUBORDINATE,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly|recently|"
             r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
-            r"already|just|long|still|now|even)\s+)*")
+            r"already|just|long|still|now|even|" + MANNER_ADVERB + r")\s+)*")
 _VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + alternatives(
     [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
@@ -56,7 +57,7 @@ _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
                                r"has|had|have|would|will|reportedly|publicly|privately|"
                                r"repeatedly|recently|since|already|just|long|still|now|"
-                               r"even))+\s*$",
+                               r"even|" + MANNER_ADVERB + r"))+\s*$",
                                re.IGNORECASE)
 # `… and added, “…”`: a speech verb whose subject is the sentence's.
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:"

@@ -36,6 +36,12 @@ def alternatives(words: list[str]) -> str:
                                                                            reverse=True))
 
 
+# A manner adverb between a subject and its verb (`Brooke tearfully asked`, `The label flatly
+# denied`): lower case always, and none of the nouns and adjectives ending the same way that may
+# head a subject themselves (`the family said`, `the elderly`).
+MANNER_ADVERB = (r"(?-i:(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly|reply|daily|"
+                 r"weekly|monthly|quarterly|nightly|yearly|bully|elderly|butterfly|italy)\b)"
+                 r"[a-z]{2,}ly)")
 VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 # A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
 # called it “…”` (but `X argued that …, and that judges should not “…”` goes on reporting X).
