@@ -101,7 +101,30 @@ _SAID_IT = re.compile(r"\s+(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z
                       r"(?:that\s+)?it\s+[^.;\u201c\"]{0,80}?\bits\b")
 # `Darlene Pruitt, 71, a retired nurse`: an age in commas after a name is a person's.
 _AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
+# `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first
+# word is a place.
+_AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+$")
+# `a 35-year-old Fort Worth man`: the place describes the person the noun after it names.
+_PERSON_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls",
+                           "resident", "residents", "native", "student", "mother", "father",
+                           "son", "daughter", "teen", "teenager", "driver", "worker", "nurse",
+                           "teacher", "officer", "soldier", "player", "veteran", "retiree"})
+# A surname may end in `s` (`Davis`, `Maitlis`, `Ross`); a plural after a first name is a
+# company's (`Jordan Brands`), so only these endings, and not these words, count as a surname.
+_SURNAME_S = re.compile(r"[a-z](?:is|us|ss)")
+_NOT_SURNAMES_S = frozenset({"express", "business", "progress", "access", "success", "congress",
+                             "princess", "crisis", "analysis", "genius", "campus", "census",
+                             "focus", "status", "virus", "chorus", "bonus", "plus", "class",
+                             "glass", "grass", "press", "cross", "boss", "loss", "mass", "pass",
+                             "chess", "dress", "fitness", "wellness", "wilderness", "kiss",
+                             "miss", "bus", "nexus", "lotus", "cactus", "circus", "corpus",
+                             "opus", "basis", "thesis", "tennis", "axis", "oasis"})
 _NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
+
+
+def _surname_in_s(word: str) -> bool:
+    """Return True if `word`, ending in `s`, reads as a surname (`Davis`) not a plural."""
+    return bool(_SURNAME_S.fullmatch(word, len(word) - 3)) and word.lower() not in _NOT_SURNAMES_S
 
 
 def _honorific_before(before: str) -> bool:
@@ -313,7 +336,10 @@ class _Finder:
                 or bool(ROLE_NOUN_BEFORE.search(before))
                 or (names[0].lower() in lexicon.FIRST_NAMES and len(names) <= 3
                     and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS
-                    and not names[-1].endswith("s") and lookup(names[:1], 0) is None)
+                    and (not names[-1].endswith("s") or _surname_in_s(names[-1]))
+                    and lookup(names[:1], 0) is None)
+                or (bool(_AGE_BEFORE.search(before)) and len(names) <= 4
+                    and (next_word is None or next_word.group() not in _PERSON_NOUNS))
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
                 or _honorific_before(before)
                 or bool(_AGE_AFTER.match(text, end))
