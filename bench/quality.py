@@ -253,12 +253,14 @@ def score_speakers(gold: dict[str, Any], briefing: Briefing) -> Speakers:
     return out
 
 
-def judge_speaker(expected: str | None, got: str | None) -> Speakers:
+def judge_speaker(expected: str | Sequence[str] | None, got: str | None) -> Speakers:
     """Return one count: right (the same name, or silence where silence is expected), wrong (a
-    speaker where none is expected, or another name), or none (no speaker where one is)."""
+    speaker where none is expected, or another name), or none (no speaker where one is).
+    `expected` may list several names the article uses for one speaker: any of them is right."""
     if got is None:
         return Speakers(right=1) if expected is None else Speakers(none=1)
-    if expected is not None and _same_name(expected, got):
+    names = [expected] if isinstance(expected, str) or expected is None else list(expected)
+    if any(name is not None and _same_name(name, got) for name in names):
         return Speakers(right=1)
     return Speakers(wrong=1)
 
