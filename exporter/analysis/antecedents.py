@@ -62,6 +62,12 @@ _PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "libera
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
 
 
+def _one_surname(a: str, b: str) -> bool:
+    """Return True if `a` and `b` are one key, or one is the other's surname alone (`Whitford`,
+    `Caleb Whitford`): no rival to each other for a pronoun."""
+    return a == b or (" " not in a and b.split()[-1] == a) or (" " not in b and a.split()[-1] == b)
+
+
 @dataclass(frozen=True, slots=True)
 class _Seen:
     """A person a pronoun may point at: where the text last named them (`start`: the end of
@@ -152,7 +158,7 @@ class Antecedents(_CastParts):
             # names, even as an object, is likelier than one from the paragraphs before.
             return None
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
-        rivals = [s for s in fits if s.gender == gender and s.key != nearest.key]
+        rivals = [s for s in fits if s.gender == gender and not _one_surname(s.key, nearest.key)]
         if nearest.gender is None and rivals and (not close or any(
                 s.subject and s.paragraph == nearest.paragraph and
                 not set(s.key.split()) & set(nearest.key.split()) for s in rivals)):
@@ -166,6 +172,12 @@ class Antecedents(_CastParts):
             return None
         if self._unplaced_name(nearest, paragraph, offset):
             return None
+        sharing = self.by_last.get(nearest.key, []) if " " not in nearest.key else []
+        if len(sharing) > 1:
+            # `Dr. Whitford, an obstetrician, … “…,” she said` where Annika and Caleb Whitford
+            # are both named: the pronoun's gender picks one, or nobody speaks.
+            picked = [k for k in sharing if self.gender(k) == gender]
+            return self._person(picked[0], "resolved") if len(picked) == 1 else None
         return self._person(nearest.key, "resolved")
 
     def _subordinate(self, seen: _Seen) -> bool:
@@ -242,6 +254,10 @@ class Antecedents(_CastParts):
         named again, as subjects, in this or the two paragraphs before `offset`: the mentions
         do not hold them."""
         keys = {s.key: s.gender for s in self.said[-_NEAREST:] if " " not in s.key}
+        # `Whitford said` where Annika and Caleb Whitford speak: the shared surname is named
+        # again, and `antecedent` lets the pronoun's gender pick one of them.
+        keys |= {s.key.split()[-1]: None for s in self.said[-_NEAREST:]
+                 if " " in s.key and len(self.by_last.get(s.key.split()[-1], ())) > 1}
         if not keys:
             return []
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?![\u2019']s)")
@@ -250,6 +266,9 @@ class Antecedents(_CastParts):
             text = self.texts.get(p, "")
             for m in pattern.finditer(text, max(0, (offset if p == paragraph else len(text))
                                               - 2000), offset if p == paragraph else len(text)):
+                if any(text.endswith(k.rsplit(" ", 1)[0] + " ", 0, m.start())
+                       for k in self.by_last.get(m.group(1), ())):
+                    continue  # `Evan Harwood`: the full name, which the mentions hold
                 if not self._in_quote(p, m.start()) and not self._object(p, m.start()):
                     out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)],
                                      self._subject(p, m.start())))
