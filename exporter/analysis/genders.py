@@ -63,13 +63,26 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
     for p, ms in by_paragraph.items():
         text = texts.get(p, "")
         for i, m in enumerate(ms):
-            if m.kind is not ActorKind.PERSON or known(m.key) is not None:
+            if m.kind is not ActorKind.PERSON:
                 continue
             stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
             window = text[m.end:min(stop, m.end + 200)]
             first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
-            hit = next((h for h in _GENDERED.finditer(first[0])
-                        if not _object_pronoun(first[0], h)), None)
+            hits = [h for h in _GENDERED.finditer(first[0]) if not _object_pronoun(first[0], h)]
+            prior = known(m.key)
+            if prior is not None:
+                # A first name that usually marks one gender, and a sentence that says the
+                # other twice over (`Marion Szabo, … himself, told reporters that he …`): the
+                # text wins.
+                said = {_pronoun_gender(h.group()) for h in hits}
+                # Only the sentence's subject: after `to Omar’s office, in which he said he’d`
+                # the pronouns are someone else's.
+                if len(hits) >= 2 and said == {"f" if prior == "m" else "m"} and \
+                        _OPENS_SENTENCE.search(text, max(0, m.start - 60), m.start) and \
+                        not re.match(r"[\u2019']s?\b", text[m.end:m.end + 2]):
+                    told.setdefault(m.key, set()).update(said)
+                continue
+            hit = hits[0] if hits else None
             if hit is None and len(first) > 1 and window[len(first[0])] in ".!?" and \
                     _OPENS_SENTENCE.search(text, max(0, m.start - 60), m.start):
                 # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
@@ -78,10 +91,12 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
                 if nxt and (nxt.group(1) is None or nxt.group(1).lower() in STOP):
                     hit = nxt
             if hit:
-                told.setdefault(m.key, set()).add(
-                    "m" if hit.group().split()[-1].lower() in {"he", "his", "him", "himself"}
-                    else "f")
+                told.setdefault(m.key, set()).add(_pronoun_gender(hit.group().split()[-1]))
     return {key: next(iter(genders)) for key, genders in told.items() if len(genders) == 1}
+
+
+def _pronoun_gender(word: str) -> Gender:
+    return "m" if word.lower() in {"he", "his", "him", "himself"} else "f"
 
 
 def _object_pronoun(text: str, hit: re.Match[str]) -> bool:
