@@ -49,6 +49,8 @@ def role_from_appositive(text: str, end: int) -> str | None:
         return None
     if words[0].endswith(("ing", "ed")) and "-" not in words[0] and words[0] not in ROLE_NOUNS:
         return None  # `, hitting him in the head,`: a clause, not a role
+    if words[0] in {"who", "whose", "whom", "which", "that", "where", "when"}:
+        return None  # `, who stood next to the governor,`: a relative clause, not a role
     return role
 
 
