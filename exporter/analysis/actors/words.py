@@ -64,7 +64,14 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", 
 # for; `St.`, `Jr.` and `Sr.` are parts of names.
 TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"}) | {
     "mp", "mep", "attorney", "executive", "administrator", "coach", "manager", "officer",
-    "employee", "principal", "superintendent", "dean", "provost", "headteacher", "rector"}
+    "employee", "principal", "superintendent", "dean", "provost", "headteacher", "rector",
+    # Local offices (`Cochise County Sheriff Thaddeus Brannigan`) and the occupations written
+    # capitalised before a name opening a sentence (`Singer Ally Brooke said`).
+    "sheriff", "alderman", "alderwoman", "assemblyman", "assemblywoman", "assessor", "auditor",
+    "comptroller", "coroner", "corporal", "councillor", "councilman", "councilwoman",
+    "detective", "inspector", "prosecutor", "registrar", "clerk", "chaplain", "pastor", "rabbi",
+    "reverend", "actor", "actress", "comedian", "musician", "podcaster", "rapper", "singer",
+    "rancher", "farmer"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
