@@ -166,11 +166,16 @@ class Attributor:
         pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
                              + alternatives(list(SPEECH_VERBS)) + r"|[a-z]+ed)"
                              r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
-                             r"issued|released|sent|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
-                             + noun + r"\b", re.IGNORECASE)
-        passive = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
-                             r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+(?:the\s+)?",
-                             re.IGNORECASE)
+                             r"issued|released|sent|published)\s+(?:a|an|the|her|his|its|their)\s+"
+                             r"(?:[\w-]+\s+){0,2}?" + noun + r"\b", re.IGNORECASE)
+        # `a report released Thursday by X`, `The letter, sent Monday to …, was written by X`,
+        # `In a statement, ICE disputed …`: the issuer after `by` or after the comma.
+        passive = re.compile(r"\b(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
+                             r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+"
+                             r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b(?:was|were)\s+"
+                             r"(?:written|signed|issued|released|sent|published)\s+by\s+"
+                             r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                             + noun + r"\s*,\s+)(?:the\s+)?", re.IGNORECASE)
         # A statement quoted over several paragraphs names its issuer once, at its start.
         for p in range(paragraph, paragraph - _ISSUER_REACH - 1, -1):
             text = self.cast.texts.get(p, "")
