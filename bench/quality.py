@@ -656,6 +656,7 @@ def score_attribution_cases(folder: Path = CASES, found_count: list[int] | None 
     `baseline` scores the 20-line regex (`regex_quotes`) instead of the analysis."""
     import yaml
 
+    from bench.real_pages import plain, quote_start
     from exporter.analysis.quotes import find_quotes
     from exporter.model import Meta
 
@@ -677,8 +678,9 @@ def score_attribution_cases(folder: Path = CASES, found_count: list[int] | None 
             else:
                 pairs = [(q.text, q.speaker) for q in find_quotes(article)]
             for start, speaker, _ in case["quotes"]:
-                got = next((who for words, who in pairs if words.startswith(start)), None)
-                if found_count is not None and any(w.startswith(start) for w, _ in pairs):
+                want = quote_start(start)
+                got = next((who for words, who in pairs if plain(words).startswith(want)), None)
+                if found_count is not None and any(plain(w).startswith(want) for w, _ in pairs):
                     found_count[0] += 1
                 one = judge_speaker(speaker, got)
                 total.add(one)

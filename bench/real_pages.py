@@ -52,6 +52,13 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \"'")
 
 
+def quote_start(start: str) -> str:
+    """Return an annotated quotation's start as the analysis's text would begin: typography
+    straightened, and a comma or full stop the annotation kept before the closing mark (`“She
+    talks good,” Eckhart said`) dropped, as the quotation's text drops it."""
+    return plain(start).rstrip(" ,.;:")
+
+
 def load_pages(path: Path = REAL_PAGES) -> list[dict[str, Any]]:
     """Return the annotated pages of `path`."""
     import yaml
@@ -93,7 +100,7 @@ def score_page(page: dict[str, Any], html: Path) -> PageScore:
     used: set[int] = set()
     out = PageScore(page=page["id"])
     for start, speaker, _kind in page["quotes"]:
-        want = plain(start)
+        want = quote_start(start)
         index = next((i for i, (text, _) in enumerate(found)
                       if i not in used and text.startswith(want)), None)
         got = None
