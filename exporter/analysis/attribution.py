@@ -43,7 +43,7 @@ from .lexicon import SPEECH_VERBS, TITLES
 from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
-from .sources import description_speaker
+from .sources import description_speaker, earlier_source
 from .speakers import (
     AMBIGUOUS,
     PRONOUN_GENDER,
@@ -132,11 +132,17 @@ class Attributor:
                 return seat
             title = title_head(phrase.description)
             if title:
-                return self.cast.titled(title)
+                return self.cast.titled(title) or self._earlier_source(phrase.description,
+                                                                         paragraph, offset)
             if identity_description(phrase.description):
                 return self.cast.described(paragraph, offset)
-            return description_speaker(phrase.description, self.cast.texts)
+            return self._earlier_source(phrase.description, paragraph, offset) or \
+                description_speaker(phrase.description, self.cast.texts)
         return None
+
+    def _earlier_source(self, description: str, paragraph: int, offset: int) -> Speaker | None:
+        return earlier_source(description, self.cast.texts, paragraph, offset,
+                              self.cast._in_quote)
 
     def _reporter_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
         """Return the one-word speaker of reported speech in the sentence right before the

@@ -12,6 +12,7 @@ elsewhere with the same words (`China's ambassador to Britain Liu Xiaming has sa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .actors import ROLE_NOUNS
 from .lexicon import TITLES
@@ -159,4 +160,52 @@ def described_body(phrase: str, texts: dict[int, str]) -> Speaker | None:
     return Speaker(m.group("body"), "organisation", attribution="explicit")
 
 
-__all__ = ["SOURCE_NOUNS", "described_body", "description_speaker", "office_holder"]
+# Heads of a description an unnamed source is first given and then named by again (`A senior
+# Republican strategist … told CNN …` then `“…,” the strategist said`).
+_SOURCE_HEADS = ROLE_NOUNS | SOURCE_NOUNS | {
+    "nurse", "nurses", "worker", "workers", "operative", "operatives", "employee", "employees",
+    "technician", "teacher", "doctor", "physician", "resident", "voter", "volunteer", "lawyer",
+    "attorney", "officer", "contractor", "engineer", "manager", "executive", "organizer",
+    "organiser", "strategist", "consultant", "donor", "lobbyist", "witness", "parent"}
+_NOT_MODIFIERS = frozenset({"who", "whom", "which", "that", "said", "says", "told", "is", "was",
+                            "were", "are", "has", "had", "have"})
+
+
+def earlier_source(description: str, texts: dict[int, str], paragraph: int, offset: int,
+                   in_quote: Callable[[int, int], bool]) -> Speaker | None:
+    """Return the unnamed source `the aide` names again (`A senior Republican strategist …
+    told CNN …`, then `“…,” the strategist said`): the one description with that head noun,
+    indefinite, in this paragraph before `offset` or the three before; None when there are
+    several, or the description is an appositive to a name (`Jane Roe, a nurse,`: the rules
+    for titles and descriptions point back at her)."""
+    m = re.fullmatch(r"the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)", description.strip(), re.IGNORECASE)
+    if m is None or m.group(1).lower() not in _SOURCE_HEADS:
+        return None
+    head = m.group(1).lower()
+    pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
+                         + re.escape(head) + r")\b")
+    found: set[str] = set()
+    for p in range(max(1, paragraph - 3), paragraph + 1):
+        text = texts.get(p, "")
+        for hit in pattern.finditer(text, 0, offset if p == paragraph else len(text)):
+            words = hit.group(1).split()
+            if in_quote(p, hit.start()) or any(w.lower() in _NOT_MODIFIERS or
+                                               w.lower() in {"the", "of", "to", "and", "or",
+                                                             "in", "on", "at", "for", "with",
+                                                             "by", "from"} for w in words):
+                continue
+            before = text[:hit.start()].rstrip()
+            if before.endswith(","):
+                lead = before[:-1].split()[-1:] or [""]
+                if lead[0][:1].isupper() and lead[0].lower() not in _INDEFINITE:
+                    return None  # `Jane Roe, a nurse,`: an appositive to a name
+            found.add(hit.group(1))
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    return Speaker(name, "group" if head.endswith("s") else "person", attribution="resolved",
+                   named=False)
+
+
+__all__ = ["SOURCE_NOUNS", "described_body", "description_speaker", "earlier_source",
+           "office_holder"]
