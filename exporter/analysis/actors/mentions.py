@@ -61,7 +61,8 @@ class Mention:
     text: str
     """The words as written."""
     form: str = "name"
-    """`name`, `alias`, `capital`, `demonym`, `metonym`, `surname`, `acronym`."""
+    """`name`, `alias`, `capital`, `demonym`, `metonym`, `surname`, `acronym`, `short` (an
+    organisation's first word alone)."""
     role: str | None = None
     """Role the text gives at this mention."""
 
@@ -104,6 +105,15 @@ _AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
 # `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first
 # word is a place.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+$")
+# The last words of names a company or institution is also called by its first word alone
+# (`Velmora Technologies`, `Carlyle Group`, `Harvard University`); not a party, a council or a
+# department, whose first word is an adjective or a place (`Democratic`, `Columbus`).
+_CORPORATE_ENDINGS = frozenset({
+    "technologies", "technology", "group", "inc", "corp", "corporation", "holdings", "capital",
+    "studios", "systems", "media", "airlines", "airways", "records", "partners", "industries",
+    "motors", "pharmaceuticals", "labs", "international", "university", "services",
+    "entertainment", "co", "company", "ltd", "llc", "plc", "ag", "foods", "brands", "networks",
+    "software", "therapeutics", "biosciences", "logistics", "petroleum", "communications"})
 # `a 35-year-old Fort Worth man`: the place describes the person the noun after it names.
 _PERSON_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls",
                            "resident", "residents", "native", "student", "mother", "father",
@@ -586,6 +596,20 @@ class _Finder:
                     or COMPANY_BEFORE.search(text, max(0, a - _AHEAD), a))):
                 self.companies.add(w)
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "company")
+            elif (org := self._short_org(w)) is not None:
+                self.add(org, ActorKind.ORGANISATION, n, a, b, text, "short")
+
+    def _short_org(self, word: str) -> str | None:
+        """Return the organisation a lone word names by its first word (`Velmora` after
+        `Velmora Technologies`): the one organisation named in full so far whose name starts
+        with it, where the word is no common word, first name or place."""
+        if word.lower() in STOP or word.lower() in self._lower_words() or \
+                word.lower() in lexicon.FIRST_NAMES or lookup([word], 0) is not None:
+            return None
+        owners = {m.key for m in self.mentions if m.kind is ActorKind.ORGANISATION
+                  and m.key.startswith(word + " ")
+                  and m.key.split()[-1].lower().rstrip(".") in _CORPORATE_ENDINGS}
+        return owners.pop() if len(owners) == 1 else None
 
     def _merge_capitals(self, mentions: list[Mention]) -> list[Mention]:
         """Turn a capital into its country when the country is named (a demonym will do);
