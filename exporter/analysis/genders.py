@@ -31,6 +31,9 @@ _APPOSITIVE_NOUN = re.compile(r",\s+(?:\d+,\s+)?(?:the|a|an|his|her|their|its|on
 # sentence's subject (`… the granddaughter of its founder, Kanemori Tetsuo. In a statement, she
 # said`: the next sentence's `she` is not the founder's).
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w.\u2019'-]*\s+){0,4}$")
+# A name right after a preposition or a verb's object position is no sentence's subject.
+_OBJECT_BEFORE = re.compile(r"\b(?:to|at|with|by|for|from|of|about|on|against|toward|towards|"
+                            r"into|than|like|and|or)\s+(?:[A-Z][\w.\u2019'-]*\s+){0,3}$")
 # Words after `her` that make it an object (`stood beside her without a word`), beyond the
 # prepositions the speaker rules list.
 _AFTER_OBJECT = frozenset({"without", "across", "through", "around", "during", "as", "down",
@@ -72,14 +75,22 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
             prior = known(m.key)
             if prior is not None:
                 # A first name that usually marks one gender, and a sentence that says the
-                # other twice over (`Marion Szabo, … himself, told reporters that he …`): the
-                # text wins.
+                # other twice over (`Marion Szabo, … himself, told reporters that he …`, or
+                # `Beverly Oakes is a retired machinist. He spent …, and said he …`): the text
+                # wins. Only for the sentence's subject: after `to Omar’s office, in which he
+                # said he’d` the pronouns are someone else's.
+                if _OBJECT_BEFORE.search(text, max(0, m.start - 30), m.start) or \
+                        re.match(r"[\u2019']s?\b", text[m.end:m.end + 2]):
+                    continue
+                if not hits and len(first) > 1 and window[len(first[0])] in ".!?":
+                    after = text[m.end + len(first[0]) + 1:min(stop, m.end + 500)]
+                    nxt = _NEXT_SUBJECT.match(after)
+                    if nxt and (nxt.group(1) is None or nxt.group(1).lower() in STOP):
+                        sentence = re.split(r"[.!?;\u201c\"]", after, maxsplit=1)[0]
+                        hits = [h for h in _GENDERED.finditer(sentence)
+                                if not _object_pronoun(sentence, h)]
                 said = {_pronoun_gender(h.group()) for h in hits}
-                # Only the sentence's subject: after `to Omar’s office, in which he said he’d`
-                # the pronouns are someone else's.
-                if len(hits) >= 2 and said == {"f" if prior == "m" else "m"} and \
-                        _OPENS_SENTENCE.search(text, max(0, m.start - 60), m.start) and \
-                        not re.match(r"[\u2019']s?\b", text[m.end:m.end + 2]):
+                if len(hits) >= 2 and said == {"f" if prior == "m" else "m"}:
                     told.setdefault(m.key, set()).update(said)
                 continue
             hit = hits[0] if hits else None
