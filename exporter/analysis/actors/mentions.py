@@ -475,16 +475,18 @@ class _Finder:
                 continue
             # Hyphenated compounds: `Pakistan-Russia`, `Sino-Russian`, `US-backed`.
             parts = names[i].split("-")
-            if len(parts) > 1:
+            hits = [(lookup([part], 0), part) for part in parts] if len(parts) > 1 else []
+            if any(hit for hit, _ in hits):
                 off = words[i][1]
-                for part in parts:
-                    hit = lookup([part], 0)
+                for hit, part in hits:
                     if hit:
                         e = hit[1]
                         self.add(e.canonical, e.kind, n, off, off + len(part), text, e.form)
                     off += len(part) + 1
                 i += 1
                 continue
+            # A hyphenated word naming no place is left over: a double surname
+            # (`Castellano-Reyes` after `Naomi Castellano-Reyes`) is found there.
             leftover.append(words[i])
             i += 1
         return leftover
