@@ -170,7 +170,7 @@ class Attributor:
         # `said in a statement`, `flatly denied the allegations in a statement`, `issued a
         # statement`: the issuer is the subject before the verb and its adverbs.
         pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
-                             + alternatives(list(SPEECH_VERBS)) + r"|[a-z]+ed)"
+                             + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")|(?-i:[a-z]+ed))"
                              r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
                              r"issued|released|sent|published)\s+(?:a|an|the|her|his|its|their)\s+"
                              r"(?:[\w-]+\s+){0,2}?" + noun + r"\b", re.IGNORECASE)

@@ -51,8 +51,9 @@ _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly
 _VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + alternatives(
     [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
     re.IGNORECASE)
+# The verb in lower case only: `the United States’ representative … told` has no verb `States`.
 _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,250}?)\s+"
-                            + _ADVERBS + r"(?:" + alternatives(list(SPEECH_VERBS)) + r")\b",
+                            + _ADVERBS + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")\b",
                             re.IGNORECASE)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
                                r"has|had|have|would|will|reportedly|publicly|privately|"

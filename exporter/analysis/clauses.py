@@ -42,7 +42,8 @@ def alternatives(words: list[str]) -> str:
 MANNER_ADVERB = (r"(?-i:(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly|reply|daily|"
                  r"weekly|monthly|quarterly|nightly|yearly|bully|elderly|butterfly|italy)\b)"
                  r"[a-z]{2,}ly)")
-VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+# Lower case: a capital makes a name of the word (`the United States`, `Says Who`).
+VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b")
 # A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
 # called it “…”` (but `X argued that …, and that judges should not “…”` goes on reporting X).
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s(?!that\b)|;|"
