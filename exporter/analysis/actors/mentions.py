@@ -278,6 +278,12 @@ class _Finder:
 
         # Title or role words followed by a name: `Russian Army Commander-in-Chief Oleg Salyukov`.
         title_idx = [i for i, w in enumerate(low) if w in TITLE_HEADS]
+        if title_idx and ((low[0] in ORG_HEADS and title_idx[-1] == len(low) - 1)
+                          or (title_idx[-1] + 1 < len(low) and low[title_idx[-1] + 1] in ORG_HEADS
+                              and title_idx[-1] + 2 == len(low))):
+            # `The Justice Department`, `the Department of Justice`: a title word inside an
+            # organisation's name, not before a person's.
+            title_idx = []
         if title_idx:
             r = title_idx[-1]
             # `Minister of Pakistan`, `Ambassador to the European Union` belong to the role too.
@@ -455,6 +461,8 @@ class _Finder:
         # Organisations: a head word at the end (or an institutional word anywhere), or a
         # name the text calls a company (`the Café Serra Azul cooperative`).
         if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
+             or (low[0] in ORG_HEADS and len(low) >= 3 and low[1] in {"of", "for"}
+                 and "and" not in low)
              or COMPANY_FOLLOWS.match(text, end) or COMPANY_AFTER.match(text, end))
                 and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2
                 and not any(_MODEL_CODE.search(w) for w in names)):

@@ -81,10 +81,22 @@ def same_title(part: set[str], whole: set[str]) -> bool:
     style capitalises a formal title before a name (`Vice President Biden`, which is not
     `Hunter Biden`) and writes a description after one in lower case (`Ms. Montoya, a
     three-term congresswoman,` is still `Representative Celia Montoya`)."""
-    titles = {w.lower().rstrip(".") for role in part for w in role.split()
+    titles = {w.lower().rstrip(".") for role in part for w in _before_complement(role)
               if w[:1].isupper()} & TITLE_HEADS
     held = {w.lower().rstrip(".") for role in whole for w in role.split()}
     return not titles or bool(titles & held)
+
+
+def _before_complement(role: str) -> list[str]:
+    """Return a role's words before its first complement (`in Colorado`, `who joined the
+    Justice Department`): the title is there, and a name inside the complement is no title."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if w in _COMPLEMENT_OPENERS), len(words))
+    return words[:cut]
+
+
+_COMPLEMENT_OPENERS = frozenset({"in", "at", "from", "with", "who", "which", "that", "whose",
+                                 "since", "until", "after", "before", "under", "on", "by"})
 
 
 def shared_title(part: set[str], whole: set[str]) -> bool:

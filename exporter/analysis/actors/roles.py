@@ -51,7 +51,9 @@ def role_from_appositive(text: str, end: int) -> str | None:
         return None  # `, hitting him in the head,`: a clause, not a role
     if words[0] in {"who", "whose", "whom", "which", "that", "where", "when"}:
         return None  # `, who stood next to the governor,`: a relative clause, not a role
-    return role
+    # `a former state attorney general in Colorado who joined the department last year`: the
+    # relative clause says what the person did, the role ends before it.
+    return re.split(r"\s+(?:who|whose|whom|which)\s", role, maxsplit=1)[0].rstrip(" ,")
 
 
 def clean_role(words: list[str]) -> str:

@@ -136,8 +136,16 @@ def org_key(name: str) -> tuple[str, ...]:
                                                          ActorKind.COUNTRY} \
             and hit[1].form in {"name", "alias"}:
         written = [*hit[1].canonical.split(), *written[hit[0]:]]
-    return tuple(_words(" ".join(written)))
+    words = tuple(_words(" ".join(written)))
+    if len(words) == 3 and words[1] == "of" and words[0] in _INVERTIBLE_HEADS:
+        # `Department of Justice` = `Justice Department`, `Ministry of Defence` = `Defence
+        # Ministry`.
+        words = (words[2], words[0])
+    return words
 
+
+# Heads written before or after what they are for (`Department of Justice`, `Justice Department`).
+_INVERTIBLE_HEADS = frozenset({"department", "ministry", "bureau", "office", "agency"})
 
 _CHAMBERS = frozenset({"House", "Senate"})
 """A legislature's chambers: `the Intelligence Committee`, in an article that names only the
