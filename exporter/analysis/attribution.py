@@ -124,9 +124,10 @@ class Attributor:
             if org:
                 return Speaker(org, "organisation")
             org = mouthpiece_org(phrase.description)
-            spoken_for = self.cast.organisation_named(org) if org else None
-            if spoken_for is not None:
-                return spoken_for
+            if org and self.cast.organisation_named(org) is not None:
+                # `a DHS spokesperson`, `a spokesperson for the Education Department`: an
+                # unnamed source, spoken for by its description (which names whose).
+                return Speaker(_description(phrase.description), "person", named=False)
             seat = self.cast.seat(phrase.description)
             if seat is not None:
                 return seat
@@ -435,6 +436,11 @@ def post_end(text: str, span: Span, ends: list[int]) -> int:
 
 def _role(phrase: str) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+
+
+def _description(phrase: str) -> str:
+    """Return a description as a speaker's name: without its article (`a`, `an`, `one`)."""
+    return re.sub(r"^(?:an?|one|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
 
 
 def resolved(speaker: Speaker) -> Speaker:
