@@ -237,6 +237,9 @@ class Cast(Antecedents):
         surname_known = len(words) == 1 and not name.title and bool(self.by_last.get(words[0]))
         if not surname_known and not can_speak(words):
             return None
+        if len(words) == 1 and not surname_known and is_title(words[0]) and \
+                not self.by_first.get(words[0]):
+            return None  # `Leader of the Opposition … accused`: a title is nobody's name
         text = " ".join(words)
         at = [m for m in self._between(paragraph, name.start - _AROUND, name.end)
               if m.start <= name.start < m.end or name.start <= m.start < name.end]
