@@ -66,8 +66,8 @@ one-article build, 0.2 s of twenty)."""
 
 WARM = "exporter.warm"
 """Imported after the rest by a fork server that will fork several workers at once: it exports
-a small article in memory, so fonts, templates and compiled patterns are loaded once for all of them
-(another 0.15-0.3 s of each worker's first article). One worker would only pay its ~50 ms
+a small article in memory, so fonts, templates and compiled patterns are loaded once for all of
+them (another 0.15-0.3 s of each worker's first article). One worker would only pay its ~50 ms
 export on top of the same warm-up, so a run with one job does without."""
 
 

@@ -130,11 +130,12 @@ class _Segmenter(pysbd.Segmenter):  # type: ignore[misc]
     pysbd 0.3.4 places each sentence it found with `re.finditer(re.escape(sentence) + "\\s*")`:
     a regular expression compiled for every sentence of every paragraph, each one a new entry in
     `re`'s cache of 512 patterns. A few articles' sentences pushed out the patterns pysbd's
-    abbreviation rules and the readers use over and over, so every article compiled some 140 of
-    them again (15-25 ms an article). The search here is the same: the first occurrence of the
-    sentence, with the whitespace after it, that ends after the last one placed, looking at
-    occurrences left to right without overlap (`tests/analysis/test_sentence_spans.py` compares
-    the two on the test articles and corpus pages).
+    abbreviation rules and the readers use over and over, so every new article compiled some 125
+    of them again (8 of the 36 ms its analysis took). The search here is the same: the first
+    occurrence of the sentence, with the whitespace after it, that ends after the last one
+    placed, looking at occurrences left to right without overlap
+    (`tests/analysis/test_sentence_spans.py` compares the two on the test articles and corpus
+    pages).
     """
 
     def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
