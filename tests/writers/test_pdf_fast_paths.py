@@ -69,6 +69,31 @@ def test_remembered_widths_are_reportlabs_and_give_the_same_file(
     assert all(ours == theirs for ours, theirs in widths)
 
 
+def test_plain_paragraphs_get_the_parsers_fragments_and_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.platypus.paraparser import ParaParser
+
+    fast = sample_pdf()
+    compared: list[str] = []
+    plain_frags = flowables.plain_frags
+
+    def both(text: str, style: Any) -> list[Any]:
+        ours = plain_frags(text, style)
+        _, parsed, _ = ParaParser().parse(text, style)
+        paragraph.textTransformFrags(parsed, style)
+        assert [vars(f) for f in ours] == [vars(f) for f in parsed]
+        assert all(f.link is not g.link and f.us_lines is not g.us_lines
+                   for f, g in zip(ours, parsed, strict=True))
+        compared.append(text)
+        return ours
+
+    monkeypatch.setattr(flowables, "plain_frags", both)
+    assert sample_pdf() == fast
+    assert len(compared) > 100  # the sample's plain paragraphs
+    monkeypatch.setattr(flowables.Para, "_setup", paragraph.Paragraph._setup)  # the parser's
+    assert sample_pdf() == fast
+
+
 def test_pages_held_compressed_or_plain_give_the_same_file(
         monkeypatch: pytest.MonkeyPatch) -> None:
     briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
