@@ -125,6 +125,24 @@ def long_article(count: int) -> str:
     return "\n\n".join([f"A long briefing of {count} paragraphs", *body]) + "\n"
 
 
+def bytecode() -> str:
+    """Say whether exporter's modules load from cached bytecode in the processes timed.
+
+    An installed wheel's do (pip compiles them); an editable checkout run with
+    PYTHONDONTWRITEBYTECODE set compiles every exporter module from source in every process,
+    about 0.15 s of a build's fixed cost on the bench machine, which an installed copy never pays.
+    """
+    import importlib.util
+
+    sources = list((REPO / "exporter").rglob("*.py"))
+    cached = sum(1 for path in sources
+                 if Path(importlib.util.cache_from_source(str(path))).exists())
+    if cached == len(sources):
+        return "cached"
+    how = " (PYTHONDONTWRITEBYTECODE)" if sys.flags.dont_write_bytecode else ""
+    return f"{len(sources) - cached} of {len(sources)} modules compiled from source{how}"
+
+
 def chain_available() -> dict[str, bool]:
     try:
         import weasyprint  # noqa: F401
@@ -177,6 +195,7 @@ def main() -> int:
             "no_change_rebuild_s": round(cached.wall, 2),
             "peak_rss_mib": round(full.peak_kib / 1024, 1),
             "floor_peak_rss_mib": round(floor.peak_kib / 1024, 1),
+            "exporter_bytecode": bytecode(),
         })
         report.update(chain(src, work, args.n, args.chain_sample, full.wall))
         if args.long:

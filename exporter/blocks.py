@@ -476,6 +476,11 @@ class _Parser:
             raise self.fail(el, f"{name}={value!r} is not a whole number") from exc
 
     def inlines(self, el: etree._Element) -> Inlines:
+        if len(el) == 0:
+            # Text alone, most blocks: all `_normalise_space` would make of it, without a run
+            # made, normalised and made again.
+            text = " ".join((el.text or "").split())
+            return (Inline(text=text),) if text else ()
         runs: list[Inline] = []
         self._collect(el, runs, strong=False, emphasis=False, href=None)
         return _normalise_space(runs)

@@ -25,6 +25,18 @@ def test_inline_formatting_and_whitespace() -> None:
     assert doc.meta.keywords == ("a", "b")
 
 
+@pytest.mark.parametrize("text", ["", "   ", "\n  One  two\tthree \n", "a", " lead", "trail ",
+                                  "\u00a0no-break\u2003em\u3000ideographic ", "x\ny"])
+def test_text_alone_reads_as_the_general_rule_reads_it(text: str) -> None:
+    from lxml import etree
+
+    el = etree.fromstring(f"<p>{text}</p>")
+    parser = blocks._Parser("t.xml.j2")
+    runs: list[blocks.Inline] = []
+    parser._collect(el, runs, strong=False, emphasis=False, href=None)
+    assert parser.inlines(el) == blocks._normalise_space(runs)
+
+
 def test_only_safe_links_survive() -> None:
     doc = parse('<p><a href="javascript:alert(1)">x</a> <a href="https://e.org">y</a></p>')
     para = doc.blocks[0]

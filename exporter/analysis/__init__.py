@@ -29,12 +29,14 @@ def analyse(article: Article) -> Briefing:
     # goes to the linear one) and every stage then reuses the cached sentences.
     article_sentences(article)
     actors = find_actors(article)
-    key_points = find_key_points(article, actors)
+    # Found once: the key points inside a quotation take its speaker from them.
+    quotes = find_quotes(article)
+    key_points = find_key_points(article, actors, quotes)
     return Briefing(
         article=article,
         key_points=key_points,
         summary=summarise(article),
-        quotes=find_quotes(article),
+        quotes=quotes,
         questions=find_questions(article),
         timeline=find_events(article),
         actors=actors,

@@ -145,8 +145,14 @@ class _Candidate:
     """It sits inside a quotation."""
 
 
-def find_key_points(article: Article, actors: tuple[Actor, ...]) -> tuple[KeyPoint, ...]:
-    """Return 3 to 6 key points of `article`, free of redundancy, in source order."""
+def find_key_points(article: Article, actors: tuple[Actor, ...],
+                    quotes: tuple[Quote, ...] | None = None) -> tuple[KeyPoint, ...]:
+    """Return 3 to 6 key points of `article`, free of redundancy, in source order.
+
+    `quotes` are the article's quotations (`find_quotes`) when the caller has found them: a
+    point inside one is given its speaker. Without them they are found only if a point needs
+    them (quotations cost more than key points).
+    """
     candidates = _bounded([c for c in _candidates(article) if _eligible(c.text)])
     if not candidates:
         return ()
@@ -156,7 +162,7 @@ def find_key_points(article: Article, actors: tuple[Actor, ...]) -> tuple[KeyPoi
     body_words = sum(len(p.text.split()) for p in article.paragraphs)
     count = min(MAX_POINTS, max(MIN_POINTS, 2 + -(-body_words // WORDS_PER_POINT)))
     chosen = _select(scores, vectors, lengths, [c.sentence.paragraph for c in candidates], count)
-    speakers = _speakers(article, {i: candidates[i] for i in chosen})
+    speakers = _speakers(article, {i: candidates[i] for i in chosen}, quotes)
     return tuple(
         KeyPoint(text=candidates[i].text, paragraph=candidates[i].sentence.paragraph,
                  trimmed=candidates[i].trimmed, score=round(float(scores[i]), 4),
@@ -200,13 +206,15 @@ def _candidates(article: Article) -> list[_Candidate]:
     return out
 
 
-def _speakers(article: Article, chosen: dict[int, _Candidate]) -> dict[int, str]:
+def _speakers(article: Article, chosen: dict[int, _Candidate],
+              quotes: tuple[Quote, ...] | None) -> dict[int, str]:
     """Return the speaker of each chosen point that sits inside an attributed quotation."""
     if not any(c.quoted for c in chosen.values()):
         return {}
-    from .quotes import find_quotes  # only when needed: quotations cost more than key points
+    if quotes is None:
+        from .quotes import find_quotes
 
-    quotes = find_quotes(article)
+        quotes = find_quotes(article)
     found: dict[int, str] = {}
     for i, c in chosen.items():
         if c.quoted:

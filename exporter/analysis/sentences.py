@@ -21,6 +21,7 @@ with warnings.catch_warnings():
     # pysbd 0.3.4 has non-raw regex strings; compiling them warns on newer Pythons.
     warnings.simplefilter("ignore")
     import pysbd
+    from pysbd.utils import TextSpan
 
 PYSBD_MAX_CHARS = 5_000
 """Paragraphs longer than this are split by the regex splitter only.
@@ -123,7 +124,42 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+class _Segmenter(pysbd.Segmenter):  # type: ignore[misc]
+    """pysbd's segmenter, each sentence placed in the text with `str.find`.
+
+    pysbd 0.3.4 places each sentence it found with `re.finditer(re.escape(sentence) + "\\s*")`:
+    a regular expression compiled for every sentence of every paragraph, each one a new entry in
+    `re`'s cache of 512 patterns. A few articles' sentences pushed out the patterns pysbd's
+    abbreviation rules and the readers use over and over, so every new article compiled some 125
+    of them again (8 of the 36 ms its analysis took). The search here is the same: the first
+    occurrence of the sentence, with the whitespace after it, that ends after the last one
+    placed, looking at occurrences left to right without overlap
+    (`tests/analysis/test_sentence_spans.py` compares the two on the test articles and corpus
+    pages).
+    """
+
+    def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
+        if not all(sentences):  # an empty pattern matches between characters: pysbd's own way
+            spans: list[TextSpan] = super().sentences_with_char_spans(sentences)
+            return spans
+        text: str = self.original_text
+        placed: list[TextSpan] = []
+        prior_end = 0
+        for sentence in sentences:
+            at = text.find(sentence)
+            while at >= 0:
+                end = at + len(sentence)
+                while end < len(text) and text[end].isspace():  # what `\s*` matches
+                    end += 1
+                if end > prior_end:
+                    placed.append(TextSpan(text[at:end], at, end))
+                    prior_end = end
+                    break
+                at = text.find(sentence, end)
+        return placed
+
+
+_SEGMENTER = _Segmenter(language="en", clean=False, char_span=True)
 
 
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:

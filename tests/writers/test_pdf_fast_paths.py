@@ -12,7 +12,7 @@ from exporter.build import load_briefing, template_context
 from exporter.options import RenderOptions
 from exporter.readers import ReadLimits
 from exporter.templating import render
-from exporter.writers.pdf import PdfWriter, page, tagging
+from exporter.writers.pdf import PdfWriter, flowables, page, tagging
 from exporter.writers.pdf.flowables import same_frag
 from exporter.writers.pdf.styles import markup_colour
 
@@ -49,6 +49,49 @@ def test_python_same_frag_agrees_with_reportlabs_c_one(monkeypatch: pytest.Monke
     sample_pdf()
     assert {theirs for _, theirs in verdicts} == {True, False}
     assert all(ours == theirs for ours, theirs in verdicts)
+
+
+def test_remembered_widths_are_reportlabs_and_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    assert flowables.prefer_memo_string_width()
+    remembered = sample_pdf()
+    widths: list[tuple[float, float]] = []
+
+    def both(*args: Any) -> float:
+        widths.append((flowables.memo_string_width(*args), pdfmetrics.stringWidth(*args)))
+        return widths[-1][1]
+
+    monkeypatch.setattr(paragraph, "stringWidth", both)  # every width line breaking asks for
+    assert sample_pdf() == remembered
+    assert len(widths) > 1000
+    assert all(ours == theirs for ours, theirs in widths)
+
+
+def test_plain_paragraphs_get_the_parsers_fragments_and_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.platypus.paraparser import ParaParser
+
+    fast = sample_pdf()
+    compared: list[str] = []
+    plain_frags = flowables.plain_frags
+
+    def both(text: str, style: Any) -> list[Any]:
+        ours = plain_frags(text, style)
+        _, parsed, _ = ParaParser().parse(text, style)
+        paragraph.textTransformFrags(parsed, style)
+        assert [vars(f) for f in ours] == [vars(f) for f in parsed]
+        assert all(f.link is not g.link and f.us_lines is not g.us_lines
+                   for f, g in zip(ours, parsed, strict=True))
+        compared.append(text)
+        return ours
+
+    monkeypatch.setattr(flowables, "plain_frags", both)
+    assert sample_pdf() == fast
+    assert len(compared) > 100  # the sample's plain paragraphs
+    monkeypatch.setattr(flowables.Para, "_setup", paragraph.Paragraph._setup)  # the parser's
+    assert sample_pdf() == fast
 
 
 def test_pages_held_compressed_or_plain_give_the_same_file(

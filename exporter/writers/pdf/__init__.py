@@ -24,7 +24,7 @@ from ... import fonts
 from ...blocks import Document, Toc
 from ...errors import RenderError
 from ...options import RenderOptions
-from .flowables import prefer_python_same_frag
+from .flowables import prefer_memo_string_width, prefer_python_same_frag
 from .page import BriefingDocTemplate, Decor, DeferredCanvas, canvas_maker
 from .render import Renderer
 from .structure import attach, make_pdfa
@@ -48,6 +48,7 @@ class PdfWriter:
         """Return `doc` rendered as PDF bytes."""
         fonts.register()
         prefer_python_same_frag()
+        prefer_memo_string_width()
         decor = Decor(page_size=options.page_size, duplex=options.duplex,
                       header=doc.meta.header, classification=options.classification or None,
                       look=styles(options.theme).look,

@@ -1,0 +1,71 @@
+"""pysbd's sentences are placed in their paragraph by `str.find` (`sentences._Segmenter`), not
+by a regular expression made of each sentence: the spans must be pysbd's own, always."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exporter.analysis import sentences as splitting
+from exporter.analysis.sentences import _SEGMENTER, _Segmenter
+from exporter.readers import ReadLimits, read_data
+
+REPO = Path(__file__).resolve().parents[2]
+
+# pysbd itself, imported by the module under test (where its SyntaxWarnings are silenced).
+_PYSBD = splitting.pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def placed(segmenter: Any, text: str, sentences: list[str]
+           ) -> list[tuple[str, int, int]]:
+    segmenter.original_text = text
+    return [(s.sent, s.start, s.end) for s in segmenter.sentences_with_char_spans(sentences)]
+
+
+def assert_same_spans(text: str, sentences: list[str] | None = None) -> None:
+    if sentences is None:
+        sentences = _PYSBD.processor(text).process() if text else []
+    ours = _Segmenter(language="en", clean=False, char_span=True)
+    assert placed(ours, text, sentences) == placed(_PYSBD, text, sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Yes. Yes. No.", ["Yes.", "Yes.", "No."]),  # a repeated sentence: the next occurrence
+        ("aaa aa", ["aa", "aa"]),  # overlapping occurrences are not searched
+        ("One.\u00a0\u2003\n Two.\u3000", ["One.", "Two."]),  # every Unicode space
+        ("Two. One. Two.", ["One.", "Two."]),  # found earlier but ending before: the later one
+        ("Not there.", ["Missing."]),
+        ("Has (brackets) and [regex] chars? *Yes*.", ["Has (brackets) and [regex] chars?",
+                                                     "*Yes*."]),
+        ("One.  Two.", ["One.", "", "Two."]),  # an empty sentence: pysbd's own placement
+        ("", []),
+    ],
+)
+def test_placement_matches_pysbd(text: str, sentences: list[str]) -> None:
+    assert_same_spans(text, sentences)
+
+
+def test_segmenter_gives_pysbd_spans_on_the_sample_and_test_articles() -> None:
+    sources = [REPO / "source" / "pakistan-russia-relations.txt",
+               *sorted((REPO / "tests" / "articles").glob("*.txt"))]
+    for path in sources:
+        for paragraph in read_data(path.read_bytes(), path.name, ReadLimits()).paragraphs:
+            assert_same_spans(paragraph.text)
+            spans = [(s.start, s.end) for s in _SEGMENTER.segment(paragraph.text)]
+            assert spans == [(s.start, s.end) for s in _PYSBD.segment(paragraph.text)]
+
+
+def test_placement_matches_pysbd_on_corpus_pages(shared_dir: Path) -> None:
+    # Every fourth page (some 45, 2-3 s): all 181 agreed when this was written.
+    pages = sorted((shared_dir / "corpus" / "article-extraction-benchmark" / "html")
+                   .glob("*.html.gz"))[::4]
+    assert pages
+    for page in pages:
+        article = read_data(gzip.decompress(page.read_bytes()), page.name[:-3], ReadLimits())
+        for paragraph in article.paragraphs:
+            assert_same_spans(paragraph.text)
