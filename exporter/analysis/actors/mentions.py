@@ -102,6 +102,8 @@ _SAID_IT = re.compile(r"\s+(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z
                       r"(?:that\s+)?it\s+[^.;\u201c\"]{0,80}?\bits\b")
 # `Darlene Pruitt, 71, a retired nurse`: an age in commas after a name is a person's.
 _AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
+# `Jörg van der Meulen, who chairs the works council,`: `who` is said of people.
+_WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
 # `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first
 # word is a place.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+$")
@@ -359,6 +361,8 @@ class _Finder:
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
                 or _honorific_before(before)
                 or bool(_AGE_AFTER.match(text, end))
+                or (bool(_WHO_AFTER.match(text, end))
+                    and (not names[-1].endswith("s") or _surname_in_s(names[-1])))
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
             if evidence and names[0].lower() not in lexicon.FIRST_NAMES and \

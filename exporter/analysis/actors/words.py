@@ -177,7 +177,8 @@ NOT_ORG_ACRONYMS = frozenset(r[0] for r in lexicon.rows("not_org_acronyms.txt"))
 TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "defence", "defense", "interior",
                               "finance", "deputy", "crown", "planning", "trade", "chief"})
 CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "de", "da", "del", "der", "van",
-                        "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "the"})
+                        "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "the", "dos",
+                        "das", "di", "della", "den", "ter", "ten", "zu"})
 # Capitalised words that open a run without belonging to the name after them: web page words
 # (`Visit Business Insider`, `Watch Reuters`) and time adjectives (`Former National Security
 # Council official`).
