@@ -294,6 +294,12 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         whole = name_at_end(text, *segs[-2])
         if whole is not None and whole.start <= segs[-2][0] + 1:
             return Phrase(name=whole, role=text[a:b])
+    if len(segs) >= 2 and re.match(r"(?:of|from|at|with)\s", text[a:b]):
+        # `Deputy Caio Falcão, of the right-wing Liberal Party, wrote`: where the name before
+        # belongs, not who speaks.
+        whole = name_at_end(text, *segs[-2])
+        if whole is not None:
+            return Phrase(name=whole, role=text[a:b])
     # `Pillen, a Republican, added`: an indefinite appositive names nobody.
     indefinite = len(segs) >= 2 and re.match(r"(?:a|an)\s", text[a:b]) is not None
     name = None if indefinite else name_at_end(text, a, b)
