@@ -22,6 +22,7 @@ from .speakers import (
     AGENT_NOUN,
     CLAUSE_OPENERS,
     DETERMINERS,
+    LOWER_CONNECTORS,
     POSSESSIVE,
     PREPOSITIONS,
     PRONOUN_GENDER,
@@ -247,6 +248,7 @@ class Antecedents(_CastParts):
         agents = "to" not in (w.lower() for w in words)
         return all(is_capitalised(w) or bare_word(w) in STOP or bare_word(w) in ROLE_NOUNS
                    or is_title(w) or bare_word(w) in RELATIONS or "-" in w
+                   or w in LOWER_CONNECTORS  # `Ms. bin Saleh`: a surname's particles
                    or (agents and AGENT_NOUN.fullmatch(w)) for w in words)
 
     def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:

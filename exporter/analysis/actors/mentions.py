@@ -102,6 +102,9 @@ _SAID_IT = re.compile(r"\s+(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z
                       r"(?:that\s+)?it\s+[^.;\u201c\"]{0,80}?\bits\b")
 # `Darlene Pruitt, 71, a retired nurse`: an age in commas after a name is a person's.
 _AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
+# `Huda bin Saleh stood on a milk crate and explained why she should be …`: a name opening its
+# sentence, then he or she with no other name or quotation between.
+_SUBJECT_PRONOUN_AFTER = re.compile(r"[^A-Z.!?;:\u201c\u201d\"]{1,100}?\b(?:he|she)\b")
 # `Jörg van der Meulen, who chairs the works council,`: `who` is said of people.
 _WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
 # `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first
@@ -132,6 +135,26 @@ _NOT_SURNAMES_S = frozenset({"express", "business", "progress", "access", "succe
                              "miss", "bus", "nexus", "lotus", "cactus", "circus", "corpus",
                              "opus", "basis", "thesis", "tennis", "axis", "oasis"})
 _NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
+
+
+_PARTICLES = frozenset({"bin", "de", "van", "von", "der", "la", "al", "da", "dos", "di", "del",
+                        "le", "du", "den", "ter", "ten"})
+# `Ms. bin Saleh`: an honorific, maybe with the surname's particles, right before a surname.
+_HONORIFIC_PARTICLES = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:(?:bin|de|van|von|der|la|al|"
+                                  r"da|dos|di|del)\s+)*$")
+
+
+def _by_honorific(owners: list[str], before: str) -> list[str]:
+    """Return the one of `owners` (people sharing a surname) whose first name's gender the
+    honorific before the surname allows when the others' forbid it (`Ms. bin Saleh` of Huda
+    and Abdullah bin Saleh), else []."""
+    m = _HONORIFIC_PARTICLES.search(before)
+    if m is None:
+        return []
+    wanted = "m" if m.group(1) == "Mr" else "f"
+    fits = [o for o in owners
+            if lexicon.FIRST_NAMES.get(o.split()[0].lower()) in (wanted, None)]
+    return fits if len(fits) == 1 else []
 
 
 def _surname_in_s(word: str) -> bool:
@@ -297,6 +320,8 @@ class _Finder:
                 r = at + hit[0] - 1
             r += self._office_words(low, names, r)
             name_words = words[r + 1:]
+            while len(name_words) > 1 and name_words[0][0] in _PARTICLES:
+                name_words = name_words[1:]  # `Ms. bin Saleh`: the surname after its particles
             role_words = names[:r + 1]
             self._role_mentions(n, text, words[:r + 1])
             if name_words and name_ok([w for w, _, _ in name_words]):
@@ -361,6 +386,8 @@ class _Finder:
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
                 or _honorific_before(before)
                 or bool(_AGE_AFTER.match(text, end))
+                or ((run.sentence_start or before.rstrip().endswith(","))
+                    and bool(_SUBJECT_PRONOUN_AFTER.match(text, end)) and len(names) <= 4)
                 or (bool(_WHO_AFTER.match(text, end))
                     and (not names[-1].endswith("s") or _surname_in_s(names[-1])))
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
@@ -588,7 +615,8 @@ class _Finder:
                 if len(owners) > 1 and all(same_person(owners[0], o) for o in owners[1:]):
                     owners = owners[:1]  # `Patrick W. Carlineo`, `Patrick Carlineo Jr.`
                 if len(owners) > 1:
-                    owners = [p for p in owners if p in named_here]
+                    owners = _by_honorific(owners, text[max(0, a - 20):a]) or \
+                        [p for p in owners if p in named_here]
                 suffix = words[i + 1][0] if i + 1 < len(words) else ""
                 if suffix.lower().rstrip(".") in SUFFIXES and owners \
                         and not owners[0].endswith(suffix):
