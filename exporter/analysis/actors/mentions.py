@@ -590,10 +590,18 @@ class _Finder:
         with the other `First Surname` pairs the text writes (people the runs did not take for
         people) so that a shared surname stays ambiguous."""
         out: dict[str, list[str]] = {}
+        firsts_of = {p.split()[0] for p in self.persons if len(p.split()) > 1}
+        singles: list[str] = []
         for person in self.persons:
             words = [w for w in person.split() if w.lower().rstrip(".") not in SUFFIXES]
             if len(words) > 1:
                 out.setdefault(words[-1], []).append(person)
+            elif len(words) == 1 and words[0] not in firsts_of and self.persons.get(person):
+                singles.append(person)
+        for person in singles:
+            # `Prince Andrew`, `Pope Leo`: one name with a title, later named alone (unless
+            # it is another person's first name or surname: `President Biden`, `Joe Biden`).
+            out.setdefault(person, [person])
         text = self._body()
         for surname, owners in out.items():
             known = {w for o in owners for w in o.split()}
