@@ -118,6 +118,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     last_para: tuple[int, str] | None = None  # the last paragraph, for `_after_actor`
     said_last: Speaker | None = None  # the speaker of a quotation closing the last paragraph
     before: tuple[int, str] | None = None
+    before_owner: str | None = None
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
     unsaid: list[int] = []  # the last paragraph's quotations, when none has a speaker
@@ -200,6 +201,9 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     not VERB.search(_outside_quotes(text, spans[para.n])):
                 # `Johnson said the bill was dead.` then a paragraph that is only `“It’s over.”`
                 reported = attributor.reported(*before)
+                if reported is not None and before_owner is not None and \
+                        reported.name != before_owner:
+                    reported = None
                 speaker = resolved(reported) if reported is not None else None
             opens_paragraph = first and span.start <= 1 and last_para is not None
             opens_sentence = first_sentence > 0 and \
@@ -250,7 +254,15 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 carried = None
         said_last = _closing_speaker(text, pending, spans[para.n])
         # Read only when the next paragraph opens with an unattributed quotation.
-        before = (para.n, masked) if carried is None and not spans[para.n] else None
+        # A paragraph whose only quotations are one speaker's partial ones (`… noted there
+        # should be “zero shame” involved.`) is reported speech too, of that speaker alone.
+        owners = {q.speaker for q in quotes[first_quote:]}
+        partial_only = bool(spans[para.n]) and len(owners) == 1 and None not in owners and \
+            not text.rstrip().endswith((CLOSE_DOUBLE, '"')) and \
+            all(_mid_sentence(text, span) for span in spans[para.n])
+        before = (para.n, masked) if carried is None and (
+            not spans[para.n] or partial_only) else None
+        before_owner = next(iter(owners)) if partial_only else None
         # Read only when the next paragraph is a quotation alone (`Attributor.actor` refuses a
         # last sentence that quotes anything: `“…,” he said. Then he looked up.` is fine).
         last_para = (para.n, masked) if carried is None else None
@@ -271,6 +283,13 @@ def _after_label(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int,
     if label is None or not sentences or sentences[0][1] <= label.end():
         return sentences
     return [(0, len(label.group().rstrip())), (label.end(), sentences[0][1]), *sentences[1:]]
+
+
+def _mid_sentence(text: str, span: Span) -> bool:
+    """Return True if a quotation opens inside its sentence (`noted there should be “zero
+    shame” involved`), not at its start (`“…,” Szabo asked.`)."""
+    lead = text[:max(0, span.start - 1)].rstrip()
+    return bool(lead) and lead[-1] not in ".!?:\u201d\"" and lead[-1].isalnum()
 
 
 def _stands_alone(text: str, spans: list[Span], span: Span) -> bool:
