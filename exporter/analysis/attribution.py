@@ -87,6 +87,9 @@ _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Mo
 # `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
 _DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
                                r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
+# `It reads in part:`: the document the paragraph named before speaks.
+_IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
+_DOCUMENT_NOUN = re.compile(r"\b(statement|letter|release|memo|post)\b", re.IGNORECASE)
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
@@ -179,7 +182,8 @@ class Attributor:
         # `In a statement, ICE disputed …`: the issuer after `by` or after the comma.
         passive = re.compile(r"\b(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
                              r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+"
-                             r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b(?:was|were)\s+"
+                             r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b"
+                             r"(?:(?:was|were)\s+|,\s+)"
                              r"(?:written|signed|issued|released|sent|published)\s+by\s+"
                              r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
                              + noun + r"\s*,\s+)(?:the\s+)?", re.IGNORECASE)
@@ -275,6 +279,11 @@ class Attributor:
         m = _COLON_LEAD.match(text, start, end)
         start = m.end() if m else start
         clause = text[start:end]
+        it_reads = _IT_READS.match(clause)
+        if it_reads:
+            # `The letter, written by X, was sent on Monday. It reads in part:`.
+            named = last_match(_DOCUMENT_NOUN, text, 0, start)
+            return self.issuer(named.group(1).lower(), paragraph, start) if named else None
         if len(clause) > 120 or VERB.search(clause):
             return None
         document = _DOCUMENT_SUBJECT.match(clause)

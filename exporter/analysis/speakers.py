@@ -171,9 +171,17 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return stripped
 
 
+# Words opening a phrase of time or place before a clause's subject.
+_SETTING_OPENERS = frozenset({"in", "on", "at", "during", "after", "before", "later", "earlier",
+                              "last", "this", "that", "then"})
+
+
 def _pronoun(text: str, start: int, end: int, at_end: bool) -> str | None:
     """Return the pronoun a short phrase is (`he`, `But she`), or None."""
     words = text[start:end].lower().split()
+    if at_end and 3 < len(words) <= 12 and words[0] in _SETTING_OPENERS and \
+            words[-1] in {"he", "she", "they"}:
+        return words[-1]  # `In a post on X on Sunday night he wrote only:`: a setting, no comma
     if not words or len(words) > 3:
         return None
     word = words[-1] if at_end else words[0]
