@@ -370,7 +370,8 @@ class Attributor:
         for m in reversed(verbs):
             tail = text[m.end():end]
             if len(tail) > max_tail or (CLAUSE_BREAK.search(tail) and
-                                        not self._same_pronoun(text, start, m, tail)):
+                                        not self._same_pronoun(text, start, m, tail) and
+                                        not _thing_clause(tail)):
                 return None
             if m.group().lower() in OBJECT_SENSES and not CLAUSE_TAIL.search(tail):
                 # `Democrats had confirmed attorneys general with “…” records`: the verb takes
@@ -401,6 +402,21 @@ class Attributor:
             # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
             # speak (a place, a thing) leaves the words to the speaker who reports them.
         return None
+
+
+# `… and a guilty plea would “ruin his life”`: a clause whose subject is a thing, which goes on
+# reporting the speaker's words.
+_THING_SUBJECT = re.compile(r"\s*(?:a|an|the|this|that|his|her|its|their)\s+"
+                            r"(?:[a-z][\w-]*\s+){0,2}?(?:would|will|could|can|should|might|may|is|was|were|are|had|has|"
+                            r"have)\b")
+
+
+def _thing_clause(tail: str) -> bool:
+    """Return True if the one clause joined after the reported words has a thing as subject
+    (`He said Thomas is a father of three, and a guilty plea would “ruin his life.”`)."""
+    breaks = list(CLAUSE_BREAK.finditer(tail))
+    return len(breaks) == 1 and breaks[0].group().strip(" ,") in {"and", "but"} and \
+        bool(_THING_SUBJECT.match(tail, breaks[0].end() - 1))
 
 
 def lead_word(word: str) -> bool:
