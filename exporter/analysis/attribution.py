@@ -415,8 +415,16 @@ def _thing_clause(tail: str) -> bool:
     """Return True if the one clause joined after the reported words has a thing as subject
     (`He said Thomas is a father of three, and a guilty plea would “ruin his life.”`)."""
     breaks = list(CLAUSE_BREAK.finditer(tail))
-    return len(breaks) == 1 and breaks[0].group().strip(" ,") in {"and", "but"} and \
-        bool(_THING_SUBJECT.match(tail, breaks[0].end() - 1))
+    if len(breaks) != 1 or breaks[0].group().strip(" ,") not in {"and", "but"}:
+        return False
+    m = _THING_SUBJECT.match(tail, breaks[0].end() - 1)
+    # `… and the senator would …`: a person is no thing.
+    return m is not None and not any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES or
+                                     bare_word(w) in _PEOPLE for w in m.group().split()[1:-1])
+
+
+_PEOPLE = frozenset({"man", "woman", "men", "women", "people", "person", "family", "group",
+                     "aide", "aides", "source", "sources", "client", "lawyer", "attorney"})
 
 
 def lead_word(word: str) -> bool:
