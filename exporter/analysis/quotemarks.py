@@ -143,6 +143,14 @@ _ATTRIBUTED_AFTER = re.compile(r"\s*,\s*(?:[^,.;:!?\u201c\u201d\"]{1,60}?\s)?(?:
                                + "|".join(sorted(_SPEECH_WORDS)) + r")\s*[.,]", re.IGNORECASE)
 
 
+# A speech verb right after a closing mark, after at most a short subject (`“Four,” she said`,
+# `“Yes,” said Ann Cole`), lower case as running text writes it.
+_SAID_RIGHT_AFTER = re.compile(r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.\u2019'-]*(?:\s+[A-Z]"
+                               r"[\w.\u2019'-]*){0,3})\s+)?(?:" + "|".join(sorted(
+                                   v for v, _ in SPEECH_VERBS.items() if " " not in v))
+                               + r")\b")
+
+
 def is_statement(text: str, span: Span) -> bool:
     """Return True if the quoted words read as a statement rather than a term."""
     inner = text[span.start:span.end].strip()
@@ -156,6 +164,12 @@ def is_statement(text: str, span: Span) -> bool:
     term = _TERM_CUES.search(before)
     if term and (len(words) < 4 or term.group().strip().lower() != "as"):
         return False  # `known as “X”`; but `described him as “a writer who …”` is speech
+    opens = not text[:max(0, span.start - 1)].strip() or \
+        text[:max(0, span.start - 1)].rstrip()[-1:] in ".!?\u201d\"'"
+    if inner[-1:] in ",?!" and words and opens and _SAID_RIGHT_AFTER.match(text, span.close):
+        # `“Four,” she said`, `“Probably Sunday,” he said`: however short or capitalised, words
+        # opening their sentence that a speech verb right after attributes are said.
+        return True
     final = inner[-1:] in ".!?\u2026" or (inner[-1:] in ",;" and len(words) >= 2)
     # `“Realistic? No,” he said`: a question and its answer are two sentences, never a title.
     title_cased = _title_cased(words) and not re.search(r"[?!]\s+[A-Z]", inner)
