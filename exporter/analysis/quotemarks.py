@@ -270,9 +270,23 @@ def _reported(text: str, span: Span) -> bool:
     quotation or sentence end between (`called the strike “disappointing and unnecessary”`)."""
     start = max(0, span.start - 120)
     before = text[start:span.start - 1]
-    cut = max(before.rfind(c) for c in ".!?\u201d\"")
-    before = before[cut + 1:]
+    ends = [m.end() for m in _SENTENCE_OR_QUOTE_END.finditer(before)]
+    cut = ends[-1] if ends else 0
+    if ends and _COORDINATED_REPORT.match(before, cut) and before[cut - 1] in "\u201d\"":
+        # `said the unit was “fully staffed” and that Sentinel had “never received …”`: a
+        # second reported clause, joined to the first, under the same verb.
+        opened = max(before.rfind("\u201c", 0, cut - 1), before.rfind('"', 0, cut - 1))
+        cut = max((e for e in ends if e <= opened), default=0)
+    before = before[cut:]
     return bool(_REPORT_VERB.search(before) or _SPEECH_NOUN.search(before))
+
+
+# A sentence's end (`.` before a space, never `4.1`) or a closing quotation mark.
+_SENTENCE_OR_QUOTE_END = re.compile(r"[.!?](?=[\s\u201d\"]|$)|[\u201d\"]")
+# `… and that Sentinel had “…”`: a clause joined by `and that`, or with a verb of its own (never
+# `“taste” and “smell”`, `“severe” or “emergency”`: two words of one list).
+_COORDINATED_REPORT = re.compile(r"\s*,?\s*(?:and|but)\s+(?:that\s|[^\u201c\u201d\"]{0,60}?\b"
+                                 r"(?:had|has|have|was|were|is|are|would|will|could|should)\s)")
 
 
 def statement_spans(text: str) -> list[Span]:
