@@ -206,8 +206,9 @@ _JUDGED_AS = re.compile(r"\b(?:described|describes|describing|characteri[sz]ed|c
                         r"blasted|blasts|blasting|denounced|denounces|denouncing|condemned|"
                         r"condemns|condemning|critici[sz]ed|critici[sz]es|critici[sz]ing|"
                         r"dismissed|dismisses|dismissing|decried|decries|lauded|derided|mocked|"
-                        r"assailed|touted|touting|description\s+of|characteri[sz]ation\s+of)"
-                        r"\s+(?:[^.!?;:\u201c\u201d\"]{1,80}?\s)?as"
+                        r"assailed|touted|touting|rejected|rejects|rejecting|branded|brands|"
+                        r"branding|description\s+of|characteri[sz]ation\s+of)"
+                        r"\s+(?:[^.!?;:\u201c\u201d\"]{1,120}?\s)?as"
                         r"(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
 # `viewed the move as “…”`: a judgement, the speaker's words when a speech verb reports it.
 _VIEWED_AS = re.compile(r"\b(?:view(?:s|ed)?|sees|saw|regard(?:s|ed)?|consider(?:s|ed)?)\s+"
