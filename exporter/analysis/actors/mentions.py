@@ -3,7 +3,8 @@
 A person needs evidence to be one: a title or role before the name, an appositive after it
 (`X, a Moscow-based analyst,`), initials, `according to X`, or a speech verb. Countries absorb
 their aliases (Kremlin, Moscow, USSR → Russia); a capital is merged only when its country is
-named too, otherwise it stays a place. Surnames alone resolve to the full name.
+named too, otherwise it stays a place. Surnames alone resolve to the full name. The textual
+cues weighed here (an age, `who`, a pronoun after a name, corporate name endings) are in `cues`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,23 @@ from functools import lru_cache
 from ...model import ActorKind, Article
 from .. import lexicon
 from ..sentences import split_sentences
+from .cues import (
+    AGE_AFTER,
+    AGE_BEFORE,
+    CORPORATE_ENDINGS,
+    MODEL_CODE,
+    PARTICLES,
+    PERSON_NOUNS,
+    REGION_CODE,
+    SAID_IT,
+    SUBJECT_PRONOUN_AFTER,
+    WHO_AFTER,
+    by_honorific,
+    honorific_before,
+    known_pair,
+    surname_in_s,
+    whole_name,
+)
 from .gazetteer import lookup
 from .names import SUFFIXES, acronym_matches, firsts, looks_acronym, name_ok, shouted
 from .roles import (
@@ -74,105 +92,6 @@ _AHEAD = 200
 
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
 """A lower-case word of the text, not part of an address (`www.usef.org`)."""
-# A model or product code inside a name makes it a product's (`Audio-Technica ATH-G1WL Review`).
-_MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]\w*[A-Z])\w{4,}")
-# `Gladstone, NJ`: two capitals after a place and a comma are a state or region's code.
-_REGION_CODE = re.compile(r"[A-Z][a-z]+,\s*$")
-
-
-def _known_pair(names: list[str]) -> int | None:
-    """Return the index of the `and` that joins two names in a run (`United Nations and
-    European Union`): each side a whole gazetteer name, or one side an institution's name
-    (`Ministry of Health and the World Bank`)."""
-    for i, word in enumerate(names[1:-1], 1):
-        if word.lower() not in {"and", "&"}:
-            continue
-        left, right = names[:i], names[i + 1:]
-        known = [_whole(left), _whole(right)]
-        institution = [len(side) >= 2 and side[-1].lower() in ORG_WORDS for side in (left, right)]
-        if any(known) and all(k or o for k, o in zip(known, institution, strict=True)):
-            return i
-    return None
-
-
-# `Gov. `, `Rear Adm. ` right before a run: its dot ends the run, but the name is a person's.
-_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s+$")
-# `X said Tuesday it would close its plant`: the subject is a thing, not a person.
-_SAID_IT = re.compile(r"\s+(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?"
-                      r"(?:that\s+)?it\s+[^.;\u201c\"]{0,80}?\bits\b")
-# `Darlene Pruitt, 71, a retired nurse`: an age in commas after a name is a person's.
-_AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
-# `Huda bin Saleh stood on a milk crate and explained why she should be …`: a name opening its
-# sentence, then he or she with no other name or quotation between.
-_SUBJECT_PRONOUN_AFTER = re.compile(r"[^A-Z.!?;:\u201c\u201d\"]{1,100}?\b(?:he|she)\b")
-# `Jörg van der Meulen, who chairs the works council,`: `who` is said of people.
-_WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
-# `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first
-# word is a place.
-_AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+$")
-# The last words of names a company or institution is also called by its first word alone
-# (`Velmora Technologies`, `Carlyle Group`, `Harvard University`); not a party, a council or a
-# department, whose first word is an adjective or a place (`Democratic`, `Columbus`).
-_CORPORATE_ENDINGS = frozenset({
-    "technologies", "technology", "group", "inc", "corp", "corporation", "holdings", "capital",
-    "studios", "systems", "media", "airlines", "airways", "records", "partners", "industries",
-    "motors", "pharmaceuticals", "labs", "international", "university", "services",
-    "entertainment", "co", "company", "ltd", "llc", "plc", "ag", "foods", "brands", "networks",
-    "software", "therapeutics", "biosciences", "logistics", "petroleum", "communications"})
-# `a 35-year-old Fort Worth man`: the place describes the person the noun after it names.
-_PERSON_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls",
-                           "resident", "residents", "native", "student", "mother", "father",
-                           "son", "daughter", "teen", "teenager", "driver", "worker", "nurse",
-                           "teacher", "officer", "soldier", "player", "veteran", "retiree"})
-# A surname may end in `s` (`Davis`, `Maitlis`, `Ross`); a plural after a first name is a
-# company's (`Jordan Brands`), so only these endings, and not these words, count as a surname.
-_SURNAME_S = re.compile(r"[a-z](?:is|us|ss)")
-_NOT_SURNAMES_S = frozenset({"express", "business", "progress", "access", "success", "congress",
-                             "princess", "crisis", "analysis", "genius", "campus", "census",
-                             "focus", "status", "virus", "chorus", "bonus", "plus", "class",
-                             "glass", "grass", "press", "cross", "boss", "loss", "mass", "pass",
-                             "chess", "dress", "fitness", "wellness", "wilderness", "kiss",
-                             "miss", "bus", "nexus", "lotus", "cactus", "circus", "corpus",
-                             "opus", "basis", "thesis", "tennis", "axis", "oasis"})
-_NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
-
-
-_PARTICLES = frozenset({"bin", "de", "van", "von", "der", "la", "al", "da", "dos", "di", "del",
-                        "le", "du", "den", "ter", "ten"})
-# `Ms. bin Saleh`: an honorific, maybe with the surname's particles, right before a surname.
-_HONORIFIC_PARTICLES = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:(?:bin|de|van|von|der|la|al|"
-                                  r"da|dos|di|del)\s+)*$")
-
-
-def _by_honorific(owners: list[str], before: str) -> list[str]:
-    """Return the one of `owners` (people sharing a surname) whose first name's gender the
-    honorific before the surname allows when the others' forbid it (`Ms. bin Saleh` of Huda
-    and Abdullah bin Saleh), else []."""
-    m = _HONORIFIC_PARTICLES.search(before)
-    if m is None:
-        return []
-    wanted = "m" if m.group(1) == "Mr" else "f"
-    fits = [o for o in owners
-            if lexicon.FIRST_NAMES.get(o.split()[0].lower()) in (wanted, None)]
-    return fits if len(fits) == 1 else []
-
-
-def _surname_in_s(word: str) -> bool:
-    """Return True if `word`, ending in `s`, reads as a surname (`Davis`) not a plural."""
-    return bool(_SURNAME_S.fullmatch(word, len(word) - 3)) and word.lower() not in _NOT_SURNAMES_S
-
-
-def _honorific_before(before: str) -> bool:
-    m = _HONORIFIC_BEFORE.search(before)
-    return m is not None and m.group(1).lower() in lexicon.HONORIFICS and \
-        m.group(1).lower() not in _NAME_PARTS
-
-
-def _whole(words: list[str]) -> bool:
-    hit = lookup(words, 0)
-    return hit is not None and hit[0] == len(words)
-
-
 class _Finder:
     """Collect the mentions of one article."""
 
@@ -320,7 +239,7 @@ class _Finder:
                 r = at + hit[0] - 1
             r += self._office_words(low, names, r)
             name_words = words[r + 1:]
-            while len(name_words) > 1 and name_words[0][0] in _PARTICLES:
+            while len(name_words) > 1 and name_words[0][0] in PARTICLES:
                 name_words = name_words[1:]  # `Ms. bin Saleh`: the surname after its particles
             role_words = names[:r + 1]
             self._role_mentions(n, text, words[:r + 1])
@@ -379,21 +298,21 @@ class _Finder:
                 or bool(ROLE_NOUN_BEFORE.search(before))
                 or (names[0].lower() in lexicon.FIRST_NAMES and len(names) <= 3
                     and low[-1] not in ORG_HEADS and low[-1] not in NOT_ACTOR_HEADS
-                    and (not names[-1].endswith("s") or _surname_in_s(names[-1]))
+                    and (not names[-1].endswith("s") or surname_in_s(names[-1]))
                     and lookup(names[:1], 0) is None)
-                or (bool(_AGE_BEFORE.search(before)) and len(names) <= 4
-                    and (next_word is None or next_word.group() not in _PERSON_NOUNS))
+                or (bool(AGE_BEFORE.search(before)) and len(names) <= 4
+                    and (next_word is None or next_word.group() not in PERSON_NOUNS))
                 or (next_word is not None and next_word.group() in SPEECH_VERBS)
-                or _honorific_before(before)
-                or bool(_AGE_AFTER.match(text, end))
+                or honorific_before(before)
+                or bool(AGE_AFTER.match(text, end))
                 or ((run.sentence_start or before.rstrip().endswith(","))
-                    and bool(_SUBJECT_PRONOUN_AFTER.match(text, end)) and len(names) <= 4)
-                or (bool(_WHO_AFTER.match(text, end))
-                    and (not names[-1].endswith("s") or _surname_in_s(names[-1])))
+                    and bool(SUBJECT_PRONOUN_AFTER.match(text, end)) and len(names) <= 4)
+                or (bool(WHO_AFTER.match(text, end))
+                    and (not names[-1].endswith("s") or surname_in_s(names[-1])))
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
             if evidence and names[0].lower() not in lexicon.FIRST_NAMES and \
-                    _SAID_IT.match(text, end):
+                    SAID_IT.match(text, end):
                 # `Harmon Appliance said Tuesday it would close its plant`: no person is `it`.
                 self.add(" ".join(names), ActorKind.ORGANISATION, n, start, end, text)
                 return []
@@ -477,7 +396,7 @@ class _Finder:
             entry = whole[1]
             self.add(entry.canonical, entry.kind, n, start, end, text, entry.form)
             return []
-        pair = _known_pair(names)
+        pair = known_pair(names)
         if pair:
             # `the United Nations and European Union`: two names, not one.
             return (self._gazetteer_and_orgs(n, text, words[:pair], sentence_start)
@@ -496,7 +415,7 @@ class _Finder:
                  and "and" not in low)
              or COMPANY_FOLLOWS.match(text, end) or COMPANY_AFTER.match(text, end))
                 and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2
-                and not any(_MODEL_CODE.search(w) for w in names)):
+                and not any(MODEL_CODE.search(w) for w in names)):
             key = " ".join(names)
             self.add(key, ActorKind.ORGANISATION, n, start, end, text)
             return []
@@ -553,7 +472,7 @@ class _Finder:
         often without it than with it."""
         first = names[0]
         if lookup(names, 0) is not None or first.lower() in ORG_WORDS or not (
-                first.lower() in self._lower_words() or _whole(names[1:])):
+                first.lower() in self._lower_words() or whole_name(names[1:])):
             return False
         rest = " ".join(names[1:])
         return self._count(rest) > self._count(f"{first} {rest}")
@@ -572,7 +491,7 @@ class _Finder:
             return False
         if not (first.endswith("s") or first in self._lower_words()):
             return False
-        return rest[-1].lower() in ORG_HEADS or _whole(rest)
+        return rest[-1].lower() in ORG_HEADS or whole_name(rest)
 
     def _count(self, phrase: str) -> int:
         """Return how often the article writes `phrase` (each phrase read once: linear time)."""
@@ -623,7 +542,7 @@ class _Finder:
                 if len(owners) > 1 and all(same_person(owners[0], o) for o in owners[1:]):
                     owners = owners[:1]  # `Patrick W. Carlineo`, `Patrick Carlineo Jr.`
                 if len(owners) > 1:
-                    owners = _by_honorific(owners, text[max(0, a - 20):a]) or \
+                    owners = by_honorific(owners, text[max(0, a - 20):a]) or \
                         [p for p in owners if p in named_here]
                 suffix = words[i + 1][0] if i + 1 < len(words) else ""
                 if suffix.lower().rstrip(".") in SUFFIXES and owners \
@@ -639,7 +558,7 @@ class _Finder:
                 self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif looks_acronym(w) and w not in self.terms and w.lower() not in STOP \
                     and not shouted(text, a, b) and w.lower() not in self._lower_words() \
-                    and not (len(w) == 2 and _REGION_CODE.search(text, max(0, a - 30), a)):
+                    and not (len(w) == 2 and REGION_CODE.search(text, max(0, a - 30), a)):
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif w in self.companies or (w.lower() not in STOP and (
                     COMPANY_AFTER.match(text, b)
@@ -658,7 +577,7 @@ class _Finder:
             return None
         owners = {m.key for m in self.mentions if m.kind is ActorKind.ORGANISATION
                   and m.key.startswith(word + " ")
-                  and m.key.split()[-1].lower().rstrip(".") in _CORPORATE_ENDINGS}
+                  and m.key.split()[-1].lower().rstrip(".") in CORPORATE_ENDINGS}
         return owners.pop() if len(owners) == 1 else None
 
     def _merge_capitals(self, mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,114 @@
+"""Cues in the text that tell what a run of capitalised words names: a person (an age, a
+title, `who`, a he or she that follows), a company called by its first word, a surname that
+ends in `s`; `mentions` weighs them."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from .gazetteer import lookup
+from .words import ORG_WORDS
+
+# `Gov. `, `Rear Adm. ` right before a run: its dot ends the run, but the name is a person's.
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s+$")
+# `X said Tuesday it would close its plant`: the subject is a thing, not a person.
+SAID_IT = re.compile(r"\s+(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?"
+                      r"(?:that\s+)?it\s+[^.;\u201c\"]{0,80}?\bits\b")
+# `Darlene Pruitt, 71, a retired nurse`: an age in commas after a name is a person's.
+AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
+# `Huda bin Saleh stood on a milk crate and explained why she should be …`: a name opening its
+# sentence, then he or she with no other name or quotation between.
+SUBJECT_PRONOUN_AFTER = re.compile(r"[^A-Z.!?;:\u201c\u201d\"]{1,100}?\b(?:he|she)\b")
+# `Jörg van der Meulen, who chairs the works council,`: `who` is said of people.
+WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
+# `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first
+# word is a place.
+AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+$")
+# The last words of names a company or institution is also called by its first word alone
+# (`Velmora Technologies`, `Carlyle Group`, `Harvard University`); not a party, a council or a
+# department, whose first word is an adjective or a place (`Democratic`, `Columbus`).
+CORPORATE_ENDINGS = frozenset({
+    "technologies", "technology", "group", "inc", "corp", "corporation", "holdings", "capital",
+    "studios", "systems", "media", "airlines", "airways", "records", "partners", "industries",
+    "motors", "pharmaceuticals", "labs", "international", "university", "services",
+    "entertainment", "co", "company", "ltd", "llc", "plc", "ag", "foods", "brands", "networks",
+    "software", "therapeutics", "biosciences", "logistics", "petroleum", "communications"})
+# `a 35-year-old Fort Worth man`: the place describes the person the noun after it names.
+PERSON_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls",
+                           "resident", "residents", "native", "student", "mother", "father",
+                           "son", "daughter", "teen", "teenager", "driver", "worker", "nurse",
+                           "teacher", "officer", "soldier", "player", "veteran", "retiree"})
+# A surname may end in `s` (`Davis`, `Maitlis`, `Ross`); a plural after a first name is a
+# company's (`Jordan Brands`), so only these endings, and not these words, count as a surname.
+_SURNAME_S = re.compile(r"[a-z](?:is|us|ss)")
+_NOT_SURNAMES_S = frozenset({"express", "business", "progress", "access", "success", "congress",
+                             "princess", "crisis", "analysis", "genius", "campus", "census",
+                             "focus", "status", "virus", "chorus", "bonus", "plus", "class",
+                             "glass", "grass", "press", "cross", "boss", "loss", "mass", "pass",
+                             "chess", "dress", "fitness", "wellness", "wilderness", "kiss",
+                             "miss", "bus", "nexus", "lotus", "cactus", "circus", "corpus",
+                             "opus", "basis", "thesis", "tennis", "axis", "oasis"})
+_NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
+
+
+PARTICLES = frozenset({"bin", "de", "van", "von", "der", "la", "al", "da", "dos", "di", "del",
+                        "le", "du", "den", "ter", "ten"})
+# `Ms. bin Saleh`: an honorific, maybe with the surname's particles, right before a surname.
+_HONORIFIC_PARTICLES = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:(?:bin|de|van|von|der|la|al|"
+                                  r"da|dos|di|del)\s+)*$")
+
+
+def by_honorific(owners: list[str], before: str) -> list[str]:
+    """Return the one of `owners` (people sharing a surname) whose first name's gender the
+    honorific before the surname allows when the others' forbid it (`Ms. bin Saleh` of Huda
+    and Abdullah bin Saleh), else []."""
+    m = _HONORIFIC_PARTICLES.search(before)
+    if m is None:
+        return []
+    wanted = "m" if m.group(1) == "Mr" else "f"
+    fits = [o for o in owners
+            if lexicon.FIRST_NAMES.get(o.split()[0].lower()) in (wanted, None)]
+    return fits if len(fits) == 1 else []
+
+
+def surname_in_s(word: str) -> bool:
+    """Return True if `word`, ending in `s`, reads as a surname (`Davis`) not a plural."""
+    return bool(_SURNAME_S.fullmatch(word, len(word) - 3)) and word.lower() not in _NOT_SURNAMES_S
+
+
+def honorific_before(before: str) -> bool:
+    m = _HONORIFIC_BEFORE.search(before)
+    return m is not None and m.group(1).lower() in lexicon.HONORIFICS and \
+        m.group(1).lower() not in _NAME_PARTS
+
+
+
+# A model or product code inside a name makes it a product's (`Audio-Technica ATH-G1WL Review`).
+MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]\w*[A-Z])\w{4,}")
+# `Gladstone, NJ`: two capitals after a place and a comma are a state or region's code.
+REGION_CODE = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def known_pair(names: list[str]) -> int | None:
+    """Return the index of the `and` that joins two names in a run (`United Nations and
+    European Union`): each side a whole gazetteer name, or one side an institution's name
+    (`Ministry of Health and the World Bank`)."""
+    for i, word in enumerate(names[1:-1], 1):
+        if word.lower() not in {"and", "&"}:
+            continue
+        left, right = names[:i], names[i + 1:]
+        known = [whole_name(left), whole_name(right)]
+        institution = [len(side) >= 2 and side[-1].lower() in ORG_WORDS for side in (left, right)]
+        if any(known) and all(k or o for k, o in zip(known, institution, strict=True)):
+            return i
+    return None
+
+
+def whole_name(words: list[str]) -> bool:
+    hit = lookup(words, 0)
+    return hit is not None and hit[0] == len(words)
+
+__all__ = ["AGE_AFTER", "AGE_BEFORE", "CORPORATE_ENDINGS", "MODEL_CODE", "PARTICLES",
+           "PERSON_NOUNS", "REGION_CODE", "SAID_IT", "SUBJECT_PRONOUN_AFTER", "WHO_AFTER",
+           "by_honorific", "honorific_before", "known_pair", "surname_in_s", "whole_name"]
