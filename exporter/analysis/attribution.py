@@ -43,7 +43,7 @@ from .lexicon import SPEECH_VERBS, TITLES
 from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
-from .sources import description_speaker, earlier_source
+from .sources import description_speaker, earlier_source, one_of_earlier
 from .speakers import (
     AMBIGUOUS,
     PRONOUN_GENDER,
@@ -146,7 +146,8 @@ class Attributor:
 
     def _earlier_source(self, description: str, paragraph: int, offset: int) -> Speaker | None:
         return earlier_source(description, self.cast.texts, paragraph, offset,
-                              self.cast._in_quote)
+                              self.cast._in_quote) or \
+            one_of_earlier(description, self.cast.texts, paragraph, offset, self.cast._in_quote)
 
     def _reporter_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
         """Return the one-word speaker of reported speech in the sentence right before the

@@ -207,5 +207,40 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
                    named=False)
 
 
+_ONE_OF = re.compile(r"one\s+of\s+(?:the|those|these)\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)",
+                     re.IGNORECASE)
+
+
+def one_of_earlier(description: str, texts: dict[int, str], paragraph: int, offset: int,
+                   in_quote: Callable[[int, int], bool]) -> Speaker | None:
+    """Return the one source `one of the sources` is, described as the several were (`Two
+    sources with knowledge of the discussions said …`, then `“…,” one of the sources said`:
+    `source with knowledge of the discussions`), in this paragraph before `offset` or the three
+    before; None when no or several such descriptions came before."""
+    m = _ONE_OF.fullmatch(description.strip())
+    if m is None:
+        return None
+    plural = m.group(1).lower()
+    pattern = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|\d+)\s+((?:[\w'-]+\s+)"
+                         r"{0,3}?" + re.escape(plural) + r")\b((?:\s+(?:with|familiar\s+with|"
+                         r"close\s+to|briefed\s+on)\s+[^,.;\u201c\u201d\"]{1,60}?)?)(?=\s+(?:said|say|"
+                         r"told|spoke|described)\b|,)")
+    found: set[str] = set()
+    for p in range(max(1, paragraph - 3), paragraph + 1):
+        text = texts.get(p, "")
+        for hit in pattern.finditer(text, 0, offset if p == paragraph else len(text)):
+            if not in_quote(p, hit.start()):
+                found.add(_singular(hit.group(1)) + hit.group(2))
+    if len(found) != 1:
+        return None
+    return Speaker(found.pop(), "person", attribution="resolved", named=False)
+
+
+def _singular(phrase: str) -> str:
+    *lead, head = phrase.split()
+    head = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    return " ".join([*lead, head])
+
+
 __all__ = ["SOURCE_NOUNS", "described_body", "description_speaker", "earlier_source",
-           "office_holder"]
+           "office_holder", "one_of_earlier"]
