@@ -309,10 +309,11 @@ def template_images(folder: str | None) -> tuple[tuple[str, bytes], ...]:
 
 # --- one article, in three steps -----------------------------------------------------------------
 # prepare (where the files are: read the source and its sidecar, consult the cache) → compute
-# (anywhere: bytes in, bytes out) → finish (where the files are: write). A local worker runs all
-# three in its process (`export_article`); on a cluster the client runs the first and the last and
-# a Dask worker the middle one (`remote`). One implementation, so the files and the one-line
-# errors do not depend on where an article ran.
+# (anywhere: bytes in, bytes out) → finish (where the files are: write). The build's own process
+# runs the first, so an article found unchanged starts no worker; a local worker runs the other
+# two, while on a cluster a Dask worker runs the middle one and the client the last (`executors`,
+# `remote`). One implementation, so the files and the one-line errors do not depend on where an
+# article ran.
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -345,7 +346,7 @@ class Computed:
 def read_source(path: Path, display: str, dir_name: str, limits: ReadLimits) -> Prepared:
     """Return the source's bytes and its sidecar's (raise when either cannot be read)."""
     from .contract import looks_like_briefing
-    from .readers.sidecar import linked_sidecars, read_sidecar
+    from .readers.sidecar_files import linked_sidecars, read_sidecar
 
     data = read_bytes(path, display, limits)
     if looks_like_briefing(data):

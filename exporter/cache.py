@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import ConfigError
 from .fs import TooLarge, hash_file, read_bounded
+from .shipped import builtin_template_dir
 
 if TYPE_CHECKING:
     from .build import BuildConfig
@@ -63,9 +64,7 @@ def cache_key(data: bytes, config: BuildConfig, *, display: str = "",
                               "sidecar": None if sidecar is None
                               else hashlib.sha256(sidecar).hexdigest()},
                              sort_keys=True).encode())
-    from . import templating  # Jinja2: not at start-up (`exporter --version`)
-
-    for folder in (config.templates, str(templating.builtin_template_dir())):
+    for folder in (config.templates, str(builtin_template_dir())):
         if folder:
             digest.update(templates_hash(folder).encode())
     return digest.hexdigest()

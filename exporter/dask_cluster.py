@@ -84,10 +84,13 @@ class DaskExecutor:
             config: BuildConfig) -> Iterator[tuple[int, ArticleResult]]:
         """Yield (index, result) for every item as its result comes back from the cluster."""
         from .build import ArticleResult, Prepared, failed
+        from .executors import split_task
         from .fs import _file_mode
-        from .remote import ClientFiles, fingerprint, run_remote, task_for
+        from .remote import ClientFiles, fingerprint, run_remote
 
-        task = task_for(worker)
+        task = split_task(worker)
+        if task is None:
+            raise ConfigError(f"{getattr(worker, '__name__', worker)!r} cannot run on a cluster")
         ours = fingerprint()
         config_future, files_future = self.client.scatter(
             [config, ClientFiles.collect(config)], broadcast=True, hash=False)

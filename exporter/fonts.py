@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -143,17 +144,62 @@ def _repaired(font: TTFont) -> TTFont:
 
 @cache
 def register() -> tuple[Faces, Faces]:
-    """Register both families with ReportLab once per process; return (serif, sans)."""
-    for family, faces in _FILES.items():
-        for (bold, italic), name in faces.items():
-            pdfmetrics.registerFont(_repaired(TTFont(name, str(FONT_DIR / f"{name}.ttf"))))
-            # addMapping rather than registerFontFamily: the same thing, minus its default
-            # of mapping unknown variants to Helvetica, a font we never want referenced.
-            addMapping(family, int(bold), int(italic), name)
+    """Make both families known to ReportLab once per process; return (serif, sans).
+
+    Each face's file is read when ReportLab first asks for the face (`_on_demand`): a
+    briefing draws four of the eight, and reading one took 3-7 ms. The family mappings are
+    set now, as registering every face at once left them.
+    """
+    _map_families()
+    if pdfmetrics.findFontAndRegister is _REPORTLAB_FIND:
+        pdfmetrics.findFontAndRegister = _on_demand
     serif, sans = (Faces(*(_FILES[f][k] for k in ((False, False), (True, False),
                                                     (False, True), (True, True))))
                    for f in (SERIF, SANS))
     return serif, sans
+
+
+_SHIPPED = {name: FONT_DIR / f"{name}.ttf" for faces in _FILES.values() for name in faces.values()}
+"""The DejaVu faces (before any brand family joins `_FILES`) -> their files."""
+_REPORTLAB_FIND = pdfmetrics.findFontAndRegister
+
+
+def _on_demand(name: str) -> Any:
+    """Register shipped face `name`, or do what ReportLab does for a name it does not know.
+
+    `pdfmetrics.getFont`, which every use of a font name in ReportLab goes through, calls this
+    for a name not registered yet (ReportLab's own function looks for a Type 1 font of that
+    name). Installed by `register` only while that hook is ReportLab's own;
+    tests/test_fonts.py checks that a PDF comes out the same as with every face registered first.
+    """
+    path = _SHIPPED.get(name)
+    if path is None:
+        return _REPORTLAB_FIND(name)
+    font = _repaired(TTFont(name, str(path)))
+    pdfmetrics.registerFont(font)  # maps the face's own name as a family of one face: undone
+    _map_families()
+    return font
+
+
+def _map_families() -> None:
+    """Map each family's weights and slants to its DejaVu faces, each face's name to its
+    family, weight and slant, and each face's name as a family to the face itself: the mappings
+    registering each face (`registerFontFamily` of its own name) and then mapping its family
+    (addMapping rather than registerFontFamily: the same thing, minus its default of mapping
+    unknown variants to Helvetica, a font we never want referenced) left behind."""
+    for family in (SERIF, SANS):
+        for (bold, italic), name in _FILES[family].items():
+            pdfmetrics.registerFontFamily(name)
+            addMapping(family, int(bold), int(italic), name)
+
+
+def shipped_face(name: str) -> TTFont:
+    """Return shipped face `name` as registered with ReportLab (reading its file only the first
+    time the process asks for it, from here or from a PDF)."""
+    register()
+    font = pdfmetrics.getFont(name)
+    assert isinstance(font, TTFont)
+    return font
 
 
 @cache

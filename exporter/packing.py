@@ -33,7 +33,7 @@ from .fs import folder_lock, os_error, pack_store
 from .pack_settings import PackSettings
 from .pool import Overrun, preload, run_tasks
 from .readers import read_bytes
-from .readers.sidecar import read_sidecar
+from .readers.sidecar_files import read_sidecar
 
 PACK_OUTPUTS: dict[str, tuple[str, str]] = {
     "pack.pdf": ("pack.xml.j2", "pdf"),

@@ -21,8 +21,7 @@ import resource
 import threading
 import time
 import traceback
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -98,17 +97,21 @@ class Overrun:
     reason: str
 
 
-def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], *, jobs: int,
+def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], *, jobs: int,
               budget: Budget | None) -> Iterator[Any]:
     """Yield `fn(*task)` for each task, in input order, or an `Overrun` for a task over budget.
 
-    An exception the task raises is raised here (after the worker reported it).
+    `tasks` is read as workers come free, so a generator's next task is made only when it can
+    start, and a run whose generator makes none starts no worker process. An exception the
+    task raises is raised here (after the worker reported it).
     """
     if budget is None and jobs <= 1:
         for task in tasks:
             yield fn(*task)
         return
-    yield from _Pool(fn, tasks, max(1, min(jobs, len(tasks))), budget or Budget(None, None))
+    if isinstance(tasks, Sized):
+        jobs = min(jobs, len(tasks))
+    yield from _Pool(fn, tasks, max(1, jobs), budget or Budget(None, None))
 
 
 @dataclass(slots=True)
@@ -144,7 +147,7 @@ class StandingPool:
 class _Pool:
     """The parent's side: hand out tasks, watch deadlines and deaths, replace workers."""
 
-    def __init__(self, fn: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], jobs: int,
+    def __init__(self, fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], jobs: int,
                  budget: Budget, standing: StandingPool | None = None) -> None:
         self.fn, self.tasks, self.jobs, self.budget = fn, tasks, jobs, budget
         self.standing = standing
@@ -152,22 +155,27 @@ class _Pool:
         self.lifeline = standing.lifeline if standing else self.context.Pipe(duplex=False)
 
     def __iter__(self) -> Iterator[Any]:
-        pending = deque(range(len(self.tasks)))
+        pending = enumerate(self.tasks)
         done: dict[int, tuple[str, Any]] = {}
         # A standing pool lends its idle workers and takes back those still fit to work.
         idle: list[_Worker] = self.standing.idle if self.standing else []
         busy: list[_Worker] = []
         following = 0
         try:
-            while following < len(self.tasks):
-                while pending and len(busy) < self.jobs:
+            while True:
+                while len(busy) < self.jobs:
+                    index, task = next(pending, (-1, None))
+                    if task is None:
+                        break
                     worker = self._idle_worker(idle) or self._start()
-                    worker.index = pending.popleft()
+                    worker.index = index
                     worker.deadline = (time.monotonic() + self.budget.seconds
                                        if self.budget.seconds else float("inf"))
                     busy.append(worker)
                     with contextlib.suppress(OSError):  # a worker that died at once: polled
-                        worker.conn.send((self.fn, self.tasks[worker.index]))
+                        worker.conn.send((self.fn, task))
+                if not busy:
+                    break  # every task taken has been yielded (below), and none is left
                 self._wait(busy)
                 for worker in list(busy):
                     outcome = self._poll(worker)

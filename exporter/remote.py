@@ -1,10 +1,10 @@
 """Article tasks run on a worker that cannot see this machine's files (a Dask cluster).
 
-An article's work is split at the file system in `build` (and `article_store` for packs):
-`prepare` reads the source and its sidecar and consults the cache, `compute` turns those bytes
-into output bytes, `finish` writes them. A local worker runs the three in its process; on a
-cluster the client runs `prepare` and `finish` (every write is the client's, atomic, under its
-lock on the output folder) and a Dask worker runs `compute` through `run_remote`, under the
+An article's work is split at the file system in `build` (and `article_store` for packs;
+`executors.SplitTask`): `prepare` reads the source and its sidecar and consults the cache,
+`compute` turns those bytes into output bytes, `finish` writes them. On a cluster the client
+runs `prepare` and `finish` (every write is the client's, atomic, under its lock on the output
+folder) and a Dask worker runs `compute` through `run_remote`, under the
 same `Budget` as a local worker: in a child process of the Dask worker (`pool.StandingPool`,
 kept from one task to the next so an article does not pay a new child's start-up), so a
 runaway article is killed after `--max-seconds` and its address space capped by `--max-memory`
@@ -26,49 +26,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from . import __version__
-from .article_store import compute_store, finish_store, prepare_store, store_article
-from .build import (
-    ArticleResult,
-    BuildConfig,
-    Computed,
-    Prepared,
-    compute_export,
-    export_article,
-    finish_export,
-    overrun,
-    prepare_export,
-)
+from .build import BuildConfig, Computed, Prepared, overrun
 from .cache import code_hash, templates_hash
 from .errors import ConfigError
 from .pool import Budget, Overrun, StandingPool
-from .templating import builtin_template_dir
+from .shipped import builtin_template_dir
 
 MAX_SHIPPED_BYTES = 50_000_000
 """Most bytes of user templates and PPTX template sent to the workers (they go to every one)."""
 
 Fingerprint = tuple[str, str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class RemoteTask:
-    """An article worker split at the file system (see the module docstring)."""
-
-    prepare: Callable[[Path, str, str, BuildConfig], Prepared | ArticleResult]
-    compute: Callable[[Prepared, BuildConfig], Computed]
-    finish: Callable[[Prepared, Computed, BuildConfig], ArticleResult]
-
-
-def task_for(worker: Any) -> RemoteTask:
-    """Return the split form of a local article worker; refuse one that has none."""
-    if worker is export_article:
-        return RemoteTask(prepare_export, compute_export, finish_export)
-    if isinstance(worker, functools.partial) and worker.func is store_article:
-        return RemoteTask(prepare_store, compute_store,
-                          functools.partial(finish_store, str(worker.args[0])))
-    raise ConfigError(f"{getattr(worker, '__name__', worker)!r} cannot run on a cluster")
 
 
 # Without a budget the work runs in the Dask worker's thread. Writers and fonts keep
@@ -191,4 +160,4 @@ def fingerprint() -> Fingerprint:
     return __version__, code_hash(), templates_hash(str(builtin_template_dir()))
 
 
-__all__ = ["ClientFiles", "RemoteTask", "fingerprint", "run_remote", "task_for"]
+__all__ = ["ClientFiles", "fingerprint", "run_remote"]

@@ -26,15 +26,8 @@ from .dates import human_date
 from .errors import TemplateError
 from .fs import TooLarge, os_error_message, read_bounded
 from .sandbox import BoundedSandbox, SandboxLimit, Spending
+from .shipped import builtin_template_dir
 from .spool import SpooledBlocks
-
-
-def builtin_template_dir() -> Path:
-    """Return the folder of the built-in templates, installed or in a source checkout."""
-    installed = Path(__file__).parent / "templates"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).parent.parent / "templates"
 
 
 def builtin_names() -> list[str]:

@@ -10,9 +10,7 @@ inferred, and the field is no longer marked as inferred. A sidecar may also corr
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,17 +19,14 @@ import yaml
 
 from ..dates import iso_date
 from ..errors import SourceError
-from ..fs import TooLarge, read_bounded
 from ..model import Article, Author
 from ..normalise import clean_inline
+from .sidecar_files import read_sidecar
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
-
-SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.toml")
-"""Sidecar names tried, in this order, beside `<stem>.<suffix>`."""
 
 CORRECTION_KEYS = frozenset({"speakers", "drop_actors", "key_points", "drop_timeline"})
 """Keys that correct the analysis rather than the article (applied by `exporter.corrections`
@@ -42,57 +37,10 @@ KEYS = frozenset({"title", "subtitle", "author", "authors", "date", "publication
                   *CORRECTION_KEYS})
 """Keys understood; others are reported in a warning and ignored."""
 
-_MAX_SIDECAR = 1_000_000
 _MAX_DEPTH = 50
 """Deepest nesting of lists and mappings in metadata (the keys above need two levels)."""
 _MAX_DIGITS = 30
 """Longest whole number kept in a string; a volume past this is not a number anyone wrote."""
-
-
-def sidecar_path(path: Path) -> Path | None:
-    """Return the sidecar beside the source at `path`, or None when there is none.
-
-    Only a regular file counts: a symbolic link (which could lead anywhere), a folder or a
-    device is not a sidecar. A source whose name leaves no room for a sidecar's longer name
-    simply has none.
-    """
-    for suffix in SIDECAR_SUFFIXES:
-        candidate = path.with_name(path.stem + suffix)
-        try:
-            if stat.S_ISREG(candidate.lstat().st_mode):
-                return candidate
-        except (OSError, ValueError):
-            continue
-    return None
-
-
-def linked_sidecars(path: Path) -> list[str]:
-    """Return the names of sidecars beside `path` that are symbolic links (ignored)."""
-    found = []
-    for suffix in SIDECAR_SUFFIXES:
-        candidate = path.with_name(path.stem + suffix)
-        with contextlib.suppress(OSError, ValueError):
-            if candidate.is_symlink():
-                found.append(candidate.name)
-    return found
-
-
-def read_sidecar(path: Path) -> tuple[Path, bytes] | None:
-    """Return the sidecar of the source at `path` and its bytes, or None if it has none.
-
-    Read without following a link and at most `_MAX_SIDECAR` + 1 bytes.
-    """
-    found = sidecar_path(path)
-    if found is None:
-        return None
-    display = str(path.with_name(found.name))
-    try:
-        raw = read_bounded(found, _MAX_SIDECAR, follow=False, regular_only=True)
-    except TooLarge as exc:
-        raise SourceError(display, f"is larger than {_MAX_SIDECAR:,} bytes") from exc
-    except OSError as exc:
-        raise SourceError(display, f"cannot be read: {exc.strerror or exc}") from exc
-    return found, raw
 
 
 def load_sidecar(path: Path, found: tuple[Path, bytes] | None = None) -> dict[str, Any] | None:

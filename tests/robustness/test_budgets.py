@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,23 @@ def test_a_standing_pool_keeps_its_worker_between_calls_and_replaces_it_after_an
     assert pool.run(_tasks.echo, (7,)) == 7
     assert isinstance(pool.run(_tasks.sleep, (60.0,)), Overrun)
     assert pool.run(_tasks.echo, (8,)) == 8
+
+
+def test_tasks_are_taken_as_workers_come_free_and_none_starts_no_worker(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generator of tasks is read lazily (the build prepares each article only when a worker
+    can take it) and one that yields nothing starts no process."""
+    from exporter import pool
+
+    made: list[int] = []
+
+    def tasks() -> Iterator[tuple[int]]:
+        for value in range(4):
+            made.append(value)
+            yield (value,)
+
+    results = run_tasks(_tasks.echo, tasks(), jobs=1, budget=Budget())
+    assert next(results) == 0 and made == [0]  # one job: the next waits for a free worker
+    assert list(results) == [1, 2, 3]
+    monkeypatch.setattr(pool._Pool, "_start", lambda self: pytest.fail("a worker started"))
+    assert list(run_tasks(_tasks.echo, iter(()), jobs=2, budget=Budget())) == []

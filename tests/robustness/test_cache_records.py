@@ -89,3 +89,31 @@ def test_the_key_covers_every_template_file_and_the_shown_name(tmp_path: Path) -
     assert cache_key(b"article", config, display="a.txt") == before
     (templates / "parts" / "new.j2").write_text("", encoding="utf-8")
     assert cache_key(b"article", config, display="a.txt") != before
+
+
+def test_unchanged_articles_are_found_before_any_worker_starts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's own process checks the cache: a rebuild with nothing changed starts no
+    worker, and in a rebuild with one article changed only that one reaches a worker; the
+    results come back in input order either way."""
+    from exporter import pool
+    from exporter.pool import Budget
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text(f"Story {name}\n\n" + BODY, encoding="utf-8")
+    first = run(src, out, budget=Budget(), jobs=2)
+    assert [r.ok and not r.cached for r in first] == [True] * 3  # type: ignore[attr-defined]
+    started: list[object] = []
+    real_start = pool._Pool._start
+    monkeypatch.setattr(pool._Pool, "_start", lambda self: started.append(1) or real_start(self))
+    again = run(src, out, budget=Budget(), jobs=2)
+    assert [r.cached for r in again] == [True] * 3 and not started  # type: ignore[attr-defined]
+    (src / "b.txt").write_text("Story b, edited\n\n" + BODY, encoding="utf-8")
+    mixed = run(src, out, budget=Budget(), jobs=2)
+    assert [r.source.endswith(f"{n}.txt") for r, n in zip(mixed, "abc", strict=True)] \
+        == [True] * 3  # type: ignore[attr-defined]
+    assert [r.cached for r in mixed] == [True, False, True]  # type: ignore[attr-defined]
+    assert len(started) == 1
+    assert "Story b, edited" in (out / "b" / "slides.md").read_text("utf-8")

@@ -451,18 +451,15 @@ def test_wrapped_lines_never_exceed_the_width(words: list[str], width: float,
 
 
 def test_deck_widths_from_the_registered_pdf_face_equal_the_font_file_s() -> None:
-    """The deck reuses the face the PDF writer registered instead of parsing the file again:
-    the same widths either way, so the same lines and bytes."""
+    """The deck measures with the face registered for the PDF writer instead of parsing the
+    file again: the same widths either way, so the same lines and bytes."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     from exporter import fonts
     from exporter.writers.deck import metrics
 
-    fonts.register()
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        path = str(metrics._FONTS / name)
-        face = metrics._registered(path)
-        assert face is not None
-        parsed = TTFontFile(path)
-        assert (face.charWidths, face.defaultWidth) == (parsed.charWidths, parsed.defaultWidth)
-    assert metrics._registered(str(metrics._FONTS / "no-such-face.ttf")) is None
+        widths, default = metrics._ttf_widths(name)
+        parsed = TTFontFile(str(fonts.FONT_DIR / name))
+        assert (widths, default) == (parsed.charWidths, parsed.defaultWidth)
+        assert fonts.shipped_face(name.removesuffix(".ttf")).face.charWidths == widths

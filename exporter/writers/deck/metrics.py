@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Protocol
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFontFile
+
+from ...fonts import shipped_face
 
 FONT_NAME = "Arial"
 """Font the deck is measured for and drawn in; see the module docstring for why that is safe."""
-
-_FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
 
 
 class Metrics(Protocol):
@@ -41,22 +40,11 @@ class Metrics(Protocol):
 
 @cache
 def _ttf_widths(name: str) -> tuple[dict[int, float], float]:
-    path = str(_FONTS / name)
-    face = _registered(path) or TTFontFile(path)
+    """Return the character widths and default width of shipped font file `name`, read from the
+    face registered with ReportLab (`fonts.shipped_face`), so a process reads each file once for
+    its decks and PDFs."""
+    face = shipped_face(Path(name).stem).face
     return dict(face.charWidths), float(face.defaultWidth)
-
-
-def _registered(path: str) -> TTFontFile | None:
-    """Return the face of `path` when the PDF writer has registered it with ReportLab already
-    (`fonts.register`, which changes no width): parsing the file again took ~8 ms a face of
-    each process's first deck."""
-    name = Path(path).stem
-    if name not in pdfmetrics.getRegisteredFontNames():
-        return None
-    face = getattr(pdfmetrics.getFont(name), "face", None)
-    if isinstance(face, TTFontFile) and getattr(face, "filename", None) == path:
-        return face
-    return None
 
 
 def _fallback_width(char: str) -> float:
