@@ -99,6 +99,7 @@ class _Finder:
         self.article = article
         self.mentions: list[Mention] = []
         self.persons: dict[str, str | None] = {}
+        self._firsts: dict[str, set[str]] | None = None  # see _corporate_firsts
         self.acronyms: dict[str, str] = {}
         self.companies: set[str] = set()
         """Single-word names a text has called a company once; later mentions need no cue."""
@@ -575,10 +576,21 @@ class _Finder:
         if word.lower() in STOP or word.lower() in self._lower_words() or \
                 word.lower() in lexicon.FIRST_NAMES or lookup([word], 0) is not None:
             return None
-        owners = {m.key for m in self.mentions if m.kind is ActorKind.ORGANISATION
-                  and m.key.startswith(word + " ")
-                  and m.key.split()[-1].lower().rstrip(".") in CORPORATE_ENDINGS}
-        return owners.pop() if len(owners) == 1 else None
+        owners = self._corporate_firsts().get(word, set())
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    def _corporate_firsts(self) -> dict[str, set[str]]:
+        """Return the organisations named in full with a corporate ending, by first word: built
+        once, when the leftovers are read (every run has been by then), so a long article stays
+        linear."""
+        if self._firsts is None:
+            self._firsts = {}
+            for m in self.mentions:
+                words = m.key.split()
+                if m.kind is ActorKind.ORGANISATION and len(words) > 1 and \
+                        words[-1].lower().rstrip(".") in CORPORATE_ENDINGS:
+                    self._firsts.setdefault(words[0], set()).add(m.key)
+        return self._firsts
 
     def _merge_capitals(self, mentions: list[Mention]) -> list[Mention]:
         """Turn a capital into its country when the country is named (a demonym will do);
