@@ -11,7 +11,7 @@ what it needs of the cast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..model import ActorKind
@@ -158,6 +158,14 @@ class Antecedents(_CastParts):
             # `The cameras turned to Ottoline Brask … “…,” she said`: a person this paragraph
             # names, even as an object, is likelier than one from the paragraphs before.
             return None
+        shared = self.by_last.get(nearest.key, []) if " " not in nearest.key else []
+        if len(shared) > 1:
+            # `Pryce, who is widely expected to run again, … she smiled`, where Ellen and Martin
+            # Pryce are both named: the pronoun's gender tells which Pryce, or nobody.
+            picked = [k for k in shared if self.gender(k) == gender]
+            if len(picked) != 1:
+                return None
+            nearest = replace(nearest, key=picked[0], gender=gender)
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
         rivals = [s for s in fits if s.gender == gender and not _one_surname(s.key, nearest.key)]
         if nearest.gender is None and rivals and (not close or any(
@@ -173,12 +181,6 @@ class Antecedents(_CastParts):
             return None
         if self._unplaced_name(nearest, paragraph, offset):
             return None
-        sharing = self.by_last.get(nearest.key, []) if " " not in nearest.key else []
-        if len(sharing) > 1:
-            # `Dr. Whitford, an obstetrician, … “…,” she said` where Annika and Caleb Whitford
-            # are both named: the pronoun's gender picks one, or nobody speaks.
-            picked = [k for k in sharing if self.gender(k) == gender]
-            return self._person(picked[0], "resolved") if len(picked) == 1 else None
         return self._person(nearest.key, "resolved")
 
     def _subordinate(self, seen: _Seen) -> bool:
@@ -256,10 +258,9 @@ class Antecedents(_CastParts):
         named again, as subjects, in this or the two paragraphs before `offset`: the mentions
         do not hold them."""
         keys = {s.key: s.gender for s in self.said[-_NEAREST:] if " " not in s.key}
-        # `Whitford said` where Annika and Caleb Whitford speak: the shared surname is named
-        # again, and `antecedent` lets the pronoun's gender pick one of them.
-        keys |= {s.key.split()[-1]: None for s in self.said[-_NEAREST:]
-                 if " " in s.key and len(self.by_last.get(s.key.split()[-1], ())) > 1}
+        # `Whitford said` where Annika and Caleb Whitford are named: the shared surname is
+        # named again, and `antecedent` lets the pronoun's gender pick one of them.
+        keys |= {last: None for last, owners in self.by_last.items() if len(owners) > 1}
         if not keys:
             return []
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?![\u2019']s)")
