@@ -18,6 +18,7 @@ from ..model import ActorKind
 from .actors import ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .lexicon import NOT_SPEAKERS, RELATIONS, Gender
+from .sentences import split_sentences
 from .speakers import (
     AGENT_NOUN,
     CLAUSE_OPENERS,
@@ -69,6 +70,13 @@ def _one_surname(a: str, b: str) -> bool:
     return a == b or (" " not in a and b.split()[-1] == a) or (" " not in b and a.split()[-1] == b)
 
 
+# `Kym Lino, a spokesperson for Instagram,`: a role in an appositive right after a name.
+_ROLE_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokesperson|"
+                              r"spokeswoman|spokesman|representative|rep|organizer|organiser|"
+                              r"activist|advocate|director|manager|official|employee|"
+                              r"analyst|student|resident|worker)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class _Seen:
     """A person a pronoun may point at: where the text last named them (`start`: the end of
@@ -112,6 +120,8 @@ class Antecedents(_CastParts):
         name between them that the mentions could not place."""
         if pronoun == "it":
             return self._speaking_org(paragraph, offset)
+        if pronoun == "they":
+            return self._singular_they(paragraph, offset)
         gender = PRONOUN_GENDER.get(pronoun)
         if gender is None:
             return None
@@ -182,6 +192,26 @@ class Antecedents(_CastParts):
         if self._unplaced_name(nearest, paragraph, offset):
             return None
         return self._person(nearest.key, "resolved")
+
+    def _singular_they(self, paragraph: int, offset: int) -> Speaker | None:
+        """Return the person a singular `they` points at: `Kym Lino, a spokesperson for
+        Instagram, confirmed … “…,” they said` — the one person the sentence before names, as
+        its subject, with a role in an appositive and no gender the text tells; else None
+        (`they` is a group far more often)."""
+        text = self.texts.get(paragraph, "")
+        before = [(a, b) for a, b in split_sentences(text) if b <= offset]
+        if not before:
+            return None
+        a, b = before[-1]
+        people = [m for m in self._between(paragraph, a, b)
+                  if m.kind is ActorKind.PERSON and not self._in_quote(paragraph, m.start)]
+        if len({m.key for m in people}) != 1 or self.gender(people[0].key) is not None:
+            return None
+        first = people[0]
+        if not self._subject(paragraph, first.start) or \
+                not _ROLE_APPOSITIVE.match(text, first.end):
+            return None
+        return self._person(first.key, "resolved")
 
     def _subordinate(self, seen: _Seen) -> bool:
         """Return True if the name ending at `seen.start` opens a subordinate clause (`since
