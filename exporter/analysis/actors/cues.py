@@ -54,24 +54,6 @@ _NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
 
 PARTICLES = frozenset({"bin", "de", "van", "von", "der", "la", "al", "da", "dos", "di", "del",
                         "le", "du", "den", "ter", "ten"})
-# `Ms. bin Saleh`: an honorific, maybe with the surname's particles, right before a surname.
-_HONORIFIC_PARTICLES = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:(?:bin|de|van|von|der|la|al|"
-                                  r"da|dos|di|del)\s+)*$")
-
-
-def by_honorific(owners: list[str], before: str) -> list[str]:
-    """Return the one of `owners` (people sharing a surname) whose first name's gender the
-    honorific before the surname allows when the others' forbid it (`Ms. bin Saleh` of Huda
-    and Abdullah bin Saleh), else []."""
-    m = _HONORIFIC_PARTICLES.search(before)
-    if m is None:
-        return []
-    wanted = "m" if m.group(1) == "Mr" else "f"
-    fits = [o for o in owners
-            if lexicon.FIRST_NAMES.get(o.split()[0].lower()) in (wanted, None)]
-    return fits if len(fits) == 1 else []
-
-
 def surname_in_s(word: str) -> bool:
     """Return True if `word`, ending in `s`, reads as a surname (`Davis`) not a plural."""
     return bool(_SURNAME_S.fullmatch(word, len(word) - 3)) and word.lower() not in _NOT_SURNAMES_S
@@ -111,4 +93,4 @@ def whole_name(words: list[str]) -> bool:
 
 __all__ = ["AGE_AFTER", "AGE_BEFORE", "CORPORATE_ENDINGS", "MODEL_CODE", "PARTICLES",
            "PERSON_NOUNS", "REGION_CODE", "SAID_IT", "SUBJECT_PRONOUN_AFTER", "WHO_AFTER",
-           "by_honorific", "honorific_before", "known_pair", "surname_in_s", "whole_name"]
+           "honorific_before", "known_pair", "surname_in_s", "whole_name"]

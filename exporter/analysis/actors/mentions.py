@@ -27,7 +27,6 @@ from .cues import (
     SAID_IT,
     SUBJECT_PRONOUN_AFTER,
     WHO_AFTER,
-    by_honorific,
     honorific_before,
     known_pair,
     surname_in_s,
@@ -543,8 +542,7 @@ class _Finder:
                 if len(owners) > 1 and all(same_person(owners[0], o) for o in owners[1:]):
                     owners = owners[:1]  # `Patrick W. Carlineo`, `Patrick Carlineo Jr.`
                 if len(owners) > 1:
-                    owners = by_honorific(owners, text[max(0, a - 20):a]) or \
-                        [p for p in owners if p in named_here]
+                    owners = [p for p in owners if p in named_here]
                 suffix = words[i + 1][0] if i + 1 < len(words) else ""
                 if suffix.lower().rstrip(".") in SUFFIXES and owners \
                         and not owners[0].endswith(suffix):
