@@ -151,6 +151,25 @@ _SAID_RIGHT_AFTER = re.compile(r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.\u2019'-]*(?
                                + r")\b")
 
 
+# The clause that ends a sentence with its speaker: `, company CEO Andy Vesey said.`, `, he
+# added.`, `, the authors wrote.` (a short subject, a speech verb, a few words of when or where).
+_SAID_AT_END = re.compile(r",[\u201d\"]?\s*(?:[^,.;:!?\u201c\u201d\"]{1,60}?\s)?"
+                          r"(?:said|says|added|adds|wrote|writes|noted|notes|explained|told\s+[\w\s]{1,30}?)\b"
+                          r"[^.!?;:\u201c\u201d\"]{0,40}?[.!?](?=\s|$)")
+# A sentence's end before that clause (a full stop before a space, never `4.1` or `U.S.`).
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z\u201c\"])")
+
+
+def _said_at_sentence_end(text: str, span: Span) -> bool:
+    """Return True if the quotation's sentence ends with its speaker and a speech verb."""
+    window = text[span.close:span.close + 300]
+    m = _SAID_AT_END.search(window)
+    if m is None:
+        return False
+    stop = _SENTENCE_END.search(window, 0, m.start())
+    return stop is None and not window[m.end():].strip()[:1].islower()
+
+
 def is_statement(text: str, span: Span) -> bool:
     """Return True if the quoted words read as a statement rather than a term."""
     inner = text[span.start:span.end].strip()
@@ -183,6 +202,11 @@ def is_statement(text: str, span: Span) -> bool:
     if (len(words) >= 2 or _plain_word(words)) and _reported(text, span):
         # `Bailey said it was “much too early”`, `said politicians had “vilified” teachers`:
         # the speaker's own words, however few.
+        return True
+    if (len(words) >= 2 or _plain_word(words)) and not title_cased and \
+            _said_at_sentence_end(text, span):
+        # `The outages have been “terribly disruptive” …, company CEO Andy Vesey said.`,
+        # `… the disease is “unexplained,” …, he added.`: the sentence's speaker's words.
         return True
     if final:
         return False
