@@ -155,7 +155,9 @@ _SAID_RIGHT_AFTER = re.compile(r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.\u2019'-]*(?
 # added.`, `, the authors wrote.` (a short subject, a speech verb, a few words of when or where).
 _SAID_AT_END = re.compile(r",[\u201d\"]?\s*(?:[^,.;:!?\u201c\u201d\"]{1,60}?\s)?"
                           r"(?:said|says|added|adds|wrote|writes|noted|notes|explained|told\s+[\w\s]{1,30}?)\b"
-                          r"[^.!?;:\u201c\u201d\"]{0,40}?[.!?](?=\s|$)")
+                          r"(?:\s+(?:in|on|at|during|after|before|from|to|via|while|last|"
+                          r"this|earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                          r"Saturday|Sunday)\b[^.!?;:\u201c\u201d\"]{0,80}?)?[.!?](?=\s|$)")
 # A sentence's end before that clause (a full stop before a space, never `4.1` or `U.S.`).
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z\u201c\"])")
 
@@ -308,10 +310,12 @@ def _reported(text: str, span: Span) -> bool:
 
 # A sentence's end (`.` before a space, never `4.1`) or a closing quotation mark.
 _SENTENCE_OR_QUOTE_END = re.compile(r"[.!?](?=[\s\u201d\"]|$)|[\u201d\"]")
-# `… and that Sentinel had “…”`: a clause joined by `and that`, or with a verb of its own (never
-# `“taste” and “smell”`, `“severe” or “emergency”`: two words of one list).
-_COORDINATED_REPORT = re.compile(r"\s*,?\s*(?:and|but)\s+(?:that\s|[^\u201c\u201d\"]{0,60}?\b"
-                                 r"(?:had|has|have|was|were|is|are|would|will|could|should)\s)")
+# `… and that Sentinel had “…”`: a clause joined by `and that`, or with a verb of its own, or a
+# condition (`if the situation “becomes uncontrollable”`); never `“taste” and “smell”`,
+# `“severe” or “emergency”`: two words of one list.
+_COORDINATED_REPORT = re.compile(r"\s*,?\s*(?:(?:and|but)\s+(?:that\s|[^\u201c\u201d\"]{0,60}?\b"
+                                 r"(?:had|has|have|was|were|is|are|would|will|could|should)\s)"
+                                 r"|(?:if|when|unless|until|because|once)\s)")
 
 
 def statement_spans(text: str) -> list[Span]:
