@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..model import ActorKind
 from .actors import ROLE_NOUNS, STOP
@@ -170,24 +171,9 @@ class Attributor:
 
     def issuer(self, noun: str, paragraph: int, offset: int) -> Speaker | None:
         """Return who issued `the statement` a quotation cites: the person or organisation
-        that `said in a statement` (`issued a statement`) last, in this paragraph before
-        `offset` or in the one before; else None."""
-        # `said in a statement`, `flatly denied the allegations in a statement`, `issued a
-        # statement`: the issuer is the subject before the verb and its adverbs.
-        pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
-                             + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")|(?-i:[a-z]+ed))"
-                             r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
-                             r"issued|released|sent|published)\s+(?:a|an|the|her|his|its|their)\s+"
-                             r"(?:[\w-]+\s+){0,2}?" + noun + r"\b", re.IGNORECASE)
-        # `a report released Thursday by X`, `The letter, sent Monday to …, was written by X`,
-        # `In a statement, ICE disputed …`: the issuer after `by` or after the comma.
-        passive = re.compile(r"\b(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
-                             r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+"
-                             r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b"
-                             r"(?:(?:was|were)\s+|,\s+)"
-                             r"(?:written|signed|issued|released|sent|published)\s+by\s+"
-                             r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                             + noun + r"\s*,\s+)(?:the\s+)?", re.IGNORECASE)
+        that `said in a statement` (`issued a statement`, `The letter, written by X`) last, in
+        this paragraph before `offset` or in the three before; else None."""
+        pattern, passive = _issuer_patterns(noun)
         # A statement quoted over several paragraphs names its issuer once, at its start.
         for p in range(paragraph, paragraph - _ISSUER_REACH - 1, -1):
             text = self.cast.texts.get(p, "")
@@ -475,6 +461,28 @@ def _role(phrase: str) -> str:
 def _description(phrase: str) -> str:
     """Return a description as a speaker's name: without its article (`a`, `an`, `one`)."""
     return re.sub(r"^(?:an?|one|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns that name who issued a document (`statement`, `letter`…)."""
+    # `said in a statement`, `flatly denied the allegations in a statement`, `issued a
+    # statement`: the issuer is the subject before the verb and its adverbs.
+    pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
+                         + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")|(?-i:[a-z]+ed))"
+                         r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
+                         r"issued|released|sent|published)\s+(?:a|an|the|her|his|its|their)\s+"
+                         r"(?:[\w-]+\s+){0,2}?" + noun + r"\b", re.IGNORECASE)
+    # `a report released Thursday by X`, `The letter, sent Monday to …, was written by X`,
+    # `In a statement, ICE disputed …`: the issuer after `by` or after the comma.
+    passive = re.compile(r"\b(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
+                         r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+"
+                         r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b"
+                         r"(?:(?:was|were)\s+|,\s+)"
+                         r"(?:written|signed|issued|released|sent|published)\s+by\s+"
+                         r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                         + noun + r"\s*,\s+)(?:the\s+)?", re.IGNORECASE)
+    return pattern, passive
 
 
 def resolved(speaker: Speaker) -> Speaker:
