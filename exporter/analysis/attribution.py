@@ -128,7 +128,7 @@ class Attributor:
             if org:
                 return Speaker(org, "organisation")
             org = mouthpiece_org(phrase.description)
-            if org and self.cast.organisation_named(org) is not None:
+            if org and (self.cast.organisation_named(org) is not None or not _a_place(org)):
                 # `a DHS spokesperson`, `a spokesperson for the Education Department`: an
                 # unnamed source, spoken for by its description (which names whose).
                 return Speaker(_description(phrase.description), "person", named=False)
@@ -137,8 +137,10 @@ class Attributor:
                 return seat
             title = title_head(phrase.description)
             if title:
-                return self.cast.titled(title) or self._earlier_source(phrase.description,
-                                                                         paragraph, offset)
+                # `One GOP lawmaker from the state, granted anonymity, said …` then `the lawmaker
+                # said`: the unnamed source just described, before anyone titled so.
+                return self._earlier_source(phrase.description, paragraph, offset) or \
+                    self.cast.titled(title)
             if identity_description(phrase.description):
                 return self.cast.described(paragraph, offset)
             return self._earlier_source(phrase.description, paragraph, offset) or \
@@ -456,6 +458,14 @@ def post_end(text: str, span: Span, ends: list[int]) -> int:
 
 def _role(phrase: str) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+
+
+def _a_place(name: str) -> bool:
+    """Return True if the gazetteer knows `name`, whole, as a place or country (`the Lake
+    District`), which has no spokesperson of its own."""
+    words = name.split()
+    hit = gazetteer_lookup(words, 0)
+    return hit is not None and hit[0] == len(words) and hit[1].kind is not ActorKind.ORGANISATION
 
 
 def _description(phrase: str) -> str:

@@ -142,6 +142,10 @@ def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
     return found
 
 
+# `…, and Fisk said`: a new clause with a named subject of its own.
+_NEW_SUBJECT = re.compile(r",?\s+(?:and|but|while)\s+[A-Z]")
+
+
 def _according_before(att: Attributor, place: Place) -> Speaker | None:
     """`According to X, “…”`."""
     start = previous_close(place.text, place.span.start, place.sentence_start)
@@ -149,6 +153,9 @@ def _according_before(att: Attributor, place: Place) -> Speaker | None:
     last = last_match(_ACCORDING, place.text, start, end)
     if last is None or len(place.text[last.end():end]) > 120:
         return None
+    verb = VERB.search(place.text, last.end(), end)
+    if verb is not None and _NEW_SUBJECT.search(place.text, last.end(), verb.start()):
+        return None  # `according to AdImpact, and Fisk said an ad would run “…”`: Fisk's words
     phrase = speaker_after(place.text, last.end(), end)
     return att.speaker(phrase, place.paragraph, place.span.start)
 

@@ -171,6 +171,17 @@ _NOT_MODIFIERS = frozenset({"who", "whom", "which", "that", "said", "says", "tol
                             "were", "are", "has", "had", "have"})
 
 
+# What makes an indefinite description a source: a speech verb of its own later in its sentence
+# (`One GOP lawmaker from the state, granted anonymity, said`), or right before it (`said one
+# legal expert`).
+_SPEAKS_AFTER = re.compile(r"[^.;:!?\u201c\u201d\"]{0,200}?\b(?:said|says|told|"
+                           r"tells|added|wrote|writes|predicted|warned|argued|noted|explained|"
+                           r"acknowledged|described|called|insisted)\b")
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
+
+
 def earlier_source(description: str, texts: dict[int, str], paragraph: int, offset: int,
                    in_quote: Callable[[int, int], bool]) -> Speaker | None:
     """Return the unnamed source `the aide` names again (`A senior Republican strategist …
@@ -183,17 +194,25 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
         return None
     head = m.group(1).lower()
     pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
-                         + re.escape(head) + r")\b")
+                         + re.escape(head) + r"(?:\s+(?:from|at|in|with|for|of)\s+(?:the\s+)?"
+                         r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*)){0,6}?"
+                         r"(?=,|\s+(?:said|says|told|who|which|disputed|declined)\b))?)(?!\w)")
     found: set[str] = set()
     for p in range(max(1, paragraph - 3), paragraph + 1):
         text = texts.get(p, "")
         for hit in pattern.finditer(text, 0, offset if p == paragraph else len(text)):
             words = hit.group(1).split()
+            words = words[:[w.lower() for w in words].index(head) + 1]  # the modifiers and head
             if in_quote(p, hit.start()) or any(w.lower() in _NOT_MODIFIERS or
                                                w.lower() in {"the", "of", "to", "and", "or",
                                                              "in", "on", "at", "for", "with",
                                                              "by", "from"} for w in words):
                 continue
+            ahead = text[:hit.start()].rstrip()
+            opens = not ahead or ahead[-1] in ".!?;:\u201d\""
+            if not opens and not _SPEAKS_AFTER.match(text, hit.end()) and \
+                    not _SAID_BEFORE.search(text, max(0, hit.start() - 12), hit.start()):
+                continue  # `… that a sitting governor had been impeached`: no source
             before = text[:hit.start()].rstrip()
             if before.endswith(","):
                 lead = before[:-1].split()[-1:] or [""]

@@ -34,6 +34,10 @@ CORPORATE_ENDINGS = frozenset({
     "motors", "pharmaceuticals", "labs", "international", "university", "services",
     "entertainment", "co", "company", "ltd", "llc", "plc", "ag", "foods", "brands", "networks",
     "software", "therapeutics", "biosciences", "logistics", "petroleum", "communications"})
+# `Sen. Dominic Ferraro, a New Jersey Democrat,`: a party member described, never a name.
+PARTY_NOUNS = frozenset({"democrat", "democrats", "republican", "republicans", "independent",
+                         "independents", "conservative", "conservatives", "liberal", "liberals",
+                         "libertarian", "libertarians", "progressive", "progressives"})
 # `a 35-year-old Fort Worth man`: the place describes the person the noun after it names.
 PERSON_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls",
                            "resident", "residents", "native", "student", "mother", "father",
@@ -91,6 +95,6 @@ def whole_name(words: list[str]) -> bool:
     hit = lookup(words, 0)
     return hit is not None and hit[0] == len(words)
 
-__all__ = ["AGE_AFTER", "AGE_BEFORE", "CORPORATE_ENDINGS", "MODEL_CODE", "PARTICLES",
+__all__ = ["AGE_AFTER", "AGE_BEFORE", "CORPORATE_ENDINGS", "MODEL_CODE", "PARTICLES", "PARTY_NOUNS",
            "PERSON_NOUNS", "REGION_CODE", "SAID_IT", "SUBJECT_PRONOUN_AFTER", "WHO_AFTER",
            "honorific_before", "known_pair", "surname_in_s", "whole_name"]

@@ -22,6 +22,7 @@ from .cues import (
     CORPORATE_ENDINGS,
     MODEL_CODE,
     PARTICLES,
+    PARTY_NOUNS,
     PERSON_NOUNS,
     REGION_CODE,
     SAID_IT,
@@ -283,7 +284,7 @@ class _Finder:
         # Persons without a title: evidence from the context.
         # Initials alone name no person: they are a time, a state, a title or an acronym
         # (`A.M.`, `N.M.`, `P.I.`, `N.Y.P.D.`).
-        if name_ok(names) and len(names) >= 2:
+        if name_ok(names) and len(names) >= 2 and low[-1] not in PARTY_NOUNS:
             found_role = role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
             pre = PRE_ROLE.search(before)
