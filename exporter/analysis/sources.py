@@ -12,7 +12,7 @@ elsewhere with the same words (`China's ambassador to Britain Liu Xiaming has sa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .actors import ROLE_NOUNS
 from .lexicon import TITLES
@@ -179,6 +179,8 @@ _SPEAKS_AFTER = re.compile(r"[^.;:!?\u201c\u201d\"]{0,200}?\b(?:said|says|told|"
                            r"acknowledged|described|called|insisted)\b")
 
 
+_FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "or", "in", "on", "at", "for", "with",
+                            "by", "from"})
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
 
 
@@ -198,32 +200,37 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
                          r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*)){0,6}?"
                          r"(?=,|\s+(?:said|says|told|who|which|disputed|declined)\b))?)(?!\w)")
     found: set[str] = set()
-    for p in range(max(1, paragraph - 3), paragraph + 1):
-        text = texts.get(p, "")
-        for hit in pattern.finditer(text, 0, offset if p == paragraph else len(text)):
-            words = hit.group(1).split()
-            words = words[:[w.lower() for w in words].index(head) + 1]  # the modifiers and head
-            if in_quote(p, hit.start()) or any(w.lower() in _NOT_MODIFIERS or
-                                               w.lower() in {"the", "of", "to", "and", "or",
-                                                             "in", "on", "at", "for", "with",
-                                                             "by", "from"} for w in words):
-                continue
-            ahead = text[:hit.start()].rstrip()
-            opens = not ahead or ahead[-1] in ".!?;:\u201d\""
-            if not opens and not _SPEAKS_AFTER.match(text, hit.end()) and \
-                    not _SAID_BEFORE.search(text, max(0, hit.start() - 12), hit.start()):
-                continue  # `… that a sitting governor had been impeached`: no source
-            before = text[:hit.start()].rstrip()
-            if before.endswith(","):
-                lead = before[:-1].split()[-1:] or [""]
-                if lead[0][:1].isupper() and lead[0].lower() not in _INDEFINITE:
-                    return None  # `Jane Roe, a nurse,`: an appositive to a name
-            found.add(hit.group(1))
+    for text, hit in _hits_before(pattern, texts, paragraph, offset, in_quote):
+        words = hit.group(1).split()
+        words = words[:[w.lower() for w in words].index(head) + 1]  # the modifiers and head
+        if any(w.lower() in _NOT_MODIFIERS or w.lower() in _FUNCTION_WORDS for w in words):
+            continue
+        before = text[:hit.start()].rstrip()
+        opens = not before or before[-1] in ".!?;:\u201d\""
+        if not opens and not _SPEAKS_AFTER.match(text, hit.end()) and \
+                not _SAID_BEFORE.search(text, max(0, hit.start() - 12), hit.start()):
+            continue  # `… that a sitting governor had been impeached`: no source
+        if before.endswith(","):
+            lead = before[:-1].split()[-1:] or [""]
+            if lead[0][:1].isupper() and lead[0].lower() not in _INDEFINITE:
+                return None  # `Jane Roe, a nurse,`: an appositive to a name
+        found.add(hit.group(1))
     if len(found) != 1:
         return None
     name = found.pop()
     return Speaker(name, "group" if head.endswith("s") else "person", attribution="resolved",
                    named=False)
+
+
+def _hits_before(pattern: re.Pattern[str], texts: dict[int, str], paragraph: int, offset: int,
+                 in_quote: Callable[[int, int], bool]) -> Iterator[tuple[str, re.Match[str]]]:
+    """Yield `pattern`'s matches outside quotations in this paragraph before `offset` and the
+    three paragraphs before it, each with its paragraph's text."""
+    for p in range(max(1, paragraph - 3), paragraph + 1):
+        text = texts.get(p, "")
+        for hit in pattern.finditer(text, 0, offset if p == paragraph else len(text)):
+            if not in_quote(p, hit.start()):
+                yield text, hit
 
 
 _ONE_OF = re.compile(r"one\s+of\s+(?:the|those|these)\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)",
@@ -244,12 +251,8 @@ def one_of_earlier(description: str, texts: dict[int, str], paragraph: int, offs
                          r"{0,3}?" + re.escape(plural) + r")\b((?:\s+(?:with|familiar\s+with|"
                          r"close\s+to|briefed\s+on)\s+[^,.;\u201c\u201d\"]{1,60}?)?)(?=\s+(?:said|say|"
                          r"told|spoke|described)\b|,)")
-    found: set[str] = set()
-    for p in range(max(1, paragraph - 3), paragraph + 1):
-        text = texts.get(p, "")
-        for hit in pattern.finditer(text, 0, offset if p == paragraph else len(text)):
-            if not in_quote(p, hit.start()):
-                found.add(_singular(hit.group(1)) + hit.group(2))
+    found = {_singular(hit.group(1)) + hit.group(2)
+             for _, hit in _hits_before(pattern, texts, paragraph, offset, in_quote)}
     if len(found) != 1:
         return None
     return Speaker(found.pop(), "person", attribution="resolved", named=False)
