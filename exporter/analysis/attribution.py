@@ -69,7 +69,9 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
                       r"message|warning|opinion|conclusion|argument|pitch|promise|vision|"
                       r"prediction|forecast|claim)\s+(?:[a-z]+\s+){0,2}?(?:by|of|from)\s+")
 # `the statement said`: the words of whoever issued it.
-_THE_DOCUMENT = re.compile(r"the\s+(statement|letter|release|memo|post)", re.IGNORECASE)
+# The documents that speak for whoever issued them.
+_DOCUMENTS = r"(statement|letter|release|memo|post)"
+_THE_DOCUMENT = re.compile(r"the\s+" + _DOCUMENTS, re.IGNORECASE)
 # How many paragraphs before a quotation its `the statement said` may name the issuer in.
 _ISSUER_REACH = 3
 _ISSUING_ADVERBS = r"(?:also|later|then|again|" + MANNER_ADVERB + r")"
@@ -90,7 +92,7 @@ _DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(re
                                r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
 # `It reads in part:`: the document the paragraph named before speaks.
 _IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
-_DOCUMENT_NOUN = re.compile(r"\b(statement|letter|release|memo|post)\b", re.IGNORECASE)
+_DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENTS + r"\b", re.IGNORECASE)
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
