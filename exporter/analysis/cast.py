@@ -267,6 +267,14 @@ class Cast(Antecedents):
                 if len(known) > 1:
                     return AMBIGUOUS
         if len(words) > 1:
+            # `Acevedo Marsh said` after `Rosalind Acevedo Marsh`: a double surname written
+            # without its hyphen is the end of one full name, as `Marsh` alone would be.
+            longer = [k for k in self.by_last.get(words[-1], ())
+                      if len(k.split()) > len(words) and k.split()[-len(words):] == words]
+            if len(longer) == 1:
+                return self._person(longer[0], "explicit")
+            if len(longer) > 1:
+                return AMBIGUOUS  # `Castillo Ruiz` of Ana and of Pedro Castillo Ruiz
             for m in at:
                 if m.kind is ActorKind.PERSON and m.key.endswith(words[-1]) and \
                         len(m.key.split()) >= len(words) and \

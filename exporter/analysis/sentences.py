@@ -67,6 +67,7 @@ _SENTENCE_STARTERS = {
 # Honorifics and ranks (`Dr.`, `Sen.`, `Msgr.`, `Lt.`) belong to the name after them and never
 # end a sentence; `Jr.` and `Sr.` close a name and may, `St.` is also a street.
 _NAME_TITLES = frozenset(HONORIFICS) - {"jr", "sr", "st"}
+_NEVER_NAMES = frozenset({"the", "this", "that", "it", "he", "she", "they", "we", "i", "there"})
 _ENDS_WITH_TITLE = re.compile(r"\b(" + "|".join(sorted(_NAME_TITLES)) + r")\.$", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"\u00b0\s?[CF]$")
 _UNIT_END = re.compile(r"(\u00b0\s?[CF]\.)\s+(?=[A-Z])")
@@ -88,10 +89,11 @@ def _is_boundary(text: str, end: int) -> bool:
         return True
     word = before.group(1).rstrip(".")
     low = word.lower()
-    if low in _NAME_TITLES and punct == ".":
-        return False
     after = _WORD_AFTER.match(text, end)
     next_word = after.group(1).lower() if after else ""
+    if low in _NAME_TITLES and punct == ".":
+        # `Del.` is also Delaware (`Dover, Del. It said`): no name starts with a pronoun.
+        return next_word in _NEVER_NAMES
     if _UNIT_BEFORE.search(text, max(0, run_start - 4), run_start):
         return True  # `1.5° C.`: a unit, not an initial
     if len(word) == 1 and word.isupper():
