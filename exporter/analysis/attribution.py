@@ -436,11 +436,15 @@ def not_named_inside(found: Speaker, place: Place) -> Speaker:
     if found.attribution != "resolved" or found.kind != "person":
         return found
     inner = place.text[place.span.start:place.span.end]
-    surname = found.name.split()[-1]
-    if surname not in inner or not re.search(r"\b" + re.escape(surname) + r"\b", inner):
+    words = found.name.split()
+    # The surname, or the first name of a full name (`“I cannot believe Martha would …,” she
+    # said` after `his sister, Martha Fry`), written as a name (case kept).
+    named = [w for w in {words[-1], words[0]} if w in inner and
+             re.search(r"\b" + re.escape(w) + r"\b", inner)]
+    if not named:
         return found
     after = place.text[place.span.close:min(place.sentence_end, place.span.close + 60)]
-    if re.search(r"\b" + re.escape(surname) + r"\b", after):
+    if any(re.search(r"\b" + re.escape(w) + r"\b", after) for w in named):
         return found  # `“He's a Trump hater,” Trump wrote`: the name itself attributes it
     return AMBIGUOUS
 

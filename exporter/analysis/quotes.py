@@ -27,21 +27,23 @@ from .actors import STOP as _STOP
 from .actors import find_actors, find_mentions
 from .attribution import VERB, Attributor, Place, not_named_inside, post_end, resolved
 from .cast import Cast
-from .lexicon import HONORIFICS
+from .lexicon import HONORIFICS, Gender
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
-from .speakers import AMBIGUOUS, Speaker, bare_word, mask_party_tags
+from .speakers import AMBIGUOUS, PRONOUN_GENDER, Speaker, bare_word, mask_party_tags
 from .transcript import label_speaker
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
+_HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:he|she)\b", re.IGNORECASE)
 
 
-def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
-    """Return True if a quotation after `text[start:end]` goes on in the voice of `speaker`:
-    the words between name nobody else (`“…,” he said. “…”`)."""
+def _continues(text: str, start: int, end: int, speaker: Speaker, gender: Gender | None) -> bool:
+    """Return True if a quotation after `text[start:end]` goes on in the voice of `speaker`
+    (whose gender is `gender`, if known): the words between name nobody else (`“…,” he said.
+    “…”`)."""
     gap = text[start:end]
     if len(gap) > 200:
         return False
@@ -59,6 +61,11 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
     ends = [m.end() for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())]
     ended = re.search(r"[.!?]\s*[\u201c\"\u2018']?$", gap)  # before the opening mark
     own_sentence = "" if ended else gap[ends[-1]:] if ends else gap
+    told = {PRONOUN_GENDER[p.lower()] for p in _HE_SHE.findall(own_sentence)}
+    if told and told != {gender}:
+        # `“…,” she said. When his editors asked him to explain, he’d respond, “…”`: the
+        # quotation's own sentence is about someone else, whose verb we may not know.
+        return False
     verbs = [v for v in VERB.finditer(own_sentence) if v.group().islower()]
     if verbs and (text[:start].rstrip("\u201d\u2019\"' ").endswith((".", "!", "?")) or any(
             m.group().rstrip("\u2019's") not in own and m.group().lower() not in _STOP
@@ -74,6 +81,11 @@ def _continues(text: str, start: int, end: int, speaker: Speaker) -> bool:
             return False
     sentences = re.split(r"(?<=[.!?])\s+", gap.strip())
     return not any(_PRONOUN_WORD.search(s) for s in sentences[1:])
+
+
+def _gender(cast: Cast, speaker: Speaker) -> Gender | None:
+    """Return the gender the article tells for a person who speaks, if any."""
+    return cast.gender(speaker.name) if speaker.kind == "person" and speaker.name else None
 
 
 def _sentence_ends_in(gap: str) -> bool:
@@ -166,7 +178,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 speaker = label_speaker(cast, para.n, masked, span.start)
             if speaker is None and aside is not None and aside.speaker is not None and \
                     (pending is None or pending.close < aside.close) and \
-                    _continues(masked, aside.close, span.start, aside.speaker):
+                    _continues(masked, aside.close, span.start, aside.speaker,
+                               _gender(cast, aside.speaker)):
                 # `“Amazing,” Davis said. “To be able to do that …”`.
                 speaker = aside.speaker
             # A quotation interrupted by its attribution: `“…,” he said, “and …”`.
@@ -182,7 +195,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if pending:
                 quotes.append(_quote(pending.words, pending.speaker, para.n))
             if speaker is None and pending is not None and pending.speaker is not None and \
-                    _continues(masked, pending.close, span.start, pending.speaker):
+                    _continues(masked, pending.close, span.start, pending.speaker,
+                               _gender(cast, pending.speaker)):
                 speaker = pending.speaker
             if speaker is None and first and span.start <= 1 and carried is not None:
                 speaker = resolved(carried)
