@@ -55,6 +55,9 @@ _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "w
 _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
+# `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
+# a thing or a body; a person's name does not go on so.
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 # Party members in the plural (`one of the four Democrats`) name a group, never a rival person.
@@ -349,7 +352,7 @@ class Antecedents(_CastParts):
                 if any(a <= m.start() < b for a, b in spans):
                     skip_run = m.end() + 1  # `an Iraq War veteran`: the place decides the run
                     continue
-                if _FEAST_DAY.match(text, m.end()):
+                if _FEAST_DAY.match(text, m.end()) or _OF_NAME.match(text, m.end()):
                     skip_run = m.end() + 1
                     continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
                 if word in own or bare_word(word) in STOP or is_title(word) or \
