@@ -57,6 +57,7 @@ _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
 # a thing or a body; a person's name does not go on so.
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
@@ -355,6 +356,9 @@ class Antecedents(_CastParts):
                 if _FEAST_DAY.match(text, m.end()) or _OF_NAME.match(text, m.end()):
                     skip_run = m.end() + 1
                     continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
+                if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+                    skip_run = m.end() + 1
+                    continue  # `the Miss Evangeline`, `the Dockside`: a thing's name
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS or bare_word(word) in _PARTY_MEMBERS:
                     continue

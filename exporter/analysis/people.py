@@ -54,6 +54,9 @@ _ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 # name holds it (`Sens. Arlo Jennings (R-Alaska) and Beth Crandall (R-Maine)`).
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\w.\u2019'-]*\s*"
                                 r"|,\s*)*?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# First words of places' names (`Port Haskell`, `Fort Stewart`, `Mount Pleasant`), never of a
+# person's.
+_PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake"})
 _OFFICE_OF = re.compile(r"\b([a-z]+)\s+(?:to|of|for)\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
 # A gendered pronoun after a run, no other capitalised word between but a sentence's first:
@@ -154,6 +157,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                     for m in known):
                 continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
+            if low[0] in _PLACE_FIRST:
+                continue  # `fished out of Port Haskell`: a place's name
             if any(w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
                    or (is_title(w) and w not in _SUFFIXES) for w in low) or any(
                        POSSESSIVE.search(w) for w in words):

@@ -241,6 +241,14 @@ def _subject_before_participle(text: str, segs: list[tuple[int, int]]) -> Phrase
     return None
 
 
+def _role_noun(name: Name) -> bool:
+    """Return True for a role noun capitalised because it opens the sentence (`Analysts at
+    Keller Rowe Securities said`): a description, not a name."""
+    word = name.words[0].lower()
+    return len(name.words) == 1 and not name.title and (
+        word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS)
+
+
 def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
@@ -314,7 +322,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if name is None:
         # `Capt. Maria Ruiz of the fire department`: a name with where it works.
         first = name_at_start(text, a, b)
-        if first is not None and _OF_PLACE.match(text, first.end, b):
+        if first is not None and not _role_noun(first) and _OF_PLACE.match(text, first.end, b):
             return Phrase(name=first, role=text[first.end:b].strip())
     if name is not None:
         role = None

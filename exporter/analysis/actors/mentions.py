@@ -86,6 +86,9 @@ class Mention:
 
 
 
+# Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AHEAD = 200
 """Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
 
@@ -229,6 +232,10 @@ class _Finder:
             # `The Justice Department`, `the Department of Justice`: a title word inside an
             # organisation's name, not before a person's.
             title_idx = []
+        if title_idx and low[0] in _COURTESY and _THE_BEFORE.search(text, max(0, start - 5), start):
+            # `the scalloper, the Miss Evangeline`, `the Miss America pageant`: a courtesy title
+            # after `the` names a boat, a show or a prize after someone, not a person here.
+            return []
         if title_idx:
             r = title_idx[-1]
             # `Minister of Pakistan`, `Ambassador to the European Union` belong to the role too.
@@ -560,13 +567,15 @@ class _Finder:
                     and not shouted(text, a, b) and w.lower() not in self._lower_words() \
                     and not (len(w) == 2 and REGION_CODE.search(text, max(0, a - 30), a)):
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
+            elif (org := self._short_org(w)) is not None:
+                # Before the company cues: `Tidewater, a New York firm,` after `Tidewater
+                # Infrastructure Partners` is that firm, not another.
+                self.add(org, ActorKind.ORGANISATION, n, a, b, text, "short")
             elif w in self.companies or (w.lower() not in STOP and (
                     COMPANY_AFTER.match(text, b)
                     or COMPANY_BEFORE.search(text, max(0, a - _AHEAD), a))):
                 self.companies.add(w)
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "company")
-            elif (org := self._short_org(w)) is not None:
-                self.add(org, ActorKind.ORGANISATION, n, a, b, text, "short")
 
     def _short_org(self, word: str) -> str | None:
         """Return the organisation a lone word names by its first word (`Velmora` after
