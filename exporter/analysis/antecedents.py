@@ -57,6 +57,7 @@ _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
 # a thing or a body; a person's name does not go on so.
+_PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+([A-Z][\w\u2019'-]+)")
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
@@ -104,6 +105,7 @@ class _CastParts(Protocol):
     display: dict[str, str]
     proper: set[str]
     by_last: dict[str, list[str]]
+    pairs: dict[str, list[str]]
 
     def gender(self, key: str) -> Gender | None: ...
 
@@ -195,7 +197,29 @@ class Antecedents(_CastParts):
             return None
         if self._unplaced_name(nearest, paragraph, offset):
             return None
+        if self._coordinated(nearest, paragraph, offset, gender):
+            return None
         return self._person(nearest.key, "resolved")
+
+    def _coordinated(self, seen: _Seen, paragraph: int, offset: int, gender: Gender) -> bool:
+        """Return True if the person is named, between their last naming and the pronoun,
+        joined to another known person of a compatible gender (`Brandt and Sorensen both asked
+        to delay the vote. … “…,” he said`): either may be meant."""
+        own = set(seen.key.split())
+        for p in range(seen.paragraph, paragraph + 1):
+            text = self.texts.get(p, "")
+            start = max(0, seen.start - len(seen.key) - 1) if p == seen.paragraph else 0
+            end = offset if p == paragraph else len(text)
+            for pair in _PAIR_OF_NAMES.finditer(text, start, end):
+                a, b = (POSSESSIVE.sub("", w) for w in pair.groups())
+                other = b if a in own else a if b in own else None
+                if other is None or other in own or self._in_quote(p, pair.start()):
+                    continue
+                keys = self.by_last.get(other) or [f"{first} {other}"
+                                                   for first in self.pairs.get(other, ())]
+                if any(self.gender(k) in (gender, None) for k in keys):
+                    return True
+        return False
 
     def _singular_they(self, paragraph: int, offset: int) -> Speaker | None:
         """Return the person a singular `they` points at: `Kym Lino, a spokesperson for
