@@ -296,6 +296,15 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
             # `Rep. Yvonne Tate, the panel's top Democrat,`: the name the description follows.
             return Phrase(name=named, role=text[a:b])
         return Phrase(description=text[a:b])  # `the 30-year-old Kenyan`: no name
+    reduced = _REDUCED_RELATIVE.match(text, a, b) if len(segs) >= 2 else None
+    if reduced and not any(bare_word(w) in ROLE_NOUNS or is_title(w)
+                           for w in reduced.group(1).split()):
+        # `…, a step Halloran said would “never get 60 votes”`: a clause on a thing, whose
+        # subject is the name right before the verb.
+        named = name_at_end(text, reduced.end(1), b)
+        if named is not None and not text[named.end:b].strip() and all(
+                is_title(w) for w in text[reduced.end(1):named.start].split()):
+            return Phrase(name=named)
     if len(segs) >= 3 and _appositive(text, *segs[1]):
         # `Prince Andrew, the younger brother of the heir, Charles, has told`: a name that
         # opens the phrase and is followed by an appositive is the subject, whatever names
@@ -350,6 +359,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+# `a step Halloran said`, `a plan the mayor called`: a thing, then the subject of a relative
+# clause without its `that`.
+_REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z])")
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 # A relative clause closing the words before a speech verb: `… on a podcast in which the
