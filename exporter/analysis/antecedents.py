@@ -179,6 +179,10 @@ class Antecedents(_CastParts):
             # `Pryce, who is widely expected to run again, … she smiled`, where Ellen and Martin
             # Pryce are both named: the pronoun's gender tells which Pryce, or nobody.
             picked = [k for k in shared if self.gender(k) == gender]
+            if not picked and any(self.gender(k) not in (None, gender) for k in shared):
+                # `Beckett Harlan` (a first name of no known gender) and his wife `Joanna
+                # Harlan`: `he` is the one Harlan not known to be a woman.
+                picked = [k for k in shared if self.gender(k) is None]
             if len(picked) != 1:
                 return None
             nearest = replace(nearest, key=picked[0], gender=gender)

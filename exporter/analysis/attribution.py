@@ -429,13 +429,18 @@ def lead_word(word: str) -> bool:
 _RELATIVE_THING = re.compile(r",\s*which\s*$")
 
 
+_NESTED = re.compile(r"(?<!\w)[\u2018'].*?[\u2019'](?!\w)")
+
+
 def not_named_inside(found: Speaker, place: Place) -> Speaker:
     """Return AMBIGUOUS for a speaker a pronoun or a surname led to who is named inside the
     quotation itself (`“… easy for Mary Steenburgen to …,” she said`): people seldom speak of
     themselves by name, so the pronoun more likely points at someone else."""
     if found.attribution != "resolved" or found.kind != "person":
         return found
-    inner = place.text[place.span.start:place.span.end]
+    # A quotation nested inside (`“My wife keeps telling me, ‘Beckett, you can't …’”`) is
+    # someone else's words, which may well name the speaker.
+    inner = _NESTED.sub("", place.text[place.span.start:place.span.end])
     words = found.name.split()
     # The surname, or the first name of a full name (`“I cannot believe Martha would …,” she
     # said` after `his sister, Martha Fry`), written as a name (case kept).

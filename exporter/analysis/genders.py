@@ -57,6 +57,8 @@ def appositive_gender(text: str, end: int) -> Gender | None:
     return TITLES.get(noun) or RELATION_GENDERS.get(noun)
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
 def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str],
                     known: Callable[[str], Gender | None]) -> dict[str, Gender]:
     """Return the gender of people `known` cannot tell, learned from the pronoun that follows
@@ -66,8 +68,9 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
     for p, ms in by_paragraph.items():
         text = texts.get(p, "")
         for i, m in enumerate(ms):
-            if m.kind is not ActorKind.PERSON:
-                continue
+            if m.kind is not ActorKind.PERSON or _THE_BEFORE.search(text, max(0, m.start - 5),
+                                                                     m.start):
+                continue  # `the Harlan campaign, which her campaign …`: a name as a modifier
             stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
             window = text[m.end:min(stop, m.end + 200)]
             first = re.split(r"[.!?;\u201c\"]", window, maxsplit=1)
