@@ -59,6 +59,7 @@ _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # a thing or a body; a person's name does not go on so.
 _PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+([A-Z][\w\u2019'-]+)")
 _THE_BEFORE = re.compile(r"\bthe\s+$")
+_PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
@@ -387,6 +388,8 @@ class Antecedents(_CastParts):
                 if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
                     skip_run = m.end() + 1
                     continue  # `the Miss Evangeline`, `the Dockside`: a thing's name
+                if _PLURAL_VERB.match(text, m.end()):
+                    continue  # `Children are still being accepted`: many, not a person
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS or bare_word(word) in _PARTY_MEMBERS:
                     continue
