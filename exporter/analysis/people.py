@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import ActorKind
-from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
+from .actors import ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention, leading_connectors
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATION_GENDERS, RELATIONS
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
@@ -117,10 +117,15 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             if len(words) < 2:
                 continue
             start = run.start()
-            while words and (bare_word(words[0]) in STOP or is_title(words[0])
-                             or bare_word(words[0]) in CONNECTORS):
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
-                words = words[1:]
+            while words:
+                drop = leading_connectors(words) or int(bare_word(words[0]) in STOP or
+                                                        is_title(words[0]))
+                if not drop:
+                    break
+                for _ in range(drop):
+                    start = text.index(words[1], start + len(words[0])) if len(words) > 1 \
+                        else start
+                    words = words[1:]
             office = _OFFICE_OF.search(text, max(0, start - 40), start)
             in_office = False
             if len(words) >= 3 and office and gazetteer_lookup(words[:1], 0) and (

@@ -27,9 +27,9 @@ from .words import (
     STOP,
     blank_dateline,
     blank_nicknames,
+    leading_connectors,
 )
 
 __all__ = ["CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS", "ROLE_WORDS",
            "STOP", "Gazetteer", "Mention", "blank_dateline", "blank_nicknames", "find_actors",
-           "find_mentions",
-           "gazetteer", "lookup"]
+           "find_mentions", "gazetteer", "leading_connectors", "lookup"]

@@ -63,6 +63,7 @@ from .words import (
     TITLE_HEADS,
     blank_dateline,
     blank_nicknames,
+    leading_connectors,
 )
 
 
@@ -193,11 +194,12 @@ class _Finder:
             return []
         words = list(run.words)
         # Sentence openers and articles are not part of names.
-        while words and (words[0][0].lower() in STOP or words[0][0].lower() in CONNECTORS) \
-                and not self._is_publication(text, words):
-            if words[0][0] == "The" and len(words) > 1 and self._is_publication(text, words):
+        while words and not self._is_publication(text, words):
+            drop = leading_connectors([w for w, _, _ in words]) or \
+                int(words[0][0].lower() in STOP)
+            if not drop:
                 break
-            words = words[1:]
+            words = words[drop:]
         while words and (words[-1][0].lower() in CONNECTORS or words[-1][0].lower() in STOP):
             words = words[:-1]
         # Web page words and time adjectives before a name are not part of it (`Visit Business

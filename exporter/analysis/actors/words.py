@@ -180,6 +180,23 @@ TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "defence", "defense", "
 CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "de", "da", "del", "der", "van",
                         "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "the", "dos",
                         "das", "di", "della", "den", "ter", "ten", "zu"})
+
+
+def leading_connectors(words: list[str]) -> int:
+    """Return how many words opening a run of capitals are function words or particles to drop
+    (`of the United Nations`, `Van Der Beek`, `De Niro`): not one capitalised particle that is
+    a common first name before a plain word, which is the name's own (`Della Okorafor`)."""
+    count = 0
+    while count < len(words) and words[count].lower() in CONNECTORS:
+        count += 1
+    if count == 1 and len(words) > 1 and words[0].lower() in lexicon.FIRST_NAMES and \
+            words[0].lower() not in _ARTICLES and not words[0].islower():
+        return 0
+    return count
+
+
+# Also Arabic articles (`Al Kafi`, a book), though `Al` is a first name too.
+_ARTICLES = frozenset({"al", "el"})
 # Capitalised words that open a run without belonging to the name after them: web page words
 # (`Visit Business Insider`, `Watch Reuters`) and time adjectives (`Former National Security
 # Council official`).
