@@ -184,8 +184,9 @@ def _overlap(gold: str, found: str) -> float:
 
 def _norm_name(name: str) -> str:
     """Return a person's or body's name reduced for comparison (`Z.A. Bhutto` → `za bhutto`)."""
-    words = [w for w in _tokens(name.replace(".", "")) if w not in {"the", "mr", "mrs", "ms",
-                                                                    "dr", "prof"}]
+    # Determiners are no part of a description (`another official` is `official`).
+    words = [w for w in _tokens(name.replace(".", "")) if w not in {
+        "the", "a", "an", "one", "another", "mr", "mrs", "ms", "dr", "prof"}]
     return " ".join(words)
 
 

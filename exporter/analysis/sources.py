@@ -22,7 +22,12 @@ from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim, bare_word, name_at
 # `a Border Patrol agent`, `one delegate`); never `insider` or `source`, which say nothing of who
 # speaks.
 SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agents", "pollster",
-                          "pollsters", "delegate", "delegates"})
+                          "pollsters", "delegate", "delegates",
+                          # One unnamed person of politics (`A Republican holdout, who asked
+                          # not to be named, said`); their plurals are left to silence.
+                          "holdout", "defector", "operative", "donor", "organizer",
+                          "organiser", "lobbyist", "confidant", "confidante", "fundraiser",
+                          "bundler", "elector", "juror", "attendee"})
 # Determiners that make a description one of several unnamed people, not someone named before.
 _INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
 # What a source knows, the only thing that makes `a person` a speaker (`a person familiar with

@@ -487,7 +487,9 @@ def anaphor_head(phrase: str) -> str | None:
 
 def _trim(np: str) -> str:
     np = np.strip(" ,.")
-    return re.sub(r"^(?:the|a|an|some|many|several|most)\s+", "", np, flags=re.I)
+    np = re.sub(r"^(?:the|a|an|some|many|several|most)\s+", "", np, flags=re.I)
+    # `One attendee asked` opening a sentence: `one attendee`, as elsewhere in a sentence.
+    return re.sub(r"^(One|Another)(?=\s+[a-z])", lambda m: m.group(1).lower(), np)
 
 
 __all__ = [
