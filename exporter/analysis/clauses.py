@@ -86,7 +86,10 @@ OBJECT_SENSES = frozenset({"confirmed", "confirms", "claimed", "claims", "argued
                            "reported", "answered", "admitted", "admits", "agreed", "agrees",
                            "posted", "predicted", "predicts", "advised", "advises"})
 # What shows a clause after such a verb: nothing but punctuation, `that`, or a finite verb.
-CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|\b(?:is|was|were|are|be|been|had|has|"
+CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
+                         # `argued in a filing last month that`: where, then the clause.
+                         r"^\s*(?:in|on|at|during|before|to|with)\s+(?:[\w\u2019'-]+\s+){1,5}?that\b|"
+                         r"\b(?:is|was|were|are|be|been|had|has|"
                          r"have|would|will|could|should|can|may|might|must|did|does|do|"
                          r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)
 

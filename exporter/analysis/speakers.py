@@ -261,6 +261,10 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if opening is not None:
         return opening
     a, b = segs[-1]
+    if len(segs) >= 3 and _ORG_APPOSITIVE.fullmatch(text, a, b):
+        # `Roderick Baptiste, Midwest president of the Rural Mail Carriers Alliance, a union,
+        # said`: the appositive describes the body before it, not who speaks.
+        return subject_before(text, start, segs[-2][1])
     relative = _relative_subject(text, a, b)
     if relative is not None:
         return relative
@@ -314,8 +318,10 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         if lead is not None and lead.end >= segs[0][1] - 1:
             return Phrase(name=lead, role=text[segs[1][0]:segs[1][1]])
     first_word = text[a:b].split()[0]
-    if len(segs) >= 2 and is_capitalised(first_word) and is_title(first_word):
-        # `Rob Goldman, President Ascom North America,`: the name before the appositive speaks.
+    if len(segs) >= 2 and is_capitalised(first_word) and (is_title(first_word) or any(
+            w in ROLE_NOUNS for w in text[a:b].split()[1:3])):
+        # `Rob Goldman, President Ascom North America,`, `Roderick Baptiste, Midwest president
+        # of the Rural Mail Carriers Alliance,`: the name before the appositive speaks.
         whole = name_at_end(text, *segs[-2])
         if whole is not None and whole.start <= segs[-2][0] + 1:
             return Phrase(name=whole, role=text[a:b])
@@ -327,9 +333,14 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
             return Phrase(name=whole, role=text[a:b])
     # `Pillen, a Republican, added`: an indefinite appositive names nobody.
     indefinite = len(segs) >= 2 and re.match(r"(?:a|an)\s", text[a:b]) is not None
+    # `Capt. Maria Ruiz of the fire department`, `Jocelyn Pryor of the Mississippi Center for
+    # Justice`: a name with where it works (whose own name is not the speaker).
+    first = None if indefinite else name_at_start(text, a, b)
+    if first is not None and not _role_noun(first) and (len(first.words) > 1 or first.title) \
+            and _OF_PLACE.match(text, first.end, b):
+        return Phrase(name=first, role=text[first.end:b].strip())
     name = None if indefinite else name_at_end(text, a, b)
     if name is None:
-        # `Capt. Maria Ruiz of the fire department`: a name with where it works.
         first = name_at_start(text, a, b)
         if first is not None and not _role_noun(first) and _OF_PLACE.match(text, first.end, b):
             return Phrase(name=first, role=text[first.end:b].strip())
@@ -359,6 +370,10 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+# `…, a union,`: an indefinite description of an organisation named just before.
+_ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|organi[sz]ation|"
+                             r"coalition|nonprofit|non-profit|association|company|firm|agency|"
+                             r"lobby|think\s+tank|charity|federation|council)")
 # `a step Halloran said`, `a plan the mayor called`: a thing, then the subject of a relative
 # clause without its `that`.
 _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z])")
