@@ -94,6 +94,9 @@ _DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(re
 _IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
 _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENTS + r"\b", re.IGNORECASE)
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
+# `That same aide`, `The official` opening a clause before a colon: a source named again.
+_SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
+                           r"put|went|added|offered|sounded)\b", re.IGNORECASE)
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 
@@ -284,6 +287,11 @@ class Attributor:
         pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
+        again = _SOURCE_AGAIN.match(clause)
+        if again:
+            # `That same aide was blunt about the calendar:`: the unnamed source just described.
+            found = self._earlier_source(f"the {again.group(1)}", paragraph, start)
+            return found if found is not None and found is not AMBIGUOUS else None
         name = lead_name(text, start, end)  # `Senate Majority Leader X`, `Her aide, X,`
         if name is None or not re.match(gap, text[name.end:end]):
             return None

@@ -89,6 +89,8 @@ OBJECT_SENSES = frozenset({"confirmed", "confirms", "claimed", "claims", "argued
 CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
                          # `argued in a filing last month that`: where, then the clause.
                          r"^\s*(?:in|on|at|during|before|to|with)\s+(?:[\w\u2019'-]+\s+){1,5}?that\b|"
+                         # `posted on Facebook:`: where, then the words themselves.
+                         r"^\s*(?:on|in|to|via)\s+(?:[\w\u2019'.-]+\s*){1,4}:?\s*$|"
                          r"\b(?:is|was|were|are|be|been|had|has|"
                          r"have|would|will|could|should|can|may|might|must|did|does|do|"
                          r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)
