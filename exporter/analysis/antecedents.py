@@ -21,6 +21,7 @@ from .lexicon import NOT_SPEAKERS, RELATIONS, Gender
 from .sentences import split_sentences
 from .speakers import (
     AGENT_NOUN,
+    AMBIGUOUS,
     CLAUSE_OPENERS,
     DETERMINERS,
     LOWER_CONNECTORS,
@@ -57,6 +58,9 @@ _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
 # a thing or a body; a person's name does not go on so.
+# A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
+_TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a-z]+)\b"
+                            r"(?=,|\s+[a-z]+(?:ed|s)\b)")
 _PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+([A-Z][\w\u2019'-]+)")
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
@@ -115,6 +119,8 @@ class _CastParts(Protocol):
     def _between(self, paragraph: int, start: int, end: int) -> list[Mention]: ...
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker: ...
+
+    def titled(self, title: str) -> Speaker | None: ...
 
 
 class Antecedents(_CastParts):
@@ -204,7 +210,31 @@ class Antecedents(_CastParts):
             return None
         if self._coordinated(nearest, paragraph, offset, gender):
             return None
+        titled = self._titled_subject(nearest, paragraph, offset)
+        if titled is not None:
+            # `… Cal Brockhurst testified. The sheriff, a Republican, responded in a post.
+            # “…,” he wrote`: the title's holder is the subject the pronoun goes on with.
+            return titled if titled is not AMBIGUOUS and \
+                self.gender(titled.name) in (gender, None) else None
         return self._person(nearest.key, "resolved")
+
+    def _titled_subject(self, seen: _Seen, paragraph: int, offset: int) -> Speaker | None:
+        """Return the person a sentence after `seen` opens with by title alone (`The sheriff,
+        …, responded`), AMBIGUOUS when the title is nobody's or several people's, or None when
+        no such sentence comes between, or the title is `seen`'s own."""
+        for p in range(seen.paragraph, paragraph + 1):
+            text = self.texts.get(p, "")
+            start = seen.start if p == seen.paragraph else 0
+            end = offset if p == paragraph else len(text)
+            for m in _TITLE_SUBJECT.finditer(text, start, end):
+                if not is_title(m.group(1)) or self._in_quote(p, m.start(1)):
+                    continue
+                holder = self.titled(m.group(1).lower())
+                if holder is None:
+                    return AMBIGUOUS
+                if holder.name != self.display.get(seen.key, seen.key):
+                    return holder
+        return None
 
     def _coordinated(self, seen: _Seen, paragraph: int, offset: int, gender: Gender) -> bool:
         """Return True if the person is named, between their last naming and the pronoun,
