@@ -207,7 +207,10 @@ class Cast(Antecedents):
         # Pike: only one person of that surname is known yet.
         named = {m.key for m in self.mentions
                  if (m.paragraph, m.start) < (paragraph, offset)}
-        known = [k for k in keys if k in named]
+        # A full name the mentions missed (`Council Member Bryce Tolliver`) is known as well
+        # once the text has written it.
+        known = [k for k in keys if k in named or any(
+            k in text for p, text in self.texts.items() if p < paragraph) or k in before]
         if len(known) == 1:
             return known[0]
         # `The governor, speaking to reporters, … “…,” Alvarez said` when Gov. Rebecca

@@ -91,6 +91,8 @@ class Mention:
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AHEAD = 200
+# A possessive and a family noun after a surname: `Tolliver's wife`.
+_RELATIVE_AFTER = re.compile(r"[\u2019']s\s+([a-z]+)\b")
 """Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
 
 
@@ -497,7 +499,10 @@ class _Finder:
         rest = names[3:] if names[2].lower() == "the" else names[2:]
         if names[1] != "of" or not rest or first in lexicon.FIRST_NAMES \
                 or first in ORG_WORDS or first in ORG_HEADS or first in TITLE_HEADS \
-                or first.rstrip("s") in TITLE_HEADS or lookup(names, 0) is not None:
+                # `Member` heads a title (`Council Member Bryce Tolliver`); `Members of …` are
+                # people of the body, as `Staff of …` are.
+                or (first.rstrip("s") in TITLE_HEADS and first != "members") \
+                or lookup(names, 0) is not None:
             return False
         if not (first.endswith("s") or first in self._lower_words()):
             return False
@@ -552,7 +557,12 @@ class _Finder:
                 if len(owners) > 1 and all(same_person(owners[0], o) for o in owners[1:]):
                     owners = owners[:1]  # `Patrick W. Carlineo`, `Patrick Carlineo Jr.`
                 if len(owners) > 1:
-                    owners = [p for p in owners if p in named_here]
+                    relative = _RELATIVE_AFTER.match(text, b)
+                    if relative and relative.group(1).lower() in lexicon.RELATIONS:
+                        # `Tolliver's wife, Dana Tolliver,`: the one not named as the relative.
+                        owners = [p for p in owners if p not in named_here]
+                    else:
+                        owners = [p for p in owners if p in named_here]
                 suffix = words[i + 1][0] if i + 1 < len(words) else ""
                 if suffix.lower().rstrip(".") in SUFFIXES and owners \
                         and not owners[0].endswith(suffix):

@@ -68,7 +68,7 @@ TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"})
     # Local offices (`Cochise County Sheriff Thaddeus Brannigan`) and the occupations written
     # capitalised before a name opening a sentence (`Singer Ally Brooke said`).
     "sheriff", "alderman", "alderwoman", "assemblyman", "assemblywoman", "assemblymember",
-    "tem", "tempore", "undersheriff", "assessor", "auditor",
+    "tem", "tempore", "undersheriff", "councilmember", "member", "assessor", "auditor",
     "comptroller", "coroner", "corporal", "councillor", "councilman", "councilwoman",
     "detective", "inspector", "prosecutor", "registrar", "clerk", "chaplain", "pastor", "rabbi",
     "reverend", "actor", "actress", "comedian", "musician", "podcaster", "rapper", "singer",
