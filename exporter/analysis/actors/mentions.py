@@ -497,10 +497,10 @@ class _Finder:
         name. Names whose end is no organisation's head (`Friends of the Earth`) stay whole."""
         first = names[0].lower()
         rest = names[3:] if names[2].lower() == "the" else names[2:]
+        # `Member` heads a title (`Council Member Bryce Tolliver`); `Members of …` are people of
+        # the body, as `Staff of …` are.
         if names[1] != "of" or not rest or first in lexicon.FIRST_NAMES \
                 or first in ORG_WORDS or first in ORG_HEADS or first in TITLE_HEADS \
-                # `Member` heads a title (`Council Member Bryce Tolliver`); `Members of …` are
-                # people of the body, as `Staff of …` are.
                 or (first.rstrip("s") in TITLE_HEADS and first != "members") \
                 or lookup(names, 0) is not None:
             return False
