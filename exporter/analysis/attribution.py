@@ -398,11 +398,20 @@ class Attributor:
                 return found
             if _RELATIVE_THING.search(text, start, np_end):
                 return None  # `the report by Ben Stroud, which called her tenure “…”`
+            if _UNNAMED_PERSON.search(text, start, np_end):
+                # `When Pettaway asked one speaker to wrap up, a man at the back of the room
+                # shouted, “…”`: someone spoke, whom the text does not name.
+                return None
             # `Pompeo said that … Washington had concluded … “…”`: a subject that cannot
             # speak (a place, a thing) leaves the words to the speaker who reports them.
         return None
 
 
+# A person the text does not name as the subject right before a speech verb.
+_UNNAMED_PERSON = re.compile(r"\b(?:a|an|one|another|some|someone|somebody)\s+(?:[a-z-]+\s+){0,2}?"
+                             r"(?:man|woman|men|women|person|people|voice|heckler|protester|"
+                             r"someone|somebody|speaker|member of the (?:audience|crowd|public))"
+                             r"\b[^,;:]{0,60}$")
 # `… and a guilty plea would “ruin his life”`: a clause whose subject is a thing, which goes on
 # reporting the speaker's words.
 _THING_SUBJECT = re.compile(r"\s*(?:a|an|the|this|that|his|her|its|their)\s+"

@@ -110,6 +110,11 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         return None
     if _OWN_CLAUSE.match(place.text, m.end(), place.sentence_end):
         return None  # `After Cole called it “…,” Stroud said he disagreed`: Stroud's own words
+    if inner[-1:] in "?!" and _INTRODUCED.search(place.text, max(0, place.span.start - 80),
+                                                   place.span.start):
+        # `a man at the back shouted, “Let him talk!” Pettaway called a recess`: the verb
+        # before introduced it; the sentence after is another.
+        return None
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
@@ -279,6 +284,11 @@ _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
     _after_verb, _subject_after, _document_read, said_at_end, _according_before, with_participle,
     owned_speech, _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
+
+
+# A speech verb and a comma or colon right before a quotation's opening mark.
+_INTRODUCED = re.compile(r"\b(?-i:" + alternatives(list(SPEECH_VERBS)) +
+                         r")\s*[,:]\s*[\u201c\"\u2018']?$")
 
 
 def _attribution_follows(place: Place) -> bool:

@@ -171,7 +171,7 @@ _SOURCE_HEADS = ROLE_NOUNS | SOURCE_NOUNS | {
     "nurse", "nurses", "worker", "workers", "operative", "operatives", "employee", "employees",
     "technician", "teacher", "doctor", "physician", "resident", "voter", "volunteer", "lawyer",
     "attorney", "officer", "contractor", "engineer", "manager", "executive", "organizer",
-    "organiser", "strategist", "consultant", "donor", "lobbyist", "witness", "parent"}
+    "organiser", "strategist", "consultant", "donor", "lobbyist", "witness", "parent", "member"}
 _NOT_MODIFIERS = frozenset({"who", "whom", "which", "that", "said", "says", "told", "is", "was",
                             "were", "are", "has", "had", "have"})
 
@@ -202,7 +202,7 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
     head = m.group(1).lower()
     pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
                          + re.escape(head) + r"(?:\s+(?:from|at|in|with|for|of)\s+(?:the\s+)?"
-                         r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*)){0,6}?"
+                         r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*|[a-z][\w-]*)){0,6}?"
                          r"(?=,|\s+(?:said|says|told|who|which|disputed|declined)\b))?)(?!\w)")
     found: set[str] = set()
     for text, hit in _hits_before(pattern, texts, paragraph, offset, in_quote):

@@ -209,8 +209,10 @@ def _appositive(text: str, start: int, end: int) -> bool:
     if not toks:
         return False
     first = toks[0][0]
+    # `41st` (a ward) and `41` (an age) describe too.
     return first.lower() in DETERMINERS or first[:1].islower() or is_title(first) or \
-        first.upper() == first or bool(POSSESSIVE.search(first) and len(toks) > 1)
+        first.upper() == first or first[:1].isdigit() or \
+        bool(POSSESSIVE.search(first) and len(toks) > 1)
 
 
 @dataclass(frozen=True, slots=True)
