@@ -97,6 +97,7 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 # `That same aide`, `The official` opening a clause before a colon: a source named again.
 _SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
                            r"put|went|added|offered|sounded)\b", re.IGNORECASE)
+_GENERATION = re.compile(r"the\s+(younger|elder|older)\s+([A-Z][\w\u2019'-]+)", re.IGNORECASE)
 _COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
                          re.IGNORECASE)
 
@@ -123,6 +124,11 @@ class Attributor:
                 found = Speaker(found.name, found.kind, _role(phrase.role), found.attribution)
             return found
         if phrase.description:
+            generation = _GENERATION.fullmatch(phrase.description.strip(" ,"))
+            if generation:
+                # `the younger Stiles said`: of two people sharing the surname, the child.
+                return self.cast.generation(generation.group(2),
+                                            generation.group(1).lower() != "younger")
             document = _THE_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
             if document:
                 return self.issuer(document.group(1).lower(), paragraph, offset)

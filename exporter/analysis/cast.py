@@ -71,6 +71,11 @@ _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+
                           r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)"
                           r"{0,3})?,$")
 
+# `Her daughter, Emma Stiles`, `the owner's son Marco DiSantis`: a child named after the word.
+_CHILD_BEFORE = (r"\b(?:[Hh]is|[Hh]er|[Tt]heir|\w+[\u2019']s)\s+(?:\w+\s+)?"
+                 r"(?:son|daughter|child|grandson|granddaughter),?\s+")
+
+
 @dataclass
 class Cast(Antecedents):
     """The people and organisations of one article, and the speakers attributed so far."""
@@ -323,6 +328,24 @@ class Cast(Antecedents):
             return Speaker(org.key, "organisation")
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, title_role(name.title), "explicit")
+
+    def generation(self, surname: str, elder: bool) -> Speaker | None:
+        """Return the elder or the younger of the two people the article calls `surname`: the
+        child is the one written as someone's son or daughter (`Her daughter, Emma Stiles`),
+        or as `Jr.`; None unless exactly two people share it and one is so written."""
+        keys = list(self.by_last.get(surname, []))
+        for first in self.pairs.get(surname, ()):
+            if not any(first in k.split() for k in keys):
+                keys.append(f"{first} {surname}")
+        if len(keys) != 2:
+            return None
+        children = [k for k in keys if k.endswith(("Jr.", "Jr")) or any(
+            re.search(_CHILD_BEFORE + re.escape(k) + r"\b", text) for text in self.texts.values())]
+        if len(children) != 1:
+            return None
+        child = children[0]
+        parent = keys[1] if keys[0] == child else keys[0]
+        return self._person(parent if elder else child, "resolved")
 
     def show_actor_names(self, actors: Iterable[Actor]) -> None:
         """Show each speaker under its name in the actor list: every name and alias of a person
