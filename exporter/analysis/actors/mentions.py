@@ -292,6 +292,16 @@ class _Finder:
                 name_ok(names[1:]):
             self._person(n, text, words[1:], names[0].lower())
             return []
+        # `Yolanda Mabry and Keisha Lyle-Dunbar voted no`: two people joined by `and`, each a
+        # first name the lexicon knows and a surname.
+        if names.count("and") == 1 and lookup(names, 0) is None:
+            i = names.index("and")
+            sides = (words[:i], words[i + 1:])
+            if all(2 <= len(side) <= 3 and side[0][0].lower() in lexicon.FIRST_NAMES
+                   and name_ok([w for w, _, _ in side]) for side in sides):
+                for side in sides:
+                    self._person(n, text, side, None)
+                return []
         # Persons without a title: evidence from the context.
         # Initials alone name no person: they are a time, a state, a title or an acronym
         # (`A.M.`, `N.M.`, `P.I.`, `N.Y.P.D.`).
