@@ -400,7 +400,9 @@ def _relative_subject(text: str, a: int, b: int) -> Phrase | None:
         lead = lead[1:]  # `…, but will leave with a payout that X blasted`
     # A predicate: a lower-case word that is no determiner, after a name at most (`pressed
     # Marsh on …`, `Calder quoted a witness`); `an expert at York who …` describes the subject.
-    verb = next((w for w in lead if not is_capitalised(w)), "")
+    # (A determiner counts in either case: `An opposition strategist who …` opens a sentence.)
+    verb = next((w for w in lead if not is_capitalised(w) or w.lower() in DETERMINERS or
+                 w.lower() in {"a", "an", "one"}), "")
     if not verb or verb.lower() in DETERMINERS or verb.lower() in {"a", "an", "one"} or \
             bare_word(verb) in STOP:
         return None
