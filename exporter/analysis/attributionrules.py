@@ -110,10 +110,10 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         return None
     if _OWN_CLAUSE.match(place.text, m.end(), place.sentence_end):
         return None  # `After Cole called it “…,” Stroud said he disagreed`: Stroud's own words
-    if inner[-1:] in "?!" and _INTRODUCED.search(place.text, max(0, place.span.start - 80),
-                                                   place.span.start):
-        # `a man at the back shouted, “Let him talk!” Pettaway called a recess`: the verb
-        # before introduced it; the sentence after is another.
+    if _INTRODUCED.search(place.text, max(0, place.span.start - 80), place.span.start):
+        # `a man at the back shouted, “Let him talk!” Pettaway called a recess`, `and said,
+        # “…,” the prosecutor’s office said`: the verb before introduced it; the words after
+        # are another sentence, or who reports it.
         return None
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
@@ -286,8 +286,9 @@ _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 
-# A speech verb and a comma or colon right before a quotation's opening mark.
-_INTRODUCED = re.compile(r"\b(?-i:" + alternatives(list(SPEECH_VERBS)) +
+# A speech verb and a comma or colon right before a quotation's opening mark (`That being said,`
+# is no speech).
+_INTRODUCED = re.compile(r"(?<!being\s)(?<!having\s)\b(?-i:" + alternatives(list(SPEECH_VERBS)) +
                          r")\s*[,:]\s*[\u201c\"\u2018']?$")
 
 

@@ -123,6 +123,14 @@ def mouthpiece_org(phrase: str) -> str | None:
 
 # `the city's law department`, `the state's health department`: a public body described by the
 # government it belongs to; a modifier is required (`the city's office` names nothing).
+# An office speaking for its holder: `the governor's office`, `the Manhattan District Attorney's
+# Office`, `the Legislative Analyst’s Office`.
+_OFFICE_OF_TITLE = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Za-z][\w.-]*\s+){0,3}?(?:governor|mayor|"
+                              r"attorney\s+general|sheriff|district\s+attorney|prosecutor|"
+                              r"comptroller|treasurer|auditor|secretary\s+of\s+state|clerk|"
+                              r"lieutenant\s+governor|speaker|superintendent|county\s+executive|"
+                              r"inspector\s+general|coroner|medical\s+examiner|analyst|"
+                              r"public\s+defender|controller)[\u2019']s\s+office)", re.IGNORECASE)
 _LOCAL_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:city|state|county|town|village|province|"
                         r"district)[\u2019']s\s+(?:[a-z][\w-]*\s+){1,3}(?:department|office|"
                         r"agency|commission|council|board|authority|ministry))")
@@ -130,12 +138,21 @@ _LOCAL_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:city|state|county|town|village|p
 
 def owned_org(phrase: str) -> str | None:
     """Return the organisation a description names by its owner and head (`China's commerce
-    ministry`, `the Trump campaign`), or None."""
+    ministry`, `the Trump campaign`, `the governor's office`, `the Legislative Analyst’s
+    Office`), or None."""
     phrase = phrase.strip(" ,")
     if phrase.startswith("The "):
         phrase = "the" + phrase[3:]  # a sentence's first word: `The French foreign ministry`
     m = OWNED_ORG.fullmatch(phrase) or _LOCAL_ORG.fullmatch(phrase)
-    return m.group("org") if m else None
+    if m:
+        return m.group("org")
+    office = _OFFICE_OF_TITLE.fullmatch(phrase)
+    if office:
+        org = office.group("org")
+        # `The Attorney General's Office`: the office of a title, in lower case as elsewhere;
+        # a proper name (`Legislative Analyst’s Office`) as written.
+        return org.lower() if is_title(org.split()[0]) else org
+    return None
 
 
 def mask_party_tags(text: str) -> str:
@@ -263,6 +280,10 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if opening is not None:
         return opening
     a, b = segs[-1]
+    if len(segs) >= 2 and _SETTING_APPOSITIVE.match(text, a, b) and segs[-2][0] < segs[-2][1]:
+        # `The Legislative Analyst’s Office, in its review of the measure, said`: where or
+        # when, between the subject and its verb.
+        return subject_before(text, start, segs[-2][1])
     if len(segs) >= 3 and _ORG_APPOSITIVE.fullmatch(text, a, b):
         # `Roderick Baptiste, Midwest president of the Rural Mail Carriers Alliance, a union,
         # said`: the appositive describes the body before it, not who speaks.
@@ -372,6 +393,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[a:b])
 
 
+_SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s+(?:a|an|the|its|"
+                                 r"his|her|their|this|that|an?)\b")
 # `…, a union,`: an indefinite description of an organisation named just before.
 _ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|organi[sz]ation|"
                              r"coalition|nonprofit|non-profit|association|company|firm|agency|"
