@@ -171,7 +171,8 @@ _SOURCE_HEADS = ROLE_NOUNS | SOURCE_NOUNS | {
     "nurse", "nurses", "worker", "workers", "operative", "operatives", "employee", "employees",
     "technician", "teacher", "doctor", "physician", "resident", "voter", "volunteer", "lawyer",
     "attorney", "officer", "contractor", "engineer", "manager", "executive", "organizer",
-    "organiser", "strategist", "consultant", "donor", "lobbyist", "witness", "parent", "member"}
+    "organiser", "strategist", "consultant", "donor", "lobbyist", "witness", "parent", "member",
+    "administrator", "analyst", "investigator", "prosecutor", "detective", "deputy", "trooper"}
 _NOT_MODIFIERS = frozenset({"who", "whom", "which", "that", "said", "says", "told", "is", "was",
                             "were", "are", "has", "had", "have"})
 
