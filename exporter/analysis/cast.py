@@ -274,6 +274,12 @@ class Cast(Antecedents):
                     return self._person(known[0], "resolved")
                 if len(known) > 1:
                     return AMBIGUOUS
+        if len(words) == 2 and bare_word(words[1]) in _SUFFIXES:
+            # `Fenwick III shrugged`, `Fenwick Jr. said`: of the Fenwicks, the one so numbered.
+            numbered = [k for k in self.by_last.get(words[0], [])
+                        if bare_word(k.split()[-1]) == bare_word(words[1])]
+            if len(numbered) == 1:
+                return self._person(numbered[0], "resolved")
         if len(words) > 1:
             # `Acevedo Marsh said` after `Rosalind Acevedo Marsh`: a double surname written
             # without its hyphen is the end of one full name, as `Marsh` alone would be.
@@ -422,6 +428,12 @@ class Cast(Antecedents):
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)
+        words = key.split()
+        if len(words) == 2 and bare_word(words[1]) in _SUFFIXES:
+            # `Fenwick III`, a mention of its own: the one full name so numbered.
+            numbered = [k for k in self.by_last.get(words[0], [])
+                        if len(k.split()) > 2 and bare_word(k.split()[-1]) == bare_word(words[1])]
+            key = numbered[0] if len(numbered) == 1 else key
         return Speaker(key, "person", self.roles.get(key) or title_role(title), how)
 
     def described(self, paragraph: int, offset: int) -> Speaker | None:

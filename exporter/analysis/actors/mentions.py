@@ -586,6 +586,7 @@ class _Finder:
             elif w in self.acronyms:
                 self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
             elif looks_acronym(w) and w not in self.terms and w.lower() not in STOP \
+                    and w.lower() not in SUFFIXES \
                     and not shouted(text, a, b) and w.lower() not in self._lower_words() \
                     and not (len(w) == 2 and REGION_CODE.search(text, max(0, a - 30), a)):
                 self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
