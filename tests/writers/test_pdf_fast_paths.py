@@ -12,7 +12,7 @@ from exporter.build import load_briefing, template_context
 from exporter.options import RenderOptions
 from exporter.readers import ReadLimits
 from exporter.templating import render
-from exporter.writers.pdf import PdfWriter, flowables, page, tagging
+from exporter.writers.pdf import PdfWriter, encoding, flowables, page, tagging
 from exporter.writers.pdf.flowables import same_frag
 from exporter.writers.pdf.styles import markup_colour
 
@@ -128,3 +128,30 @@ def test_a_link_with_other_entries_is_written_by_reportlab() -> None:
             return b"ReportLab's"
 
     assert tagging.Link(Coloured()).format(None) == b"ReportLab's"  # type: ignore[arg-type]
+
+
+def test_ascii_pdfdoc_pieces_are_reportlabs_and_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    assert encoding.prefer_ascii_pdfdoc()
+    fast = sample_pdf()
+    pieces: list[tuple[Any, Any]] = []
+    reportlabs = encoding._REPORTLAB_PDFDOC_ENC
+
+    def both(x: Any) -> Any:
+        pieces.append((encoding.pdfdoc_enc(x), reportlabs(x)))
+        return pieces[-1][1]
+
+    monkeypatch.setattr(pdfdoc, "pdfdocEnc", both)  # every piece the file is written from
+    assert sample_pdf() == fast
+    assert len(pieces) > 1000
+    assert all(ours == theirs for ours, theirs in pieces)
+    for text in ("é ü", "\x18", "tab\tnew\nline"):  # past ASCII, an unmapped code, controls
+        try:
+            theirs = reportlabs(text)
+        except UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                encoding.pdfdoc_enc(text)
+        else:
+            assert encoding.pdfdoc_enc(text) == theirs
