@@ -155,3 +155,46 @@ def test_ascii_pdfdoc_pieces_are_reportlabs_and_give_the_same_file(
                 encoding.pdfdoc_enc(text)
         else:
             assert encoding.pdfdoc_enc(text) == theirs
+
+
+def test_translated_lines_are_reportlabs_codes_and_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    assert encoding.prefer_translated_split()
+    fast = sample_pdf()
+    lines: list[tuple[Any, Any]] = []
+    reportlabs = encoding._REPORTLAB_SPLIT
+
+    def both(font: TTFont, text: Any, doc: Any, encoding_: str = "utf-8") -> Any:
+        # ReportLab's first, as drawing does: it gives a new character its code.
+        theirs = reportlabs(font, text, doc, encoding_)
+        lines.append((encoding.split_string(font, text, doc, encoding_), theirs))
+        return theirs
+
+    monkeypatch.setattr(TTFont, "splitString", both)  # every line of text drawn
+    assert sample_pdf() == fast
+    assert len(lines) > 300
+    assert all(ours == theirs for ours, theirs in lines)
+    monkeypatch.setattr(TTFont, "splitString", reportlabs)
+    assert sample_pdf() == fast
+
+
+def test_a_line_with_new_or_late_characters_goes_to_reportlab() -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from exporter import fonts
+
+    font = fonts.shipped_face(fonts.SERIF)
+
+    class Doc:  # a document as a face's state is keyed: any object a weak reference can hold
+        pass
+
+    doc, same = Doc(), Doc()
+    texts = ["plain ASCII", "no\u00a0break", "first é", "é again", "Ωμέγα", "", "plain again",
+             *(chr(0x400 + n) * 3 for n in range(300))]  # past the first subset's 256 codes
+    ours = [encoding.split_string(font, text, doc) for text in texts]
+    theirs = [encoding._REPORTLAB_SPLIT(font, text, same) for text in texts]
+    assert ours == theirs
+    assert any(subset > 0 for runs in theirs for subset, _ in runs)
+    assert isinstance(font, TTFont)
