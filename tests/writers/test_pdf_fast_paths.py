@@ -198,3 +198,23 @@ def test_a_line_with_new_or_late_characters_goes_to_reportlab() -> None:
     assert ours == theirs
     assert any(subset > 0 for runs in theirs for subset, _ in runs)
     assert isinstance(font, TTFont)
+
+
+def test_remembered_ascents_are_reportlabs_and_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    assert flowables.prefer_memo_ascent_descent()
+    remembered = sample_pdf()
+    answers: list[tuple[Any, Any]] = []
+
+    def both(*args: Any) -> Any:
+        answers.append((flowables.memo_ascent_descent(*args),
+                        pdfmetrics.getAscentDescent(*args)))
+        return answers[-1][1]
+
+    monkeypatch.setattr(paragraph, "getAscentDescent", both)  # every line's fragments
+    assert sample_pdf() == remembered
+    assert len(answers) > 1000
+    assert all(ours == theirs for ours, theirs in answers)
+    assert flowables.memo_ascent_descent("Helvetica") == pdfmetrics.getAscentDescent("Helvetica")

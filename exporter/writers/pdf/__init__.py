@@ -26,7 +26,11 @@ from ...blocks import Document, Toc
 from ...errors import RenderError
 from ...options import RenderOptions
 from .encoding import prefer_ascii_pdfdoc, prefer_translated_split
-from .flowables import prefer_memo_string_width, prefer_python_same_frag
+from .flowables import (
+    prefer_memo_ascent_descent,
+    prefer_memo_string_width,
+    prefer_python_same_frag,
+)
 from .page import BriefingDocTemplate, Decor, DeferredCanvas, canvas_maker
 from .render import Renderer
 from .structure import attach, make_pdfa
@@ -51,6 +55,7 @@ class PdfWriter:
         fonts.register()
         prefer_python_same_frag()
         prefer_memo_string_width()
+        prefer_memo_ascent_descent()
         prefer_ascii_pdfdoc()
         prefer_translated_split()
         decor = Decor(page_size=options.page_size, duplex=options.duplex,
