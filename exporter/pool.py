@@ -33,12 +33,13 @@ PRELOAD = ["exporter.worker_env", "exporter.build", "numpy",
            "exporter.readers.text", "exporter.analysis.quotes", "exporter.analysis.actors",
            "exporter.analysis.summary", "exporter.analysis.figures", "exporter.analysis.timeline",
            "exporter.corrections", "exporter.contract", "exporter.templating",
-           "exporter.writers.pdf", "exporter.writers.docx", "exporter.writers.slides", "pptx"]
+           "exporter.writers.pdf", "exporter.writers.docx", "exporter.writers.slides"]
 """Modules the fork server imports once, so each new worker starts with them loaded: what
 nearly every task needs, the analysis and every writer of an article (a reader for another
 format than text is imported by the worker that needs it). Imported in each worker instead, they
 took about 0.4 s of every worker's first article. `worker_env` comes first: it limits NumPy's
-threads before NumPy is loaded. A command that needs more asks for it (`preload`): a pack its
+threads before NumPy is loaded. python-pptx is not among them: only a `--pptx-template` is read
+with it (the built-in deck's layouts are known), and the worker that needs it imports it. A command that needs more asks for it (`preload`): a pack its
 own modules, which `build` would import for nothing (~50 ms)."""
 
 _also: list[str] = []
