@@ -39,8 +39,9 @@ nearly every task needs, the analysis and every writer of an article (a reader f
 format than text is imported by the worker that needs it). Imported in each worker instead, they
 took about 0.4 s of every worker's first article. `worker_env` comes first: it limits NumPy's
 threads before NumPy is loaded. python-pptx is not among them: only a `--pptx-template` is read
-with it (the built-in deck's layouts are known), and the worker that needs it imports it. A command that needs more asks for it (`preload`): a pack its
-own modules, which `build` would import for nothing (~50 ms)."""
+with it (the built-in deck's layouts are known), and the worker that needs it imports it. A
+command that needs more asks for it (`preload`): a pack its own modules, which `build` would
+import for nothing (~50 ms)."""
 
 _also: list[str] = []
 
