@@ -164,20 +164,8 @@ class _Pool:
         busy: list[_Worker] = []
         following = 0
         try:
-            while True:
-                while len(busy) < self.jobs:
-                    index, task = next(pending, (-1, None))
-                    if task is None:
-                        break
-                    worker = self._idle_worker(idle) or self._start()
-                    worker.index = index
-                    worker.deadline = (time.monotonic() + self.budget.seconds
-                                       if self.budget.seconds else float("inf"))
-                    busy.append(worker)
-                    with contextlib.suppress(OSError):  # a worker that died at once: polled
-                        worker.conn.send((self.fn, task))
-                if not busy:
-                    break  # every task taken has been yielded (below), and none is left
+            self._hand_out(pending, idle, busy)
+            while busy:  # when none is busy, every task taken has been yielded, none is left
                 self._wait(busy)
                 for worker in list(busy):
                     outcome = self._poll(worker)
@@ -189,6 +177,9 @@ class _Pool:
                         idle.append(worker)
                     else:
                         self._stop(worker)
+                # The next tasks go out before the results are handed on: a worker computes
+                # while the caller deals with a result (a build writes an article's files).
+                self._hand_out(pending, idle, busy)
                 while following in done:
                     kind, value = done.pop(following)
                     following += 1
@@ -201,6 +192,21 @@ class _Pool:
             if not self.standing:
                 for end in self.lifeline:
                     end.close()
+
+    def _hand_out(self, pending: Iterator[tuple[int, Any]], idle: list[_Worker],
+                  busy: list[_Worker]) -> None:
+        """Send the next tasks to workers (idle ones first) until `jobs` are busy."""
+        while len(busy) < self.jobs:
+            index, task = next(pending, (-1, None))
+            if task is None:
+                return
+            worker = self._idle_worker(idle) or self._start()
+            worker.index = index
+            worker.deadline = (time.monotonic() + self.budget.seconds
+                               if self.budget.seconds else float("inf"))
+            busy.append(worker)
+            with contextlib.suppress(OSError):  # a worker that died at once: polled
+                worker.conn.send((self.fn, task))
 
     def _idle_worker(self, idle: list[_Worker]) -> _Worker | None:
         """Return an idle worker still alive (a standing pool's may have died between calls:
