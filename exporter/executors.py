@@ -101,7 +101,8 @@ class LocalExecutor:
             yield from _drain(settled)
             index, display, name, prepared = sent.popleft()
             if isinstance(result, Overrun):
-                # A worker stopped while writing leaves a temporary file; its process is gone.
+                # A worker without a split form writes its own files: one stopped while
+                # writing leaves a temporary file, and its process is gone.
                 remove_stale_temporaries(config.out_dir / name)
                 yield index, overrun(display, result.reason)
             elif task is not None and prepared is not None:
