@@ -47,21 +47,21 @@ def best_cpu(work: Callable[[], object], rounds: int) -> float:
 
 def counted(calls: dict[str, int]) -> Callable[[], None]:
     """Count the Word writer's renderings and page counts into `calls`; return the undo."""
-    write, pages = DocxWriter.write, DocxWriter.pages
+    draft, pages = DocxWriter.draft, DocxWriter.pages
 
-    def counting_write(self: DocxWriter, *args: Any, **kwargs: Any) -> bytes:
-        calls["renderings"] += 1
-        return write(self, *args, **kwargs)
+    def counting_draft(self: DocxWriter, *args: Any, **kwargs: Any) -> Any:
+        calls["renderings"] += 1  # `write` renders through `draft` too
+        return draft(self, *args, **kwargs)
 
     def counting_pages(self: DocxWriter, *args: Any, **kwargs: Any) -> int:
         calls["page_counts"] += 1
         return pages(self, *args, **kwargs)
 
-    DocxWriter.write = counting_write  # type: ignore[method-assign]
+    DocxWriter.draft = counting_draft  # type: ignore[method-assign]
     DocxWriter.pages = counting_pages  # type: ignore[method-assign]
 
     def undo() -> None:
-        DocxWriter.write, DocxWriter.pages = write, pages  # type: ignore[method-assign]
+        DocxWriter.draft, DocxWriter.pages = draft, pages  # type: ignore[method-assign]
 
     return undo
 

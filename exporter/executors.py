@@ -9,8 +9,8 @@ Dask), anything else runs on this machine as `--jobs` says.
 Both executors run an article worker split at the file system (`SplitTask`): this process
 `prepare`s each article (reads its source and sidecar, consults the cache), so an article found
 unchanged, or unreadable, never reaches a worker, and a rebuild with nothing changed starts none;
-a worker `compute`s the rest (on a cluster this process then `finish`es, writing the files; a
-local worker writes them itself).
+a worker `compute`s the rest, and this process then `finish`es it, writing the files (a local
+worker has its next article by then, and computes it meanwhile).
 """
 
 from __future__ import annotations
@@ -53,11 +53,6 @@ def split_task(worker: Any) -> SplitTask | None:
     return None
 
 
-def compute_and_finish(task: SplitTask, source: Prepared, config: BuildConfig) -> ArticleResult:
-    """Return `source`'s result, computed and written here (a local worker's task)."""
-    return task.finish(source, task.compute(source, config), config)
-
-
 class Executor(Protocol):
     """Runs an article worker over many sources."""
 
@@ -82,33 +77,38 @@ class LocalExecutor:
 
         task = split_task(worker)
         settled: deque[tuple[int, ArticleResult]] = deque()
-        sent: deque[tuple[int, str, str]] = deque()
+        sent: deque[tuple[int, str, str, Prepared | None]] = deque()
 
         def to_compute() -> Iterator[tuple[Any, ...]]:
             # Consumed by the pool as workers come free, so only the sources in flight are
             # held here, however long the input.
             for index, (path, display, name) in enumerate(items):
                 if task is None:
-                    sent.append((index, display, name))
+                    sent.append((index, display, name, None))
                     yield path, display, name, config
                     continue
                 prepared = task.prepare(path, display, name, config)
                 if isinstance(prepared, ArticleResult):
                     settled.append((index, prepared))
                 else:
-                    sent.append((index, display, name))
-                    yield task, prepared, config
+                    sent.append((index, display, name, prepared))
+                    yield prepared, config
 
         jobs = max(1, min(config.jobs, len(items)))
-        results = run_tasks(worker if task is None else compute_and_finish, to_compute(),
+        results = run_tasks(worker if task is None else task.compute, to_compute(),
                             jobs=jobs, budget=config.budget)
         for result in results:
             yield from _drain(settled)
-            index, display, name = sent.popleft()
+            index, display, name, prepared = sent.popleft()
             if isinstance(result, Overrun):
-                # A worker stopped while writing leaves a temporary file; its process is gone.
+                # A worker without a split form writes its own files: one stopped while
+                # writing leaves a temporary file, and its process is gone.
                 remove_stale_temporaries(config.out_dir / name)
                 yield index, overrun(display, result.reason)
+            elif task is not None and prepared is not None:
+                # Written here, as on a cluster: the pool has already sent the worker its next
+                # article, which it computes while this one's files are written and synced.
+                yield index, task.finish(prepared, result, config)
             else:
                 yield index, result
         yield from _drain(settled)
@@ -131,5 +131,4 @@ def open_executor(config: BuildConfig) -> Iterator[Executor]:
         yield executor
 
 
-__all__ = ["Executor", "Item", "LocalExecutor", "SplitTask", "compute_and_finish",
-           "open_executor", "split_task"]
+__all__ = ["Executor", "Item", "LocalExecutor", "SplitTask", "open_executor", "split_task"]

@@ -33,13 +33,15 @@ PRELOAD = ["exporter.worker_env", "exporter.build", "numpy",
            "exporter.readers.text", "exporter.analysis.quotes", "exporter.analysis.actors",
            "exporter.analysis.summary", "exporter.analysis.figures", "exporter.analysis.timeline",
            "exporter.corrections", "exporter.contract", "exporter.templating",
-           "exporter.writers.pdf", "exporter.writers.docx", "exporter.writers.slides", "pptx"]
+           "exporter.writers.pdf", "exporter.writers.docx", "exporter.writers.slides"]
 """Modules the fork server imports once, so each new worker starts with them loaded: what
 nearly every task needs, the analysis and every writer of an article (a reader for another
 format than text is imported by the worker that needs it). Imported in each worker instead, they
 took about 0.4 s of every worker's first article. `worker_env` comes first: it limits NumPy's
-threads before NumPy is loaded. A command that needs more asks for it (`preload`): a pack its
-own modules, which `build` would import for nothing (~50 ms)."""
+threads before NumPy is loaded. python-pptx is not among them: only a `--pptx-template` is read
+with it (the built-in deck's layouts are known), and the worker that needs it imports it. A
+command that needs more asks for it (`preload`): a pack its own modules, which `build` would
+import for nothing (~50 ms)."""
 
 _also: list[str] = []
 
@@ -162,20 +164,8 @@ class _Pool:
         busy: list[_Worker] = []
         following = 0
         try:
-            while True:
-                while len(busy) < self.jobs:
-                    index, task = next(pending, (-1, None))
-                    if task is None:
-                        break
-                    worker = self._idle_worker(idle) or self._start()
-                    worker.index = index
-                    worker.deadline = (time.monotonic() + self.budget.seconds
-                                       if self.budget.seconds else float("inf"))
-                    busy.append(worker)
-                    with contextlib.suppress(OSError):  # a worker that died at once: polled
-                        worker.conn.send((self.fn, task))
-                if not busy:
-                    break  # every task taken has been yielded (below), and none is left
+            self._hand_out(pending, idle, busy)
+            while busy:  # when none is busy, every task taken has been yielded, none is left
                 self._wait(busy)
                 for worker in list(busy):
                     outcome = self._poll(worker)
@@ -187,6 +177,9 @@ class _Pool:
                         idle.append(worker)
                     else:
                         self._stop(worker)
+                # The next tasks go out before the results are handed on: a worker computes
+                # while the caller deals with a result (a build writes an article's files).
+                self._hand_out(pending, idle, busy)
                 while following in done:
                     kind, value = done.pop(following)
                     following += 1
@@ -199,6 +192,21 @@ class _Pool:
             if not self.standing:
                 for end in self.lifeline:
                     end.close()
+
+    def _hand_out(self, pending: Iterator[tuple[int, Any]], idle: list[_Worker],
+                  busy: list[_Worker]) -> None:
+        """Send the next tasks to workers (idle ones first) until `jobs` are busy."""
+        while len(busy) < self.jobs:
+            index, task = next(pending, (-1, None))
+            if task is None:
+                return
+            worker = self._idle_worker(idle) or self._start()
+            worker.index = index
+            worker.deadline = (time.monotonic() + self.budget.seconds
+                               if self.budget.seconds else float("inf"))
+            busy.append(worker)
+            with contextlib.suppress(OSError):  # a worker that died at once: polled
+                worker.conn.send((self.fn, task))
 
     def _idle_worker(self, idle: list[_Worker]) -> _Worker | None:
         """Return an idle worker still alive (a standing pool's may have died between calls:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 
 from exporter import blocks, templating
@@ -106,3 +107,19 @@ def test_a_format_compiles_only_the_templates_it_renders(tmp_path: Path, name: s
     assert env.cache is not None and not env.cache
     templating.render(name, context(), user_dir=str(tmp_path))
     assert {key[1] for key in env.cache.keys()} == compiled  # noqa: SIM118 (an LRUCache)
+
+
+def test_a_dicts_items_are_looked_up_as_jinja2s_sandbox_does() -> None:
+    """`BoundedSandbox.getattr` goes straight to the item of a plain dict for a name the dict
+    has no attribute of; what it returns is what Jinja2's own sandbox returns, for every name."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from exporter.sandbox import BoundedSandbox
+
+    ours, theirs = BoundedSandbox(), ImmutableSandboxedEnvironment()
+    data = {"title": "T", "items": "an item", "keys": 3, "__class__": "x", "n": None}
+    for name in [*dir(dict), *data, "missing", "format"]:
+        mine, jinjas = ours.getattr(data, name), theirs.getattr(data, name)
+        assert type(mine) is type(jinjas), name
+        if not isinstance(mine, jinja2.Undefined) and not callable(mine):
+            assert mine == jinjas, name

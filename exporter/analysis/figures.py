@@ -133,6 +133,10 @@ _DIGITS = r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.]
 _SCALE = r"(?:\s?(?:million|billion|trillion|thousand|crore|lakh|bn|mn|tn|m|k)\b)"
 _WORDNUM = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _NUMBER_WORDS),
                            key=len, reverse=True))
+_NUMBER_STARTS = "(?=\\d|(?i:[" + "".join(sorted({w[0] for w in _NUMBER_WORDS})) + "]))"
+"""The first character of a number, in digits or words: put before a pattern that starts with
+either, it passes over every other position of the text with one test, where the engine would
+otherwise try each number word there (the measure and count scans took twice as long)."""
 _CURRENCY = (r"(?:US\$|R\$|A\$|C\$|HK\$|\$|€|£|¥|₹"
              r"|(?i:Rs\.?|PKR|INR|USD|EUR|GBP|CNY|RMB|JPY|RUB)\s?)")
 _CURRENCY_WORDS = r"(?:dollars|rupees|euros|pounds|yuan|roubles|rubles|yen|reais)"
@@ -145,10 +149,11 @@ _MONEY = re.compile(
 _PERCENT_RX = re.compile(rf"(?P<num>{_DIGITS}){_PERCENT}")
 _UNIT_ALTS = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
 _MEASURE = re.compile(
-    rf"(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?P<scale>{_SCALE})?(?P<sep>-|\s)"
+    rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?P<scale>{_SCALE})?(?P<sep>-|\s)"
     rf"(?P<unit>(?i:{_UNIT_ALTS}))(?:\s+miles)?(?![\w])(?P<long>-(?:long|wide|high|deep))?"
 )
-_COUNT = re.compile(rf"(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)(?P<scale>{_SCALE})?(?!-)")
+_COUNT = re.compile(
+    rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)(?P<scale>{_SCALE})?(?!-)")
 _AGE_BOUND = re.compile(
     rf"\s+(?:under|over|aged|below|above)\s+(?:\d+|(?i:{_WORDNUM})|five|two|one)"
     r"(?:\s*(?:-|to)\s*\d+)?(?:\s+(?:years|months)(?:\s+old)?)?\b"

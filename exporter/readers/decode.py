@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from ..errors import SourceError
 
 _BOMS = (
@@ -72,6 +70,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Imported here: only text that is not UTF-8 needs it, and a build's fork server would
+    # load it for every run (~9 ms).
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data[:1_000_000], cp_isolation=None).best()
     encoding = best.encoding if best is not None else "cp1252"
     # charset-normalizer often names latin-1 or a sibling for Western text; cp1252 decodes the

@@ -150,3 +150,23 @@ def test_paragraphs_and_order() -> None:
 def test_deterministic() -> None:
     a = article("It cost $5 million, 30 percent of the budget, for 12 soldiers.")
     assert find_figures(a) == find_figures(a)
+
+
+def test_the_number_gate_drops_no_match() -> None:
+    """`_NUMBER_STARTS` only lets the engine skip positions no number starts at: the count and
+    measure patterns find the same as without it, on the articles and on edge spellings."""
+    import re
+    from pathlib import Path
+
+    from exporter.analysis import figures
+
+    repo = Path(__file__).resolve().parents[2]
+    texts = [p.read_text("utf-8", errors="replace")
+             for p in sorted((repo / "tests" / "articles").glob("*.*"))]
+    texts.append("Seventeen km, ſeventeen tonnes, A dozen 12-km roads, ٣ km, 1,200 m and an hour")
+    for gated in (figures._COUNT, figures._MEASURE):
+        plain = re.compile(gated.pattern.removeprefix(figures._NUMBER_STARTS), gated.flags)
+        assert plain.pattern != gated.pattern
+        for text in texts:
+            assert [m.span() for m in gated.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)]

@@ -39,7 +39,10 @@ def failing_docx(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the second writer (after the PDF has rendered) fail."""
     def write(*args: object, **kwargs: object) -> bytes:
         raise RenderError("docx", "injected failure")
+    # The build renders the Word summary through `draft` (to measure it against its page
+    # budget before zipping), other callers through `write`: both fail.
     monkeypatch.setattr(writers.get("docx"), "write", write)
+    monkeypatch.setattr(writers.get("docx"), "draft", write)
 
 
 def test_writer_failure_keeps_previous_outputs(tmp_path: Path,
@@ -55,6 +58,7 @@ def test_writer_failure_keeps_previous_outputs(tmp_path: Path,
     def write(*args: object, **kwargs: object) -> bytes:
         raise RenderError("docx", "injected failure")
     monkeypatch.setattr(writers.get("docx"), "write", write)
+    monkeypatch.setattr(writers.get("docx"), "draft", write)
     [second] = run(src, out)
     assert not second.ok and "injected failure" in (second.error or "")
     assert snapshot(out / "story") == before, "a failed build replaced an output"

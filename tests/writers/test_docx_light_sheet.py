@@ -5,6 +5,7 @@ the light sheet after its styles were set up is refused rather than lost."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -48,3 +49,27 @@ def test_a_change_to_the_light_sheet_is_refused() -> None:
     styled = next(iter(docx_styles._STYLED.values()))
     with pytest.raises(AssertionError, match="style sheet changed"):
         docx_styles.whole_sheet(styled, styled.light + b" ", "en")
+
+
+def test_documents_copied_from_the_opened_template_leave_it_as_it_was() -> None:
+    """Each rendering starts from a copy of the template python-docx opened once
+    (`Styled.document`): rendering changes the copy only, so renderings in a row give the
+    bytes a rendering from a freshly opened template gives."""
+    import io
+
+    import docx
+    from docx.opc.oxml import serialize_part_xml
+
+    doc = Document(kind="summary", meta=DocMeta(title="Kept"),
+                   blocks=(Para(content=(Inline(text="One."),)),))
+    first = DocxWriter().write(doc, RenderOptions(timestamp=1))  # makes the template, maybe
+    assert DocxWriter().write(doc, RenderOptions(timestamp=1)) == first  # from a copy
+    [styled] = [s for s in docx_styles._STYLED.values() if s.opened]
+
+    def parts(word: Any) -> list[bytes]:
+        return [serialize_part_xml(part.element) for part in word.part.package.iter_parts()
+                if hasattr(part, "element")]
+
+    pristine = parts(docx.Document(io.BytesIO(styled.package)))
+    assert DocxWriter().write(doc, RenderOptions(timestamp=1)) == first
+    assert parts(styled.opened[0]) == pristine

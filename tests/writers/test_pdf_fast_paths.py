@@ -12,7 +12,7 @@ from exporter.build import load_briefing, template_context
 from exporter.options import RenderOptions
 from exporter.readers import ReadLimits
 from exporter.templating import render
-from exporter.writers.pdf import PdfWriter, flowables, page, tagging
+from exporter.writers.pdf import PdfWriter, encoding, flowables, page, tagging
 from exporter.writers.pdf.flowables import same_frag
 from exporter.writers.pdf.styles import markup_colour
 
@@ -128,3 +128,93 @@ def test_a_link_with_other_entries_is_written_by_reportlab() -> None:
             return b"ReportLab's"
 
     assert tagging.Link(Coloured()).format(None) == b"ReportLab's"  # type: ignore[arg-type]
+
+
+def test_ascii_pdfdoc_pieces_are_reportlabs_and_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    assert encoding.prefer_ascii_pdfdoc()
+    fast = sample_pdf()
+    pieces: list[tuple[Any, Any]] = []
+    reportlabs = encoding._REPORTLAB_PDFDOC_ENC
+
+    def both(x: Any) -> Any:
+        pieces.append((encoding.pdfdoc_enc(x), reportlabs(x)))
+        return pieces[-1][1]
+
+    monkeypatch.setattr(pdfdoc, "pdfdocEnc", both)  # every piece the file is written from
+    assert sample_pdf() == fast
+    assert len(pieces) > 1000
+    assert all(ours == theirs for ours, theirs in pieces)
+    for text in ("é ü", "\x18", "tab\tnew\nline"):  # past ASCII, an unmapped code, controls
+        try:
+            theirs = reportlabs(text)
+        except UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                encoding.pdfdoc_enc(text)
+        else:
+            assert encoding.pdfdoc_enc(text) == theirs
+
+
+def test_translated_lines_are_reportlabs_codes_and_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    assert encoding.prefer_translated_split()
+    fast = sample_pdf()
+    lines: list[tuple[Any, Any]] = []
+    reportlabs = encoding._REPORTLAB_SPLIT
+
+    def both(font: TTFont, text: Any, doc: Any, encoding_: str = "utf-8") -> Any:
+        # ReportLab's first, as drawing does: it gives a new character its code.
+        theirs = reportlabs(font, text, doc, encoding_)
+        lines.append((encoding.split_string(font, text, doc, encoding_), theirs))
+        return theirs
+
+    monkeypatch.setattr(TTFont, "splitString", both)  # every line of text drawn
+    assert sample_pdf() == fast
+    assert len(lines) > 300
+    assert all(ours == theirs for ours, theirs in lines)
+    monkeypatch.setattr(TTFont, "splitString", reportlabs)
+    assert sample_pdf() == fast
+
+
+def test_a_line_with_new_or_late_characters_goes_to_reportlab() -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from exporter import fonts
+
+    font = fonts.shipped_face(fonts.SERIF)
+
+    class Doc:  # a document as a face's state is keyed: any object a weak reference can hold
+        pass
+
+    doc, same = Doc(), Doc()
+    texts = ["plain ASCII", "no\u00a0break", "first é", "é again", "Ωμέγα", "", "plain again",
+             *(chr(0x400 + n) * 3 for n in range(300))]  # past the first subset's 256 codes
+    ours = [encoding.split_string(font, text, doc) for text in texts]
+    theirs = [encoding._REPORTLAB_SPLIT(font, text, same) for text in texts]
+    assert ours == theirs
+    assert any(subset > 0 for runs in theirs for subset, _ in runs)
+    assert isinstance(font, TTFont)
+
+
+def test_remembered_ascents_are_reportlabs_and_give_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    assert flowables.prefer_memo_ascent_descent()
+    remembered = sample_pdf()
+    answers: list[tuple[Any, Any]] = []
+
+    def both(*args: Any) -> Any:
+        answers.append((flowables.memo_ascent_descent(*args),
+                        pdfmetrics.getAscentDescent(*args)))
+        return answers[-1][1]
+
+    monkeypatch.setattr(paragraph, "getAscentDescent", both)  # every line's fragments
+    assert sample_pdf() == remembered
+    assert len(answers) > 1000
+    assert all(ours == theirs for ours, theirs in answers)
+    assert flowables.memo_ascent_descent("Helvetica") == pdfmetrics.getAscentDescent("Helvetica")

@@ -206,3 +206,15 @@ def test_template_custom_shows_and_sections_naming_its_slides_go(tmp_path: Path)
         presentation = package.read("ppt/presentation.xml").decode()
     assert "custShow" not in presentation and "sectionLst" not in presentation
     assert len(Presentation(io.BytesIO(data)).slides) >= 6
+
+
+def test_the_builtin_layouts_are_what_python_pptx_reads_in_builtin_pptx() -> None:
+    """The built-in deck is read without python-pptx (`reference.BUILTIN_LAYOUTS`); a new
+    builtin.pptx must come with its layouts written there."""
+    from exporter.writers.pptx import reference
+
+    data = reference.BUILTIN_FILE.read_bytes()
+    members, layouts, shape = reference._read_template(data)
+    assert layouts == reference.BUILTIN_LAYOUTS
+    assert (shape.width, shape.height) == (reference.BUILTIN.width, reference.BUILTIN.height)
+    assert members == reference._members(data)

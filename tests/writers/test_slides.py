@@ -463,3 +463,28 @@ def test_deck_widths_from_the_registered_pdf_face_equal_the_font_file_s() -> Non
         parsed = TTFontFile(str(fonts.FONT_DIR / name))
         assert (widths, default) == (parsed.charWidths, parsed.defaultWidth)
         assert fonts.shipped_face(name.removesuffix(".ttf")).face.charWidths == widths
+
+
+def test_both_deck_writers_share_each_slides_layout() -> None:
+    """The Markdown and PPTX writers split a slide alike (`layout_slide`, kept per slide): the
+    second finds the first's pages, and kept pages equal pages laid out afresh."""
+    from exporter.build import BuildConfig, load_briefing, render_outputs
+    from exporter.options import RenderOptions
+    from exporter.readers import ReadLimits
+    from exporter.writers.deck import paginate
+    from exporter.writers.deck.outline import deck_slides
+
+    from ..conftest import SAMPLE
+
+    briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
+    paginate._layout.cache_clear()
+    render_outputs(briefing, BuildConfig(out_dir=Path("unused"), formats=("md", "pptx"),
+                                         options=RenderOptions(timestamp=1)))
+    info = paginate._layout.cache_info()
+    assert info.misses > 5 and info.hits == info.misses  # each slide laid out once
+    doc = templating.render("slides.xml.j2", template_context(briefing, RenderOptions()))
+    for slide in deck_slides(doc):
+        kept = paginate.layout_slide(slide)
+        assert kept == list(paginate._layout.__wrapped__(slide, paginate.SLIDE_WIDTH,
+                                                         paginate.SLIDE_HEIGHT,
+                                                         paginate.CONSERVATIVE, None, (), ()))

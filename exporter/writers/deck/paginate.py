@@ -10,6 +10,7 @@ Coordinates are PostScript points from the slide's top-left corner. Lay out at t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -460,10 +461,29 @@ def layout_slide(slide: Slide, width_pt: float = SLIDE_WIDTH, height_pt: float =
     not, so lay out at the deck size and scale the drawing). `geometry` overrides the boxes (a
     user's template). `agenda` lists the titles a `<toc/>` on the slide expands to; `aspects`
     gives each picture's width over height by its `src` (`images.aspects`).
+
+    The Markdown slides are split exactly as the PPTX deck is, so both writers lay out the
+    same slides with the same arguments: the pages are kept for the last `LAYOUTS_KEPT` slides
+    (everything here is immutable), and the second writer finds them.
     """
+    return list(_layout(slide, width_pt, height_pt, metrics, geometry, tuple(agenda),
+                        tuple(sorted((aspects or {}).items()))))
+
+
+LAYOUTS_KEPT = 256
+"""Slides whose pages are kept (a briefing's deck has a few dozen; a pack's, a few per article,
+laid out by its two deck writers one article after the other)."""
+
+
+@functools.lru_cache(maxsize=LAYOUTS_KEPT)
+def _layout(slide: Slide, width_pt: float, height_pt: float, metrics: Metrics,
+            geometry: Geometry | None, agenda: tuple[str, ...],
+            aspect_items: tuple[tuple[str, float], ...]) -> tuple[Page, ...]:
+    """`layout_slide`, its arguments hashable."""
+    aspects = dict(aspect_items)
     geo = geometry or _scaled(default_geometry(slide.layout), width_pt / SLIDE_WIDTH,
                               height_pt / SLIDE_HEIGHT)
-    units = [replace(u, aspect=(aspects or {}).get(u.src, u.aspect))
+    units = [replace(u, aspect=aspects.get(u.src, u.aspect))
              if isinstance(u, ImageUnit) else u for u in slide_units(slide.children, agenda)]
     sizes = _sizes(*geo.body_sizes)
     chunks: list[_Chunk] = []
@@ -494,7 +514,7 @@ def layout_slide(slide: Slide, width_pt: float = SLIDE_WIDTH, height_pt: float =
         out.append(Page(layout=slide.layout, title=fit_title(title, geo.title, geo.title_sizes,
                                                              metrics),
                         body=frames, continued=n > 0, title_text=title))
-    return out
+    return tuple(out)
 
 
 def _scaled(geo: Geometry, sx: float, sy: float) -> Geometry:

@@ -28,11 +28,12 @@ from ...blocks import Document
 from ...options import RenderOptions
 from ...theme import theme_of
 from .. import docx_pages
+from .draft import Draft
 from .elements import clean
 from .outline import TocEntry, toc_entries
 from .render import _Renderer
 
-__all__ = ["TOC_PASSES", "DocxWriter", "TocEntry", "clean", "toc_entries"]
+__all__ = ["TOC_PASSES", "DocxWriter", "Draft", "TocEntry", "clean", "toc_entries"]
 
 TOC_PASSES = 3
 """Renderings at most to settle the contents list's page numbers (a number's width can move
@@ -50,10 +51,13 @@ class DocxWriter:
     """Pages the one-article summary should stay within: `build.render_outputs` renders its
     template again with `fit` raised (shorter lists) while `pages` says it runs over."""
 
-    def pages(self, data: bytes, options: RenderOptions) -> int:
-        """Return how many pages `data` (written by this writer) fills, by the page model."""
+    def pages(self, written: bytes | Draft, options: RenderOptions) -> int:
+        """Return how many pages `written` (this writer's bytes, or a `draft` before it is
+        zipped) fills, by the page model."""
         fonts = docx_pages.Fonts(docx_pages.brand_faces(theme_of(options.theme)))
-        return docx_pages.bookmark_pages(data, fonts)["#pages"]
+        if isinstance(written, Draft):
+            return written.pages(fonts)["#pages"]
+        return docx_pages.bookmark_pages(written, fonts)["#pages"]
 
     def write(self, doc: Document, options: RenderOptions, *,
               toc_pages: Sequence[int | None] | None = None) -> bytes:
@@ -67,6 +71,16 @@ class DocxWriter:
         """
         if toc_pages is not None:
             return _Renderer(doc, options, toc_pages).render()
+        draft = self.draft(doc, options)
+        try:
+            return draft.package()
+        finally:
+            draft.close()
+
+    def draft(self, doc: Document, options: RenderOptions) -> Draft:
+        """Return what `write` zips, before it is zipped (the caller closes it): the build
+        measures a summary against its `page_budget` from here, so a rendering over budget
+        is never zipped, nor a fitting one zipped and read back to be measured."""
         renderer = _Renderer(doc, options, ())
         draft = renderer.draft()
         try:
@@ -83,6 +97,7 @@ class DocxWriter:
                     renderer = _Renderer(doc, options, pages)
                     draft.close()
                     draft = renderer.draft()
-            return draft.package()
-        finally:
+        except BaseException:
             draft.close()
+            raise
+        return draft

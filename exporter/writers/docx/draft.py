@@ -41,6 +41,13 @@ class Draft:
 
         return ooxml.write_package([*self.members, self.main], content, self._timestamp)
 
+    def same_as(self, other: Draft) -> bool:
+        """Whether `package` would zip the same bytes as `other`'s (a template that ignores
+        the build's `fit` renders the same document again)."""
+        return (self.main == other.main and self._timestamp == other._timestamp
+                and list(self.members.items()) == list(other.members.items())
+                and b"".join(self.document()) == b"".join(other.document()))
+
     def close(self) -> None:
         self._spool.close()
 

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document as WordDocument
@@ -21,6 +20,7 @@ from lxml import etree
 from ...blocks import DocMeta
 from ...errors import RenderError
 from ...options import RenderOptions
+from ...xmltext import escape
 from .elements import _LANG, _clip
 
 MAX_PROPERTY = 255

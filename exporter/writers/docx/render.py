@@ -103,7 +103,7 @@ class _Renderer:
         if options.reference_docx is not None:
             self.word: WordDocument = _open_reference(options.reference_docx)
         else:
-            self.word = docx.Document(io.BytesIO(self.styled.package) if self.styled else None)
+            self.word = self.styled.document() if self.styled else docx.Document()
         self.outline = _Outline()
         self.bookmark_id = 0
         self.has_toc = False

@@ -12,9 +12,10 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
+
+from ...xmltext import quoteattr
 
 CONTENT_TYPES = "[Content_Types].xml"
 PACKAGE_RELS = "_rels/.rels"

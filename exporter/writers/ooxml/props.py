@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
+from ...xmltext import escape
 from .parts import XML_HEADER
 
 MAX_CORE_PROPERTY = 255

@@ -3,8 +3,9 @@
 Modules: `styles` (the look), `markup` (inline runs to escaped paragraph markup, glyph fallback,
 long-paragraph pieces), `flowables` (margin ¶ numbers, right-page breaks), `page` (page
 templates, bookmarks, deferred "Page N of M" decorations), `render` (one case per block type),
-`tagging` (marked content while drawing, and the ReportLab hooks it needs) and `structure` (the
-structure tree written as the file is saved; PDF/A-2b with `--pdfa`).
+`tagging` (marked content while drawing, and the ReportLab hooks it needs), `structure` (the
+structure tree written as the file is saved; PDF/A-2b with `--pdfa`) and `encoding` (faster
+string-to-bytes steps for ReportLab's text and file writing).
 
 Every PDF is tagged (PDF/UA-1): the renderer gives each flowable a `tagging.Tag`, and whatever
 is drawn without one is an artifact.
@@ -24,7 +25,12 @@ from ... import fonts
 from ...blocks import Document, Toc
 from ...errors import RenderError
 from ...options import RenderOptions
-from .flowables import prefer_memo_string_width, prefer_python_same_frag
+from .encoding import prefer_ascii_pdfdoc, prefer_translated_split
+from .flowables import (
+    prefer_memo_ascent_descent,
+    prefer_memo_string_width,
+    prefer_python_same_frag,
+)
 from .page import BriefingDocTemplate, Decor, DeferredCanvas, canvas_maker
 from .render import Renderer
 from .structure import attach, make_pdfa
@@ -49,6 +55,9 @@ class PdfWriter:
         fonts.register()
         prefer_python_same_frag()
         prefer_memo_string_width()
+        prefer_memo_ascent_descent()
+        prefer_ascii_pdfdoc()
+        prefer_translated_split()
         decor = Decor(page_size=options.page_size, duplex=options.duplex,
                       header=doc.meta.header, classification=options.classification or None,
                       look=styles(options.theme).look,

@@ -227,6 +227,38 @@ def prefer_memo_string_width() -> bool:
     return paragraph.stringWidth is memo_string_width
 
 
+_REPORTLAB_ASCENT_DESCENT = pdfmetrics.getAscentDescent
+_HEIGHTS: dict[tuple[Any, Any], tuple[float, float]] = {}
+"""Ascent and descent line breaking and drawing asked for: (font, size) -> points."""
+
+
+def memo_ascent_descent(font_name: str, font_size: float | None = None) -> tuple[Any, Any]:
+    """Return ReportLab's `pdfmetrics.getAscentDescent`, worked out once per font and size.
+
+    Paragraphs ask for it for every fragment of every line they break and draw (~2,200 times a
+    briefing), and ReportLab's function first tries attributes an embedded TrueType face lacks,
+    raising and catching an AttributeError each time (0.7 µs a call). Keyed by the font object
+    the name is registered to now, as `memo_string_width` is; a font's ascent and descent never
+    change, so a lookup gives what the function would work out.
+    """
+    key = (pdfmetrics.getFont(font_name), font_size)
+    found = _HEIGHTS.get(key)
+    if found is None:
+        if len(_HEIGHTS) >= 1000:
+            _HEIGHTS.clear()
+        found = _HEIGHTS[key] = _REPORTLAB_ASCENT_DESCENT(font_name, font_size)
+    return found
+
+
+def prefer_memo_ascent_descent() -> bool:
+    """Have ReportLab's paragraphs take a face's ascent and descent from `memo_ascent_descent`;
+    return whether they do. Done only while `paragraph.getAscentDescent` is ReportLab's own
+    function (bound at import); tests/writers/test_pdf_fast_paths.py compares every answer."""
+    if paragraph.getAscentDescent is _REPORTLAB_ASCENT_DESCENT:
+        paragraph.getAscentDescent = memo_ascent_descent
+    return paragraph.getAscentDescent is memo_ascent_descent
+
+
 class PageRefPara(Para):
     """A paragraph showing the pages anchors landed on, filled in when it is laid out.
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import (
@@ -34,6 +33,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
+from ...xmltext import escape
 from .tagging import Element, Tagger, page_and_mcid
 
 PDFA_FLAVOUR = "2b"

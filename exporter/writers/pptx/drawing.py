@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from typing import Literal
-from xml.sax.saxutils import escape, quoteattr
 
+from ...xmltext import escape, quoteattr
 from ..deck.outline import Item, Run
 from ..deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, TableFrame
 from ..deck.shape import EMU_PER_PT, Rect

@@ -11,10 +11,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from xml.sax.saxutils import quoteattr
 
 from ...blocks import Document, Slide
 from ...options import RenderOptions
+from ...xmltext import quoteattr
 from ..deck import decor
 from ..deck.metrics import CONSERVATIVE
 from ..deck.outline import Run, inline_text, slide_text

@@ -1,12 +1,12 @@
 """The reference presentation: the master, layouts, themes and notes master the slides go into.
 
 Without `--pptx-template` it is `builtin.pptx` (made by `scripts/make_builtin_deck.py`); with
-one, the user's file less its own slides. python-pptx only *reads* it, through its public API:
-the slide size, and which layout draws each kind of slide with which title and body placeholders
-(`deck.shape.choose_layout`). Everything else is done on the package's parts as XML: the
-example slides, their notes and whatever only they use are left out, a notes master is brought
-from the built-in deck when the template has none, and the parts are kept as bytes to be copied
-into each deck unchanged.
+one, the user's file less its own slides. python-pptx only *reads* a template, through its
+public API: the slide size, and which layout draws each kind of slide with which title and body
+placeholders (`deck.shape.choose_layout`); the built-in deck's are known (`BUILTIN_LAYOUTS`).
+Everything else is done on the package's parts as XML: the example slides, their notes and
+whatever only they use are left out, a notes master is brought from the built-in deck when the
+template has none, and the parts are kept as bytes to be copied into each deck unchanged.
 """
 
 from __future__ import annotations
@@ -99,6 +99,25 @@ class Reference:
     notes_body: Placeholder | None
 
 
+BUILTIN_LAYOUTS: dict[str, Layout] = {
+    "title": Layout("ppt/slideLayouts/slideLayout1.xml",
+                    title=Placeholder("Title 1", (("type", "ctrTitle"),), "ctrTitle"),
+                    body=Placeholder("Subtitle 2", (("type", "subTitle"), ("idx", "1")),
+                                     "subTitle")),
+    "section": Layout("ppt/slideLayouts/slideLayout3.xml",
+                      title=Placeholder("Title 1", (("type", "title"),), "title"),
+                      body=Placeholder("Text Placeholder 2", (("type", "body"), ("idx", "1")),
+                                       "body")),
+    "content": Layout("ppt/slideLayouts/slideLayout2.xml",
+                      title=Placeholder("Title 1", (("type", "title"),), "title"),
+                      body=Placeholder("Content Placeholder 2", (("idx", "1"),), "obj")),
+}
+"""The layouts `choose_layout` picks in `builtin.pptx`, as python-pptx reads them there
+(tests/writers/test_pptx_ooxml.py reads them again): the built-in deck is read without
+python-pptx, so a build without `--pptx-template` never imports it (~30 ms of every fork
+server's start, and the web modules it pulls in)."""
+
+
 def load(path: str | None) -> Reference:
     """Return the reference presentation: the template at `path`, or the built-in one.
 
@@ -128,20 +147,11 @@ def _builtin() -> Reference:
 
 
 def _read(data: bytes, *, builtin: bool) -> Reference:
-    from pptx import Presentation
-    from pptx.exc import InvalidXmlError, PackageNotFoundError
-
-    try:
-        prs = Presentation(io.BytesIO(data))
+    if builtin:
         members = _members(data)
-    except (PackageNotFoundError, InvalidXmlError, zipfile.BadZipFile, KeyError, ValueError,
-            etree.XMLSyntaxError) as exc:
-        raise ConfigError(f"not a PowerPoint file ({exc})") from exc
-    if not prs.slide_layouts:
-        raise ConfigError("the template has no slide layouts")
-    layouts = {kind: _layout(choose_layout(prs, kind)) for kind in LAYOUT_NAMES}
-    shape = BUILTIN if builtin else shape_of(prs)
-    del prs
+        layouts, shape = dict(BUILTIN_LAYOUTS), BUILTIN
+    else:
+        members, layouts, shape = _read_template(data)
 
     types = ContentTypes.parse(members.pop(CONTENT_TYPES))
     package_rels = Relationships.parse(members.pop(PACKAGE_RELS))
@@ -178,6 +188,24 @@ def _read(data: bytes, *, builtin: bool) -> Reference:
                                                      encoding="UTF-8", standalone=True),
                      presentation_rels=pres_rels, package_rels=package_rels, layouts=layouts,
                      notes_master=notes_master, notes_image=image, notes_body=body)
+
+
+def _read_template(data: bytes) -> tuple[dict[str, bytes], dict[str, Layout], DeckShape]:
+    """Return a template's members, the layout of each kind of slide and its shape, as
+    python-pptx reads them."""
+    from pptx import Presentation
+    from pptx.exc import InvalidXmlError, PackageNotFoundError
+
+    try:
+        prs = Presentation(io.BytesIO(data))
+        members = _members(data)
+    except (PackageNotFoundError, InvalidXmlError, zipfile.BadZipFile, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:
+        raise ConfigError(f"not a PowerPoint file ({exc})") from exc
+    if not prs.slide_layouts:
+        raise ConfigError("the template has no slide layouts")
+    layouts = {kind: _layout(choose_layout(prs, kind)) for kind in LAYOUT_NAMES}
+    return members, layouts, shape_of(prs)
 
 
 def _members(data: bytes) -> dict[str, bytes]:
@@ -246,4 +274,4 @@ def _bring_notes_master(members: dict[str, bytes], types: ContentTypes, main: st
     return master
 
 
-__all__ = ["Layout", "Placeholder", "Reference", "load"]
+__all__ = ["BUILTIN_LAYOUTS", "Layout", "Placeholder", "Reference", "load"]
