@@ -56,14 +56,17 @@ _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "w
 _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
-# `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
-# a thing or a body; a person's name does not go on so.
 # A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
 _TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a-z]+)\b"
                             r"(?=,|\s+[a-z]+(?:ed|s)\b)")
+# Two capitalised words joined by `and` or `or`: `Brandt and Sorensen`.
 _PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+([A-Z][\w\u2019'-]+)")
+# `the Miss Evangeline`, `the Dockside`: a capital after `the` names a thing.
 _THE_BEFORE = re.compile(r"\bthe\s+$")
+# `Children are …`: a plural subject, never one person.
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
+# `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
+# a thing or a body; a person's name does not go on so.
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
