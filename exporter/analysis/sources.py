@@ -27,7 +27,7 @@ SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agen
                           # not to be named, said`); their plurals are left to silence.
                           "holdout", "defector", "operative", "donor", "organizer",
                           "organiser", "lobbyist", "confidant", "confidante", "fundraiser",
-                          "bundler", "elector", "juror", "attendee"})
+                          "bundler", "elector", "juror", "attendee", "commenter"})
 # Determiners that make a description one of several unnamed people, not someone named before.
 _INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
 # What a source knows, the only thing that makes `a person` a speaker (`a person familiar with
@@ -172,7 +172,9 @@ _SOURCE_HEADS = ROLE_NOUNS | SOURCE_NOUNS | {
     "technician", "teacher", "doctor", "physician", "resident", "voter", "volunteer", "lawyer",
     "attorney", "officer", "contractor", "engineer", "manager", "executive", "organizer",
     "organiser", "strategist", "consultant", "donor", "lobbyist", "witness", "parent", "member",
-    "administrator", "analyst", "investigator", "prosecutor", "detective", "deputy", "trooper"}
+    "administrator", "analyst", "investigator", "prosecutor", "detective", "deputy", "trooper",
+    # `A woman near the front who did not give her name …` then `the woman said`.
+    "man", "woman"}
 _NOT_MODIFIERS = frozenset({"who", "whom", "which", "that", "said", "says", "told", "is", "was",
                             "were", "are", "has", "had", "have"})
 
@@ -202,7 +204,8 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
         return None
     head = m.group(1).lower()
     pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
-                         + re.escape(head) + r"(?:\s+(?:from|at|in|with|for|of)\s+(?:the\s+)?"
+                         + re.escape(head) + r"(?:\s+(?:from|at|in|with|for|of|near|outside|"
+                         r"inside|behind)\s+(?:the\s+)?"
                          r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*|[a-z][\w-]*)){0,6}?"
                          r"(?=,|\s+(?:said|says|told|who|which|disputed|declined)\b))?)(?!\w)")
     found: set[str] = set()

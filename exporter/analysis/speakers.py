@@ -17,7 +17,7 @@ from typing import Literal
 
 from .actors import ROLE_NOUNS, STOP, blank_dateline, blank_nicknames
 from .actors import lookup as gazetteer_lookup
-from .lexicon import RELATIONS, TITLES, Gender
+from .lexicon import FIRST_NAMES, RELATIONS, TITLES, Gender
 from .matching import last_match
 from .speakernames import (
     AGENT_NOUN,
@@ -359,7 +359,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     # `Capt. Maria Ruiz of the fire department`, `Jocelyn Pryor of the Mississippi Center for
     # Justice`: a name with where it works (whose own name is not the speaker).
     first = None if indefinite else name_at_start(text, a, b)
-    if first is not None and not _role_noun(first) and (len(first.words) > 1 or first.title) \
+    if first is not None and not _role_noun(first) and (
+            first.title or (len(first.words) > 1 and first.words[0].lower() in FIRST_NAMES)) \
             and _OF_PLACE.match(text, first.end, b):
         return Phrase(name=first, role=text[first.end:b].strip())
     name = None if indefinite else name_at_end(text, a, b)
