@@ -294,9 +294,10 @@ class Cast(Antecedents):
                         len(m.key.split()) >= len(words) and \
                         not any(is_title(w) for w in m.key.split()[:-1]):
                     return self._person(m.key, "explicit")
-                if m.kind is ActorKind.ORGANISATION and m.start == name.start and \
-                        m.end <= name.end:
-                    return Speaker(m.key, "organisation")
+                if m.kind is ActorKind.ORGANISATION and m.start == name.start:
+                    # `the Fraternal Order of Police said`, read as `Fraternal Order` working
+                    # at `Police`: the organisation the mentions found there speaks.
+                    return Speaker(self.display.get(m.key, m.key), "organisation")
             full = [k for k in self.by_last.get(words[-1], ())
                     if k.split()[0] == words[0]]
             if len(full) == 1:
