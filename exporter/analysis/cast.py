@@ -294,7 +294,9 @@ class Cast(Antecedents):
                         len(m.key.split()) >= len(words) and \
                         not any(is_title(w) for w in m.key.split()[:-1]):
                     return self._person(m.key, "explicit")
-                if m.kind is ActorKind.ORGANISATION and m.start == name.start:
+                if m.kind is ActorKind.ORGANISATION and m.start == name.start and (
+                        m.end <= name.end or (not name.title and
+                                              words[0].lower() not in FIRST_NAMES)):
                     # `the Fraternal Order of Police said`, read as `Fraternal Order` working
                     # at `Police`: the organisation the mentions found there speaks.
                     return Speaker(self.display.get(m.key, m.key), "organisation")
