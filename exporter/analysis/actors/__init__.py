@@ -5,11 +5,12 @@ titles and roles, organisation head words, and a gazetteer shipped with the pack
 (`data/places.tsv`: countries with their capitals, demonyms and government metonyms, regions and
 cities, well-known organisations). The work is done in steps, one module each: `runs` finds
 the candidate runs of capitalised words, `mentions` decides what each names (with `roles`,
-`names`, `gazetteer` and the word lists of `words`), `merge` groups one entity's mentions
-into one actor, joining the spellings `variants` says are one entity's (`Zelenskiy` and
-`Zelensky`, `U.N. Security Council` and `UN Security Council`) and keeping apart people who
-share a surname. `find_mentions` exposes every mention with its offsets for the quotation
-module.
+`names`, `gazetteer` and the word lists of `words`), `leftovers` then resolves the words no run
+explained (a surname alone, an acronym, a company's short name) against everything the runs
+found, `merge` groups one entity's mentions into one actor, joining the spellings `variants`
+says are one entity's (`Zelenskiy` and `Zelensky`, `U.N. Security Council` and `UN Security
+Council`) and keeping apart people who share a surname. `find_mentions` exposes every mention
+with its offsets for the quotation module.
 """
 
 from __future__ import annotations

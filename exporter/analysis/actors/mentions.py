@@ -3,8 +3,9 @@
 A person needs evidence to be one: a title or role before the name, an appositive after it
 (`X, a Moscow-based analyst,`), initials, `according to X`, or a speech verb. Countries absorb
 their aliases (Kremlin, Moscow, USSR → Russia); a capital is merged only when its country is
-named too, otherwise it stays a place. Surnames alone resolve to the full name. The textual
-cues weighed here (an age, `who`, a pronoun after a name, corporate name endings) are in `cues`.
+named too, otherwise it stays a place. The textual cues weighed here (an age, `who`, a pronoun
+after a name, corporate name endings) are in `cues`. Words no run explains (a surname alone, an
+acronym, a company's short name) wait until every run is read, then `leftovers` resolves them.
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ from ..sentences import split_sentences
 from .cues import (
     AGE_AFTER,
     AGE_BEFORE,
-    CORPORATE_ENDINGS,
     MODEL_CODE,
     PARTICLES,
     PARTY_NOUNS,
     PERSON_NOUNS,
-    REGION_CODE,
     SAID_IT,
     SUBJECT_PRONOUN_AFTER,
     WHO_AFTER,
@@ -34,7 +33,8 @@ from .cues import (
     whole_name,
 )
 from .gazetteer import lookup
-from .names import SUFFIXES, acronym_matches, firsts, looks_acronym, name_ok, shouted
+from .leftovers import Leftovers
+from .names import acronym_matches, name_ok
 from .roles import (
     ACCORDING,
     OWNER,
@@ -46,10 +46,8 @@ from .roles import (
     role_from_appositive,
 )
 from .runs import INITIALS, Run, find_runs, is_cap, split_at_titles
-from .variants import same_person
 from .words import (
     COMPANY_AFTER,
-    COMPANY_BEFORE,
     COMPANY_FOLLOWS,
     CONNECTORS,
     HONORIFICS,
@@ -86,18 +84,15 @@ class Mention:
     """Role the text gives at this mention."""
 
 
-
 # Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AHEAD = 200
-# A possessive and a family noun after a surname: `Tolliver's wife`.
-_RELATIVE_AFTER = re.compile(r"[\u2019']s\s+([a-z]+)\b")
 """Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
-
-
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
 """A lower-case word of the text, not part of an address (`www.usef.org`)."""
+
+
 class _Finder:
     """Collect the mentions of one article."""
 
@@ -105,10 +100,7 @@ class _Finder:
         self.article = article
         self.mentions: list[Mention] = []
         self.persons: dict[str, str | None] = {}
-        self._firsts: dict[str, set[str]] | None = None  # see _corporate_firsts
         self.acronyms: dict[str, str] = {}
-        self.companies: set[str] = set()
-        """Single-word names a text has called a company once; later mentions need no cue."""
         self.terms: set[str] = set()
         self.lower_words: frozenset[str] | None = None
         self.body: str | None = None
@@ -147,13 +139,10 @@ class _Finder:
                     if rest:
                         deferred.append((n, text, rest, run.sentence_start))
         # Surnames and acronyms are resolved once every full name and expansion is known.
-        surnames = self._surnames()
-        named: dict[int, set[str]] = {}
-        for m in self.mentions:
-            if m.kind is ActorKind.PERSON and m.form == "name":
-                named.setdefault(m.paragraph, set()).add(m.key)
+        leftovers = Leftovers(self.mentions, self.persons, self.acronyms, self.terms,
+                              self._lower_words, self._body(), self.add)
         for n, text, words, _ in deferred:
-            self._leftover(n, text, words, surnames, named.get(n, set()))
+            leftovers.read(n, text, words)
         return self._merge_capitals(sorted(self.mentions, key=lambda m: (m.paragraph, m.start)))
 
     # A phrase followed by its acronym in brackets: `Shanghai Cooperation Organization (SCO)`.
@@ -528,100 +517,6 @@ class _Finder:
         if self.body is None:
             self.body = "\n".join(p.text for p in self.article.paragraphs)
         return self.body
-
-    def _surnames(self) -> dict[str, list[str]]:
-        """Return the people known by full name, by surname (generational suffixes skipped),
-        with the other `First Surname` pairs the text writes (people the runs did not take for
-        people) so that a shared surname stays ambiguous."""
-        out: dict[str, list[str]] = {}
-        firsts_of = {p.split()[0] for p in self.persons if len(p.split()) > 1}
-        singles: list[str] = []
-        for person in self.persons:
-            words = [w for w in person.split() if w.lower().rstrip(".") not in SUFFIXES]
-            if len(words) > 1:
-                out.setdefault(words[-1], []).append(person)
-            elif len(words) == 1 and words[0] not in firsts_of and self.persons.get(person):
-                singles.append(person)
-        for person in singles:
-            # `Prince Andrew`, `Pope Leo`: one name with a title, later named alone (unless
-            # it is another person's first name or surname: `President Biden`, `Joe Biden`).
-            out.setdefault(person, [person])
-        text = self._body()
-        for surname, owners in out.items():
-            known = {w for o in owners for w in o.split()}
-            out[surname] = owners + sorted(f"{f} {surname}" for f in firsts(text, surname)
-                                           if f not in known)
-        return out
-
-    def _leftover(self, n: int, text: str, words: list[tuple[str, int, int]],
-                  surnames: dict[str, list[str]], named_here: set[str]) -> None:
-        """Record the surnames, acronyms and company names among words no run explained.
-
-        A surname two people share (Mary Trump, Donald Trump) goes to the one the paragraph
-        names in full, or to nobody. Look-behinds are bounded, so a paragraph of any length is
-        read in linear time.
-        """
-        for i, (w, a, b) in enumerate(words):
-            if w in surnames:
-                owners = surnames[w]
-                if len(owners) > 1 and all(same_person(owners[0], o) for o in owners[1:]):
-                    owners = owners[:1]  # `Patrick W. Carlineo`, `Patrick Carlineo Jr.`
-                if len(owners) > 1:
-                    relative = _RELATIVE_AFTER.match(text, b)
-                    if relative and relative.group(1).lower() in lexicon.RELATIONS:
-                        # `Tolliver's wife, Dana Tolliver,`: the one not named as the relative.
-                        owners = [p for p in owners if p not in named_here]
-                    else:
-                        owners = [p for p in owners if p in named_here]
-                suffix = words[i + 1][0] if i + 1 < len(words) else ""
-                if suffix.lower().rstrip(".") in SUFFIXES and owners \
-                        and not owners[0].endswith(suffix):
-                    continue  # `Cal Ripken Jr.` is not `Cal Ripken Sr.`
-                before = words[i - 1][0] if i > 0 and words[i - 1][2] + 1 == a else ""
-                if before[:1].isupper() and before.lower() not in CONNECTORS and owners \
-                        and before not in owners[0].split():
-                    continue  # `Corwin Ashgrove` is not `Dale Ashgrove`: another first name
-                if len(owners) == 1:
-                    self.add(owners[0], ActorKind.PERSON, n, a, b, text, "surname")
-            elif w in self.acronyms:
-                self.add(self.acronyms[w], ActorKind.ORGANISATION, n, a, b, text, "acronym")
-            elif looks_acronym(w) and w not in self.terms and w.lower() not in STOP \
-                    and w.lower() not in SUFFIXES \
-                    and not shouted(text, a, b) and w.lower() not in self._lower_words() \
-                    and not (len(w) == 2 and REGION_CODE.search(text, max(0, a - 30), a)):
-                self.add(w, ActorKind.ORGANISATION, n, a, b, text, "acronym")
-            elif (org := self._short_org(w)) is not None:
-                # Before the company cues: `Tidewater, a New York firm,` after `Tidewater
-                # Infrastructure Partners` is that firm, not another.
-                self.add(org, ActorKind.ORGANISATION, n, a, b, text, "short")
-            elif w in self.companies or (w.lower() not in STOP and (
-                    COMPANY_AFTER.match(text, b)
-                    or COMPANY_BEFORE.search(text, max(0, a - _AHEAD), a))):
-                self.companies.add(w)
-                self.add(w, ActorKind.ORGANISATION, n, a, b, text, "company")
-
-    def _short_org(self, word: str) -> str | None:
-        """Return the organisation a lone word names by its first word (`Velmora` after
-        `Velmora Technologies`): the one organisation named in full so far whose name starts
-        with it, where the word is no common word, first name or place."""
-        if word.lower() in STOP or word.lower() in self._lower_words() or \
-                word.lower() in lexicon.FIRST_NAMES or lookup([word], 0) is not None:
-            return None
-        owners = self._corporate_firsts().get(word, set())
-        return next(iter(owners)) if len(owners) == 1 else None
-
-    def _corporate_firsts(self) -> dict[str, set[str]]:
-        """Return the organisations named in full with a corporate ending, by first word: built
-        once, when the leftovers are read (every run has been by then), so a long article stays
-        linear."""
-        if self._firsts is None:
-            self._firsts = {}
-            for m in self.mentions:
-                words = m.key.split()
-                if m.kind is ActorKind.ORGANISATION and len(words) > 1 and \
-                        words[-1].lower().rstrip(".") in CORPORATE_ENDINGS:
-                    self._firsts.setdefault(words[0], set()).add(m.key)
-        return self._firsts
 
     def _merge_capitals(self, mentions: list[Mention]) -> list[Mention]:
         """Turn a capital into its country when the country is named (a demonym will do);
