@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..model import ActorKind
-from .actors import ROLE_NOUNS, STOP, Mention
+from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .lexicon import NOT_SPEAKERS, RELATIONS, Gender
 from .sentences import split_sentences
@@ -418,9 +418,10 @@ class Antecedents(_CastParts):
                 if _FEAST_DAY.match(text, m.end()) or _OF_NAME.match(text, m.end()):
                     skip_run = m.end() + 1
                     continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
-                if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+                if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or \
+                        bare_word(word) in SETTING_WORDS:
                     skip_run = m.end() + 1
-                    continue  # `the Miss Evangeline`, `the Dockside`: a thing's name
+                    continue  # `the Miss Evangeline`, `Outside City Hall`: a thing's name, a place
                 if _PLURAL_VERB.match(text, m.end()):
                     continue  # `Children are still being accepted`: many, not a person
                 if word in own or bare_word(word) in STOP or is_title(word) or \

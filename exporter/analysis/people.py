@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 
 from ..model import ActorKind
-from .actors import ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention, leading_connectors
+from .actors import (
+    ORG_HEADS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    SETTING_WORDS,
+    STOP,
+    Mention,
+    leading_connectors,
+)
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATION_GENDERS, RELATIONS
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
@@ -164,6 +172,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             low = [bare_word(w) for w in words]
             if low[0] in _PLACE_FIRST:
                 continue  # `fished out of Port Haskell`: a place's name
+            if bare_word(run.group().split()[0]) in SETTING_WORDS:
+                continue  # `Outside City Hall, he said`: where, not who
             if any(w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS
                    or (is_title(w) and w not in _SUFFIXES) for w in low) or any(
                        POSSESSIVE.search(w) for w in words):

@@ -25,6 +25,7 @@ from .words import (
     ORG_WORDS,
     ROLE_NOUNS,
     ROLE_WORDS,
+    SETTING_WORDS,
     STOP,
     blank_dateline,
     blank_nicknames,
@@ -32,5 +33,5 @@ from .words import (
 )
 
 __all__ = ["CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS", "ROLE_WORDS",
-           "STOP", "Gazetteer", "Mention", "blank_dateline", "blank_nicknames", "find_actors",
-           "find_mentions", "gazetteer", "leading_connectors", "lookup"]
+           "SETTING_WORDS", "STOP", "Gazetteer", "Mention", "blank_dateline", "blank_nicknames",
+           "find_actors", "find_mentions", "gazetteer", "leading_connectors", "lookup"]

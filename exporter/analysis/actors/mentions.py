@@ -56,6 +56,7 @@ from .words import (
     ORG_HEADS,
     ORG_WORDS,
     PUBLICATION_NOUNS,
+    SETTING_WORDS,
     SPEECH_VERBS,
     STOP,
     TITLE_HEADS,
@@ -199,6 +200,8 @@ class _Finder:
             words = words[1:]
         if not words:
             return []
+        if words[0][0].lower() in SETTING_WORDS and text[words[-1][2]:words[-1][2] + 1] == ",":
+            return []  # `Outside City Hall, he said`: where, which names nobody who speaks
         names = [w for w, _, _ in words]
         low = [w.lower().rstrip(".") for w in names]
         start, end = words[0][1], words[-1][2]

@@ -197,6 +197,9 @@ def leading_connectors(words: list[str]) -> int:
 
 # Also Arabic articles (`Al Kafi`, a book), though `Al` is a first name too.
 _ARTICLES = frozenset({"al", "el"})
+# Prepositions that open a run of capitals as a setting (`Outside City Hall, he said`).
+SETTING_WORDS = frozenset({"outside", "inside", "near", "behind", "beyond", "across", "along",
+                           "throughout", "within", "beside", "around"})
 # Capitalised words that open a run without belonging to the name after them: web page words
 # (`Visit Business Insider`, `Watch Reuters`) and time adjectives (`Former National Security
 # Council official`).
