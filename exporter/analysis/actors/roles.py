@@ -18,7 +18,9 @@ ACCORDING = re.compile(r"according\s+to\s+$", re.IGNORECASE)
 # `Central Bank governor Godwin Emefiele`: a lower-case role noun right before the name.
 ROLE_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s+$")
 PRE_ROLE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)\s+|^|[,;:]\s+)"
-                       r"((?:[\w\u2019'-]+\s+){0,4}?"
+                       # No `of` before the role noun: `the campaign of … candidate X` is the
+                       # candidate's campaign, not X's role.
+                       r"((?:(?!(?:of|for|to|with)\s)[\w\u2019'-]+\s+){0,4}?"
                        r"(?:" + "|".join(sorted(ROLE_NOUNS)) + r")"
                        r"(?:\s+(?:for|of|at)\s+[\w\u2019' -]{2,40}?(?=,))?),?\s+$",
                        re.IGNORECASE)

@@ -83,7 +83,8 @@ ROLE_NOUNS = frozenset([
     "commentator", "historian", "strategist", "politician", "lawmaker", "senator", "governor",
     "mayor", "activist", "lawyer", "founder", "executive", "head", "leader", "secretary", "officer",
     "fellow", "student", "teacher", "doctor", "engineer", "scientist", "member", "representative",
-    "negotiator", "observer", "consultant", "economist", "mp"
+    "negotiator", "observer", "consultant", "economist", "mp", "candidate", "nominee",
+    "challenger", "incumbent"
 ])
 # Capitalised words that end an organisation's name.
 ORG_HEADS = frozenset([
