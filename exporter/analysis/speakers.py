@@ -463,7 +463,8 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
                               or bare_word(w) in RELATIONS for w in text[a:b].split()):
         na, nb = segs[1]
         name = name_at_start(text, na, nb)
-        if name is not None and name.end >= nb - 1:
+        # `said the director, Patricia Yoon of Tennessee`: the name, with where from.
+        if name is not None and (name.end >= nb - 1 or _OF_PLACE.match(text, name.end, nb)):
             return Phrase(name=name, role=text[a:b])
     doc = _DOCUMENT.match(text, a, b)
     if doc:
