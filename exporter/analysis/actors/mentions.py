@@ -247,6 +247,16 @@ class _Finder:
                 name_words = name_words[1:]  # `Ms. bin Saleh`: the surname after its particles
             role_words = names[:r + 1]
             self._role_mentions(n, text, words[:r + 1])
+            cut = next((i for i, (w, _, _) in enumerate(name_words) if w in {"of", "for"}), None)
+            if cut is not None and cut >= 2 and name_ok([w for w, _, _ in name_words[:cut]]):
+                # `Judge Cornelius A. Whitfield of the Eastern District of Virginia`: the name,
+                # then where the title is held.
+                rest = name_words[cut + 1:]
+                while rest and rest[0][0].lower() in STOP:
+                    rest = rest[1:]
+                name_words = name_words[:cut]
+                if rest:
+                    self._gazetteer_and_orgs(n, text, rest, False)
             if name_words and name_ok([w for w, _, _ in name_words]):
                 role = clean_role(role_words)
                 # An honorific alone (`Dr.`, `Mr`) is not a role.
