@@ -245,6 +245,12 @@ class _Finder:
             name_words = words[r + 1:]
             while len(name_words) > 1 and name_words[0][0] in PARTICLES:
                 name_words = name_words[1:]  # `Ms. bin Saleh`: the surname after its particles
+            if len(name_words) == 1 and r >= 1 and low[r] in lexicon.FIRST_NAMES and \
+                    is_cap(name_words[0][0]) and low[r - 1] in PARTY_NOUNS:
+                # `Republican Dean Castellano`: a title that is also a first name, between a
+                # party and a lone surname, is the first name (a dean is `Dean Jane Roe`).
+                self._person(n, text, words[r:], None)
+                return []
             role_words = names[:r + 1]
             self._role_mentions(n, text, words[:r + 1])
             cut = next((i for i, (w, _, _) in enumerate(name_words) if w in {"of", "for"}), None)
