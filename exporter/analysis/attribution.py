@@ -210,8 +210,10 @@ class Attributor:
             if verb <= start:
                 return None
             found = self.speaker(subject_before(text, start, verb), p, verb)
+            # A name the article does not tell a person or a body (`Airbnb, in a statement, …,
+            # said`) issued it all the same.
             if found is None or found is AMBIGUOUS or \
-                    found.kind not in ("person", "organisation"):
+                    found.kind not in ("person", "organisation", "unknown"):
                 return None
             return resolved(found)
         return None
@@ -516,7 +518,13 @@ def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")|(?-i:[a-z]+ed))"
                          r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
                          r"issued|released|sent|published)\s+(?:a|an|the|her|his|its|their)\s+"
-                         r"(?:[\w-]+\s+){0,2}?" + noun + r"\b", re.IGNORECASE)
+                         r"(?:[\w-]+\s+){0,2}?" + noun + r"\b"
+                         # `Airbnb, in a statement read into the record by …, said`: the subject
+                         # before the comma.
+                         r"|,\s+in\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?" + noun
+                         + r"\b[^.;\u201c\u201d\"]{0,150}?,\s+(?:" + _ISSUING_ADVERBS
+                         + r"\s+)*(?-i:" + alternatives(list(SPEECH_VERBS)) + r")\b",
+                         re.IGNORECASE)
     # `a report released Thursday by X`, `The letter, sent Monday to …, was written by X`,
     # `In a statement, ICE disputed …`: the issuer after `by` or after the comma.
     passive = re.compile(r"\b(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
