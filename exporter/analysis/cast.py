@@ -274,12 +274,9 @@ class Cast(Antecedents):
                     return self._person(known[0], "resolved")
                 if len(known) > 1:
                     return AMBIGUOUS
-        if len(words) == 2 and bare_word(words[1]) in _SUFFIXES:
-            # `Fenwick III shrugged`, `Fenwick Jr. said`: of the Fenwicks, the one so numbered.
-            numbered = [k for k in self.by_last.get(words[0], [])
-                        if bare_word(k.split()[-1]) == bare_word(words[1])]
-            if len(numbered) == 1:
-                return self._person(numbered[0], "resolved")
+        numbered = self._numbered(" ".join(words))
+        if numbered is not None:
+            return self._person(numbered, "resolved")  # `Fenwick Jr. said`
         if len(words) > 1:
             # `Acevedo Marsh said` after `Rosalind Acevedo Marsh`: a double surname written
             # without its hyphen is the end of one full name, as `Marsh` alone would be.
@@ -431,13 +428,18 @@ class Cast(Antecedents):
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)
-        words = key.split()
-        if len(words) == 2 and bare_word(words[1]) in _SUFFIXES:
-            # `Fenwick III`, a mention of its own: the one full name so numbered.
-            numbered = [k for k in self.by_last.get(words[0], [])
-                        if len(k.split()) > 2 and bare_word(k.split()[-1]) == bare_word(words[1])]
-            key = numbered[0] if len(numbered) == 1 else key
+        key = self._numbered(key) or key  # `Fenwick III`, a mention of its own
         return Speaker(key, "person", self.roles.get(key) or title_role(title), how)
+
+    def _numbered(self, name: str) -> str | None:
+        """Return the one full name a surname and its number stand for (`Fenwick III` →
+        `Robert Fenwick III`, not `Robert Fenwick Jr.`), or None."""
+        words = name.split()
+        if len(words) != 2 or bare_word(words[1]) not in _SUFFIXES:
+            return None
+        numbered = [k for k in self.by_last.get(words[0], [])
+                    if len(k.split()) > 2 and bare_word(k.split()[-1]) == bare_word(words[1])]
+        return numbered[0] if len(numbered) == 1 else None
 
     def described(self, paragraph: int, offset: int) -> Speaker | None:
         """Return the person `the 30-year-old Kenyan` points back at: the only person named
