@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Actor, ActorKind, Article
+from .. import lexicon
 from .mentions import Mention, find_mentions
 from .names import acronym_matches, firsts, part_of, same_title, shared_title
 from .runs import ACRONYM
@@ -16,6 +17,8 @@ _KIND_ORDER = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.GROUP: 
 
 
 _THE = re.compile(r"^[Tt]he\s+")
+# An abbreviated title right before a name: `Sen. `, `Gov. `, `Rep. `.
+_ABBREVIATION_BEFORE = re.compile(r"\b([A-Z][a-z]{1,4})\.\s+$")
 
 
 def _best_role(roles: list[str]) -> str | None:
@@ -32,7 +35,8 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
     groups: dict[tuple[ActorKind, str], list[Mention]] = {}
     for m in find_mentions(article):
         groups.setdefault((m.kind, m.key), []).append(m)
-    groups = _merge_variants(groups, "\n".join(p.text for p in article.paragraphs))
+    texts = {p.n: p.text for p in article.paragraphs}
+    groups = _merge_variants(groups, "\n".join(texts.values()), _honorific_titles(groups, texts))
     actors: list[tuple[tuple[int, int, int], Actor]] = []
     for (kind, key), ms in groups.items():
         aliases: list[str] = []
@@ -57,7 +61,23 @@ def find_actors(article: Article) -> tuple[Actor, ...]:
 Groups = dict[tuple[ActorKind, str], list[Mention]]
 
 
-def _merge_variants(groups: Groups, text: str) -> Groups:
+def _honorific_titles(groups: Groups, texts: dict[int, str]) -> dict[str, set[str]]:
+    """Return, by person, the offices the abbreviations before their name stand for (`Sen.
+    Martin Aldous`: senator), which the mention's role leaves out (`Sen.` alone is no role)."""
+    titles: dict[str, set[str]] = {}
+    for (kind, key), ms in groups.items():
+        if kind is not ActorKind.PERSON:
+            continue
+        for m in ms:
+            before = _ABBREVIATION_BEFORE.search(texts.get(m.paragraph, ""), max(0, m.start - 12),
+                                                 m.start)
+            words = lexicon.HONORIFIC_WORDS.get(before.group(1).lower(), ()) if before else ()
+            titles.setdefault(key, set()).update(w.capitalize() for w in words)
+    return titles
+
+
+def _merge_variants(groups: Groups, text: str,
+                    honorifics: dict[str, set[str]] | None = None) -> Groups:
     """Return the groups with one entity's variants joined: spellings of one name first
     (`variants`), then a person named by part of one other person's full name (`Trump` by
     title, `Xi`, `Hawk Sawyer`) or by a spelling variant of it with a title both hold
@@ -73,6 +93,9 @@ def _merge_variants(groups: Groups, text: str) -> Groups:
             people += [f"{first} {key}" for first in firsts(text, key)
                        if f"{first} {key}" not in people]
     roles = {key: {m.role for m in ms if m.role} for (_, key), ms in groups.items()}
+    # What a full name's holder is called by abbreviation (`Sen. Martin Aldous`) counts as a
+    # title they hold when a part of the name comes with it spelled out (`Senator Aldous`).
+    held = {key: roles.get(key, set()) | (honorifics or {}).get(key, set()) for key in roles}
     named = [(kind, key) for kind, key in groups
              if kind is not ActorKind.PERSON and len(key.split()) > 1]
     target: dict[tuple[ActorKind, str], tuple[ActorKind, str]] = {}
@@ -87,7 +110,7 @@ def _merge_variants(groups: Groups, text: str) -> Groups:
                                                         roles.get(owners[0], set())):
                     continue
             if len(owners) == 1 and roles.get(key) and not same_title(
-                    roles[key], roles.get(owners[0], set())):
+                    roles[key], held.get(owners[0], set())):
                 continue  # `Vice President Biden` is not `Hunter Biden`, who holds no such title
             if len(owners) == 1 and (ActorKind.PERSON, owners[0]) in groups:
                 target[(kind, key)] = (ActorKind.PERSON, owners[0])
