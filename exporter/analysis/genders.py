@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from ..model import ActorKind
 from .actors import STOP, Mention
+from .actors.cues import THE_BEFORE
 from .lexicon import FIRST_NAMES, NICKNAMES, RELATION_GENDERS, TITLES, Gender
 from .speakers import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
 
@@ -57,8 +58,6 @@ def appositive_gender(text: str, end: int) -> Gender | None:
     return TITLES.get(noun) or RELATION_GENDERS.get(noun)
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-
 def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str],
                     known: Callable[[str], Gender | None]) -> dict[str, Gender]:
     """Return the gender of people `known` cannot tell, learned from the pronoun that follows
@@ -68,7 +67,7 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
     for p, ms in by_paragraph.items():
         text = texts.get(p, "")
         for i, m in enumerate(ms):
-            if m.kind is not ActorKind.PERSON or _THE_BEFORE.search(text, max(0, m.start - 5),
+            if m.kind is not ActorKind.PERSON or THE_BEFORE.search(text, max(0, m.start - 5),
                                                                      m.start):
                 continue  # `the Harlan campaign, which her campaign …`: a name as a modifier
             stop = ms[i + 1].start if i + 1 < len(ms) else len(text)

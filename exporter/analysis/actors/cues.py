@@ -22,6 +22,8 @@ AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
 SUBJECT_PRONOUN_AFTER = re.compile(r"[^A-Z.!?;:\u201c\u201d\"]{1,100}?\b(?:he|she)\b")
 # `Jörg van der Meulen, who chairs the works council,`: `who` is said of people.
 WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
+# `the Harlan campaign`, `the Miss Evangeline`: a name after `the` is a thing's or a modifier.
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first
 # word is a place.
 AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+$")
@@ -96,5 +98,5 @@ def whole_name(words: list[str]) -> bool:
     return hit is not None and hit[0] == len(words)
 
 __all__ = ["AGE_AFTER", "AGE_BEFORE", "CORPORATE_ENDINGS", "MODEL_CODE", "PARTICLES", "PARTY_NOUNS",
-           "PERSON_NOUNS", "REGION_CODE", "SAID_IT", "SUBJECT_PRONOUN_AFTER", "WHO_AFTER",
-           "honorific_before", "known_pair", "surname_in_s", "whole_name"]
+           "PERSON_NOUNS", "REGION_CODE", "SAID_IT", "SUBJECT_PRONOUN_AFTER", "THE_BEFORE",
+           "WHO_AFTER", "honorific_before", "known_pair", "surname_in_s", "whole_name"]

@@ -26,6 +26,7 @@ from .cues import (
     PERSON_NOUNS,
     SAID_IT,
     SUBJECT_PRONOUN_AFTER,
+    THE_BEFORE,
     WHO_AFTER,
     honorific_before,
     known_pair,
@@ -87,7 +88,6 @@ class Mention:
 
 # Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AHEAD = 200
 """Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
@@ -228,7 +228,7 @@ class _Finder:
             # `The Justice Department`, `the Department of Justice`: a title word inside an
             # organisation's name, not before a person's.
             title_idx = []
-        if title_idx and low[0] in _COURTESY and _THE_BEFORE.search(text, max(0, start - 5), start):
+        if title_idx and low[0] in _COURTESY and THE_BEFORE.search(text, max(0, start - 5), start):
             # `the scalloper, the Miss Evangeline`, `the Miss America pageant`: a courtesy title
             # after `the` names a boat, a show or a prize after someone, not a person here.
             return []
