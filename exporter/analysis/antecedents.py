@@ -69,10 +69,15 @@ _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 # a thing or a body; a person's name does not go on so.
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
+# The number of a district or ward in a title before a name (`District 5 Supervisor`).
+_SEAT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
-# Party members in the plural (`one of the four Democrats`) name a group, never a rival person.
+# Party members (`one of the four Democrats`, `Derek Ambrose, a Democrat from Parma,`) name a
+# group or describe someone, never a rival person.
 _PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals", "tories",
-                            "progressives", "socialists", "independents", "libertarians"})
+                            "progressives", "socialists", "independents", "libertarians",
+                            "democrat", "republican", "conservative", "liberal", "tory",
+                            "progressive", "socialist", "independent", "libertarian"})
 # `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
 
@@ -114,6 +119,7 @@ class _CastParts(Protocol):
     proper: set[str]
     by_last: dict[str, list[str]]
     pairs: dict[str, list[str]]
+    mentions: tuple[Mention, ...]
 
     def gender(self, key: str) -> Gender | None: ...
 
@@ -186,6 +192,11 @@ class Antecedents(_CastParts):
             return None
         shared = self.by_last.get(nearest.key, []) if " " not in nearest.key else []
         if len(shared) > 1:
+            # `Rep. Brent Okerlund … Okerlund said … “…,” he said`, his brother Shane named
+            # only in the next paragraph: a person the text has not introduced yet is no one
+            # the pronoun can mean.
+            shared = [k for k in shared if self._introduced(k, paragraph, offset)] or shared
+        if len(shared) > 1:
             # `Pryce, who is widely expected to run again, … she smiled`, where Ellen and Martin
             # Pryce are both named: the pronoun's gender tells which Pryce, or nobody.
             picked = [k for k in shared if self.gender(k) == gender]
@@ -196,6 +207,8 @@ class Antecedents(_CastParts):
             if len(picked) != 1:
                 return None
             nearest = replace(nearest, key=picked[0], gender=gender)
+        elif len(shared) == 1 and self.gender(shared[0]) in (gender, None):
+            nearest = replace(nearest, key=shared[0], gender=gender)
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
         rivals = [s for s in fits if s.gender == gender and not _one_surname(s.key, nearest.key)]
         if nearest.gender is None and rivals and (not close or any(
@@ -347,7 +360,13 @@ class Antecedents(_CastParts):
         return all(is_capitalised(w) or bare_word(w) in STOP or bare_word(w) in ROLE_NOUNS
                    or is_title(w) or bare_word(w) in RELATIONS or "-" in w
                    or w in LOWER_CONNECTORS  # `Ms. bin Saleh`: a surname's particles
+                   or _SEAT_NUMBER.fullmatch(w)  # `District 5 Supervisor`, `41st Ward Ald.`
                    or (agents and AGENT_NOUN.fullmatch(w)) for w in words)
+
+    def _introduced(self, key: str, paragraph: int, offset: int) -> bool:
+        """Return True if the text names `key` in full before `offset` of `paragraph`."""
+        return any(m.key == key and (m.paragraph, m.start) < (paragraph, offset)
+                   for m in self.mentions)
 
     def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
         """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are

@@ -241,6 +241,24 @@ def _posted_name(toks: list[tuple[str, int, int]], i: int) -> Name | None:
     return _name_of(rest)
 
 
+def object_name(text: str, start: int, end: int) -> tuple[Name, str] | None:
+    """Return the name that ends `text[start:end]` as the object of a verb or a preposition
+    (`heard from Mayor Conrad Villiers`, `a motion from Councilman Russell Gaines`), with the
+    lower-case word that governs it (`heard`, `motion`); None when no such word stands before
+    the name."""
+    toks = _tokens(text, start, end)
+    i = len(toks)
+    while i > 0 and _name_word(toks[i - 1][0]):
+        i -= 1
+    name = _name_of(toks[i:]) if i < len(toks) else None
+    j = i - 1
+    if j >= 0 and toks[j][0].lower() in PREPOSITIONS:
+        j -= 1
+    if name is None or j < 0 or not toks[j][0][:1].islower():
+        return None
+    return name, toks[j][0]
+
+
 def name_at_start(text: str, start: int, end: int) -> Name | None:
     """Return the name that opens `text[start:end]` (`Dr. Anthony Fauci`, `Ana Lopez on …`,
     `43-year-old Martin Taylor of …`)."""
@@ -278,4 +296,5 @@ __all__ = [
     "is_title",
     "name_at_end",
     "name_at_start",
+    "object_name",
 ]

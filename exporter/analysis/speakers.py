@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .actors import ROLE_NOUNS, STOP, blank_dateline, blank_nicknames
+from .actors import ROLE_NOUNS, STOP, blank_dateline, blank_district_tags, blank_nicknames
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, RELATIONS, TITLES, Gender
 from .matching import last_match
@@ -33,6 +33,7 @@ from .speakernames import (
     is_title,
     name_at_end,
     name_at_start,
+    object_name,
 )
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
@@ -158,7 +159,7 @@ def owned_org(phrase: str) -> str | None:
 def mask_party_tags(text: str) -> str:
     """Return `text` with party and state tags (`(D-Wis.)`, `(R)`), an opening dateline and
     quoted nicknames inside names blanked, offsets kept: none is a speaker nor part of one."""
-    text = blank_nicknames(blank_dateline(text))
+    text = blank_district_tags(blank_nicknames(blank_dateline(text)))
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -387,11 +388,34 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         name = name_at_end(text, pa, pb)
         if name is not None:
             return Phrase(name=name, role=text[a:b])
+        if text[a:b].strip().lower() == "who":
+            return _relative_antecedent(text, pa, pb)
         if re.match(r"(?:who|which|whose|speaking|citing|requesting|asking|declining)\b",
                     text[a:b]):
             # `One senior official, who spoke on condition of anonymity,`.
             return Phrase(description=text[pa:pb])
     return Phrase(description=text[a:b])
+
+
+def _relative_antecedent(text: str, start: int, end: int) -> Phrase | None:
+    """Return who `, who said` refers back to when `text[start:end]` ends in a name governed by
+    a verb or a preposition: `The panel heard from Mayor Conrad Villiers, who called …`, `a
+    motion from Councilman Russell Gaines, who said …`: that person. After a word for someone
+    who holds a post or a tie (`a lawyer for Ben Stroud, who said`), either may be meant: None.
+    Without a name, a description (`One senior official, who said`), unless a verb or a
+    preposition governs it (`Residents heard from the mayor, who said`: None)."""
+    held = object_name(text, start, end)
+    if held is not None:
+        name, head = held
+        holder = bare_word(head) in ROLE_NOUNS or bare_word(head) in RELATIONS or \
+            is_title(head) or AGENT_NOUN.fullmatch(head) is not None
+        return Phrase(name=name) if (len(name.words) >= 2 or name.title) and not holder else None
+    lead = [w for w, _, _ in _tokens(text, start, end)]
+    governed = next((k for k, w in enumerate(lead) if k and w.lower() in PREPOSITIONS), None)
+    if governed is not None and not (bare_word(lead[governed - 1]) in ROLE_NOUNS or
+                                     AGENT_NOUN.fullmatch(lead[governed - 1])):
+        return None
+    return Phrase(description=text[start:end])
 
 
 _SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s+(?:a|an|the|its|"

@@ -28,10 +28,12 @@ from .words import (
     SETTING_WORDS,
     STOP,
     blank_dateline,
+    blank_district_tags,
     blank_nicknames,
     leading_connectors,
 )
 
 __all__ = ["CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS", "ROLE_WORDS",
-           "SETTING_WORDS", "STOP", "Gazetteer", "Mention", "blank_dateline", "blank_nicknames",
+           "SETTING_WORDS", "STOP", "Gazetteer", "Mention", "blank_dateline", "blank_district_tags",
+           "blank_nicknames",
            "find_actors", "find_mentions", "gazetteer", "leading_connectors", "lookup"]

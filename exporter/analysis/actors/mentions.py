@@ -62,6 +62,7 @@ from .words import (
     STOP,
     TITLE_HEADS,
     blank_dateline,
+    blank_district_tags,
     blank_nicknames,
     leading_connectors,
 )
@@ -128,7 +129,8 @@ class _Finder:
     def run(self) -> list[Mention]:
         # The opening paragraph's dateline names where the story was filed, and its dash would
         # join the place to the name after it (`DES MOINES, Iowa — Former Gov. Claire Whitman`).
-        paras = [(p.n, blank_nicknames(blank_dateline(p.text) if i == 0 else p.text))
+        paras = [(p.n, blank_district_tags(blank_nicknames(
+                     blank_dateline(p.text) if i == 0 else p.text)))
                  for i, p in enumerate(self.article.paragraphs)]
         for n, text in paras:
             self._acronym_definitions(n, text)

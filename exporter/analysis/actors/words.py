@@ -31,6 +31,19 @@ def blank_nicknames(text: str) -> str:
     return _QUOTED_NICKNAME.sub(lambda m: f"{m.group(1)} {' ' * len(m.group(2))}", text)
 
 
+# A party tag naming a council or legislative district instead of a state, as local papers write
+# it: `Councilwoman Keisha Danforth, D-5th District,`, `(R-District 7)`. Neither a person nor a
+# place, and the words before it are the name.
+DISTRICT_TAG = (r"[DRI][-\u2013](?:\d{1,3}(?:st|nd|rd|th)\s+(?:District|Ward)"
+                r"|(?:District|Ward)\s+\d{1,3})")
+_DISTRICT_TAG_BETWEEN = re.compile(rf"(?<=,)\s*{DISTRICT_TAG}(?=,)|\s*\({DISTRICT_TAG}\)")
+
+
+def blank_district_tags(text: str) -> str:
+    """Return `text` with district party tags (`, D-5th District,`) blanked, offsets kept."""
+    return _DISTRICT_TAG_BETWEEN.sub(lambda m: " " * len(m.group()), text)
+
+
 # Capitalised words that start titles or roles (`Prime Minister`, `Army Commander-in-Chief`).
 ROLE_WORDS = frozenset([
     "president", "vice", "prime", "minister", "ministers", "premier", "chancellor", "king", "queen",
@@ -72,7 +85,8 @@ TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"})
     "comptroller", "coroner", "corporal", "councillor", "councilman", "councilwoman",
     "detective", "inspector", "prosecutor", "registrar", "clerk", "chaplain", "pastor", "rabbi",
     "reverend", "actor", "actress", "comedian", "musician", "podcaster", "rapper", "singer",
-    "rancher", "farmer"}
+    "rancher", "farmer", "supervisor", "councilor", "selectman", "selectwoman", "selectperson",
+    "freeholder", "trustee", "regent", "controller", "magistrate", "ombudsman"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
