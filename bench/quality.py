@@ -26,10 +26,13 @@ expecting silence is right when the analysis gives no speaker and wrong when it 
 `said`, a surname taken to the last `First Last` written with it), the baseline the issue
 measured us against. `--real-pages` scores the hand-annotated quotations of real news pages of
 `../shared/corpus/article-extraction-benchmark/`, read through our own HTML reader (see
-`bench/real_pages.py`; skipped with a message when ../shared is absent).
+`bench/real_pages.py`; skipped with a message when ../shared is absent). `--date-cases` scores
+only the timeline on the date cases of another file or folder (a held-out set under
+`bench/data/dates-holdout/`): cases per class, precision and recall overall and per class, and
+the cases not exactly right only with `--misses`, so a held-out set is scored unread.
 
     python bench/quality.py [--only NAME] [--json] [--cases [DIR|FILE] [--baseline]]
-                            [--real-pages [FILE]]
+                            [--real-pages [FILE]] [--date-cases FILE_OR_DIR [--misses]]
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ import statistics
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -748,33 +752,56 @@ def rouge_table(results: Sequence[Result], systems: Sequence[str] = SYSTEMS) -> 
 DATE_CASES = REPO / "tests" / "dates"
 
 
-def read_date_cases() -> list[tuple[str, str | None, set[str], str]]:
-    """Return (class, article date, expected dates, sentence) for each line of the date cases."""
+@dataclass(frozen=True, slots=True)
+class DateCase:
+    """One line of the date cases: a sentence, its article's date and the dates expected."""
+
+    kind: str
+    """The error class the case stands for (`month-day`, `weekday`, `no-date`, ...)."""
+    date: str | None
+    """The article's date, ISO, or None for an article without one."""
+    expected: frozenset[str]
+    """Every date the timeline should give the sentence; empty for `no date`."""
+    sentence: str
+    where: str
+    """`file.tsv:line`, to name the case in a list of misses."""
+
+
+def read_date_cases(source: Path = DATE_CASES) -> list[DateCase]:
+    """Return the date cases of `source`: every `*.tsv` of a folder, or one file."""
     found = []
-    for path in sorted(DATE_CASES.glob("*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+    for path in sorted(source.glob("*.tsv")) if source.is_dir() else [source]:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             kind, date, expected, sentence = line.split("\t")
-            found.append((kind, None if date == "-" else date,
-                          set() if expected == "no date" else set(expected.split()), sentence))
+            found.append(DateCase(kind, None if date == "-" else date,
+                                  frozenset() if expected == "no date"
+                                  else frozenset(expected.split()),
+                                  sentence, f"{path.name}:{n}"))
     return found
 
 
-def score_date_cases() -> dict[str, Tally]:
-    """Return the timeline's tallies on the date cases, per class and `all`: each distinct
-    date found in a case is one item found, each expected date one gold item."""
+def score_date_cases(source: Path = DATE_CASES,
+                     misses: list[str] | None = None) -> dict[str, Tally]:
+    """Return the timeline's tallies on the date cases of `source` (a folder or one file), per
+    class and `all`: each distinct date found in a case is one item found, each expected date
+    one gold item. `misses`, when given, receives a line for each case not exactly right."""
     from exporter.analysis.timeline import find_events
     tallies: dict[str, Tally] = {"all": Tally()}
-    for kind, date, expected, sentence in read_date_cases():
-        article = Article(title="", title_inferred=False, meta=Meta(date=date), authors=(),
-                          paragraphs=(Paragraph(n=1, text=sentence),), headings=(),
+    for case in read_date_cases(source):
+        article = Article(title="", title_inferred=False, meta=Meta(date=case.date), authors=(),
+                          paragraphs=(Paragraph(n=1, text=case.sentence),), headings=(),
                           source=Source(path="case.txt", format="text"))
         found = {e.date for e in find_events(article)}
-        tally = Tally(found=len(found), correct=len(found & expected), gold=len(expected),
-                      recalled=len(found & expected))
-        tallies.setdefault(kind, Tally()).add(tally)
+        right = len(found & case.expected)
+        tally = Tally(found=len(found), correct=right, gold=len(case.expected), recalled=right)
+        tallies.setdefault(case.kind, Tally()).add(tally)
         tallies["all"].add(tally)
+        if misses is not None and found != case.expected:
+            misses.append(f"{case.where}: {case.kind}: expected "
+                          f"{' '.join(sorted(case.expected)) or 'no date'}, got "
+                          f"{' '.join(sorted(found)) or 'no date'}: {case.sentence}")
     return tallies
 
 
@@ -794,6 +821,26 @@ def timeline_table(results: Sequence[Result], dated: dict[str, Tally]) -> list[s
         lines.append(f"| {name} | {_pct(tally.precision)} | {_pct(tally.recall)} | "
                      f"{tally.gold} |")
     return lines
+
+
+def report_date_cases(source: Path, show_misses: bool = False, as_json: bool = False) -> int:
+    """Print the timeline's summary on the date cases of `source` (a file or a folder): the
+    number of cases per class, then precision and recall overall and per class; the cases not
+    exactly right only when `show_misses`, so a held-out set can be scored without being read."""
+    misses: list[str] = []
+    dated = score_date_cases(source, misses)
+    counts = Counter(case.kind for case in read_date_cases(source))
+    if as_json:
+        print(json.dumps({"cases": dict(sorted(counts.items())),
+                          "date_cases": {k: dataclasses.asdict(t) for k, t in dated.items()},
+                          **({"misses": misses} if show_misses else {})}, indent=1))
+        return 0
+    print(f"date cases: {sum(counts.values())} in {source.name} ("
+          + ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items())) + ")")
+    print("\n".join(timeline_table([], dated)))
+    if show_misses:
+        print("\n".join(f"- {m}" for m in misses))
+    return 0
 
 
 def to_json(results: Sequence[Result]) -> list[dict[str, Any]]:
@@ -819,7 +866,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--real-pages", nargs="?", const="", metavar="FILE",
                         help="score the hand-annotated quotations of real news pages instead "
                              "(default: bench/data/attribution-holdout/realpages.yaml)")
+    parser.add_argument("--date-cases", metavar="FILE_OR_DIR",
+                        help="score only the timeline on the date cases of this file or folder "
+                             "(e.g. a held-out set under bench/data/dates-holdout)")
+    parser.add_argument("--misses", action="store_true",
+                        help="with --date-cases: list every case not exactly right (never on "
+                             "a held-out set before its first score is written down)")
     args = parser.parse_args(argv)
+    if args.date_cases:
+        return report_date_cases(Path(args.date_cases), args.misses, args.json)
     if args.real_pages is not None:
         from bench import real_pages
         if not (real_pages.CORPUS / "html").is_dir():
@@ -852,8 +907,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["Case", "Result", "Speakers", "Tally", "actor_duplicates", "cases", "judge_speaker",
-           "report", "rouge_table", "rouge_tokens", "run_case", "score_attribution_cases",
+__all__ = ["Case", "DateCase", "Result", "Speakers", "Tally", "actor_duplicates", "cases",
+           "judge_speaker", "read_date_cases", "report", "report_date_cases", "rouge_table",
+           "rouge_tokens", "run_case", "score_attribution_cases", "score_date_cases",
            "speaker_table", "token_f1"]
 
 if __name__ == "__main__":

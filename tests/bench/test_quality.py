@@ -108,3 +108,35 @@ def test_attribution_cases_are_scored() -> None:
     total, misses = score_attribution_cases()
     assert total.total >= 100
     assert total.wrong == 0, misses
+
+
+DATE_CASES = """# a comment line, skipped
+absolute\t-\t1960\tThe treaty was signed on May 9, 1955.
+no-date\t2001-04-02\tno date\tThe committee met behind closed doors.
+"""
+
+
+def test_date_cases_of_another_file_or_folder(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.quality import main, read_date_cases, score_date_cases
+
+    path = tmp_path / "tiny.tsv"
+    path.write_text(DATE_CASES, encoding="utf-8")
+    cases = read_date_cases(path)
+    assert [(c.kind, c.date, c.where) for c in cases] == [("absolute", None, "tiny.tsv:2"),
+                                                         ("no-date", "2001-04-02", "tiny.tsv:3")]
+    assert cases[0].expected == {"1960"} and cases[1].expected == frozenset()
+    assert len(read_date_cases(tmp_path)) == 2  # a folder: its *.tsv files
+    misses: list[str] = []
+    tallies = score_date_cases(path, misses)
+    assert set(tallies) == {"all", "absolute", "no-date"}
+    assert tallies["all"].gold == 1 and tallies["all"].recalled == 0  # 1960 is not in the text
+    assert misses and misses[0].startswith("tiny.tsv:2: absolute: expected 1960, got ")
+
+    assert main(["--date-cases", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "date cases: 2 in tiny.tsv (absolute 1, no-date 1)" in out
+    assert "| **date cases** |" in out and "| date cases: absolute |" in out
+    assert "tiny.tsv:2" not in out  # misses stay unread unless asked for
+    assert main(["--date-cases", str(tmp_path), "--misses"]) == 0
+    assert "- tiny.tsv:2: absolute: expected 1960" in capsys.readouterr().out
