@@ -19,6 +19,7 @@ from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .lexicon import NOT_SPEAKERS, RELATIONS, Gender
 from .sentences import split_sentences
+from .sources import unnamed_speaker_before
 from .speakers import (
     AGENT_NOUN,
     AMBIGUOUS,
@@ -123,6 +124,8 @@ class _CastParts(Protocol):
 
     def gender(self, key: str) -> Gender | None: ...
 
+    def gender_told(self, key: str) -> Gender | None: ...
+
     def _in_quote(self, paragraph: int, offset: int) -> bool: ...
 
     def _between(self, paragraph: int, start: int, end: int) -> list[Mention]: ...
@@ -181,6 +184,11 @@ class Antecedents(_CastParts):
                 not set(s.key.split()) & set(nearest.key.split()) for s in fits[1:]):
             # `Quiroga said volunteers had knocked on doors since Lisowski took over. “…,” he
             # said`: the subject of a clause inside another person's sentence may not be meant.
+            return None
+        if nearest.paragraph < paragraph and unnamed_speaker_before(
+                self.texts.get(paragraph, ""), offset):
+            # `A woman who identified herself only as a poll worker … said …. “…,” she said`:
+            # the unnamed speaker of this paragraph, not a name from the one before.
             return None
         if nearest.paragraph < paragraph and any(
                 m.kind is ActorKind.PERSON and m.key != nearest.key
@@ -284,7 +292,7 @@ class Antecedents(_CastParts):
         a, b = before[-1]
         people = [m for m in self._between(paragraph, a, b)
                   if m.kind is ActorKind.PERSON and not self._in_quote(paragraph, m.start)]
-        if len({m.key for m in people}) != 1 or self.gender(people[0].key) is not None:
+        if len({m.key for m in people}) != 1 or self.gender_told(people[0].key) is not None:
             return None
         first = people[0]
         if not self._subject(paragraph, first.start) or \

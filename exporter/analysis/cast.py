@@ -170,7 +170,13 @@ class Cast(Antecedents):
         return cast
 
     def gender(self, key: str) -> Gender | None:
-        """Return the gender a person's title or first name tells, if any."""
+        """Return the gender a person's title or first name tells, if any (the census lists'
+        first names too, for a full name)."""
+        words = key.split()
+        return self.genders.get(key) or first_name_gender(words[0], census=len(words) > 1)
+
+    def gender_told(self, key: str) -> Gender | None:
+        """Return the gender the text or a common first name tells, the census lists aside."""
         return self.genders.get(key) or first_name_gender(key.split()[0])
 
     def _in_quote(self, paragraph: int, offset: int) -> bool:

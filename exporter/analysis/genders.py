@@ -17,7 +17,7 @@ from collections.abc import Callable
 from ..model import ActorKind
 from .actors import STOP, Mention
 from .actors.cues import THE_BEFORE
-from .lexicon import FIRST_NAMES, NICKNAMES, RELATION_GENDERS, TITLES, Gender
+from .lexicon import CENSUS_FIRST_NAMES, FIRST_NAMES, NICKNAMES, RELATION_GENDERS, TITLES, Gender
 from .speakers import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
 
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -42,10 +42,13 @@ _AFTER_OBJECT = frozenset({"without", "across", "through", "around", "during", "
                            "onto", "that", "if", "whether", "how", "why", "what"})
 
 
-def first_name_gender(word: str) -> Gender | None:
-    """Return the gender a first name or its short form (`Tom` for Thomas) usually marks."""
+def first_name_gender(word: str, *, census: bool = False) -> Gender | None:
+    """Return the gender a first name or its short form (`Tom` for Thomas) usually marks; with
+    `census`, for a word known to open a full name, the census lists' too (a lone word may be a
+    surname: `Warren said` of Elizabeth Warren)."""
     low = word.lower()
-    return FIRST_NAMES.get(low) or FIRST_NAMES.get(NICKNAMES.get(low, low))
+    return FIRST_NAMES.get(low) or FIRST_NAMES.get(NICKNAMES.get(low, low)) or (
+        CENSUS_FIRST_NAMES.get(low) if census else None)
 
 
 def appositive_gender(text: str, end: int) -> Gender | None:

@@ -71,6 +71,10 @@ TITLES: dict[str, Gender | None] = _genders("titles.tsv")
 FIRST_NAMES: dict[str, Gender] = FoldedNames(
     {k: v for k, v in _genders("first_names.tsv").items() if v})
 """Common first names and the gender they usually mark."""
+CENSUS_FIRST_NAMES: dict[str, Gender] = FoldedNames(
+    {k: v for k, v in _genders("census_first_names.tsv").items() if v})
+"""More first names and their gender, from the US Census lists: for genders only, never to tell
+a name from a word (`Boyd` is a man's name; `Will` and `Faith` are words too)."""
 SPEECH_VERBS: dict[str, bool] = {
     " ".join(r[:-1]) if r[-1] == "!" else " ".join(r): r[-1] == "!"
     for r in rows("speech_verbs.txt")}
@@ -85,8 +89,10 @@ RELATION_GENDERS: dict[str, Gender] = {
 NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 """Capitalised words that never speak (platforms, web words, units)."""
 
-__all__ = ["FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS", "RELATIONS",
-           "RELATION_GENDERS", "SPEECH_PARTICIPLES", "SPEECH_VERBS", "TITLES", "Gender", "rows"]
+__all__ = ["CENSUS_FIRST_NAMES", "FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS",
+           "RELATIONS", "RELATION_GENDERS", "SPEECH_PARTICIPLES", "SPEECH_VERBS", "TITLES",
+           "Gender",
+           "rows"]
 NICKNAMES: dict[str, str] = {
     short: r[0] for r in rows("nicknames.tsv") for short in r[1].split("|")}
 """A first name's short form → the one formal name it stands for (`tim` → `timothy`)."""

@@ -187,6 +187,23 @@ _SPEAKS_AFTER = re.compile(r"[^.;:!?\u201c\u201d\"]{0,200}?\b(?:said|says|told|"
                            r"acknowledged|described|called|insisted)\b")
 
 
+# An unnamed person opening a sentence in which they speak: `A woman who identified herself
+# only as a poll worker … said`.
+_UNNAMED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:A|An|One|Another)\s+"
+                            r"((?:[\w-]+\s+){0,4}?[\w-]+)\b")
+
+
+def unnamed_speaker_before(text: str, offset: int) -> bool:
+    """Return True if a sentence of `text` before `offset` opens with an unnamed person who
+    speaks in it (`A woman who identified herself only as a poll worker … said`): a pronoun
+    after it may be hers rather than a name's from the paragraphs before."""
+    for m in _UNNAMED_OPENS.finditer(text, 0, offset):
+        if m.group(1).split()[-1].lower() in _SOURCE_HEADS and \
+                _SPEAKS_AFTER.match(text, m.end(), offset):
+            return True
+    return False
+
+
 _FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "or", "in", "on", "at", "for", "with",
                             "by", "from"})
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
