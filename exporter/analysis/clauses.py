@@ -122,6 +122,10 @@ SO_SAID = re.compile(r"\s*So\s+(?:said|says|wrote|writes|argued|argues)\s+")
 # subject speaks through a participle.
 WITH_PARTICIPLE = re.compile(r"\bwith\s+(?P<np>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:"
                              + alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
+# `…, with X calling the move “…” and its chief opponent, Y, warning of a “…”`: a second subject
+# of the `with` clause, with its own participle.
+AND_PARTICIPLE = re.compile(r"\band\s+(?P<np>[^;:\u201c\u201d\"]{2,80}?),?\s+(?:"
+                            + alternatives(list(SPEECH_PARTICIPLES)) + r")\b")
 # `Mr. Trump’s Oct. 11 announcement that … a “historic” deal`: what someone said, named by a noun
 # their name owns.
 _SPEECH_NOUNS = (r"announcement|statement|claims?|remarks?|comments?|assertion|promise|pledge|"
@@ -195,6 +199,7 @@ _OWNERS = frozenset({"her", "his", "their", "its", "the", "our"})
 
 
 __all__ = [
+    "AND_PARTICIPLE",
     "BE",
     "CLAUSE_BREAK",
     "CLAUSE_TAIL",

@@ -13,6 +13,7 @@ import re
 from typing import Protocol
 
 from .clauses import (
+    AND_PARTICIPLE,
     CLAUSE_BREAK,
     HOW_NAMED,
     OWNED_SPEECH,
@@ -111,7 +112,11 @@ def _speaking_subject(att: Speaks, place: Place, pattern: re.Pattern[str],
 
 
 def with_participle(att: Speaks, place: Place) -> Speaker | None:
-    """`…, with Foreign Minister Ayman Safadi warning of “…”`."""
+    """`…, with Foreign Minister Ayman Safadi warning of “…”`, and the clause's second
+    subject (`… and its chief opponent, Ambrose Kitteridge, warning it would send a “…”`)."""
+    opened = WITH_PARTICIPLE.search(place.text, place.sentence_start, place.span.start)
+    if opened is not None and AND_PARTICIPLE.search(place.text, opened.end(), place.span.start):
+        return _speaking_subject(att, place, AND_PARTICIPLE, "np")
     return _speaking_subject(att, place, WITH_PARTICIPLE, "np")
 
 

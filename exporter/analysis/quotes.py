@@ -27,7 +27,8 @@ from .actors import STOP as _STOP
 from .actors import find_actors, find_mentions
 from .attribution import VERB, Attributor, Place, not_named_inside, post_end, resolved
 from .cast import Cast
-from .lexicon import HONORIFICS, Gender
+from .clauses import AND_PARTICIPLE, alternatives
+from .lexicon import HONORIFICS, SPEECH_PARTICIPLES, Gender
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
 from .speakers import AMBIGUOUS, PRONOUN_GENDER, Speaker, bare_word, mask_party_tags
@@ -37,6 +38,9 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|i|we)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+# A participle reporting speech (`warning`, `calling`) with a subject of its own: `…, with X
+# calling the move “…” and its chief opponent, Y, warning it would send a “…”`.
+_SPEECH_PARTICIPLE = re.compile(r"\b(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b")
 _PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:he|she)\b", re.IGNORECASE)
 
 
@@ -74,6 +78,11 @@ def _continues(text: str, start: int, end: int, speaker: Speaker, gender: Gender
         # father told Starner that “…”`, `“…,” while her rival Ben Stroud called it “…”`): its
         # speaker is that verb's, found or not.
         return False
+    if AND_PARTICIPLE.search(own_sentence) or any(
+            any(m.group().rstrip("\u2019's") not in own and m.group().lower() not in _STOP
+                for m in _CAPITALISED.finditer(own_sentence, 0, p.start()))
+            for p in _SPEECH_PARTICIPLE.finditer(own_sentence)):
+        return False  # `… and its chief opponent, Y, warning …`, `… and critics calling it …`
     for m in _CAPITALISED.finditer(later):
         word = m.group().rstrip("\u2019's")
         if word.lower() not in _STOP and word not in own and \
