@@ -17,7 +17,7 @@ from typing import Protocol
 from ..model import ActorKind
 from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
-from .lexicon import NOT_SPEAKERS, RELATIONS, Gender
+from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
 from .sentences import split_sentences
 from .sources import unnamed_speaker_before
 from .speakers import (
@@ -55,6 +55,9 @@ _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on
 _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # The lower-case word before the capitalised run that ends at the search's end.
 _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
+# A speech verb reporting a clause: `notes that`, `said that`.
+_REPORTED_THAT = re.compile(r"\b(?:" + "|".join(sorted(
+    (v for v in SPEECH_VERBS if " " not in v), key=len, reverse=True)) + r")\s+that\b")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
@@ -163,7 +166,8 @@ class Antecedents(_CastParts):
         seen += self._speakers_named(paragraph, offset)
         seen.sort(key=lambda s: (s.paragraph, s.start))
         fits = [s for s in reversed(seen) if s.gender in (gender, None)
-                and self._distance(s, paragraph, offset) <= _REACH]
+                and self._distance(s, paragraph, offset) <= _REACH
+                and not self._surname_of_other_gender(s.key, paragraph, offset, gender)]
         if not fits:
             return None
         nearest = fits[0]
@@ -204,6 +208,10 @@ class Antecedents(_CastParts):
             # only in the next paragraph: a person the text has not introduced yet is no one
             # the pronoun can mean.
             shared = [k for k in shared if self._introduced(k, paragraph, offset)] or shared
+            if len(shared) == 1:
+                if self.gender_told(shared[0]) not in (gender, None):
+                    return None
+                nearest = replace(nearest, key=shared[0], gender=gender)
         if len(shared) > 1:
             # `Pryce, who is widely expected to run again, … she smiled`, where Ellen and Martin
             # Pryce are both named: the pronoun's gender tells which Pryce, or nobody.
@@ -215,8 +223,6 @@ class Antecedents(_CastParts):
             if len(picked) != 1:
                 return None
             nearest = replace(nearest, key=picked[0], gender=gender)
-        elif len(shared) == 1 and self.gender(shared[0]) in (gender, None):
-            nearest = replace(nearest, key=shared[0], gender=gender)
         close = nearest.subject and self._distance(nearest, paragraph, offset) <= _CLOSE
         rivals = [s for s in fits if s.gender == gender and not _one_surname(s.key, nearest.key)]
         if nearest.gender is None and rivals and (not close or any(
@@ -230,7 +236,7 @@ class Antecedents(_CastParts):
             # `Sipho Ndlovu sat with Thandeka Khumalo. … “…,” she said`: with no gender known
             # for the subject, the person the clause names as its object may be meant.
             return None
-        if self._unplaced_name(nearest, paragraph, offset):
+        if self._unplaced_name(nearest, paragraph, offset, gender):
             return None
         if self._coordinated(nearest, paragraph, offset, gender):
             return None
@@ -305,7 +311,13 @@ class Antecedents(_CastParts):
         Teodor Lisowski took over`) in the middle of its sentence."""
         text = self.texts.get(seen.paragraph, "")
         m = _OPENER_BEFORE_NAME.search(text, max(0, seen.start - 120), seen.start)
-        return m is not None and m.group(1).lower() in CLAUSE_OPENERS
+        if m is not None and m.group(1).lower() in CLAUSE_OPENERS:
+            return True
+        # `Mr. Achebe-Walsh notes that Coldwell's mentor, the late Sen. Lucius Harkavy, switched
+        # sides`: a name anywhere in a clause another subject's speech verb reports.
+        name_start = max(0, seen.start - len(seen.key) - 1)
+        opening = max(text.rfind(". ", 0, name_start), text.rfind("\u201d ", 0, name_start), 0)
+        return _REPORTED_THAT.search(text, opening, name_start) is not None
 
     def _object_between(self, seen: _Seen, paragraph: int, offset: int,
                         gender: Gender) -> bool:
@@ -371,6 +383,16 @@ class Antecedents(_CastParts):
                    or _SEAT_NUMBER.fullmatch(w)  # `District 5 Supervisor`, `41st Ward Ald.`
                    or (agents and AGENT_NOUN.fullmatch(w)) for w in words)
 
+    def _surname_of_other_gender(self, key: str, paragraph: int, offset: int,
+                                 gender: Gender) -> bool:
+        """Return True if `key` is a bare surname every person introduced so far under it is
+        known to be of the other gender (`“That's not —” Abruzzese began. “Twice, Nick,” she
+        said`, with only Nicholas Abruzzese named yet)."""
+        if " " in key or self.gender_told(key) == gender:
+            return False  # (`Mr Mwale` is a man, whatever `Chanda Mwale` alone would say)
+        holders = [k for k in self.by_last.get(key, []) if self._introduced(k, paragraph, offset)]
+        return bool(holders) and all(self.gender_told(k) not in (gender, None) for k in holders)
+
     def _introduced(self, key: str, paragraph: int, offset: int) -> bool:
         """Return True if the text names `key` in full before `offset` of `paragraph`."""
         return any(m.key == key and (m.paragraph, m.start) < (paragraph, offset)
@@ -423,9 +445,11 @@ class Antecedents(_CastParts):
         name = _TOPIC_NAME.match(text, start)
         return (not before or before[-1] in ".!?") and name is not None
 
-    def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int) -> bool:
+    def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int,
+                       gender: Gender | None = None) -> bool:
         """Return True if a capitalised word between an antecedent and its pronoun may name
-        another person (`Carlineo` where only `James Kennedy Jr.` is known)."""
+        another person (`Carlineo` where only `James Kennedy Jr.` is known); with the pronoun's
+        `gender`, a surname only people of the other gender bear so far is none."""
         own = set(seen.key.split())
         for p in range(seen.paragraph, paragraph + 1):
             text = self.texts.get(p, "")
@@ -451,6 +475,9 @@ class Antecedents(_CastParts):
                     continue  # `the Miss Evangeline`, `Outside City Hall`: a thing's name, a place
                 if _PLURAL_VERB.match(text, m.end()):
                     continue  # `Children are still being accepted`: many, not a person
+                if gender is not None and \
+                        self._surname_of_other_gender(word, p, m.start(), gender):
+                    continue
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS or bare_word(word) in _PARTY_MEMBERS:
                     continue

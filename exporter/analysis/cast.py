@@ -152,8 +152,10 @@ class Cast(Antecedents):
                 # `Britain’s ambassador to Washington, Dame Karen Pierce`: a later `the
                 # ambassador` may use the role written before her name.
                 cast.titles.setdefault(m.key, set()).update(title_words(held.group(1)))
-            if before:
-                low = bare_word(before[-1]).rstrip(",")
+            # `Gov. Ann Cole`, `his wife, Ann`, or a title the mention itself opens with (`Mr
+            # Mwale`, written without its full stop).
+            for word in [*before[-1:], *m.text.split()[:1]]:
+                low = bare_word(word).rstrip(",")
                 told = HONORIFICS.get(low) or TITLES.get(low) or RELATION_GENDERS.get(low)
                 if told and cast.genders.get(m.key) is None:
                     cast.genders[m.key] = told
