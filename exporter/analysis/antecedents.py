@@ -19,7 +19,7 @@ from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
 from .sentences import split_sentences
-from .sources import unnamed_speaker_before
+from .sources import described_subject_before, unnamed_speaker_before
 from .speakers import (
     AGENT_NOUN,
     AMBIGUOUS,
@@ -122,6 +122,7 @@ class _CastParts(Protocol):
     display: dict[str, str]
     proper: set[str]
     by_last: dict[str, list[str]]
+    by_first: dict[str, list[str]]
     pairs: dict[str, list[str]]
     mentions: tuple[Mention, ...]
 
@@ -194,6 +195,12 @@ class Antecedents(_CastParts):
             # `A woman who identified herself only as a poll worker … said …. “…,” she said`:
             # the unnamed speaker of this paragraph, not a name from the one before.
             return None
+        described = described_subject_before(self.texts.get(paragraph, ""), offset) \
+            if nearest.paragraph < paragraph else None
+        if described is not None and self.titled(described) is None:
+            # `On election night, the county's election administrator, who …, sat in the
+            # annex. “…,” she said`: the person this paragraph describes, whom no name holds.
+            return None
         if nearest.paragraph < paragraph and any(
                 m.kind is ActorKind.PERSON and m.key != nearest.key
                 and not self._in_quote(paragraph, m.start)
@@ -201,6 +208,11 @@ class Antecedents(_CastParts):
                 for m in self._between(paragraph, 0, offset)):
             # `The cameras turned to Ottoline Brask … “…,” she said`: a person this paragraph
             # names, even as an object, is likelier than one from the paragraphs before.
+            return None
+        if nearest.paragraph < paragraph and self._named_by_part(paragraph, offset, gender,
+                                                                  nearest.key):
+            # `When I asked Amos about it, he nodded once. “…,” he said`: the same, for a
+            # person this paragraph names by first name or surname alone.
             return None
         shared = self.by_last.get(nearest.key, []) if " " not in nearest.key else []
         if len(shared) > 1:
@@ -392,6 +404,21 @@ class Antecedents(_CastParts):
             return False  # (`Mr Mwale` is a man, whatever `Chanda Mwale` alone would say)
         holders = [k for k in self.by_last.get(key, []) if self._introduced(k, paragraph, offset)]
         return bool(holders) and all(self.gender_told(k) not in (gender, None) for k in holders)
+
+    def _named_by_part(self, paragraph: int, offset: int, gender: Gender, other: str) -> bool:
+        """Return True if the paragraph names, before `offset` and outside quotations, a known
+        person other than `other` and of a gender compatible with `gender` by first name or
+        surname alone."""
+        text = self.texts.get(paragraph, "")
+        own = set(other.split())
+        for m in _CAPITALISED.finditer(text, 0, offset):
+            word = POSSESSIVE.sub("", m.group())
+            if word in own or self._in_quote(paragraph, m.start()):
+                continue
+            keys = self.by_first.get(word, []) + self.by_last.get(word, [])
+            if any(k != other and self.gender(k) in (gender, None) for k in keys):
+                return True
+        return False
 
     def _introduced(self, key: str, paragraph: int, offset: int) -> bool:
         """Return True if the text names `key` in full before `offset` of `paragraph`."""

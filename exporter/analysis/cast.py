@@ -325,11 +325,14 @@ class Cast(Antecedents):
                     # A middle name (`Owen John Dempsey`) is no other person.
                     if not any(first in k.split() for k in candidates):
                         candidates.append(f"{first} {word}")
-            elif not candidates and word.lower() in FIRST_NAMES:
+            elif not candidates:
                 # `Kate said` after `Kate Henderson and her husband`: a first name the text
-                # wrote with one surname only.
+                # wrote with one surname only; `Lane said` after `Lane Strickland is forty-four`
+                # and Amos Strickland: a word the text writes before a known person's surname.
+                common = word.lower() in FIRST_NAMES
                 candidates = [f"{word} {last}" for last, firsts in self.pairs.items()
-                              if word in firsts and bare_word(last) not in _SUFFIXES]
+                              if word in firsts and bare_word(last) not in _SUFFIXES
+                              and (common or last in self.by_last)]
             if name.title and index is self.by_last:
                 candidates = [k for k in candidates if not self._kin_of_title(k, name.title)]
             if candidates:

@@ -65,6 +65,10 @@ _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\
 # First words of places' names (`Port Haskell`, `Fort Stewart`, `Mount Pleasant`), never of a
 # person's.
 _PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake"})
+# Last words that make a run a place, never a surname (`Barlow County`, `Garfield Heights`).
+_PLACE_LAST = frozenset({"county", "parish", "township", "borough", "heights", "springs",
+                         "avenue", "highway", "canyon", "creek", "falls", "valley", "city",
+                         "county's", "island", "islands", "peninsula", "reservoir"})
 _OFFICE_OF = re.compile(r"\b([a-z]+)\s+(?:to|of|for)\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
 # A gendered pronoun after a run, no other capitalised word between but a sentence's first:
@@ -170,8 +174,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                     for m in known):
                 continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
-            if low[0] in _PLACE_FIRST:
-                continue  # `fished out of Port Haskell`: a place's name
+            if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST:
+                continue  # `fished out of Port Haskell`, `in Barlow County`: a place's name
             if bare_word(run.group().split()[0]) in SETTING_WORDS:
                 continue  # `Outside City Hall, he said`: where, not who
             if any(w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS

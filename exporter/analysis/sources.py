@@ -193,6 +193,25 @@ _UNNAMED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:A|An|One|Anothe
                             r"((?:[\w-]+\s+){0,4}?[\w-]+)\b")
 
 
+# A sentence whose subject is a definite description of a person (`On election night, the
+# county's election administrator, who …, sat`).
+_DESCRIBED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w' ]{0,30},\s+)?"
+                              r"[Tt]he\s+((?:[\w\u2019'-]+\s+){0,3}?[\w-]+)(?=,|\s+(?:who|"
+                              r"said|says|told|sat|stood|was|is|has|had)\b)")
+
+
+def described_subject_before(text: str, offset: int) -> str | None:
+    """Return the head noun of a definite description of a person opening a sentence of
+    `text` before `offset` as its subject (`the county's election administrator, who …`), or
+    None."""
+    found = None
+    for m in _DESCRIBED_OPENS.finditer(text, 0, offset):
+        head = m.group(1).split()[-1].lower()
+        if head in _SOURCE_HEADS:
+            found = head
+    return found
+
+
 def unnamed_speaker_before(text: str, offset: int) -> bool:
     """Return True if a sentence of `text` before `offset` opens with an unnamed person who
     speaks in it (`A woman who identified herself only as a poll worker … said`): a pronoun
