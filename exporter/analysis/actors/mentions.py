@@ -67,6 +67,8 @@ from .words import (
     leading_connectors,
 )
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -265,6 +267,9 @@ class _Finder:
                 name_words = name_words[:cut]
                 if rest:
                     self._gazetteer_and_orgs(n, text, rest, False)
+            if len(name_words) == 1 and _INDEFINITE_BEFORE.search(text, max(0, words[0][1] - 4),
+                                                                  words[0][1]):
+                return []  # `ordered a Dr Pepper`: a product named like a person
             if name_words and name_ok([w for w, _, _ in name_words]):
                 role = clean_role(role_words)
                 # An honorific alone (`Dr.`, `Mr`) is not a role.
