@@ -55,6 +55,8 @@ _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on
 _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # The lower-case word before the capitalised run that ends at the search's end.
 _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
+# A name that owns the next word (`Burrowes's minutes`).
+_OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 # A speech verb reporting a clause: `notes that`, `said that`.
 _REPORTED_THAT = re.compile(r"\b(?:" + "|".join(sorted(
     (v for v in SPEECH_VERBS if " " not in v), key=len, reverse=True)) + r")\s+that\b")
@@ -377,8 +379,11 @@ class Antecedents(_CastParts):
         cut = max(before.rfind(c) for c in ".;:!?,\u201c\u201d\"(\u2014")
         words = before[cut + 1:].split()
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
-        if near and near[-1] in PREPOSITIONS and near[-1] != "by" and near != ["according", "to"]:
-            return False  # `the general secretary of the Royal College`: inside a phrase
+        if near and near[-1] in PREPOSITIONS and near[-1] != "by" and (
+                near != ["according", "to"] or _OWNER_AFTER.match(text, start)):
+            # `the general secretary of the Royal College`: inside a phrase; `According to
+            # Burrowes's minutes`: the minutes are the source, not Burrowes.
+            return False
         if len(words) >= 2 and words[0].lower() in _PLACE_OPENERS and \
                 words[-1].lower() in _INVERSION_VERBS:
             return True  # `In the front row sat Darlene Pruitt`: the subject after its verb
