@@ -19,7 +19,11 @@ from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
 from .sentences import split_sentences
-from .sources import described_subject_before, unnamed_speaker_before
+from .sources import (
+    described_subject_before,
+    unnamed_gendered_after,
+    unnamed_speaker_before,
+)
 from .speakers import (
     AGENT_NOUN,
     AMBIGUOUS,
@@ -55,6 +59,18 @@ _PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on
 _INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
 # The lower-case word before the capitalised run that ends at the search's end.
 _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
+# A noun phrase a preposition governs, right before a comma: what a name after the comma
+# stands beside (`with his wife, Loretta`).
+_OBJECT_NP_BEFORE = re.compile(r"\b(?:with|to|for|from|of|beside|behind)\s+"
+                               r"(?:his|her|their|its|the|a|an)\s+(?:[\w\u2019'-]+\s+){0,2}"
+                               r"([\w\u2019'-]+)\s*$")
+
+
+def _person_noun(word: str) -> bool:
+    """Return True if `word` names a person by a tie or a post (`wife`, `founder`)."""
+    low = bare_word(word)
+    return low in RELATIONS or low in ROLE_NOUNS or is_title(low) or \
+        AGENT_NOUN.fullmatch(low) is not None
 # A name that owns the next word (`Burrowes's minutes`).
 _OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 # A speech verb reporting a clause: `notes that`, `said that`.
@@ -196,6 +212,12 @@ class Antecedents(_CastParts):
                 self.texts.get(paragraph, ""), offset):
             # `A woman who identified herself only as a poll worker … said …. “…,” she said`:
             # the unnamed speaker of this paragraph, not a name from the one before.
+            return None
+        if unnamed_gendered_after(self.texts.get(paragraph, ""),
+                                  nearest.start if nearest.paragraph == paragraph else 0,
+                                  offset, gender):
+            # `One of the first calls Kreindler made was to a woman who had run the county
+            # committee. “…,” she recalled`: the woman the text does not name.
             return None
         described = described_subject_before(self.texts.get(paragraph, ""), offset) \
             if nearest.paragraph < paragraph else None
@@ -378,6 +400,10 @@ class Antecedents(_CastParts):
         before = text[max(0, start - 80):start]
         cut = max(before.rfind(c) for c in ".;:!?,\u201c\u201d\"(\u2014")
         words = before[cut + 1:].split()
+        beside = _OBJECT_NP_BEFORE.search(before, 0, cut) if cut >= 0 and before[cut] == "," \
+            and not words else None
+        if beside is not None and _person_noun(beside.group(1)):
+            return False  # `had come with his wife, Loretta,`: a name set beside an object
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and (
                 near != ["according", "to"] or _OWNER_AFTER.match(text, start)):

@@ -57,7 +57,8 @@ _RELATIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
                        r"([A-Z][^\W\d_][\w\u2019'-]*)(?=,)")
 _WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
-_ALONE = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
+# (`“…,” Thorsby said`: after a closing mark too.)
+_ALONE = re.compile(r"(?<=[a-z,;\u201d\"] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 # A plural title before names joined by commas and `and` (party tags already blanked): each
 # name holds it (`Sens. Arlo Jennings (R-Alaska) and Beth Crandall (R-Maine)`).
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\w.\u2019'-]*\s*"
@@ -155,7 +156,7 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             if words and not titled and (not opener or opener[-1] in ".!?:\u2014") and \
                     low0 not in FIRST_NAMES and words[0] not in proper and (
                         (low0.endswith(("ing", "ly", "ed")) and len(low0) > 5) or
-                        low0 in ROLE_NOUNS or
+                        low0 in ROLE_NOUNS or _role_compound(low0) or
                         (len(words) > 2 and AGENT_NOUN.fullmatch(low0) is not None)):
                 # A sentence's first word may be any word (`Hosting Cook, …`, `Defenseman
                 # Jonas Brodin`): only the words after it are taken.
@@ -215,6 +216,13 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                      if not any(a <= hit.start() < b for a, b in taken)]
             added.extend(extra)
     return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
+
+
+def _role_compound(word: str) -> bool:
+    """Return True for a plural or hyphenated word of roles (`singer-guitarists`)."""
+    parts = [p[:-1] if p.endswith("s") else p for p in word.split("-")]
+    return ("-" in word or word.endswith("s")) and all(
+        p in ROLE_NOUNS or AGENT_NOUN.fullmatch(p) is not None for p in parts)
 
 
 def _words_alone(texts: dict[int, str]) -> dict[str, int]:

@@ -206,10 +206,28 @@ def described_subject_before(text: str, offset: int) -> str | None:
     None."""
     found = None
     for m in _DESCRIBED_OPENS.finditer(text, 0, offset):
-        head = m.group(1).split()[-1].lower()
+        words = m.group(1).lower().split()
+        # `the county's director of elections`: the noun before `of` heads it.
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
         if head in _SOURCE_HEADS:
             found = head
     return found
+
+
+# An unnamed man or woman anywhere in a sentence (`was to a woman who had run the county
+# committee`), not said of someone (`she is a woman who …`).
+# (Nor set beside a noun: `a second physician, a woman from Childress`.)
+_UNNAMED_GENDERED = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bas\s)(?<!\bbe\s)(?<!,\s)"
+                               r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}?"
+                               r"(woman|man|girl|boy|lady|gentleman)\b")
+_GENDER_OF = {"woman": "f", "girl": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m"}
+
+
+def unnamed_gendered_after(text: str, start: int, offset: int, gender: str) -> bool:
+    """Return True if `text[start:offset]` mentions an unnamed man or woman (as `gender` says)
+    outside a predicate: a pronoun after it may be theirs."""
+    return any(_GENDER_OF[m.group(1)] == gender
+               for m in _UNNAMED_GENDERED.finditer(text, start, offset))
 
 
 def unnamed_speaker_before(text: str, offset: int) -> bool:
