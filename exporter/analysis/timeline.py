@@ -28,8 +28,17 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
-from ..dates import Mention, PartialDate, clause_tense, find_mentions, parse_iso, resolve
+from ..dates import (
+    MONTH_NAMES,
+    Mention,
+    PartialDate,
+    clause_tense,
+    find_mentions,
+    parse_iso,
+    resolve,
+)
 from ..model import Article, Event, Paragraph
 from .sentences import split_sentences
 
@@ -228,9 +237,42 @@ _ANCHOR_PREP = re.compile(
     r"|before|after|and|to|between|circa|c\.))[\s-]*$", re.IGNORECASE)
 
 
-def _is_fragment(sentence: str, words: str) -> bool:
-    """Return True for an event text that is no sentence: broken off, or the date alone."""
+# "funding will lapse at 12:01 a.m. Wednesday": the splitter ends a sentence after a clock
+# time's "a.m."; a weekday or a month opening the next one is the time's day, not a new sentence.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_DAY_OPENING = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:" + "|".join(MONTH_NAMES)
+    + r")\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Return the sentences of a paragraph, a clock time kept with the day after it."""
+    out: list[tuple[int, int]] = []
+    for start, end in split_sentences(text) or [(0, len(text))]:
+        if out and _DAY_OPENING.match(text, start) \
+                and _CLOCK_END.search(text, max(out[-1][0], out[-1][1] - 8), out[-1][1]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+# Words no sentence ends on: a line that stops on one, without a full stop, was cut off mid-clause
+# ("2018 and the Senate, which had").
+_UNENDING_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "nor", "of", "which", "who",
+                             "whom", "whose", "that", "had", "has", "have", "was", "were"})
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _is_fragment(sentence: str, words: str, ending: str = "") -> bool:
+    """Return True for an event text that is no sentence: broken off at either end, or the
+    date alone. `sentence` is the sentence's opening, `ending` its last characters."""
     if _words(words) < _MIN_EVENT_WORDS or not re.search(r"[^\W\d_]{3}", words):
+        return True
+    tail = ending.rstrip()
+    last = _LAST_WORD.search(tail)
+    if tail and tail[-1].isalpha() and last is not None \
+            and last.group(1).lower() in _UNENDING_WORDS:
         return True
     stripped = sentence.lstrip(" “\"‘'(")
     first = stripped.split(maxsplit=1)[0].lower() if stripped.split() else ""
@@ -253,7 +295,7 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
     quotes = _quote_spans(text)
     quote_starts = [a for a, _ in quotes]
     anchor: PartialDate | None = None
-    for s_start, s_end in split_sentences(text) or [(0, len(text))]:
+    for s_start, s_end in _sentences(text):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         inside = _anchor_bare_months(text, mentions[first:last], ref)
         seen: set[str] = set()
@@ -287,7 +329,7 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
                 cut = text.find(" ", mention.end + _WINDOW, s_end)
                 right = cut if cut > 0 else s_end
             words = event_text(text[left:right], mention.start - left)
-            if _is_fragment(text[begin:begin + 40], words):
+            if _is_fragment(text[begin:begin + 40], words, text[max(begin, s_end - 40):s_end]):
                 continue
             seen.add(when.iso())
             yield Event(
@@ -300,11 +342,33 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
             ), mention.start
 
 
+# What joins the two ends of a range: "between January and June 2025", "Dec. 22 to Jan. 25, 2019".
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[-–])\s*(?:(?:early|mid|late)[- ])?$")
+
+
+def _range_years(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give a month (or month and day) without a year that opens a range the year of the
+    range's end: "Between January and June 2025" is January 2025 (not the last January before
+    the article), "from November to February 2025" November 2024."""
+    out = list(mentions)
+    for i, (mention, end) in enumerate(pairwise(mentions)):
+        if mention.unit not in ("bare_month", "monthday") or mention.month is None \
+                or mention.direction in ("past", "future", "this") or mention.offset \
+                or end.when is None or end.when.month is None or end.when.decade \
+                or not _RANGE_JOIN.fullmatch(text, mention.end, end.start):
+            continue
+        later = (mention.month, mention.day or 0) > (end.when.month, end.when.day or 0)
+        year = end.when.year - 1 if later else end.when.year
+        out[i] = replace(mention, when=PartialDate(year, mention.month, mention.day))
+    return out
+
+
 def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | None
                         ) -> list[Mention]:
     """Give a month without a year ("in March") the year of a year-level date said before it
     in the same sentence as an adverbial ("Last year, … in March"), and drop that year-level
     date, now more precise. "The 1953 team" is no adverbial; "last June" needs none."""
+    mentions = _range_years(text, mentions)
     out: list[Mention | None] = list(mentions)
     anchor: tuple[int, Mention] | None = None
     for i, mention in enumerate(mentions):
@@ -315,7 +379,8 @@ def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | N
             anchor = (i, mention) if adverbial else None
             continue
         if anchor is None or mention.unit not in ("bare_month", "monthday", "holiday") \
-                or mention.direction in ("past", "future", "this") or mention.offset:
+                or mention.direction in ("past", "future", "this") or mention.offset \
+                or mention.when is not None:
             continue
         at, said = anchor
         year = said.when.year if said.when is not None else (

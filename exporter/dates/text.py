@@ -42,10 +42,19 @@ _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(
             r"|(?:the\s+)?Fourth\s+of\s+July|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|May\s+Day|Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?"
             r"|Good\s+Friday|Easter\s+Monday|Black\s+Friday|Cyber\s+Monday|Ash\s+Wednesday"
-            r"|Palm\s+Sunday)")
+            r"|Palm\s+Sunday|Election\s+Day|Inauguration\s+Day|Juneteenth|Columbus\s+Day"
+            r"|(?:Martin\s+Luther\s+King(?:,?\s+Jr\.?)?|MLK)\s+Day|Presidents?[’']?s?\s+Day)")
 _HOLIDAY_THINGS = _WORDS["holiday_things"]
+_BARE_HOLIDAYS = frozenset({
+    "christmas", "thanksgiving", "easter", "may day", "good friday", "easter sunday",
+    "easter monday", "black friday", "cyber monday", "ash wednesday", "palm sunday",
+    "election day", "inauguration day", "juneteenth", "columbus day"})
+"""Holiday names that count only after a preposition, a determiner or a verb, or with a year."""
 _HOLIDAY_PREP = (r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from"
                  r"|through|throughout|to|past|ahead\s+of)")
+# Verbs whose object is the day itself: "spent Thanksgiving at his estate". Not the habitual
+# present ("families celebrate Christmas at home"), which names no one day.
+_HOLIDAY_VERB = r"(?:spent|spend|spending|celebrated|celebrating)"
 # Weekday names inside names of days, not dates of this week: "Black Friday", "Super Tuesday".
 _NAMED_DAYS = _WORDS["named_days"]
 
@@ -63,7 +72,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("my", rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![-–/]\d)"),
         ("month_rel",
          rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>{_RELATIVE_WORD})\s+year\b"),
-        ("holiday", rf"(?:\b(?P<rel>{_RELATIVE_WORD}|(?i:{_HOLIDAY_PREP}))\s+)?"
+        ("holiday", rf"(?:\b(?P<rel>{_RELATIVE_WORD}|(?i:{_HOLIDAY_PREP}|{_HOLIDAY_VERB}))\s+)?"
                     rf"\b(?P<name>{_HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
         ("spelled_year", rf"\b(?P<c>(?i:nineteen|eighteen|twenty))[- ](?P<r>(?i:{_SPELLED_TAIL}))\b"
                          rf"(?![- ](?i:{_ONE}|percent|per|years?|times))"),
@@ -120,7 +129,9 @@ _GATES: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
                 "bastille", "fourth of july", "veterans", "armistice", "remembrance", "may day",
                 "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday",
-                "black friday", "cyber monday", "ash wednesday", "palm sunday"),
+                "black friday", "cyber monday", "ash wednesday", "palm sunday", "election day",
+                "inauguration day", "juneteenth", "columbus day", "luther king", "mlk day",
+                "presidents", "president's day", "president’s day"),
     "spelled_year": ("nineteen", "eighteen", "twenty"), "spelled_2000": ("thousand",),
     "short_decade": ("0s", "0’s", "0's", "ties"), "fiscal": ("fy", "fiscal"), "ago": ("ago",),
     "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
@@ -145,6 +156,15 @@ _CAPITALISED_OK = {
     "Around", "About", "Between", "Through", "Throughout", "The", "Christmas", "Easter",
 }
 _MORE_COUNT_NOUNS = _WORDS["count_nouns"]
+# A house number: one to three capitalised words, then a street word.
+_STREET_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard"
+    r"|Blvd|Drive|Dr|Lane|Ln|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Terrace|Plaza"
+    r"|Square|Sq|Way)\b")
+# Words before a number that make it a year even then: "In 1968 Pennsylvania Avenue was shut",
+# "the 1995 Main Street fire"; a house number follows "at", "to", "from" or a verb.
+_YEAR_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|during|until|till|before|after|by|circa|of|the)\s+$", re.IGNORECASE)
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 
@@ -193,6 +213,9 @@ def _is_year(text: str, start: int, end: int) -> bool:
             return False
     if re.match(r" [A-Z]{1,3}\d", text[end:end + 5]):
         return False  # "2012 DA14": a designation
+    if _STREET_AFTER.match(text, end, min(len(text), end + 60)) \
+            and not _YEAR_WORD_BEFORE.search(text, max(0, start - 12), start):
+        return False  # "1600 Pennsylvania Ave.": a street number; not "In 1968 Pennsylvania …"
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = before.group(1)
@@ -258,9 +281,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         rel = " ".join((g["rel"] or "").lower().split())
         # Names that also name things ("the Good Friday agreement", "Easter eggs") count only
         # after a preposition or a determiner, or with a year.
-        bare = name in ("christmas", "thanksgiving", "easter", "may day", "good friday",
-                        "easter sunday", "easter monday", "black friday", "cyber monday",
-                        "ash wednesday", "palm sunday")
+        # So do the civic days: "Election Day should be a holiday" names no one day.
+        bare = name in _BARE_HOLIDAYS or name.startswith(("martin luther", "mlk", "president"))
         if bare and not rel and g["y"] is None:
             return None
         after = _WORD_AFTER.match(text, e, min(len(text), e + 30))
@@ -272,8 +294,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
             return Mention(start, e, kind, PartialDate(*day)) if day else None
         # "before Easter" in a past-tense sentence is still the coming Easter: the nearest.
         direction = {"last": "past", "next": "future", "this": "this", "since": "past",
-                     "until": "future", "till": "future", "before": "nearest",
-                     "ahead of": "nearest", "around": "nearest"}.get(rel, "")
+                     "until": "onward", "till": "onward", "through": "onward",
+                     "before": "nearest", "ahead of": "nearest", "around": "nearest"}.get(rel, "")
         return Mention(start, e, kind, unit="holiday", name=name, direction=direction)
     if kind == "spelled_year":
         century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["c"].lower()]
@@ -363,8 +385,9 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         if g["mon"] == "May" and prep in ("to", "of", "for", "between"):
             return None  # "spoke to May", "the resignation of May": a name
         # "this March" / "last March" / "next March" fix the direction outright.
-        direction = ("future" if prep in ("next", "until", "till") else
-                     "past" if prep in ("since", "last") else "this" if prep == "this" else "")
+        direction = ("future" if prep == "next" else "past" if prep in ("since", "last")
+                     else "this" if prep == "this"
+                     else "onward" if prep in ("until", "till", "through", "by") else "")
         if prep == "for" and _word_before(text, s) not in _SCHEDULED:
             # "sales for March will be released": the month the figures cover, the nearest;
             # "scheduled for March" keeps the tense's reading.
@@ -384,7 +407,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
                 or (after.group(1)[:1].isupper() and after.group(1)[:3].lower() not in MONTHS)):
             return None  # "the Sunday Times", "Friday prayers": a name or a thing
         direction = ("future" if rel in ("next", "as early as", "as soon as") else
-                     "past" if rel in ("last", "since") else "")
+                     "past" if rel in ("last", "since") else
+                     "onward" if rel in ("by", "until", "till") else "")
         start = s if rel in ("last", "next", "this") else m.start("wd")
         return Mention(start, e, kind, day=WEEKDAYS[g["wd"].lower()], unit="weekday",
                        direction=direction, offset=-1 if rel == "last" else 0,
@@ -451,6 +475,33 @@ def _pick_year(month: int, day: int | None, ref: PartialDate, direction: str) ->
         - (1 if month > ref.month and gap >= 7 else 0)
 
 
+_QUADRENNIAL_REACH = 366
+"""Days from the reference date within which a four-yearly day (Inauguration Day) is read: a
+governor's or another country's inauguration is named the same, and the nearer the president's,
+the likelier it is meant."""
+
+
+def _quadrennial(name: str, ref: PartialDate, direction: str) -> PartialDate | None:
+    """Return the four-yearly holiday `name` the tense points to (the last in the past, the next
+    in the future, else the nearest), or None when that one is over a year away."""
+    base = ref.as_date()
+    if base is None:
+        return None
+    days = [dt.date(*found) for year in range(ref.year - 4, ref.year + 5)
+            if (found := _holiday(name, year)) is not None]
+    if direction == "past":
+        days = [d for d in days if d <= base]
+    elif direction in ("future", "present"):
+        days = [d for d in days if d >= base]
+    elif direction == "this":
+        days = [d for d in days if d.year == ref.year]
+    near = [d for d in days if abs((d - base).days) <= _QUADRENNIAL_REACH]
+    if not near:
+        return None
+    day = min(near, key=lambda d: abs((d - base).days))
+    return PartialDate(day.year, day.month, day.day)
+
+
 def _not_a_year_off(year: int, month: int, day: int, ref: PartialDate) -> int:
     """Return `year`, or the year next to it when the tense put a day almost a year away and
     the other reading is within a month: "planned for Oct. 15" in a November article is the
@@ -468,6 +519,13 @@ def _not_a_year_off(year: int, month: int, day: int, ref: PartialDate) -> int:
 
 def _direction(mention: Mention, tense: Tense) -> str:
     """Return `past`, `future`, `this` or `` for a mention said without its year or week."""
+    if mention.direction == "onward":
+        # "until", "through", "by": where a span ends or a deadline falls. Gone by in a past
+        # clause ("talks ran through October"), else still to come ("is funded through
+        # September", "want the bill on his desk by Friday").
+        if tense in ("past", "report"):
+            return "past"
+        return "present" if tense == "present" and mention.unit == "weekday" else "future"
     if mention.direction and mention.direction != "nearest":
         return mention.direction
     if mention.direction == "nearest":
@@ -554,9 +612,14 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
             return None
         return PartialDate(year, mention.month, mention.day)
     if unit == "holiday":
+        if mention.name == "inauguration day":
+            return _quadrennial(mention.name, ref, direction)
         this_year = _holiday(mention.name, ref.year)
         if this_year is None:
-            return None
+            # Election Day in an odd year: the one of the year picked, if that is even.
+            this_year = _holiday(mention.name, ref.year - 1)
+            if this_year is None:
+                return None
         year = _pick_year(this_year[1], this_year[2], ref, direction)
         found = _holiday(mention.name, year)
         return PartialDate(*found) if found else None
