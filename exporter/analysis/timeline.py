@@ -241,8 +241,9 @@ _ANCHOR_PREP = re.compile(
 # time's "a.m."; a weekday or a month opening the next one is the time's day, not a new sentence.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _DAY_OPENING = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:" + "|".join(MONTH_NAMES)
-    + r")\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+    r"(?:(?:[ECMPAH][SD]?T|GMT|BST|UTC|CES?T)\s+)?"  # "at 8 p.m. EDT Wednesday"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:" + "|".join(MONTH_NAMES)
+    + r")\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -342,25 +343,48 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
             ), mention.start
 
 
-# What joins the two ends of a range: "between January and June 2025", "Dec. 22 to Jan. 25, 2019".
-_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[-–])\s*(?:(?:early|mid|late)[- ])?$")
+# What joins the two ends of a range: "between January and June 2025", "Dec. 22 to Jan. 25, 2019";
+# with a day between for a range of days ("March 3 to 5, 2020").
+_RANGE_JOIN = re.compile(r",?\s*(?:and|to|through|until|till|[-–])\s*(?:(?:early|mid|late)[- ])?$")
+_DAY_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[-–])\s*(?:[12]\d|3[01]|0?[1-9])"
+                             r"(?:st|nd|rd|th)?,?\s*$")
+_OPEN_DIRECTIONS = ("", "onward", "nearest")
 
 
 def _range_years(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Give a month (or month and day) without a year that opens a range the year of the
-    range's end: "Between January and June 2025" is January 2025 (not the last January before
-    the article), "from November to February 2025" November 2024."""
-    out = list(mentions)
-    for i, (mention, end) in enumerate(pairwise(mentions)):
-        if mention.unit not in ("bare_month", "monthday") or mention.month is None \
-                or mention.direction in ("past", "future", "this") or mention.offset \
-                or end.when is None or end.when.month is None or end.when.decade \
-                or not _RANGE_JOIN.fullmatch(text, mention.end, end.start):
+    """Give a month (or month and day) without a year at one end of a range the year the other
+    end gives: "Between January and June 2025" is January 2025 (not the last January before the
+    article), "from November to February 2025" November 2024, "from Dec. 22, 2018, to Jan. 25"
+    January 2019, and "March 3 to 5, 2020" March 2020 (the year, now in the day, is dropped)."""
+    out: list[Mention | None] = list(mentions)
+    for i, (first, second) in enumerate(pairwise(mentions)):
+        if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            if first.unit == "monthday" and first.direction in _OPEN_DIRECTIONS \
+                    and first.month is not None and second.kind == "year" \
+                    and second.when is not None \
+                    and _DAY_RANGE_JOIN.fullmatch(text, first.end, second.start):
+                out[i] = replace(first, when=PartialDate(second.when.year, first.month,
+                                                         first.day))
+                out[i + 1] = None
             continue
-        later = (mention.month, mention.day or 0) > (end.when.month, end.when.day or 0)
-        year = end.when.year - 1 if later else end.when.year
-        out[i] = replace(mention, when=PartialDate(year, mention.month, mention.day))
-    return out
+        bare, dated, later = first, second, 0
+        if first.when is not None:
+            bare, dated, later = second, first, 1
+        if bare.unit not in ("bare_month", "monthday") or bare.month is None \
+                or bare.direction not in _OPEN_DIRECTIONS or bare.offset or bare.when is not None \
+                or dated.when is None or dated.when.month is None or dated.when.decade:
+            continue
+        # The end before the start in the calendar is in the next year (or the start in the
+        # year before).
+        if later:
+            year = dated.when.year + ((bare.month, bare.day or 99)
+                                      < (dated.when.month, dated.when.day or 0))
+            out[i + 1] = replace(bare, when=PartialDate(year, bare.month, bare.day))
+        else:
+            year = dated.when.year - ((bare.month, bare.day or 0)
+                                      > (dated.when.month, dated.when.day or 99))
+            out[i] = replace(bare, when=PartialDate(year, bare.month, bare.day))
+    return [m for m in out if m is not None]
 
 
 def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | None
