@@ -156,6 +156,7 @@ _CAPITALISED_OK = {
     "Around", "About", "Between", "Through", "Throughout", "The", "Christmas", "Easter",
 }
 _MORE_COUNT_NOUNS = _WORDS["count_nouns"]
+_MEASURED_PERIODS = _WORDS["measured_periods"]
 # A house number: one to three capitalised words, then a street word.
 _STREET_AFTER = re.compile(
     r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard"
@@ -391,6 +392,10 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         if prep == "for" and _word_before(text, s) not in _SCHEDULED:
             # "sales for March will be released": the month the figures cover, the nearest;
             # "scheduled for March" keeps the tense's reading.
+            direction = "nearest"
+        if prep == "through" and _word_before(text, s) in _MEASURED_PERIODS:
+            # "the 12 months through March", "figures through June": a period measured up to
+            # the month, which has mostly gone by; the nearest, as for "sales for March".
             direction = "nearest"
         start = s if prep in ("last", "next", "this", "early", "late", "mid-") \
             else m.start("mon")
