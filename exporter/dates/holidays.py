@@ -9,9 +9,9 @@ FIXED_HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1),
     "valentine's day": (2, 14), "halloween": (10, 31), "st. patrick's day": (3, 17),
-    "bastille day": (7, 14), "fourth of july": (7, 4), "veterans day": (11, 11),
-    "armistice day": (11, 11), "remembrance day": (11, 11), "may day": (5, 1),
-    "juneteenth": (6, 19),
+    "bastille day": (7, 14), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "may day": (5, 1), "juneteenth": (6, 19),
 }
 
 INAUGURATION_YEARS = 4
@@ -47,11 +47,7 @@ def holiday_date(name: str, year: int) -> tuple[int, int, int] | None:
         return (year, month, day)
     found: dt.date | None = None
     if name == "election day":
-        # The Tuesday after the first Monday of November. Only even years: in an odd year the
-        # words stand as often for next year's federal vote as for that year's local ones.
-        if year % 2:
-            return None
-        found = _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+        found = _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)  # Tuesday after 1st Monday
     elif name == "inauguration day":
         if year % INAUGURATION_YEARS != 1 or year < 1789:
             return None

@@ -39,7 +39,7 @@ _COUNT = rf"(?:\d{{1,3}}|a|an|{_ONE}|{'|'.join(_TEENS)}|{'|'.join(_TENS)})"
 
 _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(?:Eve|Day)"
             r"|Valentine[’']s\s+Day|Halloween|St\.?\s+Patrick[’']s\s+Day|Bastille\s+Day"
-            r"|(?:the\s+)?Fourth\s+of\s+July|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
+            r"|(?:the\s+)?(?:Fourth\s+of\s+July|July\s+Fourth)|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|May\s+Day|Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?"
             r"|Good\s+Friday|Easter\s+Monday|Black\s+Friday|Cyber\s+Monday|Ash\s+Wednesday"
             r"|Palm\s+Sunday|Election\s+Day|Inauguration\s+Day|Juneteenth|Columbus\s+Day"
@@ -127,7 +127,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     "dm": _MONTH_GATE, "bare_month": _MONTH_GATE,
     "month_rel": ("this year", "last year", "next year"),
     "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
-                "bastille", "fourth of july", "veterans", "armistice", "remembrance", "may day",
+                "bastille", "fourth of july", "july fourth", "veterans", "armistice", "remembrance",
+                "may day",
                 "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday",
                 "black friday", "cyber monday", "ash wednesday", "palm sunday", "election day",
                 "inauguration day", "juneteenth", "columbus day", "luther king", "mlk day",
@@ -295,7 +296,7 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
             return Mention(start, e, kind, PartialDate(*day)) if day else None
         # "before Easter" in a past-tense sentence is still the coming Easter: the nearest.
         direction = {"last": "past", "next": "future", "this": "this", "since": "past",
-                     "until": "onward", "till": "onward", "through": "onward",
+                     "until": "onward", "till": "onward", "through": "onward", "by": "onward",
                      "before": "nearest", "ahead of": "nearest", "around": "nearest"}.get(rel, "")
         return Mention(start, e, kind, unit="holiday", name=name, direction=direction)
     if kind == "spelled_year":
@@ -621,11 +622,12 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
             return _quadrennial(mention.name, ref, direction)
         this_year = _holiday(mention.name, ref.year)
         if this_year is None:
-            # Election Day in an odd year: the one of the year picked, if that is even.
-            this_year = _holiday(mention.name, ref.year - 1)
-            if this_year is None:
-                return None
+            return None
         year = _pick_year(this_year[1], this_year[2], ref, direction)
+        if mention.name == "election day" and year % 2:
+            # Said without a year, an odd year's Election Day (local votes) is as often next
+            # year's federal one: only even years are read.
+            return None
         found = _holiday(mention.name, year)
         return PartialDate(*found) if found else None
     if unit == "ago":
