@@ -28,8 +28,17 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
-from ..dates import Mention, PartialDate, clause_tense, find_mentions, parse_iso, resolve
+from ..dates import (
+    MONTH_NAMES,
+    Mention,
+    PartialDate,
+    clause_tense,
+    find_mentions,
+    parse_iso,
+    resolve,
+)
 from ..model import Article, Event, Paragraph
 from .sentences import split_sentences
 
@@ -228,9 +237,43 @@ _ANCHOR_PREP = re.compile(
     r"|before|after|and|to|between|circa|c\.))[\s-]*$", re.IGNORECASE)
 
 
-def _is_fragment(sentence: str, words: str) -> bool:
-    """Return True for an event text that is no sentence: broken off, or the date alone."""
+# "funding will lapse at 12:01 a.m. Wednesday": the splitter ends a sentence after a clock
+# time's "a.m."; a weekday or a month opening the next one is the time's day, not a new sentence.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_DAY_OPENING = re.compile(
+    r"(?:(?:[ECMPAH][SD]?T|GMT|BST|UTC|CES?T)\s+)?"  # "at 8 p.m. EDT Wednesday"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:" + "|".join(MONTH_NAMES)
+    + r")\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Return the sentences of a paragraph, a clock time kept with the day after it."""
+    out: list[tuple[int, int]] = []
+    for start, end in split_sentences(text) or [(0, len(text))]:
+        if out and _DAY_OPENING.match(text, start) \
+                and _CLOCK_END.search(text, max(out[-1][0], out[-1][1] - 8), out[-1][1]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+# Words no sentence ends on: a line that stops on one, without a full stop, was cut off mid-clause
+# ("2018 and the Senate, which had").
+_UNENDING_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "nor", "of", "which", "who",
+                             "whom", "whose", "that", "had", "has", "have", "was", "were"})
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _is_fragment(sentence: str, words: str, ending: str = "") -> bool:
+    """Return True for an event text that is no sentence: broken off at either end, or the
+    date alone. `sentence` is the sentence's opening, `ending` its last characters."""
     if _words(words) < _MIN_EVENT_WORDS or not re.search(r"[^\W\d_]{3}", words):
+        return True
+    tail = ending.rstrip()
+    last = _LAST_WORD.search(tail)
+    if tail and tail[-1].isalpha() and last is not None \
+            and last.group(1).lower() in _UNENDING_WORDS:
         return True
     stripped = sentence.lstrip(" “\"‘'(")
     first = stripped.split(maxsplit=1)[0].lower() if stripped.split() else ""
@@ -253,7 +296,7 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
     quotes = _quote_spans(text)
     quote_starts = [a for a, _ in quotes]
     anchor: PartialDate | None = None
-    for s_start, s_end in split_sentences(text) or [(0, len(text))]:
+    for s_start, s_end in _sentences(text):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         inside = _anchor_bare_months(text, mentions[first:last], ref)
         seen: set[str] = set()
@@ -287,7 +330,7 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
                 cut = text.find(" ", mention.end + _WINDOW, s_end)
                 right = cut if cut > 0 else s_end
             words = event_text(text[left:right], mention.start - left)
-            if _is_fragment(text[begin:begin + 40], words):
+            if _is_fragment(text[begin:begin + 40], words, text[max(begin, s_end - 40):s_end]):
                 continue
             seen.add(when.iso())
             yield Event(
@@ -300,11 +343,56 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
             ), mention.start
 
 
+# What joins the two ends of a range: "between January and June 2025", "Dec. 22 to Jan. 25, 2019";
+# with a day between for a range of days ("March 3 to 5, 2020").
+_RANGE_JOIN = re.compile(r",?\s*(?:and|to|through|until|till|[-–])\s*(?:(?:early|mid|late)[- ])?$")
+_DAY_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[-–])\s*(?:[12]\d|3[01]|0?[1-9])"
+                             r"(?:st|nd|rd|th)?,?\s*$")
+_OPEN_DIRECTIONS = ("", "onward", "nearest")
+
+
+def _range_years(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give a month (or month and day) without a year at one end of a range the year the other
+    end gives: "Between January and June 2025" is January 2025 (not the last January before the
+    article), "from November to February 2025" November 2024, "from Dec. 22, 2018, to Jan. 25"
+    January 2019, and "March 3 to 5, 2020" March 2020 (the year, now in the day, is dropped)."""
+    out: list[Mention | None] = list(mentions)
+    for i, (first, second) in enumerate(pairwise(mentions)):
+        if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            if first.unit == "monthday" and first.direction in _OPEN_DIRECTIONS \
+                    and first.month is not None and second.kind == "year" \
+                    and second.when is not None \
+                    and _DAY_RANGE_JOIN.fullmatch(text, first.end, second.start):
+                out[i] = replace(first, when=PartialDate(second.when.year, first.month,
+                                                         first.day))
+                out[i + 1] = None
+            continue
+        bare, dated, later = first, second, 0
+        if first.when is not None:
+            bare, dated, later = second, first, 1
+        if bare.unit not in ("bare_month", "monthday") or bare.month is None \
+                or bare.direction not in _OPEN_DIRECTIONS or bare.offset or bare.when is not None \
+                or dated.when is None or dated.when.month is None or dated.when.decade:
+            continue
+        # The end before the start in the calendar is in the next year (or the start in the
+        # year before).
+        if later:
+            year = dated.when.year + ((bare.month, bare.day or 99)
+                                      < (dated.when.month, dated.when.day or 0))
+            out[i + 1] = replace(bare, when=PartialDate(year, bare.month, bare.day))
+        else:
+            year = dated.when.year - ((bare.month, bare.day or 0)
+                                      > (dated.when.month, dated.when.day or 99))
+            out[i] = replace(bare, when=PartialDate(year, bare.month, bare.day))
+    return [m for m in out if m is not None]
+
+
 def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | None
                         ) -> list[Mention]:
     """Give a month without a year ("in March") the year of a year-level date said before it
     in the same sentence as an adverbial ("Last year, … in March"), and drop that year-level
     date, now more precise. "The 1953 team" is no adverbial; "last June" needs none."""
+    mentions = _range_years(text, mentions)
     out: list[Mention | None] = list(mentions)
     anchor: tuple[int, Mention] | None = None
     for i, mention in enumerate(mentions):
@@ -315,7 +403,8 @@ def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | N
             anchor = (i, mention) if adverbial else None
             continue
         if anchor is None or mention.unit not in ("bare_month", "monthday", "holiday") \
-                or mention.direction in ("past", "future", "this") or mention.offset:
+                or mention.direction in ("past", "future", "this") or mention.offset \
+                or mention.when is not None:
             continue
         at, said = anchor
         year = said.when.year if said.when is not None else (

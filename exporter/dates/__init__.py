@@ -13,12 +13,14 @@
 ISO 8601 at the text's precision throughout: `1950`, `195X` (a decade), `1971-07`, `2017-06-06`.
 Everything here is rule-based and deterministic; the README lists the rules. The package is the
 one place every part of the tool reads dates from (readers, sidecar, timeline, templates); inside,
-each module has one job: `strings` (calendar values and whole strings), `text` (expressions in
-running text and their resolution), `holidays`, `tense` (the tense of a clause).
+each module has one job: `strings` (calendar values and whole strings), `text` (finding
+expressions in running text), `resolving` (placing them in the calendar), `holidays`, `tense` (the
+tense of a clause).
 """
 
 from __future__ import annotations
 
+from .resolving import resolve
 from .strings import (
     DATE_FORMS,
     DATE_SEARCH,
@@ -38,7 +40,7 @@ from .strings import (
     valid,
 )
 from .tense import Tense, clause_tense
-from .text import Mention, find_mentions, resolve
+from .text import Mention, find_mentions
 
 __all__ = [
     "DATE_FORMS",

@@ -1,4 +1,4 @@
-"""Holidays: the day a holiday's name stands for in a given year."""
+"""Holidays: the day a holiday's name stands for in a given year, None in a year without it."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ FIXED_HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1),
     "valentine's day": (2, 14), "halloween": (10, 31), "st. patrick's day": (3, 17),
-    "bastille day": (7, 14), "fourth of july": (7, 4), "veterans day": (11, 11),
-    "armistice day": (11, 11), "remembrance day": (11, 11), "may day": (5, 1),
+    "bastille day": (7, 14), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "may day": (5, 1), "juneteenth": (6, 19),
 }
+
+INAUGURATION_YEARS = 4
+"""A US presidential inauguration falls every fourth year (1937 on: 20 January; before, 4 March)."""
 
 def _easter(year: int) -> dt.date:
     """Return Easter Sunday (Gregorian, the anonymous algorithm)."""
@@ -42,7 +46,19 @@ def holiday_date(name: str, year: int) -> tuple[int, int, int] | None:
         month, day = FIXED_HOLIDAYS[name]
         return (year, month, day)
     found: dt.date | None = None
-    if name.startswith("thanksgiving"):
+    if name == "election day":
+        found = _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)  # Tuesday after 1st Monday
+    elif name == "inauguration day":
+        if year % INAUGURATION_YEARS != 1 or year < 1789:
+            return None
+        return (year, 1, 20) if year >= 1937 else (year, 3, 4)
+    elif name.startswith(("martin luther king", "mlk")):
+        found = _nth_weekday(year, 1, 0, 3)
+    elif name.startswith("president"):
+        found = _nth_weekday(year, 2, 0, 3)
+    elif name == "columbus day":
+        found = _nth_weekday(year, 10, 0, 2)
+    elif name.startswith("thanksgiving"):
         found = _nth_weekday(year, 11, 3, 4)
     elif name in ("labor day", "labour day"):
         found = _nth_weekday(year, 9, 0, 1)
@@ -65,4 +81,4 @@ def holiday_date(name: str, year: int) -> tuple[int, int, int] | None:
     return (found.year, found.month, found.day) if found else None
 
 
-__all__ = ["FIXED_HOLIDAYS", "holiday_date"]
+__all__ = ["FIXED_HOLIDAYS", "INAUGURATION_YEARS", "holiday_date"]

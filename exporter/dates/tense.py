@@ -27,10 +27,13 @@ _SKIPPED_ADVERBS = _WORDS["skipped_adverbs"]
 _NOT_VERBS_ED = _WORDS["not_verbs_ed"]
 _NOT_INFINITIVES = _WORDS["not_infinitives"]
 _DIRECTIVES = _WORDS["directives"]
+_WANTING = _WORDS["wanting"]
 _CLAUSE_LEFT = re.compile(r"[;:—–]|,\s|\b(?:that|which|who|whom|because|while|although|but"
                           r"|when|whereas|unless|if|how|why|whether|what)\b")
 _CLAUSE_RIGHT = re.compile(r"[;:,.—–]|\b(?:that|which|who|whom|because|while|although|but"
                            r"|when|and|whereas|unless|if|how|why|whether|what)\b")
+_CLAUSE_WORD = re.compile(r"that|which|who|whom|because|while|although|but|when|and|whereas"
+                          r"|unless|if|how|why|whether|what")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _WINDOW = 240
 """Characters looked at either side of an expression when judging its tense."""
@@ -59,6 +62,18 @@ def _infinitive(word: str) -> bool:
             and not word.endswith(("s", "ed", "ing", "ly")))
 
 
+def _wanted_done(words: list[str], i: int) -> bool:
+    """Return True for a participle that is the object's state a present "want", "need" or
+    "expect" asks for ("want the bill passed", "expects the deal signed"), auxiliaries and
+    clause words not between."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if words[j] in _WANTING:
+            return j < i - 1
+        if not words[j] or words[j] in _AUXILIARIES or _CLAUSE_WORD.fullmatch(words[j]):
+            return False
+    return False
+
+
 def _aspect(words: list[str], markers: list[Tense]) -> list[Tense]:
     """Return the markers with each participle after a form of "be" or "have" given the tense
     of its auxiliary: "will be released" is future, "has been postponed" present, "had been
@@ -70,6 +85,9 @@ def _aspect(words: list[str], markers: list[Tense]) -> list[Tense]:
             out[i] = "future"  # "urged both sides to return on Tuesday": not yet done
             continue
         if not marker or i == 0:
+            continue
+        if marker == "past" and _wanted_done(words, i):
+            out[i] = "future"  # "want the bill passed by Friday": not yet done
             continue
         before = words[i - 1]
         if words[i] not in _AUXILIARIES and (

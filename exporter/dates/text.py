@@ -1,16 +1,13 @@
-"""Date expressions in running text: found with our own patterns, resolved against a reference
-date, the tense of their clause and the anchors the text gives."""
+"""Date expressions in running text, found with our own patterns; `resolving` places them."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from .holidays import holiday_date as _holiday
-from .strings import MONTH_NAMES, MONTHS, WEEKDAYS, Anchor, PartialDate, month_number, valid
-from .tense import Tense
+from .strings import MONTH_NAMES, MONTHS, WEEKDAYS, PartialDate, month_number, valid
 from .wordlists import word_lists
 
 _WORDS = word_lists("text")
@@ -39,13 +36,22 @@ _COUNT = rf"(?:\d{{1,3}}|a|an|{_ONE}|{'|'.join(_TEENS)}|{'|'.join(_TENS)})"
 
 _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(?:Eve|Day)"
             r"|Valentine[’']s\s+Day|Halloween|St\.?\s+Patrick[’']s\s+Day|Bastille\s+Day"
-            r"|(?:the\s+)?Fourth\s+of\s+July|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
+            r"|(?:the\s+)?(?:Fourth\s+of\s+July|July\s+Fourth)|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|May\s+Day|Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?"
             r"|Good\s+Friday|Easter\s+Monday|Black\s+Friday|Cyber\s+Monday|Ash\s+Wednesday"
-            r"|Palm\s+Sunday)")
+            r"|Palm\s+Sunday|Election\s+Day|Inauguration\s+Day|Juneteenth|Columbus\s+Day"
+            r"|(?:Martin\s+Luther\s+King(?:,?\s+Jr\.?)?|MLK)\s+Day|Presidents?[’']?s?\s+Day)")
 _HOLIDAY_THINGS = _WORDS["holiday_things"]
+_BARE_HOLIDAYS = frozenset({
+    "christmas", "thanksgiving", "easter", "may day", "good friday", "easter sunday",
+    "easter monday", "black friday", "cyber monday", "ash wednesday", "palm sunday",
+    "election day", "inauguration day", "juneteenth", "columbus day"})
+"""Holiday names that count only after a preposition, a determiner or a verb, or with a year."""
 _HOLIDAY_PREP = (r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from"
                  r"|through|throughout|to|past|ahead\s+of)")
+# Verbs whose object is the day itself: "spent Thanksgiving at his estate". Not the habitual
+# present ("families celebrate Christmas at home"), which names no one day.
+_HOLIDAY_VERB = r"(?:spent|spend|spending|celebrated|celebrating)"
 # Weekday names inside names of days, not dates of this week: "Black Friday", "Super Tuesday".
 _NAMED_DAYS = _WORDS["named_days"]
 
@@ -63,7 +69,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("my", rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b(?![-–/]\d)"),
         ("month_rel",
          rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>{_RELATIVE_WORD})\s+year\b"),
-        ("holiday", rf"(?:\b(?P<rel>{_RELATIVE_WORD}|(?i:{_HOLIDAY_PREP}))\s+)?"
+        ("holiday", rf"(?:\b(?P<rel>{_RELATIVE_WORD}|(?i:{_HOLIDAY_PREP}|{_HOLIDAY_VERB}))\s+)?"
                     rf"\b(?P<name>{_HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
         ("spelled_year", rf"\b(?P<c>(?i:nineteen|eighteen|twenty))[- ](?P<r>(?i:{_SPELLED_TAIL}))\b"
                          rf"(?![- ](?i:{_ONE}|percent|per|years?|times))"),
@@ -118,9 +124,12 @@ _GATES: dict[str, tuple[str, ...]] = {
     "dm": _MONTH_GATE, "bare_month": _MONTH_GATE,
     "month_rel": ("this year", "last year", "next year"),
     "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
-                "bastille", "fourth of july", "veterans", "armistice", "remembrance", "may day",
+                "bastille", "fourth of july", "july fourth", "veterans", "armistice", "remembrance",
+                "may day",
                 "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday",
-                "black friday", "cyber monday", "ash wednesday", "palm sunday"),
+                "black friday", "cyber monday", "ash wednesday", "palm sunday", "election day",
+                "inauguration day", "juneteenth", "columbus day", "luther king", "mlk day",
+                "presidents", "president's day", "president’s day"),
     "spelled_year": ("nineteen", "eighteen", "twenty"), "spelled_2000": ("thousand",),
     "short_decade": ("0s", "0’s", "0's", "ties"), "fiscal": ("fy", "fiscal"), "ago": ("ago",),
     "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
@@ -145,6 +154,16 @@ _CAPITALISED_OK = {
     "Around", "About", "Between", "Through", "Throughout", "The", "Christmas", "Easter",
 }
 _MORE_COUNT_NOUNS = _WORDS["count_nouns"]
+_MEASURED_PERIODS = _WORDS["measured_periods"]
+# A house number: one to three capitalised words, then a street word.
+_STREET_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard"
+    r"|Blvd|Drive|Dr|Lane|Ln|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Terrace|Plaza"
+    r"|Square|Sq|Way)\b")
+# Words before a number that make it a year even then: "In 1968 Pennsylvania Avenue was shut",
+# "the 1995 Main Street fire"; a house number follows "at", "to", "from" or a verb.
+_YEAR_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|during|until|till|before|after|by|circa|of|the)\s+$", re.IGNORECASE)
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 
@@ -193,6 +212,9 @@ def _is_year(text: str, start: int, end: int) -> bool:
             return False
     if re.match(r" [A-Z]{1,3}\d", text[end:end + 5]):
         return False  # "2012 DA14": a designation
+    if _STREET_AFTER.match(text, end, min(len(text), end + 60)) \
+            and not _YEAR_WORD_BEFORE.search(text, max(0, start - 12), start):
+        return False  # "1600 Pennsylvania Ave.": a street number; not "In 1968 Pennsylvania …"
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = before.group(1)
@@ -258,9 +280,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         rel = " ".join((g["rel"] or "").lower().split())
         # Names that also name things ("the Good Friday agreement", "Easter eggs") count only
         # after a preposition or a determiner, or with a year.
-        bare = name in ("christmas", "thanksgiving", "easter", "may day", "good friday",
-                        "easter sunday", "easter monday", "black friday", "cyber monday",
-                        "ash wednesday", "palm sunday")
+        # So do the civic days: "Election Day should be a holiday" names no one day.
+        bare = name in _BARE_HOLIDAYS or name.startswith(("martin luther", "mlk", "president"))
         if bare and not rel and g["y"] is None:
             return None
         after = _WORD_AFTER.match(text, e, min(len(text), e + 30))
@@ -272,8 +293,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
             return Mention(start, e, kind, PartialDate(*day)) if day else None
         # "before Easter" in a past-tense sentence is still the coming Easter: the nearest.
         direction = {"last": "past", "next": "future", "this": "this", "since": "past",
-                     "until": "future", "till": "future", "before": "nearest",
-                     "ahead of": "nearest", "around": "nearest"}.get(rel, "")
+                     "until": "onward", "till": "onward", "through": "onward", "by": "onward",
+                     "before": "nearest", "ahead of": "nearest", "around": "nearest"}.get(rel, "")
         return Mention(start, e, kind, unit="holiday", name=name, direction=direction)
     if kind == "spelled_year":
         century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["c"].lower()]
@@ -363,11 +384,16 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         if g["mon"] == "May" and prep in ("to", "of", "for", "between"):
             return None  # "spoke to May", "the resignation of May": a name
         # "this March" / "last March" / "next March" fix the direction outright.
-        direction = ("future" if prep in ("next", "until", "till") else
-                     "past" if prep in ("since", "last") else "this" if prep == "this" else "")
+        direction = ("future" if prep == "next" else "past" if prep in ("since", "last")
+                     else "this" if prep == "this"
+                     else "onward" if prep in ("until", "till", "through", "by") else "")
         if prep == "for" and _word_before(text, s) not in _SCHEDULED:
             # "sales for March will be released": the month the figures cover, the nearest;
             # "scheduled for March" keeps the tense's reading.
+            direction = "nearest"
+        if prep == "through" and _word_before(text, s) in _MEASURED_PERIODS:
+            # "the 12 months through March", "figures through June": a period measured up to
+            # the month, which has mostly gone by; the nearest, as for "sales for March".
             direction = "nearest"
         start = s if prep in ("last", "next", "this", "early", "late", "mid-") \
             else m.start("mon")
@@ -384,7 +410,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
                 or (after.group(1)[:1].isupper() and after.group(1)[:3].lower() not in MONTHS)):
             return None  # "the Sunday Times", "Friday prayers": a name or a thing
         direction = ("future" if rel in ("next", "as early as", "as soon as") else
-                     "past" if rel in ("last", "since") else "")
+                     "past" if rel in ("last", "since") else
+                     "onward" if rel in ("by", "until", "till") else "")
         start = s if rel in ("last", "next", "this") else m.start("wd")
         return Mention(start, e, kind, day=WEEKDAYS[g["wd"].lower()], unit="weekday",
                        direction=direction, offset=-1 if rel == "last" else 0,
@@ -429,169 +456,4 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
-# --- resolving ----------------------------------------------------------------------------------
-
-
-def _pick_year(month: int, day: int | None, ref: PartialDate, direction: str) -> int:
-    """Return the year of a month (or month and day) said without one: the latest not after
-    the reference date in the past, the next in the future, the nearest otherwise."""
-    if ref.month is None or direction == "this":
-        return ref.year
-    here = (ref.month, ref.day or (day or 0))
-    there = (month, day or here[1] if month == ref.month else day or 0)
-    if direction == "past":
-        return ref.year - 1 if there > here else ref.year
-    if direction == "future":
-        return ref.year + 1 if there < here else ref.year
-    # Nearest: within six months either side.
-    gap = (month - ref.month) % 12
-    if gap == 0:
-        return ref.year
-    return ref.year + (1 if month < ref.month and gap <= 5 else 0) \
-        - (1 if month > ref.month and gap >= 7 else 0)
-
-
-def _not_a_year_off(year: int, month: int, day: int, ref: PartialDate) -> int:
-    """Return `year`, or the year next to it when the tense put a day almost a year away and
-    the other reading is within a month: "planned for Oct. 15" in a November article is the
-    October just gone, "Come November 19" said on 18 November the next day."""
-    base = ref.as_date()
-    if base is None or not valid(year, month, day):
-        return year
-    gap = (dt.date(year, month, day) - base).days
-    other = year - 1 if gap > 0 else year + 1
-    if abs(gap) > 320 and valid(other, month, day) \
-            and abs((dt.date(other, month, day) - base).days) < 35:
-        return other
-    return year
-
-
-def _direction(mention: Mention, tense: Tense) -> str:
-    """Return `past`, `future`, `this` or `` for a mention said without its year or week."""
-    if mention.direction and mention.direction != "nearest":
-        return mention.direction
-    if mention.direction == "nearest":
-        return ""
-    if tense == "future":
-        return "future"
-    if tense in ("past", "report"):
-        return "past"
-    if tense == "present" and mention.possessive:
-        return "past"  # "Monday's announcement comes as lawmakers are debating …"
-    if tense == "present" and mention.unit == "weekday":
-        return "present"  # "The summit opens Tuesday": the coming one, or today
-    return "past" if mention.unit == "weekday" else ""
-
-
-def resolve(mention: Mention, ref: PartialDate | None, tense: Tense = "",
-            anchor: PartialDate | None = None) -> tuple[PartialDate, Anchor] | None:
-    """Return the date of `mention` and what it was read against, or None when it cannot be.
-
-    `ref` is the article's (or a quotation's) date; `anchor` the latest date the text gave
-    before the mention, for "the following year" and the like.
-    """
-    if mention.when is not None:
-        return mention.when, "absolute"
-    try:
-        return _resolve(mention, ref, tense, anchor)
-    except (OverflowError, ValueError):
-        return None  # a reference date at the edge of the calendar (year 1 or 9999)
-
-
-def _resolve(mention: Mention, ref: PartialDate | None, tense: Tense,
-             anchor: PartialDate | None) -> tuple[PartialDate, Anchor] | None:
-    unit = mention.unit
-    if unit == "anchored":
-        return _resolve_anchored(mention, anchor, ref)
-    if ref is None:
-        return None
-    found = _resolve_relative(mention, ref, _direction(mention, tense))
-    return (found, "article-date") if found is not None else None
-
-
-def _resolve_anchored(mention: Mention, anchor: PartialDate | None, ref: PartialDate | None
-                      ) -> tuple[PartialDate, Anchor] | None:
-    if (anchor is None or anchor.decade) and mention.offset < 0 and ref is not None:
-        # "from a year earlier" with no date before it: earlier than the article's date.
-        found = _resolve_anchored(mention, ref, None)
-        return (found[0], "article-date") if found else None
-    if anchor is None or anchor.decade:
-        return None
-    if mention.grain == "year":
-        return PartialDate(anchor.year + mention.offset), "text"
-    if mention.grain == "month" and anchor.month is not None:
-        total = anchor.year * 12 + anchor.month - 1 + mention.offset
-        return PartialDate(total // 12, total % 12 + 1), "text"
-    day = anchor.as_date()
-    if mention.grain == "day" and day is not None:
-        day += dt.timedelta(days=mention.offset)
-        return PartialDate(day.year, day.month, day.day), "text"
-    return None
-
-
-def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> PartialDate | None:
-    unit = mention.unit
-    if unit in ("year", "year_end"):
-        return PartialDate(ref.year + mention.offset)
-    if unit == "decade2":
-        year = (ref.year // 100) * 100 + mention.offset
-        return PartialDate(year if year <= ref.year else year - 100, decade=True)
-    if unit == "month_of_year":
-        return PartialDate(ref.year + mention.offset, mention.month)
-    if unit == "month":
-        if ref.month is None:
-            return None
-        total = ref.year * 12 + ref.month - 1 + mention.offset
-        return PartialDate(total // 12, total % 12 + 1)
-    if unit in ("monthday", "bare_month"):
-        assert mention.month is not None
-        year = _pick_year(mention.month, mention.day, ref, direction)
-        if mention.day is not None:
-            year = _not_a_year_off(year, mention.month, mention.day, ref)
-        if unit == "bare_month" and mention.offset < 0 and mention.month == ref.month:
-            year = ref.year - 1  # "last June", said in June
-        if mention.day is not None and not valid(year, mention.month, mention.day):
-            return None
-        return PartialDate(year, mention.month, mention.day)
-    if unit == "holiday":
-        this_year = _holiday(mention.name, ref.year)
-        if this_year is None:
-            return None
-        year = _pick_year(this_year[1], this_year[2], ref, direction)
-        found = _holiday(mention.name, year)
-        return PartialDate(*found) if found else None
-    if unit == "ago":
-        if mention.grain == "year_today" and ref.day is not None and ref.month is not None:
-            year = ref.year + mention.offset
-            if valid(year, ref.month, ref.day):
-                return PartialDate(year, ref.month, ref.day)
-            return None
-        if mention.grain == "year":
-            return PartialDate(ref.year + mention.offset)
-        if mention.grain == "month" and ref.month is not None:
-            total = ref.year * 12 + ref.month - 1 + mention.offset
-            return PartialDate(total // 12, total % 12 + 1)
-    base = ref.as_date()
-    if base is None:
-        return None
-    if unit == "day" or (unit == "ago" and mention.grain == "day"):
-        day = base + dt.timedelta(days=mention.offset)
-    elif unit == "weekday":
-        assert mention.day is not None
-        if direction in ("present", "future") and mention.day == base.weekday() \
-                and mention.direction != "future":
-            # "The House is expected to vote Friday", said on a Friday: wire copy names today
-            # by its weekday; a week ahead would be "next Friday".
-            day = base
-        elif direction in ("future", "present"):
-            day = base + dt.timedelta(days=(mention.day - base.weekday()) % 7 or 7)
-        else:
-            back = (base.weekday() - mention.day) % 7
-            # "last Monday" said on a Monday is a week ago; "on Monday" is the dateline's day.
-            day = base - dt.timedelta(days=back or (7 if mention.offset < 0 else 0))
-    else:
-        return None
-    return PartialDate(day.year, day.month, day.day)
-
-
-__all__ = ["Mention", "find_mentions", "resolve"]
+__all__ = ["Mention", "find_mentions"]
