@@ -149,6 +149,7 @@ def _decided(phrase: Phrase | None, found: Speaker | None) -> Speaker | None:
 
 # `…, and Fisk said`: a new clause with a named subject of its own.
 _NEW_SUBJECT = re.compile(r",?\s+(?:and|but|while)\s+[A-Z]")
+_AND_VERB = re.compile(r",\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$")
 
 
 def _according_before(att: Attributor, place: Place) -> Speaker | None:
@@ -161,6 +162,10 @@ def _according_before(att: Attributor, place: Place) -> Speaker | None:
     verb = VERB.search(place.text, last.end(), end)
     if verb is not None and _NEW_SUBJECT.search(place.text, last.end(), verb.start()):
         return None  # `according to AdImpact, and Fisk said an ad would run “…”`: Fisk's words
+    if verb is not None and _AND_VERB.search(place.text, last.end(), verb.start()):
+        # `The senator hung up, according to one of the people, and said to no one in
+        # particular, “…”`: the source reports what the sentence's subject said.
+        return None
     phrase = speaker_after(place.text, last.end(), end)
     return att.speaker(phrase, place.paragraph, place.span.start)
 
