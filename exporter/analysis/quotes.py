@@ -283,12 +283,14 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         partial_only = bool(spans[para.n]) and len(owners) == 1 and None not in owners and \
             not text.rstrip().endswith((CLOSE_DOUBLE, '"')) and \
             all(_mid_sentence(text, span) for span in spans[para.n])
-        before = (para.n, masked) if carried is None and (
+        # A quotation left open goes on in the next paragraph, in the same voice or none: what
+        # its words are about (`“He slept with a pistol …`) names no speaker for the rest.
+        before = (para.n, masked) if carried is None and not unclosed and (
             not spans[para.n] or partial_only) else None
         before_owner = next(iter(owners)) if partial_only else None
         # Read only when the next paragraph is a quotation alone (`Attributor.actor` refuses a
         # last sentence that quotes anything: `“…,” he said. Then he looked up.` is fine).
-        last_para = (para.n, masked) if carried is None else None
+        last_para = (para.n, masked) if carried is None and not unclosed else None
         if len(quotes) > first_quote and all(q.speaker is None for q in quotes[first_quote:]):
             unsaid = list(range(first_quote, len(quotes)))
     return tuple(quotes)
