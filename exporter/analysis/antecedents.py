@@ -219,9 +219,13 @@ class Antecedents(_CastParts):
             # `One of the first calls Kreindler made was to a woman who had run the county
             # committee. “…,” she recalled`: the woman the text does not name.
             return None
+        # (In this paragraph too, when the name there is no subject: `The county's director
+        # of elections … had to explain the decision, first to Marsh … “…,” she said`.)
         described = described_subject_before(self.texts.get(paragraph, ""), offset) \
-            if nearest.paragraph < paragraph else None
-        if described is not None and self.titled(described) is None:
+            if nearest.paragraph < paragraph or not nearest.subject else None
+        holder = self.titled(described) if described is not None else None
+        if described is not None and (holder is None or holder is AMBIGUOUS or
+                                      not self._introduced(holder.name, paragraph, offset)):
             # `On election night, the county's election administrator, who …, sat in the
             # annex. “…,” she said`: the person this paragraph describes, whom no name holds.
             return None
