@@ -143,6 +143,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
     whole: Quote | None = None  # the last paragraph's one quotation, when it is all of it
     unsaid: list[int] = []  # the last paragraph's quotations, when none has a speaker
+    turns: list[Speaker | None] = []  # speakers of the last paragraphs of a dialogue
     for para in article.paragraphs:
         text = para.text
         masked = mask_party_tags(text)
@@ -250,6 +251,15 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                         reported = attributor.reported(para.n, masked[:starts[first_sentence]])
                         if reported is not None and reported.named:
                             speaker = _actor_speaks(resolved(reported), place)
+            # (Only while the exchange has had two voices: a third makes the next line anyone's.)
+            other = turns[-2] if len(turns) >= 2 and turns[-1] is not None and \
+                len({t.name if t else None for t in turns[-3:]}) == 2 else None
+            if speaker is None and first and span.start <= 1 and other is not None and \
+                    other != turns[-1] and _only_quotes(text, spans[para.n]):
+                # `“How bad?” Ansbacher asked.` `“Nine points,” Fennimore said.` `“Us or
+                # him?”`: an exchange of two people, each line its own paragraph, goes on in
+                # turns.
+                speaker = _actor_speaks(resolved(other), place)
             if speaker is not None and speaker is not AMBIGUOUS:
                 # Noted at the end of its sentence: the last speaker is the likeliest `he`.
                 cast.note(speaker, para.n, place.sentence_end)
@@ -275,6 +285,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             carried = attributor.intro(para.n, text)
             if carried is AMBIGUOUS:
                 carried = None
+        turns = _next_turns(turns, text, spans[para.n], quotes[first_quote:])
         said_last = _closing_speaker(text, pending, spans[para.n])
         # Read only when the next paragraph opens with an unattributed quotation.
         # A paragraph whose only quotations are one speaker's partial ones (`… noted there
@@ -351,6 +362,19 @@ def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> 
             _sentence_ends_in(tail) or not _PRONOUN_TAIL.match(tail):
         return None
     return pending.speaker
+
+
+def _next_turns(turns: list[Speaker | None], text: str, spans: list[Span],
+                said: list[Quote]) -> list[Speaker | None]:
+    """Return the turns of a dialogue after this paragraph: one more when the paragraph is one
+    line of it (a single quotation opening it, with at most a short attribution such as
+    `Fennimore said`), none left when it is anything else."""
+    outside = _outside_quotes(text, spans).split()
+    if len(spans) != 1 or spans[0].start > 1 or len(said) != 1 or len(outside) > 4:
+        return []
+    who = said[0].speaker
+    turn = Speaker(who, "person", attribution="explicit") if who else None
+    return [*turns[-2:], turn]
 
 
 def _only_quotes(text: str, spans: list[Span]) -> bool:
