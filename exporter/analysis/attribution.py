@@ -380,6 +380,8 @@ class Attributor:
                                         not self._same_pronoun(text, start, m, tail) and
                                         not _thing_clause(tail)):
                 return None
+            if _DETERMINER_BEFORE.search(text, max(start, m.start() - 6), m.start()):
+                continue  # `said in an emailed statement`: a participle describing a noun
             if m.group().lower() in OBJECT_SENSES and not CLAUSE_TAIL.search(tail):
                 # `Democrats had confirmed attorneys general with “…” records`: the verb takes
                 # a thing, not a clause, so it reports nobody's words.
@@ -415,6 +417,7 @@ class Attributor:
         return None
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$")
 # A person the text does not name as the subject right before a speech verb.
 _UNNAMED_PERSON = re.compile(r"\b(?:a|an|one|another|some|someone|somebody)\s+(?:[a-z-]+\s+){0,2}?"
                              r"(?:man|woman|men|women|person|people|voice|heckler|protester|"

@@ -115,6 +115,13 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         # “…,” the prosecutor’s office said`: the verb before introduced it; the words after
         # are another sentence, or who reports it.
         return None
+    if "," in place.text[m.start("np"):m.end("np")].strip(" ,") and any(
+            v.group().islower() for v in VERB.finditer(place.text, place.sentence_start,
+                                                        place.span.start)):
+        # `Valcourt called the provision “…,” without disclosing who paid him, prosecutors
+        # said`: the verb before the quotation gives the words; the one after, far from them,
+        # who reports it.
+        return None
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 
