@@ -57,9 +57,6 @@ _RELATIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
                        r"([A-Z][^\W\d_][\w\u2019'-]*)(?=,)")
 _WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
-# A capitalised word opening a sentence as the subject of a speech verb (`Whitford said`).
-_SAYS_FIRST = re.compile(r"(?:^|[.!?][\u201d\"]?\s+)([A-Z][a-z][\w-]+)\s+"
-                         r"(?:said|says|told|added|wrote|argued|noted)\b")
 # (`“…,” Thorsby said`: after a closing mark too.)
 _ALONE = re.compile(r"(?<=[a-z,;\u201d\"] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A-Z])")
 # A plural title before names joined by commas and `and` (party tags already blanked): each
@@ -135,7 +132,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             start = run.start()
             while words:
                 drop = leading_connectors(words) or int(bare_word(words[0]) in STOP or
-                                                        is_title(words[0]))
+                                                        is_title(words[0]) or _plural_title(
+                                                            words[0]))
                 if not drop:
                     break
                 for _ in range(drop):
@@ -221,6 +219,12 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
 
 
+def _plural_title(word: str) -> bool:
+    """Return True for a title in the plural (`Commissioners Yvette Carrasco and …`)."""
+    low = bare_word(word)
+    return len(low) > 3 and low.endswith("s") and is_title(low[:-1])
+
+
 def _role_compound(word: str) -> bool:
     """Return True for a plural or hyphenated word of roles (`singer-guitarists`)."""
     parts = [p[:-1] if p.endswith("s") else p for p in word.split("-")]
@@ -237,8 +241,6 @@ def _words_alone(texts: dict[int, str]) -> dict[str, int]:
             before = text.rfind(" ", 0, m.start() - 1)
             if text[before + 1:before + 2].isupper():
                 continue  # `a Go-Kart Track`: the word before is capitalised too
-            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-        for m in _SAYS_FIRST.finditer(text):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     return counts
 
