@@ -83,8 +83,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"|eighties|nineties))\b)"),
         # "the flood of '97", "since '08": a year by its last two digits, after a word that
         # takes a year; not "'90s" (a decade) nor a height or a score.
-        ("short_year", r"\b(?i:of|in|since|from|until|till|by|through|the|circa)\s+[’'](?P<yy>\d\d)"
-                       r"(?![\w’'-]|[.,]\d|\s*(?:%|per\b))"),
+        ("short_year", r"[’'](?P<yy>\d\d)(?![\w’'-]|[.,]\d|\s*(?:%|per\b))"),
         ("fiscal", rf"\b(?:FY\s?|(?i:fiscal)(?:[- ]year)?[- ])(?P<fy>{_YEAR}|\d{{2}})\b"
                    r"(?:[-–/]\d{2,4}\b)?"),
         ("ago", rf"\b(?P<n>(?i:{_COUNT}|a\s+few|several|some))\s+(?P<unit>(?i:years?|decades?"
@@ -180,6 +179,8 @@ _DETERMINER_BEFORE = re.compile(
 _RECURRING_BEFORE = re.compile(
     r"\b(?:(?:every|each)(?:\s+other)?|alternate|the\s+(?:first|second|third|fourth|fifth|last"
     r"|final|1st|2nd|3rd|4th|5th))\s+$", re.IGNORECASE)
+_SHORT_YEAR_BEFORE = re.compile(r"\b(?:of|in|since|from|until|till|by|through|the|circa)\s+$",
+                                re.IGNORECASE)
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 
@@ -348,8 +349,10 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         tens = int(g["d2"]) if g["d2"] else words.index(g["word"].lower()) + 2
         return Mention(s, e, kind, unit="decade2", offset=tens * 10)
     if kind == "short_year":
+        if not _SHORT_YEAR_BEFORE.search(text, max(0, s - 12), s):
+            return None
         # The century needs the article's date: `resolving` picks it.
-        return Mention(m.start("yy") - 1, e, kind, unit="short_year", offset=int(g["yy"]))
+        return Mention(s, e, kind, unit="short_year", offset=int(g["yy"]))
     if kind == "fiscal":
         fy = g["fy"]
         year = int(fy) if len(fy) == 4 else 2000 + int(fy)
