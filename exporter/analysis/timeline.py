@@ -225,7 +225,7 @@ _NOTICE = re.compile(
     r"|transcription|typographical|design)\s+errors?\b"
     # "A story on Tuesday about the budget misstated …": what the paper printed, and its fault.
     r"|^\W*(?:an?|the)\s+(?:(?:photo\s+)?caption|headline|graphic|chart|map|photo|obituary"
-    r"|story|article|report)\b[^.]{0,150}?\b(?:misidentified|misstated|misspelled|misquoted"
+    r"|story|article)\b[^.]{0,150}?\b(?:misidentified|misstated|misspelled|misquoted"
     r"|misattributed|incorrectly\s+(?:said|stated|reported|identified|described|gave|listed)"
     r"|gave\s+(?:the\s+)?(?:wrong|incorrect))\b",
     re.IGNORECASE,

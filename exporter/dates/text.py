@@ -495,10 +495,11 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 # A month joined to a month before it: "in November and December", "between March and June",
-# "in March, April or May". It shares the first one's preposition, so it is read as it is.
+# "in March, April or May". It shares the first one's preposition, so it is read as it is; not
+# before a capitalised word ("in April, June Carter sang"), mostly a name.
 _COORDINATED_MONTH = re.compile(
     rf"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:early|late|mid)[- ])?"
-    rf"(?P<mon>{_MONTH_FULL})\b(?!\s*\d|[’']s\b)")
+    rf"(?P<mon>{_MONTH_FULL})\b(?!\s*\d|[’']s\b|\s+[A-Z][a-z])")
 # "May" joined to a month is the month only before punctuation or a function word: not
 # "met in March and May said", where May is a name.
 _MAY_FOLLOWS = re.compile(r"\s*(?:$|[^\w\s]|(?:the|a|an|in|of|to|for|and|or|this|last|next"
