@@ -219,9 +219,25 @@ _NOTICE = re.compile(
     r"^\W*(?:correction|clarification|editor[’']?s\s+note|update|updated|corrected)\b\s*[:.—–-]"
     r"|\b(?:this|the)\s+(?:story|article|report|post|piece)\s+(?:has\s+been|was|have\s+been)"
     r"\s+(?:updated|corrected|amended|changed|revised|clarified)\b"
-    r"|\b(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|post|piece)\b",
+    r"|\b(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|post|piece)\b"
+    # "Because of an editing error, a photo caption on Feb. 15 misidentified …"
+    r"|\b(?:because\s+of|due\s+to)\s+(?:an?\s+)?(?:editing|reporting|production|editor[’']?s"
+    r"|transcription|typographical|design)\s+errors?\b"
+    # "A story on Tuesday about the budget misstated …": what the paper printed, and its fault.
+    r"|^\W*(?:an?|the)\s+(?:(?:photo\s+)?caption|headline|graphic|chart|map|photo|obituary"
+    r"|story|article)\b[^.]{0,150}?\b(?:misidentified|misstated|misspelled|misquoted"
+    r"|misattributed|incorrectly\s+(?:said|stated|reported|identified|described|gave|listed)"
+    r"|gave\s+(?:the\s+)?(?:wrong|incorrect))\b",
     re.IGNORECASE,
 )
+# A page's stamp, credit or byline ("Updated April 5, 2017 4:32 p.m. ET", "By Staff Reporter |
+# Nov. 14, 2011", "Photo: Jan. 12, 2006 / Staff"): a short line opening on such a word that ends
+# without a full stop (a clock time's "p.m." is none) tells no event.
+_STAMP = re.compile(
+    r"^\W*(?:(?:last|first|originally)\s+)?(?:updated|posted|published|modified|revised|filed"
+    r"|photo(?:graph)?s?|picture|image|file\s+photo|credit|by)\b", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"(?<![ap]\.m)[.!?][”\"’')]*\s*$")
+_STAMP_WORDS = 16
 # A capitalised function word right after a date opening the text: a line broken mid-sentence
 # ("1967 Of Israel, and instead …"), not a sentence.
 _BROKEN_OPENING = re.compile(r"^\S+\s+(?:Of|And|Or|But|To|For|With|The|A|An|In|On|At|By)\s")
@@ -287,7 +303,8 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
                       ) -> Iterator[tuple[Event, int]]:
     """Yield the events of one paragraph with their offsets."""
     text = para.text
-    if _NOTICE.search(text[:300]):
+    if _NOTICE.search(text[:300]) or (_STAMP.match(text) and _words(text) <= _STAMP_WORDS
+                                      and not _SENTENCE_STOP.search(text)):
         return
     mentions = find_mentions(text)
     if not mentions:
@@ -387,12 +404,31 @@ def _range_years(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in out if m is not None]
 
 
+_LIST_JOIN = re.compile(r"\s*,\s*")
+
+
+def _list_years(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give the months of a list the year its last one gives ("in March, April and May 2019":
+    the range rule gives April, this one March), when they come in calendar order."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        bare, dated = out[i], out[i + 1]
+        if bare.unit == "bare_month" and bare.when is None and bare.month is not None \
+                and bare.direction in _OPEN_DIRECTIONS and not bare.offset \
+                and dated.when is not None and dated.when.month is not None \
+                and dated.when.day is None and not dated.when.decade \
+                and bare.month < dated.when.month \
+                and _LIST_JOIN.fullmatch(text, bare.end, dated.start):
+            out[i] = replace(bare, when=PartialDate(dated.when.year, bare.month))
+    return out
+
+
 def _anchor_bare_months(text: str, mentions: list[Mention], ref: PartialDate | None
                         ) -> list[Mention]:
     """Give a month without a year ("in March") the year of a year-level date said before it
     in the same sentence as an adverbial ("Last year, … in March"), and drop that year-level
     date, now more precise. "The 1953 team" is no adverbial; "last June" needs none."""
-    mentions = _range_years(text, mentions)
+    mentions = _list_years(text, _range_years(text, mentions))
     out: list[Mention | None] = list(mentions)
     anchor: tuple[int, Mention] | None = None
     for i, mention in enumerate(mentions):

@@ -57,6 +57,10 @@ def _quadrennial(name: str, ref: PartialDate, direction: str) -> PartialDate | N
     return PartialDate(day.year, day.month, day.day)
 
 
+_SHORT_YEAR_AHEAD = 10
+"""Years after the article within which a two-digit year ('29) may be one still to come."""
+
+
 def _not_a_year_off(year: int, month: int, day: int, ref: PartialDate) -> int:
     """Return `year`, or the year next to it when the tense put a day almost a year away and
     the other reading is within a month: "planned for Oct. 15" in a November article is the
@@ -116,7 +120,7 @@ def _resolve(mention: Mention, ref: PartialDate | None, tense: Tense,
     unit = mention.unit
     if unit == "anchored":
         return _resolve_anchored(mention, anchor, ref)
-    if ref is None:
+    if ref is None or (mention.custom and tense == "present"):
         return None
     found = _resolve_relative(mention, ref, _direction(mention, tense))
     return (found, "article-date") if found is not None else None
@@ -146,6 +150,15 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
     unit = mention.unit
     if unit in ("year", "year_end"):
         return PartialDate(ref.year + mention.offset)
+    if unit == "short_year":
+        # "'97" is the latest such year not after the article, unless that is a century back
+        # and the year this century is only a few years ahead ("the class of '29" in 2026).
+        year = ref.year // 100 * 100 + mention.offset
+        if year > ref.year:
+            if year - ref.year <= _SHORT_YEAR_AHEAD:
+                return None
+            year -= 100
+        return PartialDate(year)
     if unit == "decade2":
         year = (ref.year // 100) * 100 + mention.offset
         return PartialDate(year if year <= ref.year else year - 100, decade=True)

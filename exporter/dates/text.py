@@ -42,6 +42,7 @@ _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(
             r"|Palm\s+Sunday|Election\s+Day|Inauguration\s+Day|Juneteenth|Columbus\s+Day"
             r"|(?:Martin\s+Luther\s+King(?:,?\s+Jr\.?)?|MLK)\s+Day|Presidents?[’']?s?\s+Day)")
 _HOLIDAY_THINGS = _WORDS["holiday_things"]
+_HOLIDAY_EVENTS = _WORDS["holiday_events"]
 _BARE_HOLIDAYS = frozenset({
     "christmas", "thanksgiving", "easter", "may day", "good friday", "easter sunday",
     "easter monday", "black friday", "cyber monday", "ash wednesday", "palm sunday",
@@ -80,6 +81,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("short_decade", r"\b(?i:the)\s+(?:(?i:early|mid|late)[- ])?(?:[’'](?P<d2>[1-9])0[’']?s\b"
                          r"|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
                          r"|eighties|nineties))\b)"),
+        # "the flood of '97", "since '08": a year by its last two digits, after a word that
+        # takes a year; not "'90s" (a decade) nor a height or a score.
+        ("short_year", r"[’'](?P<yy>\d\d)(?![\w’'-]|[.,]\d|\s*(?:%|per\b))"),
         ("fiscal", rf"\b(?:FY\s?|(?i:fiscal)(?:[- ]year)?[- ])(?P<fy>{_YEAR}|\d{{2}})\b"
                    r"(?:[-–/]\d{2,4}\b)?"),
         ("ago", rf"\b(?P<n>(?i:{_COUNT}|a\s+few|several|some))\s+(?P<unit>(?i:years?|decades?"
@@ -112,7 +116,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekday", r"\b(?:(?P<rel>(?i:last|next|this|on|from|since|by|until|till|before"
                     rf"|as\s+early\s+as|as\s+soon\s+as))\s+)?(?P<wd>{_WD})\b"
                     rf"(?!s\b|,?\s+(?:\d|{_MONTH}\s*\d))"),
-        ("deictic", r"\b(?P<deixis>(?i:yesterday|today|tonight|tomorrow))\b"),
+        ("deictic", r"\b(?P<deixis>(?i:yesterday|today|tonight|tomorrow|last\s+night))\b"),
     )
 )
 
@@ -136,7 +140,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     "year_end": ("year",), "month_end": ("month",), "in_the_day": ("in the day",),
     "rel_period": ("year", "month"),
     "season": ("spring", "summer", "autumn", "fall"), "weekday": ("day",),
-    "deictic": ("yesterday", "today", "tonight", "tomorrow"),
+    "deictic": ("yesterday", "today", "tonight", "tomorrow", "last night"),
+    "short_year": ("'", "’"),
 }
 
 # Words before a four-digit number that make it a label, not a year.
@@ -164,6 +169,18 @@ _STREET_AFTER = re.compile(
 # "the 1995 Main Street fire"; a house number follows "at", "to", "from" or a verb.
 _YEAR_WORD_BEFORE = re.compile(
     r"\b(?:in|since|during|until|till|before|after|by|circa|of|the)\s+$", re.IGNORECASE)
+# "the 2000 block of Lincoln Avenue": a block of house numbers, as police and courts give places.
+_BLOCK_AFTER = re.compile(r"\s+block\s+(?:of|on)\b", re.IGNORECASE)
+# "the last night of the festival", "their last night": a night of a stay, not yesterday's.
+_LAST_NIGHT_NOT_DAY = re.compile(r"\s+(?:of|in|at|before)\b")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|my|your|that|this|whose)\s+$", re.IGNORECASE)
+# A weekday that recurs: "every Tuesday", "each Monday", "the second Tuesday of the month".
+_RECURRING_BEFORE = re.compile(
+    r"\b(?:(?:every|each)(?:\s+other)?|alternate|the\s+(?:first|second|third|fourth|fifth|last"
+    r"|final|1st|2nd|3rd|4th|5th))\s+$", re.IGNORECASE)
+_SHORT_YEAR_BEFORE = re.compile(r"\b(?:of|in|since|from|until|till|by|through|the|circa)\s+$",
+                                re.IGNORECASE)
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
 
@@ -189,6 +206,9 @@ class Mention:
     """For holidays: the holiday's name, lower case."""
     possessive: bool = False
     """For weekdays: "Monday's announcement", which a present tense elsewhere does not date."""
+    custom: bool = False
+    """For holidays named by what is held on them ("Easter services"): in a present clause the
+    custom ("the cathedral holds Easter services in three languages"), no one day."""
 
     @property
     def absolute(self) -> bool:
@@ -212,6 +232,8 @@ def _is_year(text: str, start: int, end: int) -> bool:
             return False
     if re.match(r" [A-Z]{1,3}\d", text[end:end + 5]):
         return False  # "2012 DA14": a designation
+    if _BLOCK_AFTER.match(text, end, min(len(text), end + 12)):
+        return False  # "the 2000 block of Lincoln Avenue"
     if _STREET_AFTER.match(text, end, min(len(text), end + 60)) \
             and not _YEAR_WORD_BEFORE.search(text, max(0, start - 12), start):
         return False  # "1600 Pennsylvania Ave.": a street number; not "In 1968 Pennsylvania …"
@@ -282,9 +304,12 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         # after a preposition or a determiner, or with a year.
         # So do the civic days: "Election Day should be a holiday" names no one day.
         bare = name in _BARE_HOLIDAYS or name.startswith(("martin luther", "mlk", "president"))
-        if bare and not rel and g["y"] is None:
-            return None
         after = _WORD_AFTER.match(text, e, min(len(text), e + 30))
+        # "the cathedral's Easter services", "the Queen's Christmas message": held on the day.
+        custom = after is not None and after.start(1) == e + 1 and not rel \
+            and after.group(1).lower() in _HOLIDAY_EVENTS
+        if bare and not rel and g["y"] is None and not custom:
+            return None
         if g["y"] is None and after is not None and after.group(1) in _HOLIDAY_THINGS:
             return None
         start = s if rel in _OFFSETS else m.start("name")
@@ -295,7 +320,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         direction = {"last": "past", "next": "future", "this": "this", "since": "past",
                      "until": "onward", "till": "onward", "through": "onward", "by": "onward",
                      "before": "nearest", "ahead of": "nearest", "around": "nearest"}.get(rel, "")
-        return Mention(start, e, kind, unit="holiday", name=name, direction=direction)
+        return Mention(start, e, kind, unit="holiday", name=name, direction=direction,
+                       custom=custom)
     if kind == "spelled_year":
         century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["c"].lower()]
         rest = g["r"].lower().replace("-", " ").split()
@@ -322,6 +348,11 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
                  "eighties", "nineties")
         tens = int(g["d2"]) if g["d2"] else words.index(g["word"].lower()) + 2
         return Mention(s, e, kind, unit="decade2", offset=tens * 10)
+    if kind == "short_year":
+        if not _SHORT_YEAR_BEFORE.search(text, max(0, s - 12), s):
+            return None
+        # The century needs the article's date: `resolving` picks it.
+        return Mention(s, e, kind, unit="short_year", offset=int(g["yy"]))
     if kind == "fiscal":
         fy = g["fy"]
         year = int(fy) if len(fy) == 4 else 2000 + int(fy)
@@ -401,6 +432,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
                        direction=direction, offset=-1 if prep == "last" else 0)
     if kind == "weekday":
         rel = " ".join((g["rel"] or "").lower().split())
+        if _RECURRING_BEFORE.search(text, max(0, m.start("wd") - 30), m.start("wd")):
+            return None  # "every Tuesday", "the second Tuesday of the month": no one day
         before = _WORD_BEFORE.search(text, max(0, s - 30), s)
         if not rel and before is not None and before.group(1).lower() in _NAMED_DAYS:
             return None  # "Black Friday", "Super Tuesday": a named day
@@ -422,7 +455,12 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
             return None
         if g["deixis"][0].isupper() and not _opens_sentence(text, s):
             return None  # "USA Today", "the Today programme": a name
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        if word.startswith("last"):
+            word = "last night"
+            if _LAST_NIGHT_NOT_DAY.match(text, e) or _DETERMINER_BEFORE.search(
+                    text, max(0, s - 12), s):
+                return None  # "the last night of the festival", "on their last night"
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}[word]
         return Mention(s, e, kind, offset=offset, unit="day")
     return None
 
@@ -453,7 +491,51 @@ def find_mentions(text: str) -> list[Mention]:
                 taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
                 found.append(mention)
     found.sort(key=lambda x: x.start)
-    return found
+    return _with_coordinated_months(text, found, taken)
+
+
+# A month joined to a month before it: "in November and December", "between March and June",
+# "in March, April or May". It shares the first one's preposition, so it is read as it is; not
+# before a capitalised word ("in April, June Carter sang"), mostly a name.
+_COORDINATED_MONTH = re.compile(
+    rf"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:early|late|mid)[- ])?"
+    rf"(?P<mon>{_MONTH_FULL})\b(?!\s*\d|[’']s\b|\s+[A-Z][a-z])")
+# "May" joined to a month is the month only before punctuation or a function word: not
+# "met in March and May said", where May is a name.
+_MAY_FOLLOWS = re.compile(r"\s*(?:$|[^\w\s]|(?:the|a|an|in|of|to|for|and|or|this|last|next"
+                          r"|when|as|at|on|before|after|while|with|because|but|so|both"
+                          r"|respectively|alone)\b)")
+
+
+def _with_coordinated_months(text: str, found: list[Mention], taken: bytearray
+                             ) -> list[Mention]:
+    """Return `found` with the months joined to a month before them ("in November and
+    December"), each read with the first one's direction."""
+    if not any(m.unit == "bare_month" or m.kind == "my" for m in found):
+        return found
+    out: list[Mention] = []
+    for mention in found:
+        out.append(mention)
+        head = mention
+        while head.unit == "bare_month" or head.kind == "my":
+            m = _COORDINATED_MONTH.match(text, head.end)
+            if m is None or taken.find(1, m.start("mon"), m.end()) >= 0 \
+                    or (m.group("mon") == "May" and not _MAY_FOLLOWS.match(text, m.end())):
+                break
+            month = month_number(m.group("mon"))
+            if head.when is not None:
+                # "in March 2019, April and May": a later month of the same year.
+                if head.when.month is None or month <= head.when.month:
+                    break
+                head = Mention(m.start("mon"), m.end(), "my", PartialDate(head.when.year, month))
+            else:
+                head = Mention(m.start("mon"), m.end(), "bare_month", month=month,
+                               unit="bare_month", direction=mention.direction,
+                               offset=mention.offset)
+            taken[head.start:head.end] = b"\x01" * (head.end - head.start)
+            out.append(head)
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 __all__ = ["Mention", "find_mentions"]
