@@ -70,8 +70,11 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
                       r"prediction|forecast|claim)\s+(?:[a-z]+\s+){0,2}?(?:by|of|from)\s+")
 # `the statement said`: the words of whoever issued it.
 # The documents that speak for whoever issued them.
-_DOCUMENTS = r"(statement|letter|release|memo|post)"
+_DOCUMENTS = r"(statement|letter|release|memo|post|complaint|lawsuit|indictment|filing|petition)"
 _THE_DOCUMENT = re.compile(r"the\s+" + _DOCUMENTS, re.IGNORECASE)
+# `Its complaint says`, `their letter said`: a document its owner's pronoun names.
+_OWNED_DOCUMENT = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+)?" + _DOCUMENTS,
+                             re.IGNORECASE)
 # How many paragraphs before a quotation its `the statement said` may name the issuer in.
 _ISSUER_REACH = 3
 _ISSUING_ADVERBS = r"(?:also|later|then|again|" + MANNER_ADVERB + r")"
@@ -132,6 +135,13 @@ class Attributor:
             document = _THE_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
             if document:
                 return self.issuer(document.group(1).lower(), paragraph, offset)
+            owned = _OWNED_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
+            if owned:
+                # `The association sued in September. Its complaint says …`: whose it is.
+                pronoun = {"its": "it", "their": "they", "his": "he", "her": "she"}[
+                    owned.group(1).lower()]
+                found = self.cast.antecedent(pronoun, paragraph, offset)
+                return None if found is None or found is AMBIGUOUS else resolved(found)
             head = anaphor_head(phrase.description)
             if head:
                 return self.cast.organisation(head, paragraph, offset)
@@ -520,8 +530,12 @@ def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
                          + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")|(?-i:[a-z]+ed))"
                          r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
-                         r"issued|released|sent|published)\s+(?:a|an|the|her|his|its|their)\s+"
+                         r"issued|released|sent|published|filed)\s+(?:a|an|the|her|his|its|their)\s+"
                          r"(?:[\w-]+\s+){0,2}?" + noun + r"\b"
+                         # `… wrote to appropriators last week`: the letter the text goes on to
+                         # quote.
+                         + (r"|\bwrote\s+to\b" if noun in ("letter", "memo") else "")
+                         + 
                          # `Airbnb, in a statement read into the record by …, said`: the subject
                          # before the comma.
                          r"|,\s+in\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?" + noun
@@ -534,7 +548,8 @@ def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+"
                          r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b"
                          r"(?:(?:was|were)\s+|,\s+)"
-                         r"(?:written|signed|issued|released|sent|published)\s+by\s+"
+                         r"(?:written|signed|issued|released|sent|published|filed)"
+                         r"(?:\s+[\w,]+){0,4}?\s+by\s+"
                          r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
                          + noun + r"\s*,\s+)(?:the\s+)?", re.IGNORECASE)
     return pattern, passive

@@ -86,6 +86,11 @@ def _after_verb(att: Attributor, place: Place) -> Speaker | None:
     m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
     if not m or _OWN_CLAUSE.match(place.text, m.end() - 1, place.sentence_end):
         return None  # (`“…,” said he would run`: the verb reports a clause of its own)
+    if "according" in m.group().lower() and \
+            _INTRODUCED.search(place.text, max(0, place.span.start - 80), place.span.start):
+        # `Employee-1 replied, “…,” according to the indictment`: the verb before gives the
+        # words, the document after only reports them.
+        return None
     phrase = speaker_after(place.text, m.end(), place.sentence_end)
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
 

@@ -131,7 +131,10 @@ _OFFICE_OF_TITLE = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Za-z][\w.-]*\s+){0,3}?(
                               r"comptroller|treasurer|auditor|secretary\s+of\s+state|clerk|"
                               r"lieutenant\s+governor|speaker|superintendent|county\s+executive|"
                               r"inspector\s+general|coroner|medical\s+examiner|analyst|"
-                              r"public\s+defender|controller)[\u2019']s\s+office)", re.IGNORECASE)
+                              r"public\s+defender|controller|attorney)[\u2019']s\s+office"
+                              # `the U.S. Attorney's Office for the District of Columbia`
+                              r"(?:\s+(?:for|in)\s+(?:the\s+)?[A-Z][\w.]*"
+                              r"(?:\s+(?:of\s+)?[A-Z][\w.]*){0,4})?)", re.IGNORECASE)
 _LOCAL_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:city|state|county|town|village|province|"
                         r"district)[\u2019']s\s+(?:[a-z][\w-]*\s+){1,3}(?:department|office|"
                         r"agency|commission|council|board|authority|ministry))")
@@ -285,6 +288,10 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         # `The Legislative Analyst’s Office, in its review of the measure, said`: where or
         # when, between the subject and its verb.
         return subject_before(text, start, segs[-2][1])
+    if len(segs) >= 2 and _PARTICIPLE_APPOSITIVE.match(text, a, b):
+        # `The complaint, filed in district court by the association, says`: what describes
+        # the subject, not who speaks.
+        return subject_before(text, start, segs[-2][1])
     if len(segs) >= 3 and _ORG_APPOSITIVE.fullmatch(text, a, b):
         # `Roderick Baptiste, Midwest president of the Rural Mail Carriers Alliance, a union,
         # said`: the appositive describes the body before it, not who speaks.
@@ -418,6 +425,8 @@ def _relative_antecedent(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[start:end])
 
 
+_PARTICIPLE_APPOSITIVE = re.compile(r"(?:filed|released|signed|written|issued|published|"
+                                    r"sent|obtained|reviewed|dated|submitted|posted)\b")
 _SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s+(?:a|an|the|its|"
                                  r"his|her|their|this|that|an?)\b")
 # `…, a union,`: an indefinite description of an organisation named just before.
