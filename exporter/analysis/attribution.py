@@ -70,7 +70,8 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
                       r"prediction|forecast|claim)\s+(?:[a-z]+\s+){0,2}?(?:by|of|from)\s+")
 # `the statement said`: the words of whoever issued it.
 # The documents that speak for whoever issued them.
-_DOCUMENTS = r"(statement|letter|release|memo|post|complaint|lawsuit|indictment|filing|petition)"
+_DOCUMENTS = (r"(statement|letter|release|memo|post|complaint|lawsuit|indictment|filing|petition|"
+              r"report|audit)")
 _THE_DOCUMENT = re.compile(r"the\s+" + _DOCUMENTS, re.IGNORECASE)
 # `Its complaint says`, `their letter said`: a document its owner's pronoun names.
 _OWNED_DOCUMENT = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+)?" + _DOCUMENTS,
@@ -164,6 +165,13 @@ class Attributor:
                     self.cast.titled(title)
             if identity_description(phrase.description):
                 return self.cast.described(paragraph, offset)
+            named = re.sub(r"^the\s+", "", phrase.description.strip(" ,"), flags=re.I)
+            if named[:1].isupper() and any(
+                    m.kind is ActorKind.ORGANISATION and m.text == named
+                    for m in self.cast.mentions):
+                # `…, the Office of the Legislative Auditor found`: an organisation the
+                # article names, written with its article.
+                return Speaker(self.cast.display.get(named, named), "organisation")
             return self._earlier_source(phrase.description, paragraph, offset) or \
                 description_speaker(phrase.description, self.cast.texts)
         return None
@@ -528,7 +536,7 @@ def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # `said in a statement`, `flatly denied the allegations in a statement`, `issued a
     # statement`: the issuer is the subject before the verb and its adverbs.
     pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
-                         + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")|(?-i:[a-z]+ed))"
+                         + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r"|found)|(?-i:[a-z]+ed))"
                          r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
                          r"issued|released|sent|published|filed)\s+(?:a|an|the|her|his|its|their)\s+"
                          r"(?:[\w-]+\s+){0,2}?" + noun + r"\b"
@@ -549,7 +557,7 @@ def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b"
                          r"(?:(?:was|were)\s+|,\s+)"
                          r"(?:written|signed|issued|released|sent|published|filed)"
-                         r"(?:\s+[\w,]+){0,4}?\s+by\s+"
+                         r"(?:\s+[\w,\u2019']+){0,6}?\s+by\s+"
                          r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
                          + noun + r"\s*,\s+)(?:the\s+)?", re.IGNORECASE)
     return pattern, passive
