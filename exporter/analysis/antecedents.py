@@ -551,7 +551,7 @@ class Antecedents(_CastParts):
                                                   " \u201c\u2018\u201d\u2019\"'(")
                 opens = not before or before[-1] in ".!?:\u2014"
                 if opens and word not in self.proper and word not in self.by_last \
-                        and not _NAME_FOLLOWS.match(text, m.end()):
+                        and word not in self.pairs and not _NAME_FOLLOWS.match(text, m.end()):
                     continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
                 if gazetteer_lookup([word], 0):
                     skip_run = m.end() + 1
