@@ -34,3 +34,10 @@ def environment(name: str) -> str | None:
 
 def pid() -> int:
     return os.getpid()
+
+
+def collector_and_pattern_cache() -> tuple[tuple[int, int, int], int | None]:
+    import gc
+    import re
+
+    return gc.get_threshold(), getattr(re, "_MAXCACHE", None)
