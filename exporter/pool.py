@@ -15,7 +15,6 @@ budget and with one job, tasks run in the calling process, as a library user exp
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import re
@@ -291,14 +290,6 @@ def _limit_memory(extra: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-WORKER_GC_THRESHOLDS = (700, 10, 100)
-"""The collector's thresholds in a worker: Python's own for the young generations, but a full
-collection after 100 middle-generation ones rather than 10. A worker's full collections walk
-what its first article loaded and kept (a TrueType face's tables are lists of thousands of
-numbers: some 15-40 ms a collection), and at Python's default a 20-article run made two of them
-for the few cycles articles leave behind; the young collections still free those as before.
-Outputs do not depend on when the collector runs (`SOURCE_DATE_EPOCH` builds compare equal)."""
-
 REGEX_CACHE = 2048
 """Patterns the `re` module keeps compiled in a worker (Python's default: 512). The sentence
 splitter (pysbd) passes `re` a pattern made for each abbreviation it meets, and the actor finder
@@ -336,7 +327,6 @@ def _worker_main(conn: Connection, lifeline: Connection, memory: int | None) -> 
     from .worker_env import one_thread_each
 
     one_thread_each()  # a spawned worker (no fork server) has not imported NumPy yet either
-    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     _widen_regex_cache()
     _die_with_run(lifeline)
     if memory:

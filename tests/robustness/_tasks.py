@@ -36,8 +36,7 @@ def pid() -> int:
     return os.getpid()
 
 
-def collector_and_pattern_cache() -> tuple[tuple[int, int, int], int | None]:
-    import gc
+def pattern_cache() -> int | None:
     import re
 
-    return gc.get_threshold(), getattr(re, "_MAXCACHE", None)
+    return getattr(re, "_MAXCACHE", None)
