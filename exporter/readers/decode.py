@@ -37,7 +37,7 @@ def looks_binary(data: bytes) -> bool:
 
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 """Every byte but the control bytes `looks_binary` counts (deleted, the controls are left to
-count: one pass in C, where a Python loop over a page's 64 KB took some 4 ms)."""
+count: one pass in C, 0.04 ms a corpus page, where a Python loop over its bytes took 1.4)."""
 
 
 def text_codec(name: str) -> str | None:
