@@ -476,12 +476,12 @@ def find_mentions(text: str) -> list[Mention]:
     taken = bytearray(len(text) + 1)
     found: list[Mention] = []
     lower = text.lower()
-    digits = any(c.isdigit() for c in text)
+    digits = any(map(str.isdigit, text))
     for kind, pattern in _PATTERNS:
         gate = _GATES.get(kind)
         if gate is None and not digits and kind in _NEEDS_DIGITS:
             continue
-        if gate is not None and not any(word in lower for word in gate):
+        if gate is not None and not any(map(lower.__contains__, gate)):
             continue
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) >= 0:

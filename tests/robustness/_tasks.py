@@ -34,3 +34,9 @@ def environment(name: str) -> str | None:
 
 def pid() -> int:
     return os.getpid()
+
+
+def pattern_cache() -> int | None:
+    import re
+
+    return getattr(re, "_MAXCACHE", None)

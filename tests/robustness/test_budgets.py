@@ -51,6 +51,14 @@ def test_without_a_budget_one_job_runs_in_this_process() -> None:
     assert list(run_tasks(os.getpid, [()], jobs=1, budget=None)) == [os.getpid()]
 
 
+def test_workers_keep_more_patterns_compiled() -> None:
+    """The worker setting `pool.REGEX_CACHE` documents (outputs do not depend on it)."""
+    from exporter.pool import REGEX_CACHE
+
+    [cache] = list(run_tasks(_tasks.pattern_cache, [()], jobs=1, budget=Budget(seconds=60)))
+    assert cache is None or cache >= REGEX_CACHE
+
+
 def test_workers_ask_numerical_libraries_for_one_thread_unless_told_otherwise() -> None:
     """OpenBLAS threads cannot start under a small --max-memory (it would retry until the time
     budget); a value the user set in the environment still wins."""

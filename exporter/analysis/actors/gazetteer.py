@@ -80,8 +80,10 @@ def _short_acronym(name: str) -> bool:
 def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
     """Return the longest gazetteer match at `words[i]` as (length, entry)."""
     gaz = gazetteer()
-    for n in range(min(gaz.longest, len(words) - i), 0, -1):
-        entry = gaz.entries.get(tuple(_fold(w) for w in words[i:i + n]))
+    # Each word folded once, not once for every length tried (longest first).
+    folded = tuple(map(_fold, words[i:i + gaz.longest]))
+    for n in range(len(folded), 0, -1):
+        entry = gaz.entries.get(folded[:n])
         if entry is not None and (not entry.caps or words[i].replace(".", "").isupper()):
             return n, entry
     return None
