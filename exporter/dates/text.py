@@ -379,8 +379,11 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         unit = g["unit"].lower().rstrip("s")
         if unit == "decade":
             unit, n = "year", n * 10
-        if (g["tail"] or "").strip().lower() == "today":
+        tail = " ".join((g["tail"] or "").lower().split())
+        if tail == "today":
             unit = "year_today"  # "a year ago today": the same day, N years back
+        elif tail == "this month" and unit == "year":
+            unit = "year_month"  # "forty years ago this month": the month, N years back
         return Mention(s, e, kind, unit="ago", grain=unit, offset=-n)
     if kind == "anchored_n":
         n = _count(g["n"])
