@@ -39,7 +39,7 @@ _WINDOW = 240
 # A reporting clause set off by commas ("By December, the district says, every classroom will
 # have"): it tells when the thing was said, not the tense of the date's own clause.
 _ASIDE = re.compile(r",\s+(?:[A-Za-z.’'-]+\s+){1,4}?(?:says|said|say|reports|reported|adds"
-                    r"|added|insists|insisted|notes|noted)\s*,")
+                    r"|added|insists|insisted|notes|noted),")
 """Characters looked at either side of an expression when judging its tense."""
 
 
@@ -156,13 +156,19 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int) -> Tense:
     left = max((m.end() for m in _CLAUSE_LEFT.finditer(text, lo, start)), default=lo)
     right_match = _CLAUSE_RIGHT.search(text, end, hi)
     right = right_match.start() if right_match else hi
-    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)
-              if not m.start() <= start < m.end()]
-    for a, b in ((left, right), (lo, hi)):
+    asides: list[tuple[int, int]] = []
+    for sentence_wide, (a, b) in enumerate(((left, right), (lo, hi))):
+        if sentence_wide:
+            # Only the sentence-wide pass reaches across an aside's commas; the asides looked
+            # for are those next to the date's own clause, on either side.
+            after_clause = _ASIDE.match(text, right, hi)
+            before_clause = _ASIDE.search(text, max(lo, left - 60), left)
+            asides = [(m.start(), m.end()) for m in (after_clause, before_clause)
+                      if m is not None and (m is after_clause or m.end() >= left - 2)]
         before = [t.group() for t in _TOKEN.finditer(text, a, start)
-                  if not _inside(t.start(), asides)]
+                  if not asides or not _inside(t.start(), asides)]
         after = [t.group() for t in _TOKEN.finditer(text, end, b)
-                 if not _inside(t.start(), asides)]
+                 if not asides or not _inside(t.start(), asides)]
         words = [w.lower().replace("’", "'") for w in (*before, "", *after)]
         markers = _aspect(words, [_marker(w) if w else "" for w in (*before, "", *after)])
         tense = _nearest(list(enumerate(markers)), len(before))
