@@ -219,7 +219,8 @@ _NOTICE = re.compile(
     r"^\W*(?:correction|clarification|editor[’']?s\s+note|update|updated|corrected)\b\s*[:.—–-]"
     r"|\b(?:this|the)\s+(?:story|article|report|post|piece)\s+(?:has\s+been|was|have\s+been)"
     r"\s+(?:updated|corrected|amended|changed|revised|clarified)\b"
-    r"|\b(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|post|piece)\b"
+    r"|\b(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|post|piece"
+    r"|obituary|column|editorial|review|profile|feature|interview|essay)\b"
     # "Because of an editing error, a photo caption on Feb. 15 misidentified …"
     r"|\b(?:because\s+of|due\s+to)\s+(?:an?\s+)?(?:editing|reporting|production|editor[’']?s"
     r"|transcription|typographical|design)\s+errors?\b"
@@ -235,7 +236,11 @@ _NOTICE = re.compile(
 # without a full stop (a clock time's "p.m." is none) tells no event.
 _STAMP = re.compile(
     r"^\W*(?:(?:last|first|originally)\s+)?(?:updated|posted|published|modified|revised|filed"
-    r"|photo(?:graph)?s?|picture|image|file\s+photo|credit|by)\b", re.IGNORECASE)
+    r"|photo(?:graph)?s?|picture|image|file\s+photo|credit|by)\b"
+    # "Sat 14 Mar 2015 19.00 GMT": a weekday's stamp; "Read more: …", "See also: …": a link.
+    r"|^\W*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+\d"
+    r"|^\W*(?:read\s+more|see\s+also|related|more\s+on\s+this|further\s+reading)\s*:",
+    re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"(?<![ap]\.m)[.!?][”\"’')]*\s*$")
 _STAMP_WORDS = 16
 # A capitalised function word right after a date opening the text: a line broken mid-sentence

@@ -12,6 +12,8 @@ FIXED_HOLIDAYS = {
     "bastille day": (7, 14), "fourth of july": (7, 4), "july fourth": (7, 4),
     "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
     "may day": (5, 1), "juneteenth": (6, 19),
+    # Irish, Australian: St Stephen's Day is Boxing Day's Irish name.
+    "st. stephen's day": (12, 26), "anzac day": (4, 25), "australia day": (1, 26),
 }
 
 INAUGURATION_YEARS = 4

@@ -198,7 +198,9 @@ def _resolve_relative(mention: Mention, ref: PartialDate, direction: str) -> Par
             if valid(year, ref.month, ref.day):
                 return PartialDate(year, ref.month, ref.day)
             return None
-        if mention.grain == "year":
+        if mention.grain == "year_month" and ref.month is not None:
+            return PartialDate(ref.year + mention.offset, ref.month)
+        if mention.grain in ("year", "year_month"):
             return PartialDate(ref.year + mention.offset)
         if mention.grain == "month" and ref.month is not None:
             total = ref.year * 12 + ref.month - 1 + mention.offset

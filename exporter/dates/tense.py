@@ -36,6 +36,10 @@ _CLAUSE_WORD = re.compile(r"that|which|who|whom|because|while|although|but|when|
                           r"|unless|if|how|why|whether|what")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _WINDOW = 240
+# A reporting clause set off by commas ("By December, the district says, every classroom will
+# have"): it tells when the thing was said, not the tense of the date's own clause.
+_ASIDE = re.compile(r",\s+(?:[A-Za-z.’'-]+\s+){1,4}?(?:says|said|say|reports|reported|adds"
+                    r"|added|insists|insisted|notes|noted),")
 """Characters looked at either side of an expression when judging its tense."""
 
 
@@ -137,6 +141,10 @@ def _nearest(tokens: list[tuple[int, Tense]], at: int) -> Tense:
     return best_right[1]
 
 
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
 def clause_tense(text: str, lo: int, hi: int, start: int, end: int) -> Tense:
     """Return the tense that governs the expression at `text[start:end]` inside the sentence
     `text[lo:hi]`: the nearest tense marker in its own clause, else in the sentence.
@@ -148,9 +156,19 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int) -> Tense:
     left = max((m.end() for m in _CLAUSE_LEFT.finditer(text, lo, start)), default=lo)
     right_match = _CLAUSE_RIGHT.search(text, end, hi)
     right = right_match.start() if right_match else hi
-    for a, b in ((left, right), (lo, hi)):
-        before = [t.group() for t in _TOKEN.finditer(text, a, start)]
-        after = [t.group() for t in _TOKEN.finditer(text, end, b)]
+    asides: list[tuple[int, int]] = []
+    for sentence_wide, (a, b) in enumerate(((left, right), (lo, hi))):
+        if sentence_wide:
+            # Only the sentence-wide pass reaches across an aside's commas; the asides looked
+            # for are those next to the date's own clause, on either side.
+            after_clause = _ASIDE.match(text, right, hi)
+            before_clause = _ASIDE.search(text, max(lo, left - 60), left)
+            asides = [(m.start(), m.end()) for m in (after_clause, before_clause)
+                      if m is not None and (m is after_clause or m.end() >= left - 2)]
+        before = [t.group() for t in _TOKEN.finditer(text, a, start)
+                  if not asides or not _inside(t.start(), asides)]
+        after = [t.group() for t in _TOKEN.finditer(text, end, b)
+                 if not asides or not _inside(t.start(), asides)]
         words = [w.lower().replace("’", "'") for w in (*before, "", *after)]
         markers = _aspect(words, [_marker(w) if w else "" for w in (*before, "", *after)])
         tense = _nearest(list(enumerate(markers)), len(before))

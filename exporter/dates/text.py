@@ -35,7 +35,8 @@ _SPELLED_TAIL = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{_ONE}))?|{'|'.join(_TEENS)}"
 _COUNT = rf"(?:\d{{1,3}}|a|an|{_ONE}|{'|'.join(_TEENS)}|{'|'.join(_TENS)})"
 
 _HOLIDAY = (r"(?:Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(?:Eve|Day)"
-            r"|Valentine[’']s\s+Day|Halloween|St\.?\s+Patrick[’']s\s+Day|Bastille\s+Day"
+            r"|Valentine[’']s\s+Day|Halloween|St\.?\s+(?:Patrick|Stephen)[’']s\s+Day|Bastille\s+Day"
+            r"|Anzac\s+Day|Australia\s+Day"
             r"|(?:the\s+)?(?:Fourth\s+of\s+July|July\s+Fourth)|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|May\s+Day|Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?"
             r"|Good\s+Friday|Easter\s+Monday|Black\s+Friday|Cyber\s+Monday|Ash\s+Wednesday"
@@ -46,7 +47,8 @@ _HOLIDAY_EVENTS = _WORDS["holiday_events"]
 _BARE_HOLIDAYS = frozenset({
     "christmas", "thanksgiving", "easter", "may day", "good friday", "easter sunday",
     "easter monday", "black friday", "cyber monday", "ash wednesday", "palm sunday",
-    "election day", "inauguration day", "juneteenth", "columbus day"})
+    "election day", "inauguration day", "juneteenth", "columbus day", "anzac day",
+    "australia day"})
 """Holiday names that count only after a preposition, a determiner or a verb, or with a year."""
 _HOLIDAY_PREP = (r"(?:on|at|by|before|after|since|until|till|over|around|for|during|of|from"
                  r"|through|throughout|to|past|ahead\s+of)")
@@ -128,6 +130,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "dm": _MONTH_GATE, "bare_month": _MONTH_GATE,
     "month_rel": ("this year", "last year", "next year"),
     "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
+                "stephen", "anzac", "australia day",
                 "bastille", "fourth of july", "july fourth", "veterans", "armistice", "remembrance",
                 "may day",
                 "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday",
@@ -183,6 +186,16 @@ _SHORT_YEAR_BEFORE = re.compile(r"\b(?:of|in|since|from|until|till|by|through|th
                                 re.IGNORECASE)
 _NOT_TODAY_BEFORE = re.compile(r"\b(?:till|until|to|of|from|up\s+to|even|still)\s+$", re.I)
 _OFFSETS = {"this": 0, "last": -1, "next": 1}
+# "a Tuesday" (any one, or a date's weekday in apposition: "On Aug. 22, a Tuesday"), "the
+# following Tuesday" (counted from a narrative's moment the sentence does not name): no date.
+_UNANCHORED_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:a|the\s+(?:following|previous|preceding|same))\s+$", re.IGNORECASE)
+# "the senator's man Friday", "his girl Friday": an aide, not a day ("arrested a man Friday" is
+# a day: only after a possessive).
+_PERSON_DAY_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:his|her|their|my|your|our))\s+(?:man|girl|gal)\s+$", re.IGNORECASE)
+# Before a holiday's event: any year's ("never missed an Easter service").
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|every|each|any|no)\s+$", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -298,7 +311,7 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
                        offset=_OFFSETS[g["rel"].lower()], unit="month_of_year")
     if kind == "holiday":
         name = " ".join(g["name"].lower().replace("’", "'").split())
-        name = name.removeprefix("the ")
+        name = re.sub(r"^st\.? ", "st. ", name.removeprefix("the "))
         rel = " ".join((g["rel"] or "").lower().split())
         # Names that also name things ("the Good Friday agreement", "Easter eggs") count only
         # after a preposition or a determiner, or with a year.
@@ -308,6 +321,8 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         # "the cathedral's Easter services", "the Queen's Christmas message": held on the day.
         custom = after is not None and after.start(1) == e + 1 and not rel \
             and after.group(1).lower() in _HOLIDAY_EVENTS
+        if custom and _INDEFINITE_BEFORE.search(text, max(0, s - 12), s):
+            return None  # "never missed an Easter service": any year's, no one day
         if bare and not rel and g["y"] is None and not custom:
             return None
         if g["y"] is None and after is not None and after.group(1) in _HOLIDAY_THINGS:
@@ -364,8 +379,11 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         unit = g["unit"].lower().rstrip("s")
         if unit == "decade":
             unit, n = "year", n * 10
-        if (g["tail"] or "").strip().lower() == "today":
+        tail = " ".join((g["tail"] or "").lower().split())
+        if tail == "today":
             unit = "year_today"  # "a year ago today": the same day, N years back
+        elif tail == "this month" and unit == "year":
+            unit = "year_month"  # "forty years ago this month": the month, N years back
         return Mention(s, e, kind, unit="ago", grain=unit, offset=-n)
     if kind == "anchored_n":
         n = _count(g["n"])
@@ -437,11 +455,15 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
         before = _WORD_BEFORE.search(text, max(0, s - 30), s)
         if not rel and before is not None and before.group(1).lower() in _NAMED_DAYS:
             return None  # "Black Friday", "Super Tuesday": a named day
+        if not rel and (_UNANCHORED_WEEKDAY_BEFORE.search(text, max(0, s - 20), s)
+                        or _PERSON_DAY_BEFORE.search(text, max(0, s - 40), s)):
+            return None  # "The following Tuesday", "Aug. 22, a Tuesday", "his man Friday"
         after = _WORD_AFTER.match(text, e, min(len(text), e + 30))
-        if not rel and after is not None and after.start(1) == e + 1 and (
-                after.group(1) in _WEEKDAY_THINGS
-                or (after.group(1)[:1].isupper() and after.group(1)[:3].lower() not in MONTHS)):
-            return None  # "the Sunday Times", "Friday prayers": a name or a thing
+        if after is not None and after.start(1) == e + 1 and (
+                after.group(1).lower() in _WEEKDAY_THINGS
+                or (not rel and after.group(1)[:1].isupper()
+                    and after.group(1)[:3].lower() not in MONTHS)):
+            return None  # "the Sunday Times", "from Thursday Island": a name or a thing
         direction = ("future" if rel in ("next", "as early as", "as soon as") else
                      "past" if rel in ("last", "since") else
                      "onward" if rel in ("by", "until", "till") else "")
