@@ -17,6 +17,7 @@ from typing import Protocol
 from ..model import ActorKind
 from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
+from .clauses import alternatives
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
 from .sentences import split_sentences
 from .sources import (
@@ -24,6 +25,7 @@ from .sources import (
     unnamed_gendered_after,
     unnamed_speaker_before,
 )
+from .speakernames import person_noun
 from .speakers import (
     AGENT_NOUN,
     AMBIGUOUS,
@@ -64,18 +66,11 @@ _OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z]
 _OBJECT_NP_BEFORE = re.compile(r"\b(?:with|to|for|from|of|beside|behind)\s+"
                                r"(?:his|her|their|its|the|a|an)\s+(?:[\w\u2019'-]+\s+){0,2}"
                                r"([\w\u2019'-]+)\s*$")
-
-
-def _person_noun(word: str) -> bool:
-    """Return True if `word` names a person by a tie or a post (`wife`, `founder`)."""
-    low = bare_word(word)
-    return low in RELATIONS or low in ROLE_NOUNS or is_title(low) or \
-        AGENT_NOUN.fullmatch(low) is not None
 # A name that owns the next word (`Burrowes's minutes`).
 _OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 # A speech verb reporting a clause: `notes that`, `said that`.
-_REPORTED_THAT = re.compile(r"\b(?:" + "|".join(sorted(
-    (v for v in SPEECH_VERBS if " " not in v), key=len, reverse=True)) + r")\s+that\b")
+_REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
+                            + r")\s+that\b")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
@@ -406,7 +401,7 @@ class Antecedents(_CastParts):
         words = before[cut + 1:].split()
         beside = _OBJECT_NP_BEFORE.search(before, 0, cut) if cut >= 0 and before[cut] == "," \
             and not words else None
-        if beside is not None and _person_noun(beside.group(1)):
+        if beside is not None and person_noun(beside.group(1)):
             return False  # `had come with his wife, Loretta,`: a name set beside an object
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and (

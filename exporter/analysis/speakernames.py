@@ -241,6 +241,13 @@ def _posted_name(toks: list[tuple[str, int, int]], i: int) -> Name | None:
     return _name_of(rest)
 
 
+def person_noun(word: str) -> bool:
+    """Return True if `word` names a person by a tie or a post (`wife`, `founder`, `lawyer`)."""
+    low = bare_word(word)
+    return low in ROLE_NOUNS or low in RELATIONS or is_title(low) or \
+        AGENT_NOUN.fullmatch(low) is not None
+
+
 def object_name(text: str, start: int, end: int) -> tuple[Name, str] | None:
     """Return the name that ends `text[start:end]` as the object of a verb or a preposition
     (`heard from Mayor Conrad Villiers`, `a motion from Councilman Russell Gaines`), with the
@@ -297,4 +304,5 @@ __all__ = [
     "name_at_end",
     "name_at_start",
     "object_name",
+    "person_noun",
 ]

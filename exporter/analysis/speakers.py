@@ -34,6 +34,7 @@ from .speakernames import (
     name_at_end,
     name_at_start,
     object_name,
+    person_noun,
 )
 
 SpeakerKind = Literal["person", "organisation", "group", "unknown"]
@@ -414,9 +415,8 @@ def _relative_antecedent(text: str, start: int, end: int) -> Phrase | None:
     held = object_name(text, start, end)
     if held is not None:
         name, head = held
-        holder = bare_word(head) in ROLE_NOUNS or bare_word(head) in RELATIONS or \
-            is_title(head) or AGENT_NOUN.fullmatch(head) is not None
-        return Phrase(name=name) if (len(name.words) >= 2 or name.title) and not holder else None
+        return Phrase(name=name) if (len(name.words) >= 2 or name.title) and \
+            not person_noun(head) else None
     lead = [w for w, _, _ in _tokens(text, start, end)]
     governed = next((k for k, w in enumerate(lead) if k and w.lower() in PREPOSITIONS), None)
     if governed is not None and not (bare_word(lead[governed - 1]) in ROLE_NOUNS or
