@@ -69,6 +69,8 @@ _SENTENCE_STARTERS = {
 _NAME_TITLES = frozenset(HONORIFICS) - {"jr", "sr", "st"}
 _NEVER_NAMES = frozenset({"the", "this", "that", "it", "he", "she", "they", "we", "i", "there"})
 _ENDS_WITH_TITLE = re.compile(r"\b(" + "|".join(sorted(_NAME_TITLES)) + r")\.$", re.IGNORECASE)
+_NEVER_OPENS = ",;—–"
+"""A span opening with one of these continues the sentence before it."""
 _UNIT_BEFORE = re.compile(r"\u00b0\s?[CF]$")
 _UNIT_END = re.compile(r"(\u00b0\s?[CF]\.)\s+(?=[A-Z])")
 _CANDIDATE = re.compile(r"[.!?…]+[\"”\u2019')\]]*(?=\s+[\"“\u2018'(\[]?[A-Z0-9À-ÖØ-Þ])")
@@ -186,11 +188,15 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
 
 def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return the spans with any that ends on an honorific (`… said Msgr.`) joined to the next
-    one (pysbd knows `Dr.` and `Gen.` but not every rank), and any holding a temperature that
-    ends a sentence (`1.5° C. Nobody …`, which pysbd takes for an initial) cut after it."""
+    one (pysbd knows `Dr.` and `Gen.` but not every rank), any that opens with a comma or a dash
+    joined to the one before (`Sen. Ann Lee, R-Mich., on Tuesday …` and `DOVER, Del. — The …`,
+    cut after the state's abbreviation: no sentence opens with a comma), and any holding a
+    temperature that ends a sentence (`1.5° C. Nobody …`, which pysbd takes for an initial) cut
+    after it."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and _ENDS_WITH_TITLE.search(text, out[-1][0], out[-1][1]):
+        if out and (_ENDS_WITH_TITLE.search(text, out[-1][0], out[-1][1])
+                    or text[start] in _NEVER_OPENS):
             out[-1] = (out[-1][0], end)
             continue
         for unit in _UNIT_END.finditer(text, start, end):

@@ -274,7 +274,7 @@ class Builder:
                 and alone[1] == "X":
             del self.paragraphs[0]
             return alone[0]
-        found = parse_dateline(first.text, year)
+        found = parse_dateline(first.text, year, loose=True)
         if found is None:
             return None
         dateline, rest = found

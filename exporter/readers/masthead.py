@@ -290,11 +290,17 @@ def _place_case(place: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), place)
 
 
-def parse_dateline(text: str, year: int | None = None) -> tuple[Dateline, str] | None:
+def parse_dateline(text: str, year: int | None = None,
+                   loose: bool = False) -> tuple[Dateline, str] | None:
     """Return the dateline opening `text` and the text after it, or None if it has none.
 
     `KARACHI, 12 October 2020 —`, `LONDON (Reuters) -`, `Moscow, June 6:`. A place in title case
     counts only with a date after it, so that `However, …` and `Yesterday:` are not datelines.
+
+    `loose` is for the opening of an article's first paragraph, where a title-case place before
+    a dash (`Indianapolis — Several thousand…`, `New York, NY – The…`) or before a wire's name
+    (`Washington (AFP) - The…`) is a dateline too; it is never for a line that might be a
+    headline (`Brexit — What happens next`).
     """
     match = _DATELINE.match(text[:160])
     if match is None:
@@ -306,7 +312,10 @@ def parse_dateline(text: str, year: int | None = None) -> tuple[Dateline, str] |
     letters = [c for c in place if c.isalpha()]
     shouting = len(letters) >= 3 and place.isupper()
     region = match["region"]
-    if region is not None and (not shouting or parse_date(f"{region} 1", 2000) is not None
+    titled = all(w[0].isupper() for w in place.replace("-", " ").split())
+    dashed = loose and titled and _titled_dateline(match, place, rest)
+    if region is not None and ((not shouting and not dashed)
+                               or parse_date(f"{region} 1", 2000) is not None
                                or parse_date(region, 2000) is not None):
         return None  # a month is a date, not a region; a titled place takes no region
     date_text = match["date"]
@@ -315,14 +324,37 @@ def parse_dateline(text: str, year: int | None = None) -> tuple[Dateline, str] |
         date = parse_date(date_text, year)
         if date is None and parse_date(date_text, 2000) is None:
             return None  # not a date at all, so the comma was part of a sentence
-    titled = all(w[0].isupper() for w in place.replace("-", " ").split())
-    if not (shouting or (titled and date_text is not None)):
+    if not (shouting or dashed or (titled and date_text is not None)):
         return None
-    if (match["agency"] or match["wire"]) is not None and not shouting and date_text is None:
+    if (match["agency"] or match["wire"]) is not None and not shouting and date_text is None \
+            and not dashed:
         return None
     dateline = Dateline(place=_place_case(place), date=date,
                         text=text[: match.end()].strip())
     return dateline, rest
+
+
+_WIRES = frozenset({"ap", "afp", "reuters", "upi", "dpa", "efe", "ansa", "xinhua", "kyodo",
+                    "yonhap", "tass", "pti", "ani", "ians", "bernama", "cna", "aap", "cp",
+                    "bloomberg", "ips", "irna", "wafa", "mena", "anadolu", "apa", "sputnik"})
+"""News agencies whose name in brackets after a title-case place makes it a dateline."""
+_KICKERS = frozenset({"exclusive", "update", "updated", "breaking", "analysis", "opinion",
+                      "watch", "live", "editorial", "commentary", "review", "video", "photos",
+                      "listen", "correction", "clarification", "editor's note", "note",
+                      "advertisement", "sponsored", "explainer", "fact check", "podcast"})
+"""Labels that open a paragraph before a dash (`Exclusive — …`) and are no place."""
+
+
+def _titled_dateline(match: re.Match[str], place: str, rest: str) -> bool:
+    """Return True when a title-case place opening a first paragraph is a dateline: at most
+    three words and no label, then a dash or a wire's name, then a sentence."""
+    if len(place.split()) > 3 or place.casefold().rstrip(".") in _KICKERS \
+            or len(rest.split()) < 6:
+        return False
+    agency = match["agency"] or match["wire"]
+    if agency is not None:
+        return agency.strip().casefold() in _WIRES and match["date"] is None
+    return match["sep"].strip() in ("—", "–") and match["date"] is None
 
 
 def agency_of(dateline: Dateline) -> str | None:

@@ -118,7 +118,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     year = _year(head.masthead.date) if head.masthead and head.masthead.date else None
     dateline: Dateline | None = None
     if paragraphs and paragraphs[0].kind == "paragraph" and paragraphs[0].n == 1:
-        found = parse_dateline(paragraphs[0].text, year)
+        found = parse_dateline(paragraphs[0].text, year, loose=True)
         if found is not None:
             dateline = found[0]
             paragraphs[0] = Paragraph(n=1, text=found[1])

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import exporter
 from exporter.analysis.summary import SUMMARY_WORDS, summarise
 
-from . import make_article
+from . import load_yaml_cases, make_article
 from ._gold import ARTICLES
 from .test_keypoints import BODY
 
@@ -73,3 +74,12 @@ def test_every_summary_word_occurs_in_its_article(source: Path) -> None:
     assert summary
     assert len(summary.split()) <= SUMMARY_WORDS
     assert _words(summary) <= _words(" ".join(p.text for p in article.paragraphs))
+
+
+SUMMARY_CASES = load_yaml_cases(Path(__file__).parent / "cases" / "summary")
+
+
+@pytest.mark.parametrize("case", SUMMARY_CASES, ids=lambda c: str(c["id"]))
+def test_summary_case(case: dict[str, Any]) -> None:
+    article = make_article(*[p for p in case["body"].split("\n\n") if p.strip()])
+    assert summarise(article) == " ".join(case["expected"].split())

@@ -137,6 +137,31 @@ def test_not_a_dateline(text: str) -> None:
     assert parse_dateline(text, 2019) is None
 
 
+_STORY = "The council voted on Monday to close three libraries."
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    (f"Indianapolis – {_STORY}", "Indianapolis"),
+    (f"New York, NY – {_STORY}", "New York"),
+    (f"Des Moines, Iowa — {_STORY}", "Des Moines"),
+    (f"Washington (AFP) - {_STORY}", "Washington"),
+])
+def test_a_first_paragraph_opens_with_a_title_case_dateline(text: str, place: str) -> None:
+    found = parse_dateline(text, 2019, loose=True)
+    assert found is not None
+    assert (found[0].place, found[1]) == (place, _STORY)
+    assert parse_dateline(text, 2019) is None  # a headline-like line is never read so
+
+
+@pytest.mark.parametrize("text", [
+    f"Exclusive — {_STORY}", f"Analysis – {_STORY}", "Brexit — What happens next",
+    f"Washington (Pictured) - {_STORY}", f"Moscow - the capital - {_STORY.lower()}",
+    f"Prime Minister Of The Country — {_STORY}", "Russia, however, said no to the plan.",
+])
+def test_not_a_title_case_dateline(text: str) -> None:
+    assert parse_dateline(text, 2019, loose=True) is None
+
+
 # --- title inference ----------------------------------------------------------------------------
 
 
