@@ -72,6 +72,8 @@ _OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 _REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
                             + r")\s+that\b")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
+_PARTY_AFTER = re.compile(r"(?:\s+[A-Z][\w.’']*)?\s+(?:Democrat|Republican|Independent)s?\b")
+"""After a capitalised word, a party member noun makes it a place (`a Durham Democrat`)."""
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
 _TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a-z]+)\b"
@@ -526,6 +528,9 @@ class Antecedents(_CastParts):
                 if _FEAST_DAY.match(text, m.end()) or _OF_NAME.match(text, m.end()):
                     skip_run = m.end() + 1
                     continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
+                if _PARTY_AFTER.match(text, m.end()):
+                    skip_run = m.end() + 1
+                    continue  # `a Durham Democrat`, `a Grand Rapids Republican`: a hometown
                 if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or \
                         bare_word(word) in SETTING_WORDS:
                     skip_run = m.end() + 1

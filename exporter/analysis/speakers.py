@@ -61,8 +61,11 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|"
                         r"[A-Z]{1,3}[-–][A-Z][\w. ]{0,20}|Democrat|Republican|Independent|"
                         r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)"
-                        # AP style between commas: `Rep. Adam Schiff, D-Calif., said`.
-                        r"|(?<=,)\s*[DRI][-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)"
+                        # AP style between commas: `Rep. Adam Schiff, D-Calif., said`, and
+                        # with a hometown (`D-West Valley City`, `R-Coeur d’Alene`).
+                        r"|(?<=,)\s*[DRI][-–][A-Z][\w.’']*(?:\s(?:[A-Z]|d[’'])[\w.’']*){0,2}(?=,)"
+                        # Washington Times style: `Rep. Jane Roe, Ohio Republican, said`.
+                        r"|(?<=,)\s*(?:[A-Z][a-z.]+\s){1,2}(?:Democrat|Republican|Independent)(?=,)"
                         # New York Times style: `Representative Jane Roe, Democrat of Ohio,`.
                         r"|(?<=,)\s*(?:Democrat|Republican|[Ii]ndependent)\s+of\s+"
                         r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s+and\s+[a-z])")
@@ -548,7 +551,8 @@ _NOT_TITLE_HEADS = frozenset({"head", "chief", "leader", "member", "officer", "v
                               "crown", "foreign", "defence", "defense", "interior", "finance",
                               "health", "education", "state", "press", "house", "senate", "white",
                               "economy", "energy", "trade", "home", "labor", "labour",
-                              "environment", "conservative", "democratic", "republican", "sen.",
+                              "environment", "conservative", "democratic", "republican", "democrat",
+                              "libertarian", "sen.",
                               "attorney", "general", "private", "major", "father", "sister",
                               "brother", "student", "veteran", "chair"})
 # Words a title may carry before its head (`the vice president`, `the former senator`).
