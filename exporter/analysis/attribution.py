@@ -120,6 +120,9 @@ class Attributor:
             found = self.cast.antecedent(phrase.pronoun, paragraph, offset)
             if found is None and phrase.pronoun in PRONOUN_GENDER:
                 found = self._reporter_before(phrase.pronoun, paragraph, offset)
+            if found is not None and found is not AMBIGUOUS and found.kind == "person" \
+                    and found.named and phrase.pronoun in PRONOUN_GENDER:
+                self.cast.learn_gender(found.name, PRONOUN_GENDER[phrase.pronoun])
             return found
         if phrase.name is not None:
             found = self.cast.resolve(phrase.name, paragraph)

@@ -169,6 +169,12 @@ class Cast(Antecedents):
         cast.starts = {p: [m.start for m in ms] for p, ms in cast.by_paragraph.items()}
         for key, told in pronoun_genders(cast.by_paragraph, texts, cast.gender).items():
             cast.genders[key] = told
+        for key, told in list(cast.genders.items()):
+            full = cast.by_last.get(key, []) if told is not None and " " not in key else []
+            if len(full) == 1 and cast.genders.get(full[0]) is None:
+                # `Sen. Mei-Ling Fong …` then `Ms. Fong asked`: the title the surname carries
+                # is the full name's gender too.
+                cast.genders[full[0]] = told
         return cast
 
     def gender(self, key: str) -> Gender | None:
@@ -529,6 +535,13 @@ class Cast(Antecedents):
                 if m.group().lower().endswith(head.lower()) and not self._in_quote(p, m.start()):
                     last = ((p, m.start()), m.group("org"))
         return last
+
+    def learn_gender(self, name: str, gender: Gender) -> None:
+        """Record the gender of a person nothing told it of, from a `he` or `she` that was
+        found to mean them (`Santoso-Harahap … “…,” she said`): a later pronoun of the other
+        gender then does not point at them."""
+        if self.gender(name) is None:
+            self.genders[name] = gender
 
     def note(self, speaker: Speaker, paragraph: int, offset: int) -> None:
         """Record an attributed speaker, so a later `he`/`she` may point at it."""

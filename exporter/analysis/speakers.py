@@ -59,6 +59,8 @@ AMBIGUOUS = Speaker(name="", kind="unknown")
 PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "she": "f"}
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|"
+                        # Wall Street Journal style: `Sen. Jane Roe (D., Wash.)`.
+                        r"[DRI]\.,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|"
                         r"[A-Z]{1,3}[-–][A-Z][\w. ]{0,20}|Democrat|Republican|Independent|"
                         r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)"
                         # AP style between commas: `Rep. Adam Schiff, D-Calif., said`, and
