@@ -306,7 +306,8 @@ _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
 # A speech verb and a comma or colon right before a quotation's opening mark (`That being said,`
 # is no speech).
 _INTRODUCED = re.compile(r"(?<!being\s)(?<!having\s)\b(?-i:" + alternatives(list(SPEECH_VERBS)) +
-                         r")\s*[,:]\s*[\u201c\"\u2018']?$")
+                         # `called out, “…”`, `shot back: “…”`: with the verb's particle too.
+                         r")(?:\s+(?:out|back|up|over|in))?\s*[,:]\s*[\u201c\"\u2018']?$")
 
 
 def _attribution_follows(place: Place) -> bool:

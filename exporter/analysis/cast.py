@@ -60,6 +60,12 @@ _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
 _GENERIC_HEADS = frozenset({"company", "firm", "agency", "label", "studio", "airline", "carrier",
                             "retailer", "automaker", "carmaker", "insurer", "publisher",
                             "broadcaster", "lender", "manufacturer", "utility", "startup"})
+_BUSINESS_HEADS = _GENERIC_HEADS - {"agency", "utility"}
+"""Heads that name a business, which no government body is (`the company` after the
+Department of Homeland Security and a builder the mentions missed)."""
+_PUBLIC_BODY = re.compile(r"\b(?:Department|Ministry|Agency|Administration|Office|Bureau|"
+                          r"Commission|Committee|Council|Congress|Senate|House|Court|Police|"
+                          r"Government|Authority|Board|Service|Customs|Immigration)\b")
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})
@@ -518,7 +524,8 @@ class Cast(Antecedents):
         # two paragraphs will do.
         recent = [m for m in before if m.paragraph >= paragraph - 1]
         if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS and \
-                any(self._subject(m.paragraph, m.start) for m in recent):
+                any(self._subject(m.paragraph, m.start) for m in recent) and not (
+                    head.lower() in _BUSINESS_HEADS and _PUBLIC_BODY.search(recent[0].key)):
             # … and named as a subject there: `with the Federal Aviation Administration's
             # review` is no company that `Boeing said …` left speaking.
             return Speaker(recent[0].key, "organisation", attribution="resolved")
