@@ -355,6 +355,16 @@ class Cast(Antecedents):
         org = next((m for m in at if m.kind is ActorKind.ORGANISATION), None)
         if org is not None:
             return Speaker(org.key, "organisation")
+        if not name.title:
+            # `Brackwell said` after `Brackwell Strategies, a fast-growing firm`: the first word
+            # of the one organisation so named before, as a surname is of a person.
+            orgs = {m.key for m in self.mentions if m.kind is ActorKind.ORGANISATION
+                    and m.paragraph <= paragraph and len(m.key.split()) > 1
+                    and m.key.split()[0] == word}
+            if len(orgs) == 1:
+                key = orgs.pop()
+                return Speaker(self.display.get(key, key), "organisation",
+                               attribution="resolved")
         kind: SpeakerKind = "person" if name.title or word.lower() in FIRST_NAMES else "unknown"
         return Speaker(word, kind, title_role(name.title), "explicit")
 

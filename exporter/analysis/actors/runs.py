@@ -10,7 +10,9 @@ from ..lexicon import FIRST_NAMES
 from ..sentences import split_sentences
 from .words import CONNECTORS, ORG_HEADS, ORG_WORDS, TITLE_HEADS, TITLES_TO
 
-_TOKEN = re.compile(r"\w+(?:[\u2019'.\-&]\w+)*\.?")
+_TOKEN = re.compile(r"\w+(?:[\u2019'.\-&]\w+)*\.?|&(?=\s)")
+"""A word, or an ampersand standing alone, which joins a name like `and` (`Centers for Medicare
+& Medicaid Services`, `Procter & Gamble`)."""
 _ABBREV_DOT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Jr|Sr)\.")
 _POSSESSIVE = re.compile(r"(?:[\u2019']s|(?<=s)[\u2019'])$")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")
@@ -82,8 +84,10 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
                 k += 1
             if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
                 break  # `the Council and the United Nations`: two names
-            if toks[j][0] == "of" and _person_like(run):
-                break  # `Penelope Muse Abernathy of the University of …`: a person and where
+            if toks[j][0] in ("of", "for") and _person_like(run):
+                # `Penelope Muse Abernathy of the University of …`, `(Jane Roe for KFF Health
+                # News)`: a person, and where or for whom they work.
+                break
             if k > j and k < len(toks) and is_cap(toks[k][0]) and all(
                 text[toks[m][2]:toks[m + 1][1]].strip() == "" for m in range(j - 1, k)
             ):

@@ -192,9 +192,9 @@ NOT_ORG_ACRONYMS = frozenset(r[0] for r in lexicon.rows("not_org_acronyms.txt"))
 # Words that may precede a title in `Russian Foreign Minister` (but not `Russian Army …`).
 TITLE_MODIFIERS = frozenset({"prime", "vice", "foreign", "defence", "defense", "interior",
                               "finance", "deputy", "crown", "planning", "trade", "chief"})
-CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "de", "da", "del", "der", "van",
-                        "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "the", "dos",
-                        "das", "di", "della", "den", "ter", "ten", "zu"})
+CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "&", "de", "da", "del", "der",
+                        "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "the",
+                        "dos", "das", "di", "della", "den", "ter", "ten", "zu"})
 
 
 def leading_connectors(words: list[str]) -> int:
