@@ -72,6 +72,9 @@ _OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 _REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
                             + r")\s+that\b")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
+_DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an)\s+[^,;:\u201c\"]{1,120},")
+"""`, a Suffolk County legislator from Setauket,`: an indefinite description set off after a
+name."""
 _PARTY_AFTER = re.compile(r"(?:\s+[A-Z][\w.’']*)?\s+(?:Democrat|Republican|Independent)s?\b")
 """After a capitalised word, a party member noun makes it a place (`a Durham Democrat`)."""
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
@@ -516,6 +519,12 @@ class Antecedents(_CastParts):
             end = offset if p == paragraph else len(text)
             spans = [(m.start, m.end) for m in self._between(p, start - _AROUND, end)]
             spans += self.quoted.get(p, [])
+            described = _DESCRIBING_APPOSITIVE.match(text, start) if p == seen.paragraph \
+                and seen.subject else None
+            if described is not None:
+                # `Anjali Mehrotra-Kline, a Suffolk County legislator from Setauket, said`: the
+                # subject's own description names places and bodies, no rival.
+                spans.append(described.span())
             skip_run = -1  # where the rest of a run the checks below cleared would go on
             for m in _CAPITALISED.finditer(text, start, end):
                 word = POSSESSIVE.sub("", m.group())
