@@ -181,6 +181,12 @@ _BYLINE = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||·|•|\s[—–-]\s|\band\b|\bwith\b)\s*", re.IGNORECASE)
 # `Jane Doe in Kabul`, `Jane Doe (@janedoe)`: where or how to reach the writer, not the name.
 _NAME_TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
+_CONTACT = re.compile(r"\s*(?:\S+@\S+\.\w+|@\w+|https?://\S+)")
+"""A writer's e-mail address, handle or link after the name (`Jane Doe jane.doe@paper.com`)."""
+CONTACT_LINE = re.compile(r"(?:(?:e-?mail|contact|follow)\s*:?\s*)?(?:\S+@\S+\.\w+|@\w+|"
+                          r"https?://\S+)(?:\s*[|·•,]\s*(?:\S+@\S+\.\w+|@\w+))*",
+                          re.IGNORECASE)
+"""A line that only says how to reach the writer (`jane.doe@paper.com`, `@janedoe`)."""
 STAMP = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised|edited)\b", re.IGNORECASE)
 """The label of an update stamp (`Updated Dec 4`): what follows dates a change, not the article."""
 # `Jane Doe | Reuters`, `Jane Doe — Staff Writer`: a name, a bar or dash, then who they write for.
@@ -229,7 +235,7 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if match is None or len(line.split()) > 24 or line.endswith((".", "?", "!", ":")):
         return None
     # `By AFP, Updated Dec 4`: a stamp after the names is no name.
-    names_text = STAMP.split(match["names"])[0]
+    names_text = _CONTACT.sub("", STAMP.split(match["names"])[0])
     parts = [_NAME_TAIL.sub("", p.strip(" .")) for p in _NAME_SPLIT.split(names_text)]
     names = tuple(dict.fromkeys(p for p in parts if p and is_name(p)))
     # `By the end of the year …` is a sentence: a byline starts with a name or a role.
