@@ -15,6 +15,7 @@ usual compound (`Moscow-` + `based`, `self-` + `reliance`). A break before a cap
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from .masthead import (
     parse_signature,
 )
 from .title import infer_title, is_generic_heading
+from .webclutter import Clutter, is_caption
 
 _UNICODE = ("utf-8", "utf-16", "utf-32")
 _CLOSED = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -112,6 +114,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
     blocks = _join_page_breaks(_blocks(text))
     head, body_lines = _split_head(blocks)
     body_lines, closing = split_closing(body_lines)
+    body_lines, notes = _without_furniture(body_lines)
     if not body_lines and head.lines:
         # A lone short line is a paragraph, not a title over nothing.
         body_lines, head.title, head.subtitle = [[line] for line in head.lines], None, None
@@ -125,7 +128,7 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
             dateline = found[0]
             paragraphs[0] = Paragraph(n=1, text=found[1])
 
-    meta = _meta(head, closing, dateline)
+    meta = dataclasses.replace(_meta(head, closing, dateline), notes=tuple(notes))
     title = head.title
     if title is None:
         openings = [p.text for p in paragraphs if p.kind == "paragraph"][:3]
@@ -140,6 +143,24 @@ def read(data: bytes, path: str, limits: ReadLimits) -> Article:
         source=Source(path=path, format="text", encoding=encoding, sha256=source_hash(data)),
         warnings=tuple(warnings),
     )
+
+
+def _without_furniture(blocks: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Return the body's blocks without the furniture a web page copied as text brings along,
+    and the correction notes found among them (for `Meta.notes`).
+
+    The patterns are the HTML reader's (`webclutter`): `Advertisement`, `READ MORE: …`,
+    sign-up prompts, stamps, a caption ending with its picture's credit (`… (AP Photo/Jane
+    Doe)`, `… Credit: Newsday/Jane Doe`), a list of related links after its label.
+    """
+    clutter = Clutter()
+    kept: list[list[str]] = []
+    for lines in blocks:
+        text = " ".join(lines)
+        if is_caption(text) or not clutter.keep(text, linked=False):
+            continue
+        kept.append(lines)
+    return kept, clutter.notes
 
 
 def _year(date: str) -> int | None:
