@@ -148,7 +148,11 @@ class Attributor:
                 return None if found is None or found is AMBIGUOUS else resolved(found)
             head = anaphor_head(phrase.description)
             if head:
-                return self.cast.organisation(head, paragraph, offset)
+                found = self.cast.organisation(head, paragraph, offset)
+                if found is not None or len(head.split()) == 1 or \
+                        head.lower().startswith("central"):
+                    return found
+                # `the electoral commission` naming no organisation before: a description.
             org = owned_org(phrase.description)
             if org:
                 return Speaker(org, "organisation")

@@ -518,9 +518,17 @@ class Cast(Antecedents):
         name holds the head word first."""
         before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
                   if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
-        if head.lower().split() == ["central", "bank"]:
+        words = head.lower().split()
+        modifier = words[0] if len(words) == 2 and words != ["central", "bank"] else None
+        if words == ["central", "bank"]:
             # `The Federal Reserve held rates … the central bank said`: a reserve bank counts.
             headed = [m for m in before if _CENTRAL_BANK.search(m.key)]
+        elif modifier is not None:
+            # `Dick Clark Productions … the production company said`, `Big Machine Records …
+            # the record label`: the one whose name holds the word before the head.
+            stem = modifier[:6]
+            headed = [m for m in before if head.lower() in m.key.lower() or any(
+                w.lower().startswith(stem) for w in m.key.split())]
         else:
             headed = [m for m in before if head.lower() in m.key.lower()]
         described = self._described_org(head, paragraph, offset)

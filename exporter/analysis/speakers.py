@@ -81,13 +81,14 @@ _GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|di
                           r"members|officers|soldiers|farmers|traders|businessmen|workers|"
                           r"researchers|scientists|investigators|prosecutors|doctors|physicians|"
                           r"nurses|medics|lawyers|teachers|parents|signatories|authors)\b", re.I)
-_ANAPHOR = re.compile(r"^(?:the\s+)(central\s+bank|agency|company|ministry|bank|court|"
+_ANAPHOR = re.compile(r"^(?:the\s+)((?:(?!central\s)(?-i:[a-z][a-z-]+)\s+)?"
+                      r"(?:central\s+bank|agency|company|ministry|bank|court|"
                       r"organisation|organization|"
                       r"group|charity|council|commission|committee|government|regulator|"
                       r"institute|university|firm|fund|party|union|department|campaign|"
                       r"network|board|authority|office|association|embassy|hospital|label|studio|"
                       r"airline|carrier|retailer|automaker|carmaker|insurer|publisher|"
-                      r"broadcaster|lender|manufacturer|utility|startup|club|league)$",
+                      r"broadcaster|lender|manufacturer|utility|startup|club|league))$",
                       re.IGNORECASE)
 _DOCUMENT = re.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|"
                        r"study|survey|letter|analysis|filing|document|release|post|transcript|"
@@ -563,7 +564,8 @@ _TITLE_MODIFIERS = frozenset({"vice", "deputy", "assistant", "former", "acting",
 
 
 def anaphor_head(phrase: str) -> str | None:
-    """Return the head of `the ministry`, `the company`: an organisation named before."""
+    """Return the head of `the ministry`, `the company`, with a word before it if any (`the
+    production company`): an organisation named before."""
     m = _ANAPHOR.match(phrase.strip())
     return m.group(1) if m else None
 

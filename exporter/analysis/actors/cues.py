@@ -35,7 +35,9 @@ CORPORATE_ENDINGS = frozenset({
     "studios", "systems", "media", "airlines", "airways", "records", "partners", "industries",
     "motors", "pharmaceuticals", "labs", "international", "university", "services",
     "entertainment", "co", "company", "ltd", "llc", "plc", "ag", "foods", "brands", "networks",
-    "software", "therapeutics", "biosciences", "logistics", "petroleum", "communications"})
+    "software", "therapeutics", "biosciences", "logistics", "petroleum", "communications",
+    "productions", "strategies", "solutions", "consulting", "associates", "ventures",
+    "enterprises", "homes", "builders", "properties", "advisors", "advisers"})
 # `Sen. Dominic Ferraro, a New Jersey Democrat,`: a party member described, never a name.
 PARTY_NOUNS = frozenset({"democrat", "democrats", "republican", "republicans", "independent",
                          "independents", "conservative", "conservatives", "liberal", "liberals",

@@ -84,6 +84,14 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
                 k += 1
             if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
                 break  # `the Council and the United Nations`: two names
+            if toks[j][0] == "and" and k + 1 < len(toks) and is_cap(toks[k + 1][0]) and \
+                    FIRST_NAMES.get(toks[k][0].lower()) is not None and \
+                    not (len(run) == 1 and FIRST_NAMES.get(run[0][0].lower()) is not None) \
+                    and not _person_like(run):
+                # `Big Machine and Dick Clark Productions`: two names (not `Bill and Melinda
+                # Gates Foundation`, one name for two first names; two people joined so are
+                # told apart later)
+                break
             if toks[j][0] in ("of", "for") and _person_like(run):
                 # `Penelope Muse Abernathy of the University of …`, `(Jane Roe for KFF Health
                 # News)`: a person, and where or for whom they work.

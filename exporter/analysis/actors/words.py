@@ -120,7 +120,9 @@ ORG_HEADS = frozenset([
     # Company names end in their trade as often as in a legal form.
     "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
-    "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv"
+    "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv",
+    "productions", "strategies", "solutions", "consulting", "consultants", "associates",
+    "ventures", "enterprises", "homes", "builders", "properties", "advisors", "advisers",
 ])
 # A single capitalised word that an appositive or a preceding noun calls a company (`Iberdrola,
 # Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
