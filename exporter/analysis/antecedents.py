@@ -72,9 +72,9 @@ _OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 _REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
                             + r")\s+that\b")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
-_DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an)\s+[^,;:\u201c\"]{1,120},")
-"""`, a Suffolk County legislator from Setauket,`: an indefinite description set off after a
-name."""
+_DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an)\s+[^,;:.!?\u201c\"]{1,120}[,.]")
+"""`, a Suffolk County legislator from Setauket,`, `, a Dover commuter who said so.`: an
+indefinite description set off after a name, to the comma or the sentence's end."""
 _PARTY_AFTER = re.compile(r"(?:\s+[A-Z][\w.’']*)?\s+(?:Democrat|Republican|Independent)s?\b")
 """After a capitalised word, a party member noun makes it a place (`a Durham Democrat`)."""
 _FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
