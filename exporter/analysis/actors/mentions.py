@@ -300,6 +300,12 @@ class _Finder:
                 return []
             return []
 
+        # `Republican Vincent Caruso`, `and Democrat Rob Sandoval`: a party before a name is
+        # who the person is, never part of the name (and, a proper adjective, keeps its capital).
+        if len(names) >= 3 and low[0] in PARTY_NOUNS and not low[0].endswith("s") and \
+                name_ok(names[1:]) and "and" not in low:
+            self._person(n, text, words[1:], names[0])
+            return []
         # `Farmer Robert Hale`: a capitalised word opening the sentence before a first name
         # is a role.
         if len(names) >= 3 and names[1].lower() in lexicon.FIRST_NAMES and \
