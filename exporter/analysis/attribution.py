@@ -417,6 +417,10 @@ class Attributor:
                 np_end = adverbs.start()
             if np_end <= start:
                 return None
+            if _THAT_BEFORE.search(text, start, np_end):
+                # `read from a 2021 brief, signed by Mr. Pike, that called the challenge “…”`:
+                # the verb's subject is the text the relative clause hangs on, not the reader.
+                return None
             found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
             if found is None and JOINED.search(text, start, np_end):
                 # `Rosa Delgado stood on a truck, a bullhorn in hand, and told supporters …`,
@@ -480,6 +484,12 @@ def lead_word(word: str) -> bool:
 # A relative pronoun for a thing as a speech verb's subject: the words are the thing's (a
 # report, a ruling), never those of someone who spoke earlier in the sentence.
 _RELATIVE_THING = re.compile(r",\s*which\s*$")
+_THAT_BEFORE = re.compile(r"\b(?:read|reading|reads|cited|citing|cites|quoted|quoting|quotes|"
+                          r"pointed\s+to|referred\s+to|held\s+up)\s+(?:from\s+)?"
+                          r"(?:a|an|the|his|her|their|its)\b[^\u201c\u201d\"]{0,120}?"
+                          r"(?:that|which)\s+$")
+"""Someone reading or citing a text whose relative clause's verb speaks (`read from a 2021
+brief, signed by Mr. Pike, that called …`): the text's words, not the reader's."""
 
 
 _NESTED = re.compile(r"(?<!\w)[\u2018'].*?[\u2019'](?!\w)")
