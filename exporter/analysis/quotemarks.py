@@ -220,7 +220,9 @@ def is_statement(text: str, span: Span) -> bool:
 
 _OBJECT = (r"(?:it|him|her|them|this|that|these|those|us|me|you|[A-Z][\w\u2019'.-]*(?:\s+[A-Z]"
            r"[\w\u2019'.-]*){0,2}|(?:the|his|her|its|their|our|this|that|these|those)\s+"
-           r"(?:[\w\u2019'-]+\s+){0,3}?[\w\u2019'-]+)")
+           r"(?:[\w\u2019'-]+\s+){0,8}?[\w\u2019'-]+)")
+# (Up to nine words: `called the railroad's new weekend schedule on the Port Jefferson Branch
+# “a slap in the face”`.)
 # `called the bill “a surrender …”`, `calling him a “coward”`, `called for “an inquiry”`: someone
 # calling a thing by their own words, where `a tactic called “salami slicing”` names it.
 _CALLED = re.compile(r"\b(?:called|calls|calling)\s+(?:for|" + _OBJECT + r")(?:\s+(?:a|an|the))?"
