@@ -301,15 +301,23 @@ def _reported(text: str, span: Span) -> bool:
     before = text[start:span.start - 1]
     ends = [m.end() for m in _SENTENCE_OR_QUOTE_END.finditer(before)]
     cut = ends[-1] if ends else 0
-    if ends and _COORDINATED_REPORT.match(before, cut) and before[cut - 1] in "\u201d\"":
-        # `said the unit was “fully staffed” and that Sentinel had “never received …”`: a
-        # second reported clause, joined to the first, under the same verb.
+    if ends and before[cut - 1] in "\u201d\"":
         opened = max(before.rfind("\u201c", 0, cut - 1), before.rfind('"', 0, cut - 1))
-        cut = max((e for e in ends if e <= opened), default=0)
+        if _COORDINATED_REPORT.match(before, cut) or (
+                _JOINED_PHRASE.fullmatch(before, cut) and opened >= 0
+                and len(_WORD.findall(before[opened + 1:cut - 1])) >= 2
+                and len(_WORD.findall(text[span.start:span.end])) >= 2):
+            # `said the unit was “fully staffed” and that Sentinel had “never received …”`, or
+            # `said repeal would “tie the hands” of presidents and “invite miscalculation”`: a
+            # second reported clause or phrase, joined to the first, under the same verb.
+            cut = max((e for e in ends if e <= opened), default=0)
     before = before[cut:]
     return bool(_REPORT_VERB.search(before) or _SPEECH_NOUN.search(before))
 
 
+# `… “tie the hands” of future presidents and “`: a phrase of its own joined by `and`/`but`
+# (two words at least on each side: `“taste” and “smell”` are words of a list).
+_JOINED_PHRASE = re.compile(r"[^\u201c\u201d\".;:!?]{0,60}?\s(?:and|but)\s+")
 # A sentence's end (`.` before a space, never `4.1`) or a closing quotation mark.
 _SENTENCE_OR_QUOTE_END = re.compile(r"[.!?](?=[\s\u201d\"]|$)|[\u201d\"]")
 # `… and that Sentinel had “…”`: a clause joined by `and that`, or with a verb of its own, or a
