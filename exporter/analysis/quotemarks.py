@@ -201,6 +201,10 @@ def is_statement(text: str, span: Span) -> bool:
         return False
     if final and len(words) >= 2:
         return True
+    if final and words and _SAID_RIGHT_BEFORE.search(before) and not _TERM_CUES.search(before):
+        # `he said: “Soon.”`, `replied with a single word: “Noted.”`: one word, closed as a
+        # sentence, that a speech verb or a colon gives as what was said.
+        return True
     if (len(words) >= 2 or _plain_word(words)) and _reported(text, span):
         # `Bailey said it was “much too early”`, `said politicians had “vilified” teachers`:
         # the speaker's own words, however few.
