@@ -98,11 +98,20 @@ def part_pages(part: Callable[[str], bytes | None], document: Callable[[], IO[by
     if document is None:
         return {"#pages": 1}
     with document() as stream:
-        sections = [_section(el) for el in _body_children(stream, sections_only=True)]
+        head = stream.read(WHOLE_PART + 1)
+    whole = etree.fromstring(head) if len(head) <= WHOLE_PART else None
+    if whole is not None:
+        sections = [_section(el) for el in whole.iter(f"{W}sectPr")]
+    else:
+        with document() as stream:
+            sections = [_section(el) for el in _body_children(stream, sections_only=True)]
     if not sections:
         sections = [_section(None)]
+    reader = Reader(styles, fonts, sections[0].width, additive=additive)
+    if whole is not None:
+        return paginate(_blocks(_tree_children(whole), reader, sections), sections[0].height,
+                        trace, additive=additive)
     with document() as stream:
-        reader = Reader(styles, fonts, sections[0].width, additive=additive)
         blocks = _blocks(_body_children(stream), reader, sections)
         return paginate(blocks, sections[0].height, trace, additive=additive)
 
@@ -116,6 +125,21 @@ def _additive_spacing(settings: bytes | None) -> bool:
 
 
 _BODY = f"{W}body"
+WHOLE_PART = 1 << 20
+"""A main part up to this many bytes (a summary, an article) is parsed once, whole, for both
+passes (the sections, then the blocks): streamed, each pass cost about twice a whole parse.
+A longer one (a pack) is streamed twice, so its XML never stands whole in memory."""
+
+
+def _tree_children(root: etree._Element) -> Iterator[etree._Element]:
+    """`_body_children` of a part parsed whole: each paragraph and table of the body."""
+    for body in root.iter(_BODY):
+        for child in body:
+            if child.tag in _BLOCK_TAGS:
+                yield child
+
+
+_BLOCK_TAGS = (f"{W}p", f"{W}tbl")
 
 
 def _body_children(stream: IO[bytes], *, sections_only: bool = False
