@@ -211,3 +211,22 @@ def test_the_body_spool_file_is_closed_even_when_rendering_fails(
     with pytest.raises(OSError, match="disk full"):
         write(pack(3))
     assert spools[-1]._file.closed
+
+
+@pytest.mark.parametrize("options", [OPTIONS, DUPLEX])
+def test_page_model_reads_a_part_whole_or_streamed_alike(
+        monkeypatch: pytest.MonkeyPatch, options: RenderOptions) -> None:
+    """A short main part is parsed whole for the page model, a long one streamed; both find
+    the same pages, sections (odd-page breaks) and tables measured once or again."""
+    from exporter.writers import docx_pages
+    from exporter.writers.docx_pages import reader
+
+    doc = pack(8, parity="right", extra_tocs=True)
+    written = DocxWriter().write(doc, options)
+    whole = docx_pages.bookmark_pages(written)
+    again = docx_pages.bookmark_pages(written)  # tables and paragraphs measured before
+    monkeypatch.setattr(reader, "PARAGRAPHS_KEPT", 0)  # one kept at most: measured afresh
+    monkeypatch.setattr(docx_pages, "WHOLE_PART", 0)
+    streamed = docx_pages.bookmark_pages(written)
+    assert whole == again == streamed
+    assert whole["#pages"] >= 8
