@@ -4,7 +4,6 @@ has no API for (borders, shading, fonts, fields, bookmarks, paragraph properties
 
 from __future__ import annotations
 
-import copy
 import re
 import threading
 from functools import cache
@@ -51,6 +50,8 @@ class _Blanks(threading.local):
 
     def __init__(self) -> None:
         self.made: dict[str, etree._Element] = {}
+        self.styled: dict[str, etree._Element] = {}
+        """A paragraph's properties naming only its style, by style id (`set_style`)."""
 
 
 _BLANKS = _Blanks()
@@ -63,7 +64,8 @@ def new_element(nsptag: str) -> etree._Element:
     if blank is None:
         clark, nsmap = _tag(nsptag)
         blank = _BLANKS.made[nsptag] = oxml_parser.makeelement(clark, nsmap=nsmap)
-    return copy.copy(blank)
+    copied: etree._Element = blank.__copy__()  # what copy.copy calls, found directly
+    return copied
 
 
 @cache
@@ -187,11 +189,16 @@ def set_style(p: CT_P, style_id: str) -> None:
     if len(p):
         p.style = style_id
         return
-    ppr = new_element("w:pPr")
-    style = new_element("w:pStyle")
-    style.set(_VAL, style_id)
-    ppr.append(style)
-    p.append(ppr)
+    made = _BLANKS.styled
+    blank = made.get(style_id)
+    if blank is None:
+        if len(made) >= 256:  # a reference document's style ids are the user's
+            made.clear()
+        blank = made[style_id] = new_element("w:pPr")
+        style = new_element("w:pStyle")
+        style.set(_VAL, style_id)
+        blank.append(style)
+    p.append(blank.__copy__())
 
 
 _VAL = qn("w:val")
