@@ -230,3 +230,22 @@ def test_page_model_reads_a_part_whole_or_streamed_alike(
     streamed = docx_pages.bookmark_pages(written)
     assert whole == again == streamed
     assert whole["#pages"] >= 8
+
+
+@pytest.mark.parametrize(("articles", "spooled"), [(1, False), (6, True)])
+def test_a_draft_measured_from_its_own_tree_finds_the_pages_of_its_package(
+        articles: int, spooled: bool) -> None:
+    """A rendering none of whose body was spooled is measured from its own tree, not parsed
+    back; one that was spooled from its XML. Either way, as its zipped package reads."""
+    from exporter.writers import docx_pages
+
+    body = [b for n in range(1, articles + 1) for b in article(n)]
+    if not spooled:  # one article, no page break: nothing leaves the tree
+        body = body[:-1]
+    doc = Document(kind="summary", meta=DocMeta(title="One", header="One"), blocks=tuple(body))
+    draft = DocxWriter().draft(doc, OPTIONS)
+    try:
+        assert (draft._tree is None) == spooled
+        assert draft.pages(docx_pages.Fonts()) == docx_pages.bookmark_pages(draft.package())
+    finally:
+        draft.close()

@@ -141,7 +141,8 @@ class _Renderer:
             self.spool.close()
             raise
         return Draft(members, self.word.part.partname.membername, document, self.spool,
-                     self.options.timestamp)
+                     self.options.timestamp,
+                     None if self.spool.spooled else self.word.element)
 
     def _build(self) -> tuple[dict[str, bytes], bytes]:
         """Render the document; return python-docx's package members but the main part, and

@@ -87,9 +87,11 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
 
 def part_pages(part: Callable[[str], bytes | None], document: Callable[[], IO[bytes]] | None,
                fonts: Fonts | None = None,
-               trace: list[tuple[int, int, Block]] | None = None) -> dict[str, int]:
+               trace: list[tuple[int, int, Block]] | None = None, *,
+               parsed: etree._Element | None = None) -> dict[str, int]:
     """`bookmark_pages` of a package not yet zipped: `part(name)` gives a member's bytes (None:
-    not in the package), `document()` opens the main part as a stream (read twice)."""
+    not in the package), `document()` opens the main part as a stream (read twice), unless
+    `parsed` is the main part's tree already (a rendering's own, none of it spooled)."""
     fonts = fonts or Fonts()
     empty = b"<w:styles xmlns:w='%s'/>" % W[1:-1].encode()
     styles = Styles(part("word/styles.xml") or empty, part("word/theme/theme1.xml"),
@@ -97,9 +99,11 @@ def part_pages(part: Callable[[str], bytes | None], document: Callable[[], IO[by
     additive = _additive_spacing(part("word/settings.xml"))
     if document is None:
         return {"#pages": 1}
-    with document() as stream:
-        head = stream.read(WHOLE_PART + 1)
-    whole = etree.fromstring(head) if len(head) <= WHOLE_PART else None
+    whole = parsed
+    if whole is None:
+        with document() as stream:
+            head = stream.read(WHOLE_PART + 1)
+        whole = etree.fromstring(head) if len(head) <= WHOLE_PART else None
     if whole is not None:
         sections = [_section(el) for el in whole.iter(f"{W}sectPr")]
     else:
