@@ -476,7 +476,8 @@ class _Renderer:
 
     def _cell(self, cell: _Cell, content: Inlines, *, fill: str | None = None,
               bold: bool = False) -> None:
-        p = cell.paragraphs[0]
+        # `cell.paragraphs[0]`, without a Paragraph made for each (a new cell has one).
+        p = Paragraph(cell._tc.find(_w("p")), cell)
         set_style(p._p, self.style_ids["Table Text"])
         self.inlines(p, content, bold=bold)
         if fill is not None:

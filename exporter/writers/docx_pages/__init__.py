@@ -31,6 +31,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import IO
 
 from lxml import etree
@@ -120,8 +121,10 @@ def part_pages(part: Callable[[str], bytes | None], document: Callable[[], IO[by
         return paginate(blocks, sections[0].height, trace, additive=additive)
 
 
+@lru_cache(maxsize=16)
 def _additive_spacing(settings: bytes | None) -> bool:
-    """Whether the document asks for paragraph spacing added rather than the larger taken."""
+    """Whether the document asks for paragraph spacing added rather than the larger taken
+    (remembered: each rendering of a summary or a pack has the same settings)."""
     if not settings:
         return False
     flag = etree.fromstring(settings).find(f"{W}compat/{W}doNotUseHTMLParagraphAutoSpacing")
