@@ -31,10 +31,19 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _el(tag: str, **attrs: str) -> etree._Element:
-    element = new_element(tag)
-    for name, value in attrs.items():
-        element.set(_w(name), value)
-    return element
+    """A new `tag` element with `attrs` in the w: namespace, copied from the first made
+    (borders, shading, margins and widths repeat through a document)."""
+    key: tuple[str | tuple[str, str], ...] = (tag, *attrs.items())
+    made = _BLANKS.attributed
+    blank = made.get(key)
+    if blank is None:
+        if len(made) >= 1024:  # colours and widths vary with the brand and the page
+            made.clear()
+        blank = made[key] = new_element(tag)
+        for name, value in attrs.items():
+            blank.set(_w(name), value)
+    copied: etree._Element = blank.__copy__()
+    return copied
 
 
 @cache
@@ -51,6 +60,8 @@ class _Blanks(threading.local):
     def __init__(self) -> None:
         self.made: dict[str, etree._Element] = {}
         self.styled: dict[str, etree._Element] = {}
+        self.attributed: dict[tuple[str | tuple[str, str], ...], etree._Element] = {}
+        """An element with attributes, by tag and attributes in order (`_el`)."""
         """A paragraph's properties naming only its style, by style id (`set_style`)."""
 
 
