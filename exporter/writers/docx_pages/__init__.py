@@ -70,8 +70,9 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
     """Return the page each bookmark of `docx` starts on (and "#pages": the page count);
     `trace` as for `paginate`.
 
-    The document part is read as a stream, one body child at a time, so a long pack's XML
-    never stands whole in memory (the DOCX writer spools it for the same reason).
+    A long document part (a pack's, past `WHOLE_PART`) is read as a stream, one body child at
+    a time, so its XML never stands whole in memory (the DOCX writer spools it for the same
+    reason); a short one is parsed once, whole.
     """
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         names = set(archive.namelist())
