@@ -67,6 +67,7 @@ from .outline import _anchor_of, _block_text, _bookmark_name, _Outline
 from .package import _open_reference, _package_members, app_xml, set_core_properties
 from .page import (
     HeaderLinks,
+    add_header_parts,
     add_logo,
     drop_thumbnail,
     setup_page,
@@ -148,6 +149,8 @@ class _Renderer:
         """Render the document; return python-docx's package members but the main part, and
         the main part's XML with a marker where each spooled stretch goes."""
         drop_thumbnail(self.word)
+        if not self.reference:
+            add_header_parts(self.word.sections[0])
         self.styles, self.link_style_id = setup_styles(
             self.word, self.look, self._text_width_twips(), self.doc.meta.lang,
             reference=self.reference, styled=self.styled)
