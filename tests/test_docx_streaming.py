@@ -211,3 +211,41 @@ def test_the_body_spool_file_is_closed_even_when_rendering_fails(
     with pytest.raises(OSError, match="disk full"):
         write(pack(3))
     assert spools[-1]._file.closed
+
+
+@pytest.mark.parametrize("options", [OPTIONS, DUPLEX])
+def test_page_model_reads_a_part_whole_or_streamed_alike(
+        monkeypatch: pytest.MonkeyPatch, options: RenderOptions) -> None:
+    """A short main part is parsed whole for the page model, a long one streamed; both find
+    the same pages, sections (odd-page breaks) and tables measured once or again."""
+    from exporter.writers import docx_pages
+    from exporter.writers.docx_pages import reader
+
+    doc = pack(8, parity="right", extra_tocs=True)
+    written = DocxWriter().write(doc, options)
+    whole = docx_pages.bookmark_pages(written)
+    again = docx_pages.bookmark_pages(written)  # tables and paragraphs measured before
+    monkeypatch.setattr(reader, "PARAGRAPHS_KEPT", 0)  # one kept at most: measured afresh
+    monkeypatch.setattr(docx_pages, "WHOLE_PART", 0)
+    streamed = docx_pages.bookmark_pages(written)
+    assert whole == again == streamed
+    assert whole["#pages"] >= 8
+
+
+@pytest.mark.parametrize(("articles", "spooled"), [(1, False), (6, True)])
+def test_a_draft_measured_from_its_own_tree_finds_the_pages_of_its_package(
+        articles: int, spooled: bool) -> None:
+    """A rendering none of whose body was spooled is measured from its own tree, not parsed
+    back; one that was spooled from its XML. Either way, as its zipped package reads."""
+    from exporter.writers import docx_pages
+
+    body = [b for n in range(1, articles + 1) for b in article(n)]
+    if not spooled:  # one article, no page break: nothing leaves the tree
+        body = body[:-1]
+    doc = Document(kind="summary", meta=DocMeta(title="One", header="One"), blocks=tuple(body))
+    draft = DocxWriter().draft(doc, OPTIONS)
+    try:
+        assert (draft._tree is None) == spooled
+        assert draft.pages(docx_pages.Fonts()) == docx_pages.bookmark_pages(draft.package())
+    finally:
+        draft.close()

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from typing import cast
 
 import docx
 from docx.document import Document as WordDocument
@@ -13,6 +14,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import CT_Types, serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part
+from docx.opc.rel import Relationships
 from docx.opc.spec import default_content_types
 from docx.oxml.ns import qn
 from lxml import etree
@@ -60,16 +62,46 @@ def _package_members(word: WordDocument) -> dict[str, bytes]:
         part.before_marshal()
     main = word.part.partname
     members = {CONTENT_TYPES_URI.membername: _content_types(parts),
-               PACKAGE_URI.rels_uri.membername: package.rels.xml}
+               PACKAGE_URI.rels_uri.membername: _rels_xml(package.rels)}
     for part in parts:
         if part.partname != main:
             members[part.partname.membername] = part.blob
         if len(part.rels):
-            members[part.partname.rels_uri.membername] = part.rels.xml
+            members[part.partname.rels_uri.membername] = _rels_xml(part.rels)
     return members
 
 
+_KEPT = 64
+"""Relationship and content-type XML kept by what it is made from: each rendering of a summary
+(and every summary with the same links and parts) makes the same again."""
+_RELS_XML: dict[tuple[tuple[str, str, str, bool], ...], bytes] = {}
+_CONTENT_TYPES: dict[tuple[tuple[str, str], ...], bytes] = {}
+
+
+def _rels_xml(rels: Relationships) -> bytes:
+    """python-docx's `rels.xml`, made once for the same relationships in the same order."""
+    key = tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external)
+                for rel in rels.values())
+    found = _RELS_XML.get(key)
+    if found is None:
+        if len(_RELS_XML) >= _KEPT:
+            _RELS_XML.clear()
+        found = _RELS_XML[key] = cast(bytes, rels.xml)
+    return found
+
+
 def _content_types(parts: Sequence[Part]) -> bytes:
+    """`_make_content_types` of `parts`, made once for the same part names and types."""
+    key = tuple((str(part.partname), part.content_type) for part in parts)
+    found = _CONTENT_TYPES.get(key)
+    if found is None:
+        if len(_CONTENT_TYPES) >= _KEPT:
+            _CONTENT_TYPES.clear()
+        found = _CONTENT_TYPES[key] = _make_content_types(parts)
+    return found
+
+
+def _make_content_types(parts: Sequence[Part]) -> bytes:
     """Return `[Content_Types].xml` for `parts` as python-docx's package writer makes it: a
     default for the extensions the OPC spec lists with that type, an override for the rest,
     each sorted."""

@@ -67,6 +67,7 @@ from .outline import _anchor_of, _block_text, _bookmark_name, _Outline
 from .package import _open_reference, _package_members, app_xml, set_core_properties
 from .page import (
     HeaderLinks,
+    add_header_parts,
     add_logo,
     drop_thumbnail,
     setup_page,
@@ -141,12 +142,15 @@ class _Renderer:
             self.spool.close()
             raise
         return Draft(members, self.word.part.partname.membername, document, self.spool,
-                     self.options.timestamp)
+                     self.options.timestamp,
+                     None if self.spool.spooled else self.word.element)
 
     def _build(self) -> tuple[dict[str, bytes], bytes]:
         """Render the document; return python-docx's package members but the main part, and
         the main part's XML with a marker where each spooled stretch goes."""
         drop_thumbnail(self.word)
+        if not self.reference:
+            add_header_parts(self.word.sections[0])
         self.styles, self.link_style_id = setup_styles(
             self.word, self.look, self._text_width_twips(), self.doc.meta.lang,
             reference=self.reference, styled=self.styled)
@@ -475,7 +479,8 @@ class _Renderer:
 
     def _cell(self, cell: _Cell, content: Inlines, *, fill: str | None = None,
               bold: bool = False) -> None:
-        p = cell.paragraphs[0]
+        # `cell.paragraphs[0]`, without a Paragraph made for each (a new cell has one).
+        p = Paragraph(cell._tc.find(_w("p")), cell)
         set_style(p._p, self.style_ids["Table Text"])
         self.inlines(p, content, bold=bold)
         if fill is not None:

@@ -65,6 +65,11 @@ class _BodySpool:
         self._size += len(content)
         return len(content)
 
+    @property
+    def spooled(self) -> bool:
+        """Whether any of the body went to the file."""
+        return bool(self._ranges)
+
     def chunks(self, part_xml: bytes) -> Iterator[bytes]:
         """Yield `part_xml` with the spooled XML back in, a slice at a time."""
         pieces = part_xml.split(_MARKER_XML)

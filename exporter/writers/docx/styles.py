@@ -62,7 +62,8 @@ StyleSheet = tuple[dict[str, ParagraphStyle], str | None]
 character style by."""
 
 _STYLED: dict[tuple[_Look, int], Styled] = {}
-"""python-docx's template with the writer's styles made (before any page set-up or content),
+"""python-docx's template with the writer's styles made (before any content, and of the page
+set-up only the empty header and footer parts: `page.add_header_parts`),
 and (name, style id) of each paragraph style made, by what the styles depend on: the look and
 the text width (the contents' tab stops). Not for a --reference-docx, whose styles are kept."""
 _STYLED_KEPT = 8

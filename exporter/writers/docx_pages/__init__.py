@@ -31,6 +31,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import IO
 
 from lxml import etree
@@ -69,8 +70,9 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
     """Return the page each bookmark of `docx` starts on (and "#pages": the page count);
     `trace` as for `paginate`.
 
-    The document part is read as a stream, one body child at a time, so a long pack's XML
-    never stands whole in memory (the DOCX writer spools it for the same reason).
+    A long document part (a pack's, past `WHOLE_PART`) is read as a stream, one body child at
+    a time, so its XML never stands whole in memory (the DOCX writer spools it for the same
+    reason); a short one is parsed once, whole.
     """
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         names = set(archive.namelist())
@@ -87,9 +89,11 @@ def bookmark_pages(docx: bytes, fonts: Fonts | None = None,
 
 def part_pages(part: Callable[[str], bytes | None], document: Callable[[], IO[bytes]] | None,
                fonts: Fonts | None = None,
-               trace: list[tuple[int, int, Block]] | None = None) -> dict[str, int]:
+               trace: list[tuple[int, int, Block]] | None = None, *,
+               parsed: etree._Element | None = None) -> dict[str, int]:
     """`bookmark_pages` of a package not yet zipped: `part(name)` gives a member's bytes (None:
-    not in the package), `document()` opens the main part as a stream (read twice)."""
+    not in the package), `document()` opens the main part as a stream (read twice), unless
+    `parsed` is the main part's tree already (a rendering's own, none of it spooled)."""
     fonts = fonts or Fonts()
     empty = b"<w:styles xmlns:w='%s'/>" % W[1:-1].encode()
     styles = Styles(part("word/styles.xml") or empty, part("word/theme/theme1.xml"),
@@ -97,18 +101,31 @@ def part_pages(part: Callable[[str], bytes | None], document: Callable[[], IO[by
     additive = _additive_spacing(part("word/settings.xml"))
     if document is None:
         return {"#pages": 1}
-    with document() as stream:
-        sections = [_section(el) for el in _body_children(stream, sections_only=True)]
+    whole = parsed
+    if whole is None:
+        with document() as stream:
+            head = stream.read(WHOLE_PART + 1)
+        whole = etree.fromstring(head) if len(head) <= WHOLE_PART else None
+    if whole is not None:
+        sections = [_section(el) for el in whole.iter(f"{W}sectPr")]
+    else:
+        with document() as stream:
+            sections = [_section(el) for el in _body_children(stream, sections_only=True)]
     if not sections:
         sections = [_section(None)]
+    reader = Reader(styles, fonts, sections[0].width, additive=additive)
+    if whole is not None:
+        return paginate(_blocks(_tree_children(whole), reader, sections), sections[0].height,
+                        trace, additive=additive)
     with document() as stream:
-        reader = Reader(styles, fonts, sections[0].width, additive=additive)
         blocks = _blocks(_body_children(stream), reader, sections)
         return paginate(blocks, sections[0].height, trace, additive=additive)
 
 
+@lru_cache(maxsize=16)
 def _additive_spacing(settings: bytes | None) -> bool:
-    """Whether the document asks for paragraph spacing added rather than the larger taken."""
+    """Whether the document asks for paragraph spacing added rather than the larger taken
+    (remembered: each rendering of a summary or a pack has the same settings)."""
     if not settings:
         return False
     flag = etree.fromstring(settings).find(f"{W}compat/{W}doNotUseHTMLParagraphAutoSpacing")
@@ -116,6 +133,21 @@ def _additive_spacing(settings: bytes | None) -> bool:
 
 
 _BODY = f"{W}body"
+WHOLE_PART = 1 << 20
+"""A main part up to this many bytes (a summary, an article) is parsed once, whole, for both
+passes (the sections, then the blocks): streamed, each pass cost about twice a whole parse.
+A longer one (a pack) is streamed twice, so its XML never stands whole in memory."""
+
+
+def _tree_children(root: etree._Element) -> Iterator[etree._Element]:
+    """`_body_children` of a part parsed whole: each paragraph and table of the body."""
+    for body in root.iter(_BODY):
+        for child in body:
+            if child.tag in _BLOCK_TAGS:
+                yield child
+
+
+_BLOCK_TAGS = (f"{W}p", f"{W}tbl")
 
 
 def _body_children(stream: IO[bytes], *, sections_only: bool = False

@@ -181,8 +181,10 @@ class Reader:
         self.text_width = text_width
         self.additive = additive
         """Paragraph spacing added, not the larger taken (`pages.gap`)."""
-        self._measured: dict[tuple[bytes, int, str | None], list[Block]] = \
+        self._measured: dict[tuple[bytes, int, str | bool | None], list[Block]] = \
             styles.measured(fonts)
+        """A paragraph's blocks by (XML, width, table style), a table's by (XML, width,
+        `additive`): an element's XML never equals another kind's."""
 
     def paragraph(self, p: etree._Element, width: int,
                   table_style: str | None = None) -> list[Block]:
@@ -292,7 +294,20 @@ class Reader:
         return pieces, page_break, picture
 
     def table(self, tbl: etree._Element, width: int) -> list[Block]:
-        """One block per row: its tallest cell, with cell margins and borders."""
+        """One block per row: its tallest cell, with cell margins and borders.
+
+        Measured once for its XML and width, as a paragraph is (`paragraph`): a summary's
+        tables come back unchanged at each `fit`. The blocks are shared with later readings."""
+        key = (etree.tostring(tbl), width, self.additive)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._table(tbl, width)
+            if len(self._measured) >= PARAGRAPHS_KEPT:
+                self._measured.clear()
+            self._measured[key] = found
+        return list(found)
+
+    def _table(self, tbl: etree._Element, width: int) -> list[Block]:
         tblpr = tbl.find(f"{W}tblPr")
         style_el = tblpr.find(f"{W}tblStyle") if tblpr is not None else None
         table_style = style_el.get(f"{W}val") if style_el is not None else None
