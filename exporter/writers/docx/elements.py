@@ -59,10 +59,11 @@ class _Blanks(threading.local):
 
     def __init__(self) -> None:
         self.made: dict[str, etree._Element] = {}
+        """An empty element, by tag (`new_element`)."""
         self.styled: dict[str, etree._Element] = {}
+        """A paragraph's properties naming only its style, by style id (`set_style`)."""
         self.attributed: dict[tuple[str | tuple[str, str], ...], etree._Element] = {}
         """An element with attributes, by tag and attributes in order (`_el`)."""
-        """A paragraph's properties naming only its style, by style id (`set_style`)."""
 
 
 _BLANKS = _Blanks()
