@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..normalise import clean_inline
-from .masthead import is_name, name_word, parse_dateline, strip_name_tail
+from .masthead import is_agency, is_name, name_word, parse_dateline, squash, strip_name_tail
 
 # `By`, `Written by`, `Analysis by`, `Text:`: a label before the names.
 _LABEL = re.compile(r"^(?:[^\W\d_]+\s+)?by\b\s*[:\-–—]?\s*|^[^\W\d_]+\s*:\s+", re.IGNORECASE)
@@ -58,18 +58,6 @@ def _words(name: str) -> tuple[frozenset[str], frozenset[str]]:
         elif not line.startswith("@"):
             stops.add(line)
     return frozenset(stops), frozenset(orgs)
-
-
-@cache
-def _agencies() -> frozenset[str]:
-    raw = (resources.files(__package__) / "data" / "agencies.txt").read_text(encoding="utf-8")
-    return frozenset(squash(line) for line in raw.splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
-def squash(text: str) -> str:
-    """Return `text` reduced to lower-case letters and digits: the key two forms of a name share."""
-    return re.sub(r"[\W_]+", "", html.unescape(text).lower())
 
 
 def credit_names(credit: str) -> list[str]:
@@ -183,7 +171,7 @@ def is_organisation(name: str, sites: list[str]) -> bool:
     squashed = squash(name)
     if name.split()[0].lower() in ("the", "a", "an"):
         return True  # no person's name starts with an article
-    if squashed in _agencies() or _DOMAIN.search(name):
+    if is_agency(name) or _DOMAIN.search(name):
         return True
     words = name.split()
     # `CNN Business`, `NBC Sports`: an acronym, then an ordinary word, is a brand, not a person.

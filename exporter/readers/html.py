@@ -24,8 +24,8 @@ from ..model import Article, Author, Meta, Source, Span
 from ..normalise import clean_inline
 from . import source_hash
 from .assemble import Builder, attribution_of
-from .bylines import squash
 from .decode import decode, looks_binary, text_codec
+from .masthead import squash
 from .webclutter import Clutter, is_caption, strip_spans
 from .webmeta import read_page_meta
 from .webtree import (

@@ -8,8 +8,11 @@ as ISO 8601 at the precision the text gives (`2017`, `2017-07`, `2017-07-14`).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from ..dates import DATE_SEARCH, parse_date, search_date
 from ..model import Dateline
@@ -183,10 +186,6 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||·|•|\s[—–-]\s|\band\b|\bwith\b)
 _NAME_TAIL = re.compile(r"\s*(?:\([^()]*\)|\s(?:in|from|at|for)\s+[A-Z].*)$")
 _CONTACT = re.compile(r"\s*(?:\S+@\S+\.\w+|@\w+|https?://\S+)")
 """A writer's e-mail address, handle or link after the name (`Jane Doe jane.doe@paper.com`)."""
-CONTACT_LINE = re.compile(r"(?:(?:e-?mail|contact|follow)\s*:?\s*)?(?:\S+@\S+\.\w+|@\w+|"
-                          r"https?://\S+)(?:\s*[|·•,]\s*(?:\S+@\S+\.\w+|@\w+))*",
-                          re.IGNORECASE)
-"""A line that only says how to reach the writer (`jane.doe@paper.com`, `@janedoe`)."""
 STAMP = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised|edited)\b", re.IGNORECASE)
 """The label of an update stamp (`Updated Dec 4`): what follows dates a change, not the article."""
 # `Jane Doe | Reuters`, `Jane Doe — Staff Writer`: a name, a bar or dash, then who they write for.
@@ -340,10 +339,23 @@ def parse_dateline(text: str, year: int | None = None,
     return dateline, rest
 
 
-_WIRES = frozenset({"ap", "afp", "reuters", "upi", "dpa", "efe", "ansa", "xinhua", "kyodo",
-                    "yonhap", "tass", "pti", "ani", "ians", "bernama", "cna", "aap", "cp",
-                    "bloomberg", "ips", "irna", "wafa", "mena", "anadolu", "apa", "sputnik"})
-"""News agencies whose name in brackets after a title-case place makes it a dateline."""
+@cache
+def _agencies() -> frozenset[str]:
+    raw = (resources.files(__package__) / "data" / "agencies.txt").read_text(encoding="utf-8")
+    return frozenset(squash(line) for line in raw.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def squash(text: str) -> str:
+    """Return `text` reduced to lower-case letters and digits: the key two forms of a name share."""
+    return re.sub(r"[\W_]+", "", html.unescape(text).lower())
+
+
+def is_agency(name: str) -> bool:
+    """Return True for a news agency or wire service (`data/agencies.txt`): `AFP`, `A.P.`."""
+    return squash(name) in _agencies()
+
+
 _KICKERS = frozenset({"exclusive", "update", "updated", "breaking", "analysis", "opinion",
                       "watch", "live", "editorial", "commentary", "review", "video", "photos",
                       "listen", "correction", "clarification", "editor's note", "note",
@@ -359,7 +371,7 @@ def _titled_dateline(match: re.Match[str], place: str, rest: str) -> bool:
         return False
     agency = match["agency"] or match["wire"]
     if agency is not None:
-        return agency.strip().casefold() in _WIRES and match["date"] is None
+        return is_agency(agency) and match["date"] is None
     return match["sep"].strip() in ("—", "–") and match["date"] is None
 
 

@@ -28,8 +28,6 @@ from . import ReadLimits, source_hash
 from .closing import Closing, attach_bios, publication_from_rights, split_closing
 from .decode import decode
 from .masthead import (
-    CONTACT_LINE,
-    STAMP,
     Masthead,
     agency_of,
     byline_date,
@@ -39,7 +37,7 @@ from .masthead import (
     parse_signature,
 )
 from .title import infer_title, is_generic_heading
-from .webclutter import Clutter, is_caption
+from .webclutter import Clutter, classify, is_caption
 
 _UNICODE = ("utf-8", "utf-16", "utf-32")
 _CLOSED = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -261,7 +259,7 @@ def _head_block(lines: list[str]) -> bool:
     """Return True if `lines` can be head lines rather than a hard-wrapped paragraph."""
     if len(lines) > 4 or any(len(line.split()) > 40 for line in lines):
         return False
-    return all((not line[:1].islower() or CONTACT_LINE.fullmatch(line)) and not prev.endswith("-")
+    return all((not line[:1].islower() or classify(line) == "drop") and not prev.endswith("-")
                for prev, line in itertools.pairwise(lines))
 
 
@@ -319,7 +317,7 @@ def _take_head_line(head: _Head, line: str, following: str | None, *, same_block
             head.byline = names
             head.date = head.date or byline_date(line)
             return True
-    if head.byline is not None and (CONTACT_LINE.fullmatch(line) or STAMP.match(line)):
+    if head.byline is not None and classify(line) == "drop":
         # `jane.doe@paper.com`, `Updated May 11, 2027 10:52 pm` under the byline: how to reach
         # the writer and when the page changed, neither of them the story.
         return True

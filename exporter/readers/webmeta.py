@@ -34,8 +34,8 @@ from typing import Any
 from lxml import etree
 
 from ..normalise import clean_inline
-from .bylines import credit_names, is_organisation, squash
-from .masthead import STAMP
+from .bylines import credit_names, is_organisation
+from .masthead import STAMP, squash
 from .pagedate import day_of, days_apart, has_time, printed_day
 
 _ORGANISATION_TYPES = re.compile(r"Organi[sz]ation$|^(?:Corporation|NGO|GovernmentOrganization)$")
