@@ -8,7 +8,7 @@ import re
 
 from .. import lexicon
 from .gazetteer import lookup
-from .words import ORG_WORDS
+from .words import ORG_WORDS, TRADE_ENDINGS
 
 # `Gov. `, `Rear Adm. ` right before a run: its dot ends the run, but the name is a person's.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s+$")
@@ -36,8 +36,7 @@ CORPORATE_ENDINGS = frozenset({
     "motors", "pharmaceuticals", "labs", "international", "university", "services",
     "entertainment", "co", "company", "ltd", "llc", "plc", "ag", "foods", "brands", "networks",
     "software", "therapeutics", "biosciences", "logistics", "petroleum", "communications",
-    "productions", "strategies", "solutions", "consulting", "associates", "ventures",
-    "enterprises", "homes", "builders", "properties", "advisors", "advisers"})
+}) | TRADE_ENDINGS
 # `Sen. Dominic Ferraro, a New Jersey Democrat,`: a party member described, never a name.
 PARTY_NOUNS = frozenset({"democrat", "democrats", "republican", "republicans", "independent",
                          "independents", "conservative", "conservatives", "liberal", "liberals",

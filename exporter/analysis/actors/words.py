@@ -101,6 +101,11 @@ ROLE_NOUNS = frozenset([
     "challenger", "incumbent"
 ])
 # Capitalised words that end an organisation's name.
+TRADE_ENDINGS = frozenset({"productions", "strategies", "solutions", "consulting", "associates",
+                           "ventures", "enterprises", "homes", "builders", "properties",
+                           "advisors", "advisers"})
+"""Last words of a firm's name that say its trade (`Dick Clark Productions`, `Haverford
+Homes`): an organisation's head, and a company's ending (`cues.CORPORATE_ENDINGS`)."""
 ORG_HEADS = frozenset([
     "organization", "organisation", "council", "chamber", "group", "ministry", "bank", "fund",
     "agency", "association", "institute", "institution", "university", "college", "school",
@@ -121,9 +126,8 @@ ORG_HEADS = frozenset([
     "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
     "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv",
-    "productions", "strategies", "solutions", "consulting", "consultants", "associates",
-    "ventures", "enterprises", "homes", "builders", "properties", "advisors", "advisers",
-])
+    "consultants",
+]) | TRADE_ENDINGS
 # A single capitalised word that an appositive or a preceding noun calls a company (`Iberdrola,
 # Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
 COMPANY_NOUN = (r"(?:company|companies|firm|utility|operator|developer|miner|producer|lender|"
