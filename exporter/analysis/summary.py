@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article
+from .quotemarks import statement_spans
 from .sentences import article_sentences
 
 SUMMARY_WORDS = 90
@@ -85,30 +86,11 @@ def word_count(text: str) -> int:
 
 
 def quoted_share(text: str) -> float:
-    """Return the share of the words of `text` that stand inside quotation marks.
-
-    Double marks (curly or straight) pair in turn; a single curly mark opens only at a word's
-    start and closes only at its end, so the apostrophe of `don’t` is no mark.
-    """
-    inside = False
-    quoted: list[str] = []
-    plain: list[str] = []
-    for index, char in enumerate(text):
-        before = text[index - 1] if index else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if char in "“”\"«»„":
-            inside = char not in "”»" and (char != '"' or not inside)
-            continue
-        if char == "‘" and not before.isalnum():
-            inside = True
-            continue
-        if char == "’" and inside and not after.isalnum():
-            inside = False
-            continue
-        (quoted if inside else plain).append(char)
-    quoted_words = len("".join(quoted).split())
-    total = quoted_words + len("".join(plain).split())
-    return quoted_words / total if total else 0.0
+    """Return the share of the words of `text` that stand inside quotation marks (the spans
+    `quotemarks` finds: an apostrophe is no mark)."""
+    total = len(text.split())
+    quoted = sum(len(text[s.start:s.end].split()) for s in statement_spans(text))
+    return min(1.0, quoted / total) if total else 0.0
 
 
 def leans_back(text: str) -> bool:
