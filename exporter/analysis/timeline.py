@@ -49,6 +49,11 @@ WHOLE_SENTENCE_WORDS = 35
 """Sentences up to this long are kept whole: cutting one just over 30 words mostly loses its
 subject or its verb."""
 
+UNCUT_SENTENCE_WORDS = 60
+"""A longer sentence no clause of which stands alone (every span around the date opens with
+`and`, or has lost its subject) is kept whole up to this length, as key points are, rather
+than cut into a fragment."""
+
 
 # Words a quotation's date sits near: "in his article on May 14, 2016", "told reporters on …".
 _QUOTE_DATE_CUE = re.compile(
@@ -60,7 +65,10 @@ _QUOTE_DATE_CUE = re.compile(
 _QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»"}
 
 # Clause boundaries for trimming long sentences: punctuation first, then coordinators.
-_STRONG_BREAK = re.compile(r"\s*[;:]\s+|\s+[—–]\s+|\s+-\s+")
+# A dash between two numbers is a range (`from 2004 – 2014`), not a break.
+_STRONG_BREAK = re.compile(
+    r"\s*[;:]\s+|(?:(?<!\d)\s+[—–-]\s+|\s+[—–-]\s+(?!\d))"
+)
 # Only before a lower-case word: a capital after a comma is mostly a list item or a name.
 _COMMA_BREAK = re.compile(r",\s+(?=[a-z])")
 _WORD_BREAK = re.compile(
@@ -90,6 +98,17 @@ _LEADING_CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+# A clause with no subject of its own: an infinitive or a participle (`to land that cargo`,
+# `achieving a successful exit`), or an opening phrase that goes on with `and` + verb (`from 1998
+# – 2007, and sold it …`).
+_NO_SUBJECT = re.compile(r"(?:to|[a-z]+ing|[a-z]+ed)\s|[a-z][^,]{0,40},\s+(?:and|or|but)\s+[a-z]")
+# A comma or `and` inside a list of noun phrases (`including the gut, the lungs, the pancreas and
+# the gallbladder`) is no clause boundary: cut there, the event ends in the middle of the list.
+_LIST_ITEM_BEFORE = re.compile(
+    r"(?:,|\bincluding|\bsuch as)\s+(?:the|a|an|his|her|their|its|our)"
+    r"(?:\s+[\w'’-]+){1,3}\s*$"
+)
+_LIST_ITEM_AFTER = re.compile(r"(?:(?:and|or)\s+)?(?:the|a|an|his|her|their|its|our)\s+[\w'’-]")
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -132,6 +151,9 @@ def _segments(sentence: str, pattern: re.Pattern[str]) -> list[tuple[int, int, b
     out: list[tuple[int, int, bool]] = []
     cursor, strong = 0, True
     for m in pattern.finditer(sentence):
+        if _LIST_ITEM_AFTER.match(sentence, m.end()) and \
+                _LIST_ITEM_BEFORE.search(sentence, max(cursor, m.start() - 60), m.start()):
+            continue
         if m.start() > cursor:
             out.append((cursor, m.start(), strong))
         cursor, strong = m.end(), bool(_STRONG_BREAK.fullmatch(m.group()))
@@ -144,14 +166,15 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _best_span(sentence: str, at: int) -> tuple[int, int] | None:
+def _best_span(sentence: str, at: int) -> tuple[int, int, bool] | None:
     """Return the best clause-bounded span of `sentence` that holds offset `at` and has at
-    most `MAX_EVENT_WORDS` words, or None when every such span is a fragment."""
+    most `MAX_EVENT_WORDS` words, and whether it has lost its subject, or None when every such
+    span is too short."""
     segs = _segments(sentence, _BREAKS)
     home = next((i for i, (a, b, _) in enumerate(segs) if a <= at < b), None)
     if home is None:
         return None
-    best: tuple[float, int, int] | None = None
+    best: tuple[float, int, int, bool] | None = None
     for i in range(home, -1, -1):
         for j in range(home, len(segs)):
             a, b = segs[i][0], segs[j][1]
@@ -166,13 +189,19 @@ def _best_span(sentence: str, at: int) -> tuple[int, int] | None:
                 score -= 10
             elif i > 0 and chunk[:1].islower() and not _CLAUSE_OPENER.match(chunk):
                 score -= 6
+            # Once `_tidy` drops a leading `and`, a clause with its own subject stands (`and
+            # Anthony Davis scored 34 points`, `relations between them remained hostile`); one
+            # without it does not (`and to land that cargo …`, `which kicks off June 9th`).
+            bare = _LEADING_CONNECTIVE.sub("", chunk)
+            fragment = i > 0 and (_DANGLING_START.match(bare) is not None
+                                  or _NO_SUBJECT.match(bare) is not None)
             if count < 6:
                 score -= 15
             if best is None or score > best[0]:
-                best = (score, a, b)
+                best = (score, a, b, fragment)
     if best is None or _words(sentence[best[1]:best[2]]) < 6:
         return None
-    return best[1], best[2]
+    return best[1], best[2], best[3]
 
 
 _BREAKS = re.compile(
@@ -182,18 +211,21 @@ _BREAKS = re.compile(
 
 def event_text(sentence: str, at: int) -> str:
     """Return the clause of `sentence` that tells what happened at the date found at offset
-    `at`: the whole sentence when short, else a span cut at clause boundaries."""
-    span: tuple[int, int] | None = (0, len(sentence))
-    if _words(sentence) > WHOLE_SENTENCE_WORDS:
-        span = _best_span(sentence, at)
-    if span is None:
-        # No clause fits: keep a window of words around the date.
-        spans = [m.span() for m in _WORD.finditer(sentence)]
-        k = next((i for i, (a, b) in enumerate(spans) if b > at), 0)
-        lo = max(0, min(k - MAX_EVENT_WORDS // 2, len(spans) - MAX_EVENT_WORDS))
-        hi = min(len(spans), lo + MAX_EVENT_WORDS)
-        span = (spans[lo][0], spans[hi - 1][1])
-    return _tidy(sentence[span[0]:span[1]])
+    `at`: the whole sentence when short, or when no clause around the date stands alone and
+    the sentence is not too long to keep, else a span cut at clause boundaries."""
+    if _words(sentence) <= WHOLE_SENTENCE_WORDS:
+        return _tidy(sentence)
+    best = _best_span(sentence, at)
+    if best is not None and best[2] and _words(sentence) <= UNCUT_SENTENCE_WORDS:
+        return _tidy(sentence)
+    if best is not None:
+        return _tidy(sentence[best[0]:best[1]])
+    # No clause fits: keep a window of words around the date.
+    spans = [m.span() for m in _WORD.finditer(sentence)]
+    k = next((i for i, (a, b) in enumerate(spans) if b > at), 0)
+    lo = max(0, min(k - MAX_EVENT_WORDS // 2, len(spans) - MAX_EVENT_WORDS))
+    hi = min(len(spans), lo + MAX_EVENT_WORDS)
+    return _tidy(sentence[spans[lo][0]:spans[hi - 1][1]])
 
 
 def _tidy(text: str) -> str:
