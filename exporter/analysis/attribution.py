@@ -407,6 +407,11 @@ class Attributor:
                 return None
             if _DETERMINER_BEFORE.search(text, max(start, m.start() - 6), m.start()):
                 continue  # `said in an emailed statement`: a participle describing a noun
+            if _PASSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+                # `Among trade lawyers the process has been described as “…”`, `to be confirmed
+                # by “…”`: a passive verb's subject is not who spoke; a speech verb before it may
+                # still report the words (`X said the package would be announced “…”`).
+                continue
             if m.group().lower() in OBJECT_SENSES and not CLAUSE_TAIL.search(tail):
                 # `Democrats had confirmed attorneys general with “…” records`: the verb takes
                 # a thing, not a clause, so it reports nobody's words.
@@ -447,6 +452,8 @@ class Attributor:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?:not|also|widely|often|"
+                             r"repeatedly|publicly|privately|later|since|once)\s+)?$")
 # A person the text does not name as the subject right before a speech verb.
 _UNNAMED_PERSON = re.compile(r"\b(?:a|an|one|another|some|someone|somebody)\s+(?:[a-z-]+\s+){0,2}?"
                              r"(?:man|woman|men|women|person|people|voice|heckler|protester|"

@@ -8,10 +8,14 @@ import re
 from .. import lexicon
 
 # A wire dateline opening a paragraph: `WASHINGTON (AP) —`, `BEIJING, May 14 (Reuters) -`,
-# `RAFAH, Gaza Strip (AP) —`, `DES MOINES, Iowa —`.
-DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
+# `RAFAH, Gaza Strip (AP) —`, `DES MOINES, Iowa —`; and as news sites print them, a place in
+# title case with the outlet's initials or a wire in brackets: `Washington CNN —`,
+# `Washington (AFP) -`.
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*"
                       r"(?:,[^()\u201c\"\u2014\u2013]{1,40}?)?"
-                      r"\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]+\s")
+                      r"\s*(?:\([^()]{1,30}\))?"
+                      r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:\s+[A-Z]{2,5}|\s*\([A-Z][A-Za-z.]{1,15}\)))"
+                      r"\s*[\u2014\u2013-]+\s")
 
 
 def blank_dateline(text: str) -> str:
