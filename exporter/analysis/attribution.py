@@ -94,6 +94,11 @@ _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Mo
 # `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
 _DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
                                r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
+# `The letter continued:`, `The statement said in part:`: a document named before goes on.
+_DOCUMENT_GOES_ON = re.compile(r"\s*(?:The|Its|Her|His|Their)\s+(?:[\w-]+\s+){0,2}?(statement|"
+                               r"letter|memo|release|post|complaint|filing|report|ruling|opinion)"
+                               r"\s+(?:continued|went\s+on|added|said|says|reads|read|states|"
+                               r"stated|concluded)(?:\s+in\s+part)?\s*$")
 # `It reads in part:`: the document the paragraph named before speaks.
 _IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
 _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENTS + r"\b", re.IGNORECASE)
@@ -272,8 +277,11 @@ class Attributor:
         masked = mask_party_tags(body[:-1])
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
         start = previous_close(masked, len(masked) + 1, start)
-        return self._before(paragraph, masked, start, len(masked), max_tail=40) or \
-            self.colon_subject(paragraph, masked, start, len(masked))
+        found = self._before(paragraph, masked, start, len(masked), max_tail=40)
+        if found is None and (document := _DOCUMENT_GOES_ON.match(masked, start)) is not None:
+            # `In a letter to staff, Grierson wrote that … The letter continued:`: its issuer.
+            return self.issuer(document.group(1).lower(), paragraph, start)
+        return found or self.colon_subject(paragraph, masked, start, len(masked))
 
     def reported(self, paragraph: int, text: str) -> Speaker | None:
         """Return the speaker of a paragraph that ends in reported speech without quotation
@@ -311,7 +319,11 @@ class Attributor:
             # `The letter, written by X, was sent on Monday. It reads in part:`.
             named = last_match(_DOCUMENT_NOUN, text, 0, start)
             return self.issuer(named.group(1).lower(), paragraph, start) if named else None
-        if len(clause) > 120 or VERB.search(clause):
+        if len(clause) > 120 or any(
+                not _DETERMINER_BEFORE.search(text, max(start, start + v.start() - 6),
+                                              start + v.start())
+                for v in VERB.finditer(clause)):
+            # (`closed his remarks with a promise:`: after a determiner, a noun, no verb.)
             return None
         document = _DOCUMENT_SUBJECT.match(clause)
         if document:
@@ -583,7 +595,8 @@ def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          r"(?:written|signed|issued|released|sent|published|filed)"
                          r"(?:\s+[\w,\u2019']+){0,6}?\s+by\s+"
                          r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                         + noun + r"\s*,\s+)(?:the\s+)?", re.IGNORECASE)
+                         + noun + r"(?:\s+(?:to|for|from|obtained|seen|sent|posted|on)\b"
+                         r"[^,.;\u201c\u201d\"]{0,60})?\s*,\s+)(?:the\s+)?", re.IGNORECASE)
     return pattern, passive
 
 
