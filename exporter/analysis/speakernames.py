@@ -109,8 +109,11 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     lead = [w for w, _, _ in run[:last + 1]]
     if any(w in _JOINERS and i > 0 and not is_title(lead[i - 1]) and
            bare_word(lead[i - 1]) not in ORG_HEADS and bare_word(lead[i - 1]) not in ORG_WORDS
+           and not (w in ("and", "&") and any(bare_word(x) in ORG_HEADS for x in lead[i + 1:]))
            for i, w in enumerate(lead)):
-        return None  # `Critics of Mayor Ann Cole`: the name is the object of `of`
+        # `Critics of Mayor Ann Cole`: the name is the object of `of` (but `Food and Drug
+        # Administration Commissioner X`: an organisation's name before the title).
+        return None
     for word, _, _ in run[:last + 1]:
         low = bare_word(word)
         gender = HONORIFICS.get(low) or TITLES.get(low) or gender
@@ -255,8 +258,10 @@ def object_name(text: str, start: int, end: int) -> tuple[Name, str] | None:
     the name."""
     toks = _tokens(text, start, end)
     i = len(toks)
-    while i > 0 and _name_word(toks[i - 1][0]):
-        i -= 1
+    while i > 0 and (_name_word(toks[i - 1][0]) or (
+            toks[i - 1][0] in ("and", "&") and i > 1 and i < len(toks)
+            and is_capitalised(toks[i - 2][0]) and bare_word(toks[-1][0]) in ORG_HEADS)):
+        i -= 1  # (`the Heating and Cooling Contractors Alliance`: one body's name)
     name = _name_of(toks[i:]) if i < len(toks) else None
     j = i - 1
     if j >= 0 and toks[j][0].lower() in PREPOSITIONS:

@@ -282,6 +282,18 @@ def _role_noun(name: Name) -> bool:
 def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
+    where = _WHERE_AFTER_NAME.search(text, start, end)
+    if where is not None:
+        named = name_at_end(text, start, where.start())
+        if named is not None and len(named.words) >= 2:
+            end = where.start()  # `Judge Mercer Castellane in Amarillo wrote`: where, not who
+    authored = _AUTHORED_DOCUMENT.match(text, start, end)
+    if authored is not None:
+        # `A memo signed by Garrick Hollenbeck, then the office's director, said`, `The
+        # court's ruling, written by Judge Lucius Farrow, called`: the document's author.
+        author = name_at_start(text, authored.end(), end)
+        if author is not None and (len(author.words) >= 2 or author.title):
+            return Phrase(name=author)
     segs = segments(text, start, end)
     if len(segs) >= 2 and text[slice(*segs[0])].split()[0] in _SETTING:
         segs = segs[1:]  # `In Michigan, the state health department said`: a setting, no name
@@ -402,7 +414,12 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         name = name_at_end(text, pa, pb)
         if name is not None:
             return Phrase(name=name, role=text[a:b])
-        if text[a:b].strip().lower() == "who":
+        if text[a:b].strip().lower() in ("who", "which"):
+            if len(segs) >= 3 and _appositive(text, pa, pb) and \
+                    _DESCRIPTION_LEAD.match(text, pa, pb):
+                # `filed by Brandon Oyelaran, a retired welder, who said`: the name the
+                # description follows.
+                pa, pb = segs[-3]
             return _relative_antecedent(text, pa, pb)
         if re.match(r"(?:who|which|whose|speaking|citing|requesting|asking|declining)\b",
                     text[a:b]):
@@ -444,6 +461,14 @@ _ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|orga
 _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z])")
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
+_DESCRIPTION_LEAD = re.compile(r"(?:a|an|the)\s")
+_AUTHORED_DOCUMENT = re.compile(
+    r"\s*(?:The|A|An|Its|His|Her|Their)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:memo|memorandum|letter|"
+    r"ruling|opinion|order|decision|brief|email|report)\s*,?\s+(?:written|signed|authored|"
+    r"drafted)\s+by\s+")
+# A place after a full name, before its verb.
+_WHERE_AFTER_NAME = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'\u2019-]*"
+                               r"(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
 # A relative clause closing the words before a speech verb: `… on a podcast in which the
 # nominee said`, `… a memo that officials said`, `… a witness who said`.
 _RELATIVE = re.compile(r"\b(?:(?:in|at|on|during|after|before|under|from|by|through)\s+which|"
