@@ -114,6 +114,12 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         # `Bell’s claim that it was “all but signed” did not match what she saw, which she
         # called “…”`: the verb introduces the next quotation, not this one.
         return None
+    if inner[-1:].isalnum() and _PREPOSITION_LEAD.match(place.text, m.start("np")) and \
+            "," not in place.text[m.start("np"):m.end("np")]:
+        # `said Washington should “stop stirring up trouble” in waters that China claims`: a
+        # few words quoted inside a sentence that goes on; no attribution follows them (but
+        # `“…” by reports of deaths, the State Department said`: the subject after the comma).
+        return None
     if SUBORDINATE.match(place.text, m.start("np"), m.end("np")) or \
             re.match(r"(?:and|but)\s", place.text[m.start("np"):m.end("np")]):
         # `begged senators “…” when they wrote the bill`, `called him “…,” and Stroud called
@@ -314,6 +320,10 @@ _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
 _INTRODUCED = re.compile(r"(?<!being\s)(?<!having\s)\b(?-i:" + alternatives(list(SPEECH_VERBS)) +
                          # `called out, “…”`, `shot back: “…”`: with the verb's particle too.
                          r")(?:\s+(?:out|back|up|over|in))?\s*[,:]\s*[\u201c\"\u2018']?$")
+
+
+_PREPOSITION_LEAD = re.compile(r"(?:in|on|at|of|for|to|from|with|by|over|into|across|about|"
+                               r"against|during|under|than|as)\s")
 
 
 def _attribution_follows(place: Place) -> bool:

@@ -88,6 +88,9 @@ def _name_word(word: str) -> bool:
     return is_capitalised(word) or word in LOWER_CONNECTORS
 
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,6}")
+
+
 def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     """Return the name a run of capitalised words makes, its title split off."""
     while run and (bare_word(run[0][0]) in STOP or run[0][0] in LOWER_CONNECTORS):
@@ -124,6 +127,8 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         # name and what follows it; with none, the office names nobody.
         first = [j for j in range(len(run) - 1) if bare_word(run[j][0]) in FIRST_NAMES
                  and 2 <= len(run) - j <= 3]
+        if not first and len(run) >= 4 and _ACRONYM.fullmatch(run[1][0]) and len(run) <= 5:
+            first = [2]  # `Ambassador to NATO Theodora Blackwood`: the body's initials, a name
         if not first:
             return None
         run = run[first[-1]:]
