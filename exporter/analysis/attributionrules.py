@@ -36,6 +36,7 @@ from .speakers import (
     AMBIGUOUS,
     Phrase,
     Speaker,
+    document_owner,
     segments,
     speaker_after,
     subject_before,
@@ -190,7 +191,8 @@ def _according_before(att: Attributor, place: Place) -> Speaker | None:
         # `The senator hung up, according to one of the people, and said to no one in
         # particular, “…”`: the source reports what the sentence's subject said.
         return None
-    phrase = speaker_after(place.text, last.end(), end)
+    phrase = document_owner(place.text, last.end(), end) or \
+        speaker_after(place.text, last.end(), end)
     return att.speaker(phrase, place.paragraph, place.span.start)
 
 

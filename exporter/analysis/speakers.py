@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .actors import ROLE_NOUNS, STOP, blank_dateline, blank_district_tags, blank_nicknames
+from .actors import (
+    ORG_HEADS,
+    ROLE_NOUNS,
+    STOP,
+    blank_dateline,
+    blank_district_tags,
+    blank_nicknames,
+)
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, RELATIONS, TITLES, Gender
 from .matching import last_match
@@ -279,6 +286,30 @@ def _role_noun(name: Name) -> bool:
         word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS)
 
 
+def document_owner(text: str, start: int, end: int) -> Phrase | None:
+    """Return who a document opening `text[start:end]` speaks for: its author or issuer after
+    `by` (`A memo signed by Garrick Hollenbeck, then …`, `a declaration filed by the Chief
+    Officers of State Library Agencies`, `The court's ruling, written by Judge X,`), or the body
+    whose name qualifies it (`A Government Accountability Office report in 2024`, `a State
+    Department readout of the meeting`); None for any other words."""
+    authored = _AUTHORED_DOCUMENT.match(text, start, end)
+    if authored is not None:
+        author = speaker_after(text, authored.end(), end)
+        if author is not None and author.name is not None and (
+                len(author.name.words) >= 2 or author.name.title):
+            return author
+        if author is not None and re.match(r"the\s+[A-Z]", author.description or ""):
+            return author  # `filed by the Chief Officers of State Library Agencies`: a body
+        return None
+    owned = _OWNED_DOCUMENT.match(text, start, end)
+    if owned is not None:
+        body = name_at_start(text, owned.start(1), owned.end(1))
+        if body is not None and body.end >= owned.end(1) - 1 and len(body.words) >= 2 and \
+                bare_word(body.words[-1]) in ORG_HEADS:
+            return Phrase(name=body)
+    return None
+
+
 def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
@@ -287,13 +318,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         named = name_at_end(text, start, where.start())
         if named is not None and len(named.words) >= 2:
             end = where.start()  # `Judge Mercer Castellane in Amarillo wrote`: where, not who
-    authored = _AUTHORED_DOCUMENT.match(text, start, end)
-    if authored is not None:
-        # `A memo signed by Garrick Hollenbeck, then the office's director, said`, `The
-        # court's ruling, written by Judge Lucius Farrow, called`: the document's author.
-        author = name_at_start(text, authored.end(), end)
-        if author is not None and (len(author.words) >= 2 or author.title):
-            return Phrase(name=author)
+    owner = document_owner(text, start, end)
+    if owner is not None:
+        return owner
     segs = segments(text, start, end)
     if len(segs) >= 2 and text[slice(*segs[0])].split()[0] in _SETTING:
         segs = segs[1:]  # `In Michigan, the state health department said`: a setting, no name
@@ -462,10 +489,16 @@ _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 _DESCRIPTION_LEAD = re.compile(r"(?:a|an|the)\s")
+_DOCUMENT_NOUNS = (r"(?:memo|memorandum|letter|ruling|opinion|order|decision|brief|email|report|"
+                   r"declaration|filing|readout|study|audit|analysis|review|survey|statement)")
 _AUTHORED_DOCUMENT = re.compile(
-    r"\s*(?:The|A|An|Its|His|Her|Their)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:memo|memorandum|letter|"
-    r"ruling|opinion|order|decision|brief|email|report)\s*,?\s+(?:written|signed|authored|"
-    r"drafted)\s+by\s+")
+    r"\s*(?:[Tt]he|[Aa]n?|Its|His|Her|Their)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _DOCUMENT_NOUNS +
+    r"\s*,?\s+(?:written|signed|authored|drafted|filed|released|issued|published|prepared|"
+    r"compiled|submitted)\s+(?:[\w,]+\s+){0,2}?by\s+")
+# `A Government Accountability Office report in 2024`: the body whose document it is.
+_OWNED_DOCUMENT = re.compile(
+    r"\s*(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.&'\u2019-]*\s+(?:(?:of|and|for|&)\s+)?){2,7}?)"
+    + _DOCUMENT_NOUNS + r"\b(?!\s+(?:by|from)\b)")
 # A place after a full name, before its verb.
 _WHERE_AFTER_NAME = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'\u2019-]*"
                                r"(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
