@@ -40,6 +40,7 @@ from .clauses import (
     opening_phrase,
     previous_close,
 )
+from .descriptions import anaphor_head, identity_description, mouthpiece_org, owned_org, title_head
 from .lexicon import SPEECH_VERBS, TITLES
 from .matching import last_match
 from .quotemarks import Span
@@ -50,17 +51,12 @@ from .speakers import (
     PRONOUN_GENDER,
     Phrase,
     Speaker,
-    anaphor_head,
     bare_word,
-    identity_description,
     is_title,
     mask_party_tags,
-    mouthpiece_org,
     name_at_start,
-    owned_org,
     speaker_after,
     subject_before,
-    title_head,
 )
 
 # `That’s the optimistic view mouthed by X`: a paragraph owning the quotations before it.

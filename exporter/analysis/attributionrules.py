@@ -27,6 +27,7 @@ from .clauses import (
     opening_phrase,
     previous_close,
 )
+from .descriptions import title_head
 from .embedded import how_named, owned_speech, said_at_end, with_participle
 from .lexicon import SPEECH_VERBS
 from .matching import last_match
@@ -40,7 +41,6 @@ from .speakers import (
     segments,
     speaker_after,
     subject_before,
-    title_head,
 )
 
 if TYPE_CHECKING:

@@ -22,6 +22,7 @@ from ..model import Actor, ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .antecedents import _AROUND, Antecedents, _Seen
+from .descriptions import OWNED_ORG
 from .genders import appositive_gender, first_name_gender, pronoun_genders
 from .lexicon import (
     FIRST_NAMES,
@@ -35,7 +36,6 @@ from .people import with_missed_people
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
     AMBIGUOUS,
-    OWNED_ORG,
     Attribution,
     Name,
     Speaker,

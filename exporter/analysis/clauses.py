@@ -14,19 +14,18 @@ import re
 from dataclasses import dataclass
 
 from .actors import ROLE_NOUNS, STOP
+from .descriptions import anaphor_head, title_head
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
 from .speakers import (
     POSSESSIVE,
     Name,
     Phrase,
-    anaphor_head,
     bare_word,
     is_capitalised,
     name_at_start,
     segments,
     speaker_after,
-    title_head,
 )
 
 
