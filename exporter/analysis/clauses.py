@@ -143,6 +143,12 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:last|this|next)\s+(?:week|month|year|" + _
                            r"throughout)\s+[^,;:\u201c\u201d\"]{1,60}?,)\s*,?\s+", re.IGNORECASE)
 
 
+_UNNAMED_SOURCE = re.compile(
+    r"\s*((?:A|An|One)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|aide|adviser|"
+    r"advisor)(?:\s+(?:for|to|at|with|in)\s+(?:the\s+)?(?:[A-Z][\w.&\u2019'-]*\s+){1,5})?)"
+    r"(?=\s*[a-z])")
+
+
 def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject that opens the clause `text[start:end]` right before its lower-case
     predicate: `she`, `Jane Doe`, `Sen. Jane Doe`, `State Department official David Holmes`,
@@ -156,6 +162,10 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     org = re.match(r"\s*((?:the|The)\s+[a-z]+)(?=\s+[a-z])", text[start:end])
     if org and anaphor_head(org.group(1)):
         return Phrase(description=org.group(1))
+    source = _UNNAMED_SOURCE.match(text, start, end)
+    if source:
+        # `A company spokeswoman declined to comment but said …`: an unnamed source.
+        return Phrase(description=source.group(1))
     # `The Republican governor also took aim at …`: a title the article gave one person.
     title = re.match(r"\s*((?:the|The)\s+(?:[A-Za-z-]+\s+){0,2}?[a-z-]+)(?=\s+[a-z])",
                      text[start:end])
