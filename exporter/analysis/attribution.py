@@ -570,7 +570,10 @@ def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
                          + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r"|found)|(?-i:[a-z]+ed))"
                          r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
-                         r"issued|released|sent|published|filed)\s+(?:a|an|the|her|his|its|their)\s+"
+                         r"issued|released|published|filed|"
+                         # `sent House members a memo this morning`: the receivers between.
+                         r"sent(?:\s+[A-Z][\w.\u2019'-]*){0,3}(?:\s+[a-z]+)?)"
+                         r"\s+(?:a|an|the|her|his|its|their)\s+"
                          r"(?:[\w-]+\s+){0,2}?" + noun + r"\b"
                          # `… wrote to appropriators last week`: the letter the text goes on to
                          # quote.
