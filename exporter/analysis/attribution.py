@@ -67,7 +67,7 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
 # `the statement said`: the words of whoever issued it.
 # The documents that speak for whoever issued them.
 _DOCUMENTS = (r"(statement|letter|release|memo|post|complaint|lawsuit|indictment|filing|petition|"
-              r"report|audit)")
+              r"ruling|report|audit)")
 _THE_DOCUMENT = re.compile(r"the\s+" + _DOCUMENTS, re.IGNORECASE)
 # `Its complaint says`, `their letter said`: a document its owner's pronoun names.
 _OWNED_DOCUMENT = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+)?" + _DOCUMENTS,
