@@ -51,6 +51,8 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
                            "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
                            "sued", "fired", "hired", "replaced", "succeeded", "defeated",
                            "interviewed", "visited", "joined", "against", "than", "as"})
+# `… asked Olawale what …`: the one asked, right after the verb.
+_ASKED = re.compile(r"\basked\s+$")
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
@@ -184,6 +186,11 @@ class Antecedents(_CastParts):
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
         seen += self._speakers_named(paragraph, offset)
         seen.sort(key=lambda s: (s.paragraph, s.start))
+        asked = self._asked(paragraph, offset)
+        if asked is not None and self.gender(asked.key) == gender:
+            # `Vanterpool asked Olawale what she would tell them. “Hang on,” she said`: the
+            # one asked answers, whoever spoke before the question.
+            return self._person(asked.key, "resolved")
         fits = [s for s in reversed(seen) if s.gender in (gender, None)
                 and self._distance(s, paragraph, offset) <= _REACH
                 and not self._surname_of_other_gender(s.key, paragraph, offset, gender)]
@@ -287,6 +294,27 @@ class Antecedents(_CastParts):
             return titled if titled is not AMBIGUOUS and \
                 self.gender(titled.name) in (gender, None) else None
         return self._person(nearest.key, "resolved")
+
+    def _asked(self, paragraph: int, offset: int) -> Mention | None:
+        """Return the person the sentence right before a quotation asks by name (`Host Elliot
+        Vanterpool asked Olawale what …`), when the quotation opens its paragraph or follows
+        that sentence in it; else None."""
+        text = self.texts.get(paragraph, "")
+        before = text[:offset].rstrip(" \u201c\"")
+        if before and before[-1] not in ".?!":
+            return None  # `… asked Calloway …, and thanked her for what she called “…”`
+        if before:
+            p, end = paragraph, len(before)
+        else:
+            p = paragraph - 1
+            end = len(self.texts.get(p, ""))
+        source = self.texts.get(p, "")
+        start = max((a for a, _ in split_sentences(source[:end]) if a < end), default=0)
+        for m in self._between(p, start, end):
+            if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) and \
+                    _ASKED.search(source, max(0, m.start - 12), m.start):
+                return m
+        return None
 
     def _titled_subject(self, seen: _Seen, paragraph: int, offset: int) -> Speaker | None:
         """Return the person a sentence after `seen` opens with by title alone (`The sheriff,

@@ -54,6 +54,7 @@ from .speakers import (
     bare_word,
     is_title,
     mask_party_tags,
+    name_at_end,
     name_at_start,
     speaker_after,
     subject_before,
@@ -99,6 +100,10 @@ _DOCUMENT_GOES_ON = re.compile(r"\s*(?:The|Its|Her|His|Their)\s+(?:[\w-]+\s+){0,
 _IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
 _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENTS + r"\b", re.IGNORECASE)
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
+_STATEMENT_FROM = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|comment|response|"
+                             r"message)\s+from\s+")
+# `Progressive Caucus chair Rep. …`: lower-case words for a post between a body and a name.
+_ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 # `That same aide`, `The official` opening a clause before a colon: a source named again.
 _SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
                            r"put|went|added|offered|sounded)\b", re.IGNORECASE)
@@ -334,6 +339,14 @@ class Attributor:
             found = self._earlier_source(f"the {again.group(1)}", paragraph, start)
             return found if found is not None and found is not AMBIGUOUS else None
         name = lead_name(text, start, end)  # `Senate Majority Leader X`, `Her aide, X,`
+        role = _ROLE_BEFORE_NAME.match(text, name.end, end) if name is not None else None
+        if role is not None and any(bare_word(w) in ROLE_NOUNS or is_title(w)
+                                    for w in role.group(1).split()):
+            # `Progressive Caucus chair Rep. Benedikt Saavedra endorsed …:`: the body, then
+            # the post and the person who holds it.
+            holder = name_at_start(text, role.end(), end)
+            if holder is not None and len(holder.words) >= 2:
+                name = holder
         if name is None or not re.match(gap, text[name.end:end]):
             return None
         found = self.speaker(Phrase(name=name), paragraph, name.start)
@@ -424,6 +437,17 @@ class Attributor:
                 # `Democrats had confirmed attorneys general with “…” records`: the verb takes
                 # a thing, not a clause, so it reports nobody's words.
                 continue
+            sent = _STATEMENT_FROM.search(text, m.end(), end)
+            if sent is not None:
+                # `The White House weighed in with a statement from OMB spokesperson Wesley
+                # Tran-Abbott: “…”`: whoever the statement is from.
+                named = name_at_end(text, sent.end(), end)
+                phrase = Phrase(name=named) if named is not None and len(named.words) >= 2 \
+                    else speaker_after(text, sent.end(), end)
+                author = self.speaker(phrase, paragraph, sent.end())
+                if author is not None and author is not AMBIGUOUS and \
+                        author.kind in ("person", "organisation"):
+                    return author
             np_end = m.start()
             adverbs = _TRAILING_ADVERBS.search(text, start, np_end)
             if adverbs:

@@ -44,6 +44,26 @@ _SPEECH_PARTICIPLE = re.compile(r"\b(?:" + alternatives(list(SPEECH_PARTICIPLES)
 _PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:he|she)\b", re.IGNORECASE)
 
 
+def _own_attribution(text: str, close: int, sentence_end: int) -> str:
+    """Return the subject of a speech verb right after a quotation's closing mark, in its own
+    sentence (`“…,” one House Democrat who has not endorsed told Axios`), or ''."""
+    after = text[close:sentence_end]
+    verb = next((v for v in VERB.finditer(after) if v.group().islower()), None)
+    if verb is None or verb.start() > 120:
+        return ""
+    subject = after[:verb.start()].strip(" ,\u2014\u2013-\u201d\"")
+    return "" if any(c in subject for c in ".;:\u201c\"") else subject
+
+
+def _names_other(subject: str, speaker: Speaker) -> bool:
+    """Return True if a quotation's own attribution (`subject`) may be someone other than
+    `speaker`: not a pronoun, and no word of the speaker's name (`the younger Tanner` after
+    Roy Tanner is him; `one House Democrat` is somebody else, whoever it is)."""
+    words = {w.rstrip("\u2019's") for w in subject.split()}
+    return bool(subject) and subject.lower() not in ("he", "she", "they") and \
+        not words & set(speaker.name.split())
+
+
 def _continues(text: str, start: int, end: int, speaker: Speaker, gender: Gender | None) -> bool:
     """Return True if a quotation after `text[start:end]` goes on in the voice of `speaker`
     (whose gender is `gender`, if known): the words between name nobody else (`“…,” he said.
@@ -186,8 +206,10 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if speaker is None and first:
                 # `Bell: “Are you running?”`: a turn of an interview, its speaker's label first.
                 speaker = label_speaker(cast, para.n, masked, span.start)
+            own_after = _own_attribution(masked, span.close, place.sentence_end)
             if speaker is None and aside is not None and aside.speaker is not None and \
                     (pending is None or pending.close < aside.close) and \
+                    not _names_other(own_after, aside.speaker) and \
                     _continues(masked, aside.close, span.start, aside.speaker,
                                _gender(cast, aside.speaker)):
                 # `“Amazing,” Davis said. “To be able to do that …”`.
@@ -205,6 +227,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if pending:
                 quotes.append(_quote(pending.words, pending.speaker, para.n))
             if speaker is None and pending is not None and pending.speaker is not None and \
+                    not _names_other(own_after, pending.speaker) and \
                     _continues(masked, pending.close, span.start, pending.speaker,
                                _gender(cast, pending.speaker)):
                 speaker = pending.speaker
