@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from ..model import ActorKind
 from .actors import ROLE_NOUNS, STOP
@@ -29,19 +28,28 @@ from .clauses import (
     CLAUSE_TAIL,
     FINITE,
     JOINED,
-    MANNER_ADVERB,
     OBJECT_SENSES,
     PARTICIPLE,
     THAT,
     VERB,
     Place,
-    alternatives,
     lead_name,
     opening_phrase,
     previous_close,
 )
 from .descriptions import anaphor_head, identity_description, mouthpiece_org, owned_org, title_head
-from .lexicon import SPEECH_VERBS, TITLES
+from .documents import (
+    DOCUMENT_GOES_ON,
+    DOCUMENT_NOUN,
+    DOCUMENT_SUBJECT,
+    ISSUER_REACH,
+    IT_READS,
+    OWNED_DOCUMENT,
+    STATEMENT_FROM,
+    THE_DOCUMENT,
+    issuer_patterns,
+)
+from .lexicon import TITLES
 from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
@@ -65,17 +73,6 @@ _VIEW_BY = re.compile(r"\s*(?:This|That|These|Those|Such)(?:[\u2019']s|\s+(?:is|
                       r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:view|words?|verdict|assessment|"
                       r"message|warning|opinion|conclusion|argument|pitch|promise|vision|"
                       r"prediction|forecast|claim)\s+(?:[a-z]+\s+){0,2}?(?:by|of|from)\s+")
-# `the statement said`: the words of whoever issued it.
-# The documents that speak for whoever issued them.
-_DOCUMENTS = (r"(statement|letter|release|memo|post|complaint|lawsuit|indictment|filing|petition|"
-              r"ruling|report|audit)")
-_THE_DOCUMENT = re.compile(r"the\s+" + _DOCUMENTS, re.IGNORECASE)
-# `Its complaint says`, `their letter said`: a document its owner's pronoun names.
-_OWNED_DOCUMENT = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+)?" + _DOCUMENTS,
-                             re.IGNORECASE)
-# How many paragraphs before a quotation its `the statement said` may name the issuer in.
-_ISSUER_REACH = 3
-_ISSUING_ADVERBS = r"(?:also|later|then|again|" + MANNER_ADVERB + r")"
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + r")\b",
                         re.IGNORECASE)
 # An attribution line: a dash, then only a name and its role up to the paragraph's end.
@@ -88,20 +85,7 @@ _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Mo
                           r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
                           r"After|Before|Earlier|Later)\b[^,]{0,80},"
                           r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
-# `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
-_DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
-                               r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
-# `The letter continued:`, `The statement said in part:`: a document named before goes on.
-_DOCUMENT_GOES_ON = re.compile(r"\s*(?:The|Its|Her|His|Their)\s+(?:[\w-]+\s+){0,2}?(statement|"
-                               r"letter|memo|release|post|complaint|filing|report|ruling|opinion)"
-                               r"\s+(?:continued|went\s+on|added|said|says|reads|read|states|"
-                               r"stated|concluded)(?:\s+in\s+part)?\s*$")
-# `It reads in part:`: the document the paragraph named before speaks.
-_IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
-_DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENTS + r"\b", re.IGNORECASE)
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
-_STATEMENT_FROM = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|comment|response|"
-                             r"message)\s+from\s+")
 # `Progressive Caucus chair Rep. …`: lower-case words for a post between a body and a name.
 _ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 # `That same aide`, `The official` opening a clause before a colon: a source named again.
@@ -142,10 +126,10 @@ class Attributor:
                 # `the younger Stiles said`: of two people sharing the surname, the child.
                 return self.cast.generation(generation.group(2),
                                             generation.group(1).lower() != "younger")
-            document = _THE_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
+            document = THE_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
             if document:
                 return self.issuer(document.group(1).lower(), paragraph, offset)
-            owned = _OWNED_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
+            owned = OWNED_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
             if owned:
                 # `The association sued in September. Its complaint says …`: whose it is.
                 pronoun = {"its": "it", "their": "they", "his": "he", "her": "she"}[
@@ -217,9 +201,9 @@ class Attributor:
         """Return who issued `the statement` a quotation cites: the person or organisation
         that `said in a statement` (`issued a statement`, `The letter, written by X`) last, in
         this paragraph before `offset` or in the three before; else None."""
-        pattern, passive = _issuer_patterns(noun)
+        pattern, passive = issuer_patterns(noun)
         # A statement quoted over several paragraphs names its issuer once, at its start.
-        for p in range(paragraph, paragraph - _ISSUER_REACH - 1, -1):
+        for p in range(paragraph, paragraph - ISSUER_REACH - 1, -1):
             text = self.cast.texts.get(p, "")
             end = offset if p == paragraph else len(text)
             hits = list(pattern.finditer(text, 0, end))
@@ -279,7 +263,7 @@ class Attributor:
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
         start = previous_close(masked, len(masked) + 1, start)
         found = self._before(paragraph, masked, start, len(masked), max_tail=40)
-        if found is None and (document := _DOCUMENT_GOES_ON.match(masked, start)) is not None:
+        if found is None and (document := DOCUMENT_GOES_ON.match(masked, start)) is not None:
             # `In a letter to staff, Grierson wrote that … The letter continued:`: its issuer.
             return self.issuer(document.group(1).lower(), paragraph, start)
         return found or self.colon_subject(paragraph, masked, start, len(masked))
@@ -315,10 +299,10 @@ class Attributor:
         m = _COLON_LEAD.match(text, start, end)
         start = m.end() if m else start
         clause = text[start:end]
-        it_reads = _IT_READS.match(clause)
+        it_reads = IT_READS.match(clause)
         if it_reads:
             # `The letter, written by X, was sent on Monday. It reads in part:`.
-            named = last_match(_DOCUMENT_NOUN, text, 0, start)
+            named = last_match(DOCUMENT_NOUN, text, 0, start)
             return self.issuer(named.group(1).lower(), paragraph, start) if named else None
         if len(clause) > 120 or any(
                 not _DETERMINER_BEFORE.search(text, max(start, start + v.start() - 6),
@@ -326,7 +310,7 @@ class Attributor:
                 for v in VERB.finditer(clause)):
             # (`closed his remarks with a promise:`: after a determiner, a noun, no verb.)
             return None
-        document = _DOCUMENT_SUBJECT.match(clause)
+        document = DOCUMENT_SUBJECT.match(clause)
         if document:
             # `The report was blunt about the causes:` after `a report released by the GAO`.
             return self.issuer(document.group(1).lower(), paragraph, start)
@@ -437,7 +421,7 @@ class Attributor:
                 # `Democrats had confirmed attorneys general with “…” records`: the verb takes
                 # a thing, not a clause, so it reports nobody's words.
                 continue
-            sent = _STATEMENT_FROM.search(text, m.end(), end)
+            sent = STATEMENT_FROM.search(text, m.end(), end)
             if sent is not None:
                 # `The White House weighed in with a statement from OMB spokesperson Wesley
                 # Tran-Abbott: “…”`: whoever the statement is from.
@@ -584,43 +568,6 @@ def _a_place(name: str) -> bool:
 def _description(phrase: str) -> str:
     """Return a description as a speaker's name: without its article (`a`, `an`, `one`)."""
     return re.sub(r"^(?:an?|one|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
-
-
-@lru_cache(maxsize=16)
-def _issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the patterns that name who issued a document (`statement`, `letter`…)."""
-    # `said in a statement`, `flatly denied the allegations in a statement`, `issued a
-    # statement`: the issuer is the subject before the verb and its adverbs.
-    pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
-                         + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r"|found)|(?-i:[a-z]+ed))"
-                         r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
-                         r"issued|released|published|filed|"
-                         # `sent House members a memo this morning`: the receivers between.
-                         r"sent(?:\s+[A-Z][\w.\u2019'-]*){0,3}(?:\s+[a-z]+)?)"
-                         r"\s+(?:a|an|the|her|his|its|their)\s+"
-                         r"(?:[\w-]+\s+){0,2}?" + noun + r"\b"
-                         # `… wrote to appropriators last week`: the letter the text goes on to
-                         # quote.
-                         + (r"|\bwrote\s+to\b" if noun in ("letter", "memo") else "")
-                         + 
-                         # `Airbnb, in a statement read into the record by …, said`: the subject
-                         # before the comma.
-                         r"|,\s+in\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?" + noun
-                         + r"\b[^.;\u201c\u201d\"]{0,150}?,\s+(?:" + _ISSUING_ADVERBS
-                         + r"\s+)*(?-i:" + alternatives(list(SPEECH_VERBS)) + r")\b",
-                         re.IGNORECASE)
-    # `a report released Thursday by X`, `The letter, sent Monday to …, was written by X`,
-    # `In a statement, ICE disputed …`: the issuer after `by` or after the comma.
-    passive = re.compile(r"\b(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
-                         r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+"
-                         r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b"
-                         r"(?:(?:was|were)\s+|,\s+)"
-                         r"(?:written|signed|issued|released|sent|published|filed)"
-                         r"(?:\s+[\w,\u2019']+){0,6}?\s+by\s+"
-                         r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                         + noun + r"(?:\s+(?:to|for|from|obtained|seen|sent|posted|on)\b"
-                         r"[^,.;\u201c\u201d\"]{0,60})?\s*,\s+)(?:the\s+)?", re.IGNORECASE)
-    return pattern, passive
 
 
 def resolved(speaker: Speaker) -> Speaker:

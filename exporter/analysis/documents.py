@@ -1,0 +1,79 @@
+"""How documents speak: the nouns for them (`statement`, `letter`, `ruling` …), the words that
+make one the subject or the source of a quotation (`The letter continued:`, `It reads in part:`,
+`a statement from X`), and the patterns that name who issued one (`said in a statement`, `a report
+released by X`), which `Attributor.issuer` looks for in the paragraphs before."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .clauses import MANNER_ADVERB, alternatives
+from .lexicon import SPEECH_VERBS
+
+# The nouns for a document quoted as speaking (`the statement said`): the words of whoever issued
+# it.
+DOCUMENTS = (r"(statement|letter|release|memo|post|complaint|lawsuit|indictment|filing|petition|"
+             r"ruling|report|audit)")
+THE_DOCUMENT = re.compile(r"the\s+" + DOCUMENTS, re.IGNORECASE)
+# `Its complaint says`, `their letter said`: a document its owner's pronoun names.
+OWNED_DOCUMENT = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+)?" + DOCUMENTS,
+                            re.IGNORECASE)
+# How many paragraphs before a quotation its `the statement said` may name the issuer in.
+ISSUER_REACH = 3
+_ISSUING_ADVERBS = r"(?:also|later|then|again|" + MANNER_ADVERB + r")"
+# `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
+DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
+                              r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")
+# `The letter continued:`, `The statement said in part:`: a document named before goes on.
+DOCUMENT_GOES_ON = re.compile(r"\s*(?:The|Its|Her|His|Their)\s+(?:[\w-]+\s+){0,2}?(statement|"
+                              r"letter|memo|release|post|complaint|filing|report|ruling|opinion)"
+                              r"\s+(?:continued|went\s+on|added|said|says|reads|read|states|"
+                              r"stated|concluded)(?:\s+in\s+part)?\s*$")
+# `It reads in part:`: the document the paragraph named before speaks.
+IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
+DOCUMENT_NOUN = re.compile(r"\b" + DOCUMENTS + r"\b", re.IGNORECASE)
+# `weighed in with a statement from OMB spokesperson X`: who the statement is from.
+STATEMENT_FROM = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|comment|response|"
+                            r"message)\s+from\s+")
+
+
+@lru_cache(maxsize=16)
+def issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns that name who issued a document (`statement`, `letter`…)."""
+    # `said in a statement`, `flatly denied the allegations in a statement`, `issued a
+    # statement`: the issuer is the subject before the verb and its adverbs.
+    pattern = re.compile(r"(?:\b" + _ISSUING_ADVERBS + r"\s+)*\b(?:(?:"
+                         + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r"|found)|(?-i:[a-z]+ed))"
+                         r"(?:\s+[\w\u2019'-]+){0,4}?\s+in|"
+                         r"issued|released|published|filed|"
+                         # `sent House members a memo this morning`: the receivers between.
+                         r"sent(?:\s+[A-Z][\w.\u2019'-]*){0,3}(?:\s+[a-z]+)?)"
+                         r"\s+(?:a|an|the|her|his|its|their)\s+"
+                         r"(?:[\w-]+\s+){0,2}?" + noun + r"\b"
+                         # `… wrote to appropriators last week`: the letter the text goes on to
+                         # quote.
+                         + (r"|\bwrote\s+to\b" if noun in ("letter", "memo") else "")
+                         + 
+                         # `Airbnb, in a statement read into the record by …, said`: the subject
+                         # before the comma.
+                         r"|,\s+in\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?" + noun
+                         + r"\b[^.;\u201c\u201d\"]{0,150}?,\s+(?:" + _ISSUING_ADVERBS
+                         + r"\s+)*(?-i:" + alternatives(list(SPEECH_VERBS)) + r")\b",
+                         re.IGNORECASE)
+    # `a report released Thursday by X`, `The letter, sent Monday to …, was written by X`,
+    # `In a statement, ICE disputed …`: the issuer after `by` or after the comma.
+    passive = re.compile(r"\b(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:released|"
+                         r"issued|published|sent|filed)\s+(?:[\w,]+\s+){0,3}?by\s+"
+                         r"|" + noun + r"\b[^.;\u201c\u201d\"]{0,150}?\b"
+                         r"(?:(?:was|were)\s+|,\s+)"
+                         r"(?:written|signed|issued|released|sent|published|filed)"
+                         r"(?:\s+[\w,\u2019']+){0,6}?\s+by\s+"
+                         r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                         + noun + r"(?:\s+(?:to|for|from|obtained|seen|sent|posted|on)\b"
+                         r"[^,.;\u201c\u201d\"]{0,60})?\s*,\s+)(?:the\s+)?", re.IGNORECASE)
+    return pattern, passive
+
+
+__all__ = ["DOCUMENTS", "DOCUMENT_GOES_ON", "DOCUMENT_NOUN", "DOCUMENT_SUBJECT", "ISSUER_REACH",
+           "IT_READS", "OWNED_DOCUMENT", "STATEMENT_FROM", "THE_DOCUMENT", "issuer_patterns"]
