@@ -32,6 +32,8 @@ from itertools import pairwise
 
 from ..dates import (
     MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
     Mention,
     PartialDate,
     clause_tense,
@@ -321,8 +323,10 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 def _is_fragment(sentence: str, words: str, ending: str = "") -> bool:
     """Return True for an event text that is no sentence: broken off at either end, or the
     date alone. `sentence` is the sentence's opening, `ending` its last characters."""
-    if _words(words) < _MIN_EVENT_WORDS or not re.search(r"[^\W\d_]{3}", words):
-        return True
+    if _words(words) < _MIN_EVENT_WORDS or not any(
+            w.lower() not in MONTHS and w.lower() not in WEEKDAYS
+            for w in re.findall(r"[^\W\d_]{3,}", words)):
+        return True  # (`November 1, 2019`: the date alone)
     tail = ending.rstrip()
     last = _LAST_WORD.search(tail)
     if tail and tail[-1].isalpha() and last is not None \
