@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,19 @@ def truncate_words(text: str, limit: int = 40) -> str:
     return " ".join(words[:limit]).rstrip(",;:") + "…"
 
 
+NOTABLE_MIN_WORDS = 4
+"""Fewest words an unattributed quotation needs to be shown as a quotation."""
+
+
+def notable(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Return the quotations worth setting out as quotations: every one with a speaker, and
+    those without one only when they run to a few words. A word or two in quotation marks that
+    nobody is said to have spoken (`“severe”`, `“gas chamber.”`) is a term or a scare quote; it
+    stays in the article's data, not in a briefing's list of what people said."""
+    return [q for q in quotes
+            if q["speaker"] or len(q["text"].split()) >= NOTABLE_MIN_WORDS]
+
+
 def title_case_kind(kind: str) -> str:
     """Return an actor kind as a table label (`organisation` → `Organisation`)."""
     return kind[:1].upper() + kind[1:]
@@ -97,6 +110,7 @@ def file_label(path: str) -> str:
 FILTERS: dict[str, Any] = {
     "file_label": file_label,
     "human_date": human_date,
+    "notable": notable,
     "paragraph_list": join_paragraphs,
     "truncate_words": truncate_words,
     "label": title_case_kind,

@@ -123,3 +123,27 @@ def test_a_dicts_items_are_looked_up_as_jinja2s_sandbox_does() -> None:
         assert type(mine) is type(jinjas), name
         if not isinstance(mine, jinja2.Undefined) and not callable(mine):
             assert mine == jinjas, name
+
+
+def test_notable_quotations_leave_out_lone_unattributed_terms() -> None:
+    from exporter.model import Quote
+
+    article = Article(title="Smog", title_inferred=False, meta=Meta(),
+                      authors=(), headings=(), source=Source(path="x.txt", format="text"),
+                      paragraphs=(Paragraph(n=1, text="Levels were “severe” again."),
+                                  Paragraph(n=2, text="“We cannot breathe here,” said Ana Ruiz."),
+                                  Paragraph(n=3, text="“Nobody in this city can breathe.”")))
+    quotes = (Quote(text="severe", speaker=None, paragraph=1),
+              Quote(text="We cannot breathe here", speaker="Ana Ruiz", paragraph=2,
+                    speaker_kind="person", attribution="explicit"),
+              Quote(text="Nobody in this city can breathe.", speaker=None, paragraph=3))
+    ctx = template_context(Briefing(article=article, quotes=quotes),
+                           RenderOptions(timestamp=1_500_000_000))
+    assert [q["text"] for q in ctx["article"]["quotes"]] == [q.text for q in quotes]
+    for name in ("briefing.xml.j2", "slides.xml.j2"):
+        doc = templating.render(name, ctx)
+        shown = [blocks.plain(b.content) for b in blocks.walk(doc.blocks)
+                 if isinstance(b, blocks.Quote)]
+        assert any("We cannot breathe here" in t for t in shown), name
+        assert any("Nobody in this city" in t for t in shown), name
+        assert not any("severe" in t for t in shown), name
