@@ -21,7 +21,7 @@ _SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", 
                          "sheikha", "sultan", "shah", "emperor", "empress", "lady", "lord",
                          "dame", "sir", "baroness", "baron"})
 # Capitalised words that are names before another name and common words elsewhere.
-_NAME_OR_WORD = frozenset({"He", "She", "Will", "May", "June", "April"})
+_NAME_OR_WORD = frozenset({"He", "She", "Will", "May", "June", "April", "Per"})
 LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
                                "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
 # Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
