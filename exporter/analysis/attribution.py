@@ -92,7 +92,14 @@ _ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 _SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
                            r"put|went|added|offered|sounded)\b", re.IGNORECASE)
 _GENERATION = re.compile(r"the\s+(younger|elder|older)\s+([A-Z][\w\u2019'-]+)", re.IGNORECASE)
-_COLON_LEAD = re.compile(r"\s*(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)+",
+_READ_FROM = re.compile(r"\b(?:read(?:ing|s)?\s+(?:aloud\s+)?(?:from\s+)?|quot(?:ing|ed)\s+|"
+                        r"cit(?:ing|ed)\s+)(?:a|an|the|his|her|its|their)\b", re.IGNORECASE)
+# A list's bullet inside a paragraph (lines joined): `What they're saying: - Rep. X (R-Ohio):`.
+_BULLET = re.compile(r"(?:^|\s)[-\u2022*\u2013]\s+(?=[A-Z])")
+# What follows the name of a colon introduction's subject: a lower-case word, after a comma or not.
+_NAME_THEN_WORD = r"\s*,?\s+[a-z]"
+_COLON_LEAD = re.compile(r"\s*(?:[-\u2022*\u2013\u2014]\s+)?"  # a list's bullet
+                         r"(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)*",
                          re.IGNORECASE)
 
 
@@ -291,11 +298,13 @@ class Attributor:
         return found
 
     def colon_subject(self, paragraph: int, text: str, start: int, end: int,
-                      gap: str = r",?\s+[a-z]") -> Speaker | None:
+                      gap: str = _NAME_THEN_WORD) -> Speaker | None:
         """Return the speaker a clause ending in a colon introduces without a speech verb
         (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
         the person or organisation that opens the clause, or None. `gap` is what must follow
         the name (a comma and a lower-case word, or just the word)."""
+        bullet = last_match(_BULLET, text, start, end)
+        start = bullet.end() if bullet is not None else start
         m = _COLON_LEAD.match(text, start, end)
         start = m.end() if m else start
         clause = text[start:end]
@@ -309,6 +318,10 @@ class Attributor:
                                               start + v.start())
                 for v in VERB.finditer(clause)):
             # (`closed his remarks with a promise:`: after a determiner, a noun, no verb.)
+            return None
+        if _READ_FROM.search(clause):
+            # `X opened with a reading from the order itself:`, `X, quoting the ruling:`: the
+            # words are the text's that is read, not the reader's.
             return None
         document = DOCUMENT_SUBJECT.match(clause)
         if document:
@@ -331,7 +344,9 @@ class Attributor:
             holder = name_at_start(text, role.end(), end)
             if holder is not None and len(holder.words) >= 2:
                 name = holder
-        if name is None or not re.match(gap, text[name.end:end]):
+        if name is None or not (re.match(gap, text[name.end:end]) or (
+                gap == _NAME_THEN_WORD and not text[name.end:end].strip())):
+            # (A name alone before the colon is a label: `- Rep. X (R-Pa.): “…”`.)
             return None
         found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
