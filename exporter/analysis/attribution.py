@@ -85,6 +85,7 @@ _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Mo
                           r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
                           r"After|Before|Earlier|Later)\b[^,]{0,80},"
                           r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
+_ASKED_LEAD = re.compile(r"\s*(?:Asked|Pressed|Questioned)\b[^,:\u201c\"]{0,100},\s*")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 # `Progressive Caucus chair Rep. …`: lower-case words for a post between a body and a name.
 _ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
@@ -307,6 +308,9 @@ class Attributor:
         start = bullet.end() if bullet is not None else start
         m = _COLON_LEAD.match(text, start, end)
         start = m.end() if m else start
+        asked = _ASKED_LEAD.match(text, start, end)
+        if asked is not None:
+            start = asked.end()  # `Asked whether …, Halvorsen shrugged:`: the question put to him
         clause = text[start:end]
         it_reads = IT_READS.match(clause)
         if it_reads:
