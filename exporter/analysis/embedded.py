@@ -114,7 +114,10 @@ def _speaking_subject(att: Speaks, place: Place, pattern: re.Pattern[str],
 def with_participle(att: Speaks, place: Place) -> Speaker | None:
     """`…, with Foreign Minister Ayman Safadi warning of “…”`, and the clause's second
     subject (`… and its chief opponent, Ambrose Kitteridge, warning it would send a “…”`)."""
-    opened = WITH_PARTICIPLE.search(place.text, place.sentence_start, place.span.start)
+    # (Only the last 600 characters: a `with` clause further back does not reach the quotation,
+    # and a sentence of many quotations stays linear.)
+    opened = WITH_PARTICIPLE.search(place.text, max(place.sentence_start, place.span.start - 600),
+                                    place.span.start)
     if opened is not None and AND_PARTICIPLE.search(place.text, opened.end(), place.span.start):
         return _speaking_subject(att, place, AND_PARTICIPLE, "np")
     return _speaking_subject(att, place, WITH_PARTICIPLE, "np")

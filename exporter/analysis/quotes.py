@@ -47,7 +47,9 @@ _PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:he|she)\b", re.IGNORECASE)
 def _own_attribution(text: str, close: int, sentence_end: int) -> str:
     """Return the subject of a speech verb right after a quotation's closing mark, in its own
     sentence (`“…,” one House Democrat who has not endorsed told Axios`), or ''."""
-    after = text[close:sentence_end]
+    # (A verb further than 120 characters from the quotation attributes something else: look
+    # no further, so a sentence of many quotations stays linear.)
+    after = text[close:min(sentence_end, close + 140)]
     verb = next((v for v in VERB.finditer(after) if v.group().islower()), None)
     if verb is None or verb.start() > 120:
         return ""
