@@ -17,9 +17,10 @@ from collections.abc import Callable
 from ..model import ActorKind
 from .actors import STOP, Mention
 from .actors.cues import THE_BEFORE
-from .lexicon import CENSUS_FIRST_NAMES, FIRST_NAMES, NICKNAMES, RELATION_GENDERS, TITLES, Gender
+from .lexicon import FIRST_NAMES, NICKNAMES, RELATION_GENDERS, TITLES, Gender, census_first_names
 from .speakers import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w\u2019'-]+\s+$")
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 # `… since 1976. This year, she isn’t sure`: the next sentence's subject pronoun.
 _NEXT_SUBJECT = re.compile(r"\s+(?:(\w+)[^,.!?A-Z]{0,30},\s+)?(?i:he|she)\b")
@@ -48,7 +49,7 @@ def first_name_gender(word: str, *, census: bool = False) -> Gender | None:
     surname: `Warren said` of Elizabeth Warren)."""
     low = word.lower()
     return FIRST_NAMES.get(low) or FIRST_NAMES.get(NICKNAMES.get(low, low)) or (
-        CENSUS_FIRST_NAMES.get(low) if census else None)
+        census_first_names().get(low) if census else None)
 
 
 def appositive_gender(text: str, end: int) -> Gender | None:
@@ -99,7 +100,12 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
                     told.setdefault(m.key, set()).update(said)
                 continue
             hit = hits[0] if hits else None
-            if hit is None and len(first) > 1 and window[len(first[0])] in ".!?" and \
+            if hit is not None and _NAME_BEFORE.search(first[0], 0, hit.start()):
+                # `Thorne …, telling Dunning her time had expired`: the pronoun right after
+                # another name (one the mentions may have missed) is that name's.
+                hit = None
+            if hit is None and not hits and len(first) > 1 and \
+                    window[len(first[0])] in ".!?" and \
                     _OPENS_SENTENCE.search(text, max(0, m.start - 60), m.start):
                 # `Lupe Ortiz has voted since 1976. This year, she isn’t sure`: the next
                 # sentence's subject, after no name but an opening phrase.

@@ -8,7 +8,7 @@ not state any analysis fills.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal, TypeVar, overload
 
@@ -71,10 +71,15 @@ TITLES: dict[str, Gender | None] = _genders("titles.tsv")
 FIRST_NAMES: dict[str, Gender] = FoldedNames(
     {k: v for k, v in _genders("first_names.tsv").items() if v})
 """Common first names and the gender they usually mark."""
-CENSUS_FIRST_NAMES: dict[str, Gender] = FoldedNames(
-    {k: v for k, v in _genders("census_first_names.tsv").items() if v})
-"""More first names and their gender, from the US Census lists: for genders only, never to tell
-a name from a word (`Boyd` is a man's name; `Will` and `Faith` are words too)."""
+@cache
+def census_first_names() -> dict[str, Gender]:
+    """Return more first names and their gender, from the US Census lists and, where those say
+    nothing, nomquamgender's (`given_name_genders.tsv`): for genders only, never to tell a name
+    from a word (`Boyd` is a man's name; `Will` and `Faith` are words too). Read on first use:
+    ten thousand names are no cost for an article that never asks."""
+    return FoldedNames({
+        **{k: v for k, v in _genders("given_name_genders.tsv").items() if v},
+        **{k: v for k, v in _genders("census_first_names.tsv").items() if v}})
 SPEECH_VERBS: dict[str, bool] = {
     " ".join(r[:-1]) if r[-1] == "!" else " ".join(r): r[-1] == "!"
     for r in rows("speech_verbs.txt")}
@@ -89,10 +94,20 @@ RELATION_GENDERS: dict[str, Gender] = {
 NOT_SPEAKERS: frozenset[str] = frozenset(r[0] for r in rows("not_speakers.txt"))
 """Capitalised words that never speak (platforms, web words, units)."""
 
-__all__ = ["CENSUS_FIRST_NAMES", "FIRST_NAMES", "HONORIFICS", "HONORIFIC_WORDS", "NOT_SPEAKERS",
-           "RELATIONS", "RELATION_GENDERS", "SPEECH_PARTICIPLES", "SPEECH_VERBS", "TITLES",
-           "Gender",
-           "rows"]
+__all__ = [
+    "FIRST_NAMES",
+    "HONORIFICS",
+    "HONORIFIC_WORDS",
+    "NOT_SPEAKERS",
+    "RELATIONS",
+    "RELATION_GENDERS",
+    "SPEECH_PARTICIPLES",
+    "SPEECH_VERBS",
+    "TITLES",
+    "Gender",
+    "census_first_names",
+    "rows",
+]
 NICKNAMES: dict[str, str] = {
     short: r[0] for r in rows("nicknames.tsv") for short in r[1].split("|")}
 """A first name's short form → the one formal name it stands for (`tim` → `timothy`)."""
