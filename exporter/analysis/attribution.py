@@ -78,13 +78,13 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
 # An attribution line: a dash, then only a name and its role up to the paragraph's end.
 _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
                         r"{2,100}\.?\s*$)")
-# Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
 # `Asked about the post, he laughed.`, `Moments later, Kaine paused.`: what may open a sentence
 # before its subject.
 _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Moments\s+later|"
                           r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
                           r"After|Before|Earlier|Later)\b[^,]{0,80},"
                           r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
+# `Asked whether …, Halvorsen shrugged:`: the question put to a colon introduction's subject.
 _ASKED_LEAD = re.compile(r"\s*(?:Asked|Pressed|Questioned)\b[^,:\u201c\"]{0,100},\s*")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 # `Progressive Caucus chair Rep. …`: lower-case words for a post between a body and a name.
@@ -93,12 +93,14 @@ _ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 _SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
                            r"put|went|added|offered|sounded)\b", re.IGNORECASE)
 _GENERATION = re.compile(r"the\s+(younger|elder|older)\s+([A-Z][\w\u2019'-]+)", re.IGNORECASE)
+# `opened with a reading from the order itself:`, `quoting the ruling:`: a text read out.
 _READ_FROM = re.compile(r"\b(?:read(?:ing|s)?\s+(?:aloud\s+)?(?:from\s+)?|quot(?:ing|ed)\s+|"
                         r"cit(?:ing|ed)\s+)(?:a|an|the|his|her|its|their)\b", re.IGNORECASE)
 # A list's bullet inside a paragraph (lines joined): `What they're saying: - Rep. X (R-Ohio):`.
 _BULLET = re.compile(r"(?:^|\s)[-\u2022*\u2013]\s+(?=[A-Z])")
 # What follows the name of a colon introduction's subject: a lower-case word, after a comma or not.
 _NAME_THEN_WORD = r"\s*,?\s+[a-z]"
+# Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
 _COLON_LEAD = re.compile(r"\s*(?:[-\u2022*\u2013\u2014]\s+)?"  # a list's bullet
                          r"(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)*",
                          re.IGNORECASE)
