@@ -309,7 +309,7 @@ class Antecedents(_CastParts):
             p = paragraph - 1
             end = len(self.texts.get(p, ""))
         source = self.texts.get(p, "")
-        start = max((a for a, _ in split_sentences(source[:end]) if a < end), default=0)
+        start = max((a for a, _ in split_sentences(source) if a < end), default=0)
         for m in self._between(p, start, end):
             if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) and \
                     _ASKED.search(source, max(0, m.start - 12), m.start):
