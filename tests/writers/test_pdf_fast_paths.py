@@ -94,6 +94,70 @@ def test_plain_paragraphs_get_the_parsers_fragments_and_the_same_file(
     assert sample_pdf() == fast
 
 
+def _shape(frags: list[Any]) -> list[Any]:
+    """Each fragment's attributes in order (an anchor's definition by value) and which link and
+    underline lists it shares with the others."""
+    lists: dict[int, int] = {}
+    shape = []
+    for frag in frags:
+        attrs = dict(vars(frag))
+        if "cbDefn" in attrs:
+            attrs["cbDefn"] = list(vars(attrs["cbDefn"]).items())
+        shape.append((type(frag), list(attrs.items()), lists.setdefault(id(frag.link), len(lists)),
+                      lists.setdefault(id(frag.us_lines), len(lists))))
+    return shape
+
+
+def _parsed(text: str, style: Any) -> list[Any]:
+    from reportlab.platypus.paraparser import ParaParser
+
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    _, frags, _ = parser.parse(text, style)
+    paragraph.textTransformFrags(frags, style)
+    return list(frags)
+
+
+def test_anchors_and_links_get_the_parsers_fragments_and_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = sample_pdf()
+    compared: list[str] = []
+    markup_frags = flowables.markup_frags
+
+    def both(text: str, style: Any) -> list[Any] | None:
+        ours = markup_frags(text, style)
+        if ours is not None:
+            assert _shape(ours) == _shape(_parsed(text, style))
+            compared.append(text)
+        return ours
+
+    monkeypatch.setattr(flowables, "markup_frags", both)
+    assert sample_pdf() == fast
+    assert len(compared) > 50  # the sample's anchored paragraphs and ¶ references
+    monkeypatch.setattr(flowables.Para, "_setup", paragraph.Paragraph._setup)  # the parser's
+    assert sample_pdf() == fast
+
+
+def test_markup_fragments_match_the_parser_or_are_left_to_it() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, textTransform="uppercase")
+    link = '<a href="#p2" color="rgb(31,78,140)">'
+    made = ['<a name="p1"/>He said &quot;no&quot; &amp; left &lt;here&gt;.',
+            f'{link}2</a>, {link}¶3</a> and {link} 4 </a>', '<a name=" p1 "/>x', "&amp;",
+            '<a href=" #p2 " color="red">y</a>z']
+    for text in made:
+        ours = flowables.markup_frags(text, style)
+        assert ours is not None, text
+        assert _shape(ours) == _shape(_parsed(text, style)), text
+    left = ["<b>bold</b>", "&#169;", "&nbsp;", '<a name=" "/>x', f"{link}</a>",
+            f"{link}a &amp; b</a>", '<a href="#p2" color="nocolour">y</a>', "a < b"]
+    for text in left:
+        assert flowables.markup_frags(text, style) is None, text
+    underlined = ParagraphStyle("u", fontName="Helvetica", linkUnderline=1)
+    assert flowables.markup_frags(f"{link}2</a>", underlined) is None
+
+
 def test_pages_held_compressed_or_plain_give_the_same_file(
         monkeypatch: pytest.MonkeyPatch) -> None:
     briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
