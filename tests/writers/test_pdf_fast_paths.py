@@ -182,6 +182,30 @@ def test_links_are_written_as_reportlab_writes_them(monkeypatch: pytest.MonkeyPa
     assert all(ours == theirs for ours, theirs in written)
 
 
+def test_links_of_any_text_and_border_are_written_as_reportlab_writes_them() -> None:
+    import io
+
+    from reportlab.pdfbase.pdfdoc import LinkAnnotation
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO())
+    canvas.bookmarkPage("there")
+    printable = "".join(map(chr, range(32, 127)))
+    texts = ["Paragraph 3", printable, printable.translate({40: None, 41: None, 92: None}),
+             "é ü", "a (b) c\\d", "tab\there", ""]
+    for i, text in enumerate(texts):
+        canvas.linkRect(text, "there", (10.123456, 20, 30.5, 40 + i))
+        canvas.linkRect(text, "there", (1, 2, 3, 4), Border=None)
+    canvas.showPage()
+    document = canvas._doc
+    links = [o for o in document.idToObject.values() if type(o) is LinkAnnotation]
+    assert len(links) == 2 * len(texts)
+    for link in links:
+        link.permitted = (*link.permitted, "StructParent")
+        link.otherkw = {"F": 4, "StructParent": 100000}
+        assert tagging.Link(link).format(document) == link.format(document)
+
+
 def test_a_link_with_other_entries_is_written_by_reportlab() -> None:
     class Coloured:
         def __init__(self) -> None:
