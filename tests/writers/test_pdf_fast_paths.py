@@ -158,6 +158,19 @@ def test_markup_fragments_match_the_parser_or_are_left_to_it() -> None:
     assert flowables.markup_frags(f"{link}2</a>", underlined) is None
 
 
+def test_text_is_cleaned_as_reportlab_cleans_it() -> None:
+    import random
+
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\u200b", "\xa0"]
+    pieces = [*spaces, "a", "bc", "é", "\n", "\n\n", " "]
+    rng = random.Random(12)
+    texts = ["", " ", "\n", "one two", "  lead and trail  ", "\u200b edge \u200b",
+             "no\xa0break here", *("".join(rng.choices(pieces, k=rng.randrange(1, 30)))
+                                     for _ in range(5000))]
+    for text in texts:
+        assert flowables.clean_text(text) == paragraph.cleanBlockQuotedText(text), repr(text)
+
+
 def test_pages_held_compressed_or_plain_give_the_same_file(
         monkeypatch: pytest.MonkeyPatch) -> None:
     briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())

@@ -64,6 +64,8 @@ class Para(Paragraph):  # type: ignore[misc]
         of a briefing's paragraphs: `plain_frags`), and so does most text with markup
         (`markup_frags`)."""
         if frags is None and isinstance(text, str):
+            if cleaner is cleanBlockQuotedText:
+                cleaner = clean_text
             if "<" not in text and "&" not in text:
                 text = cleaner(text)
                 # Nothing left (an empty cell): the parser makes no fragment either.
@@ -144,6 +146,18 @@ class Para(Paragraph):  # type: ignore[misc]
             first_baseline = self.height - self.style.fontSize * 0.95
             canv.drawRightString(-7, first_baseline, self.label)
             canv.restoreState()
+
+
+def clean_text(text: str) -> str:
+    """Return ReportLab's `cleanBlockQuotedText(text)`: the words of every line, one space
+    between them. Without a no-break space (which ReportLab does not split at) or a zero-width
+    space (which it strips from a line's ends but does not split at), its words are those
+    `str.split` finds: one split and one join instead of a strip, split and join per line
+    (checked against ReportLab's in tests/writers/test_pdf_fast_paths.py)."""
+    if "\xa0" in text or "\u200b" in text:
+        cleaned: str = cleanBlockQuotedText(text)
+        return cleaned
+    return " ".join(text.split())
 
 
 _PLAIN: dict[int, tuple[Any, Any]] = {}
