@@ -171,6 +171,22 @@ def test_text_is_cleaned_as_reportlab_cleans_it() -> None:
         assert flowables.clean_text(text) == paragraph.cleanBlockQuotedText(text), repr(text)
 
 
+def test_fragments_and_bags_are_copied_as_copy_copies_them() -> None:
+    import copy
+
+    from reportlab.lib.abag import ABag
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("body", fontName="Helvetica")
+    frags = _parsed('<a name="n"/>x <a href="#p2" color="red">2</a>', style)
+    assert {type(f) for f in frags} <= flowables._PLAIN_COPY  # the fast way is taken
+    for obj in [*frags, frags[0].cbDefn, ABag(a=1, b=[2])]:
+        ours, theirs = flowables.shallow_copy(obj), copy.copy(obj)
+        assert type(ours) is type(theirs) and ours is not obj
+        assert list(vars(ours).items()) == list(vars(theirs).items())
+        assert all(vars(ours)[k] is v for k, v in vars(obj).items())
+
+
 def test_pages_held_compressed_or_plain_give_the_same_file(
         monkeypatch: pytest.MonkeyPatch) -> None:
     briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())

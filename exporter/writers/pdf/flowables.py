@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import rl_accel
+from reportlab.lib.abag import ABag
 from reportlab.lib.colors import toColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, paragraph
@@ -17,7 +18,7 @@ from reportlab.platypus import Image as PdfImage
 from reportlab.platypus.doctemplate import BaseDocTemplate, FrameActionFlowable
 from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaParser, known_entities
+from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
 
 from ... import fonts
 from .tagging import BBox, LineEndText, Tag, Tagger
@@ -160,6 +161,25 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+_COPYING = ("__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__new__")
+_PLAIN_COPY = frozenset(cls for cls in (ParaFrag, ABag)
+                        if all(getattr(cls, name, None) is getattr(object, name, None)
+                               for name in _COPYING))
+"""ReportLab's fragment and bag classes, when they define no copying of their own."""
+
+
+def shallow_copy(obj: Any) -> Any:
+    """Return `copy.copy(obj)`: for a fragment or bag (`_PLAIN_COPY`), what copy.copy makes of
+    an object whose class defines no copying, a new instance holding its dictionary's entries,
+    made directly (0.3 µs, not 1.7: a briefing's paragraphs copy some 400 fragments)."""
+    cls = type(obj)
+    if cls not in _PLAIN_COPY:
+        return copy.copy(obj)
+    new = object.__new__(cls)
+    new.__dict__.update(obj.__dict__)
+    return new
+
+
 _PLAIN: dict[int, tuple[Any, Any]] = {}
 """id(style) -> (style, the fragment ReportLab's parser makes of plain text in it)."""
 
@@ -180,7 +200,7 @@ def plain_frags(text: str, style: Any) -> list[Any]:
             _PLAIN.clear()
         _, made, _ = ParaParser().parse("x", style)
         known = _PLAIN[id(style)] = (style, made[0])
-    frag = copy.copy(known[1])
+    frag = shallow_copy(known[1])
     frag.link, frag.us_lines, frag.text = [], [], text
     frags = [frag]
     textTransformFrags(frags, style)
@@ -229,7 +249,7 @@ def markup_frags(text: str, style: Any) -> list[Any] | None:
     if models is None:
         return None
     plain, anchor, link = models
-    base = copy.copy(plain)
+    base = shallow_copy(plain)
     base.link, base.us_lines = [], []
     frags = []
     links, at, end = 0, 0, len(text)
@@ -240,21 +260,21 @@ def markup_frags(text: str, style: Any) -> list[Any] | None:
             return None
         data, entity, name, href, colour, label = found.groups()
         if data is not None or entity is not None:
-            frag = copy.copy(base)
+            frag = shallow_copy(base)
             frag.text = data if data is not None else known_entities[entity]
         elif name is not None:
             if not name.strip():
                 return None  # the parser's syntax error (it keeps the name unstripped)
-            frag = copy.copy(anchor)
+            frag = shallow_copy(anchor)
             frag.link, frag.us_lines = base.link, base.us_lines
-            frag.cbDefn = copy.copy(anchor.cbDefn)
+            frag.cbDefn = shallow_copy(anchor.cbDefn)
             frag.cbDefn.name = name
         else:
             try:
                 colour = toColor(colour)
             except ValueError:
                 return None  # the parser's error
-            frag = copy.copy(link)
+            frag = shallow_copy(link)
             frag.link, frag.us_lines = [(links, href.strip())], base.us_lines
             frag.textColor, frag.text = colour, label
             links += 1
