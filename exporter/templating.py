@@ -28,6 +28,7 @@ from .fs import TooLarge, os_error_message, read_bounded
 from .sandbox import BoundedSandbox, SandboxLimit, Spending
 from .shipped import builtin_template_dir
 from .spool import SpooledBlocks
+from .template_code import ShippedCode
 
 
 def builtin_names() -> list[str]:
@@ -188,6 +189,9 @@ def environment(user_dir: str | None = None) -> BoundedSandbox:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        # The built-in templates' code shipped with the package, for a template whose source
+        # and settings it was generated from; anything else is compiled (`template_code`).
+        bytecode_cache=ShippedCode(),
     )
     env.filters.update(FILTERS)
     return env

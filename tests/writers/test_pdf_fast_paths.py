@@ -94,6 +94,99 @@ def test_plain_paragraphs_get_the_parsers_fragments_and_the_same_file(
     assert sample_pdf() == fast
 
 
+def _shape(frags: list[Any]) -> list[Any]:
+    """Each fragment's attributes in order (an anchor's definition by value) and which link and
+    underline lists it shares with the others."""
+    lists: dict[int, int] = {}
+    shape = []
+    for frag in frags:
+        attrs = dict(vars(frag))
+        if "cbDefn" in attrs:
+            attrs["cbDefn"] = list(vars(attrs["cbDefn"]).items())
+        shape.append((type(frag), list(attrs.items()), lists.setdefault(id(frag.link), len(lists)),
+                      lists.setdefault(id(frag.us_lines), len(lists))))
+    return shape
+
+
+def _parsed(text: str, style: Any) -> list[Any]:
+    from reportlab.platypus.paraparser import ParaParser
+
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    _, frags, _ = parser.parse(text, style)
+    paragraph.textTransformFrags(frags, style)
+    return list(frags)
+
+
+def test_anchors_and_links_get_the_parsers_fragments_and_the_same_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = sample_pdf()
+    compared: list[str] = []
+    markup_frags = flowables.markup_frags
+
+    def both(text: str, style: Any) -> list[Any] | None:
+        ours = markup_frags(text, style)
+        if ours is not None:
+            assert _shape(ours) == _shape(_parsed(text, style))
+            compared.append(text)
+        return ours
+
+    monkeypatch.setattr(flowables, "markup_frags", both)
+    assert sample_pdf() == fast
+    assert len(compared) > 50  # the sample's anchored paragraphs and ¶ references
+    monkeypatch.setattr(flowables.Para, "_setup", paragraph.Paragraph._setup)  # the parser's
+    assert sample_pdf() == fast
+
+
+def test_markup_fragments_match_the_parser_or_are_left_to_it() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, textTransform="uppercase")
+    link = '<a href="#p2" color="rgb(31,78,140)">'
+    made = ['<a name="p1"/>He said &quot;no&quot; &amp; left &lt;here&gt;.',
+            f'{link}2</a>, {link}¶3</a> and {link} 4 </a>', '<a name=" p1 "/>x', "&amp;",
+            '<a href=" #p2 " color="red">y</a>z']
+    for text in made:
+        ours = flowables.markup_frags(text, style)
+        assert ours is not None, text
+        assert _shape(ours) == _shape(_parsed(text, style)), text
+    left = ["<b>bold</b>", "&#169;", "&nbsp;", '<a name=" "/>x', f"{link}</a>",
+            f"{link}a &amp; b</a>", '<a href="#p2" color="nocolour">y</a>', "a < b"]
+    for text in left:
+        assert flowables.markup_frags(text, style) is None, text
+    underlined = ParagraphStyle("u", fontName="Helvetica", linkUnderline=1)
+    assert flowables.markup_frags(f"{link}2</a>", underlined) is None
+
+
+def test_text_is_cleaned_as_reportlab_cleans_it() -> None:
+    import random
+
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\u200b", "\xa0"]
+    pieces = [*spaces, "a", "bc", "é", "\n", "\n\n", " "]
+    rng = random.Random(12)
+    texts = ["", " ", "\n", "one two", "  lead and trail  ", "\u200b edge \u200b",
+             "no\xa0break here", *("".join(rng.choices(pieces, k=rng.randrange(1, 30)))
+                                     for _ in range(5000))]
+    for text in texts:
+        assert flowables.clean_text(text) == paragraph.cleanBlockQuotedText(text), repr(text)
+
+
+def test_fragments_and_bags_are_copied_as_copy_copies_them() -> None:
+    import copy
+
+    from reportlab.lib.abag import ABag
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("body", fontName="Helvetica")
+    frags = _parsed('<a name="n"/>x <a href="#p2" color="red">2</a>', style)
+    assert {type(f) for f in frags} <= flowables._PLAIN_COPY  # the fast way is taken
+    for obj in [*frags, frags[0].cbDefn, ABag(a=1, b=[2])]:
+        ours, theirs = flowables.shallow_copy(obj), copy.copy(obj)
+        assert type(ours) is type(theirs) and ours is not obj
+        assert list(vars(ours).items()) == list(vars(theirs).items())
+        assert all(vars(ours)[k] is v for k, v in vars(obj).items())
+
+
 def test_pages_held_compressed_or_plain_give_the_same_file(
         monkeypatch: pytest.MonkeyPatch) -> None:
     briefing = load_briefing(SAMPLE, SAMPLE.name, ReadLimits())
@@ -116,6 +209,30 @@ def test_links_are_written_as_reportlab_writes_them(monkeypatch: pytest.MonkeyPa
     sample_pdf()
     assert len(written) > 50  # the sample's ¶ references
     assert all(ours == theirs for ours, theirs in written)
+
+
+def test_links_of_any_text_and_border_are_written_as_reportlab_writes_them() -> None:
+    import io
+
+    from reportlab.pdfbase.pdfdoc import LinkAnnotation
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO())
+    canvas.bookmarkPage("there")
+    printable = "".join(map(chr, range(32, 127)))
+    texts = ["Paragraph 3", printable, printable.translate({40: None, 41: None, 92: None}),
+             "é ü", "a (b) c\\d", "tab\there", ""]
+    for i, text in enumerate(texts):
+        canvas.linkRect(text, "there", (10.123456, 20, 30.5, 40 + i))
+        canvas.linkRect(text, "there", (1, 2, 3, 4), Border=None)
+    canvas.showPage()
+    document = canvas._doc
+    links = [o for o in document.idToObject.values() if type(o) is LinkAnnotation]
+    assert len(links) == 2 * len(texts)
+    for link in links:
+        link.permitted = (*link.permitted, "StructParent")
+        link.otherkw = {"F": 4, "StructParent": 100000}
+        assert tagging.Link(link).format(document) == link.format(document)
 
 
 def test_a_link_with_other_entries_is_written_by_reportlab() -> None:

@@ -488,3 +488,31 @@ def test_both_deck_writers_share_each_slides_layout() -> None:
         assert kept == list(paginate._layout.__wrapped__(slide, paginate.SLIDE_WIDTH,
                                                          paginate.SLIDE_HEIGHT,
                                                          paginate.CONSERVATIVE, None, (), ()))
+
+
+def test_words_measured_in_one_pass_wrap_as_measured_twice(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from exporter.writers.deck import wrap as wrapping
+    from exporter.writers.deck.metrics import CONSERVATIVE, DEJAVU
+    from exporter.writers.deck.outline import Run
+
+    from ..conftest import SAMPLE
+
+    def twice(word: tuple[Run, ...], size: float, metrics: object) -> tuple[float, float]:
+        return (wrapping._width(word, size, metrics, trim=True),  # type: ignore[arg-type]
+                wrapping._width(word, size, metrics))  # type: ignore[arg-type]
+
+    rng = random.Random(5)
+    words = [*SAMPLE.read_text("utf-8").split()[:400], "", " ", "x" * 60, "a\nb", "end  "]
+    texts = []
+    for _ in range(150):
+        runs = tuple(Run(" ".join(rng.sample(words, rng.randrange(1, 30))) + rng.choice(["", " "]),
+                         bold=rng.random() < 0.3) for _ in range(rng.randrange(1, 4)))
+        texts.append(runs)
+    cases = [(runs, width, size, metrics) for runs in texts for width in (90.0, 300.0, 640.0)
+             for size in (12.0, 18.5, 28.0) for metrics in (CONSERVATIVE, DEJAVU)]
+    once = [wrapping._wrap(*case) for case in cases]
+    monkeypatch.setattr(wrapping, "_word_widths", twice)
+    assert [wrapping._wrap(*case) for case in cases] == once

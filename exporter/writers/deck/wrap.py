@@ -108,6 +108,21 @@ def _width(runs: Iterable[Run], size: float, metrics: Metrics, *, trim: bool = F
     return total
 
 
+def _word_widths(word: tuple[Run, ...], size: float, metrics: Metrics) -> tuple[float, float]:
+    """Return `_width(word, trim=True)` and `_width(word)`, measured in one pass: the two sums
+    share every term but the last, added in the same order, so each is the very float the
+    other way gives."""
+    total = 0.0
+    for run in word[:-1]:
+        total += metrics.width(run.text, size, run.bold)
+    last = word[-1]
+    full = metrics.width(last.text, size, last.bold)
+    trimmed_text = last.text.rstrip(" ")
+    trimmed = (full if trimmed_text == last.text
+               else metrics.width(trimmed_text, size, last.bold))
+    return total + trimmed, total + full
+
+
 def _break_word(word: Sequence[Run], first: float, width: float, size: float,
                 metrics: Metrics) -> list[list[Run]]:
     """Break a word wider than a line at characters (as renderers do), first piece `first` wide."""
@@ -155,15 +170,15 @@ def _wrap(runs: tuple[Run, ...], width: float, size: float,
         if word[0].text == "\n":
             flush(hard=True)
             continue
-        need = _width(word, size, metrics, trim=True)
+        need, full = _word_widths(word, size, metrics)
         if used + need <= width:
             current.extend(word)
-            used += _width(word, size, metrics)
+            used += full
             continue
         if current and need <= width:
             flush()
             current.extend(word)
-            used = _width(word, size, metrics)
+            used = full
             continue
         # A word longer than a line: start it on a fresh line, then break it at characters.
         if current:

@@ -10,7 +10,7 @@ through the codec.
 `split_string`: every line of text drawn in an embedded TrueType face becomes the face's
 one-byte codes in the document's subsets (`TTFont.splitString`), a Python step per character
 (~17,000 a briefing, ~2.5 ms). Once every character of a line has a code in the first subset,
-which is nearly always, one `str.translate` through those codes gives the same bytes; a line
+which is nearly always, one charmap encoding through those codes gives the same bytes; a line
 with a character not coded yet (or coded in a later subset) goes to ReportLab's own function,
 which gives it its code.
 
@@ -19,6 +19,7 @@ tests/writers/test_pdf_fast_paths.py compares each with ReportLab's call by call
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import re
 from typing import Any
@@ -64,48 +65,42 @@ def prefer_ascii_pdfdoc() -> bool:
     return pdfdoc.pdfdocEnc is pdfdoc_enc
 
 
-class _Uncoded(Exception):
-    """A character with no code in the first subset yet: the line goes to ReportLab."""
-
-
-class _Codes(dict[int, str]):
-    """One face's codes in the first subset of one document, for `str.translate`: character
-    ordinal -> its code as a character. `translate` leaves a character it finds no entry for
-    as it is, so a missing one raises instead."""
-
-    def __missing__(self, key: int) -> str:
-        raise _Uncoded
-
-
-_CODES: WeakKeyDictionary[Any, tuple[int, _Codes]] = WeakKeyDictionary()
+_CODES: WeakKeyDictionary[Any, tuple[int, list[str], Any]] = WeakKeyDictionary()
 """A face's state in a document (`TTFont.state`) -> (how many characters it had coded when
-`_Codes` was last brought up to date, the codes). Codes are only ever added to a state."""
+the map was made, the character of each first-subset code, those codes as a charmap encoding
+map). Codes are only ever added to a state."""
 
 
-def _codes(state: Any) -> _Codes:
-    """Return `state`'s first-subset codes, with those added since the last call."""
+def _codes(state: Any) -> Any:
+    """Return `state`'s first-subset codes as an encoding map (`codecs.charmap_build`: character
+    -> its one-byte code), made again with the characters coded since the last call."""
     assignments: dict[int, int] = state.assignments
     known = _CODES.get(state)
     if known is not None and known[0] == len(assignments):
-        return known[1]
-    done, codes = known if known is not None else (0, _Codes())
+        return known[2]
+    # U+FFFE: no character has the code (as in the codecs' own tables).
+    done, table = (known[0], known[1]) if known is not None else (0, ["\ufffe"] * 256)
     for char, code in itertools.islice(assignments.items(), done, None):
         if code < 256:
-            codes[char] = chr(code)
-    if 32 in codes:
-        codes[0xA0] = codes[32]  # ReportLab sets a no-break space as a space
-    _CODES[state] = (len(assignments), codes)
+            table[code] = chr(char)
+    codes = codecs.charmap_build("".join(table))
+    _CODES[state] = (len(assignments), table, codes)
     return codes
 
 
 def split_string(font: TTFont, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
     """Return `TTFont.splitString(font, text, doc)`: (subset, its codes as bytes) for each run
-    of `text` in one subset."""
+    of `text` in one subset.
+
+    A line whose characters all have a code in the first subset is encoded through those codes
+    in one step (a no-break space as a space, as ReportLab sets it); a character without one
+    raises, and the line goes to ReportLab."""
     state = font.state.get(doc)
     if state is not None and text and isinstance(text, str):
         try:
-            return [(0, text.translate(_codes(state)).encode("latin-1"))]
-        except _Uncoded:
+            return [(0, codecs.charmap_encode(text.replace("\xa0", " "), "strict",
+                                              _codes(state))[0])]
+        except UnicodeEncodeError:
             pass
     return _REPORTLAB_SPLIT(font, text, doc, encoding)
 

@@ -35,10 +35,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import (
+    Destination,
     LinkAnnotation,
+    NoEncryption,
     PDFArray,
     PDFDictionary,
     PDFObject,
@@ -353,9 +357,59 @@ class Link(PDFObject):  # type: ignore[misc]
                 or isinstance(link.Rect, str) or PDFDictionary.multiline == "forced"):
             formatted: bytes = link.format(document)
             return formatted
-        values = (link.Border, PDFString(link.Contents, 1), link.Destination, extra["F"],
-                  PDFArray(link.Rect), extra["StructParent"], "/Link", "/Annot")
-        entries = [key + pdf_format(value, document)
-                   for key, value in zip(LINK_KEYS, values, strict=True)]
+        values = (_border(link.Border, document), _contents(link.Contents, document),
+                  _destination(link.Destination, document), _numbers((extra["F"],), document),
+                  b"[ " + _numbers(link.Rect, document) + b" ]",
+                  _numbers((extra["StructParent"],), document), b"/Link", b"/Annot")
+        entries = [key + value for key, value in zip(LINK_KEYS, values, strict=True)]
         # ReportLab breaks a dictionary's line after every six entries.
         return b"<<\n" + b" ".join(entries[:6]) + b" \n  " + b" ".join(entries[6:]) + b"\n>>"
+
+
+def _numbers(values: Any, document: Any) -> bytes:
+    """Return numbers as ReportLab writes them one by one (`pdfdoc.format`: `fp_str`, ASCII),
+    space-separated; anything else formatted by ReportLab."""
+    if all(type(value) in (float, int) for value in values):
+        return " ".join([fp_str(value) for value in values]).encode("ascii")
+    return b" ".join([pdf_format(value, document) for value in values])
+
+
+def _border(border: Any, document: Any) -> bytes:
+    """Return a link's border array (`[ 0 0 0 ]`) as ReportLab writes it on one line."""
+    if type(border) is PDFArray and border.multiline is True and len(border.sequence) <= 10:
+        return b"[ " + _numbers(border.sequence, document) + b" ]"
+    formatted: bytes = pdf_format(border, document)
+    return formatted
+
+
+_PLAIN_STRING = re.compile(r"[ !\x22-\x27*-\x5b\x5d-\x7e]*")
+"""Printable ASCII but the three characters a PDF string escapes: `(`, `)`, `\\`."""
+
+
+def _contents(text: Any, document: Any) -> bytes:
+    """Return `PDFString(text, 1)` as ReportLab writes it: printable ASCII without parentheses
+    or backslashes, in an unencrypted file, is itself in parentheses."""
+    if (type(text) is str and type(document.encrypt) is NoEncryption
+            and _PLAIN_STRING.fullmatch(text)):
+        return b"(" + text.encode("ascii") + b")"
+    formatted: bytes = PDFString(text, 1).format(document)
+    return formatted
+
+
+_DESTINATIONS: WeakKeyDictionary[Any, dict[int, tuple[Destination, bytes]]] = \
+    WeakKeyDictionary()
+"""Document -> destination object id -> (the destination, its bytes as written in it)."""
+
+
+def _destination(destination: Any, document: Any) -> bytes:
+    """Return a link's destination as ReportLab writes it (`[ 92 0 R /XYZ 68 509.8 0 ]`),
+    formatted once per document: a briefing's ¶ references point at a few paragraphs, each
+    from many links, and a destination is fixed by the time the file is written."""
+    if type(destination) is not Destination:
+        formatted: bytes = pdf_format(destination, document)
+        return formatted
+    known = _DESTINATIONS.setdefault(document, {})
+    found = known.get(id(destination))
+    if found is None or found[0] is not destination:
+        found = known[id(destination)] = (destination, pdf_format(destination, document))
+    return found[1]
