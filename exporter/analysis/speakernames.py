@@ -153,8 +153,12 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
             POSSESSIVE.search(w) for w in words[1:]):
         # `Labour’s Yvette Cooper`, `Google’s Sundar Pichai`: the owner is her party or firm.
         words, run = words[1:], run[1:]
-    if any(POSSESSIVE.search(w) and len(w) > 2 for w in words):
-        return None  # `Smith's spokesman`: Smith owns, does not speak
+    body = bare_word(words[-1]) in ORG_HEADS
+    if any(POSSESSIVE.search(w) and len(w) > 2 and not (body and w.endswith(("s'", "s\u2019")))
+           for w in words):
+        # `Smith's spokesman`: Smith owns, does not speak (but `Cattle Growers' Association`,
+        # `Teachers' Union`: a plural possessive inside a body's name).
+        return None
     if len(words) == 1 and title and bare_word(title[-1]) in _SOVEREIGNS:
         words = [title[-1], *words]
     if len(words) > 5:

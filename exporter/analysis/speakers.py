@@ -239,6 +239,12 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         named = name_at_end(text, start, where.start())
         if named is not None and len(named.words) >= 2:
             end = where.start()  # `Judge Mercer Castellane in Amarillo wrote`: where, not who
+    group = _GROUP_BEFORE_NAME.match(text, start, end)
+    if group is not None:
+        named = name_at_start(text, group.end(), end)
+        if named is not None and named.end >= end - 1 and len(named.words) >= 2:
+            # `The watchdog group Taxpayers for Open Books said`: the body the noun describes.
+            return Phrase(name=named)
     owner = document_owner(text, start, end)
     if owner is not None:
         return owner
@@ -410,6 +416,11 @@ _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 _DESCRIPTION_LEAD = re.compile(r"(?:a|an|the)\s")
+# `The watchdog group`, `the conservative think tank`: a kind of body before its name.
+_GROUP_BEFORE_NAME = re.compile(r"\s*(?:[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:group|organi[sz]ation|"
+                                r"coalition|alliance|association|union|nonprofit|think\s+tank|"
+                                r"watchdog|committee|PAC|super\s+PAC|institute|council)\s+"
+                                r"(?=[A-Z])")
 _DOCUMENT_NOUNS = (r"(?:memo|memorandum|letter|ruling|opinion|order|decision|brief|email|report|"
                    r"declaration|filing|readout|study|audit|analysis|review|survey|statement)")
 _AUTHORED_DOCUMENT = re.compile(
@@ -421,8 +432,11 @@ _OWNED_DOCUMENT = re.compile(
     r"\s*(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.&'\u2019-]*\s+(?:(?:of|and|for|&)\s+)?){2,7}?)"
     + _DOCUMENT_NOUNS + r"\b(?!\s+(?:by|from)\b)")
 # A place after a full name, before its verb.
-_WHERE_AFTER_NAME = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'\u2019-]*"
-                               r"(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
+_WHERE_AFTER_NAME = re.compile(r"\s+(?:(?:in|from)\s+[A-Z][\w.'\u2019-]*"
+                               r"(?:\s+[A-Z][\w.'\u2019-]*)?"
+                               # `Caspar Whitlow of the Lindell Institute told`: where he works.
+                               r"|(?:of|at)\s+the\s+(?:[A-Z][\w.&'\u2019-]*\s+){0,4}"
+                               r"[A-Z][\w.&'\u2019-]*)\s*$")
 # A relative clause closing the words before a speech verb: `… on a podcast in which the
 # nominee said`, `… a memo that officials said`, `… a witness who said`.
 _RELATIVE = re.compile(r"\b(?:(?:in|at|on|during|after|before|under|from|by|through)\s+which|"

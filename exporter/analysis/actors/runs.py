@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import FIRST_NAMES
+from ..lexicon import FIRST_NAMES, census_first_names
 from ..sentences import split_sentences
 from .words import CONNECTORS, ORG_HEADS, ORG_WORDS, TITLE_HEADS, TITLES_TO
 
@@ -92,7 +92,7 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
                 # Gates Foundation`, one name for two first names; two people joined so are
                 # told apart later)
                 break
-            if toks[j][0] in ("of", "for") and _person_like(run):
+            if toks[j][0] in ("of", "for") and _person_like(run, any_first_name=True):
                 # `Penelope Muse Abernathy of the University of …`, `(Jane Roe for KFF Health
                 # News)`: a person, and where or for whom they work.
                 break
@@ -108,11 +108,15 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
     return runs
 
 
-def _person_like(run: list[tuple[str, int, int]]) -> bool:
+def _person_like(run: list[tuple[str, int, int]], any_first_name: bool = False) -> bool:
     """Return True if a run reads as a person's name: two or three words, the first a common
-    first name, none an organisation's word."""
+    first name (with `any_first_name`, any the gender lists know: `Caspar Whitlow of the
+    Lindell Institute`), none an organisation's word."""
     words = [w.lower() for w, _, _ in run]
-    return 2 <= len(words) <= 3 and FIRST_NAMES.get(words[0]) is not None and \
+    first = FIRST_NAMES.get(words[0]) if words else None
+    if first is None and any_first_name and words:
+        first = census_first_names().get(words[0])
+    return 2 <= len(words) <= 3 and first is not None and \
         not any(w in ORG_HEADS or w in ORG_WORDS for w in words)
 
 
