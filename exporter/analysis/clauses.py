@@ -88,8 +88,11 @@ OBJECT_SENSES = frozenset({"confirmed", "confirms", "claimed", "claims", "argued
 CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
                          # `argued in a filing last month that`: where, then the clause.
                          r"^\s*(?:in|on|at|during|before|to|with)\s+(?:[\w\u2019'-]+\s+){1,5}?that\b|"
-                         # `posted on Facebook:`: where, then the words themselves.
-                         r"^\s*(?:on|in|to|via)\s+(?:[\w\u2019'.-]+\s*){1,4}:?\s*$|"
+                         # `posted on Facebook:`, `posted on X minutes after the vote:`,
+                         # `posted Monday night:`: where or when, then the words themselves.
+                         r"^\s*(?:(?:on|in|to|via)\s+(?:[\w\u2019'.-]+\s*){1,6}|"
+                         r"(?:late\s+|early\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                         r"Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)\s*:\s*$|"
                          r"\b(?:is|was|were|are|be|been|had|has|"
                          r"have|would|will|could|should|can|may|might|must|did|does|do|"
                          r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)
