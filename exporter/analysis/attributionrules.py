@@ -22,6 +22,7 @@ from .clauses import (
     PARTICIPLE,
     SUBORDINATE,
     VERB,
+    WEEKDAY,
     Place,
     alternatives,
     opening_phrase,
@@ -56,14 +57,13 @@ _VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + alternatives(
 _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,250}?)\s+"
                             + _ADVERBS + r"(?-i:" + alternatives(list(SPEECH_VERBS)) + r")\b",
                             re.IGNORECASE)
-_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Adverbs, and a day (`Brennan-Fike on Monday said`, `Smith late Tuesday said`), between a
 # subject and its speech verb.
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|again|further|previously|simply|"
                                r"has|had|have|would|will|reportedly|publicly|privately|"
                                r"repeatedly|recently|since|already|just|long|still|now|"
                                r"even|yesterday|today|tonight|"
-                               r"(?:(?:on|late|early)\s+)?" + _WEEKDAY +
+                               r"(?:(?:on|late|early)\s+)?" + WEEKDAY +
                                r"(?:\s+(?:night|morning|afternoon|evening))?|"
                                + MANNER_ADVERB + r"))+\s*$",
                                re.IGNORECASE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import WEEKDAYS
 from .actors import ROLE_NOUNS, STOP
 from .descriptions import anaphor_head, title_head
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
@@ -84,6 +85,8 @@ OBJECT_SENSES = frozenset({"confirmed", "confirms", "claimed", "claims", "argued
                            "concludes", "recalled", "recalls", "observed", "observes",
                            "reported", "answered", "admitted", "admits", "agreed", "agrees",
                            "posted", "predicted", "predicts", "advised", "advises"})
+# A day's name, capitalised as a name is (`posted Monday night:`, `X on Tuesday said`).
+WEEKDAY = r"(?-i:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
 # What shows a clause after such a verb: nothing but punctuation, `that`, or a finite verb.
 CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
                          # `argued in a filing last month that`: where, then the clause.
@@ -91,8 +94,8 @@ CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
                          # `posted on Facebook:`, `posted on X minutes after the vote:`,
                          # `posted Monday night:`: where or when, then the words themselves.
                          r"^\s*(?:(?:on|in|to|via)\s+(?:[\w\u2019'.-]+\s*){1,6}|"
-                         r"(?:late\s+|early\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                         r"Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)\s*:\s*$|"
+                         r"(?:late\s+|early\s+)?" + WEEKDAY +
+                         r"(?:\s+(?:night|morning|afternoon|evening))?)\s*:\s*$|"
                          r"\b(?:is|was|were|are|be|been|had|has|"
                          r"have|would|will|could|should|can|may|might|must|did|does|do|"
                          r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)
