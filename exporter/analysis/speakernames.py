@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, STOP
+from .actors import ADVOCATES, CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, STOP
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, RELATIONS, TITLES, Gender
 
@@ -142,13 +142,18 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     # (`Ford and Fry` is two people, never `Ford` from somewhere.)
     joined = [i for i, w in enumerate(words) if w in _JOINERS and w not in {"and", "&"}]
     if joined and not any(bare_word(w) in ORG_HEADS or bare_word(w) in ORG_WORDS
-                          for w in words[:joined[0]]):
-        # `Martin Taylor of Aberdeenshire`: a person and where they are from.
+                          for w in words[:joined[0]]) and not (
+            joined[0] == 1 and words[1] == "for" and bare_word(words[0]) in ADVOCATES):
+        # `Martin Taylor of Aberdeenshire`: a person and where they are from (but `Americans
+        # for Prosperity`: an advocacy group's name).
         words, run = words[:joined[0]], run[:joined[0]]
         if not words:
             return None
     if any(w.lower() in {"and", "&"} for w in words) and bare_word(words[-1]) not in ORG_HEADS:
         return None  # `Smith and Jones`: two speakers
+    if len(words) == 1 and not title and bare_word(words[0]).endswith("s") and \
+            bare_word(words[0])[:-1] in ROLE_NOUNS:
+        return None  # `Lawyers for Quintrell said`, a sentence's first word: people, no name
     if len(words) >= 3 and POSSESSIVE.search(words[0]) and not any(
             POSSESSIVE.search(w) for w in words[1:]):
         # `Labour’s Yvette Cooper`, `Google’s Sundar Pichai`: the owner is her party or firm.

@@ -19,6 +19,7 @@ from .gazetteer import Gazetteer, gazetteer, lookup
 from .mentions import Mention, find_mentions
 from .merge import find_actors
 from .words import (
+    ADVOCATES,
     CONNECTORS,
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
@@ -33,7 +34,7 @@ from .words import (
     leading_connectors,
 )
 
-__all__ = ["CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS", "ROLE_WORDS",
-           "SETTING_WORDS", "STOP", "Gazetteer", "Mention", "blank_dateline", "blank_district_tags",
-           "blank_nicknames",
-           "find_actors", "find_mentions", "gazetteer", "leading_connectors", "lookup"]
+__all__ = ["ADVOCATES", "CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS",
+           "ROLE_WORDS", "SETTING_WORDS", "STOP", "Gazetteer", "Mention", "blank_dateline",
+           "blank_district_tags", "blank_nicknames", "find_actors", "find_mentions", "gazetteer",
+           "leading_connectors", "lookup"]

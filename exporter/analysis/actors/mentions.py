@@ -48,6 +48,7 @@ from .roles import (
 )
 from .runs import INITIALS, Run, find_runs, is_cap, split_at_titles
 from .words import (
+    ADVOCATES,
     COMPANY_AFTER,
     COMPANY_FOLLOWS,
     CONNECTORS,
@@ -456,6 +457,7 @@ class _Finder:
         if ((low[-1] in ORG_HEADS or any(w in ORG_WORDS for w in low)
              or (low[0] in ORG_HEADS and len(low) >= 3 and low[1] in {"of", "for"}
                  and "and" not in low)
+             or (low[0] in ADVOCATES and len(low) >= 3 and low[1] == "for")
              or COMPANY_FOLLOWS.match(text, end) or COMPANY_AFTER.match(text, end))
                 and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2
                 and not any(MODEL_CODE.search(w) for w in names)):

@@ -147,6 +147,20 @@ COMPANY_FOLLOWS = re.compile(r"\s+" + COMPANY_NOUN + r"\b")
 ORG_WORDS = frozenset({"ministry", "bank", "council", "chamber", "university", "institute",
                        "commission", "committee", "agency", "organization", "organisation",
                        "office", "college", "school", "association", "society", "academy"})
+# The people an advocacy group's name says it speaks for, before `for` (`Americans for
+# Prosperity`, `Taxpayers for Common Sense`, `Physicians for Human Rights`, `Moms for Liberty`);
+# not those who serve someone (`Lawyers for Epstein`, `Doctors for the team`).
+ADVOCATES = frozenset({"americans", "citizens", "taxpayers", "parents", "physicians",
+                       "scientists", "veterans", "families", "mothers", "moms", "fathers", "dads",
+                       "students", "patients", "voters", "workers", "teachers", "educators",
+                       "women", "neighbors", "neighbours", "residents", "conservatives",
+                       "progressives", "democrats", "republicans", "christians", "catholics",
+                       "evangelicals", "jews", "muslims", "farmers", "ranchers", "hunters",
+                       "sportsmen", "economists", "engineers", "pastors", "communities",
+                       "survivors", "victims", "consumers", "investors", "homeowners", "tenants",
+                       "renters", "seniors", "businesses", "advocates", "latinos", "texans",
+                       "californians", "floridians", "ohioans", "iowans", "marylanders",
+                       "virginians"})
 # Heads that make a capitalised phrase an event, document or period rather than an actor.
 NOT_ACTOR_HEADS = frozenset([
     "treaty", "agreement", "accord", "act", "war", "wars", "conflict", "crisis", "summit",
