@@ -7,7 +7,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.lib import rl_accel
 from reportlab.lib.abag import ABag
@@ -180,6 +180,20 @@ def shallow_copy(obj: Any) -> Any:
     return new
 
 
+_T = TypeVar("_T")
+
+
+def _per_style(cache: dict[int, tuple[Any, _T]], style: Any, make: Callable[[], _T]) -> _T:
+    """Return what `make` gives for `style`, kept by the style's identity (a style sheet's
+    styles live as long as it does), at most 1,000 styles a cache."""
+    known = cache.get(id(style))
+    if known is None or known[0] is not style:
+        if len(cache) >= 1000:
+            cache.clear()
+        known = cache[id(style)] = (style, make())
+    return known[1]
+
+
 _PLAIN: dict[int, tuple[Any, Any]] = {}
 """id(style) -> (style, the fragment ReportLab's parser makes of plain text in it)."""
 
@@ -194,13 +208,7 @@ def plain_frags(text: str, style: Any) -> list[Any]:
     parser fed one paragraph at a time) cost 10 µs a paragraph. Checked fragment by fragment
     against the parser in tests/writers/test_pdf_fast_paths.py.
     """
-    known = _PLAIN.get(id(style))
-    if known is None or known[0] is not style:
-        if len(_PLAIN) >= 1000:
-            _PLAIN.clear()
-        _, made, _ = ParaParser().parse("x", style)
-        known = _PLAIN[id(style)] = (style, made[0])
-    frag = shallow_copy(known[1])
+    frag = shallow_copy(_per_style(_PLAIN, style, lambda: ParaParser().parse("x", style)[1][0]))
     frag.link, frag.us_lines, frag.text = [], [], text
     frags = [frag]
     textTransformFrags(frags, style)
@@ -219,17 +227,15 @@ None when its links are underlined: markup in that style goes to the parser)."""
 
 
 def _markup_models(style: Any) -> tuple[Any, Any, Any] | None:
-    known = _MARKUP.get(id(style))
-    if known is None or known[0] is not style:
-        if len(_MARKUP) >= 1000:
-            _MARKUP.clear()
+    def make() -> tuple[Any, Any, Any] | None:
         parser = ParaParser()
         parser.caseSensitive = 1  # as `Paragraph` parses
         _, made, _ = parser.parse('<a name="n"/>x<a href="#h" color="red">y</a>', style)
         anchor, plain, link = made
         underlined = plain.us_lines or link.us_lines or anchor.us_lines
-        known = _MARKUP[id(style)] = (style, None if underlined else (plain, anchor, link))
-    return known[1]
+        return None if underlined else (plain, anchor, link)
+
+    return _per_style(_MARKUP, style, make)
 
 
 def markup_frags(text: str, style: Any) -> list[Any] | None:
