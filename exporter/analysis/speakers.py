@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..dates import WEEKDAYS
 from .actors import (
     ORG_HEADS,
     ROLE_NOUNS,
@@ -503,7 +504,24 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
         name = name_at_start(text, doc.end(), b)
         if name is not None:
             return Phrase(name=name)
+    tail = _DESCRIPTION_TAIL.search(text, a, b)
+    if tail is not None and tail.start() > a:
+        b = tail.start()  # `said a company spokesperson when contacted by Reuters`
     return Phrase(description=text[a:b])
+
+
+# What goes on after an unnamed speaker without a comma: when or how they spoke (`said a
+# WeWork spokesperson when contacted by Reuters`, `… on Monday`, `… in a statement`, `… via
+# email`), no part of who they are.
+_DESCRIPTION_TAIL = re.compile(
+    r"\s(?:(?:when|while|after|before|upon|via|during)\s"
+    r"|(?:in|on|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|e-?mail|"
+    r"text(?:\s+message)?|call|phone\s+call|post|video|letter|release|briefing|conference|"
+    r"podcast|broadcast)\b"
+    r"|(?:by|over\s+the)\s+(?:phone|telephone|e-?mail|text)\b"
+    r"|(?:on|this|last|late|early)\s+(?:" + "|".join(WEEKDAYS) + r")\b"
+    r"|(?:on|this|last)\s+(?:week|month|year|morning|afternoon|evening|night)\b"
+    r"|(?:yesterday|today|tonight)\b)", re.IGNORECASE)
 
 
 def _trim(np: str) -> str:
