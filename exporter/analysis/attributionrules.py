@@ -29,7 +29,13 @@ from .clauses import (
     previous_close,
 )
 from .descriptions import title_head
-from .embedded import how_named, owned_speech, said_at_end, with_participle
+from .embedded import (
+    how_named,
+    owned_speech,
+    said_at_end,
+    subject_said_at_end,
+    with_participle,
+)
 from .lexicon import SPEECH_VERBS
 from .matching import last_match
 from .sentences import split_sentences
@@ -313,7 +319,8 @@ _HOW_VERB = re.compile(r"\s+(?:\w+ly\s+|once\s+|later\s+)?(?:described|put|calle
 
 _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
     _after_verb, _subject_after, _document_read, said_at_end, _according_before, with_participle,
-    owned_speech, _verb_before, _colon_before, _participle_before, _dash_after, _this_is_what)
+    owned_speech, _verb_before, subject_said_at_end, _colon_before, _participle_before,
+    _dash_after, _this_is_what)
 """Attribution rules, most specific first; the first that answers decides (AMBIGUOUS too)."""
 
 

@@ -1,8 +1,8 @@
 """Quotations embedded in someone's sentence: rules that find a partial quotation's speaker
 where the words around it are no plain `X said`.
 
-`with X warning of “…”`, `X’s claim that … “…”`, `…, said another witness, X` closing the
-sentence, `“…” That was how X described it` and `“…” So said X`. Each rule takes what can name a
+`with X warning of “…”`, `X’s claim that … “…”`, `…, said another witness, X` or `…, X said`
+closing the sentence, `“…” That was how X described it` and `“…” So said X`. Each rule takes what can name a
 speaker (`attribution.Attributor`) and where the quotation stands (`clauses.Place`), and answers
 a person or an organisation, or None; `attribution` tries them among its other rules.
 """
@@ -68,6 +68,42 @@ def said_at_end(att: Speaks, place: Place) -> Speaker | None:
 _SAID_AT_END = re.compile(r",\s+(?:said|says|added|adds|wrote|writes)\s+(?=[a-zA-Z])")
 
 
+def subject_said_at_end(att: Speaks, place: Place) -> Speaker | None:
+    """`South Dakota's meth crisis is “growing at an alarming rate” and affects every community,
+    Noem said in the campaign's announcement.`: a sentence of reported speech holding a partial
+    quotation, its attribution (`X said`, `she said`) closing it after a comma."""
+    text = place.text
+    m = last_match(_SUBJECT_SAID_AT_END, text, place.span.close, place.sentence_end)
+    if m is None or not _SETTING_ONLY.fullmatch(text, m.end(), place.sentence_end) or \
+            not re.search(r"\w", text[place.sentence_start:max(0, place.span.start - 1)]) or \
+            re.match(r"(?:and|or|but|nor)\s", m.group("np")):
+        # Only a quotation inside its sentence; one opening it (`“…,” X, and Y said`) is
+        # `_subject_after`'s, which found no one speaker.
+        return None
+    if any(c in text[place.span.close:m.start()] for c in "\u201c\"") or any(
+            v.group().islower() for v in VERB.finditer(text, place.sentence_start, m.start())):
+        # Another quotation, or a speech verb in the sentence (`Cole called it “…”, Stroud
+        # said`): whose words these are is not the closing verb's to say.
+        return None
+    phrase = subject_before(text, m.start("np"), m.end("np"))
+    if phrase is None or (phrase.name is None and phrase.pronoun is None):
+        return None
+    found = att.speaker(phrase, place.paragraph, m.start("np"))
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+# `, Noem said`, `, the senator's spokesman, Ty Bell, said`: a short subject after a comma,
+# its speech verb and the sentence's end, or only when, where or to whom it was said.
+_SUBJECT_SAID_AT_END = re.compile(
+    r",\s+(?P<np>[^,;:\u201c\u201d\"]{2,60}?)\s+(?:said|says|told\s+(?:[A-Z][\w.\u2019'-]*"
+    r"(?:\s+[A-Z][\w.\u2019'-]*){0,3}|reporters|lawmakers|the\s+[a-z]+)|wrote|writes)(?=[\s.]|$)")
+_SETTING_ONLY = re.compile(r"(?:\s+(?:on|in|at|during|after|before|late|early|this|last|"
+                           r"yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday)\b[^,;:\u201c\u201d\"]{0,80})?\s*[.]?\s*")
+
+
 def how_named(att: Speaks, paragraph: int, text: str, offset: int) -> Speaker | None:
     """Return the person or organisation `That was how X described it` or `So said X` names at
     the start of `text` (which starts at `offset` in the paragraph), or None."""
@@ -128,4 +164,5 @@ def owned_speech(att: Speaks, place: Place) -> Speaker | None:
     return _speaking_subject(att, place, OWNED_SPEECH, "owner")
 
 
-__all__ = ["Speaks", "how_named", "owned_speech", "said_at_end", "with_participle"]
+__all__ = ["Speaks", "how_named", "owned_speech", "said_at_end", "subject_said_at_end",
+           "with_participle"]
