@@ -2,9 +2,10 @@
 where the words around it are no plain `X said`.
 
 `with X warning of “…”`, `X’s claim that … “…”`, `…, said another witness, X` or `…, X said`
-closing the sentence, `“…” That was how X described it` and `“…” So said X`. Each rule takes what can name a
-speaker (`attribution.Attributor`) and where the quotation stands (`clauses.Place`), and answers
-a person or an organisation, or None; `attribution` tries them among its other rules.
+closing the sentence, `“…” That was how X described it` and `“…” So said X`. Each rule takes
+what can name a speaker (`attribution.Attributor`) and where the quotation stands
+(`clauses.Place`), and answers a person or an organisation, or None; `attribution` tries them
+among its other rules.
 """
 
 from __future__ import annotations

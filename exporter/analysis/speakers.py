@@ -306,8 +306,10 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
             return Phrase(name=named, role=text[a:b])
         return Phrase(description=text[a:b])  # `the 30-year-old Kenyan`: no name
     reduced = _REDUCED_RELATIVE.match(text, a, b) if len(segs) >= 2 else None
-    if reduced and not any(bare_word(w) in ROLE_NOUNS or is_title(w)
-                           for w in reduced.group(1).split()):
+    if reduced and not any(bare_word(w) in ROLE_NOUNS or is_title(w) or w in PREPOSITIONS or
+                           person_noun(w) for w in reduced.group(1).split()):
+        # (`Ann Moreau, a neurologist at Stanford University,` is a person and where she
+        # works: no clause.)
         # `…, a step Halloran said would “never get 60 votes”`: a clause on a thing, whose
         # subject is the name right before the verb.
         named = name_at_end(text, reduced.end(1), b)
