@@ -53,6 +53,8 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
                            "interviewed", "visited", "joined", "against", "than", "as"})
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
+# A sentence in which the one just asked answers (`She said it would.`).
+_PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
@@ -309,7 +311,12 @@ class Antecedents(_CastParts):
             p = paragraph - 1
             end = len(self.texts.get(p, ""))
         source = self.texts.get(p, "")
-        start = max((a for a, _ in split_sentences(source) if a < end), default=0)
+        starts = [a for a, _ in split_sentences(source) if a < end]
+        start = max(starts, default=0)
+        if _PRONOUN_ANSWER.match(source, start) and len(starts) >= 2:
+            # `Lutjens asked Sorrenson-Abboud whether … . She said it would.` then `“…,” she
+            # said`: the one asked goes on answering.
+            start, end = sorted(starts)[-2], start
         for m in self._between(p, start, end):
             if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) and \
                     _ASKED.search(source, max(0, m.start - 12), m.start):
