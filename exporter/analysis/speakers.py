@@ -506,12 +506,16 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
         name = name_at_start(text, doc.end(), b)
         if name is not None:
             return Phrase(name=name)
+    if len(segs) >= 2 and _ONE_OF.match(text, a, b) and _appositive(text, *segs[1]) and \
+            re.match(r"(?:a|an)\s", text[segs[1][0]:segs[1][1]]):
+        a, b = segs[1]  # `said one of those people, a Senate Republican aide`: what they are
     tail = _DESCRIPTION_TAIL.search(text, a, b)
     if tail is not None and tail.start() > a:
         b = tail.start()  # `said a company spokesperson when contacted by Reuters`
     return Phrase(description=text[a:b])
 
 
+_ONE_OF = re.compile(r"(?:one|two|some|another)\s+of\s+(?:those|these|the|them)\b", re.IGNORECASE)
 # What goes on after an unnamed speaker without a comma: when or how they spoke (`said a
 # WeWork spokesperson when contacted by Reuters`, `… on Monday`, `… in a statement`, `… via
 # email`), no part of who they are.
