@@ -94,6 +94,15 @@ _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
 # `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
 # a thing or a body; a person's name does not go on so.
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# A name's particles, between two of its capitalised words (`Universidad de los Andes`).
+_PARTICLES = re.compile(r"\s+(?:(?:" + "|".join(sorted(LOWER_CONNECTORS)) + r")\s+)*")
+
+
+def _next_in_run(text: str, end: int) -> int:
+    """Return where the next capitalised word of the run ending at `end` would start, past the
+    particles of a name."""
+    m = _PARTICLES.match(text, end)
+    return m.end() if m else end + 1
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 # The number of a district or ward in a title before a name (`District 5 Supervisor`).
 _SEAT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
@@ -564,20 +573,21 @@ class Antecedents(_CastParts):
             for m in _CAPITALISED.finditer(text, start, end):
                 word = POSSESSIVE.sub("", m.group())
                 if m.start() == skip_run:
-                    skip_run = m.end() + 1
+                    skip_run = _next_in_run(text, m.end())
                     continue  # `South Carolina`: the run's first word decided for it
                 if any(a <= m.start() < b for a, b in spans):
-                    skip_run = m.end() + 1  # `an Iraq War veteran`: the place decides the run
+                    # `an Iraq War veteran`: the place decides the run
+                    skip_run = _next_in_run(text, m.end())
                     continue
                 if _FEAST_DAY.match(text, m.end()) or _OF_NAME.match(text, m.end()):
-                    skip_run = m.end() + 1
+                    skip_run = _next_in_run(text, m.end())
                     continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
                 if _PARTY_AFTER.match(text, m.end()):
-                    skip_run = m.end() + 1
+                    skip_run = _next_in_run(text, m.end())
                     continue  # `a Durham Democrat`, `a Grand Rapids Republican`: a hometown
                 if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or \
                         bare_word(word) in SETTING_WORDS:
-                    skip_run = m.end() + 1
+                    skip_run = _next_in_run(text, m.end())
                     continue  # `the Miss Evangeline`, `Outside City Hall`: a thing's name, a place
                 if _PLURAL_VERB.match(text, m.end()):
                     continue  # `Children are still being accepted`: many, not a person
@@ -598,12 +608,12 @@ class Antecedents(_CastParts):
                         and word not in self.pairs and not _NAME_FOLLOWS.match(text, m.end()):
                     continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
                 if gazetteer_lookup([word], 0):
-                    skip_run = m.end() + 1
+                    skip_run = _next_in_run(text, m.end())
                     continue
                 if seen.subject and (not self._subject(p, m.start())
                                      or self._object(p, m.start())
                                      or (m.group().endswith(("\u2019s", "'s")) and not opens)):
-                    skip_run = m.end() + 1
+                    skip_run = _next_in_run(text, m.end())
                     # `on the night Anders Kolb died`, `asked about Pelosi`, `X, Carlineo’s
                     # attorney,`: no rival; `Ashworth’s order requires …` opening a sentence
                     # is its topic, and may be the one the pronoun means

@@ -23,7 +23,8 @@ _SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", 
 # Capitalised words that are names before another name and common words elsewhere.
 _NAME_OR_WORD = frozenset({"He", "She", "Will", "May", "June", "April", "Per"})
 LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
-                               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter"})
+                               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter",
+                               "los", "las"})
 # Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
 _JOINERS = frozenset({"of", "for", "the", "and", "&"})
 # Words after which a name is an object, not the speaker (`a spokesman for Smith said`).
@@ -47,7 +48,12 @@ def bare_word(word: str) -> str:
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or bool(re.match(r"[dlDL]['\u2019][A-Z]", word))
+    # `d'Ivoire`, `al-Haddad`: an article joined to a capital is part of the name.
+    return word[:1].isupper() or _JOINED_ARTICLE.match(word) is not None
+
+
+_JOINED_ARTICLE = re.compile(r"[dlDL]['\u2019][A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|"
+                             r"abu|abd)-[A-Z]")
 
 
 def is_title(word: str) -> bool:
@@ -166,8 +172,8 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         return None
     if len(words) == 1 and title and bare_word(title[-1]) in _SOVEREIGNS:
         words = [title[-1], *words]
-    if len(words) > 5:
-        return None
+    if sum(w not in LOWER_CONNECTORS for w in words) > 5:
+        return None  # (the particles of `María de los Ángeles Ruiz Beltrán` do not count)
     return Name(words=tuple(words), start=run[0][1], end=run[-1][2], title=tuple(title),
                 gender=gender)
 

@@ -438,8 +438,9 @@ _OWNED_DOCUMENT = re.compile(
 _WHERE_AFTER_NAME = re.compile(r"\s+(?:(?:in|from)\s+[A-Z][\w.'\u2019-]*"
                                r"(?:\s+[A-Z][\w.'\u2019-]*)?"
                                # `Caspar Whitlow of the Lindell Institute told`: where he works.
-                               r"|(?:of|at)\s+the\s+(?:[A-Z][\w.&'\u2019-]*\s+){0,4}"
-                               r"[A-Z][\w.&'\u2019-]*)\s*$")
+                               r"|(?:of|at)\s+the\s+[A-Z][\w.&'\u2019-]*(?:\s+(?:(?:of|for|and|de|"
+                               r"del|de\s+la|de\s+los|de\s+las)\s+(?:the\s+)?)?"
+                               r"[A-Z][\w.&'\u2019-]*){0,4})\s*$")
 # A relative clause closing the words before a speech verb: `… on a podcast in which the
 # nominee said`, `… a memo that officials said`, `… a witness who said`.
 _RELATIVE = re.compile(r"\b(?:(?:in|at|on|during|after|before|under|from|by|through)\s+which|"

@@ -60,7 +60,7 @@ _NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
 
 
 PARTICLES = frozenset({"bin", "de", "van", "von", "der", "la", "al", "da", "dos", "di", "del",
-                        "le", "du", "den", "ter", "ten"})
+                        "le", "du", "den", "ter", "ten", "los", "las"})
 def surname_in_s(word: str) -> bool:
     """Return True if `word`, ending in `s`, reads as a surname (`Davis`) not a plural."""
     return bool(_SURNAME_S.fullmatch(word, len(word) - 3)) and word.lower() not in _NOT_SURNAMES_S

@@ -17,7 +17,8 @@ _ABBREV_DOT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?|(?:Mr|Mrs|Ms|Dr|Prof|St|G
 _POSSESSIVE = re.compile(r"(?:[\u2019']s|(?<=s)[\u2019'])$")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?|[A-Z][A-Z0-9&]{1,7}s?|[A-Z]\.[A-Z]")
-_ELIDED = re.compile(r"[dl]['\u2019][A-Z]")
+_ELIDED = re.compile(r"[dl]['\u2019][A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|abd)"
+                     r"-[A-Z]")
 """An elided article before a capital (`d'Ivoire`), which `is_cap` asks about for nearly every
 lower-case word of an article (compiled here: `re.match` looked it up in re's cache each time)."""
 
@@ -48,7 +49,7 @@ class Run:
 
 
 def is_cap(word: str) -> bool:
-    # `d'Ivoire`, `l'Aquila`: an elided article before a capital is part of the name.
+    # `d'Ivoire`, `l'Aquila`, `al-Haddad`: an article joined to a capital is part of the name.
     return word[:1].isupper() or _ELIDED.match(word) is not None
 
 
