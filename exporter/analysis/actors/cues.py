@@ -46,6 +46,14 @@ PERSON_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys",
                            "resident", "residents", "native", "student", "mother", "father",
                            "son", "daughter", "teen", "teenager", "driver", "worker", "nurse",
                            "teacher", "officer", "soldier", "player", "veteran", "retiree"})
+# `Yulisa, a 29-year-old mother from Honduras`, `Amara, 16,`, `Luis, who asked that his last
+# name not be used`: what says a lone given name is a person's (a source named by first name).
+LONE_NAME_PERSON = re.compile(
+    r",\s+(?:\d{1,3},\s|(?:a|an)\s+(?:\d{1,3}-year-old\b|(?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(sorted(PERSON_NOUNS | {"migrant", "asylum-seeker", "farmworker", "senior",
+                                       "junior", "sophomore", "freshman", "grandmother",
+                                       "grandfather", "parent", "mom", "dad"}))
+    + r")\b)|who\s+(?:asked|requested|spoke|declined|did\s+not|gave)\b[^.;]{0,60}?\bnames?\b)")
 # A surname may end in `s` (`Davis`, `Maitlis`, `Ross`); a plural after a first name is a
 # company's (`Jordan Brands`), so only these endings, and not these words, count as a surname.
 _SURNAME_S = re.compile(r"[a-z](?:is|us|ss)")
@@ -98,6 +106,22 @@ def whole_name(words: list[str]) -> bool:
     hit = lookup(words, 0)
     return hit is not None and hit[0] == len(words)
 
-__all__ = ["AGE_AFTER", "AGE_BEFORE", "CORPORATE_ENDINGS", "MODEL_CODE", "PARTICLES", "PARTY_NOUNS",
-           "PERSON_NOUNS", "REGION_CODE", "SAID_IT", "SUBJECT_PRONOUN_AFTER", "THE_BEFORE",
-           "WHO_AFTER", "honorific_before", "known_pair", "surname_in_s", "whole_name"]
+__all__ = [
+    "AGE_AFTER",
+    "AGE_BEFORE",
+    "CORPORATE_ENDINGS",
+    "LONE_NAME_PERSON",
+    "MODEL_CODE",
+    "PARTICLES",
+    "PARTY_NOUNS",
+    "PERSON_NOUNS",
+    "REGION_CODE",
+    "SAID_IT",
+    "SUBJECT_PRONOUN_AFTER",
+    "THE_BEFORE",
+    "WHO_AFTER",
+    "honorific_before",
+    "known_pair",
+    "surname_in_s",
+    "whole_name",
+]

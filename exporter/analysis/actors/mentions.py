@@ -20,6 +20,7 @@ from ..sentences import split_sentences
 from .cues import (
     AGE_AFTER,
     AGE_BEFORE,
+    LONE_NAME_PERSON,
     MODEL_CODE,
     PARTICLES,
     PARTY_NOUNS,
@@ -324,6 +325,14 @@ class _Finder:
                 for side in sides:
                     self._person(n, text, side, None)
                 return []
+        if len(names) == 1 and name_ok(names) and low[0] not in STOP and \
+                lookup(names, 0) is None and LONE_NAME_PERSON.match(text, end) and \
+                not re.search(r"[A-Z][\w\u2019'-]*\s+" + re.escape(names[0]) + r"\b",
+                              self._body()):
+            # `Yulisa, a 29-year-old mother from Honduras, …`: a person named by first name
+            # (`Hutchings, 52,` where the article writes `Delmar Hutchings` is his surname).
+            self._person(n, text, words, role_from_appositive(text, end))
+            return []
         # Persons without a title: evidence from the context.
         # Initials alone name no person: they are a time, a state, a title or an acronym
         # (`A.M.`, `N.M.`, `P.I.`, `N.Y.P.D.`).
