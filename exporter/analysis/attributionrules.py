@@ -99,10 +99,13 @@ def _after_verb(att: Attributor, place: Place) -> Speaker | None:
     m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
     if not m or _OWN_CLAUSE.match(place.text, m.end() - 1, place.sentence_end):
         return None  # (`“…,” said he would run`: the verb reports a clause of its own)
-    if "according" in m.group().lower() and \
-            _INTRODUCED.search(place.text, max(0, place.span.start - 80), place.span.start):
-        # `Employee-1 replied, “…,” according to the indictment`: the verb before gives the
-        # words, the document after only reports them.
+    if "according" in m.group().lower() and (
+            _INTRODUCED.search(place.text, max(0, place.span.start - 80), place.span.start) or
+            _TOLD_THAT.search(place.text, max(place.sentence_start, place.span.start - 80),
+                              place.span.start)):
+        # `Employee-1 replied, “…,” according to the indictment`, `One inspector told auditors
+        # that “…,” according to the report`: the verb before gives the words, the document
+        # after only reports them.
         return None
     phrase = speaker_after(place.text, m.end(), place.sentence_end)
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
@@ -329,6 +332,11 @@ _RULES: tuple[Callable[[Attributor, Place], Speaker | None], ...] = (
 _INTRODUCED = re.compile(r"(?<!being\s)(?<!having\s)\b(?-i:" + alternatives(list(SPEECH_VERBS)) +
                          # `called out, “…”`, `shot back: “…”`: with the verb's particle too.
                          r")(?:\s+(?:out|back|up|over|in))?\s*[,:]\s*[\u201c\"\u2018']?$")
+
+
+# A speech verb and its `that` right before a quotation (`told auditors that “`).
+_TOLD_THAT = re.compile(r"\b(?-i:" + alternatives(list(SPEECH_VERBS)) +
+                        r")\b(?:\s+[\w\u2019'-]+){0,3}?\s+that\s*[\u201c\"]?$")
 
 
 _PREPOSITION_LEAD = re.compile(r"(?:in|on|at|of|for|to|from|with|by|over|into|across|about|"

@@ -3,7 +3,7 @@ cast (`cast.Cast`) applies to a name before it looks the name up."""
 
 from __future__ import annotations
 
-from .actors import CONNECTORS, NOT_ORG_ACRONYMS, STOP
+from .actors import CONNECTORS, NOT_ORG_ACRONYMS, ORG_HEADS, STOP
 from .lexicon import HONORIFIC_WORDS, HONORIFICS, NOT_SPEAKERS, TITLES
 from .speakers import INITIAL, LOWER_CONNECTORS, PRONOUNS, bare_word, is_capitalised
 
@@ -49,7 +49,9 @@ def can_speak(words: list[str]) -> bool:
         if letters.isupper() and len(letters) > 5:
             return False  # `WATCH`, `BREAKING`: shouted web words, not acronyms
     return all(is_capitalised(w) or w in LOWER_CONNECTORS or bare_word(w) in CONNECTORS
-               for w in words)
+               # `Council on Foreign Relations`
+               or (w == "on" and i > 0 and bare_word(words[i - 1]) in ORG_HEADS)
+               for i, w in enumerate(words))
 
 
 __all__ = ["can_speak", "is_acronym", "title_role", "title_words"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import MONTHS, WEEKDAYS
 from .actors import ADVOCATES, CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, STOP
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, RELATIONS, TITLES, Gender
@@ -115,6 +116,11 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     last = max((i for i in range(len(run) - 1) if is_title(run[i][0])), default=-1)
     if run and bare_word(run[-1][0]) in ORG_HEADS and bare_word(run[0][0]) not in HONORIFICS:
         last = -1
+    if len(run) > 2 and bare_word(run[0][0]) in ORG_HEADS and run[1][0] == "on" and \
+            _joins(run, 1):
+        # `Council on Foreign Relations`: a body's name, whatever title words it holds (but
+        # `Department of Health Secretary Ann Cole`).
+        last = -1
     lead = [w for w, _, _ in run[:last + 1]]
     if any(w in _JOINERS and i > 0 and not is_title(lead[i - 1]) and
            bare_word(lead[i - 1]) not in ORG_HEADS and bare_word(lead[i - 1]) not in ORG_WORDS
@@ -178,6 +184,16 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
                 gender=gender)
 
 
+def _joins(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Return True if `toks[k]` is a small word inside a name (`Bank of England`, `Council on
+    Foreign Relations`: `on` only after an organisation's head)."""
+    word = toks[k][0].lower()
+    return word in _JOINERS or (word == "on" and 0 < k < len(toks) - 1 and
+                                bare_word(toks[k - 1][0]) in ORG_HEADS and
+                                bare_word(toks[k + 1][0]) not in WEEKDAYS and
+                                bare_word(toks[k + 1][0]) not in MONTHS)
+
+
 def _office_to(toks: list[tuple[str, int, int]], k: int) -> bool:
     """Return True if `toks[k]` is the `to` or `to the` of an office between a title and a
     capitalised name (`Ambassador to the United Nations`)."""
@@ -209,7 +225,7 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
     toks = _tokens(text, start, end)
     i = len(toks)
     while i > 0 and (_name_word(toks[i - 1][0]) or (
-            i < len(toks) and toks[i - 1][0].lower() in _JOINERS and i > 1
+            i < len(toks) and _joins(toks, i - 1) and i > 1
             and is_capitalised(toks[i - 2][0])) or _office_to(toks, i - 1)):
         i -= 1
     if i == len(toks):
@@ -309,7 +325,7 @@ def name_at_start(text: str, start: int, end: int) -> Name | None:
         toks = toks[lead:]  # (`committee Chairman Curtis Lambeth`: what the title heads)
     j = 0
     while j < len(toks) and (_name_word(toks[j][0]) or (
-            j > 0 and toks[j][0].lower() in _JOINERS and j + 1 < len(toks)
+            j > 0 and _joins(toks, j) and j + 1 < len(toks)
             and is_capitalised(toks[j + 1][0]))):
         j += 1
     return _name_of(toks[:j]) if j else None

@@ -80,7 +80,11 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
                 continue
             # Connectors join capitalised words (`Chamber of Commerce`, `Office of the …`).
             k = j
-            joiners = CONNECTORS | ({"to"} if run[-1][0].lower() in TITLES_TO else set())
+            joiners = CONNECTORS | ({"to"} if run[-1][0].lower() in TITLES_TO else set()) | (
+                # `Council on Foreign Relations`, `Center on Budget and Policy Priorities` (not
+                # `the Judiciary Committee on Tuesday`).
+                {"on"} if run[-1][0].lower() in _ON_HEADS and j + 1 < len(toks) and
+                toks[j + 1][0].lower() not in _NOT_AFTER_ON else set())
             while k < len(toks) and toks[k][0].lower() in joiners and k - j < 2:
                 k += 1
             if [t[0].lower() for t in toks[j:k]] in (["and", "the"], ["or", "the"]):
@@ -107,6 +111,17 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
         runs.append(Run(words=run, sentence_start=sentence_start))
         i = j
     return runs
+
+
+_ON_HEADS = frozenset({"council", "commission", "committee", "subcommittee", "center", "centre",
+                       "institute", "conference", "caucus", "coalition", "alliance", "forum",
+                       "project", "initiative", "panel", "network", "partnership"})
+"""An organisation's head a name may go on after with `on` (`Council on Foreign Relations`)."""
+_NOT_AFTER_ON = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday", "january", "february", "march", "april", "may", "june",
+                           "july", "august", "september", "october", "november", "december",
+                           "capitol", "election", "christmas", "thanksgiving", "easter"})
+"""Capitalised words after `on` that say when or where (`the Committee on Tuesday`)."""
 
 
 def _person_like(run: list[tuple[str, int, int]], any_first_name: bool = False) -> bool:
