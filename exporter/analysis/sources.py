@@ -253,13 +253,17 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
     indefinite, in this paragraph before `offset` or the three before; None when there are
     several, or the description is an appositive to a name (`Jane Roe, a nurse,`: the rules
     for titles and descriptions point back at her)."""
-    m = re.fullmatch(r"the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)", description.strip(), re.IGNORECASE)
-    if m is None or m.group(1).lower() not in _SOURCE_HEADS:
+    # (`that official said`, `this person said`: the one just described too.)
+    m = re.fullmatch(r"(?:the|that|this)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)", description.strip(),
+                     re.IGNORECASE)
+    # (`A person familiar with the discussions … said` then `the person said`; a pronoun
+    # after such a source stays with the rules for names.)
+    if m is None or m.group(1).lower() not in _SOURCE_HEADS | {"person", "people"}:
         return None
     head = m.group(1).lower()
     pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
                          + re.escape(head) + r"(?:\s+(?:from|at|in|with|for|of|near|outside|"
-                         r"inside|behind)\s+(?:the\s+)?"
+                         r"inside|behind|familiar\s+with|briefed\s+on|close\s+to)\s+(?:the\s+)?"
                          r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*|[a-z][\w-]*)){0,6}?"
                          r"(?=,|\s+(?:said|says|told|who|which|disputed|declined)\b))?)(?!\w)")
     found: set[str] = set()
