@@ -145,9 +145,22 @@ _TITLE_MODIFIERS = frozenset({"vice", "deputy", "assistant", "former", "acting",
 
 def anaphor_head(phrase: str) -> str | None:
     """Return the head of `the ministry`, `the company`, with a word before it if any (`the
-    production company`): an organisation named before."""
+    production company`): an organisation named before. Where it is based says no more than
+    the head (`the Seattle-based retailer`, `Mass.-based company` after a comma)."""
     m = _ANAPHOR.match(phrase.strip())
-    return m.group(1) if m else None
+    if m is None:
+        based = _BASED.fullmatch(phrase.strip())
+        return based.group(1) if based else None
+    return m.group(1)
+
+
+# `the Seattle-based retailer`, `the Cambridge, Mass.-based company` (cut at its comma).
+_BASED = re.compile(r"(?:the\s+)?(?:[A-Z][\w.\u2019']*\s+){0,2}[A-Z][\w.\u2019']*-based\s+"
+                    r"(?:(?-i:[a-z][a-z-]+)\s+)?" +
+                    r"(company|firm|retailer|bank|lender|insurer|manufacturer|automaker|"
+                    r"carmaker|airline|carrier|publisher|broadcaster|utility|startup|group|"
+                    r"organization|organisation|nonprofit|charity|agency|chain|developer|"
+                    r"producer|distributor|platform|brand|maker)", re.IGNORECASE)
 
 
 __all__ = ["OWNED_ORG", "anaphor_head", "identity_description", "mouthpiece_org", "owned_org",

@@ -107,7 +107,9 @@ ROLE_NOUNS = frozenset([
 # Capitalised words that end an organisation's name.
 TRADE_ENDINGS = frozenset({"productions", "strategies", "solutions", "consulting", "associates",
                            "ventures", "enterprises", "homes", "builders", "properties",
-                           "advisors", "advisers"})
+                           "advisors", "advisers", "therapeutics", "biologics", "biosciences",
+                           "genomics", "diagnostics", "robotics", "logistics", "aerospace",
+                           "analytics", "semiconductor", "semiconductors", "electronics"})
 """Last words of a firm's name that say its trade (`Dick Clark Productions`, `Haverford
 Homes`): an organisation's head, and a company's ending (`cues.CORPORATE_ENDINGS`)."""
 ORG_HEADS = frozenset([
