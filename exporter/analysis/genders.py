@@ -86,7 +86,12 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
                 # wins. Only for the sentence's subject: after `to Omar’s office, in which he
                 # said he’d` the pronouns are someone else's.
                 if _OBJECT_BEFORE.search(text, max(0, m.start - 30), m.start) or \
-                        re.match(r"[\u2019']s?\b", text[m.end:m.end + 2]):
+                        re.match(r"[\u2019']s?\b", text[m.end:m.end + 2]) or \
+                        (_LOWER_BEFORE.search(text, max(0, m.start - 200), m.start) and
+                         not _VERB_AFTER_NAME.match(text, m.end)):
+                    # (`She grew up …, the daughter of a court stenographer, Salvatore
+                    # Marchetti, …, and she has her father's habit`: a name inside the
+                    # sentence is not its subject.)
                     continue
                 if not hits and len(first) > 1 and window[len(first[0])] in ".!?":
                     after = text[m.end + len(first[0]) + 1:min(stop, m.end + 500)]
@@ -115,6 +120,14 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
             if hit:
                 told.setdefault(m.key, set()).add(_pronoun_gender(hit.group().split()[-1]))
     return {key: next(iter(genders)) for key, genders in told.items() if len(genders) == 1}
+
+
+# A lower-case word between the start of the sentence and a name: the name is not its subject.
+_LOWER_BEFORE = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s)[^.!?]*\b[a-z][\w\u2019'-]*[^.!?]*$")
+
+
+# (Unless a verb follows it: `The board member who raised it, Beverly Oakes, is a machinist.`)
+_VERB_AFTER_NAME = re.compile(r",?\s+(?:is|was|has|had|became|spent|said|says|told)\b")
 
 
 def _pronoun_gender(word: str) -> Gender:

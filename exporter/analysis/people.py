@@ -195,6 +195,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 _role_before(text, start)
             if not marked or any(gazetteer_lookup([w], 0) for w in words):
                 continue
+            if all(w.isupper() and len(w) > 2 for w in words) and low[0] not in FIRST_NAMES:
+                continue  # `in his block capitals: NOBODY WINS`: shouted words, no name
             key = " ".join(words)
             role = None
             added.append(Mention(key, ActorKind.PERSON, p, start, end, key, "name", role))
