@@ -116,7 +116,8 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
     if not _attribution_follows(place):
         return None
     m = _SUBJECT_FIRST.match(place.text, place.span.close, place.sentence_end)
-    if not m:
+    if not m or place.text.startswith(":", m.end()):
+        # (`“…?” The aide added: “…”`: the verb introduces the next quotation.)
         return None
     inner = place.text[place.span.start:place.span.end].rstrip().rstrip("\u2019'\u201d\"")
     if inner[-1:] not in ",?!\u2014\u2013-\u2026" and \
@@ -210,6 +211,13 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
     never used the term “…” and added, “…”`."""
     text = place.text
     start = previous_close(text, place.span.start, place.sentence_start)
+    heard = _HEARD_SAYING.search(text, start, place.span.start)
+    if heard is not None:
+        # `One former aide recalled him saying, “…”`: the one heard, not the one who heard.
+        who = heard.group(1)
+        phrase = Phrase(pronoun={"him": "he", "her": "she"}[who]) if who in ("him", "her") \
+            else subject_before(text, heard.start(1), heard.end(1))
+        return att.speaker(phrase, place.paragraph, heard.start(1))
     found = att._before(place.paragraph, text, start, place.span.start - 1, max_tail=150)
     if found is None and start > place.sentence_start and \
             _COORDINATED.fullmatch(text, start, place.span.start - 1):
@@ -222,6 +230,13 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
             phrase = subject_before(text, place.sentence_start, np_end)
             return att.speaker(phrase, place.paragraph, np_end)
     return found
+
+
+# `recalled him saying, “`, `remembers Cole telling them: “`: the words of the one heard.
+_HEARD_SAYING = re.compile(r"\b(?:recalled|recalls|remembered|remembers|heard|hears)\s+"
+                           r"(him|her|[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})\s+"
+                           r"(?:saying|say|telling|tell|declaring|declare)\b[^\u201c\"]{0,40}"
+                           r"[,:]\s*[\u201c\"]?$")
 
 
 # Comma parts that go on describing the subject rather than starting its predicate.
