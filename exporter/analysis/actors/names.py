@@ -29,6 +29,8 @@ def name_ok(words: list[str]) -> bool:
         return False
     if not is_cap(words[0]) or not is_cap(words[-1]):
         return False
+    if words[-1].lower() in _PLACE_ENDINGS:
+        return False  # `Calder County`, `Garfield Heights`: a place, whatever its first word
     if any(w.lower() in {"the", "of", "for", "and"} for w in words):
         return False
     # A known place or organisation is not a name, unless it only opens one (`Victoria Atkins`).
@@ -36,6 +38,8 @@ def name_ok(words: list[str]) -> bool:
     return hit is None or hit[0] < len(words)
 
 
+_PLACE_ENDINGS = frozenset({"county", "parish", "township", "borough", "heights", "springs",
+                            "avenue", "highway", "canyon", "creek", "peninsula", "reservoir"})
 _INITIAL_PAIR = re.compile(r"[A-Z]\.[A-Z]\.?")
 
 

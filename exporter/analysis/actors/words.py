@@ -132,7 +132,7 @@ ORG_HEADS = frozenset([
     "resources", "holdings", "mining", "minerals", "petroleum", "airlines", "airways", "motors",
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
     "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv",
-    "consultants", "consortium", "partnership", "collaborative", "convention", "clinic",
+    "consultants", "consortium", "partnership", "collaborative", "clinic",
 ]) | TRADE_ENDINGS
 # A single capitalised word that an appositive or a preceding noun calls a company (`Iberdrola,
 # Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
