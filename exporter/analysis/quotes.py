@@ -160,6 +160,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     carried: Speaker | None = None
     last_para: tuple[int, str] | None = None  # the last paragraph, for `_after_actor`
     said_last: Speaker | None = None  # the speaker of a quotation closing the last paragraph
+    voices_before: set[str | None] = set()  # who spoke in the paragraph before this one
     before: tuple[int, str] | None = None
     before_owner: str | None = None
     silent: list[int] = []  # quotations running on, unclosed, with no speaker yet
@@ -312,6 +313,12 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 carried = None
         turns = _next_turns(turns, text, spans[para.n], quotes[first_quote:])
         said_last = _closing_speaker(text, pending, spans[para.n])
+        if said_last is not None and voices_before - {None, said_last.name}:
+            # `“…,” Achterberg said.` `Spreng nodded. “…,” he said.` `“So we agree on
+            # something.”`: in an exchange of two voices the bare line is more often the
+            # other's reply than his going on, which no text tells: nobody's.
+            said_last = None
+        voices_before = {q.speaker for q in quotes[first_quote:]}
         # Read only when the next paragraph opens with an unattributed quotation.
         # A paragraph whose only quotations are one speaker's partial ones (`… noted there
         # should be “zero shame” involved.`) is reported speech too, of that speaker alone.
