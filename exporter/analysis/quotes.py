@@ -87,6 +87,12 @@ def _continues(text: str, start: int, end: int, speaker: Speaker, gender: Gender
     ends = [m.end() for m in re.finditer(r"[.!?]\s+", gap) if not _abbreviation(gap, m.start())]
     ended = re.search(r"[.!?]\s*[\u201c\"\u2018']?$", gap)  # before the opening mark
     own_sentence = "" if ended else gap[ends[-1]:] if ends else gap
+    if own_sentence.rstrip(" \u201c\"'").endswith(":") and re.search(r"\b[A-Z]", own_sentence) and \
+            not _HE_SHE.search(own_sentence) and \
+            not any(w.strip(".,:\u2019's") in own for w in own_sentence.split()):
+        # `“…,” Josie Tarrant told the court. The minutes then record: “…”`: a colon
+        # introduction with a subject of its own, not hers (`…,” adding: “…”` has none).
+        return False
     told = {PRONOUN_GENDER[p.lower()] for p in _HE_SHE.findall(own_sentence)}
     if told and told != {gender}:
         # `“…,” she said. When his editors asked him to explain, he’d respond, “…”`: the
