@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from exporter.writers.pdf import PdfWriter, encoding, flowables, page, tagging
 from exporter.writers.pdf.flowables import same_frag
 from exporter.writers.pdf.styles import markup_colour
 
-from ..conftest import SAMPLE
+from ..conftest import REPO, SAMPLE
 
 
 def test_markup_colours_read_as_their_hex_colour() -> None:
@@ -353,30 +354,60 @@ def _destinations(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     return placed
 
 
-def test_paragraphs_place_destinations_where_reportlabs_anchors_do(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+def _pdf_of(source: Path) -> bytes:
+    briefing = load_briefing(source, source.name, ReadLimits())
+    options = RenderOptions(timestamp=1500000000)
+    return PdfWriter().write(render(PdfWriter.template, template_context(briefing, options)),
+                             options)
+
+
+@pytest.mark.parametrize("source", [SAMPLE, REPO / "tests/articles/sahel-hunger-appeal.txt"])
+def test_one_fragment_paragraphs_keep_reportlabs_text_and_destinations(
+        source: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import shutil
     import subprocess
 
     placed = _destinations(monkeypatch)
-    drawn = sample_pdf()
-    by_paragraphs = list(placed)
-    assert sum(key.startswith("p") for key, *_ in by_paragraphs) >= 10  # the body's ¶ anchors
+    ours = _pdf_of(source)
+    by_us = list(placed)
+    assert sum(key.startswith("p") for key, *_ in by_us) >= 10  # the body's ¶ anchors
     placed.clear()
-    # Every destination an anchor fragment opening the text, as ReportLab's own paragraphs
-    # place them: the same names, pages and coordinates, in the same order.
+    # As ReportLab's parser sets them: each escaped character (the second article quotes
+    # with straight quotes) a fragment of its own, and every destination an anchor fragment
+    # opening the text. The same names, pages and coordinates, in the same order.
+    monkeypatch.setattr(flowables, "unescaped",
+                        lambda text: None if "<" in text or "&" in text else text)
     monkeypatch.setattr(flowables.Para, "_places_destination", staticmethod(lambda *_: False))
-    inline = sample_pdf()
-    assert placed == by_paragraphs
-    assert inline != drawn  # one fragment's lines are drawn with fewer operators
+    theirs = _pdf_of(source)
+    assert placed == by_us
+    assert theirs != ours  # one fragment's lines are drawn with fewer operators
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed")
     texts = []
-    for name, pdf in (("drawn", drawn), ("inline", inline)):
+    for name, pdf in (("ours", ours), ("theirs", theirs)):
         (tmp_path / name).write_bytes(pdf)
         texts.append(subprocess.run(["pdftotext", "-layout", str(tmp_path / name), "-"],
                                     capture_output=True, check=True).stdout)
     assert texts[0] == texts[1]
+
+
+def test_escaped_text_is_one_fragment_of_the_characters_the_parser_shows() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    assert flowables.unescaped('He said &quot;no&quot; &amp; left &lt;here&gt;.') == (
+        'He said "no" & left <here>.')
+    assert flowables.unescaped("&amp;lt; and &amp;quot;") == "&lt; and &quot;"
+    assert flowables.unescaped("plain") == "plain"
+    for markup in ("<b>x</b>", "&#169;", "&nbsp;", "a & b", "&amp; &copy;"):
+        assert flowables.unescaped(markup) is None
+    style = ParagraphStyle("s", fontName="Helvetica", fontSize=10.5, leading=15.5)
+    text = "He said &quot;no&quot; &amp;   left &lt;here&gt;."
+    parsed = _parsed(flowables.clean_text(text), style)  # cleaned, as `Paragraph` cleans it
+    assert len(parsed) > 1
+    (ours,) = flowables.Para(text, style).frags
+    assert ours.text == "".join(f.text for f in parsed) == 'He said "no" & left <here>.'
+    assert {k: v for k, v in vars(ours).items() if k != "text"} == {
+        k: v for k, v in vars(parsed[0]).items() if k != "text"}
 
 
 @pytest.mark.parametrize("alignment", [0, 1, 2, 4])  # left, centre, right, justified
