@@ -80,21 +80,23 @@ class Para(Paragraph):  # type: ignore[misc]
         as an anchor (`<a name>`), as ReportLab places it, unless the text is otherwise plain
         (a briefing's body paragraphs), where `draw` places it. Several fragments put a
         paragraph on ReportLab's line breaking and drawing of several, 3.4 times the time of
-        one fragment's (600 µs against 180 for a 100-word paragraph); the lines, the text and
-        the destination are the same.
+        one fragment's (600 µs against 180 for a 100-word paragraph). The lines, the text and
+        the destination are the same, but for a first word wider than the line: ReportLab never
+        splits the word an anchor fragment opens, and it ran past the margin.
         """
         if frags is None and isinstance(text, str):
             if cleaner is cleanBlockQuotedText:
                 cleaner = clean_text
-            shown = unescaped(text)
-            if self.destination is not None and not (
-                    shown is not None and self._places_destination(shown, cleaner, style,
-                                                                   bulletText)):
-                text, shown = anchor_tag(self.destination) + text, None
-                self.destination = None
+            raw, shown = text, unescaped(text)
             if shown is not None:
                 text = cleaner(text)
-                shown = cleaner(shown)
+                # An escape holds no space: cleaning before or after unescaping is the same.
+                shown = text if shown is raw else unescaped(text)
+            if self.destination is not None and not (
+                    shown is not None and self._places_destination(shown, style, bulletText)):
+                text, shown = anchor_tag(self.destination) + raw, None
+                self.destination = None
+            if shown is not None:
                 # Nothing left (an empty cell): the parser makes no fragment either.
                 frags = plain_frags(shown, style) if shown else []
             else:
@@ -105,16 +107,15 @@ class Para(Paragraph):  # type: ignore[misc]
         super()._setup(text, style, bulletText, frags, cleaner)
 
     @staticmethod
-    def _places_destination(shown: str, cleaner: Callable[[str], str], style: Any,
-                            bullet: Any) -> bool:
+    def _places_destination(shown: str, style: Any, bullet: Any) -> bool:
         """Return whether `draw` places the destination of a paragraph showing `shown` (its
-        text without markup) in `style`: text that leaves ReportLab a first line
+        cleaned text without markup) in `style`: text that leaves ReportLab a first line
         (`paragraph.strip` is what it drops), in a style whose first line `_place_destination`
         finds as ReportLab does (no bullet, no leading fitted to the line, no bidirectional
         text)."""
         return (bullet is None and getattr(style, "autoLeading", "") not in ("min", "max")
                 and str(style.wordWrap or "").upper() not in ("RTL", "LTR")
-                and bool(paragraph.strip(cleaner(shown))))
+                and bool(paragraph.strip(shown)))
 
     def _place_destination(self) -> None:
         """Make the first line the destination, where ReportLab puts an anchor fragment that
@@ -442,9 +443,9 @@ def memo_ascent_descent(font_name: str, font_size: float | None = None) -> tuple
     Paragraphs of several fragments ask for it for every fragment of every line they break and
     draw, those of one once a wrap (~500 times a briefing), and ReportLab's function first
     tries attributes an embedded TrueType face lacks, raising and catching an AttributeError
-    each time (0.7 µs a call). Keyed by the font object
-    the name is registered to now, as `memo_string_width` is; a font's ascent and descent never
-    change, so a lookup gives what the function would work out.
+    each time (0.7 µs a call). Keyed by the font object the name is registered to now, as
+    `memo_string_width` is; a font's ascent and descent never change, so a lookup gives what
+    the function would work out.
     """
     key = (pdfmetrics.getFont(font_name), font_size)
     found = _HEIGHTS.get(key)
