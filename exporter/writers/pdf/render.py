@@ -15,7 +15,7 @@ from ... import blocks as b
 from ...options import RenderOptions
 from ..images import picture
 from .flowables import Entry, Figure, LazyChunk, PageRefPara, Para, RightPageGuard, TagMark
-from .markup import Anchors, anchor_tag, glyph_safe, inline_markup, pieces, plain_text
+from .markup import Anchors, glyph_safe, inline_markup, pieces, plain_text
 from .page import BriefingDocTemplate, contents
 from .styles import Styles, continued, markup_colour, unkept
 from .tagging import Tag, default_description
@@ -95,15 +95,15 @@ class Renderer:
         """Return what a link to `destination` says (a heading's text, "Paragraph 12", a URL)."""
         return self.link_labels.get(destination) or default_description(destination)
 
-    def paragraphs(self, runs: b.Inlines, style: ParagraphStyle, *, prefix: str = "",
-                   suffix: str = "", label: str | None = None,
-                   bullet: str | None = None, anchor: str | None = None,
-                   tag: Tag | None = None) -> list[Flowable]:
+    def paragraphs(self, runs: b.Inlines, style: ParagraphStyle, *,
+                   destination: str | None = None, suffix: str = "",
+                   label: str | None = None, bullet: str | None = None,
+                   anchor: str | None = None, tag: Tag | None = None) -> list[Flowable]:
         """Return `runs` as one paragraph, or several pieces when it is very long.
 
-        `prefix` (an anchor) and `label` (the margin ¶ number) and `bullet` go on the first
-        piece, `suffix` (a ¶ citation) on the last. Every piece is the one element `tag` (a new
-        P when not given); a bullet makes it a list item (LI: Lbl and LBody).
+        `destination` (the link target it is), `label` (the margin ¶ number) and `bullet` go
+        on the first piece, `suffix` (a ¶ citation) on the last. Every piece is the one element
+        `tag` (a new P when not given); a bullet makes it a list item (LI: Lbl and LBody).
         """
         parts = pieces(runs) or [()]
         if tag is None:
@@ -115,12 +115,11 @@ class Renderer:
         for i, part in enumerate(parts):
             first, last = i == 0, i == len(parts) - 1
             text = self.markup(part, style)
-            if first:
-                text = prefix + text
             if last:
                 text += suffix
             para = Para(text, continued(style, first=first, last=last),
-                        bulletText=bullet if first else None)
+                        bulletText=bullet if first else None,
+                        destination=destination if first else None)
             if first:
                 para.label = label
                 para.label_look = (self.look.sans, self.look.muted)
@@ -130,8 +129,9 @@ class Renderer:
             out.append(para)
         return out
 
-    def destination(self, name: str | None) -> str:
-        return anchor_tag(self.anchors.destination(name, self.position) if name else None)
+    def destination(self, name: str | None) -> str | None:
+        """Return the destination of the anchor `name` the current block defines, if any."""
+        return self.anchors.destination(name, self.position) if name else None
 
     # --- blocks --------------------------------------------------------------------------------
 
@@ -231,7 +231,7 @@ class Renderer:
                 # The title is the document's first-level heading.
                 tag = self.tag("H", level=1) if block.style == "title" else None
                 return self.paragraphs(block.content, style, label=label,
-                                       prefix=self.destination(block.anchor),
+                                       destination=self.destination(block.anchor),
                                        anchor=block.anchor, tag=tag)
             case b.ListBlock():
                 return self.list_block(block, top=top)
@@ -289,10 +289,10 @@ class Renderer:
             # A heading taller than a page cannot be kept with what follows: ReportLab moves
             # it to a fresh page again and again, splitting its long words each time (a
             # 4,000-character token never finished). Lay it out as a long paragraph instead.
-            flow = self.paragraphs(content, unkept(style), prefix=anchor_tag(destination),
+            flow = self.paragraphs(content, unkept(style), destination=destination,
                                    anchor=anchor, tag=tag)
         else:
-            para = Para(anchor_tag(destination) + self.markup(content, style), style)
+            para = Para(self.markup(content, style), style, destination=destination)
             para.anchor = anchor
             para.tag = tag
             flow = [para]
