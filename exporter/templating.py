@@ -80,6 +80,24 @@ def truncate_words(text: str, limit: int = 40) -> str:
     return " ".join(words[:limit]).rstrip(",;:") + "…"
 
 
+RUNNING_HEAD_WORDS = 7
+"""Most words a running head shows."""
+_HEAD_BREAK = re.compile(r"\s*(?::|\s[\u2014\u2013-]\s|\|)\s*")
+
+
+def running_head(title: str, limit: int = RUNNING_HEAD_WORDS) -> str:
+    """Return the short form of a title a page's running head shows: the part before a colon or
+    a spaced dash when that is two words or more (`Thirsty city, thirsty farms: the politics of
+    …` → `Thirsty city, thirsty farms`), at most `limit` words, with an ellipsis when cut.
+
+    A running head is page furniture, tagged as an artifact that readers skip; a whole
+    sentence-long title there reads to an accessibility checker as prose hidden from them."""
+    head = _HEAD_BREAK.split(" ".join(title.split()), maxsplit=1)[0]
+    if len(head.split()) < 2:
+        head = " ".join(title.split())
+    return truncate_words(head, limit)
+
+
 NOTABLE_MIN_WORDS = 4
 """Fewest words an unattributed quotation needs to be shown as a quotation."""
 
@@ -113,6 +131,7 @@ FILTERS: dict[str, Any] = {
     "human_date": human_date,
     "notable": notable,
     "paragraph_list": join_paragraphs,
+    "running_head": running_head,
     "truncate_words": truncate_words,
     "label": title_case_kind,
 }

@@ -147,3 +147,14 @@ def test_notable_quotations_leave_out_lone_unattributed_terms() -> None:
         assert any("We cannot breathe here" in t for t in shown), name
         assert any("Nobody in this city" in t for t in shown), name
         assert not any("severe" in t for t in shown), name
+
+
+def test_running_head_is_the_short_title() -> None:
+    from exporter.templating import running_head
+
+    assert running_head("Thirsty city, thirsty farms: the politics of São Paulo’s new canal") == \
+        "Thirsty city, thirsty farms"
+    assert running_head("Pakistan and Russia move closer") == "Pakistan and Russia move closer"
+    assert running_head("Sahel hunger appeal falls short as donors cut aid across the region") \
+        == "Sahel hunger appeal falls short as donors…"
+    assert running_head("Votes: the count") == "Votes: the count"  # one word before: whole

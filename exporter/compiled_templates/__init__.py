@@ -6,11 +6,11 @@ KEYS = {
     '_briefing.xml.j2': ('_briefing_xml', 'e2b9fe1dc9be9e2091bae5af45922a84a9a0059400ce1d453cec2f2a106b2005'),
     '_macros.xml.j2': ('_macros_xml', '8a2e3e74553d426beaf53cb5bc143347331eee1b91d053262fd47d9602942956'),
     '_slides.xml.j2': ('_slides_xml', '9496fd9ed6d69c2503cf5a1e00fde95a202309be8a3ff6edd334d69b73be66b1'),
-    'briefing.xml.j2': ('briefing_xml', 'f379ef40fd2324de7a5ddefc195a8d53a7f1e0aad9634dda71e0dab512be618b'),
-    'pack-slides.xml.j2': ('pack_slides_xml', '8022311a191a088ef6faffeecdc54e480d6ebae8c10a23aebf3ae5a6d96ccdb9'),
-    'pack-summary.xml.j2': ('pack_summary_xml', 'ecc5e424c413ed0ae316c05288b4501c378e26fbe918b34b79ff1774db26146c'),
-    'pack.xml.j2': ('pack_xml', '593c9f2be2974a7cb64aa2fbbfdf0e72ebac9b833347740f72ac9a2c0122f5a6'),
-    'slides.xml.j2': ('slides_xml', '938bbe3363e6753b894611c97b4997eb07623ff7261e22de560444f568f647cb'),
-    'summary.xml.j2': ('summary_xml', '68e68af5784640d559ebc68ef88415cab44d184e86c37ddc3ebe0a5291280284'),
+    'briefing.xml.j2': ('briefing_xml', '08ba9cafa32db121bea20eab7f6b65e4c249ec8a9e5e15eb91a96617e4a054f6'),
+    'pack-slides.xml.j2': ('pack_slides_xml', '14091dd980bfb511a8a385db1e903b682e53c4f42b4383d43b28a23a9c66e5b5'),
+    'pack-summary.xml.j2': ('pack_summary_xml', '3f4646b6050fb117eba0684ceee7b2444df1f0cf368a6d795d82a1878b47829d'),
+    'pack.xml.j2': ('pack_xml', '0c6672305e62926b2921e6783cd901c3a793b77057827c40aef297b1aa30adc4'),
+    'slides.xml.j2': ('slides_xml', 'dfbc4d4bdb6535399d30458c6680abcf46855d33bf04ea59c8bc059defcef454'),
+    'summary.xml.j2': ('summary_xml', 'b15e71577ffbdc4555be10889a3781a41abc81f843b0da5f65f611a0ed7e876b'),
 }
 """Template name -> (its module, the key of the source and settings it was made from)."""

@@ -29,6 +29,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_4 = environment.filters['running_head']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'running_head' found.")
     pass
     l_0_s = context.vars['s'] = environment.get_template('_slides.xml.j2', 'pack-slides.xml.j2')._get_default_module(context)
     context.exported_vars.discard('s')
@@ -43,7 +49,7 @@ def root(context, missing=missing, environment=environment):
     yield ' article(s)" keywords="'
     yield escape(t_1(context.eval_ctx, t_3(context, (undefined(name='articles') if l_0_articles is missing else l_0_articles), attribute='title'), '; '))
     yield '" header="'
-    yield escape(environment.getattr((undefined(name='pack') if l_0_pack is missing else l_0_pack), 'title'))
+    yield escape(t_4(environment.getattr((undefined(name='pack') if l_0_pack is missing else l_0_pack), 'title')))
     yield '" lang="en">\n'
     yield from context.blocks['title_slide'][0](context)
     yield from context.blocks['overview'][0](context)
@@ -117,10 +123,10 @@ def block_overview(context, missing=missing, environment=environment):
     _block_vars = {}
     l_0_overview = resolve('overview')
     try:
-        t_4 = environment.filters['human_date']
+        t_5 = environment.filters['human_date']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'human_date' found.")
     try:
         t_2 = environment.filters['length']
@@ -129,10 +135,10 @@ def block_overview(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_5 = environment.filters['truncate_words']
+        t_6 = environment.filters['truncate_words']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'truncate_words' found.")
     pass
     yield '<slide title="Overview">\n<list>\n'
@@ -140,7 +146,7 @@ def block_overview(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<item>'
-        yield escape(t_5(environment.getattr(l_1_d, 'text'), 22))
+        yield escape(t_6(environment.getattr(l_1_d, 'text'), 22))
         if (environment.getattr(l_1_d, 'reports') > 1):
             pass
             yield ' ('
@@ -163,9 +169,9 @@ def block_overview(context, missing=missing, environment=environment):
     for l_1_e in environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'timeline'):
         _loop_vars = {}
         pass
-        yield escape(t_4(environment.getattr(l_1_e, 'date')))
+        yield escape(t_5(environment.getattr(l_1_e, 'date')))
         yield ': '
-        yield escape(t_5(environment.getattr(l_1_e, 'text'), 25))
+        yield escape(t_6(environment.getattr(l_1_e, 'text'), 25))
         yield ' ('
         yield escape(t_2(environment.getattr(l_1_e, 'reports')))
         yield ' article(s))<br/>'
@@ -197,10 +203,10 @@ def block_agenda(context, missing=missing, environment=environment):
     l_0_groups = resolve('groups')
     l_0_articles = resolve('articles')
     try:
-        t_5 = environment.filters['truncate_words']
+        t_6 = environment.filters['truncate_words']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'truncate_words' found.")
     pass
     yield '<slide title="Agenda">\n<list ordered="true">\n'
@@ -243,7 +249,7 @@ def block_agenda(context, missing=missing, environment=environment):
         yield '. '
         yield escape(environment.getattr(l_1_a, 'title'))
         yield ': '
-        yield escape((t_5(environment.getattr(l_1_a, 'summary'), 35) if environment.getattr(l_1_a, 'summary') else environment.call(context, environment.getattr((undefined(name='m') if l_1_m is missing else l_1_m), 'source_line'), l_1_a, _loop_vars=_loop_vars)))
+        yield escape((t_6(environment.getattr(l_1_a, 'summary'), 35) if environment.getattr(l_1_a, 'summary') else environment.call(context, environment.getattr((undefined(name='m') if l_1_m is missing else l_1_m), 'source_line'), l_1_a, _loop_vars=_loop_vars)))
         if (not environment.getattr(l_1_loop, 'last')):
             pass
             yield '<br/>'
@@ -265,10 +271,10 @@ def block_articles(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_5 = environment.filters['truncate_words']
+        t_6 = environment.filters['truncate_words']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'truncate_words' found.")
     pass
     l_1_loop = missing
@@ -308,7 +314,7 @@ def block_articles(context, missing=missing, environment=environment):
             yield ' of '
             yield escape(t_2((undefined(name='articles') if l_2_articles is missing else l_2_articles)))
             yield '</p>\n<notes>'
-            yield escape((environment.getattr((undefined(name='a') if l_2_a is missing else l_2_a), 'summary') or t_5(environment.getattr(environment.getitem(environment.getattr((undefined(name='a') if l_2_a is missing else l_2_a), 'paragraphs'), 0), 'text'), 60)))
+            yield escape((environment.getattr((undefined(name='a') if l_2_a is missing else l_2_a), 'summary') or t_6(environment.getattr(environment.getitem(environment.getattr((undefined(name='a') if l_2_a is missing else l_2_a), 'paragraphs'), 0), 'text'), 60)))
             yield '</notes>\n</slide>\n'
             yield escape(environment.call(context, environment.getattr((undefined(name='s') if l_2_s is missing else l_2_s), 'key_points'), (undefined(name='a') if l_2_a is missing else l_2_a), _loop_vars=_loop_vars))
             yield '\n'
@@ -324,5 +330,5 @@ def block_articles(context, missing=missing, environment=environment):
     l_1_loop = l_1_g = missing
 
 blocks = {'title_slide': block_title_slide, 'overview': block_overview, 'agenda': block_agenda, 'articles': block_articles}
-debug_info = '3=33&4=35&5=38&6=48&13=49&23=50&39=51&6=54&7=74&8=76&9=78&10=84&13=111&16=139&17=143&20=152&23=190&26=208&27=211&28=214&30=228&31=232&36=238&39=253&40=275&41=278&42=281&43=283&44=286&47=296&48=302&49=305&50=307&51=311&53=313&54=315&55=317&56=319&57=321'
+debug_info = '3=39&4=41&5=44&6=54&13=55&23=56&39=57&6=60&7=80&8=82&9=84&10=90&13=117&16=145&17=149&20=158&23=196&26=214&27=217&28=220&30=234&31=238&36=244&39=259&40=281&41=284&42=287&43=289&44=292&47=302&48=308&49=311&50=313&51=317&53=319&54=321&55=323&56=325&57=327'
 # Generated by `python -m exporter.template_code` from the built-in template: do not edit.

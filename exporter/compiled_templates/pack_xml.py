@@ -29,6 +29,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_4 = environment.filters['running_head']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'running_head' found.")
     pass
     l_0_m = context.vars['m'] = environment.get_template('_macros.xml.j2', 'pack.xml.j2')._get_default_module(context)
     context.exported_vars.discard('m')
@@ -43,7 +49,7 @@ def root(context, missing=missing, environment=environment):
     yield ' article(s)" keywords="'
     yield escape(t_1(context.eval_ctx, t_3(context, (undefined(name='articles') if l_0_articles is missing else l_0_articles), attribute='title'), '; '))
     yield '" header="'
-    yield escape(environment.getattr((undefined(name='pack') if l_0_pack is missing else l_0_pack), 'title'))
+    yield escape(t_4(environment.getattr((undefined(name='pack') if l_0_pack is missing else l_0_pack), 'title')))
     yield '" lang="en">\n'
     yield from context.blocks['cover'][0](context)
     yield from context.blocks['contents'][0](context)
@@ -65,10 +71,10 @@ def block_cover(context, missing=missing, environment=environment):
     l_0_articles = resolve('articles')
     l_0_failed = resolve('failed')
     try:
-        t_4 = environment.filters['human_date']
+        t_5 = environment.filters['human_date']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'human_date' found.")
     pass
     yield '<p style="meta">Briefing pack</p>\n<p style="title">'
@@ -87,7 +93,7 @@ def block_cover(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='pack') if l_0_pack is missing else l_0_pack), 'meeting'):
         pass
         yield '<p style="meta">For the meeting of '
-        yield escape(t_4(environment.getattr((undefined(name='pack') if l_0_pack is missing else l_0_pack), 'meeting')))
+        yield escape(t_5(environment.getattr((undefined(name='pack') if l_0_pack is missing else l_0_pack), 'meeting')))
         yield '</p>'
     yield '<p style="subtitle">Prepared '
     yield escape((undefined(name='generated') if l_0_generated is missing else l_0_generated))
@@ -145,22 +151,22 @@ def block_contents(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_5 = environment.filters['list']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
-    try:
-        t_6 = environment.filters['selectattr']
+        t_6 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_7 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield '<pagebreak parity="'
     yield escape(('right' if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'duplex') else 'any'))
     yield '"/><toc title="Contents" depth="'
-    yield escape((2 if ((t_2((undefined(name='articles') if l_0_articles is missing else l_0_articles)) <= 6) or t_5(context.eval_ctx, t_6(context, (undefined(name='groups') if l_0_groups is missing else l_0_groups), 'heading'))) else 1))
+    yield escape((2 if ((t_2((undefined(name='articles') if l_0_articles is missing else l_0_articles)) <= 6) or t_6(context.eval_ctx, t_7(context, (undefined(name='groups') if l_0_groups is missing else l_0_groups), 'heading'))) else 1))
     yield '"/>\n'
 
 def block_overview(context, missing=missing, environment=environment):
@@ -283,16 +289,16 @@ def block_index(context, missing=missing, environment=environment):
     l_0_articles = resolve('articles')
     l_0_by_number = resolve('by_number')
     try:
-        t_7 = environment.filters['groupby']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'groupby' found.")
-    try:
-        t_8 = environment.filters['label']
+        t_8 = environment.filters['groupby']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'groupby' found.")
+    try:
+        t_9 = environment.filters['label']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'label' found.")
     try:
         t_2 = environment.filters['length']
@@ -312,7 +318,7 @@ def block_index(context, missing=missing, environment=environment):
         yield escape((' (by its number in the list on the cover)' if (undefined(name='by_number') if l_0_by_number is missing else l_0_by_number) else cond_expr_undefined("the inline if-expression on line 74 in 'pack.xml.j2' evaluated to false and no else section was defined.")))
         yield ', and the page where the article first names them.</p>'
         l_1_loop = missing
-        for (l_1_letter, l_1_actors), l_1_loop in LoopContext(t_7(environment, (undefined(name='index') if l_0_index is missing else l_0_index), 'initial'), undefined):
+        for (l_1_letter, l_1_actors), l_1_loop in LoopContext(t_8(environment, (undefined(name='index') if l_0_index is missing else l_0_index), 'initial'), undefined):
             _loop_vars = {}
             pass
             yield '<heading level="2" toc="false">'
@@ -325,7 +331,7 @@ def block_index(context, missing=missing, environment=environment):
                 yield '<row><cell>'
                 yield escape(environment.getattr(l_2_x, 'name'))
                 yield '</cell><cell>'
-                yield escape(t_8(environment.getattr(l_2_x, 'kind')))
+                yield escape(t_9(environment.getattr(l_2_x, 'kind')))
                 yield '</cell><cell>'
                 l_3_loop = missing
                 for l_3_e, l_3_loop in LoopContext(environment.getattr(l_2_x, 'entries'), undefined):
@@ -345,5 +351,5 @@ def block_index(context, missing=missing, environment=environment):
         l_1_loop = l_1_letter = l_1_actors = missing
 
 blocks = {'cover': block_cover, 'contents': block_contents, 'overview': block_overview, 'articles': block_articles, 'index': block_index}
-debug_info = '3=33&4=35&5=38&6=48&30=49&35=50&39=51&67=52&6=55&8=75&9=77&10=82&11=87&12=93&13=95&17=102&18=107&21=117&24=120&25=124&30=131&31=161&33=163&35=166&36=185&37=187&39=190&41=200&42=205&43=207&44=210&45=212&47=217&48=224&49=226&50=232&51=238&52=240&53=245&54=250&55=252&56=254&57=256&58=258&59=260&60=262&61=264&62=266&63=269&67=274&68=304&69=307&73=309&74=312&77=315&78=319&81=322&82=326'
+debug_info = '3=39&4=41&5=44&6=54&30=55&35=56&39=57&67=58&6=61&8=81&9=83&10=88&11=93&12=99&13=101&17=108&18=113&21=123&24=126&25=130&30=137&31=167&33=169&35=172&36=191&37=193&39=196&41=206&42=211&43=213&44=216&45=218&47=223&48=230&49=232&50=238&51=244&52=246&53=251&54=256&55=258&56=260&57=262&58=264&59=266&60=268&61=270&62=272&63=275&67=280&68=310&69=313&73=315&74=318&77=321&78=325&81=328&82=332'
 # Generated by `python -m exporter.template_code` from the built-in template: do not edit.
