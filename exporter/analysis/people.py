@@ -16,6 +16,7 @@ import re
 
 from ..model import ActorKind
 from .actors import (
+    NOT_ACTOR_HEADS,
     ORG_HEADS,
     ORG_WORDS,
     ROLE_NOUNS,
@@ -178,6 +179,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             low = [bare_word(w) for w in words]
             if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST:
                 continue  # `fished out of Port Haskell`, `in Barlow County`: a place's name
+            if low[-1] in NOT_ACTOR_HEADS:
+                continue  # `the Agricultural Credit Act of 1987, which …`: a law, a war, a plan
             if bare_word(run.group().split()[0]) in SETTING_WORDS:
                 continue  # `Outside City Hall, he said`: where, not who
             if any(w in ORG_HEADS or w in ORG_WORDS or w in STOP or w in NOT_SPEAKERS

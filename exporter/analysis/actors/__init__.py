@@ -21,6 +21,7 @@ from .merge import find_actors
 from .words import (
     ADVOCATES,
     CONNECTORS,
+    NOT_ACTOR_HEADS,
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_WORDS,
@@ -34,7 +35,8 @@ from .words import (
     leading_connectors,
 )
 
-__all__ = ["ADVOCATES", "CONNECTORS", "NOT_ORG_ACRONYMS", "ORG_HEADS", "ORG_WORDS", "ROLE_NOUNS",
+__all__ = ["ADVOCATES", "CONNECTORS", "NOT_ACTOR_HEADS", "NOT_ORG_ACRONYMS", "ORG_HEADS",
+           "ORG_WORDS", "ROLE_NOUNS",
            "ROLE_WORDS", "SETTING_WORDS", "STOP", "Gazetteer", "Mention", "blank_dateline",
            "blank_district_tags", "blank_nicknames", "find_actors", "find_mentions", "gazetteer",
            "leading_connectors", "lookup"]
