@@ -33,6 +33,7 @@ from .clauses import (
     THAT,
     VERB,
     Place,
+    alternatives,
     lead_name,
     opening_phrase,
     previous_close,
@@ -49,7 +50,7 @@ from .documents import (
     THE_DOCUMENT,
     issuer_patterns,
 )
-from .lexicon import TITLES
+from .lexicon import SPEECH_VERBS, TITLES
 from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
@@ -222,7 +223,8 @@ class Attributor:
                 # `according to a report released Thursday by the Government Accountability
                 # Office`: the agent after `by`.
                 stop = next((b for a, b in split_sentences(text) if b > by[-1].end()), len(text))
-                found = self.speaker(speaker_after(text, by[-1].end(), stop), p, by[-1].end())
+                found = self._opening_issuer(text, by[-1].end(), stop, p) or \
+                    self.speaker(speaker_after(text, by[-1].end(), stop), p, by[-1].end())
                 if found is None or found is AMBIGUOUS or \
                         found.kind not in ("person", "organisation"):
                     return None
@@ -242,6 +244,18 @@ class Attributor:
                 return None
             return resolved(found)
         return None
+
+    def _opening_issuer(self, text: str, start: int, end: int, paragraph: int) -> Speaker | None:
+        """Return the subject of the clause an opening `In a statement released by X,` leads
+        into (`…, she thanked members for “…”`): whose statement it is, X only having put it
+        out; None when no such clause follows the agent."""
+        comma = text.find(", ", start, end)
+        verb = _ISSUING_VERB.search(text, comma + 2, end) if comma >= 0 else None
+        if verb is None or verb.start() - comma > 60:
+            return None
+        found = self.speaker(subject_before(text, comma + 2, verb.start()), paragraph, comma + 2)
+        return found if found is not None and found is not AMBIGUOUS and \
+            found.kind in ("person", "organisation") else None
 
     def view_owner(self, paragraph: int, text: str) -> Speaker | None:
         """Return whose words a paragraph opening `That’s the view offered by X, …` says the
@@ -488,6 +502,9 @@ class Attributor:
         return None
 
 
+# A speech verb, or `thanked`, of a clause that a statement's opening phrase leads into.
+_ISSUING_VERB = re.compile(r"\b(?-i:" + alternatives([*SPEECH_VERBS, "thanked", "thanks"]) +
+                           r")\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?:not|also|widely|often|"
                              r"repeatedly|publicly|privately|later|since|once)\s+)?$")
