@@ -147,6 +147,16 @@ class Attributor:
                     owned.group(1).lower()]
                 found = self.cast.antecedent(pronoun, paragraph, offset)
                 return None if found is None or found is AMBIGUOUS else resolved(found)
+            office = _OWNED_OFFICE.fullmatch(phrase.description.strip(" ,"))
+            if office:
+                # `Gov. Trent Holcombe … In a statement, his office said`: the office of the
+                # person the pronoun means, which speaks for them.
+                found = self.cast.antecedent(office.group(1).lower().replace("his", "he")
+                                             .replace("her", "she"), paragraph, offset)
+                if found is None or found is AMBIGUOUS or found.kind != "person":
+                    return None
+                return Speaker(f"{found.name}\u2019s {office.group(2).lower()}", "organisation",
+                               attribution="resolved")
             head = anaphor_head(phrase.description)
             if head:
                 found = self.cast.organisation(head, paragraph, offset)
@@ -502,6 +512,8 @@ class Attributor:
         return None
 
 
+# `his office`, `her campaign`: a body that speaks for the person the pronoun means.
+_OWNED_OFFICE = re.compile(r"(his|her)\s+(office|campaign)", re.IGNORECASE)
 # A speech verb, or `thanked`, of a clause that a statement's opening phrase leads into.
 _ISSUING_VERB = re.compile(r"\b(?-i:" + alternatives([*SPEECH_VERBS, "thanked", "thanks"]) +
                            r")\b")
