@@ -240,7 +240,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         named = name_at_end(text, start, where.start())
         if named is not None and len(named.words) >= 2:
             end = where.start()  # `Judge Mercer Castellane in Amarillo wrote`: where, not who
-    group = _GROUP_BEFORE_NAME.match(text, start, end)
+    group = _GROUP_BEFORE_NAME.match(text, start, end) or _PART_OF_BODY.match(text, start, end)
     if group is not None:
         named = name_at_start(text, group.end(), end)
         if named is not None and named.end >= end - 1 and len(named.words) >= 2:
@@ -424,6 +424,10 @@ _GROUP_BEFORE_NAME = re.compile(r"\s*(?:[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:group|or
                                 r"coalition|alliance|association|union|nonprofit|think\s+tank|"
                                 r"watchdog|committee|PAC|super\s+PAC|institute|council)\s+"
                                 r"(?=[A-Z])")
+# `The local chapter of the American Association of University Professors said`: the body
+# speaks through its part.
+_PART_OF_BODY = re.compile(r"\s*(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:chapter|branch|"
+                           r"affiliate|arm|wing|division|bureau)\s+of\s+(?:the\s+)?(?=[A-Z])")
 _DOCUMENT_NOUNS = (r"(?:memo|memorandum|letter|ruling|opinion|order|decision|brief|email|report|"
                    r"declaration|filing|readout|study|audit|analysis|review|survey|statement)")
 _AUTHORED_DOCUMENT = re.compile(
