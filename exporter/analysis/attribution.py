@@ -360,6 +360,11 @@ class Attributor:
         pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
         if pronoun:
             return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
+        owned = _HIS_WORDS_WERE.fullmatch(clause)
+        if owned:
+            # `His closing argument to the committee was short:`: his words follow.
+            return self.speaker(Phrase(pronoun="he" if owned.group(1).lower() == "his" else
+                                       "she"), paragraph, start)
         again = _SOURCE_AGAIN.match(clause)
         if again:
             # `That same aide was blunt about the calendar:`: the unnamed source just described.
@@ -512,6 +517,13 @@ class Attributor:
         return None
 
 
+# `His closing argument to the committee was short`, `Her answer was blunt`: what he said is
+# described, then given after the colon.
+_HIS_WORDS_WERE = re.compile(r"\s*(his|her)\s+(?:[a-z-]+\s+){0,2}(?:argument|answer|reply|response|"
+                             r"message|advice|verdict|explanation|argument|pitch|plea|warning|"
+                             r"retort|statement|remarks?|words?|comment|assessment|view|take)"
+                             r"(?:\s+(?:[a-z-]+\s+){0,4}?[a-z-]+)?\s+(?:was|were|is|are)"
+                             r"(?:\s+(?:more\s+|even\s+|very\s+)?[a-z-]+){1,2}\s*", re.IGNORECASE)
 # `his office`, `her campaign`: a body that speaks for the person the pronoun means.
 _OWNED_OFFICE = re.compile(r"(his|her)\s+(office|campaign)", re.IGNORECASE)
 # A speech verb, or `thanked`, of a clause that a statement's opening phrase leads into.
