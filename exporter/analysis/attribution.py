@@ -520,7 +520,7 @@ class Attributor:
 # `His closing argument to the committee was short`, `Her answer was blunt`: what he said is
 # described, then given after the colon.
 _HIS_WORDS_WERE = re.compile(r"\s*(his|her)\s+(?:[a-z-]+\s+){0,2}(?:argument|answer|reply|response|"
-                             r"message|advice|verdict|explanation|argument|pitch|plea|warning|"
+                             r"message|advice|verdict|explanation|pitch|plea|warning|"
                              r"retort|statement|remarks?|words?|comment|assessment|view|take)"
                              r"(?:\s+(?:[a-z-]+\s+){0,4}?[a-z-]+)?\s+(?:was|were|is|are)"
                              r"(?:\s+(?:more\s+|even\s+|very\s+)?[a-z-]+){1,2}\s*", re.IGNORECASE)
