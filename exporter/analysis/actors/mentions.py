@@ -99,6 +99,11 @@ _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
 """A lower-case word of the text, not part of an address (`www.usef.org`)."""
 
 
+_SECOND_WORD = re.compile(r"(?<![\w\u2019'-])[A-Z][\w\u2019'-]*(?=[ \t]+([A-Z][\w\u2019'-]*))")
+"""A capitalised word before another, which the lookahead captures (so `Ann Marie Hutchings`
+gives `Marie` and `Hutchings`)."""
+
+
 class _Finder:
     """Collect the mentions of one article."""
 
@@ -109,6 +114,7 @@ class _Finder:
         self.acronyms: dict[str, str] = {}
         self.terms: set[str] = set()
         self.lower_words: frozenset[str] | None = None
+        self.second_words: frozenset[str] | None = None
         self.body: str | None = None
         self.counts: dict[str, int] = {}
         """How often the article writes a phrase (read once a phrase: linear time)."""
@@ -121,6 +127,14 @@ class _Finder:
         if self.lower_words is None:
             self.lower_words = frozenset(_LOWER_WORD.findall(self._body()))
         return self.lower_words
+
+    def _second_words(self) -> frozenset[str]:
+        """Return the capitalised words the article writes right after another (`Hutchings`
+        of `Delmar Hutchings`), read once: a lone word among them is a surname."""
+        if self.second_words is None:
+            self.second_words = frozenset(m.group(1) for m in
+                                          _SECOND_WORD.finditer(self._body()))
+        return self.second_words
 
     def add(self, key: str, kind: ActorKind, para: int, start: int, end: int, text: str,
             form: str = "name", role: str | None = None) -> None:
@@ -327,8 +341,7 @@ class _Finder:
                 return []
         if len(names) == 1 and name_ok(names) and low[0] not in STOP and \
                 lookup(names, 0) is None and LONE_NAME_PERSON.match(text, end) and \
-                not re.search(r"[A-Z][\w\u2019'-]*\s+" + re.escape(names[0]) + r"\b",
-                              self._body()):
+                names[0] not in self._second_words():
             # `Yulisa, a 29-year-old mother from Honduras, …`: a person named by first name
             # (`Hutchings, 52,` where the article writes `Delmar Hutchings` is his surname).
             self._person(n, text, words, role_from_appositive(text, end))
