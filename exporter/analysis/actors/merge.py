@@ -8,7 +8,7 @@ import re
 from ...model import Actor, ActorKind, Article
 from .. import lexicon
 from .mentions import Mention, find_mentions
-from .names import acronym_matches, firsts, part_of, same_title, shared_title
+from .names import acronym_matches, firsts, same_title, shared_title
 from .runs import ACRONYM
 from .variants import MAX_COMPARED, org_key, people_clusters, shorter_org_of, spelling_variant
 
@@ -99,10 +99,18 @@ def _merge_variants(groups: Groups, text: str,
     named = [(kind, key) for kind, key in groups
              if kind is not ActorKind.PERSON and len(key.split()) > 1]
     target: dict[tuple[ActorKind, str], tuple[ActorKind, str]] = {}
+    # Each full name under its openings and closings (`Xi`, `Jinping`, `Hawk`, `Sawyer`…),
+    # so finding whose part a name is stays linear however many people an article names.
+    parts: dict[tuple[str, ...], list[str]] = {}
+    for p in people:
+        whole = p.split()
+        for n in range(1, len(whole)):
+            for piece in {tuple(whole[:n]), tuple(whole[-n:])}:
+                parts.setdefault(piece, []).append(p)
     for kind, key in groups:
         words = key.split()
         if kind is ActorKind.PERSON:
-            owners = [p for p in people if p != key and part_of(words, p.split())]
+            owners = [p for p in parts.get(tuple(words), ()) if p != key]
             if not owners and len(words) == 1 and len(people) <= MAX_COMPARED:
                 # `President Zelensky` of `Volodymyr Zelenskiy`: only through a title both hold.
                 owners = [p for p in people if spelling_variant(key, p.split()[-1])]

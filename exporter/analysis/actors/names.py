@@ -5,6 +5,7 @@ writes before a surname)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from .gazetteer import lookup
@@ -116,13 +117,12 @@ def firsts(text: str, surname: str) -> set[str]:
     names (not titles, roles, function words, places, or a sentence's first word that reads
     as a verb or adverb: `Hosting Cook, …`)."""
     out: set[str] = set()
-    for m in re.finditer(r"\b([A-Z][a-z][\w'-]*)\s+" + re.escape(surname) + r"\b", text):
-        word = m.group(1)
+    for word, start in _pairs(text).get(surname, ()):
         low = word.lower()
         if low in STOP or low in TITLE_HEADS or low in ROLE_WORDS or re.search(r"-[a-z]", word) \
                 or lookup([word], 0) is not None:
             continue
-        opener = text[:m.start()].rstrip(" \u201c\u2018\"'(")
+        opener = text[:start].rstrip(" \u201c\u2018\"'(")
         if (not opener or opener[-1] in ".!?:\n") and low not in lexicon.FIRST_NAMES and (
                 low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
             continue
@@ -130,8 +130,18 @@ def firsts(text: str, surname: str) -> set[str]:
     return out
 
 
-def part_of(part: list[str], whole: list[str]) -> bool:
-    """Return True if `part` opens or closes `whole` (`Trump`, `Xi`, `Hawk Sawyer`)."""
-    n = len(part)
-    return n < len(whole) and (whole[:n] == part or whole[-n:] == part)
+_PAIR = re.compile(r"\b([A-Z][a-z][\w'-]*)\s+(?=([A-Z][\w'-]*))")
 
+
+@lru_cache(maxsize=8)
+def _pairs(text: str) -> dict[str, list[tuple[str, int]]]:
+    """Return, for each capitalised word of `text`, the capitalised words written right before
+    it and where (also under each part before an apostrophe or hyphen: `Johnson's`, `Ruiz-Vega`
+    count for `Johnson`, `Ruiz`): one pass, so asking about every surname stays linear."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for m in _PAIR.finditer(text):
+        after = m.group(2)
+        keys = {after} | {after[:i] for i, c in enumerate(after) if c in "'-" and i}
+        for key in keys:
+            out.setdefault(key, []).append((m.group(1), m.start()))
+    return out
