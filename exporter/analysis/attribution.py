@@ -26,6 +26,7 @@ from .cast import Cast
 from .clauses import (
     CLAUSE_BREAK,
     CLAUSE_TAIL,
+    DETERMINER_BEFORE,
     FINITE,
     JOINED,
     OBJECT_SENSES,
@@ -34,17 +35,13 @@ from .clauses import (
     VERB,
     Place,
     alternatives,
-    lead_name,
     opening_phrase,
     previous_close,
 )
+from .colonintros import ColonIntros
 from .descriptions import anaphor_head, identity_description, mouthpiece_org, owned_org, title_head
 from .documents import (
-    DOCUMENT_GOES_ON,
-    DOCUMENT_NOUN,
-    DOCUMENT_SUBJECT,
     ISSUER_REACH,
-    IT_READS,
     OWNED_DOCUMENT,
     STATEMENT_FROM,
     THE_DOCUMENT,
@@ -62,7 +59,6 @@ from .speakers import (
     Speaker,
     bare_word,
     is_title,
-    mask_party_tags,
     name_at_end,
     name_at_start,
     speaker_after,
@@ -85,29 +81,11 @@ _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Mo
                           r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
                           r"After|Before|Earlier|Later)\b[^,]{0,80},"
                           r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
-# `Asked whether …, Halvorsen shrugged:`: the question put to a colon introduction's subject.
-_ASKED_LEAD = re.compile(r"\s*(?:Asked|Pressed|Questioned)\b[^,:\u201c\"]{0,100},\s*")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
-# `Progressive Caucus chair Rep. …`: lower-case words for a post between a body and a name.
-_ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
-# `That same aide`, `The official` opening a clause before a colon: a source named again.
-_SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
-                           r"put|went|added|offered|sounded)\b", re.IGNORECASE)
 _GENERATION = re.compile(r"the\s+(younger|elder|older)\s+([A-Z][\w\u2019'-]+)", re.IGNORECASE)
-# `opened with a reading from the order itself:`, `quoting the ruling:`: a text read out.
-_READ_FROM = re.compile(r"\b(?:read(?:ing|s)?\s+(?:aloud\s+)?(?:from\s+)?|quot(?:ing|ed)\s+|"
-                        r"cit(?:ing|ed)\s+)(?:a|an|the|his|her|its|their)\b", re.IGNORECASE)
-# A list's bullet inside a paragraph (lines joined): `What they're saying: - Rep. X (R-Ohio):`.
-_BULLET = re.compile(r"(?:^|\s)[-\u2022*\u2013]\s+(?=[A-Z])")
-# What follows the name of a colon introduction's subject: a lower-case word, after a comma or not.
-_NAME_THEN_WORD = r"\s*,?\s+[a-z]"
-# Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
-_COLON_LEAD = re.compile(r"\s*(?:[-\u2022*\u2013\u2014]\s+)?"  # a list's bullet
-                         r"(?:(?:as|but|and|so|still|yet|then|now|later|instead)\b,?\s*)*",
-                         re.IGNORECASE)
 
 
-class Attributor:
+class Attributor(ColonIntros):
     """Find the speaker of each quotation of one article, by the rules in `_RULES`."""
 
     def __init__(self, cast: Cast) -> None:
@@ -288,20 +266,6 @@ class Attributor:
                 return not_named_inside(found, place)
         return None
 
-    def intro(self, paragraph: int, text: str) -> Speaker | None:
-        """Return the speaker a paragraph ending `She added:` introduces for the next one."""
-        body = text.rstrip()
-        if not body.endswith(":"):
-            return None
-        masked = mask_party_tags(body[:-1])
-        start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
-        start = previous_close(masked, len(masked) + 1, start)
-        found = self._before(paragraph, masked, start, len(masked), max_tail=40)
-        if found is None and (document := DOCUMENT_GOES_ON.match(masked, start)) is not None:
-            # `In a letter to staff, Grierson wrote that … The letter continued:`: its issuer.
-            return self.issuer(document.group(1).lower(), paragraph, start)
-        return found or self.colon_subject(paragraph, masked, start, len(masked))
-
     def reported(self, paragraph: int, text: str) -> Speaker | None:
         """Return the speaker of a paragraph that ends in reported speech without quotation
         marks (`Johnson said the bill was dead.`): a person or an organisation, or None."""
@@ -320,70 +284,6 @@ class Attributor:
             return None
         found = self.speaker(speaker_after(text, m.end(), len(text.rstrip(" ."))), paragraph,
                              m.end())
-        if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-            return None
-        return found
-
-    def colon_subject(self, paragraph: int, text: str, start: int, end: int,
-                      gap: str = _NAME_THEN_WORD) -> Speaker | None:
-        """Return the speaker a clause ending in a colon introduces without a speech verb
-        (`Rachel Reeves put it more bluntly:`, `Biden, in a statement:`, `She was blunt:`):
-        the person or organisation that opens the clause, or None. `gap` is what must follow
-        the name (a comma and a lower-case word, or just the word)."""
-        bullet = last_match(_BULLET, text, start, end)
-        start = bullet.end() if bullet is not None else start
-        m = _COLON_LEAD.match(text, start, end)
-        start = m.end() if m else start
-        asked = _ASKED_LEAD.match(text, start, end)
-        if asked is not None:
-            start = asked.end()  # `Asked whether …, Halvorsen shrugged:`: the question put to him
-        clause = text[start:end]
-        it_reads = IT_READS.match(clause)
-        if it_reads:
-            # `The letter, written by X, was sent on Monday. It reads in part:`.
-            named = last_match(DOCUMENT_NOUN, text, 0, start)
-            return self.issuer(named.group(1).lower(), paragraph, start) if named else None
-        if len(clause) > 120 or any(
-                not _DETERMINER_BEFORE.search(text, max(start, start + v.start() - 6),
-                                              start + v.start())
-                for v in VERB.finditer(clause)):
-            # (`closed his remarks with a promise:`: after a determiner, a noun, no verb.)
-            return None
-        if _READ_FROM.search(clause):
-            # `X opened with a reading from the order itself:`, `X, quoting the ruling:`: the
-            # words are the text's that is read, not the reader's.
-            return None
-        document = DOCUMENT_SUBJECT.match(clause)
-        if document:
-            # `The report was blunt about the causes:` after `a report released by the GAO`.
-            return self.issuer(document.group(1).lower(), paragraph, start)
-        pronoun = re.match(r"\s*(he|she)\s+[a-z]", clause, re.IGNORECASE)
-        if pronoun:
-            return self.speaker(Phrase(pronoun=pronoun.group(1).lower()), paragraph, start)
-        owned = _HIS_WORDS_WERE.fullmatch(clause)
-        if owned:
-            # `His closing argument to the committee was short:`: his words follow.
-            return self.speaker(Phrase(pronoun="he" if owned.group(1).lower() == "his" else
-                                       "she"), paragraph, start)
-        again = _SOURCE_AGAIN.match(clause)
-        if again:
-            # `That same aide was blunt about the calendar:`: the unnamed source just described.
-            found = self._earlier_source(f"the {again.group(1)}", paragraph, start)
-            return found if found is not None and found is not AMBIGUOUS else None
-        name = lead_name(text, start, end)  # `Senate Majority Leader X`, `Her aide, X,`
-        role = _ROLE_BEFORE_NAME.match(text, name.end, end) if name is not None else None
-        if role is not None and any(bare_word(w) in ROLE_NOUNS or is_title(w)
-                                    for w in role.group(1).split()):
-            # `Progressive Caucus chair Rep. Benedikt Saavedra endorsed …:`: the body, then
-            # the post and the person who holds it.
-            holder = name_at_start(text, role.end(), end)
-            if holder is not None and len(holder.words) >= 2:
-                name = holder
-        if name is None or not (re.match(gap, text[name.end:end]) or (
-                gap == _NAME_THEN_WORD and not text[name.end:end].strip())):
-            # (A name alone before the colon is a label: `- Rep. X (R-Pa.): “…”`.)
-            return None
-        found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
             return None
         return found
@@ -460,7 +360,7 @@ class Attributor:
                                         not self._same_pronoun(text, start, m, tail) and
                                         not _thing_clause(tail)):
                 return None
-            if _DETERMINER_BEFORE.search(text, max(start, m.start() - 6), m.start()):
+            if DETERMINER_BEFORE.search(text, max(start, m.start() - 6), m.start()):
                 continue  # `said in an emailed statement`: a participle describing a noun
             if _PASSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()):
                 # `Among trade lawyers the process has been described as “…”`, `to be confirmed
@@ -517,19 +417,11 @@ class Attributor:
         return None
 
 
-# `His closing argument to the committee was short`, `Her answer was blunt`: what he said is
-# described, then given after the colon.
-_HIS_WORDS_WERE = re.compile(r"\s*(his|her)\s+(?:[a-z-]+\s+){0,2}(?:argument|answer|reply|response|"
-                             r"message|advice|verdict|explanation|pitch|plea|warning|"
-                             r"retort|statement|remarks?|words?|comment|assessment|view|take)"
-                             r"(?:\s+(?:[a-z-]+\s+){0,4}?[a-z-]+)?\s+(?:was|were|is|are)"
-                             r"(?:\s+(?:more\s+|even\s+|very\s+)?[a-z-]+){1,2}\s*", re.IGNORECASE)
 # `his office`, `her campaign`: a body that speaks for the person the pronoun means.
 _OWNED_OFFICE = re.compile(r"(his|her)\s+(office|campaign)", re.IGNORECASE)
 # A speech verb, or `thanked`, of a clause that a statement's opening phrase leads into.
 _ISSUING_VERB = re.compile(r"\b(?-i:" + alternatives([*SPEECH_VERBS, "thanked", "thanks"]) +
                            r")\b")
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?:not|also|widely|often|"
                              r"repeatedly|publicly|privately|later|since|once)\s+)?$")
 # A person the text does not name as the subject right before a speech verb.

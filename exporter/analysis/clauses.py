@@ -44,6 +44,9 @@ MANNER_ADVERB = (r"(?-i:(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly
                  r"[a-z]{2,}ly)")
 # Lower case: a capital makes a name of the word (`the United States`, `Says Who`).
 VERB = re.compile(r"\b(?:" + alternatives(list(SPEECH_VERBS)) + r")\b")
+# A determiner right before a speech verb makes it a participle describing a noun (`said in an
+# emailed statement`, `closed his remarks with a promise:`), no verb.
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$")
 # A reported clause that joins another clause is no longer the speaker's: `X said …, while Y
 # called it “…”` (but `X argued that …, and that judges should not “…”` goes on reporting X).
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\s(?!that\b)|;|"
@@ -218,6 +221,7 @@ __all__ = [
     "BE",
     "CLAUSE_BREAK",
     "CLAUSE_TAIL",
+    "DETERMINER_BEFORE",
     "FINITE",
     "HOW_NAMED",
     "JOINED",
