@@ -20,6 +20,7 @@ from .clauses import (
     OWNED_SPEECH,
     SO_SAID,
     VERB,
+    WEEKDAY,
     WITH_PARTICIPLE,
     Place,
     previous_close,
@@ -101,8 +102,8 @@ _SUBJECT_SAID_AT_END = re.compile(
     r",\s+(?P<np>[^,;:\u201c\u201d\"]{2,60}?)\s+(?:said|says|told\s+(?:[A-Z][\w.\u2019'-]*"
     r"(?:\s+[A-Z][\w.\u2019'-]*){0,3}|reporters|lawmakers|the\s+[a-z]+)|wrote|writes)(?=[\s.]|$)")
 _SETTING_ONLY = re.compile(r"(?:\s+(?:on|in|at|during|after|before|late|early|this|last|"
-                           r"yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                           r"Saturday|Sunday)\b[^,;:\u201c\u201d\"]{0,80})?\s*[.]?\s*")
+                           r"yesterday|today|tonight|" + WEEKDAY +
+                           r")\b[^,;:\u201c\u201d\"]{0,80})?\s*[.]?\s*")
 
 
 def how_named(att: Speaks, paragraph: int, text: str, offset: int) -> Speaker | None:
