@@ -103,6 +103,8 @@ def _next_in_run(text: str, end: int) -> int:
     particles of a name."""
     m = _PARTICLES.match(text, end)
     return m.end() if m else end + 1
+
+
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 # The number of a district or ward in a title before a name (`District 5 Supervisor`).
 _SEAT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")

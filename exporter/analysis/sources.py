@@ -175,6 +175,9 @@ _SOURCE_HEADS = ROLE_NOUNS | SOURCE_NOUNS | {
     "administrator", "analyst", "investigator", "prosecutor", "detective", "deputy", "trooper",
     # `A woman near the front who did not give her name …` then `the woman said`.
     "man", "woman"}
+# What `the …` may name again besides a source's heads: `A person familiar with the discussions
+# … said` then `the person said` (a pronoun after such a source stays with the rules for names).
+_NAMED_AGAIN_HEADS = _SOURCE_HEADS | {"person", "people"}
 _NOT_MODIFIERS = frozenset({"who", "whom", "which", "that", "said", "says", "told", "is", "was",
                             "were", "are", "has", "had", "have"})
 
@@ -256,9 +259,7 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
     # (`that official said`, `this person said`: the one just described too.)
     m = re.fullmatch(r"(?:the|that|this)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)", description.strip(),
                      re.IGNORECASE)
-    # (`A person familiar with the discussions … said` then `the person said`; a pronoun
-    # after such a source stays with the rules for names.)
-    if m is None or m.group(1).lower() not in _SOURCE_HEADS | {"person", "people"}:
+    if m is None or m.group(1).lower() not in _NAMED_AGAIN_HEADS:
         return None
     head = m.group(1).lower()
     pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
