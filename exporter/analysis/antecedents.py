@@ -19,6 +19,17 @@ from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .clauses import alternatives
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
+from .rivalwords import (
+    DESCRIBING_APPOSITIVE,
+    FEAST_DAY,
+    NAME_FOLLOWS,
+    OF_NAME,
+    PARTY_AFTER,
+    PARTY_MEMBERS,
+    PLURAL_VERB,
+    THE_BEFORE,
+    next_in_run,
+)
 from .sentences import split_sentences
 from .sources import (
     described_subject_before,
@@ -76,45 +87,14 @@ _OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 _REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
                             + r")\s+that\b")
 _TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
-_DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an)\s+[^,;:.!?\u201c\"]{1,120}[,.]")
-"""`, a Suffolk County legislator from Setauket,`, `, a Dover commuter who said so.`: an
-indefinite description set off after a name, to the comma or the sentence's end."""
-_PARTY_AFTER = re.compile(r"(?:\s+[A-Z][\w.’']*)?\s+(?:Democrat|Republican|Independent)s?\b")
-"""After a capitalised word, a party member noun makes it a place (`a Durham Democrat`)."""
-_FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
 # A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
 _TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a-z]+)\b"
                             r"(?=,|\s+[a-z]+(?:ed|s)\b)")
 # Two capitalised words joined by `and` or `or`: `Brandt and Sorensen`.
 _PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+([A-Z][\w\u2019'-]+)")
-# `the Miss Evangeline`, `the Dockside`: a capital after `the` names a thing.
-_THE_BEFORE = re.compile(r"\bthe\s+$")
-# `Children are …`: a plural subject, never one person.
-_PLURAL_VERB = re.compile(r"\s+(?:are|were|have|do|say)\b")
-# `Web of Angels`, `Bank of America`: a capitalised word before `of` and another capital names
-# a thing or a body; a person's name does not go on so.
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# A name's particles, between two of its capitalised words (`Universidad de los Andes`).
-_PARTICLES = re.compile(r"\s+(?:(?:" + "|".join(sorted(LOWER_CONNECTORS)) + r")\s+)*")
-
-
-def _next_in_run(text: str, end: int) -> int:
-    """Return where the next capitalised word of the run ending at `end` would start, past the
-    particles of a name."""
-    m = _PARTICLES.match(text, end)
-    return m.end() if m else end + 1
-
-
-_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 # The number of a district or ward in a title before a name (`District 5 Supervisor`).
 _SEAT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
-# Party members (`one of the four Democrats`, `Derek Ambrose, a Democrat from Parma,`) name a
-# group or describe someone, never a rival person.
-_PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals", "tories",
-                            "progressives", "socialists", "independents", "libertarians",
-                            "democrat", "republican", "conservative", "liberal", "tory",
-                            "progressive", "socialist", "independent", "libertarian"})
 # `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?(?!\w)")
 
@@ -565,7 +545,7 @@ class Antecedents(_CastParts):
             end = offset if p == paragraph else len(text)
             spans = [(m.start, m.end) for m in self._between(p, start - _AROUND, end)]
             spans += self.quoted.get(p, [])
-            described = _DESCRIBING_APPOSITIVE.match(text, start) if p == seen.paragraph \
+            described = DESCRIBING_APPOSITIVE.match(text, start) if p == seen.paragraph \
                 and seen.subject else None
             if described is not None:
                 # `Anjali Mehrotra-Kline, a Suffolk County legislator from Setauket, said`: the
@@ -575,29 +555,29 @@ class Antecedents(_CastParts):
             for m in _CAPITALISED.finditer(text, start, end):
                 word = POSSESSIVE.sub("", m.group())
                 if m.start() == skip_run:
-                    skip_run = _next_in_run(text, m.end())
+                    skip_run = next_in_run(text, m.end())
                     continue  # `South Carolina`: the run's first word decided for it
                 if any(a <= m.start() < b for a, b in spans):
                     # `an Iraq War veteran`: the place decides the run
-                    skip_run = _next_in_run(text, m.end())
+                    skip_run = next_in_run(text, m.end())
                     continue
-                if _FEAST_DAY.match(text, m.end()) or _OF_NAME.match(text, m.end()):
-                    skip_run = _next_in_run(text, m.end())
+                if FEAST_DAY.match(text, m.end()) or OF_NAME.match(text, m.end()):
+                    skip_run = next_in_run(text, m.end())
                     continue  # `since Labor Day`, `on Christmas Eve`: a date, not a person
-                if _PARTY_AFTER.match(text, m.end()):
-                    skip_run = _next_in_run(text, m.end())
+                if PARTY_AFTER.match(text, m.end()):
+                    skip_run = next_in_run(text, m.end())
                     continue  # `a Durham Democrat`, `a Grand Rapids Republican`: a hometown
-                if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or \
+                if THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or \
                         bare_word(word) in SETTING_WORDS:
-                    skip_run = _next_in_run(text, m.end())
+                    skip_run = next_in_run(text, m.end())
                     continue  # `the Miss Evangeline`, `Outside City Hall`: a thing's name, a place
-                if _PLURAL_VERB.match(text, m.end()):
+                if PLURAL_VERB.match(text, m.end()):
                     continue  # `Children are still being accepted`: many, not a person
                 if gender is not None and \
                         self._surname_of_other_gender(word, p, m.start(), gender):
                     continue
                 if word in own or bare_word(word) in STOP or is_title(word) or \
-                        bare_word(word) in NOT_SPEAKERS or bare_word(word) in _PARTY_MEMBERS:
+                        bare_word(word) in NOT_SPEAKERS or bare_word(word) in PARTY_MEMBERS:
                     continue
                 # `… “profoundly disappointed.” Speaking to reporters, he …`: a closing mark
                 # after the full stop still ends the sentence (kept for a possessive, which
@@ -607,15 +587,15 @@ class Antecedents(_CastParts):
                                                   " \u201c\u2018\u201d\u2019\"'(")
                 opens = not before or before[-1] in ".!?:\u2014"
                 if opens and word not in self.proper and word not in self.by_last \
-                        and word not in self.pairs and not _NAME_FOLLOWS.match(text, m.end()):
+                        and word not in self.pairs and not NAME_FOLLOWS.match(text, m.end()):
                     continue  # a sentence opener, not a name (`Lakshiwnder Singh` would be)
                 if gazetteer_lookup([word], 0):
-                    skip_run = _next_in_run(text, m.end())
+                    skip_run = next_in_run(text, m.end())
                     continue
                 if seen.subject and (not self._subject(p, m.start())
                                      or self._object(p, m.start())
                                      or (m.group().endswith(("\u2019s", "'s")) and not opens)):
-                    skip_run = _next_in_run(text, m.end())
+                    skip_run = next_in_run(text, m.end())
                     # `on the night Anders Kolb died`, `asked about Pelosi`, `X, Carlineo’s
                     # attorney,`: no rival; `Ashworth’s order requires …` opening a sentence
                     # is its topic, and may be the one the pronoun means
