@@ -55,6 +55,7 @@ from .sources import description_speaker, earlier_source, one_of_earlier
 from .speakers import (
     AMBIGUOUS,
     PRONOUN_GENDER,
+    SUBJECT_PRONOUN,
     Phrase,
     Speaker,
     bare_word,
@@ -121,16 +122,15 @@ class Attributor(ColonIntros):
             owned = OWNED_DOCUMENT.fullmatch(phrase.description.strip(" ,"))
             if owned:
                 # `The association sued in September. Its complaint says …`: whose it is.
-                pronoun = {"its": "it", "their": "they", "his": "he", "her": "she"}[
-                    owned.group(1).lower()]
-                found = self.cast.antecedent(pronoun, paragraph, offset)
+                found = self.cast.antecedent(SUBJECT_PRONOUN[owned.group(1).lower()], paragraph,
+                                             offset)
                 return None if found is None or found is AMBIGUOUS else resolved(found)
             office = _OWNED_OFFICE.fullmatch(phrase.description.strip(" ,"))
             if office:
                 # `Gov. Trent Holcombe … In a statement, his office said`: the office of the
                 # person the pronoun means, which speaks for them.
-                found = self.cast.antecedent(office.group(1).lower().replace("his", "he")
-                                             .replace("her", "she"), paragraph, offset)
+                found = self.cast.antecedent(SUBJECT_PRONOUN[office.group(1).lower()],
+                                             paragraph, offset)
                 if found is None or found is AMBIGUOUS or found.kind != "person":
                     return None
                 return Speaker(f"{found.name}\u2019s {office.group(2).lower()}", "organisation",

@@ -42,6 +42,7 @@ from .sentences import split_sentences
 from .sources import description_speaker
 from .speakers import (
     AMBIGUOUS,
+    SUBJECT_PRONOUN,
     Phrase,
     Speaker,
     document_owner,
@@ -215,7 +216,7 @@ def _verb_before(att: Attributor, place: Place) -> Speaker | None:
     if heard is not None:
         # `One former aide recalled him saying, “…”`: the one heard, not the one who heard.
         who = heard.group(1)
-        phrase = Phrase(pronoun={"him": "he", "her": "she"}[who]) if who in ("him", "her") \
+        phrase = Phrase(pronoun=SUBJECT_PRONOUN[who]) if who in ("him", "her") \
             else subject_before(text, heard.start(1), heard.end(1))
         return att.speaker(phrase, place.paragraph, heard.start(1))
     found = att._before(place.paragraph, text, start, place.span.start - 1, max_tail=150)

@@ -20,6 +20,7 @@ from .matching import last_match
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
+    SUBJECT_PRONOUN,
     Phrase,
     Speaker,
     bare_word,
@@ -127,8 +128,8 @@ class ColonIntros(_AttributorParts):
         owned = _HIS_WORDS_WERE.fullmatch(clause)
         if owned:
             # `His closing argument to the committee was short:`: his words follow.
-            return self.speaker(Phrase(pronoun="he" if owned.group(1).lower() == "his" else
-                                       "she"), paragraph, start)
+            return self.speaker(Phrase(pronoun=SUBJECT_PRONOUN[owned.group(1).lower()]),
+                                paragraph, start)
         again = _SOURCE_AGAIN.match(clause)
         if again:
             # `That same aide was blunt about the calendar:`: the unnamed source just described.

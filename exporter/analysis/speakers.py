@@ -65,6 +65,8 @@ AMBIGUOUS = Speaker(name="", kind="unknown")
 """The text names a speaker we cannot tell apart from another: the quotation stays silent."""
 
 PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "she": "f"}
+SUBJECT_PRONOUN = {"its": "it", "their": "they", "his": "he", "him": "he", "her": "she"}
+"""The subject pronoun of a possessive or object one (`his office`, `recalled him saying`)."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|"
                         # Wall Street Journal style: `Sen. Jane Roe (D., Wash.)`.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...dates import MONTHS, WEEKDAYS
 from ..lexicon import FIRST_NAMES, census_first_names
 from ..sentences import split_sentences
 from .words import CONNECTORS, ORG_HEADS, ORG_WORDS, TITLE_HEADS, TITLES_TO
@@ -117,10 +118,8 @@ _ON_HEADS = frozenset({"council", "commission", "committee", "subcommittee", "ce
                        "institute", "conference", "caucus", "coalition", "alliance", "forum",
                        "project", "initiative", "panel", "network", "partnership"})
 """An organisation's head a name may go on after with `on` (`Council on Foreign Relations`)."""
-_NOT_AFTER_ON = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                           "sunday", "january", "february", "march", "april", "may", "june",
-                           "july", "august", "september", "october", "november", "december",
-                           "capitol", "election", "christmas", "thanksgiving", "easter"})
+_NOT_AFTER_ON = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"capitol", "election", "christmas",
+                                                         "thanksgiving", "easter"}
 """Capitalised words after `on` that say when or where (`the Committee on Tuesday`)."""
 
 
