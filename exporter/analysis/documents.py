@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clauses import MANNER_ADVERB, alternatives
+from .clauses import MANNER_ADVERB, WEEKDAY, alternatives
 from .lexicon import SPEECH_VERBS
 
 # The nouns for a document quoted as speaking (`the statement said`): the words of whoever issued
@@ -21,7 +21,10 @@ OWNED_DOCUMENT = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+)?" + DOCUMENTS,
                             re.IGNORECASE)
 # How many paragraphs before a quotation its `the statement said` may name the issuer in.
 ISSUER_REACH = 3
-_ISSUING_ADVERBS = r"(?:also|later|then|again|" + MANNER_ADVERB + r")"
+# What may stand between the issuer and its verb: adverbs, an auxiliary (`The company has
+# denied …`), a day (`The ministry on Friday said in a statement`).
+_ISSUING_ADVERBS = (r"(?:also|later|then|again|since|earlier|previously|flat-out|has|have|had|"
+                    r"on\s+" + WEEKDAY + r"|" + MANNER_ADVERB + r")")
 # `The report was blunt:`, `The 40-page filing put it plainly:`: a document as the clause's subject.
 DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(report|statement|"
                               r"letter|memo|filing|release|study|ruling|opinion)\s+[a-z]")

@@ -76,7 +76,9 @@ def subject_said_at_end(att: Speaks, place: Place) -> Speaker | None:
     quotation, its attribution (`X said`, `she said`) closing it after a comma."""
     text = place.text
     m = last_match(_SUBJECT_SAID_AT_END, text, place.span.close, place.sentence_end)
-    if m is None or not _SETTING_ONLY.fullmatch(text, m.end(), place.sentence_end) or \
+    if m is None:
+        return _quoted_with_the_last(att, place)
+    if not _SETTING_ONLY.fullmatch(text, m.end(), place.sentence_end) or \
             not re.search(r"\w", text[place.sentence_start:max(0, place.span.start - 1)]) or \
             re.match(r"(?:and|or|but|nor)\s", m.group("np")):
         # Only a quotation inside its sentence; one opening it (`“…,” X, and Y said`) is
@@ -94,6 +96,37 @@ def subject_said_at_end(att: Speaks, place: Place) -> Speaker | None:
     if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
         return None
     return found
+
+
+def _quoted_with_the_last(att: Speaks, place: Place) -> Speaker | None:
+    """`The outages have been “terribly disruptive” and the utility is taking steps, but “we
+    won’t roll the dice on public safety,” chief executive Dana Whitlow said.`: a partial
+    quotation in a sentence whose last quotation closes on its attribution (`,” X said.`);
+    the sentence is one speaker's reported speech, unless a speech verb outside the quotation
+    marks gives some of it to someone else (`Critics called it “…,” and “…,” X said`)."""
+    text = place.text
+    m = last_match(_QUOTE_SAID_AT_END, text, place.span.close, place.sentence_end)
+    if m is None or not _SETTING_ONLY.fullmatch(text, m.end(), place.sentence_end) or \
+            re.match(r"(?:and|or|but|nor)\s", m.group("np")):
+        return None
+    outside = _QUOTED.sub(" ", text[place.sentence_start:m.start()])
+    if any(v.group().islower() for v in VERB.finditer(outside)):
+        return None
+    phrase = subject_before(text, m.start("np"), m.end("np"))
+    if phrase is None or (phrase.name is None and phrase.pronoun is None):
+        return None
+    found = att.speaker(phrase, place.paragraph, m.start("np"))
+    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
+        return None
+    return found
+
+
+# `…,” chief executive Dana Whitlow said`: a quotation closing on a comma, then its subject and
+# verb.
+_QUOTE_SAID_AT_END = re.compile(r",[\u201d\"]\s+(?P<np>[^,;:\u201c\u201d\"]{2,60}?)\s+"
+                                r"(?:said|says)(?=[\s.]|$)")
+# A quotation's words, set aside when looking for a speech verb outside them.
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]")
 
 
 # `, Noem said`, `, the senator's spokesman, Ty Bell, said`: a short subject after a comma,
