@@ -19,6 +19,7 @@ from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .clauses import alternatives
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
+from .namesakes import established_namesake
 from .rivalwords import (
     DESCRIBING_APPOSITIVE,
     FEAST_DAY,
@@ -247,7 +248,10 @@ class Antecedents(_CastParts):
             # `Rep. Brent Okerlund … Okerlund said … “…,” he said`, his brother Shane named
             # only in the next paragraph: a person the text has not introduced yet is no one
             # the pronoun can mean.
+            established = established_namesake(shared, self.texts)
             shared = [k for k in shared if self._introduced(k, paragraph, offset)] or shared
+            if established in shared:
+                shared = [established]  # the one a careful writer keeps on the bare surname
             if len(shared) == 1:
                 if self.gender_told(shared[0]) not in (gender, None):
                     return None

@@ -32,6 +32,7 @@ from .lexicon import (
     TITLES,
     Gender,
 )
+from .namesakes import established_namesake
 from .people import with_missed_people
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
@@ -246,10 +247,10 @@ class Cast(Antecedents):
         surname = keys[0].split()[-1]
         if not described or re.search(r"\b" + re.escape(surname) + r"\b", before):
             # `Rep. Alvarez criticised the governor`: the surname itself is written, unchosen.
-            return None
+            return established_namesake(keys, self.texts)
         held = [k for k in keys if described & (self.titles.get(k, set()) |
                                                 title_words(self.roles.get(k) or ""))]
-        return held[0] if len(held) == 1 else None
+        return held[0] if len(held) == 1 else established_namesake(keys, self.texts)
 
     def resolve(self, name: Name, paragraph: int) -> Speaker | None:
         """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or

@@ -1,0 +1,56 @@
+"""Namesakes: which of several people who share a surname the bare surname stands for.
+
+A careful writer who must name two people of one surname keeps one of them on the bare surname
+and names the others in full every time (an obituary's `Aukerman died Sunday …, his son, Craig
+Aukerman, said.`, then `“…,” Craig Aukerman said.`, while `Aukerman` goes on meaning the
+senator).
+Where the text shows that convention, the bare surname is the one person it already meant before
+any namesake was introduced; anywhere else a shared surname stays ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# A capitalised word right before the surname: a first name (`Craig Aukerman`) or a title
+# (`Sen. Aukerman`, `Mrs. Aukerman`), either of which may point at someone else.
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*\s+$")
+
+
+def established_namesake(keys: list[str], texts: Mapping[int, str]) -> str | None:
+    """Return the one of `keys` (full names sharing their last word) the bare surname stands
+    for: the only one named before the article first wrote the surname alone, when every other
+    one is named in full again after being introduced; else None."""
+    surname = keys[0].split()[-1]
+    if any(key.split()[-1] != surname for key in keys):
+        return None
+    bare = re.compile(r"(?<![\w\u2019'-])" + re.escape(surname) + r"\b(?![\u2019'-]\w)")
+    first_full: dict[str, tuple[int, int]] = {}
+    counts = dict.fromkeys(keys, 0)
+    bares: list[tuple[int, int]] = []
+    for paragraph in sorted(texts):
+        text = texts[paragraph]
+        if surname not in text:
+            continue
+        for key in keys:
+            found = [m.start() for m in re.finditer(r"\b" + re.escape(key) + r"\b", text)]
+            counts[key] += len(found)
+            if found and key not in first_full:
+                first_full[key] = (paragraph, found[0])
+        bares.extend((paragraph, m.start()) for m in bare.finditer(text)
+                     if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+    if not bares:
+        return None
+    known = [key for key in keys if key in first_full and first_full[key] < bares[0]]
+    if len(known) != 1:
+        return None
+    # Every namesake is named in full again after being introduced (the writer keeping them
+    # apart from the surname), or only once the surname alone is no longer written (a list of
+    # survivors at an obituary's end).
+    kept_apart = all(counts[key] >= 2 or key not in first_full or first_full[key] > bares[-1]
+                     for key in keys if key != known[0])
+    return known[0] if kept_apart else None
+
+
+__all__ = ["established_namesake"]
