@@ -247,10 +247,27 @@ class Cast(Antecedents):
         surname = keys[0].split()[-1]
         if not described or re.search(r"\b" + re.escape(surname) + r"\b", before):
             # `Rep. Alvarez criticised the governor`: the surname itself is written, unchosen.
-            return established_namesake(keys, self.texts)
+            return self._established(keys, paragraph)
         held = [k for k in keys if described & (self.titles.get(k, set()) |
                                                 title_words(self.roles.get(k) or ""))]
-        return held[0] if len(held) == 1 else established_namesake(keys, self.texts)
+        return held[0] if len(held) == 1 else self._established(keys, paragraph)
+
+    def _established(self, keys: list[str], paragraph: int) -> str | None:
+        """Return the one of `keys` the bare surname is kept for (`namesakes`), unless the
+        last paragraph before that writes the surname writes it last as another's full name:
+        `Tyrone Reed took the stand. / “…,” Reed said.` may well mean him."""
+        chosen = established_namesake(keys, self.texts)
+        if chosen is None:
+            return None
+        surname = chosen.split()[-1]
+        for p in range(paragraph - 1, 0, -1):
+            text = self.texts.get(p, "")
+            last = text.rfind(surname)
+            if last < 0:
+                continue
+            return None if any(k != chosen and text.rfind(k) + len(k) == last + len(surname)
+                               for k in keys) else chosen
+        return chosen
 
     def resolve(self, name: Name, paragraph: int) -> Speaker | None:
         """Return the speaker a written name denotes, AMBIGUOUS when two people share it, or
