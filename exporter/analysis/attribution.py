@@ -51,7 +51,7 @@ from .lexicon import SPEECH_VERBS, TITLES
 from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
-from .sources import description_speaker, earlier_source, one_of_earlier
+from .sources import description_speaker, earlier_source, one_of_earlier, unnamed_since
 from .speakers import (
     AMBIGUOUS,
     PRONOUN_GENDER,
@@ -111,6 +111,8 @@ class Attributor(ColonIntros):
                 found = Speaker(found.name, found.kind, _role(phrase.role), found.attribution)
             return found
         if phrase.description:
+            if _NOBODY_IN_PARTICULAR.match(phrase.description.strip(" ,")):
+                return None  # `someone in the observers’ row shouted`: no one the reader can name
             generation = _GENERATION.fullmatch(phrase.description.strip(" ,"))
             if generation:
                 # `the younger Stiles said`: of two people sharing the surname, the child.
@@ -157,8 +159,12 @@ class Attributor(ColonIntros):
             if title:
                 # `One GOP lawmaker from the state, granted anonymity, said …` then `the lawmaker
                 # said`: the unnamed source just described, before anyone titled so.
-                return self._earlier_source(phrase.description, paragraph, offset) or \
+                found = self._earlier_source(phrase.description, paragraph, offset) or \
                     self.cast.titled(title)
+                if found is not None and found.named and unnamed_since(
+                        self.cast.texts, paragraph, offset, found.name, self.cast._in_quote):
+                    return None  # `… a suburban House Democrat who … / the lawmaker told me`
+                return found
             if identity_description(phrase.description):
                 return self.cast.described(paragraph, offset)
             named = re.sub(r"^the\s+", "", phrase.description.strip(" ,"), flags=re.I)
@@ -419,6 +425,11 @@ class Attributor(ColonIntros):
 
 # `his office`, `her campaign`: a body that speaks for the person the pronoun means.
 _OWNED_OFFICE = re.compile(r"(his|her)\s+(office|campaign)", re.IGNORECASE)
+# `someone in the gallery`, `a voice from the back`: a speaker the text declines to identify.
+_NOBODY_IN_PARTICULAR = re.compile(r"(?:someone|somebody|anyone|anybody|a\s+voice)\b",
+                                   re.IGNORECASE)
+
+
 # A speech verb, or `thanked`, of a clause that a statement's opening phrase leads into.
 _ISSUING_VERB = re.compile(r"\b(?-i:" + alternatives([*SPEECH_VERBS, "thanked", "thanks"]) +
                            r")\b")

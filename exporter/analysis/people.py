@@ -66,7 +66,10 @@ _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\
                                 r"|,\s*)*?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # First words of places' names (`Port Haskell`, `Fort Stewart`, `Mount Pleasant`), never of a
 # person's.
-_PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake"})
+_PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake", "new"})
+# `a New Haven hospital`, `an Eau Claire company`: an indefinite article before a run makes it
+# a modifier, never a person's name.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+$")
 # Last words that make a run a place, never a surname (`Barlow County`, `Garfield Heights`).
 _PLACE_LAST = frozenset({"county", "parish", "township", "borough", "heights", "springs",
                          "avenue", "highway", "canyon", "creek", "falls", "valley", "city",
@@ -177,7 +180,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                     for m in known):
                 continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
-            if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST:
+            if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST or \
+                    _ARTICLE_BEFORE.search(text, max(0, start - 4), start):
                 continue  # `fished out of Port Haskell`, `in Barlow County`: a place's name
             if low[-1] in NOT_ACTOR_HEADS:
                 continue  # `the Agricultural Credit Act of 1987, which …`: a law, a war, a plan

@@ -192,6 +192,7 @@ _SPEAKS_AFTER = re.compile(r"[^.;:!?\u201c\u201d\"]{0,200}?\b(?:said|says|told|"
 
 # An unnamed person opening a sentence in which they speak: `A woman who identified herself
 # only as a poll worker … said`.
+_WHO_AFTER = re.compile(r"[^.;!?\u201c\u201d\"]{0,60}?,?\s+who\b")
 _UNNAMED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:A|An|One|Another)\s+"
                             r"((?:[\w-]+\s+){0,4}?[\w-]+)\b")
 
@@ -238,9 +239,36 @@ def unnamed_speaker_before(text: str, offset: int) -> bool:
     speaks in it (`A woman who identified herself only as a poll worker … said`): a pronoun
     after it may be hers rather than a name's from the paragraphs before."""
     for m in _UNNAMED_OPENS.finditer(text, 0, offset):
-        if m.group(1).split()[-1].lower() in _SOURCE_HEADS and \
-                _SPEAKS_AFTER.match(text, m.end(), offset):
+        # (`A consultant who introduced himself only as Rick ran the meetings. He told …`, `A
+        # courier in a yellow poncho, who would not give his name, …`: anyone introduced by a
+        # relative clause is as near.)
+        if _WHO_AFTER.match(text, m.end(), offset) or (
+                m.group(1).split()[-1].lower() in _SOURCE_HEADS and
+                _SPEAKS_AFTER.match(text, m.end(), offset)):
             return True
+    return False
+
+
+# `a suburban House Democrat who was counted as a yes`, `A consultant, who …`: a person the
+# text introduces without a name (not an appositive: `The Republican, a former sheriff who …`).
+_UNNAMED_WHO = re.compile(r"(?<!,\s)\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\u2019'-]+\s+){0,4}?"
+                          r"[\w-]+,?\s+who\b")
+
+
+def unnamed_since(texts: dict[int, str], paragraph: int, offset: int, name: str,
+                  in_quote: Callable[[int, int], bool]) -> bool:
+    """Return True if this paragraph before `offset`, or the one before, introduces a person
+    without a name (`a suburban House Democrat who …`) after the last time `name`'s surname is
+    written: `the lawmaker told me` may be that person, not the one lawmaker named before."""
+    surname = name.split()[-1]
+    for p in (paragraph, paragraph - 1):
+        text = texts.get(p, "")
+        end = offset if p == paragraph else len(text)
+        hits = [h for h in _UNNAMED_WHO.finditer(text, 0, end) if not in_quote(p, h.start())]
+        if hits:
+            return text.find(surname, hits[-1].end(), end) < 0
+        if surname in text[:end]:
+            return False
     return False
 
 
@@ -265,8 +293,9 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
     pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
                          + re.escape(head) + r"(?:\s+(?:from|at|in|with|for|of|near|outside|"
                          r"inside|behind|familiar\s+with|briefed\s+on|close\s+to)\s+(?:the\s+)?"
-                         r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*|[a-z][\w-]*)){0,6}?"
-                         r"(?=,|\s+(?:said|says|told|who|which|disputed|declined)\b))?)(?!\w)")
+                         r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*|"
+                         r"(?!(?:that|which|who|whose)\b)[a-z][\w-]*)){0,6}?"
+                         r"(?=,|\s+(?:said|says|told|who|which|[a-z]{3,}ed)\b))?)(?!\w)")
     found: set[str] = set()
     for text, hit in _hits_before(pattern, texts, paragraph, offset, in_quote):
         words = hit.group(1).split()
@@ -333,4 +362,4 @@ def _singular(phrase: str) -> str:
 
 
 __all__ = ["SOURCE_NOUNS", "described_body", "description_speaker", "earlier_source",
-           "office_holder", "one_of_earlier"]
+           "office_holder", "one_of_earlier", "unnamed_since"]

@@ -53,7 +53,9 @@ LONE_NAME_PERSON = re.compile(
     + "|".join(sorted(PERSON_NOUNS | {"migrant", "asylum-seeker", "farmworker", "senior",
                                        "junior", "sophomore", "freshman", "grandmother",
                                        "grandfather", "parent", "mom", "dad"}))
-    + r")\b)|who\s+(?:asked|requested|spoke|declined|did\s+not|gave)\b[^.;]{0,60}?\bnames?\b)")
+    + r")\b)|who\s+(?:asked|requested|spoke|declined|did\s+not|gave)\b[^.;]{0,60}?\bnames?\b)"
+    # `Dani asked that CT Public not use her last name`: the name's own subject says so.
+    r"|\s+(?:asked|requested)\b[^.;]{0,60}?\b(?:last|full|family)\s+names?\b")
 # A surname may end in `s` (`Davis`, `Maitlis`, `Ross`); a plural after a first name is a
 # company's (`Jordan Brands`), so only these endings, and not these words, count as a surname.
 _SURNAME_S = re.compile(r"[a-z](?:is|us|ss)")
