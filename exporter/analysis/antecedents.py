@@ -34,6 +34,7 @@ from .rivalwords import (
 from .sentences import split_sentences
 from .sources import (
     described_subject_before,
+    several_since,
     unnamed_gendered_after,
     unnamed_speaker_before,
 )
@@ -209,10 +210,13 @@ class Antecedents(_CastParts):
             # `Quiroga said volunteers had knocked on doors since Lisowski took over. “…,” he
             # said`: the subject of a clause inside another person's sentence may not be meant.
             return None
-        if nearest.paragraph < paragraph and unnamed_speaker_before(
-                self.texts.get(paragraph, ""), offset):
+        if (nearest.paragraph < paragraph and unnamed_speaker_before(
+                self.texts.get(paragraph, ""), offset)) or several_since(
+                    self.texts.get(paragraph, ""),
+                    nearest.start if nearest.paragraph == paragraph else 0, offset):
             # `A woman who identified herself only as a poll worker … said …. “…,” she said`:
-            # the unnamed speaker of this paragraph, not a name from the one before.
+            # the unnamed speaker of this paragraph, not a name from the one before; `Both
+            # leaders took questions … she said`: one of several, not the last one named.
             return None
         if unnamed_gendered_after(self.texts.get(paragraph, ""),
                                   nearest.start if nearest.paragraph == paragraph else 0,

@@ -399,11 +399,28 @@ class Attributor(ColonIntros):
                 # the verb's subject is the text the relative clause hangs on, not the reader.
                 return None
             found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            reduced = _THING_THEN_NAME.search(text, start, np_end) if found is None else None
+            if reduced is not None and not is_title(reduced.group("thing")) and \
+                    reduced.group("thing") not in ROLE_NOUNS:
+                # `…, an offer Brandvold dismissed as “…”`: the name is the subject of a
+                # relative clause on the thing before it, and it is that clause's verb.
+                named = name_at_end(text, reduced.start(2), np_end)
+                found = self.speaker(Phrase(name=named), paragraph, np_end) \
+                    if named is not None else None
+                if found is AMBIGUOUS or (found is not None and
+                                          found.kind not in ("person", "organisation")):
+                    return None
             if found is None and JOINED.search(text, start, np_end):
                 # `Rosa Delgado stood on a truck, a bullhorn in hand, and told supporters …`,
                 # `(the company would not say but called it “…”)`: the clause's subject.
                 clause = max(start, text.rfind("(", start, np_end) + 1)
-                found = self.speaker(opening_phrase(text, clause, np_end), paragraph, clause)
+                subordinate = last_match(_SUBORDINATE_PRONOUN, text, clause, np_end)
+                # `… two weeks after he publicly opposed the bill and called it “…”`: the
+                # subject of the clause the verb is joined in, not the sentence's.
+                phrase = Phrase(pronoun=subordinate.group(1).lower()) if subordinate \
+                    else opening_phrase(text, clause, np_end)
+                found = self.speaker(phrase, paragraph, subordinate.start(1) if subordinate
+                                     else clause)
                 if found is not None and (found is AMBIGUOUS or
                                           found.kind not in ("person", "organisation")):
                     found = None
@@ -472,6 +489,13 @@ def lead_word(word: str) -> bool:
 # A relative pronoun for a thing as a speech verb's subject: the words are the thing's (a
 # report, a ruling), never those of someone who spoke earlier in the sentence.
 _RELATIVE_THING = re.compile(r",\s*which\s*$")
+# A subordinate clause whose subject is a pronoun (`after he publicly opposed`).
+_SUBORDINATE_PRONOUN = re.compile(r"\b(?:after|before|when|because|since|while|although|though|"
+                                  r"until|once)\s+(he|she)\b")
+# `…, an offer Brandvold`, `…, the plan Gov. Ruiz`: a thing set after a clause, then the name of
+# whoever the relative clause on it (its `that` left out) has acting on it.
+_THING_THEN_NAME = re.compile(r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?P<thing>[a-z-]+)\s+"
+                              r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)\s*$")
 _THAT_BEFORE = re.compile(r"\b(?:read|reading|reads|cited|citing|cites|quoted|quoting|quotes|"
                           r"pointed\s+to|referred\s+to|held\s+up)\s+(?:from\s+)?"
                           r"(?:a|an|the|his|her|their|its)\b[^\u201c\u201d\"]{0,120}?"

@@ -103,10 +103,14 @@ def _after_verb(att: Attributor, place: Place) -> Speaker | None:
     if "according" in m.group().lower() and (
             _INTRODUCED.search(place.text, max(0, place.span.start - 80), place.span.start) or
             _TOLD_THAT.search(place.text, max(place.sentence_start, place.span.start - 80),
-                              place.span.start)):
+                              place.span.start) or
+            any(v.group().islower() for v in VERB.finditer(
+                place.text, max(place.sentence_start, place.span.start - 80),
+                place.span.start))):
         # `Employee-1 replied, “…,” according to the indictment`, `One inspector told auditors
-        # that “…,” according to the report`: the verb before gives the words, the document
-        # after only reports them.
+        # that “…,” according to the report`, `Rutledge told colleagues he would “…,” according
+        # to two members present`: the verb before gives the words, the source after only
+        # reports them.
         return None
     phrase = speaker_after(place.text, m.end(), place.sentence_end)
     return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))

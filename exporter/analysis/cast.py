@@ -576,7 +576,13 @@ class Cast(Antecedents):
             text = self.texts.get(p, "")
             for m in OWNED_ORG.finditer(text, 0, offset if p == paragraph else len(text)):
                 if m.group().lower().endswith(head.lower()) and not self._in_quote(p, m.start()):
-                    last = ((p, m.start()), m.group("org"))
+                    # `Prairie Carbon Partners, the Iowa-based company whose …`: the description
+                    # is an appositive to the organisation named right before it.
+                    comma = text.rstrip().rfind(",", 0, m.start())
+                    named = [o.key for o in self.by_paragraph.get(p, ()) if o.kind is
+                             ActorKind.ORGANISATION and comma >= 0 and o.end == comma and
+                             text[comma + 1:m.start()].strip() in ("", "the")]
+                    last = ((p, m.start()), named[-1] if named else m.group("org"))
         return last
 
     def learn_gender(self, name: str, gender: Gender) -> None:

@@ -272,6 +272,28 @@ def unnamed_since(texts: dict[int, str], paragraph: int, offset: int, name: str,
     return False
 
 
+# `Both leaders …`, `The two senators …` as a sentence's subject: several people at once, after
+# which a singular pronoun may be any of them (not `courted both union leaders`).
+_SEVERAL = re.compile(r"(?:^|(?<=[.!?]\s))(?:Both|The\s+(?:two|three))\s+(?:[a-z-]+\s+)?"
+                      r"(?P<people>[a-z-]+)s\b")
+_PEOPLE = ROLE_NOUNS | TITLES.keys() | {"woman", "man", "candidate", "lawmaker", "leader"}
+
+
+def several_since(text: str, start: int, offset: int) -> bool:
+    """Return True if `text[start:offset]` (outside quotations) turns to several people at once
+    (`Both leaders took questions afterward. Asked …, she said`; not `one of the two no
+    votes`, nor `both legs`)."""
+    return any(not _inside_quote(text, m.start()) and
+               (m.group("people") in _PEOPLE or m.group().endswith(("men", "women")))
+               for m in _SEVERAL.finditer(text, start, offset))
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Return True if `at` falls inside a quotation of `text` (more opening marks before it
+    than closing ones)."""
+    return text.count("\u201c", 0, at) > text.count("\u201d", 0, at)
+
+
 _FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "or", "in", "on", "at", "for", "with",
                             "by", "from"})
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
@@ -361,5 +383,13 @@ def _singular(phrase: str) -> str:
     return " ".join([*lead, head])
 
 
-__all__ = ["SOURCE_NOUNS", "described_body", "description_speaker", "earlier_source",
-           "office_holder", "one_of_earlier", "unnamed_since"]
+__all__ = [
+    "SOURCE_NOUNS",
+    "described_body",
+    "description_speaker",
+    "earlier_source",
+    "office_holder",
+    "one_of_earlier",
+    "several_since",
+    "unnamed_since",
+]
