@@ -59,6 +59,8 @@ _AROUND = 200
 """How far before a name a mention covering it may start."""
 _NEAREST = 30
 """Mentions looked at, nearest first, for a pronoun's antecedent."""
+# A name a relative clause goes on to describe (`…, who runs a forum out of his garage`).
+_WHO_AFTER_NAME = re.compile(r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3},\s+who\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask", "called",
                            "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
@@ -175,8 +177,10 @@ class Antecedents(_CastParts):
             for m in self._between(p, 0, offset if p == paragraph else 1 << 62)[-_NEAREST:]:
                 if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) \
                         and not self._object(p, m.start):
+                    # (A name a relative clause describes is the sentence's topic.)
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
-                                      self._subject(p, m.start)))
+                                      self._subject(p, m.start) or bool(_WHO_AFTER_NAME.match(
+                                          self.texts.get(p, ""), m.start))))
         seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
         seen += self._speakers_named(paragraph, offset)
@@ -211,9 +215,10 @@ class Antecedents(_CastParts):
             # said`: the subject of a clause inside another person's sentence may not be meant.
             return None
         if (nearest.paragraph < paragraph and unnamed_speaker_before(
-                self.texts.get(paragraph, ""), offset)) or several_since(
-                    self.texts.get(paragraph, ""),
-                    nearest.start if nearest.paragraph == paragraph else 0, offset):
+                self.texts.get(paragraph, ""), offset)) or any(several_since(
+                    self.texts.get(p, ""), nearest.start if p == nearest.paragraph else 0,
+                    offset if p == paragraph else 1 << 62)
+                    for p in range(nearest.paragraph, paragraph + 1)):
             # `A woman who identified herself only as a poll worker … said …. “…,” she said`:
             # the unnamed speaker of this paragraph, not a name from the one before; `Both
             # leaders took questions … she said`: one of several, not the last one named.
@@ -530,6 +535,8 @@ class Antecedents(_CastParts):
             return False  # `brought by X`, `according to X`: the agent, not an object
         if word == "for" and self._topic(paragraph, before.start(1), start):
             return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
+        if _WHO_AFTER_NAME.match(self.texts.get(paragraph, ""), start):
+            return False  # `a worry for Kenji Albright-Marsh, who runs …`: introduced at length
         return word in PREPOSITIONS or word in _OBJECT_VERBS or (
             word.endswith(("ed", "ing")) and word not in DETERMINERS)
 

@@ -161,6 +161,9 @@ class Attributor(ColonIntros):
                 # said`: the unnamed source just described, before anyone titled so.
                 found = self._earlier_source(phrase.description, paragraph, offset) or \
                     self.cast.titled(title)
+                if found is not None and found.named and found.kind == "person" and \
+                        not self.cast._introduced(found.name, paragraph, offset):
+                    return None  # `the analyst wrote` before the article names Haddadin
                 if found is not None and found.named and unnamed_since(
                         self.cast.texts, paragraph, offset, found.name, self.cast._in_quote):
                     return None  # `… a suburban House Democrat who … / the lawmaker told me`

@@ -16,6 +16,7 @@ import re
 
 from ..model import ActorKind
 from .actors import (
+    HOMETOWN_OF,
     NOT_ACTOR_HEADS,
     ORG_HEADS,
     ORG_WORDS,
@@ -181,7 +182,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
             if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST or \
-                    _ARTICLE_BEFORE.search(text, max(0, start - 4), start):
+                    _ARTICLE_BEFORE.search(text, max(0, start - 4), start) or \
+                    HOMETOWN_OF.search(text, max(0, start - 40), start):
                 continue  # `fished out of Port Haskell`, `in Barlow County`: a place's name
             if low[-1] in NOT_ACTOR_HEADS:
                 continue  # `the Agricultural Credit Act of 1987, which …`: a law, a war, a plan

@@ -274,8 +274,9 @@ def unnamed_since(texts: dict[int, str], paragraph: int, offset: int, name: str,
 
 # `Both leaders …`, `The two senators …` as a sentence's subject: several people at once, after
 # which a singular pronoun may be any of them (not `courted both union leaders`).
-_SEVERAL = re.compile(r"(?:^|(?<=[.!?]\s))(?:Both|The\s+(?:two|three))\s+(?:[a-z-]+\s+)?"
-                      r"(?P<people>[a-z-]+)s\b")
+_SEVERAL = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:Both|The\s+(?:two|three))\s+(?:[a-z-]+\s+)?"
+                      r"(?P<people>[a-z-]+)s\b|Both\s+(?P<verb>(?:have|had|were|are|will|would)\s+)?"
+                      r"(?:[a-z]+ed|said|say|met|spoke|told|went|came|took|left|sat|stood)\b)")
 _PEOPLE = ROLE_NOUNS | TITLES.keys() | {"woman", "man", "candidate", "lawmaker", "leader"}
 
 
@@ -284,7 +285,8 @@ def several_since(text: str, start: int, offset: int) -> bool:
     (`Both leaders took questions afterward. Asked …, she said`; not `one of the two no
     votes`, nor `both legs`)."""
     return any(not _inside_quote(text, m.start()) and
-               (m.group("people") in _PEOPLE or m.group().endswith(("men", "women")))
+               (m.group("people") is None or m.group("people") in _PEOPLE or
+                m.group().endswith(("men", "women")))
                for m in _SEVERAL.finditer(text, start, offset))
 
 
@@ -369,7 +371,7 @@ def one_of_earlier(description: str, texts: dict[int, str], paragraph: int, offs
     pattern = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|\d+)\s+((?:[\w'-]+\s+)"
                          r"{0,3}?" + re.escape(plural) + r")\b((?:\s+(?:with|familiar\s+with|"
                          r"close\s+to|briefed\s+on)\s+[^,.;\u201c\u201d\"]{1,60}?)?)(?=\s+(?:said|say|"
-                         r"told|spoke|described)\b|,)")
+                         r"told|spoke|described)\b|[,:])")
     found = {_singular(hit.group(1)) + hit.group(2)
              for _, hit in _hits_before(pattern, texts, paragraph, offset, in_quote)}
     if len(found) != 1:

@@ -15,6 +15,7 @@ with its offsets for the quotation module.
 
 from __future__ import annotations
 
+from .cues import HOMETOWN_OF
 from .gazetteer import Gazetteer, gazetteer, lookup
 from .mentions import Mention, find_mentions
 from .merge import find_actors
@@ -35,8 +36,26 @@ from .words import (
     leading_connectors,
 )
 
-__all__ = ["ADVOCATES", "CONNECTORS", "NOT_ACTOR_HEADS", "NOT_ORG_ACRONYMS", "ORG_HEADS",
-           "ORG_WORDS", "ROLE_NOUNS",
-           "ROLE_WORDS", "SETTING_WORDS", "STOP", "Gazetteer", "Mention", "blank_dateline",
-           "blank_district_tags", "blank_nicknames", "find_actors", "find_mentions", "gazetteer",
-           "leading_connectors", "lookup"]
+__all__ = [
+    "ADVOCATES",
+    "CONNECTORS",
+    "HOMETOWN_OF",
+    "NOT_ACTOR_HEADS",
+    "NOT_ORG_ACRONYMS",
+    "ORG_HEADS",
+    "ORG_WORDS",
+    "ROLE_NOUNS",
+    "ROLE_WORDS",
+    "SETTING_WORDS",
+    "STOP",
+    "Gazetteer",
+    "Mention",
+    "blank_dateline",
+    "blank_district_tags",
+    "blank_nicknames",
+    "find_actors",
+    "find_mentions",
+    "gazetteer",
+    "leading_connectors",
+    "lookup",
+]

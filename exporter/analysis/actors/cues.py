@@ -22,6 +22,9 @@ AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
 SUBJECT_PRONOUN_AFTER = re.compile(r"[^A-Z.!?;:\u201c\u201d\"]{1,100}?\b(?:he|she)\b")
 # `Jörg van der Meulen, who chairs the works council,`: `who` is said of people.
 WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
+# `State Sen. Otto Krajicek of Grand Island`: a person's name, then `of` and the place they are
+# from (a run after it is no second person).
+HOMETOWN_OF = re.compile(r"[A-Z][\w\u2019'-]+\s+of\s+$")
 # `the Harlan campaign`, `the Miss Evangeline`: a name after `the` is a thing's or a modifier.
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # `17-year-old Virginia Giuffre`: an age before a name makes it a person's, even one whose first

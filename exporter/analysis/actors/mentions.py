@@ -20,6 +20,7 @@ from ..sentences import split_sentences
 from .cues import (
     AGE_AFTER,
     AGE_BEFORE,
+    HOMETOWN_OF,
     LONE_NAME_PERSON,
     MODEL_CODE,
     PARTICLES,
@@ -377,6 +378,9 @@ class _Finder:
                     and (not names[-1].endswith("s") or surname_in_s(names[-1])))
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
             )
+            if evidence and names[0].lower() not in lexicon.FIRST_NAMES and \
+                    HOMETOWN_OF.search(before):
+                evidence = False  # `Sen. Otto Krajicek of Grand Island, who …`: his town
             if evidence and names[0].lower() not in lexicon.FIRST_NAMES and \
                     SAID_IT.match(text, end):
                 # `Harmon Appliance said Tuesday it would close its plant`: no person is `it`.
