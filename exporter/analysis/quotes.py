@@ -41,7 +41,8 @@ _HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 # A participle reporting speech (`warning`, `calling`) with a subject of its own: `…, with X
 # calling the move “…” and its chief opponent, Y, warning it would send a “…”`.
 _SPEECH_PARTICIPLE = re.compile(r"\b(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b")
-_PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:he|she)\b", re.IGNORECASE)
+_PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:(?i:he|she)\b|(?P<surname>[A-Z][\w\u2019'-]+)\s+"
+                           r"(?:said|says|added|adds)\s*[.]?\s*$)")
 
 
 def _own_attribution(text: str, close: int, sentence_end: int) -> str:
@@ -387,8 +388,9 @@ def _actor_speaks(actor: Speaker | None, place: Place) -> Speaker | None:
 
 
 def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> Speaker | None:
-    """Return the speaker of a quotation that closes its paragraph with only a pronoun's
-    attribution after it (`“…,” she said.`: a speaker the story is already following), unless
+    """Return the speaker of a quotation that closes its paragraph with only a pronoun's or a
+    surname's attribution after it (`“…,” she said.`, `“…,” Morrow said.`: a speaker the story
+    is already following), unless
     it asks a question (the next paragraph may answer). A speaker named there (`said Rasha
     Haddad, a teacher.`) may be one voice of several, and is not carried."""
     if pending is None or pending.speaker is None or pending.speaker is AMBIGUOUS or \
@@ -396,9 +398,12 @@ def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> 
         return None
     tail = text[pending.close:].strip()
     inner = text[spans[-1].start:spans[-1].end].rstrip(" ,\u2019'")
+    said = _PRONOUN_TAIL.match(tail)
     if len(tail) > 80 or not VERB.search(tail) or inner.endswith("?") or \
-            _sentence_ends_in(tail) or not _PRONOUN_TAIL.match(tail):
+            _sentence_ends_in(tail) or said is None:
         return None
+    if said.group("surname") and said.group("surname") != pending.speaker.name.split()[-1]:
+        return None  # `“…,” Rosario said.` in a scene: a first name, the next line a reply
     return pending.speaker
 
 
