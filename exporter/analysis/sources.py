@@ -296,6 +296,7 @@ def _inside_quote(text: str, at: int) -> bool:
     return text.count("\u201c", 0, at) > text.count("\u201d", 0, at)
 
 
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "near", "outside", "inside"})
 _FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "or", "in", "on", "at", "for", "with",
                             "by", "from"})
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
@@ -332,8 +333,10 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
                 not _SAID_BEFORE.search(text, max(0, hit.start() - 12), hit.start()):
             continue  # `… that a sitting governor had been impeached`: no source
         if before.endswith(","):
-            lead = before[:-1].split()[-1:] or [""]
-            if lead[0][:1].isupper() and lead[0].lower() not in _INDEFINITE:
+            lead = before[:-1].split()[-2:] or [""]
+            if lead[-1][:1].isupper() and lead[-1].lower() not in _INDEFINITE and \
+                    not (len(lead) == 2 and lead[0].lower() in _PLACE_PREPOSITIONS):
+                # (`At Flint, a UAW official …`: where, then the source.)
                 return None  # `Jane Roe, a nurse,`: an appositive to a name
         found.add(hit.group(1))
     if len(found) != 1:
