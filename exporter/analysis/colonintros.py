@@ -34,6 +34,8 @@ _ASKED_LEAD = re.compile(r"\s*(?:Asked|Pressed|Questioned)\b[^,:\u201c\"]{0,100}
 # `Progressive Caucus chair Rep. …`: lower-case words for a post between a body and a name.
 _ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 # `That same aide`, `The official` opening a clause before a colon: a source named again.
+# `A White House aide …:`, `One GOP senator …:`: a clause opening on an unnamed person.
+_UNNAMED_LEAD = re.compile(r"\s*(?:An?|One|Another)\s+((?:[\w\u2019'-]+\s+){0,3}[\w\u2019'-]+)")
 _SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
                            r"put|went|added|offered|sounded)\b", re.IGNORECASE)
 # `opened with a reading from the order itself:`, `quoting the ruling:`: a text read out.
@@ -135,6 +137,15 @@ class ColonIntros(_AttributorParts):
             # `That same aide was blunt about the calendar:`: the unnamed source just described.
             found = self._earlier_source(f"the {again.group(1)}", paragraph, start)
             return found if found is not None and found is not AMBIGUOUS else None
+        unnamed = _UNNAMED_LEAD.match(clause)
+        if unnamed:
+            # `A White House aide pushed back when I asked:`, `One Republican senator put it
+            # bluntly:`: the unnamed source the clause opens on, as `the aide said` names it.
+            for word in unnamed.group(1).split():
+                found = self._earlier_source(f"the {word.lower()}", paragraph, end)
+                if found is not None:
+                    return found if found is not AMBIGUOUS else None
+            return None
         name = lead_name(text, start, end)  # `Senate Majority Leader X`, `Her aide, X,`
         role = _ROLE_BEFORE_NAME.match(text, name.end, end) if name is not None else None
         if role is not None and any(bare_word(w) in ROLE_NOUNS or is_title(w)
