@@ -51,7 +51,13 @@ from .lexicon import SPEECH_VERBS, TITLES
 from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
-from .sources import description_speaker, earlier_source, one_of_earlier, unnamed_since
+from .sources import (
+    description_speaker,
+    earlier_source,
+    one_of_earlier,
+    unnamed_since,
+    unnamed_who_before,
+)
 from .speakers import (
     AMBIGUOUS,
     PRONOUN_GENDER,
@@ -100,6 +106,9 @@ class Attributor(ColonIntros):
             found = self.cast.antecedent(phrase.pronoun, paragraph, offset)
             if found is None and phrase.pronoun in PRONOUN_GENDER:
                 found = self._reporter_before(phrase.pronoun, paragraph, offset)
+            if found is None and phrase.pronoun in ("he", "she"):
+                found = unnamed_who_before(self.cast.texts, paragraph, offset, phrase.pronoun,
+                                           self._person_between)
             if found is not None and found is not AMBIGUOUS and found.kind == "person" \
                     and found.named and phrase.pronoun in PRONOUN_GENDER:
                 self.cast.learn_gender(found.name, PRONOUN_GENDER[phrase.pronoun])
@@ -180,6 +189,11 @@ class Attributor(ColonIntros):
             return self._earlier_source(phrase.description, paragraph, offset) or \
                 description_speaker(phrase.description, self.cast.texts)
         return None
+
+    def _person_between(self, paragraph: int, start: int, end: int) -> bool:
+        """Return True if a person is named (outside quotations) in `paragraph[start:end]`."""
+        return any(m.kind is ActorKind.PERSON and not self.cast._in_quote(paragraph, m.start)
+                   for m in self.cast._between(paragraph, start, end))
 
     def _earlier_source(self, description: str, paragraph: int, offset: int) -> Speaker | None:
         return earlier_source(description, self.cast.texts, paragraph, offset,

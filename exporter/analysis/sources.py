@@ -296,6 +296,55 @@ def _inside_quote(text: str, at: int) -> bool:
     return text.count("\u201c", 0, at) > text.count("\u201d", 0, at)
 
 
+# `A forklift driver who asked not to be named …`, `A courier in a yellow rain poncho, who would
+# not give his name, …`: a sentence opening on an unnamed person, described, then `who`.
+_UNNAMED_WHO_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))(?:An?|One|Another)\s+"
+                                r"(?P<desc>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,6}?),?\s+who\s")
+_CALLED_ONLY = re.compile(r"(?:identified|introduced|described)\s+(?:him|her|them)sel(?:f|ves)\s+"
+                         r"(?:only\s+)?as\s+(?:an?\s+|the\s+)?(?P<as>[\w\u2019'-]+(?:\s+[a-z][\w-]*){0,3}?)"
+                         r"(?=[,.;]|\s+(?:and|who|said|says|ran|told|at|in|on|from|after)\b)")
+_BARE_PERSON = frozenset({"man", "woman", "person", "young man", "young woman", "older man",
+                          "older woman"})
+_HIS = re.compile(r"\b(?:he|his|him|himself)\b")
+_HER = re.compile(r"\b(?:she|her|hers|herself)\b")
+
+
+def unnamed_who_before(texts: dict[int, str], paragraph: int, offset: int, pronoun: str,
+                       named_between: Callable[[int, int, int], bool]) -> Speaker | None:
+    """Return the unnamed person a `he` or `she` points at: the last sentence opening on one
+    described and then `who` (`A forklift driver who asked not to be named … said …`, then
+    `“…,” he said`), in this paragraph before `offset` or the one before, when no person is
+    named between it and the pronoun and the sentence's own pronouns are of the same gender."""
+    for p in (paragraph, paragraph - 1):
+        text = texts.get(p, "")
+        end = offset if p == paragraph else len(text)
+        hits = list(_UNNAMED_WHO_OPENS.finditer(text, 0, end))
+        if not hits:
+            continue
+        hit = hits[-1]
+        if named_between(p, hit.start(), end) or (p < paragraph and named_between(
+                paragraph, 0, offset)):
+            return None
+        sentence_end = next((m.end() for m in re.finditer(r"[.!?](?:\s|$)", text)
+                             if m.end() > hit.end()), len(text))
+        told = text[hit.end():min(sentence_end, end)]
+        if p < paragraph and not _SPEAKS_AFTER.match(told):
+            return None  # described in the paragraph before, but not speaking there
+        other = _HER if pronoun == "he" else _HIS
+        if other.search(told) or any(w[:1].isupper() for w in hit.group("desc").split()[:1]):
+            return None
+        called = _CALLED_ONLY.match(text, hit.end())
+        if called is not None:
+            # `A woman who identified herself only as a precinct volunteer`, `A consultant who
+            # introduced himself only as Rick`: what the person goes by.
+            known = called.group("as")
+            return Speaker(known, "person", attribution="resolved", named=known[:1].isupper())
+        if hit.group("desc").lower() in _BARE_PERSON:
+            return None  # `A man who declined to give his name`: `man` tells a reader nothing
+        return Speaker(hit.group("desc"), "person", attribution="resolved", named=False)
+    return None
+
+
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "near", "outside", "inside"})
 _FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "or", "in", "on", "at", "for", "with",
                             "by", "from"})
@@ -397,4 +446,5 @@ __all__ = [
     "one_of_earlier",
     "several_since",
     "unnamed_since",
+    "unnamed_who_before",
 ]
