@@ -20,10 +20,11 @@ started, the fork server's workers included (`bench/tree.py`).
 
 On a shared machine one run of each can be 30 % off either way: `--repeat N` runs the floor and
 the all-format export N times each, alternately, and reports the least wall and CPU time of each
-(`*_runs` lists them all). `--bytecode` compiles exporter's modules before timing, as pip does
-when it installs the wheel: an editable checkout run with PYTHONDONTWRITEBYTECODE set otherwise
-compiles every module from source in every process (`exporter_bytecode` says which was timed);
-the files it wrote are removed afterwards.
+(`*_runs` lists them all); the chain and the long article are timed N times too, so every ratio
+compares the least of N with the least of N. `--bytecode` compiles exporter's modules before
+timing, as pip does when it installs the wheel: an editable checkout run with
+PYTHONDONTWRITEBYTECODE set otherwise compiles every module from source in every process
+(`exporter_bytecode` says which was timed); the files it wrote are removed afterwards.
 
     python bench/build.py [-n 20] [--long 4000] [--jobs 1] [--chain-sample N] [--repeat N]
                           [--bytecode]
@@ -263,14 +264,17 @@ def timed(args: argparse.Namespace, work: Path) -> dict[str, object]:
         "floor_peak_rss_mib": round(floor.peak_kib / 1024, 1),
         "exporter_bytecode": bytecode(),
     })
-    report.update(chain(src, work, args.n, args.chain_sample, full.wall))
+    repeat = max(1, args.repeat)
+    report.update(chain(src, work, args.n, args.chain_sample, full.wall, repeat))
     if args.long:
-        report.update(long_run(work, args.long, args.jobs))
+        report.update(long_run(work, args.long, args.jobs, repeat))
     return report
 
 
-def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float) -> dict[str, object]:
-    """Time the pandoc + WeasyPrint chain (on `sample` articles, scaled, when given)."""
+def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float,
+          repeat: int = 1) -> dict[str, object]:
+    """Time the pandoc + WeasyPrint chain (on `sample` articles, scaled, when given), the
+    least of `repeat` runs, as the export it is compared with."""
     tools = chain_available()
     if not tools["pandoc"]:
         return {"chain": "skipped: pandoc is not installed"}
@@ -285,11 +289,13 @@ def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float) -> 
     for label, extra in (("script", []), ("in_process", ["--in-process"])):
         if extra and not tools["weasyprint"]:
             continue
-        out = work / f"chain-{label}"
-        out.mkdir()
-        run = run_child([sys.executable, __file__, "--chain-only", "--folder", str(folder),
-                         "--out", str(out), *extra])
-        seconds[label] = run.wall * count / timed
+        runs = []
+        for n in range(repeat):
+            out = work / f"chain-{label}-{n}"
+            out.mkdir()
+            runs.append(run_child([sys.executable, __file__, "--chain-only", "--folder",
+                                   str(folder), "--out", str(out), *extra]))
+        seconds[label] = least(runs).wall * count / timed
     what = "pandoc → DOCX, PPTX, HTML" + (" → WeasyPrint PDF" if tools["weasyprint"] else
                                          " (WeasyPrint not installed: no PDF timed)")
     report: dict[str, object] = {
@@ -305,13 +311,18 @@ def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float) -> 
     return report
 
 
-def long_run(work: Path, paragraphs: int, jobs: int) -> dict[str, object]:
-    """Time the long article: exporter, all formats, against its floor."""
+def long_run(work: Path, paragraphs: int, jobs: int, repeat: int = 1) -> dict[str, object]:
+    """Time the long article: exporter, all formats, against its floor (the least of
+    `repeat` runs of each, alternately)."""
     folder = work / "long"
     folder.mkdir()
     (folder / "long.txt").write_text(long_article(paragraphs), encoding="utf-8")
-    floor = run_child([sys.executable, __file__, "--floor-only", "--folder", str(folder)])
-    tool = exporter(folder, work / "long-out", jobs, "--no-cache")
+    floors, tools = [], []
+    for _ in range(repeat):
+        floors.append(run_child([sys.executable, __file__, "--floor-only", "--folder",
+                                 str(folder)]))
+        tools.append(exporter(folder, work / "long-out", jobs, "--no-cache"))
+    floor, tool = least(floors), least(tools)
     return {
         "long_paragraphs": paragraphs,
         "long_floor_s": round(floor.wall, 2),
