@@ -7,8 +7,9 @@ Each stage runs once to warm up, then `--reps` times; the minimum is the steadie
 shared machine (the median is printed too). The warm-up's own time is printed first: what the
 stage costs the first article a worker process exports (fonts read, templates compiled, the
 Word style sheet made…, and the modules the stage imports on first use), in the order listed,
-so a cache two stages share is counted in the first of them. `--profile pdf` (or docx, md, pptx) then profiles
-that writer's `write` over the same repetitions and prints the functions with most own time.
+so a cache two stages share is counted in the first of them. `--profile pdf` (or docx, md,
+pptx) then profiles that writer's `write` over the same repetitions and prints the functions
+with most own time.
 
     python bench/stages.py [--source FILE] [--reps 15] [--profile WRITER] [--top 30]
 """
