@@ -18,12 +18,23 @@ with `--jobs 1` unless `--jobs` says otherwise, as the floor and the chain use o
 times (`*_cpu_*`, steadier on a shared machine) and peak memory cover every process a command
 started, the fork server's workers included (`bench/tree.py`).
 
-    python bench/build.py [-n 20] [--long 4000] [--jobs 1] [--chain-sample N]
+On a shared machine one run of each can be 30 % off either way: `--repeat N` runs the floor and
+the all-format export N times each, alternately, and reports the least wall and CPU time of each
+(`*_runs` lists them all); the chain and the long article are timed N times too, so every ratio
+compares the least of N with the least of N. `--bytecode` compiles exporter's modules before
+timing, as pip does when it installs the wheel: an editable checkout run with
+PYTHONDONTWRITEBYTECODE set otherwise compiles every module from source in every process
+(`exporter_bytecode` says which was timed); the files it wrote are removed afterwards.
+
+    python bench/build.py [-n 20] [--long 4000] [--jobs 1] [--chain-sample N] [--repeat N]
+                          [--bytecode]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import contextlib
 import io
 import json
 import random
@@ -31,6 +42,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -143,6 +155,35 @@ def bytecode() -> str:
     return f"{len(sources) - cached} of {len(sources)} modules compiled from source{how}"
 
 
+@contextlib.contextmanager
+def compiled(wanted: bool) -> Iterator[None]:
+    """Compile exporter's modules to bytecode while timing, as an installed wheel has them;
+    remove the files compiled here afterwards (a checkout kept without bytecode stays so)."""
+    if not wanted:
+        yield
+        return
+    import importlib.util
+
+    sources = list((REPO / "exporter").rglob("*.py"))
+    missing = [Path(importlib.util.cache_from_source(str(path))) for path in sources]
+    missing = [path for path in missing if not path.exists()]
+    compileall.compile_dir(str(REPO / "exporter"), quiet=1)
+    try:
+        yield
+    finally:
+        for path in missing:
+            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()  # only when empty: a __pycache__ made here
+
+
+def least(runs: list[Measured]) -> Measured:
+    """The run with least wall time, with the least CPU time of all runs."""
+    best = min(runs, key=lambda run: run.wall)
+    return Measured(wall=best.wall, cpu=min(run.cpu for run in runs),
+                    peak_kib=max(run.peak_kib for run in runs), whole_tree=best.whole_tree)
+
+
 def chain_available() -> dict[str, bool]:
     try:
         import weasyprint  # noqa: F401
@@ -161,6 +202,11 @@ def main() -> int:
                         help="paragraphs of the long article (0: skip it)")
     parser.add_argument("--chain-sample", type=int, default=0,
                         help="time the chain on this many articles and scale (0: all)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time the floor and the all-format export this many times each, "
+                             "alternately, and report the least")
+    parser.add_argument("--bytecode", action="store_true",
+                        help="compile exporter's modules before timing, as an install does")
     parser.add_argument("--floor-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--chain-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
@@ -175,40 +221,60 @@ def main() -> int:
         return 0
     report: dict[str, object] = {"articles": args.n, "jobs": args.jobs}
     work = Path(tempfile.mkdtemp(prefix="exporter-bench-"))
-    try:
-        src = work / "in"
-        src.mkdir()
-        data = Path(args.source).read_bytes()
-        for i in range(args.n):
-            (src / f"article-{i:03d}.txt").write_bytes(data)
-        floor = run_child([sys.executable, __file__, "--floor-only", "--folder", str(src)])
-        full = exporter(src, work / "out-all", args.jobs, "--no-cache")
-        cached = exporter(src, work / "out-all", args.jobs)
-        report.update({
-            "floor_pdf_docx_pptx_s": round(floor.wall, 2),
-            "exporter_all_formats_s": round(full.wall, 2),
-            "all_formats_over_floor": round(full.wall / floor.wall, 2),
-            "target_over_floor": 3.0,
-            "floor_cpu_s": round(floor.cpu, 2),
-            "exporter_cpu_s": round(full.cpu, 2),
-            "cpu_over_floor": round(full.cpu / floor.cpu, 2),
-            "no_change_rebuild_s": round(cached.wall, 2),
-            "peak_rss_mib": round(full.peak_kib / 1024, 1),
-            "floor_peak_rss_mib": round(floor.peak_kib / 1024, 1),
-            "exporter_bytecode": bytecode(),
-        })
-        report.update(chain(src, work, args.n, args.chain_sample, full.wall))
-        if args.long:
-            report.update(long_run(work, args.long, args.jobs))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    report["startup"] = measure_startup(7)
+    with compiled(args.bytecode):
+        try:
+            report.update(timed(args, work))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        report["startup"] = measure_startup(7)
     print(json.dumps(report, indent=1, ensure_ascii=False))
     return 0
 
 
-def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float) -> dict[str, object]:
-    """Time the pandoc + WeasyPrint chain (on `sample` articles, scaled, when given)."""
+def timed(args: argparse.Namespace, work: Path) -> dict[str, object]:
+    """Return every figure but start-up, timed in `work`."""
+    report: dict[str, object] = {}
+    src = work / "in"
+    src.mkdir()
+    data = Path(args.source).read_bytes()
+    for i in range(args.n):
+        (src / f"article-{i:03d}.txt").write_bytes(data)
+    floors, fulls = [], []
+    for _ in range(max(1, args.repeat)):
+        floors.append(run_child([sys.executable, __file__, "--floor-only", "--folder",
+                                 str(src)]))
+        fulls.append(exporter(src, work / "out-all", args.jobs, "--no-cache"))
+    floor, full = least(floors), least(fulls)
+    cached = exporter(src, work / "out-all", args.jobs)
+    if args.repeat > 1:
+        report.update({
+            "floor_runs_s": [round(run.wall, 2) for run in floors],
+            "exporter_runs_s": [round(run.wall, 2) for run in fulls],
+        })
+    report.update({
+        "floor_pdf_docx_pptx_s": round(floor.wall, 2),
+        "exporter_all_formats_s": round(full.wall, 2),
+        "all_formats_over_floor": round(full.wall / floor.wall, 2),
+        "target_over_floor": 3.0,
+        "floor_cpu_s": round(floor.cpu, 2),
+        "exporter_cpu_s": round(full.cpu, 2),
+        "cpu_over_floor": round(full.cpu / floor.cpu, 2),
+        "no_change_rebuild_s": round(cached.wall, 2),
+        "peak_rss_mib": round(full.peak_kib / 1024, 1),
+        "floor_peak_rss_mib": round(floor.peak_kib / 1024, 1),
+        "exporter_bytecode": bytecode(),
+    })
+    repeat = max(1, args.repeat)
+    report.update(chain(src, work, args.n, args.chain_sample, full.wall, repeat))
+    if args.long:
+        report.update(long_run(work, args.long, args.jobs, repeat))
+    return report
+
+
+def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float,
+          repeat: int = 1) -> dict[str, object]:
+    """Time the pandoc + WeasyPrint chain (on `sample` articles, scaled, when given), the
+    least of `repeat` runs, as the export it is compared with."""
     tools = chain_available()
     if not tools["pandoc"]:
         return {"chain": "skipped: pandoc is not installed"}
@@ -223,11 +289,13 @@ def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float) -> 
     for label, extra in (("script", []), ("in_process", ["--in-process"])):
         if extra and not tools["weasyprint"]:
             continue
-        out = work / f"chain-{label}"
-        out.mkdir()
-        run = run_child([sys.executable, __file__, "--chain-only", "--folder", str(folder),
-                         "--out", str(out), *extra])
-        seconds[label] = run.wall * count / timed
+        runs = []
+        for n in range(repeat):
+            out = work / f"chain-{label}-{n}"
+            out.mkdir()
+            runs.append(run_child([sys.executable, __file__, "--chain-only", "--folder",
+                                   str(folder), "--out", str(out), *extra]))
+        seconds[label] = least(runs).wall * count / timed
     what = "pandoc → DOCX, PPTX, HTML" + (" → WeasyPrint PDF" if tools["weasyprint"] else
                                          " (WeasyPrint not installed: no PDF timed)")
     report: dict[str, object] = {
@@ -243,13 +311,18 @@ def chain(src: Path, work: Path, count: int, sample: int, exporter_s: float) -> 
     return report
 
 
-def long_run(work: Path, paragraphs: int, jobs: int) -> dict[str, object]:
-    """Time the long article: exporter, all formats, against its floor."""
+def long_run(work: Path, paragraphs: int, jobs: int, repeat: int = 1) -> dict[str, object]:
+    """Time the long article: exporter, all formats, against its floor (the least of
+    `repeat` runs of each, alternately)."""
     folder = work / "long"
     folder.mkdir()
     (folder / "long.txt").write_text(long_article(paragraphs), encoding="utf-8")
-    floor = run_child([sys.executable, __file__, "--floor-only", "--folder", str(folder)])
-    tool = exporter(folder, work / "long-out", jobs, "--no-cache")
+    floors, tools = [], []
+    for _ in range(repeat):
+        floors.append(run_child([sys.executable, __file__, "--floor-only", "--folder",
+                                 str(folder)]))
+        tools.append(exporter(folder, work / "long-out", jobs, "--no-cache"))
+    floor, tool = least(floors), least(tools)
     return {
         "long_paragraphs": paragraphs,
         "long_floor_s": round(floor.wall, 2),

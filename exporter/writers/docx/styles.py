@@ -12,6 +12,7 @@ import copy
 import io
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
@@ -21,7 +22,9 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
+from docx.styles.styles import Styles
 from lxml import etree
 
 from .elements import _LANG, _border, _el, _set_fonts, _set_ppr
@@ -191,13 +194,46 @@ def whole_sheet(styled: Styled, light: bytes, lang: str | None) -> bytes:
     return sheet
 
 
+class _ByName:
+    """python-docx's `styles[name]` and `styles.add_style`, with the sheet's styles indexed by
+    name once.
+
+    python-docx finds a style by name with an XPath search of the whole sheet, and checks a new
+    name against every style in Python first: its template has some 270 styles, and making the
+    writer's ~30 took 40-50 ms, most of a worker's first summary's style set-up (later ones
+    start from the styled template). Found here: the same element (the first of that name, as
+    the search finds), the same new element (`add_style_of_type`, as `add_style` makes it).
+    A name not in the index goes to python-docx, which looks it up by style id (with its
+    deprecation warning) or raises KeyError."""
+
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
+        self.by_name: dict[str, Any] = {}
+        for el in styles.element.iterchildren(qn("w:style")):
+            self.by_name.setdefault(el.name_val, el)
+
+    def __getitem__(self, name: str) -> Any:
+        """The style called `name` (Any, as python-docx's own lookup is typed)."""
+        el = self.by_name.get(BabelFish.ui2internal(name))
+        if el is None:
+            return self.styles[name]
+        return StyleFactory(el)
+
+    def add_style(self, name: str, style_type: WD_STYLE_TYPE, *, builtin: bool) -> Any:
+        """Add a style called `name` (the caller found none: `add_style` would refuse one)."""
+        internal = BabelFish.ui2internal(name)
+        el = self.styles.element.add_style_of_type(internal, style_type, builtin)
+        self.by_name.setdefault(internal, el)
+        return StyleFactory(el)
+
+
 def _make_styles(word: WordDocument, look: _Look, text_width: int
                  ) -> tuple[dict[str, ParagraphStyle], CharacterStyle]:
     ink, accent, muted = (RGBColor.from_string(c) for c in (look.ink, look.accent,
                                                              look.muted))
-    styles = word.styles
+    styles = _ByName(word.styles)
     made: dict[str, ParagraphStyle] = {}
-    root = styles.element
+    root = word.styles.element
     defaults = root.find(qn("w:docDefaults"))
     if defaults is not None:
         for rpr in defaults.iter(qn("w:rPr")):
@@ -310,6 +346,7 @@ def _make_styles(word: WordDocument, look: _Look, text_width: int
         link = styles["Hyperlink"]
     except KeyError:
         link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
+    assert isinstance(link, CharacterStyle)
     link.font.color.rgb = RGBColor.from_string(look.link)
     link.font.underline = True
     return made, link
