@@ -14,8 +14,9 @@ import re
 from collections.abc import Mapping
 
 # A capitalised word right before the surname: a first name (`Craig Aukerman`) or a title
-# (`Sen. Aukerman`, `Mrs. Aukerman`), either of which may point at someone else.
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*\s+$")
+# (`Sen. Aukerman`), either of which may point at someone else; `Ms. Ilderton`, `Mr. Bledsoe`
+# (a newspaper's every later reference to its subject) are the surname alone all the same.
+_CAPITALISED_BEFORE = re.compile(r"(?!(?:Mr|Ms|Mrs)\.?\s+$)[A-Z][\w.\u2019'-]*\s+$")
 
 
 def established_namesake(keys: list[str], texts: Mapping[int, str]) -> str | None:

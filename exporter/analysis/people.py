@@ -68,9 +68,9 @@ _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\
 # First words of places' names (`Port Haskell`, `Fort Stewart`, `Mount Pleasant`), never of a
 # person's.
 _PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake", "new"})
-# `a New Haven hospital`, `an Eau Claire company`: an indefinite article before a run makes it
-# a modifier, never a person's name.
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+$")
+# `a New Haven hospital`, `an Eau Claire company`, `at the Campbell Works`: an article right
+# before a run makes it a modifier or a thing's name, never a person's.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the)\s+$")
 # Last words that make a run a place, never a surname (`Barlow County`, `Garfield Heights`).
 _PLACE_LAST = frozenset({"county", "parish", "township", "borough", "heights", "springs",
                          "avenue", "highway", "canyon", "creek", "falls", "valley", "city",
