@@ -73,6 +73,9 @@ def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Spe
     return known
 
 
+_AGENCY_NAME = re.compile(r"[A-Z][\w.&\u2019'-]*(?:\s+(?:and|of|for|the)?\s*[A-Z][\w.&\u2019'-]*)*")
+
+
 def _plain_description(phrase: str) -> Speaker | None:
     words = phrase.lower().split()
     if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
@@ -82,10 +85,13 @@ def _plain_description(phrase: str) -> Speaker | None:
     if group and len(words) <= 8:
         return Speaker(_trim(phrase), "group", named=False)
     nouns = [w.strip(",.") for w in words]
+    # (An agency's name counts as one word: `a senior U.S. Immigration and Customs Enforcement
+    # official`.)
+    own_words = len(_AGENCY_NAME.sub("X", phrase).split())
     # `the president`, `the company's chief executive`: one person the article names elsewhere,
     # which the description alone does not tell; `a diplomat`, `one official` is all we know.
-    if nouns and len(nouns) <= 6 and any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and \
-            nouns[0] in _INDEFINITE:
+    if nouns and own_words <= 6 and len(nouns) <= 10 and \
+            any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and nouns[0] in _INDEFINITE:
         return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
                        named=False)
     return None
