@@ -54,6 +54,8 @@ _KNIGHTHOODS = frozenset({"sir", "dame"})
 _PEERAGES = frozenset({"lady", "lord", "baroness", "baron"})
 # Generational suffixes: `James Kennedy Jr.` is still `Kennedy`.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# How late in a family's line each suffix comes (no suffix: 1), when both namesakes carry one.
+_GENERATIONS = {"sr": 0, "jr": 2, "ii": 2, "iii": 3, "iv": 4}
 _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
 # Heads `the <head>` may use for an organisation whose name does not hold the word.
 # Heads that name an organisation by what it does, never in its name's words (`the label` for
@@ -396,6 +398,13 @@ class Cast(Antecedents):
                 keys.append(f"{first} {surname}")
         if len(keys) != 2:
             return None
+        ranks = [_GENERATIONS.get(bare_word(k.split()[-1]), 1) for k in keys]
+        if ranks[0] != ranks[1]:
+            # `Delbert Haskins Jr.` and his son `Delbert Haskins III`, `Sr.` and none: the
+            # suffixes tell.
+            young = keys[ranks.index(max(ranks))]
+            old = keys[ranks.index(min(ranks))]
+            return self._person(old if elder else young, "resolved")
         children = [k for k in keys if k.endswith(("Jr.", "Jr")) or any(
             re.search(_CHILD_BEFORE + re.escape(k) + r"\b", text) for text in self.texts.values())]
         if len(children) != 1:
