@@ -64,6 +64,11 @@ _GENERIC_HEADS = frozenset({"company", "firm", "agency", "label", "studio", "air
                             "retailer", "automaker", "carmaker", "insurer", "publisher",
                             "broadcaster", "lender", "manufacturer", "utility", "startup"})
 _BUSINESS_HEADS = _GENERIC_HEADS - {"agency", "utility"}
+# Heads a group or body goes by (`The Bench Integrity Project, a conservative judicial group,
+# … the group said`, `The DCCC … the committee said`): the same rule, no business.
+_BODY_HEADS = frozenset({"group", "committee", "coalition", "organization", "organisation",
+                         "association", "union", "caucus", "alliance", "nonprofit", "charity",
+                         "foundation"})
 """Heads that name a business, which no government body is (`the company` after the
 Department of Homeland Security and a builder the mentions missed)."""
 _PUBLIC_BODY = re.compile(r"\b(?:Department|Ministry|Agency|Administration|Office|Bureau|"
@@ -568,7 +573,7 @@ class Cast(Antecedents):
         # `the company` for a name without the word: only the one organisation of the last
         # two paragraphs will do.
         recent = [m for m in before if m.paragraph >= paragraph - 1]
-        if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS and \
+        if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS | _BODY_HEADS and \
                 any(self._subject(m.paragraph, m.start) for m in recent) and not (
                     head.lower() in _BUSINESS_HEADS and _PUBLIC_BODY.search(recent[0].key)):
             # … and named as a subject there: `with the Federal Aviation Administration's

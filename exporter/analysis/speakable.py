@@ -24,6 +24,10 @@ def title_role(title: tuple[str, ...]) -> str | None:
 
 
 def is_acronym(word: str) -> bool:
+    """Return True for an organisation's initials (`FBI`, `U.N.`, `AFL-CIO`: two joined by a
+    hyphen), not a code or a shouted word."""
+    if word.count("-") == 1 and all(is_acronym(part) for part in word.split("-")):
+        return True
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and \
         letters not in NOT_ORG_ACRONYMS
@@ -46,8 +50,8 @@ def can_speak(words: list[str]) -> bool:
             return False
         if low[0] in STOP or low[0] in TITLES or low[0] in HONORIFICS or low[0] in PRONOUNS:
             return False
-        if letters.isupper() and len(letters) > 5:
-            return False  # `WATCH`, `BREAKING`: shouted web words, not acronyms
+        if letters.isupper() and len(letters) > 5 and not is_acronym(word):
+            return False  # `WATCH`, `BREAKING`: shouted web words, not acronyms (`AFL-CIO`)
     return all(is_capitalised(w) or w in LOWER_CONNECTORS or bare_word(w) in CONNECTORS
                # `Council on Foreign Relations`
                or (w == "on" and i > 0 and bare_word(words[i - 1]) in ORG_HEADS)
