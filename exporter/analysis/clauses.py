@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import WEEKDAYS
-from .actors import ROLE_NOUNS, STOP
+from .actors import ORG_HEADS, ROLE_NOUNS, STOP
 from .descriptions import anaphor_head, title_head
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from .quotemarks import CLOSE_DOUBLE, Span
@@ -185,6 +185,9 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     if phrase is None or name is None or not re.match(r"\s+[a-z]", text[name.end:end]):
         return None
     before = text[start:name.start].split()
+    if before in (["The"], ["the"]) and len(name.words) >= 2 and \
+            bare_word(name.words[-1]) in ORG_HEADS:
+        return phrase  # `The Florida Association of Counties sent a memo …`: a body's name
     if tuple(before) != name.title and not (phrase.role and before and all(
             (is_capitalised(w) and bare_word(w) not in STOP) or bare_word(w) in ROLE_NOUNS
             for w in before)):
