@@ -58,7 +58,9 @@ _ADVERBS = (r"(?:(?:also|then|later|once|again|further|previously|simply|quickly
             r"has|had|have|would|will|later|reportedly|publicly|privately|repeatedly|since|"
             r"already|just|long|still|now|even|" + MANNER_ADVERB + r")\s+)*")
 _VERB_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?:(?:" + alternatives(
-    [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to))\s+",
+    [v for v, after in SPEECH_VERBS.items() if after]) + r")|(?P<acc>according\s+to|"
+    # `“…,” per a Trask adviser`: a newsletter's `according to`.
+    r"(?-i:per)(?=\s+(?:an?|the|one|two|three|several|people|sources?|(?-i:[A-Z])))))\s+",
     re.IGNORECASE)
 # The verb in lower case only: `the United States’ representative … told` has no verb `States`.
 _SUBJECT_FIRST = re.compile(r"\s*[,\u2014\u2013-]?\s*(?P<np>[^;:!?\u201c\u201d\"]{1,250}?)\s+"
@@ -100,7 +102,7 @@ def _after_verb(att: Attributor, place: Place) -> Speaker | None:
     m = _VERB_FIRST.match(place.text, place.span.close, place.sentence_end)
     if not m or _OWN_CLAUSE.match(place.text, m.end() - 1, place.sentence_end):
         return None  # (`“…,” said he would run`: the verb reports a clause of its own)
-    if "according" in m.group().lower() and (
+    if m.group("acc") and (
             _INTRODUCED.search(place.text, max(0, place.span.start - 80), place.span.start) or
             _TOLD_THAT.search(place.text, max(place.sentence_start, place.span.start - 80),
                               place.span.start) or

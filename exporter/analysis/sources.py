@@ -183,7 +183,7 @@ _SOURCE_HEADS = ROLE_NOUNS | SOURCE_NOUNS | {
     "man", "woman"}
 # What `the …` may name again besides a source's heads: `A person familiar with the discussions
 # … said` then `the person said` (a pronoun after such a source stays with the rules for names).
-_NAMED_AGAIN_HEADS = _SOURCE_HEADS | {"person", "people"}
+_NAMED_AGAIN_HEADS = _SOURCE_HEADS | {"person", "people", "source"}
 _NOT_MODIFIERS = frozenset({"who", "whom", "which", "that", "said", "says", "told", "is", "was",
                             "were", "are", "has", "had", "have"})
 
@@ -354,7 +354,7 @@ def unnamed_who_before(texts: dict[int, str], paragraph: int, offset: int, prono
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "from", "near", "outside", "inside"})
 _FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "or", "in", "on", "at", "for", "with",
                             "by", "from"})
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|(?-i:[Pp]er)|according\s+to)\s+$")
 
 
 def earlier_source(description: str, texts: dict[int, str], paragraph: int, offset: int,
@@ -375,7 +375,7 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
                          r"inside|behind|familiar\s+with|briefed\s+on|close\s+to)\s+(?:the\s+)?"
                          r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*|"
                          r"(?!(?:that|which|who|whose)\b)[a-z][\w-]*)){0,6}?"
-                         r"(?=,|\s+(?:said|says|told|who|which|[a-z]{3,}ed)\b))?)(?!\w)")
+                         r"(?=[,.]|\s+(?:said|says|told|who|which|[a-z]{3,}ed)\b))?)(?!\w)")
     found: set[str] = set()
     for text, hit in _hits_before(pattern, texts, paragraph, offset, in_quote):
         words = hit.group(1).split()
