@@ -61,9 +61,10 @@ def stages() -> list[tuple[str, Callable[[Article, dict[str, Any]], Any]]]:
     return [
         ("sentences", lambda a, s: article_sentences(a)),
         ("actors", lambda a, s: s.setdefault("actors", find_actors(a))),
-        ("key points", lambda a, s: s.setdefault("kp", find_key_points(a, s["actors"]))),
+        # As `analyse` does: the quotations found once, and handed to the key points.
+        ("quotes", lambda a, s: s.setdefault("quotes", find_quotes(a))),
+        ("key points", lambda a, s: find_key_points(a, s["actors"], s["quotes"])),
         ("summary", lambda a, s: summarise(a)),
-        ("quotes", lambda a, s: find_quotes(a)),
         ("questions", lambda a, s: find_questions(a)),
         ("timeline", lambda a, s: find_events(a)),
         ("figures", lambda a, s: find_figures(a)),

@@ -138,6 +138,7 @@ class _CastParts(Protocol):
     by_first: dict[str, list[str]]
     pairs: dict[str, list[str]]
     mentions: tuple[Mention, ...]
+    first_named: dict[str, tuple[int, int]]
 
     def gender(self, key: str) -> Gender | None: ...
 
@@ -483,8 +484,8 @@ class Antecedents(_CastParts):
 
     def _introduced(self, key: str, paragraph: int, offset: int) -> bool:
         """Return True if the text names `key` in full before `offset` of `paragraph`."""
-        return any(m.key == key and (m.paragraph, m.start) < (paragraph, offset)
-                   for m in self.mentions)
+        first = self.first_named.get(key)
+        return first is not None and first < (paragraph, offset)
 
     def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
         """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are
