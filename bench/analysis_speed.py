@@ -35,9 +35,10 @@ CORPUS = REPO / ".." / "shared" / "corpus" / "article-extraction-benchmark" / "h
 
 def _clear_caches() -> None:
     """Forget what earlier articles left in the analysis caches, so each run is cold."""
-    from exporter.analysis import actors, sentences, terms
+    from exporter.analysis import actors, keypoints, sentences, terms
 
     actors.find_mentions.cache_clear()
+    keypoints._mark_offsets.cache_clear()
     sentences._article_sentences.cache_clear()
     sentences._split_cached.cache_clear()
     for name in dir(terms):
