@@ -24,6 +24,7 @@ CLOSE_DOUBLE = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
 _PAIRED_SINGLES = "\u2019\u2019"
+_DOUBLE_MARK = re.compile(f'[{_OPEN_DOUBLE}"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,10 @@ def _double_spans(text: str) -> list[Span]:
     find = _MarkFinder(text).find
     i = 0
     while i < len(text):
+        mark = _DOUBLE_MARK.search(text, i)  # only a double mark may open a span
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
             closer = CLOSE_DOUBLE if ch != '"' else '"'
