@@ -38,6 +38,7 @@ def _clear_caches() -> None:
     from exporter.analysis import actors, keypoints, sentences, terms
 
     actors.find_mentions.cache_clear()
+    actors.find_actors.cache_clear()
     keypoints._mark_offsets.cache_clear()
     sentences._article_sentences.cache_clear()
     sentences._split_cached.cache_clear()

@@ -175,7 +175,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     turns: list[Speaker | None] = []  # speakers of the last paragraphs of a dialogue
     for para in article.paragraphs:
         text = para.text
-        masked = mask_party_tags(text)
+        masked = cast.texts[para.n]  # mask_party_tags(text), as the cast was given it
         owner = attributor.view_owner(para.n, masked) if unsaid else None
         if owner is not None:
             # `“…” and “…”` then `That’s the optimistic view offered by Jane Doe, …`.
