@@ -159,11 +159,12 @@ def find_key_points(article: Article, actors: tuple[Actor, ...],
     if not candidates:
         return ()
     vectors = tfidf([terms(c.text) for c in candidates])
+    sim = similarity(vectors)  # once, for the ranking and for the redundancy between picks
     lengths = [len(words(c.text)) for c in candidates]
-    scores = _scores(article, candidates, vectors, actors, lengths)
+    scores = _scores(article, candidates, vectors, sim, actors, lengths)
     body_words = sum(len(p.text.split()) for p in article.paragraphs)
     count = min(MAX_POINTS, max(MIN_POINTS, 2 + -(-body_words // WORDS_PER_POINT)))
-    chosen = _select(scores, vectors, lengths, [c.sentence.paragraph for c in candidates], count)
+    chosen = _select(scores, sim, lengths, [c.sentence.paragraph for c in candidates], count)
     speakers = _speakers(article, {i: candidates[i] for i in chosen}, quotes)
     return tuple(
         KeyPoint(text=candidates[i].text, paragraph=candidates[i].sentence.paragraph,
@@ -242,13 +243,14 @@ def _eligible(text: str) -> bool:
     return MIN_WORDS <= count <= 90 and not text.rstrip("\"”’' ").endswith("?")
 
 
-def lexrank(vectors: npt.NDArray[np.float64], damping: float = 0.85,
-            iterations: int = 100) -> npt.NDArray[np.float64]:
-    """Return the continuous LexRank centrality of each row, summing to 1."""
+def lexrank(vectors: npt.NDArray[np.float64], damping: float = 0.85, iterations: int = 100,
+            sim: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
+    """Return the continuous LexRank centrality of each row, summing to 1 (`sim`: the rows'
+    `similarity` when the caller has it, left as it is)."""
     n = vectors.shape[0]
     if n == 0:
         return np.zeros(0)
-    sim = similarity(vectors)
+    sim = similarity(vectors) if sim is None else sim.copy()
     np.fill_diagonal(sim, 0.0)
     sums = sim.sum(axis=1, keepdims=True)
     # A sentence sharing no word with any other links to all, so the walk never gets stuck.
@@ -288,10 +290,12 @@ def _actor_names(actors: tuple[Actor, ...]) -> list[str]:
 
 
 def _scores(article: Article, candidates: list[_Candidate], vectors: npt.NDArray[np.float64],
-            actors: tuple[Actor, ...], lengths: list[int]) -> npt.NDArray[np.float64]:
-    """Return the importance score of each candidate (`lengths`: its words as a point)."""
+            sim: npt.NDArray[np.float64], actors: tuple[Actor, ...], lengths: list[int]
+            ) -> npt.NDArray[np.float64]:
+    """Return the importance score of each candidate (`sim`: the similarity of their vectors,
+    `lengths`: their words as a point)."""
     n = len(candidates)
-    central = _scale(lexrank(vectors))
+    central = _scale(lexrank(vectors, sim=sim))
     # Closeness to the centroid: how much of the article's main thesis the sentence carries.
     centroid = vectors.sum(axis=0)
     norm = float(np.linalg.norm(centroid))
@@ -394,12 +398,12 @@ def _in_long_quote(article: Article, sentence: Sentence) -> bool:
     return opened >= 0 and len(span.split()) >= 30 and span.count(". ") >= 1
 
 
-def _select(scores: npt.NDArray[np.float64], vectors: npt.NDArray[np.float64],
+def _select(scores: npt.NDArray[np.float64], sim: npt.NDArray[np.float64],
             lengths: list[int], paragraphs: list[int], count: int) -> list[int]:
-    """Return the indices picked by maximal marginal relevance within the word budget."""
+    """Return the indices picked by maximal marginal relevance within the word budget (`sim`:
+    the candidates' similarity)."""
     n = len(scores)
     norm = _scale(scores) if n > 1 else np.ones(n)
-    sim = similarity(vectors)
     chosen: list[int] = []
     used = 0
     para = np.asarray(paragraphs)
