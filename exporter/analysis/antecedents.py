@@ -503,8 +503,8 @@ class Antecedents(_CastParts):
             text = self.texts.get(p, "")
             for m in pattern.finditer(text, max(0, (offset if p == paragraph else len(text))
                                               - 2000), offset if p == paragraph else len(text)):
-                if any(text.endswith(k.rsplit(" ", 1)[0] + " ", 0, m.start())
-                       for k in self.by_last.get(m.group(1), ())):
+                if text.endswith(tuple(k.rsplit(" ", 1)[0] + " "
+                                       for k in self.by_last.get(m.group(1), ())), 0, m.start()):
                     continue  # `Evan Harwood`: the full name, which the mentions hold
                 if not self._in_quote(p, m.start()) and not self._object(p, m.start()):
                     out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)],

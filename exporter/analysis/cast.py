@@ -339,10 +339,12 @@ class Cast(Antecedents):
         for index in (self.by_last, self.by_first):
             candidates = list(index.get(word, ()))
             if index is self.by_last:
+                named = {w for k in candidates for w in k.split()}  # (a set: many share a name)
                 for first in self.pairs.get(word, ()):
                     # A middle name (`Owen John Dempsey`) is no other person.
-                    if not any(first in k.split() for k in candidates):
+                    if first not in named:
                         candidates.append(f"{first} {word}")
+                        named.update(candidates[-1].split())
             elif not candidates:
                 # `Kate said` after `Kate Henderson and her husband`: a first name the text
                 # wrote with one surname only; `Lane said` after `Lane Strickland is forty-four`
