@@ -35,9 +35,11 @@ CORPUS = REPO / ".." / "shared" / "corpus" / "article-extraction-benchmark" / "h
 
 def _clear_caches() -> None:
     """Forget what earlier articles left in the analysis caches, so each run is cold."""
-    from exporter.analysis import actors, sentences, terms
+    from exporter.analysis import actors, keypoints, sentences, terms
 
     actors.find_mentions.cache_clear()
+    actors.find_actors.cache_clear()
+    keypoints._mark_offsets.cache_clear()
     sentences._article_sentences.cache_clear()
     sentences._split_cached.cache_clear()
     for name in dir(terms):
@@ -61,9 +63,10 @@ def stages() -> list[tuple[str, Callable[[Article, dict[str, Any]], Any]]]:
     return [
         ("sentences", lambda a, s: article_sentences(a)),
         ("actors", lambda a, s: s.setdefault("actors", find_actors(a))),
-        ("key points", lambda a, s: s.setdefault("kp", find_key_points(a, s["actors"]))),
+        # As `analyse` does: the quotations found once, and handed to the key points.
+        ("quotes", lambda a, s: s.setdefault("quotes", find_quotes(a))),
+        ("key points", lambda a, s: find_key_points(a, s["actors"], s["quotes"])),
         ("summary", lambda a, s: summarise(a)),
-        ("quotes", lambda a, s: find_quotes(a)),
         ("questions", lambda a, s: find_questions(a)),
         ("timeline", lambda a, s: find_events(a)),
         ("figures", lambda a, s: find_figures(a)),

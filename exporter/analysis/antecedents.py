@@ -142,6 +142,7 @@ class _CastParts(Protocol):
     by_first: dict[str, list[str]]
     pairs: dict[str, list[str]]
     mentions: tuple[Mention, ...]
+    first_named: dict[str, tuple[int, int]]
 
     def gender(self, key: str) -> Gender | None: ...
 
@@ -496,8 +497,8 @@ class Antecedents(_CastParts):
 
     def _introduced(self, key: str, paragraph: int, offset: int) -> bool:
         """Return True if the text names `key` in full before `offset` of `paragraph`."""
-        return any(m.key == key and (m.paragraph, m.start) < (paragraph, offset)
-                   for m in self.mentions)
+        first = self.first_named.get(key)
+        return first is not None and first < (paragraph, offset)
 
     def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
         """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are
@@ -515,8 +516,8 @@ class Antecedents(_CastParts):
             text = self.texts.get(p, "")
             for m in pattern.finditer(text, max(0, (offset if p == paragraph else len(text))
                                               - 2000), offset if p == paragraph else len(text)):
-                if any(text.endswith(k.rsplit(" ", 1)[0] + " ", 0, m.start())
-                       for k in self.by_last.get(m.group(1), ())):
+                if text.endswith(tuple(k.rsplit(" ", 1)[0] + " "
+                                       for k in self.by_last.get(m.group(1), ())), 0, m.start()):
                     continue  # `Evan Harwood`: the full name, which the mentions hold
                 if not self._in_quote(p, m.start()) and not self._object(p, m.start()):
                     out.append(_Seen(m.group(1), ActorKind.PERSON, p, m.end(), keys[m.group(1)],

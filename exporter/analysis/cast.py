@@ -117,6 +117,10 @@ class Cast(Antecedents):
     pairs: dict[str, list[str]] = field(default_factory=dict)
     """Every `First Last` pair of capitalised words the article writes, by last word: people
     the mentions missed still keep a shared surname ambiguous."""
+    first_named: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Where the mentions first name each key, as (paragraph, offset): whether a person is
+    introduced yet is asked for every pronoun, and reading every mention each time made
+    attribution quadratic in the names of a long article."""
 
     @classmethod
     def of(cls, mentions: tuple[Mention, ...], roles: dict[str, str | None],
@@ -142,6 +146,8 @@ class Cast(Antecedents):
                     firsts.append(first)
         for m in mentions:
             cast.by_paragraph.setdefault(m.paragraph, []).append(m)
+            at = (m.paragraph, m.start)
+            cast.first_named[m.key] = min(cast.first_named.get(m.key, at), at)
             if m.kind is not ActorKind.PERSON:
                 continue
             words = [w for w in m.key.split() if bare_word(w) not in _SUFFIXES]
@@ -358,10 +364,12 @@ class Cast(Antecedents):
         for index in (self.by_last, self.by_first):
             candidates = list(index.get(word, ()))
             if index is self.by_last:
+                named = {w for k in candidates for w in k.split()}  # (a set: many share a name)
                 for first in self.pairs.get(word, ()):
                     # A middle name (`Owen John Dempsey`) is no other person.
-                    if not any(first in k.split() for k in candidates):
+                    if first not in named:
                         candidates.append(f"{first} {word}")
+                        named.update(candidates[-1].split())
             elif not candidates:
                 # `Kate said` after `Kate Henderson and her husband`: a first name the text
                 # wrote with one surname only; `Lane said` after `Lane Strickland is forty-four`

@@ -15,7 +15,9 @@ the quotation's speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -157,11 +159,12 @@ def find_key_points(article: Article, actors: tuple[Actor, ...],
     if not candidates:
         return ()
     vectors = tfidf([terms(c.text) for c in candidates])
+    sim = similarity(vectors)  # once, for the ranking and for the redundancy between picks
     lengths = [len(words(c.text)) for c in candidates]
-    scores = _scores(article, candidates, vectors, actors, lengths)
+    scores = _scores(article, candidates, vectors, sim, actors, lengths)
     body_words = sum(len(p.text.split()) for p in article.paragraphs)
     count = min(MAX_POINTS, max(MIN_POINTS, 2 + -(-body_words // WORDS_PER_POINT)))
-    chosen = _select(scores, vectors, lengths, [c.sentence.paragraph for c in candidates], count)
+    chosen = _select(scores, sim, lengths, [c.sentence.paragraph for c in candidates], count)
     speakers = _speakers(article, {i: candidates[i] for i in chosen}, quotes)
     return tuple(
         KeyPoint(text=candidates[i].text, paragraph=candidates[i].sentence.paragraph,
@@ -240,13 +243,14 @@ def _eligible(text: str) -> bool:
     return MIN_WORDS <= count <= 90 and not text.rstrip("\"”’' ").endswith("?")
 
 
-def lexrank(vectors: npt.NDArray[np.float64], damping: float = 0.85,
-            iterations: int = 100) -> npt.NDArray[np.float64]:
-    """Return the continuous LexRank centrality of each row, summing to 1."""
+def lexrank(vectors: npt.NDArray[np.float64], damping: float = 0.85, iterations: int = 100,
+            sim: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
+    """Return the continuous LexRank centrality of each row, summing to 1 (`sim`: the rows'
+    `similarity` when the caller has it, left as it is)."""
     n = vectors.shape[0]
     if n == 0:
         return np.zeros(0)
-    sim = similarity(vectors)
+    sim = similarity(vectors) if sim is None else sim.copy()
     np.fill_diagonal(sim, 0.0)
     sums = sim.sum(axis=1, keepdims=True)
     # A sentence sharing no word with any other links to all, so the walk never gets stuck.
@@ -286,10 +290,12 @@ def _actor_names(actors: tuple[Actor, ...]) -> list[str]:
 
 
 def _scores(article: Article, candidates: list[_Candidate], vectors: npt.NDArray[np.float64],
-            actors: tuple[Actor, ...], lengths: list[int]) -> npt.NDArray[np.float64]:
-    """Return the importance score of each candidate (`lengths`: its words as a point)."""
+            sim: npt.NDArray[np.float64], actors: tuple[Actor, ...], lengths: list[int]
+            ) -> npt.NDArray[np.float64]:
+    """Return the importance score of each candidate (`sim`: the similarity of their vectors,
+    `lengths`: their words as a point)."""
     n = len(candidates)
-    central = _scale(lexrank(vectors))
+    central = _scale(lexrank(vectors, sim=sim))
     # Closeness to the centroid: how much of the article's main thesis the sentence carries.
     centroid = vectors.sum(axis=0)
     norm = float(np.linalg.norm(centroid))
@@ -357,12 +363,24 @@ def _inside_quote(article: Article, sentence: Sentence) -> bool:
     index = sentence.paragraph - 1  # paragraphs are numbered from 1 in order
     if not 0 <= index < len(article.paragraphs):
         return False
-    before = article.paragraphs[index].text[: sentence.start]
-    opened = before.count("“") - before.count("”")
+    marks = _mark_offsets(article.paragraphs[index].text)
+
+    def before(mark: str) -> int:
+        return bisect_left(marks[mark], sentence.start)
+
+    opened = before("“") - before("”")
     if opened > 0:
         return True
-    straight = before.count('"') % 2 == 1
+    straight = before('"') % 2 == 1
     return straight or sentence.text.startswith(("“", '"'))
+
+
+@lru_cache(maxsize=64)
+def _mark_offsets(text: str) -> dict[str, list[int]]:
+    """Return where each double quotation mark stands in a paragraph, to count those before a
+    sentence by bisection (counting them in the text before each sentence was quadratic in a
+    long paragraph)."""
+    return {mark: [m.start() for m in re.finditer(mark, text)] for mark in ("“", "”", '"')}
 
 
 def _in_long_quote(article: Article, sentence: Sentence) -> bool:
@@ -380,12 +398,12 @@ def _in_long_quote(article: Article, sentence: Sentence) -> bool:
     return opened >= 0 and len(span.split()) >= 30 and span.count(". ") >= 1
 
 
-def _select(scores: npt.NDArray[np.float64], vectors: npt.NDArray[np.float64],
+def _select(scores: npt.NDArray[np.float64], sim: npt.NDArray[np.float64],
             lengths: list[int], paragraphs: list[int], count: int) -> list[int]:
-    """Return the indices picked by maximal marginal relevance within the word budget."""
+    """Return the indices picked by maximal marginal relevance within the word budget (`sim`:
+    the candidates' similarity)."""
     n = len(scores)
     norm = _scale(scores) if n > 1 else np.ones(n)
-    sim = similarity(vectors)
     chosen: list[int] = []
     used = 0
     para = np.asarray(paragraphs)

@@ -28,6 +28,7 @@ from .actors import (
 )
 from .actors import lookup as gazetteer_lookup
 from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATION_GENDERS, RELATIONS
+from .spans import SpanIndex
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -127,9 +128,13 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
         by_paragraph.setdefault(m.paragraph, []).append(m)
     for p, text in texts.items():
         here = by_paragraph.get(p, [])
-        spans = [(m.start, m.end) for m in here if m.kind is not ActorKind.PERSON] + \
-            quoted.get(p, [])
-        known = [m for m in here if m.kind is ActorKind.PERSON]
+        spans = SpanIndex([(m.start, m.end) for m in here if m.kind is not ActorKind.PERSON]
+                          + quoted.get(p, []))
+        known: dict[tuple[int, int], list[set[str]]] = {}
+        for m in here:
+            if m.kind is ActorKind.PERSON:
+                known.setdefault((m.start, m.end), []).append(set(m.key.split()))
+        persons = SpanIndex(known)
         for run in _NAME_RUN.finditer(text):
             words = run.group().split()
             if len(words) < 2:
@@ -176,9 +181,9 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):
                 continue  # the run spans a line break or odd spacing: leave it
-            if any(a < end and start < b for a, b in spans) or any(
-                    m.start < end and start < m.end and set(m.key.split()) <= set(words)
-                    for m in known):
+            if spans.meets(start, end) or any(
+                    key <= set(words) for span in persons.meeting(start, end)
+                    for key in known[span]):
                 continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
             low = [bare_word(w) for w in words]
             if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST or \
@@ -222,10 +227,11 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
         for m in added:
             by_paragraph.setdefault(m.paragraph, []).append(m)
         for p, text in texts.items():
-            taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, [])
+            taken = SpanIndex([(m.start, m.end) for m in by_paragraph.get(p, ())]
+                              + quoted.get(p, []))
             extra = [Mention(alone_of[hit.group(1)], ActorKind.PERSON, p, hit.start(), hit.end(),
                              hit.group(1), "surname") for hit in pattern.finditer(text)
-                     if not any(a <= hit.start() < b for a, b in taken)]
+                     if not taken.holds(hit.start())]
             added.extend(extra)
     return tuple(sorted((*mentions, *added), key=lambda m: (m.paragraph, m.start)))
 

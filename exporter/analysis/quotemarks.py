@@ -24,6 +24,7 @@ CLOSE_DOUBLE = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
 _PAIRED_SINGLES = "\u2019\u2019"
+_DOUBLE_MARK = re.compile(f'[{_OPEN_DOUBLE}"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +40,25 @@ class Span:
 def _double_spans(text: str) -> list[Span]:
     """Return the spans between double quotation marks, curly or straight."""
     spans: list[Span] = []
+    find = _MarkFinder(text).find
     i = 0
     while i < len(text):
+        mark = _DOUBLE_MARK.search(text, i)  # only a double mark may open a span
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
             closer = CLOSE_DOUBLE if ch != '"' else '"'
-            j = text.find(closer, i + 1)
+            j = find(closer, i + 1)
             # Pages mix their marks (`“…,"`, `"…”`): the other kind of closing mark counts too.
-            other = text.find('"' if ch != '"' else CLOSE_DOUBLE, i + 1)
+            other = find('"' if ch != '"' else CLOSE_DOUBLE, i + 1)
             if other != -1 and (j == -1 or other < j) and ch != "\u201e" and \
                     not text[other - 1].isspace() and not text[other + 1:other + 2].isalnum():
                 j = other
             if ch == "\u201e":
                 # German marks: „…“ (or „…” in some fonts), whichever closes first.
-                ends = [k for k in (text.find("\u201c", i + 1), j) if k != -1]
+                ends = [k for k in (find("\u201c", i + 1), j) if k != -1]
                 j = min(ends, default=-1)
                 if j == -1:
                     spans.append(Span(i + 1, len(text), len(text)))
@@ -62,14 +68,14 @@ def _double_spans(text: str) -> list[Span]:
                 continue
             if ch == "\u201c":
                 # Two right single marks for a closing double one (`“…,’’ Moy told the BBC.`).
-                pair = text.find(_PAIRED_SINGLES, i + 1)
+                pair = find(_PAIRED_SINGLES, i + 1)
                 if pair != -1 and (j == -1 or pair < j):
                     spans.append(Span(i + 1, pair, pair + 2))
                     i = pair + 2
                     continue
             if ch != '"':
                 # Another opening mark before the closer: this one was never closed.
-                opens = [k for k in (text.find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]
+                opens = [k for k in (find(o, i + 1) for o in _OPEN_DOUBLE) if k != -1]
                 k = min(opens, default=-1)
                 if k != -1 and (j == -1 or k < j):
                     spans.append(Span(i + 1, k, k))
@@ -83,6 +89,25 @@ def _double_spans(text: str) -> list[Span]:
             continue
         i += 1
     return spans
+
+
+class _MarkFinder:
+    """`str.find` over one text, remembering where each mark was last found from where: the
+    searches move forward, so the answer holds until the search passes it, and a mark found
+    nowhere after one offset is found nowhere after a later one (without this, each quotation
+    of a long paragraph searched the rest of it for marks it never holds: quadratic time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last: dict[str, tuple[int, int]] = {}
+
+    def find(self, mark: str, start: int) -> int:
+        since, found = self.last.get(mark, (len(self.text) + 1, -1))
+        if since <= start and (found == -1 or found >= start):
+            return found
+        found = self.text.find(mark, start)
+        self.last[mark] = (start, found)
+        return found
 
 
 def _opens(text: str, i: int) -> bool:

@@ -1,5 +1,6 @@
 """pysbd's sentences are placed in their paragraph by `str.find` (`sentences._Segmenter`), not
-by a regular expression made of each sentence: the spans must be pysbd's own, always."""
+by a regular expression made of each sentence, and its abbreviation rules skip what cannot
+match (`sentences._AbbreviationReplacer`): the spans must be pysbd's own, always."""
 
 from __future__ import annotations
 
@@ -69,3 +70,26 @@ def test_placement_matches_pysbd_on_corpus_pages(shared_dir: Path) -> None:
         article = read_data(gzip.decompress(page.read_bytes()), page.name[:-3], ReadLimits())
         for paragraph in article.paragraphs:
             assert_same_spans(paragraph.text)
+            assert_same_segments(paragraph.text)
+
+
+def assert_same_segments(text: str) -> None:
+    ours = [(s.sent, s.start, s.end) for s in _SEGMENTER.segment(text)]
+    assert ours == [(s.sent, s.start, s.end) for s in _PYSBD.segment(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith & Co. said it would. The co. is small.",  # one abbreviation, two spellings
+        "Gen. Ann Lee met Col. Ray Oduya at St. Mary's. They left at 3 p.m. on Jan. 5.",
+        "See art. 12 and No. 5, e.g. the plan. It was approved by the U.S. Dept. of Labor.",
+        "The Cal. court ruled. ALA. officials, Adm. Grey and Mr. Smith agreed.",
+        "Prices rose 3 pct. in Ariz. and Calif. The Fed. cut rates.",
+        "Dr.Phil and D.Phil. holders, Ph.D. students: all came. Also, al. was there.",
+        "No full stop after any abbreviation here: co, gen, st and dept",
+        "The \u017ft. change and the \u212aans. case: folded letters. Then more.",
+    ],
+)
+def test_abbreviation_rules_give_pysbd_segments(text: str) -> None:
+    assert_same_segments(text)

@@ -152,7 +152,8 @@ class _Finder:
                      blank_dateline(p.text) if i == 0 else p.text)))
                  for i, p in enumerate(self.article.paragraphs)]
         for n, text in paras:
-            self._acronym_definitions(n, text)
+            if "(" in text:  # (else the pattern is tried at every word, to find nothing)
+                self._acronym_definitions(n, text)
         deferred: list[tuple[int, str, list[tuple[str, int, int]], bool]] = []
         for n, text in paras:
             for whole in find_runs(text):

@@ -4,6 +4,7 @@ most informative role and the paragraphs it appears in."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Actor, ActorKind, Article
 from .. import lexicon
@@ -29,9 +30,11 @@ def _best_role(roles: list[str]) -> str | None:
     return roles[0] if roles else None
 
 
+@lru_cache(maxsize=16)
 def find_actors(article: Article) -> tuple[Actor, ...]:
     """Return the people, organisations, countries and places the article names, people first,
-    each kind in order of first appearance."""
+    each kind in order of first appearance (cached per article, as its mentions are: `analyse`
+    asks, then `find_quotes` again)."""
     groups: dict[tuple[ActorKind, str], list[Mention]] = {}
     for m in find_mentions(article):
         groups.setdefault((m.kind, m.key), []).append(m)
