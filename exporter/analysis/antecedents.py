@@ -19,7 +19,6 @@ from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .clauses import alternatives
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
-from .namesakes import established_namesake
 from .rivalwords import (
     DESCRIBING_APPOSITIVE,
     FEAST_DAY,
@@ -156,6 +155,8 @@ class _CastParts(Protocol):
 
     def titled(self, title: str) -> Speaker | None: ...
 
+    def namesake(self, keys: list[str]) -> str | None: ...
+
 
 class Antecedents(_CastParts):
     """The antecedent rules of a `Cast`: `antecedent`, and the clause tests (`_subject`,
@@ -258,7 +259,7 @@ class Antecedents(_CastParts):
             # `Rep. Brent Okerlund … Okerlund said … “…,” he said`, his brother Shane named
             # only in the next paragraph: a person the text has not introduced yet is no one
             # the pronoun can mean.
-            established = established_namesake(shared, self.texts)
+            established = self.namesake(shared)
             shared = [k for k in shared if self._introduced(k, paragraph, offset)] or shared
             if established in shared:
                 shared = [established]  # the one a careful writer keeps on the bare surname

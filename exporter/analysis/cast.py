@@ -121,6 +121,16 @@ class Cast(Antecedents):
     """Where the mentions first name each key, as (paragraph, offset): whether a person is
     introduced yet is asked for every pronoun, and reading every mention each time made
     attribution quadratic in the names of a long article."""
+    namesakes: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    """The person each set of namesakes keeps the bare surname for (`namesakes`), read once per
+    set: asked for every bare surname and pronoun, it would read the article each time."""
+
+    def namesake(self, keys: list[str]) -> str | None:
+        """Return the one of `keys` the article keeps the bare surname for, or None."""
+        key = tuple(sorted(keys))
+        if key not in self.namesakes:
+            self.namesakes[key] = established_namesake(list(key), self.texts)
+        return self.namesakes[key]
 
     @classmethod
     def of(cls, mentions: tuple[Mention, ...], roles: dict[str, str | None],
@@ -269,7 +279,7 @@ class Cast(Antecedents):
         """Return the one of `keys` the bare surname is kept for (`namesakes`), unless the
         last paragraph before that writes the surname writes it last as another's full name:
         `Tyrone Reed took the stand. / “…,” Reed said.` may well mean him."""
-        chosen = established_namesake(keys, self.texts)
+        chosen = self.namesake(keys)
         if chosen is None:
             return None
         surname = chosen.split()[-1]

@@ -26,7 +26,11 @@ def established_namesake(keys: list[str], texts: Mapping[int, str]) -> str | Non
     surname = keys[0].split()[-1]
     if any(key.split()[-1] != surname for key in keys):
         return None
-    bare = re.compile(r"(?<![\w\u2019'-])" + re.escape(surname) + r"\b(?![\u2019'-]\w)")
+    # One pass over the surname's every occurrence: a namesake's full name ends there when
+    # its first names stand right before it; else, with no other capitalised word before it,
+    # it is the surname alone.
+    written = re.compile(r"(?<![\w\u2019'-])" + re.escape(surname) + r"\b")
+    firsts = {key: key[:-len(surname)] for key in keys}
     first_full: dict[str, tuple[int, int]] = {}
     counts = dict.fromkeys(keys, 0)
     bares: list[tuple[int, int]] = []
@@ -34,13 +38,16 @@ def established_namesake(keys: list[str], texts: Mapping[int, str]) -> str | Non
         text = texts[paragraph]
         if surname not in text:
             continue
-        for key in keys:
-            found = [m.start() for m in re.finditer(r"\b" + re.escape(key) + r"\b", text)]
-            counts[key] += len(found)
-            if found and key not in first_full:
-                first_full[key] = (paragraph, found[0])
-        bares.extend((paragraph, m.start()) for m in bare.finditer(text)
-                     if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        for m in written.finditer(text):
+            before = text[max(0, m.start() - 60):m.start()]
+            key = next((k for k, first in firsts.items() if before.endswith(first) and (
+                len(before) == len(first) or not before[-len(first) - 1].isalnum())), None)
+            if key is not None:
+                counts[key] += 1
+                first_full.setdefault(key, (paragraph, m.start() - len(firsts[key])))
+            elif not _CAPITALISED_BEFORE.search(before) and \
+                    not re.match(r"[\u2019'-]\w", text[m.end():m.end() + 2]):
+                bares.append((paragraph, m.start()))
     if not bares:
         return None
     known = [key for key in keys if key in first_full and first_full[key] < bares[0]]
