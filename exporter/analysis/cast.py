@@ -22,7 +22,7 @@ from ..model import Actor, ActorKind
 from .actors import CONNECTORS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .antecedents import _AROUND, Antecedents, _Seen
-from .descriptions import OWNED_ORG
+from .bodies import Bodies
 from .genders import appositive_gender, first_name_gender, pronoun_genders
 from .lexicon import (
     FIRST_NAMES,
@@ -57,27 +57,9 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # How late in a family's line each suffix comes (no suffix: 1), when both namesakes carry one.
 _GENERATIONS = {"sr": 0, "jr": 2, "ii": 2, "iii": 3, "iv": 4}
 _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
-# Heads `the <head>` may use for an organisation whose name does not hold the word.
-# Heads that name an organisation by what it does, never in its name's words (`the label` for
-# Tidewater Records): only the one organisation just named as a subject will do.
-_GENERIC_HEADS = frozenset({"company", "firm", "agency", "label", "studio", "airline", "carrier",
-                            "retailer", "automaker", "carmaker", "insurer", "publisher",
-                            "broadcaster", "lender", "manufacturer", "utility", "startup"})
-_BUSINESS_HEADS = _GENERIC_HEADS - {"agency", "utility"}
-# Heads a group or body goes by (`The Bench Integrity Project, a conservative judicial group,
-# … the group said`, `The DCCC … the committee said`): the same rule, no business.
-_BODY_HEADS = frozenset({"group", "committee", "coalition", "organization", "organisation",
-                         "association", "union", "caucus", "alliance", "nonprofit", "charity",
-                         "foundation"})
-"""Heads that name a business, which no government body is (`the company` after the
-Department of Homeland Security and a builder the mentions missed)."""
-_PUBLIC_BODY = re.compile(r"\b(?:Department|Ministry|Agency|Administration|Office|Bureau|"
-                          r"Commission|Committee|Council|Congress|Senate|House|Court|Police|"
-                          r"Government|Authority|Board|Service|Customs|Immigration)\b")
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})
-_CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 # `Britain’s ambassador to Washington,` right before a name: the role's head noun.
@@ -91,7 +73,7 @@ _CHILD_BEFORE = (r"\b(?:[Hh]is|[Hh]er|[Tt]heir|\w+[\u2019']s)\s+(?:\w+\s+)?"
 
 
 @dataclass
-class Cast(Antecedents):
+class Cast(Antecedents, Bodies):
     """The people and organisations of one article, and the speakers attributed so far."""
 
     mentions: tuple[Mention, ...]
@@ -483,32 +465,6 @@ class Cast(Antecedents):
         return title_role(title) is not None and any(
             bare_word(w) in RELATIONS for w in role.split())
 
-    def organisation_named(self, name: str) -> Speaker | None:
-        """Return the organisation a name written in a description denotes (`British Foreign
-        Office`, `CBP`): one the gazetteer or the mentions know as an organisation, an acronym,
-        or a name ending in an organisation's head word; None for anything else (a person's
-        spokesperson speaks for them, which the text has not said)."""
-        words = name.split()
-        hit = gazetteer_lookup(words, 0)
-        if hit and hit[0] == len(words):
-            if hit[1].kind is not ActorKind.ORGANISATION and hit[1].form != "metonym":
-                return None
-            return Speaker(self.display.get(hit[1].canonical, hit[1].canonical), "organisation")
-        if any(m.kind is ActorKind.ORGANISATION and m.text == name for m in self.mentions) or \
-                (len(words) == 1 and is_acronym(words[0])) or \
-                (len(words) > 1 and bare_word(words[-1]) in ORG_HEADS and can_speak(words)):
-            return Speaker(self.display.get(name, name), "organisation")
-        return None
-
-    def seat(self, phrase: str) -> Speaker | None:
-        """Return the government seat a phrase names (`the White House`, `the Kremlin`), which
-        speaks for its government, or None."""
-        words = [w for w in phrase.split() if w.lower() != "the"]
-        seat = gazetteer_lookup(words, 0) if words else None
-        if seat and seat[0] == len(words) and seat[1].form == "metonym":
-            return Speaker(" ".join(words), "organisation")
-        return None
-
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)
         key = self._numbered(key) or key  # `Fenwick III`, a mention of its own
@@ -562,60 +518,6 @@ class Cast(Antecedents):
         if len(holders) != 1:
             return None
         return self._person(next(iter(holders)), "resolved")
-
-    def organisation(self, head: str, paragraph: int, offset: int) -> Speaker | None:
-        """Return the organisation `the <head>` points at: the last one named before, one whose
-        name holds the head word first."""
-        before = [m for p in range(1, paragraph + 1) for m in self.by_paragraph.get(p, ())
-                  if m.kind is ActorKind.ORGANISATION and (p < paragraph or m.start < offset)]
-        words = head.lower().split()
-        modifier = words[0] if len(words) == 2 and words != ["central", "bank"] else None
-        if words == ["central", "bank"]:
-            # `The Federal Reserve held rates … the central bank said`: a reserve bank counts.
-            headed = [m for m in before if _CENTRAL_BANK.search(m.key)]
-        elif modifier is not None:
-            # `Dick Clark Productions … the production company said`, `Big Machine Records …
-            # the record label`: the one whose name holds the word before the head.
-            stem = modifier[:6]
-            headed = [m for m in before if head.lower() in m.key.lower() or any(
-                w.lower().startswith(stem) for w in m.key.split())]
-        else:
-            headed = [m for m in before if head.lower() in m.key.lower()]
-        described = self._described_org(head, paragraph, offset)
-        if described is not None and (not headed or described[0] > (headed[-1].paragraph,
-                                                                     headed[-1].start)):
-            # `China's commerce ministry said … “…,” the ministry said`.
-            return Speaker(described[1], "organisation", attribution="resolved")
-        if headed:
-            return Speaker(headed[-1].key, "organisation", attribution="resolved")
-        # `the company` for a name without the word: only the one organisation of the last
-        # two paragraphs will do.
-        recent = [m for m in before if m.paragraph >= paragraph - 1]
-        if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS | _BODY_HEADS and \
-                any(self._subject(m.paragraph, m.start) for m in recent) and not (
-                    head.lower() in _BUSINESS_HEADS and _PUBLIC_BODY.search(recent[0].key)):
-            # … and named as a subject there: `with the Federal Aviation Administration's
-            # review` is no company that `Boeing said …` left speaking.
-            return Speaker(recent[0].key, "organisation", attribution="resolved")
-        return None
-
-    def _described_org(self, head: str, paragraph: int, offset: int,
-                       ) -> tuple[tuple[int, int], str] | None:
-        """Return where and how the text last described an organisation with `head` before
-        `offset` (`China's commerce ministry`), outside quotations, or None."""
-        last = None
-        for p in range(max(1, paragraph - 3), paragraph + 1):
-            text = self.texts.get(p, "")
-            for m in OWNED_ORG.finditer(text, 0, offset if p == paragraph else len(text)):
-                if m.group().lower().endswith(head.lower()) and not self._in_quote(p, m.start()):
-                    # `Prairie Carbon Partners, the Iowa-based company whose …`: the description
-                    # is an appositive to the organisation named right before it.
-                    comma = text.rstrip().rfind(",", 0, m.start())
-                    named = [o.key for o in self.by_paragraph.get(p, ()) if o.kind is
-                             ActorKind.ORGANISATION and comma >= 0 and o.end == comma and
-                             text[comma + 1:m.start()].strip() in ("", "the")]
-                    last = ((p, m.start()), named[-1] if named else m.group("org"))
-        return last
 
     def learn_gender(self, name: str, gender: Gender) -> None:
         """Record the gender of a person nothing told it of, from a `he` or `she` that was
