@@ -19,6 +19,7 @@ from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .clauses import alternatives
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
+from .nongendered import NonGendered
 from .rivalwords import (
     DESCRIBING_APPOSITIVE,
     FEAST_DAY,
@@ -108,13 +109,6 @@ def _one_surname(a: str, b: str) -> bool:
     return a == b or (" " not in a and b.split()[-1] == a) or (" " not in b and a.split()[-1] == b)
 
 
-# `Kym Lino, a spokesperson for Instagram,`: a role in an appositive right after a name.
-_ROLE_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokesperson|"
-                              r"spokeswoman|spokesman|representative|rep|organizer|organiser|"
-                              r"activist|advocate|director|manager|official|employee|"
-                              r"analyst|student|resident|worker)\b")
-
-
 @dataclass(frozen=True, slots=True)
 class _Seen:
     """A person a pronoun may point at: where the text last named them (`start`: the end of
@@ -158,7 +152,7 @@ class _CastParts(Protocol):
     def namesake(self, keys: list[str]) -> str | None: ...
 
 
-class Antecedents(_CastParts):
+class Antecedents(NonGendered, _CastParts):
     """The antecedent rules of a `Cast`: `antecedent`, and the clause tests (`_subject`,
     `_object`, `_unplaced_name`) its other rules share."""
 
@@ -367,26 +361,6 @@ class Antecedents(_CastParts):
                     return True
         return False
 
-    def _singular_they(self, paragraph: int, offset: int) -> Speaker | None:
-        """Return the person a singular `they` points at: `Kym Lino, a spokesperson for
-        Instagram, confirmed … “…,” they said` — the one person the sentence before names, as
-        its subject, with a role in an appositive and no gender the text tells; else None
-        (`they` is a group far more often)."""
-        text = self.texts.get(paragraph, "")
-        before = [(a, b) for a, b in split_sentences(text) if b <= offset]
-        if not before:
-            return None
-        a, b = before[-1]
-        people = [m for m in self._between(paragraph, a, b)
-                  if m.kind is ActorKind.PERSON and not self._in_quote(paragraph, m.start)]
-        if len({m.key for m in people}) != 1 or self.gender_told(people[0].key) is not None:
-            return None
-        first = people[0]
-        if not self._subject(paragraph, first.start) or \
-                not _ROLE_APPOSITIVE.match(text, first.end):
-            return None
-        return self._person(first.key, "resolved")
-
     def _subordinate(self, seen: _Seen) -> bool:
         """Return True if the name ending at `seen.start` opens a subordinate clause (`since
         Teodor Lisowski took over`) in the middle of its sentence."""
@@ -414,21 +388,6 @@ class Antecedents(_CastParts):
                         not _POSSESSIVE_AFTER.match(self.texts.get(p, ""), m.end):
                     return True
         return False
-
-    def _speaking_org(self, paragraph: int, offset: int) -> Speaker | None:
-        """Return the organisation `it said` points at: the last one named (outside
-        quotations) in this paragraph or the one before, as the subject of its clause, with no
-        other organisation named after it; else None (`it` may be a report, a plan, a law)."""
-        last: Mention | None = None
-        for p in (paragraph - 1, paragraph):
-            for m in self._between(p, 0, offset if p == paragraph else 1 << 62):
-                if m.kind is ActorKind.ORGANISATION and not self._in_quote(p, m.start):
-                    last = m
-        if last is None or not self._subject(last.paragraph, last.start) or \
-                self._object(last.paragraph, last.start):
-            return None
-        key = self.display.get(last.key, last.key)
-        return Speaker(key, "organisation", attribution="resolved")
 
     def _distance(self, seen: _Seen, paragraph: int, offset: int) -> int:
         """Return how many characters lie between where `seen` was named and `offset`."""
