@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from .cues import HOMETOWN_OF
 from .gazetteer import Gazetteer, gazetteer, lookup
-from .mentions import Mention, find_mentions
+from .mention import Mention
+from .mentions import find_mentions
 from .merge import find_actors
 from .words import (
     ADVOCATES,

@@ -22,7 +22,7 @@ from .variants import same_person
 from .words import COMPANY_AFTER, COMPANY_BEFORE, CONNECTORS, STOP
 
 if TYPE_CHECKING:
-    from .mentions import Mention
+    from .mention import Mention
 
 Record = Callable[[str, ActorKind, int, int, int, str, str], None]
 """Records a mention: key, kind, paragraph, start, end, paragraph text, form."""

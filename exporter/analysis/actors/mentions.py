@@ -11,7 +11,6 @@ acronym, a company's short name) wait until every run is read, then `leftovers` 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import ActorKind, Article
@@ -37,6 +36,7 @@ from .cues import (
 )
 from .gazetteer import lookup
 from .leftovers import Leftovers
+from .mention import Mention
 from .names import acronym_matches, name_ok
 from .roles import (
     ACCORDING,
@@ -71,25 +71,6 @@ from .words import (
 )
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One place where the article names an actor."""
-
-    key: str
-    """Canonical name of the actor."""
-    kind: ActorKind
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    """The words as written."""
-    form: str = "name"
-    """`name`, `alias`, `capital`, `demonym`, `metonym`, `surname`, `acronym`, `short` (an
-    organisation's first word alone)."""
-    role: str | None = None
-    """Role the text gives at this mention."""
 
 
 # Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).

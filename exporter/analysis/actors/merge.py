@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from ...model import Actor, ActorKind, Article
 from .. import lexicon
-from .mentions import Mention, find_mentions
+from .mention import Mention
+from .mentions import find_mentions
 from .names import acronym_matches, firsts, same_title, shared_title
 from .runs import ACRONYM
 from .variants import MAX_COMPARED, org_key, people_clusters, shorter_org_of, spelling_variant
