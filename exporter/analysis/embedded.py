@@ -89,13 +89,7 @@ def subject_said_at_end(att: Speaks, place: Place) -> Speaker | None:
         # Another quotation, or a speech verb in the sentence (`Cole called it “…”, Stroud
         # said`): whose words these are is not the closing verb's to say.
         return None
-    phrase = subject_before(text, m.start("np"), m.end("np"))
-    if phrase is None or (phrase.name is None and phrase.pronoun is None):
-        return None
-    found = att.speaker(phrase, place.paragraph, m.start("np"))
-    if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
-        return None
-    return found
+    return _closing_subject(att, place, m)
 
 
 def _quoted_with_the_last(att: Speaks, place: Place) -> Speaker | None:
@@ -112,7 +106,13 @@ def _quoted_with_the_last(att: Speaks, place: Place) -> Speaker | None:
     outside = _QUOTED.sub(" ", text[place.sentence_start:m.start()])
     if any(v.group().islower() for v in VERB.finditer(outside)):
         return None
-    phrase = subject_before(text, m.start("np"), m.end("np"))
+    return _closing_subject(att, place, m)
+
+
+def _closing_subject(att: Speaks, place: Place, m: re.Match[str]) -> Speaker | None:
+    """Return the person or organisation the subject `np` of a sentence's closing attribution
+    (`, Noem said.`, `,” X said.`) names, or None."""
+    phrase = subject_before(place.text, m.start("np"), m.end("np"))
     if phrase is None or (phrase.name is None and phrase.pronoun is None):
         return None
     found = att.speaker(phrase, place.paragraph, m.start("np"))
