@@ -212,8 +212,8 @@ class Antecedents(NonGendered, _CastParts):
             return None
         if (nearest.paragraph < paragraph and unnamed_speaker_before(
                 self.texts.get(paragraph, ""), offset)) or any(several_since(
-                    self.texts.get(p, ""), nearest.start if p == nearest.paragraph else 0,
-                    offset if p == paragraph else 1 << 62)
+                    self.texts, p, nearest.start if p == nearest.paragraph else 0,
+                    offset if p == paragraph else 1 << 62, self._in_quote)
                     for p in range(nearest.paragraph, paragraph + 1)):
             # `A woman who identified herself only as a poll worker … said …. “…,” she said`:
             # the unnamed speaker of this paragraph, not a name from the one before; `Both

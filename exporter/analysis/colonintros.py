@@ -33,9 +33,9 @@ from .speakers import (
 _ASKED_LEAD = re.compile(r"\s*(?:Asked|Pressed|Questioned)\b[^,:\u201c\"]{0,100},\s*")
 # `Progressive Caucus chair Rep. …`: lower-case words for a post between a body and a name.
 _ROLE_BEFORE_NAME = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
-# `That same aide`, `The official` opening a clause before a colon: a source named again.
 # `A White House aide …:`, `One GOP senator …:`: a clause opening on an unnamed person.
 _UNNAMED_LEAD = re.compile(r"\s*(?:An?|One|Another)\s+((?:[\w\u2019'-]+\s+){0,3}[\w\u2019'-]+)")
+# `That same aide`, `The official` opening a clause before a colon: a source named again.
 _SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:was|is|had|has|"
                            r"put|went|added|offered|sounded)\b", re.IGNORECASE)
 # `opened with a reading from the order itself:`, `quoting the ruling:`: a text read out.

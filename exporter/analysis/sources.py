@@ -286,20 +286,15 @@ _SEVERAL = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:Both|The\s+(?:two|three))\s+(?:[
 _PEOPLE = ROLE_NOUNS | TITLES.keys() | {"woman", "man", "candidate", "lawmaker", "leader"}
 
 
-def several_since(text: str, start: int, offset: int) -> bool:
-    """Return True if `text[start:offset]` (outside quotations) turns to several people at once
-    (`Both leaders took questions afterward. Asked …, she said`; not `one of the two no
-    votes`, nor `both legs`)."""
-    return any(not _inside_quote(text, m.start()) and
+def several_since(texts: dict[int, str], paragraph: int, start: int, offset: int,
+                  in_quote: Callable[[int, int], bool]) -> bool:
+    """Return True if `texts[paragraph][start:offset]` (outside quotations) turns to several
+    people at once (`Both leaders took questions afterward. Asked …, she said`; not `one of
+    the two no votes`, nor `both legs`)."""
+    return any(not in_quote(paragraph, m.start()) and
                (m.group("people") is None or m.group("people") in _PEOPLE or
                 m.group().endswith(("men", "women")))
-               for m in _SEVERAL.finditer(text, start, offset))
-
-
-def _inside_quote(text: str, at: int) -> bool:
-    """Return True if `at` falls inside a quotation of `text` (more opening marks before it
-    than closing ones)."""
-    return text.count("\u201c", 0, at) > text.count("\u201d", 0, at)
+               for m in _SEVERAL.finditer(texts.get(paragraph, ""), start, offset))
 
 
 # `A forklift driver who asked not to be named …`, `A courier in a yellow rain poncho, who would
@@ -311,6 +306,7 @@ _CALLED_ONLY = re.compile(r"(?:identified|introduced|described)\s+(?:him|her|the
                          r"(?=[,.;]|\s+(?:and|who|said|says|ran|told|at|in|on|from|after)\b)")
 _BARE_PERSON = frozenset({"man", "woman", "person", "young man", "young woman", "older man",
                           "older woman"})
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _HIS = re.compile(r"\b(?:he|his|him|himself)\b")
 _HER = re.compile(r"\b(?:she|her|hers|herself)\b")
 
@@ -331,8 +327,8 @@ def unnamed_who_before(texts: dict[int, str], paragraph: int, offset: int, prono
         if named_between(p, hit.start(), end) or (p < paragraph and named_between(
                 paragraph, 0, offset)):
             return None
-        sentence_end = next((m.end() for m in re.finditer(r"[.!?](?:\s|$)", text)
-                             if m.end() > hit.end()), len(text))
+        stop = _SENTENCE_STOP.search(text, hit.end())  # (the match ends in `who `)
+        sentence_end = stop.end() if stop else len(text)
         told = text[hit.end():min(sentence_end, end)]
         if p < paragraph and not _SPEAKS_AFTER.match(told):
             return None  # described in the paragraph before, but not speaking there
