@@ -18,6 +18,7 @@ from ..model import ActorKind
 from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .clauses import alternatives
+from .genders import first_name_gender
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
 from .nongendered import NonGendered
 from .rivalwords import (
@@ -66,8 +67,12 @@ _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask
                            "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
                            "sued", "fired", "hired", "replaced", "succeeded", "defeated",
                            "interviewed", "visited", "joined", "against", "than", "as"})
+# `I met Bernadette`, `we spoke with Ruiz`: the writer's subject, and the person met the one the
+# next sentence goes on about.
+_WRITER_BEFORE = re.compile(r"\b(?:I|[Ww]e)\s+(?:[a-z]+\s+)?$")
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
+_ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u2019'-]+)\b")
 # A sentence in which the one just asked answers (`She said it would.`).
 _PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
 _CLOSE = 300
@@ -107,6 +112,31 @@ def _one_surname(a: str, b: str) -> bool:
     """Return True if `a` and `b` are one key, or one is the other's surname alone (`Whitford`,
     `Caleb Whitford`): no rival to each other for a pronoun."""
     return a == b or (" " not in a and b.split()[-1] == a) or (" " not in b and a.split()[-1] == b)
+
+
+# A lower-case noun that may modify the role noun before a name (`outreach worker`, `field
+# organizer`): a plain word, not a verb's past form (`thanked organizer X` is an object).
+_NOUN_MODIFIER = re.compile(r"[a-z]{3,}(?<!ed)(?<!ing)")
+# Words the agent-noun pattern takes for a role noun that are none (`defeating former Council
+# member`).
+_NOT_AGENTS = frozenset({"former", "latter", "other", "another", "over", "under", "never",
+                         "ever", "after", "later", "whether", "together", "either", "neither",
+                         "rather", "longer", "earlier", "further", "per"})
+
+
+def _without_noun_modifiers(words: list[str], agents: bool) -> list[str]:
+    """Return `words` without up to two nouns modifying a closing role noun (`outreach
+    worker` → `worker`), so the words before them decide whether the name opens its clause."""
+    last = bare_word(words[-1]) if words else ""
+    if not (last in ROLE_NOUNS or (agents and AGENT_NOUN.fullmatch(last) and
+                                   last not in _NOT_AGENTS)):
+        return words
+    keep = len(words) - 1
+    while keep > 0 and len(words) - 1 - keep < 2 and _NOUN_MODIFIER.fullmatch(words[keep - 1]) \
+            and words[keep - 1] not in STOP and words[keep - 1] not in PREPOSITIONS \
+            and words[keep - 1] not in SPEECH_VERBS and words[keep - 1] not in _OBJECT_VERBS:
+        keep -= 1
+    return words[:keep] + words[-1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,16 +206,19 @@ class Antecedents(NonGendered, _CastParts):
                     # (A name a relative clause describes is the sentence's topic.)
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
                                       self._subject(p, m.start) or bool(_WHO_AFTER_NAME.match(
-                                          self.texts.get(p, ""), m.start))))
+                                          self.texts.get(p, ""), m.start))
+                                      or self._writers_object(p, m.start)))
         seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
         seen += self._speakers_named(paragraph, offset)
         seen.sort(key=lambda s: (s.paragraph, s.start))
         asked = self._asked(paragraph, offset)
-        if asked is not None and self.gender(asked.key) == gender:
+        asked_key = self._introduced_namesake(asked.key, paragraph, offset) \
+            if asked is not None else None
+        if asked_key is not None and self.gender(asked_key) == gender:
             # `Vanterpool asked Olawale what she would tell them. “Hang on,” she said`: the
             # one asked answers, whoever spoke before the question.
-            return self._person(asked.key, "resolved")
+            return self._person(asked_key, "resolved")
         fits = [s for s in reversed(seen) if s.gender in (gender, None)
                 and self._distance(s, paragraph, offset) <= _REACH
                 and not self._surname_of_other_gender(s.key, paragraph, offset, gender)]
@@ -297,6 +330,13 @@ class Antecedents(NonGendered, _CastParts):
                 self.gender(titled.name) in (gender, None) else None
         return self._person(nearest.key, "resolved")
 
+    def _introduced_namesake(self, key: str, paragraph: int, offset: int) -> str:
+        """Return the one person a bare surname can mean so far (`asked Thibodeau`, before an
+        unrelated Paul Thibodeau is introduced), else `key` itself."""
+        shared = self.by_last.get(key, []) if " " not in key else []
+        introduced = [k for k in shared if self._introduced(k, paragraph, offset)]
+        return introduced[0] if len(shared) > 1 and len(introduced) == 1 else key
+
     def _asked(self, paragraph: int, offset: int) -> Mention | None:
         """Return the person the sentence right before a quotation asks by name (`Host Elliot
         Vanterpool asked Olawale what …`), when the quotation opens its paragraph or follows
@@ -321,6 +361,12 @@ class Antecedents(NonGendered, _CastParts):
             if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) and \
                     _ASKED.search(source, max(0, m.start - 12), m.start):
                 return m
+        for hit in _ASKED_SURNAME.finditer(source, start, end):
+            # `… asked Thibodeau how many …`: a surname two people share is no mention of its
+            # own, yet names the one asked.
+            if hit.group(1) in self.by_last and not self._in_quote(p, hit.start(1)):
+                return Mention(hit.group(1), ActorKind.PERSON, p, hit.start(1), hit.end(1),
+                               hit.group(1), "surname")
         return None
 
     def _titled_subject(self, seen: _Seen, paragraph: int, offset: int) -> Speaker | None:
@@ -424,6 +470,7 @@ class Antecedents(NonGendered, _CastParts):
         # A noun for what someone does (`the singer`, `defenseman`) may stand before the name;
         # after `to` the same shape is a verb (`to bolster Stadia`).
         agents = "to" not in (w.lower() for w in words)
+        words = _without_noun_modifiers(words, agents)
         return all(is_capitalised(w) or bare_word(w) in STOP or bare_word(w) in ROLE_NOUNS
                    or is_title(w) or bare_word(w) in RELATIONS or "-" in w
                    or w in LOWER_CONNECTORS  # `Ms. bin Saleh`: a surname's particles
@@ -498,8 +545,19 @@ class Antecedents(NonGendered, _CastParts):
             return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
         if _WHO_AFTER_NAME.match(self.texts.get(paragraph, ""), start):
             return False  # `a worry for Kenji Albright-Marsh, who runs …`: introduced at length
+        if self._writers_object(paragraph, start):
+            return False  # `Further up the hill I met Bernadette`: the writer is no rival
         return word in PREPOSITIONS or word in _OBJECT_VERBS or (
             word.endswith(("ed", "ing")) and word not in DETERMINERS)
+
+    def _writers_object(self, paragraph: int, start: int) -> bool:
+        """Return True if the person named at `start` is the object of the writer's own verb
+        (`I met Bernadette`, `we spoke with Ruiz`): the one the next sentences go on about, as
+        a subject would be."""
+        text = self.texts.get(paragraph, "")
+        before = _LAST_WORD.search(text, max(0, start - 30), start)
+        return before is not None and _WRITER_BEFORE.search(
+            text, max(0, before.start(1) - 24), before.start(1)) is not None
 
     def _topic(self, paragraph: int, opener: int, start: int) -> bool:
         """Return True if `For` at `opener` opens its sentence and the name at `start` closes
@@ -552,6 +610,9 @@ class Antecedents(NonGendered, _CastParts):
                 if gender is not None and \
                         self._surname_of_other_gender(word, p, m.start(), gender):
                     continue
+                if gender is not None and word not in self.by_last and \
+                        first_name_gender(word) not in (None, gender):
+                    continue  # `(hello, Gary)` before `she`: a man's given name is not hers
                 if word in own or bare_word(word) in STOP or is_title(word) or \
                         bare_word(word) in NOT_SPEAKERS or bare_word(word) in PARTY_MEMBERS:
                     continue

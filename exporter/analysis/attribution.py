@@ -103,12 +103,17 @@ class Attributor(ColonIntros):
         if phrase is None:
             return None
         if phrase.pronoun:
-            found = self.cast.antecedent(phrase.pronoun, paragraph, offset)
+            called = unnamed_who_before(self.cast.texts, paragraph, offset, phrase.pronoun,
+                                        self._person_between) \
+                if phrase.pronoun in ("he", "she") else None
+            # `A woman who gave her name only as Tina …`: no one is named after her, so she is
+            # nearer than any name before.
+            found = called if called is not None and called.named else \
+                self.cast.antecedent(phrase.pronoun, paragraph, offset)
             if found is None and phrase.pronoun in PRONOUN_GENDER:
                 found = self._reporter_before(phrase.pronoun, paragraph, offset)
-            if found is None and phrase.pronoun in ("he", "she"):
-                found = unnamed_who_before(self.cast.texts, paragraph, offset, phrase.pronoun,
-                                           self._person_between)
+            if found is None:
+                found = called
             if found is not None and found is not AMBIGUOUS and found.kind == "person" \
                     and found.named and phrase.pronoun in PRONOUN_GENDER:
                 self.cast.learn_gender(found.name, PRONOUN_GENDER[phrase.pronoun])

@@ -68,8 +68,13 @@ _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+
                           r"{0,3})?,$")
 
 # `Her daughter, Emma Stiles`, `the owner's son Marco DiSantis`: a child named after the word.
-_CHILD_BEFORE = (r"\b(?:[Hh]is|[Hh]er|[Tt]heir|\w+[\u2019']s)\s+(?:\w+\s+)?"
-                 r"(?:son|daughter|child|grandson|granddaughter),?\s+")
+_OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir|(?:the\s+)?[\w-]+[\u2019']s)\s+(?:\w+\s+)?"
+_CHILDREN = r"(?:son|daughter|child|grandson|granddaughter|niece|nephew)"
+_ELDERS = r"(?:father|mother|aunt|uncle|grandfather|grandmother|grandparent|parent)"
+_CHILD_BEFORE = r"\b" + _OWNER + _CHILDREN + r",?\s+"
+_CHILD_AFTER = r",\s+(?:the\s+)?" + _OWNER + _CHILDREN + r"\b"
+_ELDER_BEFORE = r"\b" + _OWNER + _ELDERS + r",?\s+"
+_ELDER_AFTER = r",\s+(?:the\s+)?" + _OWNER + _ELDERS + r"\b"
 
 
 @dataclass
@@ -410,13 +415,25 @@ class Cast(Antecedents, Bodies):
             young = keys[ranks.index(max(ranks))]
             old = keys[ranks.index(min(ranks))]
             return self._person(old if elder else young, "resolved")
-        children = [k for k in keys if k.endswith(("Jr.", "Jr")) or any(
-            re.search(_CHILD_BEFORE + re.escape(k) + r"\b", text) for text in self.texts.values())]
+        children = [k for k in keys if k.endswith(("Jr.", "Jr")) or self._written_as(
+            k, _CHILD_BEFORE, _CHILD_AFTER)]
         if len(children) != 1:
-            return None
+            # `Dolores Szymczak, the alderperson’s aunt`: the one written as a parent, aunt
+            # or grandparent is the elder.
+            elders = [k for k in keys if self._written_as(k, _ELDER_BEFORE, _ELDER_AFTER)]
+            if len(elders) != 1 or children:
+                return None
+            children = [k for k in keys if k != elders[0]]
         child = children[0]
         parent = keys[1] if keys[0] == child else keys[0]
         return self._person(parent if elder else child, "resolved")
+
+    def _written_as(self, key: str, before: str, after: str) -> bool:
+        """Return True if some paragraph writes `key` as a relation (`Her daughter, Emma
+        Stiles`, `Emma Stiles, her daughter`), by the patterns before and after the name."""
+        name = re.escape(key)
+        return any(re.search(before + name + r"\b", text) or re.search(name + after, text)
+                   for text in self.texts.values())
 
     def show_actor_names(self, actors: Iterable[Actor]) -> None:
         """Show each speaker under its name in the actor list: every name and alias of a person

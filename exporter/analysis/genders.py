@@ -36,6 +36,7 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w.\u201
 # A name right after a preposition or a verb's object position is no sentence's subject.
 _OBJECT_BEFORE = re.compile(r"\b(?:to|at|with|by|for|from|of|about|on|against|toward|towards|"
                             r"into|than|like|and|or)\s+(?:[A-Z][\w.\u2019'-]*\s+){0,3}$")
+_WHO_NEXT = re.compile(r",?\s+who\b")  # `a letter to Kim, who said she …`: hers, all the same
 # Words after `her` that make it an object (`stood beside her without a word`), beyond the
 # prepositions the speaker rules list.
 _AFTER_OBJECT = frozenset({"without", "across", "through", "around", "during", "as", "down",
@@ -105,6 +106,11 @@ def pronoun_genders(by_paragraph: dict[int, list[Mention]], texts: dict[int, str
                     told.setdefault(m.key, set()).update(said)
                 continue
             hit = hits[0] if hits else None
+            if hit is not None and _OBJECT_BEFORE.search(text, max(0, m.start - 30), m.start) \
+                    and not _WHO_NEXT.match(window):
+                # `He stood on the sidewalk with Tanabe and his sister`: after a name inside a
+                # phrase, the pronoun is the subject's.
+                hit = None
             if hit is not None and _NAME_BEFORE.search(first[0], 0, hit.start()):
                 # `Thorne …, telling Dunning her time had expired`: the pronoun right after
                 # another name (one the mentions may have missed) is that name's.

@@ -299,11 +299,18 @@ def several_since(texts: dict[int, str], paragraph: int, start: int, offset: int
 
 # `A forklift driver who asked not to be named …`, `A courier in a yellow rain poncho, who would
 # not give his name, …`: a sentence opening on an unnamed person, described, then `who`.
-_UNNAMED_WHO_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))(?:An?|One|Another)\s+"
+_UNNAMED_WHO_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))(?:An?|One|Another|"
+                                # (after a scene: `Near the truck, a woman who …`)
+                                r"(?:In|At|On|Near|Outside|Inside|Behind|Beside|Across|Along|"
+                                r"After|Before|During|Later|Earlier|Nearby|Back|Asked)\b"
+                                r"[\w\u2019' ]{0,40},\s+(?:an?|one|another))\s+"
                                 r"(?P<desc>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,6}?),?\s+who\s")
-_CALLED_ONLY = re.compile(r"(?:identified|introduced|described)\s+(?:him|her|them)sel(?:f|ves)\s+"
-                         r"(?:only\s+)?as\s+(?:an?\s+|the\s+)?(?P<as>[\w\u2019'-]+(?:\s+[a-z][\w-]*){0,3}?)"
-                         r"(?=[,.;]|\s+(?:and|who|said|says|ran|told|at|in|on|from|after)\b)")
+_CALLED_ONLY = re.compile(r"(?:(?:identified|introduced|described)\s+(?:him|her|them)sel(?:f|ves)\s+"
+                          r"(?:only\s+)?as|(?:would\s+)?(?:gave|give|giving)\s+(?:only\s+)?(?:his|her|their)\s+"
+                          r"(?:first\s+)?name(?:\s+(?:only\s+)?as|,))\s+(?:an?\s+|the\s+)?"
+                          r"(?P<as>[\w\u2019'-]+(?:\s+[a-z][\w-]*){0,3}?)"
+                          r"(?=[,.;]|\s+(?:and|who|said|says|ran|told|at|in|on|from|after|was|is|"
+                          r"had|has)\b)")
 _BARE_PERSON = frozenset({"man", "woman", "person", "young man", "young woman", "older man",
                           "older woman"})
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
@@ -324,18 +331,22 @@ def unnamed_who_before(texts: dict[int, str], paragraph: int, offset: int, prono
         if not hits:
             continue
         hit = hits[-1]
-        if named_between(p, hit.start(), end) or (p < paragraph and named_between(
-                paragraph, 0, offset)):
+        called = _CALLED_ONLY.match(text, hit.end())
+        # (The name a person gave, `only as Tina`, is no one else named.)
+        if named_between(p, hit.start() if called is None else called.end(), end) or (
+                p < paragraph and named_between(paragraph, 0, offset)):
             return None
         stop = _SENTENCE_STOP.search(text, hit.end())  # (the match ends in `who `)
         sentence_end = stop.end() if stop else len(text)
         told = text[hit.end():min(sentence_end, end)]
-        if p < paragraph and not _SPEAKS_AFTER.match(told):
-            return None  # described in the paragraph before, but not speaking there
+        if p < paragraph and not _SPEAKS_AFTER.match(told) and not (
+                called is not None and called.group("as")[:1].isupper()):
+            # Described in the paragraph before, but not speaking there (a person who gave a
+            # name, `only as Tina`, is as near as one named).
+            return None
         other = _HER if pronoun == "he" else _HIS
         if other.search(told) or any(w[:1].isupper() for w in hit.group("desc").split()[:1]):
             return None
-        called = _CALLED_ONLY.match(text, hit.end())
         if called is not None:
             # `A woman who identified herself only as a precinct volunteer`, `A consultant who
             # introduced himself only as Rick`: what the person goes by.

@@ -272,6 +272,11 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         # `Roderick Baptiste, Midwest president of the Rural Mail Carriers Alliance, a union,
         # said`: the appositive describes the body before it, not who speaks.
         return subject_before(text, start, segs[-2][1])
+    if len(segs) >= 2 and (_ORG_APPOSITIVE.fullmatch(text, a, b) or
+                           _OWNED_ORG_APPOSITIVE.fullmatch(text, a, b)) and \
+            _BODY_AT_END.search(text, *segs[-2]):
+        # `A spokesperson for the authority, Maine’s housing finance agency, said`: the same.
+        return subject_before(text, start, segs[-2][1])
     relative = _relative_subject(text, a, b)
     if relative is not None:
         return relative
@@ -415,6 +420,10 @@ _SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s
 _ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|organi[sz]ation|"
                              r"coalition|nonprofit|non-profit|association|company|firm|agency|"
                              r"lobby|think\s+tank|charity|federation|council)")
+_OWNED_ORG_APPOSITIVE = re.compile(r"(?:the|[A-Z][\w.-]*[\u2019']s)\s+(?:[\w\u2019'-]+\s+){0,3}?"
+                                  r"(?:agency|department|ministry|office|company|firm|union|"
+                                  r"association|authority|regulator|utility|bank|lender|group)")
+_BODY_AT_END = re.compile(r"\b(?:for|of|at)\s+(?:the\s+)?[\w-]+\s*$")
 # `a step Halloran said`, `a plan the mayor called`: a thing, then the subject of a relative
 # clause without its `that`.
 _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z])")

@@ -59,6 +59,9 @@ LONE_NAME_PERSON = re.compile(
     + r")\b)|who\s+(?:asked|requested|spoke|declined|did\s+not|gave)\b[^.;]{0,60}?\bnames?\b)"
     # `Dani asked that CT Public not use her last name`: the name's own subject says so.
     r"|\s+(?:asked|requested)\b[^.;]{0,60}?\b(?:last|full|family)\s+names?\b")
+# `who gave only her first name, Rachel,`, `identified himself only as Walt`: the same, said
+# before the name.
+LONE_NAME_GIVEN = re.compile(r"\b(?:first\s+name|only\s+as|name\s+as)\s*,?\s+$")
 # A surname may end in `s` (`Davis`, `Maitlis`, `Ross`); a plural after a first name is a
 # company's (`Jordan Brands`), so only these endings, and not these words, count as a surname.
 _SURNAME_S = re.compile(r"[a-z](?:is|us|ss)")
@@ -115,6 +118,7 @@ __all__ = [
     "AGE_AFTER",
     "AGE_BEFORE",
     "CORPORATE_ENDINGS",
+    "LONE_NAME_GIVEN",
     "LONE_NAME_PERSON",
     "MODEL_CODE",
     "PARTICLES",

@@ -20,6 +20,7 @@ from .cues import (
     AGE_AFTER,
     AGE_BEFORE,
     HOMETOWN_OF,
+    LONE_NAME_GIVEN,
     LONE_NAME_PERSON,
     MODEL_CODE,
     PARTICLES,
@@ -71,6 +72,8 @@ from .words import (
 )
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+# A party and hometown tag (`D-Orrington Falls`) the words after it may make look like a name.
+_PARTY_TAG_NAME = re.compile(r"[DRI][-\u2013][A-Z]")
 
 
 # Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).
@@ -323,7 +326,9 @@ class _Finder:
                     self._person(n, text, side, None)
                 return []
         if len(names) == 1 and name_ok(names) and low[0] not in STOP and \
-                lookup(names, 0) is None and LONE_NAME_PERSON.match(text, end) and \
+                lookup(names, 0) is None and (LONE_NAME_PERSON.match(text, end) or
+                                              LONE_NAME_GIVEN.search(text, max(0, start - 40),
+                                                                     start)) and \
                 names[0] not in self._second_words():
             # `Yulisa, a 29-year-old mother from Honduras, …`: a person named by first name
             # (`Hutchings, 52,` where the article writes `Delmar Hutchings` is his surname).
@@ -404,6 +409,8 @@ class _Finder:
     def _person(self, n: int, text: str, words: list[tuple[str, int, int]],
                 role: str | None) -> None:
         name = " ".join(w for w, _, _ in words)
+        if _PARTY_TAG_NAME.match(name):
+            return  # `Sen. Marcus Whitcomb, D-Orrington Falls, the chair`: a party tag
         start = words[0][1]
         if role and " of " not in role and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$",
                                                      text[max(0, start - 60):start]

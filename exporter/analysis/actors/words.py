@@ -133,6 +133,7 @@ ORG_HEADS = frozenset([
     "industries", "investments", "telecom", "utilities", "technologies", "pharmaceuticals",
     "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv",
     "consultants", "consortium", "partnership", "collaborative", "clinic",
+    "elementary",  # `Linwood Elementary`: a school
 ]) | TRADE_ENDINGS
 # A single capitalised word that an appositive or a preceding noun calls a company (`Iberdrola,
 # Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
