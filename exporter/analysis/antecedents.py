@@ -62,7 +62,10 @@ _NEAREST = 30
 """Mentions looked at, nearest first, for a pronoun's antecedent."""
 # A name a relative clause goes on to describe (`…, who runs a forum out of his garage`).
 _WHO_AFTER_NAME = re.compile(r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3},\s+who\b")
-_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+# The word before a name, past an honorific (`support for Mr. Hensley`; not `and`: `Brandvold
+# and Rep. Siebenaler` are two subjects).
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?<!\band\s)(?<!\bor\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|"
+                        r"Col|Rev)\.\s+)?$")
 _OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask", "called",
                            "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
                            "sued", "fired", "hired", "replaced", "succeeded", "defeated",

@@ -305,8 +305,9 @@ _UNNAMED_WHO_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))(?:An
                                 r"After|Before|During|Later|Earlier|Nearby|Back|Asked)\b"
                                 r"[\w\u2019' ]{0,40},\s+(?:an?|one|another))\s+"
                                 r"(?P<desc>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,6}?),?\s+who\s")
-_CALLED_ONLY = re.compile(r"(?:(?:identified|introduced|described)\s+(?:him|her|them)sel(?:f|ves)\s+"
-                          r"(?:only\s+)?as|(?:would\s+)?(?:gave|give|giving)\s+(?:only\s+)?(?:his|her|their)\s+"
+_CALLED_ONLY = re.compile(r"(?:(?:identified|introduced|described)\s+(?:him|her|them)"
+                          r"sel(?:f|ves)\s+(?:only\s+)?as|(?:would\s+)?(?:gave|give|giving)\s+"
+                          r"(?:only\s+)?(?:his|her|their)\s+"
                           r"(?:first\s+)?name(?:\s+(?:only\s+)?as|,))\s+(?:an?\s+|the\s+)?"
                           r"(?P<as>[\w\u2019'-]+(?:\s+[a-z][\w-]*){0,3}?)"
                           r"(?=[,.;]|\s+(?:and|who|said|says|ran|told|at|in|on|from|after|was|is|"

@@ -75,7 +75,7 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?
                         r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)"
                         # AP style between commas: `Rep. Adam Schiff, D-Calif., said`, and
                         # with a hometown (`D-West Valley City`, `R-Coeur d’Alene`).
-                        r"|(?<=,)\s*[DRI][-–][A-Z][\w.’']*(?:\s(?:[A-Z]|d[’'])[\w.’']*){0,2}(?=,)"
+                        r"|(?<=,)\s*(?:[DRI]|DFL)[-–][A-Z][\w.’']*(?:\s(?:[A-Z]|d[’'])[\w.’']*){0,2}(?=,)"
                         # Washington Times style: `Rep. Jane Roe, Ohio Republican, said`.
                         r"|(?<=,)\s*(?:[A-Z][a-z.]+\s){1,2}(?:Democrat|Republican|Independent)(?=,)"
                         # New York Times style: `Representative Jane Roe, Democrat of Ohio,`.
@@ -237,6 +237,10 @@ def document_owner(text: str, start: int, end: int) -> Phrase | None:
 def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
+    generation = _GENERATION_SUBJECT.search(text, start, end)
+    if generation is not None:
+        # `the elder Mr. Ashby said`: one of two namesakes, which the cast tells apart.
+        return Phrase(description=generation.group(1))
     where = _WHERE_AFTER_NAME.search(text, start, end)
     if where is not None:
         named = name_at_end(text, start, where.start())
@@ -420,6 +424,8 @@ _SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s
 _ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|organi[sz]ation|"
                              r"coalition|nonprofit|non-profit|association|company|firm|agency|"
                              r"lobby|think\s+tank|charity|federation|council)")
+_GENERATION_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))((?:[Tt]he)\s+(?:younger|elder|older)\s+"
+                                 r"(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w\u2019'-]+)\s*,?\s*$")
 _OWNED_ORG_APPOSITIVE = re.compile(r"(?:the|[A-Z][\w.-]*[\u2019']s)\s+(?:[\w\u2019'-]+\s+){0,3}?"
                                   r"(?:agency|department|ministry|office|company|firm|union|"
                                   r"association|authority|regulator|utility|bank|lender|group)")

@@ -72,8 +72,9 @@ from .words import (
 )
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+_MUNICIPAL = frozenset({"city", "town", "village", "county", "borough", "township"})
 # A party and hometown tag (`D-Orrington Falls`) the words after it may make look like a name.
-_PARTY_TAG_NAME = re.compile(r"[DRI][-\u2013][A-Z]")
+_PARTY_TAG_NAME = re.compile(r"(?:[DRI]|DFL)[-\u2013][A-Z]")
 
 
 # Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).
@@ -473,11 +474,18 @@ class _Finder:
              or (low[0] in ORG_HEADS and len(low) >= 3 and low[1] in {"of", "for"}
                  and "and" not in low)
              or (low[0] in ADVOCATES and len(low) >= 3 and low[1] == "for")
+             # `the City of Halvard`: a town's government, not the place alone.
+             or (low[0] in _MUNICIPAL and len(low) >= 3 and low[1] == "of")
              or COMPANY_FOLLOWS.match(text, end) or COMPANY_AFTER.match(text, end))
                 and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2
                 and not any(MODEL_CODE.search(w) for w in names)):
             key = " ".join(names)
             self.add(key, ActorKind.ORGANISATION, n, start, end, text)
+            return []
+        if "of" in low[1:-1] and self._affiliate(names, low.index("of", 1)):
+            # `The ACLU of Mississippi`, `Planned Parenthood of Ohio`: a body's chapter in a
+            # place is one name.
+            self.add(" ".join(names), ActorKind.ORGANISATION, n, start, end, text)
             return []
         if any(w in NOT_ACTOR_HEADS for w in low):
             # An event or document (`Treaty of Friendship`): note only the places inside it.
@@ -508,6 +516,17 @@ class _Finder:
             leftover.append(words[i])
             i += 1
         return leftover
+
+    @staticmethod
+    def _affiliate(names: list[str], of: int) -> bool:
+        """Return True if the words before `of` are one organisation the gazetteer knows, or an
+        acronym, and the words after it one place (`ACLU` `of` `Mississippi`)."""
+        body, place = lookup(names[:of], 0), lookup(names[of + 1:], 0)
+        acronym = of == 1 and names[0].isalpha() and names[0].isupper() and len(names[0]) >= 3
+        return (acronym or (body is not None and body[0] == of and
+                            body[1].kind is ActorKind.ORGANISATION)) \
+            and place is not None and place[0] == len(names) - of - 1 \
+            and place[1].kind is ActorKind.PLACE
 
     def _office_words(self, low: list[str], names: list[str], r: int) -> int:
         """Return how many words after the title at `r` name its office (`Secretary of State

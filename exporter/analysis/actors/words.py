@@ -134,6 +134,9 @@ ORG_HEADS = frozenset([
     "energía", "energie", "cooperative", "co-operative", "ag", "sa", "gmbh", "llc", "nv", "bv",
     "consultants", "consortium", "partnership", "collaborative", "clinic",
     "elementary",  # `Linwood Elementary`: a school
+    # Houses of worship and their bodies (`First United Methodist Church`).
+    "church", "cathedral", "diocese", "archdiocese", "synagogue", "mosque", "presbytery",
+    "synod", "parish",
 ]) | TRADE_ENDINGS
 # A single capitalised word that an appositive or a preceding noun calls a company (`Iberdrola,
 # Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
