@@ -20,6 +20,19 @@ from .actors import lookup as gazetteer_lookup
 from .clauses import alternatives
 from .genders import first_name_gender
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
+from .nameplace import (
+    INVERSION_VERBS,
+    LAST_WORD,
+    OBJECT_NP_BEFORE,
+    OBJECT_VERBS,
+    OPENER_BEFORE_NAME,
+    OWNER_AFTER,
+    PLACE_OPENERS,
+    TOPIC_NAME,
+    WHO_AFTER_NAME,
+    WRITER_BEFORE,
+    without_noun_modifiers,
+)
 from .nongendered import NonGendered
 from .rivalwords import (
     DESCRIBING_APPOSITIVE,
@@ -60,19 +73,6 @@ _AROUND = 200
 """How far before a name a mention covering it may start."""
 _NEAREST = 30
 """Mentions looked at, nearest first, for a pronoun's antecedent."""
-# A name a relative clause goes on to describe (`…, who runs a forum out of his garage`).
-_WHO_AFTER_NAME = re.compile(r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3},\s+who\b")
-# The word before a name, past an honorific (`support for Mr. Hensley`; not `and`: `Brandvold
-# and Rep. Siebenaler` are two subjects).
-_LAST_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?<!\band\s)(?<!\bor\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|"
-                        r"Col|Rev)\.\s+)?$")
-_OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask", "called",
-                           "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
-                           "sued", "fired", "hired", "replaced", "succeeded", "defeated",
-                           "interviewed", "visited", "joined", "against", "than", "as"})
-# `I met Bernadette`, `we spoke with Ruiz`: the writer's subject, and the person met the one the
-# next sentence goes on about.
-_WRITER_BEFORE = re.compile(r"\b(?:I|[Ww]e)\s+(?:[a-z]+\s+)?$")
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
 _ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u2019'-]+)\b")
@@ -82,23 +82,9 @@ _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
 """Characters a pronoun may reach back for its person (two or three news paragraphs)."""
-# `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
-_PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
-                            "inside", "across", "by"})
-_INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
-# The lower-case word before the capitalised run that ends at the search's end.
-_OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
-# A noun phrase a preposition governs, right before a comma: what a name after the comma
-# stands beside (`with his wife, Loretta`).
-_OBJECT_NP_BEFORE = re.compile(r"\b(?:with|to|for|from|of|beside|behind)\s+"
-                               r"(?:his|her|their|its|the|a|an)\s+(?:[\w\u2019'-]+\s+){0,2}"
-                               r"([\w\u2019'-]+)\s*$")
-# A name that owns the next word (`Burrowes's minutes`).
-_OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
 # A speech verb reporting a clause: `notes that`, `said that`.
 _REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
                             + r")\s+that\b")
-_TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
 # A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
 _TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a-z]+)\b"
                             r"(?=,|\s+[a-z]+(?:ed|s)\b)")
@@ -115,31 +101,6 @@ def _one_surname(a: str, b: str) -> bool:
     """Return True if `a` and `b` are one key, or one is the other's surname alone (`Whitford`,
     `Caleb Whitford`): no rival to each other for a pronoun."""
     return a == b or (" " not in a and b.split()[-1] == a) or (" " not in b and a.split()[-1] == b)
-
-
-# A lower-case noun that may modify the role noun before a name (`outreach worker`, `field
-# organizer`): a plain word, not a verb's past form (`thanked organizer X` is an object).
-_NOUN_MODIFIER = re.compile(r"[a-z]{3,}(?<!ed)(?<!ing)")
-# Words the agent-noun pattern takes for a role noun that are none (`defeating former Council
-# member`).
-_NOT_AGENTS = frozenset({"former", "latter", "other", "another", "over", "under", "never",
-                         "ever", "after", "later", "whether", "together", "either", "neither",
-                         "rather", "longer", "earlier", "further", "per"})
-
-
-def _without_noun_modifiers(words: list[str], agents: bool) -> list[str]:
-    """Return `words` without up to two nouns modifying a closing role noun (`outreach
-    worker` → `worker`), so the words before them decide whether the name opens its clause."""
-    last = bare_word(words[-1]) if words else ""
-    if not (last in ROLE_NOUNS or (agents and AGENT_NOUN.fullmatch(last) and
-                                   last not in _NOT_AGENTS)):
-        return words
-    keep = len(words) - 1
-    while keep > 0 and len(words) - 1 - keep < 2 and _NOUN_MODIFIER.fullmatch(words[keep - 1]) \
-            and words[keep - 1] not in STOP and words[keep - 1] not in PREPOSITIONS \
-            and words[keep - 1] not in SPEECH_VERBS and words[keep - 1] not in _OBJECT_VERBS:
-        keep -= 1
-    return words[:keep] + words[-1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +169,7 @@ class Antecedents(NonGendered, _CastParts):
                         and not self._object(p, m.start):
                     # (A name a relative clause describes is the sentence's topic.)
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
-                                      self._subject(p, m.start) or bool(_WHO_AFTER_NAME.match(
+                                      self._subject(p, m.start) or bool(WHO_AFTER_NAME.match(
                                           self.texts.get(p, ""), m.start))
                                       or self._writers_object(p, m.start)))
         seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
@@ -414,7 +375,7 @@ class Antecedents(NonGendered, _CastParts):
         """Return True if the name ending at `seen.start` opens a subordinate clause (`since
         Teodor Lisowski took over`) in the middle of its sentence."""
         text = self.texts.get(seen.paragraph, "")
-        m = _OPENER_BEFORE_NAME.search(text, max(0, seen.start - 120), seen.start)
+        m = OPENER_BEFORE_NAME.search(text, max(0, seen.start - 120), seen.start)
         if m is not None and m.group(1).lower() in CLAUSE_OPENERS:
             return True
         # `Mr. Achebe-Walsh notes that Coldwell's mentor, the late Sen. Lucius Harkavy, switched
@@ -453,18 +414,18 @@ class Antecedents(NonGendered, _CastParts):
         before = text[max(0, start - 80):start]
         cut = max(before.rfind(c) for c in ".;:!?,\u201c\u201d\"(\u2014")
         words = before[cut + 1:].split()
-        beside = _OBJECT_NP_BEFORE.search(before, 0, cut) if cut >= 0 and before[cut] == "," \
+        beside = OBJECT_NP_BEFORE.search(before, 0, cut) if cut >= 0 and before[cut] == "," \
             and not words else None
         if beside is not None and person_noun(beside.group(1)):
             return False  # `had come with his wife, Loretta,`: a name set beside an object
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and (
-                near != ["according", "to"] or _OWNER_AFTER.match(text, start)):
+                near != ["according", "to"] or OWNER_AFTER.match(text, start)):
             # `the general secretary of the Royal College`: inside a phrase; `According to
             # Burrowes's minutes`: the minutes are the source, not Burrowes.
             return False
-        if len(words) >= 2 and words[0].lower() in _PLACE_OPENERS and \
-                words[-1].lower() in _INVERSION_VERBS:
+        if len(words) >= 2 and words[0].lower() in PLACE_OPENERS and \
+                words[-1].lower() in INVERSION_VERBS:
             return True  # `In the front row sat Darlene Pruitt`: the subject after its verb
         for i in range(len(words) - 1, -1, -1):
             if words[i].lower() in CLAUSE_OPENERS:
@@ -473,7 +434,7 @@ class Antecedents(NonGendered, _CastParts):
         # A noun for what someone does (`the singer`, `defenseman`) may stand before the name;
         # after `to` the same shape is a verb (`to bolster Stadia`).
         agents = "to" not in (w.lower() for w in words)
-        words = _without_noun_modifiers(words, agents)
+        words = without_noun_modifiers(words, agents)
         return all(is_capitalised(w) or bare_word(w) in STOP or bare_word(w) in ROLE_NOUNS
                    or is_title(w) or bare_word(w) in RELATIONS or "-" in w
                    or w in LOWER_CONNECTORS  # `Ms. bin Saleh`: a surname's particles
@@ -537,7 +498,7 @@ class Antecedents(NonGendered, _CastParts):
     def _object(self, paragraph: int, start: int) -> bool:
         """Return True if the person named at `start` is an object (`asked about Trump`,
         `praised Smith`): a pronoun subject rarely points back at one."""
-        before = _LAST_WORD.search(self.texts.get(paragraph, ""), max(0, start - 30), start)
+        before = LAST_WORD.search(self.texts.get(paragraph, ""), max(0, start - 30), start)
         if before is None:
             return False
         word = before.group(1).lower()
@@ -546,11 +507,11 @@ class Antecedents(NonGendered, _CastParts):
             return False  # `brought by X`, `according to X`: the agent, not an object
         if word == "for" and self._topic(paragraph, before.start(1), start):
             return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
-        if _WHO_AFTER_NAME.match(self.texts.get(paragraph, ""), start):
+        if WHO_AFTER_NAME.match(self.texts.get(paragraph, ""), start):
             return False  # `a worry for Kenji Albright-Marsh, who runs …`: introduced at length
         if self._writers_object(paragraph, start):
             return False  # `Further up the hill I met Bernadette`: the writer is no rival
-        return word in PREPOSITIONS or word in _OBJECT_VERBS or (
+        return word in PREPOSITIONS or word in OBJECT_VERBS or (
             word.endswith(("ed", "ing")) and word not in DETERMINERS)
 
     def _writers_object(self, paragraph: int, start: int) -> bool:
@@ -558,8 +519,8 @@ class Antecedents(NonGendered, _CastParts):
         (`I met Bernadette`, `we spoke with Ruiz`): the one the next sentences go on about, as
         a subject would be."""
         text = self.texts.get(paragraph, "")
-        before = _LAST_WORD.search(text, max(0, start - 30), start)
-        return before is not None and _WRITER_BEFORE.search(
+        before = LAST_WORD.search(text, max(0, start - 30), start)
+        return before is not None and WRITER_BEFORE.search(
             text, max(0, before.start(1) - 24), before.start(1)) is not None
 
     def _topic(self, paragraph: int, opener: int, start: int) -> bool:
@@ -567,7 +528,7 @@ class Antecedents(NonGendered, _CastParts):
         the phrase with a comma (`For Stacey Abrams, the lesson of 2018 was …`)."""
         text = self.texts.get(paragraph, "")
         before = text[:opener].rstrip(" \u201c\"")
-        name = _TOPIC_NAME.match(text, start)
+        name = TOPIC_NAME.match(text, start)
         return (not before or before[-1] in ".!?") and name is not None
 
     def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int,

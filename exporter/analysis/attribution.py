@@ -91,10 +91,6 @@ _ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Mo
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _GENERATION = re.compile(r"the\s+(younger|elder|older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
                          r"([A-Z][\w\u2019'-]+)", re.IGNORECASE)
-# `The younger Mr. Ashby said … what he called “…”`: a sentence whose subject is one of two
-# generations, for the pronouns after it.
-_GENERATION_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+(younger|elder|"
-                               r"older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w\u2019'-]+)")
 
 
 class Attributor(ColonIntros):
@@ -114,7 +110,7 @@ class Attributor(ColonIntros):
             # `A woman who gave her name only as Tina …`: no one is named after her, so she is
             # nearer than any name before.
             found = called if called is not None and called.named else \
-                self._generation_before(phrase.pronoun, paragraph, offset) or \
+                self.cast.generation_before(phrase.pronoun, paragraph, offset) or \
                 self.cast.antecedent(phrase.pronoun, paragraph, offset)
             if found is None and phrase.pronoun in PRONOUN_GENDER:
                 found = self._reporter_before(phrase.pronoun, paragraph, offset)
@@ -200,23 +196,6 @@ class Attributor(ColonIntros):
             return self._earlier_source(phrase.description, paragraph, offset) or \
                 description_speaker(phrase.description, self.cast.texts)
         return None
-
-    def _generation_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
-        """Return the elder or younger of two namesakes a sentence of this paragraph opens on
-        (`The younger Mr. Ashby said … what he called “…”`), when no person is named between
-        it and the pronoun but as an object, and the pronoun's gender fits; else None."""
-        text = self.cast.texts.get(paragraph, "")
-        hit = last_match(_GENERATION_OPENS, text, 0, offset)
-        if hit is None or pronoun not in PRONOUN_GENDER or any(
-                m.kind is ActorKind.PERSON and not self.cast._in_quote(paragraph, m.start)
-                and not self.cast._object(paragraph, m.start)
-                for m in self.cast._between(paragraph, hit.end(), offset)):
-            return None  # (`… his support for Mr. Hensley …`: an object is no rival)
-        found = self.cast.generation(hit.group(2), hit.group(1).lower() != "younger")
-        if found is None or found is AMBIGUOUS or \
-                self.cast.gender(found.name) not in (PRONOUN_GENDER[pronoun], None):
-            return None
-        return found
 
     def _person_between(self, paragraph: int, start: int, end: int) -> bool:
         """Return True if a person is named (outside quotations) in `paragraph[start:end]`."""

@@ -32,11 +32,13 @@ from .lexicon import (
     TITLES,
     Gender,
 )
+from .matching import last_match
 from .namesakes import established_namesake
 from .people import with_missed_people
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
     AMBIGUOUS,
+    PRONOUN_GENDER,
     Attribution,
     Name,
     Speaker,
@@ -69,6 +71,10 @@ _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+
 
 # `Her daughter, Emma Stiles`, `the owner's son Marco DiSantis`: a child named after the word.
 _OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir|(?:the\s+)?[\w-]+[\u2019']s)\s+(?:\w+\s+)?"
+# `The younger Mr. Ashby said … what he called “…”`: a sentence whose subject is one of two
+# generations, for the pronouns after it.
+_GENERATION_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+(younger|elder|"
+                               r"older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w\u2019'-]+)")
 _CHILDREN = r"(?:son|daughter|child|grandson|granddaughter|niece|nephew)"
 _ELDERS = r"(?:father|mother|aunt|uncle|grandfather|grandmother|grandparent|parent)"
 _CHILD_BEFORE = r"\b" + _OWNER + _CHILDREN + r",?\s+"
@@ -434,6 +440,23 @@ class Cast(Antecedents, Bodies):
         name = re.escape(key)
         return any(re.search(before + name + r"\b", text) or re.search(name + after, text)
                    for text in self.texts.values())
+
+    def generation_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the elder or younger of two namesakes a sentence of this paragraph opens on
+        (`The younger Mr. Ashby said … what he called “…”`), when no person is named between
+        it and the pronoun but as an object, and the pronoun's gender fits; else None."""
+        text = self.texts.get(paragraph, "")
+        hit = last_match(_GENERATION_OPENS, text, 0, offset)
+        if hit is None or pronoun not in PRONOUN_GENDER or any(
+                m.kind is ActorKind.PERSON and not self._in_quote(paragraph, m.start)
+                and not self._object(paragraph, m.start)
+                for m in self._between(paragraph, hit.end(), offset)):
+            return None  # (`… his support for Mr. Hensley …`: an object is no rival)
+        found = self.generation(hit.group(2), hit.group(1).lower() != "younger")
+        if found is None or found is AMBIGUOUS or \
+                self.gender(found.name) not in (PRONOUN_GENDER[pronoun], None):
+            return None
+        return found
 
     def show_actor_names(self, actors: Iterable[Actor]) -> None:
         """Show each speaker under its name in the actor list: every name and alias of a person

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import ActorKind
 from .. import lexicon
 from .gazetteer import lookup
 from .words import ORG_WORDS, TRADE_ENDINGS
@@ -114,6 +115,23 @@ def whole_name(words: list[str]) -> bool:
     hit = lookup(words, 0)
     return hit is not None and hit[0] == len(words)
 
+# A town's government (`the City of Halvard`), not the place alone.
+MUNICIPAL = frozenset({"city", "town", "village", "county", "borough", "township"})
+# A party and hometown tag (`D-Orrington Falls`) the words after it may make look like a name.
+PARTY_TAG_NAME = re.compile(r"(?:[DRI]|DFL)[-\u2013][A-Z]")
+
+
+def affiliate(names: list[str], of: int) -> bool:
+    """Return True if the words before `of` are one organisation the gazetteer knows, or an
+    acronym, and the words after it one place (`ACLU` `of` `Mississippi`)."""
+    body, place = lookup(names[:of], 0), lookup(names[of + 1:], 0)
+    acronym = of == 1 and names[0].isalpha() and names[0].isupper() and len(names[0]) >= 3
+    return (acronym or (body is not None and body[0] == of and
+                        body[1].kind is ActorKind.ORGANISATION)) \
+        and place is not None and place[0] == len(names) - of - 1 \
+        and place[1].kind is ActorKind.PLACE
+
+
 __all__ = [
     "AGE_AFTER",
     "AGE_BEFORE",
@@ -121,14 +139,17 @@ __all__ = [
     "LONE_NAME_GIVEN",
     "LONE_NAME_PERSON",
     "MODEL_CODE",
+    "MUNICIPAL",
     "PARTICLES",
     "PARTY_NOUNS",
+    "PARTY_TAG_NAME",
     "PERSON_NOUNS",
     "REGION_CODE",
     "SAID_IT",
     "SUBJECT_PRONOUN_AFTER",
     "THE_BEFORE",
     "WHO_AFTER",
+    "affiliate",
     "honorific_before",
     "known_pair",
     "surname_in_s",

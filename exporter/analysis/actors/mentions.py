@@ -23,13 +23,16 @@ from .cues import (
     LONE_NAME_GIVEN,
     LONE_NAME_PERSON,
     MODEL_CODE,
+    MUNICIPAL,
     PARTICLES,
     PARTY_NOUNS,
+    PARTY_TAG_NAME,
     PERSON_NOUNS,
     SAID_IT,
     SUBJECT_PRONOUN_AFTER,
     THE_BEFORE,
     WHO_AFTER,
+    affiliate,
     honorific_before,
     known_pair,
     surname_in_s,
@@ -72,9 +75,6 @@ from .words import (
 )
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
-_MUNICIPAL = frozenset({"city", "town", "village", "county", "borough", "township"})
-# A party and hometown tag (`D-Orrington Falls`) the words after it may make look like a name.
-_PARTY_TAG_NAME = re.compile(r"(?:[DRI]|DFL)[-\u2013][A-Z]")
 
 
 # Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).
@@ -410,7 +410,7 @@ class _Finder:
     def _person(self, n: int, text: str, words: list[tuple[str, int, int]],
                 role: str | None) -> None:
         name = " ".join(w for w, _, _ in words)
-        if _PARTY_TAG_NAME.match(name):
+        if PARTY_TAG_NAME.match(name):
             return  # `Sen. Marcus Whitcomb, D-Orrington Falls, the chair`: a party tag
         start = words[0][1]
         if role and " of " not in role and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$",
@@ -475,14 +475,14 @@ class _Finder:
                  and "and" not in low)
              or (low[0] in ADVOCATES and len(low) >= 3 and low[1] == "for")
              # `the City of Halvard`: a town's government, not the place alone.
-             or (low[0] in _MUNICIPAL and len(low) >= 3 and low[1] == "of")
+             or (low[0] in MUNICIPAL and len(low) >= 3 and low[1] == "of")
              or COMPANY_FOLLOWS.match(text, end) or COMPANY_AFTER.match(text, end))
                 and low[-1] not in NOT_ACTOR_HEADS and len(names) >= 2
                 and not any(MODEL_CODE.search(w) for w in names)):
             key = " ".join(names)
             self.add(key, ActorKind.ORGANISATION, n, start, end, text)
             return []
-        if "of" in low[1:-1] and self._affiliate(names, low.index("of", 1)):
+        if "of" in low[1:-1] and affiliate(names, low.index("of", 1)):
             # `The ACLU of Mississippi`, `Planned Parenthood of Ohio`: a body's chapter in a
             # place is one name.
             self.add(" ".join(names), ActorKind.ORGANISATION, n, start, end, text)
@@ -516,17 +516,6 @@ class _Finder:
             leftover.append(words[i])
             i += 1
         return leftover
-
-    @staticmethod
-    def _affiliate(names: list[str], of: int) -> bool:
-        """Return True if the words before `of` are one organisation the gazetteer knows, or an
-        acronym, and the words after it one place (`ACLU` `of` `Mississippi`)."""
-        body, place = lookup(names[:of], 0), lookup(names[of + 1:], 0)
-        acronym = of == 1 and names[0].isalpha() and names[0].isupper() and len(names[0]) >= 3
-        return (acronym or (body is not None and body[0] == of and
-                            body[1].kind is ActorKind.ORGANISATION)) \
-            and place is not None and place[0] == len(names) - of - 1 \
-            and place[1].kind is ActorKind.PLACE
 
     def _office_words(self, low: list[str], names: list[str], r: int) -> int:
         """Return how many words after the title at `r` name its office (`Secretary of State

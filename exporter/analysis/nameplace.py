@@ -1,0 +1,70 @@
+"""Where a name stands in its clause: the words before it that make it an object (`asked
+about Trump`, `support for Mr. Hensley`), the writer's interviewee (`I met Bernadette`), or the
+subject after a role noun and the nouns modifying it (`outreach worker Hannah …`). Used by
+`antecedents.Antecedents` to weigh the people a pronoun may point at."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import ROLE_NOUNS, STOP
+from .lexicon import SPEECH_VERBS
+from .speakernames import AGENT_NOUN, PREPOSITIONS
+from .speakers import bare_word
+
+# A name a relative clause goes on to describe (`…, who runs a forum out of his garage`).
+WHO_AFTER_NAME = re.compile(r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3},\s+who\b")
+# The lower-case word before the capitalised run that ends at the search's end.
+OPENER_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
+# A name closing a phrase with a comma (`For Stacey Abrams, …`).
+TOPIC_NAME = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*,")
+# The word before a name, past an honorific (`support for Mr. Hensley`; not `and`: `Brandvold
+# and Rep. Siebenaler` are two subjects).
+LAST_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?<!\band\s)(?<!\bor\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|"
+                       r"Col|Rev)\.\s+)?$")
+OBJECT_VERBS = frozenset({"met", "meet", "meets", "told", "tell", "asked", "ask", "called",
+                          "thanked", "praised", "accused", "blamed", "backed", "beat", "saw",
+                          "sued", "fired", "hired", "replaced", "succeeded", "defeated",
+                          "interviewed", "visited", "joined", "against", "than", "as"})
+# `I met Bernadette`, `we spoke with Ruiz`: the writer's subject, and the person met the one the
+# next sentence goes on about.
+WRITER_BEFORE = re.compile(r"\b(?:I|[Ww]e)\s+(?:[a-z]+\s+)?$")
+# `In the front row sat X`, `Among them was X`: a place, a verb of being there, then the subject.
+PLACE_OPENERS = frozenset({"in", "at", "among", "behind", "beside", "near", "on", "outside",
+                           "inside", "across", "by"})
+INVERSION_VERBS = frozenset({"sat", "stood", "was", "were", "came", "knelt", "waited"})
+# A noun phrase a preposition governs, right before a comma: what a name after the comma
+# stands beside (`with his wife, Loretta`).
+OBJECT_NP_BEFORE = re.compile(r"\b(?:with|to|for|from|of|beside|behind)\s+"
+                              r"(?:his|her|their|its|the|a|an)\s+(?:[\w\u2019'-]+\s+){0,2}"
+                              r"([\w\u2019'-]+)\s*$")
+# A name that owns the next word (`Burrowes's minutes`).
+OWNER_AFTER = re.compile(r"[\w.-]*(?:\s[A-Z][\w.-]*)*[\u2019']s?\s")
+# A lower-case noun that may modify the role noun before a name (`outreach worker`, `field
+# organizer`): a plain word, not a verb's past form (`thanked organizer X` is an object).
+_NOUN_MODIFIER = re.compile(r"[a-z]{3,}(?<!ed)(?<!ing)")
+# Words the agent-noun pattern takes for a role noun that are none (`defeating former Council
+# member`).
+_NOT_AGENTS = frozenset({"former", "latter", "other", "another", "over", "under", "never",
+                         "ever", "after", "later", "whether", "together", "either", "neither",
+                         "rather", "longer", "earlier", "further", "per"})
+
+
+def without_noun_modifiers(words: list[str], agents: bool) -> list[str]:
+    """Return `words` without up to two nouns modifying a closing role noun (`outreach
+    worker` → `worker`), so the words before them decide whether the name opens its clause."""
+    last = bare_word(words[-1]) if words else ""
+    if not (last in ROLE_NOUNS or (agents and AGENT_NOUN.fullmatch(last) and
+                                   last not in _NOT_AGENTS)):
+        return words
+    keep = len(words) - 1
+    while keep > 0 and len(words) - 1 - keep < 2 and _NOUN_MODIFIER.fullmatch(words[keep - 1]) \
+            and words[keep - 1] not in STOP and words[keep - 1] not in PREPOSITIONS \
+            and words[keep - 1] not in SPEECH_VERBS and words[keep - 1] not in OBJECT_VERBS:
+        keep -= 1
+    return words[:keep] + words[-1:]
+
+
+__all__ = ["INVERSION_VERBS", "LAST_WORD", "OBJECT_NP_BEFORE", "OBJECT_VERBS", "OPENER_BEFORE_NAME",
+           "OWNER_AFTER", "PLACE_OPENERS", "TOPIC_NAME", "WHO_AFTER_NAME", "WRITER_BEFORE",
+           "without_noun_modifiers"]
