@@ -76,6 +76,7 @@ _NEAREST = 30
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
 _ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u2019'-]+)\b")
+_CAME_FROM = re.compile(r"\b(?:came|comes|come)\s+$")
 # A sentence in which the one just asked answers (`She said it would.`).
 _PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
 _CLOSE = 300
@@ -502,6 +503,9 @@ class Antecedents(NonGendered, _CastParts):
         if before is None:
             return False
         word = before.group(1).lower()
+        if word == "from" and _CAME_FROM.search(self.texts.get(paragraph, ""),
+                                                  max(0, before.start(1) - 12), before.start(1)):
+            return False  # `The longest testimony came from Genevieve Ouellette`: her turn
         if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
                 max(0, start - 16):start].rstrip().lower().endswith("according to")):
             return False  # `brought by X`, `according to X`: the agent, not an object

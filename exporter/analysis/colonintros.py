@@ -27,6 +27,7 @@ from .speakers import (
     is_title,
     mask_party_tags,
     name_at_start,
+    subject_before,
 )
 
 # `Asked whether …, Halvorsen shrugged:`: the question put to a colon introduction's subject.
@@ -41,6 +42,11 @@ _SOURCE_AGAIN = re.compile(r"\s*(?:the|that|this)\s+(?:same\s+)?([a-z]+)\s+(?:wa
 # `opened with a reading from the order itself:`, `quoting the ruling:`: a text read out.
 _READ_FROM = re.compile(r"\b(?:read(?:ing|s)?\s+(?:aloud\s+)?(?:from\s+)?|quot(?:ing|ed)\s+|"
                         r"cit(?:ing|ed)\s+)(?:a|an|the|his|her|its|their)\b", re.IGNORECASE)
+# `She read from a letter:`, `read from a prepared statement:`: the reader's own text (not `read
+# from the order itself:`, a document's words).
+_READS_OWN = re.compile(r"\s+read\s+(?:aloud\s+)?from\s+(?:a|her|his|their)\s+(?:prepared\s+|"
+                        r"written\s+|short\s+)?(?:statement|remarks|letter|notes|speech|"
+                        r"testimony)\s*$")
 # A list's bullet inside a paragraph (lines joined): `What they're saying: - Rep. X (R-Ohio):`.
 _BULLET = re.compile(r"(?:^|\s)[-\u2022*\u2013]\s+(?=[A-Z])")
 # What follows the name of a colon introduction's subject: a lower-case word, after a comma or not.
@@ -86,6 +92,13 @@ class ColonIntros(_AttributorParts):
         start = max((a for a, _ in split_sentences(masked) if a < len(masked)), default=0)
         start = previous_close(masked, len(masked) + 1, start)
         found = self._before(paragraph, masked, start, len(masked), max_tail=40)
+        reads = _READS_OWN.search(masked, start) if found is None else None
+        if reads is not None:
+            # `Kayla Brockmeier, who keeps the books, read from a prepared statement:`: her
+            # own words, read out.
+            found = self.speaker(subject_before(masked, start, reads.start()), paragraph,
+                                 reads.start())
+            return found if found is not AMBIGUOUS else None
         if found is None and (document := DOCUMENT_GOES_ON.match(masked, start)) is not None:
             # `In a letter to staff, Grierson wrote that … The letter continued:`: its issuer.
             return self.issuer(document.group(1).lower(), paragraph, start)

@@ -27,7 +27,14 @@ from .actors import (
     leading_connectors,
 )
 from .actors import lookup as gazetteer_lookup
-from .lexicon import FIRST_NAMES, HONORIFICS, NOT_SPEAKERS, RELATION_GENDERS, RELATIONS
+from .lexicon import (
+    FIRST_NAMES,
+    HONORIFICS,
+    NOT_SPEAKERS,
+    RELATION_GENDERS,
+    RELATIONS,
+    census_first_names,
+)
 from .spans import SpanIndex
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
 
@@ -123,6 +130,10 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     surnames: dict[str, set[str]] = {}
     alone = _words_alone(texts)
     proper = {m.group(1) for text in texts.values() for m in _MID_CAPITAL.finditer(text)}
+    # `Delphine Aschenbrenner` beside `Harold Aschenbrenner, 79,`: a given name the census
+    # lists before the surname of someone the mentions know is a relative.
+    families = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON and
+                " " in m.key}
     by_paragraph: dict[int, list[Mention]] = {}
     for m in mentions:
         by_paragraph.setdefault(m.paragraph, []).append(m)
@@ -206,7 +217,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 bool(_VERB_AFTER.match(text, end)) or \
                 bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start)) or \
-                _role_before(text, start)
+                _role_before(text, start) or (len(words) == 2 and words[-1] in families and
+                                              census_first_names().get(low[0]) is not None)
             if not marked or any(gazetteer_lookup([w], 0) for w in words):
                 continue
             if all(w.isupper() and len(w) > 2 for w in words) and low[0] not in FIRST_NAMES:
