@@ -319,7 +319,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if carried is AMBIGUOUS:
                 carried = None
         turns = _next_turns(turns, text, spans[para.n], quotes[first_quote:])
-        said_last = _closing_speaker(text, pending, spans[para.n])
+        said_last = _closing_speaker(text, pending, spans[para.n]) or \
+            _speaker_going_on(text, pending, quotes[first_quote:])
         if said_last is not None and voices_before - {None, said_last.name}:
             # `“…,” Achterberg said.` `Spreng nodded. “…,” he said.` `“So we agree on
             # something.”`: in an exchange of two voices the bare line is more often the
@@ -404,6 +405,19 @@ def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> 
         return None
     if said.group("surname") and said.group("surname") != pending.speaker.name.split()[-1]:
         return None  # `“…,” Rosario said.` in a scene: a first name, the next line a reply
+    return pending.speaker
+
+
+def _speaker_going_on(text: str, pending: _Pending | None, said: list[Quote]) -> Speaker | None:
+    """Return the one person whose quotations make up a paragraph's end (`“…,” said Kristen
+    Valadez, a lawyer. “…”`): the quotation-only paragraph after it is hers going on. None for
+    a question (the next paragraph may answer) or a paragraph of two voices."""
+    if pending is None or pending.speaker is None or pending.speaker is AMBIGUOUS or \
+            pending.speaker.kind != "person" or len(said) < 2 or \
+            pending.close < len(text.rstrip()) or \
+            text.rstrip().rstrip(CLOSE_DOUBLE + '"').rstrip().endswith("?") or \
+            any(q.speaker != pending.speaker.name for q in said):
+        return None
     return pending.speaker
 
 

@@ -169,9 +169,14 @@ def _appositive(text: str, start: int, end: int) -> bool:
         return False
     first = toks[0][0]
     # `41st` (a ward) and `41` (an age) describe too.
-    return first.lower() in DETERMINERS or first[:1].islower() or is_title(first) or \
-        first.upper() == first or first[:1].isdigit() or \
-        bool(POSSESSIVE.search(first) and len(toks) > 1)
+    if first.lower() in DETERMINERS or first[:1].islower() or is_title(first) or \
+            first.upper() == first or first[:1].isdigit() or \
+            bool(POSSESSIVE.search(first) and len(toks) > 1):
+        return True
+    # `First Presbyterian’s senior pastor`: a body's name owning a lower-case post.
+    owner = next((i for i, tok in enumerate(toks[:4]) if POSSESSIVE.search(tok[0])), None)
+    return owner is not None and owner + 1 < len(toks) and toks[owner + 1][0][:1].islower() \
+        and all(tok[0][:1].isupper() for tok in toks[:owner])
 
 
 @dataclass(frozen=True, slots=True)
