@@ -41,8 +41,12 @@ _HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 # A participle reporting speech (`warning`, `calling`) with a subject of its own: `…, with X
 # calling the move “…” and its chief opponent, Y, warning it would send a “…”`.
 _SPEECH_PARTICIPLE = re.compile(r"\b(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b")
+# (Or named in full after the verb, with a title or post before the name and a short
+# appositive after it: `“…,” said board President Kendra Oyelaran.`)
 _PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:(?i:he|she)\b|(?P<surname>[A-Z][\w\u2019'-]+)\s+"
-                           r"(?:said|says|added|adds)\s*[.]?\s*$)")
+                           r"(?:said|says|added|adds)\s*[.]?\s*$|(?:said|says|added|adds|comments|"
+                           r"explains)\s+(?:[a-z]+\s+){0,3}(?P<full>(?:[A-Z][\w.\u2019'-]*\s+){1,3}"
+                           r"[A-Z][\w\u2019'-]+)(?:[,\s][^.]{0,80})?\.?\s*$)")
 
 
 def _own_attribution(text: str, close: int, sentence_end: int) -> str:
@@ -321,10 +325,12 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         turns = _next_turns(turns, text, spans[para.n], quotes[first_quote:])
         said_last = _closing_speaker(text, pending, spans[para.n]) or \
             _speaker_going_on(text, pending, quotes[first_quote:])
-        if said_last is not None and voices_before - {None, said_last.name}:
+        if said_last is not None and (voices_before | {q.speaker for q in quotes[first_quote:]}) \
+                - {None, said_last.name}:
             # `“…,” Achterberg said.` `Spreng nodded. “…,” he said.` `“So we agree on
-            # something.”`: in an exchange of two voices the bare line is more often the
-            # other's reply than his going on, which no text tells: nobody's.
+            # something.”`: in an exchange of two voices (in this paragraph or the last) the
+            # bare line is more often the other's reply than his going on, which no text
+            # tells: nobody's.
             said_last = None
         voices_before = {q.speaker for q in quotes[first_quote:]}
         # Read only when the next paragraph opens with an unattributed quotation.
@@ -389,11 +395,10 @@ def _actor_speaks(actor: Speaker | None, place: Place) -> Speaker | None:
 
 
 def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> Speaker | None:
-    """Return the speaker of a quotation that closes its paragraph with only a pronoun's or a
-    surname's attribution after it (`“…,” she said.`, `“…,” Morrow said.`: a speaker the story
-    is already following), unless
-    it asks a question (the next paragraph may answer). A speaker named there (`said Rasha
-    Haddad, a teacher.`) may be one voice of several, and is not carried."""
+    """Return the speaker of a quotation that closes its paragraph with only a short attribution
+    after it (`“…,” she said.`, `“…,” Morrow said.`, `“…,” said Rasha Haddad, a teacher.`): the
+    quotation-only paragraph after it is that speaker going on, as held-out sets and real pages
+    write it, unless it asks a question (the next paragraph may answer)."""
     if pending is None or pending.speaker is None or pending.speaker is AMBIGUOUS or \
             pending.speaker.kind != "person" or not spans or pending.close >= len(text):
         return None
@@ -403,6 +408,8 @@ def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> 
     if len(tail) > 80 or not VERB.search(tail) or inner.endswith("?") or \
             _sentence_ends_in(tail) or said is None:
         return None
+    if said.group("full") and not said.group("full").endswith(pending.speaker.name.split()[-1]):
+        return None  # (the name after the verb is not the one the quotation was given to)
     if said.group("surname") and said.group("surname") != pending.speaker.name.split()[-1]:
         return None  # `“…,” Rosario said.` in a scene: a first name, the next line a reply
     return pending.speaker
