@@ -24,6 +24,7 @@ from .actors import lookup as gazetteer_lookup
 from .attributionrules import _RULES, _TRAILING_ADVERBS
 from .cast import Cast
 from .clauses import (
+    ACTION_LEAD,
     CLAUSE_BREAK,
     CLAUSE_TAIL,
     DETERMINER_BEFORE,
@@ -45,6 +46,7 @@ from .documents import (
     OWNED_DOCUMENT,
     STATEMENT_FROM,
     THE_DOCUMENT,
+    document_sent,
     issuer_patterns,
 )
 from .lexicon import SPEECH_VERBS, TITLES
@@ -82,12 +84,6 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
 # An attribution line: a dash, then only a name and its role up to the paragraph's end.
 _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
                         r"{2,100}\.?\s*$)")
-# `Asked about the post, he laughed.`, `Moments later, Kaine paused.`: what may open a sentence
-# before its subject.
-_ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Moments\s+later|"
-                          r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
-                          r"After|Before|Earlier|Later)\b[^,]{0,80},"
-                          r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _GENERATION = re.compile(r"the\s+(younger|elder|older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
                          r"([A-Z][\w\u2019'-]+)", re.IGNORECASE)
@@ -326,7 +322,7 @@ class Attributor(ColonIntros):
         body = text[start:end].rstrip(" .!?")
         if any(c in body for c in "\u201c\u201d\"") or len(body) > 160:
             return None
-        m = _ACTION_LEAD.match(text, start, start + len(body))
+        m = ACTION_LEAD.match(text, start, start + len(body))
         lead = m.end() if m else start
         # A blanked party tag may stand before the comma (`Rep. X (R-Ariz.), pressed on it,`).
         found = self.colon_subject(paragraph, text, lead, start + len(body), r"\s*,?\s+[a-z]")
@@ -379,10 +375,23 @@ class Attributor(ColonIntros):
         return after is not None and phrase is not None and \
             phrase.pronoun == after.group(1).lower()
 
+    def _document_sender(self, paragraph: int, text: str, start: int, end: int,
+                         max_tail: int) -> Speaker | None:
+        """Return who sent the document whose participle reports the words (`The ACLU of Idaho
+        sent the city a letter Tuesday calling the denial “…”`), when a person or a body."""
+        sent = document_sent(text, start, end, max_tail)
+        found = self.speaker(subject_before(text, start, sent), paragraph, sent) \
+            if sent is not None else None
+        return found if found is not None and found is not AMBIGUOUS and \
+            found.kind in ("person", "organisation") else None
+
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
         """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
         `max_tail` characters after it."""
+        sender = self._document_sender(paragraph, text, start, end, max_tail)
+        if sender is not None:
+            return sender
         verbs = list(VERB.finditer(text, start, end))
         for m in reversed(verbs):
             tail = text[m.end():end]

@@ -218,8 +218,16 @@ def lead_name(text: str, start: int, end: int) -> Name | None:
 
 _OWNERS = frozenset({"her", "his", "their", "its", "the", "our"})
 
+# `Asked about the post, he laughed.`, `Moments later, Kaine paused.`: what may open a sentence
+# before its subject.
+ACTION_LEAD = re.compile(r"\s*(?:(?:(?:Asked|Pressed|Questioned|Reached|Told|Moments\s+later|"
+                         r"Minutes\s+later|At\s+one\s+point|For\s+a\s+moment|In|At|On|During|"
+                         r"After|Before|Earlier|Later)\b[^,]{0,80},"
+                         r"|Then|Later|Finally|Still|Instead|Again|Now)\s*)+")
+
 
 __all__ = [
+    "ACTION_LEAD",
     "AND_PARTICIPLE",
     "BE",
     "CLAUSE_BREAK",

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clauses import MANNER_ADVERB, WEEKDAY, alternatives
-from .lexicon import SPEECH_VERBS
+from .clauses import CLAUSE_BREAK, MANNER_ADVERB, WEEKDAY, alternatives
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
+from .matching import last_match
 
 # The nouns for a document quoted as speaking (`the statement said`): the words of whoever issued
 # it.
@@ -77,6 +78,29 @@ def issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          r"[^,.;\u201c\u201d\"]{0,60})?\s*,\s+)(?:the\s+)?", re.IGNORECASE)
     return pattern, passive
 
+# `sent the city a letter Tuesday calling …`, `issued a statement saying …`: a document whose
+# participle (no comma before it) reports its sender's words.
+_BARE_PARTICIPLE = re.compile(r"(?<!,)\s+(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b")
+_SENT_DOCUMENT = re.compile(r"\b(?:sent|issued|released|filed|posted|published|signed|"
+                            r"submitted)\s+(?:[\w\u2019'-]+\s+){0,3}?(?:a|an|its|his|her|their)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:letter|statement|brief|memo|report|complaint|"
+                            r"motion|filing|petition|resolution|email|release)\b"
+                            r"[^,.;:\u201c\u201d\"]{0,40}$")
+
+
+def document_sent(text: str, start: int, end: int, max_tail: int) -> int | None:
+    """Return where the verb of sending a document starts (its subject is the sender), when
+    `text[start:end]` ends in a document's participle with at most `max_tail` characters after
+    it (`The ACLU of Idaho sent the city a letter Tuesday calling the denial`); else None."""
+    participle = last_match(_BARE_PARTICIPLE, text, start, end)
+    if participle is None or end - participle.end() > max_tail or \
+            CLAUSE_BREAK.search(text, participle.end(), end):
+        return None
+    sent = _SENT_DOCUMENT.search(text, start, participle.start())
+    return sent.start() if sent is not None else None
+
+
 
 __all__ = ["DOCUMENTS", "DOCUMENT_GOES_ON", "DOCUMENT_NOUN", "DOCUMENT_SUBJECT", "ISSUER_REACH",
-           "IT_READS", "OWNED_DOCUMENT", "STATEMENT_FROM", "THE_DOCUMENT", "issuer_patterns"]
+           "IT_READS", "OWNED_DOCUMENT", "STATEMENT_FROM", "THE_DOCUMENT", "document_sent",
+           "issuer_patterns"]

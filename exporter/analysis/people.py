@@ -170,8 +170,10 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
                 in_office = True
-            titled = (len(words) < len(run.group().split()) and is_title(
-                run.group().split()[len(run.group().split()) - len(words) - 1])) or bool(
+            lead = run.group().split()[len(run.group().split()) - len(words) - 1] \
+                if len(words) < len(run.group().split()) else ""
+            # (`Supervisors Jolene Tabb and …`: a title in the plural before the first name.)
+            titled = (bool(lead) and (is_title(lead) or _plural_title(lead))) or bool(
                 _PLURAL_TITLE_LIST.search(text, max(0, start - 160), start))
             opener = text[:start].rstrip(" \u201c\u2018\"'(")
             low0 = bare_word(words[0]) if words else ""

@@ -55,6 +55,7 @@ from .roles import (
 from .runs import INITIALS, Run, find_runs, is_cap, split_at_titles
 from .words import (
     ADVOCATES,
+    CLASS_YEARS,
     COMPANY_AFTER,
     COMPANY_FOLLOWS,
     CONNECTORS,
@@ -205,6 +206,10 @@ class _Finder:
         # Insider`, `Former National Security Council official`).
         while len(words) > 1 and words[0][0].lower() in LEADS:
             words = words[1:]
+        if len(words) > 2 and words[0][0].lower() in CLASS_YEARS and \
+                (words[1][0].lower() in lexicon.FIRST_NAMES or
+                 lexicon.census_first_names().get(words[1][0].lower()) is not None):
+            words = words[1:]  # `Senior Kaylee Brandenburg, who was cast as the lead`
         if not words:
             return []
         if words[0][0].lower() in SETTING_WORDS and text[words[-1][2]:words[-1][2] + 1] == ",":

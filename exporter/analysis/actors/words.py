@@ -250,6 +250,8 @@ SETTING_WORDS = frozenset({"outside", "inside", "near", "behind", "beyond", "acr
 # Council official`).
 LEADS = frozenset({"visit", "watch", "read", "share", "subscribe", "follow", "click", "listen",
                    "download", "advertisement", "sponsored", "related", "former", "late"})
+# A class year before a student's name (`Senior Kaylee Brandenburg`): no part of it.
+CLASS_YEARS = frozenset({"senior", "junior", "sophomore", "freshman"})
 # Titles that take `to` before whom they serve (`Ambassador to the European Union Gordon
 # Sondland`): the run of capitals goes on through `to`.
 TITLES_TO = frozenset({"ambassador", "envoy", "adviser", "advisor", "representative", "consul",
