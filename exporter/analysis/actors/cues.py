@@ -132,7 +132,15 @@ def affiliate(names: list[str], of: int) -> bool:
         and place[1].kind is ActorKind.PLACE
 
 
+# A phrase followed by its acronym in brackets: `Shanghai Cooperation Organization (SCO)`.
+# The lookbehind anchors each try at a word start: without it a 20,000-character token
+# is retried from every offset (quadratic time).
+ACRONYM_DEFINITION = re.compile(r"(?<![\w\u2019'-])((?:[\w\u2019'-]+\s+){1,8}?)"
+                                r"\(([A-Z][A-Za-z.&]{1,9})\)")
+
+
 __all__ = [
+    "ACRONYM_DEFINITION",
     "AGE_AFTER",
     "AGE_BEFORE",
     "CORPORATE_ENDINGS",

@@ -17,6 +17,7 @@ from ...model import ActorKind, Article
 from .. import lexicon
 from ..sentences import split_sentences
 from .cues import (
+    ACRONYM_DEFINITION,
     AGE_AFTER,
     AGE_BEFORE,
     HOMETOWN_OF,
@@ -154,14 +155,8 @@ class _Finder:
             leftovers.read(n, text, words)
         return self._merge_capitals(sorted(self.mentions, key=lambda m: (m.paragraph, m.start)))
 
-    # A phrase followed by its acronym in brackets: `Shanghai Cooperation Organization (SCO)`.
-    # The lookbehind anchors each try at a word start: without it a 20,000-character token
-    # is retried from every offset (quadratic time).
-    _DEFINITION = re.compile(r"(?<![\w\u2019'-])((?:[\w\u2019'-]+\s+){1,8}?)"
-                             r"\(([A-Z][A-Za-z.&]{1,9})\)")
-
     def _acronym_definitions(self, n: int, text: str) -> None:
-        for m in self._DEFINITION.finditer(text):
+        for m in ACRONYM_DEFINITION.finditer(text):
             acronym = m.group(2)
             words = m.group(1).split()
             for k in range(len(words)):
