@@ -47,6 +47,7 @@ _READ_FROM = re.compile(r"\b(?:read(?:ing|s)?\s+(?:aloud\s+)?(?:from\s+)?|quot(?
 _READS_OWN = re.compile(r"\s+read\s+(?:aloud\s+)?from\s+(?:a|her|his|their)\s+(?:prepared\s+|"
                         r"written\s+|short\s+)?(?:statement|remarks|letter|notes|speech|"
                         r"testimony)\s*$")
+_AND_PRONOUN = re.compile(r",\s+and\s+(?=(?:he|she)\s+[a-z])")
 # A list's bullet inside a paragraph (lines joined): `What they're saying: - Rep. X (R-Ohio):`.
 _BULLET = re.compile(r"(?:^|\s)[-\u2022*\u2013]\s+(?=[A-Z])")
 # What follows the name of a colon introduction's subject: a lower-case word, after a comma or not.
@@ -102,6 +103,11 @@ class ColonIntros(_AttributorParts):
         if found is None and (document := DOCUMENT_GOES_ON.match(masked, start)) is not None:
             # `In a letter to staff, Grierson wrote that … The letter continued:`: its issuer.
             return self.issuer(document.group(1).lower(), paragraph, start)
+        if found is None and (joined := last_match(_AND_PRONOUN, masked, start,
+                                                    len(masked))) is not None:
+            # `Its president, X, said the union would press …, and she put it bluntly in a
+            # message to members:`: the clause joined last introduces the words.
+            start = joined.end()
         return found or self.colon_subject(paragraph, masked, start, len(masked))
 
     def colon_subject(self, paragraph: int, text: str, start: int, end: int,

@@ -41,12 +41,15 @@ _HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 # A participle reporting speech (`warning`, `calling`) with a subject of its own: `…, with X
 # calling the move “…” and its chief opponent, Y, warning it would send a “…”`.
 _SPEECH_PARTICIPLE = re.compile(r"\b(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b")
-# (Or named in full after the verb, with a title or post before the name and a short
-# appositive after it: `“…,” said board President Kendra Oyelaran.`)
 _PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:(?i:he|she)\b|(?P<surname>[A-Z][\w\u2019'-]+)\s+"
-                           r"(?:said|says|added|adds)\s*[.]?\s*$|(?:said|says|added|adds|comments|"
-                           r"explains)\s+(?:[a-z]+\s+){0,3}(?P<full>(?:[A-Z][\w.\u2019'-]*\s+){1,3}"
-                           r"[A-Z][\w\u2019'-]+)(?:[,\s][^.]{0,80})?\.?\s*$)")
+                           r"(?:said|says|added|adds)\s*[.]?\s*$)")
+# Or the speaker named after the verb (`said board President Kendra Oyelaran, who …`) or before
+# it with where and when (`reactor director Walter Imbrie said at a forum on Monday.`).
+_NAME = r"(?P<name>(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)"
+_NAMED_TAIL = re.compile(r",?\s*(?:(?:said|says|added|adds|comments|explains)\s+(?:[a-z]+\s+){0,3}"
+                         + _NAME + r"(?:[,\s][^.]{0,160})?|(?:[a-z]+\s+){0,3}" + _NAME.replace(
+                             "name", "before") + r"\s+(?:said|says|added|adds)(?:\s[^.]{0,80})?)"
+                         r"\.?\s*$")
 
 
 def _own_attribution(text: str, close: int, sentence_end: int) -> str:
@@ -323,10 +326,15 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             if carried is AMBIGUOUS:
                 carried = None
         turns = _next_turns(turns, text, spans[para.n], quotes[first_quote:])
-        said_last = _closing_speaker(text, pending, spans[para.n]) or \
-            _speaker_going_on(text, pending, quotes[first_quote:])
-        if said_last is not None and (voices_before | {q.speaker for q in quotes[first_quote:]}) \
-                - {None, said_last.name}:
+        closing = _closing_speaker(text, pending, spans[para.n])
+        said_last = closing[0] if closing else _speaker_going_on(text, pending,
+                                                                   quotes[first_quote:])
+        # (A speaker the paragraph introduces before the quotation and names again where it
+        # closes is no reply in an exchange: `Her husband, Tomas Q., has run … “…,” says
+        # Tomas Q.`)
+        others = {q.speaker for q in quotes[first_quote:]} | (
+            set() if closing and closing[1] and spans[para.n][0].start > 1 else voices_before)
+        if said_last is not None and others - {None, said_last.name}:
             # `“…,” Achterberg said.` `Spreng nodded. “…,” he said.` `“So we agree on
             # something.”`: in an exchange of two voices (in this paragraph or the last) the
             # bare line is more often the other's reply than his going on, which no text
@@ -394,25 +402,31 @@ def _actor_speaks(actor: Speaker | None, place: Place) -> Speaker | None:
     return None if found is AMBIGUOUS else found
 
 
-def _closing_speaker(text: str, pending: _Pending | None, spans: list[Span]) -> Speaker | None:
-    """Return the speaker of a quotation that closes its paragraph with only a short attribution
-    after it (`“…,” she said.`, `“…,” Morrow said.`, `“…,” said Rasha Haddad, a teacher.`): the
-    quotation-only paragraph after it is that speaker going on, as held-out sets and real pages
-    write it, unless it asks a question (the next paragraph may answer)."""
+def _closing_speaker(text: str, pending: _Pending | None,
+                     spans: list[Span]) -> tuple[Speaker, bool] | None:
+    """Return the speaker of a quotation that closes its paragraph with only its attribution
+    after it (`“…,” she said.`, `“…,” Morrow said.`, `“…,” said Rasha Haddad, a teacher.`), and
+    whether that names the speaker: the quotation-only paragraph after it is that speaker going
+    on, as held-out sets and real pages write it, unless it asks a question (the next paragraph
+    may answer)."""
     if pending is None or pending.speaker is None or pending.speaker is AMBIGUOUS or \
             pending.speaker.kind != "person" or not spans or pending.close >= len(text):
         return None
     tail = text[pending.close:].strip()
     inner = text[spans[-1].start:spans[-1].end].rstrip(" ,\u2019'")
     said = _PRONOUN_TAIL.match(tail)
-    if len(tail) > 80 or not VERB.search(tail) or inner.endswith("?") or \
-            _sentence_ends_in(tail) or said is None:
+    named = _NAMED_TAIL.match(tail) if said is None else None
+    if len(tail) > (200 if named else 80) or not VERB.search(tail) or inner.endswith("?") or \
+            _sentence_ends_in(tail) or (said is None and named is None):
         return None
-    if said.group("full") and not said.group("full").endswith(pending.speaker.name.split()[-1]):
-        return None  # (the name after the verb is not the one the quotation was given to)
-    if said.group("surname") and said.group("surname") != pending.speaker.name.split()[-1]:
+    surname = pending.speaker.name.split()[-1]
+    if named is not None:
+        # (The name at the verb must be the one the quotation was given to.)
+        return (pending.speaker, True) if (named.group("name") or named.group("before") or
+                                           "").endswith(surname) else None
+    if said is not None and said.group("surname") and said.group("surname") != surname:
         return None  # `“…,” Rosario said.` in a scene: a first name, the next line a reply
-    return pending.speaker
+    return pending.speaker, False
 
 
 def _speaker_going_on(text: str, pending: _Pending | None, said: list[Quote]) -> Speaker | None:

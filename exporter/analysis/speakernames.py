@@ -331,9 +331,30 @@ def name_at_start(text: str, start: int, end: int) -> Name | None:
     return _name_of(toks[:j]) if j else None
 
 
+# The nouns for a document whose author or owning body speaks through it.
+_DOCUMENT_NOUNS = (r"(?:memo|memorandum|letter|ruling|opinion|order|decision|brief|email|report|"
+                   r"declaration|filing|readout|study|audit|analysis|review|survey|statement|"
+                   r"notice)")
+DOCUMENT_AUTHORED_BY = re.compile(
+    r"\s*(?:[Tt]he|[Aa]n?|Its|His|Her|Their)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _DOCUMENT_NOUNS +
+    r"\s*,?\s+(?:written|signed|authored|drafted|filed|released|issued|published|prepared|"
+    r"compiled|submitted)\s+(?:[\w,]+\s+){0,2}?by\s+")
+# `A Government Accountability Office report in 2024`: the body whose document it is.
+DOCUMENT_OF_BODY = re.compile(
+    r"\s*(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.&'\u2019-]*\s+(?:(?:of|and|for|&)\s+)?){2,7}?)"
+    + _DOCUMENT_NOUNS + r"\b(?!\s+(?:by|from)\b)")
+# `NSF’s 9 October notice, which Science has seen,`: the body owning the document.
+DOCUMENT_OF_OWNER = re.compile(r"\s*((?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*)[\u2019']s\s+"
+                               r"(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUNS +
+                               r"\b(?!\s+(?:by|from)\b)")
+
+
 __all__ = [
     "AGENT_NOUN",
     "DETERMINERS",
+    "DOCUMENT_AUTHORED_BY",
+    "DOCUMENT_OF_BODY",
+    "DOCUMENT_OF_OWNER",
     "INITIAL",
     "LOWER_CONNECTORS",
     "POSSESSIVE",

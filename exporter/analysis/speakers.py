@@ -30,6 +30,9 @@ from .matching import last_match
 from .speakernames import (
     AGENT_NOUN,
     DETERMINERS,
+    DOCUMENT_AUTHORED_BY,
+    DOCUMENT_OF_BODY,
+    DOCUMENT_OF_OWNER,
     INITIAL,
     LOWER_CONNECTORS,
     POSSESSIVE,
@@ -221,7 +224,7 @@ def document_owner(text: str, start: int, end: int) -> Phrase | None:
     Officers of State Library Agencies`, `The court's ruling, written by Judge X,`), or the body
     whose name qualifies it (`A Government Accountability Office report in 2024`, `a State
     Department readout of the meeting`); None for any other words."""
-    authored = _AUTHORED_DOCUMENT.match(text, start, end)
+    authored = DOCUMENT_AUTHORED_BY.match(text, start, end)
     if authored is not None:
         author = speaker_after(text, authored.end(), end)
         if author is not None and author.name is not None and (
@@ -230,7 +233,13 @@ def document_owner(text: str, start: int, end: int) -> Phrase | None:
         if author is not None and re.match(r"the\s+[A-Z]", author.description or ""):
             return author  # `filed by the Chief Officers of State Library Agencies`: a body
         return None
-    owned = _OWNED_DOCUMENT.match(text, start, end)
+    possessed = DOCUMENT_OF_OWNER.match(text, start, end)
+    if possessed is not None:
+        body = name_at_start(text, possessed.start(1), possessed.end(1))
+        if body is not None and body.end >= possessed.end(1) - 1 and (
+                len(body.words) >= 2 or body.words[0].isupper()):
+            return Phrase(name=body)
+    owned = DOCUMENT_OF_BODY.match(text, start, end)
     if owned is not None:
         body = name_at_start(text, owned.start(1), owned.end(1))
         if body is not None and body.end >= owned.end(1) - 1 and len(body.words) >= 2 and \
@@ -450,16 +459,6 @@ _GROUP_BEFORE_NAME = re.compile(r"\s*(?:[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:group|or
 # speaks through its part.
 _PART_OF_BODY = re.compile(r"\s*(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:chapter|branch|"
                            r"affiliate|arm|wing|division|bureau)\s+of\s+(?:the\s+)?(?=[A-Z])")
-_DOCUMENT_NOUNS = (r"(?:memo|memorandum|letter|ruling|opinion|order|decision|brief|email|report|"
-                   r"declaration|filing|readout|study|audit|analysis|review|survey|statement)")
-_AUTHORED_DOCUMENT = re.compile(
-    r"\s*(?:[Tt]he|[Aa]n?|Its|His|Her|Their)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _DOCUMENT_NOUNS +
-    r"\s*,?\s+(?:written|signed|authored|drafted|filed|released|issued|published|prepared|"
-    r"compiled|submitted)\s+(?:[\w,]+\s+){0,2}?by\s+")
-# `A Government Accountability Office report in 2024`: the body whose document it is.
-_OWNED_DOCUMENT = re.compile(
-    r"\s*(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.&'\u2019-]*\s+(?:(?:of|and|for|&)\s+)?){2,7}?)"
-    + _DOCUMENT_NOUNS + r"\b(?!\s+(?:by|from)\b)")
 # A place after a full name, before its verb.
 _WHERE_AFTER_NAME = re.compile(r"\s+(?:(?:in|from)\s+[A-Z][\w.'\u2019-]*"
                                r"(?:\s+[A-Z][\w.'\u2019-]*)?"
