@@ -17,6 +17,7 @@ from typing import Protocol
 from ..model import ActorKind
 from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
+from .asked import Asked
 from .clauses import alternatives
 from .genders import first_name_gender
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
@@ -45,7 +46,6 @@ from .rivalwords import (
     THE_BEFORE,
     next_in_run,
 )
-from .sentences import split_sentences
 from .sources import (
     described_subject_before,
     several_since,
@@ -73,12 +73,7 @@ _AROUND = 200
 """How far before a name a mention covering it may start."""
 _NEAREST = 30
 """Mentions looked at, nearest first, for a pronoun's antecedent."""
-# `… asked Olawale what …`: the one asked, right after the verb.
-_ASKED = re.compile(r"\basked\s+$")
-_ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u2019'-]+)\b")
 _CAME_FROM = re.compile(r"\b(?:came|comes|come)\s+$")
-# A sentence in which the one just asked answers (`She said it would.`).
-_PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
@@ -147,7 +142,7 @@ class _CastParts(Protocol):
     def namesake(self, keys: list[str]) -> str | None: ...
 
 
-class Antecedents(NonGendered, _CastParts):
+class Antecedents(NonGendered, Asked, _CastParts):
     """The antecedent rules of a `Cast`: `antecedent`, and the clause tests (`_subject`,
     `_object`, `_unplaced_name`) its other rules share."""
 
@@ -246,7 +241,10 @@ class Antecedents(NonGendered, _CastParts):
             # `When I asked Amos about it, he nodded once. “…,” he said`: the same, for a
             # person this paragraph names by first name or surname alone.
             return None
-        shared = self.by_last.get(nearest.key, []) if " " not in nearest.key else []
+        shared = (self.by_last.get(nearest.key) or self._family_first(nearest.key)) \
+            if " " not in nearest.key else []
+        if len(shared) == 1 and shared[0].split()[0] == nearest.key:
+            nearest = replace(nearest, key=shared[0])  # `Ms. Bodnár` of `Bodnár Réka`
         if len(shared) > 1:
             # `Rep. Brent Okerlund … Okerlund said … “…,” he said`, his brother Shane named
             # only in the next paragraph: a person the text has not introduced yet is no one
@@ -294,45 +292,6 @@ class Antecedents(NonGendered, _CastParts):
             return titled if titled is not AMBIGUOUS and \
                 self.gender(titled.name) in (gender, None) else None
         return self._person(nearest.key, "resolved")
-
-    def _introduced_namesake(self, key: str, paragraph: int, offset: int) -> str:
-        """Return the one person a bare surname can mean so far (`asked Thibodeau`, before an
-        unrelated Paul Thibodeau is introduced), else `key` itself."""
-        shared = self.by_last.get(key, []) if " " not in key else []
-        introduced = [k for k in shared if self._introduced(k, paragraph, offset)]
-        return introduced[0] if len(shared) > 1 and len(introduced) == 1 else key
-
-    def _asked(self, paragraph: int, offset: int) -> Mention | None:
-        """Return the person the sentence right before a quotation asks by name (`Host Elliot
-        Vanterpool asked Olawale what …`), when the quotation opens its paragraph or follows
-        that sentence in it; else None."""
-        text = self.texts.get(paragraph, "")
-        before = text[:offset].rstrip(" \u201c\"")
-        if before and before[-1] not in ".?!":
-            return None  # `… asked Calloway …, and thanked her for what she called “…”`
-        if before:
-            p, end = paragraph, len(before)
-        else:
-            p = paragraph - 1
-            end = len(self.texts.get(p, ""))
-        source = self.texts.get(p, "")
-        starts = [a for a, _ in split_sentences(source) if a < end]
-        start = max(starts, default=0)
-        if _PRONOUN_ANSWER.match(source, start) and len(starts) >= 2:
-            # `Lutjens asked Sorrenson-Abboud whether … . She said it would.` then `“…,” she
-            # said`: the one asked goes on answering.
-            start, end = sorted(starts)[-2], start
-        for m in self._between(p, start, end):
-            if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) and \
-                    _ASKED.search(source, max(0, m.start - 12), m.start):
-                return m
-        for hit in _ASKED_SURNAME.finditer(source, start, end):
-            # `… asked Thibodeau how many …`: a surname two people share is no mention of its
-            # own, yet names the one asked.
-            if hit.group(1) in self.by_last and not self._in_quote(p, hit.start(1)):
-                return Mention(hit.group(1), ActorKind.PERSON, p, hit.start(1), hit.end(1),
-                               hit.group(1), "surname")
-        return None
 
     def _titled_subject(self, seen: _Seen, paragraph: int, offset: int) -> Speaker | None:
         """Return the person a sentence after `seen` opens with by title alone (`The sheriff,

@@ -73,6 +73,10 @@ _ALONE = re.compile(r"(?<=[a-z,;\u201d\"] )([A-Z][a-z][\w-]+)(?![\w\u2019'-]| [A
 # name holds it (`Sens. Arlo Jennings (R-Alaska) and Beth Crandall (R-Maine)`).
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\w.\u2019'-]*\s*"
                                 r"|,\s*)*?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+([A-Z][\w\u2019'-]+)\b")
+# A word alone before a speech verb, not the last of a longer name (`Nishimura said`).
+_SAID_NAME = re.compile(r"(?<![\w\u2019'-]\s)(?<![\w\u2019'-])([A-Z][\w\u2019'-]+)\s+"
+                        r"(?:said|says|told)\b")
 # First words of places' names (`Port Haskell`, `Fort Stewart`, `Mount Pleasant`), never of a
 # person's.
 _PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake", "new"})
@@ -134,6 +138,11 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     # lists before the surname of someone the mentions know is a relative.
     families = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON and
                 " " in m.key}
+    # `Bodnár Réka` and later `Ms. Bodnár`: a family name written first, as Hungarian and East
+    # Asian names are, which the honorific shows.
+    honoured = {m.group(1) for text in texts.values() for m in _HONORIFIC_NAME.finditer(text)}
+    # (Or written alone before a speech verb: `Nishimura said` after `Nishimura Kenta`.)
+    honoured |= {m.group(1) for text in texts.values() for m in _SAID_NAME.finditer(text)}
     by_paragraph: dict[int, list[Mention]] = {}
     for m in mentions:
         by_paragraph.setdefault(m.paragraph, []).append(m)
@@ -194,10 +203,13 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):
                 continue  # the run spans a line break or odd spacing: leave it
+            native = len(words) == 2 and words[0] in honoured and words[1] not in honoured
             if spans.meets(start, end) or any(
-                    key <= set(words) for span in persons.meeting(start, end)
-                    for key in known[span]):
-                continue  # the mentions have this person (`Browns DL Sheldon Richardson`)
+                    key <= set(words) and not (native and key == {words[0]})
+                    for span in persons.meeting(start, end) for key in known[span]):
+                # The mentions have this person (`Browns DL Sheldon Richardson`); not when they
+                # have only the family name written first (`Bodnár` of `Bodnár Réka`).
+                continue
             low = [bare_word(w) for w in words]
             if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST or \
                     _ARTICLE_BEFORE.search(text, max(0, start - 4), start) or \
@@ -220,7 +232,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start)) or \
                 _role_before(text, start) or (len(words) == 2 and words[-1] in families and
-                                              census_first_names().get(low[0]) is not None)
+                                              census_first_names().get(low[0]) is not None) or \
+                native
             if not marked or any(gazetteer_lookup([w], 0) for w in words):
                 continue
             if all(w.isupper() and len(w) > 2 for w in words) and low[0] not in FIRST_NAMES:

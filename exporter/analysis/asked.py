@@ -1,0 +1,85 @@
+"""The person a question before a quotation was put to (`Vanterpool asked Olawale what she would
+tell them. “Hang on,” she said`), who answers whoever spoke before, and the one person a bare
+surname or a family name written first can mean so far. A mixin of `antecedents.Antecedents`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from ..model import ActorKind
+from .actors import Mention
+from .lexicon import FIRST_NAMES
+from .sentences import split_sentences
+
+# `… asked Olawale what …`: the one asked, right after the verb.
+_ASKED = re.compile(r"\basked\s+$")
+_ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u2019'-]+)\b")
+# A sentence in which the one just asked answers (`She said it would.`).
+_PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
+
+
+class _AskedParts(Protocol):
+    """What these rules read of the cast."""
+
+    texts: dict[int, str]
+    by_last: dict[str, list[str]]
+    by_first: dict[str, list[str]]
+
+    def _in_quote(self, paragraph: int, offset: int) -> bool: ...
+
+    def _between(self, paragraph: int, start: int, end: int) -> list[Mention]: ...
+
+    def _introduced(self, key: str, paragraph: int, offset: int) -> bool: ...
+
+
+class Asked(_AskedParts):
+    """The one asked, and the namesake a bare name can mean so far, for `Antecedents`."""
+
+    def _family_first(self, word: str) -> list[str]:
+        """Return the people whose full name opens with `word` when it is no given name the
+        lexicon knows: a family name written first (`Varga Tamás`, `Mr. Varga`)."""
+        return [] if word.lower() in FIRST_NAMES else list(self.by_first.get(word, []))
+
+    def _introduced_namesake(self, key: str, paragraph: int, offset: int) -> str:
+        """Return the one person a bare surname can mean so far (`asked Thibodeau`, before an
+        unrelated Paul Thibodeau is introduced), else `key` itself."""
+        shared = self.by_last.get(key, []) if " " not in key else []
+        introduced = [k for k in shared if self._introduced(k, paragraph, offset)]
+        return introduced[0] if len(shared) > 1 and len(introduced) == 1 else key
+
+    def _asked(self, paragraph: int, offset: int) -> Mention | None:
+        """Return the person the sentence right before a quotation asks by name (`Host Elliot
+        Vanterpool asked Olawale what …`), when the quotation opens its paragraph or follows
+        that sentence in it; else None."""
+        text = self.texts.get(paragraph, "")
+        before = text[:offset].rstrip(" \u201c\"")
+        if before and before[-1] not in ".?!":
+            return None  # `… asked Calloway …, and thanked her for what she called “…”`
+        if before:
+            p, end = paragraph, len(before)
+        else:
+            p = paragraph - 1
+            end = len(self.texts.get(p, ""))
+        source = self.texts.get(p, "")
+        starts = [a for a, _ in split_sentences(source) if a < end]
+        start = max(starts, default=0)
+        if _PRONOUN_ANSWER.match(source, start) and len(starts) >= 2:
+            # `Lutjens asked Sorrenson-Abboud whether … . She said it would.` then `“…,” she
+            # said`: the one asked goes on answering.
+            start, end = sorted(starts)[-2], start
+        for m in self._between(p, start, end):
+            if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) and \
+                    _ASKED.search(source, max(0, m.start - 12), m.start):
+                return m
+        for hit in _ASKED_SURNAME.finditer(source, start, end):
+            # `… asked Thibodeau how many …`: a surname two people share is no mention of its
+            # own, yet names the one asked.
+            if hit.group(1) in self.by_last and not self._in_quote(p, hit.start(1)):
+                return Mention(hit.group(1), ActorKind.PERSON, p, hit.start(1), hit.end(1),
+                               hit.group(1), "surname")
+        return None
+
+
+__all__ = ["Asked"]
