@@ -85,7 +85,9 @@ _REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if 
 _TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a-z]+)\b"
                             r"(?=,|\s+[a-z]+(?:ed|s)\b)")
 # Two capitalised words joined by `and` or `or`: `Brandt and Sorensen`.
-_PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+([A-Z][\w\u2019'-]+)")
+# (A role may open the second: `Iryna Bondarenko and the lawmaker Olena Savchuk`.)
+_PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                            r"([A-Z][\w\u2019'-]+)")
 # The number of a district or ward in a title before a name (`District 5 Supervisor`).
 _SEAT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
@@ -318,7 +320,8 @@ class Antecedents(NonGendered, Asked, _CastParts):
         own = set(seen.key.split())
         for p in range(seen.paragraph, paragraph + 1):
             text = self.texts.get(p, "")
-            start = max(0, seen.start - len(seen.key) - 1) if p == seen.paragraph else 0
+            # (From before the name, which may close the pair: `X and the lawmaker Y`.)
+            start = max(0, seen.start - len(seen.key) - 60) if p == seen.paragraph else 0
             end = offset if p == paragraph else len(text)
             for pair in _PAIR_OF_NAMES.finditer(text, start, end):
                 a, b = (POSSESSIVE.sub("", w) for w in pair.groups())

@@ -442,15 +442,22 @@ class Cast(Antecedents, Bodies):
                    for text in self.texts.values())
 
     def generation_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
-        """Return the elder or younger of two namesakes a sentence of this paragraph opens on
-        (`The younger Mr. Ashby said … what he called “…”`), when no person is named between
-        it and the pronoun but as an object, and the pronoun's gender fits; else None."""
-        text = self.texts.get(paragraph, "")
+        """Return the elder or younger of two namesakes a sentence of this paragraph (or of the
+        one before, for a quotation opening its paragraph) opens on (`The younger Mr. Ashby said
+        … what he called “…”`), when no person is named between it and the pronoun but as an
+        object, and the pronoun's gender fits; else None."""
+        p, text = paragraph, self.texts.get(paragraph, "")
         hit = last_match(_GENERATION_OPENS, text, 0, offset)
+        if hit is None and not text[:offset].strip(" \u201c\"'"):
+            # (Or the paragraph before, for a quotation opening its own: `The elder Mattingly
+            # says …` then `“…,” he says.`)
+            p, text = paragraph - 1, self.texts.get(paragraph - 1, "")
+            hit = last_match(_GENERATION_OPENS, text, 0, len(text))
+        end = offset if p == paragraph else len(text)
         if hit is None or pronoun not in PRONOUN_GENDER or any(
-                m.kind is ActorKind.PERSON and not self._in_quote(paragraph, m.start)
-                and not self._object(paragraph, m.start)
-                for m in self._between(paragraph, hit.end(), offset)):
+                m.kind is ActorKind.PERSON and not self._in_quote(p, m.start)
+                and not self._object(p, m.start)
+                for m in self._between(p, hit.end(), end)):
             return None  # (`… his support for Mr. Hensley …`: an object is no rival)
         found = self.generation(hit.group(2), hit.group(1).lower() != "younger")
         if found is None or found is AMBIGUOUS or \

@@ -48,7 +48,7 @@ _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
 _NAME_WORD = (r"(?:(?:[A-Z]\.){1,3}|(?:" + "|".join(sorted(w.capitalize() for w in HONORIFICS))
               + r")\.|[A-Z][\w\u2019'-]*)")
 _NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|del|van|von|bin|al|"
-                       r"el|la|le|di|dos)\s+)?" + _NAME_WORD + r")+")
+                       r"el|la|le|di|dos|oglu|qizi)\s+)?" + _NAME_WORD + r")+")
 # What makes a run of capitalised words a person although the mentions missed it: a title
 # before it (`Sen. Ron Johnson`), a speech verb next to it (`said Oleksandr Shtupun`), an
 # appositive after it (`Dwayne Kosciuszko, a retired steelworker`).

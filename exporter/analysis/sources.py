@@ -365,6 +365,9 @@ _FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "or", "in", "on", "at", "
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|(?-i:[Pp]er)|according\s+to)\s+$")
 
 
+_NAME_APPOSITIVE = re.compile(r",\s+(?:[A-Z][\w.\u2019'-]*\s+){1,3}[A-Z][\w\u2019'-]+\s*,")
+
+
 def earlier_source(description: str, texts: dict[int, str], paragraph: int, offset: int,
                    in_quote: Callable[[int, int], bool]) -> Speaker | None:
     """Return the unnamed source `the aide` names again (`A senior Republican strategist …
@@ -395,6 +398,8 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
         if not opens and not _SPEAKS_AFTER.match(text, hit.end()) and \
                 not _SAID_BEFORE.search(text, max(0, hit.start() - 12), hit.start()):
             continue  # `… that a sitting governor had been impeached`: no source
+        if _NAME_APPOSITIVE.match(text, hit.end()):
+            return None  # `A deputy governor, Hossein Farahani, …`: a named person's post
         if before.endswith(","):
             lead = before[:-1].split()[-2:] or [""]
             if lead[-1][:1].isupper() and lead[-1].lower() not in _INDEFINITE and \

@@ -25,7 +25,7 @@ _SOVEREIGNS = frozenset({"pope", "king", "queen", "prince", "princess", "emir", 
 _NAME_OR_WORD = frozenset({"He", "She", "Will", "May", "June", "April", "Per"})
 LOWER_CONNECTORS = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "bint",
                                "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "ter",
-                               "los", "las"})
+                               "los", "las", "oglu", "qizi"})
 # Small words inside an organisation's name (`Chamber of Commerce`, `Bank of England`).
 _JOINERS = frozenset({"of", "for", "the", "and", "&"})
 # Words after which a name is an object, not the speaker (`a spokesman for Smith said`).

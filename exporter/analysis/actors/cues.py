@@ -76,8 +76,12 @@ _NOT_SURNAMES_S = frozenset({"express", "business", "progress", "access", "succe
 _NAME_PARTS = frozenset({"st", "jr", "sr"})  # `St. Louis`, `Jr. High`
 
 
+# (`oglu`, `qizi`: an Azerbaijani patronymic's `son of`, `daughter of`: `Elchin Rashid oglu
+# Mammadov`.)
 PARTICLES = frozenset({"bin", "de", "van", "von", "der", "la", "al", "da", "dos", "di", "del",
-                        "le", "du", "den", "ter", "ten", "los", "las"})
+                        "le", "du", "den", "ter", "ten", "los", "las", "oglu", "qizi"})
+
+
 def surname_in_s(word: str) -> bool:
     """Return True if `word`, ending in `s`, reads as a surname (`Davis`) not a plural."""
     return bool(_SURNAME_S.fullmatch(word, len(word) - 3)) and word.lower() not in _NOT_SURNAMES_S
@@ -114,6 +118,7 @@ def known_pair(names: list[str]) -> int | None:
 def whole_name(words: list[str]) -> bool:
     hit = lookup(words, 0)
     return hit is not None and hit[0] == len(words)
+
 
 # A town's government (`the City of Halvard`), not the place alone.
 MUNICIPAL = frozenset({"city", "town", "village", "county", "borough", "township"})

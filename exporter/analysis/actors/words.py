@@ -144,8 +144,10 @@ COMPANY_NOUN = (r"(?:company|companies|firm|utility|operator|developer|miner|pro
                  r"insurer|consultancy|start-?up|manufacturer|retailer|cooperative|co-operative|"
                  r"broker|supplier|carrier|conglomerate|giant|bank|group|agency|"
                  r"(?:research|analytics|data|consulting) (?:firm|group|company|provider))")
+# (No article among the words before the noun: `Nate Brandtner, handles the company’s installs`
+# is a person doing something for a company.)
 COMPANY_AFTER = re.compile(r",\s+(?:(?:a|an|the|its|[A-Z][\w-]*['’]s)\s+)?"
-                            r"(?:[\w-]+\s+){0,3}?" + COMPANY_NOUN + r"\b")
+                            r"(?:(?!(?:a|an|the)\s)[\w-]+\s+){0,3}?" + COMPANY_NOUN + r"\b")
 COMPANY_BEFORE = re.compile(r"\b(?:the|a|an|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
                              + COMPANY_NOUN + r",?\s+$")
 COMPANY_FOLLOWS = re.compile(r"\s+" + COMPANY_NOUN + r"\b")
