@@ -516,3 +516,16 @@ def test_words_measured_in_one_pass_wrap_as_measured_twice(
     once = [wrapping._wrap(*case) for case in cases]
     monkeypatch.setattr(wrapping, "_word_widths", twice)
     assert [wrapping._wrap(*case) for case in cases] == once
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\\`*_[]<>|~^$#{}&@:;#aZ01234 +-é¶\n")), max_size=40))
+def test_markdown_escaping_is_the_substitutions_it_replaced(text: str) -> None:
+    from exporter.writers.slides_md import escape_inline
+
+    # The four substitutions escape_inline made before its translation table and guards.
+    expected = re.sub(r"([\\`*_\[\]<>|~^$#{}])", r"\\\1", text)
+    expected = re.sub(r"&(?=#?[A-Za-z0-9]+;)", r"\\&", expected)
+    expected = re.sub(r"(?<![A-Za-z0-9])@", r"\\@", expected)
+    expected = re.sub(r":([A-Za-z_+-][A-Za-z0-9_+-]*|100|1234):", r":\1<!-- -->:", expected)
+    assert escape_inline(text) == expected
