@@ -286,3 +286,11 @@ def test_unbranded_docx_keeps_calibri() -> None:
     data = DocxWriter().write(sample_doc(), RenderOptions())
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
     assert 'w:ascii="Calibri"' in styles
+
+
+def test_the_builtin_look_reads_the_same_with_either_yaml_parser() -> None:
+    import yaml
+
+    text = BUILTIN_FILE.read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) \
+        == yaml.safe_load(text)
