@@ -76,7 +76,7 @@ _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\
 _HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+([A-Z][\w\u2019'-]+)\b")
 # A word alone before a speech verb, not the last of a longer name (`Nishimura said`).
 _SAID_NAME = re.compile(r"(?<![\w\u2019'-]\s)(?<![\w\u2019'-])([A-Z][\w\u2019'-]+)\s+"
-                        r"(?:said|says|told)\b")
+                        r"(?:said|says|told|added|asked|replied|wrote|conceded|paused)\b")
 # First words of places' names (`Port Haskell`, `Fort Stewart`, `Mount Pleasant`), never of a
 # person's.
 _PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake", "new"})
@@ -242,11 +242,23 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             role = None
             added.append(Mention(key, ActorKind.PERSON, p, start, end, key, "name", role))
             last = words[-1] if bare_word(words[-1]) not in _SUFFIXES else words[-2]
+            if native:
+                last = words[0]  # `Han` alone, of `Han Seo-yeon`: the family name first
             surnames.setdefault(last, set()).add(key)
     added += _relatives(texts, by_paragraph, quoted)
-    if not added:
+    family_first: set[str] = set()
+    for m in (*mentions, *added):
+        words = m.key.split()
+        if m.kind is ActorKind.PERSON and len(words) == 2 and words[0] in honoured and \
+                words[1] not in honoured and words[0].lower() not in FIRST_NAMES:
+            # `Han Seo-yeon` named in full, then `Han told supporters`, `Han paused`: the family
+            # name, written first, goes on alone (the mentions' bare `Han` is hers too).
+            surnames.setdefault(words[0], set()).add(m.key)
+            family_first.add(words[0])
+    if not added and not surnames:
         return mentions
-    shared = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON}
+    shared = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON
+              and m.key not in family_first}
     alone_of = {last: next(iter(keys)) for last, keys in surnames.items()
                 if len(keys) == 1 and last not in shared}  # a shared surname stays ambiguous
     if alone_of:
