@@ -136,13 +136,14 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     proper = {m.group(1) for text in texts.values() for m in _MID_CAPITAL.finditer(text)}
     # `Delphine Aschenbrenner` beside `Harold Aschenbrenner, 79,`: a given name the census
     # lists before the surname of someone the mentions know is a relative.
-    families = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON and
-                " " in m.key}
-    # `Bodnár Réka` and later `Ms. Bodnár`: a family name written first, as Hungarian and East
-    # Asian names are, which the honorific shows.
-    honoured = {m.group(1) for text in texts.values() for m in _HONORIFIC_NAME.finditer(text)}
+    known_surnames = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON and
+                      " " in m.key}
+    # Words the article writes alone as a name, after Mr./Ms. or before a speech verb: `Bodnár
+    # Réka` and later `Ms. Bodnár` is a family name written first, as Hungarian and East Asian
+    # names are.
+    named_alone = {m.group(1) for text in texts.values() for m in _HONORIFIC_NAME.finditer(text)}
     # (Or written alone before a speech verb: `Nishimura said` after `Nishimura Kenta`.)
-    honoured |= {m.group(1) for text in texts.values() for m in _SAID_NAME.finditer(text)}
+    named_alone |= {m.group(1) for text in texts.values() for m in _SAID_NAME.finditer(text)}
     by_paragraph: dict[int, list[Mention]] = {}
     for m in mentions:
         by_paragraph.setdefault(m.paragraph, []).append(m)
@@ -203,7 +204,7 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):
                 continue  # the run spans a line break or odd spacing: leave it
-            native = len(words) == 2 and words[0] in honoured and words[1] not in honoured
+            native = len(words) == 2 and words[0] in named_alone and words[1] not in named_alone
             if spans.meets(start, end) or any(
                     key <= set(words) and not (native and key == {words[0]})
                     for span in persons.meeting(start, end) for key in known[span]):
@@ -231,9 +232,9 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 bool(_VERB_AFTER.match(text, end)) or \
                 bool(_PRONOUN_AFTER.match(text[end:end + 400])) or \
                 bool(_VERB_BEFORE.search(text, max(0, start - 12), start)) or \
-                _role_before(text, start) or (len(words) == 2 and words[-1] in families and
-                                              census_first_names().get(low[0]) is not None) or \
-                native
+                _role_before(text, start) or native or (
+                    len(words) == 2 and words[-1] in known_surnames and
+                    census_first_names().get(low[0]) is not None)
             if not marked or any(gazetteer_lookup([w], 0) for w in words):
                 continue
             if all(w.isupper() and len(w) > 2 for w in words) and low[0] not in FIRST_NAMES:
@@ -249,8 +250,8 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     family_first: set[str] = set()
     for m in (*mentions, *added):
         words = m.key.split()
-        if m.kind is ActorKind.PERSON and len(words) == 2 and words[0] in honoured and \
-                words[1] not in honoured and words[0].lower() not in FIRST_NAMES:
+        if m.kind is ActorKind.PERSON and len(words) == 2 and words[0] in named_alone and \
+                words[1] not in named_alone and words[0].lower() not in FIRST_NAMES:
             # `Han Seo-yeon` named in full, then `Han told supporters`, `Han paused`: the family
             # name, written first, goes on alone (the mentions' bare `Han` is hers too).
             surnames.setdefault(words[0], set()).add(m.key)

@@ -45,11 +45,11 @@ _PRONOUN_TAIL = re.compile(r",?\s*(?:[a-z]+\s+)?(?:(?i:he|she)\b|(?P<surname>[A-
                            r"(?:said|says|added|adds)\s*[.]?\s*$)")
 # Or the speaker named after the verb (`said board President Kendra Oyelaran, who …`) or before
 # it with where and when (`reactor director Walter Imbrie said at a forum on Monday.`).
-_NAME = r"(?P<name>(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)"
+_FULL_NAME = r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+"
 _NAMED_TAIL = re.compile(r",?\s*(?:(?:said|says|added|adds|comments|explains)\s+(?:[a-z]+\s+){0,3}"
-                         + _NAME + r"(?:[,\s][^.]{0,160})?|(?:[a-z]+\s+){0,3}" + _NAME.replace(
-                             "name", "before") + r"\s+(?:said|says|added|adds)(?:\s[^.]{0,80})?)"
-                         r"\.?\s*$")
+                         r"(?P<name>" + _FULL_NAME + r")(?:[,\s][^.]{0,160})?|(?:[a-z]+\s+){0,3}"
+                         r"(?P<before>" + _FULL_NAME + r")\s+(?:said|says|added|adds)"
+                         r"(?:\s[^.]{0,80})?)\.?\s*$")
 
 
 def _own_attribution(text: str, close: int, sentence_end: int) -> str:
