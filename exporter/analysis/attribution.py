@@ -62,6 +62,7 @@ from .sources import (
 )
 from .speakers import (
     AMBIGUOUS,
+    GENERATION,
     PRONOUN_GENDER,
     SUBJECT_PRONOUN,
     Phrase,
@@ -85,8 +86,7 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
 _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
                         r"{2,100}\.?\s*$)")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
-_GENERATION = re.compile(r"the\s+(younger|elder|older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-                         r"([A-Z][\w\u2019'-]+)", re.IGNORECASE)
+_GENERATION = re.compile(r"the\s+" + GENERATION, re.IGNORECASE)
 
 
 class Attributor(ColonIntros):

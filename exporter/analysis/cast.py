@@ -38,6 +38,7 @@ from .people import with_missed_people
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
     AMBIGUOUS,
+    GENERATION,
     PRONOUN_GENDER,
     Attribution,
     Name,
@@ -73,8 +74,7 @@ _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+
 _OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir|(?:the\s+)?[\w-]+[\u2019']s)\s+(?:\w+\s+)?"
 # `The younger Mr. Ashby said … what he called “…”`: a sentence whose subject is one of two
 # generations, for the pronouns after it.
-_GENERATION_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+(younger|elder|"
-                               r"older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w\u2019'-]+)")
+_GENERATION_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+" + GENERATION)
 _CHILDREN = r"(?:son|daughter|child|grandson|granddaughter|niece|nephew)"
 _ELDERS = r"(?:father|mother|aunt|uncle|grandfather|grandmother|grandparent|parent)"
 _CHILD_BEFORE = r"\b" + _OWNER + _CHILDREN + r",?\s+"

@@ -438,8 +438,10 @@ _SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s
 _ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|organi[sz]ation|"
                              r"coalition|nonprofit|non-profit|association|company|firm|agency|"
                              r"lobby|think\s+tank|charity|federation|council)")
-_GENERATION_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))((?:[Tt]he)\s+(?:younger|elder|older)\s+"
-                                 r"(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w\u2019'-]+)\s*,?\s*$")
+# `the younger Stiles`, `the elder Mr. Ashby`: one of two namesakes by generation (the word, then
+# the surname).
+GENERATION = r"(younger|elder|older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w\u2019'-]+)"
+_GENERATION_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))([Tt]he\s+" + GENERATION + r")\s*,?\s*$")
 _OWNED_ORG_APPOSITIVE = re.compile(r"(?:the|[A-Z][\w.-]*[\u2019']s)\s+(?:[\w\u2019'-]+\s+){0,3}?"
                                   r"(?:agency|department|ministry|office|company|firm|union|"
                                   r"association|authority|regulator|utility|bank|lender|group)")
@@ -568,6 +570,7 @@ __all__ = [
     "AMBIGUOUS",
     "CLAUSE_OPENERS",
     "DETERMINERS",
+    "GENERATION",
     "INITIAL",
     "LOWER_CONNECTORS",
     "POSSESSIVE",

@@ -93,7 +93,6 @@ def honorific_before(before: str) -> bool:
         m.group(1).lower() not in _NAME_PARTS
 
 
-
 # A model or product code inside a name makes it a product's (`Audio-Technica ATH-G1WL Review`).
 MODEL_CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]\w*[A-Z])\w{4,}")
 # `Gladstone, NJ`: two capitals after a place and a comma are a state or region's code.
