@@ -73,6 +73,12 @@ _AROUND = 200
 """How far before a name a mention covering it may start."""
 _NEAREST = 30
 """Mentions looked at, nearest first, for a pronoun's antecedent."""
+# A phrase of time fronted without a comma (`At one point`, `Later that night`), and the name
+# after it with its verb.
+_FRONTED = frozenset({"at", "later", "earlier", "after", "before", "during", "then"})
+_NAME_THEN_VERB = re.compile(r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*\s+(?:[a-z]+ed|"
+                             r"held|told|took|made|went|came|sat|stood|spoke|began|gave|got|"
+                             r"read|said|shook)\b")
 _CAME_FROM = re.compile(r"\b(?:came|comes|come)\s+$")
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
@@ -390,6 +396,9 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if len(words) >= 2 and words[0].lower() in PLACE_OPENERS and \
                 words[-1].lower() in INVERSION_VERBS:
             return True  # `In the front row sat Darlene Pruitt`: the subject after its verb
+        if 2 <= len(words) <= 4 and words[0].lower() in _FRONTED and \
+                all(w.islower() for w in words[1:]) and _NAME_THEN_VERB.match(text, start):
+            return True  # `At one point Marquardt held up …`: a fronted phrase, then the subject
         for i in range(len(words) - 1, -1, -1):
             if words[i].lower() in CLAUSE_OPENERS:
                 words = words[i + 1:]
