@@ -35,21 +35,17 @@ from .clauses import (
     THAT,
     VERB,
     Place,
-    alternatives,
     opening_phrase,
-    previous_close,
 )
 from .colonintros import ColonIntros
 from .descriptions import anaphor_head, identity_description, mouthpiece_org, owned_org, title_head
 from .documents import (
-    ISSUER_REACH,
     OWNED_DOCUMENT,
     STATEMENT_FROM,
     THE_DOCUMENT,
-    document_sent,
-    issuer_patterns,
 )
-from .lexicon import SPEECH_VERBS, TITLES
+from .issuers import Issuers
+from .lexicon import TITLES
 from .matching import last_match
 from .quotemarks import Span
 from .sentences import split_sentences
@@ -71,6 +67,7 @@ from .speakers import (
     is_title,
     name_at_end,
     name_at_start,
+    resolved,
     speaker_after,
     subject_before,
 )
@@ -89,7 +86,7 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _GENERATION = re.compile(r"the\s+" + GENERATION, re.IGNORECASE)
 
 
-class Attributor(ColonIntros):
+class Attributor(Issuers, ColonIntros):
     """Find the speaker of each quotation of one article, by the rules in `_RULES`."""
 
     def __init__(self, cast: Cast) -> None:
@@ -222,55 +219,6 @@ class Attributor(ColonIntros):
             return None
         return Speaker(found.name, "person", found.role, "resolved")
 
-    def issuer(self, noun: str, paragraph: int, offset: int) -> Speaker | None:
-        """Return who issued `the statement` a quotation cites: the person or organisation
-        that `said in a statement` (`issued a statement`, `The letter, written by X`) last, in
-        this paragraph before `offset` or in the three before; else None."""
-        pattern, passive = issuer_patterns(noun)
-        # A statement quoted over several paragraphs names its issuer once, at its start.
-        for p in range(paragraph, paragraph - ISSUER_REACH - 1, -1):
-            text = self.cast.texts.get(p, "")
-            end = offset if p == paragraph else len(text)
-            hits = list(pattern.finditer(text, 0, end))
-            by = list(passive.finditer(text, 0, end))
-            if by and (not hits or by[-1].start() > hits[-1].start()):
-                # `according to a report released Thursday by the Government Accountability
-                # Office`: the agent after `by`.
-                stop = next((b for a, b in split_sentences(text) if b > by[-1].end()), len(text))
-                found = self._opening_issuer(text, by[-1].end(), stop, p) or \
-                    self.speaker(speaker_after(text, by[-1].end(), stop), p, by[-1].end())
-                if found is None or found is AMBIGUOUS or \
-                        found.kind not in ("person", "organisation"):
-                    return None
-                return resolved(found)
-            if not hits:
-                continue
-            verb = hits[-1].start()
-            start = max((a for a, _ in split_sentences(text) if a <= verb), default=0)
-            start = previous_close(text, verb + 1, start)
-            if verb <= start:
-                return None
-            found = self.speaker(subject_before(text, start, verb), p, verb)
-            # A name the article does not tell a person or a body (`Airbnb, in a statement, …,
-            # said`) issued it all the same.
-            if found is None or found is AMBIGUOUS or \
-                    found.kind not in ("person", "organisation", "unknown"):
-                return None
-            return resolved(found)
-        return None
-
-    def _opening_issuer(self, text: str, start: int, end: int, paragraph: int) -> Speaker | None:
-        """Return the subject of the clause an opening `In a statement released by X,` leads
-        into (`…, she thanked members for “…”`): whose statement it is, X only having put it
-        out; None when no such clause follows the agent."""
-        comma = text.find(", ", start, end)
-        verb = _ISSUING_VERB.search(text, comma + 2, end) if comma >= 0 else None
-        if verb is None or verb.start() - comma > 60:
-            return None
-        found = self.speaker(subject_before(text, comma + 2, verb.start()), paragraph, comma + 2)
-        return found if found is not None and found is not AMBIGUOUS and \
-            found.kind in ("person", "organisation") else None
-
     def view_owner(self, paragraph: int, text: str) -> Speaker | None:
         """Return whose words a paragraph opening `That’s the view offered by X, …` says the
         quotations before it were: a person or organisation named, or a group described."""
@@ -375,16 +323,6 @@ class Attributor(ColonIntros):
         return after is not None and phrase is not None and \
             phrase.pronoun == after.group(1).lower()
 
-    def _document_sender(self, paragraph: int, text: str, start: int, end: int,
-                         max_tail: int) -> Speaker | None:
-        """Return who sent the document whose participle reports the words (`The ACLU of Idaho
-        sent the city a letter Tuesday calling the denial “…”`), when a person or a body."""
-        sent = document_sent(text, start, end, max_tail)
-        found = self.speaker(subject_before(text, start, sent), paragraph, sent) \
-            if sent is not None else None
-        return found if found is not None and found is not AMBIGUOUS and \
-            found.kind in ("person", "organisation") else None
-
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:
         """Return the speaker of a speech verb in `text[start:end]`, the last one with at most
@@ -431,6 +369,11 @@ class Attributor(ColonIntros):
                 # `read from a 2021 brief, signed by Mr. Pike, that called the challenge “…”`:
                 # the verb's subject is the text the relative clause hangs on, not the reader.
                 return None
+            document, author = self.document_author(paragraph, text, start, np_end)
+            if document:
+                # `a post on X by Treasury Secretary Conrad Ellery that called the pace “…”`:
+                # the verb's subject is the document, so its author speaks, or nobody.
+                return author
             found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
             reduced = _THING_THEN_NAME.search(text, start, np_end) if found is None else None
             if reduced is not None and not is_title(reduced.group("thing")) and \
@@ -473,6 +416,7 @@ class Attributor(ColonIntros):
         return None
 
 
+
 # `his office`, `her campaign`: a body that speaks for the person the pronoun means.
 _OWNED_OFFICE = re.compile(r"(his|her)\s+(office|campaign)", re.IGNORECASE)
 # `someone in the gallery`, `a voice from the back`: a speaker the text declines to identify.
@@ -480,9 +424,6 @@ _NOBODY_IN_PARTICULAR = re.compile(r"(?:someone|somebody|anyone|anybody|a\s+voic
                                    re.IGNORECASE)
 
 
-# A speech verb, or `thanked`, of a clause that a statement's opening phrase leads into.
-_ISSUING_VERB = re.compile(r"\b(?-i:" + alternatives([*SPEECH_VERBS, "thanked", "thanks"]) +
-                           r")\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?:not|also|widely|often|"
                              r"repeatedly|publicly|privately|later|since|once)\s+)?$")
 # A person the text does not name as the subject right before a speech verb.
@@ -590,10 +531,6 @@ def _a_place(name: str) -> bool:
 def _description(phrase: str) -> str:
     """Return a description as a speaker's name: without its article (`a`, `an`, `one`)."""
     return re.sub(r"^(?:an?|one|the)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
-
-
-def resolved(speaker: Speaker) -> Speaker:
-    return Speaker(speaker.name, speaker.kind, speaker.role, "resolved", speaker.named)
 
 
 __all__ = ["VERB", "Attributor", "Place", "not_named_inside", "post_end", "resolved"]

@@ -81,7 +81,7 @@ def issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 # `sent the city a letter Tuesday calling …`, `issued a statement saying …`: a document whose
 # participle (no comma before it) reports its sender's words.
 _BARE_PARTICIPLE = re.compile(r"(?<!,)\s+(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b")
-_SENT_DOCUMENT = re.compile(r"\b(?:sent|issued|released|filed|posted|published|signed|"
+SENT_DOCUMENT = re.compile(r"\b(?:sent|issued|released|filed|posted|published|signed|"
                             r"submitted)\s+(?:[\w\u2019'-]+\s+){0,3}?(?:a|an|its|his|her|their)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:letter|statement|brief|memo|report|complaint|"
                             r"motion|filing|petition|resolution|email|release)\b"
@@ -96,11 +96,11 @@ def document_sent(text: str, start: int, end: int, max_tail: int) -> int | None:
     if participle is None or end - participle.end() > max_tail or \
             CLAUSE_BREAK.search(text, participle.end(), end):
         return None
-    sent = _SENT_DOCUMENT.search(text, start, participle.start())
+    sent = SENT_DOCUMENT.search(text, start, participle.start())
     return sent.start() if sent is not None else None
 
 
 
 __all__ = ["DOCUMENTS", "DOCUMENT_GOES_ON", "DOCUMENT_NOUN", "DOCUMENT_SUBJECT", "ISSUER_REACH",
-           "IT_READS", "OWNED_DOCUMENT", "STATEMENT_FROM", "THE_DOCUMENT", "document_sent",
-           "issuer_patterns"]
+           "IT_READS", "OWNED_DOCUMENT", "SENT_DOCUMENT", "STATEMENT_FROM", "THE_DOCUMENT",
+           "document_sent", "issuer_patterns"]

@@ -67,6 +67,11 @@ class Speaker:
 AMBIGUOUS = Speaker(name="", kind="unknown")
 """The text names a speaker we cannot tell apart from another: the quotation stays silent."""
 
+
+def resolved(speaker: Speaker) -> Speaker:
+    """Return `speaker` as found through an earlier mention, not named at the quotation."""
+    return Speaker(speaker.name, speaker.kind, speaker.role, "resolved", speaker.named)
+
 PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "she": "f"}
 SUBJECT_PRONOUN = {"its": "it", "their": "they", "his": "he", "him": "he", "her": "she"}
 """The subject pronoun of a possessive or object one (`his office`, `recalled him saying`)."""
@@ -588,6 +593,7 @@ __all__ = [
     "mask_party_tags",
     "name_at_end",
     "name_at_start",
+    "resolved",
     "segments",
     "speaker_after",
     "subject_before",
