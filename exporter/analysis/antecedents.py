@@ -80,6 +80,11 @@ _NAME_THEN_VERB = re.compile(r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*\s+
                              r"held|told|took|made|went|came|sat|stood|spoke|began|gave|got|"
                              r"read|said|shook)\b")
 _CAME_FROM = re.compile(r"\b(?:came|comes|come)\s+$")
+# `…, with Devereux blaming what he called …`: a name then a participle after `with`, the
+# subject of that clause.
+_NAME_THEN_PARTICIPLE = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]*\s+"
+                                   r"(?:[a-z]+ly\s+)?(?!(?:during|morning|evening|thing|nothing"
+                                   r"|something|anything|everything|building|king)\b)[a-z]{2,}ing\b")
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
@@ -388,6 +393,8 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if beside is not None and person_noun(beside.group(1)):
             return False  # `had come with his wife, Loretta,`: a name set beside an object
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
+        if near and near[-1] in ("with", "without") and _NAME_THEN_PARTICIPLE.match(text, start):
+            return True  # `…, with Devereux blaming what he called …`: its clause's subject
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and (
                 near != ["according", "to"] or OWNER_AFTER.match(text, start)):
             # `the general secretary of the Royal College`: inside a phrase; `According to
@@ -480,6 +487,9 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
                 max(0, start - 16):start].rstrip().lower().endswith("according to")):
             return False  # `brought by X`, `according to X`: the agent, not an object
+        if word in ("with", "without") and \
+                _NAME_THEN_PARTICIPLE.match(self.texts.get(paragraph, ""), start):
+            return False  # `with Devereux blaming …`: the subject of its clause
         if word == "for" and self._topic(paragraph, before.start(1), start):
             return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
         if WHO_AFTER_NAME.match(self.texts.get(paragraph, ""), start):
