@@ -32,6 +32,7 @@ from .nameplace import (
     TOPIC_NAME,
     WHO_AFTER_NAME,
     WRITER_BEFORE,
+    in_aside,
     without_noun_modifiers,
 )
 from .nongendered import NonGendered
@@ -175,7 +176,8 @@ class Antecedents(NonGendered, Asked, _CastParts):
             # The nearest few mentions are enough, and keep a long paragraph linear.
             for m in self._between(p, 0, offset if p == paragraph else 1 << 62)[-_NEAREST:]:
                 if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start) \
-                        and not self._object(p, m.start):
+                        and not self._object(p, m.start) and not (
+                            p == paragraph and in_aside(self.texts.get(p, ""), m.start, offset)):
                     # (A name a relative clause describes is the sentence's topic.)
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
                                       self._subject(p, m.start) or bool(WHO_AFTER_NAME.match(

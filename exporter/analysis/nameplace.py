@@ -1,6 +1,7 @@
 """Where a name stands in its clause: the words before it that make it an object (`asked
 about Trump`, `support for Mr. Hensley`), the writer's interviewee (`I met Bernadette`), or the
-subject after a role noun and the nouns modifying it (`outreach worker Hannah …`). Used by
+subject after a role noun and the nouns modifying it (`outreach worker Hannah …`), a name set
+apart in an aside (`Sen. X — no relation to Governor Y, who … — pressed …`). Used by
 `antecedents.Antecedents` to weigh the people a pronoun may point at."""
 
 from __future__ import annotations
@@ -68,3 +69,26 @@ def without_noun_modifiers(words: list[str], agents: bool) -> list[str]:
 __all__ = ["INVERSION_VERBS", "LAST_WORD", "OBJECT_NP_BEFORE", "OBJECT_VERBS", "OPENER_BEFORE_NAME",
            "OWNER_AFTER", "PLACE_OPENERS", "TOPIC_NAME", "WHO_AFTER_NAME", "WRITER_BEFORE",
            "without_noun_modifiers"]
+
+
+# An aside's opening mark in the middle of a clause (after a word or a comma, not a dateline's
+# `(AP) —`), and its closing mark.
+_ASIDE_OPEN = re.compile(r"(?<=[a-z0-9.,])\s+(\u2014|\()\s*")
+_ASIDE_REACH = 160
+_TITLES_ONLY = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+)*")
+
+
+def in_aside(text: str, start: int, end: int) -> bool:
+    """Return True if the name at `start` stands in a dash or bracket aside that closes
+    before `end` (`Sen. Roderick Maybury — no relation to Fed Governor Leland Maybury, who …
+    — pressed …, he said`): set apart from the clause that goes on, so no pronoun's subject."""
+    window = text[max(0, start - _ASIDE_REACH):start]
+    opened = None
+    for m in _ASIDE_OPEN.finditer(window):
+        opened = m
+    between = window[opened.end():] if opened is not None else ""
+    if opened is None or any(c in between for c in "\u2014()") or _TITLES_ONLY.fullmatch(between):
+        return False  # (`Another Brandvold — Sen. Celeste Brandvold, …, — said`: the subject)
+    closing = text.find("\u2014" if opened.group(1) == "\u2014" else ")", start, end)
+    return closing >= 0 and closing - start < _ASIDE_REACH
+
