@@ -52,6 +52,7 @@ from .sources import (
     several_since,
     unnamed_gendered_after,
     unnamed_speaker_before,
+    unnamed_then_pronoun,
 )
 from .speakernames import person_noun
 from .speakers import (
@@ -229,9 +230,14 @@ class Antecedents(NonGendered, Asked, _CastParts):
             return None
         if unnamed_gendered_after(self.texts.get(paragraph, ""),
                                   nearest.start if nearest.paragraph == paragraph else 0,
-                                  offset, gender):
+                                  offset, gender) or any(
+                unnamed_then_pronoun(self.texts.get(p, ""),
+                                     nearest.start if p == nearest.paragraph else 0, gender)
+                for p in range(nearest.paragraph, paragraph)):
             # `One of the first calls Kreindler made was to a woman who had run the county
-            # committee. “…,” she recalled`: the woman the text does not name.
+            # committee. “…,” she recalled`: the woman the text does not name; or one a
+            # paragraph since the name goes on about (`… a young woman in a ribbon skirt stood
+            # near the door. She said …` then `“…,” she said.`).
             return None
         # (In this paragraph too, when the name there is no subject: `The county's director
         # of elections … had to explain the decision, first to Marsh … “…,” she said`.)

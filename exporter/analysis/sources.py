@@ -240,6 +240,22 @@ def unnamed_gendered_after(text: str, start: int, offset: int, gender: str) -> b
                for m in _UNNAMED_GENDERED.finditer(text, start, offset))
 
 
+def unnamed_then_pronoun(text: str, start: int, gender: str) -> bool:
+    """Return True if `text` after `start` mentions an unnamed man or woman (as `gender` says)
+    and a later sentence of it opens with that person's pronoun (`… a young woman in a ribbon
+    skirt stood near the door. She said …`): the person the text goes on about."""
+    pronoun = _PRONOUN_OPENS[gender]
+    return any(_GENDER_OF[m.group(1)] == gender and pronoun.search(text, m.end())
+               for m in _UNNAMED_GENDERED_ANY.finditer(text, start))
+
+
+# (Here also after a comma: `As the meeting ended, a young woman …`, `a second physician, a
+# woman from Childress`, are as unnamed.)
+_UNNAMED_GENDERED_ANY = re.compile(_UNNAMED_GENDERED.pattern.replace(r"(?<!,\s)", ""))
+_PRONOUN_OPENS = {"f": re.compile(r"[.!?][\u201d\u2019\"']?\s+She\b"),
+                  "m": re.compile(r"[.!?][\u201d\u2019\"']?\s+He\b")}
+
+
 def unnamed_speaker_before(text: str, offset: int) -> bool:
     """Return True if a sentence of `text` before `offset` opens with an unnamed person who
     speaks in it (`A woman who identified herself only as a poll worker … said`): a pronoun
