@@ -22,8 +22,11 @@ from .clauses import alternatives
 from .genders import first_name_gender
 from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
 from .nameplace import (
+    CAME_FROM,
+    HEARD_FROM,
     INVERSION_VERBS,
     LAST_WORD,
+    NAME_THEN_PARTICIPLE,
     OBJECT_NP_BEFORE,
     OBJECT_VERBS,
     OPENER_BEFORE_NAME,
@@ -81,12 +84,6 @@ _FRONTED = frozenset({"at", "later", "earlier", "after", "before", "during", "th
 _NAME_THEN_VERB = re.compile(r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*\s+(?:[a-z]+ed|"
                              r"held|told|took|made|went|came|sat|stood|spoke|began|gave|got|"
                              r"read|said|shook)\b")
-_CAME_FROM = re.compile(r"\b(?:came|comes|come)\s+$")
-# `…, with Devereux blaming what he called …`: a name then a participle after `with`, the
-# subject of that clause.
-_NAME_THEN_PARTICIPLE = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]*\s+"
-                                   r"(?:[a-z]+ly\s+)?(?!(?:during|morning|evening|thing|nothing"
-                                   r"|something|anything|everything|building|king)\b)[a-z]{2,}ing\b")
 _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
@@ -401,8 +398,10 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if beside is not None and person_noun(beside.group(1)):
             return False  # `had come with his wife, Loretta,`: a name set beside an object
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
-        if near and near[-1] in ("with", "without") and _NAME_THEN_PARTICIPLE.match(text, start):
+        if near and near[-1] in ("with", "without") and NAME_THEN_PARTICIPLE.match(text, start):
             return True  # `…, with Devereux blaming what he called …`: its clause's subject
+        if near and near[-1] == "from" and HEARD_FROM.search(before, 0, before.rfind("from")):
+            return True  # `The committee also heard from Josephine Kell, …`: whose turn it is
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and (
                 near != ["according", "to"] or OWNER_AFTER.match(text, start)):
             # `the general secretary of the Royal College`: inside a phrase; `According to
@@ -489,14 +488,14 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if before is None:
             return False
         word = before.group(1).lower()
-        if word == "from" and _CAME_FROM.search(self.texts.get(paragraph, ""),
+        if word == "from" and CAME_FROM.search(self.texts.get(paragraph, ""),
                                                   max(0, before.start(1) - 12), before.start(1)):
             return False  # `The longest testimony came from Genevieve Ouellette`: her turn
         if word in {"by", "named"} or (word == "to" and self.texts.get(paragraph, "")[
                 max(0, start - 16):start].rstrip().lower().endswith("according to")):
             return False  # `brought by X`, `according to X`: the agent, not an object
         if word in ("with", "without") and \
-                _NAME_THEN_PARTICIPLE.match(self.texts.get(paragraph, ""), start):
+                NAME_THEN_PARTICIPLE.match(self.texts.get(paragraph, ""), start):
             return False  # `with Devereux blaming …`: the subject of its clause
         if word == "for" and self._topic(paragraph, before.start(1), start):
             return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about

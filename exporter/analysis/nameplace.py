@@ -66,10 +66,15 @@ def without_noun_modifiers(words: list[str], agents: bool) -> list[str]:
     return words[:keep] + words[-1:]
 
 
-__all__ = ["INVERSION_VERBS", "LAST_WORD", "OBJECT_NP_BEFORE", "OBJECT_VERBS", "OPENER_BEFORE_NAME",
-           "OWNER_AFTER", "PLACE_OPENERS", "TOPIC_NAME", "WHO_AFTER_NAME", "WRITER_BEFORE",
-           "without_noun_modifiers"]
-
+# `…, with Devereux blaming what he called …`: a name then a participle after `with`, the
+# subject of that clause.
+NAME_THEN_PARTICIPLE = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]*\s+"
+                                  r"(?:[a-z]+ly\s+)?(?!(?:during|morning|evening|thing|nothing"
+                                  r"|something|anything|everything|building|king)\b)[a-z]{2,}ing\b")
+# `came from X`, `heard first from X`: X's turn to speak; after `heard`, the one the
+# paragraph goes on with.
+CAME_FROM = re.compile(r"\b(?:came|comes|come|heard|hears|hear)\s+(?:(?:again|first|then)\s+)?$")
+HEARD_FROM = re.compile(r"\b(?:heard|hears|hear)\s+(?:(?:again|first|then)\s+)?$")
 
 # An aside's opening mark in the middle of a clause (after a word or a comma, not a dateline's
 # `(AP) —`), and its closing mark.
@@ -92,3 +97,8 @@ def in_aside(text: str, start: int, end: int) -> bool:
     closing = text.find("\u2014" if opened.group(1) == "\u2014" else ")", start, end)
     return closing >= 0 and closing - start < _ASIDE_REACH
 
+
+__all__ = ["CAME_FROM", "HEARD_FROM", "INVERSION_VERBS", "LAST_WORD", "NAME_THEN_PARTICIPLE",
+           "OBJECT_NP_BEFORE", "OBJECT_VERBS", "OPENER_BEFORE_NAME", "OWNER_AFTER",
+           "PLACE_OPENERS", "TOPIC_NAME", "WHO_AFTER_NAME", "WRITER_BEFORE", "in_aside",
+           "without_noun_modifiers"]
