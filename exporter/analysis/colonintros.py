@@ -50,6 +50,10 @@ _READS_OWN = re.compile(r"\s+read\s+(?:aloud\s+)?from\s+(?:a|her|his|their)\s+(?
 _AND_PRONOUN = re.compile(r",\s+and\s+(?=(?:he|she)\s+[a-z])")
 # A list's bullet inside a paragraph (lines joined): `What they're saying: - Rep. X (R-Ohio):`.
 _BULLET = re.compile(r"(?:^|\s)[-\u2022*\u2013]\s+(?=[A-Z])")
+# A heading in capitals with its small words in capitals too (`QUOTE OF THE DAY`, `WHAT THEY'RE
+# SAYING`, `BY THE NUMBERS`), which a newsletter puts before a colon: no speaker's name.
+_SECTION_LABEL = re.compile(r"(?=[^a-z]*\b(?:OF|THE|AND|FOR|TO|IN|ON|BY|WHAT|WHY|HOW|WHO)\b)"
+                            r"[A-Z][A-Z\u2019' ]+")
 # What follows the name of a colon introduction's subject: a lower-case word, after a comma or not.
 _NAME_THEN_WORD = r"\s*,?\s+[a-z]"
 # Words that may open a colon introduction before its subject (`As X put it:`, `But X:`).
@@ -178,6 +182,8 @@ class ColonIntros(_AttributorParts):
                 gap == _NAME_THEN_WORD and not text[name.end:end].strip())):
             # (A name alone before the colon is a label: `- Rep. X (R-Pa.): “…”`.)
             return None
+        if _SECTION_LABEL.fullmatch(text, name.start, name.end):
+            return None  # `QUOTE OF THE DAY: “…” — Rep. X`: a newsletter's heading, no one
         found = self.speaker(Phrase(name=name), paragraph, name.start)
         if found is None or found is AMBIGUOUS or found.kind not in ("person", "organisation"):
             return None
