@@ -335,7 +335,7 @@ class Attributor(Issuers, ColonIntros):
             tail = text[m.end():end]
             if len(tail) > max_tail or (CLAUSE_BREAK.search(tail) and
                                         not self._same_pronoun(text, start, m, tail) and
-                                        not _thing_clause(tail)):
+                                        not _thing_clause(tail, text[end:end + 30])):
                 return None
             if DETERMINER_BEFORE.search(text, max(start, m.start() - 6), m.start()):
                 continue  # `said in an emailed statement`: a participle describing a noun
@@ -434,17 +434,19 @@ _UNNAMED_PERSON = re.compile(r"\b(?:a|an|one|another|some|someone|somebody)\s+(?
 # `… and a guilty plea would “ruin his life”`: a clause whose subject is a thing, which goes on
 # reporting the speaker's words.
 _THING_SUBJECT = re.compile(r"\s*(?:a|an|the|this|that|his|her|its|their)\s+"
-                            r"(?:[a-z][\w-]*\s+){0,2}?(?:would|will|could|can|should|might|may|is|was|were|are|had|has|"
-                            r"have)\b")
+                            r"(?:[a-z][\w-]*\s+){0,2}?(?:would|will|could|can|should|ought|must|"
+                            r"might|may|is|was|were|are|had|has|have)\b")
 
 
-def _thing_clause(tail: str) -> bool:
+def _thing_clause(tail: str, quoted: str = "") -> bool:
     """Return True if the one clause joined after the reported words has a thing as subject
-    (`He said Thomas is a father of three, and a guilty plea would “ruin his life.”`)."""
+    (`He said Thomas is a father of three, and a guilty plea would “ruin his life.”`, `…,
+    Ingersoll said, but the effect “should fade …”`: its verb may open the quotation, whose
+    first words are `quoted`)."""
     breaks = list(CLAUSE_BREAK.finditer(tail))
     if len(breaks) != 1 or breaks[0].group().strip(" ,") not in {"and", "but"}:
         return False
-    m = _THING_SUBJECT.match(tail, breaks[0].end() - 1)
+    m = _THING_SUBJECT.match(tail + quoted.lstrip("\u201c\"' "), breaks[0].end() - 1)
     # `… and the senator would …`: a person is no thing.
     return m is not None and not any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES or
                                      bare_word(w) in _PEOPLE for w in m.group().split()[1:-1])

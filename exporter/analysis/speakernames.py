@@ -302,6 +302,8 @@ def object_name(text: str, start: int, end: int) -> tuple[Name, str] | None:
     j = i - 1
     if j >= 0 and toks[j][0].lower() in PREPOSITIONS:
         j -= 1
+    elif name is not None and j >= 0 and person_noun(toks[j][0]):
+        return name, ""  # `came from board member X`: the name's own role, not another person
     if name is None or j < 0 or not toks[j][0][:1].islower():
         return None
     return name, toks[j][0]
@@ -347,6 +349,15 @@ DOCUMENT_OF_BODY = re.compile(
 DOCUMENT_OF_OWNER = re.compile(r"\s*((?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*)[\u2019']s\s+"
                                r"(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUNS +
                                r"\b(?!\s+(?:by|from)\b)")
+# `The watchdog group`, `the conservative think tank`: a kind of body before its name.
+GROUP_BEFORE_NAME = re.compile(r"\s*(?:[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:group|organi[sz]ation|"
+                               r"coalition|alliance|association|union|nonprofit|think\s+tank|"
+                               r"watchdog|committee|PAC|super\s+PAC|institute|council)\s+"
+                               r"(?=[A-Z])")
+# `The local chapter of the American Association of University Professors said`: the body
+# speaks through its part.
+PART_OF_BODY = re.compile(r"\s*(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:chapter|branch|"
+                          r"affiliate|arm|wing|division|bureau)\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 __all__ = [
@@ -355,8 +366,10 @@ __all__ = [
     "DOCUMENT_AUTHORED_BY",
     "DOCUMENT_OF_BODY",
     "DOCUMENT_OF_OWNER",
+    "GROUP_BEFORE_NAME",
     "INITIAL",
     "LOWER_CONNECTORS",
+    "PART_OF_BODY",
     "POSSESSIVE",
     "PREPOSITIONS",
     "Name",

@@ -33,8 +33,10 @@ from .speakernames import (
     DOCUMENT_AUTHORED_BY,
     DOCUMENT_OF_BODY,
     DOCUMENT_OF_OWNER,
+    GROUP_BEFORE_NAME,
     INITIAL,
     LOWER_CONNECTORS,
+    PART_OF_BODY,
     POSSESSIVE,
     PREPOSITIONS,
     Name,
@@ -265,7 +267,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         named = name_at_end(text, start, where.start())
         if named is not None and len(named.words) >= 2:
             end = where.start()  # `Judge Mercer Castellane in Amarillo wrote`: where, not who
-    group = _GROUP_BEFORE_NAME.match(text, start, end) or _PART_OF_BODY.match(text, start, end)
+    group = GROUP_BEFORE_NAME.match(text, start, end) or PART_OF_BODY.match(text, start, end)
     if group is not None:
         named = name_at_start(text, group.end(), end)
         if named is not None and named.end >= end - 1 and len(named.words) >= 2:
@@ -398,15 +400,16 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         pronoun = _pronoun(text, pa, pb, at_end=True)
         if pronoun:
             return Phrase(pronoun=pronoun)
+        who_clause = text[a:b].strip().lower() in ("who", "which")
+        if who_clause and len(segs) >= 3 and _appositive(text, pa, pb) and \
+                _DESCRIPTION_LEAD.match(text, pa, pb):
+            # `filed by Brandon Oyelaran, a retired welder, who said`, `… Owen Whitcombe, a
+            # Democrat, who called`: the name the description follows.
+            return _relative_antecedent(text, *segs[-3])
         name = name_at_end(text, pa, pb)
         if name is not None:
             return Phrase(name=name, role=text[a:b])
-        if text[a:b].strip().lower() in ("who", "which"):
-            if len(segs) >= 3 and _appositive(text, pa, pb) and \
-                    _DESCRIPTION_LEAD.match(text, pa, pb):
-                # `filed by Brandon Oyelaran, a retired welder, who said`: the name the
-                # description follows.
-                pa, pb = segs[-3]
+        if who_clause:
             return _relative_antecedent(text, pa, pb)
         if re.match(r"(?:who|which|whose|speaking|citing|requesting|asking|declining)\b",
                     text[a:b]):
@@ -457,15 +460,6 @@ _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 _DESCRIPTION_LEAD = re.compile(r"(?:a|an|the)\s")
-# `The watchdog group`, `the conservative think tank`: a kind of body before its name.
-_GROUP_BEFORE_NAME = re.compile(r"\s*(?:[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:group|organi[sz]ation|"
-                                r"coalition|alliance|association|union|nonprofit|think\s+tank|"
-                                r"watchdog|committee|PAC|super\s+PAC|institute|council)\s+"
-                                r"(?=[A-Z])")
-# `The local chapter of the American Association of University Professors said`: the body
-# speaks through its part.
-_PART_OF_BODY = re.compile(r"\s*(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:chapter|branch|"
-                           r"affiliate|arm|wing|division|bureau)\s+of\s+(?:the\s+)?(?=[A-Z])")
 # A place after a full name, before its verb.
 _WHERE_AFTER_NAME = re.compile(r"\s+(?:(?:in|from)\s+[A-Z][\w.'\u2019-]*"
                                r"(?:\s+[A-Z][\w.'\u2019-]*)?"
