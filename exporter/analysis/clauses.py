@@ -104,9 +104,11 @@ CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
                          r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)
 
 
-# `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`: a speech
-# participle after a comma, whose subject is the sentence's.
-PARTICIPLE = re.compile(r",\s+(?:(?:at\s+one\s+point|then|later|also|again)\s+)?"
+# `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`, `opened by
+# accusing the industry of “…”`: a speech participle after a comma (or `by`, `after`, `while`),
+# whose subject is the sentence's.
+PARTICIPLE = re.compile(r"(?:,|\s+(?:by|after|while))\s+(?:(?:at\s+one\s+point|then|later|also|"
+                        r"again)\s+)?"
                         r"(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
 THAT = re.compile(r"\s*(?:that\s+)?")
 # A speech verb joined to an earlier predicate of its clause (`…, and told`, `… but called`).
