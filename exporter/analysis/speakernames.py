@@ -166,10 +166,13 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     if len(words) == 1 and not title and bare_word(words[0]).endswith("s") and \
             bare_word(words[0])[:-1] in ROLE_NOUNS:
         return None  # `Lawyers for Quintrell said`, a sentence's first word: people, no name
-    if len(words) >= 3 and POSSESSIVE.search(words[0]) and not any(
-            POSSESSIVE.search(w) for w in words[1:]):
-        # `Labour’s Yvette Cooper`, `Google’s Sundar Pichai`: the owner is her party or firm.
-        words, run = words[1:], run[1:]
+    owner = max((k for k, w in enumerate(words[:-1]) if POSSESSIVE.search(w)), default=None)
+    if owner is not None and not POSSESSIVE.search(words[-1]) and (
+            (owner == 0 and len(words) >= 3) or
+            (owner >= 1 and bare_word(words[-1]) not in ORG_HEADS)):
+        # `Labour’s Yvette Cooper`, `Google’s Sundar Pichai`, `Pellham Gray's Carrington`: the
+        # owner is her party or firm (not in a body's own name: `Legislative Analyst’s Office`).
+        words, run = words[owner + 1:], run[owner + 1:]
     body = bare_word(words[-1]) in ORG_HEADS
     if any(POSSESSIVE.search(w) and len(w) > 2 and not (body and w.endswith(("s'", "s\u2019")))
            for w in words):
