@@ -107,7 +107,7 @@ CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
 # `…, writing that “…”`, `…, at one point telling the lawyer that his argument “…”`, `opened by
 # accusing the industry of “…”`: a speech participle after a comma (or `by`, `after`, `while`),
 # whose subject is the sentence's.
-PARTICIPLE = re.compile(r"(?:,|\s+(?:by|after|while))\s+(?:(?:at\s+one\s+point|then|later|also|"
+PARTICIPLE = re.compile(r"(?:,|\s+(?:by|after|while|and))\s+(?:(?:at\s+one\s+point|then|later|also|"
                         r"again)\s+)?"
                         r"(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
 THAT = re.compile(r"\s*(?:that\s+)?")

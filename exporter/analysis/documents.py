@@ -14,8 +14,8 @@ from .matching import last_match
 
 # The nouns for a document quoted as speaking (`the statement said`): the words of whoever issued
 # it.
-DOCUMENTS = (r"(statement|letter|release|memo|post|complaint|lawsuit|indictment|filing|petition|"
-             r"ruling|report|audit)")
+DOCUMENTS = (r"(statement|letter|release|memo|post|email|complaint|lawsuit|indictment|filing|"
+             r"petition|ruling|report|audit)")
 THE_DOCUMENT = re.compile(r"the\s+" + DOCUMENTS, re.IGNORECASE)
 # `Its complaint says`, `their letter said`: a document its owner's pronoun names.
 OWNED_DOCUMENT = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+)?" + DOCUMENTS,
@@ -35,7 +35,7 @@ DOCUMENT_GOES_ON = re.compile(r"\s*(?:The|Its|Her|His|Their)\s+(?:[\w-]+\s+){0,2
                               r"\s+(?:continued|went\s+on|added|said|says|reads|read|states|"
                               r"stated|concluded)(?:\s+in\s+part)?\s*$")
 # `It reads in part:`: the document the paragraph named before speaks.
-IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:\s+in\s+part)?\s*$")
+IT_READS = re.compile(r"\s*It\s+(?:reads|read|says|said|states|stated)(?:,?\s+in\s+part,?)?\s*$")
 DOCUMENT_NOUN = re.compile(r"\b" + DOCUMENTS + r"\b", re.IGNORECASE)
 # `weighed in with a statement from OMB spokesperson X`: who the statement is from.
 STATEMENT_FROM = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|comment|response|"

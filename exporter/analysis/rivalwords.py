@@ -10,9 +10,11 @@ import re
 
 from .speakers import LOWER_CONNECTORS
 
-DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an)\s+[^,;:.!?\u201c\"]{1,120}[,.]")
-"""`, a Suffolk County legislator from Setauket,`, `, a Dover commuter who said so.`: an
-indefinite description set off after a name, to the comma or the sentence's end."""
+DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*"
+                                   r"[\u2019']s)\s+[^,;:.!?\u201c\"]{1,120}[,.]")
+"""`, a Suffolk County legislator from Setauket,`, `, a Dover commuter who said so.`, `, Ashby
+Federal’s chief executive,`: a description set off after a name, to the comma or the sentence's
+end."""
 PARTY_AFTER = re.compile(r"(?:\s+[A-Z][\w.’']*)?\s+(?:Democrat|Republican|Independent)s?\b")
 """After a capitalised word, a party member noun makes it a place (`a Durham Democrat`)."""
 FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")

@@ -125,7 +125,7 @@ ORG_HEADS = frozenset([
     "monitor", "press", "daily", "dawn", "diplomat", "brigade", "corps", "force", "forces",
     "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
     "directorate", "administration", "ministries", "agencies", "institutes", "records",
-    "guild", "caucus", "airlines", "airways", "roundtable", "project", "fed",
+    "guild", "caucus", "airlines", "airways", "roundtable", "project", "fed", "federal",
     "observatory", "studio", "studios", "media", "partners", "capital", "design", "insider",
     "securities", "equities", "chronicle", "inquirer", "examiner", "sentinel", "courier",
     # Company names end in their trade as often as in a legal form.
