@@ -18,20 +18,21 @@ from ..model import ActorKind
 from .actors import ROLE_NOUNS, SETTING_WORDS, STOP, Mention
 from .actors import lookup as gazetteer_lookup
 from .asked import Asked
-from .clauses import alternatives
 from .genders import first_name_gender
-from .lexicon import NOT_SPEAKERS, RELATIONS, SPEECH_VERBS, Gender
+from .lexicon import NOT_SPEAKERS, RELATIONS, Gender
 from .nameplace import (
     CAME_FROM,
     HEARD_FROM,
     INVERSION_VERBS,
     LAST_WORD,
+    NAME_RUN_BEFORE,
     NAME_THEN_PARTICIPLE,
     OBJECT_NP_BEFORE,
     OBJECT_VERBS,
     OPENER_BEFORE_NAME,
     OWNER_AFTER,
     PLACE_OPENERS,
+    REPORTED_CLAUSE,
     TOPIC_NAME,
     WHO_AFTER_NAME,
     WRITER_BEFORE,
@@ -88,9 +89,6 @@ _CLOSE = 300
 """A subject this close to a pronoun needs no known gender to be its person."""
 _REACH = 1000
 """Characters a pronoun may reach back for its person (two or three news paragraphs)."""
-# A speech verb reporting a clause: `notes that`, `said that`.
-_REPORTED_THAT = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
-                            + r")\s+that\b")
 # A sentence opening with a title alone as its subject: `The sheriff, a Republican, responded`.
 _TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a-z]+)\b"
                             r"(?=,|\s+[a-z]+(?:ed|s)\b)")
@@ -359,9 +357,12 @@ class Antecedents(NonGendered, Asked, _CastParts):
             return True
         # `Mr. Achebe-Walsh notes that Coldwell's mentor, the late Sen. Lucius Harkavy, switched
         # sides`: a name anywhere in a clause another subject's speech verb reports.
-        name_start = max(0, seen.start - len(seen.key) - 1)
+        # (`seen.start` is where the name ends; the text may give only its last word, and a
+        # title's full stop before it is no sentence's end.)
+        run = NAME_RUN_BEFORE.search(text, max(0, seen.start - 80), seen.start)
+        name_start = run.start() if run is not None else max(0, seen.start - len(seen.key) - 1)
         opening = max(text.rfind(". ", 0, name_start), text.rfind("\u201d ", 0, name_start), 0)
-        return _REPORTED_THAT.search(text, opening, name_start) is not None
+        return REPORTED_CLAUSE.search(text, opening, name_start) is not None
 
     def _object_between(self, seen: _Seen, paragraph: int, offset: int,
                         gender: Gender) -> bool:

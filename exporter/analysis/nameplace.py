@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .actors import ROLE_NOUNS, STOP
+from .clauses import alternatives
 from .lexicon import SPEECH_VERBS
 from .speakernames import AGENT_NOUN, PREPOSITIONS
 from .speakers import bare_word
@@ -76,6 +77,15 @@ NAME_THEN_PARTICIPLE = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u201
 CAME_FROM = re.compile(r"\b(?:came|comes|come|heard|hears|hear)\s+(?:(?:again|first|then)\s+)?$")
 HEARD_FROM = re.compile(r"\b(?:heard|hears|hear)\s+(?:(?:again|first|then)\s+)?$")
 
+# A speech verb reporting a clause (`notes that …`, `said investigators had traced …`): a name
+# in it is the clause's, not the sentence's subject.
+REPORTED_CLAUSE = re.compile(r"\b(?:" + alternatives([v for v in SPEECH_VERBS if " " not in v])
+                             + r")\s+(?:that\b|(?!(?:in|on|at|to|for|with|of|by|after|before|"
+                             r"during|earlier|later|then|again|also)\b)[a-z]+\s+(?:had|has|"
+                             r"have|was|were|is|are|would|will|could|might)\b)")
+# The capitalised words (titles too: `Sen. Lucius Harkavy`) ending where a search ends.
+NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*$")
+
 # An aside's opening mark in the middle of a clause (after a word or a comma, not a dateline's
 # `(AP) —`), and its closing mark.
 _ASIDE_OPEN = re.compile(r"(?<=[a-z0-9.,])\s+(\u2014|\()\s*")
@@ -98,7 +108,7 @@ def in_aside(text: str, start: int, end: int) -> bool:
     return closing >= 0 and closing - start < _ASIDE_REACH
 
 
-__all__ = ["CAME_FROM", "HEARD_FROM", "INVERSION_VERBS", "LAST_WORD", "NAME_THEN_PARTICIPLE",
-           "OBJECT_NP_BEFORE", "OBJECT_VERBS", "OPENER_BEFORE_NAME", "OWNER_AFTER",
-           "PLACE_OPENERS", "TOPIC_NAME", "WHO_AFTER_NAME", "WRITER_BEFORE", "in_aside",
-           "without_noun_modifiers"]
+__all__ = ["CAME_FROM", "HEARD_FROM", "INVERSION_VERBS", "LAST_WORD", "NAME_RUN_BEFORE",
+           "NAME_THEN_PARTICIPLE", "OBJECT_NP_BEFORE", "OBJECT_VERBS", "OPENER_BEFORE_NAME",
+           "OWNER_AFTER", "PLACE_OPENERS", "REPORTED_CLAUSE", "TOPIC_NAME", "WHO_AFTER_NAME",
+           "WRITER_BEFORE", "in_aside", "without_noun_modifiers"]
