@@ -26,6 +26,7 @@ class _AskedParts(Protocol):
     texts: dict[int, str]
     by_last: dict[str, list[str]]
     by_first: dict[str, list[str]]
+    roles: dict[str, str | None]
 
     def _in_quote(self, paragraph: int, offset: int) -> bool: ...
 
@@ -76,7 +77,9 @@ class Asked(_AskedParts):
         for hit in _ASKED_SURNAME.finditer(source, start, end):
             # `… asked Thibodeau how many …`: a surname two people share is no mention of its
             # own, yet names the one asked.
-            if hit.group(1) in self.by_last and not self._in_quote(p, hit.start(1)):
+            # (Or a person known by one name only: `asked Marleny whether …`.)
+            if (hit.group(1) in self.by_last or hit.group(1) in self.roles) and \
+                    not self._in_quote(p, hit.start(1)):
                 return Mention(hit.group(1), ActorKind.PERSON, p, hit.start(1), hit.end(1),
                                hit.group(1), "surname")
         return None

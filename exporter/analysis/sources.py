@@ -321,13 +321,17 @@ _UNNAMED_WHO_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))(?:An
                                 r"After|Before|During|Later|Earlier|Nearby|Back|Asked)\b"
                                 r"[\w\u2019' ]{0,40},\s+(?:an?|one|another))\s+"
                                 r"(?P<desc>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,6}?),?\s+who\s")
+# `… who identified herself only as …`, `… who gave only his first name, …`, `… who asked to be
+# identified only as …`: what an unnamed person goes by.
 _CALLED_ONLY = re.compile(r"(?:(?:identified|introduced|described)\s+(?:him|her|them)"
                           r"sel(?:f|ves)\s+(?:only\s+)?as|(?:would\s+)?(?:gave|give|giving)\s+"
                           r"(?:only\s+)?(?:his|her|their)\s+"
-                          r"(?:first\s+)?name(?:\s+(?:only\s+)?as|,))\s+(?:an?\s+|the\s+)?"
+                          r"(?:first\s+)?name(?:\s+(?:only\s+)?as|,)|(?:asked|agreed|wanted)\s+"
+                          r"to\s+be\s+(?:identified|called|named)\s+(?:only\s+)?(?:by\s+(?:his|"
+                          r"her|their)\s+first\s+name,?\s+)?as)\s+(?:an?\s+|the\s+)?"
                           r"(?P<as>[\w\u2019'-]+(?:\s+[a-z][\w-]*){0,3}?)"
                           r"(?=[,.;]|\s+(?:and|who|said|says|ran|told|at|in|on|from|after|was|is|"
-                          r"had|has)\b)")
+                          r"had|has|because|for)\b)")
 _BARE_PERSON = frozenset({"man", "woman", "person", "young man", "young woman", "older man",
                           "older woman"})
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
