@@ -401,6 +401,8 @@ class Antecedents(NonGendered, Asked, _CastParts):
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
         if near and near[-1] in ("with", "without") and NAME_THEN_PARTICIPLE.match(text, start):
             return True  # `…, with Devereux blaming what he called …`: its clause's subject
+        if near == ["for"] and self._topic(paragraph, text.rfind("For", 0, start), start):
+            return True  # `For Yadira, the visit changed little.`: whom the sentence is about
         if near and near[-1] == "from" and HEARD_FROM.search(before, 0, before.rfind("from")):
             return True  # `The committee also heard from Josephine Kell, …`: whose turn it is
         if near and near[-1] in PREPOSITIONS and near[-1] != "by" and (

@@ -326,7 +326,7 @@ _UNNAMED_WHO_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))(?:An
 _CALLED_ONLY = re.compile(r"(?:(?:identified|introduced|described)\s+(?:him|her|them)"
                           r"sel(?:f|ves)\s+(?:only\s+)?as|(?:would\s+)?(?:gave|give|giving)\s+"
                           r"(?:only\s+)?(?:his|her|their)\s+"
-                          r"(?:first\s+)?name(?:\s+(?:only\s+)?as|,)|(?:asked|agreed|wanted)\s+"
+                          r"(?:first\s+)?name(?:\s+(?:only\s+)?as|,)|(?:ask|agree|want)(?:ed|s)\s+"
                           r"to\s+be\s+(?:identified|called|named)\s+(?:only\s+)?(?:by\s+(?:his|"
                           r"her|their)\s+first\s+name,?\s+)?as)\s+(?:an?\s+|the\s+)?"
                           r"(?P<as>[\w\u2019'-]+(?:\s+[a-z][\w-]*){0,3}?)"

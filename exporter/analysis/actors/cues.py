@@ -142,6 +142,12 @@ def affiliate(names: list[str], of: int) -> bool:
 ACRONYM_DEFINITION = re.compile(r"(?<![\w\u2019'-])((?:[\w\u2019'-]+\s+){1,8}?)"
                                 r"\(([A-Z][A-Za-z.&]{1,9})\)")
 
+SECOND_WORD = re.compile(r"(?<![\w\u2019'-])(?!(?:For|In|At|On|To|With|From|By|The|A|An|And|"
+                         r"But|As|When|After|Before|If|Like|Unlike|Dear|Thanks|Meet)[ \t])"
+                         r"[A-Z][\w\u2019'-]*(?=[ \t]+([A-Z][\w\u2019'-]*))")
+"""A capitalised word before another, which the lookahead captures (so `Ann Marie Hutchings`
+gives `Marie` and `Hutchings`; `For Yadira, …` gives nothing: a sentence's first word)."""
+
 
 __all__ = [
     "ACRONYM_DEFINITION",
@@ -158,6 +164,7 @@ __all__ = [
     "PERSON_NOUNS",
     "REGION_CODE",
     "SAID_IT",
+    "SECOND_WORD",
     "SUBJECT_PRONOUN_AFTER",
     "THE_BEFORE",
     "WHO_AFTER",

@@ -75,11 +75,12 @@ class Leftovers:
             words = [w for w in person.split() if w.lower().rstrip(".") not in SUFFIXES]
             if len(words) > 1:
                 out.setdefault(words[-1], []).append(person)
-            elif len(words) == 1 and words[0] not in firsts_of and self.persons.get(person):
+            elif len(words) == 1 and words[0] not in firsts_of:
                 singles.append(person)
         for person in singles:
-            # `Prince Andrew`, `Pope Leo`: one name with a title, later named alone (unless
-            # it is another person's first name or surname: `President Biden`, `Joe Biden`).
+            # `Prince Andrew`, `Pope Leo`, `a woman who asked to be identified only as Yadira`:
+            # one name, later named alone (unless it is another person's first name or
+            # surname: `President Biden`, `Joe Biden`).
             out.setdefault(person, [person])
         for surname, owners in out.items():
             known = {w for o in owners for w in o.split()}

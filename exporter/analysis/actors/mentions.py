@@ -30,6 +30,7 @@ from .cues import (
     PARTY_TAG_NAME,
     PERSON_NOUNS,
     SAID_IT,
+    SECOND_WORD,
     SUBJECT_PRONOUN_AFTER,
     THE_BEFORE,
     WHO_AFTER,
@@ -87,9 +88,6 @@ _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
 """A lower-case word of the text, not part of an address (`www.usef.org`)."""
 
 
-_SECOND_WORD = re.compile(r"(?<![\w\u2019'-])[A-Z][\w\u2019'-]*(?=[ \t]+([A-Z][\w\u2019'-]*))")
-"""A capitalised word before another, which the lookahead captures (so `Ann Marie Hutchings`
-gives `Marie` and `Hutchings`)."""
 
 
 class _Finder:
@@ -121,7 +119,7 @@ class _Finder:
         of `Delmar Hutchings`), read once: a lone word among them is a surname."""
         if self.second_words is None:
             self.second_words = frozenset(m.group(1) for m in
-                                          _SECOND_WORD.finditer(self._body()))
+                                          SECOND_WORD.finditer(self._body()))
         return self.second_words
 
     def add(self, key: str, kind: ActorKind, para: int, start: int, end: int, text: str,
