@@ -33,11 +33,11 @@ from .nameplace import (
     OWNER_AFTER,
     PLACE_OPENERS,
     REPORTED_CLAUSE,
-    TOPIC_NAME,
     WHO_AFTER_NAME,
-    WRITER_BEFORE,
     in_aside,
+    topic,
     without_noun_modifiers,
+    writers_object,
 )
 from .nongendered import NonGendered
 from .rivalwords import (
@@ -178,7 +178,7 @@ class Antecedents(NonGendered, Asked, _CastParts):
                     seen.append(_Seen(m.key, m.kind, p, m.end, self.gender(m.key),
                                       self._subject(p, m.start) or bool(WHO_AFTER_NAME.match(
                                           self.texts.get(p, ""), m.start))
-                                      or self._writers_object(p, m.start)))
+                                      or writers_object(self.texts.get(p, ""), m.start)))
         seen += [s for s in self.said[-_NEAREST:] if s.kind is ActorKind.PERSON
                  and paragraph - 2 <= s.paragraph and (s.paragraph, s.start) < (paragraph, offset)]
         seen += self._speakers_named(paragraph, offset)
@@ -214,8 +214,10 @@ class Antecedents(NonGendered, Asked, _CastParts):
             # `Quiroga said volunteers had knocked on doors since Lisowski took over. “…,” he
             # said`: the subject of a clause inside another person's sentence may not be meant.
             return None
-        if (nearest.paragraph < paragraph and unnamed_speaker_before(
-                self.texts.get(paragraph, ""), offset)) or any(several_since(
+        if any(unnamed_speaker_before(self.texts.get(p, ""), offset if p == paragraph else
+                                      1 << 62) and not self._named_since(nearest.key, p,
+                                                                         paragraph, offset)
+               for p in range(nearest.paragraph + 1, paragraph + 1)) or any(several_since(
                     self.texts, p, nearest.start if p == nearest.paragraph else 0,
                     offset if p == paragraph else 1 << 62, self._in_quote)
                     for p in range(nearest.paragraph, paragraph + 1)):
@@ -348,6 +350,13 @@ class Antecedents(NonGendered, Asked, _CastParts):
                     return True
         return False
 
+    def _named_since(self, key: str, after: int, paragraph: int, offset: int) -> bool:
+        """Return True if the surname of `key` is written in a paragraph after `after`, up to
+        `offset` of `paragraph`: the text came back to that person."""
+        last = key.split()[-1]
+        return any(last in self.texts.get(p, "")[:offset if p == paragraph else None]
+                   for p in range(after + 1, paragraph + 1))
+
     def _subordinate(self, seen: _Seen) -> bool:
         """Return True if the name ending at `seen.start` opens a subordinate clause (`since
         Teodor Lisowski took over`) in the middle of its sentence."""
@@ -401,7 +410,7 @@ class Antecedents(NonGendered, Asked, _CastParts):
         near = [w.lower() for w in words if w.lower() not in {"the", "a", "an"}][-2:]
         if near and near[-1] in ("with", "without") and NAME_THEN_PARTICIPLE.match(text, start):
             return True  # `…, with Devereux blaming what he called …`: its clause's subject
-        if near == ["for"] and self._topic(paragraph, text.rfind("For", 0, start), start):
+        if near == ["for"] and topic(text, text.rfind("For", 0, start), start):
             return True  # `For Yadira, the visit changed little.`: whom the sentence is about
         if near and near[-1] == "from" and HEARD_FROM.search(before, 0, before.rfind("from")):
             return True  # `The committee also heard from Josephine Kell, …`: whose turn it is
@@ -500,31 +509,14 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if word in ("with", "without") and \
                 NAME_THEN_PARTICIPLE.match(self.texts.get(paragraph, ""), start):
             return False  # `with Devereux blaming …`: the subject of its clause
-        if word == "for" and self._topic(paragraph, before.start(1), start):
+        if word == "for" and topic(self.texts.get(paragraph, ""), before.start(1), start):
             return False  # `For Stacey Abrams, the lesson …`: whom the sentence is about
         if WHO_AFTER_NAME.match(self.texts.get(paragraph, ""), start):
             return False  # `a worry for Kenji Albright-Marsh, who runs …`: introduced at length
-        if self._writers_object(paragraph, start):
+        if writers_object(self.texts.get(paragraph, ""), start):
             return False  # `Further up the hill I met Bernadette`: the writer is no rival
         return word in PREPOSITIONS or word in OBJECT_VERBS or (
             word.endswith(("ed", "ing")) and word not in DETERMINERS)
-
-    def _writers_object(self, paragraph: int, start: int) -> bool:
-        """Return True if the person named at `start` is the object of the writer's own verb
-        (`I met Bernadette`, `we spoke with Ruiz`): the one the next sentences go on about, as
-        a subject would be."""
-        text = self.texts.get(paragraph, "")
-        before = LAST_WORD.search(text, max(0, start - 30), start)
-        return before is not None and WRITER_BEFORE.search(
-            text, max(0, before.start(1) - 24), before.start(1)) is not None
-
-    def _topic(self, paragraph: int, opener: int, start: int) -> bool:
-        """Return True if `For` at `opener` opens its sentence and the name at `start` closes
-        the phrase with a comma (`For Stacey Abrams, the lesson of 2018 was …`)."""
-        text = self.texts.get(paragraph, "")
-        before = text[:opener].rstrip(" \u201c\"")
-        name = TOPIC_NAME.match(text, start)
-        return (not before or before[-1] in ".!?") and name is not None
 
     def _unplaced_name(self, seen: _Seen, paragraph: int, offset: int,
                        gender: Gender | None = None) -> bool:

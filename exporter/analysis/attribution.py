@@ -374,7 +374,11 @@ class Attributor(Issuers, ColonIntros):
                 # `a post on X by Treasury Secretary Conrad Ellery that called the pace “…”`:
                 # the verb's subject is the document, so its author speaks, or nobody.
                 return author
-            found = self.speaker(subject_before(text, start, np_end), paragraph, np_end)
+            subject = subject_before(text, start, np_end)
+            if subject is not None and subject.description and \
+                    _NOBODY_IN_PARTICULAR.match(subject.description.strip(" ,")):
+                return None  # `…, someone in the gallery muttered, “…”`: nobody, not a verb before
+            found = self.speaker(subject, paragraph, np_end)
             reduced = _THING_THEN_NAME.search(text, start, np_end) if found is None else None
             if reduced is not None and not is_title(reduced.group("thing")) and \
                     reduced.group("thing") not in ROLE_NOUNS:

@@ -108,7 +108,23 @@ def in_aside(text: str, start: int, end: int) -> bool:
     return closing >= 0 and closing - start < _ASIDE_REACH
 
 
+def writers_object(text: str, start: int) -> bool:
+    """Return True if the person named at `start` is the object of the writer's own verb
+    (`I met Bernadette`, `we spoke with Ruiz`): the one the next sentences go on about, as a
+    subject would be."""
+    before = LAST_WORD.search(text, max(0, start - 30), start)
+    return before is not None and WRITER_BEFORE.search(
+        text, max(0, before.start(1) - 24), before.start(1)) is not None
+
+
+def topic(text: str, opener: int, start: int) -> bool:
+    """Return True if `For` at `opener` opens its sentence and the name at `start` closes the
+    phrase with a comma (`For Stacey Abrams, the lesson of 2018 was …`)."""
+    before = text[:opener].rstrip(" \u201c\"")
+    return (not before or before[-1] in ".!?") and TOPIC_NAME.match(text, start) is not None
+
+
 __all__ = ["CAME_FROM", "HEARD_FROM", "INVERSION_VERBS", "LAST_WORD", "NAME_RUN_BEFORE",
            "NAME_THEN_PARTICIPLE", "OBJECT_NP_BEFORE", "OBJECT_VERBS", "OPENER_BEFORE_NAME",
            "OWNER_AFTER", "PLACE_OPENERS", "REPORTED_CLAUSE", "TOPIC_NAME", "WHO_AFTER_NAME",
-           "WRITER_BEFORE", "in_aside", "without_noun_modifiers"]
+           "WRITER_BEFORE", "in_aside", "topic", "without_noun_modifiers", "writers_object"]

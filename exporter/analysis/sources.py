@@ -320,6 +320,9 @@ _UNNAMED_WHO_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))(?:An
                                 r"(?:In|At|On|Near|Outside|Inside|Behind|Beside|Across|Along|"
                                 r"After|Before|During|Later|Earlier|Nearby|Back|Asked)\b"
                                 r"[\w\u2019' ]{0,40},\s+(?:an?|one|another))\s+"
+                                # (`One speaker, a construction foreman who …`: what the
+                                # appositive says the person is)
+                                r"(?:[\w\u2019'-]+,\s+(?:an?)\s+)?"
                                 r"(?P<desc>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,6}?),?\s+who\s")
 # `… who identified herself only as …`, `… who gave only his first name, …`, `… who asked to be
 # identified only as …`: what an unnamed person goes by.
