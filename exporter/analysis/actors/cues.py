@@ -119,8 +119,9 @@ def whole_name(words: list[str]) -> bool:
     return hit is not None and hit[0] == len(words)
 
 
-# A town's government (`the City of Halvard`), not the place alone.
-MUNICIPAL = frozenset({"city", "town", "village", "county", "borough", "township"})
+# A town's government (`the City of Halvard`), or its port (`the Port of Salish Bay`), not the
+# place alone.
+MUNICIPAL = frozenset({"city", "town", "village", "county", "borough", "township", "port"})
 # A party and hometown tag (`D-Orrington Falls`) the words after it may make look like a name.
 PARTY_TAG_NAME = re.compile(r"(?:[DRI]|DFL)[-\u2013][A-Z]")
 
