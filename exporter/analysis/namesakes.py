@@ -19,6 +19,12 @@ from collections.abc import Mapping
 _CAPITALISED_BEFORE = re.compile(r"(?!(?:Mr|Ms|Mrs)\.?\s+$)[A-Z][\w.\u2019'-]*\s+$")
 
 
+# `Her husband, ` right before a full name: a relative of the person the text is about.
+_RELATIVE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:husband|wife|son|daughter|father|mother|"
+                              r"brother|sister|cousin|uncle|aunt|nephew|niece|grandson|"
+                              r"granddaughter|stepson|stepdaughter),\s+$")
+
+
 def established_namesake(keys: list[str], texts: Mapping[int, str]) -> str | None:
     """Return the one of `keys` (full names sharing their last word) the bare surname stands
     for: the only one named before the article first wrote the surname alone, when every other
@@ -51,6 +57,13 @@ def established_namesake(keys: list[str], texts: Mapping[int, str]) -> str | Non
     if not bares:
         return None
     known = [key for key in keys if key in first_full and first_full[key] < bares[0]]
+    passing = {key for key in known if counts[key] == 1 and _RELATIVE_BEFORE.search(
+        texts[first_full[key][0]], 0, first_full[key][1])}
+    if len(known) - len(passing) == 1 and passing:
+        # `Her husband, Martin Fairbrother, sat behind her`: a relative named once, in passing,
+        # leaves the surname to the one the article is about.
+        known = [key for key in known if key not in passing]
+        keys = [key for key in keys if key not in passing]
     if len(known) != 1:
         return None
     # Every namesake is named in full again after being introduced (the writer keeping them
