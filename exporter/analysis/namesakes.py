@@ -58,10 +58,12 @@ def established_namesake(keys: list[str], texts: Mapping[int, str]) -> str | Non
         return None
     known = [key for key in keys if key in first_full and first_full[key] < bares[0]]
     passing = {key for key in known if counts[key] == 1 and _RELATIVE_BEFORE.search(
-        texts[first_full[key][0]], 0, first_full[key][1])}
+        texts[first_full[key][0]], 0, first_full[key][1]) and all(
+            first_full[other][0] < first_full[key][0] for other in known if other != key)}
     if len(known) - len(passing) == 1 and passing:
         # `Her husband, Martin Fairbrother, sat behind her`: a relative named once, in passing,
-        # leaves the surname to the one the article is about.
+        # in a paragraph after the other was named, leaves the surname to the one the article
+        # is about (not `Marten Oosterhuis and his brother, Pieter Oosterhuis, both …`).
         known = [key for key in known if key not in passing]
         keys = [key for key in keys if key not in passing]
     if len(known) != 1:
