@@ -90,7 +90,7 @@ TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"})
     "detective", "inspector", "prosecutor", "registrar", "clerk", "chaplain", "pastor", "rabbi",
     "reverend", "actor", "actress", "comedian", "musician", "podcaster", "rapper", "singer",
     "rancher", "farmer", "supervisor", "councilor", "selectman", "selectwoman", "selectperson",
-    "freeholder", "trustee", "regent", "controller", "magistrate", "ombudsman"}
+    "freeholder", "trustee", "regent", "controller", "magistrate", "ombudsman", "counsel"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
