@@ -86,7 +86,11 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the)\s+$")
 # Last words that make a run a place, never a surname (`Barlow County`, `Garfield Heights`).
 _PLACE_LAST = frozenset({"county", "parish", "township", "borough", "heights", "springs",
                          "avenue", "highway", "canyon", "creek", "falls", "valley", "city",
-                         "county's", "island", "islands", "peninsula", "reservoir"})
+                         "county's", "island", "islands", "peninsula", "reservoir", "terrace",
+                         "boulevard", "plaza", "gardens", "estates"})
+# Last words of places that are surnames too (`Seminary Park`, `Jennifer Park`): a place unless
+# the first word is a given name.
+_PLACE_OR_SURNAME = frozenset({"park", "square"})
 _OFFICE_OF = re.compile(r"\b([a-z]+)\s+(?:to|of|for)\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|argued|named|called)\s+$")
 # A gendered pronoun after a run, no other capitalised word between but a sentence's first:
@@ -212,7 +216,9 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
                 # have only the family name written first (`Bodnár` of `Bodnár Réka`).
                 continue
             low = [bare_word(w) for w in words]
-            if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST or \
+            if low[0] in _PLACE_FIRST or low[-1] in _PLACE_LAST or (
+                    low[-1] in _PLACE_OR_SURNAME and low[0] not in FIRST_NAMES and
+                    census_first_names().get(low[0]) is None) or \
                     _ARTICLE_BEFORE.search(text, max(0, start - 4), start) or \
                     HOMETOWN_OF.search(text, max(0, start - 40), start):
                 continue  # `fished out of Port Haskell`, `in Barlow County`: a place's name

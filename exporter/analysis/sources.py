@@ -179,8 +179,10 @@ _SOURCE_HEADS = ROLE_NOUNS | SOURCE_NOUNS | {
     "attorney", "officer", "contractor", "engineer", "manager", "executive", "organizer",
     "organiser", "strategist", "consultant", "donor", "lobbyist", "witness", "parent", "member",
     "administrator", "analyst", "investigator", "prosecutor", "detective", "deputy", "trooper",
-    # `A woman near the front who did not give her name …` then `the woman said`.
-    "man", "woman"}
+    # `A woman near the front who did not give her name …` then `the woman said`; `A father
+    # from the Maxwell Park area said …`.
+    "man", "woman", "father", "mother", "grandmother", "grandfather", "student", "neighbor",
+    "neighbour", "owner", "retiree"}
 # What `the …` may name again besides a source's heads: `A person familiar with the discussions
 # … said` then `the person said` (a pronoun after such a source stays with the rules for names).
 _NAMED_AGAIN_HEADS = _SOURCE_HEADS | {"person", "people", "source"}
