@@ -55,6 +55,11 @@ def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Spe
     placed = _PLACED.match(phrase)
     if placed is not None and (placed.group("noun").lower() in ROLE_NOUNS or
                                placed.group("noun").lower() in SOURCE_NOUNS):
+        # `a student from the Buckeye-Shaker neighborhood`: the whole description where it
+        # reads as one, else the role alone (`a teacher at one of the network's schools`).
+        whole = _plain_description(phrase)
+        if whole is not None:
+            return whole
         phrase = placed.group("head")
     plain = _plain_description(phrase)
     if plain is not None:
