@@ -379,7 +379,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
             first.title or (len(first.words) > 1 and first.words[0].lower() in FIRST_NAMES)) \
             and _OF_PLACE.match(text, first.end, b):
         return Phrase(name=first, role=text[first.end:b].strip())
-    name = None if indefinite else name_at_end(text, a, b)
+    # (`Maj. X, who leads the department’s Public Integrity Bureau,`: a relative clause's last
+    # name is what it says of the subject, not the subject.)
+    name = None if indefinite or _RELATIVE_LEAD.match(text, a, b) else name_at_end(text, a, b)
     if name is None:
         first = name_at_start(text, a, b)
         if first is not None and not _role_noun(first) and _OF_PLACE.match(text, first.end, b):
@@ -460,6 +462,7 @@ _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 _DESCRIPTION_LEAD = re.compile(r"(?:a|an|the)\s")
+_RELATIVE_LEAD = re.compile(r"(?:who|whose|which)\s+(?-i:[a-z])")
 # A place after a full name, before its verb.
 _WHERE_AFTER_NAME = re.compile(r"\s+(?:(?:in|from)\s+[A-Z][\w.'\u2019-]*"
                                r"(?:\s+[A-Z][\w.'\u2019-]*)?"
