@@ -93,3 +93,22 @@ def assert_same_segments(text: str) -> None:
 )
 def test_abbreviation_rules_give_pysbd_segments(text: str) -> None:
     assert_same_segments(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steps: 1. Plan it. 2. Do it. 3. Check it. Then rest.",
+        "Steps: 1) plan 2) do 3) check. Then rest.",
+        "Options a. red b. blue c. green were offered. Also d. none.",
+        "Options (a) red (b) blue and (c) green. Or a) one b) two.",
+        "Items i. first ii. second iii. third. Then (iv) fourth (v) fifth.",
+        "a. At the start. Then\u00a0b. after a no-break space.",
+        "The vote was 52-48. It passed on 3.5 per cent (about 1.2 million) votes.",
+        "-1. a dash list -2. and more. \u20431. bullet \u20432. items.",
+        "No list here at all, only words",
+    ],
+)
+def test_list_rules_give_pysbd_segments(text: str) -> None:
+    # `sentences._ListItemReplacer` skips the list patterns a paragraph cannot match.
+    assert_same_segments(text)
