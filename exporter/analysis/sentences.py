@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -137,6 +138,10 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+_FOLDED = frozenset("\u0130\u0131\u017f\u212a")
+"""`İ`, `ı`, `ſ` and the Kelvin sign: the letters `re` matches to ASCII letters when ignoring
+case, beside the ASCII letters themselves (Python's `re.IGNORECASE` documentation)."""
+
 class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     """pysbd's abbreviation rules, with its patterns and its results, without its waste.
 
@@ -153,12 +158,15 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     """
 
     _ABBREVIATIONS = tuple(abbr.strip() for abbr in English.Abbreviation.ABBREVIATIONS)
+    _LONGEST = max(map(len, _ABBREVIATIONS))
+    _DOTTED = frozenset(abbr for abbr in _ABBREVIATIONS if not abbr.isalpha())
+    """`e.g`, `ph.d`: their `.` matches any character in pysbd's pattern, so never skipped."""
 
     def search_for_abbreviations_in_string(self, text: str) -> str:
         # pysbd's own loop, in its order (`lowered` is the text before any substitution, as
         # there), over the abbreviations the text holds.
         lowered = text.lower()
-        for stripped in [abbr for abbr in self._ABBREVIATIONS if abbr in lowered]:
+        for stripped in [abbr for abbr in self._candidates(text, lowered) if abbr in lowered]:
             if not _compiled(stripped + r"\.", re.IGNORECASE).search(text):
                 continue  # never followed by a full stop: no substitution for it can match
             abbrev_match = _compiled(r"(?:^|\s|\r|\n)" + stripped, re.IGNORECASE).findall(text)
@@ -168,6 +176,21 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
             for ind, match in enumerate(abbrev_match):
                 text = self.scan_for_replacements(text, match, ind, char_array)
         return text
+
+    def _candidates(self, text: str, lowered: str) -> Sequence[str]:
+        """Return the abbreviations that may stand before a full stop of `text`, in pysbd's
+        order: a superset of those the search for `{abbr}\\.` (any case) can find."""
+        if not _FOLDED.isdisjoint(text):
+            return self._ABBREVIATIONS
+        # Without the four letters `re` folds to ASCII ones (and `İ`, which `lower` lengthens),
+        # `{abbr}\\.` in any case is `{abbr}.` in the lower-cased text: an abbreviation of
+        # letters is then one of the endings of the text before some full stop.
+        endings: set[str] = set()
+        at = lowered.find(".")
+        while at >= 0:
+            endings.update(lowered[max(0, at - n):at] for n in range(1, self._LONGEST + 1))
+            at = lowered.find(".", at + 1)
+        return [abbr for abbr in self._ABBREVIATIONS if abbr in endings or abbr in self._DOTTED]
 
     def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
         if am.strip() + "." not in txt:

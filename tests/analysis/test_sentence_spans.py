@@ -89,6 +89,8 @@ def assert_same_segments(text: str) -> None:
         "Dr.Phil and D.Phil. holders, Ph.D. students: all came. Also, al. was there.",
         "No full stop after any abbreviation here: co, gen, st and dept",
         "The \u017ft. change and the \u212aans. case: folded letters. Then more.",
+        "\u0130stanbul GEN. Ali met DR. Ray and the \u0131d. of Co. Ltd. on Jan. 5. Also e.g. this.",
+        "Sen.Ray said no. U.S. officials, Ph.D. holders and i.e. others: the co. and the CO. too.",
     ],
 )
 def test_abbreviation_rules_give_pysbd_segments(text: str) -> None:
