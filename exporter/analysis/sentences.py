@@ -10,22 +10,12 @@ linear regex splitter alone. Results are cached per text, since every analysis m
 from __future__ import annotations
 
 import re
-import warnings
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Paragraph
 from .lexicon import HONORIFICS
-
-with warnings.catch_warnings():
-    # pysbd 0.3.4 has non-raw regex strings; compiling them warns on newer Pythons.
-    warnings.simplefilter("ignore")
-    import pysbd
-    from pysbd.lang.english import English
-    from pysbd.lists_item_replacer import ListItemReplacer
-    from pysbd.processor import Processor
-    from pysbd.utils import Text, TextSpan
+from .segmenter import SEGMENTER
 
 PYSBD_MAX_CHARS = 5_000
 """Paragraphs longer than this are split by the regex splitter only.
@@ -132,181 +122,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=1024)
-def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Return `pattern` compiled, kept out of `re`'s own cache of 512 (see `_Segmenter`)."""
-    return re.compile(pattern, flags)
-
-
-_FOLDED = frozenset("\u0130\u0131\u017f\u212a")
-"""`İ`, `ı`, `ſ` and the Kelvin sign: the letters `re` matches to ASCII letters when ignoring
-case, beside the ASCII letters themselves (Python's `re.IGNORECASE` documentation)."""
-
-class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
-    """pysbd's abbreviation rules, with its patterns and its results, without its waste.
-
-    For each of its 188 abbreviations a paragraph holds as letters (`al` in `also`, `co` in
-    `could`), pysbd 0.3.4 finds every word starting with it and, for each, runs a substitution
-    of `∯` for the full stop after it (`(?<=\\s{abbr})\\.(?=…)`) over the whole paragraph, each
-    pattern handed to `re` as a string: its largest cost, and those hundreds of patterns pushed
-    everything else out of `re`'s cache of 512. Every substitution needs the abbreviation, as
-    the word wrote it (escaped, or letters only in the prepositive and number lists), followed
-    by a full stop; substitutions only ever take full stops away. So an abbreviation never so
-    followed (`{abbr}\\.`, in any case) is passed over, a word whose spelling of it never is
-    substitutes nothing, and the patterns kept are compiled once each.
-    `tests/analysis/test_sentence_spans.py` compares the segments with pysbd's own.
-    """
-
-    _ABBREVIATIONS = tuple(abbr.strip() for abbr in English.Abbreviation.ABBREVIATIONS)
-    _LONGEST = max(map(len, _ABBREVIATIONS))
-    _DOTTED = frozenset(abbr for abbr in _ABBREVIATIONS if not abbr.isalpha())
-    """`e.g`, `ph.d`: their `.` matches any character in pysbd's pattern, so never skipped."""
-
-    def search_for_abbreviations_in_string(self, text: str) -> str:
-        # pysbd's own loop, in its order (`lowered` is the text before any substitution, as
-        # there), over the abbreviations the text holds.
-        lowered = text.lower()
-        for stripped in [abbr for abbr in self._candidates(text, lowered) if abbr in lowered]:
-            if not _compiled(stripped + r"\.", re.IGNORECASE).search(text):
-                continue  # never followed by a full stop: no substitution for it can match
-            abbrev_match = _compiled(r"(?:^|\s|\r|\n)" + stripped, re.IGNORECASE).findall(text)
-            if not abbrev_match:
-                continue
-            char_array = _compiled(r"(?<={" + re.escape(stripped) + "} ).{1}").findall(text)
-            for ind, match in enumerate(abbrev_match):
-                text = self.scan_for_replacements(text, match, ind, char_array)
-        return text
-
-    def _candidates(self, text: str, lowered: str) -> Sequence[str]:
-        """Return the abbreviations that may stand before a full stop of `text`, in pysbd's
-        order: a superset of those the search for `{abbr}\\.` (any case) can find."""
-        if not _FOLDED.isdisjoint(text):
-            return self._ABBREVIATIONS
-        # Without the four letters `re` folds to ASCII ones (and `İ`, which `lower` lengthens),
-        # `{abbr}\\.` in any case is `{abbr}.` in the lower-cased text: an abbreviation of
-        # letters is then one of the endings of the text before some full stop.
-        endings: set[str] = set()
-        at = lowered.find(".")
-        while at >= 0:
-            endings.update(lowered[max(0, at - n):at] for n in range(1, self._LONGEST + 1))
-            at = lowered.find(".", at + 1)
-        return [abbr for abbr in self._ABBREVIATIONS if abbr in endings or abbr in self._DOTTED]
-
-    def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
-        if am.strip() + "." not in txt:
-            return txt  # no substitution can match: the text as pysbd's would leave it
-        replaced: str = super().scan_for_replacements(txt, am, ind, char_array)
-        return replaced
-
-
-# Necessary for any match of pysbd's numbered-list pattern (`NUMBERED_LIST_REGEX_1`): each of
-# its twelve branches ends with one or two digits before `.` and a space or `)`.
-_NUMBER_BEFORE_PERIOD = re.compile(r"\d\.[\s)]")
-# pysbd's `ALPHABETICAL_LIST_WITH_PERIODS` (`(?<=^)[a-z](?=\.)|(?<=\A)[a-z](?=\.)|(?<=\s)…`)
-# in one branch: a letter at the start or after whitespace, before a full stop.
-_LETTER_BEFORE_PERIOD = re.compile(r"(?<!\S)[a-z](?=\.)")
-
-
-class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
-    """pysbd's list rules, with its results, without scanning for lists a paragraph cannot hold.
-
-    pysbd 0.3.4 looks for numbered and lettered lists in every paragraph with patterns of up to
-    twelve branches, each behind a look-behind: a quarter of its time on news text, which has
-    no lists. Here the patterns run only when the character every match needs is present (the
-    `)` of `a)` and `1)`, the digit and full stop of `1.`), and the lettered pattern with full
-    stops runs as one branch that matches the same letters.
-    """
-
-    def iterate_alphabet_array(self, regex: str, parens: bool = False,
-                               roman_numeral: bool = False) -> str:
-        if parens and ")" not in self.text:
-            return str(self.text)  # every branch ends before `)`: no list, the text as it was
-        if regex == ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS:
-            regex = _LETTER_BEFORE_PERIOD
-        return str(super().iterate_alphabet_array(regex, parens, roman_numeral))
-
-    def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
-        if regex1 == self.NUMBERED_LIST_PARENS_REGEX and ")" not in self.text:
-            return  # no item found: nothing replaced
-        if regex1 == self.NUMBERED_LIST_REGEX_1 and not _NUMBER_BEFORE_PERIOD.search(self.text):
-            return
-        super().scan_lists(regex1, regex2, replacement, strip)
-
-
-class _Processor(Processor):  # type: ignore[misc]
-    """pysbd's processor, with the faster list rules (`_ListItemReplacer`)."""
-
-    def process(self) -> list[str] | str:
-        # pysbd's own `process`, but for the list rules' class.
-        if not self.text:
-            return str(self.text)
-        self.text = self.text.replace("\n", "\r")
-        self.text = _ListItemReplacer(self.text).add_line_break()
-        self.replace_abbreviations()
-        self.replace_numbers()
-        self.replace_continuous_punctuation()
-        self.replace_periods_before_numeric_references()
-        self.text = Text(self.text).apply(
-            self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
-            self.lang.GeoLocationRule, self.lang.FileFormatRule)
-        sentences: list[str] = self.split_into_segments()
-        return sentences
-
-
-class _English(English):  # type: ignore[misc]
-    """pysbd's English, with the faster abbreviation and list rules."""
-
-    AbbreviationReplacer = _AbbreviationReplacer
-    Processor = _Processor
-
-
-class _Segmenter(pysbd.Segmenter):  # type: ignore[misc]
-    """pysbd's segmenter, with the faster abbreviation rules (`_AbbreviationReplacer`), each
-    sentence placed in the text with `str.find`.
-
-    pysbd 0.3.4 places each sentence it found with `re.finditer(re.escape(sentence) + "\\s*")`:
-    a regular expression compiled for every sentence of every paragraph, each one a new entry in
-    `re`'s cache of 512 patterns. A few articles' sentences pushed out the patterns pysbd's
-    abbreviation rules and the readers use over and over, so every new article compiled some 125
-    of them again (8 of the 36 ms its analysis took). The search here is the same: the first
-    occurrence of the sentence, with the whitespace after it, that ends after the last one
-    placed, looking at occurrences left to right without overlap
-    (`tests/analysis/test_sentence_spans.py` compares the two on the test articles and corpus
-    pages).
-    """
-
-    def __init__(self, **options: object) -> None:
-        super().__init__(**options)
-        self.language_module = _English
-
-    def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
-        if not all(sentences):  # an empty pattern matches between characters: pysbd's own way
-            spans: list[TextSpan] = super().sentences_with_char_spans(sentences)
-            return spans
-        text: str = self.original_text
-        placed: list[TextSpan] = []
-        prior_end = 0
-        for sentence in sentences:
-            at = text.find(sentence)
-            while at >= 0:
-                end = at + len(sentence)
-                while end < len(text) and text[end].isspace():  # what `\s*` matches
-                    end += 1
-                if end > prior_end:
-                    placed.append(TextSpan(text[at:end], at, end))
-                    prior_end = end
-                    break
-                at = text.find(sentence, end)
-        return placed
-
-
-_SEGMENTER = _Segmenter(language="en", clean=False, char_span=True)
 
 
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:
     """Return pysbd's spans, with any text it failed to place kept as spans of its own."""
     try:
-        segments = _SEGMENTER.segment(text)
+        segments = SEGMENTER.segment(text)
     except Exception:  # pysbd fails on some odd inputs; the regex splitter does not
         return regex_spans(text)
     spans: list[tuple[int, int]] = []

@@ -1,6 +1,6 @@
-"""pysbd's sentences are placed in their paragraph by `str.find` (`sentences._Segmenter`), not
+"""pysbd's sentences are placed in their paragraph by `str.find` (`segmenter.Segmenter`), not
 by a regular expression made of each sentence, and its abbreviation rules skip what cannot
-match (`sentences._AbbreviationReplacer`): the spans must be pysbd's own, always."""
+match (`segmenter._AbbreviationReplacer`): the spans must be pysbd's own, always."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from exporter.analysis import sentences as splitting
-from exporter.analysis.sentences import _SEGMENTER, _Segmenter
+from exporter.analysis import segmenter as splitting
+from exporter.analysis.segmenter import SEGMENTER as _SEGMENTER
+from exporter.analysis.segmenter import Segmenter as _Segmenter
 from exporter.readers import ReadLimits, read_data
 
 REPO = Path(__file__).resolve().parents[2]
@@ -89,7 +90,7 @@ def assert_same_segments(text: str) -> None:
         "Dr.Phil and D.Phil. holders, Ph.D. students: all came. Also, al. was there.",
         "No full stop after any abbreviation here: co, gen, st and dept",
         "The \u017ft. change and the \u212aans. case: folded letters. Then more.",
-        "\u0130stanbul GEN. Ali met DR. Ray and the \u0131d. of Co. Ltd. on Jan. 5. Also e.g. this.",
+        "\u0130stanbul GEN. Ali met DR. Ray and the \u0131d. of Co. Ltd. on Jan. 5. Also e.g. it.",
         "Sen.Ray said no. U.S. officials, Ph.D. holders and i.e. others: the co. and the CO. too.",
     ],
 )
@@ -112,5 +113,5 @@ def test_abbreviation_rules_give_pysbd_segments(text: str) -> None:
     ],
 )
 def test_list_rules_give_pysbd_segments(text: str) -> None:
-    # `sentences._ListItemReplacer` skips the list patterns a paragraph cannot match.
+    # `segmenter._ListItemReplacer` skips the list patterns a paragraph cannot match.
     assert_same_segments(text)
