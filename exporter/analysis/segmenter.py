@@ -19,10 +19,12 @@ with warnings.catch_warnings():
     # pysbd 0.3.4 has non-raw regex strings; compiling them warns on newer Pythons.
     warnings.simplefilter("ignore")
     import pysbd
+    from pysbd.between_punctuation import BetweenPunctuation
+    from pysbd.exclamation_words import ExclamationWords
     from pysbd.lang.english import English
     from pysbd.lists_item_replacer import ListItemReplacer
     from pysbd.processor import Processor
-    from pysbd.utils import Text, TextSpan
+    from pysbd.utils import Rule, TextSpan
 
 
 @lru_cache(maxsize=1024)
@@ -34,6 +36,55 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _FOLDED = frozenset("\u0130\u0131\u017f\u212a")
 """`İ`, `ı`, `ſ` and the Kelvin sign: the letters `re` matches to ASCII letters when ignoring
 case, beside the ASCII letters themselves (Python's `re.IGNORECASE` documentation)."""
+
+_DIGIT = re.compile(r"\d")
+_LITERAL = re.compile(r"[^.^$*+?{}\[\]\\|()]+")
+"""A pattern without a special character of `re`: it matches only itself."""
+
+
+def _needs() -> dict[str, str]:
+    """Return, for pysbd's rules whose every match holds a certain text, that text."""
+    lang = English
+    needs = {
+        lang.SingleNewLineRule.pattern: "\n",
+        lang.PossessiveAbbreviationRule.pattern: ".'s",  # `\.(?='s\s)|…`
+        lang.KommanditgesellschaftRule.pattern: "Co.",  # `(?<=Co)\.(?=\sKG)`
+        lang.GeoLocationRule.pattern: "\u00b0.",  # `(?<=[a-zA-z]°)\.(?=…)`
+        lang.QuestionMarkInQuotationRule.pattern: "?",
+        lang.EllipsisRules.ThreeConsecutiveRule.pattern: "...",
+        lang.EllipsisRules.FourConsecutiveRule.pattern: "....",  # `\.{3}(?=\.\s[A-Z])`
+        lang.EllipsisRules.OtherThreePeriodRule.pattern: "...",
+        lang.DoublePunctuationRules.FirstRule.pattern: "?!",
+        lang.DoublePunctuationRules.SecondRule.pattern: "!?",
+        lang.DoublePunctuationRules.ThirdRule.pattern: "??",
+        lang.DoublePunctuationRules.ForthRule.pattern: "!!",
+        # `(?<= P∯M)∯(?=\s[A-Z])` and the like: the placeholder after the time's letters.
+        lang.AmPmRules.UpperCasePmRule.pattern: " P\u222fM\u222f",
+        lang.AmPmRules.UpperCaseAmRule.pattern: "A\u222fM\u222f",
+        lang.AmPmRules.LowerCasePmRule.pattern: "p\u222fm\u222f",
+        lang.AmPmRules.LowerCaseAmRule.pattern: "a\u222fm\u222f",
+    }
+    needs.update((rule.pattern, "!") for rule in lang.ExclamationPointRules.All)
+    return needs
+
+
+_NEEDS = _needs()
+
+
+def _apply(text: str, *rules: Rule) -> str:
+    """Return `text` with pysbd's `rules` applied in turn (its `Text.apply`), passing over a rule
+    when the text lacks what every match of it holds: the pattern itself when it is plain text
+    (most are placeholders such as `&ᓴ&`), or the text `_NEEDS` gives."""
+    for rule in rules:
+        pattern: str = rule.pattern
+        need = pattern if _LITERAL.fullmatch(pattern) else _NEEDS.get(pattern)
+        if need is None or need in text:
+            text = re.sub(pattern, rule.replacement, text)
+    return text
+
+
+_DOT_LETTER_DOT = re.compile(r"\.\w\.")
+
 
 class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     """pysbd's abbreviation rules, with its patterns and its results, without its waste.
@@ -50,10 +101,29 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     `tests/analysis/test_segmenter.py` compares the segments with pysbd's own.
     """
 
+    text: str
     _ABBREVIATIONS = tuple(abbr.strip() for abbr in English.Abbreviation.ABBREVIATIONS)
     _LONGEST = max(map(len, _ABBREVIATIONS))
     _DOTTED = frozenset(abbr for abbr in _ABBREVIATIONS if not abbr.isalpha())
     """`e.g`, `ph.d`: their `.` matches any character in pysbd's pattern, so never skipped."""
+
+    def replace(self) -> str:
+        # pysbd's own `replace`, its rules applied by `_apply`.
+        lang = self.lang
+        self.text = _apply(self.text, lang.PossessiveAbbreviationRule,
+                           lang.KommanditgesellschaftRule,
+                           *lang.SingleLetterAbbreviationRules.All)
+        abbr_handled_text = ""
+        for line in self.text.splitlines(True):
+            abbr_handled_text += self.search_for_abbreviations_in_string(line)
+        self.text = abbr_handled_text
+        if _DOT_LETTER_DOT.search(self.text):
+            # `\b[a-z](?:\.[a-z])+[.]`, any case: a letter between two full stops.
+            self.replace_multi_period_abbreviations()
+        self.text = _apply(self.text, *lang.AmPmRules.All)
+        if "\u222f" in self.text:  # every pattern of the sentence-boundary rule holds `∯`
+            self.text = self.replace_abbreviation_as_sentence_boundary()
+        return self.text
 
     def search_for_abbreviations_in_string(self, text: str) -> str:
         # pysbd's own loop, in its order (`lowered` is the text before any substitution, as
@@ -126,32 +196,111 @@ class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
         super().scan_lists(regex1, regex2, replacement, strip)
 
 
+_EXCLAIMS = "!\u01c3"
+"""`!` and `ǃ`, one of which each of pysbd's words with an exclamation mark (`Yahoo!`, `ǃKung`)
+holds."""
+assert all(any(c in word for c in _EXCLAIMS) for word in ExclamationWords.EXCLAMATION_WORDS)
+
+
+class _BetweenPunctuation(BetweenPunctuation):  # type: ignore[misc]
+    """pysbd's rules for punctuation inside quotations and brackets, each passed over when the
+    text lacks the mark that opens what it looks inside."""
+
+    _STEPS = (  # pysbd's order
+        ("sub_punctuation_between_single_quotes", "'"),
+        ("sub_punctuation_between_single_quote_slanted", "\u2018"),
+        ("sub_punctuation_between_double_quotes", '"'),
+        ("sub_punctuation_between_square_brackets", "["),
+        ("sub_punctuation_between_parens", "("),
+        ("sub_punctuation_between_quotes_arrow", "\u00ab"),
+        ("sub_punctuation_between_em_dashes", "--"),
+        ("sub_punctuation_between_quotes_slanted", "\u201c"),
+    )
+
+    def sub_punctuation_between_quotes_and_parens(self, txt: str) -> str:
+        for step, mark in self._STEPS:
+            if mark in txt:
+                txt = getattr(self, step)(txt)
+        return txt
+
+
 class _Processor(Processor):  # type: ignore[misc]
-    """pysbd's processor, with the faster list rules (`_ListItemReplacer`)."""
+    """pysbd's processor, with the faster list rules (`_ListItemReplacer`), its rules applied by
+    `_apply`, and each of its own substitutions skipped where it cannot match."""
 
     text: str
 
     def process(self) -> list[str] | str:
-        # pysbd's own `process`, but for the list rules' class.
+        # pysbd's own `process`, but for the list rules' class and `_apply`.
         if not self.text:
             return str(self.text)
         self.text = self.text.replace("\n", "\r")
         self.text = _ListItemReplacer(self.text).add_line_break()
         self.replace_abbreviations()
-        self.replace_numbers()
-        self.replace_continuous_punctuation()
-        self.replace_periods_before_numeric_references()
-        self.text = Text(self.text).apply(
-            self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
+        if _DIGIT.search(self.text):  # each number rule holds a digit
+            self.replace_numbers()
+        if "!" in self.text or "?" in self.text:  # `(!|\?){3,}`
+            self.replace_continuous_punctuation()
+        if _DIGIT.search(self.text):  # a numbered reference (`∯[12] `, `.12 `)
+            self.replace_periods_before_numeric_references()
+        self.text = _apply(
+            self.text, self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
             self.lang.GeoLocationRule, self.lang.FileFormatRule)
         sentences: list[str] = self.split_into_segments()
         return sentences
 
+    def split_into_segments(self) -> list[str]:
+        # pysbd's own, but for `_apply`.
+        if "(" in self.text:  # `["”]\s\(.*\)\s["“]`
+            self.check_for_parens_between_quotes()
+        sents = self.rm_none_flatten(self.text.split("\r"))
+        sents = [_apply(s, self.lang.SingleNewLineRule, *self.lang.EllipsisRules.All)
+                 for s in sents]
+        sents = self.rm_none_flatten([self.check_for_punctuation(s) for s in sents])
+        postprocessed_sents: list[str] = []
+        for sent in sents:
+            sent = _apply(sent, *self.lang.SubSymbolsRules.All)
+            post_process_sent = self.post_process_segments(sent)
+            if post_process_sent and isinstance(post_process_sent, str):
+                postprocessed_sents.append(post_process_sent)
+            elif isinstance(post_process_sent, list):
+                postprocessed_sents.extend(post_process_sent)
+        return [_apply(ns, self.lang.SubSingleQuoteRule) for ns in postprocessed_sents]
+
+    def post_process_segments(self, txt: str) -> str | list[str]:
+        # pysbd's own, but for `_apply` (and without its two statements that do nothing).
+        if len(txt) > 2 and re.search(r"\A[a-zA-Z]*\Z", txt):
+            return txt
+        txt = _apply(txt, *self.lang.ReinsertEllipsisRules.All)
+        if re.search(self.lang.QUOTATION_AT_END_OF_SENTENCE_REGEX, txt):
+            split: list[str] = re.split(
+                self.lang.SPLIT_SPACE_QUOTATION_AT_END_OF_SENTENCE_REGEX, txt)
+            return split
+        return txt.replace("\n", "").strip()
+
+    def process_text(self, txt: str) -> list[str]:
+        # pysbd's own, but for `_apply` and the marks each step needs.
+        if txt[-1] not in self.lang.Punctuations:
+            txt += "\u0238"  # `ȸ`
+        if any(c in txt for c in _EXCLAIMS):
+            txt = ExclamationWords.apply_rules(txt)
+        txt = self.between_punctuation(txt)
+        # handle text having only doublepunctuations
+        if not re.match(self.lang.DoublePunctuationRules.DoublePunctuation, txt):
+            txt = _apply(txt, *self.lang.DoublePunctuationRules.All)
+        txt = _apply(txt, self.lang.QuestionMarkInQuotationRule,
+                     *self.lang.ExclamationPointRules.All)
+        if "(" in txt:  # pysbd's roman numerals in brackets
+            txt = ListItemReplacer(txt).replace_parens()
+        sentences: list[str] = self.sentence_boundary_punctuation(txt)
+        return sentences
+
 
 class _English(English):  # type: ignore[misc]
-    """pysbd's English, with the faster abbreviation and list rules."""
+    """pysbd's English, with the faster rules."""
 
     AbbreviationReplacer = _AbbreviationReplacer
+    BetweenPunctuation = _BetweenPunctuation
     Processor = _Processor
 
 
