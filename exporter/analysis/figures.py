@@ -159,6 +159,12 @@ _AGE_BOUND = re.compile(
     r"(?:\s*(?:-|to)\s*\d+)?(?:\s+(?:years|months)(?:\s+old)?)?\b"
 )
 _TOKEN = re.compile(r"\s+([\w’'-]+|[^\w\s])")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_ENDS = tuple(sorted({w.split()[-1] for w in _NUMBER_WORDS}))
+"""The last word of each number word (`dozen` of `two dozen`), one of which a number spelt out
+holds, in any case."""
+_FOLDED = frozenset("\u0130\u0131\u017f\u212a")
+"""`İ`, `ı`, `ſ`, the Kelvin sign: letters `re` matches to ASCII ones when ignoring case."""
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w-]*)\s*[-\s]$")
 
 
@@ -255,7 +261,18 @@ def _next_noun(text: str, pos: int) -> int:
     return m.end()
 
 
+def _may_hold_number(text: str) -> bool:
+    """Return False only if `text` holds no number, in digits or words: each finder's scan of a
+    paragraph without one (half of them) finds nothing, at the cost of a scan."""
+    if _DIGIT.search(text) or not _FOLDED.isdisjoint(text):
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _NUMBER_WORD_ENDS)
+
+
 def _money(text: str) -> Iterator[_Found]:
+    if not _DIGIT.search(text):
+        return  # every amount is in digits
     for m in _MONEY.finditer(text):
         cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
         num = m.group("num") or m.group("num2")
@@ -266,12 +283,16 @@ def _money(text: str) -> Iterator[_Found]:
 
 
 def _percents(text: str) -> Iterator[_Found]:
+    if not _DIGIT.search(text):
+        return  # every percentage is in digits
     for m in _PERCENT_RX.finditer(text):
         yield _Found(_approx_start(text, m.start()), _of_phrase(text, m.end()), "percent",
                      _number(m.group("num"), None), "%")
 
 
 def _measures(text: str) -> Iterator[_Found]:
+    if not _may_hold_number(text):
+        return
     for m in _MEASURE.finditer(text):
         if _spelt_out_small(m.group("num")):
             continue
@@ -293,6 +314,8 @@ def _spelt_out_small(num: str) -> bool:
 
 
 def _counts(text: str) -> Iterator[_Found]:
+    if not _may_hold_number(text):
+        return
     for m in _COUNT.finditer(text):
         num = m.group("num")
         start = m.start("num")
