@@ -32,6 +32,8 @@ _QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z][\w'-]*) ([\u201c\"][A-Z][\w.\u2019
 def blank_nicknames(text: str) -> str:
     """Return `text` with quoted nicknames inside a name blanked, offsets kept: the name around
     them is one person's (`Robert “Bobby” Fenwick III` is `Robert Fenwick III`)."""
+    if "\u201c" not in text and '"' not in text:
+        return text  # no quotation mark, no nickname: every paragraph is asked, few hold one
     return _QUOTED_NICKNAME.sub(lambda m: f"{m.group(1)} {' ' * len(m.group(2))}", text)
 
 
@@ -45,6 +47,8 @@ _DISTRICT_TAG_BETWEEN = re.compile(rf"(?<=,)\s*{DISTRICT_TAG}(?=,)|\s*\({DISTRIC
 
 def blank_district_tags(text: str) -> str:
     """Return `text` with district party tags (`, D-5th District,`) blanked, offsets kept."""
+    if "District" not in text and "Ward" not in text:
+        return text  # every tag names one (the scan's look-behind is tried at each character)
     return _DISTRICT_TAG_BETWEEN.sub(lambda m: " " * len(m.group()), text)
 
 
