@@ -14,6 +14,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import ClassVar
 
 with warnings.catch_warnings():
     # pysbd 0.3.4 has non-raw regex strings; compiling them warns on newer Pythons.
@@ -69,6 +70,8 @@ def _needs() -> dict[str, str]:
 
 
 _NEEDS = _needs()
+_RULES: dict[str, tuple[str | None, re.Pattern[str]]] = {}
+"""Each rule's pattern: what every match of it holds (None: nothing known), and it compiled."""
 
 
 def _apply(text: str, *rules: Rule) -> str:
@@ -77,9 +80,12 @@ def _apply(text: str, *rules: Rule) -> str:
     (most are placeholders such as `&ᓴ&`), or the text `_NEEDS` gives."""
     for rule in rules:
         pattern: str = rule.pattern
-        need = pattern if _LITERAL.fullmatch(pattern) else _NEEDS.get(pattern)
-        if need is None or need in text:
-            text = re.sub(pattern, rule.replacement, text)
+        known = _RULES.get(pattern)
+        if known is None:
+            need = pattern if _LITERAL.fullmatch(pattern) else _NEEDS.get(pattern)
+            known = _RULES[pattern] = (need, re.compile(pattern))
+        if known[0] is None or known[0] in text:
+            text = known[1].sub(rule.replacement, text)
     return text
 
 
@@ -104,6 +110,8 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     text: str
     _ABBREVIATIONS = tuple(abbr.strip() for abbr in English.Abbreviation.ABBREVIATIONS)
     _LONGEST = max(map(len, _ABBREVIATIONS))
+    # Where each abbreviation stands in pysbd's list: the order its loop tries them in.
+    _INDEX: ClassVar[dict[str, int]] = {abbr: i for i, abbr in enumerate(_ABBREVIATIONS)}
     _DOTTED = frozenset(abbr for abbr in _ABBREVIATIONS if not abbr.isalpha())
     """`e.g`, `ph.d`: their `.` matches any character in pysbd's pattern, so never skipped."""
 
@@ -153,7 +161,7 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
         while at >= 0:
             endings.update(lowered[max(0, at - n):at] for n in range(1, self._LONGEST + 1))
             at = lowered.find(".", at + 1)
-        return [abbr for abbr in self._ABBREVIATIONS if abbr in endings or abbr in self._DOTTED]
+        return sorted(endings.intersection(self._INDEX) | self._DOTTED, key=self._INDEX.__getitem__)
 
     def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
         if am.strip() + "." not in txt:
