@@ -42,27 +42,30 @@ def find_keywords(article: Article, actors: tuple[Actor, ...]) -> tuple[str, ...
     display: dict[str, str] = {}
     total = max(len(article.paragraphs), 1)
     word_freq: dict[str, int] = defaultdict(int)
-    phrases: list[tuple[list[str], int]] = []
+    # Each phrase with its words' stems, worked out once for the counting and the scoring.
+    phrases: list[tuple[list[str], list[str], int]] = []
     texts = [(p.n, p.text) for p in article.paragraphs]
     if article.title and not article.title_inferred:
         texts.insert(0, (0, article.title))
     for n, text in texts:
         for phrase in _phrases(text):
-            phrases.append((phrase, n))
-            for word in phrase:
-                word_freq[stem(word.lower())] += 1
-    for phrase, n in phrases:
+            stems = [stem(word.lower()) for word in phrase]
+            phrases.append((phrase, stems, n))
+            for word_stem in stems:
+                word_freq[word_stem] += 1
+    for phrase, stems, n in phrases:
         text = " ".join(phrase)
-        key = canonical.get(text.lower(), "")
+        low = text.lower()
+        key = canonical.get(low, "")
         if not key:
-            key = " ".join(stem(w.lower()) for w in phrase)
-        weight = sum(word_freq[stem(w.lower())] for w in phrase) / len(phrase) ** 0.5
+            key = " ".join(stems)
+        weight = sum(word_freq[word_stem] for word_stem in stems) / len(phrase) ** 0.5
         # Early mentions frame the piece; the title frames it most.
         weight *= 1.0 + 0.5 * (1.0 - min(n, total) / total)
-        if text.lower() in canonical:
+        if low in canonical:
             weight *= 1.5
         scores[key] += weight
-        form = canonical.get(text.lower()) or text
+        form = canonical.get(low) or text
         # Lower case wins when the phrase occurs in lower case anywhere (`water`, not `Water`).
         if key not in display or (form[:1].islower() and display[key][:1].isupper()
                                   and key not in canonical.values()):
