@@ -63,6 +63,9 @@ _SENTENCE_STARTERS = {
 _NAME_TITLES = frozenset(HONORIFICS) - {"jr", "sr", "st"}
 _NEVER_NAMES = frozenset({"the", "this", "that", "it", "he", "she", "they", "we", "i", "there"})
 _ENDS_WITH_TITLE = re.compile(r"\b(" + "|".join(sorted(_NAME_TITLES)) + r")\.$", re.IGNORECASE)
+_TITLE_REACH = max(map(len, _NAME_TITLES)) + 2
+"""Characters from a span's end within which `_ENDS_WITH_TITLE` can start (a title, its full
+stop and the line break `$` allows after it): the search looks there only, not over the span."""
 _NEVER_OPENS = ",;—–"
 """A span opening with one of these continues the sentence before it."""
 _UNIT_BEFORE = re.compile(r"\u00b0\s?[CF]$")
@@ -153,7 +156,8 @@ def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     after it."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and (_ENDS_WITH_TITLE.search(text, out[-1][0], out[-1][1])
+        if out and (_ENDS_WITH_TITLE.search(text, max(out[-1][0], out[-1][1] - _TITLE_REACH),
+                                            out[-1][1])
                     or text[start] in _NEVER_OPENS):
             out[-1] = (out[-1][0], end)
             continue
