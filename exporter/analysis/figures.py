@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from ..model import Article, Figure, Paragraph
+from .matching import may_hold
 
 FigureKind = Literal["money", "percent", "count", "distance", "quantity"]
 
@@ -163,8 +164,6 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_ENDS = tuple(sorted({w.split()[-1] for w in _NUMBER_WORDS}))
 """The last word of each number word (`dozen` of `two dozen`), one of which a number spelt out
 holds, in any case."""
-_FOLDED = frozenset("\u0130\u0131\u017f\u212a")
-"""`İ`, `ı`, `ſ`, the Kelvin sign: letters `re` matches to ASCII ones when ignoring case."""
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w-]*)\s*[-\s]$")
 
 
@@ -264,10 +263,7 @@ def _next_noun(text: str, pos: int) -> int:
 def _may_hold_number(text: str) -> bool:
     """Return False only if `text` holds no number, in digits or words: each finder's scan of a
     paragraph without one (half of them) finds nothing, at the cost of a scan."""
-    if _DIGIT.search(text) or not _FOLDED.isdisjoint(text):
-        return True
-    lower = text.lower()
-    return any(word in lower for word in _NUMBER_WORD_ENDS)
+    return _DIGIT.search(text) is not None or may_hold(text, _NUMBER_WORD_ENDS)
 
 
 def _money(text: str) -> Iterator[_Found]:

@@ -1,8 +1,23 @@
-"""Small helpers for the attribution patterns."""
+"""Small helpers for the analysis patterns."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+FOLDED = frozenset("\u0130\u0131\u017f\u212a")
+"""`İ`, `ı`, `ſ` and the Kelvin sign: the letters `re` matches to ASCII letters when ignoring
+case, beside the ASCII letters themselves (Python's `re.IGNORECASE` documentation). `İ` is
+also the one letter `str.lower` lengthens."""
+
+
+def may_hold(text: str, words: Iterable[str]) -> bool:
+    """Return False only if `text` holds none of `words` (lower-case ASCII) in any case, as a
+    case-insensitive pattern would read it: a cheap test before a costly scan for them."""
+    if not FOLDED.isdisjoint(text):
+        return True  # `ſ` matches `s`, but `ſ`.lower() is not `s`: only the scan can tell
+    lower = text.lower()
+    return any(word in lower for word in words)
 
 
 def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -14,4 +29,4 @@ def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.
     return last
 
 
-__all__ = ["last_match"]
+__all__ = ["FOLDED", "last_match", "may_hold"]

@@ -27,16 +27,14 @@ with warnings.catch_warnings():
     from pysbd.processor import Processor
     from pysbd.utils import Rule, TextSpan
 
+from .matching import FOLDED
+
 
 @lru_cache(maxsize=1024)
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Return `pattern` compiled, kept out of `re`'s own cache of 512 (see `Segmenter`)."""
     return re.compile(pattern, flags)
 
-
-_FOLDED = frozenset("\u0130\u0131\u017f\u212a")
-"""`İ`, `ı`, `ſ` and the Kelvin sign: the letters `re` matches to ASCII letters when ignoring
-case, beside the ASCII letters themselves (Python's `re.IGNORECASE` documentation)."""
 
 _DIGIT = re.compile(r"\d")
 _LITERAL = re.compile(r"[^.^$*+?{}\[\]\\|()]+")
@@ -151,7 +149,7 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     def _candidates(self, text: str, lowered: str) -> Sequence[str]:
         """Return the abbreviations that may stand before a full stop of `text`, in pysbd's
         order: a superset of those the search for `{abbr}\\.` (any case) can find."""
-        if not _FOLDED.isdisjoint(text):
+        if not FOLDED.isdisjoint(text):
             return self._ABBREVIATIONS
         # Without the four letters `re` folds to ASCII ones (and `İ`, which `lower` lengthens),
         # `{abbr}\\.` in any case is `{abbr}.` in the lower-cased text: an abbreviation of
