@@ -155,6 +155,23 @@ COMPANY_AFTER = re.compile(r",\s+(?:(?:a|an|the|its|[A-Z][\w-]*['’]s)\s+)?"
 COMPANY_BEFORE = re.compile(r"\b(?:the|a|an|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
                              + COMPANY_NOUN + r",?\s+$")
 COMPANY_FOLLOWS = re.compile(r"\s+" + COMPANY_NOUN + r"\b")
+_COMPANY_NOUN_ENDS = ("company", "companies", "firm", "utility", "operator", "developer", "miner",
+                      "producer", "lender", "insurer", "consultancy", "startup", "start-up",
+                      "manufacturer", "retailer", "cooperative", "co-operative", "broker",
+                      "supplier", "carrier", "conglomerate", "giant", "bank", "group", "agency",
+                      "provider")
+"""The last word of every `COMPANY_NOUN`."""
+
+
+def company_noun_before(text: str, start: int, end: int) -> bool:
+    """Return True if `text[start:end]` ends with a company noun after an article or an owner
+    (`COMPANY_BEFORE`: `the Denver firm, `), whitespace after it."""
+    # Asked about most unexplained words of an article, and the pattern is tried at every
+    # character of the window: first the test that the window ends as a match must.
+    head = text[start:end].rstrip()
+    if len(head) == end - start or not head.removesuffix(",").endswith(_COMPANY_NOUN_ENDS):
+        return False
+    return COMPANY_BEFORE.search(text, start, end) is not None
 # Institutional words that make a phrase an organisation wherever they stand.
 ORG_WORDS = frozenset({"ministry", "bank", "council", "chamber", "university", "institute",
                        "commission", "committee", "agency", "organization", "organisation",
