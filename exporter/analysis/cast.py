@@ -32,7 +32,7 @@ from .lexicon import (
     TITLES,
     Gender,
 )
-from .matching import last_match
+from .matching import char_before, last_match
 from .namesakes import established_namesake
 from .people import proper_words, with_missed_people
 from .speakable import can_speak, is_acronym, title_role, title_words
@@ -139,8 +139,8 @@ class Cast(Antecedents, Bodies):
                 if low in STOP or is_title(first) or low in CONNECTORS or \
                         gazetteer_lookup([first], 0) or gazetteer_lookup([last], 0):
                     continue
-                opener = text[:pair.start()].rstrip(" \u201c\u2018\"'(")
-                if (not opener or opener[-1] in ".!?:") and low not in FIRST_NAMES and \
+                opener = char_before(text, pair.start(), " \u201c\u2018\"'(")
+                if (not opener or opener in ".!?:") and low not in FIRST_NAMES and \
                         first not in cast.proper and (
                             low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
                     continue  # `Hosting Cook, …`: a sentence's first word, not a first name

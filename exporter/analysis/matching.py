@@ -29,4 +29,13 @@ def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.
     return last
 
 
-__all__ = ["FOLDED", "last_match", "may_hold"]
+def char_before(text: str, end: int, skip: str) -> str:
+    """Return the last character of `text[:end]` not in `skip` ("" if none): what
+    `text[:end].rstrip(skip)[-1:]` gives, without copying the text before `end` (asked at every
+    name of a paragraph, the copies made long paragraphs quadratic)."""
+    while end > 0 and text[end - 1] in skip:
+        end -= 1
+    return text[end - 1] if end > 0 else ""
+
+
+__all__ = ["FOLDED", "char_before", "last_match", "may_hold"]

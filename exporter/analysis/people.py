@@ -35,6 +35,7 @@ from .lexicon import (
     RELATIONS,
     census_first_names,
 )
+from .matching import char_before
 from .spans import SpanIndex
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
 
@@ -197,9 +198,9 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             # (`Supervisors Jolene Tabb and …`: a title in the plural before the first name.)
             titled = (bool(lead) and (is_title(lead) or _plural_title(lead))) or bool(
                 _PLURAL_TITLE_LIST.search(text, max(0, start - 160), start))
-            opener = text[:start].rstrip(" \u201c\u2018\"'(")
+            opener = char_before(text, start, " \u201c\u2018\"'(")
             low0 = bare_word(words[0]) if words else ""
-            if words and not titled and (not opener or opener[-1] in ".!?:\u2014") and \
+            if words and not titled and (not opener or opener in ".!?:\u2014") and \
                     low0 not in FIRST_NAMES and words[0] not in proper and (
                         (low0.endswith(("ing", "ly", "ed")) and len(low0) > 5) or
                         low0 in ROLE_NOUNS or _role_compound(low0) or
