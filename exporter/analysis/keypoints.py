@@ -158,10 +158,11 @@ def find_key_points(article: Article, actors: tuple[Actor, ...],
     candidates = _bounded([c for c in _candidates(article) if _eligible(c.text)])
     if not candidates:
         return ()
-    vectors = tfidf([terms(c.text) for c in candidates])
+    bags = [terms(c.text) for c in candidates]  # for the ranking and for the title's weight
+    vectors = tfidf(bags)
     sim = similarity(vectors)  # once, for the ranking and for the redundancy between picks
     lengths = [len(words(c.text)) for c in candidates]
-    scores = _scores(article, candidates, vectors, sim, actors, lengths)
+    scores = _scores(article, candidates, bags, vectors, sim, actors, lengths)
     body_words = sum(len(p.text.split()) for p in article.paragraphs)
     count = min(MAX_POINTS, max(MIN_POINTS, 2 + -(-body_words // WORDS_PER_POINT)))
     chosen = _select(scores, sim, lengths, [c.sentence.paragraph for c in candidates], count)
@@ -289,11 +290,12 @@ def _actor_names(actors: tuple[Actor, ...]) -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
-def _scores(article: Article, candidates: list[_Candidate], vectors: npt.NDArray[np.float64],
+def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]],
+            vectors: npt.NDArray[np.float64],
             sim: npt.NDArray[np.float64], actors: tuple[Actor, ...], lengths: list[int]
             ) -> npt.NDArray[np.float64]:
-    """Return the importance score of each candidate (`sim`: the similarity of their vectors,
-    `lengths`: their words as a point)."""
+    """Return the importance score of each candidate (`bags`: their terms, `sim`: the
+    similarity of their vectors, `lengths`: their words as a point)."""
     n = len(candidates)
     central = _scale(lexrank(vectors, sim=sim))
     # Closeness to the centroid: how much of the article's main thesis the sentence carries.
@@ -306,7 +308,7 @@ def _scores(article: Article, candidates: list[_Candidate], vectors: npt.NDArray
     title_vec = None
     # An inferred title is made from key phrases, so it still names the topic.
     if article.title:
-        title_vec = tfidf([*(terms(c.text) for c in candidates), terms(article.title)])
+        title_vec = tfidf([*bags, terms(article.title)])
     names = _actor_names(actors)
     position = np.zeros(n)
     position_weight = W_POSITION_NEWS if article.meta.dateline is not None else W_POSITION
