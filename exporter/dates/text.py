@@ -125,6 +125,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A pattern runs only where a cheap test finds the word it needs in the lower-cased text:
 # most paragraphs hold no holiday, no "ago" and no weekday, and scanning for them is the cost.
 _GATES: dict[str, tuple[str, ...]] = {
+    # A year with a month after it (`2024-05-`), a year after a day and month (`5/3/2024`), a
+    # decade's `0s` (`1990s`, `’90s`): what each digit pattern holds beside its digits.
+    "iso": tuple(f"{sep}{d}" for sep in "-/" for d in "0123456789"),
+    "numeric": ("/1", "/2", ".1", ".2"),
+    "decade": ("0s", "0’s", "0's"),
     "month_rel": ("this year", "last year", "next year"),
     "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
                 "stephen", "anzac", "australia day",
