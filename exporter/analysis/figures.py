@@ -149,12 +149,15 @@ _MONEY = re.compile(
 )
 _PERCENT_RX = re.compile(rf"(?P<num>{_DIGITS}){_PERCENT}")
 _UNIT_ALTS = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
-_MEASURE = re.compile(
-    rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?P<scale>{_SCALE})?(?P<sep>-|\s)"
-    rf"(?P<unit>(?i:{_UNIT_ALTS}))(?:\s+miles)?(?![\w])(?P<long>-(?:long|wide|high|deep))?"
-)
+_MEASURE_TAIL = (rf"(?P<scale>{_SCALE})?(?P<sep>-|\s)(?P<unit>(?i:{_UNIT_ALTS}))(?:\s+miles)?"
+                 r"(?![\w])(?P<long>-(?:long|wide|high|deep))?")
+_MEASURE = re.compile(rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|(?i:{_WORDNUM})){_MEASURE_TAIL}")
 _COUNT = re.compile(
     rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)(?P<scale>{_SCALE})?(?!-)")
+# The same two without the number words, for a text that holds none (`may_hold` said so): their
+# branch could match nowhere in it, and trying it at every `a`, `e`, `t` … was most of the scan.
+_MEASURE_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS}){_MEASURE_TAIL}")
+_COUNT_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?!-)")
 _AGE_BOUND = re.compile(
     rf"\s+(?:under|over|aged|below|above)\s+(?:\d+|(?i:{_WORDNUM})|five|two|one)"
     r"(?:\s*(?:-|to)\s*\d+)?(?:\s+(?:years|months)(?:\s+old)?)?\b"
@@ -260,10 +263,14 @@ def _next_noun(text: str, pos: int) -> int:
     return m.end()
 
 
-def _may_hold_number(text: str) -> bool:
-    """Return False only if `text` holds no number, in digits or words: each finder's scan of a
-    paragraph without one (half of them) finds nothing, at the cost of a scan."""
-    return _DIGIT.search(text) is not None or may_hold(text, _NUMBER_WORD_ENDS)
+def _number_scan(text: str, words: re.Pattern[str], digits: re.Pattern[str]
+                 ) -> re.Pattern[str] | None:
+    """Return the pattern to scan `text` with for numbers: `words` (digits or number words),
+    `digits` when it holds no number word, None when it holds no number either (half the
+    paragraphs: a scan that finds nothing)."""
+    if may_hold(text, _NUMBER_WORD_ENDS):
+        return words
+    return digits if _DIGIT.search(text) else None
 
 
 def _money(text: str) -> Iterator[_Found]:
@@ -287,9 +294,10 @@ def _percents(text: str) -> Iterator[_Found]:
 
 
 def _measures(text: str) -> Iterator[_Found]:
-    if not _may_hold_number(text):
+    scan = _number_scan(text, _MEASURE, _MEASURE_DIGITS)
+    if scan is None:
         return
-    for m in _MEASURE.finditer(text):
+    for m in scan.finditer(text):
         if _spelt_out_small(m.group("num")):
             continue
         unit_word = m.group("unit").lower()
@@ -310,9 +318,10 @@ def _spelt_out_small(num: str) -> bool:
 
 
 def _counts(text: str) -> Iterator[_Found]:
-    if not _may_hold_number(text):
+    scan = _number_scan(text, _COUNT, _COUNT_DIGITS)
+    if scan is None:
         return
-    for m in _COUNT.finditer(text):
+    for m in scan.finditer(text):
         num = m.group("num")
         start = m.start("num")
         first = _approx_start(text, start)

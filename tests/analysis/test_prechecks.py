@@ -21,6 +21,7 @@ MADE_UP = [
     "CLARIFICATION. A caption on Feb. 15 GAVE THE WRONG name. Because of an editing error, …",
     "Twenty-five kilometres, a dozen tonnes, \u017fixty miles, FIFTEEN MW and 3 km away.",
     "Seven hundred people and 1,200 troops; the Kelvin sign \u212a, dotless \u0131 and \u0130.",
+    "A 285-kilometre canal, 5 MW, 60,000 tonnes of cereal and 12,000 troops; 3 km-long, 4 miles.",
 ]
 
 
@@ -40,10 +41,12 @@ def test_company_noun_before_agrees_with_its_pattern(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", paragraphs())
-def test_number_gate_passes_every_measure_and_count(text: str) -> None:
-    if not figures._may_hold_number(text):
-        assert not figures._MEASURE.search(text)
-        assert not figures._COUNT.search(text)
+def test_number_scan_finds_what_the_full_patterns_find(text: str) -> None:
+    for full, digits in ((figures._MEASURE, figures._MEASURE_DIGITS),
+                         (figures._COUNT, figures._COUNT_DIGITS)):
+        scan = figures._number_scan(text, full, digits)
+        found = [] if scan is None else [(m.span(), m.groupdict()) for m in scan.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in full.finditer(text)]
 
 
 @pytest.mark.parametrize("text", paragraphs())

@@ -123,11 +123,13 @@ def test_list_rules_give_pysbd_segments(text: str) -> None:
         "Wait... What now? He left . . . and came back. . . . Then. . . . More.",
         "It fell.... Then it rose... Then it fell again...",
         "Really?! No!? Yes?? Yes!! Stop!!! Why??? Go?!?",
-        "He said \"Stop!\" and left. She asked \"Why?\" then sat. Yahoo! rose. The \u01c3Kung spoke.",
+        "He said \"Stop!\" and left. She asked \"Why?\" then sat. Yahoo! rose. "
+        "The \u01c3Kung spoke.",
         "At 5 p.m. Smith left; at 9 a.m. Jones came. At 10 A.M. Lee ate. At 3 P.M. Ann slept.",
         "Müller Co. KG. grew. The co.'s profit rose. Temperatures hit 40\u00b0. 12 people fainted.",
         "Studies show it.12 Others disagree.[3] The data (see Fig. 2) were clear (mostly). Fine.",
-        "He wrote \u201cit is. really. done.\u201d and \u2018so. it is.\u2019 Then \u00abvoil\u00e0. fini.\u00bb",
+        "He wrote \u201cit is. really. done.\u201d and \u2018so. it is.\u2019 "
+        "Then \u00abvoil\u00e0. fini.\u00bb",
         "The plan -- a bold one. really -- failed. The [note. here] stays. (i) first (ii) second",
         "\"Quote (aside) here\" (and there) \u201cmore\u201d. Then ends.",
         "The file.pdf was sent. Visit www.example.com or mail a.b@example.com today.",
