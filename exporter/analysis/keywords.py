@@ -47,8 +47,9 @@ def find_keywords(article: Article, actors: tuple[Actor, ...]) -> tuple[str, ...
     texts = [(p.n, p.text) for p in article.paragraphs]
     if article.title and not article.title_inferred:
         texts.insert(0, (0, article.title))
+    known: dict[str, str] = {}
     for n, text in texts:
-        for phrase in _phrases(text):
+        for phrase in _phrases(text, known):
             stems = [stem(word.lower()) for word in phrase]
             phrases.append((phrase, stems, n))
             for word_stem in stems:
@@ -93,24 +94,36 @@ def _canonical_forms(actors: tuple[Actor, ...]) -> dict[str, str]:
     return forms
 
 
-def _phrases(text: str) -> list[list[str]]:
-    """Return the candidate phrases of `text`: runs of content words, at most three long."""
+def _phrases(text: str, known: dict[str, str] | None = None) -> list[list[str]]:
+    """Return the candidate phrases of `text`: runs of content words, at most three long.
+
+    `known` holds the content word each token read so far stands for ("" for a boundary), kept
+    by the caller across an article's paragraphs, which repeat most of their tokens."""
+    known = {} if known is None else known
     out: list[list[str]] = []
     run: list[str] = []
     for token in [*_TOKEN.findall(text), "."]:
-        word = (token[:-2] if token.endswith(_POSSESSIVE_S) else token).strip(".-'’")
-        low = word.lower()
-        # Lower-case -ed and -ing words are mostly verbs, which make poor key phrases.
-        verb = word[:1].islower() and low.endswith(("ed", "ing")) and len(low) > 5
-        boundary = (not word or not word[0].isalpha() or low in STOP_WORDS or low in _WEAK
-                    or len(low) < 3 or verb)
-        if boundary:
+        word = known.get(token)
+        if word is None:
+            word = known[token] = _content_word(token)
+        if word:
+            run.append(word)
+        else:
             if run:
                 out.extend(_windows(run))
             run = []
-        else:
-            run.append(word)
     return out
+
+
+def _content_word(token: str) -> str:
+    """Return the word a token gives a key phrase, or "" if it ends a phrase."""
+    word = (token[:-2] if token.endswith(_POSSESSIVE_S) else token).strip(".-'’")
+    low = word.lower()
+    # Lower-case -ed and -ing words are mostly verbs, which make poor key phrases.
+    verb = word[:1].islower() and low.endswith(("ed", "ing")) and len(low) > 5
+    boundary = (not word or not word[0].isalpha() or low in STOP_WORDS or low in _WEAK
+                or len(low) < 3 or verb)
+    return "" if boundary else word
 
 
 def _windows(run: list[str]) -> list[list[str]]:
