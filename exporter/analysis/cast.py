@@ -32,9 +32,9 @@ from .lexicon import (
     TITLES,
     Gender,
 )
-from .matching import last_match
+from .matching import char_before, last_match
 from .namesakes import established_namesake
-from .people import with_missed_people
+from .people import proper_words, with_missed_people
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
     AMBIGUOUS,
@@ -59,7 +59,6 @@ _PEERAGES = frozenset({"lady", "lord", "baroness", "baron"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # How late in a family's line each suffix comes (no suffix: 1), when both namesakes carry one.
 _GENERATIONS = {"sr": 0, "jr": 2, "ii": 2, "iii": 3, "iv": 4}
-_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})
@@ -128,10 +127,11 @@ class Cast(Antecedents, Bodies):
     @classmethod
     def of(cls, mentions: tuple[Mention, ...], roles: dict[str, str | None],
            texts: dict[int, str], quoted: dict[int, list[tuple[int, int]]]) -> Cast:
-        mentions = with_missed_people(mentions, texts, quoted)
+        # Read once, for the people the mentions missed and for the cast.
+        proper = proper_words(texts)
+        mentions = with_missed_people(mentions, texts, quoted, proper)
         cast = cls(mentions=mentions, roles=roles, quoted=quoted, texts=texts)
-        for text in texts.values():
-            cast.proper.update(m.group(1) for m in _MID_CAPITAL.finditer(text))
+        cast.proper.update(proper)
         for text in texts.values():
             for pair in _PAIR.finditer(text):
                 first, last = pair.group(1), pair.group(2)
@@ -139,8 +139,8 @@ class Cast(Antecedents, Bodies):
                 if low in STOP or is_title(first) or low in CONNECTORS or \
                         gazetteer_lookup([first], 0) or gazetteer_lookup([last], 0):
                     continue
-                opener = text[:pair.start()].rstrip(" \u201c\u2018\"'(")
-                if (not opener or opener[-1] in ".!?:") and low not in FIRST_NAMES and \
+                opener = char_before(text, pair.start(), " \u201c\u2018\"'(")
+                if (not opener or opener in ".!?:") and low not in FIRST_NAMES and \
                         first not in cast.proper and (
                             low.endswith(("ing", "ly")) or (low.endswith("ed") and len(low) > 4)):
                     continue  # `Hosting Cook, …`: a sentence's first word, not a first name

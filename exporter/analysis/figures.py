@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from ..model import Article, Figure, Paragraph
+from .matching import may_hold
 
 FigureKind = Literal["money", "percent", "count", "distance", "quantity"]
 
@@ -148,17 +149,24 @@ _MONEY = re.compile(
 )
 _PERCENT_RX = re.compile(rf"(?P<num>{_DIGITS}){_PERCENT}")
 _UNIT_ALTS = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
-_MEASURE = re.compile(
-    rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?P<scale>{_SCALE})?(?P<sep>-|\s)"
-    rf"(?P<unit>(?i:{_UNIT_ALTS}))(?:\s+miles)?(?![\w])(?P<long>-(?:long|wide|high|deep))?"
-)
+_MEASURE_TAIL = (rf"(?P<scale>{_SCALE})?(?P<sep>-|\s)(?P<unit>(?i:{_UNIT_ALTS}))(?:\s+miles)?"
+                 r"(?![\w])(?P<long>-(?:long|wide|high|deep))?")
+_MEASURE = re.compile(rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|(?i:{_WORDNUM})){_MEASURE_TAIL}")
 _COUNT = re.compile(
     rf"{_NUMBER_STARTS}(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)(?P<scale>{_SCALE})?(?!-)")
+# The same two without the number words, for a text that holds none (`may_hold` said so): their
+# branch could match nowhere in it, and trying it at every `a`, `e`, `t` … was most of the scan.
+_MEASURE_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS}){_MEASURE_TAIL}")
+_COUNT_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?!-)")
 _AGE_BOUND = re.compile(
     rf"\s+(?:under|over|aged|below|above)\s+(?:\d+|(?i:{_WORDNUM})|five|two|one)"
     r"(?:\s*(?:-|to)\s*\d+)?(?:\s+(?:years|months)(?:\s+old)?)?\b"
 )
 _TOKEN = re.compile(r"\s+([\w’'-]+|[^\w\s])")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_ENDS = tuple(sorted({w.split()[-1] for w in _NUMBER_WORDS}))
+"""The last word of each number word (`dozen` of `two dozen`), one of which a number spelt out
+holds, in any case."""
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w-]*)\s*[-\s]$")
 
 
@@ -255,7 +263,19 @@ def _next_noun(text: str, pos: int) -> int:
     return m.end()
 
 
+def _number_scan(text: str, words: re.Pattern[str], digits: re.Pattern[str]
+                 ) -> re.Pattern[str] | None:
+    """Return the pattern to scan `text` with for numbers: `words` (digits or number words),
+    `digits` when it holds no number word, None when it holds no number either (half the
+    paragraphs: a scan that finds nothing)."""
+    if may_hold(text, _NUMBER_WORD_ENDS):
+        return words
+    return digits if _DIGIT.search(text) else None
+
+
 def _money(text: str) -> Iterator[_Found]:
+    if not _DIGIT.search(text):
+        return  # every amount is in digits
     for m in _MONEY.finditer(text):
         cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
         num = m.group("num") or m.group("num2")
@@ -266,13 +286,18 @@ def _money(text: str) -> Iterator[_Found]:
 
 
 def _percents(text: str) -> Iterator[_Found]:
+    if not _DIGIT.search(text):
+        return  # every percentage is in digits
     for m in _PERCENT_RX.finditer(text):
         yield _Found(_approx_start(text, m.start()), _of_phrase(text, m.end()), "percent",
                      _number(m.group("num"), None), "%")
 
 
 def _measures(text: str) -> Iterator[_Found]:
-    for m in _MEASURE.finditer(text):
+    scan = _number_scan(text, _MEASURE, _MEASURE_DIGITS)
+    if scan is None:
+        return
+    for m in scan.finditer(text):
         if _spelt_out_small(m.group("num")):
             continue
         unit_word = m.group("unit").lower()
@@ -293,7 +318,10 @@ def _spelt_out_small(num: str) -> bool:
 
 
 def _counts(text: str) -> Iterator[_Found]:
-    for m in _COUNT.finditer(text):
+    scan = _number_scan(text, _COUNT, _COUNT_DIGITS)
+    if scan is None:
+        return
+    for m in scan.finditer(text):
         num = m.group("num")
         start = m.start("num")
         first = _approx_start(text, start)

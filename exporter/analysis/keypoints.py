@@ -158,10 +158,11 @@ def find_key_points(article: Article, actors: tuple[Actor, ...],
     candidates = _bounded([c for c in _candidates(article) if _eligible(c.text)])
     if not candidates:
         return ()
-    vectors = tfidf([terms(c.text) for c in candidates])
+    bags = [terms(c.text) for c in candidates]  # for the ranking and for the title's weight
+    vectors = tfidf(bags)
     sim = similarity(vectors)  # once, for the ranking and for the redundancy between picks
     lengths = [len(words(c.text)) for c in candidates]
-    scores = _scores(article, candidates, vectors, sim, actors, lengths)
+    scores = _scores(article, candidates, bags, vectors, sim, actors, lengths)
     body_words = sum(len(p.text.split()) for p in article.paragraphs)
     count = min(MAX_POINTS, max(MIN_POINTS, 2 + -(-body_words // WORDS_PER_POINT)))
     chosen = _select(scores, sim, lengths, [c.sentence.paragraph for c in candidates], count)
@@ -289,11 +290,12 @@ def _actor_names(actors: tuple[Actor, ...]) -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
-def _scores(article: Article, candidates: list[_Candidate], vectors: npt.NDArray[np.float64],
+def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]],
+            vectors: npt.NDArray[np.float64],
             sim: npt.NDArray[np.float64], actors: tuple[Actor, ...], lengths: list[int]
             ) -> npt.NDArray[np.float64]:
-    """Return the importance score of each candidate (`sim`: the similarity of their vectors,
-    `lengths`: their words as a point)."""
+    """Return the importance score of each candidate (`bags`: their terms, `sim`: the
+    similarity of their vectors, `lengths`: their words as a point)."""
     n = len(candidates)
     central = _scale(lexrank(vectors, sim=sim))
     # Closeness to the centroid: how much of the article's main thesis the sentence carries.
@@ -303,10 +305,13 @@ def _scores(article: Article, candidates: list[_Candidate], vectors: npt.NDArray
     paragraphs = sorted({c.sentence.paragraph for c in candidates})
     rank_of = {p: i for i, p in enumerate(paragraphs)}
     last = len(paragraphs) - 1
-    title_vec = None
+    title_scores = None
     # An inferred title is made from key phrases, so it still names the topic.
     if article.title:
-        title_vec = tfidf([*(terms(c.text) for c in candidates), terms(article.title)])
+        title_vec = tfidf([*bags, terms(article.title)])
+        # Every row's products summed at once: the row sums are the same pairwise sums
+        # `np.sum` of each row gives (a row is contiguous), in one call instead of thousands.
+        title_scores = (title_vec[:-1] * title_vec[-1]).sum(axis=1)
     names = _actor_names(actors)
     position = np.zeros(n)
     position_weight = W_POSITION_NEWS if article.meta.dateline is not None else W_POSITION
@@ -328,8 +333,8 @@ def _scores(article: Article, candidates: list[_Candidate], vectors: npt.NDArray
         position[i] = 1.0 / (1.0 + POSITION_DECAY * rank) + (FIRST_BONUS if first_in_para else 0.0)
         if rank == last and last > 2:
             position[i] += LAST_BONUS
-        if title_vec is not None:
-            title[i] = float(np.sum(title_vec[i] * title_vec[-1]))
+        if title_scores is not None:
+            title[i] = float(title_scores[i])
         text = c.text
         if names:
             found = {name for name in names if name in text}

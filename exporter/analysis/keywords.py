@@ -29,9 +29,9 @@ _WEAK_TEXT = """
     keep make made take took give gave get got become went come came
 """
 _WEAK = frozenset(_WEAK_TEXT.split())
-_POSSESSIVE_S = re.compile(r"['’]s$")
-"""A possessive ending, taken off every token `_phrases` reads (compiled once: `re.sub` with the
-pattern as text looked it up in re's cache for each of an article's tokens)."""
+_POSSESSIVE_S = ("'s", "’s")
+"""A possessive ending, taken off every token `_phrases` reads (a token holds no line break, so
+`['’]s$` matched only these two at its end)."""
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ic")
 
 
@@ -42,27 +42,31 @@ def find_keywords(article: Article, actors: tuple[Actor, ...]) -> tuple[str, ...
     display: dict[str, str] = {}
     total = max(len(article.paragraphs), 1)
     word_freq: dict[str, int] = defaultdict(int)
-    phrases: list[tuple[list[str], int]] = []
+    # Each phrase with its words' stems, worked out once for the counting and the scoring.
+    phrases: list[tuple[list[str], list[str], int]] = []
     texts = [(p.n, p.text) for p in article.paragraphs]
     if article.title and not article.title_inferred:
         texts.insert(0, (0, article.title))
+    known: dict[str, str] = {}
     for n, text in texts:
-        for phrase in _phrases(text):
-            phrases.append((phrase, n))
-            for word in phrase:
-                word_freq[stem(word.lower())] += 1
-    for phrase, n in phrases:
+        for phrase in _phrases(text, known):
+            stems = [stem(word.lower()) for word in phrase]
+            phrases.append((phrase, stems, n))
+            for word_stem in stems:
+                word_freq[word_stem] += 1
+    for phrase, stems, n in phrases:
         text = " ".join(phrase)
-        key = canonical.get(text.lower(), "")
+        low = text.lower()
+        key = canonical.get(low, "")
         if not key:
-            key = " ".join(stem(w.lower()) for w in phrase)
-        weight = sum(word_freq[stem(w.lower())] for w in phrase) / len(phrase) ** 0.5
+            key = " ".join(stems)
+        weight = sum(word_freq[word_stem] for word_stem in stems) / len(phrase) ** 0.5
         # Early mentions frame the piece; the title frames it most.
         weight *= 1.0 + 0.5 * (1.0 - min(n, total) / total)
-        if text.lower() in canonical:
+        if low in canonical:
             weight *= 1.5
         scores[key] += weight
-        form = canonical.get(text.lower()) or text
+        form = canonical.get(low) or text
         # Lower case wins when the phrase occurs in lower case anywhere (`water`, not `Water`).
         if key not in display or (form[:1].islower() and display[key][:1].isupper()
                                   and key not in canonical.values()):
@@ -90,24 +94,36 @@ def _canonical_forms(actors: tuple[Actor, ...]) -> dict[str, str]:
     return forms
 
 
-def _phrases(text: str) -> list[list[str]]:
-    """Return the candidate phrases of `text`: runs of content words, at most three long."""
+def _phrases(text: str, known: dict[str, str] | None = None) -> list[list[str]]:
+    """Return the candidate phrases of `text`: runs of content words, at most three long.
+
+    `known` holds the content word each token read so far stands for ("" for a boundary), kept
+    by the caller across an article's paragraphs, which repeat most of their tokens."""
+    known = {} if known is None else known
     out: list[list[str]] = []
     run: list[str] = []
     for token in [*_TOKEN.findall(text), "."]:
-        word = _POSSESSIVE_S.sub("", token).strip(".-'’")
-        low = word.lower()
-        # Lower-case -ed and -ing words are mostly verbs, which make poor key phrases.
-        verb = word[:1].islower() and low.endswith(("ed", "ing")) and len(low) > 5
-        boundary = (not word or not word[0].isalpha() or low in STOP_WORDS or low in _WEAK
-                    or len(low) < 3 or verb)
-        if boundary:
+        word = known.get(token)
+        if word is None:
+            word = known[token] = _content_word(token)
+        if word:
+            run.append(word)
+        else:
             if run:
                 out.extend(_windows(run))
             run = []
-        else:
-            run.append(word)
     return out
+
+
+def _content_word(token: str) -> str:
+    """Return the word a token gives a key phrase, or "" if it ends a phrase."""
+    word = (token[:-2] if token.endswith(_POSSESSIVE_S) else token).strip(".-'’")
+    low = word.lower()
+    # Lower-case -ed and -ing words are mostly verbs, which make poor key phrases.
+    verb = word[:1].islower() and low.endswith(("ed", "ing")) and len(low) > 5
+    boundary = (not word or not word[0].isalpha() or low in STOP_WORDS or low in _WEAK
+                or len(low) < 3 or verb)
+    return "" if boundary else word
 
 
 def _windows(run: list[str]) -> list[list[str]]:

@@ -35,6 +35,7 @@ from .lexicon import (
     RELATIONS,
     census_first_names,
 )
+from .matching import char_before
 from .spans import SpanIndex
 from .speakers import AGENT_NOUN, INITIAL, POSSESSIVE, bare_word, is_title
 
@@ -75,8 +76,9 @@ _PLURAL_TITLE_LIST = re.compile(r"\b(?:Sens|Reps|Govs|Drs|Messrs)\.\s+(?:[A-Z][\
                                 r"|,\s*)*?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+([A-Z][\w\u2019'-]+)\b")
 # A word alone before a speech verb, not the last of a longer name (`Nishimura said`).
+_SAID_VERBS = ("said", "says", "told", "added", "asked", "replied", "wrote", "conceded", "paused")
 _SAID_NAME = re.compile(r"(?<![\w\u2019'-]\s)(?<![\w\u2019'-])([A-Z][\w\u2019'-]+)\s+"
-                        r"(?:said|says|told|added|asked|replied|wrote|conceded|paused)\b")
+                        r"(?:" + "|".join(_SAID_VERBS) + r")\b")
 # First words of places' names (`Port Haskell`, `Fort Stewart`, `Mount Pleasant`), never of a
 # person's.
 _PLACE_FIRST = frozenset({"port", "fort", "mount", "mt", "cape", "lake", "new"})
@@ -128,16 +130,23 @@ def _role_before(text: str, start: int) -> bool:
     return is_title(word) or word in ROLE_NOUNS or word in RELATIONS
 
 
+def proper_words(texts: dict[int, str]) -> set[str]:
+    """Return the capitalised words the texts write inside a sentence (after a lower-case word or
+    a comma): proper names, not sentence openers."""
+    return {m.group(1) for text in texts.values() for m in _MID_CAPITAL.finditer(text)}
+
+
 def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
-                       quoted: dict[int, list[tuple[int, int]]]) -> tuple[Mention, ...]:
+                       quoted: dict[int, list[tuple[int, int]]],
+                       proper: set[str]) -> tuple[Mention, ...]:
     """Return the mentions with the people `actors.find_mentions` missed added: a `First Last`
     run outside quotations that a title, a common first name, an appositive or a speech verb
     marks as a person, and its surname written alone later. A run that holds a place, an
-    organisation's head word or a gazetteer name is no person."""
+    organisation's head word or a gazetteer name is no person. `proper`: the texts'
+    `proper_words`."""
     added: list[Mention] = []
     surnames: dict[str, set[str]] = {}
     alone = _words_alone(texts)
-    proper = {m.group(1) for text in texts.values() for m in _MID_CAPITAL.finditer(text)}
     # `Delphine Aschenbrenner` beside `Harold Aschenbrenner, 79,`: a given name the census
     # lists before the surname of someone the mentions know is a relative.
     known_surnames = {m.key.split()[-1] for m in mentions if m.kind is ActorKind.PERSON and
@@ -145,9 +154,13 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
     # Words the article writes alone as a name, after Mr./Ms. or before a speech verb: `Bodnár
     # Réka` and later `Ms. Bodnár` is a family name written first, as Hungarian and East Asian
     # names are.
-    named_alone = {m.group(1) for text in texts.values() for m in _HONORIFIC_NAME.finditer(text)}
+    # (Each scan only where its words are: the patterns open with look-behinds.)
+    named_alone = {m.group(1) for text in texts.values() if "Mr" in text or "Ms" in text
+                   for m in _HONORIFIC_NAME.finditer(text)}
     # (Or written alone before a speech verb: `Nishimura said` after `Nishimura Kenta`.)
-    named_alone |= {m.group(1) for text in texts.values() for m in _SAID_NAME.finditer(text)}
+    named_alone |= {m.group(1) for text in texts.values()
+                    if any(map(text.__contains__, _SAID_VERBS))
+                    for m in _SAID_NAME.finditer(text)}
     by_paragraph: dict[int, list[Mention]] = {}
     for m in mentions:
         by_paragraph.setdefault(m.paragraph, []).append(m)
@@ -189,9 +202,9 @@ def with_missed_people(mentions: tuple[Mention, ...], texts: dict[int, str],
             # (`Supervisors Jolene Tabb and …`: a title in the plural before the first name.)
             titled = (bool(lead) and (is_title(lead) or _plural_title(lead))) or bool(
                 _PLURAL_TITLE_LIST.search(text, max(0, start - 160), start))
-            opener = text[:start].rstrip(" \u201c\u2018\"'(")
+            opener = char_before(text, start, " \u201c\u2018\"'(")
             low0 = bare_word(words[0]) if words else ""
-            if words and not titled and (not opener or opener[-1] in ".!?:\u2014") and \
+            if words and not titled and (not opener or opener in ".!?:\u2014") and \
                     low0 not in FIRST_NAMES and words[0] not in proper and (
                         (low0.endswith(("ing", "ly", "ed")) and len(low0) > 5) or
                         low0 in ROLE_NOUNS or _role_compound(low0) or
@@ -308,4 +321,4 @@ def _words_alone(texts: dict[int, str]) -> dict[str, int]:
     return counts
 
 
-__all__ = ["with_missed_people"]
+__all__ = ["proper_words", "with_missed_people"]

@@ -10,19 +10,12 @@ linear regex splitter alone. Results are cached per text, since every analysis m
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Paragraph
 from .lexicon import HONORIFICS
-
-with warnings.catch_warnings():
-    # pysbd 0.3.4 has non-raw regex strings; compiling them warns on newer Pythons.
-    warnings.simplefilter("ignore")
-    import pysbd
-    from pysbd.lang.english import English
-    from pysbd.utils import TextSpan
+from .segmenter import SEGMENTER
 
 PYSBD_MAX_CHARS = 5_000
 """Paragraphs longer than this are split by the regex splitter only.
@@ -70,6 +63,9 @@ _SENTENCE_STARTERS = {
 _NAME_TITLES = frozenset(HONORIFICS) - {"jr", "sr", "st"}
 _NEVER_NAMES = frozenset({"the", "this", "that", "it", "he", "she", "they", "we", "i", "there"})
 _ENDS_WITH_TITLE = re.compile(r"\b(" + "|".join(sorted(_NAME_TITLES)) + r")\.$", re.IGNORECASE)
+_TITLE_REACH = max(map(len, _NAME_TITLES)) + 2
+"""Characters from a span's end within which `_ENDS_WITH_TITLE` can start (a title, its full
+stop and the line break `$` allows after it): the search looks there only, not over the span."""
 _NEVER_OPENS = ",;—–"
 """A span opening with one of these continues the sentence before it."""
 _UNIT_BEFORE = re.compile(r"\u00b0\s?[CF]$")
@@ -129,104 +125,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=1024)
-def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Return `pattern` compiled, kept out of `re`'s own cache of 512 (see `_Segmenter`)."""
-    return re.compile(pattern, flags)
-
-
-class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
-    """pysbd's abbreviation rules, with its patterns and its results, without its waste.
-
-    For each of its 188 abbreviations a paragraph holds as letters (`al` in `also`, `co` in
-    `could`), pysbd 0.3.4 finds every word starting with it and, for each, runs a substitution
-    of `∯` for the full stop after it (`(?<=\\s{abbr})\\.(?=…)`) over the whole paragraph, each
-    pattern handed to `re` as a string: its largest cost, and those hundreds of patterns pushed
-    everything else out of `re`'s cache of 512. Every substitution needs the abbreviation, as
-    the word wrote it (escaped, or letters only in the prepositive and number lists), followed
-    by a full stop; substitutions only ever take full stops away. So an abbreviation never so
-    followed (`{abbr}\\.`, in any case) is passed over, a word whose spelling of it never is
-    substitutes nothing, and the patterns kept are compiled once each.
-    `tests/analysis/test_sentence_spans.py` compares the segments with pysbd's own.
-    """
-
-    _ABBREVIATIONS = tuple(abbr.strip() for abbr in English.Abbreviation.ABBREVIATIONS)
-
-    def search_for_abbreviations_in_string(self, text: str) -> str:
-        # pysbd's own loop, in its order (`lowered` is the text before any substitution, as
-        # there), over the abbreviations the text holds.
-        lowered = text.lower()
-        for stripped in [abbr for abbr in self._ABBREVIATIONS if abbr in lowered]:
-            if not _compiled(stripped + r"\.", re.IGNORECASE).search(text):
-                continue  # never followed by a full stop: no substitution for it can match
-            abbrev_match = _compiled(r"(?:^|\s|\r|\n)" + stripped, re.IGNORECASE).findall(text)
-            if not abbrev_match:
-                continue
-            char_array = _compiled(r"(?<={" + re.escape(stripped) + "} ).{1}").findall(text)
-            for ind, match in enumerate(abbrev_match):
-                text = self.scan_for_replacements(text, match, ind, char_array)
-        return text
-
-    def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
-        if am.strip() + "." not in txt:
-            return txt  # no substitution can match: the text as pysbd's would leave it
-        replaced: str = super().scan_for_replacements(txt, am, ind, char_array)
-        return replaced
-
-
-class _English(English):  # type: ignore[misc]
-    """pysbd's English, with the faster abbreviation rules."""
-
-    AbbreviationReplacer = _AbbreviationReplacer
-
-
-class _Segmenter(pysbd.Segmenter):  # type: ignore[misc]
-    """pysbd's segmenter, with the faster abbreviation rules (`_AbbreviationReplacer`), each
-    sentence placed in the text with `str.find`.
-
-    pysbd 0.3.4 places each sentence it found with `re.finditer(re.escape(sentence) + "\\s*")`:
-    a regular expression compiled for every sentence of every paragraph, each one a new entry in
-    `re`'s cache of 512 patterns. A few articles' sentences pushed out the patterns pysbd's
-    abbreviation rules and the readers use over and over, so every new article compiled some 125
-    of them again (8 of the 36 ms its analysis took). The search here is the same: the first
-    occurrence of the sentence, with the whitespace after it, that ends after the last one
-    placed, looking at occurrences left to right without overlap
-    (`tests/analysis/test_sentence_spans.py` compares the two on the test articles and corpus
-    pages).
-    """
-
-    def __init__(self, **options: object) -> None:
-        super().__init__(**options)
-        self.language_module = _English
-
-    def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
-        if not all(sentences):  # an empty pattern matches between characters: pysbd's own way
-            spans: list[TextSpan] = super().sentences_with_char_spans(sentences)
-            return spans
-        text: str = self.original_text
-        placed: list[TextSpan] = []
-        prior_end = 0
-        for sentence in sentences:
-            at = text.find(sentence)
-            while at >= 0:
-                end = at + len(sentence)
-                while end < len(text) and text[end].isspace():  # what `\s*` matches
-                    end += 1
-                if end > prior_end:
-                    placed.append(TextSpan(text[at:end], at, end))
-                    prior_end = end
-                    break
-                at = text.find(sentence, end)
-        return placed
-
-
-_SEGMENTER = _Segmenter(language="en", clean=False, char_span=True)
 
 
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:
     """Return pysbd's spans, with any text it failed to place kept as spans of its own."""
     try:
-        segments = _SEGMENTER.segment(text)
+        segments = SEGMENTER.segment(text)
     except Exception:  # pysbd fails on some odd inputs; the regex splitter does not
         return regex_spans(text)
     spans: list[tuple[int, int]] = []
@@ -252,7 +156,8 @@ def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     after it."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and (_ENDS_WITH_TITLE.search(text, out[-1][0], out[-1][1])
+        if out and (_ENDS_WITH_TITLE.search(text, max(out[-1][0], out[-1][1] - _TITLE_REACH),
+                                            out[-1][1])
                     or text[start] in _NEVER_OPENS):
             out[-1] = (out[-1][0], end)
             continue

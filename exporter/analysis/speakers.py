@@ -91,6 +91,9 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?
                         # New York Times style: `Representative Jane Roe, Democrat of Ohio,`.
                         r"|(?<=,)\s*(?:Democrat|Republican|[Ii]ndependent)\s+of\s+"
                         r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s+and\s+[a-z])")
+_PARTY_NEEDS = ("-", "\u2013", "Democrat", "Republican", "ndependent")
+"""What a tag between commas holds (`D-Calif.`, `Ohio Republican`, `Democrat of Ohio`); one in
+brackets holds its `(`."""
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
 _ROLE_THEN_NAME = re.compile(r"[\u2019']?s?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
 CLAUSE_OPENERS = frozenset({"while", "and", "but", "as", "when", "after", "because", "although",
@@ -111,6 +114,8 @@ def mask_party_tags(text: str) -> str:
     """Return `text` with party and state tags (`(D-Wis.)`, `(R)`), an opening dateline and
     quoted nicknames inside names blanked, offsets kept: none is a speaker nor part of one."""
     text = blank_district_tags(blank_nicknames(blank_dateline(text)))
+    if "(" not in text and ("," not in text or not any(map(text.__contains__, _PARTY_NEEDS))):
+        return text  # no tag can be there: its scan opens with a look-behind at each character
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 

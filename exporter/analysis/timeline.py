@@ -42,6 +42,7 @@ from ..dates import (
     resolve,
 )
 from ..model import Article, Event, Paragraph
+from .matching import may_hold
 from .sentences import split_sentences
 
 MAX_EVENT_WORDS = 30
@@ -265,6 +266,10 @@ _NOTICE = re.compile(
     r"|gave\s+(?:the\s+)?(?:wrong|incorrect))\b",
     re.IGNORECASE,
 )
+_NOTICE_WORDS = ("correct", "clarif", "editor", "update", "amended", "changed", "revised",
+                 "version", "error", "mis", "gave")
+"""A word (or its start) each branch of `_NOTICE` needs: `correction`, `clarified`, `editor’s
+note`, `updated`, an earlier `version`, an editing `error`, `misstated` or `gave the wrong`."""
 # A page's stamp, credit or byline ("Updated April 5, 2017 4:32 p.m. ET", "By Staff Reporter |
 # Nov. 14, 2011", "Photo: Jan. 12, 2006 / Staff"): a short line opening on such a word that ends
 # without a full stop (a clock time's "p.m." is none) tells no event.
@@ -344,8 +349,11 @@ def _paragraph_events(para: Paragraph, ref: PartialDate | None
                       ) -> Iterator[tuple[Event, int]]:
     """Yield the events of one paragraph with their offsets."""
     text = para.text
-    if _NOTICE.search(text[:300]) or (_STAMP.match(text) and _words(text) <= _STAMP_WORDS
-                                      and not _SENTENCE_STOP.search(text)):
+    head = text[:300]
+    # A notice's words are looked for before its pattern, whose branches are tried everywhere.
+    if (may_hold(head, _NOTICE_WORDS) and _NOTICE.search(head)) or (
+            _STAMP.match(text) and _words(text) <= _STAMP_WORDS
+            and not _SENTENCE_STOP.search(text)):
         return
     mentions = find_mentions(text)
     if not mentions:

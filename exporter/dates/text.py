@@ -124,10 +124,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # A pattern runs only where a cheap test finds the word it needs in the lower-cased text:
 # most paragraphs hold no holiday, no "ago" and no weekday, and scanning for them is the cost.
-_MONTH_GATE = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _GATES: dict[str, tuple[str, ...]] = {
-    "dmy": _MONTH_GATE, "mdy": _MONTH_GATE, "my": _MONTH_GATE, "md": _MONTH_GATE,
-    "dm": _MONTH_GATE, "bare_month": _MONTH_GATE,
+    # A year with a month after it (`2024-05-`), a year after a day and month (`5/3/2024`), a
+    # decade's `0s` (`1990s`, `’90s`): what each digit pattern holds beside its digits.
+    "iso": tuple(f"{sep}{d}" for sep in "-/" for d in "0123456789"),
+    "numeric": ("/1", "/2", ".1", ".2"),
+    "decade": ("0s", "0’s", "0's"),
     "month_rel": ("this year", "last year", "next year"),
     "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
                 "stephen", "anzac", "australia day",
@@ -142,9 +144,17 @@ _GATES: dict[str, tuple[str, ...]] = {
     "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
     "year_end": ("year",), "month_end": ("month",), "in_the_day": ("in the day",),
     "rel_period": ("year", "month"),
-    "season": ("spring", "summer", "autumn", "fall"), "weekday": ("day",),
+    "season": ("spring", "summer", "autumn", "fall"),
     "deictic": ("yesterday", "today", "tonight", "tomorrow", "last night"),
     "short_year": ("'", "’"),
+}
+# Months and weekdays are matched case-sensitively, so their gates test the text as written:
+# `Mar` opens every form of March, where the lower-cased `mar` is in `market` and `summary`.
+_MONTH_GATE = tuple(name[:3] for name in MONTH_NAMES)
+_CASED_GATES: dict[str, tuple[str, ...]] = {
+    "dmy": _MONTH_GATE, "mdy": _MONTH_GATE, "my": _MONTH_GATE, "md": _MONTH_GATE,
+    "dm": _MONTH_GATE, "bare_month": _MONTH_GATE, "month_rel": _MONTH_GATE,
+    "weekday": tuple(day.capitalize() for day in WEEKDAYS),
 }
 
 # Words before a four-digit number that make it a label, not a year.
@@ -504,6 +514,9 @@ def find_mentions(text: str) -> list[Mention]:
         if gate is None and not digits and kind in _NEEDS_DIGITS:
             continue
         if gate is not None and not any(map(lower.__contains__, gate)):
+            continue
+        cased = _CASED_GATES.get(kind)
+        if cased is not None and not any(map(text.__contains__, cased)):
             continue
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) >= 0:

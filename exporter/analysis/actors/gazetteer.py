@@ -32,6 +32,9 @@ class Gazetteer:
 
     entries: dict[tuple[str, ...], Entry]
     longest: int
+    firsts: frozenset[str]
+    """The first word of every key: `lookup` is asked about nearly every capitalised word of an
+    article, most of which open no name."""
 
 
 _SHORT = 3
@@ -69,7 +72,8 @@ def gazetteer() -> Gazetteer:
                 if key and key not in entries:
                     entries[key] = Entry(canonical=name, kind=kind, form=form,
                                          caps=_short_acronym(n))
-    return Gazetteer(entries=entries, longest=max(len(k) for k in entries))
+    return Gazetteer(entries=entries, longest=max(len(k) for k in entries),
+                     firsts=frozenset(k[0] for k in entries))
 
 
 def _short_acronym(name: str) -> bool:
@@ -80,8 +84,11 @@ def _short_acronym(name: str) -> bool:
 def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
     """Return the longest gazetteer match at `words[i]` as (length, entry)."""
     gaz = gazetteer()
+    head = words[i:i + gaz.longest]
+    if not head or _fold(head[0]) not in gaz.firsts:
+        return None  # every key tried below opens with the first of these words
     # Each word folded once, not once for every length tried (longest first).
-    folded = tuple(map(_fold, words[i:i + gaz.longest]))
+    folded = tuple(map(_fold, head))
     for n in range(len(folded), 0, -1):
         entry = gaz.entries.get(folded[:n])
         if entry is not None and (not entry.caps or words[i].replace(".", "").isupper()):

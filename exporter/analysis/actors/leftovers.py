@@ -19,7 +19,7 @@ from .cues import CORPORATE_ENDINGS, REGION_CODE
 from .gazetteer import lookup
 from .names import SUFFIXES, firsts, looks_acronym, shouted
 from .variants import same_person
-from .words import COMPANY_AFTER, COMPANY_BEFORE, CONNECTORS, STOP
+from .words import COMPANY_AFTER, CONNECTORS, STOP, company_noun_before
 
 if TYPE_CHECKING:
     from .mention import Mention
@@ -132,7 +132,7 @@ class Leftovers:
                 self.record(org, ActorKind.ORGANISATION, n, a, b, text, "short")
             elif w in self.companies or (w.lower() not in STOP and (
                     COMPANY_AFTER.match(text, b)
-                    or COMPANY_BEFORE.search(text, max(0, a - _BEHIND), a))):
+                    or company_noun_before(text, max(0, a - _BEHIND), a))):
                 self.companies.add(w)
                 self.record(w, ActorKind.ORGANISATION, n, a, b, text, "company")
 

@@ -16,6 +16,9 @@ _TOKEN = re.compile(r"\w+(?:[\u2019'.\-&]\w+)*\.?|&(?=\s)")
 & Medicaid Services`, `Procter & Gamble`)."""
 _ABBREV_DOT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Jr|Sr)\.")
 _POSSESSIVE = re.compile(r"(?:[\u2019']s|(?<=s)[\u2019'])$")
+_POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
+"""The endings `_POSSESSIVE` can match in a word (which holds no line break): looked for first,
+since `tokenize` reads every word of an article."""
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?|[A-Z][A-Z0-9&]{1,7}s?|[A-Z]\.[A-Z]")
 _ELIDED = re.compile(r"[dl]['\u2019][A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|abd)"
@@ -32,7 +35,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         word, start, end = m.group(), m.start(), m.end()
         if word.endswith(".") and not _ABBREV_DOT.fullmatch(word):
             word, end = word[:-1], end - 1
-        poss = _POSSESSIVE.search(word)
+        poss = _POSSESSIVE.search(word) if word.endswith(_POSSESSIVE_ENDS) else None
         if poss and len(word) > 2:
             word, end = word[: poss.start()], end - (poss.end() - poss.start())
         if word:
@@ -49,9 +52,15 @@ class Run:
     sentence_start: bool
 
 
+_JOINED = frozenset("-'\u2019")
+"""What joins an elided article to a name (`d'`, `al-`), within a word's first five characters:
+`_ELIDED` is tried only on a word that holds one there."""
+
+
 def is_cap(word: str) -> bool:
     # `d'Ivoire`, `l'Aquila`, `al-Haddad`: an article joined to a capital is part of the name.
-    return word[:1].isupper() or _ELIDED.match(word) is not None
+    return word[:1].isupper() or (
+        not _JOINED.isdisjoint(word[:5]) and _ELIDED.match(word) is not None)
 
 
 def find_runs(text: str, whole: bool = True) -> list[Run]:
@@ -63,7 +72,8 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
     i = 0
     while i < len(toks):
         word, start, _ = toks[i]
-        if not is_cap(word) or word.isdigit():
+        # (`isupper` first: is_cap's own first test, spared a call for most words.)
+        if not (word[:1].isupper() or is_cap(word)) or word.isdigit():
             i += 1
             continue
         sentence_start = start in starts or opens_sentence(text, start, starts)

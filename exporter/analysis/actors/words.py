@@ -32,6 +32,8 @@ _QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z][\w'-]*) ([\u201c\"][A-Z][\w.\u2019
 def blank_nicknames(text: str) -> str:
     """Return `text` with quoted nicknames inside a name blanked, offsets kept: the name around
     them is one person's (`Robert “Bobby” Fenwick III` is `Robert Fenwick III`)."""
+    if "\u201c" not in text and '"' not in text:
+        return text  # no quotation mark, no nickname: every paragraph is asked, few hold one
     return _QUOTED_NICKNAME.sub(lambda m: f"{m.group(1)} {' ' * len(m.group(2))}", text)
 
 
@@ -45,6 +47,8 @@ _DISTRICT_TAG_BETWEEN = re.compile(rf"(?<=,)\s*{DISTRICT_TAG}(?=,)|\s*\({DISTRIC
 
 def blank_district_tags(text: str) -> str:
     """Return `text` with district party tags (`, D-5th District,`) blanked, offsets kept."""
+    if "District" not in text and "Ward" not in text:
+        return text  # every tag names one (the scan's look-behind is tried at each character)
     return _DISTRICT_TAG_BETWEEN.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -151,6 +155,23 @@ COMPANY_AFTER = re.compile(r",\s+(?:(?:a|an|the|its|[A-Z][\w-]*['’]s)\s+)?"
 COMPANY_BEFORE = re.compile(r"\b(?:the|a|an|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
                              + COMPANY_NOUN + r",?\s+$")
 COMPANY_FOLLOWS = re.compile(r"\s+" + COMPANY_NOUN + r"\b")
+_COMPANY_NOUN_ENDS = ("company", "companies", "firm", "utility", "operator", "developer", "miner",
+                      "producer", "lender", "insurer", "consultancy", "startup", "start-up",
+                      "manufacturer", "retailer", "cooperative", "co-operative", "broker",
+                      "supplier", "carrier", "conglomerate", "giant", "bank", "group", "agency",
+                      "provider")
+"""The last word of every `COMPANY_NOUN`."""
+
+
+def company_noun_before(text: str, start: int, end: int) -> bool:
+    """Return True if `text[start:end]` ends with a company noun after an article or an owner
+    (`COMPANY_BEFORE`: `the Denver firm, `), whitespace after it."""
+    # Asked about most unexplained words of an article, and the pattern is tried at every
+    # character of the window: first the test that the window ends as a match must.
+    head = text[start:end].rstrip()
+    if len(head) == end - start or not head.removesuffix(",").endswith(_COMPANY_NOUN_ENDS):
+        return False
+    return COMPANY_BEFORE.search(text, start, end) is not None
 # Institutional words that make a phrase an organisation wherever they stand.
 ORG_WORDS = frozenset({"ministry", "bank", "council", "chamber", "university", "institute",
                        "commission", "committee", "agency", "organization", "organisation",
