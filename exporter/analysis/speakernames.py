@@ -361,10 +361,27 @@ GROUP_BEFORE_NAME = re.compile(r"\s*(?:[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:group|org
 # speaks through its part.
 PART_OF_BODY = re.compile(r"\s*(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:chapter|branch|"
                           r"affiliate|arm|wing|division|bureau)\s+of\s+(?:the\s+)?(?=[A-Z])")
+# Appositives that describe a subject without naming anyone who speaks: a participle
+# (`The complaint, filed in district court by …,`), a setting (`…, in its review of the
+# measure,`), an organisation (`…, a union,`, `…, Maine’s housing finance agency,`), a body
+# ending a role (`a spokesperson for the authority`).
+PARTICIPLE_APPOSITIVE = re.compile(r"(?:filed|released|signed|written|issued|published|"
+                                   r"sent|obtained|reviewed|dated|submitted|posted)\b")
+SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s+(?:a|an|the|its|"
+                                r"his|her|their|this|that|an?)\b")
+# `…, a union,`: an indefinite description of an organisation named just before.
+ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|organi[sz]ation|"
+                            r"coalition|nonprofit|non-profit|association|company|firm|agency|"
+                            r"lobby|think\s+tank|charity|federation|council)")
+OWNED_ORG_APPOSITIVE = re.compile(r"(?:the|[A-Z][\w.-]*[\u2019']s)\s+(?:[\w\u2019'-]+\s+){0,3}?"
+                                 r"(?:agency|department|ministry|office|company|firm|union|"
+                                 r"association|authority|regulator|utility|bank|lender|group)")
+BODY_AT_END = re.compile(r"\b(?:for|of|at)\s+(?:the\s+)?[\w-]+\s*$")
 
 
 __all__ = [
     "AGENT_NOUN",
+    "BODY_AT_END",
     "DETERMINERS",
     "DOCUMENT_AUTHORED_BY",
     "DOCUMENT_OF_BODY",
@@ -372,9 +389,13 @@ __all__ = [
     "GROUP_BEFORE_NAME",
     "INITIAL",
     "LOWER_CONNECTORS",
+    "ORG_APPOSITIVE",
+    "OWNED_ORG_APPOSITIVE",
+    "PARTICIPLE_APPOSITIVE",
     "PART_OF_BODY",
     "POSSESSIVE",
     "PREPOSITIONS",
+    "SETTING_APPOSITIVE",
     "Name",
     "bare_word",
     "is_capitalised",

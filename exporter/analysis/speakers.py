@@ -29,6 +29,7 @@ from .lexicon import FIRST_NAMES, RELATIONS, TITLES, Gender
 from .matching import last_match
 from .speakernames import (
     AGENT_NOUN,
+    BODY_AT_END,
     DETERMINERS,
     DOCUMENT_AUTHORED_BY,
     DOCUMENT_OF_BODY,
@@ -36,9 +37,13 @@ from .speakernames import (
     GROUP_BEFORE_NAME,
     INITIAL,
     LOWER_CONNECTORS,
+    ORG_APPOSITIVE,
+    OWNED_ORG_APPOSITIVE,
     PART_OF_BODY,
+    PARTICIPLE_APPOSITIVE,
     POSSESSIVE,
     PREPOSITIONS,
+    SETTING_APPOSITIVE,
     Name,
     _tokens,
     bare_word,
@@ -290,21 +295,21 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if opening is not None:
         return opening
     a, b = segs[-1]
-    if len(segs) >= 2 and _SETTING_APPOSITIVE.match(text, a, b) and segs[-2][0] < segs[-2][1]:
+    if len(segs) >= 2 and SETTING_APPOSITIVE.match(text, a, b) and segs[-2][0] < segs[-2][1]:
         # `The Legislative Analyst’s Office, in its review of the measure, said`: where or
         # when, between the subject and its verb.
         return subject_before(text, start, segs[-2][1])
-    if len(segs) >= 2 and _PARTICIPLE_APPOSITIVE.match(text, a, b):
+    if len(segs) >= 2 and PARTICIPLE_APPOSITIVE.match(text, a, b):
         # `The complaint, filed in district court by the association, says`: what describes
         # the subject, not who speaks.
         return subject_before(text, start, segs[-2][1])
-    if len(segs) >= 3 and _ORG_APPOSITIVE.fullmatch(text, a, b):
+    if len(segs) >= 3 and ORG_APPOSITIVE.fullmatch(text, a, b):
         # `Roderick Baptiste, Midwest president of the Rural Mail Carriers Alliance, a union,
         # said`: the appositive describes the body before it, not who speaks.
         return subject_before(text, start, segs[-2][1])
-    if len(segs) >= 2 and (_ORG_APPOSITIVE.fullmatch(text, a, b) or
-                           _OWNED_ORG_APPOSITIVE.fullmatch(text, a, b)) and \
-            _BODY_AT_END.search(text, *segs[-2]):
+    if len(segs) >= 2 and (ORG_APPOSITIVE.fullmatch(text, a, b) or
+                           OWNED_ORG_APPOSITIVE.fullmatch(text, a, b)) and \
+            BODY_AT_END.search(text, *segs[-2]):
         # `A spokesperson for the authority, Maine’s housing finance agency, said`: the same.
         return subject_before(text, start, segs[-2][1])
     relative = _relative_subject(text, a, b)
@@ -445,22 +450,10 @@ def _relative_antecedent(text: str, start: int, end: int) -> Phrase | None:
     return Phrase(description=text[start:end])
 
 
-_PARTICIPLE_APPOSITIVE = re.compile(r"(?:filed|released|signed|written|issued|published|"
-                                    r"sent|obtained|reviewed|dated|submitted|posted)\b")
-_SETTING_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|under|through)\s+(?:a|an|the|its|"
-                                 r"his|her|their|this|that|an?)\b")
-# `…, a union,`: an indefinite description of an organisation named just before.
-_ORG_APPOSITIVE = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:union|group|organi[sz]ation|"
-                             r"coalition|nonprofit|non-profit|association|company|firm|agency|"
-                             r"lobby|think\s+tank|charity|federation|council)")
 # `the younger Stiles`, `the elder Mr. Ashby`: one of two namesakes by generation (the word, then
 # the surname).
 GENERATION = r"(younger|elder|older)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w\u2019'-]+)"
 _GENERATION_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))([Tt]he\s+" + GENERATION + r")\s*,?\s*$")
-_OWNED_ORG_APPOSITIVE = re.compile(r"(?:the|[A-Z][\w.-]*[\u2019']s)\s+(?:[\w\u2019'-]+\s+){0,3}?"
-                                  r"(?:agency|department|ministry|office|company|firm|union|"
-                                  r"association|authority|regulator|utility|bank|lender|group)")
-_BODY_AT_END = re.compile(r"\b(?:for|of|at)\s+(?:the\s+)?[\w-]+\s*$")
 # `a step Halloran said`, `a plan the mayor called`: a thing, then the subject of a relative
 # clause without its `that`.
 _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z])")
