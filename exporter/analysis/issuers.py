@@ -96,9 +96,8 @@ class Issuers(_IssuerParts):
         verb = _ISSUING_VERB.search(text, comma + 2, end) if comma >= 0 else None
         if verb is None or verb.start() - comma > 60:
             return None
-        found = self.speaker(subject_before(text, comma + 2, verb.start()), paragraph, comma + 2)
-        return found if found is not None and found is not AMBIGUOUS and \
-            found.kind in ("person", "organisation") else None
+        return _person_or_body(
+            self.speaker(subject_before(text, comma + 2, verb.start()), paragraph, comma + 2))
 
     def document_author(self, paragraph: int, text: str, start: int,
                         end: int) -> tuple[bool, Speaker | None]:
@@ -126,16 +125,20 @@ class Issuers(_IssuerParts):
                 # here, whose words the speaker before may still be reporting.
                 return False, None
             phrase = subject_before(text, start, sent.start())
-        found = self.speaker(phrase, paragraph, written.start()) if phrase is not None else None
-        return True, (found if found is not None and found is not AMBIGUOUS and
-                      found.kind in ("person", "organisation") else None)
+        return True, _person_or_body(self.speaker(phrase, paragraph, written.start())
+                                     if phrase is not None else None)
 
     def _document_sender(self, paragraph: int, text: str, start: int, end: int,
                          max_tail: int) -> Speaker | None:
         """Return who sent the document whose participle reports the words (`The ACLU of Idaho
         sent the city a letter Tuesday calling the denial “…”`), when a person or a body."""
         sent = document_sent(text, start, end, max_tail)
-        found = self.speaker(subject_before(text, start, sent), paragraph, sent) \
-            if sent is not None else None
-        return found if found is not None and found is not AMBIGUOUS and \
-            found.kind in ("person", "organisation") else None
+        return _person_or_body(self.speaker(subject_before(text, start, sent), paragraph, sent)
+                               if sent is not None else None)
+
+
+def _person_or_body(found: Speaker | None) -> Speaker | None:
+    """Return `found` when it is one person or body; None for nobody, two namesakes or a name
+    of no known kind (a document speaks for its issuer only when we know who that is)."""
+    return found if found is not None and found is not AMBIGUOUS and \
+        found.kind in ("person", "organisation") else None

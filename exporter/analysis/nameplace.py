@@ -74,8 +74,9 @@ NAME_THEN_PARTICIPLE = re.compile(r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u201
                                   r"|something|anything|everything|building|king)\b)[a-z]{2,}ing\b")
 # `came from X`, `heard first from X`: X's turn to speak; after `heard`, the one the
 # paragraph goes on with.
-CAME_FROM = re.compile(r"\b(?:came|comes|come|heard|hears|hear)\s+(?:(?:again|first|then)\s+)?$")
-HEARD_FROM = re.compile(r"\b(?:heard|hears|hear)\s+(?:(?:again|first|then)\s+)?$")
+_BEFORE_FROM = r"\s+(?:(?:again|first|then)\s+)?$"
+CAME_FROM = re.compile(r"\b(?:came|comes|come|heard|hears|hear)" + _BEFORE_FROM)
+HEARD_FROM = re.compile(r"\b(?:heard|hears|hear)" + _BEFORE_FROM)
 
 # A speech verb reporting a clause (`notes that …`, `said investigators had traced …`): a name
 # in it is the clause's, not the sentence's subject.

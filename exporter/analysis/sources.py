@@ -234,9 +234,10 @@ def described_subject_before(text: str, offset: int) -> str | None:
 # An unnamed man or woman anywhere in a sentence (`was to a woman who had run the county
 # committee`), not said of someone (`she is a woman who …`).
 # (Nor set beside a noun: `a second physician, a woman from Childress`.)
-_UNNAMED_GENDERED = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bas\s)(?<!\bbe\s)(?<!,\s)"
-                               r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}?"
-                               r"(woman|man|girl|boy|lady|gentleman)\b")
+_NOT_PREDICATE = r"(?<!\bis\s)(?<!\bwas\s)(?<!\bas\s)(?<!\bbe\s)"
+_A_MAN_OR_WOMAN = (r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}?"
+                   r"(woman|man|girl|boy|lady|gentleman)\b")
+_UNNAMED_GENDERED = re.compile(_NOT_PREDICATE + r"(?<!,\s)" + _A_MAN_OR_WOMAN)
 _GENDER_OF = {"woman": "f", "girl": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m"}
 
 
@@ -258,7 +259,7 @@ def unnamed_then_pronoun(text: str, start: int, gender: str) -> bool:
 
 # (Here also after a comma: `As the meeting ended, a young woman …`, `a second physician, a
 # woman from Childress`, are as unnamed.)
-_UNNAMED_GENDERED_ANY = re.compile(_UNNAMED_GENDERED.pattern.replace(r"(?<!,\s)", ""))
+_UNNAMED_GENDERED_ANY = re.compile(_NOT_PREDICATE + _A_MAN_OR_WOMAN)
 _PRONOUN_OPENS = {"f": re.compile(r"[.!?][\u201d\u2019\"']?\s+She\b"),
                   "m": re.compile(r"[.!?][\u201d\u2019\"']?\s+He\b")}
 

@@ -460,7 +460,7 @@ _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 _DESCRIPTION_LEAD = re.compile(r"(?:a|an|the)\s")
-_RELATIVE_LEAD = re.compile(r"(?:who|whose|which)\s+(?-i:[a-z])")
+_RELATIVE_LEAD = re.compile(r"(?:who|whose|which)\s+[a-z]")
 # A place after a full name, before its verb.
 _WHERE_AFTER_NAME = re.compile(r"\s+(?:(?:in|from)\s+[A-Z][\w.'\u2019-]*"
                                r"(?:\s+[A-Z][\w.'\u2019-]*)?"
