@@ -377,6 +377,10 @@ OWNED_ORG_APPOSITIVE = re.compile(r"(?:the|[A-Z][\w.-]*[\u2019']s)\s+(?:[\w\u201
                                  r"(?:agency|department|ministry|office|company|firm|union|"
                                  r"association|authority|regulator|utility|bank|lender|group)")
 BODY_AT_END = re.compile(r"\b(?:for|of|at)\s+(?:the\s+)?[\w-]+\s*$")
+# Degrees and licences written after a name (`Amal Reyes, MD, MPH, said`): part of the name's
+# appositives, never a subject of their own.
+CREDENTIAL = re.compile(r"(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|Ed\.?D|DrPH|MPH|MSW|LCSW|DDS|DVM|DNP|"
+                        r"NP|PA-C|FACS|FAAP|FACP|MBA|CPA|Esq)\.?")
 
 
 __all__ = [

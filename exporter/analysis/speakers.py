@@ -30,6 +30,7 @@ from .matching import last_match
 from .speakernames import (
     AGENT_NOUN,
     BODY_AT_END,
+    CREDENTIAL,
     DETERMINERS,
     DOCUMENT_AUTHORED_BY,
     DOCUMENT_OF_BODY,
@@ -294,6 +295,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     opening = _subject_before_participle(text, segs)
     if opening is not None:
         return opening
+    while len(segs) >= 2 and CREDENTIAL.fullmatch(text, *segs[-1]):
+        segs = segs[:-1]  # `Amal Reyes, MD, MPH, said`: the degrees after her name
     a, b = segs[-1]
     if len(segs) >= 2 and SETTING_APPOSITIVE.match(text, a, b) and segs[-2][0] < segs[-2][1]:
         # `The Legislative Analyst’s Office, in its review of the measure, said`: where or

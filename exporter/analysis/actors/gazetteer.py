@@ -24,6 +24,10 @@ class Entry:
     """A short acronym (`UN`, `EU`, `US`, `WHO`): it names the entity only written in capitals,
     never as a word of a sentence (`Eu` in Portuguese, `Who` opening a question). Longer ones
     are also written as words (`Nato`, `Unicef`)."""
+    dotted: bool = False
+    """A short abbreviation in lower case with a full stop (`Va.`, `Ga.`, `Md.`): it names the
+    state only so written, never the word in capitals (`the VA` is Veterans Affairs, `GA` a
+    general assembly, `MD` a doctor)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,7 @@ def gazetteer() -> Gazetteer:
                 key = _words(n)
                 if key and key not in entries:
                     entries[key] = Entry(canonical=name, kind=kind, form=form,
-                                         caps=_short_acronym(n))
+                                         caps=_short_acronym(n), dotted=_dotted(n))
     return Gazetteer(entries=entries, longest=max(len(k) for k in entries),
                      firsts=frozenset(k[0] for k in entries))
 
@@ -79,6 +83,11 @@ def gazetteer() -> Gazetteer:
 def _short_acronym(name: str) -> bool:
     letters = name.replace(".", "")
     return letters.isupper() and letters.isalpha() and len(letters) <= _SHORT
+
+
+def _dotted(name: str) -> bool:
+    letters = name.replace(".", "")
+    return name.endswith(".") and len(letters) <= _SHORT and not letters.isupper()
 
 
 def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
@@ -91,6 +100,9 @@ def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
     folded = tuple(map(_fold, head))
     for n in range(len(folded), 0, -1):
         entry = gaz.entries.get(folded[:n])
-        if entry is not None and (not entry.caps or words[i].replace(".", "").isupper()):
+        if entry is None:
+            continue
+        capitals = words[i].replace(".", "").isupper()
+        if (not entry.caps or capitals) and not (entry.dotted and capitals):
             return n, entry
     return None
