@@ -158,7 +158,19 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         # who reports it.
         return None
     phrase = subject_before(place.text, m.start("np"), m.end("np"))
-    return _decided(phrase, att.speaker(phrase, place.paragraph, place.span.start))
+    found = att.speaker(phrase, place.paragraph, place.span.start)
+    if phrase is not None and phrase.pronoun and found is not None and found is not AMBIGUOUS:
+        told = _TOLD_NAME.match(place.text, m.end(), place.sentence_end)
+        if told is not None and found.name.split()[-1] == told.group(1):
+            # `“…,” she told Vick`: she is not the one she tells; whoever the pronoun meant is
+            # not sure enough.
+            return AMBIGUOUS
+    return _decided(phrase, found)
+
+
+# `… told Vick`, `… asked Ms. Vick`: the person the speaker addresses, by surname.
+_TOLD_NAME = re.compile(r"\s+(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov)\.\s+)?([A-Z][\w\u2019'-]+)\b"
+                        r"(?!\s+[A-Z])")
 
 
 # `“…,” the statement read`, `“…,” read the letter`: `read` speaks only for a document (a

@@ -74,8 +74,10 @@ def issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          r"(?:written|signed|issued|released|sent|published|filed)"
                          r"(?:\s+[\w,\u2019']+){0,6}?\s+by\s+"
                          r"|\bIn\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                         + noun + r"(?:\s+(?:to|for|from|obtained|seen|sent|posted|on)\b"
-                         r"[^,.;\u201c\u201d\"]{0,60})?\s*,\s+)(?:the\s+)?", re.IGNORECASE)
+                         + noun + r"(?:\s+(?:to|for|from|obtained|seen|sent|posted|on|"
+                         # `In a statement afterward,`, `… after the hearing,`: when it came.
+                         r"after|afterwards?|following|later|earlier|late|early|released|"
+                         r"issued)\b[^,.;\u201c\u201d\"]{0,60})?\s*,\s+)(?:the\s+)?", re.IGNORECASE)
     return pattern, passive
 
 # `sent the city a letter Tuesday calling …`, `issued a statement saying …`: a document whose

@@ -89,9 +89,17 @@ class Issuers(_IssuerParts):
         return None
 
     def _opening_issuer(self, text: str, start: int, end: int, paragraph: int) -> Speaker | None:
-        """Return the subject of the clause an opening `In a statement released by X,` leads
-        into (`…, she thanked members for “…”`): whose statement it is, X only having put it
-        out; None when no such clause follows the agent."""
+        """Return the subject of the clause an opening leads into: right after it (`In a
+        statement afterward, she said`), or after the agent of `In a statement released by X,`
+        (`…, she thanked members for “…”`: whose statement it is, X only having put it out);
+        None when no such clause follows."""
+        verb = _ISSUING_VERB.search(text, start, min(end, start + 60))
+        if verb is not None and "," not in text[start:verb.start()]:
+            # `In a statement afterward, she said …`: the subject right after the opening.
+            found = _person_or_body(
+                self.speaker(subject_before(text, start, verb.start()), paragraph, start))
+            if found is not None:
+                return found
         comma = text.find(", ", start, end)
         verb = _ISSUING_VERB.search(text, comma + 2, end) if comma >= 0 else None
         if verb is None or verb.start() - comma > 60:

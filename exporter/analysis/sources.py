@@ -31,9 +31,11 @@ SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agen
 # Determiners that make a description one of several unnamed people, not someone named before.
 _INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
 # What a source knows, the only thing that makes `a person` a speaker (`a person familiar with
-# the plans`, `a source with knowledge of the talks`, `a person briefed on the matter`).
+# the plans`, `a source with knowledge of the talks`, `a person briefed on the matter`), or
+# that they were there (`a person on the call`, `one person in the room`).
 _KNOWS = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|"
-                    r"close\s+to)\s+\S", re.IGNORECASE)
+                    r"close\s+to|(?=(?:on|in|at)\s+the\s+(?:[\w-]+\s+)?(?:call|room|meeting|"
+                    r"briefing|session|dinner|lunch|breakfast)\b))\s*\S", re.IGNORECASE)
 # A relative clause or participle after the description (`… who worked with her`, `…, speaking
 # on condition of anonymity`).
 _QUALIFIER = re.compile(r",?\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
