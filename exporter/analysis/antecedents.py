@@ -190,9 +190,18 @@ class Antecedents(NonGendered, Asked, _CastParts):
             # `Vanterpool asked Olawale what she would tell them. “Hang on,” she said`: the
             # one asked answers, whoever spoke before the question.
             return self._person(asked_key, "resolved")
+        if asked_key is not None and len(self.by_last.get(asked_key, ())) > 1:
+            # `CNN asked Marchbanks about the lawsuits. “…,” he said`, Marchbanks being two men
+            # of the family: one of them answers, not whoever spoke before the question.
+            return None
         fits = [s for s in reversed(seen) if s.gender in (gender, None)
                 and self._distance(s, paragraph, offset) <= _REACH
                 and not self._surname_of_other_gender(s.key, paragraph, offset, gender)]
+        decided, kin = self._relative_speaking(
+            paragraph, offset, gender, [s.start for s in seen if s.paragraph == paragraph],
+            fits[0].key if fits else None)
+        if decided:
+            return kin
         if not fits:
             return None
         nearest = fits[0]

@@ -1,6 +1,7 @@
 """The person a question before a quotation was put to (`Vanterpool asked Olawale what she would
-tell them. “Hang on,” she said`), who answers whoever spoke before, and the one person a bare
-surname or a family name written first can mean so far. A mixin of `antecedents.Antecedents`.
+tell them. “Hang on,” she said`), who answers whoever spoke before; the one person a bare
+surname or a family name written first can mean so far; and the relative a sentence makes its
+subject (`Her son, standing beside her, shrugged.`). A mixin of `antecedents.Antecedents`.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from typing import Protocol
 
 from ..model import ActorKind
 from .actors import Mention
-from .lexicon import FIRST_NAMES
+from .lexicon import FIRST_NAMES, Gender
 from .sentences import split_sentences
+from .sources import introduced_as, relative_subject_before
+from .speakers import Attribution, Speaker
 
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
@@ -24,6 +27,7 @@ class _AskedParts(Protocol):
     """What these rules read of the cast."""
 
     texts: dict[int, str]
+    mentions: tuple[Mention, ...]
     by_last: dict[str, list[str]]
     by_first: dict[str, list[str]]
     roles: dict[str, str | None]
@@ -33,6 +37,10 @@ class _AskedParts(Protocol):
     def _between(self, paragraph: int, start: int, end: int) -> list[Mention]: ...
 
     def _introduced(self, key: str, paragraph: int, offset: int) -> bool: ...
+
+    def gender(self, key: str) -> Gender | None: ...
+
+    def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker: ...
 
 
 class Asked(_AskedParts):
@@ -83,6 +91,25 @@ class Asked(_AskedParts):
                 return Mention(hit.group(1), ActorKind.PERSON, p, hit.start(1), hit.end(1),
                                hit.group(1), "surname")
         return None
+
+    def _relative_speaking(self, paragraph: int, offset: int, gender: Gender,
+                           named_here: list[int],
+                           nearest: str | None) -> tuple[bool, Speaker | None]:
+        """For a pronoun after a sentence whose subject is someone's relative (`Her son,
+        standing beside her, shrugged. “…,” he said`), return (True, the one person the text
+        introduced as such a relative (`Caleb Marchbanks, the nominee’s son`), or None when it
+        introduced none or several); (False, None) when no such sentence is the last to name
+        anyone before the pronoun, or when the person last named (`nearest`) is that
+        relative."""
+        relative = relative_subject_before(self.texts.get(paragraph, ""), offset)
+        if relative is None or any(start > relative[1] for start in named_here) or (
+                nearest is not None and introduced_as(self.texts, nearest, relative[0])):
+            return False, None
+        # The son, not the man last named.
+        kin = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and
+               self.gender(m.key) in (gender, None) and
+               introduced_as(self.texts, m.key, relative[0])}
+        return True, self._person(kin.pop(), "resolved") if len(kin) == 1 else None
 
 
 __all__ = ["Asked"]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .actors import ROLE_NOUNS
-from .lexicon import TITLES
+from .lexicon import RELATIONS, TITLES
 from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim, bare_word, name_at_start
 
 # Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
@@ -217,6 +217,10 @@ _UNNAMED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:A|An|One|Anothe
 _DESCRIBED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w' ]{0,30},\s+)?"
                               r"[Tt]he\s+((?:[\w\u2019'-]+\s+){0,3}?[\w-]+)(?=,|\s+(?:who|"
                               r"said|says|told|sat|stood|was|is|has|had)\b)")
+# A sentence whose subject is someone's relative (`Her son, standing beside her, shrugged.`).
+_RELATIVE_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:His|Her|Their)\s+"
+                             r"(?:[\w-]+\s+)?([\w-]+)(?=,|\s+(?:who|said|says|told|sat|stood|"
+                             r"was|is|has|had|shrugged|nodded|laughed|smiled)\b)")
 
 
 def described_subject_before(text: str, offset: int) -> str | None:
@@ -231,6 +235,27 @@ def described_subject_before(text: str, offset: int) -> str | None:
         if head in _SOURCE_HEADS:
             found = head
     return found
+
+
+def relative_subject_before(text: str, offset: int) -> tuple[str, int] | None:
+    """Return the relation noun of the last sentence of `text` before `offset` whose subject
+    is someone's relative (`Her son, standing beside her, shrugged.` → `son`), with where it
+    stands; or None."""
+    found = None
+    for m in _RELATIVE_OPENS.finditer(text, 0, offset):
+        if m.group(1).lower() in RELATIONS:
+            found = m.group(1).lower(), m.start(1)
+    return found
+
+
+def introduced_as(texts: dict[int, str], name: str, noun: str) -> bool:
+    """Return True if the text introduces the person `name` as someone's `noun` (`Her father,
+    Abdullah bin Saleh, came …`, `Caleb Marchbanks, the nominee’s son`)."""
+    pattern = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?" + re.escape(noun)
+                         + r",?\s+" + re.escape(name) + r"\b|\b" + re.escape(name) + r",\s+"
+                         r"(?:his|her|their|the\s+[\w\s-]{0,40}?[\u2019']s)\s+(?:[\w-]+\s+){0,2}?"
+                         + re.escape(noun) + r"\b")
+    return any(pattern.search(text) for text in texts.values())
 
 
 # An unnamed man or woman anywhere in a sentence (`was to a woman who had run the county
