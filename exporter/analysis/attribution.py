@@ -82,6 +82,11 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES))) + 
 # An attribution line: a dash, then only a name and its role up to the paragraph's end.
 _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\.(?=\s*[A-Z,]))"
                         r"{2,100}\.?\s*$)")
+# The same after a quotation standing alone (`QUOTE OF THE DAY: “…” — retired GOP strategist
+# Hollis Vantreese, on a panel last Tuesday.`): the line may open with a role in lower case and
+# say where the words were spoken.
+_DASH_LINE_ALONE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Za-z](?:[^.!?\u201c\u201d\"]|"
+                              r"\.(?=\s*[A-Z,]))" r"{2,180}\.?\s*$)")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _GENERATION = re.compile(r"the\s+" + GENERATION, re.IGNORECASE)
 
@@ -250,10 +255,12 @@ class Attributor(Issuers, ColonIntros):
             return None
         return found
 
-    def dash_line(self, paragraph: int, text: str, start: int = 0) -> Speaker | None:
+    def dash_line(self, paragraph: int, text: str, start: int = 0,
+                  alone: bool = False) -> Speaker | None:
         """Return the speaker an attribution line names (`— Jen O’Malley Dillon, campaign
-        chair` after a block quotation, in `text[start:]`): a person or an organisation."""
-        m = _DASH_LINE.match(text, start)
+        chair` after a block quotation, in `text[start:]`): a person or an organisation; after
+        a quotation standing `alone` in its paragraph, also a line opening in lower case."""
+        m = (_DASH_LINE_ALONE if alone else _DASH_LINE).match(text, start)
         if not m:
             return None
         found = self.speaker(speaker_after(text, m.end(), len(text.rstrip(" ."))), paragraph,

@@ -291,7 +291,13 @@ def _participle_before(att: Attributor, place: Place) -> Speaker | None:
 
 def _dash_after(att: Attributor, place: Place) -> Speaker | None:
     """`“…” — Jane Doe, chief executive`: an attribution line closing the paragraph."""
-    return att.dash_line(place.paragraph, place.text, place.span.close)
+    alone = _LABEL_ONLY.fullmatch(place.text, 0, max(0, place.span.start - 1)) is not None
+    return att.dash_line(place.paragraph, place.text, place.span.close, alone)
+
+
+# What may stand before a quotation that stands alone in its paragraph: nothing, or a label
+# (`QUOTE OF THE WEEK:`).
+_LABEL_ONLY = re.compile(r"\s*(?:[A-Z][A-Z\s'\u2019-]{2,40}:\s*)?")
 
 
 def _colon_before(att: Attributor, place: Place) -> Speaker | None:

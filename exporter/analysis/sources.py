@@ -27,7 +27,7 @@ SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agen
                           # not to be named, said`); their plurals are left to silence.
                           "holdout", "defector", "operative", "donor", "organizer",
                           "organiser", "lobbyist", "confidant", "confidante", "fundraiser",
-                          "bundler", "elector", "juror", "attendee", "commenter"})
+                          "bundler", "elector", "juror", "attendee", "commenter", "appropriator"})
 # Determiners that make a description one of several unnamed people, not someone named before.
 _INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
 # What a source knows, the only thing that makes `a person` a speaker (`a person familiar with
@@ -439,7 +439,9 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
     if m is None or m.group(1).lower() not in _NAMED_AGAIN_HEADS:
         return None
     head = m.group(1).lower()
-    pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,4}?"
+    # (Up to six words before the head: `A senior Democratic Senatorial Campaign Committee
+    # official`.)
+    pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\u2019'-]+\s+){0,6}?"
                          + re.escape(head) + r"(?:\s+(?:from|at|in|with|for|of|near|outside|"
                          r"inside|behind|familiar\s+with|briefed\s+on|close\s+to)\s+(?:the\s+)?"
                          r"[\w.\u2019'-]+(?:\s+(?:of|and|for|the|[A-Z][\w.\u2019'-]*|"
