@@ -9,7 +9,7 @@ import re
 from ...model import ActorKind
 from .. import lexicon
 from .gazetteer import lookup
-from .words import ORG_WORDS, TRADE_ENDINGS
+from .words import NOT_ACTOR_HEADS, ORG_HEADS, ORG_WORDS, TRADE_ENDINGS
 
 # `Gov. `, `Rear Adm. ` right before a run: its dot ends the run, but the name is a person's.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s+$")
@@ -85,6 +85,20 @@ PARTICLES = frozenset({"bin", "de", "van", "von", "der", "la", "al", "da", "dos"
 def surname_in_s(word: str) -> bool:
     """Return True if `word`, ending in `s`, reads as a surname (`Davis`) not a plural."""
     return bool(_SURNAME_S.fullmatch(word, len(word) - 3)) and word.lower() not in _NOT_SURNAMES_S
+
+
+def given_name_pair(names: list[str], lower_words: frozenset[str]) -> bool:
+    """Return True if `names` are a given name the census lists, which the article never
+    writes as a word in lower case, and a surname (`Brenna Stuckey`): a person, once the
+    article also writes the surname alone (the caller counts that). The short list of first
+    names (`lexicon.FIRST_NAMES`) tells a name from a word on its own; this longer one does
+    only with that second sign."""
+    first, last = names[0].lower(), names[-1].lower()
+    return len(names) == 2 and not names[0].isupper() and \
+        first in lexicon.census_first_names() and \
+        first not in lower_words and last not in ORG_HEADS and last not in NOT_ACTOR_HEADS and \
+        (not last.endswith("s") or surname_in_s(names[-1])) and \
+        lookup(names, 0) is None and lookup(names, 1) is None
 
 
 def honorific_before(before: str) -> bool:

@@ -84,8 +84,10 @@ class Leftovers:
             out.setdefault(person, [person])
         for surname, owners in out.items():
             known = {w for o in owners for w in o.split()}
-            out[surname] = owners + sorted(f"{f} {surname}" for f in firsts(self.body, surname)
-                                           if f not in known)
+            # (`Angela Oduya-Freeman` shares no surname with `Vernice Oduya`: a double name is
+            # written whole.)
+            out[surname] = owners + sorted(f"{f} {surname}" for f in firsts(
+                self.body, surname, parts=False) if f not in known)
         return out
 
     def read(self, n: int, text: str, words: list[Word]) -> None:

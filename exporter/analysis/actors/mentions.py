@@ -35,6 +35,7 @@ from .cues import (
     THE_BEFORE,
     WHO_AFTER,
     affiliate,
+    given_name_pair,
     honorific_before,
     known_pair,
     surname_in_s,
@@ -363,6 +364,8 @@ class _Finder:
                 or (bool(WHO_AFTER.match(text, end))
                     and (not names[-1].endswith("s") or surname_in_s(names[-1])))
                 or text[end:end + 14].lstrip("\u2019'").lstrip("s ").startswith("government")
+                or (given_name_pair(names, self._lower_words())
+                    and self._count(names[1]) > self._count(" ".join(names)))
             )
             if evidence and names[0].lower() not in lexicon.FIRST_NAMES and \
                     HOMETOWN_OF.search(before):

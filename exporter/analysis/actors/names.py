@@ -112,12 +112,15 @@ def shared_title(part: set[str], whole: set[str]) -> bool:
     return bool((titles & held) - HONORIFICS)
 
 
-def firsts(text: str, surname: str) -> set[str]:
+def firsts(text: str, surname: str, parts: bool = True) -> set[str]:
     """Return the capitalised words the text writes right before `surname` that may be first
     names (not titles, roles, function words, places, or a sentence's first word that reads
-    as a verb or adverb: `Hosting Cook, …`)."""
+    as a verb or adverb: `Hosting Cook, …`); with `parts`, also before a double name it opens
+    (`Angela` of `Angela Oduya-Freeman` for `Oduya`)."""
     out: set[str] = set()
     for word, start in _pairs(text).get(surname, ()):
+        if not parts and re.match(re.escape(surname) + r"-\w", text[start + len(word):].lstrip()):
+            continue
         low = word.lower()
         if low in STOP or low in TITLE_HEADS or low in ROLE_WORDS or re.search(r"-[a-z]", word) \
                 or lookup([word], 0) is not None:

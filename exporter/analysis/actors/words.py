@@ -94,7 +94,9 @@ TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"})
     "detective", "inspector", "prosecutor", "registrar", "clerk", "chaplain", "pastor", "rabbi",
     "reverend", "actor", "actress", "comedian", "musician", "podcaster", "rapper", "singer",
     "rancher", "farmer", "supervisor", "councilor", "selectman", "selectwoman", "selectperson",
-    "freeholder", "trustee", "regent", "controller", "magistrate", "ombudsman", "counsel"}
+    "freeholder", "trustee", "regent", "controller", "magistrate", "ombudsman", "counsel",
+    # A party's vote counter in a chamber (`House Minority Whip Imani Sotherland`).
+    "whip"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
