@@ -217,6 +217,8 @@ class Antecedents(NonGendered, Asked, _CastParts):
             # `Figgins declined to say … on the night Epstein died. “…,” he said`: a name inside
             # a clause loses to the subject before it.
             nearest = subject
+        if self._asks_after(nearest.paragraph, nearest.start, pronoun):
+            return None  # `Vantongeren asked whether she would …. “…,” she said`: the one asked
         if self._subordinate(nearest) and any(
                 s.key != nearest.key and s.paragraph == nearest.paragraph and s.subject and
                 not set(s.key.split()) & set(nearest.key.split()) for s in fits[1:]):
@@ -245,6 +247,9 @@ class Antecedents(NonGendered, Asked, _CastParts):
             # paragraph since the name goes on about (`… a young woman in a ribbon skirt stood
             # near the door. She said …` then `“…,” she said.`).
             return None
+        decided, kin = self._kin_since(nearest.paragraph, nearest.start, paragraph, offset, gender)
+        if decided:
+            return kin  # `… she texted her husband …. He texted back, “…”`: the husband
         # (In this paragraph too, when the name there is no subject: `The county's director
         # of elections … had to explain the decision, first to Marsh … “…,” she said`.)
         described = described_subject_before(self.texts.get(paragraph, ""), offset) \

@@ -11,14 +11,17 @@ from typing import Protocol
 
 from ..model import ActorKind
 from .actors import Mention
-from .lexicon import FIRST_NAMES, Gender
+from .lexicon import FIRST_NAMES, RELATION_GENDERS, Gender
 from .sentences import split_sentences
-from .sources import introduced_as, relative_subject_before
+from .sources import introduced_as, kin_after, relative_subject_before
 from .speakers import Attribution, Speaker
 
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
 _ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u2019'-]+)\b")
+# `… asked whether she would …`: a question about someone the pronoun means, not the asker.
+_ASKS_WHETHER = re.compile(r"\s+asked\s+(?:[a-z]+\s+)?(?:whether|if|how|why|what|when|where)\s+"
+                           r"(he|she)\b")
 # A sentence in which the one just asked answers (`She said it would.`).
 _PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
 
@@ -92,6 +95,13 @@ class Asked(_AskedParts):
                                hit.group(1), "surname")
         return None
 
+    def _asks_after(self, paragraph: int, end: int, pronoun: str) -> bool:
+        """Return True if the person named up to `end` asks, right after the name, a question
+        about someone the same pronoun means (`Vantongeren asked whether she would back it.`):
+        the pronoun of the answer after it is the one asked, not the asker."""
+        asks = _ASKS_WHETHER.match(self.texts.get(paragraph, ""), end)
+        return asks is not None and asks.group(1) == pronoun
+
     def _relative_speaking(self, paragraph: int, offset: int, gender: Gender,
                            named_here: list[int],
                            nearest: str | None) -> tuple[bool, Speaker | None]:
@@ -105,11 +115,33 @@ class Asked(_AskedParts):
         if relative is None or any(start > relative[1] for start in named_here) or (
                 nearest is not None and introduced_as(self.texts, nearest, relative[0])):
             return False, None
-        # The son, not the man last named.
+        return True, self._kin(relative[0], gender)  # the son, not the man last named
+
+    def _kin_since(self, since: int, end: int, paragraph: int, offset: int,
+                   gender: Gender) -> tuple[bool, Speaker | None]:
+        """For a pronoun after a relative the text mentions in a sentence after the person
+        last named (`Quaranta told me she texted her husband …. He texted back, “…”`), return
+        (True, the one person the text introduced as that relative, or None); else (False,
+        None). `since` and `end`: the paragraph and end of the last name."""
+        for p in range(paragraph, since - 1, -1):
+            text = self.texts.get(p, "")
+            start = 0 if p > since else next(
+                (a for a, _ in split_sentences(text) if a >= end), len(text))
+            noun = kin_after(text, start, offset if p == paragraph else len(text), gender,
+                             lambda o, p=p: self._in_quote(p, o))  # type: ignore[misc]
+            if noun is not None:
+                return True, self._kin(noun, gender)
+        return False, None
+
+    def _kin(self, noun: str, gender: Gender) -> Speaker | None:
+        """Return the one person of `gender` the text introduced as someone's `noun` (`her
+        husband, Vince Quaranta`, `Caleb Marchbanks, the nominee’s son`), else None."""
+        # (A noun of the gender asked says it for itself, whatever a pronoun taught the cast.)
+        told = RELATION_GENDERS.get(noun) == gender
         kin = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and
-               self.gender(m.key) in (gender, None) and
-               introduced_as(self.texts, m.key, relative[0])}
-        return True, self._person(kin.pop(), "resolved") if len(kin) == 1 else None
+               (told or self.gender(m.key) in (gender, None)) and
+               introduced_as(self.texts, m.key, noun)}
+        return self._person(kin.pop(), "resolved") if len(kin) == 1 else None
 
 
 __all__ = ["Asked"]

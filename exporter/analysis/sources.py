@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .actors import ROLE_NOUNS
-from .lexicon import RELATIONS, TITLES
+from .lexicon import RELATION_GENDERS, RELATIONS, TITLES
 from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim, bare_word, name_at_start
 
 # Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
@@ -245,6 +245,26 @@ def relative_subject_before(text: str, offset: int) -> tuple[str, int] | None:
     for m in _RELATIVE_OPENS.finditer(text, 0, offset):
         if m.group(1).lower() in RELATIONS:
             found = m.group(1).lower(), m.start(1)
+    return found
+
+
+# `her husband`, `their daughter`: a relative, by the possessor's pronoun; not one named right
+# after (`her husband, Vince`) nor something of theirs (`her husband’s plaque`).
+_KIN = re.compile(r"\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?([a-z]+)\b(?![\u2019']s|,?\s+[A-Z])")
+_OTHER_POSSESSOR = {"m": {"her", "their"}, "f": {"his", "their"}}
+
+
+def kin_after(text: str, start: int, offset: int, gender: str,
+              in_quote: Callable[[int], bool]) -> str | None:
+    """Return the last relation noun of `gender` in `text[start:offset]`, outside quotations,
+    whose possessor is someone else than the one a pronoun of `gender` means (`she texted her
+    husband …. He texted back`: `husband`); None when there is none (`Smith said his son was
+    ill. “…,” he said` keeps Smith)."""
+    found = None
+    for m in _KIN.finditer(text, start, offset):
+        if m.group(1).lower() in _OTHER_POSSESSOR.get(gender, ()) and \
+                RELATION_GENDERS.get(m.group(2)) == gender and not in_quote(m.start()):
+            found = m.group(2)
     return found
 
 
