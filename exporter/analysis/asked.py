@@ -13,7 +13,7 @@ from ..model import ActorKind
 from .actors import Mention
 from .lexicon import FIRST_NAMES, RELATION_GENDERS, Gender
 from .sentences import split_sentences
-from .sources import introduced_as, kin_after, relative_subject_before
+from .sources import introduced_as, kin_after, relative_subject_before, symmetric
 from .speakers import Attribution, Speaker
 
 # `… asked Olawale what …`: the one asked, right after the verb.
@@ -112,8 +112,11 @@ class Asked(_AskedParts):
         anyone before the pronoun, or when the person last named (`nearest`) is that
         relative."""
         relative = relative_subject_before(self.texts.get(paragraph, ""), offset)
-        if relative is None or any(start > relative[1] for start in named_here) or (
-                nearest is not None and introduced_as(self.texts, nearest, relative[0])):
+        if relative is None or any(start > relative[1] for start in named_here):
+            return False, None
+        if symmetric(relative[0]):
+            return True, None  # `His brother, …`: each brother is the other's
+        if nearest is not None and introduced_as(self.texts, nearest, relative[0]):
             return False, None
         return True, self._kin(relative[0], gender)  # the son, not the man last named
 
@@ -130,7 +133,7 @@ class Asked(_AskedParts):
             noun = kin_after(text, start, offset if p == paragraph else len(text), gender,
                              lambda o, p=p: self._in_quote(p, o))  # type: ignore[misc]
             if noun is not None:
-                return True, self._kin(noun, gender)
+                return True, None if symmetric(noun) else self._kin(noun, gender)
         return False, None
 
     def _kin(self, noun: str, gender: Gender) -> Speaker | None:

@@ -237,6 +237,13 @@ def described_subject_before(text: str, offset: int) -> str | None:
     return found
 
 
+# Relations each side holds (`His brother` of a man introduced as `his older brother, Conor`
+# may be Conor's brother): which of the two is meant, the noun does not tell.
+_SYMMETRIC = frozenset({"brother", "sister", "sibling", "twin", "cousin", "friend", "partner",
+                        "colleague", "neighbor", "neighbour", "teammate", "classmate",
+                        "roommate", "co-founder", "cofounder"})
+
+
 def relative_subject_before(text: str, offset: int) -> tuple[str, int] | None:
     """Return the relation noun of the last sentence of `text` before `offset` whose subject
     is someone's relative (`Her son, standing beside her, shrugged.` → `son`), with where it
@@ -266,6 +273,11 @@ def kin_after(text: str, start: int, offset: int, gender: str,
                 RELATION_GENDERS.get(m.group(2)) == gender and not in_quote(m.start()):
             found = m.group(2)
     return found
+
+
+def symmetric(noun: str) -> bool:
+    """Return True if each of two people may be the other's `noun` (`brother`, `colleague`)."""
+    return noun in _SYMMETRIC
 
 
 def introduced_as(texts: dict[int, str], name: str, noun: str) -> bool:
