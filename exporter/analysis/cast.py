@@ -76,9 +76,11 @@ _OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir|(?:the\s+)?[\w-]+[\u2019']s)\s+(?:\w+\s+)?"
 _GENERATION_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+" + GENERATION)
 _CHILDREN = r"(?:son|daughter|child|grandson|granddaughter|niece|nephew)"
 _ELDERS = r"(?:father|mother|aunt|uncle|grandfather|grandmother|grandparent|parent)"
-_CHILD_BEFORE = r"\b" + _OWNER + _CHILDREN + r",?\s+"
+# (A role may stand between: `Marchetti-Lowe's father, retired furniture-plant supervisor Paolo
+# Marchetti`.)
+_CHILD_BEFORE = r"\b" + _OWNER + _CHILDREN + r",?\s+(?:[a-z][\w-]*\s+){0,4}"
 _CHILD_AFTER = r",\s+(?:the\s+)?" + _OWNER + _CHILDREN + r"\b"
-_ELDER_BEFORE = r"\b" + _OWNER + _ELDERS + r",?\s+"
+_ELDER_BEFORE = r"\b" + _OWNER + _ELDERS + r",?\s+(?:[a-z][\w-]*\s+){0,4}"
 _ELDER_AFTER = r",\s+(?:the\s+)?" + _OWNER + _ELDERS + r"\b"
 
 
@@ -412,6 +414,11 @@ class Cast(Antecedents, Bodies):
         for first in self.pairs.get(surname, ()):
             if not any(first in k.split() for k in keys):
                 keys.append(f"{first} {surname}")
+        if len(keys) == 1 and self._written_as(keys[0], *((_ELDER_BEFORE, _ELDER_AFTER) if elder
+                                                          else (_CHILD_BEFORE, _CHILD_AFTER))):
+            # `the elder Marchetti` after `Marchetti-Lowe's father, … Paolo Marchetti`: the one
+            # Marchetti, written as someone's parent (his child goes by another name).
+            return self._person(keys[0], "resolved")
         if len(keys) != 2:
             return None
         ranks = [_GENERATIONS.get(bare_word(k.split()[-1]), 1) for k in keys]
