@@ -145,6 +145,11 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
         return None
     if _OWN_CLAUSE.match(place.text, m.end(), place.sentence_end):
         return None  # `After Cole called it “…,” Stroud said he disagreed`: Stroud's own words
+    if _NAMING_OBJECT.match(place.text, m.end(), place.sentence_end) and \
+            place.text[:m.end()].endswith(("called", "dubbed", "termed", "described")):
+        # `…, “a limited number of temporary workers,” a plan union leaders called a
+        # provocation`: the verb names something else; these words are another's.
+        return None
     if _INTRODUCED.search(place.text, max(0, place.span.start - 80), place.span.start):
         # `a man at the back shouted, “Let him talk!” Pettaway called a recess`, `and said,
         # “…,” the prosecutor’s office said`: the verb before introduced it; the words after
@@ -166,6 +171,10 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
             # not sure enough.
             return AMBIGUOUS
     return _decided(phrase, found)
+
+
+# What a naming verb calls something, right after it (`called a provocation`).
+_NAMING_OBJECT = re.compile(r"\s+(?:it\s+|them\s+)?(?:a|an|the)\s+[a-z]")
 
 
 # `… told Vick`, `… asked Ms. Vick`: the person the speaker addresses, by surname.

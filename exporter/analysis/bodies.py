@@ -32,6 +32,10 @@ _BODY_HEADS = frozenset({"group", "committee", "coalition", "organization", "org
 _PUBLIC_BODY = re.compile(r"\b(?:Department|Ministry|Agency|Administration|Office|Bureau|"
                           r"Commission|Committee|Council|Congress|Senate|House|Court|Police|"
                           r"Government|Authority|Board|Service|Customs|Immigration)\b")
+# A union, which is no business either (`the company` after `Machinists Local 2209` and a
+# manufacturer the mentions missed).
+_LABOR_BODY = re.compile(r"\b(?:Local|Union|Workers|Teamsters|Machinists|Brotherhood|Guild|"
+                         r"AFL-CIO|SEIU|UAW|Federation\s+of\s+[A-Z]\w*\s+Employees)\b")
 _CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
 
 
@@ -107,7 +111,8 @@ class Bodies(_BodyParts):
         recent = [m for m in before if m.paragraph >= paragraph - 1]
         if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS | _BODY_HEADS and \
                 any(self._subject(m.paragraph, m.start) for m in recent) and not (
-                    head.lower() in _BUSINESS_HEADS and _PUBLIC_BODY.search(recent[0].key)):
+                    head.lower() in _BUSINESS_HEADS and (_PUBLIC_BODY.search(recent[0].key) or
+                                                         _LABOR_BODY.search(recent[0].key))):
             # … and named as a subject there: `with the Federal Aviation Administration's
             # review` is no company that `Boeing said …` left speaking.
             return Speaker(recent[0].key, "organisation", attribution="resolved")

@@ -516,8 +516,10 @@ class Cast(Antecedents, Bodies):
         """Return True if the person `key` is described as a relative (`Hunter Ellery, the
         governor's son`): `Governor Ellery` is then the relative, someone else, not them."""
         role = (self.roles.get(key) or "").lower()
+        # (`Sister Florence Abernathy-Cole` has the form of address for a role, no relative.)
+        address = {bare_word(w) for w in title}
         return title_role(title) is not None and any(
-            bare_word(w) in RELATIONS for w in role.split())
+            bare_word(w) in RELATIONS and bare_word(w) not in address for w in role.split())
 
     def _person(self, key: str, how: Attribution, title: tuple[str, ...] = ()) -> Speaker:
         key = self.display.get(key, key)

@@ -27,7 +27,10 @@ SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agen
                           # not to be named, said`); their plurals are left to silence.
                           "holdout", "defector", "operative", "donor", "organizer",
                           "organiser", "lobbyist", "confidant", "confidante", "fundraiser",
-                          "bundler", "elector", "juror", "attendee", "commenter", "appropriator"})
+                          "bundler", "elector", "juror", "attendee", "commenter", "appropriator",
+                          # Who runs a floor or a store (`a district manager told her`).
+                          "manager", "managers", "supervisor", "supervisors", "foreman",
+                          "forewoman"})
 # Determiners that make a description one of several unnamed people, not someone named before.
 _INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
 # What a source knows, the only thing that makes `a person` a speaker (`a person familiar with

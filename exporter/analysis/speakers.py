@@ -101,7 +101,10 @@ _PARTY_NEEDS = ("-", "\u2013", "Democrat", "Republican", "ndependent")
 """What a tag between commas holds (`D-Calif.`, `Ohio Republican`, `Democrat of Ohio`); one in
 brackets holds its `(`."""
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
-_ROLE_THEN_NAME = re.compile(r"[\u2019']?s?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
+_ROLE_THEN_NAME = re.compile(r"[\u2019']?s?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])"
+                             # `Local 2209 President Wendell Ostrowski`: a numbered branch's
+                             # title.
+                             r"|\s+\d+\s+((?:[A-Z][a-z]+\s+){1,3}?)(?=[A-Z])")
 CLAUSE_OPENERS = frozenset({"while", "and", "but", "as", "when", "after", "because", "although",
                              "whereas", "then", "though", "since", "so", "that", "before"})
 _GROUP_NOUNS = re.compile(r"\b(?:analysts|observers|experts|officials|critics|diplomats|"
@@ -517,11 +520,12 @@ def speaker_after(text: str, start: int, end: int) -> Phrase | None:
     if name is not None:
         # `NASA administrator Jim Bridenstine`: the first name is whose role it is.
         owned = _ROLE_THEN_NAME.match(text, name.end, b)
+        role_words = (owned.group(1) or owned.group(2)) if owned else ""
         if owned and any(bare_word(w) in ROLE_NOUNS or bare_word(w) in TITLES
-                         for w in owned.group(1).split()):
-            person = name_at_start(text, owned.end(1), b)
+                         for w in role_words.split()):
+            person = name_at_start(text, owned.end(), b)
             if person is not None:
-                return Phrase(name=person, role=text[name.start:owned.end(1)].strip())
+                return Phrase(name=person, role=text[name.start:owned.end()].strip())
         role = text[segs[1][0]:segs[1][1]] if len(segs) >= 2 and _appositive(
             text, *segs[1]) else None
         return Phrase(name=name, role=role)

@@ -31,6 +31,11 @@ def _best_role(roles: list[str]) -> str | None:
     return roles[0] if roles else None
 
 
+# Forms of address written like titles (`Brother Whitlock` at a union meeting, `Father Okafor`):
+# no office another holder of the surname could lack.
+_ADDRESS_FORMS = frozenset({"brother", "sister", "father"})
+
+
 @lru_cache(maxsize=16)
 def find_actors(article: Article) -> tuple[Actor, ...]:
     """Return the people, organisations, countries and places the article names, people first,
@@ -122,7 +127,8 @@ def _merge_variants(groups: Groups, text: str,
                                                         roles.get(owners[0], set())):
                     continue
             if len(owners) == 1 and roles.get(key) and not same_title(
-                    roles[key], held.get(owners[0], set())):
+                    roles[key], held.get(owners[0], set())) and \
+                    not {r.lower() for r in roles[key]} <= _ADDRESS_FORMS:
                 continue  # `Vice President Biden` is not `Hunter Biden`, who holds no such title
             if len(owners) == 1 and (ActorKind.PERSON, owners[0]) in groups:
                 target[(kind, key)] = (ActorKind.PERSON, owners[0])

@@ -96,7 +96,10 @@ TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"})
     "rancher", "farmer", "supervisor", "councilor", "selectman", "selectwoman", "selectperson",
     "freeholder", "trustee", "regent", "controller", "magistrate", "ombudsman", "counsel",
     # A party's vote counter in a chamber (`House Minority Whip Imani Sotherland`).
-    "whip"}
+    "whip",
+    # A union's or a religious order's form of address (`Brother Whitlock`, `Sister
+    # Abernathy-Cole`, `Father Okafor`).
+    "brother", "sister", "father"}
 # Lower-case nouns that describe a person (`a Moscow-based political analyst and writer`).
 ROLE_NOUNS = frozenset([
     "analyst", "analysts", "writer", "writers", "journalist", "journalists", "author", "scholar",
@@ -132,6 +135,8 @@ ORG_HEADS = frozenset([
     "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
     "directorate", "administration", "ministries", "agencies", "institutes", "records",
     "guild", "caucus", "airlines", "airways", "roundtable", "project", "fed", "federal",
+    # A union's branch, written before its number (`UAW Local 12`, `Teamsters Local 727`).
+    "local",
     "observatory", "studio", "studios", "media", "partners", "capital", "design", "insider",
     "securities", "equities", "chronicle", "inquirer", "examiner", "sentinel", "courier",
     # Company names end in their trade as often as in a legal form.
