@@ -31,7 +31,8 @@ _ORG_HEAD = (r"(?:agency|company|ministry|bank|court|organisation|organization|g
              r"spokes(?:man|woman|person)['’]s\s+office)")
 # `China's commerce ministry`, `the Kremlin's press office`, `Iran's foreign ministry`, `the
 # Trump campaign`, `the state-run news agency`: an organisation described, not named.
-OWNED_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}"
+# (Five capitalised words may own it: `Senate Majority Leader Clifton Rasmussen’s office`.)
+OWNED_ORG = re.compile(r"(?:the\s+)?(?P<org>(?:[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,4}"
                        r"[\u2019']s?\s+|(?<=the\s)[A-Z][\w.-]*\s+)(?:[a-z][\w-]*\s+){0,3}"
                        + _ORG_HEAD + r")")
 
