@@ -190,6 +190,9 @@ class Antecedents(NonGendered, Asked, _CastParts):
             # `Vanterpool asked Olawale what she would tell them. “Hang on,” she said`: the
             # one asked answers, whoever spoke before the question.
             return self._person(asked_key, "resolved")
+        decided, questioned = self._asked_described(paragraph, offset, pronoun)
+        if decided:
+            return questioned  # `… pressed the nominee on whether she …`: the nominee answers
         if asked_key is not None and len(self.by_last.get(asked_key, ())) > 1:
             # `CNN asked Marchbanks about the lawsuits. “…,” he said`, Marchbanks being two men
             # of the family: one of them answers, not whoever spoke before the question.

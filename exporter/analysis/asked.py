@@ -12,9 +12,10 @@ from typing import Protocol
 from ..model import ActorKind
 from .actors import Mention
 from .lexicon import FIRST_NAMES, RELATION_GENDERS, Gender
+from .matching import last_match
 from .sentences import split_sentences
 from .sources import introduced_as, kin_after, relative_subject_before, symmetric
-from .speakers import Attribution, Speaker
+from .speakers import AMBIGUOUS, Attribution, Speaker
 
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
@@ -22,6 +23,11 @@ _ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u201
 # `… asked whether she would …`: a question about someone the pronoun means, not the asker.
 _ASKS_WHETHER = re.compile(r"\s+asked\s+(?:[a-z]+\s+)?(?:whether|if|how|why|what|when|where)\s+"
                            r"(he|she)\b")
+# `… pressed the nominee on whether she had met …`: a question put to someone described, about
+# them.
+_ASKED_DESCRIBED = re.compile(r"\b(?:asked|pressed|questioned|quizzed)\s+the\s+"
+                              r"((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:on\s+|about\s+)?"
+                              r"(?:whether|if|how|why|what|when)\s+(he|she)\b")
 # A sentence in which the one just asked answers (`She said it would.`).
 _PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
 
@@ -40,6 +46,8 @@ class _AskedParts(Protocol):
     def _between(self, paragraph: int, start: int, end: int) -> list[Mention]: ...
 
     def _introduced(self, key: str, paragraph: int, offset: int) -> bool: ...
+
+    def titled(self, title: str) -> Speaker | None: ...
 
     def gender(self, key: str) -> Gender | None: ...
 
@@ -101,6 +109,20 @@ class Asked(_AskedParts):
         the pronoun of the answer after it is the one asked, not the asker."""
         asks = _ASKS_WHETHER.match(self.texts.get(paragraph, ""), end)
         return asks is not None and asks.group(1) == pronoun
+
+    def _asked_described(self, paragraph: int, offset: int,
+                         pronoun: str) -> tuple[bool, Speaker | None]:
+        """For a quotation opening its paragraph after `X pressed the nominee on whether she
+        …`, return (True, the one person the article gives that title, or None); else (False,
+        None)."""
+        if self.texts.get(paragraph, "")[:offset].strip(" \u201c\""):
+            return False, None
+        source = self.texts.get(paragraph - 1, "")
+        hit = last_match(_ASKED_DESCRIBED, source, 0, len(source))
+        if hit is None or hit.group(2) != pronoun or self._in_quote(paragraph - 1, hit.start()):
+            return False, None
+        found = self.titled(hit.group(1))
+        return True, found if found is not None and found is not AMBIGUOUS else None
 
     def _relative_speaking(self, paragraph: int, offset: int, gender: Gender,
                            named_here: list[int],

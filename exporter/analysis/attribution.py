@@ -87,6 +87,13 @@ _DASH_LINE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Z](?:[^.!?\u201c\u201d\"]|\
 # say where the words were spoken.
 _DASH_LINE_ALONE = re.compile(r"\s*[\u2014\u2013]+\s*(?=[A-Za-z](?:[^.!?\u201c\u201d\"]|"
                               r"\.(?=\s*[A-Z,]))" r"{2,180}\.?\s*$)")
+# A verb that reports a clause, then that clause's subject, a description (`said the housing
+# office`): names after such a verb are found as names.
+_REPORTED_SUBJECT = re.compile(r"\b(?-i:said|says|added|wrote|writes|argued|noted|insisted|"
+                               r"claimed|warned|explained|recalled|testified)\s+(?:that\s+)?"
+                               r"(?=(?:the|a|an)\s+[a-z])")
+# A relative clause with a subject of its own (`testimony in which the chief`).
+_IN_WHICH = re.compile(r"\b(?:in|at|during|of|on)\s+which\s+(?:the|a|an|his|her|its|their)\s")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*")
 _GENERATION = re.compile(r"the\s+" + GENERATION, re.IGNORECASE)
 
@@ -382,6 +389,12 @@ class Attributor(Issuers, ColonIntros):
                 # the verb's subject is the document, so its author speaks, or nobody.
                 return author
             subject = subject_before(text, start, np_end)
+            reported = last_match(_REPORTED_SUBJECT, text, start, np_end) \
+                if m.group() in ("told", "said", "says", "tells", "wrote") else None
+            if reported is not None and text[reported.end():np_end].strip():
+                # `She said the housing office told her …`: the reported clause's own subject
+                # (which `told` her), not the one who reports it.
+                subject = subject_before(text, reported.end(), np_end)
             if subject is not None and subject.description and \
                     _NOBODY_IN_PARTICULAR.match(subject.description.strip(" ,")):
                 return None  # `…, someone in the gallery muttered, “…”`: nobody, not a verb before
@@ -397,6 +410,10 @@ class Attributor(Issuers, ColonIntros):
                 if found is AMBIGUOUS or (found is not None and
                                           found.kind not in ("person", "organisation")):
                     return None
+            if found is None and _IN_WHICH.search(text, start, np_end):
+                # `… pointed to testimony in which the service's acquisition chief called the
+                # times “…”`: the relative clause's own subject, whom the text does not name.
+                return AMBIGUOUS
             if found is None and JOINED.search(text, start, np_end):
                 # `Rosa Delgado stood on a truck, a bullhorn in hand, and told supporters …`,
                 # `(the company would not say but called it “…”)`: the clause's subject.

@@ -22,6 +22,10 @@ _GENERIC_HEADS = frozenset({"company", "firm", "agency", "label", "studio", "air
                             "retailer", "automaker", "carmaker", "insurer", "publisher",
                             "broadcaster", "lender", "manufacturer", "utility", "startup"})
 _BUSINESS_HEADS = _GENERIC_HEADS - {"agency", "utility"}
+# Heads that say what kind of body it is (`the housing office` is no `Military Housing
+# Privatization Initiative`): the body's name must hold the word.
+_INSTITUTION_HEADS = frozenset({"office", "department", "ministry", "board", "committee", "council",
+                                "court", "bureau", "commission", "authority"})
 """Heads that name a business, which no government body is (`the company` after the
 Department of Homeland Security and a builder the mentions missed)."""
 # Heads a group or body goes by (`The Bench Integrity Project, a conservative judicial group,
@@ -95,8 +99,9 @@ class Bodies(_BodyParts):
             # `Dick Clark Productions … the production company said`, `Big Machine Records …
             # the record label`: the one whose name holds the word before the head.
             stem = modifier[:6]
-            headed = [m for m in before if head.lower() in m.key.lower() or any(
-                w.lower().startswith(stem) for w in m.key.split())]
+            headed = [m for m in before if head.lower() in m.key.lower() or (any(
+                w.lower().startswith(stem) for w in m.key.split()) and (
+                    words[-1] not in _INSTITUTION_HEADS or words[-1] in m.key.lower()))]
         else:
             headed = [m for m in before if head.lower() in m.key.lower()]
         described = self._described_org(head, paragraph, offset)

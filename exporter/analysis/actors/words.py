@@ -134,7 +134,7 @@ ORG_HEADS = frozenset([
     "monitor", "press", "daily", "dawn", "diplomat", "brigade", "corps", "force", "forces",
     "command", "academy", "laboratory", "lab", "hospital", "federation", "exchange",
     "directorate", "administration", "ministries", "agencies", "institutes", "records",
-    "guild", "caucus", "airlines", "airways", "roundtable", "project", "fed", "federal",
+    "guild", "caucus", "airlines", "airways", "roundtable", "project", "fed", "federal", "networks",
     # A union's branch, written before its number (`UAW Local 12`, `Teamsters Local 727`).
     "local",
     "observatory", "studio", "studios", "media", "partners", "capital", "design", "insider",
