@@ -91,6 +91,8 @@ def _plain_description(phrase: str) -> Speaker | None:
     if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
             any(w in PRONOUNS for w in words):
         return None  # `Audience members laughed when …`: a clause, not a description
+    if "not" in words or words[-1] in ("but", "and", "or"):
+        return None  # `that people not bring gifts but`: a clause, not who speaks
     group = _GROUP_NOUNS.search(phrase)
     if group and len(words) <= 8:
         return Speaker(_trim(phrase), "group", named=False)

@@ -293,6 +293,10 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     segs = segments(text, start, end)
     if len(segs) >= 2 and text[slice(*segs[0])].split()[0] in _SETTING:
         segs = segs[1:]  # `In Michigan, the state health department said`: a setting, no name
+    inverted = _SO_DID.match(text, *segs[0]) if segs else None
+    if inverted is not None:
+        # `So did Marcia Dunleavy, another board member, who said`: the subject after.
+        segs = [(inverted.end(), segs[0][1]), *segs[1:]]
     if not segs:
         return None
     opening = _subject_before_participle(text, segs)
@@ -463,6 +467,9 @@ _GENERATION_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))([Tt]he\s+" + GENERATION + r"
 # `a step Halloran said`, `a plan the mayor called`: a thing, then the subject of a relative
 # clause without its `that`.
 _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+[A-Z])")
+# `So did X`, `Neither did X`: an inverted subject.
+_SO_DID = re.compile(r"(?:So|Neither|Nor)\s+(?:did|does|do|was|were|is|are|has|have|had|would|"
+                     r"could)\s+(?=[A-Z])")
 # Capitalised prepositions opening a sentence's setting (`In Michigan,`, `At the hearing,`).
 _SETTING = frozenset({"In", "At", "On", "Across", "Outside", "Inside", "Near", "From"})
 _DESCRIPTION_LEAD = re.compile(r"(?:a|an|the)\s")
