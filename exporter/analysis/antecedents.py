@@ -456,36 +456,6 @@ class Antecedents(NonGendered, Asked, _CastParts):
                    or _SEAT_NUMBER.fullmatch(w)  # `District 5 Supervisor`, `41st Ward Ald.`
                    or (agents and AGENT_NOUN.fullmatch(w)) for w in words)
 
-    def _surname_of_other_gender(self, key: str, paragraph: int, offset: int,
-                                 gender: Gender) -> bool:
-        """Return True if `key` is a bare surname every person introduced so far under it is
-        known to be of the other gender (`“That's not —” Abruzzese began. “Twice, Nick,” she
-        said`, with only Nicholas Abruzzese named yet)."""
-        if " " in key or self.gender_told(key) == gender:
-            return False  # (`Mr Mwale` is a man, whatever `Chanda Mwale` alone would say)
-        holders = [k for k in self.by_last.get(key, []) if self._introduced(k, paragraph, offset)]
-        return bool(holders) and all(self.gender_told(k) not in (gender, None) for k in holders)
-
-    def _named_by_part(self, paragraph: int, offset: int, gender: Gender, other: str) -> bool:
-        """Return True if the paragraph names, before `offset` and outside quotations, a known
-        person other than `other` and of a gender compatible with `gender` by first name or
-        surname alone."""
-        text = self.texts.get(paragraph, "")
-        own = set(other.split())
-        for m in _CAPITALISED.finditer(text, 0, offset):
-            word = POSSESSIVE.sub("", m.group())
-            if word in own or self._in_quote(paragraph, m.start()):
-                continue
-            keys = self.by_first.get(word, []) + self.by_last.get(word, [])
-            if any(k != other and self.gender(k) in (gender, None) for k in keys):
-                return True
-        return False
-
-    def _introduced(self, key: str, paragraph: int, offset: int) -> bool:
-        """Return True if the text names `key` in full before `offset` of `paragraph`."""
-        first = self.first_named.get(key)
-        return first is not None and first < (paragraph, offset)
-
     def _speakers_named(self, paragraph: int, offset: int) -> list[_Seen]:
         """Return where earlier one-word speakers (`Trump said` with no full name anywhere) are
         named again, as subjects, in this or the two paragraphs before `offset`: the mentions

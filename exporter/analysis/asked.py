@@ -15,8 +15,9 @@ from .lexicon import FIRST_NAMES, RELATION_GENDERS, Gender
 from .matching import last_match
 from .sentences import split_sentences
 from .sources import introduced_as, kin_after, relative_subject_before, symmetric
-from .speakers import AMBIGUOUS, Attribution, Speaker
+from .speakers import AMBIGUOUS, POSSESSIVE, Attribution, Speaker
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
 _ASKED_SURNAME = re.compile(r"\basked\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?([A-Z][\w\u2019'-]+)\b")
@@ -45,7 +46,9 @@ class _AskedParts(Protocol):
 
     def _between(self, paragraph: int, start: int, end: int) -> list[Mention]: ...
 
-    def _introduced(self, key: str, paragraph: int, offset: int) -> bool: ...
+    first_named: dict[str, tuple[int, int]]
+
+    def gender_told(self, key: str) -> Gender | None: ...
 
     def titled(self, title: str) -> Speaker | None: ...
 
@@ -56,6 +59,36 @@ class _AskedParts(Protocol):
 
 class Asked(_AskedParts):
     """The one asked, and the namesake a bare name can mean so far, for `Antecedents`."""
+
+    def _surname_of_other_gender(self, key: str, paragraph: int, offset: int,
+                                 gender: Gender) -> bool:
+        """Return True if `key` is a bare surname every person introduced so far under it is
+        known to be of the other gender (`“That's not —” Abruzzese began. “Twice, Nick,” she
+        said`, with only Nicholas Abruzzese named yet)."""
+        if " " in key or self.gender_told(key) == gender:
+            return False  # (`Mr Mwale` is a man, whatever `Chanda Mwale` alone would say)
+        holders = [k for k in self.by_last.get(key, []) if self._introduced(k, paragraph, offset)]
+        return bool(holders) and all(self.gender_told(k) not in (gender, None) for k in holders)
+
+    def _named_by_part(self, paragraph: int, offset: int, gender: Gender, other: str) -> bool:
+        """Return True if the paragraph names, before `offset` and outside quotations, a known
+        person other than `other` and of a gender compatible with `gender` by first name or
+        surname alone."""
+        text = self.texts.get(paragraph, "")
+        own = set(other.split())
+        for m in _CAPITALISED.finditer(text, 0, offset):
+            word = POSSESSIVE.sub("", m.group())
+            if word in own or self._in_quote(paragraph, m.start()):
+                continue
+            keys = self.by_first.get(word, []) + self.by_last.get(word, [])
+            if any(k != other and self.gender(k) in (gender, None) for k in keys):
+                return True
+        return False
+
+    def _introduced(self, key: str, paragraph: int, offset: int) -> bool:
+        """Return True if the text names `key` in full before `offset` of `paragraph`."""
+        first = self.first_named.get(key)
+        return first is not None and first < (paragraph, offset)
 
     def _family_first(self, word: str) -> list[str]:
         """Return the people whose full name opens with `word` when it is no given name the

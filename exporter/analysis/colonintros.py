@@ -17,6 +17,7 @@ from .cast import Cast
 from .clauses import DETERMINER_BEFORE, VERB, lead_name, previous_close
 from .documents import DOCUMENT_GOES_ON, DOCUMENT_NOUN, DOCUMENT_SUBJECT, IT_READS
 from .matching import last_match
+from .partytags import mask_party_tags
 from .sentences import split_sentences
 from .speakers import (
     AMBIGUOUS,
@@ -25,7 +26,6 @@ from .speakers import (
     Speaker,
     bare_word,
     is_title,
-    mask_party_tags,
     name_at_start,
     subject_before,
 )

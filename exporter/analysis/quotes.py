@@ -29,9 +29,10 @@ from .attribution import VERB, Attributor, Place, not_named_inside, post_end, re
 from .cast import Cast
 from .clauses import AND_PARTICIPLE, alternatives
 from .lexicon import HONORIFICS, SPEECH_PARTICIPLES, Gender
+from .partytags import mask_party_tags
 from .quotemarks import CLOSE_DOUBLE, Span, is_statement, statement_spans
 from .sentences import split_sentences
-from .speakers import AMBIGUOUS, PRONOUN_GENDER, Speaker, bare_word, mask_party_tags
+from .speakers import AMBIGUOUS, PRONOUN_GENDER, Speaker, bare_word
 from .transcript import label_speaker
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")

@@ -20,9 +20,6 @@ from .actors import (
     ORG_HEADS,
     ROLE_NOUNS,
     STOP,
-    blank_dateline,
-    blank_district_tags,
-    blank_nicknames,
 )
 from .descriptions import identity_description
 from .lexicon import FIRST_NAMES, RELATIONS, TITLES, Gender
@@ -84,22 +81,6 @@ PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "she": "f"}
 SUBJECT_PRONOUN = {"its": "it", "their": "they", "his": "he", "him": "he", "her": "she"}
 """The subject pronoun of a possessive or object one (`his office`, `recalled him saying`)."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
-_PARTY_TAG = re.compile(r"\s*\((?:[DRIL](?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|"
-                        # Wall Street Journal style: `Sen. Jane Roe (D., Wash.)`.
-                        r"[DRI]\.,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|"
-                        r"[A-Z]{1,3}[-–][A-Z][\w. ]{0,20}|Democrat|Republican|Independent|"
-                        r"Conservative|Labour|Lab|Con|LD|Lib Dem|SNP|Green|Greens)\)"
-                        # AP style between commas: `Rep. Adam Schiff, D-Calif., said`, and
-                        # with a hometown (`D-West Valley City`, `R-Coeur d’Alene`).
-                        r"|(?<=,)\s*(?:[DRI]|DFL)[-–][A-Z][\w.’']*(?:\s(?:[A-Z]|d[’'])[\w.’']*){0,2}(?=,)"
-                        # Washington Times style: `Rep. Jane Roe, Ohio Republican, said`.
-                        r"|(?<=,)\s*(?:[A-Z][a-z.]+\s){1,2}(?:Democrat|Republican|Independent)(?=,)"
-                        # New York Times style: `Representative Jane Roe, Democrat of Ohio,`.
-                        r"|(?<=,)\s*(?:Democrat|Republican|[Ii]ndependent)\s+of\s+"
-                        r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s+and\s+[a-z])")
-_PARTY_NEEDS = ("-", "\u2013", "Democrat", "Republican", "ndependent")
-"""What a tag between commas holds (`D-Calif.`, `Ohio Republican`, `Democrat of Ohio`); one in
-brackets holds its `(`."""
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[\w\s.'\u2019&-]{2,60}$")
 _ROLE_THEN_NAME = re.compile(r"[\u2019']?s?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])"
                              # `Local 2209 President Wendell Ostrowski`: a numbered branch's
@@ -117,15 +98,6 @@ _DOCUMENT = re.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:
                        r"study|survey|letter|analysis|filing|document|release|post|transcript|"
                        r"assessment|memo|note|message|complaint|lawsuit|ruling|judgment|"
                        r"indictment|affidavit)\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def mask_party_tags(text: str) -> str:
-    """Return `text` with party and state tags (`(D-Wis.)`, `(R)`), an opening dateline and
-    quoted nicknames inside names blanked, offsets kept: none is a speaker nor part of one."""
-    text = blank_district_tags(blank_nicknames(blank_dateline(text)))
-    if "(" not in text and ("," not in text or not any(map(text.__contains__, _PARTY_NEEDS))):
-        return text  # no tag can be there: its scan opens with a look-behind at each character
-    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -599,7 +571,6 @@ __all__ = [
     "bare_word",
     "is_capitalised",
     "is_title",
-    "mask_party_tags",
     "name_at_end",
     "name_at_start",
     "resolved",
