@@ -522,7 +522,7 @@ def _hits_before(pattern: re.Pattern[str], texts: dict[int, str], paragraph: int
                 yield text, hit
 
 
-_ONE_OF = re.compile(r"one\s+of\s+(?:the|those|these)\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)",
+_ONE_OF = re.compile(r"one\s+of\s+(?:the|those|these)\s+(?:[a-z-]+\s+){0,2}?([a-z]+s|people)",
                      re.IGNORECASE)
 
 
@@ -542,14 +542,28 @@ def one_of_earlier(description: str, texts: dict[int, str], paragraph: int, offs
                          r"told|spoke|described)\b|[,:])")
     found = {_singular(hit.group(1)) + hit.group(2)
              for _, hit in _hits_before(pattern, texts, paragraph, offset, in_quote)}
+    # Or several with no number, described by what they know (`…, people familiar with the
+    # terms said`, `according to people familiar with the board’s deliberations`): the
+    # description as written.
+    bare = re.compile(r"\b(" + re.escape(plural) + r"\s+(?:familiar\s+with|"
+                      r"briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of)\s+"
+                      r"[^,.;:\u201c\u201d\"]{1,60}?)(?=\s+(?:said|say|told)\b|[,.;:])")
+    found |= {hit.group(1) for text, hit in _hits_before(bare, texts, paragraph, offset, in_quote)
+              if not _COUNTED.search(text, max(0, hit.start() - 60), hit.start())}
     if len(found) != 1:
         return None
     return Speaker(found.pop(), "person", attribution="resolved", named=False)
 
 
+# A number or quantifier before several sources and their modifiers (`Two Senate aides`).
+_COUNTED = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|\d+)\s+"
+                      r"(?:[\w'-]+\s+){0,3}$")
+
+
 def _singular(phrase: str) -> str:
     *lead, head = phrase.split()
-    head = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    head = "person" if head == "people" else head[:-3] + "y" if head.endswith("ies") else \
+        head[:-1]
     return " ".join([*lead, head])
 
 
