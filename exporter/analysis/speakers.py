@@ -348,9 +348,12 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         lead = name_at_start(text, *segs[0])
         if lead is not None and lead.end >= segs[0][1] - 1:
             return Phrase(name=lead, role=text[segs[1][0]:segs[1][1]])
-    first_word = text[a:b].split()[0]
-    if len(segs) >= 2 and is_capitalised(first_word) and (is_title(first_word) or any(
-            w in ROLE_NOUNS for w in text[a:b].split()[1:3])):
+    first_word, *rest = text[a:b].split()
+    if len(segs) >= 2 and ((is_capitalised(first_word) and (is_title(first_word) or any(
+            w in ROLE_NOUNS for w in rest[:2]))) or (
+                # `Tomás Iturriaga, president of the university’s Faculty Senate,`.
+                (is_title(first_word) or first_word in ROLE_NOUNS) and rest[:1] in (
+                    ["of"], ["at"], ["for"]))):
         # `Rob Goldman, President Ascom North America,`, `Roderick Baptiste, Midwest president
         # of the Rural Mail Carriers Alliance,`: the name before the appositive speaks.
         whole = name_at_end(text, *segs[-2])
