@@ -44,7 +44,7 @@ from .cues import (
 from .gazetteer import lookup
 from .leftovers import Leftovers
 from .mention import Mention
-from .names import acronym_matches, name_ok
+from .names import acronym_matches, name_ok, surname_title
 from .roles import (
     ACCORDING,
     OWNER,
@@ -234,6 +234,8 @@ class _Finder:
             # `The Justice Department`, `the Department of Justice`: a title word inside an
             # organisation's name, not before a person's.
             title_idx = []
+        if title_idx and surname_title(names, title_idx[-1]):
+            title_idx = title_idx[:-1]  # `Daniel King`, `Ann Bishop`: a surname, no title
         if title_idx and low[0] in _COURTESY and THE_BEFORE.search(text, max(0, start - 5), start):
             # `the scalloper, the Miss Evangeline`, `the Miss America pageant`: a courtesy title
             # after `the` names a boat, a show or a prize after someone, not a person here.

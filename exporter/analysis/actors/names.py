@@ -25,8 +25,8 @@ def name_ok(words: list[str]) -> bool:
     """Return True if `words` can be a person's name."""
     if not words or len(words) > 5:
         return False
-    if any(w.lower() in STOP or w.lower() in TITLE_HEADS or w.lower() in ORG_HEADS
-           for w in words if w[:1].isupper()):
+    if any(w.lower() in STOP or (w.lower() in TITLE_HEADS and not surname_title(words, i))
+           or w.lower() in ORG_HEADS for i, w in enumerate(words) if w[:1].isupper()):
         return False
     if not is_cap(words[0]) or not is_cap(words[-1]):
         return False
@@ -37,6 +37,12 @@ def name_ok(words: list[str]) -> bool:
     # A known place or organisation is not a name, unless it only opens one (`Victoria Atkins`).
     hit = lookup(words, 0)
     return hit is None or hit[0] < len(words)
+
+
+def surname_title(words: list[str], i: int) -> bool:
+    """Return True if the title word at `words[i]` is a surname: the last word, after a given
+    name (`Daniel King`, `Ann Bishop`)."""
+    return i == len(words) - 1 >= 1 and words[-2].lower() in lexicon.census_first_names()
 
 
 _PLACE_ENDINGS = frozenset({"county", "parish", "township", "borough", "heights", "springs",
