@@ -53,6 +53,7 @@ from .roles import (
     SAID_BEFORE,
     clean_role,
     first_country,
+    its_owner,
     role_from_appositive,
 )
 from .runs import INITIALS, Run, find_runs, is_cap, split_at_titles
@@ -419,31 +420,13 @@ class _Finder:
         if role and " of " not in role and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$",
                                                      text[max(0, start - 60):start]
                                                      .removesuffix(role + " ")):
-            owner = self._its_owner(n, text, start)
+            owner = its_owner(text, start)
             if owner:
                 role = f"{role} of {owner}"
         if role is None:
             role = role_from_appositive(text, words[-1][2])
         self.add(name, ActorKind.PERSON, n, start, words[-1][2], text, "name", role)
         self.persons.setdefault(name, role)
-
-    def _its_owner(self, n: int, text: str, start: int) -> str | None:
-        """Return the country or organisation `its` refers to: the last one named before it in the
-        same sentence, as written."""
-        sentence_start = max([a for a, _ in split_sentences(text) if a <= start] + [0])
-        sentence_start = max(sentence_start, start - _AHEAD)
-        best: tuple[int, str] | None = None
-        for run in find_runs(text[sentence_start:start], whole=False):
-            names = [w for w, _, _ in run.words]
-            for i in range(len(names)):
-                hit = lookup(names, i)
-                if hit and hit[1].form in {"name", "alias"}:
-                    a = run.words[i][1]
-                    b = run.words[i + hit[0] - 1][2]
-                    written = text[sentence_start + a:sentence_start + b]
-                    the = text[max(0, sentence_start + a - 4):sentence_start + a].lower()
-                    best = (a, ("the " if the == "the " else "") + written)
-        return best[1] if best else None
 
     def _is_publication(self, text: str, words: list[tuple[str, int, int]]) -> bool:
         after = text[words[-1][2]:words[-1][2] + 14].lower().lstrip()

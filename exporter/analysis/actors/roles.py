@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ...model import ActorKind
+from ..sentences import split_sentences
 from .gazetteer import lookup
-from .runs import tokenize
+from .runs import find_runs, tokenize
 from .words import ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 
 _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their|then|current|former)\s+)*"
@@ -82,3 +83,25 @@ def first_country(text: str) -> str | None:
                 return hit[1].canonical
     return None
 
+
+# How far back `its` may look for its owner, in characters.
+_OWNER_REACH = 200
+
+
+def its_owner(text: str, start: int) -> str | None:
+    """Return the country or organisation `its` refers to: the last one named before it in the
+    same sentence, as written."""
+    sentence_start = max([a for a, _ in split_sentences(text) if a <= start] + [0])
+    sentence_start = max(sentence_start, start - _OWNER_REACH)
+    best: tuple[int, str] | None = None
+    for run in find_runs(text[sentence_start:start], whole=False):
+        names = [w for w, _, _ in run.words]
+        for i in range(len(names)):
+            hit = lookup(names, i)
+            if hit and hit[1].form in {"name", "alias"}:
+                a = run.words[i][1]
+                b = run.words[i + hit[0] - 1][2]
+                written = text[sentence_start + a:sentence_start + b]
+                the = text[max(0, sentence_start + a - 4):sentence_start + a].lower()
+                best = (a, ("the " if the == "the " else "") + written)
+    return best[1] if best else None
