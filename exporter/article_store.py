@@ -24,7 +24,6 @@ from .build import (
     glyph_warnings,
     read_source,
 )
-from .model import to_data
 
 
 def prepare_store(path: Path, display: str, dir_name: str,
@@ -38,6 +37,8 @@ def prepare_store(path: Path, display: str, dir_name: str,
 
 def compute_store(source: Prepared, config: BuildConfig) -> Computed:
     """Read and analyse one article; return its template data as JSON bytes."""
+    from .model import to_data  # here, in the worker: the build's own process never needs it
+
     try:
         briefing = briefing_of(source, config.limits)
         article = briefing.article

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from . import __version__, writers
-from .analysis import analyse
 from .cache import CACHE_FILE, cache_key, cached_outputs, record_bytes
 from .errors import ConfigError, ExportError, LimitError, SourceError
 from .fs import (
@@ -35,7 +34,6 @@ from .fs import (
     remove_stale_temporaries,
     write_error,
 )
-from .model import Article, Briefing, to_data
 from .normalise import display_name
 from .options import RenderOptions
 from .pool import Budget
@@ -43,6 +41,7 @@ from .readers import SUFFIXES, ReadLimits, read_bytes, read_data
 
 if TYPE_CHECKING:
     from .blocks import Document
+    from .model import Article, Briefing
 
 DEFAULT_FORMATS = ("pdf", "docx", "md", "pptx")
 MAX_NAME_BYTES = 255
@@ -223,6 +222,8 @@ def shared_context(options: RenderOptions) -> dict[str, Any]:
 
 def template_context(briefing: Briefing, options: RenderOptions) -> dict[str, Any]:
     """Return the plain data every article template receives (also as `article`)."""
+    from .model import to_data
+
     data = to_data(briefing)
     return {**data, "article": data, **shared_context(options)}
 
@@ -359,7 +360,7 @@ class Computed:
 
 def read_source(path: Path, display: str, dir_name: str, limits: ReadLimits) -> Prepared:
     """Return the source's bytes and its sidecar's (raise when either cannot be read)."""
-    from .contract import looks_like_briefing
+    from .readers import looks_like_briefing
     from .readers.sidecar_files import linked_sidecars, read_sidecar
 
     data = read_bytes(path, display, limits)
@@ -411,8 +412,10 @@ def briefing_of(source: Prepared, limits: ReadLimits) -> Briefing:
     """Return the briefing of a prepared source (reads no file): a briefing JSON file as it
     stands (a person's corrections are never analysed away), else the article read with its
     sidecar, analysed, and corrected by the sidecar's corrections before any template."""
-    from .contract import looks_like_briefing, read_briefing
+    from .analysis import analyse
+    from .contract import read_briefing
     from .corrections import apply_corrections
+    from .readers import looks_like_briefing
     from .readers.sidecar import load_sidecar
 
     if looks_like_briefing(source.data):

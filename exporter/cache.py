@@ -79,11 +79,31 @@ def code_hash() -> str:
     """
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json", ".yml"):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    # Names first, then the file system: bytecode folders are skipped and only files with a
+    # code or data suffix are looked at (a stat of each of ~400 entries was most of the
+    # ~25 ms this took on the build's serial path, before any worker starts).
+    for path in sorted(_code_files(package)):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+_CODE_SUFFIXES = (".py", ".tsv", ".txt", ".json", ".yml")
+
+
+def _code_files(package: Path) -> list[Path]:
+    """Return the files under `package` that `code_hash` reads (what `rglob` finds, bytecode
+    folders aside, with a code or data suffix)."""
+    found = []
+    for root, dirs, files in os.walk(package):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        here = Path(root)
+        for name in files:
+            if name.endswith(_CODE_SUFFIXES):
+                path = here / name
+                if path.suffix in _CODE_SUFFIXES and path.is_file():
+                    found.append(path)
+    return found
 
 
 def templates_hash(folder: str) -> str:

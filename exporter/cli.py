@@ -29,7 +29,6 @@ from .build import (
     template_images,
 )
 from .errors import ExportError, LimitError
-from .model import to_data
 from .normalise import display_name
 from .options import RenderOptions, build_timestamp
 from .pool import Overrun, run_tasks
@@ -449,6 +448,8 @@ def inspect_command(path: str, as_json: bool, max_seconds: float, max_memory: in
     if result.briefing is None:
         _report([result])
         sys.exit(1)
+    from .model import to_data
+
     briefing = result.briefing
     data = to_data(briefing)
     for warning in briefing.article.warnings:

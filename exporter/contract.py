@@ -24,6 +24,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from . import model
 from .errors import SourceError
 from .model import SCHEMA_VERSION, Article, Briefing
+from .readers import looks_like_briefing
 
 SCHEMA_ID = "https://exporter.invalid/schema/briefing-v{}.json"
 """The schema's `$id` (a name, never fetched)."""
@@ -251,15 +252,6 @@ def from_data(data: Any) -> Briefing:
     values = _object(rest, _top_fields(), "")
     article = Article(**{k: values[k] for k in _ARTICLE_FIELDS if k in values})
     return Briefing(article=article, **{k: values[k] for k in _BRIEFING_FIELDS if k in values})
-
-
-def looks_like_briefing(data: bytes) -> bool:
-    """Return True when `data` is (meant to be) a briefing JSON file: a JSON object whose
-    first key is `schema`, or any JSON object with a `schema` key."""
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"{"):
-        return False
-    return b'"schema"' in data[:4096]
 
 
 def read_briefing(data: bytes, display: str) -> Briefing:

@@ -539,8 +539,9 @@ def one_of_earlier(description: str, texts: dict[int, str], paragraph: int, offs
     pattern = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|\d+)\s+((?:[\w'-]+\s+)"
                          r"{0,3}?" + re.escape(plural) + r")\b((?:\s+(?:with|familiar\s+with|"
                          r"close\s+to|briefed\s+on)\s+[^,.;\u201c\u201d\"]{1,60}?)?)(?=\s+(?:said|say|"
-                         r"told|spoke|described)\b|[,:])")
-    found = {_singular(hit.group(1)) + hit.group(2)
+                         r"told|spoke|described)\b|[,:.])")
+    # (`people` stays as written: a `person familiar with …` is how nobody writes it.)
+    found = {(hit.group(1) if plural == "people" else _singular(hit.group(1))) + hit.group(2)
              for _, hit in _hits_before(pattern, texts, paragraph, offset, in_quote)}
     # Or several with no number, described by what they know (`…, people familiar with the
     # terms said`, `according to people familiar with the board’s deliberations`): the

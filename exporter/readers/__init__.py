@@ -12,10 +12,15 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LimitError, SourceError
 from ..fs import TooLarge, os_error_message, read_bounded
-from ..model import Article
+
+if TYPE_CHECKING:
+    # Annotations only: the build's own process (which reads sources' bytes and checks the
+    # cache) then never loads the model; the workers do.
+    from ..model import Article
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf")
 """File suffixes a folder given on the command line is searched for."""
@@ -62,6 +67,17 @@ def sniff(data: bytes, path: str) -> str:
     if suffix in (".md", ".markdown") or _FRONT_MATTER.match(head):
         return "markdown"
     return "text"
+
+
+def looks_like_briefing(data: bytes) -> bool:
+    """Return True when `data` is (meant to be) a briefing JSON file: a JSON object whose
+    first key is `schema`, or any JSON object with a `schema` key (`contract.read_briefing`
+    reads it). Here rather than in `contract`, which loads the model: the build's own process
+    asks this of every source before any worker runs."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{"):
+        return False
+    return b'"schema"' in data[:4096]
 
 
 def read_bytes(path: Path, display: str, limits: ReadLimits) -> bytes:
