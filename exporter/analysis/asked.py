@@ -7,16 +7,18 @@ subject (`Her son, standing beside her, shrugged.`). A mixin of `antecedents.Ant
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Protocol
 
 from ..model import ActorKind
 from .actors import Mention
 from .lexicon import FIRST_NAMES, RELATION_GENDERS, Gender
 from .matching import last_match
+from .relatives import introduced_as, kin_after, relative_subject_before, symmetric
 from .sentences import split_sentences
-from .sources import introduced_as, kin_after, relative_subject_before, symmetric
 from .speakers import AMBIGUOUS, POSSESSIVE, Attribution, Speaker
 
+# A capitalised word: a first name or a surname written alone (`Amos`, `Kittredge`).
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 # `… asked Olawale what …`: the one asked, right after the verb.
 _ASKED = re.compile(r"\basked\s+$")
@@ -41,12 +43,11 @@ class _AskedParts(Protocol):
     by_last: dict[str, list[str]]
     by_first: dict[str, list[str]]
     roles: dict[str, str | None]
+    first_named: dict[str, tuple[int, int]]
 
     def _in_quote(self, paragraph: int, offset: int) -> bool: ...
 
     def _between(self, paragraph: int, start: int, end: int) -> list[Mention]: ...
-
-    first_named: dict[str, tuple[int, int]]
 
     def gender_told(self, key: str) -> Gender | None: ...
 
@@ -58,7 +59,8 @@ class _AskedParts(Protocol):
 
 
 class Asked(_AskedParts):
-    """The one asked, and the namesake a bare name can mean so far, for `Antecedents`."""
+    """The one asked, who a bare name can mean so far, and the relative a sentence names, for
+    `Antecedents`."""
 
     def _surname_of_other_gender(self, key: str, paragraph: int, offset: int,
                                  gender: Gender) -> bool:
@@ -186,7 +188,7 @@ class Asked(_AskedParts):
             start = 0 if p > since else next(
                 (a for a, _ in split_sentences(text) if a >= end), len(text))
             noun = kin_after(text, start, offset if p == paragraph else len(text), gender,
-                             lambda o, p=p: self._in_quote(p, o))  # type: ignore[misc]
+                             partial(self._in_quote, p))
             if noun is not None:
                 return True, None if symmetric(noun) else self._kin(noun, gender)
         return False, None

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .actors import ROLE_NOUNS
-from .lexicon import RELATION_GENDERS, RELATIONS, TITLES
+from .lexicon import TITLES
 from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim, bare_word, name_at_start
 
 # Nouns for what an unnamed speaker does, beyond the role nouns (`a senior Democratic aide`,
@@ -222,10 +222,6 @@ _UNNAMED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:A|An|One|Anothe
 _DESCRIBED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w' ]{0,30},\s+)?"
                               r"[Tt]he\s+((?:[\w\u2019'-]+\s+){0,3}?[\w-]+)(?=,|\s+(?:who|"
                               r"said|says|told|sat|stood|was|is|has|had)\b)")
-# A sentence whose subject is someone's relative (`Her son, standing beside her, shrugged.`).
-_RELATIVE_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:His|Her|Their)\s+"
-                             r"(?:[\w-]+\s+)?([\w-]+)(?=,|\s+(?:who|said|says|told|sat|stood|"
-                             r"was|is|has|had|shrugged|nodded|laughed|smiled)\b)")
 
 
 def described_subject_before(text: str, offset: int) -> str | None:
@@ -240,59 +236,6 @@ def described_subject_before(text: str, offset: int) -> str | None:
         if head in _SOURCE_HEADS:
             found = head
     return found
-
-
-# Relations each side holds (`His brother` of a man introduced as `his older brother, Conor`
-# may be Conor's brother): which of the two is meant, the noun does not tell.
-_SYMMETRIC = frozenset({"brother", "sister", "sibling", "twin", "cousin", "friend", "partner",
-                        "colleague", "neighbor", "neighbour", "teammate", "classmate",
-                        "roommate", "co-founder", "cofounder"})
-
-
-def relative_subject_before(text: str, offset: int) -> tuple[str, int] | None:
-    """Return the relation noun of the last sentence of `text` before `offset` whose subject
-    is someone's relative (`Her son, standing beside her, shrugged.` → `son`), with where it
-    stands; or None."""
-    found = None
-    for m in _RELATIVE_OPENS.finditer(text, 0, offset):
-        if m.group(1).lower() in RELATIONS:
-            found = m.group(1).lower(), m.start(1)
-    return found
-
-
-# `her husband`, `their daughter`: a relative, by the possessor's pronoun; not one named right
-# after (`her husband, Vince`) nor something of theirs (`her husband’s plaque`).
-_KIN = re.compile(r"\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?([a-z]+)\b(?![\u2019']s|,?\s+[A-Z])")
-_OTHER_POSSESSOR = {"m": {"her", "their"}, "f": {"his", "their"}}
-
-
-def kin_after(text: str, start: int, offset: int, gender: str,
-              in_quote: Callable[[int], bool]) -> str | None:
-    """Return the last relation noun of `gender` in `text[start:offset]`, outside quotations,
-    whose possessor is someone else than the one a pronoun of `gender` means (`she texted her
-    husband …. He texted back`: `husband`); None when there is none (`Smith said his son was
-    ill. “…,” he said` keeps Smith)."""
-    found = None
-    for m in _KIN.finditer(text, start, offset):
-        if m.group(1).lower() in _OTHER_POSSESSOR.get(gender, ()) and \
-                RELATION_GENDERS.get(m.group(2)) == gender and not in_quote(m.start()):
-            found = m.group(2)
-    return found
-
-
-def symmetric(noun: str) -> bool:
-    """Return True if each of two people may be the other's `noun` (`brother`, `colleague`)."""
-    return noun in _SYMMETRIC
-
-
-def introduced_as(texts: dict[int, str], name: str, noun: str) -> bool:
-    """Return True if the text introduces the person `name` as someone's `noun` (`Her father,
-    Abdullah bin Saleh, came …`, `Caleb Marchbanks, the nominee’s son`)."""
-    pattern = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?" + re.escape(noun)
-                         + r",?\s+" + re.escape(name) + r"\b|\b" + re.escape(name) + r",\s+"
-                         r"(?:his|her|their|the\s+[\w\s-]{0,40}?[\u2019']s)\s+(?:[\w-]+\s+){0,2}?"
-                         + re.escape(noun) + r"\b")
-    return any(pattern.search(text) for text in texts.values())
 
 
 # An unnamed man or woman anywhere in a sentence (`was to a woman who had run the county
@@ -563,8 +506,7 @@ _COUNTED = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Bb]oth|\d+)\s+"
 
 def _singular(phrase: str) -> str:
     *lead, head = phrase.split()
-    head = "person" if head == "people" else head[:-3] + "y" if head.endswith("ies") else \
-        head[:-1]
+    head = head[:-3] + "y" if head.endswith("ies") else head[:-1]
     return " ".join([*lead, head])
 
 
