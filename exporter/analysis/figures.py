@@ -143,11 +143,14 @@ _CURRENCY = (r"(?:US\$|R\$|A\$|C\$|HK\$|\$|€|£|¥|₹"
 _CURRENCY_WORDS = r"(?:dollars|rupees|euros|pounds|yuan|roubles|rubles|yen|reais)"
 _PERCENT = r"(?:\s?%|\s(?:percent|per\s+cent|percentage\s+points?)\b)"
 
+_MONEY_STARTS = r"(?=[\dURACH$€£¥₹]|(?i:[rpiuegcj]))"
+"""The first character of an amount: a digit or the first of a `_CURRENCY` (keep the two
+together), looked for first as `_NUMBER_STARTS` is."""
 _MONEY = re.compile(
-    rf"(?P<cur>{_CURRENCY})\s?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\w-])"
-    rf"|(?P<num2>{_DIGITS})(?P<scale2>{_SCALE})?\s+(?P<cur2>{_CURRENCY_WORDS})\b"
+    rf"{_MONEY_STARTS}(?:(?P<cur>{_CURRENCY})\s?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\w-])"
+    rf"|(?P<num2>{_DIGITS})(?P<scale2>{_SCALE})?\s+(?P<cur2>{_CURRENCY_WORDS})\b)"
 )
-_PERCENT_RX = re.compile(rf"(?P<num>{_DIGITS}){_PERCENT}")
+_PERCENT_RX = re.compile(rf"(?=\d)(?P<num>{_DIGITS}){_PERCENT}")
 _UNIT_ALTS = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
 _MEASURE_TAIL = (rf"(?P<scale>{_SCALE})?(?P<sep>-|\s)(?P<unit>(?i:{_UNIT_ALTS}))(?:\s+miles)?"
                  r"(?![\w])(?P<long>-(?:long|wide|high|deep))?")
