@@ -194,6 +194,18 @@ class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
             regex = _LETTER_BEFORE_PERIOD
         return str(super().iterate_alphabet_array(regex, parens, roman_numeral))
 
+    def format_numbered_list_with_parens(self) -> None:
+        # pysbd's own, its rule (`☝` taken away) applied by `_apply`: passed over without a `☝`.
+        self.replace_parens_in_numbered_list()
+        self.add_line_breaks_for_numbered_list_with_parens()
+        self.text = _apply(self.text, self.ListMarkerRule)
+
+    def format_numbered_list_with_periods(self) -> None:
+        # pysbd's own, its rule (`♨` to `∯`) applied by `_apply`.
+        self.replace_periods_in_numbered_list()
+        self.add_line_breaks_for_numbered_list_with_periods()
+        self.text = _apply(self.text, self.SubstituteListPeriodRule)
+
     def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
         if regex1 == self.NUMBERED_LIST_PARENS_REGEX and ")" not in self.text:
             return  # no item found: nothing replaced
@@ -208,9 +220,35 @@ holds."""
 assert all(any(c in word for c in _EXCLAIMS) for word in ExclamationWords.EXCLAMATION_WORDS)
 
 
+_PLACEHOLDERS = ((".", "\u222f"), ("\u3002", "&\u14f0&"), ("\uff0e", "&\u14f1&"),
+                 ("\uff01", "&\u14f3&"), ("!", "&\u14f4&"), ("?", "&\u14f7&"),
+                 ("\uff1f", "&\u14f8&"))
+"""pysbd's `replace_punctuation` substitutions, in its order: each pattern is a mark alone."""
+
+
+def _replace_punctuation(match: re.Match[str], match_type: str | None = None) -> str:
+    """Return what pysbd's `replace_punctuation` returns for `match`, with `str.replace`.
+
+    pysbd runs 21 substitutions of plain text through `re.sub` for each quotation or bracket:
+    it puts a backslash before each bracket and dash, replaces the marks with placeholders and
+    takes the backslashes away again, which leaves the brackets and dashes as they were (every
+    backslash it takes away stands right before its bracket or dash, where it put one)."""
+    text = match.group()
+    for mark, placeholder in _PLACEHOLDERS:
+        text = text.replace(mark, placeholder)
+    if match_type != "single":
+        text = text.replace("'", "&\u238b&")
+    return text
+
+
+def _replace_single(match: re.Match[str]) -> str:
+    return _replace_punctuation(match, "single")
+
+
 class _BetweenPunctuation(BetweenPunctuation):  # type: ignore[misc]
     """pysbd's rules for punctuation inside quotations and brackets, each passed over when the
-    text lacks the mark that opens what it looks inside."""
+    text lacks the mark that opens what it looks inside, its patterns compiled once and its
+    placeholders put in by `_replace_punctuation`."""
 
     _STEPS = (  # pysbd's order
         ("sub_punctuation_between_single_quotes", "'"),
@@ -229,6 +267,34 @@ class _BetweenPunctuation(BetweenPunctuation):  # type: ignore[misc]
                 txt = getattr(self, step)(txt)
         return txt
 
+    # pysbd's own steps, but for `_compiled` and `_replace_punctuation`.
+    def sub_punctuation_between_parens(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_PARENS_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_square_brackets(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_SQUARE_BRACKETS_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_single_quotes(self, txt: str) -> str:
+        if _compiled(self.WORD_WITH_LEADING_APOSTROPHE).search(txt) and \
+                not _compiled(r"'\s").search(txt):
+            return txt
+        return _compiled(self.BETWEEN_SINGLE_QUOTES_REGEX).sub(_replace_single, txt)
+
+    def sub_punctuation_between_single_quote_slanted(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_double_quotes(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_DOUBLE_QUOTES_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_quotes_arrow(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_QUOTE_ARROW_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_em_dashes(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_EM_DASHES_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_quotes_slanted(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_QUOTE_SLANTED_REGEX_2).sub(_replace_punctuation, txt)
+
 
 class _Processor(Processor):  # type: ignore[misc]
     """pysbd's processor, with the faster list rules (`_ListItemReplacer`), its rules applied by
@@ -244,7 +310,7 @@ class _Processor(Processor):  # type: ignore[misc]
         self.text = _ListItemReplacer(self.text).add_line_break()
         self.replace_abbreviations()
         if _DIGIT.search(self.text):  # each number rule holds a digit
-            self.replace_numbers()
+            self.text = _apply(self.text, *self.lang.Numbers.All)  # pysbd's `replace_numbers`
         if "!" in self.text or "?" in self.text:  # `(!|\?){3,}`
             self.replace_continuous_punctuation()
         if _DIGIT.search(self.text):  # a numbered reference (`∯[12] `, `.12 `)
