@@ -85,7 +85,8 @@ def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
     """Return the longest gazetteer match at `words[i]` as (length, entry)."""
     gaz = gazetteer()
     head = words[i:i + gaz.longest]
-    if not head or _fold(head[0]) not in gaz.firsts:
+    # (`_fold` written out: asked about nearly every capitalised word, the call cost more.)
+    if not head or head[0].lower().replace(".", "") not in gaz.firsts:
         return None  # every key tried below opens with the first of these words
     # Each word folded once, not once for every length tried (longest first).
     folded = tuple(map(_fold, head))
