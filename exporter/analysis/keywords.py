@@ -43,38 +43,27 @@ def find_keywords(article: Article, actors: tuple[Actor, ...]) -> tuple[str, ...
     total = max(len(article.paragraphs), 1)
     word_freq: dict[str, int] = defaultdict(int)
     # Each phrase with its words' stems, worked out once for the counting and the scoring.
-    phrases: list[tuple[tuple[str, ...], list[str], int]] = []
+    phrases: list[tuple[list[str], list[str], int]] = []
     texts = [(p.n, p.text) for p in article.paragraphs]
     if article.title and not article.title_inferred:
         texts.insert(0, (0, article.title))
     known: dict[str, str] = {}
-    # An article repeats most of its phrases: each distinct one is worked out once.
-    stems_of: dict[tuple[str, ...], list[str]] = {}
     for n, text in texts:
-        for words in _phrases(text, known):
-            phrase = tuple(words)
-            stems = stems_of.get(phrase)
-            if stems is None:
-                stems = stems_of[phrase] = [stem(word.lower()) for word in phrase]
+        for phrase in _phrases(text, known):
+            stems = [stem(word.lower()) for word in phrase]
             phrases.append((phrase, stems, n))
             for word_stem in stems:
                 word_freq[word_stem] += 1
-    # (text, its lower case, its key, its weight before position, whether an actor names it)
-    seen: dict[tuple[str, ...], tuple[str, str, str, float, bool]] = {}
     for phrase, stems, n in phrases:
-        facts = seen.get(phrase)
-        if facts is None:
-            text = " ".join(phrase)
-            low = text.lower()
-            key = canonical.get(low, "")
-            if not key:
-                key = " ".join(stems)
-            base = sum(word_freq[word_stem] for word_stem in stems) / len(phrase) ** 0.5
-            facts = seen[phrase] = (text, low, key, base, low in canonical)
-        text, low, key, weight, named = facts
+        text = " ".join(phrase)
+        low = text.lower()
+        key = canonical.get(low, "")
+        if not key:
+            key = " ".join(stems)
+        weight = sum(word_freq[word_stem] for word_stem in stems) / len(phrase) ** 0.5
         # Early mentions frame the piece; the title frames it most.
         weight *= 1.0 + 0.5 * (1.0 - min(n, total) / total)
-        if named:
+        if low in canonical:
             weight *= 1.5
         scores[key] += weight
         form = canonical.get(low) or text
