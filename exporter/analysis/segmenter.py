@@ -64,25 +64,58 @@ def _needs() -> dict[str, str]:
         lang.AmPmRules.LowerCaseAmRule.pattern: "a\u222fm\u222f",
     }
     needs.update((rule.pattern, "!") for rule in lang.ExclamationPointRules.All)
+    needs[lang.Numbers.NewLineNumberPeriodSpaceLetterRule.pattern] = "\r"  # `(?<=\r\d)\.…`
     return needs
 
 
+def _gates() -> dict[str, re.Pattern[str]]:
+    """Return, for pysbd's rules run on every paragraph that no one text marks, a pattern every
+    match of the rule holds a match of: it opens with a full stop, which `re` skips to, or is
+    anchored at the start, where the rule's own look-behind is tried at every character."""
+    lang = English
+    dots = re.compile(r"\.\s\.")
+    gates = {
+        lang.EllipsisRules.ThreeSpaceRule.pattern: dots,  # `(\s\.){3}\s`
+        lang.EllipsisRules.FourSpaceRule.pattern: dots,  # `(?<=[a-z])(\.\s){3}\.($|\\n)`
+        # `([a-zA-Z0-9_])(\.)([a-zA-Z0-9_])`
+        lang.Abbreviation.WithMultiplePeriodsAndEmailRule.pattern: re.compile(r"\.[a-zA-Z0-9_]"),
+        lang.FileFormatRule.pattern: re.compile(r"\.(?<=\s\.)"),  # `(?<=\s)\.(?=(jpe?g|…)\s)`
+        # `(?<=^[A-Z])\.(?=\s)` and `(?<=\s[A-Z])\.(?=,?\s)`
+        lang.SingleLetterAbbreviationRules.SingleUpperCaseLetterAtStartOfLineRule.pattern:
+            re.compile(r"\A[A-Z]\."),
+        lang.SingleLetterAbbreviationRules.SingleUpperCaseLetterRule.pattern:
+            re.compile(r"\.(?<=\s[A-Z]\.)"),
+        # `(?<=\d)\.(?=\S)`, `(?<=^\d)\.(?=…)`, `(?<=^\d\d)\.(?=…)`
+        lang.Numbers.NumberAfterPeriodBeforeLetterRule.pattern: re.compile(r"\.(?<=\d\.)"),
+        lang.Numbers.StartLineNumberPeriodRule.pattern: re.compile(r"\A\d\."),
+        lang.Numbers.StartLineTwoDigitNumberPeriodRule.pattern: re.compile(r"\A\d\d\."),
+    }
+    assert not gates.keys() & _NEEDS.keys()
+    return gates
+
+
 _NEEDS = _needs()
-_RULES: dict[str, tuple[str | None, re.Pattern[str]]] = {}
-"""Each rule's pattern: what every match of it holds (None: nothing known), and it compiled."""
+_GATES = _gates()
+_RULES: dict[str, tuple[str | re.Pattern[str] | None, re.Pattern[str]]] = {}
+"""Each rule's pattern: what every match of it holds (a text, a pattern's match, or None:
+nothing known), and it compiled."""
 
 
 def _apply(text: str, *rules: Rule) -> str:
     """Return `text` with pysbd's `rules` applied in turn (its `Text.apply`), passing over a rule
     when the text lacks what every match of it holds: the pattern itself when it is plain text
-    (most are placeholders such as `&ᓴ&`), or the text `_NEEDS` gives."""
+    (most are placeholders such as `&ᓴ&`), the text `_NEEDS` gives, or a match of the pattern
+    `_GATES` gives."""
     for rule in rules:
         pattern: str = rule.pattern
         known = _RULES.get(pattern)
         if known is None:
-            need = pattern if _LITERAL.fullmatch(pattern) else _NEEDS.get(pattern)
+            need = pattern if _LITERAL.fullmatch(pattern) else (
+                _NEEDS.get(pattern) or _GATES.get(pattern))
             known = _RULES[pattern] = (need, re.compile(pattern))
-        if known[0] is None or known[0] in text:
+        need = known[0]
+        if need is None or (need in text if isinstance(need, str)
+                            else need.search(text) is not None):
             text = known[1].sub(rule.replacement, text)
     return text
 
