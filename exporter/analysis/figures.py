@@ -389,6 +389,8 @@ def _count_head(text: str, pos: int) -> tuple[int, str] | None:
 
 def _paragraph_figures(para: Paragraph) -> list[_Found]:
     text = para.text
+    if not _DIGIT.search(text) and not may_hold(text, _NUMBER_WORD_ENDS):
+        return []  # every finder needs a digit or a number word: half the paragraphs, once
     taken: list[_Found] = []
     for finder in (_money, _percents, _measures, _counts):
         for found in finder(text):
