@@ -160,6 +160,13 @@ _COUNT = re.compile(
 # The same two without the number words, for a text that holds none (`may_hold` said so): their
 # branch could match nowhere in it, and trying it at every `a`, `e`, `t` … was most of the scan.
 _MEASURE_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS}){_MEASURE_TAIL}")
+_UNIT_FIRSTS = "".join(sorted({re.escape(u[0].lower()) for u in UNIT_WORDS}))
+_UNIT_AFTER_SPACE = re.compile(
+    rf"[-\s](?=(?i:[{_UNIT_FIRSTS}]))(?i:{_UNIT_ALTS})(?:\s+miles)?(?![\w])")
+"""The unit every measure ends on, as `_MEASURE_TAIL` reads it (the look-ahead for its first
+letter spares the units' alternatives at most spaces): a paragraph with numbers but no unit
+(nineteen in twenty) is passed over with this one search, where the measure scans tried the
+number words at every letter that opens one."""
 _COUNT_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?!-)")
 _AGE_BOUND = re.compile(
     rf"\s+(?:under|over|aged|below|above)\s+(?:\d+|(?i:{_WORDNUM})|five|two|one)"
@@ -298,7 +305,7 @@ def _percents(text: str) -> Iterator[_Found]:
 
 def _measures(text: str) -> Iterator[_Found]:
     scan = _number_scan(text, _MEASURE, _MEASURE_DIGITS)
-    if scan is None:
+    if scan is None or _UNIT_AFTER_SPACE.search(text) is None:
         return
     for m in scan.finditer(text):
         if _spelt_out_small(m.group("num")):
