@@ -267,10 +267,17 @@ def lexrank(vectors: npt.NDArray[np.float64], damping: float = 0.85, iterations:
     # A sentence sharing no word with any other links to all, so the walk never gets stuck.
     trans = np.divide(sim, sums, out=np.full_like(sim, 1.0 / n), where=sums > 0)
     rank = np.full(n, 1.0 / n)
+    # The same operations, written to buffers made once: the walk takes up to 100 steps, and for
+    # an article's few dozen sentences allocating each step's arrays cost more than the sums.
+    weighted = np.empty_like(trans)
+    summed = np.empty(n)
+    teleport = (1.0 - damping) / n
     for _ in range(iterations):
         # Elementwise rather than `trans.T @ rank`: see `similarity` on BLAS threads.
-        new = (1.0 - damping) / n + damping * (trans * rank[:, None]).sum(axis=0)
-        if np.abs(new - rank).sum() < 1e-9:
+        np.multiply(trans, rank[:, None], out=weighted)
+        np.add.reduce(weighted, axis=0, out=summed)  # what `.sum(axis=0)` runs
+        new = teleport + damping * summed
+        if np.add.reduce(np.abs(new - rank)) < 1e-9:
             rank = new
             break
         rank = new
