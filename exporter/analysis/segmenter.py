@@ -207,6 +207,9 @@ _NUMBER_BEFORE_PERIOD = re.compile(r"\d\.[\s)]")
 # pysbd's `ALPHABETICAL_LIST_WITH_PERIODS` (`(?<=^)[a-z](?=\.)|(?<=\A)[a-z](?=\.)|(?<=\s)…`)
 # in one branch: a letter at the start or after whitespace, before a full stop.
 _LETTER_BEFORE_PERIOD = re.compile(r"(?<!\S)[a-z](?=\.)")
+# The same, found from its full stop, which `re` skips to: whether there is any (most
+# paragraphs hold none, and both the Latin and the Roman lists look).
+_LETTER_BEFORE_PERIOD_GATE = re.compile(r"\.(?<=(?<!\S)[a-z]\.)")
 
 
 class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
@@ -224,6 +227,8 @@ class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
         if parens and ")" not in self.text:
             return str(self.text)  # every branch ends before `)`: no list, the text as it was
         if regex == ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS:
+            if _LETTER_BEFORE_PERIOD_GATE.search(self.text) is None:
+                return str(self.text)  # no item found: the text as it was
             regex = _LETTER_BEFORE_PERIOD
         return str(super().iterate_alphabet_array(regex, parens, roman_numeral))
 
