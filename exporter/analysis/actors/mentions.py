@@ -339,7 +339,7 @@ class _Finder:
         if name_ok(names) and len(names) >= 2 and low[-1] not in PARTY_NOUNS:
             found_role = role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
-            pre = PRE_ROLE.search(before)
+            pre = PRE_ROLE.search(before) if found_role is None else None  # (read only then)
             after = text[end:end + 40].lower().lstrip(" ,")
             next_word = re.match(r"[a-z]+", after)
             evidence = (
