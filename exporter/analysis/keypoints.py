@@ -360,7 +360,7 @@ def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]
         named[i] = min(len(found), 4) / 4.0
         dated = len(_NUMBER.findall(text)) + len(_YEAR.findall(text))
         figures[i] = min(dated, 3) / 3.0
-        cues[i] = min(len(_cue_hits(text)), 2) / 2.0
+        cues[i] = min(len(_CUES.findall(text)), 2) / 2.0  # (counted: no match objects made)
         # Direct speech in a short quotation is colour; a quoted argument is weighed as prose.
         quoted[i] = 1.0 if c.quoted and not _in_long_quote(article, s) else 0.0
         anaphor[i] = 1.0 if _ANAPHORIC.match(s.text) and not first_in_para else 0.0
@@ -373,11 +373,6 @@ def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]
         - W_BACKGROUND * background,
         dtype=np.float64,
     )
-
-
-def _cue_hits(text: str) -> list[str]:
-    """Return the cue phrases in `text`."""
-    return [m.group().lower() for m in _CUES.finditer(text)]
 
 
 def _inside_quote(article: Article, sentence: Sentence) -> bool:
