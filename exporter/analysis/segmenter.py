@@ -222,6 +222,8 @@ class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
     stops runs as one branch that matches the same letters.
     """
 
+    text: str
+
     def iterate_alphabet_array(self, regex: str | re.Pattern[str], parens: bool = False,
                                roman_numeral: bool = False) -> str:
         if parens and ")" not in self.text:
