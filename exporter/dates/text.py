@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .gates import Gates
 from .holidays import holiday_date as _holiday
 from .strings import MONTH_NAMES, MONTHS, WEEKDAYS, PartialDate, month_number, valid
 from .wordlists import word_lists
@@ -140,56 +141,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-# A pattern runs only where a cheap test finds the word it needs in the lower-cased text:
-# most paragraphs hold no holiday, no "ago" and no weekday, and scanning for them is the cost.
-_GATES: dict[str, tuple[str, ...]] = {
-    # A year with a month after it (`2024-05-`), a year after a day and month (`5/3/2024`), a
-    # decade's `0s` (`1990s`, `’90s`): what each digit pattern holds beside its digits.
-    "iso": tuple(f"{sep}{d}" for sep in "-/" for d in "0123456789"),
-    "numeric": ("/1", "/2", ".1", ".2"),
-    "decade": ("0s", "0’s", "0's"),
-    "month_rel": ("this year", "last year", "next year"),
-    "holiday": ("christmas", "boxing", "new year", "valentine", "halloween", "patrick",
-                "stephen", "anzac", "australia day",
-                "bastille", "fourth of july", "july fourth", "veterans", "armistice", "remembrance",
-                "may day",
-                "thanksgiving", "labor day", "labour day", "memorial day", "easter", "good friday",
-                "black friday", "cyber monday", "ash wednesday", "palm sunday", "election day",
-                "inauguration day", "juneteenth", "columbus day", "luther king", "mlk day",
-                "presidents", "president's day", "president’s day"),
-    "spelled_year": ("nineteen", "eighteen", "twenty"), "spelled_2000": ("thousand",),
-    "short_decade": ("0s", "0’s", "0's", "ties"), "fiscal": ("fy", "fiscal"), "ago": ("ago",),
-    "anchored_n": ("later", "earlier", "afterward"), "anchored": ("year", "month", "day"),
-    "year_end": ("year",), "month_end": ("month",), "in_the_day": ("in the day",),
-    "rel_period": ("year", "month"),
-    "season": ("spring", "summer", "autumn", "fall"),
-    "deictic": ("yesterday", "today", "tonight", "tomorrow", "last night"),
-    "short_year": ("'", "’"),
-}
-# Months and weekdays are matched case-sensitively, so their gates test the text as written:
-# `Mar` opens every form of March, where the lower-cased `mar` is in `market` and `summary`.
-_MONTH_GATE = tuple(name[:3] for name in MONTH_NAMES)
-_CASED_GATES: dict[str, tuple[str, ...]] = {
-    "dmy": _MONTH_GATE, "mdy": _MONTH_GATE, "my": _MONTH_GATE, "md": _MONTH_GATE,
-    "dm": _MONTH_GATE, "bare_month": _MONTH_GATE, "month_rel": _MONTH_GATE,
-    "weekday": tuple(day.capitalize() for day in WEEKDAYS),
-    # A word every holiday name of `_HOLIDAY` holds as written (`Labo` of Labor and Labour,
-    # `Fourth` of both Fourth of July forms, `Day` of the Presidents' and MLK days): with the
-    # lower-case gate, which the names' common words pass, it spares that one its 35 tests.
-    "holiday": ("Christmas", "Boxing", "Year", "Valentine", "Halloween", "St", "Bastille",
-                "Anzac", "Australia", "Fourth", "Veterans", "Armistice", "Remembrance", "May",
-                "Thanksgiving", "Labo", "Memorial", "Easter", "Good", "Black", "Cyber", "Ash",
-                "Palm", "Election", "Inauguration", "Juneteenth", "Columbus", "Day"),
-}
-# The gates as one search each, where that beats a test per string: the ISO gate's twenty
-# strings are one character class, and a cased gate's names open with capitals, which `re`
-# skips to. Seven patterns share the month gate, so `find_mentions` tests it once a text.
-_GATE_SEARCH: dict[str, re.Pattern[str]] = {"iso": re.compile(r"[-/][0-9]")}
-_CASED_SEARCH: dict[tuple[str, ...], re.Pattern[str]] = {
-    gate: re.compile("|".join(map(re.escape, gate))) for gate in set(_CASED_GATES.values())}
-_DIGIT = re.compile(r"[0-9]")
-"""What a match of the digit patterns without a gate (`_NEEDS_DIGITS`) holds: a year's ASCII
-digits (a digit of another script, which `str.isdigit` also knows, starts no year)."""
+# Each pattern runs only where its gate (`gates.Gates`) finds what it needs.
 
 # Words before a four-digit number that make it a label, not a year.
 _NOT_YEAR_BEFORE = re.compile(
@@ -531,9 +483,6 @@ def _mention(kind: str, m: re.Match[str], text: str) -> Mention | None:
     return None
 
 
-_NEEDS_DIGITS = frozenset({"iso", "numeric", "decade", "year"})
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Return the date expressions in `text`, non-overlapping, in order of position.
 
@@ -541,26 +490,9 @@ def find_mentions(text: str) -> list[Mention]:
     """
     taken = bytearray(len(text) + 1)
     found: list[Mention] = []
-    lower = text.lower()
-    digits = _DIGIT.search(text) is not None
-    cased_seen: dict[tuple[str, ...], bool] = {}
+    gates = Gates(text)
     for kind, pattern in _PATTERNS:
-        gate = _GATES.get(kind)
-        if gate is None and not digits and kind in _NEEDS_DIGITS:
-            continue
-        # (The cased gate first: one search, shared by the month patterns.)
-        cased = _CASED_GATES.get(kind)
-        if cased is not None:
-            hit = cased_seen.get(cased)
-            if hit is None:
-                hit = cased_seen[cased] = _CASED_SEARCH[cased].search(text) is not None
-            if not hit:
-                continue
-        search = _GATE_SEARCH.get(kind)
-        if search is not None:
-            if search.search(lower) is None:
-                continue
-        elif gate is not None and not any(map(lower.__contains__, gate)):
+        if not gates.open(kind):
             continue
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) >= 0:
