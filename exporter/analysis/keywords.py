@@ -54,19 +54,19 @@ def find_keywords(article: Article, actors: tuple[Actor, ...]) -> tuple[str, ...
             phrases.append((phrase, stems, n))
             for word_stem in stems:
                 word_freq[word_stem] += 1
+    # Early mentions frame the piece; the title frames it most (a factor per paragraph).
+    position = {n: 1.0 + 0.5 * (1.0 - min(n, total) / total) for n, _ in texts}
     for phrase, stems, n in phrases:
         text = " ".join(phrase)
         low = text.lower()
-        key = canonical.get(low, "")
-        if not key:
-            key = " ".join(stems)
-        weight = sum(word_freq[word_stem] for word_stem in stems) / len(phrase) ** 0.5
-        # Early mentions frame the piece; the title frames it most.
-        weight *= 1.0 + 0.5 * (1.0 - min(n, total) / total)
-        if low in canonical:
+        name = canonical.get(low)
+        key = name or " ".join(stems)
+        weight = sum(map(word_freq.__getitem__, stems)) / len(phrase) ** 0.5
+        weight *= position[n]
+        if name is not None:
             weight *= 1.5
         scores[key] += weight
-        form = canonical.get(low) or text
+        form = name or text
         # Lower case wins when the phrase occurs in lower case anywhere (`water`, not `Water`).
         if key not in display or (form[:1].islower() and display[key][:1].isupper()
                                   and key not in canonical.values()):

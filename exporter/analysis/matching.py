@@ -16,8 +16,7 @@ def may_hold(text: str, words: Iterable[str]) -> bool:
     case-insensitive pattern would read it: a cheap test before a costly scan for them."""
     if not FOLDED.isdisjoint(text):
         return True  # `ſ` matches `s`, but `ſ`.lower() is not `s`: only the scan can tell
-    lower = text.lower()
-    return any(word in lower for word in words)
+    return any(map(text.lower().__contains__, words))
 
 
 def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:

@@ -48,7 +48,10 @@ _MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][a-z][\w-]*)")
 # ends a sentence (`… the Central Division. Boudreau …`).
 _NAME_WORD = (r"(?:(?:[A-Z]\.){1,3}|(?:" + "|".join(sorted(w.capitalize() for w in HONORIFICS))
               + r")\.|[A-Z][\w\u2019'-]*)")
-_NAME_RUN = re.compile(r"(?<![\w.\u2019'-])" + _NAME_WORD + r"(?:\s+(?:(?:de|da|del|van|von|bin|al|"
+# (The look-ahead for a capital passes over every other position with one test, before the
+# look-behind and the name word's alternatives are tried: it halves the scan.)
+_NAME_RUN = re.compile(r"(?=[A-Z])(?<![\w.\u2019'-])" + _NAME_WORD
+                       + r"(?:\s+(?:(?:de|da|del|van|von|bin|al|"
                        r"el|la|le|di|dos|oglu|qizi)\s+)?" + _NAME_WORD + r")+")
 # What makes a run of capitalised words a person although the mentions missed it: a title
 # before it (`Sen. Ron Johnson`), a speech verb next to it (`said Oleksandr Shtupun`), an
@@ -64,7 +67,7 @@ _ORG_NOUN = re.compile(r"(?:(?!\b(?:of|for|at|in|with|from|who|that|whose)\b)[^,
                       r"broadcaster|platform|app|website|service|committee|council|team|club)\b"
                       r"(?![\u2019'])")
 # `His daughter, Inés, 19,`: a family noun, then one name and a comma.
-_RELATIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
+_RELATIVE = re.compile(r"(?=[HhTtMm])\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
                        r"([A-Z][^\W\d_][\w\u2019'-]*)(?=,)")
 _WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")

@@ -58,12 +58,12 @@ def find_questions(article: Article) -> tuple[Question, ...]:
     for sentence in article_sentences(article):
         text = sentence.text
         floor = 0
-        for i, ch in enumerate(text):
-            if ch != "?":
-                continue
-            start = _question_starts(text, i, floor)
-            floor = i + 1
-            question = text[start:i + 1].strip().lstrip(_OPENERS + _CLOSERS + " ")
+        i = text.find("?")
+        while i >= 0:  # each question mark, found by `find` rather than a look at every character
+            at, i = i, text.find("?", i + 1)
+            start = _question_starts(text, at, floor)
+            floor = at + 1
+            question = text[start:at + 1].strip().lstrip(_OPENERS + _CLOSERS + " ")
             question = question.strip()
             if len(question.split()) < MIN_WORDS:
                 continue

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
+from .matching import FOLDED
 
 _OPEN_DOUBLE = "\u201c\u201e"
 CLOSE_DOUBLE = "\u201d"
@@ -285,12 +286,18 @@ def _characterised(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 120):span.start - 1]
     cut = max(before.rfind(c) for c in ".!?\u201d\"")
     before = before[cut + 1:]
-    if _CALLED.search(before) or _JUDGED_AS.search(before):
+    # Each pattern holds `call` or ends on `as` and maybe an article before the quotation, in
+    # any case: a window with neither is passed over without their scans, each tried at every
+    # character of it (unless it holds a letter `re` folds to an ASCII one).
+    folded = not FOLDED.isdisjoint(before)
+    calls = folded or "call" in before.lower()
+    judged = folded or before.rstrip().lower().endswith(("as", "a", "an", "the"))
+    if (calls and _CALLED.search(before)) or (judged and _JUDGED_AS.search(before)):
         return True
-    if _VIEWED_AS.search(before) and _reported(text, span):
+    if judged and _VIEWED_AS.search(before) and _reported(text, span):
         return True  # `said it viewed Washington’s move as “another measure …”`
     words = _WORD.findall(text[span.start:span.end])
-    return bool(_WHAT_CALLED.search(before)) and (
+    return calls and bool(_WHAT_CALLED.search(before)) and (
         len(words) >= 4 or all(w.islower() for w in words))
 
 

@@ -64,25 +64,58 @@ def _needs() -> dict[str, str]:
         lang.AmPmRules.LowerCaseAmRule.pattern: "a\u222fm\u222f",
     }
     needs.update((rule.pattern, "!") for rule in lang.ExclamationPointRules.All)
+    needs[lang.Numbers.NewLineNumberPeriodSpaceLetterRule.pattern] = "\r"  # `(?<=\r\d)\.…`
     return needs
 
 
+def _gates() -> dict[str, re.Pattern[str]]:
+    """Return, for pysbd's rules run on every paragraph that no one text marks, a pattern every
+    match of the rule holds a match of: it opens with a full stop, which `re` skips to, or is
+    anchored at the start, where the rule's own look-behind is tried at every character."""
+    lang = English
+    dots = re.compile(r"\.\s\.")
+    gates = {
+        lang.EllipsisRules.ThreeSpaceRule.pattern: dots,  # `(\s\.){3}\s`
+        lang.EllipsisRules.FourSpaceRule.pattern: dots,  # `(?<=[a-z])(\.\s){3}\.($|\\n)`
+        # `([a-zA-Z0-9_])(\.)([a-zA-Z0-9_])`
+        lang.Abbreviation.WithMultiplePeriodsAndEmailRule.pattern: re.compile(r"\.[a-zA-Z0-9_]"),
+        lang.FileFormatRule.pattern: re.compile(r"\.(?<=\s\.)"),  # `(?<=\s)\.(?=(jpe?g|…)\s)`
+        # `(?<=^[A-Z])\.(?=\s)` and `(?<=\s[A-Z])\.(?=,?\s)`
+        lang.SingleLetterAbbreviationRules.SingleUpperCaseLetterAtStartOfLineRule.pattern:
+            re.compile(r"\A[A-Z]\."),
+        lang.SingleLetterAbbreviationRules.SingleUpperCaseLetterRule.pattern:
+            re.compile(r"\.(?<=\s[A-Z]\.)"),
+        # `(?<=\d)\.(?=\S)`, `(?<=^\d)\.(?=…)`, `(?<=^\d\d)\.(?=…)`
+        lang.Numbers.NumberAfterPeriodBeforeLetterRule.pattern: re.compile(r"\.(?<=\d\.)"),
+        lang.Numbers.StartLineNumberPeriodRule.pattern: re.compile(r"\A\d\."),
+        lang.Numbers.StartLineTwoDigitNumberPeriodRule.pattern: re.compile(r"\A\d\d\."),
+    }
+    assert not gates.keys() & _NEEDS.keys()
+    return gates
+
+
 _NEEDS = _needs()
-_RULES: dict[str, tuple[str | None, re.Pattern[str]]] = {}
-"""Each rule's pattern: what every match of it holds (None: nothing known), and it compiled."""
+_GATES = _gates()
+_RULES: dict[str, tuple[str | re.Pattern[str] | None, re.Pattern[str]]] = {}
+"""Each rule's pattern: what every match of it holds (a text, a pattern's match, or None:
+nothing known), and it compiled."""
 
 
 def _apply(text: str, *rules: Rule) -> str:
     """Return `text` with pysbd's `rules` applied in turn (its `Text.apply`), passing over a rule
     when the text lacks what every match of it holds: the pattern itself when it is plain text
-    (most are placeholders such as `&ᓴ&`), or the text `_NEEDS` gives."""
+    (most are placeholders such as `&ᓴ&`), the text `_NEEDS` gives, or a match of the pattern
+    `_GATES` gives."""
     for rule in rules:
         pattern: str = rule.pattern
         known = _RULES.get(pattern)
         if known is None:
-            need = pattern if _LITERAL.fullmatch(pattern) else _NEEDS.get(pattern)
+            need = pattern if _LITERAL.fullmatch(pattern) else (
+                _NEEDS.get(pattern) or _GATES.get(pattern))
             known = _RULES[pattern] = (need, re.compile(pattern))
-        if known[0] is None or known[0] in text:
+        need = known[0]
+        if need is None or (need in text if isinstance(need, str)
+                            else need.search(text) is not None):
             text = known[1].sub(rule.replacement, text)
     return text
 
@@ -174,6 +207,9 @@ _NUMBER_BEFORE_PERIOD = re.compile(r"\d\.[\s)]")
 # pysbd's `ALPHABETICAL_LIST_WITH_PERIODS` (`(?<=^)[a-z](?=\.)|(?<=\A)[a-z](?=\.)|(?<=\s)…`)
 # in one branch: a letter at the start or after whitespace, before a full stop.
 _LETTER_BEFORE_PERIOD = re.compile(r"(?<!\S)[a-z](?=\.)")
+# The same, found from its full stop, which `re` skips to: whether there is any (most
+# paragraphs hold none, and both the Latin and the Roman lists look).
+_LETTER_BEFORE_PERIOD_GATE = re.compile(r"\.(?<=(?<!\S)[a-z]\.)")
 
 
 class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
@@ -186,13 +222,29 @@ class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
     stops runs as one branch that matches the same letters.
     """
 
+    text: str
+
     def iterate_alphabet_array(self, regex: str | re.Pattern[str], parens: bool = False,
                                roman_numeral: bool = False) -> str:
         if parens and ")" not in self.text:
             return str(self.text)  # every branch ends before `)`: no list, the text as it was
         if regex == ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS:
+            if _LETTER_BEFORE_PERIOD_GATE.search(self.text) is None:
+                return str(self.text)  # no item found: the text as it was
             regex = _LETTER_BEFORE_PERIOD
         return str(super().iterate_alphabet_array(regex, parens, roman_numeral))
+
+    def format_numbered_list_with_parens(self) -> None:
+        # pysbd's own, its rule (`☝` taken away) applied by `_apply`: passed over without a `☝`.
+        self.replace_parens_in_numbered_list()
+        self.add_line_breaks_for_numbered_list_with_parens()
+        self.text = _apply(self.text, self.ListMarkerRule)
+
+    def format_numbered_list_with_periods(self) -> None:
+        # pysbd's own, its rule (`♨` to `∯`) applied by `_apply`.
+        self.replace_periods_in_numbered_list()
+        self.add_line_breaks_for_numbered_list_with_periods()
+        self.text = _apply(self.text, self.SubstituteListPeriodRule)
 
     def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
         if regex1 == self.NUMBERED_LIST_PARENS_REGEX and ")" not in self.text:
@@ -208,9 +260,35 @@ holds."""
 assert all(any(c in word for c in _EXCLAIMS) for word in ExclamationWords.EXCLAMATION_WORDS)
 
 
+_PLACEHOLDERS = ((".", "\u222f"), ("\u3002", "&\u14f0&"), ("\uff0e", "&\u14f1&"),
+                 ("\uff01", "&\u14f3&"), ("!", "&\u14f4&"), ("?", "&\u14f7&"),
+                 ("\uff1f", "&\u14f8&"))
+"""pysbd's `replace_punctuation` substitutions, in its order: each pattern is a mark alone."""
+
+
+def _replace_punctuation(match: re.Match[str], match_type: str | None = None) -> str:
+    """Return what pysbd's `replace_punctuation` returns for `match`, with `str.replace`.
+
+    pysbd runs 21 substitutions of plain text through `re.sub` for each quotation or bracket:
+    it puts a backslash before each bracket and dash, replaces the marks with placeholders and
+    takes the backslashes away again, which leaves the brackets and dashes as they were (every
+    backslash it takes away stands right before its bracket or dash, where it put one)."""
+    text = match.group()
+    for mark, placeholder in _PLACEHOLDERS:
+        text = text.replace(mark, placeholder)
+    if match_type != "single":
+        text = text.replace("'", "&\u238b&")
+    return text
+
+
+def _replace_single(match: re.Match[str]) -> str:
+    return _replace_punctuation(match, "single")
+
+
 class _BetweenPunctuation(BetweenPunctuation):  # type: ignore[misc]
     """pysbd's rules for punctuation inside quotations and brackets, each passed over when the
-    text lacks the mark that opens what it looks inside."""
+    text lacks the mark that opens what it looks inside, its patterns compiled once and its
+    placeholders put in by `_replace_punctuation`."""
 
     _STEPS = (  # pysbd's order
         ("sub_punctuation_between_single_quotes", "'"),
@@ -229,6 +307,34 @@ class _BetweenPunctuation(BetweenPunctuation):  # type: ignore[misc]
                 txt = getattr(self, step)(txt)
         return txt
 
+    # pysbd's own steps, but for `_compiled` and `_replace_punctuation`.
+    def sub_punctuation_between_parens(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_PARENS_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_square_brackets(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_SQUARE_BRACKETS_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_single_quotes(self, txt: str) -> str:
+        if _compiled(self.WORD_WITH_LEADING_APOSTROPHE).search(txt) and \
+                not _compiled(r"'\s").search(txt):
+            return txt
+        return _compiled(self.BETWEEN_SINGLE_QUOTES_REGEX).sub(_replace_single, txt)
+
+    def sub_punctuation_between_single_quote_slanted(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_double_quotes(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_DOUBLE_QUOTES_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_quotes_arrow(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_QUOTE_ARROW_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_em_dashes(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_EM_DASHES_REGEX_2).sub(_replace_punctuation, txt)
+
+    def sub_punctuation_between_quotes_slanted(self, txt: str) -> str:
+        return _compiled(self.BETWEEN_QUOTE_SLANTED_REGEX_2).sub(_replace_punctuation, txt)
+
 
 class _Processor(Processor):  # type: ignore[misc]
     """pysbd's processor, with the faster list rules (`_ListItemReplacer`), its rules applied by
@@ -244,7 +350,7 @@ class _Processor(Processor):  # type: ignore[misc]
         self.text = _ListItemReplacer(self.text).add_line_break()
         self.replace_abbreviations()
         if _DIGIT.search(self.text):  # each number rule holds a digit
-            self.replace_numbers()
+            self.text = _apply(self.text, *self.lang.Numbers.All)  # pysbd's `replace_numbers`
         if "!" in self.text or "?" in self.text:  # `(!|\?){3,}`
             self.replace_continuous_punctuation()
         if _DIGIT.search(self.text):  # a numbered reference (`∯[12] `, `.12 `)

@@ -44,8 +44,10 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     # `findall` gives the whole match (the pattern's one group does not capture).
-    return tuple(word[:-2] if word.endswith("'s") else word
-                 for word in _WORD.findall(text.lower().replace("\u2019", "'")))
+    lower = text.lower().replace("\u2019", "'")
+    if "'s" not in lower:
+        return tuple(_WORD.findall(lower))  # no word ends with `'s`: nothing to take off
+    return tuple(word[:-2] if word.endswith("'s") else word for word in _WORD.findall(lower))
 
 
 def words(text: str) -> list[str]:

@@ -66,6 +66,7 @@ _QUOTE_DATE_CUE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»"}
+_QUOTE_OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
 
 # Clause boundaries for trimming long sentences: punctuation first, then coordinators.
 # A dash between two numbers is a range (`from 2004 – 2014`), not a break.
@@ -118,16 +119,14 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Return the (open, close) offsets of the quotations in a paragraph; an unclosed one runs
     to the end of the paragraph."""
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in _QUOTE_PAIRS:
-            close = text.find(_QUOTE_PAIRS[ch], i + 1)
-            end = len(text) if close < 0 else close + 1
-            spans.append((i, end))
-            i = end
-        else:
-            i += 1
+    # (Each opening mark found by a search, not by a look at every character.)
+    opening = _QUOTE_OPENING.search(text)
+    while opening is not None:
+        i = opening.start()
+        close = text.find(_QUOTE_PAIRS[opening.group()], i + 1)
+        end = len(text) if close < 0 else close + 1
+        spans.append((i, end))
+        opening = _QUOTE_OPENING.search(text, end)
     return spans
 
 

@@ -93,9 +93,11 @@ def _dotted(name: str) -> bool:
 def lookup(words: list[str], i: int) -> tuple[int, Entry] | None:
     """Return the longest gazetteer match at `words[i]` as (length, entry)."""
     gaz = gazetteer()
-    head = words[i:i + gaz.longest]
-    if not head or _fold(head[0]) not in gaz.firsts:
+    # (`_fold` written out, and the words cut only for a known first word: asked about nearly
+    # every capitalised word, most of which open no name.)
+    if not -len(words) <= i < len(words) or words[i].lower().replace(".", "") not in gaz.firsts:
         return None  # every key tried below opens with the first of these words
+    head = words[i:i + gaz.longest]
     # Each word folded once, not once for every length tried (longest first).
     folded = tuple(map(_fold, head))
     for n in range(len(folded), 0, -1):

@@ -343,7 +343,7 @@ class _Finder:
         if name_ok(names) and len(names) >= 2 and low[-1] not in PARTY_NOUNS:
             found_role = role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
-            pre = PRE_ROLE.search(before)
+            pre = PRE_ROLE.search(before) if found_role is None else None  # (read only then)
             after = text[end:end + 40].lower().lstrip(" ,")
             next_word = re.match(r"[a-z]+", after)
             evidence = (
@@ -429,8 +429,10 @@ class _Finder:
         self.persons.setdefault(name, role)
 
     def _is_publication(self, text: str, words: list[tuple[str, int, int]]) -> bool:
+        if words[0][0] != "The" or len(words) < 2:
+            return False  # (tested first: asked of every run, most open with no `The`)
         after = text[words[-1][2]:words[-1][2] + 14].lower().lstrip()
-        return words[0][0] == "The" and len(words) >= 2 and after.startswith(PUBLICATION_NOUNS)
+        return after.startswith(PUBLICATION_NOUNS)
 
     def _gazetteer_and_orgs(self, n: int, text: str, words: list[tuple[str, int, int]],
                             sentence_start: bool) -> list[tuple[str, int, int]]:

@@ -27,19 +27,24 @@ _ELIDED = re.compile(r"[dl]['\u2019][A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|b
 lower-case word of an article (compiled here: `re.match` looked it up in re's cache each time)."""
 
 
+_TRIMMED_ENDS = (".", *_POSSESSIVE_ENDS)
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Return words of `text` as `(word, start, end)`, possessive endings and stray full stops
     removed."""
-    out: list[tuple[str, int, int]] = []
-    for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
+    # Every word as found, then the few with an ending to remove (a word per article is read
+    # here: the ending tests ran for every one of them).
+    out = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for i in [i for i, token in enumerate(out) if token[0].endswith(_TRIMMED_ENDS)]:
+        word, start, end = out[i]
         if word.endswith(".") and not _ABBREV_DOT.fullmatch(word):
             word, end = word[:-1], end - 1
         poss = _POSSESSIVE.search(word) if word.endswith(_POSSESSIVE_ENDS) else None
         if poss and len(word) > 2:
             word, end = word[: poss.start()], end - (poss.end() - poss.start())
-        if word:
-            out.append((word, start, end))
+        out[i] = (word, start, end)
+    # (A word opens with a letter or digit, or is `&`, so no removal leaves it empty.)
     return out
 
 
@@ -70,12 +75,16 @@ def find_runs(text: str, whole: bool = True) -> list[Run]:
     toks = tokenize(text)
     runs: list[Run] = []
     i = 0
-    while i < len(toks):
-        word, start, _ = toks[i]
-        # (`isupper` first: is_cap's own first test, spared a call for most words.)
-        if not (word[:1].isupper() or is_cap(word)) or word.isdigit():
-            i += 1
+    # The words a run can open with, found in one pass (`is_cap` written out: a call for each
+    # word of an article cost more than its tests); a run read on from one passes over those
+    # inside it.
+    for opening in [k for k, (w, _, _) in enumerate(toks)
+                    if (w[:1].isupper() or (not _JOINED.isdisjoint(w[:5]) and
+                                            _ELIDED.match(w) is not None)) and not w.isdigit()]:
+        if opening < i:
             continue
+        i = opening
+        start = toks[i][1]
         sentence_start = start in starts or opens_sentence(text, start, starts)
         run = [toks[i]]
         j = i + 1
