@@ -85,6 +85,9 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 # Courtesy titles never written after `the` before a person (`the Rev. Al Sharpton` is).
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
 _AHEAD = 200
+# What a name with `&` does when it is a firm: speak, or act in a clause on it.
+_FIRM_ACTS = re.compile(r"(?:,\s+(?:which|that)\s+[a-z]+s|\s+(?:said|says|announced|reported|"
+                        r"agreed|declined|told|plans|filed|sued))\b")
 """Characters a look-ahead or look-behind reads: enough for a phrase, bounded for linear time."""
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z]{3,}(?![\w/@-]|\.\w)")
 """A lower-case word of the text, not part of an address (`www.usef.org`)."""
@@ -337,6 +340,13 @@ class _Finder:
             # (`Hutchings, 52,` where the article writes `Delmar Hutchings` is his surname).
             self._person(n, text, words, role_from_appositive(text, end))
             return []
+        if "&" in names[1:-1]:
+            # `Procter & Gamble said`, `Lakeshore Energy & Gas, which serves …`: never one
+            # person; a firm where it speaks or acts (not `War & Peace`, `Plug & Charge`).
+            if _FIRM_ACTS.match(text, end):
+                self.add(" ".join(names), ActorKind.ORGANISATION, n, start, end, text)
+                return []
+            return self._gazetteer_and_orgs(n, text, words, run.sentence_start)
         # Persons without a title: evidence from the context.
         # Initials alone name no person: they are a time, a state, a title or an acronym
         # (`A.M.`, `N.M.`, `P.I.`, `N.Y.P.D.`).
