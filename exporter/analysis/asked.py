@@ -198,9 +198,10 @@ class Asked(_AskedParts):
         husband, Vince Quaranta`, `Caleb Marchbanks, the nominee’s son`), else None."""
         # (A noun of the gender asked says it for itself, whatever a pronoun taught the cast.)
         told = RELATION_GENDERS.get(noun) == gender
-        kin = {m.key for m in self.mentions if m.kind is ActorKind.PERSON and
-               (told or self.gender(m.key) in (gender, None)) and
-               introduced_as(self.texts, m.key, noun)}
+        # (Each person once, not once per mention: each test scans the whole text.)
+        people = {m.key for m in self.mentions if m.kind is ActorKind.PERSON}
+        kin = {key for key in people if (told or self.gender(key) in (gender, None)) and
+               introduced_as(self.texts, key, noun)}
         return self._person(kin.pop(), "resolved") if len(kin) == 1 else None
 
 

@@ -146,7 +146,7 @@ def _subject_after(att: Attributor, place: Place) -> Speaker | None:
     if _OWN_CLAUSE.match(place.text, m.end(), place.sentence_end):
         return None  # `After Cole called it “…,” Stroud said he disagreed`: Stroud's own words
     if _NAMING_OBJECT.match(place.text, m.end(), place.sentence_end) and \
-            place.text[:m.end()].endswith(("called", "dubbed", "termed", "described")):
+            place.text.endswith(("called", "dubbed", "termed", "described"), 0, m.end()):
         # `…, “a limited number of temporary workers,” a plan union leaders called a
         # provocation`: the verb names something else; these words are another's.
         return None
