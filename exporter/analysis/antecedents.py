@@ -97,6 +97,9 @@ _TITLE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+([a
 _PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
                             r"([A-Z][\w\u2019'-]+)")
 # The number of a district or ward in a title before a name (`District 5 Supervisor`).
+# `She and a colleague, nurse Tamsin Delorme, now spend …`: a name joined to a pronoun, which
+# means somebody else of that pronoun's gender; the words between stay in one clause.
+_PRONOUN_AND_BEFORE = re.compile(r"\b(she|he)\s+and\s+[^.;:!?\u201c\u201d\"]{0,60}$", re.I)
 _SEAT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 # `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
@@ -365,7 +368,17 @@ class Antecedents(NonGendered, Asked, _CastParts):
                                                    for first in self.pairs.get(other, ())]
                 if any(self.gender(k) in (gender, None) for k in keys):
                     return True
-        return False
+        return self._joined_to_pronoun(seen, gender)
+
+    def _joined_to_pronoun(self, seen: _Seen, gender: Gender) -> bool:
+        """Return True if the name is joined to a pronoun of the quotation's own gender (`She
+        and a colleague, nurse X, now spend …. “…,” she says`): the pronoun is another person,
+        and the later one may mean either."""
+        text = self.texts.get(seen.paragraph, "")
+        run = NAME_RUN_BEFORE.search(text, max(0, seen.start - 80), seen.start)
+        name_start = run.start() if run is not None else max(0, seen.start - len(seen.key) - 1)
+        m = _PRONOUN_AND_BEFORE.search(text, max(0, name_start - 70), name_start)
+        return m is not None and PRONOUN_GENDER.get(m.group(1).lower()) == gender
 
     def _named_since(self, key: str, after: int, paragraph: int, offset: int) -> bool:
         """Return True if the surname of `key` is written in a paragraph after `after`, up to
