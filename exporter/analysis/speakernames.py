@@ -31,7 +31,8 @@ _JOINERS = frozenset({"of", "for", "the", "and", "&"})
 # Words after which a name is an object, not the speaker (`a spokesman for Smith said`).
 PREPOSITIONS = frozenset({"from", "to", "with", "about", "for", "by", "of", "on", "at", "in",
                            "against", "than", "like", "toward", "towards", "under", "over",
-                           "into", "onto", "upon", "via", "near", "behind", "after",
+                           "into", "onto", "upon", "via", "near", "behind", "after", "beside",
+                           "besides", "alongside", "among", "amid", "between", "unlike",
                            "before", "told", "asked", "and", "or", "nor", "&"})
 DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
                           "who", "which", "whose", "then", "now", "also", "himself", "herself"})
