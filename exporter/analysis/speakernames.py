@@ -99,6 +99,11 @@ def _name_word(word: str) -> bool:
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,6}")
 
 
+# Words that make `X of Y` a body's name: organisations' heads, and the meetings of members
+# that are bodies in their own right (`Texas Conference of Urban Counties`).
+BODY_BEFORE_OF = ORG_HEADS | {"conference", "convention"}
+
+
 def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     """Return the name a run of capitalised words makes, its title split off."""
     while run and (bare_word(run[0][0]) in STOP or run[0][0] in LOWER_CONNECTORS):
@@ -116,6 +121,11 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     # the words end in an organisation's head (`Justice Department`, `Foreign Ministry`).
     last = max((i for i in range(len(run) - 1) if is_title(run[i][0])), default=-1)
     if run and bare_word(run[-1][0]) in ORG_HEADS and bare_word(run[0][0]) not in HONORIFICS:
+        last = -1
+    if last >= 0 and any(run[k][0] == "of" and bare_word(run[k - 1][0]) in BODY_BEFORE_OF
+                         for k in range(last + 2, len(run) - 1)):
+        # `South Carolina State Conference of the NAACP`: a body's name after the title words
+        # (but `Department of Health Secretary Ann Cole`: the title comes after the body).
         last = -1
     if len(run) > 2 and bare_word(run[0][0]) in ORG_HEADS and run[1][0] == "on" and \
             _joins(run, 1):
@@ -154,7 +164,7 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
     words = [w for w, _, _ in run]
     # (`Ford and Fry` is two people, never `Ford` from somewhere.)
     joined = [i for i, w in enumerate(words) if w in _JOINERS and w not in {"and", "&"}]
-    if joined and not any(bare_word(w) in ORG_HEADS or bare_word(w) in ORG_WORDS
+    if joined and not any(bare_word(w) in BODY_BEFORE_OF or bare_word(w) in ORG_WORDS
                           for w in words[:joined[0]]) and not (
             joined[0] == 1 and words[1] == "for" and bare_word(words[0]) in ADVOCATES):
         # `Martin Taylor of Aberdeenshire`: a person and where they are from (but `Americans
@@ -182,8 +192,11 @@ def _name_of(run: list[tuple[str, int, int]]) -> Name | None:
         return None
     if len(words) == 1 and title and bare_word(title[-1]) in _SOVEREIGNS:
         words = [title[-1], *words]
-    if sum(w not in LOWER_CONNECTORS for w in words) > 5:
-        return None  # (the particles of `María de los Ángeles Ruiz Beltrán` do not count)
+    # (The particles of `María de los Ángeles Ruiz Beltrán` do not count, nor the small words
+    # of `South Carolina State Conference of the NAACP`; a body's name may run longer.)
+    longest = 8 if any(bare_word(w) in BODY_BEFORE_OF for w in words) else 5
+    if sum(w not in LOWER_CONNECTORS and w not in _JOINERS for w in words) > longest:
+        return None
     return Name(words=tuple(words), start=run[0][1], end=run[-1][2], title=tuple(title),
                 gender=gender)
 
@@ -230,8 +243,13 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
     i = len(toks)
     while i > 0 and (_name_word(toks[i - 1][0]) or (
             i < len(toks) and _joins(toks, i - 1) and i > 1
-            and is_capitalised(toks[i - 2][0])) or _office_to(toks, i - 1)):
+            and is_capitalised(toks[i - 2][0])) or _office_to(toks, i - 1) or (
+            # `Conference of the NAACP`: `of the` inside a body's name.
+            i < len(toks) and i > 2 and toks[i - 1][0] == "the" and toks[i - 2][0] == "of"
+            and bare_word(toks[i - 3][0]) in BODY_BEFORE_OF)):
         i -= 1
+        if i > 0 and ":" in text[toks[i - 1][2]:toks[i][1]]:
+            break  # `TRIBES WANT IN: The Intertribal … Council`: a label before the name
     if i == len(toks):
         return None
     posted = _posted_name(toks, i)
@@ -387,6 +405,7 @@ CREDENTIAL = re.compile(r"(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|Ed\.?D|DrPH|MPH|MSW|
 __all__ = [
     "AGENT_NOUN",
     "BODY_AT_END",
+    "BODY_BEFORE_OF",
     "DETERMINERS",
     "DOCUMENT_AUTHORED_BY",
     "DOCUMENT_OF_BODY",

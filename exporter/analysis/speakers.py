@@ -27,6 +27,7 @@ from .matching import last_match
 from .speakernames import (
     AGENT_NOUN,
     BODY_AT_END,
+    BODY_BEFORE_OF,
     CREDENTIAL,
     DETERMINERS,
     DOCUMENT_AUTHORED_BY,
@@ -368,18 +369,21 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     # `Pillen, a Republican, added`: an indefinite appositive names nobody.
     indefinite = len(segs) >= 2 and re.match(r"(?:a|an)\s", text[a:b]) is not None
     # `Capt. Maria Ruiz of the fire department`, `Jocelyn Pryor of the Mississippi Center for
-    # Justice`: a name with where it works (whose own name is not the speaker).
+    # Justice`: a name with where it works (whose own name is not the speaker); but `The State
+    # Conference of the NAACP` is one body's name.
     first = None if indefinite else name_at_start(text, a, b)
     if first is not None and not _role_noun(first) and (
             first.title or (len(first.words) > 1 and first.words[0].lower() in FIRST_NAMES)) \
-            and _OF_PLACE.match(text, first.end, b):
+            and _OF_PLACE.match(text, first.end, b) \
+            and bare_word(first.words[-1]) not in BODY_BEFORE_OF:
         return Phrase(name=first, role=text[first.end:b].strip())
     # (`Maj. X, who leads the department’s Public Integrity Bureau,`: a relative clause's last
     # name is what it says of the subject, not the subject.)
     name = None if indefinite or _RELATIVE_LEAD.match(text, a, b) else name_at_end(text, a, b)
     if name is None:
         first = name_at_start(text, a, b)
-        if first is not None and not _role_noun(first) and _OF_PLACE.match(text, first.end, b):
+        if first is not None and not _role_noun(first) and _OF_PLACE.match(text, first.end, b) \
+                and bare_word(first.words[-1]) not in BODY_BEFORE_OF:
             return Phrase(name=first, role=text[first.end:b].strip())
     if name is not None:
         role = None
