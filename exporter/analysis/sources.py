@@ -42,6 +42,13 @@ _KNOWS = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|
 # A relative clause or participle after the description (`… who worked with her`, `…, speaking
 # on condition of anonymity`).
 _QUALIFIER = re.compile(r",?\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
+# A comma and what it adds after a description (`…, who asked not to be named`).
+_ASIDE = re.compile(r",\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
+# A restrictive relative clause ending the description: no comma, no pronoun, no second clause
+# (`who works with several large technology companies`, not `who worked with her`).
+_RESTRICTIVE = re.compile(r"\s+who(?:\s+(?!(?:he|she|him|her|his|they|them|their|and|but|or|"
+                          r"said|says|told|tells|asked)\b)[\w-]+){2,10}?"
+                          r"(?=\s*(?:,|$)|\s+(?:said|says|told|tells)\b)", re.IGNORECASE)
 _PERSON_NOUNS = frozenset({"person", "people", "source", "sources"})
 # Where an unnamed source works or what they know, after their role (`a teacher at one of the
 # network's schools`, `a diplomat familiar with the talks in Jeddah`): the role is who speaks.
@@ -61,8 +68,11 @@ def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Spe
     if placed is not None and (placed.group("noun").lower() in ROLE_NOUNS or
                                placed.group("noun").lower() in SOURCE_NOUNS):
         # `a student from the Buckeye-Shaker neighborhood`: the whole description where it
-        # reads as one, else the role alone (`a teacher at one of the network's schools`).
-        whole = _plain_description(phrase)
+        # reads as one (`a teacher at one of the network's schools`), else the role alone;
+        # what a comma adds after it (`…, who asked not to be named`) is no part of it.
+        # (Where it works may take a few words: `an executive at a regional bank in the Midwest`.)
+        aside = _ASIDE.search(phrase)
+        whole = _plain_description(phrase[:aside.start()] if aside else phrase, longest=9)
         if whole is not None:
             return whole
         phrase = placed.group("head")
@@ -74,6 +84,11 @@ def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Spe
         # `a former White House official who worked with her`: the head is who speaks.
         head = phrase[:qualifier.start()]
         words = head.lower().split()
+        if len(words) == 2 and words[0] in _INDEFINITE and words[1] in SOURCE_NOUNS | ROLE_NOUNS \
+                and _RESTRICTIVE.fullmatch(phrase, qualifier.start()):
+            # `a lobbyist who works with several large technology companies`: a bare noun says
+            # too little; the clause tells which one.
+            return Speaker(_trim(phrase), "person", named=False)
         if len(words) >= 2 and words[0] in _INDEFINITE and words[-1] not in _PERSON_NOUNS:
             return _plain_description(head)
         phrase = head
@@ -86,7 +101,7 @@ def description_speaker(phrase: str, texts: dict[int, str] | None = None) -> Spe
 _AGENCY_NAME = re.compile(r"[A-Z][\w.&\u2019'-]*(?:\s+(?:and|of|for|the)?\s*[A-Z][\w.&\u2019'-]*)*")
 
 
-def _plain_description(phrase: str) -> Speaker | None:
+def _plain_description(phrase: str, longest: int = 6) -> Speaker | None:
     words = phrase.lower().split()
     if any(w.endswith("ed") and "-" not in w and w not in ROLE_NOUNS for w in words) or \
             any(w in PRONOUNS for w in words):
@@ -102,7 +117,7 @@ def _plain_description(phrase: str) -> Speaker | None:
     own_words = len(_AGENCY_NAME.sub("X", phrase).split())
     # `the president`, `the company's chief executive`: one person the article names elsewhere,
     # which the description alone does not tell; `a diplomat`, `one official` is all we know.
-    if nouns and own_words <= 6 and len(nouns) <= 10 and \
+    if nouns and own_words <= longest and len(nouns) <= 10 and \
             any(w in ROLE_NOUNS or w in SOURCE_NOUNS for w in nouns) and nouns[0] in _INDEFINITE:
         return Speaker(_trim(phrase), "group" if nouns[-1].endswith("s") else "person",
                        named=False)
@@ -446,7 +461,10 @@ def earlier_source(description: str, texts: dict[int, str], paragraph: int, offs
                     not (len(lead) == 2 and lead[0].lower() in _PLACE_PREPOSITIONS):
                 # (`At Flint, a UAW official …`: where, then the source.)
                 return None  # `Jane Roe, a nurse,`: an appositive to a name
-        found.add(hit.group(1))
+        which = _RESTRICTIVE.match(text, hit.end()) if len(words) == 1 else None
+        # (`A lobbyist who works with several large technology companies, …`: a bare noun
+        # says too little; its restrictive clause tells which one.)
+        found.add(hit.group(1) + (which.group() if which is not None else ""))
     if len(found) != 1:
         return None
     name = found.pop()
