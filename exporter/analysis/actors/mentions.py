@@ -44,7 +44,7 @@ from .cues import (
 from .gazetteer import lookup
 from .leftovers import Leftovers
 from .mention import Mention
-from .names import acronym_matches, name_ok, surname_title
+from .names import acronym_matches, month_given_name, name_ok, surname_title
 from .roles import (
     ACCORDING,
     OWNER,
@@ -194,7 +194,8 @@ class _Finder:
         # Sentence openers and articles are not part of names.
         while words and not self._is_publication(text, words):
             drop = leading_connectors([w for w, _, _ in words]) or \
-                int(words[0][0].lower() in STOP)
+                int(words[0][0].lower() in STOP and
+                    not month_given_name(text, words, self._count(words[-1][0])))
             if not drop:
                 break
             words = words[drop:]

@@ -25,7 +25,9 @@ def name_ok(words: list[str]) -> bool:
     """Return True if `words` can be a person's name."""
     if not words or len(words) > 5:
         return False
-    if any(w.lower() in STOP or (w.lower() in TITLE_HEADS and not surname_title(words, i))
+    # (A month that is a given name stays only where `month_given_name` kept it: `June Hessler`.)
+    if any((w.lower() in STOP and not (i == 0 and len(words) == 2 and w in _MONTH_NAMES))
+           or (w.lower() in TITLE_HEADS and not surname_title(words, i))
            or w.lower() in ORG_HEADS for i, w in enumerate(words) if w[:1].isupper()):
         return False
     if not is_cap(words[0]) or not is_cap(words[-1]):
@@ -154,3 +156,22 @@ def _pairs(text: str) -> dict[str, list[tuple[str, int]]]:
         for key in keys:
             out.setdefault(key, []).append((m.group(1), m.start()))
     return out
+
+
+# Months that are also given names (`June Hessler runs cattle …`).
+_MONTH_NAMES = frozenset({"April", "May", "June", "August"})
+
+
+def month_given_name(text: str, words: list[tuple[str, int, int]], count: int) -> bool:
+    """Return True if a month opening a two-word run is a woman's or man's given name (`June
+    Hessler runs cattle with her husband`): it opens its clause (no `in June`, `last May`), and
+    the word after it is no known place or body and is written again elsewhere (`count`: how
+    often the article writes it), as a surname is."""
+    if len(words) != 2 or words[0][0] not in _MONTH_NAMES:
+        return False
+    before = text[:words[0][1]].rstrip()
+    if before and before[-1] not in '.!?:;,"\u201c\u201d' and not before.endswith(" and"):
+        return False
+    surname = words[1][0]
+    return count > 1 and is_cap(surname) and surname.lower() not in STOP and \
+        lookup([surname], 0) is None and not text[words[1][2]:].startswith((" of", " Day"))
