@@ -40,6 +40,10 @@ _PUBLIC_BODY = re.compile(r"\b(?:Department|Ministry|Agency|Administration|Offic
 # manufacturer the mentions missed).
 _LABOR_BODY = re.compile(r"\b(?:Local|Union|Workers|Teamsters|Machinists|Brotherhood|Guild|"
                          r"AFL-CIO|SEIU|UAW|Federation\s+of\s+[A-Z]\w*\s+Employees)\b")
+# A news outlet, which reports rather than acts in the story (`according to a copy seen by
+# Bloomberg News`): no company the article left speaking beside the one it is about.
+_OUTLET = re.compile(r"\b(?:News|Times|Post|Journal|Tribune|Herald|Gazette|Magazine|Chronicle|"
+                     r"Inquirer|Examiner|Sentinel|Courier|Reuters|Associated\s+Press)$")
 _CENTRAL_BANK = re.compile(r"\b(?:Central\s+Bank|Reserve(?:\s+Bank)?|Bundesbank|Bank\s+of\s+[A-Z])")
 
 
@@ -114,6 +118,8 @@ class Bodies(_BodyParts):
         # `the company` for a name without the word: only the one organisation of the last
         # two paragraphs will do.
         recent = [m for m in before if m.paragraph >= paragraph - 1]
+        if head.lower() in _BUSINESS_HEADS and len({m.key for m in recent}) > 1:
+            recent = [m for m in recent if not _OUTLET.search(m.key)]
         if len({m.key for m in recent}) == 1 and head.lower() in _GENERIC_HEADS | _BODY_HEADS and \
                 any(self._subject(m.paragraph, m.start) for m in recent) and not (
                     head.lower() in _BUSINESS_HEADS and (_PUBLIC_BODY.search(recent[0].key) or

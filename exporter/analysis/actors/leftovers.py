@@ -33,6 +33,9 @@ Word = tuple[str, int, int]
 # A possessive and a family noun after a surname: `Tolliver's wife`.
 _RELATIVE_AFTER = re.compile(r"[\u2019']s\s+([a-z]+)\b")
 _BEHIND = 200
+# `Slatewing, based in San Mateo, California, said`: a lone word with a seat is a firm or body
+# (a person is `a San Mateo-based analyst`, or lives somewhere).
+_SEATED_AFTER = re.compile(r",\s+(?:(?:which|that)\s+is\s+)?(?:based|headquartered)\s+in\s+[A-Z]")
 """Characters the company look-behind reads: enough for a phrase, bounded for linear time."""
 
 
@@ -133,7 +136,8 @@ class Leftovers:
                 # Infrastructure Partners` is that firm, not another.
                 self.record(org, ActorKind.ORGANISATION, n, a, b, text, "short")
             elif w in self.companies or (w.lower() not in STOP and (
-                    COMPANY_AFTER.match(text, b)
+                    COMPANY_AFTER.match(text, b) or (_SEATED_AFTER.match(text, b) and
+                                                     w.lower() not in lexicon.FIRST_NAMES)
                     or company_noun_before(text, max(0, a - _BEHIND), a))):
                 self.companies.add(w)
                 self.record(w, ActorKind.ORGANISATION, n, a, b, text, "company")
