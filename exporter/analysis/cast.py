@@ -35,6 +35,7 @@ from .lexicon import (
 from .matching import char_before, last_match
 from .namesakes import established_namesake
 from .people import proper_words, with_missed_people
+from .relatives import written_age
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
     AMBIGUOUS,
@@ -421,6 +422,9 @@ class Cast(Antecedents, Bodies):
             # `the elder Marchetti` after `Marchetti-Lowe's father, … Paolo Marchetti`: the one
             # Marchetti, written as someone's parent (his child goes by another name).
             return self._person(keys[0], "resolved")
+        ages = [written_age(self.texts, k) or 0 for k in keys] if len(keys) > 2 else []
+        if ages and 0 not in ages and len(set(ages)) == len(ages):  # three generations, aged
+            return self._person(keys[ages.index((max if elder else min)(ages))], "resolved")
         if len(keys) != 2:
             return None
         ranks = [_GENERATIONS.get(bare_word(k.split()[-1]), 1) for k in keys]

@@ -67,7 +67,8 @@ _ORG_NOUN = re.compile(r"(?:(?!\b(?:of|for|at|in|with|from|who|that|whose)\b)[^,
                       r"broadcaster|platform|app|website|service|committee|council|team|club)\b"
                       r"(?![\u2019'])")
 # `His daughter, Inés, 19,`: a family noun, then one name and a comma.
-_RELATIVE = re.compile(r"(?=[HhTtMm])\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+([a-z]+),?\s+"
+_RELATIVE = re.compile(r"(?=[A-Zhtm])\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[A-Z][\w-]+[\u2019']s)\s+"
+                       r"([a-z]+),?\s+"
                        r"([A-Z][^\W\d_][\w\u2019'-]*)(?=,)")
 _WORD_COMMA = re.compile(r"\b([a-z][\w-]+),\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:said|says|told|added|wrote|asked|argued|posted|tweeted)\b")
@@ -108,18 +109,35 @@ _PRONOUN_AFTER = re.compile(r"(?:\u201c[^\u201d]{0,300}\u201d|[.!?,]\s+(?:[A-Z]\
 def _relatives(texts: dict[int, str], by_paragraph: dict[int, list[Mention]],
                quoted: dict[int, list[tuple[int, int]]]) -> list[Mention]:
     """Return the people a family noun introduces by one name (`His daughter, Inés, 19,`,
-    `her husband, Ryan,`), outside quotations and known mentions."""
+    `Roger’s daughter, Kari,`), outside quotations and known mentions, and the later places
+    the text calls them by that name alone."""
     out: list[Mention] = []
+    first: dict[str, tuple[int, int]] = {}
     for p, text in texts.items():
         taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, [])
         for m in _RELATIVE.finditer(text):
             word = m.group(2)
             if bare_word(m.group(1)) not in RELATION_GENDERS or \
-                    any(a <= m.start(2) < b for a, b in taken) or \
+                    any(a <= m.start(2) < b for a, b in quoted.get(p, [])) or \
                     bare_word(word) in STOP or bare_word(word) in NOT_SPEAKERS or \
                     gazetteer_lookup([word], 0) or is_title(word):
                 continue
-            out.append(Mention(word, ActorKind.PERSON, p, m.start(2), m.end(2), word, "name"))
+            first.setdefault(word, (p, m.start(2)))
+            if not any(a <= m.start(2) < b for a, b in taken):
+                out.append(Mention(word, ActorKind.PERSON, p, m.start(2), m.end(2), word, "name"))
+    if not first:
+        return out
+    # The text goes on calling such a relative by that name (`Kari, who built a spreadsheet
+    # …, sides with neither of them`), which no run takes for a person on its own.
+    given = re.compile(r"\b(" + "|".join(sorted(map(re.escape, first))) +
+                       r")\b(?![\u2019'-]|\s+[A-Z])")
+    for p, text in texts.items():
+        taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, []) + \
+            [(m.start, m.end) for m in out if m.paragraph == p]
+        out.extend([Mention(hit.group(1), ActorKind.PERSON, p, hit.start(), hit.end(),
+                            hit.group(1), "name") for hit in given.finditer(text)
+                    if (p, hit.start()) > first[hit.group(1)] and
+                    not any(a <= hit.start() < b for a, b in taken)])
     return out
 
 

@@ -67,4 +67,14 @@ def introduced_as(texts: dict[int, str], name: str, noun: str) -> bool:
     return any(pattern.search(text) for text in texts.values())
 
 
-__all__ = ["introduced_as", "kin_after", "relative_subject_before", "symmetric"]
+def written_age(texts: dict[int, str], name: str) -> int | None:
+    """Return the age the text gives the person `name` after their full name or their given
+    name (`Arvid Fjelstad, 84,`, `His son, Roger, 57,`), when it gives one age only."""
+    first = name.split()[0]
+    pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(first)
+                         + r"),\s+(\d{1,3})(?=[,.;]|$)")
+    ages = {int(m.group(1)) for text in texts.values() for m in pattern.finditer(text)}
+    return ages.pop() if len(ages) == 1 else None
+
+
+__all__ = ["introduced_as", "kin_after", "relative_subject_before", "symmetric", "written_age"]
