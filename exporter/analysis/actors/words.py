@@ -97,6 +97,8 @@ TITLE_HEADS = TITLE_HEADS | (frozenset(lexicon.HONORIFICS) - {"st", "jr", "sr"})
     "freeholder", "trustee", "regent", "controller", "magistrate", "ombudsman", "counsel",
     # A party's vote counter in a chamber (`House Minority Whip Imani Sotherland`).
     "whip",
+    # Job titles a body capitalises (`Regional Transit Coordinator X`; `titles.tsv` too).
+    "educator", "coordinator", "specialist", "liaison", "planner", "engineer",
     # A union's or a religious order's form of address (`Brother Whitlock`, `Sister
     # Abernathy-Cole`, `Father Okafor`).
     "brother", "sister", "father"}
