@@ -204,7 +204,8 @@ class Antecedents(NonGendered, Asked, _CastParts):
                 and self._distance(s, paragraph, offset) <= _REACH
                 and not self._surname_of_other_gender(s.key, paragraph, offset, gender)]
         decided, kin = self._relative_speaking(
-            paragraph, offset, gender, [s.start for s in seen if s.paragraph == paragraph],
+            paragraph, offset, gender, [(s.paragraph, s.start) for s in seen
+                                        if s.paragraph >= paragraph - 1],
             fits[0].key if fits else None)
         if decided:
             return kin

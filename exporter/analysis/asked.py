@@ -160,17 +160,25 @@ class Asked(_AskedParts):
         return True, found if found is not None and found is not AMBIGUOUS else None
 
     def _relative_speaking(self, paragraph: int, offset: int, gender: Gender,
-                           named_here: list[int],
+                           named: list[tuple[int, int]],
                            nearest: str | None) -> tuple[bool, Speaker | None]:
         """For a pronoun after a sentence whose subject is someone's relative (`Her son,
-        standing beside her, shrugged. “…,” he said`), return (True, the one person the text
-        introduced as such a relative (`Caleb Marchbanks, the nominee’s son`), or None when it
-        introduced none or several); (False, None) when no such sentence is the last to name
-        anyone before the pronoun, or when the person last named (`nearest`) is that
-        relative."""
-        relative = relative_subject_before(self.texts.get(paragraph, ""), offset)
-        if relative is None or any(start > relative[1] for start in named_here):
+        standing beside her, shrugged. “…,” he said`; for a quotation opening its paragraph,
+        the last paragraph's), return (True, the one person the text introduced as such a
+        relative (`Caleb Marchbanks, the nominee’s son`), or None when it introduced none or
+        several); (False, None) when no such sentence is the last to name anyone before the
+        pronoun (`named`: where names stand, by paragraph), or when the person last named
+        (`nearest`) is that relative."""
+        text = self.texts.get(paragraph, "")
+        where, relative = paragraph, relative_subject_before(text, offset)
+        if relative is None and not text[:offset].strip(" \u201c\""):
+            before = self.texts.get(paragraph - 1, "")
+            where, relative = paragraph - 1, relative_subject_before(before, len(before))
+        if relative is None or any(p > where or (p == where and start > relative[1])
+                                   for p, start in named):
             return False, None
+        if RELATION_GENDERS.get(relative[0]) not in (gender, None):
+            return False, None  # `Her husband … was detained. “…,” she said`: not him
         if symmetric(relative[0]):
             return True, None  # `His brother, …`: each brother is the other's
         if nearest is not None and introduced_as(self.texts, nearest, relative[0]):

@@ -12,7 +12,7 @@ from .lexicon import RELATION_GENDERS, RELATIONS
 # A sentence whose subject is someone's relative (`Her son, standing beside her, shrugged.`).
 _RELATIVE_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:His|Her|Their)\s+"
                              r"(?:[\w-]+\s+)?([\w-]+)(?=,|\s+(?:who|said|says|told|sat|stood|"
-                             r"was|is|has|had|shrugged|nodded|laughed|smiled)\b)")
+                             r"(?:was|is)(?:n[\u2019']t)?|has|had|shrugged|nodded|laughed|smiled)\b)")
 
 # Relations each side holds (`His brother` of a man introduced as `his older brother, Conor`
 # may be Conor's brother): which of the two is meant, the noun does not tell.
@@ -64,7 +64,17 @@ def introduced_as(texts: dict[int, str], name: str, noun: str) -> bool:
                          + r",?\s+" + re.escape(name) + r"\b|\b" + re.escape(name) + r",\s+"
                          r"(?:his|her|their|the\s+[\w\s-]{0,40}?[\u2019']s)\s+(?:[\w-]+\s+){0,2}?"
                          + re.escape(noun) + r"\b")
+    spouse = _SPOUSE_OF.get(noun)
+    if spouse is not None:
+        # `June Hessler runs cattle with her husband, Dwight,`: she is his wife.
+        pattern = re.compile(r"\b(?:" + pattern.pattern + r")|\b" + re.escape(name)
+                             + r"\b[^.;:!?]{0,80}?\b(?:with|and)\s+(?:her|his)\s+" + spouse
+                             + r",?\s+[A-Z]")
     return any(pattern.search(text) for text in texts.values())
+
+
+# Whose spouse a spouse is: a wife's is her husband.
+_SPOUSE_OF = {"wife": "husband", "husband": "wife"}
 
 
 def written_age(texts: dict[int, str], name: str) -> int | None:
