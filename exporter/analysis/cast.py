@@ -76,7 +76,9 @@ _ROLE_BEFORE = re.compile(r"(?:^|\s)(?:the|[A-Z][\w.-]*[\u2019']s)\s+((?:[a-z-]+
 _OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir|(?:the\s+)?[\w-]+[\u2019']s)\s+(?:\w+\s+)?"
 # `The younger Mr. Ashby said … what he called “…”`: a sentence whose subject is one of two
 # generations, for the pronouns after it.
-_GENERATION_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))The\s+" + GENERATION)
+# (A fronted phrase may come first: `Asked …, the elder X said`.)
+_GENERATION_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s))"
+                               r"(?:The|[A-Z][^.!?\u201c\u201d\"]{0,100}?,\s+the)\s+" + GENERATION)
 _CHILDREN = r"(?:son|daughter|child|grandson|granddaughter|niece|nephew)"
 _ELDERS = r"(?:father|mother|aunt|uncle|grandfather|grandmother|grandparent|parent)"
 # (A role may stand between: `Marchetti-Lowe's father, retired furniture-plant supervisor Paolo

@@ -155,7 +155,7 @@ ORG_HEADS = frozenset([
 # Spain's largest utility`; `the utility Iberdrola`) is an organisation too.
 COMPANY_NOUN = (r"(?:company|companies|firm|utility|operator|developer|miner|producer|lender|"
                  r"insurer|consultancy|start-?up|manufacturer|retailer|cooperative|co-operative|"
-                 r"broker|supplier|carrier|conglomerate|giant|bank|group|agency|"
+                 r"broker|supplier|carrier|conglomerate|giant|bank|group|agency|app|platform|"
                  r"(?:research|analytics|data|consulting) (?:firm|group|company|provider))")
 # (No article among the words before the noun: `Nate Brandtner, handles the company’s installs`
 # is a person doing something for a company.)
@@ -168,7 +168,7 @@ _COMPANY_NOUN_ENDS = ("company", "companies", "firm", "utility", "operator", "de
                       "producer", "lender", "insurer", "consultancy", "startup", "start-up",
                       "manufacturer", "retailer", "cooperative", "co-operative", "broker",
                       "supplier", "carrier", "conglomerate", "giant", "bank", "group", "agency",
-                      "provider")
+                      "provider", "app", "platform")
 """The last word of every `COMPANY_NOUN`."""
 
 
