@@ -236,6 +236,11 @@ _SAY_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "sta
                         "suggested", "suggests", "recalled", "recalls", "explained", "explains"})
 
 
+# Prepositions that also open a clause, and a speech verb right after its subject.
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until"})
+_SAY_AFTER = re.compile(r"\s*(?:said|says|told|tells|wrote|writes|posted|added)\b")
+
+
 def name_at_end(text: str, start: int, end: int) -> Name | None:
     """Return the name that ends `text[start:end]` (`… press secretary Karine Jean-Pierre`),
     unless a preposition makes it an object (`a spokesman for Smith`)."""
@@ -255,6 +260,8 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
     posted = _posted_name(toks, i)
     if posted is not None:
         return posted
+    if i > 0 and toks[i - 1][0].lower() in _CONJUNCTIONS and _SAY_AFTER.match(text, end):
+        return _name_of(toks[i:])  # `after Sen. Ann Cole said …`: a clause's own subject
     if i > 0 and toks[i - 1][0].lower() in PREPOSITIONS:
         return None
     if i > 1 and toks[i - 1][0].lower() in {"the", "a", "an"} and any(
