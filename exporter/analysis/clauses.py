@@ -99,6 +99,9 @@ CLAUSE_TAIL = re.compile(r"^[\s,:\u2014\u2013-]*$|^\s*that\b|"
                          r"^\s*(?:(?:on|in|to|via)\s+(?:[\w\u2019'.-]+\s*){1,6}|"
                          r"(?:late\s+|early\s+)?" + WEEKDAY +
                          r"(?:\s+(?:night|morning|afternoon|evening))?)\s*:\s*$|"
+                         # `posted a longer message, pinned to the top of his profile:`.
+                         r"^\s*(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:message|"
+                         r"statement|note|reply|response|thread|post|video)\b[^:.;]{0,60}:?\s*$|"
                          r"\b(?:is|was|were|are|be|been|had|has|"
                          r"have|would|will|could|should|can|may|might|must|did|does|do|"
                          r"isn[\u2019']t|wasn[\u2019']t|won[\u2019']t)\b", re.IGNORECASE)

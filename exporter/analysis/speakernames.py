@@ -236,6 +236,9 @@ _SAY_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "sta
                         "suggested", "suggests", "recalled", "recalls", "explained", "explains"})
 
 
+# When, fronted before a sentence's subject (`By Sunday morning Broadbeck had posted`).
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "week", "weekend", "month",
+                         "year", "day", "today", "tonight", "yesterday"})
 # Prepositions that also open a clause, and a speech verb right after its subject.
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until"})
 _SAY_AFTER = re.compile(r"\s*(?:said|says|told|tells|wrote|writes|posted|added)\b")
@@ -279,7 +282,7 @@ def name_at_end(text: str, start: int, end: int) -> Name | None:
             not (AGENT_NOUN.fullmatch(prev) and len(toks) - i >= 2) and \
             not (AGENT_NOUN.fullmatch(prev) and i > 1 and is_capitalised(toks[i - 2][0])) and \
             not (is_title(toks[i][0]) and len(toks) - i >= 3) and \
-            prev.lower() not in _SAY_VERBS:
+            prev.lower() not in _SAY_VERBS and prev.lower() not in _TIME_NOUNS:
         # `the letter Mike wrote`: a name after a common noun is inside a clause (but a noun
         # for what someone does before a full name, `investor George Soros`, `New Media
         # investor Leon Cooperman`, is the name's role, `committee Chairman Curtis Lambeth` a
