@@ -113,7 +113,7 @@ ROLE_NOUNS = frozenset([
     "mayor", "activist", "lawyer", "founder", "executive", "head", "leader", "secretary", "officer",
     "fellow", "student", "teacher", "doctor", "engineer", "scientist", "member", "representative",
     "negotiator", "observer", "consultant", "economist", "mp", "candidate", "nominee",
-    "challenger", "incumbent"
+    "challenger", "incumbent", "investor", "entrepreneur", "philanthropist"
 ])
 # Capitalised words that end an organisation's name.
 TRADE_ENDINGS = frozenset({"productions", "strategies", "solutions", "consulting", "associates",
