@@ -65,6 +65,14 @@ _GENERATIONS = {"sr": 0, "jr": 2, "ii": 2, "iii": 3, "iv": 4}
 # Words that make a title someone else's (`Vice President`, `former President`).
 _NOT_THE_TITLE = frozenset({"vice", "deputy", "assistant", "associate", "former", "acting",
                             "ex", "lieutenant", "under", "then", "late", "interim"})
+# A firm's officers, whom `the executive` names (`president of Spindrift Interactive`).
+_OFFICERS = frozenset({"president", "ceo", "chief", "founder", "chairman", "chairwoman"})
+
+
+def _executive(words: set[str]) -> set[str]:
+    return words | {"executive"} if words & _OFFICERS else words
+
+
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 # `Britain’s ambassador to Washington,` right before a name: the role's head noun.
@@ -271,8 +279,8 @@ class Cast(Antecedents, Bodies):
         if not described or re.search(r"\b" + re.escape(surname) + r"\b", before):
             # `Rep. Alvarez criticised the governor`: the surname itself is written, unchosen.
             return self._established(keys, paragraph)
-        held = [k for k in keys if described & (self.titles.get(k, set()) |
-                                                title_words(self.roles.get(k) or ""))]
+        held = [k for k in keys if described & (self.titles.get(k, set()) | _executive(
+            title_words(self.roles.get(k) or "")))]
         return held[0] if len(held) == 1 else self._established(keys, paragraph)
 
     def _established(self, keys: list[str], paragraph: int) -> str | None:
