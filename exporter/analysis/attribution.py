@@ -38,7 +38,14 @@ from .clauses import (
     opening_phrase,
 )
 from .colonintros import ColonIntros
-from .descriptions import anaphor_head, identity_description, mouthpiece_org, owned_org, title_head
+from .descriptions import (
+    anaphor_head,
+    described_ages,
+    identity_description,
+    mouthpiece_org,
+    owned_org,
+    title_head,
+)
 from .documents import (
     OWNED_DOCUMENT,
     STATEMENT_FROM,
@@ -181,7 +188,7 @@ class Attributor(Issuers, ColonIntros):
                 # `One GOP lawmaker from the state, granted anonymity, said …` then `the lawmaker
                 # said`: the unnamed source just described, before anyone titled so.
                 found = self._earlier_source(phrase.description, paragraph, offset) or \
-                    self.cast.titled(title)
+                    self.cast.titled(title) or self._asked_titled(title, paragraph, offset)
                 if found is not None and found.named and found.kind == "person" and \
                         not self.cast._introduced(found.name, paragraph, offset):
                     return None  # `the analyst wrote` before the article names Haddadin
@@ -190,7 +197,8 @@ class Attributor(Issuers, ColonIntros):
                     return None  # `… a suburban House Democrat who … / the lawmaker told me`
                 return found
             if identity_description(phrase.description):
-                return self.cast.described(paragraph, offset)
+                return self.cast.described(paragraph, offset,
+                                           described_ages(phrase.description))
             named = re.sub(r"^the\s+", "", phrase.description.strip(" ,"), flags=re.I)
             if named[:1].isupper() and any(
                     m.kind is ActorKind.ORGANISATION and m.text == named
@@ -336,6 +344,18 @@ class Attributor(Issuers, ColonIntros):
         phrase = subject_before(text, start, verb.start())
         return after is not None and phrase is not None and \
             phrase.pronoun == after.group(1).lower()
+
+    def _asked_titled(self, title: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the person the sentence before asks by name (`Hemphill asked Ruisch how many
+        …. “…,” the senator replied`) when they are one of several who hold `title`."""
+        asked = self.cast._asked(paragraph, offset)
+        if asked is None:
+            return None
+        # (A surname two people share names the one of them who holds the title.)
+        keys = self.cast.by_last.get(asked.key) if " " not in asked.key else None
+        names = {self.cast.display.get(k, k) for k in keys or [asked.key]}
+        held = names & self.cast.title_holders(title)
+        return self.cast._person(held.pop(), "resolved") if len(held) == 1 else None
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:

@@ -37,6 +37,7 @@ from .lexicon import (
 from .matching import char_before
 from .namesakes import established_namesake
 from .people import proper_words, with_missed_people
+from .relatives import written_age
 from .speakable import can_speak, is_acronym, title_role, title_words
 from .speakers import (
     AMBIGUOUS,
@@ -463,16 +464,23 @@ class Cast(Antecedents, Bodies, Generations):
                     if len(k.split()) > 2 and bare_word(k.split()[-1]) == bare_word(words[1])]
         return numbered[0] if len(numbered) == 1 else None
 
-    def described(self, paragraph: int, offset: int) -> Speaker | None:
+    def described(self, paragraph: int, offset: int,
+                  ages: tuple[int, int] | None = None) -> Speaker | None:
         """Return the person `the 30-year-old Kenyan` points back at: the only person named
         (outside quotations) in the paragraph before and in this one up to `offset`, with no
-        other capitalised name there the mentions could not place; else None."""
+        other capitalised name there the mentions could not place; or, of several, the only
+        one whose written age is within `ages` (`the teenager` after `Her daughter, Nia X,
+        now 15,`); else None."""
         seen = [m for p in (paragraph - 1, paragraph)
                 for m in self._between(p, 0, offset if p == paragraph else 1 << 62)
                 if m.kind is ActorKind.PERSON and not self._in_quote(p, m.start)]
         keys = {self.display.get(m.key, m.key) for m in seen}
         keys |= {s.key for s in self.said if paragraph - 1 <= s.paragraph and
                  (s.paragraph, s.start) < (paragraph, offset)}
+        if len(keys) > 1 and ages is not None:
+            aged = [k for k in keys if ages[0] <= (written_age(self.texts, k) or -1) <= ages[1]]
+            if len(aged) == 1:
+                return self._person(aged[0], "resolved")
         if len(keys) != 1 or not seen:
             return None
         first = min(seen, key=lambda m: (m.paragraph, m.start))
@@ -484,6 +492,13 @@ class Cast(Antecedents, Bodies, Generations):
     def titled(self, title: str) -> Speaker | None:
         """Return the one person the article gives `title` (`the president` → the only
         person called President), or None when nobody or several are."""
+        holders = self.title_holders(title)
+        if len(holders) != 1:
+            return None
+        return self._person(next(iter(holders)), "resolved")
+
+    def title_holders(self, title: str) -> set[str]:
+        """Return the people the article gives `title`, by display name."""
         asked = set(title.split())
 
         def holds(words: set[str]) -> bool:
@@ -497,10 +512,7 @@ class Cast(Antecedents, Bodies, Generations):
         # `Former President Donald Trump` is not `the president` however the actors list him.
         holders -= {key for key, words in self.titles.items() if not holds(words)
                     and asked <= words}
-        holders = {self.display.get(k, k) for k in holders}
-        if len(holders) != 1:
-            return None
-        return self._person(next(iter(holders)), "resolved")
+        return {self.display.get(k, k) for k in holders}
 
     def learn_gender(self, name: str, gender: Gender) -> None:
         """Record the gender of a person nothing told it of, from a `he` or `she` that was

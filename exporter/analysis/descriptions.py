@@ -109,8 +109,23 @@ def identity_description(phrase: str) -> bool:
     last = words[-1]
     if re.search(r"\d+-year-old", phrase) and len(words) <= 4:
         return True  # `the 81-year-old`, `the 38-year-old entrepreneur`
+    if len(words) == 2 and bare_word(last) in _TEEN_WORDS:
+        return True  # `the teenager told lawmakers`
     hit = gazetteer_lookup([last], 0)
     return (hit is not None and hit[1].form == "demonym") or bare_word(last) in _PARTY_NOUNS
+
+
+_TEEN_WORDS = frozenset({"teenager", "teen"})
+
+
+def described_ages(phrase: str) -> tuple[int, int] | None:
+    """Return the ages an identity description allows (`the 81-year-old`: 81 to 81, `the
+    teenager`: 13 to 19), or None when it gives none."""
+    m = re.search(r"(\d+)-year-old", phrase)
+    if m is not None:
+        return int(m.group(1)), int(m.group(1))
+    words = phrase.strip(" ,").split()
+    return (13, 19) if words and bare_word(words[-1]) in _TEEN_WORDS else None
 
 
 def title_head(phrase: str) -> str | None:

@@ -96,8 +96,10 @@ class Generations(_CastParts):
         """Return True if some paragraph writes `key` as a relation (`Her daughter, Emma
         Stiles`, `Emma Stiles, her daughter`), by the patterns before and after the name."""
         name = re.escape(key)
+        # (Or by the given name alone, with a comma after it: `His son, Kyle, who farms …`.)
+        given = re.escape(key.split()[0]) + r",\s"
         return any(re.search(before + name + r"\b", text) or re.search(name + after, text)
-                   for text in self.texts.values())
+                   or re.search(before + given, text) for text in self.texts.values())
 
     def generation_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
         """Return the elder or younger of two namesakes a sentence of this paragraph (or of the

@@ -82,7 +82,7 @@ def written_age(texts: dict[int, str], name: str) -> int | None:
     name (`Arvid Fjelstad, 84,`, `His son, Roger, 57,`), when it gives one age only."""
     first = name.split()[0]
     pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(first)
-                         + r"),\s+(\d{1,3})(?=[,.;]|$)")
+                         + r"),\s+(?:now\s+|aged\s+)?(\d{1,3})(?=[,.;]|$)")
     ages = {int(m.group(1)) for text in texts.values() for m in pattern.finditer(text)}
     return ages.pop() if len(ages) == 1 else None
 
