@@ -30,7 +30,10 @@ SOURCE_NOUNS = frozenset({"aide", "aides", "staffer", "staffers", "agent", "agen
                           "bundler", "elector", "juror", "attendee", "commenter", "appropriator",
                           # Who runs a floor or a store (`a district manager told her`).
                           "manager", "managers", "supervisor", "supervisors", "foreman",
-                          "forewoman"})
+                          "forewoman",
+                          # One unnamed person of a trade or a workplace (`one Singapore-based
+                          # trader said`, `An extension employee who attended …, said`).
+                          "trader", "employee", "banker", "broker", "dealer", "worker"})
 # Determiners that make a description one of several unnamed people, not someone named before.
 _INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
 # What a source knows, the only thing that makes `a person` a speaker (`a person familiar with

@@ -242,6 +242,10 @@ def document_owner(text: str, start: int, end: int) -> Phrase | None:
     return None
 
 
+# An unnamed source and a relative clause on them (`An extension employee who attended …`).
+_UNNAMED_WHO = re.compile(r"\s*(?:An?|One|Another)\s+(?:[\w-]+\s+){1,3}?[\w-]+\s+who\s")
+
+
 def subject_before(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject of a speech verb standing right after `text[start:end]`
     (`Trump`, `Flynn, a top Trump surrogate,`, `Trump's attorney, Alan Garten,`, `she`)."""
@@ -282,6 +286,11 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
         # `The Legislative Analyst’s Office, in its review of the measure, said`: where or
         # when, between the subject and its verb.
         return subject_before(text, start, segs[-2][1])
+    if len(segs) == 2 and re.match(r"and\s+(?:who|whom)\b", text[a:b]) and \
+            _UNNAMED_WHO.match(text, *segs[0]):
+        # `An extension employee who attended the hearing, and who asked not to be named …,
+        # said`: a second relative clause on an unnamed source.
+        return Phrase(description=text[slice(*segs[0])])
     if len(segs) >= 2 and PARTICIPLE_APPOSITIVE.match(text, a, b):
         # `The complaint, filed in district court by the association, says`: what describes
         # the subject, not who speaks.
