@@ -117,6 +117,12 @@ class Bodies(_BodyParts):
             return Speaker(headed[-1].key, "organisation", attribution="resolved")
         # `the company` for a name without the word: only the one organisation of the last
         # two paragraphs will do.
+        here = [m for m in before if m.paragraph == paragraph]
+        if len({m.key for m in here}) == 1 and head.lower() in _BODY_HEADS and \
+                self._subject(paragraph, here[0].start) and not _PUBLIC_BODY.search(here[0].key):
+            # `The Nebraska Farmers Union has asked …. “…,” the group wrote`: the one body
+            # this paragraph names, as its subject, whatever the paragraph before named.
+            return Speaker(here[0].key, "organisation", attribution="resolved")
         recent = [m for m in before if m.paragraph >= paragraph - 1]
         if head.lower() in _BUSINESS_HEADS and len({m.key for m in recent}) > 1:
             recent = [m for m in recent if not _OUTLET.search(m.key)]
