@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from ..model import Actor, Article, KeyPoint, Quote
 from .sentences import Sentence, article_sentences
-from .terms import terms, tfidf, words
+from .terms import terms, tfidf, tfidf_with, words
 
 MIN_POINTS = 3
 MAX_POINTS = 6
@@ -167,10 +167,15 @@ def find_key_points(article: Article, actors: tuple[Actor, ...],
     if not candidates:
         return ()
     bags = [terms(c.text) for c in candidates]  # for the ranking and for the title's weight
-    vectors = tfidf(bags)
+    # An inferred title is made from key phrases, so it still names the topic: the sentences
+    # are also weighed beside it, counted in the same pass.
+    if article.title:
+        vectors, titled = tfidf_with(bags, terms(article.title))
+    else:
+        vectors, titled = tfidf(bags), None
     sim = similarity(vectors)  # once, for the ranking and for the redundancy between picks
     lengths = [len(words(c.text)) for c in candidates]
-    scores = _scores(article, candidates, bags, vectors, sim, actors, lengths)
+    scores = _scores(article, candidates, titled, vectors, sim, actors, lengths)
     body_words = sum(len(p.text.split()) for p in article.paragraphs)
     count = min(MAX_POINTS, max(MIN_POINTS, 2 + -(-body_words // WORDS_PER_POINT)))
     chosen = _select(scores, sim, lengths, [c.sentence.paragraph for c in candidates], count)
@@ -307,12 +312,13 @@ def _actor_names(actors: tuple[Actor, ...]) -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
-def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]],
-            vectors: npt.NDArray[np.float64],
+def _scores(article: Article, candidates: list[_Candidate],
+            titled: npt.NDArray[np.float64] | None, vectors: npt.NDArray[np.float64],
             sim: npt.NDArray[np.float64], actors: tuple[Actor, ...], lengths: list[int]
             ) -> npt.NDArray[np.float64]:
-    """Return the importance score of each candidate (`bags`: their terms, `sim`: the
-    similarity of their vectors, `lengths`: their words as a point)."""
+    """Return the importance score of each candidate (`titled`: the TF-IDF rows of their terms
+    and, last, the title's, when the article has a title; `sim`: the similarity of their
+    vectors, `lengths`: their words as a point)."""
     n = len(candidates)
     central = _scale(lexrank(vectors, sim=sim))
     # Closeness to the centroid: how much of the article's main thesis the sentence carries.
@@ -323,12 +329,10 @@ def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]
     rank_of = {p: i for i, p in enumerate(paragraphs)}
     last = len(paragraphs) - 1
     title_scores = None
-    # An inferred title is made from key phrases, so it still names the topic.
-    if article.title:
-        title_vec = tfidf([*bags, terms(article.title)])
+    if titled is not None:
         # Every row's products summed at once: the row sums are the same pairwise sums
         # `np.sum` of each row gives (a row is contiguous), in one call instead of thousands.
-        title_scores = (title_vec[:-1] * title_vec[-1]).sum(axis=1)
+        title_scores = (titled[:-1] * titled[-1]).sum(axis=1)
     names = _actor_names(actors)
     position = np.zeros(n)
     position_weight = W_POSITION_NEWS if article.meta.dateline is not None else W_POSITION
