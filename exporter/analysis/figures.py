@@ -178,8 +178,15 @@ _COUNT = re.compile(
 # branch could match nowhere in it, and trying it at every `a`, `e`, `t` … was most of the scan.
 _MEASURE_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS}){_MEASURE_TAIL}")
 _UNIT_FIRSTS = "".join(sorted({re.escape(u[0].lower()) for u in UNIT_WORDS}))
+_UNIT_GROUPS: dict[str, list[str]] = {}
+for _unit in sorted(UNIT_WORDS, key=len, reverse=True):
+    _UNIT_GROUPS.setdefault(_unit[0].lower(), []).append(_unit)
+# The units grouped by first letter (`k(?:m|g|…)`): the engine tries each alternative in turn,
+# and only one letter's can match; the search is asked only whether a unit is there at all.
 _UNIT_AFTER_SPACE = re.compile(
-    rf"[-\s](?=(?i:[{_UNIT_FIRSTS}]))(?i:{_UNIT_ALTS})(?:\s+miles)?(?![\w])")
+    rf"[-\s](?=(?i:[{_UNIT_FIRSTS}]))(?i:" + "|".join(
+        re.escape(units[0][0]) + "(?:" + "|".join(re.escape(u[1:]) for u in units) + ")"
+        for units in _UNIT_GROUPS.values()) + r")(?:\s+miles)?(?![\w])")
 """The unit every measure ends on, as `_MEASURE_TAIL` reads it (the look-ahead for its first
 letter spares the units' alternatives at most spaces): a paragraph with numbers but no unit
 (nineteen in twenty) is passed over with this one search, where the measure scans tried the
