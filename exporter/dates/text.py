@@ -491,7 +491,7 @@ def find_mentions(text: str) -> list[Mention]:
     """
     taken = bytearray(len(text) + 1)
     found: list[Mention] = []
-    for (kind, pattern), is_open in zip(_PATTERNS, Gates(text).opened(_KINDS)):
+    for (kind, pattern), is_open in zip(_PATTERNS, Gates(text).opened(_KINDS), strict=True):
         if not is_open:
             continue
         for m in pattern.finditer(text):
