@@ -25,14 +25,17 @@ def name_ok(words: list[str]) -> bool:
     """Return True if `words` can be a person's name."""
     if not words or len(words) > 5:
         return False
-    if any(w.lower() in STOP or (w.lower() in TITLE_HEADS and not surname_title(words, i))
-           or w.lower() in ORG_HEADS for i, w in enumerate(words) if w[:1].isupper()):
-        return False
+    # (Each word lower-cased once: asked of nearly every run of capitals, some twice.)
+    lows = [w.lower() for w in words]
+    for i, w in enumerate(words):
+        if w[:1].isupper() and (lows[i] in STOP or lows[i] in ORG_HEADS or (
+                lows[i] in TITLE_HEADS and not surname_title(words, i))):
+            return False
     if not is_cap(words[0]) or not is_cap(words[-1]):
         return False
-    if words[-1].lower() in _PLACE_ENDINGS:
+    if lows[-1] in _PLACE_ENDINGS:
         return False  # `Calder County`, `Garfield Heights`: a place, whatever its first word
-    if any(w.lower() in {"the", "of", "for", "and"} for w in words):
+    if not _JOINING.isdisjoint(lows):
         return False
     # A known place or organisation is not a name, unless it only opens one (`Victoria Atkins`).
     hit = lookup(words, 0)
@@ -45,6 +48,7 @@ def surname_title(words: list[str], i: int) -> bool:
     return i == len(words) - 1 >= 1 and words[-2].lower() in lexicon.census_first_names()
 
 
+_JOINING = frozenset({"the", "of", "for", "and"})
 _PLACE_ENDINGS = frozenset({"county", "parish", "township", "borough", "heights", "springs",
                             "avenue", "highway", "canyon", "creek", "peninsula", "reservoir"})
 _INITIAL_PAIR = re.compile(r"[A-Z]\.[A-Z]\.?")
