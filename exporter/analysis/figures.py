@@ -138,18 +138,35 @@ _NUMBER_STARTS = "(?=\\d|(?i:[" + "".join(sorted({w[0] for w in _NUMBER_WORDS}))
 """The first character of a number, in digits or words: put before a pattern that starts with
 either, it passes over every other position of the text with one test, where the engine would
 otherwise try each number word there (the measure and count scans took twice as long)."""
-_CURRENCY = (r"(?:US\$|R\$|A\$|C\$|HK\$|\$|€|£|¥|₹"
-             r"|(?i:Rs\.?|PKR|INR|USD|EUR|GBP|CNY|RMB|JPY|RUB)\s?)")
+_CURRENCY_SIGNS = r"US\$|R\$|A\$|C\$|HK\$|\$|€|£|¥|₹"
+_CODES = ("PKR", "INR", "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "RUB")
+_CURRENCY_CODES = rf"(?i:Rs\.?|{'|'.join(_CODES)})"
+_CURRENCY = rf"(?:{_CURRENCY_SIGNS}|{_CURRENCY_CODES}\s?)"
 _CURRENCY_WORDS = r"(?:dollars|rupees|euros|pounds|yuan|roubles|rubles|yen|reais)"
 _PERCENT = r"(?:\s?%|\s(?:percent|per\s+cent|percentage\s+points?)\b)"
 
 _MONEY_STARTS = r"(?=[\dURACH$€£¥₹]|(?i:[rpiuegcj]))"
 """The first character of an amount: a digit or the first of a `_CURRENCY` (keep the two
 together), looked for first as `_NUMBER_STARTS` is."""
-_MONEY = re.compile(
-    rf"{_MONEY_STARTS}(?:(?P<cur>{_CURRENCY})\s?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\w-])"
-    rf"|(?P<num2>{_DIGITS})(?P<scale2>{_SCALE})?\s+(?P<cur2>{_CURRENCY_WORDS})\b)"
-)
+
+
+def _money_pattern(starts: str, currency: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{starts}(?:(?P<cur>{currency})\s?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\w-])"
+        rf"|(?P<num2>{_DIGITS})(?P<scale2>{_SCALE})?\s+(?P<cur2>{_CURRENCY_WORDS})\b)")
+
+
+_MONEY = _money_pattern(_MONEY_STARTS, _CURRENCY)
+# The same without the currency codes, for a text where no code stands before a digit: their
+# first letters (`r`, `p`, `i`, `u`, `e`, …, in any case) stopped the scan at most words of
+# the text, to try the codes and fail (three quarters of its time).
+_MONEY_SIGNED = _money_pattern(r"(?=[\dURACH$€£¥₹])", rf"(?:{_CURRENCY_SIGNS})")
+_CODE_BEFORE_DIGIT = re.compile(r"\d(?:" + "|".join(
+    rf"(?<=(?i:{codes}){space}\d)" for space in ("", r"\s", r"\s\s")
+    for codes in ("Rs", "|".join((r"Rs\.", *_CODES)))) + ")")
+"""A digit after a currency code and up to two spaces, as every match of `_MONEY` through a
+code holds one (`_CURRENCY_CODES`, in look-behinds of one width each: the scan stops only at
+digits)."""
 _PERCENT_RX = re.compile(rf"(?=\d)(?P<num>{_DIGITS}){_PERCENT}")
 _UNIT_ALTS = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
 _MEASURE_TAIL = (rf"(?P<scale>{_SCALE})?(?P<sep>-|\s)(?P<unit>(?i:{_UNIT_ALTS}))(?:\s+miles)?"
@@ -161,8 +178,15 @@ _COUNT = re.compile(
 # branch could match nowhere in it, and trying it at every `a`, `e`, `t` … was most of the scan.
 _MEASURE_DIGITS = re.compile(rf"(?=\d)(?P<num>{_DIGITS}){_MEASURE_TAIL}")
 _UNIT_FIRSTS = "".join(sorted({re.escape(u[0].lower()) for u in UNIT_WORDS}))
+_UNIT_GROUPS: dict[str, list[str]] = {}
+for _unit in sorted(UNIT_WORDS, key=len, reverse=True):
+    _UNIT_GROUPS.setdefault(_unit[0].lower(), []).append(_unit)
+# The units grouped by first letter (`k(?:m|g|…)`): the engine tries each alternative in turn,
+# and only one letter's can match; the search is asked only whether a unit is there at all.
 _UNIT_AFTER_SPACE = re.compile(
-    rf"[-\s](?=(?i:[{_UNIT_FIRSTS}]))(?i:{_UNIT_ALTS})(?:\s+miles)?(?![\w])")
+    rf"[-\s](?=(?i:[{_UNIT_FIRSTS}]))(?i:" + "|".join(
+        re.escape(units[0][0]) + "(?:" + "|".join(re.escape(u[1:]) for u in units) + ")"
+        for units in _UNIT_GROUPS.values()) + r")(?:\s+miles)?(?![\w])")
 """The unit every measure ends on, as `_MEASURE_TAIL` reads it (the look-ahead for its first
 letter spares the units' alternatives at most spaces): a paragraph with numbers but no unit
 (nineteen in twenty) is passed over with this one search, where the measure scans tried the
@@ -286,7 +310,8 @@ def _number_scan(text: str, words: re.Pattern[str], digits: re.Pattern[str]
 def _money(text: str) -> Iterator[_Found]:
     if not _DIGIT.search(text):
         return  # every amount is in digits
-    for m in _MONEY.finditer(text):
+    scan = _MONEY if _CODE_BEFORE_DIGIT.search(text) else _MONEY_SIGNED
+    for m in scan.finditer(text):
         cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
         num = m.group("num") or m.group("num2")
         scale = m.group("scale") or m.group("scale2")

@@ -23,8 +23,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Actor, Article, KeyPoint, Quote
+from .matching import may_hold
 from .sentences import Sentence, article_sentences
-from .terms import terms, tfidf, words
+from .terms import terms, tfidf, tfidf_with, words
 
 MIN_POINTS = 3
 MAX_POINTS = 6
@@ -71,8 +72,17 @@ _CUE_WORDS = (
 )
 # The look-ahead for a cue's first letter passes over every other word boundary with one test,
 # where the engine would try each cue there (it halves the scan, asked of every sentence).
+# The cues are also grouped by their first letter (in their order within each group): the engine
+# tries each alternative of a group in turn, and one letter's group is all that can match where
+# the look-ahead let it in (no letter matches two ASCII ones, ignoring case), so the matches are
+# the same, found with a test per group instead of per cue.
+_CUE_GROUPS: dict[str, list[str]] = {}
+for _cue in _CUE_WORDS:
+    _CUE_GROUPS.setdefault(_cue[0], []).append(_cue[1:])
 _CUES = re.compile(
-    rf"\b(?=[{''.join(sorted({w[0] for w in _CUE_WORDS}))}])({'|'.join(_CUE_WORDS)})\b",
+    rf"\b(?=[{''.join(sorted(_CUE_GROUPS))}])("
+    + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in _CUE_GROUPS.items())
+    + r")\b",
     re.IGNORECASE,
 )
 # Sentences opening with these lean on the one before and read badly alone.
@@ -118,6 +128,9 @@ _DEFINITION = re.compile(
 _NUMBER = re.compile(r"\d|\b(?=[mbpt])(?:million|billion|percent|per cent|thousand)\b",
                      re.IGNORECASE)
 _YEAR = re.compile(r"(?=[12])\b(1[89]\d\d|20\d\d)s?\b")
+_NUMBER_WORDS = ("million", "billion", "percent", "per cent", "thousand")
+"""`_NUMBER`'s words: a sentence with no digit and none of them (most) is not scanned for them."""
+_ANY_DIGIT = re.compile(r"\d")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 # Clause boundaries a trailing part can be cut at, weakest link first.
 _TAIL_CUTS = (
@@ -167,10 +180,15 @@ def find_key_points(article: Article, actors: tuple[Actor, ...],
     if not candidates:
         return ()
     bags = [terms(c.text) for c in candidates]  # for the ranking and for the title's weight
-    vectors = tfidf(bags)
+    # An inferred title is made from key phrases, so it still names the topic: the sentences
+    # are also weighed beside it, counted in the same pass.
+    if article.title:
+        vectors, titled = tfidf_with(bags, terms(article.title))
+    else:
+        vectors, titled = tfidf(bags), None
     sim = similarity(vectors)  # once, for the ranking and for the redundancy between picks
     lengths = [len(words(c.text)) for c in candidates]
-    scores = _scores(article, candidates, bags, vectors, sim, actors, lengths)
+    scores = _scores(article, candidates, titled, vectors, sim, actors, lengths)
     body_words = sum(len(p.text.split()) for p in article.paragraphs)
     count = min(MAX_POINTS, max(MIN_POINTS, 2 + -(-body_words // WORDS_PER_POINT)))
     chosen = _select(scores, sim, lengths, [c.sentence.paragraph for c in candidates], count)
@@ -307,12 +325,13 @@ def _actor_names(actors: tuple[Actor, ...]) -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
-def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]],
-            vectors: npt.NDArray[np.float64],
+def _scores(article: Article, candidates: list[_Candidate],
+            titled: npt.NDArray[np.float64] | None, vectors: npt.NDArray[np.float64],
             sim: npt.NDArray[np.float64], actors: tuple[Actor, ...], lengths: list[int]
             ) -> npt.NDArray[np.float64]:
-    """Return the importance score of each candidate (`bags`: their terms, `sim`: the
-    similarity of their vectors, `lengths`: their words as a point)."""
+    """Return the importance score of each candidate (`titled`: the TF-IDF rows of their terms
+    and, last, the title's, when the article has a title; `sim`: the similarity of their
+    vectors, `lengths`: their words as a point)."""
     n = len(candidates)
     central = _scale(lexrank(vectors, sim=sim))
     # Closeness to the centroid: how much of the article's main thesis the sentence carries.
@@ -323,12 +342,10 @@ def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]
     rank_of = {p: i for i, p in enumerate(paragraphs)}
     last = len(paragraphs) - 1
     title_scores = None
-    # An inferred title is made from key phrases, so it still names the topic.
-    if article.title:
-        title_vec = tfidf([*bags, terms(article.title)])
+    if titled is not None:
         # Every row's products summed at once: the row sums are the same pairwise sums
         # `np.sum` of each row gives (a row is contiguous), in one call instead of thousands.
-        title_scores = (title_vec[:-1] * title_vec[-1]).sum(axis=1)
+        title_scores = (titled[:-1] * titled[-1]).sum(axis=1)
     names = _actor_names(actors)
     position = np.zeros(n)
     position_weight = W_POSITION_NEWS if article.meta.dateline is not None else W_POSITION
@@ -358,7 +375,9 @@ def _scores(article: Article, candidates: list[_Candidate], bags: list[list[str]
         else:
             found = {m.group() for m in _CAPITALISED.finditer(text)}
         named[i] = min(len(found), 4) / 4.0
-        dated = len(_NUMBER.findall(text)) + len(_YEAR.findall(text))
+        digits = _ANY_DIGIT.search(text) is not None  # (each year is in digits)
+        dated = (len(_NUMBER.findall(text)) if digits or may_hold(text, _NUMBER_WORDS) else 0) \
+            + (len(_YEAR.findall(text)) if digits else 0)
         figures[i] = min(dated, 3) / 3.0
         cues[i] = min(len(_CUES.findall(text)), 2) / 2.0  # (counted: no match objects made)
         # Direct speech in a short quotation is colour; a quoted argument is weighed as prose.

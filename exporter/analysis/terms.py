@@ -78,24 +78,49 @@ def terms(text: str) -> list[str]:
 
 def tfidf(docs: Sequence[Iterable[str]]) -> npt.NDArray[np.float64]:
     """Return one L2-normalised TF-IDF row per document (smoothed IDF, log-scaled TF)."""
+    counts, _ = _counts(docs)
+    return _weigh(counts)
+
+
+def tfidf_with(docs: Sequence[Iterable[str]], extra: Iterable[str]
+               ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Return `tfidf(docs)` and `tfidf([*docs, extra])`, the documents counted once (key points
+    weigh the sentences alone and beside the title: two passes over the same words before)."""
+    counts, width = _counts([*docs, extra])
+    # The documents' own counts are the rows before the extra one and the columns of their own
+    # words (the extra one's new words come last), copied so that the weighing reads the same
+    # contiguous array, bit for bit, as a count of the documents alone.
+    alone = np.ascontiguousarray(counts[:-1, :max(width, 1)])
+    return _weigh(alone), _weigh(counts)
+
+
+def _counts(docs: Sequence[Iterable[str]]) -> tuple[npt.NDArray[np.float64], int]:
+    """Return the term counts, one row per document and one column per term in order of first
+    use, and the number of terms the documents before the last use."""
     bags = [list(d) for d in docs]
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
+    before_last = 0
     for row, bag in enumerate(bags):
+        before_last = len(vocab)
         rows.extend([row] * len(bag))
         cols.extend([vocab.setdefault(term, len(vocab)) for term in bag])
     width = max(len(vocab), 1)
     # Counted in one call: adding 1.0 cell by cell from Python cost more than the rest.
     cells = np.asarray(rows, dtype=np.intp) * width + np.asarray(cols, dtype=np.intp)
     matrix = np.bincount(cells, minlength=len(bags) * width).astype(np.float64)
-    matrix = matrix.reshape(len(bags), width)
+    return matrix.reshape(len(bags), width), before_last
+
+
+def _weigh(matrix: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Return term counts weighed by TF-IDF, each row L2-normalised."""
     present = (matrix > 0).sum(axis=0)
-    idf = np.log((1.0 + len(bags)) / (1.0 + present)) + 1.0
+    idf = np.log((1.0 + len(matrix)) / (1.0 + present)) + 1.0
     matrix = np.where(matrix > 0, 1.0 + np.log(np.maximum(matrix, 1.0)), 0.0) * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return np.asarray(np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0),
                       dtype=np.float64)
 
 
-__all__ = ["STOP_WORDS", "stem", "terms", "tfidf", "words"]
+__all__ = ["STOP_WORDS", "stem", "terms", "tfidf", "tfidf_with", "words"]

@@ -9,6 +9,7 @@ the patterns that match case-sensitively), or a digit.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .strings import MONTH_NAMES, WEEKDAYS
 
@@ -93,6 +94,40 @@ class Gates:
         if search is not None:
             return search.search(self.lower) is not None
         return gate is None or any(map(self.lower.__contains__, gate))
+
+    def opened(self, kinds: tuple[str, ...]) -> list[bool]:
+        """Return `[self.open(kind) for kind in kinds]`, in one loop: `find_mentions` asks
+        about all its patterns for each paragraph, and the calls and the three look-ups by kind
+        cost more than most tests (which `_plan` makes once a list of kinds)."""
+        text, lower, digits, cased_hits = self.text, self.lower, self.digits, self.cased
+        out: list[bool] = []
+        for without_digits, cased, search, gate in _plan(kinds):
+            if without_digits and not digits:
+                out.append(False)
+                continue
+            if cased is not None:
+                hit = cased_hits.get(cased)
+                if hit is None:
+                    hit = cased_hits[cased] = _CASED_SEARCH[cased].search(text) is not None
+                if not hit:
+                    out.append(False)
+                    continue
+            if search is not None:
+                out.append(search.search(lower) is not None)
+            else:
+                out.append(gate is None or any(map(lower.__contains__, gate)))
+        return out
+
+
+_Plan = tuple[bool, tuple[str, ...] | None, re.Pattern[str] | None, tuple[str, ...] | None]
+
+
+@lru_cache(maxsize=4)
+def _plan(kinds: tuple[str, ...]) -> tuple[_Plan, ...]:
+    """Return, for each kind, what `Gates.open` looks up: whether it is closed to a text
+    without digits, its cased gate, its search and its lower-case gate."""
+    return tuple((GATES.get(kind) is None and kind in NEEDS_DIGITS, CASED_GATES.get(kind),
+                  _SEARCH.get(kind), GATES.get(kind)) for kind in kinds)
 
 
 __all__ = ["CASED_GATES", "GATES", "NEEDS_DIGITS", "Gates"]

@@ -142,6 +142,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 # Each pattern runs only where its gate (`gates.Gates`) finds what it needs.
+_KINDS = tuple(kind for kind, _ in _PATTERNS)
 
 # Words before a four-digit number that make it a label, not a year.
 _NOT_YEAR_BEFORE = re.compile(
@@ -490,9 +491,8 @@ def find_mentions(text: str) -> list[Mention]:
     """
     taken = bytearray(len(text) + 1)
     found: list[Mention] = []
-    gates = Gates(text)
-    for kind, pattern in _PATTERNS:
-        if not gates.open(kind):
+    for (kind, pattern), is_open in zip(_PATTERNS, Gates(text).opened(_KINDS), strict=True):
+        if not is_open:
             continue
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) >= 0:

@@ -156,6 +156,10 @@ def affiliate(names: list[str], of: int) -> bool:
 # is retried from every offset (quadratic time).
 ACRONYM_DEFINITION = re.compile(r"(?<![\w\u2019'-])((?:[\w\u2019'-]+\s+){1,8}?)"
                                 r"\(([A-Z][A-Za-z.&]{1,9})\)")
+ACRONYM_BRACKETS = re.compile(r"[\w\u2019'-]\s+\([A-Z][A-Za-z.&]{1,9}\)")
+"""What every match of `ACRONYM_DEFINITION` holds, looked for first: it is one scan for a
+bracket, where that pattern tries up to eight words from each word, and most brackets hold no
+acronym (`(AP)` does; `(R-Texas)`, `(pictured)`, `(2019)` do not)."""
 
 SECOND_WORD = re.compile(r"(?<![\w\u2019'-])(?!(?:For|In|At|On|To|With|From|By|The|A|An|And|"
                          r"But|As|When|After|Before|If|Like|Unlike|Dear|Thanks|Meet)[ \t])"
@@ -165,6 +169,7 @@ gives `Marie` and `Hutchings`; `For Yadira, …` gives nothing: a sentence's fir
 
 
 __all__ = [
+    "ACRONYM_BRACKETS",
     "ACRONYM_DEFINITION",
     "AGE_AFTER",
     "AGE_BEFORE",

@@ -17,6 +17,7 @@ from ...model import ActorKind, Article
 from .. import lexicon
 from ..sentences import split_sentences
 from .cues import (
+    ACRONYM_BRACKETS,
     ACRONYM_DEFINITION,
     AGE_AFTER,
     AGE_BEFORE,
@@ -48,12 +49,12 @@ from .names import acronym_matches, month_given_name, name_ok, surname_title
 from .roles import (
     ACCORDING,
     OWNER,
-    PRE_ROLE,
     ROLE_NOUN_BEFORE,
     SAID_BEFORE,
     clean_role,
     first_country,
     its_owner,
+    pre_role,
     role_from_appositive,
 )
 from .runs import INITIALS, Run, find_runs, is_cap, split_at_titles
@@ -159,6 +160,8 @@ class _Finder:
         return self._merge_capitals(sorted(self.mentions, key=lambda m: (m.paragraph, m.start)))
 
     def _acronym_definitions(self, n: int, text: str) -> None:
+        if ACRONYM_BRACKETS.search(text) is None:
+            return  # (no bracket here holds an acronym after a word)
         for m in ACRONYM_DEFINITION.finditer(text):
             acronym = m.group(2)
             words = m.group(1).split()
@@ -354,7 +357,7 @@ class _Finder:
         if name_ok(names) and len(names) >= 2 and low[-1] not in PARTY_NOUNS:
             found_role = role_from_appositive(text, end)
             before = text[max(0, start - 120):start]
-            pre = PRE_ROLE.search(before) if found_role is None else None  # (read only then)
+            pre = pre_role(before) if found_role is None else None  # (read only then)
             after = text[end:end + 40].lower().lstrip(" ,")
             next_word = re.match(r"[a-z]+", after)
             evidence = (

@@ -25,16 +25,19 @@ def name_ok(words: list[str]) -> bool:
     """Return True if `words` can be a person's name."""
     if not words or len(words) > 5:
         return False
-    # (A month that is a given name stays only where `month_given_name` kept it: `June Hessler`.)
-    if any((w.lower() in STOP and not (i == 0 and len(words) == 2 and w in _MONTH_NAMES))
-           or (w.lower() in TITLE_HEADS and not surname_title(words, i))
-           or w.lower() in ORG_HEADS for i, w in enumerate(words) if w[:1].isupper()):
-        return False
+    # (Each word lower-cased once: asked of nearly every run of capitals, some twice. A month
+    # that is a given name stays only where `month_given_name` kept it: `June Hessler`.)
+    lows = [w.lower() for w in words]
+    for i, w in enumerate(words):
+        if w[:1].isupper() and ((lows[i] in STOP and not (
+                i == 0 and len(words) == 2 and w in _MONTH_NAMES)) or lows[i] in ORG_HEADS or (
+                lows[i] in TITLE_HEADS and not surname_title(words, i))):
+            return False
     if not is_cap(words[0]) or not is_cap(words[-1]):
         return False
-    if words[-1].lower() in _PLACE_ENDINGS:
+    if lows[-1] in _PLACE_ENDINGS:
         return False  # `Calder County`, `Garfield Heights`: a place, whatever its first word
-    if any(w.lower() in {"the", "of", "for", "and"} for w in words):
+    if not _JOINING.isdisjoint(lows):
         return False
     # A known place or organisation is not a name, unless it only opens one (`Victoria Atkins`).
     hit = lookup(words, 0)
@@ -47,6 +50,7 @@ def surname_title(words: list[str], i: int) -> bool:
     return i == len(words) - 1 >= 1 and words[-2].lower() in lexicon.census_first_names()
 
 
+_JOINING = frozenset({"the", "of", "for", "and"})
 _PLACE_ENDINGS = frozenset({"county", "parish", "township", "borough", "heights", "springs",
                             "avenue", "highway", "canyon", "creek", "peninsula", "reservoir"})
 _INITIAL_PAIR = re.compile(r"[A-Z]\.[A-Z]\.?")
@@ -127,7 +131,7 @@ def firsts(text: str, surname: str, parts: bool = True) -> set[str]:
     (`Angela` of `Angela Oduya-Freeman` for `Oduya`)."""
     out: set[str] = set()
     for word, start in _pairs(text).get(surname, ()):
-        if not parts and re.match(re.escape(surname) + r"-\w", text[start + len(word):].lstrip()):
+        if not parts and _opens_double(text, start + len(word), surname):
             continue
         low = word.lower()
         if low in STOP or low in TITLE_HEADS or low in ROLE_WORDS or re.search(r"-[a-z]", word) \
@@ -139,6 +143,19 @@ def firsts(text: str, surname: str, parts: bool = True) -> set[str]:
             continue
         out.add(word)
     return out
+
+
+def _opens_double(text: str, at: int, surname: str) -> bool:
+    """Return True if `text`, past the spaces at `at`, reads `surname-` and a word character
+    (`Oduya-Freeman` for `Oduya`). A string test, where a pattern made of each surname was
+    compiled once a surname and, one an article, pushed the fixed patterns out of re's cache
+    (then compiled again); the text after `at` is no longer copied either."""
+    end = len(text)
+    while at < end and text[at].isspace():  # (what `str.lstrip()` and `\s` take)
+        at += 1
+    after = at + len(surname) + 1
+    return text.startswith(surname + "-", at) and after < end and (
+        text[after].isalnum() or text[after] == "_")  # `\w`
 
 
 _PAIR = re.compile(r"\b([A-Z][a-z][\w'-]*)\s+(?=([A-Z][\w'-]*))")
