@@ -71,6 +71,8 @@ def _executive(words: set[str]) -> set[str]:
     return words | {"executive"} if words & _OFFICERS else words
 
 
+# `The senator from Tillmont …`: a title and where its holder comes from.
+_TITLE_FROM = re.compile(r"\bThe\s+[a-z]+\s+from\s+([A-Z][\w-]+)")
 # `The governor …` opening a sentence: a title standing for its subject, no name after it.
 _THE_TITLE = re.compile(r"(?:^|(?<=[.!?]\s))\s*The\s+([a-z]+)\b(?!\s+[A-Z])")
 # `Britain’s ambassador to Washington,` right before a name: the role's head noun.
@@ -262,6 +264,14 @@ class Cast(Antecedents, Bodies, Generations):
             return self._established(keys, paragraph)
         held = [k for k in keys if described & (self.titles.get(k, set()) | _executive(
             title_words(self.roles.get(k) or "")))]
+        place = _TITLE_FROM.search(before)
+        if len(held) > 1 and place is not None:
+            # `The senator from Tillmont said …` when both namesakes are senators: the one the
+            # text wrote as from there (`Sen. Arne Loughran of Tillmont`, `X, R-Tillmont`).
+            home = re.compile(r"(?:,?\s+(?:of|from)\s+|,\s+[DRI]-)" + re.escape(place.group(1)))
+            held = [k for k in held if any(home.match(text, m.end()) for text in
+                                           self.texts.values() for m in
+                                           re.finditer(re.escape(k), text))]
         return held[0] if len(held) == 1 else self._established(keys, paragraph)
 
     def _established(self, keys: list[str], paragraph: int) -> str | None:
