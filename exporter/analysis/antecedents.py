@@ -100,8 +100,6 @@ _PAIR_OF_NAMES = re.compile(r"\b([A-Z][\w\u2019'-]+),?\s+(?:and|or)\s+(?:the\s+)
 # `She and a colleague, nurse Tamsin Delorme, now spend …`: a name joined to a pronoun, which
 # means somebody else of that pronoun's gender; the words between stay in one clause.
 _PRONOUN_AND_BEFORE = re.compile(r"\b(she|he)\s+and\s+[^.;:!?\u201c\u201d\"]{0,60}$", re.I)
-# A question put in a paragraph, and who asked it (`“…?” he asked.`).
-_QUESTION_TURN = re.compile(r"\?[\u201d\"]\s+(?:he|she|[A-Z][\w.\s-]{0,40}?)\s+asked\b")
 _SEAT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 # `Cooke’s earlier testimony`: a name owning something, no object a pronoun may point at.
@@ -212,7 +210,7 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if decided:
             return kin
         if not fits:
-            return self._turn_back(paragraph, offset, gender)
+            return self._turn_back(paragraph, offset, gender, self.said)
         nearest = fits[0]
         subject = next((s for s in fits if s.subject), None)
         if not nearest.subject and subject is not None and \
@@ -333,28 +331,6 @@ class Antecedents(NonGendered, Asked, _CastParts):
             return titled if titled is not AMBIGUOUS and \
                 self.gender(titled.name) in (gender, None) else None
         return self._person(nearest.key, "resolved")
-
-    def _turn_back(self, paragraph: int, offset: int, gender: Gender) -> Speaker | None:
-        """Return, for a quotation opening its paragraph right after another person's question
-        (`“Who pays for the audit, senator?” he asked.` then `“…,” she replied`), the one
-        speaker of the pronoun's gender quoted in the four paragraphs before, when no one of
-        that gender is named nearer; else None."""
-        text, before = self.texts.get(paragraph, ""), self.texts.get(paragraph - 1, "")
-        if text[:offset].strip(" \u201c\"") or not _QUESTION_TURN.search(before):
-            return None
-        turns = [s for s in self.said if paragraph - 4 <= s.paragraph < paragraph - 1
-                 and s.gender == gender]
-        if len({s.key for s in turns}) != 1:
-            return None
-        last = turns[-1]
-        # (Anyone of that gender named since, even as an object, may be the one who answers:
-        # `Scripps News asked Solis-Whitcomb whether …`.)
-        since = [m for p in range(last.paragraph, paragraph + 1)
-                 for m in self._between(p, last.start if p == last.paragraph else 0,
-                                        offset if p == paragraph else 1 << 62)
-                 if m.kind is ActorKind.PERSON and self.gender(m.key) in (gender, None)
-                 and self.display.get(m.key, m.key) != self.display.get(last.key, last.key)]
-        return None if since else self._person(last.key, "resolved")
 
     def _titled_subject(self, seen: _Seen, paragraph: int, offset: int) -> Speaker | None:
         """Return the person a sentence after `seen` opens with by title alone (`The sheriff,

@@ -1,12 +1,14 @@
 """The person a question before a quotation was put to (`Vanterpool asked Olawale what she would
 tell them. “Hang on,” she said`), who answers whoever spoke before; the one person a bare
-surname or a family name written first can mean so far; and the relative a sentence makes its
-subject (`Her son, standing beside her, shrugged.`). A mixin of `antecedents.Antecedents`.
+surname or a family name written first can mean so far; the relative a sentence makes its subject
+(`Her son, standing beside her, shrugged.`); and who answers a question put in the paragraph
+before. A mixin of `antecedents.Antecedents`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import partial
 from typing import Protocol
 
@@ -18,6 +20,8 @@ from .relatives import introduced_as, kin_after, relative_subject_before, symmet
 from .sentences import split_sentences
 from .speakers import AMBIGUOUS, POSSESSIVE, Attribution, Speaker
 
+# A question put in a paragraph, and who asked it (`“…?” he asked.`).
+_QUESTION_TURN = re.compile(r"\?[\u201d\"]\s+(?:he|she|[A-Z][\w.\s-]{0,40}?)\s+asked\b")
 # A capitalised word: a first name or a surname written alone (`Amos`, `Kittredge`).
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w\u2019'-]*")
 # `… asked Olawale what …`: the one asked, right after the verb.
@@ -35,8 +39,26 @@ _ASKED_DESCRIBED = re.compile(r"\b(?:asked|pressed|questioned|quizzed)\s+the\s+"
 _PRONOUN_ANSWER = re.compile(r"(?:He|She)\s+(?:said|replied|answered|responded|told)\b")
 
 
+class _Turn(Protocol):
+    """A speaker attributed so far (`antecedents._Seen`)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def paragraph(self) -> int: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def gender(self) -> Gender | None: ...
+
+
 class _AskedParts(Protocol):
     """What these rules read of the cast."""
+
+    display: dict[str, str]
 
     texts: dict[int, str]
     mentions: tuple[Mention, ...]
@@ -211,6 +233,29 @@ class Asked(_AskedParts):
         kin = {key for key in people if (told or self.gender(key) in (gender, None)) and
                introduced_as(self.texts, key, noun)}
         return self._person(kin.pop(), "resolved") if len(kin) == 1 else None
+
+    def _turn_back(self, paragraph: int, offset: int, gender: Gender,
+                   said: Sequence[_Turn]) -> Speaker | None:
+        """Return, for a quotation opening its paragraph right after another person's question
+        (`“Who pays for the audit, senator?” he asked.` then `“…,” she replied`), the one
+        speaker of the pronoun's gender quoted in the four paragraphs before (`said`: the
+        speakers attributed so far), when no one of that gender is named nearer; else None."""
+        text, before = self.texts.get(paragraph, ""), self.texts.get(paragraph - 1, "")
+        if text[:offset].strip(" \u201c\"") or not _QUESTION_TURN.search(before):
+            return None
+        turns = [s for s in said if paragraph - 4 <= s.paragraph < paragraph - 1
+                 and s.gender == gender]
+        if len({s.key for s in turns}) != 1:
+            return None
+        last = turns[-1]
+        # (Anyone of that gender named since, even as an object, may be the one who answers:
+        # `Scripps News asked Solis-Whitcomb whether …`.)
+        since = [m for p in range(last.paragraph, paragraph + 1)
+                 for m in self._between(p, last.start if p == last.paragraph else 0,
+                                        offset if p == paragraph else 1 << 62)
+                 if m.kind is ActorKind.PERSON and self.gender(m.key) in (gender, None)
+                 and self.display.get(m.key, m.key) != self.display.get(last.key, last.key)]
+        return None if since else self._person(last.key, "resolved")
 
 
 __all__ = ["Asked"]
