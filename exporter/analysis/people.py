@@ -131,9 +131,12 @@ def _relatives(texts: dict[int, str], by_paragraph: dict[int, list[Mention]],
     # …, sides with neither of them`), which no run takes for a person on its own.
     given = re.compile(r"\b(" + "|".join(sorted(map(re.escape, first))) +
                        r")\b(?![\u2019'-]|\s+[A-Z])")
+    introduced: dict[int, list[tuple[int, int]]] = {}
+    for one in out:
+        introduced.setdefault(one.paragraph, []).append((one.start, one.end))
     for p, text in texts.items():
         taken = [(m.start, m.end) for m in by_paragraph.get(p, ())] + quoted.get(p, []) + \
-            [(m.start, m.end) for m in out if m.paragraph == p]
+            introduced.get(p, [])
         out.extend([Mention(hit.group(1), ActorKind.PERSON, p, hit.start(), hit.end(),
                             hit.group(1), "name") for hit in given.finditer(text)
                     if (p, hit.start()) > first[hit.group(1)] and

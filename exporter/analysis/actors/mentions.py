@@ -198,7 +198,7 @@ class _Finder:
         while words and not self._is_publication(text, words):
             drop = leading_connectors([w for w, _, _ in words]) or \
                 int(words[0][0].lower() in STOP and
-                    not month_given_name(text, words, self._count(words[-1][0])))
+                    not month_given_name(text, words, self._count))
             if not drop:
                 break
             words = words[drop:]

@@ -5,6 +5,7 @@ writes before a surname)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .. import lexicon
@@ -179,16 +180,17 @@ def _pairs(text: str) -> dict[str, list[tuple[str, int]]]:
 _MONTH_NAMES = frozenset({"April", "May", "June", "August"})
 
 
-def month_given_name(text: str, words: list[tuple[str, int, int]], count: int) -> bool:
+def month_given_name(text: str, words: list[tuple[str, int, int]],
+                     count: Callable[[str], int]) -> bool:
     """Return True if a month opening a two-word run is a woman's or man's given name (`June
     Hessler runs cattle with her husband`): it opens its clause (no `in June`, `last May`), and
     the word after it is no known place or body and is written again elsewhere (`count`: how
-    often the article writes it), as a surname is."""
+    often the article writes a word, asked last: it reads the whole text), as a surname is."""
     if len(words) != 2 or words[0][0] not in _MONTH_NAMES:
         return False
     before = text[:words[0][1]].rstrip()
     if before and before[-1] not in '.!?:;,"\u201c\u201d' and not before.endswith(" and"):
         return False
     surname = words[1][0]
-    return count > 1 and is_cap(surname) and surname.lower() not in STOP and \
-        lookup([surname], 0) is None and not text[words[1][2]:].startswith((" of", " Day"))
+    return is_cap(surname) and surname.lower() not in STOP and lookup([surname], 0) is None \
+        and not text[words[1][2]:].startswith((" of", " Day")) and count(surname) > 1
