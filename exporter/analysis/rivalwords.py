@@ -10,11 +10,13 @@ import re
 
 from .speakers import LOWER_CONNECTORS
 
-DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*"
-                                   r"[\u2019']s)\s+[^,;:.!?\u201c\"]{1,120}[,.]")
+DESCRIBING_APPOSITIVE = re.compile(r"\s*,\s+(?:\d{1,3},\s+)?(?:a|an|(?:[A-Z][\w.&-]*\s+){0,3}"
+                                   r"[A-Z][\w.&-]*[\u2019']s)\s+[^,;:.!?\u201c\"]{1,120}[,.]"
+                                   r"(?:\s+[A-Z][a-z]{1,5}\.,)?")
 """`, a Suffolk County legislator from Setauket,`, `, a Dover commuter who said so.`, `, Ashby
-Federal’s chief executive,`: a description set off after a name, to the comma or the sentence's
-end."""
+Federal’s chief executive,`, `, 74, a retired machinist in Lake Harbor, Pa.,`: a description set
+off after a name (after an age), to the comma or the sentence's end, with a state's abbreviation
+after a town."""
 PARTY_AFTER = re.compile(r"(?:\s+[A-Z][\w.’']*)?\s+(?:Democrat|Republican|Independent)s?\b")
 """After a capitalised word, a party member noun makes it a place (`a Durham Democrat`)."""
 FEAST_DAY = re.compile(r"\s+(?:Day|Eve)\b")
