@@ -232,6 +232,9 @@ class Asked(_AskedParts):
         people = {m.key for m in self.mentions if m.kind is ActorKind.PERSON}
         kin = {key for key in people if (told or self.gender(key) in (gender, None)) and
                introduced_as(self.texts, key, noun)}
+        # (A surname written alone is the full name beside it: `Dufresne`, `Ray Dufresne`.)
+        kin -= {key for key in kin if " " not in key and any(
+            other.endswith(" " + key) for other in kin)}
         return self._person(kin.pop(), "resolved") if len(kin) == 1 else None
 
     def _turn_back(self, paragraph: int, offset: int, gender: Gender,

@@ -70,9 +70,17 @@ def introduced_as(texts: dict[int, str], name: str, noun: str) -> bool:
         pattern = re.compile(r"\b(?:" + pattern.pattern + r")|\b" + re.escape(name)
                              + r"\b[^.;:!?]{0,80}?\b(?:with|and)\s+(?:her|his)\s+" + spouse
                              + r",?\s+[A-Z]")
+    if noun in _PARENTS:
+        # `Mr. Dufresne’s daughter, Nicole Dufresne,`: he is her father (she, named after the
+        # noun, is not).
+        pattern = re.compile(r"\b(?:" + pattern.pattern + r")|\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:"
+                             + re.escape(name) + "|" + re.escape(name.split()[-1])
+                             + r")[\u2019']s\s+(?:[\w-]+\s+)?(?:daughter|son|child|children|"
+                             r"kids|boy|girl)\b(?!,?\s+" + re.escape(name.split()[0]) + r"\b)")
     return any(pattern.search(text) for text in texts.values())
 
 
+_PARENTS = frozenset({"father", "mother", "dad", "mom"})
 # Whose spouse a spouse is: a wife's is her husband.
 _SPOUSE_OF = {"wife": "husband", "husband": "wife"}
 
