@@ -434,7 +434,7 @@ class Attributor(Issuers, ColonIntros):
                 # `… pointed to testimony in which the service's acquisition chief called the
                 # times “…”`: the relative clause's own subject, whom the text does not name.
                 return AMBIGUOUS
-            if found is None and JOINED.search(text, start, np_end):
+            if found is None and JOINED.search(text, start, m.start()):
                 # `Rosa Delgado stood on a truck, a bullhorn in hand, and told supporters …`,
                 # `(the company would not say but called it “…”)`: the clause's subject.
                 clause = max(start, text.rfind("(", start, np_end) + 1)

@@ -115,7 +115,7 @@ PARTICIPLE = re.compile(r"(?:,|\s+(?:by|after|while|and))\s+(?:(?:at\s+one\s+poi
                         r"(?:" + alternatives(list(SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE)
 THAT = re.compile(r"\s*(?:that\s+)?")
 # A speech verb joined to an earlier predicate of its clause (`…, and told`, `… but called`).
-JOINED = re.compile(r"\b(?:and|but)\s*$")
+JOINED = re.compile(r"\b(?:and|but|then)\s*$")
 # A finite verb after a name makes it a clause's subject (`Holbrook had defended`), where `to`
 # makes it an object (`urged Trump to make a deal`).
 FINITE = re.compile(r"\s+(?:\w+ly\s+)?(?:had|has|have|was|is|were|are|would|will|could|should|"
