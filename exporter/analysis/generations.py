@@ -98,7 +98,10 @@ class Generations(_CastParts):
         name = re.escape(key)
         # (Or by the given name alone, with a comma after it: `His son, Kyle, who farms …`.)
         given = re.escape(key.split()[0]) + r",\s"
-        return any(re.search(before + name + r"\b", text) or re.search(name + after, text)
+        # (The name set off as an appositive: `Asked about his son, Jim Pruett smiled` is Jim
+        # asked about his son, no son.)
+        set_off = r"(?=\s*[,.;:)\u2014]|\s*$)"
+        return any(re.search(before + name + set_off, text) or re.search(name + after, text)
                    or re.search(before + given, text) for text in self.texts.values())
 
     def generation_before(self, pronoun: str, paragraph: int, offset: int) -> Speaker | None:
