@@ -32,6 +32,8 @@ DOCUMENT_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(?:[\w-]+\s+){0,2}?(rep
 # `The letter continued:`, `The statement said in part:`: a document named before goes on.
 DOCUMENT_GOES_ON = re.compile(r"\s*(?:The|Its|Her|His|Their)\s+(?:[\w-]+\s+){0,2}?(statement|"
                               r"letter|memo|release|post|complaint|filing|report|ruling|opinion)"
+                              # (an aside between: `The post, since deleted, read in part:`)
+                              r"(?:,[^,.;:\u201c\u201d\"]{1,40},)?"
                               r"\s+(?:continued|went\s+on|added|said|says|reads|read|states|"
                               r"stated|concluded)(?:\s+in\s+part)?\s*$")
 # `It reads in part:`: the document the paragraph named before speaks.
@@ -58,6 +60,8 @@ def issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          # `… wrote to appropriators last week`: the letter the text goes on to
                          # quote.
                          + (r"|\bwrote\s+to\b" if noun in ("letter", "memo") else "")
+                         # `Gagnon posted in October about …. The post … read`: who posted it.
+                         + (r"|\bposted\b" if noun == "post" else "")
                          + 
                          # `Airbnb, in a statement read into the record by …, said`: the subject
                          # before the comma.
