@@ -81,7 +81,13 @@ def issuer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                          + noun + r"(?:\s+(?:to|for|from|obtained|seen|sent|posted|on|"
                          # `In a statement afterward,`, `… after the hearing,`: when it came.
                          r"after|afterwards?|following|later|earlier|late|early|released|"
-                         r"issued)\b[^,.;\u201c\u201d\"]{0,60})?\s*,\s+)(?:the\s+)?", re.IGNORECASE)
+                         r"issued)\b[^,.;\u201c\u201d\"]{0,60})?\s*,\s+"
+                         # `held up a letter the Kentucky Association of School Superintendents
+                         # sent every senator`: the body a relative clause makes its sender.
+                         r"|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + noun + r"\s+(?:that\s+)?"
+                         r"(?=(?:the\s+)?(?-i:[A-Z])[\w.\u2019'&-]*(?:\s+(?:of|for|and|on|the|"
+                         r"(?-i:[A-Z])[\w.\u2019'&-]*)){0,8}\s+(?:had\s+)?(?:sent|wrote|issued|released|"
+                         r"signed|posted)\b))(?:the\s+)?", re.IGNORECASE)
     return pattern, passive
 
 # `sent the city a letter Tuesday calling …`, `issued a statement saying …`: a document whose
