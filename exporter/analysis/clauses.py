@@ -24,6 +24,7 @@ from .speakers import (
     Phrase,
     bare_word,
     is_capitalised,
+    is_title,
     name_at_start,
     segments,
     speaker_after,
@@ -193,10 +194,13 @@ def opening_phrase(text: str, start: int, end: int) -> Phrase | None:
     if before in (["The"], ["the"]) and len(name.words) >= 2 and \
             bare_word(name.words[-1]) in ORG_HEADS:
         return phrase  # `The Florida Association of Counties sent a memo …`: a body's name
-    if tuple(before) != name.title and not (phrase.role and before and all(
-            (is_capitalised(w) and bare_word(w) not in STOP) or bare_word(w) in ROLE_NOUNS
-            for w in before)):
-        return None  # only a title or a role may stand before the name (`When Smith arrived`)
+    if tuple(before) != name.title and not ((phrase.role or before[-len(name.title):] == list(
+            name.title)) and before and all((is_capitalised(w) and bare_word(w) not in STOP)
+                                             or bare_word(w) in ROLE_NOUNS or is_title(w)
+                                             for w in before)):
+        # Only a title or a role may stand before the name (`When Smith arrived`), a body's
+        # post before the title (`Committee chair Sen. Dorothy Lindahl opened …`) too.
+        return None
     return phrase
 
 
