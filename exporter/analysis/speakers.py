@@ -242,6 +242,10 @@ def document_owner(text: str, start: int, end: int) -> Phrase | None:
     return None
 
 
+# A whole clause before `, and …`: a verb of its own after its first word, then a lower-case
+# word to end it (`The maps would need Gov. X’s signature`).
+_CLAUSE_BEFORE = re.compile(r"^\S+(?:\s+\S+)*?\s+(?:would|will|could|should|must|has|have|had|"
+                            r"need|needs|is|are|was|were)\s+[^,]*\b[a-z]+$")
 # An unnamed source and a relative clause on them (`An extension employee who attended …`).
 _UNNAMED_WHO = re.compile(r"\s*(?:An?|One|Another)\s+(?:[\w-]+\s+){1,3}?[\w-]+\s+who\s")
 
@@ -310,6 +314,12 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     other = name_at_end(text, a + 4, b) if re.match(r"(?:and|or)\s", text[a:b]) else None
     if len(segs) >= 2 and other is not None and len(other.words) >= 2:
         return Phrase(description=text[a:b])  # `X, and Y said`: two speakers, none chosen
+    joined = re.match(r"(?:and|but)\s+(?=the\s+[\w-]+(?:\s+[\w-]+)?\s*$)", text[a:b]) \
+        if len(segs) == 2 else None
+    if joined is not None and _CLAUSE_BEFORE.search(text, *segs[0]):
+        # `The maps would need Gov. X’s signature, and the Democratic governor said`: a new
+        # clause after a whole one, whose subject is the description.
+        return Phrase(description=text[a + joined.end():b])
     if len(segs) >= 2 and re.match(r"(?:and|or)\s+(?:his|her|their|the|other|several|some)\s",
                                    text[a:b]):
         return Phrase(description=text[a:b])  # `Lena Farrow, the governor, and her aides`
