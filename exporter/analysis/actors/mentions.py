@@ -196,9 +196,8 @@ class _Finder:
         words = list(run.words)
         # Sentence openers and articles are not part of names.
         while words and not self._is_publication(text, words):
-            drop = leading_connectors([w for w, _, _ in words]) or \
-                int(words[0][0].lower() in STOP and
-                    not month_given_name(text, words, self._count))
+            drop = leading_connectors([w for w, _, _ in words]) or int(
+                words[0][0].lower() in STOP and not month_given_name(text, words, self._count))
             if not drop:
                 break
             words = words[drop:]
