@@ -175,9 +175,11 @@ def split_at_titles(run: Run) -> list[Run]:
 
 
 def opens_sentence(text: str, start: int, starts: set[int]) -> bool:
-    """Return True if only quotation marks or brackets stand between a sentence start and
-    `start`."""
+    """Return True if only quotation marks, brackets or a list's bullet stand between a
+    sentence start and `start` (`- Nurse Celeste Varnadoe has worked there …`)."""
     k = start
-    while k > 0 and text[k - 1] in "\"\u201c\u2018'([ ":
+    while k > 0 and text[k - 1] in "\"\u201c\u2018'([ -\u2022":
+        if k in starts:
+            return True
         k -= 1
     return k in starts or k == 0
