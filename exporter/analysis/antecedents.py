@@ -54,6 +54,7 @@ from .rivalwords import (
 from .sources import (
     described_subject_before,
     several_since,
+    titled_subject_before,
     unnamed_gendered_after,
     unnamed_speaker_before,
     unnamed_then_pronoun,
@@ -210,6 +211,12 @@ class Antecedents(NonGendered, Asked, _CastParts):
         if decided:
             return kin
         if not fits:
+            # `Asked about …, the speaker laughed. “…,” he said`: the title's one holder.
+            title = titled_subject_before(self.texts.get(paragraph, ""), offset)
+            holder = self.titled(title) if title is not None else None
+            if holder is not None and holder is not AMBIGUOUS and self.gender(holder.name) in (
+                    gender, None) and self._introduced(holder.name, paragraph, offset):
+                return holder
             return self._turn_back(paragraph, offset, gender, self.said)
         nearest = fits[0]
         subject = next((s for s in fits if s.subject), None)

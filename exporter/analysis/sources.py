@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .actors import ROLE_NOUNS
+from .descriptions import title_head
 from .lexicon import TITLES
 from .speakers import _GROUP_NOUNS, PRONOUNS, Speaker, _trim, bare_word, name_at_start
 
@@ -240,6 +241,11 @@ _UNNAMED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:A|An|One|Anothe
 _DESCRIBED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w' ]{0,30},\s+)?"
                               r"[Tt]he\s+((?:[\w\u2019'-]+\s+){0,3}?[\w-]+)(?=,|\s+(?:who|"
                               r"said|says|told|sat|stood|was|is|has|had)\b)")
+# A sentence opening on a title, after a fronted phrase (`Asked about his cousin’s opposition,
+# the speaker laughed.`).
+_TITLE_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)"
+                          r"(?:[A-Z][^.!?\u201c\u201d\"]{0,80}?,\s+)?[Tt]he\s+((?:[\w\u2019'-]+\s+){0,2}?[\w-]+)(?=\s+(?:laughed|smiled|"
+                          r"shrugged|nodded|paused|sighed|said|says)\b)")
 
 
 def described_subject_before(text: str, offset: int) -> str | None:
@@ -253,6 +259,16 @@ def described_subject_before(text: str, offset: int) -> str | None:
         head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
         if head in _SOURCE_HEADS:
             found = head
+    return found
+
+
+def titled_subject_before(text: str, offset: int) -> str | None:
+    """Return the title of the last sentence of `text` before `offset` that opens on a title
+    as its subject (`Asked about his cousin’s opposition, the speaker laughed.` → `speaker`),
+    or None."""
+    found = None
+    for m in _TITLE_OPENS.finditer(text, 0, offset):
+        found = title_head("the " + m.group(1))
     return found
 
 
