@@ -59,7 +59,6 @@ class _AskedParts(Protocol):
     """What these rules read of the cast."""
 
     display: dict[str, str]
-
     texts: dict[int, str]
     mentions: tuple[Mention, ...]
     by_last: dict[str, list[str]]
@@ -74,6 +73,8 @@ class _AskedParts(Protocol):
     def gender_told(self, key: str) -> Gender | None: ...
 
     def titled(self, title: str) -> Speaker | None: ...
+
+    def title_holders(self, title: str) -> set[str]: ...
 
     def gender(self, key: str) -> Gender | None: ...
 
@@ -159,6 +160,18 @@ class Asked(_AskedParts):
                 return Mention(hit.group(1), ActorKind.PERSON, p, hit.start(1), hit.end(1),
                                hit.group(1), "surname")
         return None
+
+    def asked_holder(self, title: str, paragraph: int, offset: int) -> Speaker | None:
+        """Return the person the sentence before asks by name (`Hemphill asked Ruisch how many
+        …. “…,” the senator replied`) when they are one of several who hold `title`."""
+        asked = self._asked(paragraph, offset)
+        if asked is None:
+            return None
+        # (A surname two people share names the one of them who holds the title.)
+        keys = self.by_last.get(asked.key) if " " not in asked.key else None
+        names = {self.display.get(k, k) for k in keys or [asked.key]}
+        held = names & self.title_holders(title)
+        return self._person(held.pop(), "resolved") if len(held) == 1 else None
 
     def _asks_after(self, paragraph: int, end: int, pronoun: str) -> bool:
         """Return True if the person named up to `end` asks, right after the name, a question

@@ -188,7 +188,7 @@ class Attributor(Issuers, ColonIntros):
                 # `One GOP lawmaker from the state, granted anonymity, said …` then `the lawmaker
                 # said`: the unnamed source just described, before anyone titled so.
                 found = self._earlier_source(phrase.description, paragraph, offset) or \
-                    self.cast.titled(title) or self._asked_titled(title, paragraph, offset)
+                    self.cast.titled(title) or self.cast.asked_holder(title, paragraph, offset)
                 if found is not None and found.named and found.kind == "person" and \
                         not self.cast._introduced(found.name, paragraph, offset):
                     return None  # `the analyst wrote` before the article names Haddadin
@@ -344,18 +344,6 @@ class Attributor(Issuers, ColonIntros):
         phrase = subject_before(text, start, verb.start())
         return after is not None and phrase is not None and \
             phrase.pronoun == after.group(1).lower()
-
-    def _asked_titled(self, title: str, paragraph: int, offset: int) -> Speaker | None:
-        """Return the person the sentence before asks by name (`Hemphill asked Ruisch how many
-        …. “…,” the senator replied`) when they are one of several who hold `title`."""
-        asked = self.cast._asked(paragraph, offset)
-        if asked is None:
-            return None
-        # (A surname two people share names the one of them who holds the title.)
-        keys = self.cast.by_last.get(asked.key) if " " not in asked.key else None
-        names = {self.cast.display.get(k, k) for k in keys or [asked.key]}
-        held = names & self.cast.title_holders(title)
-        return self.cast._person(held.pop(), "resolved") if len(held) == 1 else None
 
     def _before(self, paragraph: int, text: str, start: int, end: int,
                 max_tail: int) -> Speaker | None:

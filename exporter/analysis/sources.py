@@ -45,9 +45,10 @@ _KNOWS = re.compile(r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|
                     r"briefing|session|dinner|lunch|breakfast)\b))\s*\S", re.IGNORECASE)
 # A relative clause or participle after the description (`… who worked with her`, `…, speaking
 # on condition of anonymity`).
-_QUALIFIER = re.compile(r",?\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
+_QUALIFYING = r"\s+(?:who|whom|speaking|requesting|declining|asking)\b"
+_QUALIFIER = re.compile(r",?" + _QUALIFYING, re.IGNORECASE)
 # A comma and what it adds after a description (`…, who asked not to be named`).
-_ASIDE = re.compile(r",\s+(?:who|whom|speaking|requesting|declining|asking)\b", re.IGNORECASE)
+_ASIDE = re.compile(r"," + _QUALIFYING, re.IGNORECASE)
 # A restrictive relative clause ending the description: no comma, no pronoun, no second clause
 # (`who works with several large technology companies`, not `who worked with her`).
 _RESTRICTIVE = re.compile(r"\s+who(?:\s+(?!(?:he|she|him|her|his|they|them|their|and|but|or|"
@@ -229,23 +230,25 @@ _SPEAKS_AFTER = re.compile(r"[^.;:!?\u201c\u201d\"]{0,200}?\b(?:said|says|told|"
                            r"acknowledged|described|called|insisted)\b")
 
 
+# Where a sentence starts: the text's start, or after a full stop and a closing mark.
+_SENTENCE_START = r"(?:^|[.!?][\u201d\u2019\"']?\s+)"
 # An unnamed person opening a sentence in which they speak: `A woman who identified herself
 # only as a poll worker … said`.
 _WHO_AFTER = re.compile(r"[^.;!?\u201c\u201d\"]{0,60}?,?\s+who\b")
-_UNNAMED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:A|An|One|Another)\s+"
+_UNNAMED_OPENS = re.compile(_SENTENCE_START + r"(?:A|An|One|Another)\s+"
                             r"((?:[\w-]+\s+){0,4}?[\w-]+)\b")
 
 
 # A sentence whose subject is a definite description of a person (`On election night, the
 # county's election administrator, who …, sat`).
-_DESCRIBED_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)(?:[A-Z][\w' ]{0,30},\s+)?"
+_DESCRIBED_OPENS = re.compile(_SENTENCE_START + r"(?:[A-Z][\w' ]{0,30},\s+)?"
                               r"[Tt]he\s+((?:[\w\u2019'-]+\s+){0,3}?[\w-]+)(?=,|\s+(?:who|"
                               r"said|says|told|sat|stood|was|is|has|had)\b)")
 # A sentence opening on a title, after a fronted phrase (`Asked about his cousin’s opposition,
 # the speaker laughed.`).
-_TITLE_OPENS = re.compile(r"(?:^|[.!?][\u201d\u2019\"']?\s+)"
-                          r"(?:[A-Z][^.!?\u201c\u201d\"]{0,80}?,\s+)?[Tt]he\s+((?:[\w\u2019'-]+\s+){0,2}?[\w-]+)(?=\s+(?:laughed|smiled|"
-                          r"shrugged|nodded|paused|sighed|said|says)\b)")
+_TITLE_OPENS = re.compile(_SENTENCE_START + r"(?:[A-Z][^.!?\u201c\u201d\"]{0,80}?,\s+)?"
+                          r"[Tt]he\s+((?:[\w\u2019'-]+\s+){0,2}?[\w-]+)(?=\s+(?:laughed|"
+                          r"smiled|shrugged|nodded|paused|sighed|said|says)\b)")
 
 
 def described_subject_before(text: str, offset: int) -> str | None:
